@@ -1,0 +1,68 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { sql } from 'kysely';
+import type { Db } from '../db/connect';
+import { findMilestone, findProject, listMilestones, recordMilestoneOutcome } from '../db/queries/projects';
+import { sumKpi } from '../db/queries/kpi-reports';
+import type { Clock } from './clock';
+
+export interface ProjectPlan {
+  projectId: string;
+  periodEnd: string;
+  ackTimeoutMs: number;
+  milestones: { milestoneId: string; name: string; dueAt: string; status: 'pending' | 'met' | 'missed' }[];
+}
+
+export interface MilestoneCheckResult {
+  milestoneId: string;
+  met: boolean;
+  actual: string;
+  target: string;
+}
+
+export function createMilestoneActivities({ db, clock }: { db: Db; clock: Clock }) {
+  return {
+    async loadProjectPlan(projectId: string): Promise<ProjectPlan> {
+      const project = await findProject(db, projectId);
+      if (!project) {
+        throw ApplicationFailure.create({
+          type: 'ProjectNotFound',
+          message: `Sales project ${projectId} does not exist.`,
+          nonRetryable: true,
+        });
+      }
+      const milestones = await listMilestones(db, projectId);
+      return {
+        projectId,
+        periodEnd: project.period_end.toISOString(),
+        ackTimeoutMs: project.escalation_ack_timeout_seconds * 1000,
+        milestones: milestones.map((m) => ({
+          milestoneId: m.id,
+          name: m.name,
+          dueAt: m.due_at.toISOString(),
+          status: m.status,
+        })),
+      };
+    },
+
+    /**
+     * Compares the KPI total reported up to the due time with the target and records the
+     * outcome. Re-running it gives the same answer, so retries are safe.
+     */
+    async checkMilestone(milestoneId: string): Promise<MilestoneCheckResult> {
+      const milestone = await findMilestone(db, milestoneId);
+      if (!milestone) {
+        throw ApplicationFailure.create({
+          type: 'MilestoneNotFound',
+          message: `Milestone ${milestoneId} does not exist.`,
+          nonRetryable: true,
+        });
+      }
+      const actual = await sumKpi(db, milestone.project_id, milestone.metric, milestone.due_at);
+      // numeric comparison in PostgreSQL keeps it exact whatever the scale.
+      const { rows } = await sql<{ met: boolean }>`select ${actual}::numeric >= ${milestone.target_value}::numeric as met`.execute(db);
+      const met = rows[0]?.met === true;
+      await recordMilestoneOutcome(db, milestoneId, { status: met ? 'met' : 'missed', actual, checkedAt: clock.now() });
+      return { milestoneId, met, actual, target: milestone.target_value };
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url';
+import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundle } from '@temporalio/worker';
+import type { Db } from '../../db/connect';
+import { TASK_QUEUE } from '../../workflows/task-queue';
+import { createActivities } from '../index';
+import type { Clock } from '../clock';
+
+export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
+
+/** Bundles the workflow code once; workers started from the same bundle skip webpack. */
+export async function bundleWorkflows(): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+}
+
+/**
+ * Sets the Temporal SDK's log level for this process. Call before the first worker starts; the
+ * SDK's runtime is created once per process. Shutdown signals stay with our own start script.
+ */
+export function configureTemporalRuntime(logLevel: LogLevel = 'WARN'): void {
+  Runtime.install({ logger: new DefaultLogger(logLevel), shutdownSignals: [] });
+}
+
+export interface MilepostWorkerOptions {
+  address: string;
+  namespace: string;
+  db: Db;
+  clock?: Clock;
+  taskQueue?: string;
+  workflowBundle?: WorkflowBundle;
+}
+
+export interface RunningWorker {
+  /** Finishes in-flight tasks, stops polling and closes the connection. */
+  stop(): Promise<void>;
+}
+
+/** Starts a worker polling Milepost's task queue with the real activities wired to `db`. */
+export async function startWorker(options: MilepostWorkerOptions): Promise<RunningWorker> {
+  const connection = await NativeConnection.connect({ address: options.address });
+  const worker = await Worker.create({
+    connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue ?? TASK_QUEUE,
+    activities: createActivities({ db: options.db, ...(options.clock ? { clock: options.clock } : {}) }),
+    workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
+  });
+  const running = worker.run();
+  return {
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      try {
+        await running;
+      } finally {
+        await connection.close();
+      }
+    },
+  };
+}
+
+const quietBundlerLogger = {
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+  log: () => {},
+};

@@ -1,0 +1,44 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from './deps';
+import { ApiError, onError } from './errors';
+import { escalationsRouter } from './routes/escalations';
+import { projectsRouter } from './routes/projects';
+import { usersRouter } from './routes/users';
+
+/** The whole HTTP surface: `/api/*` resources, `/api/openapi.json`, and the web page at `/`. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono();
+  app.onError(onError);
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.`, details: [] } }, 404));
+  app.use('*', secureHeaders());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'body_too_large', 'The request body is larger than 1 MiB.');
+      },
+    }),
+  );
+
+  const api = app
+    .route('/api/users', usersRouter(deps))
+    .route('/api/projects', projectsRouter(deps))
+    .route('/api/escalations', escalationsRouter(deps));
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Milepost API', version: '0.1.0', description: 'Sales projects as durable workflows.' },
+  });
+
+  if (deps.designerDir) {
+    app.use('/*', serveStatic({ root: deps.designerDir }));
+    app.get('*', serveStatic({ root: deps.designerDir, path: 'index.html' }));
+  }
+  return api;
+}
+
+export type App = ReturnType<typeof createApp>;

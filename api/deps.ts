@@ -1,0 +1,10 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from '../db/connect';
+
+/** What the API needs from the outside world; tests pass the real ones. */
+export interface AppDeps {
+  db: Db;
+  temporal: { client: Client; taskQueue: string };
+  /** Folder of the built web page served at `/`; none = API only. */
+  designerDir?: string | undefined;
+}

@@ -1,0 +1,50 @@
+import type { ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+
+export interface ErrorDetail {
+  /** Dotted path of the faulty field, e.g. `milestones.0.dueAt`; empty for the whole body. */
+  path: string;
+  message: string;
+}
+
+/** An error the client can act on: HTTP status, a stable code, a sentence and per-field details. */
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(status, { message });
+  }
+}
+
+export const notFound = (what: string, id: string) => new ApiError(404, 'not_found', `${what} ${id} does not exist.`);
+
+export const invalidFields = (details: ErrorDetail[]) =>
+  new ApiError(400, 'invalid_request', `The request has ${details.length} invalid field${details.length === 1 ? '' : 's'}: ${details.map((d) => d.path || '(body)').join(', ')}.`, details);
+
+export function zodDetails(error: ZodError): ErrorDetail[] {
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    // One detail per unknown field, named by its own path, so the client sees which to drop.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: 'is not a known field' }));
+    }
+    return [{ path: path.join('.'), message: issue.message }];
+  });
+}
+
+/** Renders every error as `{ error: { code, message, details } }`; 500s are logged, never leaked. */
+export const onError: ErrorHandler = (error, c) => {
+  if (error instanceof ApiError) {
+    return c.json({ error: { code: error.code, message: error.message, details: error.details } }, error.status);
+  }
+  if (error instanceof HTTPException) {
+    return c.json({ error: { code: 'http_error', message: error.message, details: [] } }, error.status);
+  }
+  console.error('Unhandled error in', c.req.method, c.req.path, error);
+  return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; it has been logged.', details: [] } }, 500);
+};

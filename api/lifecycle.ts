@@ -1,0 +1,37 @@
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { salesProject } from '../workflows/sales-project';
+import { stateQuery } from '../workflows/sales-project-messages';
+import { salesProjectWorkflowId } from '../workflows/task-queue';
+import { ApiError } from './errors';
+
+const QUERY_DEADLINE_MS = 3_000;
+
+/** Starts the project's lifecycle workflow; its id is derived from the project, so never twice. */
+export async function startLifecycle(client: Client, taskQueue: string, projectId: string): Promise<void> {
+  try {
+    await client.workflow.start<typeof salesProject>('salesProject', {
+      workflowId: salesProjectWorkflowId(projectId),
+      taskQueue,
+      args: [{ projectId }],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) {
+      throw new ApiError(409, 'already_started', `The lifecycle of project ${projectId} is already running.`);
+    }
+    throw new ApiError(503, 'engine_unavailable', `The workflow engine did not accept the project: ${(error as Error).message}`);
+  }
+}
+
+/** The live lifecycle state, or an `unavailable` note when the engine cannot be asked right now. */
+export async function readLifecycle(client: Client, projectId: string) {
+  try {
+    // A GET must not hang when no worker is polling: give the query a few seconds at most.
+    const state = await client.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
+      client.workflow.getHandle(salesProjectWorkflowId(projectId)).query(stateQuery),
+    );
+    return { ...state, phase: state.phase as typeof state.phase | null };
+  } catch (error) {
+    return { phase: null, nextChecks: [], openEscalations: [], unavailable: (error as Error).message };
+  }
+}

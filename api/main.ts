@@ -1,0 +1,97 @@
+// `npm start`: the composition root. Starts PostgreSQL (embedded unless DATABASE_URL), Temporal
+// (dev server unless TEMPORAL_ADDRESS), the worker and the HTTP server, and stops them on Ctrl-C.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import { findTemporalCli } from '../activities/runtime/temporal-cli';
+import { startTemporalDevServer } from '../activities/runtime/temporal-dev-server';
+import { configureTemporalRuntime, startWorker } from '../activities/runtime/worker';
+import { createDb } from '../db/connect';
+import { startEmbeddedPostgres } from '../db/embedded-postgres';
+import { migrateToLatest } from '../db/migrate';
+import { TASK_QUEUE } from '../workflows/task-queue';
+import { createApp } from './app';
+import { loadConfig } from './config';
+
+const log = (part: string) => (line: string) => console.log(`[${part}] ${line}`);
+const stops: { name: string; stop: () => Promise<unknown> }[] = [];
+
+async function main() {
+  const config = loadConfig();
+  const say = log('milepost');
+
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(config.dataDir, 'pg'),
+      port: config.MILEPOST_PG_PORT,
+      log: log('postgres'),
+    });
+    stops.push({ name: 'PostgreSQL', stop: pg.stop });
+    databaseUrl = pg.url;
+    say(`PostgreSQL (embedded) on 127.0.0.1:${config.MILEPOST_PG_PORT}, data in ${path.join(config.dataDir, 'pg')}`);
+  } else {
+    say('PostgreSQL from DATABASE_URL');
+  }
+  const db = createDb(databaseUrl);
+  stops.push({ name: 'database pool', stop: () => db.destroy() });
+  const migrated = await migrateToLatest(db);
+  say(`migrations: ${migrated.results?.length ? migrated.results.map((r) => r.migrationName).join(', ') : 'up to date'}`);
+
+  let address = config.TEMPORAL_ADDRESS;
+  if (!address) {
+    const cliPath = await findTemporalCli({ explicitPath: config.TEMPORAL_CLI_PATH, log: say });
+    const server = await startTemporalDevServer({
+      cliPath,
+      dbFilename: path.join(config.dataDir, 'temporal.db'),
+      port: config.TEMPORAL_PORT,
+      uiPort: config.TEMPORAL_UI_PORT,
+      log: log('temporal'),
+    });
+    stops.push({ name: 'Temporal dev server', stop: server.stop });
+    address = server.address;
+    say(`Temporal dev server on ${address}; its web UI at ${server.uiUrl}`);
+  } else {
+    say(`Temporal cluster at ${address}, namespace ${config.TEMPORAL_NAMESPACE}`);
+  }
+
+  configureTemporalRuntime('WARN');
+  const worker = await startWorker({ address, namespace: config.TEMPORAL_NAMESPACE, db });
+  stops.push({ name: 'worker', stop: worker.stop });
+  say(`worker polling task queue "${TASK_QUEUE}"`);
+
+  const connection = await Connection.connect({ address });
+  stops.push({ name: 'Temporal client', stop: () => connection.close() });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+
+  const designerDir = fileURLToPath(new URL('../designer/dist', import.meta.url));
+  const app = createApp({ db, temporal: { client, taskQueue: TASK_QUEUE }, designerDir });
+  const http = serve({ fetch: app.fetch, port: config.PORT, hostname: '0.0.0.0' });
+  stops.push({ name: 'HTTP server', stop: () => new Promise((resolve) => http.close(resolve)) });
+  say(`API and web page on http://localhost:${config.PORT} (OpenAPI at /api/openapi.json). Ctrl-C stops everything.`);
+}
+
+let stopping = false;
+async function shutdown(signal: string, code = 0) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[milepost] ${signal}: stopping…`);
+  for (const { name, stop } of stops.reverse()) {
+    try {
+      await stop();
+      console.log(`[milepost] stopped ${name}`);
+    } catch (error) {
+      console.error(`[milepost] could not stop ${name} cleanly:`, error);
+    }
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+main().catch((error: unknown) => {
+  console.error(`[milepost] start failed: ${error instanceof Error ? error.message : String(error)}`);
+  void shutdown('start failure', 1);
+});

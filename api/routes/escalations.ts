@@ -1,0 +1,57 @@
+import { createRoute } from '@hono/zod-openapi';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { findEscalation } from '../../db/queries/escalations';
+import { acknowledgeEscalationUpdate } from '../../workflows/sales-project-messages';
+import { salesProjectWorkflowId } from '../../workflows/task-queue';
+import type { AppDeps } from '../deps';
+import { escalationDto } from '../dto';
+import { ApiError, notFound } from '../errors';
+import { createRouter } from '../router';
+import { IdParam, errorResponses } from '../schemas/common';
+import { AckBody } from '../schemas/escalations';
+import { Escalation } from '../schemas/projects';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+export function escalationsRouter({ db, temporal }: AppDeps) {
+  return createRouter().openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/ack',
+      tags: ['escalations'],
+      summary: 'Acknowledge an escalation (its recipient only); stops it going further up',
+      request: { params: IdParam, body: { content: json(AckBody), required: true } },
+      responses: {
+        200: { description: 'Acknowledged', content: json(Escalation) },
+        403: { description: 'Not the recipient', content: errorResponses[400].content },
+        409: { description: 'Already acknowledged or no longer open', content: errorResponses[400].content },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { userId } = c.req.valid('json');
+      const escalation = await findEscalation(db, id);
+      if (!escalation) throw notFound('Escalation', id);
+      if (escalation.recipient_id !== userId) {
+        throw new ApiError(403, 'not_recipient', 'Only the person this escalation was sent to can acknowledge it.');
+      }
+      if (escalation.acknowledged_at) {
+        throw new ApiError(409, 'already_acknowledged', `Escalation ${id} was already acknowledged at ${escalation.acknowledged_at.toISOString()}.`);
+      }
+      // The workflow records the acknowledgement itself, so its timers and the database agree.
+      try {
+        await temporal.client.workflow
+          .getHandle(salesProjectWorkflowId(escalation.project_id))
+          .executeUpdate(acknowledgeEscalationUpdate, { args: [{ escalationId: id, userId }] });
+      } catch (error) {
+        if (error instanceof WorkflowUpdateFailedError) {
+          throw new ApiError(409, 'not_open', `Escalation ${id} cannot be acknowledged: ${error.cause?.message ?? error.message}`);
+        }
+        throw error;
+      }
+      const updated = await findEscalation(db, id);
+      return c.json(escalationDto(updated!), 200);
+    },
+  );
+}

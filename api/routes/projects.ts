@@ -1,0 +1,113 @@
+import { createRoute } from '@hono/zod-openapi';
+import { insertKpiReport } from '../../db/queries/kpi-reports';
+import { listEscalations } from '../../db/queries/escalations';
+import { findProject, insertMilestones, insertProject, listMilestones } from '../../db/queries/projects';
+import type { Db } from '../../db/connect';
+import type { AppDeps } from '../deps';
+import { escalationDto, kpiReportDto, projectDto } from '../dto';
+import { invalidFields, notFound, type ErrorDetail } from '../errors';
+import { readLifecycle, startLifecycle } from '../lifecycle';
+import { createRouter } from '../router';
+import { IdParam, errorResponses } from '../schemas/common';
+import { KpiReport, NewKpiReportBody, NewProjectBody, Project, ProjectDetail } from '../schemas/projects';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+/** Body fields that name users must name existing ones; reported as field errors, not 404s. */
+async function requireUsers(db: Db, refs: { path: string; id: string }[]): Promise<void> {
+  const ids = [...new Set(refs.map((r) => r.id))];
+  if (ids.length === 0) return;
+  const found = new Set((await db.selectFrom('users').select('id').where('id', 'in', ids).execute()).map((u) => u.id));
+  const missing: ErrorDetail[] = refs.filter((r) => !found.has(r.id)).map((r) => ({ path: r.path, message: `no user with id ${r.id}` }));
+  if (missing.length > 0) throw invalidFields(missing);
+}
+
+export function projectsRouter({ db, temporal }: AppDeps) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        tags: ['projects'],
+        summary: 'Create a sales project with its milestones and start its lifecycle',
+        request: { body: { content: json(NewProjectBody), required: true } },
+        responses: { 201: { description: 'Created', content: json(Project) }, ...errorResponses },
+      }),
+      async (c) => {
+        const body = c.req.valid('json');
+        await requireUsers(db, [
+          { path: 'ownerId', id: body.ownerId },
+          ...body.milestones.map((m, i) => ({ path: `milestones.${i}.ownerId`, id: m.ownerId })),
+        ]);
+        // The workflow starts inside the transaction: if the engine refuses, nothing is written.
+        const created = await db.transaction().execute(async (trx) => {
+          const project = await insertProject(trx, {
+            name: body.name,
+            owner_id: body.ownerId,
+            period_start: body.periodStart,
+            period_end: body.periodEnd,
+            escalation_ack_timeout_seconds: body.escalationAckTimeoutSeconds,
+          });
+          const milestones = await insertMilestones(
+            trx,
+            body.milestones.map((m) => ({
+              project_id: project.id,
+              name: m.name,
+              due_at: m.dueAt,
+              metric: m.metric,
+              target_value: m.targetValue,
+              owner_id: m.ownerId,
+            })),
+          );
+          await startLifecycle(temporal.client, temporal.taskQueue, project.id);
+          return projectDto(project, milestones);
+        });
+        return c.json(created, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}',
+        tags: ['projects'],
+        summary: 'A project with its milestones, escalations and live lifecycle state',
+        request: { params: IdParam },
+        responses: { 200: { description: 'The project', content: json(ProjectDetail) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const project = await findProject(db, id);
+        if (!project) throw notFound('Project', id);
+        const [milestones, escalations, lifecycle] = await Promise.all([
+          listMilestones(db, id),
+          listEscalations(db, id),
+          readLifecycle(temporal.client, id),
+        ]);
+        return c.json({ ...projectDto(project, milestones), lifecycle, escalations: escalations.map(escalationDto) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/kpi-reports',
+        tags: ['kpi'],
+        summary: 'Report a KPI value for a project',
+        request: { params: IdParam, body: { content: json(NewKpiReportBody), required: true } },
+        responses: { 201: { description: 'Recorded', content: json(KpiReport) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        if (!(await findProject(db, id))) throw notFound('Project', id);
+        await requireUsers(db, [{ path: 'reporterId', id: body.reporterId }]);
+        const report = await insertKpiReport(db, {
+          project_id: id,
+          metric: body.metric,
+          value: body.value,
+          reported_at: body.reportedAt ?? new Date(),
+          reporter_id: body.reporterId,
+        });
+        return c.json(kpiReportDto(report), 201);
+      },
+    );
+}

@@ -1,0 +1,34 @@
+import { z } from '@hono/zod-openapi';
+
+export const Uuid = z.uuid({ message: 'must be a UUID' });
+
+export const IdParam = z.object({
+  id: Uuid.openapi({ param: { name: 'id', in: 'path' }, example: '3f1c2a9e-5b6d-4e8f-9a0b-1c2d3e4f5a6b' }),
+});
+
+export const Timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2027-03-31T18:00:00+08:00' });
+
+/** A non-negative decimal given as a JSON number or a string; kept as a string to stay exact. */
+export const Decimal = z
+  .union([z.number().finite(), z.string().regex(/^-?\d+(\.\d+)?$/)], { error: 'must be a decimal number, e.g. 1250000 or "1250000.50"' })
+  .transform((value) => String(value));
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+  })
+  .openapi('Error');
+
+export const errorResponses = {
+  400: { description: 'Invalid input; `details` names each faulty field', content: { 'application/json': { schema: ErrorBody } } },
+  404: { description: 'Unknown id', content: { 'application/json': { schema: ErrorBody } } },
+} as const;
+
+// A missing field reads "is required" rather than zod's "expected string, received undefined".
+z.config({
+  customError: (issue) => (issue.input === undefined && issue.code === 'invalid_type' ? 'is required' : undefined),
+});

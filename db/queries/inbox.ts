@@ -1,0 +1,20 @@
+import type { Db } from '../connect';
+import type { InboxItem, InboxItemKind } from '../schema';
+
+/** Idempotent by `dedupeKey`: a retried notification does not put a second item in the inbox. */
+export async function insertInboxItemOnce(
+  db: Db,
+  item: { userId: string; kind: InboxItemKind; payload: Record<string, unknown>; dedupeKey: string },
+): Promise<void> {
+  await db
+    .insertInto('inbox_items')
+    .values({ user_id: item.userId, kind: item.kind, payload: JSON.stringify(item.payload), dedupe_key: item.dedupeKey })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
+
+export async function listInbox(db: Db, userId: string, options: { limit: number; unreadOnly: boolean }): Promise<InboxItem[]> {
+  let query = db.selectFrom('inbox_items').selectAll().where('user_id', '=', userId);
+  if (options.unreadOnly) query = query.where('read_at', 'is', null);
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+}

@@ -1,0 +1,45 @@
+import type { Db } from '../connect';
+import type { Milestone, NewMilestone, NewSalesProject, SalesProject } from '../schema';
+
+export async function insertProject(db: Db, project: NewSalesProject): Promise<SalesProject> {
+  return db.insertInto('sales_projects').values(project).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertMilestones(db: Db, milestones: NewMilestone[]): Promise<Milestone[]> {
+  if (milestones.length === 0) return [];
+  return db.insertInto('milestones').values(milestones).returningAll().execute();
+}
+
+export async function findProject(db: Db, id: string): Promise<SalesProject | undefined> {
+  return db.selectFrom('sales_projects').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listMilestones(db: Db, projectId: string): Promise<Milestone[]> {
+  return db
+    .selectFrom('milestones')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('due_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findMilestone(db: Db, id: string): Promise<Milestone | undefined> {
+  return db.selectFrom('milestones').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function recordMilestoneOutcome(
+  db: Db,
+  id: string,
+  outcome: { status: 'met' | 'missed'; actual: string; checkedAt: Date },
+): Promise<void> {
+  await db
+    .updateTable('milestones')
+    .set({ status: outcome.status, actual_value: outcome.actual, checked_at: outcome.checkedAt })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setProjectStatus(db: Db, id: string, status: SalesProject['status']): Promise<void> {
+  await db.updateTable('sales_projects').set({ status }).where('id', '=', id).execute();
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { startLifecycle } from '../../api/lifecycle';
+import { createOrgChart, createProjectWithMilestone, inSeconds } from '../support/factories';
+import { call } from '../support/http';
+import { useSystem } from '../support/system';
+
+const system = useSystem({ worker: false });
+
+async function rowCounts() {
+  const count = async (table: 'sales_projects' | 'milestones' | 'kpi_reports' | 'users' | 'escalations') =>
+    Number((await system.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return {
+    projects: await count('sales_projects'),
+    milestones: await count('milestones'),
+    kpi: await count('kpi_reports'),
+    users: await count('users'),
+    escalations: await count('escalations'),
+  };
+}
+
+describe('project API input', () => {
+  it('refuses a malformed project with 400, names every faulty field and writes nothing', async () => {
+    const org = await createOrgChart(system.app);
+    const before = await rowCounts();
+    const res = await call(system.app, 'POST', '/api/projects', {
+      name: '',
+      ownerId: 'not-a-uuid',
+      periodStart: '2027-01-01',
+      periodEnd: inSeconds(100),
+      milestones: [{ name: 'Q1', dueAt: inSeconds(10), metric: 'revenue', targetValue: 'lots', ownerId: org.rep.id, colour: 'red' }],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_request');
+    const paths = res.body.error.details.map((d: { path: string }) => d.path);
+    expect(paths).toEqual(expect.arrayContaining(['name', 'ownerId', 'periodStart', 'milestones.0.targetValue', 'milestones.0.colour']));
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('refuses a body that is not JSON with 400', async () => {
+    const res = await call(system.app, 'POST', '/api/projects', '{"name": ');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/JSON/i);
+  });
+
+  it('refuses a project whose period ends before it starts, or whose milestone falls outside it', async () => {
+    const org = await createOrgChart(system.app);
+    const before = await rowCounts();
+    const res = await call(system.app, 'POST', '/api/projects', {
+      name: 'Backwards',
+      ownerId: org.rep.id,
+      periodStart: inSeconds(100),
+      periodEnd: inSeconds(50),
+      milestones: [{ name: 'Late', dueAt: inSeconds(500), metric: 'revenue', targetValue: 1, ownerId: org.rep.id }],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual(
+      expect.arrayContaining([
+        { path: 'periodEnd', message: 'must be after periodStart' },
+        { path: 'milestones.0.dueAt', message: 'must fall within the project period' },
+      ]),
+    );
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('refuses references to people who do not exist, naming the field', async () => {
+    const org = await createOrgChart(system.app);
+    const ghost = randomUUID();
+    const before = await rowCounts();
+    const res = await call(system.app, 'POST', '/api/projects', {
+      name: 'Ghost owned',
+      ownerId: org.rep.id,
+      periodStart: inSeconds(-10),
+      periodEnd: inSeconds(100),
+      milestones: [{ name: 'M', dueAt: inSeconds(50), metric: 'revenue', targetValue: 1, ownerId: ghost }],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([{ path: 'milestones.0.ownerId', message: `no user with id ${ghost}` }]);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('answers 404 for unknown projects, users and escalations', async () => {
+    const id = randomUUID();
+    expect((await call(system.app, 'GET', `/api/projects/${id}`)).status).toBe(404);
+    expect((await call(system.app, 'GET', `/api/users/${id}/inbox`)).status).toBe(404);
+    const kpi = await call(system.app, 'POST', `/api/projects/${id}/kpi-reports`, { metric: 'revenue', value: 1, reporterId: id });
+    expect(kpi.status).toBe(404);
+    const ack = await call(system.app, 'POST', `/api/escalations/${id}/ack`, { userId: id });
+    expect(ack.status).toBe(404);
+  });
+
+  it('refuses a KPI report with a bad value and records nothing', async () => {
+    const org = await createOrgChart(system.app);
+    const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 300 });
+    const before = await rowCounts();
+    const res = await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: '12,5', reporterId: org.rep.id });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].path).toBe('value');
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('refuses to start a project’s lifecycle a second time', async () => {
+    const org = await createOrgChart(system.app);
+    const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 300 });
+    await expect(startLifecycle(system.client, system.taskQueue, p.id)).rejects.toMatchObject({ status: 409 });
+    await system.client.workflow.getHandle(`sales-project-${p.id}`).terminate('test cleanup');
+  });
+
+  it('still shows a project when its lifecycle cannot be asked, and says why', async () => {
+    const org = await createOrgChart(system.app);
+    const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 300 });
+    // This file runs no worker, so the workflow cannot answer its query.
+    const detail = await call(system.app, 'GET', `/api/projects/${p.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.lifecycle.phase).toBeNull();
+    expect(detail.body.lifecycle.unavailable).toEqual(expect.any(String));
+    await system.client.workflow.getHandle(`sales-project-${p.id}`).terminate('test cleanup');
+  });
+
+  it('describes itself as OpenAPI 3.1', async () => {
+    const res = await call(system.app, 'GET', '/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/projects', '/api/projects/{id}', '/api/projects/{id}/kpi-reports', '/api/users/{id}/inbox', '/api/escalations/{id}/ack']),
+    );
+  });
+});

@@ -1,0 +1,49 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { freePort } from '../../activities/runtime/free-port';
+import { findTemporalCli } from '../../activities/runtime/temporal-cli';
+import { startTemporalDevServer } from '../../activities/runtime/temporal-dev-server';
+import { bundleWorkflows } from '../../activities/runtime/worker';
+import { createDb } from '../../db/connect';
+import { startEmbeddedPostgres } from '../../db/embedded-postgres';
+import { migrateToLatest } from '../../db/migrate';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    /** Connection string of the same server's maintenance database, for tests that create databases. */
+    adminDatabaseUrl: string;
+    temporalAddress: string;
+    workflowBundleCode: string;
+  }
+}
+
+/**
+ * Starts the real parts once for the integration suite, exactly as `npm start` does, but on
+ * free ports, in a throwaway directory and without the Temporal UI; tears them down after.
+ */
+export default async function setup(project: TestProject) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'milepost-test-'));
+  await chmod(dir, 0o755); // as root, PostgreSQL runs as the `postgres` user and must enter it
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), database: 'milepost_test' });
+  const db = createDb(pg.url);
+  await migrateToLatest(db);
+  await db.destroy();
+
+  const cliPath = await findTemporalCli({ explicitPath: process.env.TEMPORAL_CLI_PATH, buildIfMissing: false });
+  const temporal = await startTemporalDevServer({ cliPath, headless: true });
+  const bundle = await bundleWorkflows();
+
+  project.provide('databaseUrl', pg.url);
+  project.provide('adminDatabaseUrl', pg.url.replace(/\/milepost_test$/, '/postgres'));
+  project.provide('temporalAddress', temporal.address);
+  project.provide('workflowBundleCode', bundle.code);
+
+  return async () => {
+    await temporal.stop();
+    await pg.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+}

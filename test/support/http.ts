@@ -1,0 +1,31 @@
+import type { App } from '../../api/app';
+
+export interface JsonResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+export async function call<T = any>(app: App, method: string, path: string, body?: unknown): Promise<JsonResponse<T>> {
+  const response = await app.request(path, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** Polls until `check` stops throwing; real timers fire on the real engine, so tests wait for them. */
+export async function eventually<T>(check: () => Promise<T>, { timeoutMs = 30_000, intervalMs = 200 } = {}): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

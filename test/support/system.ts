@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { configureTemporalRuntime, startWorker, type RunningWorker } from '../../activities/runtime/worker';
+import { createApp, type App } from '../../api/app';
+import { createDb, type Db } from '../../db/connect';
+
+export interface TestSystem {
+  db: Db;
+  client: Client;
+  app: App;
+  taskQueue: string;
+  /** (Re)starts this file's worker, e.g. after `stopWorker` to simulate a restart. */
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+}
+
+/**
+ * The real system for one test file: database pool, Temporal client, the API app (called with
+ * `app.request`, no port) and a worker on a task queue of the file's own.
+ */
+export function useSystem(options: { worker?: boolean } = {}): TestSystem {
+  const taskQueue = `milepost-test-${randomUUID()}`;
+  let connection: Connection | undefined;
+  let worker: RunningWorker | undefined;
+  const system = { taskQueue } as TestSystem;
+
+  system.startWorker = async () => {
+    worker = await startWorker({
+      address: inject('temporalAddress'),
+      namespace: 'default',
+      db: system.db,
+      taskQueue,
+      workflowBundle: { code: inject('workflowBundleCode') },
+    });
+  };
+  system.stopWorker = async () => {
+    await worker?.stop();
+    worker = undefined;
+  };
+
+  beforeAll(async () => {
+    configureTemporalRuntime('WARN');
+    system.db = createDb(inject('databaseUrl'));
+    connection = await Connection.connect({ address: inject('temporalAddress') });
+    system.client = new Client({ connection, namespace: 'default' });
+    system.app = createApp({ db: system.db, temporal: { client: system.client, taskQueue } });
+    if (options.worker ?? true) await system.startWorker();
+  });
+
+  afterAll(async () => {
+    await system.stopWorker();
+    await connection?.close();
+    await system.db?.destroy();
+  });
+
+  return system;
+}

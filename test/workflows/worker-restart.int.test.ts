@@ -1,0 +1,30 @@
+import { expect, it } from 'vitest';
+import { createOrgChart, createProjectWithMilestone } from '../support/factories';
+import { call, eventually, sleep } from '../support/http';
+import { useSystem } from '../support/system';
+
+const system = useSystem();
+
+it('keeps an escalation wait across a worker restart, without losing or repeating it', async () => {
+  const org = await createOrgChart(system.app);
+  const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 1, target: 500, ackTimeoutSeconds: 6 });
+  const escalations = async () => (await call(system.app, 'GET', `/api/projects/${p.id}`)).body.escalations as { level: number; id: string }[];
+
+  await eventually(async () => expect(await escalations()).toHaveLength(1));
+  await system.stopWorker();
+  await sleep(2_000); // the worker is gone while the acknowledgement timer runs on the server
+  await system.startWorker();
+
+  // The durable timer fires on the new worker: level 2 appears once, level 1 is not repeated.
+  const afterRestart = await eventually(async () => {
+    const rows = await escalations();
+    expect(rows.map((e) => e.level)).toEqual([1, 2]);
+    return rows;
+  }, { timeoutMs: 30_000 });
+  const ack = await call(system.app, 'POST', `/api/escalations/${afterRestart[1]!.id}/ack`, { userId: org.director.id });
+  expect(ack.status).toBe(200);
+  await sleep(7_000);
+  expect((await escalations()).map((e) => e.level)).toEqual([1, 2]);
+  const inbox = await call(system.app, 'GET', `/api/users/${org.manager.id}/inbox`);
+  expect(inbox.body).toHaveLength(1);
+});

@@ -1,0 +1,2 @@
+// The worker's workflow bundle entry: every workflow type the worker runs.
+export { salesProject } from './sales-project';

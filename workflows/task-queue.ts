@@ -1,0 +1,7 @@
+/** The one task queue that Milepost's worker polls and its clients start workflows on. */
+export const TASK_QUEUE = 'milepost';
+
+/** Derived from the project id, so starting a project's workflow twice is refused, not duplicated. */
+export function salesProjectWorkflowId(projectId: string): string {
+  return `sales-project-${projectId}`;
+}
