@@ -1,19 +1,27 @@
 import type { Db } from '../db/connect';
 import { setProjectStatus } from '../db/queries/projects';
+import type { TriggerEvent } from '../workflows/flow/trigger-events';
 import { systemClock, type Clock } from './clock';
-import { createEscalationActivities } from './escalation';
+import { buildFlowContext } from './flow/flow-context';
+import { createFlowActivities } from './flow/flow-activities';
+import { noMailer, type Mailer } from './flow/mailer';
 import { createMilestoneActivities } from './milestone-check';
 
 export interface ActivityDeps {
   db: Db;
   clock?: Clock;
+  mailer?: Mailer;
+  fetch?: typeof fetch;
 }
 
 /** Every activity the worker registers, built from injected dependencies. */
-export function createActivities({ db, clock = systemClock }: ActivityDeps) {
+export function createActivities({ db, clock = systemClock, mailer = noMailer, fetch: fetchImpl }: ActivityDeps) {
   return {
     ...createMilestoneActivities({ db, clock }),
-    ...createEscalationActivities({ db, clock }),
+    ...createFlowActivities({ db, clock, mailer, ...(fetchImpl ? { fetch: fetchImpl } : {}) }),
+    async buildFlowContext(input: { projectId: string; event: TriggerEvent; subjectId: string; phase: string }) {
+      return buildFlowContext({ db, clock }, input);
+    },
     async closeProject(projectId: string): Promise<void> {
       await setProjectStatus(db, projectId, 'closed');
     },

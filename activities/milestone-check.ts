@@ -8,7 +8,6 @@ import type { Clock } from './clock';
 export interface ProjectPlan {
   projectId: string;
   periodEnd: string;
-  ackTimeoutMs: number;
   milestones: { milestoneId: string; name: string; dueAt: string; status: 'pending' | 'met' | 'missed' }[];
 }
 
@@ -34,7 +33,6 @@ export function createMilestoneActivities({ db, clock }: { db: Db; clock: Clock 
       return {
         projectId,
         periodEnd: project.period_end.toISOString(),
-        ackTimeoutMs: project.escalation_ack_timeout_seconds * 1000,
         milestones: milestones.map((m) => ({
           milestoneId: m.id,
           name: m.name,

@@ -4,7 +4,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
 import { ApiError, onError } from './errors';
+import { approvalsRouter, flowRunsRouter, userApprovalsRouter } from './routes/approvals';
 import { escalationsRouter } from './routes/escalations';
+import { flowBindingsRouter, flowsRouter } from './routes/flows';
 import { projectsRouter } from './routes/projects';
 import { usersRouter } from './routes/users';
 
@@ -27,7 +29,12 @@ export function createApp(deps: AppDeps) {
   const api = app
     .route('/api/users', usersRouter(deps))
     .route('/api/projects', projectsRouter(deps))
-    .route('/api/escalations', escalationsRouter(deps));
+    .route('/api/users', userApprovalsRouter(deps))
+    .route('/api/escalations', escalationsRouter(deps))
+    .route('/api/flows', flowsRouter(deps))
+    .route('/api/flow-bindings', flowBindingsRouter(deps))
+    .route('/api/flow-runs', flowRunsRouter(deps))
+    .route('/api/approvals', approvalsRouter(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

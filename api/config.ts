@@ -11,6 +11,8 @@ const Env = z.object({
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
   TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default('Milepost <milepost@localhost>'),
 });
 
 export type Config = z.infer<typeof Env> & { dataDir: string };

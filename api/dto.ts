@@ -24,7 +24,7 @@ export const projectDto = (p: SalesProject, milestones: Milestone[]): z.infer<ty
   periodStart: p.period_start.toISOString(),
   periodEnd: p.period_end.toISOString(),
   status: p.status,
-  escalationAckTimeoutSeconds: p.escalation_ack_timeout_seconds,
+  health: p.health,
   milestones: milestones.map(milestoneDto),
 });
 

@@ -7,6 +7,9 @@ export interface ErrorDetail {
   /** Dotted path of the faulty field, e.g. `milestones.0.dueAt`; empty for the whole body. */
   path: string;
   message: string;
+  /** For flow diagnostics: what kind of problem, and the node the designer should mark. */
+  code?: string | undefined;
+  nodeId?: string | undefined;
 }
 
 /** An error the client can act on: HTTP status, a stable code, a sentence and per-field details. */

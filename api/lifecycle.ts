@@ -32,6 +32,6 @@ export async function readLifecycle(client: Client, projectId: string) {
     );
     return { ...state, phase: state.phase as typeof state.phase | null };
   } catch (error) {
-    return { phase: null, nextChecks: [], openEscalations: [], unavailable: (error as Error).message };
+    return { phase: null, nextChecks: [], runningFlows: [], unavailable: (error as Error).message };
   }
 }

@@ -5,11 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { findTemporalCli } from '../activities/runtime/temporal-cli';
+import { smtpMailer } from '../activities/flow/mailer';
 import { startTemporalDevServer } from '../activities/runtime/temporal-dev-server';
 import { configureTemporalRuntime, startWorker } from '../activities/runtime/worker';
 import { createDb } from '../db/connect';
 import { startEmbeddedPostgres } from '../db/embedded-postgres';
 import { migrateToLatest } from '../db/migrate';
+import { seedDefaultFlows } from '../db/seed-default-flows';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import { createApp } from './app';
 import { loadConfig } from './config';
@@ -38,6 +40,7 @@ async function main() {
   stops.push({ name: 'database pool', stop: () => db.destroy() });
   const migrated = await migrateToLatest(db);
   say(`migrations: ${migrated.results?.length ? migrated.results.map((r) => r.migrationName).join(', ') : 'up to date'}`);
+  await seedDefaultFlows(db);
 
   let address = config.TEMPORAL_ADDRESS;
   if (!address) {
@@ -57,7 +60,8 @@ async function main() {
   }
 
   configureTemporalRuntime('WARN');
-  const worker = await startWorker({ address, namespace: config.TEMPORAL_NAMESPACE, db });
+  const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined;
+  const worker = await startWorker({ address, namespace: config.TEMPORAL_NAMESPACE, db, mailer });
   stops.push({ name: 'worker', stop: worker.stop });
   say(`worker polling task queue "${TASK_QUEUE}"`);
 

@@ -11,7 +11,25 @@ export interface UsersTable {
   name: string;
   email: string;
   manager_id: string | null;
+  /** Inactive people are never chosen as recipients or approvers. */
+  active: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role: string;
+}
+
+export interface TeamsTable {
+  id: Generated<string>;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
 }
 
 export const projectStatuses = ['active', 'closed'] as const;
@@ -24,8 +42,10 @@ export interface SalesProjectsTable {
   period_start: Timestamp;
   period_end: Timestamp;
   status: ColumnType<ProjectStatus, ProjectStatus | undefined, ProjectStatus>;
-  /** How long an escalation recipient has to acknowledge before it goes one level up. */
-  escalation_ack_timeout_seconds: ColumnType<number, number | undefined, number>;
+  /** Set by flows (set status step): on_track, at_risk, off_track. */
+  health: string | null;
+  health_reason: string | null;
+  retrospective_requested_at: Timestamp | null;
   created_at: CreatedAt;
 }
 
@@ -66,9 +86,11 @@ export interface EscalationsTable {
   created_at: CreatedAt;
   acknowledged_at: Timestamp | null;
   acknowledged_by: string | null;
+  /** The flow run that raised it; its acknowledgement step is where an ack is decided. */
+  flow_run_id: string | null;
 }
 
-export const inboxItemKinds = ['escalation'] as const;
+export const inboxItemKinds = ['escalation', 'notification', 'approval_request', 'acknowledgement_request'] as const;
 export type InboxItemKind = (typeof inboxItemKinds)[number];
 
 export interface InboxItemsTable {
@@ -82,6 +104,89 @@ export interface InboxItemsTable {
   read_at: Timestamp | null;
 }
 
+type Json<T> = ColumnType<T, string, string>;
+
+export interface FlowsTable {
+  id: Generated<string>;
+  name: string;
+  trigger_event: string;
+  /** The editable document (schema in workflows/flow); validated only when published. */
+  draft: Json<unknown>;
+  draft_updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  created_at: CreatedAt;
+}
+
+export interface FlowVersionsTable {
+  id: Generated<string>;
+  flow_id: string;
+  version: number;
+  /** Immutable once written (a database trigger refuses updates and deletes). */
+  document: Json<unknown>;
+  published_at: CreatedAt;
+  published_by: string | null;
+}
+
+export interface FlowBindingsTable {
+  id: Generated<string>;
+  trigger_event: string;
+  /** null = every project without a binding of its own. */
+  project_id: string | null;
+  flow_id: string;
+  created_at: CreatedAt;
+}
+
+export const flowRunStatuses = ['running', 'completed', 'failed'] as const;
+export type FlowRunStatus = (typeof flowRunStatuses)[number];
+
+export interface FlowRunsTable {
+  id: Generated<string>;
+  flow_version_id: string;
+  project_id: string;
+  trigger_event: string;
+  /** What the run is about (a milestone id, a change request id…), part of its dedupe. */
+  subject_id: string;
+  workflow_id: string;
+  status: ColumnType<FlowRunStatus, FlowRunStatus | undefined, FlowRunStatus>;
+  started_at: CreatedAt;
+  ended_at: Timestamp | null;
+}
+
+export const approvalRequestKinds = ['approval', 'acknowledgement'] as const;
+export type ApprovalRequestKind = (typeof approvalRequestKinds)[number];
+export const approvalRequestStatuses = ['pending', 'approved', 'rejected', 'acknowledged', 'timed_out', 'delegated', 'cancelled'] as const;
+export type ApprovalRequestStatus = (typeof approvalRequestStatuses)[number];
+
+export interface ApprovalRequestsTable {
+  id: Generated<string>;
+  flow_run_id: string;
+  project_id: string;
+  node_id: string;
+  kind: ApprovalRequestKind;
+  approver_id: string;
+  status: ColumnType<ApprovalRequestStatus, ApprovalRequestStatus | undefined, ApprovalRequestStatus>;
+  due_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  comment: string | null;
+  dedupe_key: string;
+  created_at: CreatedAt;
+}
+
+export const taskStatuses = ['open', 'in_progress', 'done', 'cancelled'] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+export interface TasksTable {
+  id: Generated<string>;
+  project_id: string;
+  milestone_id: string | null;
+  title: string;
+  assignee_id: string | null;
+  due_at: Timestamp | null;
+  status: ColumnType<TaskStatus, TaskStatus | undefined, TaskStatus>;
+  dedupe_key: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sales_projects: SalesProjectsTable;
@@ -89,6 +194,15 @@ export interface Database {
   kpi_reports: KpiReportsTable;
   escalations: EscalationsTable;
   inbox_items: InboxItemsTable;
+  user_roles: UserRolesTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  flows: FlowsTable;
+  flow_versions: FlowVersionsTable;
+  flow_bindings: FlowBindingsTable;
+  flow_runs: FlowRunsTable;
+  approval_requests: ApprovalRequestsTable;
+  tasks: TasksTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -102,3 +216,8 @@ export type KpiReport = Selectable<KpiReportsTable>;
 export type NewKpiReport = Insertable<KpiReportsTable>;
 export type Escalation = Selectable<EscalationsTable>;
 export type InboxItem = Selectable<InboxItemsTable>;
+export type Flow = Selectable<FlowsTable>;
+export type FlowVersion = Selectable<FlowVersionsTable>;
+export type FlowRun = Selectable<FlowRunsTable>;
+export type ApprovalRequest = Selectable<ApprovalRequestsTable>;
+export type Task = Selectable<TasksTable>;

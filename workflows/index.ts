@@ -1,2 +1,3 @@
 // The worker's workflow bundle entry: every workflow type the worker runs.
 export { salesProject } from './sales-project';
+export { flowRun } from './interpreter/flow-run';

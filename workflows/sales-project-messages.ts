@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery } from '@temporalio/workflow';
 
 export const lifecyclePhases = ['planning', 'execution', 'monitoring', 'closing_review', 'closed'] as const;
 export type LifecyclePhase = (typeof lifecyclePhases)[number];
@@ -13,35 +13,18 @@ export interface PendingCheck {
   at: string;
 }
 
-export interface OpenEscalation {
-  escalationId: string;
-  milestoneId: string;
-  level: number;
-  recipientId: string;
-  /** When it goes one level up if nobody acknowledges. */
-  escalatesAt: string;
+/** A flow this project started (an escalation, an approval…) that has not finished yet. */
+export interface RunningFlow {
+  workflowId: string;
+  event: string;
+  subjectId: string;
 }
 
 export interface SalesProjectState {
   phase: LifecyclePhase;
   nextChecks: PendingCheck[];
-  openEscalations: OpenEscalation[];
+  runningFlows: RunningFlow[];
 }
 
-export interface AcknowledgeEscalationInput {
-  escalationId: string;
-  userId: string;
-}
-
-export interface AcknowledgeEscalationResult {
-  escalationId: string;
-  acknowledgedAt: string;
-}
-
-/** Live lifecycle state: phase, the checks still to come and the escalations waiting for someone. */
+/** Live lifecycle state: phase, the checks still to come and the flows still running. */
 export const stateQuery = defineQuery<SalesProjectState>('state');
-
-/** Sent by the API for the escalation's recipient; refused for anyone else or a closed escalation. */
-export const acknowledgeEscalationUpdate = defineUpdate<AcknowledgeEscalationResult, [AcknowledgeEscalationInput]>(
-  'acknowledgeEscalation',
-);

@@ -1,53 +1,28 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { condition, log, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { escalateUntilAcknowledged, type OpenEscalations } from './escalate-until-acknowledged';
-import {
-  acknowledgeEscalationUpdate,
-  stateQuery,
-  type LifecyclePhase,
-  type PendingCheck,
-  type SalesProjectInput,
-} from './sales-project-messages';
+import { runBoundFlow } from './run-bound-flow';
+import { stateQuery, type LifecyclePhase, type PendingCheck, type RunningFlow, type SalesProjectInput } from './sales-project-messages';
 
-const { loadProjectPlan, checkMilestone, recordAcknowledgement, closeProject } = proxyActivities<Activities>({
+const { loadProjectPlan, checkMilestone, closeProject } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
 /**
- * One sales project's lifecycle. Each milestone sleeps on a durable timer until it is due, is
- * checked against the KPI reports, and a miss escalates up the org chart until acknowledged.
+ * One sales project's lifecycle. Each milestone sleeps on a durable timer until it is due and is
+ * checked against the KPI reports; a miss runs the flow bound to "milestone missed" (by default
+ * the seeded escalation flow) for that milestone.
  */
 export async function salesProject({ projectId }: SalesProjectInput): Promise<void> {
   let phase: LifecyclePhase = 'execution';
   const pending = new Map<string, PendingCheck>();
-  const openEscalations: OpenEscalations = new Map();
+  const running = new Map<string, RunningFlow>();
 
   setHandler(stateQuery, () => ({
     phase,
     nextChecks: [...pending.values()].sort((a, b) => a.at.localeCompare(b.at)),
-    openEscalations: [...openEscalations.values()],
+    runningFlows: [...running.values()],
   }));
-
-  setHandler(
-    acknowledgeEscalationUpdate,
-    async ({ escalationId, userId }) => {
-      const { acknowledgedAt } = await recordAcknowledgement({ escalationId, userId });
-      // Someone owning the miss at any level settles the whole chain for that milestone.
-      const milestoneId = openEscalations.get(escalationId)?.milestoneId;
-      for (const [id, open] of openEscalations) if (open.milestoneId === milestoneId) openEscalations.delete(id);
-      return { escalationId, acknowledgedAt };
-    },
-    {
-      validator: ({ escalationId, userId }) => {
-        const escalation = openEscalations.get(escalationId);
-        if (!escalation) throw new Error(`Escalation ${escalationId} is not open on this project.`);
-        if (escalation.recipientId !== userId) {
-          throw new Error(`Only the escalation's recipient can acknowledge it.`);
-        }
-      },
-    },
-  );
 
   const plan = await loadProjectPlan(projectId);
   for (const m of plan.milestones) {
@@ -58,7 +33,9 @@ export async function salesProject({ projectId }: SalesProjectInput): Promise<vo
     await sleep(Math.max(0, Date.parse(dueAt) - Date.now()));
     const result = await checkMilestone(milestoneId);
     pending.delete(milestoneId);
-    if (!result.met) await escalateUntilAcknowledged(openEscalations, result, plan.ackTimeoutMs);
+    if (result.met) return;
+    const outcome = await runBoundFlow(running, { projectId, event: 'milestone_missed', subjectId: milestoneId, phase });
+    if (!outcome) log.warn('No published flow is bound to "milestone missed"; nobody was told.', { projectId, milestoneId });
   };
 
   const periodOver = async () => {
@@ -67,8 +44,7 @@ export async function salesProject({ projectId }: SalesProjectInput): Promise<vo
 
   await Promise.all([...[...pending.values()].map((c) => runMilestone(c.milestoneId, c.at)), periodOver()]);
   phase = 'monitoring';
-  await condition(() => openEscalations.size === 0);
-  await condition(allHandlersFinished);
+  await condition(() => running.size === 0);
   await closeProject(projectId);
   phase = 'closed';
 }

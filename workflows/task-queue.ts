@@ -5,3 +5,8 @@ export const TASK_QUEUE = 'milepost';
 export function salesProjectWorkflowId(projectId: string): string {
   return `sales-project-${projectId}`;
 }
+
+/** One flow run per project, event and subject: a repeated event does not start a second run. */
+export function flowRunWorkflowId(projectId: string, event: string, subjectId: string): string {
+  return `flow-run-${projectId}-${event}-${subjectId}`;
+}

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect';
 import { TASK_QUEUE } from '../../workflows/task-queue';
 import { createActivities } from '../index';
 import type { Clock } from '../clock';
+import type { Mailer } from '../flow/mailer';
 
 export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 
@@ -25,6 +26,7 @@ export interface MilepostWorkerOptions {
   namespace: string;
   db: Db;
   clock?: Clock;
+  mailer?: Mailer | undefined;
   taskQueue?: string;
   workflowBundle?: WorkflowBundle;
 }
@@ -41,7 +43,7 @@ export async function startWorker(options: MilepostWorkerOptions): Promise<Runni
     connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? TASK_QUEUE,
-    activities: createActivities({ db: options.db, ...(options.clock ? { clock: options.clock } : {}) }),
+    activities: createActivities({ db: options.db, ...(options.clock ? { clock: options.clock } : {}), ...(options.mailer ? { mailer: options.mailer } : {}) }),
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
   });
   const running = worker.run();

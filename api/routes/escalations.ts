@@ -1,9 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { findEscalation } from '../../db/queries/escalations';
-import { acknowledgeEscalationUpdate } from '../../workflows/sales-project-messages';
-import { salesProjectWorkflowId } from '../../workflows/task-queue';
 import type { AppDeps } from '../deps';
+import { decide } from '../decide';
 import { escalationDto } from '../dto';
 import { ApiError, notFound } from '../errors';
 import { createRouter } from '../router';
@@ -39,19 +37,20 @@ export function escalationsRouter({ db, temporal }: AppDeps) {
       if (escalation.acknowledged_at) {
         throw new ApiError(409, 'already_acknowledged', `Escalation ${id} was already acknowledged at ${escalation.acknowledged_at.toISOString()}.`);
       }
-      // The workflow records the acknowledgement itself, so its timers and the database agree.
-      try {
-        await temporal.client.workflow
-          .getHandle(salesProjectWorkflowId(escalation.project_id))
-          .executeUpdate(acknowledgeEscalationUpdate, { args: [{ escalationId: id, userId }] });
-      } catch (error) {
-        if (error instanceof WorkflowUpdateFailedError) {
-          throw new ApiError(409, 'not_open', `Escalation ${id} cannot be acknowledged: ${error.cause?.message ?? error.message}`);
-        }
-        throw error;
-      }
-      const updated = await findEscalation(db, id);
-      return c.json(escalationDto(updated!), 200);
+      // The escalation flow waits for this person's acknowledgement; deciding that request is the ack.
+      const request = escalation.flow_run_id
+        ? await db
+            .selectFrom('approval_requests')
+            .select('id')
+            .where('flow_run_id', '=', escalation.flow_run_id)
+            .where('approver_id', '=', userId)
+            .where('kind', '=', 'acknowledgement')
+            .where('status', '=', 'pending')
+            .executeTakeFirst()
+        : undefined;
+      if (!request) throw new ApiError(409, 'not_open', `Escalation ${id} is no longer waiting for an acknowledgement (it timed out and went further up).`);
+      await decide(db, temporal.client, { requestId: request.id, userId, decision: 'acknowledge' });
+      return c.json(escalationDto((await findEscalation(db, id))!), 200);
     },
   );
 }

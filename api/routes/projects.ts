@@ -46,7 +46,6 @@ export function projectsRouter({ db, temporal }: AppDeps) {
             owner_id: body.ownerId,
             period_start: body.periodStart,
             period_end: body.periodEnd,
-            escalation_ack_timeout_seconds: body.escalationAckTimeoutSeconds,
           });
           const milestones = await insertMilestones(
             trx,

@@ -18,7 +18,7 @@ export const ErrorBody = z
     error: z.object({
       code: z.string(),
       message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })),
+      details: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional(), nodeId: z.string().optional() })),
     }),
   })
   .openapi('Error');

@@ -18,7 +18,6 @@ export const NewProjectBody = z
     ownerId: Uuid,
     periodStart: Timestamp,
     periodEnd: Timestamp,
-    escalationAckTimeoutSeconds: z.number().int().min(1).max(60 * 60 * 24 * 60).optional(),
     milestones: z.array(NewMilestoneBody).max(500).default([]),
   })
   .superRefine((project, ctx) => {
@@ -52,9 +51,7 @@ export const Lifecycle = z
   .object({
     phase: z.enum(lifecyclePhases).nullable(),
     nextChecks: z.array(z.object({ milestoneId: z.string(), kind: z.string(), at: z.string() })),
-    openEscalations: z.array(
-      z.object({ escalationId: z.string(), milestoneId: z.string(), level: z.number(), recipientId: z.string(), escalatesAt: z.string() }),
-    ),
+    runningFlows: z.array(z.object({ workflowId: z.string(), event: z.string(), subjectId: z.string() })),
     /** Set when the workflow could not be asked (Temporal unreachable). */
     unavailable: z.string().optional(),
   })
@@ -80,7 +77,7 @@ export const Project = z
     periodStart: z.string(),
     periodEnd: z.string(),
     status: z.enum(['active', 'closed']),
-    escalationAckTimeoutSeconds: z.number(),
+    health: z.string().nullable(),
     milestones: z.array(Milestone),
   })
   .openapi('Project');

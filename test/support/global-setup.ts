@@ -9,6 +9,7 @@ import { bundleWorkflows } from '../../activities/runtime/worker';
 import { createDb } from '../../db/connect';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres';
 import { migrateToLatest } from '../../db/migrate';
+import { seedDefaultFlows } from '../../db/seed-default-flows';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -30,6 +31,7 @@ export default async function setup(project: TestProject) {
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), database: 'milepost_test' });
   const db = createDb(pg.url);
   await migrateToLatest(db);
+  await seedDefaultFlows(db);
   await db.destroy();
 
   const cliPath = await findTemporalCli({ explicitPath: process.env.TEMPORAL_CLI_PATH, buildIfMissing: false });

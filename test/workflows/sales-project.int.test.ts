@@ -39,9 +39,13 @@ describe('the sales project lifecycle on the real engine', () => {
       return body.escalations[0];
     });
     expect(escalation).toMatchObject({ level: 1, recipientId: org.manager.id, acknowledgedAt: null });
-    const inbox = await call(system.app, 'GET', `/api/users/${org.manager.id}/inbox`);
-    expect(inbox.body).toHaveLength(1);
-    expect(inbox.body[0]).toMatchObject({ kind: 'escalation', payload: { escalationId: escalation.id, level: 1, actual: '10' } });
+    const inbox = await eventually(async () => {
+      const items = (await call(system.app, 'GET', `/api/users/${org.manager.id}/inbox`)).body;
+      expect(items).toHaveLength(1);
+      return items;
+    });
+    expect(inbox[0]).toMatchObject({ kind: 'acknowledgement_request', payload: { channel: 'inbox' } });
+    expect(inbox[0].payload.message).toContain('10 of 1000 revenue');
 
     const ack = await call(system.app, 'POST', `/api/escalations/${escalation.id}/ack`, { userId: org.manager.id });
     expect(ack.status, JSON.stringify(ack.body)).toBe(200);
@@ -54,7 +58,7 @@ describe('the sales project lifecycle on the real engine', () => {
     expect((await call(system.app, 'GET', `/api/users/${org.director.id}/inbox`)).body).toEqual([]);
   });
 
-  it('goes one level up when nobody acknowledges in time, and stops at the top of the chart', async () => {
+  it('goes one level up when nobody acknowledges in time, up to three levels, then tells the owner', async () => {
     const org = await createOrgChart(system.app);
     const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 1, target: 1000, ackTimeoutSeconds: 2 });
 
@@ -68,16 +72,11 @@ describe('the sales project lifecycle on the real engine', () => {
       [2, org.director.id],
       [3, org.ceo.id],
     ]);
-    // Past the top nobody is left; the unanswered escalations stay open for a late acknowledgement.
-    const state = await eventually(async () => {
-      const body = await project(p.id);
-      expect(body.lifecycle.phase).toBe('monitoring');
-      return body;
-    });
-    expect(state.lifecycle.openEscalations).toHaveLength(3);
-
+    // Nobody acknowledged at the third level: the flow tells the owner and ends; nothing is left open.
+    await eventually(async () => expect((await project(p.id)).lifecycle.phase).toBe('closed'), { timeoutMs: 20_000 });
+    const ownerInbox = (await call(system.app, 'GET', `/api/users/${org.rep.id}/inbox`)).body;
+    expect(ownerInbox.map((i: { payload: { subject: string } }) => i.payload.subject)).toEqual(['Escalation unanswered: First deals']);
     const late = await call(system.app, 'POST', `/api/escalations/${levels[0].id}/ack`, { userId: org.manager.id });
-    expect(late.status).toBe(200);
-    await eventually(async () => expect((await project(p.id)).lifecycle.phase).toBe('closed'));
+    expect(late.status).toBe(409);
   });
 });

@@ -1,0 +1,268 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect';
+import { insertInboxItemOnce } from '../../db/queries/inbox';
+import { findVersionById, resolveBoundVersion } from '../../db/queries/flows';
+import { findManagerAbove } from '../../db/queries/users';
+import type { ApprovalRequestKind, ApprovalRequestStatus, FlowRunStatus } from '../../db/schema';
+import { addBusinessDuration, defaultBusinessCalendar } from '../../workflows/domain/business-calendar';
+import type { Channel } from '../../workflows/flow/channel';
+import { durationToMs, isCalendarDuration, type Duration } from '../../workflows/flow/duration';
+import type { FlowDocument } from '../../workflows/flow/graph-schema';
+import type { PeopleRule } from '../../workflows/flow/people-rule';
+import { renderTemplate } from '../../workflows/flow/template';
+import type { TriggerEvent } from '../../workflows/flow/trigger-events';
+import type { Clock } from '../clock';
+import type { Mailer } from './mailer';
+import { resolvePeople, type Person } from './people';
+
+export interface FlowActivityDeps {
+  db: Db;
+  clock: Clock;
+  mailer: Mailer;
+  fetch?: typeof fetch;
+}
+
+export interface MessageSpec {
+  channel: Channel;
+  subject: string;
+  message: string;
+  webhookUrl?: string | undefined;
+}
+
+export interface BoundFlow {
+  flowVersionId: string;
+  document: FlowDocument;
+}
+
+const nonRetryable = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
+
+export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fetch }: FlowActivityDeps) {
+  /** Delivers one rendered message to each person over the channel; inbox items are written once. */
+  async function deliver(people: Person[], spec: MessageSpec, context: object, dedupePrefix: string, payload: Record<string, unknown>) {
+    const rendered = people.map((person) => {
+      const personal = { ...context, recipient: { id: person.id, name: person.name } };
+      return { person, subject: renderTemplate(spec.subject, personal), text: renderTemplate(spec.message, personal) };
+    });
+    if (spec.channel === 'webhook') {
+      if (!spec.webhookUrl) throw nonRetryable('WebhookMissing', 'A webhook notification needs its web address.');
+      const response = await fetchImpl(spec.webhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...payload, messages: rendered.map((r) => ({ to: r.person.email, subject: r.subject, text: r.text })) }),
+        signal: AbortSignal.timeout(15_000),
+      });
+      if (!response.ok) throw new Error(`Webhook ${spec.webhookUrl} answered ${response.status}.`);
+    }
+    for (const r of rendered) {
+      if (spec.channel === 'email') await mailer.send({ to: r.person.email, subject: r.subject, text: r.text });
+      // The inbox always keeps a copy, so nothing sent is invisible in the app.
+      await insertInboxItemOnce(db, {
+        userId: r.person.id,
+        kind: (payload.kind as 'notification' | 'approval_request' | 'acknowledgement_request' | 'escalation') ?? 'notification',
+        dedupeKey: `${dedupePrefix}:${r.person.id}`,
+        payload: { ...payload, subject: r.subject, message: r.text, channel: spec.channel },
+      });
+    }
+  }
+
+  return {
+    /** The newest published version bound to this event for the project, or null when none is. */
+    async findBoundFlow(input: { projectId: string; event: TriggerEvent }): Promise<BoundFlow | null> {
+      const version = await resolveBoundVersion(db, input.projectId, input.event);
+      return version ? { flowVersionId: version.id, document: version.document as FlowDocument } : null;
+    },
+
+    async loadFlowVersion(flowVersionId: string): Promise<BoundFlow> {
+      const version = await findVersionById(db, flowVersionId);
+      if (!version) throw nonRetryable('FlowVersionNotFound', `Flow version ${flowVersionId} does not exist.`);
+      return { flowVersionId: version.id, document: version.document as FlowDocument };
+    },
+
+    /** Records the run once per workflow id and returns its id (retries find the same row). */
+    async registerRun(input: { workflowId: string; flowVersionId: string; projectId: string; event: TriggerEvent; subjectId: string }): Promise<string> {
+      await db
+        .insertInto('flow_runs')
+        .values({
+          workflow_id: input.workflowId,
+          flow_version_id: input.flowVersionId,
+          project_id: input.projectId,
+          trigger_event: input.event,
+          subject_id: input.subjectId,
+        })
+        .onConflict((oc) => oc.column('workflow_id').doNothing())
+        .execute();
+      const run = await db.selectFrom('flow_runs').select('id').where('workflow_id', '=', input.workflowId).executeTakeFirstOrThrow();
+      return run.id;
+    },
+
+    async finishRun(input: { runId: string; status: FlowRunStatus }): Promise<void> {
+      await db.updateTable('flow_runs').set({ status: input.status, ended_at: clock.now() }).where('id', '=', input.runId).execute();
+    },
+
+    async resolvePeople(input: { projectId: string; rule: PeopleRule; context: object }): Promise<Person[]> {
+      return resolvePeople(db, input.projectId, input.rule, input.context);
+    },
+
+    async notify(input: { runId: string; projectId: string; stepKey: string; rule: PeopleRule; spec: MessageSpec; context: object }): Promise<Person[]> {
+      const people = await resolvePeople(db, input.projectId, input.rule, input.context);
+      await deliver(people, input.spec, input.context, `flow:${input.runId}:${input.stepKey}`, { kind: 'notification', projectId: input.projectId, flowRunId: input.runId });
+      return people;
+    },
+
+    /** Opens one request per person (approval or acknowledgement) and tells each of them, once. */
+    async openRequests(input: {
+      runId: string;
+      projectId: string;
+      nodeId: string;
+      stepKey: string;
+      kind: ApprovalRequestKind;
+      people: Person[];
+      dueAt: string;
+      spec: MessageSpec;
+      context: object;
+    }): Promise<{ requestId: string; approverId: string }[]> {
+      const opened: { requestId: string; approverId: string }[] = [];
+      for (const person of input.people) {
+        const dedupeKey = `${input.runId}:${input.stepKey}:${person.id}`;
+        await db
+          .insertInto('approval_requests')
+          .values({
+            flow_run_id: input.runId,
+            project_id: input.projectId,
+            node_id: input.nodeId,
+            kind: input.kind,
+            approver_id: person.id,
+            due_at: input.dueAt,
+            dedupe_key: dedupeKey,
+          })
+          .onConflict((oc) => oc.column('dedupe_key').doNothing())
+          .execute();
+        const request = await db.selectFrom('approval_requests').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirstOrThrow();
+        await deliver([person], input.spec, input.context, `request:${request.id}`, {
+          kind: input.kind === 'approval' ? 'approval_request' : 'acknowledgement_request',
+          requestId: request.id,
+          projectId: input.projectId,
+          flowRunId: input.runId,
+          dueAt: input.dueAt,
+        });
+        opened.push({ requestId: request.id, approverId: person.id });
+      }
+      return opened;
+    },
+
+    /**
+     * Records a person's decision on a pending request; an acknowledgement also acknowledges the
+     * escalation this run raised to that person. Repeats change nothing.
+     */
+    async recordDecision(input: { requestId: string; userId: string; status: ApprovalRequestStatus; comment?: string | undefined }): Promise<{ decidedAt: string; deciderName: string }> {
+      const at = clock.now();
+      return db.transaction().execute(async (trx) => {
+        const request = await trx
+          .updateTable('approval_requests')
+          .set({ status: input.status, decided_at: at, decided_by: input.userId, comment: input.comment ?? null })
+          .where('id', '=', input.requestId)
+          .where('status', '=', 'pending')
+          .returningAll()
+          .executeTakeFirst();
+        const row = request ?? (await trx.selectFrom('approval_requests').selectAll().where('id', '=', input.requestId).executeTakeFirstOrThrow());
+        if (request && input.status === 'acknowledged') {
+          await trx
+            .updateTable('escalations')
+            .set({ acknowledged_at: at, acknowledged_by: input.userId })
+            .where('flow_run_id', '=', row.flow_run_id)
+            .where('recipient_id', '=', row.approver_id)
+            .where('acknowledged_at', 'is', null)
+            .execute();
+        }
+        await trx.updateTable('inbox_items').set({ read_at: at }).where(sql`payload->>'requestId'`, '=', input.requestId).where('read_at', 'is', null).execute();
+        const decider = await trx.selectFrom('users').select('name').where('id', '=', input.userId).executeTakeFirst();
+        return { decidedAt: (row.decided_at ?? at).toISOString(), deciderName: decider?.name ?? '' };
+      });
+    },
+
+    /** Closes what is still pending (time ran out, or another answer decided the step). */
+    async closeRequests(input: { requestIds: string[]; status: 'timed_out' | 'cancelled' }): Promise<void> {
+      if (input.requestIds.length === 0) return;
+      await db
+        .updateTable('approval_requests')
+        .set({ status: input.status, decided_at: clock.now() })
+        .where('id', 'in', input.requestIds)
+        .where('status', '=', 'pending')
+        .execute();
+    },
+
+    /**
+     * One level further up: the manager `level` steps above the milestone owner (or the project
+     * owner for other events), recording the escalation once per milestone and level. The flow's
+     * next step tells that person. Null when nobody is higher up.
+     */
+    async escalate(input: { runId: string; projectId: string; event: TriggerEvent; subjectId: string; level: number }): Promise<Person | null> {
+      const milestone =
+        input.event === 'milestone_missed' || input.event === 'milestone_at_risk'
+          ? await db.selectFrom('milestones').select(['id', 'owner_id']).where('id', '=', input.subjectId).executeTakeFirst()
+          : undefined;
+      const baseId =
+        milestone?.owner_id ??
+        (await db.selectFrom('sales_projects').select('owner_id').where('id', '=', input.projectId).executeTakeFirstOrThrow()).owner_id;
+      const manager = await findManagerAbove(db, baseId, input.level);
+      if (!manager) return null;
+      if (milestone) {
+        await db
+          .insertInto('escalations')
+          .values({ project_id: input.projectId, milestone_id: milestone.id, level: input.level, recipient_id: manager.id, flow_run_id: input.runId })
+          .onConflict((oc) => oc.columns(['milestone_id', 'level']).doNothing())
+          .execute();
+      }
+      return { id: manager.id, name: manager.name, email: manager.email };
+    },
+
+    /** When a duration that starts now ends: business units follow the working calendar. */
+    async deadline(input: { duration: Duration }): Promise<string> {
+      const now = clock.now();
+      if (isCalendarDuration(input.duration)) return new Date(now.getTime() + durationToMs(input.duration)).toISOString();
+      const unit = input.duration.unit === 'business_hours' ? 'business_hours' : 'business_days';
+      return addBusinessDuration(defaultBusinessCalendar, now, { amount: input.duration.amount, unit }).toISOString();
+    },
+
+    async setProjectHealth(input: { projectId: string; status: string; reason: string | null }): Promise<void> {
+      await db.updateTable('sales_projects').set({ health: input.status, health_reason: input.reason }).where('id', '=', input.projectId).execute();
+    },
+
+    async createTask(input: { projectId: string; stepKey: string; runId: string; title: string; assigneeRule: PeopleRule; dueAt: string; context: object }): Promise<string> {
+      const [assignee] = await resolvePeople(db, input.projectId, input.assigneeRule, input.context);
+      const dedupeKey = `task:${input.runId}:${input.stepKey}`;
+      await db
+        .insertInto('tasks')
+        .values({ project_id: input.projectId, title: renderTemplate(input.title, input.context), assignee_id: assignee?.id ?? null, due_at: input.dueAt, dedupe_key: dedupeKey })
+        .onConflict((oc) => oc.column('dedupe_key').doNothing())
+        .execute();
+      return (await db.selectFrom('tasks').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirstOrThrow()).id;
+    },
+
+    /** One HTTP call; a non-2xx answer throws, so the step's retry policy applies. */
+    async callWebhook(input: { url: string; method: string; headers: Record<string, string>; body?: string | undefined; timeoutSeconds: number; context: object }): Promise<{ status: number }> {
+      const url = renderTemplate(input.url, input.context);
+      const response = await fetchImpl(url, {
+        method: input.method,
+        headers: input.headers,
+        ...(input.body === undefined ? {} : { body: renderTemplate(input.body, input.context) }),
+        signal: AbortSignal.timeout(input.timeoutSeconds * 1000),
+      });
+      if (!response.ok) throw new Error(`${input.method} ${url} answered ${response.status}.`);
+      return { status: response.status };
+    },
+
+    /** Marks the project's closing review as requested; the retrospective workflow picks it up. */
+    async requestRetrospective(input: { projectId: string }): Promise<void> {
+      await db
+        .updateTable('sales_projects')
+        .set({ retrospective_requested_at: clock.now() })
+        .where('id', '=', input.projectId)
+        .where('retrospective_requested_at', 'is', null)
+        .execute();
+    },
+  };
+}
+
+export type FlowActivities = ReturnType<typeof createFlowActivities>;

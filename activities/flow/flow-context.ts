@@ -1,0 +1,61 @@
+import type { Db } from '../../db/connect';
+import { sumKpi } from '../../db/queries/kpi-reports';
+import type { TriggerEvent } from '../../workflows/flow/trigger-events';
+import type { Clock } from '../clock';
+
+const DAY_MS = 86_400_000;
+
+/** Rounds to two decimals for display in messages and rules; exact figures stay in the database. */
+const pct = (actual: number, target: number) => (target === 0 ? 100 : Math.round((actual / target) * 10_000) / 100);
+
+/**
+ * The variables a flow run starts with, as its trigger event promises them (see
+ * workflows/flow/context-variables.ts): the project, and the milestone for milestone events.
+ */
+export async function buildFlowContext(
+  { db, clock }: { db: Db; clock: Clock },
+  input: { projectId: string; event: TriggerEvent; subjectId: string; phase: string },
+): Promise<Record<string, unknown>> {
+  const project = await db
+    .selectFrom('sales_projects as p')
+    .innerJoin('users as o', 'o.id', 'p.owner_id')
+    .select(['p.id', 'p.name', 'p.period_start', 'p.period_end', 'o.id as owner_id', 'o.name as owner_name', 'o.email as owner_email'])
+    .where('p.id', '=', input.projectId)
+    .executeTakeFirstOrThrow();
+  const now = clock.now();
+  const context: Record<string, unknown> = {
+    project: {
+      id: project.id,
+      name: project.name,
+      phase: input.phase,
+      owner: { id: project.owner_id, name: project.owner_name, email: project.owner_email },
+      periodStart: project.period_start.toISOString(),
+      periodEnd: project.period_end.toISOString(),
+    },
+    event: { occurredAt: now.toISOString() },
+  };
+  if (input.event === 'milestone_missed' || input.event === 'milestone_at_risk') {
+    const milestone = await db
+      .selectFrom('milestones as m')
+      .innerJoin('users as u', 'u.id', 'm.owner_id')
+      .select(['m.id', 'm.name', 'm.metric', 'm.target_value', 'm.due_at', 'm.project_id', 'u.id as owner_id', 'u.name as owner_name'])
+      .where('m.id', '=', input.subjectId)
+      .executeTakeFirstOrThrow();
+    const until = milestone.due_at < now ? milestone.due_at : now;
+    const actual = Number(await sumKpi(db, milestone.project_id, milestone.metric, until));
+    const target = Number(milestone.target_value);
+    context.milestone = {
+      id: milestone.id,
+      name: milestone.name,
+      metric: milestone.metric,
+      target,
+      actual,
+      attainmentPct: pct(actual, target),
+      dueAt: milestone.due_at.toISOString(),
+      owner: { id: milestone.owner_id, name: milestone.owner_name },
+      daysOverdue: Math.max(0, Math.floor((now.getTime() - milestone.due_at.getTime()) / DAY_MS)),
+      daysToDue: Math.max(0, Math.ceil((milestone.due_at.getTime() - now.getTime()) / DAY_MS)),
+    };
+  }
+  return context;
+}

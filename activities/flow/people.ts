@@ -1,0 +1,67 @@
+import type { Db } from '../../db/connect';
+import { findManagerAbove } from '../../db/queries/users';
+import { lookupVariable } from '../../workflows/flow/template';
+import type { Fallback, PeopleRule } from '../../workflows/flow/people-rule';
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+}
+
+async function activePeople(db: Db, ids: string[]): Promise<Person[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', ids).where('active', '=', true).execute();
+  // Keep the order the rule gave (a sequence of approvers is ordered).
+  return ids.flatMap((id) => rows.filter((row) => row.id === id));
+}
+
+async function projectOwnerId(db: Db, projectId: string): Promise<string> {
+  const project = await db.selectFrom('sales_projects').select('owner_id').where('id', '=', projectId).executeTakeFirstOrThrow();
+  return project.owner_id;
+}
+
+async function managerAbove(db: Db, projectId: string, levels: number): Promise<string[]> {
+  const manager = await findManagerAbove(db, await projectOwnerId(db, projectId), levels);
+  return manager ? [manager.id] : [];
+}
+
+async function ruleCandidates(db: Db, projectId: string, rule: PeopleRule, context: unknown): Promise<string[]> {
+  switch (rule.kind) {
+    case 'project_owner':
+      return [await projectOwnerId(db, projectId)];
+    case 'owner_manager':
+      return managerAbove(db, projectId, 1);
+    case 'manager_levels_up':
+      return managerAbove(db, projectId, rule.levels);
+    case 'manager_chain':
+      return managerAbove(db, projectId, rule.level);
+    case 'role':
+      return (await db.selectFrom('user_roles').select('user_id').where('role', '=', rule.role).orderBy('user_id').execute()).map((r) => r.user_id);
+    case 'team':
+      return (await db.selectFrom('team_members').select('user_id').where('team_id', '=', rule.teamId).orderBy('user_id').execute()).map((r) => r.user_id);
+    case 'user':
+      return [rule.userId];
+    case 'users':
+      return rule.userIds;
+    case 'escalation_recipient': {
+      const id = lookupVariable(context, 'escalation.recipient.id');
+      return typeof id === 'string' ? [id] : [];
+    }
+  }
+}
+
+async function fallbackPeople(db: Db, projectId: string, fallback: Fallback | undefined): Promise<Person[]> {
+  if (!fallback) return [];
+  const id = fallback.kind === 'user' ? fallback.userId : await projectOwnerId(db, projectId);
+  return activePeople(db, [id]);
+}
+
+/**
+ * The active people a rule names for this project right now; the rule's fallback when it finds
+ * nobody. An empty answer means the flow cannot reach anyone, which the caller must handle.
+ */
+export async function resolvePeople(db: Db, projectId: string, rule: PeopleRule, context: unknown): Promise<Person[]> {
+  const found = await activePeople(db, [...new Set(await ruleCandidates(db, projectId, rule, context))]);
+  return found.length > 0 ? found : fallbackPeople(db, projectId, rule.fallback);
+}

@@ -1,0 +1,231 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Db } from '../../db/connect';
+import { bindFlow, findFlow, findVersion, insertFlow, listBindings, listFlows, listVersions, publishVersion, saveDraft } from '../../db/queries/flows';
+import type { Flow, FlowVersion } from '../../db/schema';
+import { flowDraftSchema, type FlowDraft } from '../../workflows/flow/graph-schema';
+import { triggerEventSchema } from '../../workflows/flow/trigger-events';
+import type { AppDeps } from '../deps';
+import { ApiError, invalidFields, notFound, zodDetails } from '../errors';
+import { validateWithDirectory } from '../flow-validation';
+import { createRouter } from '../router';
+import { IdParam, errorResponses } from '../schemas/common';
+import {
+  BindingBody,
+  Diagnostic,
+  FlowDetail,
+  FlowDraftBody,
+  FlowSummary,
+  FlowVersionDetail,
+  ImportBody,
+  NewFlowBody,
+  PublishBody,
+  SaveDraftBody,
+  VersionParams,
+} from '../schemas/flows';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+const invalidFlow = { description: 'The flow does not validate; `details` lists each problem', content: errorResponses[400].content };
+
+/** The event a draft starts on, read from its (first) trigger; drafts without one say so. */
+function triggerEventOf(draft: FlowDraft): string {
+  const trigger = draft.nodes.find((node) => node.kind === 'trigger');
+  const event = (trigger?.config as { event?: unknown } | undefined)?.event;
+  return typeof event === 'string' ? event : 'none';
+}
+
+const versionDto = (v: Pick<FlowVersion, 'id' | 'version' | 'published_at' | 'published_by'>) => ({
+  id: v.id,
+  version: v.version,
+  publishedAt: v.published_at.toISOString(),
+  publishedBy: v.published_by,
+});
+
+async function flowDetail(db: Db, flow: Flow) {
+  const versions = await listVersions(db, flow.id);
+  return {
+    id: flow.id,
+    name: flow.name,
+    triggerEvent: flow.trigger_event,
+    latestVersion: versions[0]?.version ?? null,
+    draftUpdatedAt: flow.draft_updated_at.toISOString(),
+    draft: flow.draft,
+    diagnostics: await validateWithDirectory(db, flow.draft),
+    versions: versions.map(versionDto),
+  };
+}
+
+/** Refuses a document that does not validate: 422 with one detail per diagnostic, node id first. */
+async function requireValid(db: Db, document: unknown) {
+  const diagnostics = await validateWithDirectory(db, document);
+  if (diagnostics.length > 0) {
+    throw new ApiError(
+      422,
+      'invalid_flow',
+      `The flow has ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} to fix first.`,
+      diagnostics.map((d) => ({ path: [d.nodeId && `nodes.${d.nodeId}`, d.edgeId && `edges.${d.edgeId}`, d.field].filter(Boolean).join('.'), message: d.message, code: d.code, nodeId: d.nodeId })),
+    );
+  }
+}
+
+export function flowsRouter({ db }: AppDeps) {
+  return createRouter()
+    .openapi(
+      createRoute({ method: 'get', path: '/', tags: ['flows'], summary: 'All flows with their newest published version', responses: { 200: { description: 'Flows', content: json(FlowSummary.array()) } } }),
+      async (c) => {
+        const rows = await listFlows(db);
+        return c.json(
+          rows.map((f) => ({ id: f.id, name: f.name, triggerEvent: f.trigger_event, latestVersion: f.latest_version ?? null, draftUpdatedAt: f.draft_updated_at.toISOString() })),
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        tags: ['flows'],
+        summary: 'Create a flow from a draft (it may still have problems; publishing checks)',
+        request: { body: { content: json(NewFlowBody), required: true } },
+        responses: { 201: { description: 'Created', content: json(FlowDetail) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { draft } = c.req.valid('json');
+        const flow = await insertFlow(db, { name: draft.name, triggerEvent: triggerEventOf(draft), draft });
+        return c.json(await flowDetail(db, flow), 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/import',
+        tags: ['flows'],
+        summary: 'Import an exported flow as a new flow; refused unless it validates',
+        request: { body: { content: json(ImportBody), required: true } },
+        responses: { 201: { description: 'Imported', content: json(FlowDetail) }, 422: invalidFlow, ...errorResponses },
+      }),
+      async (c) => {
+        const { document } = c.req.valid('json');
+        const shape = flowDraftSchema.safeParse(document);
+        if (!shape.success) throw invalidFields(zodDetails(shape.error).map((d) => ({ ...d, path: `document${d.path ? `.${d.path}` : ''}` })));
+        await requireValid(db, shape.data);
+        const flow = await insertFlow(db, { name: shape.data.name, triggerEvent: triggerEventOf(shape.data), draft: shape.data });
+        return c.json(await flowDetail(db, flow), 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/validate',
+        tags: ['flows'],
+        summary: 'Check a flow document without saving it',
+        request: { body: { content: json(ImportBody), required: true } },
+        responses: { 200: { description: 'Diagnostics (empty = publishable)', content: json(Diagnostic.array()) }, ...errorResponses },
+      }),
+      async (c) => c.json(await validateWithDirectory(db, c.req.valid('json').document), 200),
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/{id}', tags: ['flows'], summary: 'A flow: its draft, the draft’s diagnostics and its versions', request: { params: IdParam }, responses: { 200: { description: 'The flow', content: json(FlowDetail) }, ...errorResponses } }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const flow = await findFlow(db, id);
+        if (!flow) throw notFound('Flow', id);
+        return c.json(await flowDetail(db, flow), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/{id}/draft',
+        tags: ['flows'],
+        summary: 'Save the draft (published versions are never touched)',
+        request: { params: IdParam, body: { content: json(SaveDraftBody), required: true } },
+        responses: { 200: { description: 'Saved, with its diagnostics', content: json(FlowDetail) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const { draft } = c.req.valid('json');
+        if (!(await findFlow(db, id))) throw notFound('Flow', id);
+        const flow = await saveDraft(db, id, { name: draft.name, triggerEvent: triggerEventOf(draft), document: draft });
+        return c.json(await flowDetail(db, flow), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/publish',
+        tags: ['flows'],
+        summary: 'Publish the draft as the next immutable version; refused while it has problems',
+        request: { params: IdParam, body: { content: json(PublishBody), required: false } },
+        responses: { 201: { description: 'Published', content: json(FlowVersionDetail) }, 422: invalidFlow, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const flow = await findFlow(db, id);
+        if (!flow) throw notFound('Flow', id);
+        await requireValid(db, flow.draft);
+        const body = c.req.valid('json') ?? {};
+        const version = await publishVersion(db, id, flow.draft, body.publishedBy ?? null);
+        return c.json({ ...versionDto(version), flowId: id, document: version.document }, 201);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/{id}/versions', tags: ['flows'], summary: 'Published versions, newest first', request: { params: IdParam }, responses: { 200: { description: 'Versions', content: json(FlowVersionDetail.omit({ document: true, flowId: true }).array()) }, ...errorResponses } }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        if (!(await findFlow(db, id))) throw notFound('Flow', id);
+        return c.json((await listVersions(db, id)).map(versionDto), 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/{id}/versions/{version}', tags: ['flows'], summary: 'One published version, exactly as it runs', request: { params: VersionParams }, responses: { 200: { description: 'The version', content: json(FlowVersionDetail) }, ...errorResponses } }),
+      async (c) => {
+        const { id, version } = c.req.valid('param');
+        const row = await findVersion(db, id, version);
+        if (!row) throw notFound('Flow version', `${id} v${version}`);
+        return c.json({ ...versionDto(row), flowId: id, document: row.document }, 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/{id}/export', tags: ['flows'], summary: 'The draft as a JSON file to import elsewhere', request: { params: IdParam }, responses: { 200: { description: 'The flow document', content: json(FlowDraftBody) }, ...errorResponses } }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const flow = await findFlow(db, id);
+        if (!flow) throw notFound('Flow', id);
+        c.header('content-disposition', `attachment; filename="${flow.name.replace(/[^\w.-]+/g, '-').toLowerCase()}.flow.json"`);
+        // Drafts are shape-checked when saved, so this parse only restores their type.
+        return c.json(flowDraftSchema.parse(flow.draft), 200);
+      },
+    );
+}
+
+export function flowBindingsRouter({ db }: AppDeps) {
+  return createRouter()
+    .openapi(
+      createRoute({ method: 'get', path: '/', tags: ['flows'], summary: 'Which flow runs on which event, globally or per project', responses: { 200: { description: 'Bindings', content: json(BindingBody.array()) } } }),
+      async (c) => c.json((await listBindings(db)).map((b) => ({ triggerEvent: triggerEventSchema.parse(b.trigger_event), projectId: b.project_id, flowId: b.flow_id })), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/',
+        tags: ['flows'],
+        summary: 'Bind a flow to an event for one project (projectId) or all (null); new runs use its newest version',
+        request: { body: { content: json(BindingBody), required: true } },
+        responses: { 200: { description: 'Bound', content: json(BindingBody) }, ...errorResponses },
+      }),
+      async (c) => {
+        const body = c.req.valid('json');
+        const flow = await findFlow(db, body.flowId);
+        if (!flow) throw invalidFields([{ path: 'flowId', message: `no flow with id ${body.flowId}` }]);
+        if (flow.trigger_event !== body.triggerEvent) {
+          throw invalidFields([{ path: 'triggerEvent', message: `flow "${flow.name}" starts on ${flow.trigger_event}, not ${body.triggerEvent}` }]);
+        }
+        if ((await listVersions(db, flow.id)).length === 0) throw invalidFields([{ path: 'flowId', message: 'the flow has no published version yet' }]);
+        if (body.projectId && !(await db.selectFrom('sales_projects').select('id').where('id', '=', body.projectId).executeTakeFirst())) {
+          throw invalidFields([{ path: 'projectId', message: `no project with id ${body.projectId}` }]);
+        }
+        await bindFlow(db, body);
+        return c.json(body, 200);
+      },
+    );
+}

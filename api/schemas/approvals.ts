@@ -1,0 +1,47 @@
+import { z } from '@hono/zod-openapi';
+import { approvalRequestKinds, approvalRequestStatuses } from '../../db/schema';
+import { decisions } from '../../workflows/interpreter/flow-run-messages';
+import { Uuid } from './common';
+
+export const DecisionBody = z
+  .strictObject({
+    userId: Uuid.openapi({ description: 'Who decides; must be the person the request is assigned to' }),
+    decision: z.enum(decisions),
+    comment: z.string().trim().max(2000).optional(),
+    delegateTo: Uuid.optional().openapi({ description: 'For decision "delegate": who takes it over' }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.decision === 'delegate' && !body.delegateTo) ctx.addIssue({ code: 'custom', path: ['delegateTo'], message: 'is required to delegate' });
+    if (body.decision === 'reject' && !body.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'a rejection needs a reason' });
+  })
+  .openapi('Decision');
+
+export const ApprovalRequest = z
+  .object({
+    id: z.string(),
+    flowRunId: z.string(),
+    projectId: z.string(),
+    nodeId: z.string(),
+    kind: z.enum(approvalRequestKinds),
+    approverId: z.string(),
+    status: z.enum(approvalRequestStatuses),
+    dueAt: z.string(),
+    decidedAt: z.string().nullable(),
+    decidedBy: z.string().nullable(),
+    comment: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('ApprovalRequest');
+
+export const ApprovalsQuery = z.strictObject({ status: z.enum(approvalRequestStatuses).optional() });
+
+export const FlowRunState = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    flowVersionId: z.string(),
+    triggerEvent: z.string(),
+    status: z.string(),
+    live: z.unknown().openapi({ description: 'Current node(s), path taken, what it waits for and until when' }),
+  })
+  .openapi('FlowRun');

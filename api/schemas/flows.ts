@@ -1,0 +1,43 @@
+import { z } from '@hono/zod-openapi';
+import { diagnosticSchema } from '../../workflows/flow/diagnostic';
+import { flowDraftSchema } from '../../workflows/flow/graph-schema';
+import { triggerEventSchema } from '../../workflows/flow/trigger-events';
+import { Uuid } from './common';
+
+/**
+ * Drafts are checked for shape only (any node kind or config may be half-done while drawing);
+ * the full validation runs on publish and import and is reported as diagnostics.
+ */
+export const FlowDraftBody = flowDraftSchema.openapi('FlowDraft');
+
+export const NewFlowBody = z.strictObject({ draft: FlowDraftBody }).openapi('NewFlow');
+export const SaveDraftBody = z.strictObject({ draft: FlowDraftBody }).openapi('SaveDraft');
+export const PublishBody = z.strictObject({ publishedBy: Uuid.optional() }).openapi('Publish');
+export const ImportBody = z.strictObject({ document: z.unknown() }).openapi('ImportFlow');
+
+export const Diagnostic = diagnosticSchema.openapi('Diagnostic');
+
+export const FlowSummary = z
+  .object({ id: z.string(), name: z.string(), triggerEvent: z.string(), latestVersion: z.number().nullable(), draftUpdatedAt: z.string() })
+  .openapi('FlowSummary');
+
+export const FlowVersionSummary = z
+  .object({ id: z.string(), version: z.number(), publishedAt: z.string(), publishedBy: z.string().nullable() })
+  .openapi('FlowVersionSummary');
+
+export const FlowDetail = FlowSummary.extend({
+  draft: z.unknown(),
+  diagnostics: z.array(Diagnostic),
+  versions: z.array(FlowVersionSummary),
+}).openapi('FlowDetail');
+
+export const FlowVersionDetail = FlowVersionSummary.extend({ flowId: z.string(), document: z.unknown() }).openapi('FlowVersion');
+
+export const VersionParams = z.object({
+  id: Uuid.openapi({ param: { name: 'id', in: 'path' } }),
+  version: z.coerce.number().int().min(1).openapi({ param: { name: 'version', in: 'path' } }),
+});
+
+export const BindingBody = z
+  .strictObject({ triggerEvent: triggerEventSchema, projectId: Uuid.nullable(), flowId: Uuid })
+  .openapi('FlowBinding');

@@ -1,0 +1,107 @@
+import { sql } from 'kysely';
+import type { Db } from '../connect';
+import type { Flow, FlowVersion } from '../schema';
+
+export async function insertFlow(db: Db, flow: { name: string; triggerEvent: string; draft: unknown }): Promise<Flow> {
+  return db
+    .insertInto('flows')
+    .values({ name: flow.name, trigger_event: flow.triggerEvent, draft: JSON.stringify(flow.draft) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findFlow(db: Db, id: string): Promise<Flow | undefined> {
+  return db.selectFrom('flows').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findFlowByName(db: Db, name: string): Promise<Flow | undefined> {
+  return db.selectFrom('flows').selectAll().where('name', '=', name).orderBy('created_at').executeTakeFirst();
+}
+
+export async function listFlows(db: Db) {
+  return db
+    .selectFrom('flows')
+    .leftJoin('flow_versions', 'flow_versions.flow_id', 'flows.id')
+    .select(['flows.id', 'flows.name', 'flows.trigger_event', 'flows.draft_updated_at', 'flows.created_at'])
+    .select((eb) => eb.fn.max('flow_versions.version').as('latest_version'))
+    .groupBy('flows.id')
+    .orderBy('flows.name')
+    .execute();
+}
+
+export async function saveDraft(db: Db, id: string, draft: { name: string; triggerEvent: string; document: unknown }): Promise<Flow> {
+  return db
+    .updateTable('flows')
+    .set({ name: draft.name, trigger_event: draft.triggerEvent, draft: JSON.stringify(draft.document), draft_updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Appends the next version number; the flow row is locked so two publishes cannot take the same number. */
+export async function publishVersion(db: Db, flowId: string, document: unknown, publishedBy: string | null): Promise<FlowVersion> {
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom('flows').select('id').where('id', '=', flowId).forUpdate().executeTakeFirstOrThrow();
+    const latest = await trx
+      .selectFrom('flow_versions')
+      .select((eb) => eb.fn.max('version').as('version'))
+      .where('flow_id', '=', flowId)
+      .executeTakeFirst();
+    return trx
+      .insertInto('flow_versions')
+      .values({ flow_id: flowId, version: (latest?.version ?? 0) + 1, document: JSON.stringify(document), published_by: publishedBy })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}
+
+export async function listVersions(db: Db, flowId: string) {
+  return db
+    .selectFrom('flow_versions')
+    .select(['id', 'version', 'published_at', 'published_by'])
+    .where('flow_id', '=', flowId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+export async function findVersion(db: Db, flowId: string, version: number): Promise<FlowVersion | undefined> {
+  return db.selectFrom('flow_versions').selectAll().where('flow_id', '=', flowId).where('version', '=', version).executeTakeFirst();
+}
+
+export async function findVersionById(db: Db, id: string): Promise<FlowVersion | undefined> {
+  return db.selectFrom('flow_versions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Binds a flow to an event for one project, or for all (projectId null); replaces the previous binding. */
+export async function bindFlow(db: Db, binding: { triggerEvent: string; projectId: string | null; flowId: string }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    let remove = trx.deleteFrom('flow_bindings').where('trigger_event', '=', binding.triggerEvent);
+    remove = binding.projectId === null ? remove.where('project_id', 'is', null) : remove.where('project_id', '=', binding.projectId);
+    await remove.execute();
+    await trx
+      .insertInto('flow_bindings')
+      .values({ trigger_event: binding.triggerEvent, project_id: binding.projectId, flow_id: binding.flowId })
+      .execute();
+  });
+}
+
+export async function listBindings(db: Db) {
+  return db.selectFrom('flow_bindings').selectAll().orderBy('trigger_event').orderBy('created_at').execute();
+}
+
+/**
+ * The newest published version of the flow bound to `event` for this project (its own binding
+ * first, else the global one); undefined when nothing published is bound.
+ */
+export async function resolveBoundVersion(db: Db, projectId: string, event: string): Promise<FlowVersion | undefined> {
+  return db
+    .selectFrom('flow_bindings as b')
+    .innerJoin('flow_versions as v', 'v.flow_id', 'b.flow_id')
+    .selectAll('v')
+    .where('b.trigger_event', '=', event)
+    .where((eb) => eb.or([eb('b.project_id', '=', projectId), eb('b.project_id', 'is', null)]))
+    .orderBy(sql`b.project_id is null`)
+    .orderBy('v.version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

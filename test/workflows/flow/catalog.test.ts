@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import {
+  flowNodeSchema,
+  nodeCatalog,
+  nodeCategories,
+  nodeConfigSchema,
+  nodeDef,
+  nodeKinds,
+  outputPortsOf,
+} from '../../../workflows/flow';
+
+describe('node catalog', () => {
+  it('lists every kind once, each keyed by its own kind', () => {
+    expect(nodeKinds).toEqual(Object.keys(nodeCatalog));
+    for (const kind of nodeKinds) expect(nodeDef(kind).kind).toBe(kind);
+    expect(nodeKinds).toEqual(
+      expect.arrayContaining([
+        'trigger',
+        'notify',
+        'wait_for_ack',
+        'approval',
+        'condition',
+        'delay',
+        'escalate',
+        'set_status',
+        'create_task',
+        'webhook',
+        'start_retrospective',
+        'parallel_split',
+        'parallel_join',
+        'end',
+      ]),
+    );
+  });
+
+  it.each(nodeKinds)('gives %s a label, help, icon, category and valid defaults', (kind) => {
+    const def = nodeDef(kind);
+    expect(def.label.length).toBeGreaterThan(0);
+    expect(def.help).toMatch(/\.$/);
+    expect(def.icon).toMatch(/^[a-z-]+$/);
+    expect(nodeCategories).toContain(def.category);
+    expect(def.config.safeParse(def.defaults).success).toBe(true);
+    const ports = def.outputs(def.defaults).map((port) => port.id);
+    expect(new Set(ports).size).toBe(ports.length);
+  });
+
+  it('derives the saved-node union from the catalog, so every kind parses with its defaults', () => {
+    for (const kind of nodeKinds) {
+      const saved = { id: `n_${kind}`, kind, config: nodeDef(kind).defaults, position: { x: 1, y: 2 } };
+      expect(flowNodeSchema.safeParse(saved).success).toBe(true);
+      expect(nodeConfigSchema.safeParse({ kind, config: nodeDef(kind).defaults }).success).toBe(true);
+    }
+  });
+
+  it('refuses a saved node whose config belongs to another kind', () => {
+    const saved = { id: 'a', kind: 'delay', config: nodeCatalog.end.defaults, position: { x: 0, y: 0 } };
+    expect(flowNodeSchema.safeParse(saved).success).toBe(false);
+    expect(flowNodeSchema.safeParse({ ...saved, kind: 'teleport' }).success).toBe(false);
+  });
+
+  it('only lets the trigger have no input, and only the end have no output', () => {
+    for (const kind of nodeKinds) {
+      const def = nodeDef(kind);
+      expect(def.inputs.length === 0).toBe(kind === 'trigger');
+      expect(def.outputs(def.defaults).length === 0).toBe(kind === 'end');
+    }
+  });
+
+  it('gives a parallel split one required output per branch', () => {
+    expect(outputPortsOf({ kind: 'parallel_split', config: { branches: 3 } })).toEqual([
+      { id: 'branch_1', label: 'Branch 1', required: true },
+      { id: 'branch_2', label: 'Branch 2', required: true },
+      { id: 'branch_3', label: 'Branch 3', required: true },
+    ]);
+  });
+
+  it('gives an approval a timed-out output only when its timeout escalates', () => {
+    const base = nodeCatalog.approval.defaults;
+    const ids = (timeoutAction: 'approve' | 'reject' | 'escalate') =>
+      outputPortsOf({ kind: 'approval', config: { ...base, timeoutAction } }).map((port) => port.id);
+    expect(ids('escalate')).toEqual(['approved', 'rejected', 'timed_out']);
+    expect(ids('reject')).toEqual(['approved', 'rejected']);
+  });
+
+  it('keeps showing the default ports while a config is being edited into shape', () => {
+    expect(outputPortsOf({ kind: 'parallel_split', config: { branches: 99 } }).map((port) => port.id)).toEqual([
+      'branch_1',
+      'branch_2',
+    ]);
+    expect(outputPortsOf({ kind: 'mystery', config: {} })).toEqual([]);
+  });
+
+  it('marks exactly the steps that wait for time or people as waiting', () => {
+    expect(nodeKinds.filter((kind) => nodeDef(kind).waits).sort()).toEqual(['approval', 'delay', 'wait_for_ack']);
+  });
+
+  it('accepts each trigger event, with a checked cron for schedules and a threshold for KPIs', () => {
+    const schema = nodeCatalog.trigger.config;
+    expect(schema.safeParse({ event: 'project_closed' }).success).toBe(true);
+    expect(schema.safeParse({ event: 'schedule', cron: '0 9 * * MON' }).success).toBe(true);
+    expect(schema.safeParse({ event: 'schedule', cron: '0 99 * * *' }).success).toBe(false);
+    expect(schema.safeParse({ event: 'schedule' }).success).toBe(false);
+    expect(
+      schema.safeParse({ event: 'kpi_threshold_crossed', metric: 'revenue', direction: 'below', threshold: 1000 }).success,
+    ).toBe(true);
+    expect(schema.safeParse({ event: 'kpi_threshold_crossed' }).success).toBe(false);
+    expect(schema.safeParse({ event: 'plan_submitted', cron: '* * * * *' }).success).toBe(false);
+  });
+
+  it('requires a web address when a notification goes out by webhook', () => {
+    const config = { ...nodeCatalog.notify.defaults, channel: 'webhook' };
+    const result = nodeCatalog.notify.config.safeParse(config);
+    expect(result.error?.issues[0]?.path).toEqual(['webhookUrl']);
+    expect(nodeCatalog.notify.config.safeParse({ ...config, webhookUrl: 'https://chat.example.com/hook' }).success).toBe(true);
+  });
+
+  it('refuses a webhook that is not http(s), or a GET with a body', () => {
+    const webhook = nodeCatalog.webhook;
+    expect(webhook.config.safeParse({ ...webhook.defaults, url: 'ftp://example.com' }).success).toBe(false);
+    expect(webhook.config.safeParse({ ...webhook.defaults, url: 'http://crm.local/p/{{project.id}}' }).success).toBe(true);
+    expect(webhook.config.safeParse({ ...webhook.defaults, method: 'GET' }).success).toBe(false);
+    expect(webhook.config.safeParse({ ...webhook.defaults, retries: 11 }).success).toBe(false);
+  });
+});

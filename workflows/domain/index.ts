@@ -1,0 +1,17 @@
+/**
+ * Sales-domain rules shared by the API and the workflows. Pure and deterministic: only zod and
+ * luxon, no I/O, no clock (every "now" is a parameter), so they run inside the Temporal sandbox.
+ */
+export * from './attainment';
+export * from './business-calendar';
+export * from './csv';
+export * from './csv-kpi';
+export * from './decompose-target';
+export * from './duration';
+export * from './errors';
+export * from './instant';
+export * from './money';
+export * from './ranking';
+export * from './ratio';
+export * from './smart-goal';
+export * from './time-zone';

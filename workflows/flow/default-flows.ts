@@ -1,0 +1,264 @@
+import type { FlowDocument } from './graph-schema';
+
+/**
+ * The flows Milepost publishes on a fresh install, replacing the hard-coded escalation and plan
+ * approval. Pure data: seeding publishes them like any flow drawn in the designer.
+ */
+
+function at(column: number, row: number): { x: number; y: number } {
+  return { x: column * 280, y: row * 160 };
+}
+
+function edge(source: string, sourcePort: string, target: string): FlowDocument['edges'][number] {
+  return { id: `${source}-${sourcePort}-${target}`, source, sourcePort, target, targetPort: 'in' };
+}
+
+export const escalationAckHours = 48;
+export const escalationLevels = 3;
+
+export const milestoneMissEscalationFlow: FlowDocument = {
+  schemaVersion: 1,
+  name: 'Milestone miss escalation (3 levels, 48 h to acknowledge)',
+  nodes: [
+    { id: 'missed', kind: 'trigger', config: { event: 'milestone_missed' }, position: at(0, 0) },
+    { id: 'escalate', kind: 'escalate', label: 'One level up', config: {}, position: at(1, 0) },
+    {
+      id: 'ack',
+      kind: 'wait_for_ack',
+      label: 'Acknowledge within 48 h',
+      config: {
+        recipient: { kind: 'escalation_recipient' },
+        channel: 'inbox',
+        subject: 'Milestone missed: {{milestone.name}} ({{project.name}})',
+        message:
+          'Hello {{recipient.name}}, the milestone "{{milestone.name}}" of {{project.name}} was missed: ' +
+          '{{milestone.actual}} of {{milestone.target}} {{milestone.metric}} ({{milestone.attainmentPct}} %), ' +
+          '{{milestone.daysOverdue}} days overdue. The project owner is {{project.owner.name}}. ' +
+          'This is escalation level {{escalation.level}}; please acknowledge within 48 hours, ' +
+          'or it goes one level higher.',
+        timeout: { amount: escalationAckHours, unit: 'hours' },
+      },
+      position: at(2, 0),
+    },
+    {
+      id: 'more_levels',
+      kind: 'condition',
+      label: `Fewer than ${escalationLevels} levels so far?`,
+      config: { rule: { '<': [{ var: 'escalation.level' }, escalationLevels] } },
+      position: at(3, 1),
+    },
+    {
+      id: 'tell_owner',
+      kind: 'notify',
+      label: 'Tell the owner nobody acknowledged',
+      config: {
+        recipient: { kind: 'project_owner' },
+        channel: 'inbox',
+        subject: 'Escalation unanswered: {{milestone.name}}',
+        message:
+          'Hello {{recipient.name}}, the missed milestone "{{milestone.name}}" of {{project.name}} was escalated ' +
+          'as far as it goes and nobody acknowledged it.',
+      },
+      position: at(4, 1),
+    },
+    { id: 'acknowledged', kind: 'end', config: { result: 'done' }, position: at(3, 0) },
+    { id: 'unanswered', kind: 'end', config: { result: 'done' }, position: at(5, 1) },
+  ],
+  edges: [
+    edge('missed', 'next', 'escalate'),
+    edge('escalate', 'next', 'ack'),
+    edge('escalate', 'top_reached', 'tell_owner'),
+    edge('ack', 'acknowledged', 'acknowledged'),
+    edge('ack', 'timed_out', 'more_levels'),
+    edge('more_levels', 'true', 'escalate'),
+    edge('more_levels', 'false', 'tell_owner'),
+    edge('tell_owner', 'next', 'unanswered'),
+  ],
+};
+
+/** Plans whose total budget is above this also need the director (two levels up). */
+export const directorBudgetThreshold = 100_000;
+
+const approvalTexts = {
+  subject: 'Plan to approve: {{project.name}}',
+  message:
+    'Hello {{recipient.name}}, {{plan.submittedBy.name}} submitted the plan of {{project.name}} ' +
+    '({{plan.goalCount}} goals, {{plan.milestoneCount}} milestones, budget {{plan.budgetTotal}}). ' +
+    'Please approve it or reject it with a reason.',
+};
+
+export const planApprovalFlow: FlowDocument = {
+  schemaVersion: 1,
+  name: 'Plan approval (manager; director too when budget exceeds a threshold)',
+  nodes: [
+    { id: 'submitted', kind: 'trigger', config: { event: 'plan_submitted' }, position: at(0, 0) },
+    {
+      id: 'manager',
+      kind: 'approval',
+      label: 'Manager approves',
+      config: {
+        // Whoever has no manager is the top of the chart: their own plan needs nobody above them.
+        approvers: { kind: 'manager_chain', level: 1, fallback: { kind: 'project_owner' } },
+        mode: 'any',
+        allowDelegation: true,
+        ...approvalTexts,
+        timeout: { amount: 3, unit: 'business_days' },
+        timeoutAction: 'escalate',
+      },
+      position: at(1, 0),
+    },
+    {
+      id: 'big_budget',
+      kind: 'condition',
+      label: 'Budget above the threshold?',
+      config: { rule: { '>': [{ var: 'plan.budgetTotal' }, directorBudgetThreshold] } },
+      position: at(2, 0),
+    },
+    {
+      id: 'director',
+      kind: 'approval',
+      label: 'Director approves',
+      config: {
+        approvers: { kind: 'manager_chain', level: 2, fallback: { kind: 'project_owner' } },
+        mode: 'any',
+        allowDelegation: true,
+        ...approvalTexts,
+        timeout: { amount: 3, unit: 'business_days' },
+        // Nobody above the director to ask: an unanswered plan goes back to planning.
+        timeoutAction: 'reject',
+      },
+      position: at(3, 1),
+    },
+    {
+      id: 'tell_approved',
+      kind: 'notify',
+      label: 'Tell the owner: approved',
+      config: {
+        recipient: { kind: 'project_owner' },
+        channel: 'inbox',
+        subject: 'Plan approved: {{project.name}}',
+        message: 'Hello {{recipient.name}}, the plan of {{project.name}} was approved by {{approval.decidedBy.name}}.',
+      },
+      position: at(4, 0),
+    },
+    {
+      id: 'tell_rejected',
+      kind: 'notify',
+      label: 'Tell the owner: rejected',
+      config: {
+        recipient: { kind: 'project_owner' },
+        channel: 'inbox',
+        subject: 'Plan sent back: {{project.name}}',
+        message:
+          'Hello {{recipient.name}}, the plan of {{project.name}} was not approved ({{approval.decision}}). ' +
+          'Reason: {{approval.comment}}',
+      },
+      position: at(4, 2),
+    },
+    { id: 'approved', kind: 'end', config: { result: 'approved' }, position: at(5, 0) },
+    { id: 'rejected', kind: 'end', config: { result: 'rejected' }, position: at(5, 2) },
+  ],
+  edges: [
+    edge('submitted', 'next', 'manager'),
+    edge('manager', 'approved', 'big_budget'),
+    edge('manager', 'rejected', 'tell_rejected'),
+    // The manager did not answer in time: the director decides instead.
+    edge('manager', 'timed_out', 'director'),
+    edge('big_budget', 'true', 'director'),
+    edge('big_budget', 'false', 'tell_approved'),
+    edge('director', 'approved', 'tell_approved'),
+    edge('director', 'rejected', 'tell_rejected'),
+    edge('tell_approved', 'next', 'approved'),
+    edge('tell_rejected', 'next', 'rejected'),
+  ],
+};
+
+const changeTexts = {
+  subject: 'Change to approve: {{change.subject}} ({{project.name}})',
+  message:
+    'Hello {{recipient.name}}, {{change.requestedBy.name}} asks to change the {{change.field}} of ' +
+    '{{change.subject}} in {{project.name}} from {{change.before}} to {{change.after}}. ' +
+    'Reason: {{change.reason}}',
+};
+
+export const targetChangeApprovalFlow: FlowDocument = {
+  schemaVersion: 1,
+  name: 'Target change approval',
+  nodes: [
+    { id: 'requested', kind: 'trigger', config: { event: 'change_requested' }, position: at(0, 0) },
+    {
+      id: 'manager',
+      kind: 'approval',
+      label: 'Manager approves',
+      config: {
+        approvers: { kind: 'manager_chain', level: 1, fallback: { kind: 'project_owner' } },
+        mode: 'any',
+        allowDelegation: true,
+        ...changeTexts,
+        timeout: { amount: 2, unit: 'business_days' },
+        timeoutAction: 'escalate',
+      },
+      position: at(1, 0),
+    },
+    {
+      id: 'next_manager',
+      kind: 'approval',
+      label: 'Next manager up approves',
+      config: {
+        approvers: { kind: 'manager_chain', level: 2, fallback: { kind: 'project_owner' } },
+        mode: 'any',
+        allowDelegation: true,
+        ...changeTexts,
+        timeout: { amount: 2, unit: 'business_days' },
+        timeoutAction: 'reject',
+      },
+      position: at(2, 1),
+    },
+    {
+      id: 'tell_approved',
+      kind: 'notify',
+      label: 'Tell the owner: approved',
+      config: {
+        recipient: { kind: 'project_owner' },
+        channel: 'inbox',
+        subject: 'Change approved: {{change.subject}}',
+        message:
+          'Hello {{recipient.name}}, the change of {{change.field}} of {{change.subject}} ' +
+          'from {{change.before}} to {{change.after}} was approved by {{approval.decidedBy.name}}.',
+      },
+      position: at(3, 0),
+    },
+    {
+      id: 'tell_rejected',
+      kind: 'notify',
+      label: 'Tell the owner: rejected',
+      config: {
+        recipient: { kind: 'project_owner' },
+        channel: 'inbox',
+        subject: 'Change not approved: {{change.subject}}',
+        message:
+          'Hello {{recipient.name}}, the change of {{change.field}} of {{change.subject}} was not approved ' +
+          '({{approval.decision}}). Reason: {{approval.comment}}',
+      },
+      position: at(3, 2),
+    },
+    { id: 'approved', kind: 'end', config: { result: 'approved' }, position: at(4, 0) },
+    { id: 'rejected', kind: 'end', config: { result: 'rejected' }, position: at(4, 2) },
+  ],
+  edges: [
+    edge('requested', 'next', 'manager'),
+    edge('manager', 'approved', 'tell_approved'),
+    edge('manager', 'rejected', 'tell_rejected'),
+    edge('manager', 'timed_out', 'next_manager'),
+    edge('next_manager', 'approved', 'tell_approved'),
+    edge('next_manager', 'rejected', 'tell_rejected'),
+    edge('tell_approved', 'next', 'approved'),
+    edge('tell_rejected', 'next', 'rejected'),
+  ],
+};
+
+export const defaultFlows: readonly FlowDocument[] = [
+  milestoneMissEscalationFlow,
+  planApprovalFlow,
+  targetChangeApprovalFlow,
+];

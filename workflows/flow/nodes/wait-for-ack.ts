@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { channelSchema } from '../channel';
+import { durationSchema } from '../duration';
+import { recipientVariables } from '../context-variables';
+import { defineNode, inPort, requiredOutput } from '../node-def';
+import { recipientRuleSchema } from '../people-rule';
+import { messageSchema, subjectSchema } from './notify';
+
+export const timeoutSchema = durationSchema.meta({
+  title: 'Timeout',
+  description: 'How long people have before the flow takes the timed-out path.',
+});
+
+export const waitForAckConfigSchema = z.strictObject({
+  recipient: recipientRuleSchema,
+  channel: channelSchema,
+  subject: subjectSchema,
+  message: messageSchema,
+  timeout: timeoutSchema,
+});
+export type WaitForAckConfig = z.infer<typeof waitForAckConfigSchema>;
+
+export const waitForAck = defineNode({
+  kind: 'wait_for_ack',
+  label: 'Wait for acknowledgement',
+  help: 'Asks a person to confirm they have seen something and waits. If nobody confirms in time, the flow takes the "timed out" path.',
+  icon: 'hand',
+  category: 'people',
+  config: waitForAckConfigSchema,
+  defaults: {
+    recipient: { kind: 'owner_manager', fallback: { kind: 'project_owner' } },
+    channel: 'inbox',
+    subject: 'Please acknowledge: {{project.name}}',
+    message: 'Hello {{recipient.name}}, please acknowledge that you have seen this.',
+    timeout: { amount: 48, unit: 'hours' },
+  },
+  inputs: [inPort],
+  outputs: () => [requiredOutput('acknowledged', 'Acknowledged'), requiredOutput('timed_out', 'Timed out')],
+  waits: true,
+  uses: (config) => ({
+    templates: [
+      { field: 'subject', text: config.subject, alsoKnown: recipientVariables },
+      { field: 'message', text: config.message, alsoKnown: recipientVariables },
+    ],
+    people: [{ field: 'recipient', rule: config.recipient }],
+  }),
+});

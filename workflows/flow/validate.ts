@@ -1,0 +1,442 @@
+import type { z } from 'zod';
+import { nodeCatalog, type NodeKind } from './catalog';
+import { eventVariables } from './context-variables';
+import type { Diagnostic } from './diagnostic';
+import { buildAdjacency, loops, reachableFrom } from './graph-analysis';
+import { flowDocumentSchema, flowDraftSchema, type FlowDocument, type FlowDraft } from './graph-schema';
+import { fieldTitle, formatPath, issueSentence } from './issue-sentence';
+import type { AnyNodeDef, OutputPort } from './node-def';
+import { alwaysResolves, describePeopleRule, peopleRuleVariables, type PeopleRule } from './people-rule';
+import { ruleVariables } from './rule';
+import { checkTemplate, templateVariables } from './template';
+import { triggerEventLabels, triggerEvents, type TriggerEvent } from './trigger-events';
+import { availableVariableNames, checkNode, type CheckedNode } from './variable-availability';
+
+export interface ValidateOptions {
+  /**
+   * Asked for each people rule that names no fallback. True: it always finds an active person
+   * (the API can know, from the database); false: it may not; undefined: judge by the rule's
+   * nature (a named person or the owner always exists, a role or a manager level may not).
+   */
+  resolvesToSomeone?: (rule: PeopleRule, where: { nodeId: string; kind: NodeKind }) => boolean | undefined;
+}
+
+const allDefs: readonly AnyNodeDef[] = Object.values(nodeCatalog);
+const waitingLabels = allDefs.filter((def) => def.waits).map((def) => `"${def.label}"`);
+const triggerKind = 'trigger' satisfies NodeKind;
+
+/** Which step kinds set a variable, and which trigger events provide it: to explain a missing one. */
+const producers = new Map<string, string[]>();
+for (const def of allDefs) {
+  if (def.kind === triggerKind) continue;
+  for (const variable of def.provides?.(def.defaults) ?? []) {
+    producers.set(variable.name, [...(producers.get(variable.name) ?? []), def.label]);
+  }
+}
+const eventsProviding = new Map<string, TriggerEvent[]>();
+for (const event of triggerEvents) {
+  for (const variable of eventVariables[event]) {
+    eventsProviding.set(variable.name, [...(eventsProviding.get(variable.name) ?? []), event]);
+  }
+}
+
+function withArticle(label: string): string {
+  return `${/^"?[AEIOU]/i.test(label) ? 'an' : 'a'} ${label}`;
+}
+
+/** `"Message" (message)`: the form title a person sees, and the path the designer highlights. */
+function setting(def: AnyNodeDef, field: string): string {
+  return `"${fieldTitle(def.config, field.split('.'))}" (${field})`;
+}
+
+function quoteList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
+}
+
+interface Context {
+  readonly draft: FlowDraft;
+  readonly options: ValidateOptions;
+  readonly diagnostics: Diagnostic[];
+  readonly checked: Map<string, CheckedNode>;
+  readonly names: Map<string, string>;
+}
+
+function stepName(context: Context, nodeId: string): string {
+  return `step "${context.names.get(nodeId) ?? nodeId}" (${nodeId})`;
+}
+
+function documentDiagnostics(doc: unknown, error: z.ZodError): Diagnostic[] {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    return [
+      {
+        code: 'invalid_document',
+        message: 'This is not a Milepost flow: a flow is a JSON object with a schemaVersion, a name, nodes and edges.',
+      },
+    ];
+  }
+  return error.issues.map((issue) => {
+    const [collection, position] = issue.path;
+    const diagnostic: Diagnostic = {
+      code: 'invalid_document',
+      message: issueSentence('the flow', flowDraftSchema, issue),
+    };
+    if ((collection === 'nodes' || collection === 'edges') && typeof position === 'number') {
+      const id = idAt(doc, collection, position);
+      if (id !== undefined) return { ...diagnostic, [collection === 'nodes' ? 'nodeId' : 'edgeId']: id };
+    }
+    return diagnostic;
+  });
+}
+
+/** The id of a possibly malformed node or edge, so even a shape error lands on the right element. */
+function idAt(doc: unknown, collection: 'nodes' | 'edges', position: number): string | undefined {
+  if (typeof doc !== 'object' || doc === null) return undefined;
+  const items: unknown = Reflect.get(doc, collection);
+  if (!Array.isArray(items)) return undefined;
+  const item: unknown = items[position];
+  if (typeof item !== 'object' || item === null) return undefined;
+  const id: unknown = Reflect.get(item, 'id');
+  return typeof id === 'string' ? id : undefined;
+}
+
+function checkIds(context: Context): void {
+  const seenNodes = new Set<string>();
+  for (const node of context.draft.nodes) {
+    if (seenNodes.has(node.id)) {
+      context.diagnostics.push({
+        nodeId: node.id,
+        code: 'duplicate_node_id',
+        message: `Two steps have the id "${node.id}"; every step needs its own id.`,
+      });
+    }
+    seenNodes.add(node.id);
+  }
+  const seenEdges = new Set<string>();
+  for (const edge of context.draft.edges) {
+    if (seenEdges.has(edge.id)) {
+      context.diagnostics.push({
+        edgeId: edge.id,
+        code: 'duplicate_edge_id',
+        message: `Two connections have the id "${edge.id}"; every connection needs its own id.`,
+      });
+    }
+    seenEdges.add(edge.id);
+  }
+}
+
+function checkConfigs(context: Context): void {
+  const seen = new Set<string>();
+  for (const node of context.draft.nodes) {
+    // A second node with a taken id is reported as a duplicate; its config is not looked at.
+    if (seen.has(node.id)) continue;
+    seen.add(node.id);
+    const def = context.checked.get(node.id)?.def;
+    if (def === undefined) {
+      context.diagnostics.push({
+        nodeId: node.id,
+        code: 'unknown_node_kind',
+        message: `Step "${node.id}" is of the kind "${node.kind}", which Milepost does not know; remove it or replace it with a step from the palette.`,
+      });
+      continue;
+    }
+    const parsed = def.config.safeParse(node.config, { reportInput: true });
+    if (parsed.success) continue;
+    const subject = stepName(context, node.id);
+    for (const issue of parsed.error.issues) {
+      const field = formatPath(issue.path);
+      const missingTimeout =
+        def.waits && field === 'timeout' && issue.code === 'invalid_type' && issue.input === undefined;
+      context.diagnostics.push(
+        missingTimeout
+          ? {
+              nodeId: node.id,
+              field,
+              code: 'missing_timeout',
+              message: `The ${subject} has no timeout (timeout). Every wait and approval must say how long people have, so that nothing can hang silently.`,
+            }
+          : {
+              nodeId: node.id,
+              ...(field === '' ? {} : { field }),
+              code: 'invalid_config',
+              message: issueSentence(subject, def.config, issue),
+            },
+      );
+    }
+  }
+}
+
+function checkTriggers(context: Context): string | undefined {
+  const triggers = context.draft.nodes.filter((node) => node.kind === triggerKind);
+  const [first, ...others] = triggers;
+  if (first === undefined) {
+    context.diagnostics.push({
+      code: 'no_trigger',
+      message: 'The flow has no trigger. Add one "Trigger" step to say which event starts it.',
+    });
+    return undefined;
+  }
+  for (const other of others) {
+    context.diagnostics.push({
+      nodeId: other.id,
+      code: 'multiple_triggers',
+      message: `The ${stepName(context, other.id)} is a second trigger, but a flow starts from exactly one. Remove it, or draw a separate flow for that event.`,
+    });
+  }
+  return others.length === 0 ? first.id : undefined;
+}
+
+function portList(ports: readonly { id: string }[]): string {
+  return ports.length === 0 ? 'none' : ports.map((port) => `"${port.id}"`).join(', ');
+}
+
+/** Edges whose two ends exist; port problems are reported but do not hide the edge from later checks. */
+function checkEdges(context: Context): FlowDraft['edges'] {
+  const usable: FlowDraft['edges'] = [];
+  const usedOutputs = new Set<string>();
+  for (const edge of context.draft.edges) {
+    const source = context.checked.get(edge.source);
+    const target = context.checked.get(edge.target);
+    const missing = [
+      ...(source === undefined ? [`its start "${edge.source}"`] : []),
+      ...(target === undefined ? [`its end "${edge.target}"`] : []),
+    ];
+    if (missing.length > 0) {
+      context.diagnostics.push({
+        edgeId: edge.id,
+        code: 'edge_unknown_node',
+        message: `The connection "${edge.id}" leads to no step: ${missing.join(' and ')} is not a step of this flow.`,
+      });
+      continue;
+    }
+    usable.push(edge);
+    if (source?.valid === true && source.def !== undefined) {
+      const outputs = source.def.outputs(source.config);
+      if (!outputs.some((port) => port.id === edge.sourcePort)) {
+        const isInput = source.def.inputs.some((port) => port.id === edge.sourcePort);
+        context.diagnostics.push({
+          edgeId: edge.id,
+          nodeId: edge.source,
+          code: 'edge_unknown_port',
+          message: isInput
+            ? `The connection "${edge.id}" starts at the input of ${stepName(context, edge.source)}; connections run from an output to an input.`
+            : `The connection "${edge.id}" starts at "${edge.sourcePort}", which ${stepName(context, edge.source)} does not have (its outputs: ${portList(outputs)}).`,
+        });
+      }
+    }
+    if (target?.def !== undefined) {
+      const inputs = target.def.inputs;
+      if (!inputs.some((port) => port.id === edge.targetPort)) {
+        context.diagnostics.push({
+          edgeId: edge.id,
+          nodeId: edge.target,
+          code: 'edge_unknown_port',
+          message:
+            inputs.length === 0
+              ? `The connection "${edge.id}" leads into ${stepName(context, edge.target)}, but nothing can lead into a trigger: it is where the flow starts.`
+              : `The connection "${edge.id}" ends at "${edge.targetPort}", which is not an input of ${stepName(context, edge.target)} (its inputs: ${portList(inputs)}).`,
+        });
+      }
+    }
+    const output = `${edge.source}\u0000${edge.sourcePort}`;
+    if (usedOutputs.has(output)) {
+      context.diagnostics.push({
+        edgeId: edge.id,
+        nodeId: edge.source,
+        code: 'output_already_connected',
+        message: `The "${edge.sourcePort}" output of ${stepName(context, edge.source)} already leads to another step; an output leads to one step only. Use a "Parallel split" to do several things at once.`,
+      });
+    }
+    usedOutputs.add(output);
+  }
+  return usable;
+}
+
+function checkReachability(context: Context, triggerId: string, successors: Map<string, string[]>): void {
+  const reachable = new Set(reachableFrom(triggerId, successors));
+  for (const node of context.draft.nodes) {
+    if (reachable.has(node.id) || node.kind === triggerKind) continue;
+    context.diagnostics.push({
+      nodeId: node.id,
+      code: 'unreachable_node',
+      message: `The ${stepName(context, node.id)} cannot be reached from the trigger, so it would never run. Connect it or remove it.`,
+    });
+  }
+}
+
+function checkDanglingOutputs(context: Context, edges: FlowDraft['edges']): void {
+  const connected = new Set(edges.map((edge) => `${edge.source}\u0000${edge.sourcePort}`));
+  for (const node of context.checked.values()) {
+    if (!node.valid || node.def === undefined) continue;
+    const open = node.def
+      .outputs(node.config)
+      .filter((port: OutputPort) => port.required && !connected.has(`${node.id}\u0000${port.id}`));
+    for (const port of open) {
+      context.diagnostics.push({
+        nodeId: node.id,
+        code: 'dangling_output',
+        message: `The "${port.label}" output of ${stepName(context, node.id)} is not connected. Say what happens on that path (connect it to an "End" step if nothing more should).`,
+      });
+    }
+  }
+}
+
+function checkLoops(context: Context, edges: FlowDraft['edges']): void {
+  // A step of unknown kind is already reported; counting it as waiting avoids a second report.
+  const spins = (id: string): boolean => context.checked.get(id)?.def?.waits === false;
+  const ids = context.draft.nodes.map((node) => node.id).filter(spins);
+  const { successors } = buildAdjacency(
+    ids,
+    edges.filter((edge) => spins(edge.source) && spins(edge.target)),
+  );
+  const order = new Map(context.draft.nodes.map((node, index) => [node.id, index]));
+  for (const loop of loops(ids, successors)) {
+    const members = [...loop].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    const names = members.map((id) => `"${context.names.get(id) ?? id}" (${id})`).join(', ');
+    for (const id of members) {
+      context.diagnostics.push({
+        nodeId: id,
+        code: 'tight_loop',
+        message: `The ${stepName(context, id)} is in a loop that never waits (${members.length === 1 ? 'it leads back to itself' : `steps ${names}`}), so it would repeat without pause. Put a ${quoteList(waitingLabels)} step in the loop.`,
+      });
+    }
+  }
+}
+
+function explainUnknown(name: string, event: TriggerEvent): { code: Diagnostic['code']; why: string } {
+  const kinds = producers.get(name);
+  if (kinds !== undefined) {
+    return {
+      code: 'variable_not_yet_set',
+      why: `which only exists after ${withArticle(quoteList(kinds.map((kind) => `"${kind}"`)))} step, and not every path to this step passes one`,
+    };
+  }
+  const events = eventsProviding.get(name);
+  if (events !== undefined) {
+    return {
+      code: 'unknown_variable',
+      why: `which a flow started by "${triggerEventLabels[event]}" does not have (only ${quoteList(events.map((other) => `"${triggerEventLabels[other]}"`))} provides it)`,
+    };
+  }
+  return { code: 'unknown_variable', why: 'which does not exist' };
+}
+
+function checkVariables(context: Context, edges: FlowDraft['edges'], triggerId: string): void {
+  const trigger = context.checked.get(triggerId);
+  if (trigger === undefined || !trigger.valid) return;
+  const triggerConfig = nodeCatalog.trigger.config.safeParse(trigger.config);
+  if (!triggerConfig.success) return;
+  const event = triggerConfig.data.event;
+  const known = availableVariableNames([...context.checked.values()], edges, triggerId);
+
+  for (const node of context.checked.values()) {
+    const before = known.get(node.id);
+    const def = node.def;
+    if (before === undefined || !node.valid || def?.uses === undefined) continue;
+    const uses = def.uses(node.config);
+    const subject = stepName(context, node.id);
+    const report = (field: string, shown: string, name: string): void => {
+      const { code, why } = explainUnknown(name, event);
+      context.diagnostics.push({
+        nodeId: node.id,
+        field,
+        code,
+        message: `In ${subject}, ${setting(def, field)} uses ${shown}, ${why}.`,
+      });
+    };
+    for (const template of uses.templates ?? []) {
+      const problem = checkTemplate(template.text);
+      if (problem !== null) {
+        context.diagnostics.push({
+          nodeId: node.id,
+          field: template.field,
+          code: 'invalid_template',
+          message: `In ${subject}, ${setting(def, template.field)}: ${problem}`,
+        });
+      }
+      const also = new Set((template.alsoKnown ?? []).map((variable) => variable.name));
+      for (const name of templateVariables(template.text)) {
+        if (!before.has(name) && !also.has(name)) report(template.field, `{{${name}}}`, name);
+      }
+    }
+    for (const { field, rule } of uses.rules ?? []) {
+      for (const name of ruleVariables(rule)) {
+        if (!before.has(name)) report(field, `"${name}"`, name);
+      }
+    }
+    for (const { field, rule } of uses.people ?? []) {
+      for (const name of peopleRuleVariables(rule)) {
+        if (!before.has(name)) {
+          context.diagnostics.push({
+            nodeId: node.id,
+            field,
+            code: 'variable_not_yet_set',
+            message: `In ${subject}, ${setting(def, field)} is ${describePeopleRule(rule)}, but not every path to this step passes an "Escalate" step, so there may be no such person.`,
+          });
+        }
+      }
+    }
+  }
+}
+
+function checkFallbacks(context: Context): void {
+  for (const node of context.checked.values()) {
+    const kind = node.kind;
+    if (!node.valid || kind === undefined || node.def?.uses === undefined) continue;
+    for (const { field, rule } of node.def.uses(node.config).people ?? []) {
+      if (rule.fallback !== undefined) continue;
+      const answer = context.options.resolvesToSomeone?.(rule, { nodeId: node.id, kind });
+      if (answer ?? alwaysResolves(rule)) continue;
+      context.diagnostics.push({
+        nodeId: node.id,
+        field,
+        code: 'needs_fallback',
+        message: `In ${stepName(context, node.id)}, ${setting(node.def, field)} is ${describePeopleRule(rule)}, which may turn out to be nobody for some projects. Choose who takes over if nobody is found.`,
+      });
+    }
+  }
+}
+
+/**
+ * Every problem that keeps a flow from being published, each as a sentence for the person drawing
+ * it. An empty list means the flow may be published and run.
+ */
+export function validateFlow(doc: unknown, options: ValidateOptions = {}): Diagnostic[] {
+  const parsed = flowDraftSchema.safeParse(doc, { reportInput: true });
+  if (!parsed.success) return documentDiagnostics(doc, parsed.error);
+  const draft = parsed.data;
+
+  const checked = new Map<string, CheckedNode>();
+  const names = new Map<string, string>();
+  for (const node of draft.nodes) {
+    if (checked.has(node.id)) continue;
+    const result = checkNode(node);
+    checked.set(node.id, result);
+    names.set(node.id, node.label ?? result.def?.label ?? node.kind);
+  }
+  const context: Context = { draft, options, diagnostics: [], checked, names };
+
+  checkIds(context);
+  checkConfigs(context);
+  const triggerId = checkTriggers(context);
+  const edges = checkEdges(context);
+  const { successors } = buildAdjacency([...checked.keys()], edges);
+  if (triggerId !== undefined) checkReachability(context, triggerId, successors);
+  checkDanglingOutputs(context, edges);
+  checkLoops(context, edges);
+  if (triggerId !== undefined) checkVariables(context, edges, triggerId);
+  checkFallbacks(context);
+  return context.diagnostics;
+}
+
+export type PublishCheck = { ok: true; flow: FlowDocument } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Validates and, when nothing is wrong, returns the typed document the interpreter runs. */
+export function checkPublishable(doc: unknown, options: ValidateOptions = {}): PublishCheck {
+  const diagnostics = validateFlow(doc, options);
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  const parsed = flowDocumentSchema.safeParse(doc);
+  // validateFlow checks at least what the document schema checks; this guards against drift.
+  if (!parsed.success) return { ok: false, diagnostics: documentDiagnostics(doc, parsed.error) };
+  return { ok: true, flow: parsed.data };
+}

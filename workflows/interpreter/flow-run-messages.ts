@@ -1,0 +1,75 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { FlowDocument } from '../flow/graph-schema';
+import type { TriggerEvent } from '../flow/trigger-events';
+import type { flowResults } from '../flow/nodes/end';
+
+export type FlowResult = (typeof flowResults)[number];
+
+export interface FlowRunInput {
+  projectId: string;
+  flowVersionId: string;
+  /** The published version's document; the run keeps it even when newer versions appear. */
+  document: FlowDocument;
+  event: TriggerEvent;
+  /** What the run is about: a milestone id, a change request id, the project id… */
+  subjectId: string;
+  /** Variables the trigger's event provides (project.*, milestone.*, …). */
+  context: Record<string, unknown>;
+}
+
+export interface FlowRunResult {
+  result: FlowResult;
+  context: Record<string, unknown>;
+}
+
+export interface PathStep {
+  nodeId: string;
+  kind: string;
+  at: string;
+  /** The output the step left through, when it has finished. */
+  port?: string;
+  note?: string;
+}
+
+export interface WaitingRequest {
+  requestId: string;
+  nodeId: string;
+  kind: 'approval' | 'acknowledgement';
+  approverId: string;
+  until: string;
+}
+
+export interface FlowRunState {
+  flowVersionId: string;
+  status: 'running' | 'completed' | 'failed';
+  currentNodes: string[];
+  path: PathStep[];
+  waitingFor: WaitingRequest[];
+  result?: FlowResult;
+}
+
+export const decisions = ['approve', 'reject', 'acknowledge', 'delegate'] as const;
+export type DecisionKind = (typeof decisions)[number];
+
+export interface Decision {
+  requestId: string;
+  /** Who decides: must be the person the request is assigned to. */
+  userId: string;
+  decision: DecisionKind;
+  comment?: string;
+  /** For `delegate`: who takes the request over. */
+  delegateTo?: string;
+}
+
+export interface DecisionResult {
+  requestId: string;
+  decidedAt: string;
+  /** For delegation: the new request opened for the delegate. */
+  delegatedRequestId?: string;
+}
+
+/** Current node(s), the path taken, and what the run waits for and until when. */
+export const flowRunStateQuery = defineQuery<FlowRunState>('flowRunState');
+
+/** A person's decision on a request of this run; refused for anyone but the assignee. */
+export const decideUpdate = defineUpdate<DecisionResult, [Decision]>('decide');

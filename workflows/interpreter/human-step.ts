@@ -1,0 +1,84 @@
+import { condition } from '@temporalio/workflow';
+import type { ApprovalRequestKind } from '../../db/schema';
+import type { PeopleRule } from '../flow/people-rule';
+import type { MessageSpec } from '../../activities/flow/flow-activities';
+import { flowActs } from './flow-activities-proxy';
+import { slotStatuses, type RunScope, type TrackedRequest } from './run-scope';
+
+export interface HumanStepSpec {
+  nodeId: string;
+  kind: ApprovalRequestKind;
+  people: PeopleRule;
+  spec: MessageSpec;
+  until: number;
+  allowDelegation: boolean;
+  /** Open requests one slot at a time, in the order the rule lists the people. */
+  sequential: boolean;
+  /** True once the step has its answer, looking at the current slots. */
+  decided: (slots: TrackedRequest[]) => boolean;
+}
+
+/**
+ * Opens requests for the people a rule names and waits until `decided` says the step has its
+ * answer or the deadline passes. Returns the final slots; whatever is still pending is closed.
+ */
+export async function runHumanStep(scope: RunScope, step: HumanStepSpec): Promise<{ slots: TrackedRequest[]; timedOut: boolean; nobody: boolean }> {
+  const stepKey = scope.stepKey(step.nodeId);
+  const people = await flowActs.resolvePeople({ projectId: scope.input.projectId, rule: step.people, context: scope.context });
+  if (people.length === 0) return { slots: [], timedOut: false, nobody: true };
+  const until = new Date(step.until).toISOString();
+
+  const open = async (index: number) => {
+    const person = people[index]!;
+    const [opened] = await flowActs.openRequests({
+      runId: scope.runId,
+      projectId: scope.input.projectId,
+      nodeId: step.nodeId,
+      stepKey: `${stepKey}:${index}`,
+      kind: step.kind,
+      people: [person],
+      dueAt: until,
+      spec: step.spec,
+      context: scope.context,
+    });
+    scope.requests.set(opened!.requestId, {
+      requestId: opened!.requestId,
+      nodeId: step.nodeId,
+      stepKey,
+      slot: `${stepKey}:${index}`,
+      kind: step.kind,
+      approverId: person.id,
+      until,
+      allowDelegation: step.allowDelegation,
+      status: 'pending',
+    });
+  };
+
+  const current = () => [...slotStatuses(scope.requests, stepKey).values()];
+  let timedOut = false;
+  // condition(fn, 0) would wait forever, so a deadline already past still gets a 1 ms timer.
+  const remaining = () => Math.max(1, step.until - Date.now());
+  if (step.sequential) {
+    for (let index = 0; index < people.length; index++) {
+      await open(index);
+      const slot = () => slotStatuses(scope.requests, stepKey).get(`${stepKey}:${index}`);
+      if (!(await condition(() => slot()?.status !== 'pending', remaining()))) {
+        timedOut = true;
+        break;
+      }
+      // In a sequence a rejection ends the round; an approval hands it to the next person.
+      if (slot()?.status === 'rejected') break;
+    }
+  } else {
+    for (let index = 0; index < people.length; index++) await open(index);
+    timedOut = !(await condition(() => step.decided(current()), remaining()));
+  }
+
+  const pending = current().filter((s) => s.status === 'pending');
+  if (pending.length > 0) {
+    const status = timedOut ? 'timed_out' : 'cancelled';
+    await flowActs.closeRequests({ requestIds: pending.map((s) => s.requestId), status });
+    for (const s of pending) s.status = status;
+  }
+  return { slots: current(), timedOut, nobody: false };
+}

@@ -1,0 +1,158 @@
+import { ActivityFailure } from '@temporalio/workflow';
+import type { FlowNode, NodeKind } from '../flow/catalog';
+import { branchPortId } from '../flow/nodes/parallel-split';
+import { evaluateRule, RuleError } from '../flow/rule';
+import { renderTemplate, lookupVariable } from '../flow/template';
+import { deadlineOf, sleepUntil } from './durations';
+import { flowActs, webhookActs } from './flow-activities-proxy';
+import { runHumanStep } from './human-step';
+import { setVariable, type RunScope } from './run-scope';
+
+type NodeOf<K extends NodeKind> = Extract<FlowNode, { kind: K }>;
+
+/**
+ * Runs one step and answers the output ports the run continues through (none = this path ends).
+ * End and parallel join are handled by the runner itself, which owns the run's tokens.
+ */
+export type NodeHandler<K extends NodeKind> = (node: NodeOf<K>, scope: RunScope) => Promise<readonly string[]>;
+
+/** Every kind has a handler: adding a kind to the catalog without one does not compile. */
+export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
+  trigger: async () => ['next'],
+
+  notify: async (node, scope) => {
+    const people = await flowActs.notify({
+      runId: scope.runId,
+      projectId: scope.input.projectId,
+      stepKey: scope.stepKey(node.id),
+      rule: node.config.recipient,
+      spec: { channel: node.config.channel, subject: node.config.subject, message: node.config.message, webhookUrl: node.config.webhookUrl },
+      context: scope.context,
+    });
+    scope.note({ nodeId: node.id, kind: node.kind, at: new Date().toISOString(), note: `told ${people.length} ${people.length === 1 ? 'person' : 'people'}` });
+    return ['next'];
+  },
+
+  wait_for_ack: async (node, scope) => {
+    const outcome = await runHumanStep(scope, {
+      nodeId: node.id,
+      kind: 'acknowledgement',
+      people: node.config.recipient,
+      spec: { channel: node.config.channel, subject: node.config.subject, message: node.config.message },
+      until: await deadlineOf(node.config.timeout),
+      allowDelegation: false,
+      sequential: false,
+      decided: (slots) => slots.some((s) => s.status === 'acknowledged'),
+    });
+    return [outcome.slots.some((s) => s.status === 'acknowledged') ? 'acknowledged' : 'timed_out'];
+  },
+
+  approval: async (node, scope) => {
+    const { mode, timeoutAction } = node.config;
+    const outcome = await runHumanStep(scope, {
+      nodeId: node.id,
+      kind: 'approval',
+      people: node.config.approvers,
+      spec: { channel: 'inbox', subject: node.config.subject, message: node.config.message },
+      until: await deadlineOf(node.config.timeout),
+      allowDelegation: node.config.allowDelegation,
+      sequential: mode === 'sequence',
+      decided: (slots) =>
+        mode === 'any'
+          ? slots.some((s) => s.status === 'approved' || s.status === 'rejected')
+          : slots.some((s) => s.status === 'rejected') || slots.every((s) => s.status === 'approved'),
+    });
+    const rejected = outcome.slots.find((s) => s.status === 'rejected');
+    const approved = outcome.slots.filter((s) => s.status === 'approved');
+    let decision: 'approved' | 'rejected' | 'timed_out';
+    if (rejected) decision = 'rejected';
+    else if (!outcome.timedOut && !outcome.nobody && (mode === 'any' ? approved.length > 0 : approved.length === outcome.slots.length)) decision = 'approved';
+    else decision = timeoutAction === 'approve' ? 'approved' : timeoutAction === 'reject' ? 'rejected' : 'timed_out';
+    const decider = rejected ?? approved[approved.length - 1];
+    setVariable(scope.context, 'approval.decision', decision);
+    setVariable(scope.context, 'approval.decidedBy.name', decider?.decidedBy ?? '');
+    setVariable(scope.context, 'approval.comment', decider?.comment ?? '');
+    return [decision];
+  },
+
+  escalate: async (node, scope) => {
+    const previous = lookupVariable(scope.context, 'escalation.level');
+    const level = (typeof previous === 'number' ? previous : 0) + 1;
+    const reached = await flowActs.escalate({
+      runId: scope.runId,
+      projectId: scope.input.projectId,
+      event: scope.input.event,
+      subjectId: scope.input.subjectId,
+      level,
+    });
+    if (!reached) return ['top_reached'];
+    setVariable(scope.context, 'escalation', { level, recipient: { id: reached.id, name: reached.name } });
+    return ['next'];
+  },
+
+  condition: async (node, scope) => {
+    try {
+      return [evaluateRule(node.config.rule, scope.context) ? 'true' : 'false'];
+    } catch (error) {
+      if (!(error instanceof RuleError)) throw error;
+      scope.note({ nodeId: node.id, kind: node.kind, at: new Date().toISOString(), note: `rule could not be evaluated (${error.message}); took "No"` });
+      return ['false'];
+    }
+  },
+
+  parallel_split: async (node) => Array.from({ length: node.config.branches }, (_, i) => branchPortId(i + 1)),
+  parallel_join: async () => ['next'],
+
+  delay: async (node) => {
+    await sleepUntil(await deadlineOf(node.config.duration));
+    return ['next'];
+  },
+
+  set_status: async (node, scope) => {
+    await flowActs.setProjectHealth({
+      projectId: scope.input.projectId,
+      status: node.config.status,
+      reason: node.config.reason === undefined ? null : renderTemplate(node.config.reason, scope.context),
+    });
+    return ['next'];
+  },
+
+  create_task: async (node, scope) => {
+    await flowActs.createTask({
+      projectId: scope.input.projectId,
+      runId: scope.runId,
+      stepKey: scope.stepKey(node.id),
+      title: node.config.title,
+      assigneeRule: node.config.assignee,
+      dueAt: new Date(await deadlineOf(node.config.dueIn)).toISOString(),
+      context: scope.context,
+    });
+    return ['next'];
+  },
+
+  webhook: async (node, scope) => {
+    const { retries, timeoutSeconds } = node.config;
+    try {
+      await webhookActs(retries, timeoutSeconds).callWebhook({
+        url: node.config.url,
+        method: node.config.method,
+        headers: node.config.headers,
+        body: node.config.body,
+        timeoutSeconds,
+        context: scope.context,
+      });
+      return ['success'];
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+      scope.note({ nodeId: node.id, kind: node.kind, at: new Date().toISOString(), note: `gave up after ${retries + 1} attempts: ${error.cause?.message ?? error.message}` });
+      return ['failure'];
+    }
+  },
+
+  start_retrospective: async (_node, scope) => {
+    await flowActs.requestRetrospective({ projectId: scope.input.projectId });
+    return ['next'];
+  },
+
+  end: async () => [],
+};

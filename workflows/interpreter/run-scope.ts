@@ -1,0 +1,52 @@
+import type { ApprovalRequestKind } from '../../db/schema';
+import type { FlowRunInput, PathStep } from './flow-run-messages';
+
+export type RequestStatus = 'pending' | 'approved' | 'rejected' | 'acknowledged' | 'delegated' | 'timed_out' | 'cancelled';
+
+/** A human request of this run; `slot` stays the same when the request is delegated. */
+export interface TrackedRequest {
+  requestId: string;
+  nodeId: string;
+  stepKey: string;
+  slot: string;
+  kind: ApprovalRequestKind;
+  approverId: string;
+  until: string;
+  allowDelegation: boolean;
+  status: RequestStatus;
+  comment?: string;
+  decidedBy?: string;
+}
+
+/** What a node handler may use: the run's input and context, its requests, and its path log. */
+export interface RunScope {
+  readonly input: FlowRunInput;
+  readonly runId: string;
+  readonly context: Record<string, unknown>;
+  readonly requests: Map<string, TrackedRequest>;
+  /** Unique per visit of a node (loops visit a node again), for idempotent effects. */
+  stepKey(nodeId: string): string;
+  note(step: PathStep): void;
+}
+
+/** Sets a dotted variable (`escalation.recipient.id`) in the run's context. */
+export function setVariable(context: Record<string, unknown>, name: string, value: unknown): void {
+  const segments = name.split('.');
+  let current: Record<string, unknown> = context;
+  for (const segment of segments.slice(0, -1)) {
+    const next = current[segment];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) current[segment] = {};
+    current = current[segment] as Record<string, unknown>;
+  }
+  current[segments[segments.length - 1]!] = value;
+}
+
+/** The live status of each slot of a step: the latest (non-delegated) request in it. */
+export function slotStatuses(requests: Map<string, TrackedRequest>, stepKey: string): Map<string, TrackedRequest> {
+  const slots = new Map<string, TrackedRequest>();
+  for (const request of requests.values()) {
+    if (request.stepKey !== stepKey || request.status === 'delegated') continue;
+    slots.set(request.slot, request);
+  }
+  return slots;
+}
