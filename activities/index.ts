@@ -5,7 +5,10 @@ import { systemClock, type Clock } from './clock';
 import { buildFlowContext } from './flow/flow-context';
 import { createFlowActivities } from './flow/flow-activities';
 import { noMailer, type Mailer } from './flow/mailer';
+import { createChangeRequestActivities } from './change-requests';
+import { createLifecycleActivities } from './lifecycle';
 import { createMilestoneActivities } from './milestone-check';
+import { createRetrospectiveActivities } from './retrospective/retrospective-activities';
 
 export interface ActivityDeps {
   db: Db;
@@ -18,8 +21,11 @@ export interface ActivityDeps {
 export function createActivities({ db, clock = systemClock, mailer = noMailer, fetch: fetchImpl }: ActivityDeps) {
   return {
     ...createMilestoneActivities({ db, clock }),
+    ...createLifecycleActivities({ db, clock }),
+    ...createChangeRequestActivities({ db, clock }),
+    ...createRetrospectiveActivities({ db, clock }),
     ...createFlowActivities({ db, clock, mailer, ...(fetchImpl ? { fetch: fetchImpl } : {}) }),
-    async buildFlowContext(input: { projectId: string; event: TriggerEvent; subjectId: string; phase: string }) {
+    async buildFlowContext(input: { projectId: string; event: TriggerEvent; subjectId: string; phase: string; actorId?: string; outcome?: string }) {
       return buildFlowContext({ db, clock }, input);
     },
     async closeProject(projectId: string): Promise<void> {

@@ -1,15 +1,9 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect';
-import { findMilestone, findProject, listMilestones, recordMilestoneOutcome } from '../db/queries/projects';
+import { findMilestone, recordMilestoneOutcome } from '../db/queries/projects';
 import { sumKpi } from '../db/queries/kpi-reports';
 import type { Clock } from './clock';
-
-export interface ProjectPlan {
-  projectId: string;
-  periodEnd: string;
-  milestones: { milestoneId: string; name: string; dueAt: string; status: 'pending' | 'met' | 'missed' }[];
-}
 
 export interface MilestoneCheckResult {
   milestoneId: string;
@@ -20,28 +14,6 @@ export interface MilestoneCheckResult {
 
 export function createMilestoneActivities({ db, clock }: { db: Db; clock: Clock }) {
   return {
-    async loadProjectPlan(projectId: string): Promise<ProjectPlan> {
-      const project = await findProject(db, projectId);
-      if (!project) {
-        throw ApplicationFailure.create({
-          type: 'ProjectNotFound',
-          message: `Sales project ${projectId} does not exist.`,
-          nonRetryable: true,
-        });
-      }
-      const milestones = await listMilestones(db, projectId);
-      return {
-        projectId,
-        periodEnd: project.period_end.toISOString(),
-        milestones: milestones.map((m) => ({
-          milestoneId: m.id,
-          name: m.name,
-          dueAt: m.due_at.toISOString(),
-          status: m.status,
-        })),
-      };
-    },
-
     /**
      * Compares the KPI total reported up to the due time with the target and records the
      * outcome. Re-running it gives the same answer, so retries are safe.

@@ -5,7 +5,17 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
 import { ApiError, onError } from './errors';
 import { approvalsRouter, flowRunsRouter, userApprovalsRouter } from './routes/approvals';
+import { budgetRouter } from './routes/budget';
+import { dashboardRouter } from './routes/dashboard';
 import { escalationsRouter } from './routes/escalations';
+import { goalsRouter } from './routes/goals';
+import { kpiImportRouter } from './routes/kpi-import';
+import { planRouter } from './routes/plan';
+import { risksRouter } from './routes/risks';
+import { tasksRouter } from './routes/tasks';
+import { teamsRouter } from './routes/teams';
+import { lifecycleRouter } from './routes/lifecycle';
+import { projectRetrospectiveRouter, retrospectivesRouter } from './routes/retrospectives';
 import { flowBindingsRouter, flowsRouter } from './routes/flows';
 import { projectsRouter } from './routes/projects';
 import { usersRouter } from './routes/users';
@@ -29,7 +39,18 @@ export function createApp(deps: AppDeps) {
   const api = app
     .route('/api/users', usersRouter(deps))
     .route('/api/projects', projectsRouter(deps))
+    .route('/api/projects', lifecycleRouter(deps))
+    .route('/api/projects', projectRetrospectiveRouter(deps))
+    .route('/api/retrospectives', retrospectivesRouter(deps))
     .route('/api/users', userApprovalsRouter(deps))
+    .route('/api/projects', goalsRouter(deps))
+    .route('/api/projects', planRouter(deps))
+    .route('/api/projects', tasksRouter(deps))
+    .route('/api/projects', budgetRouter(deps))
+    .route('/api/projects', risksRouter(deps))
+    .route('/api/projects', kpiImportRouter(deps))
+    .route('/api/projects', dashboardRouter(deps))
+    .route('/api/teams', teamsRouter(deps))
     .route('/api/escalations', escalationsRouter(deps))
     .route('/api/flows', flowsRouter(deps))
     .route('/api/flow-bindings', flowBindingsRouter(deps))

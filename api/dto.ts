@@ -24,7 +24,9 @@ export const projectDto = (p: SalesProject, milestones: Milestone[]): z.infer<ty
   periodStart: p.period_start.toISOString(),
   periodEnd: p.period_end.toISOString(),
   status: p.status,
+  phase: p.phase,
   health: p.health,
+  closedReason: p.closed_reason,
   milestones: milestones.map(milestoneDto),
 });
 

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { BusinessCalendarInput, CalendarDuration, GoalDirection, GoalMetric } from '../workflows/domain';
+import type { CloseOutcome, LifecyclePhase } from '../workflows/sales-project-messages';
 
 /** Timestamps are written as Date or ISO string and always read back as Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -45,8 +47,18 @@ export interface SalesProjectsTable {
   /** Set by flows (set status step): on_track, at_risk, off_track. */
   health: string | null;
   health_reason: string | null;
-  retrospective_requested_at: Timestamp | null;
   created_at: CreatedAt;
+  /** Plan edits are accepted only in 'planning'; the lifecycle workflow moves it on. */
+  phase: ColumnType<LifecyclePhase, LifecyclePhase | undefined, LifecyclePhase>;
+  /** Input of `businessCalendarSchema` (parse it to fill defaults); null = the default calendar. */
+  calendar: ColumnType<BusinessCalendarInput | null, string | null | undefined, string | null>;
+  review_every_days: ColumnType<string, number | string | undefined, number | string>;
+  monitoring_days: ColumnType<string, number | string | undefined, number | string>;
+  closed_reason: ClosedReason | null;
+  /** Retrospective timing: team input due, reminder before it, and the hard close. */
+  retro_input_days: ColumnType<string, number | string | undefined, number | string>;
+  retro_reminder_days: ColumnType<string, number | string | undefined, number | string>;
+  retro_hard_deadline_days: ColumnType<string, number | string | undefined, number | string>;
 }
 
 export const milestoneStatuses = ['pending', 'met', 'missed'] as const;
@@ -65,6 +77,16 @@ export interface MilestonesTable {
   actual_value: Numeric | null;
   checked_at: Timestamp | null;
   created_at: CreatedAt;
+  goal_id: string | null;
+  team_id: string | null;
+  /** cumulative: KPI total from period_start (else the project start) to due; period: only within it. */
+  target_kind: ColumnType<MilestoneTargetKind, MilestoneTargetKind | undefined, MilestoneTargetKind>;
+  period_start: Timestamp | null;
+  /** How long before due the at-risk check runs, possibly in business days or hours. */
+  warning_offset: ColumnType<CalendarDuration | null, string | null | undefined, string | null>;
+  /** At-risk below this percentage of the pro-rated target. */
+  warning_threshold_pct: ColumnType<string, number | string | undefined, number | string>;
+  warned_at: Timestamp | null;
 }
 
 export interface KpiReportsTable {
@@ -90,7 +112,7 @@ export interface EscalationsTable {
   flow_run_id: string | null;
 }
 
-export const inboxItemKinds = ['escalation', 'notification', 'approval_request', 'acknowledgement_request'] as const;
+export const inboxItemKinds = ['escalation', 'notification', 'approval_request', 'acknowledgement_request', 'retrospective_request'] as const;
 export type InboxItemKind = (typeof inboxItemKinds)[number];
 
 export interface InboxItemsTable {
@@ -187,6 +209,133 @@ export interface TasksTable {
   created_at: CreatedAt;
 }
 
+export type ClosedReason = CloseOutcome | 'completed';
+
+export const milestoneTargetKinds = ['cumulative', 'period'] as const;
+export type MilestoneTargetKind = (typeof milestoneTargetKinds)[number];
+
+export interface GoalsTable {
+  id: Generated<string>;
+  project_id: string;
+  metric: GoalMetric;
+  /** Set exactly when metric is 'custom'; it is then the metric name KPI reports use. */
+  custom_name: string | null;
+  unit: string;
+  direction: ColumnType<GoalDirection, GoalDirection | undefined, GoalDirection>;
+  baseline: Numeric | null;
+  target: Numeric;
+  period_start: Timestamp;
+  period_end: Timestamp;
+  created_at: CreatedAt;
+}
+
+export const projectMemberRoles = ['owner', 'member', 'viewer'] as const;
+export type ProjectMemberRole = (typeof projectMemberRoles)[number];
+
+export interface ProjectMembersTable {
+  project_id: string;
+  user_id: string;
+  role: ProjectMemberRole;
+}
+
+export interface BudgetLinesTable {
+  id: Generated<string>;
+  project_id: string;
+  category: string;
+  planned: Numeric;
+  spent: ColumnType<string, number | string | undefined, number | string>;
+  created_at: CreatedAt;
+}
+
+export const riskStatuses = ['open', 'mitigated', 'materialised', 'closed'] as const;
+export type RiskStatus = (typeof riskStatuses)[number];
+export const riskWarningDirections = ['above', 'below'] as const;
+
+/** Raises the risk when the project's KPI `metric` goes above or below `threshold`. */
+export interface RiskEarlyWarning {
+  metric: string;
+  direction: (typeof riskWarningDirections)[number];
+  threshold: number;
+}
+
+export interface RisksTable {
+  id: Generated<string>;
+  project_id: string;
+  title: string;
+  probability: number;
+  impact: number;
+  /** probability × impact, computed by the database. */
+  score: ColumnType<number, never, never>;
+  owner_id: string | null;
+  mitigation: string | null;
+  status: ColumnType<RiskStatus, RiskStatus | undefined, RiskStatus>;
+  early_warning: ColumnType<RiskEarlyWarning | null, string | null | undefined, string | null>;
+  /** When the early-warning rule first fired. */
+  raised_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export const changeRequestSubjectKinds = ['milestone', 'goal'] as const;
+export type ChangeRequestSubjectKind = (typeof changeRequestSubjectKinds)[number];
+export const changeRequestFields = ['target', 'due_at'] as const;
+export type ChangeRequestField = (typeof changeRequestFields)[number];
+export const changeRequestStatuses = ['pending', 'approved', 'rejected'] as const;
+export type ChangeRequestStatus = (typeof changeRequestStatuses)[number];
+/** A target (decimal string or number) or a due time (ISO string), stored as a JSON scalar. */
+export type ChangeRequestValue = string | number;
+
+export interface ChangeRequestsTable {
+  id: Generated<string>;
+  project_id: string;
+  subject_kind: ChangeRequestSubjectKind;
+  subject_id: string;
+  field: ChangeRequestField;
+  before: ColumnType<ChangeRequestValue, string, string>;
+  after: ColumnType<ChangeRequestValue, string, string>;
+  reason: string;
+  requested_by: string;
+  status: ColumnType<ChangeRequestStatus, ChangeRequestStatus | undefined, ChangeRequestStatus>;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ProjectEventsTable {
+  id: Generated<string>;
+  project_id: string;
+  at: Timestamp;
+  kind: string;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+  dedupe_key: string | null;
+}
+
+export const retrospectiveStatuses = ['collecting', 'finalized'] as const;
+export type RetrospectiveStatus = (typeof retrospectiveStatuses)[number];
+
+export interface RetrospectivesTable {
+  id: Generated<string>;
+  project_id: string;
+  status: ColumnType<RetrospectiveStatus, RetrospectiveStatus | undefined, RetrospectiveStatus>;
+  /** The compiled report (see activities/retrospective); frozen when finalized. */
+  report: ColumnType<unknown, string, string>;
+  input_due_at: Timestamp;
+  hard_deadline_at: Timestamp;
+  started_at: CreatedAt;
+  finalized_at: Timestamp | null;
+  finalized_by: string | null;
+}
+
+export interface RetrospectiveInputsTable {
+  id: Generated<string>;
+  retrospective_id: string;
+  user_id: string;
+  went_well: string;
+  to_improve: string;
+  action_items: ColumnType<string[], string, string>;
+  late: ColumnType<boolean, boolean | undefined, boolean>;
+  submitted_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
   users: UsersTable;
   sales_projects: SalesProjectsTable;
@@ -203,6 +352,14 @@ export interface Database {
   flow_runs: FlowRunsTable;
   approval_requests: ApprovalRequestsTable;
   tasks: TasksTable;
+  project_events: ProjectEventsTable;
+  retrospectives: RetrospectivesTable;
+  retrospective_inputs: RetrospectiveInputsTable;
+  goals: GoalsTable;
+  project_members: ProjectMembersTable;
+  budget_lines: BudgetLinesTable;
+  risks: RisksTable;
+  change_requests: ChangeRequestsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -221,3 +378,19 @@ export type FlowVersion = Selectable<FlowVersionsTable>;
 export type FlowRun = Selectable<FlowRunsTable>;
 export type ApprovalRequest = Selectable<ApprovalRequestsTable>;
 export type Task = Selectable<TasksTable>;
+export type Goal = Selectable<GoalsTable>;
+export type NewGoal = Insertable<GoalsTable>;
+export type GoalUpdate = Updateable<GoalsTable>;
+export type ProjectMember = Selectable<ProjectMembersTable>;
+export type BudgetLine = Selectable<BudgetLinesTable>;
+export type NewBudgetLine = Insertable<BudgetLinesTable>;
+export type BudgetLineUpdate = Updateable<BudgetLinesTable>;
+export type Risk = Selectable<RisksTable>;
+export type NewRisk = Insertable<RisksTable>;
+export type RiskUpdate = Updateable<RisksTable>;
+export type ChangeRequest = Selectable<ChangeRequestsTable>;
+export type NewChangeRequest = Insertable<ChangeRequestsTable>;
+export type NewTask = Insertable<TasksTable>;
+export type TaskUpdate = Updateable<TasksTable>;
+export type Retrospective = Selectable<RetrospectivesTable>;
+export type RetrospectiveInput = Selectable<RetrospectiveInputsTable>;

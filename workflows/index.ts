@@ -1,3 +1,4 @@
 // The worker's workflow bundle entry: every workflow type the worker runs.
 export { salesProject } from './sales-project';
 export { flowRun } from './interpreter/flow-run';
+export { retrospective } from './retrospective';

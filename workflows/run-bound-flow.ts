@@ -18,7 +18,7 @@ const { findBoundFlow, buildFlowContext } = proxyActivities<Activities>({
  */
 export async function runBoundFlow(
   running: Map<string, RunningFlow>,
-  args: { projectId: string; event: TriggerEvent; subjectId: string; phase: string },
+  args: { projectId: string; event: TriggerEvent; subjectId: string; phase: string; actorId?: string; outcome?: string },
 ): Promise<FlowRunResult | null> {
   const bound = await findBoundFlow({ projectId: args.projectId, event: args.event });
   if (!bound) return null;

@@ -1,7 +1,10 @@
-import { defineQuery } from '@temporalio/workflow';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 
 export const lifecyclePhases = ['planning', 'execution', 'monitoring', 'closing_review', 'closed'] as const;
 export type LifecyclePhase = (typeof lifecyclePhases)[number];
+
+export const closeOutcomes = ['won', 'lost', 'cancelled'] as const;
+export type CloseOutcome = (typeof closeOutcomes)[number];
 
 export interface SalesProjectInput {
   projectId: string;
@@ -9,7 +12,8 @@ export interface SalesProjectInput {
 
 export interface PendingCheck {
   milestoneId: string;
-  kind: 'due';
+  /** `warning`: the at-risk check before the due time; `due`: the met/missed check. */
+  kind: 'warning' | 'due';
   at: string;
 }
 
@@ -24,7 +28,21 @@ export interface SalesProjectState {
   phase: LifecyclePhase;
   nextChecks: PendingCheck[];
   runningFlows: RunningFlow[];
+  /** Why the last plan submission was sent back, until the plan is submitted again. */
+  planRejection: string | null;
+  /** True while the submitted plan waits for its approval flow. */
+  planSubmitted: boolean;
+  outcome: CloseOutcome | 'completed' | null;
 }
 
 /** Live lifecycle state: phase, the checks still to come and the flows still running. */
 export const stateQuery = defineQuery<SalesProjectState>('state');
+
+/** Planning → approval: accepted only in planning, while no submission is being decided. */
+export const submitPlanUpdate = defineUpdate<{ accepted: true }, [{ userId: string }]>('submitPlan');
+
+/** A recorded change request (target or due date) goes to its approval flow; execution only. */
+export const requestChangeUpdate = defineUpdate<{ accepted: true }, [{ changeRequestId: string }]>('requestChange');
+
+/** Ends the project early (won, lost, cancelled): straight to the closing review. */
+export const closeProjectUpdate = defineUpdate<{ phase: LifecyclePhase }, [{ outcome: CloseOutcome; userId: string }]>('closeProject');

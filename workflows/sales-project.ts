@@ -1,50 +1,241 @@
-import { condition, log, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import type { MilestoneSchedule } from '../activities/lifecycle';
+import { ensureRetrospective } from './retrospective';
+import { retrospectiveFinalizedSignal } from './retrospective-messages';
 import { runBoundFlow } from './run-bound-flow';
-import { stateQuery, type LifecyclePhase, type PendingCheck, type RunningFlow, type SalesProjectInput } from './sales-project-messages';
+import {
+  closeProjectUpdate,
+  requestChangeUpdate,
+  stateQuery,
+  submitPlanUpdate,
+  type CloseOutcome,
+  type LifecyclePhase,
+  type PendingCheck,
+  type RunningFlow,
+  type SalesProjectInput,
+} from './sales-project-messages';
 
-const { loadProjectPlan, checkMilestone, closeProject } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+/** The first read may race the API's committing transaction; it gets a bounded number of retries. */
+const { loadProjectPlan } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '500 milliseconds', maximumAttempts: 10 },
+});
+
+/** condition(fn, 0) would never time out, so a moment already past still gets a 1 ms timer. */
+const until = (iso: string | number) => Math.max(1, (typeof iso === 'number' ? iso : Date.parse(iso)) - Date.now());
+
 /**
- * One sales project's lifecycle. Each milestone sleeps on a durable timer until it is due and is
- * checked against the KPI reports; a miss runs the flow bound to "milestone missed" (by default
- * the seeded escalation flow) for that milestone.
+ * One sales project's lifecycle: planning → execution → monitoring → closing review → closed.
+ * Milestones are checked on durable timers (an at-risk warning before the due time, met/missed
+ * at it); misses, plan submissions and change requests run the flows bound to those events.
+ * All state that matters is in the database, so the workflow can continue as new at any safe
+ * point and pick up where it was.
  */
 export async function salesProject({ projectId }: SalesProjectInput): Promise<void> {
-  let phase: LifecyclePhase = 'execution';
-  const pending = new Map<string, PendingCheck>();
+  // Handlers are registered before the first await, so an early query or update finds them.
+  let phase: LifecyclePhase = 'planning';
+  let outcome: CloseOutcome | 'completed' | null = null;
+  let closing = false;
+  let planSubmittedBy: string | null = null;
+  let planRejection: string | null = null;
+  const schedule = new Map<string, MilestoneSchedule>();
+  const revisions = new Map<string, number>();
   const running = new Map<string, RunningFlow>();
+  const changeQueue: string[] = [];
+  let changesInFlight = 0;
+
+  const nextChecks = (): PendingCheck[] =>
+    [...schedule.values()]
+      .filter((m) => m.status === 'pending')
+      .flatMap((m): PendingCheck[] => [
+        ...(m.warnAt && !m.warned ? [{ milestoneId: m.milestoneId, kind: 'warning' as const, at: m.warnAt }] : []),
+        { milestoneId: m.milestoneId, kind: 'due' as const, at: m.checkAt },
+      ])
+      .sort((a, b) => a.at.localeCompare(b.at));
+
+  let retrospectiveFinal = false;
+  setHandler(retrospectiveFinalizedSignal, () => {
+    retrospectiveFinal = true;
+  });
 
   setHandler(stateQuery, () => ({
     phase,
-    nextChecks: [...pending.values()].sort((a, b) => a.at.localeCompare(b.at)),
+    nextChecks: phase === 'execution' || phase === 'monitoring' ? nextChecks() : [],
     runningFlows: [...running.values()],
+    planRejection,
+    planSubmitted: planSubmittedBy !== null,
+    outcome,
   }));
 
+  setHandler(
+    submitPlanUpdate,
+    ({ userId }) => {
+      planSubmittedBy = userId;
+      planRejection = null;
+      return { accepted: true as const };
+    },
+    {
+      validator: (_submission) => {
+        if (phase !== 'planning') throw new Error(`The plan can only be submitted in planning; the project is in ${phase}.`);
+        if (planSubmittedBy !== null) throw new Error('The plan is already submitted and waiting for its approval.');
+      },
+    },
+  );
+
+  setHandler(
+    requestChangeUpdate,
+    ({ changeRequestId }) => {
+      changeQueue.push(changeRequestId);
+      return { accepted: true as const };
+    },
+    {
+      validator: (_change) => {
+        if (phase !== 'execution') throw new Error(`Change requests are for projects in execution; this one is in ${phase}.`);
+      },
+    },
+  );
+
+  setHandler(
+    closeProjectUpdate,
+    async ({ outcome: closedAs }) => {
+      outcome = closedAs;
+      closing = true;
+      await condition(() => phase === 'closing_review' || phase === 'closed');
+      return { phase };
+    },
+    {
+      validator: (_close) => {
+        if (closing || phase === 'closing_review' || phase === 'closed') throw new Error(`The project is already ${phase.replace('_', ' ')}.`);
+      },
+    },
+  );
+
   const plan = await loadProjectPlan(projectId);
-  for (const m of plan.milestones) {
-    if (m.status === 'pending') pending.set(m.milestoneId, { milestoneId: m.milestoneId, kind: 'due', at: m.dueAt });
+  phase = plan.phase;
+  for (const m of plan.milestones) schedule.set(m.milestoneId, m);
+
+  // The database learns the phase first, so whoever sees the new phase here finds it there too.
+  const enter = async (next: LifecyclePhase) => {
+    await acts.setPhase({ projectId, phase: next });
+    phase = next;
+  };
+
+  // ── planning: wait for a submission, run its approval flow, repeat until approved ──
+  while (phase === 'planning' && !closing) {
+    await condition(() => planSubmittedBy !== null || closing);
+    if (closing) break;
+    const result = await runBoundFlow(running, { projectId, event: 'plan_submitted', subjectId: `${projectId}:${workflowInfo().runId}:${Date.now()}`, phase, actorId: planSubmittedBy! });
+    const approved = result === null || result.result !== 'rejected';
+    if (result === null) log.warn('No published flow is bound to "plan submitted"; the plan is approved as submitted.', { projectId });
+    const comment = typeof result?.context.approval === 'object' ? String((result.context.approval as { comment?: unknown }).comment ?? '') : '';
+    await acts.recordPlanDecision({ projectId, approved, comment });
+    if (approved) await enter('execution');
+    else planRejection = comment || 'The plan was rejected.';
+    planSubmittedBy = null;
   }
 
-  const runMilestone = async (milestoneId: string, dueAt: string) => {
-    await sleep(Math.max(0, Date.parse(dueAt) - Date.now()));
-    const result = await checkMilestone(milestoneId);
-    pending.delete(milestoneId);
-    if (result.met) return;
-    const outcome = await runBoundFlow(running, { projectId, event: 'milestone_missed', subjectId: milestoneId, phase });
-    if (!outcome) log.warn('No published flow is bound to "milestone missed"; nobody was told.', { projectId, milestoneId });
+  // ── execution and monitoring: milestone timers, periodic reviews, change requests ──
+  const runMilestone = async (milestoneId: string) => {
+    for (;;) {
+      const m = schedule.get(milestoneId)!;
+      if (m.status !== 'pending') return;
+      const revision = revisions.get(milestoneId) ?? 0;
+      const interrupted = () => closing || (revisions.get(milestoneId) ?? 0) !== revision;
+      if (m.warnAt && !m.warned) {
+        if (await condition(interrupted, until(m.warnAt))) {
+          if (closing) return;
+          continue; // the change request moved this milestone: start over with its new times
+        }
+        const warning = await acts.checkAtRisk(milestoneId);
+        m.warned = true;
+        if (warning.atRisk) {
+          const flow = await runBoundFlow(running, { projectId, event: 'milestone_at_risk', subjectId: milestoneId, phase });
+          if (!flow) await acts.warnOwner({ milestoneId });
+        }
+        continue;
+      }
+      if (await condition(interrupted, until(m.checkAt))) {
+        if (closing) return;
+        continue;
+      }
+      const result = await acts.checkMilestone(milestoneId);
+      m.status = result.met ? 'met' : 'missed';
+      if (result.met) return;
+      const flow = await runBoundFlow(running, { projectId, event: 'milestone_missed', subjectId: milestoneId, phase });
+      if (!flow) log.warn('No published flow is bound to "milestone missed"; nobody was told.', { projectId, milestoneId });
+      return;
+    }
   };
 
-  const periodOver = async () => {
-    await sleep(Math.max(0, Date.parse(plan.periodEnd) - Date.now()));
+  const handleChanges = async () => {
+    for (;;) {
+      await condition(() => changeQueue.length > 0 || phase !== 'execution' || closing);
+      if (changeQueue.length === 0) return;
+      const changeRequestId = changeQueue.shift()!;
+      changesInFlight++;
+      try {
+        const change = await acts.loadChangeRequest(changeRequestId);
+        const result = await runBoundFlow(running, { projectId, event: 'change_requested', subjectId: changeRequestId, phase, actorId: change.requestedBy });
+        const approved = result === null || result.result !== 'rejected';
+        const applied = await acts.decideChangeRequest({ changeRequestId, approved });
+        if (applied.milestoneId) {
+          // Timers follow the new dates: the milestone's coroutine notices the new revision.
+          schedule.set(applied.milestoneId, await acts.loadMilestoneSchedule(applied.milestoneId));
+          revisions.set(applied.milestoneId, (revisions.get(applied.milestoneId) ?? 0) + 1);
+        }
+      } finally {
+        changesInFlight--;
+      }
+    }
   };
 
-  await Promise.all([...[...pending.values()].map((c) => runMilestone(c.milestoneId, c.at)), periodOver()]);
-  phase = 'monitoring';
+  const reviews = async () => {
+    while (!(await condition(() => phase !== 'execution' || closing, plan.reviewEveryMs))) {
+      await acts.sendStatusSummary({ projectId, at: new Date().toISOString() });
+    }
+  };
+
+  if (phase === 'execution' || phase === 'monitoring') {
+    const checks = Promise.all([...schedule.keys()].map(runMilestone));
+    const background = Promise.all([handleChanges(), reviews()]);
+    if (phase === 'execution') {
+      const safeToContinueAsNew = () => workflowInfo().continueAsNewSuggested && running.size === 0 && changesInFlight === 0 && changeQueue.length === 0;
+      await condition(() => closing || safeToContinueAsNew(), until(plan.periodEnd));
+      if (!closing && safeToContinueAsNew() && Date.now() < Date.parse(plan.periodEnd)) {
+        // Long projects stay under the history limit; everything is reloaded from the database.
+        await condition(allHandlersFinished);
+        await continueAsNew<typeof salesProject>({ projectId });
+      }
+      if (!closing) await enter('monitoring');
+    }
+    // Monitoring: late KPI reports still count; the last milestones are checked at its end.
+    if (!closing) await condition(() => closing, until(plan.monitoringEnd));
+    await checks;
+    await background;
+  }
+
+  // ── closing review: results frozen, the retrospective runs; closed once it is final ──
+  outcome = outcome ?? 'completed';
+  await acts.freezeResults({ projectId, outcome });
+  await enter('closing_review');
+  await ensureRetrospective(projectId);
+  await runBoundFlow(running, { projectId, event: 'project_closed', subjectId: projectId, phase, outcome });
+  if ((await acts.retrospectiveStatus({ projectId })) !== 'finalized') await condition(() => retrospectiveFinal);
   await condition(() => running.size === 0);
-  await closeProject(projectId);
-  phase = 'closed';
+  await condition(allHandlersFinished);
+  await enter('closed');
 }

@@ -10,3 +10,8 @@ export function salesProjectWorkflowId(projectId: string): string {
 export function flowRunWorkflowId(projectId: string, event: string, subjectId: string): string {
   return `flow-run-${projectId}-${event}-${subjectId}`;
 }
+
+/** One retrospective per project: a second start is refused, whoever asks. */
+export function retrospectiveWorkflowId(projectId: string): string {
+  return `retrospective-${projectId}`;
+}

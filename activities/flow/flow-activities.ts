@@ -253,15 +253,6 @@ export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fet
       return { status: response.status };
     },
 
-    /** Marks the project's closing review as requested; the retrospective workflow picks it up. */
-    async requestRetrospective(input: { projectId: string }): Promise<void> {
-      await db
-        .updateTable('sales_projects')
-        .set({ retrospective_requested_at: clock.now() })
-        .where('id', '=', input.projectId)
-        .where('retrospective_requested_at', 'is', null)
-        .execute();
-    },
   };
 }
 

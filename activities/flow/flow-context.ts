@@ -14,7 +14,7 @@ const pct = (actual: number, target: number) => (target === 0 ? 100 : Math.round
  */
 export async function buildFlowContext(
   { db, clock }: { db: Db; clock: Clock },
-  input: { projectId: string; event: TriggerEvent; subjectId: string; phase: string },
+  input: { projectId: string; event: TriggerEvent; subjectId: string; phase: string; actorId?: string | undefined; outcome?: string | undefined },
 ): Promise<Record<string, unknown>> {
   const project = await db
     .selectFrom('sales_projects as p')
@@ -56,6 +56,50 @@ export async function buildFlowContext(
       daysOverdue: Math.max(0, Math.floor((now.getTime() - milestone.due_at.getTime()) / DAY_MS)),
       daysToDue: Math.max(0, Math.ceil((milestone.due_at.getTime() - now.getTime()) / DAY_MS)),
     };
+  }
+  const budget = await db
+    .selectFrom('budget_lines')
+    .select((eb) => [eb.fn.coalesce(eb.fn.sum<string>('planned'), eb.val('0')).as('planned'), eb.fn.coalesce(eb.fn.sum<string>('spent'), eb.val('0')).as('spent')])
+    .where('project_id', '=', input.projectId)
+    .executeTakeFirstOrThrow();
+  const planned = Number(budget.planned);
+  const spent = Number(budget.spent);
+  context.budget = { planned, spent, overrunPct: planned > 0 ? Math.max(0, Math.round(((spent - planned) / planned) * 10_000) / 100) : 0 };
+  const actor = input.actorId
+    ? await db.selectFrom('users').select(['id', 'name']).where('id', '=', input.actorId).executeTakeFirst()
+    : undefined;
+  if (input.event === 'plan_submitted') {
+    const count = async (table: 'goals' | 'milestones') =>
+      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('project_id', '=', input.projectId).executeTakeFirstOrThrow()).n);
+    context.plan = {
+      submittedBy: { id: actor?.id ?? '', name: actor?.name ?? '' },
+      budgetTotal: planned,
+      goalCount: await count('goals'),
+      milestoneCount: await count('milestones'),
+    };
+  }
+  if (input.event === 'change_requested') {
+    const change = await db.selectFrom('change_requests').selectAll().where('id', '=', input.subjectId).executeTakeFirstOrThrow();
+    const subject =
+      change.subject_kind === 'milestone'
+        ? await db.selectFrom('milestones').select('name').where('id', '=', change.subject_id).executeTakeFirst()
+        : await db.selectFrom('goals').select((eb) => eb.fn.coalesce('custom_name', 'metric').as('name')).where('id', '=', change.subject_id).executeTakeFirst();
+    const before = Number(change.before);
+    const after = Number(change.after);
+    context.change = {
+      id: change.id,
+      subject: subject?.name ?? '',
+      field: change.field,
+      before: String(change.before),
+      after: String(change.after),
+      deltaPct: change.field === 'target' && before !== 0 ? Math.round(((after - before) / before) * 10_000) / 100 : 0,
+      reason: change.reason,
+      requestedBy: { id: actor?.id ?? change.requested_by, name: actor?.name ?? '' },
+    };
+  }
+  if (input.event === 'project_closed') {
+    (context.project as Record<string, unknown>).outcome = input.outcome ?? 'completed';
+    (context.project as Record<string, unknown>).closedAt = now.toISOString();
   }
   return context;
 }

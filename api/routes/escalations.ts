@@ -48,7 +48,14 @@ export function escalationsRouter({ db, temporal }: AppDeps) {
             .where('status', '=', 'pending')
             .executeTakeFirst()
         : undefined;
-      if (!request) throw new ApiError(409, 'not_open', `Escalation ${id} is no longer waiting for an acknowledgement (it timed out and went further up).`);
+      if (!request) {
+        const answered = escalation.flow_run_id
+          ? await db.selectFrom('approval_requests').select('id').where('flow_run_id', '=', escalation.flow_run_id).where('approver_id', '=', userId).where('kind', '=', 'acknowledgement').executeTakeFirst()
+          : undefined;
+        throw answered
+          ? new ApiError(409, 'not_open', `Escalation ${id} is no longer waiting for an acknowledgement (its time ran out and it went further up).`)
+          : new ApiError(409, 'not_yet_open', `Escalation ${id} is still being delivered; its acknowledgement opens in a moment.`);
+      }
       await decide(db, temporal.client, { requestId: request.id, userId, decision: 'acknowledge' });
       return c.json(escalationDto((await findEscalation(db, id))!), 200);
     },

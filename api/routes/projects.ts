@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { insertKpiReport } from '../../db/queries/kpi-reports';
+import { raiseTriggeredRisks } from '../../db/queries/risks';
 import { listEscalations } from '../../db/queries/escalations';
 import { findProject, insertMilestones, insertProject, listMilestones } from '../../db/queries/projects';
 import type { Db } from '../../db/connect';
@@ -46,6 +47,12 @@ export function projectsRouter({ db, temporal }: AppDeps) {
             owner_id: body.ownerId,
             period_start: body.periodStart,
             period_end: body.periodEnd,
+            ...(body.reviewEveryDays === undefined ? {} : { review_every_days: body.reviewEveryDays }),
+            ...(body.monitoringDays === undefined ? {} : { monitoring_days: body.monitoringDays }),
+            ...(body.calendar === undefined ? {} : { calendar: JSON.stringify(body.calendar) }),
+            ...(body.retroInputDays === undefined ? {} : { retro_input_days: body.retroInputDays }),
+            ...(body.retroReminderDays === undefined ? {} : { retro_reminder_days: body.retroReminderDays }),
+            ...(body.retroHardDeadlineDays === undefined ? {} : { retro_hard_deadline_days: body.retroHardDeadlineDays }),
           });
           const milestones = await insertMilestones(
             trx,
@@ -56,6 +63,8 @@ export function projectsRouter({ db, temporal }: AppDeps) {
               metric: m.metric,
               target_value: m.targetValue,
               owner_id: m.ownerId,
+              ...(m.warningOffset ? { warning_offset: JSON.stringify(m.warningOffset) } : {}),
+              ...(m.warningThresholdPct === undefined ? {} : { warning_threshold_pct: m.warningThresholdPct }),
             })),
           );
           await startLifecycle(temporal.client, temporal.taskQueue, project.id);
@@ -99,12 +108,17 @@ export function projectsRouter({ db, temporal }: AppDeps) {
         const body = c.req.valid('json');
         if (!(await findProject(db, id))) throw notFound('Project', id);
         await requireUsers(db, [{ path: 'reporterId', id: body.reporterId }]);
-        const report = await insertKpiReport(db, {
-          project_id: id,
-          metric: body.metric,
-          value: body.value,
-          reported_at: body.reportedAt ?? new Date(),
-          reporter_id: body.reporterId,
+        // The report and the risks its figure raises are written together.
+        const report = await db.transaction().execute(async (trx) => {
+          const row = await insertKpiReport(trx, {
+            project_id: id,
+            metric: body.metric,
+            value: body.value,
+            reported_at: body.reportedAt ?? new Date(),
+            reporter_id: body.reporterId,
+          });
+          await raiseTriggeredRisks(trx, id, new Date());
+          return row;
         });
         return c.json(kpiReportDto(report), 201);
       },

@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { lifecyclePhases } from '../../workflows/sales-project-messages';
+import { businessCalendarSchema } from '../../workflows/domain/business-calendar';
+import { calendarDurationSchema } from '../../workflows/domain/duration';
 import { Decimal, Timestamp, Uuid } from './common';
 
 export const NewMilestoneBody = z
@@ -9,6 +11,10 @@ export const NewMilestoneBody = z
     metric: z.string().trim().min(1, 'must not be empty').max(100),
     targetValue: Decimal,
     ownerId: Uuid,
+    /** How long before the due time the at-risk check runs; business units follow the calendar. */
+    warningOffset: calendarDurationSchema.optional(),
+    /** At-risk when progress is below this % of the pro-rated target. */
+    warningThresholdPct: z.number().min(0).max(100).optional(),
   })
   .openapi('NewMilestone');
 
@@ -18,6 +24,15 @@ export const NewProjectBody = z
     ownerId: Uuid,
     periodStart: Timestamp,
     periodEnd: Timestamp,
+    /** Status summaries to owner and team; fractions of a day are allowed (e.g. 0.5). */
+    reviewEveryDays: z.number().positive().max(366).optional(),
+    /** The window after the period for late KPI reports and open escalations. */
+    monitoringDays: z.number().min(0).max(366).optional(),
+    calendar: businessCalendarSchema.optional(),
+    /** Closing review timing: answers due, reminder that many days before, hard close. */
+    retroInputDays: z.number().positive().max(60).optional(),
+    retroReminderDays: z.number().min(0).max(60).optional(),
+    retroHardDeadlineDays: z.number().positive().max(120).optional(),
     milestones: z.array(NewMilestoneBody).max(500).default([]),
   })
   .superRefine((project, ctx) => {
@@ -52,6 +67,9 @@ export const Lifecycle = z
     phase: z.enum(lifecyclePhases).nullable(),
     nextChecks: z.array(z.object({ milestoneId: z.string(), kind: z.string(), at: z.string() })),
     runningFlows: z.array(z.object({ workflowId: z.string(), event: z.string(), subjectId: z.string() })),
+    planRejection: z.string().nullable().optional(),
+    planSubmitted: z.boolean().optional(),
+    outcome: z.string().nullable().optional(),
     /** Set when the workflow could not be asked (Temporal unreachable). */
     unavailable: z.string().optional(),
   })
@@ -77,7 +95,9 @@ export const Project = z
     periodStart: z.string(),
     periodEnd: z.string(),
     status: z.enum(['active', 'closed']),
+    phase: z.enum(lifecyclePhases),
     health: z.string().nullable(),
+    closedReason: z.string().nullable(),
     milestones: z.array(Milestone),
   })
   .openapi('Project');

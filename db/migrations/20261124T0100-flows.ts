@@ -130,7 +130,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable('sales_projects')
     .addColumn('health', 'text')
     .addColumn('health_reason', 'text')
-    .addColumn('retrospective_requested_at', 'timestamptz')
     .execute();
 }
 
@@ -144,7 +143,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     .alterTable('sales_projects')
     .dropColumn('health')
     .dropColumn('health_reason')
-    .dropColumn('retrospective_requested_at')
     .addColumn('escalation_ack_timeout_seconds', 'integer', (c) => c.notNull().defaultTo(172800))
     .execute();
   await db.schema.alterTable('users').dropColumn('active').execute();

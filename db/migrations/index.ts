@@ -1,11 +1,15 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as skeleton from './20261124T0000-skeleton';
 import * as flows from './20261124T0100-flows';
+import * as salesPlan from './20261124T0200-sales-plan';
+import * as retrospectives from './20261124T0300-retrospectives';
 
 /** A static list, so bundlers and tests never miss a migration (atproto's provider pattern). */
 export const migrations: Record<string, Migration> = {
   '20261124T0000-skeleton': skeleton,
   '20261124T0100-flows': flows,
+  '20261124T0200-sales-plan': salesPlan,
+  '20261124T0300-retrospectives': retrospectives,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -91,7 +91,7 @@ describe('project API input', () => {
 
   it('refuses a KPI report with a bad value and records nothing', async () => {
     const org = await createOrgChart(system.app);
-    const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 300 });
+    const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 300, submit: false });
     const before = await rowCounts();
     const res = await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: '12,5', reporterId: org.rep.id });
     expect(res.status).toBe(400);
@@ -101,14 +101,14 @@ describe('project API input', () => {
 
   it('refuses to start a project’s lifecycle a second time', async () => {
     const org = await createOrgChart(system.app);
-    const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 300 });
+    const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 300, submit: false });
     await expect(startLifecycle(system.client, system.taskQueue, p.id)).rejects.toMatchObject({ status: 409 });
     await system.client.workflow.getHandle(`sales-project-${p.id}`).terminate('test cleanup');
   });
 
   it('still shows a project when its lifecycle cannot be asked, and says why', async () => {
     const org = await createOrgChart(system.app);
-    const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 300 });
+    const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 300, submit: false });
     // This file runs no worker, so the workflow cannot answer its query.
     const detail = await call(system.app, 'GET', `/api/projects/${p.id}`);
     expect(detail.status).toBe(200);

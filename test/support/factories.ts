@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { App } from '../../api/app';
 import { milestoneMissEscalationFlow } from '../../workflows/flow/default-flows';
-import { call } from './http';
+import type { FlowDocument } from '../../workflows/flow/graph-schema';
+import { call, eventually } from './http';
 
 export interface OrgChart {
   ceo: { id: string };
@@ -28,11 +29,15 @@ export async function createOrgChart(app: App): Promise<OrgChart> {
 
 export const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
-/** A project whose single revenue milestone falls due `dueInSeconds` from now. */
+/**
+ * A project whose single revenue milestone falls due `dueInSeconds` from now. Unless `submit` is
+ * false, its plan is submitted and approved (by a per-project flow that approves at once) and
+ * the project is in execution when this returns.
+ */
 export async function createProjectWithMilestone(
   app: App,
   org: OrgChart,
-  { dueInSeconds = 3, target = 1000, ackTimeoutSeconds = 3 } = {},
+  { dueInSeconds = 3, target = 1000, ackTimeoutSeconds = 3, submit = true } = {},
 ) {
   const flowId = await publishEscalationFlow(app, ackTimeoutSeconds);
   const res = await call(app, 'POST', '/api/projects', {
@@ -40,12 +45,50 @@ export async function createProjectWithMilestone(
     ownerId: org.rep.id,
     periodStart: inSeconds(-60),
     periodEnd: inSeconds(dueInSeconds + 1),
+    monitoringDays: 0,
     milestones: [{ name: 'First deals', dueAt: inSeconds(dueInSeconds), metric: 'revenue', targetValue: target, ownerId: org.rep.id }],
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  const bound = await call(app, 'PUT', '/api/flow-bindings', { triggerEvent: 'milestone_missed', projectId: res.body.id, flowId });
+  const project = res.body as { id: string; milestones: { id: string }[] };
+  await bind(app, 'milestone_missed', project.id, flowId);
+  if (submit) await startExecution(app, project.id, org.rep.id);
+  return project;
+}
+
+/** A flow that approves at once whatever starts it, for tests about what comes after approval. */
+export function approveAtOnce(event: 'plan_submitted' | 'change_requested'): FlowDocument {
+  return {
+    schemaVersion: 1,
+    name: `Approve ${event} at once`,
+    nodes: [
+      { id: 'start', kind: 'trigger', config: { event }, position: { x: 0, y: 0 } },
+      { id: 'approved', kind: 'end', config: { result: 'approved' }, position: { x: 200, y: 0 } },
+    ],
+    edges: [{ id: 'e1', source: 'start', sourcePort: 'next', target: 'approved', targetPort: 'in' }],
+  };
+}
+
+/** Submits the plan (approved at once by a per-project flow) and waits until execution. */
+export async function startExecution(app: App, projectId: string, userId: string): Promise<void> {
+  await bind(app, 'plan_submitted', projectId, await publishFlow(app, approveAtOnce('plan_submitted')));
+  const submitted = await call(app, 'POST', `/api/projects/${projectId}/submit`, { userId });
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
+  await eventually(async () => expect((await call(app, 'GET', `/api/projects/${projectId}`)).body.phase).not.toBe('planning'), { timeoutMs: 10_000, intervalMs: 50 });
+}
+
+export async function bind(app: App, triggerEvent: string, projectId: string, flowId: string): Promise<void> {
+  const bound = await call(app, 'PUT', '/api/flow-bindings', { triggerEvent, projectId, flowId });
   expect(bound.status, JSON.stringify(bound.body)).toBe(200);
-  return res.body as { id: string; milestones: { id: string }[] };
+}
+
+/** Creates and publishes a flow of the test's own (a unique name); returns its id. */
+export async function publishFlow(app: App, document: FlowDocument): Promise<string> {
+  const draft = { ...structuredClone(document), name: `${document.name} ${randomUUID().slice(0, 8)}` };
+  const created = await call(app, 'POST', '/api/flows', { draft });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const published = await call(app, 'POST', `/api/flows/${created.body.id}/publish`, {});
+  expect(published.status, JSON.stringify(published.body)).toBe(201);
+  return created.body.id as string;
 }
 
 /**
@@ -54,13 +97,9 @@ export async function createProjectWithMilestone(
  */
 export async function publishEscalationFlow(app: App, ackTimeoutSeconds: number): Promise<string> {
   const document = structuredClone(milestoneMissEscalationFlow);
-  document.name = `Escalation ${randomUUID().slice(0, 8)} (${ackTimeoutSeconds} s)`;
+  document.name = `Escalation (${ackTimeoutSeconds} s)`;
   for (const node of document.nodes) {
     if (node.kind === 'wait_for_ack') node.config.timeout = { amount: ackTimeoutSeconds, unit: 'seconds' };
   }
-  const created = await call(app, 'POST', '/api/flows', { draft: document });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const published = await call(app, 'POST', `/api/flows/${created.body.id}/publish`, {});
-  expect(published.status, JSON.stringify(published.body)).toBe(201);
-  return created.body.id as string;
+  return publishFlow(app, document);
 }

@@ -78,6 +78,7 @@ export async function flowRun(input: FlowRunInput): Promise<FlowRunResult> {
     // The sandbox has no structuredClone; the context is plain JSON anyway.
     context: JSON.parse(JSON.stringify(input.context)) as Record<string, unknown>,
     requests,
+    opening: 0,
     stepKey: (nodeId) => `${nodeId}#${visits.get(nodeId) ?? 0}`,
     note: (step) => {
       path.push(step);
@@ -99,6 +100,13 @@ export async function flowRun(input: FlowRunInput): Promise<FlowRunResult> {
   setHandler(
     decideUpdate,
     async (decision) => {
+      // Accepted while its request was still being opened: wait for it, then check for real.
+      await condition(() => requests.has(decision.requestId) || scope.opening === 0);
+      try {
+        checkDecision(requests.get(decision.requestId), decision);
+      } catch (error) {
+        throw ApplicationFailure.create({ type: 'DecisionRefused', message: (error as Error).message, nonRetryable: true });
+      }
       const request = requests.get(decision.requestId)!;
       if (decision.decision === 'delegate') {
         const [delegate] = await flowActs.resolvePeople({ projectId: input.projectId, rule: { kind: 'user', userId: decision.delegateTo! }, context: scope.context });
@@ -125,7 +133,12 @@ export async function flowRun(input: FlowRunInput): Promise<FlowRunResult> {
       if (request.status === 'pending') Object.assign(request, { status: next, comment: decision.comment, decidedBy: decided.deciderName });
       return { requestId: request.requestId, decidedAt: decided.decidedAt };
     },
-    { validator: (decision) => checkDecision(requests.get(decision.requestId), decision) },
+    {
+      validator: (decision) => {
+        if (!requests.has(decision.requestId) && scope.opening > 0) return;
+        checkDecision(requests.get(decision.requestId), decision);
+      },
+    },
   );
 
   const visit = async (nodeId: string): Promise<void> => {

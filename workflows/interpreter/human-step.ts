@@ -30,6 +30,7 @@ export async function runHumanStep(scope: RunScope, step: HumanStepSpec): Promis
 
   const open = async (index: number) => {
     const person = people[index]!;
+    scope.opening++;
     const [opened] = await flowActs.openRequests({
       runId: scope.runId,
       projectId: scope.input.projectId,
@@ -40,7 +41,7 @@ export async function runHumanStep(scope: RunScope, step: HumanStepSpec): Promis
       dueAt: until,
       spec: step.spec,
       context: scope.context,
-    });
+    }).finally(() => scope.opening--);
     scope.requests.set(opened!.requestId, {
       requestId: opened!.requestId,
       nodeId: step.nodeId,

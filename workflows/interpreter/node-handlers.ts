@@ -3,6 +3,7 @@ import type { FlowNode, NodeKind } from '../flow/catalog';
 import { branchPortId } from '../flow/nodes/parallel-split';
 import { evaluateRule, RuleError } from '../flow/rule';
 import { renderTemplate, lookupVariable } from '../flow/template';
+import { ensureRetrospective } from '../retrospective';
 import { deadlineOf, sleepUntil } from './durations';
 import { flowActs, webhookActs } from './flow-activities-proxy';
 import { runHumanStep } from './human-step';
@@ -150,7 +151,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
   },
 
   start_retrospective: async (_node, scope) => {
-    await flowActs.requestRetrospective({ projectId: scope.input.projectId });
+    await ensureRetrospective(scope.input.projectId);
     return ['next'];
   },
 

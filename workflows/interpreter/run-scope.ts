@@ -24,6 +24,12 @@ export interface RunScope {
   readonly runId: string;
   readonly context: Record<string, unknown>;
   readonly requests: Map<string, TrackedRequest>;
+  /**
+   * Requests being opened right now. Their rows can be visible (and decided through the API)
+   * before the activity that wrote them reports back, so a decision on an unknown request waits
+   * for them instead of being refused.
+   */
+  opening: number;
   /** Unique per visit of a node (loops visit a node again), for idempotent effects. */
   stepKey(nodeId: string): string;
   note(step: PathStep): void;

@@ -1,0 +1,61 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Db } from '../db/connect';
+import { insertInboxItemOnce } from '../db/queries/inbox';
+import type { Clock } from './clock';
+
+export function createChangeRequestActivities({ db, clock }: { db: Db; clock: Clock }) {
+  return {
+    async loadChangeRequest(changeRequestId: string): Promise<{ requestedBy: string; subjectKind: string; field: string }> {
+      const change = await db.selectFrom('change_requests').selectAll().where('id', '=', changeRequestId).executeTakeFirst();
+      if (!change) {
+        throw ApplicationFailure.create({ type: 'ChangeRequestNotFound', message: `Change request ${changeRequestId} does not exist.`, nonRetryable: true });
+      }
+      return { requestedBy: change.requested_by, subjectKind: change.subject_kind, field: change.field };
+    },
+
+    /**
+     * Records the decision and, when approved, applies the change in the same transaction with
+     * its before/after kept on the request. Idempotent: a decided request is left as it is.
+     * Returns the milestone whose timers must follow.
+     */
+    async decideChangeRequest(input: { changeRequestId: string; approved: boolean }): Promise<{ milestoneId: string | null; status: string }> {
+      return db.transaction().execute(async (trx) => {
+        const change = await trx
+          .updateTable('change_requests')
+          .set({ status: input.approved ? 'approved' : 'rejected', decided_at: clock.now() })
+          .where('id', '=', input.changeRequestId)
+          .where('status', '=', 'pending')
+          .returningAll()
+          .executeTakeFirst();
+        if (!change) {
+          const existing = await trx.selectFrom('change_requests').select(['status', 'subject_kind', 'subject_id']).where('id', '=', input.changeRequestId).executeTakeFirstOrThrow();
+          return { milestoneId: existing.subject_kind === 'milestone' ? existing.subject_id : null, status: existing.status };
+        }
+        if (input.approved) {
+          const after = change.after as string | number;
+          if (change.subject_kind === 'milestone') {
+            await trx
+              .updateTable('milestones')
+              .set(change.field === 'due_at' ? { due_at: String(after) } : { target_value: String(after) })
+              .where('id', '=', change.subject_id)
+              .execute();
+          } else {
+            await trx.updateTable('goals').set({ target: String(after) }).where('id', '=', change.subject_id).execute();
+          }
+        }
+        await insertInboxItemOnce(trx, {
+          userId: change.requested_by,
+          kind: 'notification',
+          dedupeKey: `change-decision:${change.id}`,
+          payload: {
+            projectId: change.project_id,
+            changeRequestId: change.id,
+            subject: input.approved ? 'Change approved' : 'Change rejected',
+            message: `Your request to change the ${change.field === 'due_at' ? 'due date' : 'target'} from ${JSON.stringify(change.before)} to ${JSON.stringify(change.after)} was ${input.approved ? 'approved and applied' : 'rejected'}.`,
+          },
+        });
+        return { milestoneId: change.subject_kind === 'milestone' ? change.subject_id : null, status: change.status };
+      });
+    },
+  };
+}

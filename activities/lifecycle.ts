@@ -1,0 +1,194 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Db } from '../db/connect';
+import { insertInboxItemOnce } from '../db/queries/inbox';
+import type { Milestone, SalesProject } from '../db/schema';
+import { milestoneCheckTimes, monitoringEnd } from '../workflows/domain/milestone-schedule';
+import { assessProgress } from '../workflows/domain/attainment';
+import { sumKpi } from '../db/queries/kpi-reports';
+import { goalStatuses } from '../db/queries/goal-status';
+import type { LifecyclePhase } from '../workflows/sales-project-messages';
+import type { Clock } from './clock';
+
+const DAY_MS = 86_400_000;
+
+export interface MilestoneSchedule {
+  milestoneId: string;
+  name: string;
+  dueAt: string;
+  /** When the met/missed check runs: the due time, or the end of monitoring for the last ones. */
+  checkAt: string;
+  /** When the at-risk check runs (due time minus the warning offset), if the milestone has one. */
+  warnAt: string | null;
+  warned: boolean;
+  status: 'pending' | 'met' | 'missed';
+}
+
+export interface ProjectPlan {
+  projectId: string;
+  phase: LifecyclePhase;
+  periodEnd: string;
+  monitoringEnd: string;
+  reviewEveryMs: number;
+  milestones: MilestoneSchedule[];
+}
+
+const notFound = (what: string, id: string) =>
+  ApplicationFailure.create({ type: `${what}NotFound`, message: `${what} ${id} does not exist.`, nonRetryable: true });
+
+const timesOf = (project: SalesProject, m: Pick<Milestone, 'due_at' | 'warning_offset'>) =>
+  milestoneCheckTimes({
+    dueAt: m.due_at,
+    periodEnd: project.period_end,
+    monitoringDays: Number(project.monitoring_days),
+    warningOffset: m.warning_offset,
+    calendar: project.calendar,
+  });
+
+function scheduleOf(project: SalesProject, m: Milestone): MilestoneSchedule {
+  const { checkAt, warnAt } = timesOf(project, m);
+  return {
+    milestoneId: m.id,
+    name: m.name,
+    dueAt: m.due_at.toISOString(),
+    checkAt: checkAt.toISOString(),
+    warnAt: warnAt?.toISOString() ?? null,
+    warned: m.warned_at !== null,
+    status: m.status,
+  };
+}
+
+export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock }) {
+  async function project(projectId: string): Promise<SalesProject> {
+    const row = await db.selectFrom('sales_projects').selectAll().where('id', '=', projectId).executeTakeFirst();
+    if (!row) throw notFound('Project', projectId);
+    return row;
+  }
+
+  return {
+    async loadProjectPlan(projectId: string): Promise<ProjectPlan> {
+      const p = await db.selectFrom('sales_projects').selectAll().where('id', '=', projectId).executeTakeFirst();
+      // Retryable on purpose: the API starts the workflow inside the transaction that creates the
+      // project, so the first attempt can run before that transaction is visible.
+      if (!p) throw new Error(`Project ${projectId} is not (yet) in the database.`);
+      const milestones = await db.selectFrom('milestones').selectAll().where('project_id', '=', projectId).orderBy('due_at').orderBy('id').execute();
+      return {
+        projectId,
+        phase: p.phase,
+        periodEnd: p.period_end.toISOString(),
+        monitoringEnd: monitoringEnd(p.period_end, Number(p.monitoring_days)).toISOString(),
+        reviewEveryMs: Math.max(1000, Math.round(Number(p.review_every_days) * DAY_MS)),
+        milestones: milestones.map((m) => scheduleOf(p, m)),
+      };
+    },
+
+    async loadMilestoneSchedule(milestoneId: string): Promise<MilestoneSchedule> {
+      const m = await db.selectFrom('milestones').selectAll().where('id', '=', milestoneId).executeTakeFirst();
+      if (!m) throw notFound('Milestone', milestoneId);
+      return scheduleOf(await project(m.project_id), m);
+    },
+
+    /** Moves the project to a phase and records when, for the retrospective's timeline. */
+    async setPhase(input: { projectId: string; phase: LifecyclePhase }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('sales_projects').set({ phase: input.phase }).where('id', '=', input.projectId).execute();
+        await trx
+          .insertInto('project_events')
+          .values({
+            project_id: input.projectId,
+            at: clock.now(),
+            kind: 'phase',
+            detail: JSON.stringify({ phase: input.phase, text: `Phase: ${input.phase.replace('_', ' ')}` }),
+            dedupe_key: `phase:${input.projectId}:${input.phase}`,
+          })
+          .onConflict((oc) => oc.column('dedupe_key').doNothing())
+          .execute();
+      });
+    },
+
+    /** Tells the owner whether the plan was approved; a rejection carries the approver's reason. */
+    async recordPlanDecision(input: { projectId: string; approved: boolean; comment: string }): Promise<void> {
+      const p = await project(input.projectId);
+      await insertInboxItemOnce(db, {
+        userId: p.owner_id,
+        kind: 'notification',
+        dedupeKey: `plan-decision:${input.projectId}:${clock.now().toISOString()}`,
+        payload: {
+          projectId: p.id,
+          subject: input.approved ? `Plan approved: ${p.name}` : `Plan sent back: ${p.name}`,
+          message: input.approved ? 'The plan is approved; the sales period runs.' : `The plan was rejected: ${input.comment || 'no reason given'}. Edit it and submit again.`,
+        },
+      });
+    },
+
+    /**
+     * The at-risk check before the due time: progress against the pro-rated target. Records that
+     * the check ran, so a restart or a continue-as-new does not warn twice.
+     */
+    async checkAtRisk(milestoneId: string): Promise<{ atRisk: boolean; attainmentPct: number; expected: number }> {
+      const m = await db.selectFrom('milestones').selectAll().where('id', '=', milestoneId).executeTakeFirst();
+      if (!m) throw notFound('Milestone', milestoneId);
+      const p = await project(m.project_id);
+      const now = clock.now();
+      const actual = Number(await sumKpi(db, m.project_id, m.metric, now));
+      const start = m.period_start ?? p.period_start;
+      const progress = assessProgress({
+        actual,
+        target: Number(m.target_value),
+        direction: 'at_least',
+        start,
+        due: m.due_at,
+        at: now < m.due_at ? now : m.due_at,
+        thresholds: { green: 100, warning: Number(m.warning_threshold_pct) },
+      });
+      await db.updateTable('milestones').set({ warned_at: now }).where('id', '=', milestoneId).where('warned_at', 'is', null).execute();
+      return { atRisk: progress.attainmentPercent < Number(m.warning_threshold_pct), attainmentPct: progress.attainmentPercent, expected: progress.expected };
+    },
+
+    /** The built-in at-risk warning when no flow is bound to "milestone at risk". */
+    async warnOwner(input: { milestoneId: string }): Promise<void> {
+      const m = await db.selectFrom('milestones').selectAll().where('id', '=', input.milestoneId).executeTakeFirstOrThrow();
+      const p = await project(m.project_id);
+      await insertInboxItemOnce(db, {
+        userId: m.owner_id,
+        kind: 'notification',
+        dedupeKey: `at-risk:${m.id}`,
+        payload: {
+          projectId: p.id,
+          milestoneId: m.id,
+          subject: `At risk: ${m.name} (${p.name})`,
+          message: `Progress on "${m.name}" is below ${Number(m.warning_threshold_pct)} % of where it should be by now; it is due ${m.due_at.toISOString()}.`,
+        },
+      });
+    },
+
+    /** The periodic review: each goal green/amber/red with plan vs actual, to the owner and the team. */
+    async sendStatusSummary(input: { projectId: string; at: string }): Promise<void> {
+      const { projectId } = input;
+      const p = await project(projectId);
+      const now = clock.now();
+      const goals = await goalStatuses(db, projectId, now);
+      const members = await db.selectFrom('project_members').select('user_id').where('project_id', '=', projectId).execute();
+      const recipients = [...new Set([p.owner_id, ...members.map((m) => m.user_id)])];
+      const lines = goals.length
+        ? goals.map((g) => `${g.status.toUpperCase()} ${g.name}: ${g.actual} of ${g.expected.toFixed(0)} planned by now (${g.attainmentPct.toFixed(0)} %), target ${g.target} ${g.unit}`)
+        : ['No goals yet.'];
+      for (const userId of recipients) {
+        await insertInboxItemOnce(db, {
+          userId,
+          kind: 'notification',
+          dedupeKey: `review:${projectId}:${input.at}:${userId}`,
+          payload: { projectId, subject: `Status: ${p.name}`, message: lines.join('\n'), goals },
+        });
+      }
+    },
+
+    /** Closes the books: from here on the plan and its results are read-only. */
+    async freezeResults(input: { projectId: string; outcome: 'completed' | 'won' | 'lost' | 'cancelled' }): Promise<void> {
+      await db
+        .updateTable('sales_projects')
+        .set({ status: 'closed', closed_reason: input.outcome })
+        .where('id', '=', input.projectId)
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import type { Db } from '../../db/connect';
+import { insertInboxItemOnce } from '../../db/queries/inbox';
+import type { Clock } from '../clock';
+import { compileReport } from './compile-report';
+
+const DAY_MS = 86_400_000;
+
+export interface OpenedRetrospective {
+  retrospectiveId: string;
+  status: 'collecting' | 'finalized';
+  inputDueAt: string;
+  reminderAt: string;
+  hardDeadlineAt: string;
+}
+
+/** Everyone who should answer: the owner, the project's members, milestone owners and reporters. */
+async function teamOf(db: Db, projectId: string): Promise<string[]> {
+  const [project, members, owners, reporters] = await Promise.all([
+    db.selectFrom('sales_projects').select('owner_id').where('id', '=', projectId).executeTakeFirstOrThrow(),
+    db.selectFrom('project_members').select('user_id').where('project_id', '=', projectId).execute(),
+    db.selectFrom('milestones').select('owner_id').where('project_id', '=', projectId).execute(),
+    db.selectFrom('kpi_reports').select('reporter_id').where('project_id', '=', projectId).distinct().execute(),
+  ]);
+  return [...new Set([project.owner_id, ...members.map((m) => m.user_id), ...owners.map((o) => o.owner_id), ...reporters.map((r) => r.reporter_id)])];
+}
+
+export function createRetrospectiveActivities({ db, clock }: { db: Db; clock: Clock }) {
+  return {
+    /** Creates the project's one retrospective (compiling the report), or returns the existing one. */
+    async openRetrospective(input: { projectId: string }): Promise<OpenedRetrospective> {
+      const existing = await db.selectFrom('retrospectives').selectAll().where('project_id', '=', input.projectId).executeTakeFirst();
+      const project = await db.selectFrom('sales_projects').selectAll().where('id', '=', input.projectId).executeTakeFirstOrThrow();
+      const reminderMs = Number(project.retro_reminder_days) * DAY_MS;
+      const row =
+        existing ??
+        (await (async () => {
+          const now = clock.now();
+          const report = await compileReport(db, input.projectId, now);
+          await db
+            .insertInto('retrospectives')
+            .values({
+              project_id: input.projectId,
+              report: JSON.stringify(report),
+              input_due_at: new Date(now.getTime() + Number(project.retro_input_days) * DAY_MS),
+              hard_deadline_at: new Date(now.getTime() + Number(project.retro_hard_deadline_days) * DAY_MS),
+            })
+            .onConflict((oc) => oc.column('project_id').doNothing())
+            .execute();
+          await db
+            .insertInto('project_events')
+            .values({ project_id: input.projectId, at: now, kind: 'retrospective_started', detail: JSON.stringify({ text: 'Closing review started' }), dedupe_key: `retro-start:${input.projectId}` })
+            .onConflict((oc) => oc.column('dedupe_key').doNothing())
+            .execute();
+          return db.selectFrom('retrospectives').selectAll().where('project_id', '=', input.projectId).executeTakeFirstOrThrow();
+        })());
+      return {
+        retrospectiveId: row.id,
+        status: row.status,
+        inputDueAt: row.input_due_at.toISOString(),
+        reminderAt: new Date(Math.max(row.started_at.getTime(), row.input_due_at.getTime() - reminderMs)).toISOString(),
+        hardDeadlineAt: row.hard_deadline_at.toISOString(),
+      };
+    },
+
+    /** Asks each team member the three questions, once. */
+    async requestTeamInput(input: { retrospectiveId: string; projectId: string; inputDueAt: string }): Promise<number> {
+      const project = await db.selectFrom('sales_projects').select('name').where('id', '=', input.projectId).executeTakeFirstOrThrow();
+      const team = await teamOf(db, input.projectId);
+      for (const userId of team) {
+        await insertInboxItemOnce(db, {
+          userId,
+          kind: 'retrospective_request',
+          dedupeKey: `retro-request:${input.retrospectiveId}:${userId}`,
+          payload: {
+            retrospectiveId: input.retrospectiveId,
+            projectId: input.projectId,
+            dueAt: input.inputDueAt,
+            subject: `Closing review: ${project.name}`,
+            message: 'What went well? What should we improve? Which action items do we take into the next project? Please answer before the deadline.',
+          },
+        });
+      }
+      return team.length;
+    },
+
+    /** Reminds those who have not answered yet, once. */
+    async remindTeam(input: { retrospectiveId: string; projectId: string; inputDueAt: string }): Promise<number> {
+      const answered = new Set((await db.selectFrom('retrospective_inputs').select('user_id').where('retrospective_id', '=', input.retrospectiveId).execute()).map((r) => r.user_id));
+      const missing = (await teamOf(db, input.projectId)).filter((id) => !answered.has(id));
+      for (const userId of missing) {
+        await insertInboxItemOnce(db, {
+          userId,
+          kind: 'retrospective_request',
+          dedupeKey: `retro-reminder:${input.retrospectiveId}:${userId}`,
+          payload: { retrospectiveId: input.retrospectiveId, projectId: input.projectId, dueAt: input.inputDueAt, subject: 'Reminder: your closing review answers', message: 'Your answers are still missing; the review closes soon.' },
+        });
+      }
+      return missing.length;
+    },
+
+    /** Compiles the report one last time and freezes it; a finalized review stays as it is. */
+    async finalizeRetrospective(input: { retrospectiveId: string; projectId: string; userId: string | null }): Promise<void> {
+      const now = clock.now();
+      const report = await compileReport(db, input.projectId, now);
+      await db
+        .updateTable('retrospectives')
+        .set({ status: 'finalized', finalized_at: now, finalized_by: input.userId, report: JSON.stringify(report) })
+        .where('id', '=', input.retrospectiveId)
+        .where('status', '=', 'collecting')
+        .execute();
+    },
+
+    async retrospectiveStatus(input: { projectId: string }): Promise<'none' | 'collecting' | 'finalized'> {
+      const row = await db.selectFrom('retrospectives').select('status').where('project_id', '=', input.projectId).executeTakeFirst();
+      return row?.status ?? 'none';
+    },
+  };
+}

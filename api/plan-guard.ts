@@ -1,0 +1,71 @@
+import type { Db } from '../db/connect';
+import { lockProject } from '../db/queries/plan';
+import type { SalesProject } from '../db/schema';
+import { businessCalendarSchema, defaultBusinessCalendar, type BusinessCalendar } from '../workflows/domain';
+import { ApiError, invalidFields, notFound, type ErrorDetail } from './errors';
+import { errorResponses } from './schemas/common';
+
+/** OpenAPI entry for the 409 every plan edit may answer. */
+export const planLockedResponse = { description: 'The project is past planning; request a change instead', content: errorResponses[400].content };
+
+export const planLocked = (project: Pick<SalesProject, 'phase'>) =>
+  new ApiError(
+    409,
+    'plan_locked',
+    `The plan can only be edited in planning; request a change instead (the project is in ${project.phase.replace('_', ' ')}).`,
+  );
+
+/**
+ * Runs `work` in one transaction that holds the project row, 404 when there is none. Anything
+ * thrown inside rolls everything back, so a refused request writes nothing.
+ */
+export async function inProject<T>(db: Db, projectId: string, work: (trx: Db, project: SalesProject) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const project = await lockProject(trx, projectId);
+    if (!project) throw notFound('Project', projectId);
+    return work(trx, project);
+  });
+}
+
+/**
+ * A plan edit (goals, milestones, budget, risks, decomposition): only while the project is in
+ * planning. The phase is read under the same lock as the edit, so a phase change cannot slip between.
+ */
+export async function editPlan<T>(db: Db, projectId: string, edit: (trx: Db, project: SalesProject) => Promise<T>): Promise<T> {
+  return inProject(db, projectId, async (trx, project) => {
+    if (project.phase !== 'planning') throw planLocked(project);
+    return edit(trx, project);
+  });
+}
+
+export async function requireProject(db: Db, projectId: string): Promise<SalesProject> {
+  const project = await db.selectFrom('sales_projects').selectAll().where('id', '=', projectId).executeTakeFirst();
+  if (!project) throw notFound('Project', projectId);
+  return project;
+}
+
+/** Body fields that name people must name existing ones: reported as field errors (400), not 404s. */
+export async function requireUsers(db: Db, refs: { path: string; id: string | null | undefined }[]): Promise<void> {
+  const named = refs.filter((ref): ref is { path: string; id: string } => typeof ref.id === 'string');
+  const ids = [...new Set(named.map((ref) => ref.id))];
+  if (ids.length === 0) return;
+  const found = new Set((await db.selectFrom('users').select('id').where('id', 'in', ids).execute()).map((user) => user.id));
+  const missing: ErrorDetail[] = named.filter((ref) => !found.has(ref.id)).map((ref) => ({ path: ref.path, message: `no user with id ${ref.id}` }));
+  if (missing.length > 0) throw invalidFields(missing);
+}
+
+export async function requireTeam(db: Db, path: string, id: string | null | undefined): Promise<void> {
+  if (typeof id !== 'string') return;
+  if (!(await db.selectFrom('teams').select('id').where('id', '=', id).executeTakeFirst())) {
+    throw invalidFields([{ path, message: `no team with id ${id}` }]);
+  }
+}
+
+/** The project's business calendar, the default one when none (or an unreadable one) is stored. */
+export function calendarOf(project: Pick<SalesProject, 'calendar'>): BusinessCalendar {
+  const parsed = businessCalendarSchema.safeParse(project.calendar ?? {});
+  return parsed.success ? parsed.data : defaultBusinessCalendar;
+}
+
+/** Numbers in responses: percentages and display figures to two decimals. */
+export const round2 = (value: number): number => Math.round(value * 100) / 100;

@@ -1,0 +1,142 @@
+import { createRoute, type z } from '@hono/zod-openapi';
+import type { Db } from '../../db/connect';
+import {
+  budgetTotals,
+  deleteBudgetLine,
+  findBudgetLine,
+  insertBudgetLine,
+  listBudgetLines,
+  updateBudgetLine,
+  type BudgetLineWithRemaining,
+} from '../../db/queries/budget';
+import type { AppDeps } from '../deps';
+import { notFound } from '../errors';
+import { editPlan, inProject, planLocked, planLockedResponse, requireProject, round2 } from '../plan-guard';
+import { createRouter } from '../router';
+import { Budget, BudgetLine, BudgetLineParams, BudgetLinePatchBody, NewBudgetLineBody } from '../schemas/budget';
+import { IdParam, errorResponses } from '../schemas/common';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+/** Percentages for display; the amounts themselves stay exact decimal strings. */
+export function spendingFigures(planned: string, spent: string, remaining: string) {
+  const plan = Number(planned);
+  const used = Number(spent);
+  const overspent = Number(remaining) < 0;
+  return {
+    planned,
+    spent,
+    remaining,
+    spentPct: plan > 0 ? round2((used * 100) / plan) : null,
+    overrunPct: plan > 0 ? (overspent ? round2(((used - plan) * 100) / plan) : 0) : used > 0 ? null : 0,
+    overspent,
+  };
+}
+
+export const budgetLineDto = (line: BudgetLineWithRemaining): z.infer<typeof BudgetLine> => ({
+  id: line.id,
+  projectId: line.project_id,
+  category: line.category,
+  ...spendingFigures(line.planned, line.spent, String(line.remaining)),
+  createdAt: line.created_at.toISOString(),
+});
+
+export async function budgetSummary(db: Db, projectId: string): Promise<z.infer<typeof Budget>> {
+  const [lines, totals] = await Promise.all([listBudgetLines(db, projectId), budgetTotals(db, projectId)]);
+  return {
+    lines: lines.map(budgetLineDto),
+    totals: { ...spendingFigures(totals.planned, totals.spent, totals.remaining), lines: totals.lines, overspentLines: totals.overspentLines },
+  };
+}
+
+export function budgetRouter({ db }: AppDeps) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/budget',
+        tags: ['budget'],
+        summary: 'Budget lines with planned vs spent, and the totals',
+        request: { params: IdParam },
+        responses: { 200: { description: 'The budget', content: json(Budget) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        await requireProject(db, id);
+        return c.json(await budgetSummary(db, id), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/budget',
+        tags: ['budget'],
+        summary: 'Add a budget line (planning only)',
+        request: { params: IdParam, body: { content: json(NewBudgetLineBody), required: true } },
+        responses: { 201: { description: 'Created', content: json(BudgetLine) }, 409: planLockedResponse, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        const line = await editPlan(db, id, (trx) =>
+          insertBudgetLine(trx, { project_id: id, category: body.category, planned: body.planned, spent: body.spent }),
+        );
+        return c.json(budgetLineDto(line), 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/{id}/budget/{lineId}',
+        tags: ['budget'],
+        summary: 'Book spending (any time) or change category and planned amount (planning only)',
+        request: { params: BudgetLineParams, body: { content: json(BudgetLinePatchBody), required: true } },
+        responses: { 200: { description: 'Changed', content: json(BudgetLine) }, 409: planLockedResponse, ...errorResponses },
+      }),
+      async (c) => {
+        const { id, lineId } = c.req.valid('param');
+        const patch = c.req.valid('json');
+        const line = await inProject(db, id, async (trx, project) => {
+          if (!(await findBudgetLine(trx, id, lineId))) throw notFound('Budget line', lineId);
+          const changesPlan = patch.category !== undefined || patch.planned !== undefined;
+          if (changesPlan && project.phase !== 'planning') throw planLocked(project);
+          return (await updateBudgetLine(trx, id, lineId, { category: patch.category, planned: patch.planned, spent: patch.spent }))!;
+        });
+        return c.json(budgetLineDto(line), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/budget/{lineId}',
+        tags: ['budget'],
+        summary: 'One budget line',
+        request: { params: BudgetLineParams },
+        responses: { 200: { description: 'The line', content: json(BudgetLine) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id, lineId } = c.req.valid('param');
+        await requireProject(db, id);
+        const line = await findBudgetLine(db, id, lineId);
+        if (!line) throw notFound('Budget line', lineId);
+        return c.json(budgetLineDto(line), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/{id}/budget/{lineId}',
+        tags: ['budget'],
+        summary: 'Remove a budget line (planning only)',
+        request: { params: BudgetLineParams },
+        responses: { 204: { description: 'Deleted' }, 409: planLockedResponse, ...errorResponses },
+      }),
+      async (c) => {
+        const { id, lineId } = c.req.valid('param');
+        await editPlan(db, id, async (trx) => {
+          if (!(await deleteBudgetLine(trx, id, lineId))) throw notFound('Budget line', lineId);
+        });
+        return c.body(null, 204);
+      },
+    );
+}

@@ -1,0 +1,222 @@
+import { createRoute, type z } from '@hono/zod-openapi';
+import type { ZodError } from 'zod';
+import { deleteGoal, findGoal, insertGoal, listGoals, updateGoal } from '../../db/queries/goals';
+import { deleteGoalMilestones, listGoalMilestones } from '../../db/queries/plan';
+import type { Goal as GoalRow, SalesProject } from '../../db/schema';
+import { checkSmart, goalKpiMetric, smartGoalSchema, type SmartGoal } from '../../workflows/domain';
+import type { AppDeps } from '../deps';
+import { ApiError, invalidFields, notFound, zodDetails, type ErrorDetail } from '../errors';
+import { editPlan, planLockedResponse, requireProject } from '../plan-guard';
+import { createRouter } from '../router';
+import { IdParam, errorResponses } from '../schemas/common';
+import { DeleteGoalQuery, Goal, GoalParams, GoalPatchBody, NewGoalBody } from '../schemas/goals';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+const smartRefusal = { description: 'Not a SMART goal; each detail names the element (`code`) and the field', content: errorResponses[400].content };
+
+export const goalDto = (g: GoalRow): z.infer<typeof Goal> => ({
+  id: g.id,
+  projectId: g.project_id,
+  metric: g.metric,
+  customMetricName: g.custom_name,
+  kpiMetric: goalKpiMetric({ metric: g.metric, customMetricName: g.custom_name ?? undefined }),
+  unit: g.unit,
+  direction: g.direction,
+  baseline: g.baseline === null ? null : Number(g.baseline),
+  target: Number(g.target),
+  period: { start: g.period_start.toISOString(), end: g.period_end.toISOString() },
+  createdAt: g.created_at.toISOString(),
+});
+
+/** The stored goal in the shape `checkSmart` reads, so a change can be checked as a whole goal. */
+const asSmartInput = (g: GoalRow) => ({
+  metric: g.metric,
+  ...(g.custom_name === null ? {} : { customMetricName: g.custom_name }),
+  unit: g.unit,
+  direction: g.direction,
+  baseline: g.baseline === null ? null : Number(g.baseline),
+  target: Number(g.target),
+  period: { start: g.period_start, end: g.period_end },
+});
+
+const elementPrefixes = { 'Specific:': 'specific', 'Measurable:': 'measurable', 'Achievable:': 'achievable', 'Time-bound:': 'time_bound' } as const;
+const elementOf = (message: string): string | undefined =>
+  Object.entries(elementPrefixes).find(([prefix]) => message.startsWith(prefix))?.[1];
+
+/** Every SMART problem of `input`, each naming its element in `code`; unknown fields by name. */
+function smartDetails(input: unknown): ErrorDetail[] {
+  const check = checkSmart(input);
+  if (check.ok) return [];
+  const known = new Set(Object.keys(smartGoalSchema.shape));
+  return check.issues.flatMap((issue): ErrorDetail[] => {
+    if (issue.element !== null) return [{ path: issue.path, message: issue.message, code: issue.element }];
+    if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+      const unknown = Object.keys(input).filter((key) => !known.has(key));
+      if (unknown.length > 0 && issue.path === '') return unknown.map((key) => ({ path: key, message: 'is not a known field' }));
+    }
+    return [{ path: issue.path, message: issue.message }];
+  });
+}
+
+const elementLabels: Record<string, string> = { specific: 'Specific', measurable: 'Measurable', achievable: 'Achievable', time_bound: 'Time-bound' };
+
+/** 400 `not_smart` naming the SMART elements at fault; plain field errors when none is. */
+function smartRefused(details: ErrorDetail[]): ApiError {
+  const elements = [...new Set(details.flatMap((d) => (d.code && elementLabels[d.code] ? [elementLabels[d.code]] : [])))];
+  if (elements.length === 0) return invalidFields(details);
+  return new ApiError(400, 'not_smart', `The goal is not SMART; fix what is missing or wrong: ${elements.join(', ')}.`, details);
+}
+
+type ValidationResult = { target: string } & ({ success: true } | { success: false; error: ZodError });
+
+/**
+ * Validation hook for a new goal: a body that fails is explained by the SMART check of the raw
+ * input (the validator passes it as `data`), other failures as usual.
+ */
+function newGoalHook(result: ValidationResult): undefined {
+  if (result.success) return undefined;
+  const smart = result.target === 'json' ? smartDetails('data' in result ? result.data : undefined) : [];
+  throw smart.length > 0 ? smartRefused(smart) : invalidFields(zodDetails(result.error));
+}
+
+/** Validation hook for a goal change: field messages already start with their SMART element; name it in `code` too. */
+function goalPatchHook(result: ValidationResult): undefined {
+  if (result.success) return undefined;
+  const details = zodDetails(result.error).map((d) => ({ ...d, code: elementOf(d.message) }));
+  throw result.target === 'json' ? smartRefused(details) : invalidFields(details);
+}
+
+/** A goal is held to the project's period: it cannot start before it or end after it. */
+function requireWithinProject(project: SalesProject, goal: SmartGoal): void {
+  const details: ErrorDetail[] = [];
+  if (goal.period.start < project.period_start) {
+    details.push({ path: 'period.start', code: 'time_bound', message: `Time-bound: the goal starts before the project (${project.period_start.toISOString()})` });
+  }
+  if (goal.period.end > project.period_end) {
+    details.push({ path: 'period.end', code: 'time_bound', message: `Time-bound: the deadline is after the project ends (${project.period_end.toISOString()})` });
+  }
+  if (details.length > 0) throw smartRefused(details);
+}
+
+const goalColumns = (goal: SmartGoal) => ({
+  metric: goal.metric,
+  custom_name: goal.metric === 'custom' ? (goal.customMetricName ?? null) : null,
+  unit: goal.unit,
+  direction: goal.direction,
+  baseline: goal.baseline,
+  target: goal.target,
+  period_start: goal.period.start,
+  period_end: goal.period.end,
+});
+
+export function goalsRouter({ db }: AppDeps) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/goals',
+        tags: ['plan'],
+        summary: "The project's goals",
+        request: { params: IdParam },
+        responses: { 200: { description: 'Goals', content: json(Goal.array()) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        await requireProject(db, id);
+        return c.json((await listGoals(db, id)).map(goalDto), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/goals',
+        tags: ['plan'],
+        summary: 'Add a SMART goal (planning only); a missing target or deadline is refused naming the SMART element',
+        request: { params: IdParam, body: { content: json(NewGoalBody), required: true } },
+        responses: { 201: { description: 'Created', content: json(Goal) }, 400: smartRefusal, 404: errorResponses[404], 409: planLockedResponse },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const goal = c.req.valid('json');
+        const created = await editPlan(db, id, async (trx, project) => {
+          requireWithinProject(project, goal);
+          return insertGoal(trx, { project_id: id, ...goalColumns(goal) });
+        });
+        return c.json(goalDto(created), 201);
+      },
+      newGoalHook,
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/goals/{goalId}',
+        tags: ['plan'],
+        summary: 'One goal',
+        request: { params: GoalParams },
+        responses: { 200: { description: 'The goal', content: json(Goal) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id, goalId } = c.req.valid('param');
+        await requireProject(db, id);
+        const goal = await findGoal(db, id, goalId);
+        if (!goal) throw notFound('Goal', goalId);
+        return c.json(goalDto(goal), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/{id}/goals/{goalId}',
+        tags: ['plan'],
+        summary: 'Change a goal (planning only); the changed goal must still be SMART',
+        request: { params: GoalParams, body: { content: json(GoalPatchBody), required: true } },
+        responses: { 200: { description: 'Changed', content: json(Goal) }, 400: smartRefusal, 404: errorResponses[404], 409: planLockedResponse },
+      }),
+      async (c) => {
+        const { id, goalId } = c.req.valid('param');
+        const patch = c.req.valid('json');
+        const updated = await editPlan(db, id, async (trx, project) => {
+          const current = await findGoal(trx, id, goalId);
+          if (!current) throw notFound('Goal', goalId);
+          const { customMetricName, ...rest } = patch;
+          const merged = { ...asSmartInput(current), ...rest };
+          if (customMetricName === null) delete (merged as { customMetricName?: string }).customMetricName;
+          else if (customMetricName !== undefined) Object.assign(merged, { customMetricName });
+          const check = checkSmart(merged);
+          if (!check.ok) throw smartRefused(smartDetails(merged));
+          requireWithinProject(project, check.goal);
+          return (await updateGoal(trx, id, goalId, goalColumns(check.goal)))!;
+        });
+        return c.json(goalDto(updated), 200);
+      },
+      goalPatchHook,
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/{id}/goals/{goalId}',
+        tags: ['plan'],
+        summary: 'Remove a goal (planning only); its milestones go too only when asked (withMilestones=true)',
+        request: { params: GoalParams, query: DeleteGoalQuery },
+        responses: { 204: { description: 'Deleted' }, 409: { description: 'Past planning, or the goal still has milestones', content: errorResponses[400].content }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id, goalId } = c.req.valid('param');
+        const { withMilestones } = c.req.valid('query');
+        await editPlan(db, id, async (trx) => {
+          if (!(await findGoal(trx, id, goalId))) throw notFound('Goal', goalId);
+          const milestones = await listGoalMilestones(trx, goalId);
+          if (milestones.length > 0 && withMilestones !== 'true') {
+            throw new ApiError(
+              409,
+              'goal_has_milestones',
+              `The goal has ${milestones.length} milestone${milestones.length === 1 ? '' : 's'}; delete them first or pass withMilestones=true.`,
+            );
+          }
+          await deleteGoalMilestones(trx, goalId);
+          await deleteGoal(trx, id, goalId);
+        });
+        return c.body(null, 204);
+      },
+    );
+}

@@ -1,0 +1,108 @@
+import { createRoute, type z } from '@hono/zod-openapi';
+import type { Db } from '../../db/connect';
+import { insertKpiReportBatch } from '../../db/queries/dashboard';
+import { listGoals } from '../../db/queries/goals';
+import { findUserIdsByEmail, listProjectPeople } from '../../db/queries/members';
+import { listMilestoneMetrics } from '../../db/queries/plan';
+import { listWatchedMetrics } from '../../db/queries/risks';
+import type { NewKpiReport, SalesProject } from '../../db/schema';
+import { goalKpiMetric, parseKpiCsv, sumExact, type KpiCsvError, type KpiCsvRow } from '../../workflows/domain';
+import type { AppDeps } from '../deps';
+import { ApiError, invalidFields, type ErrorDetail } from '../errors';
+import { calendarOf, inProject } from '../plan-guard';
+import { createRouter } from '../router';
+import { IdParam, errorResponses } from '../schemas/common';
+import { KpiCsvText, KpiImportBody, KpiImportResult } from '../schemas/kpi-import';
+import { raiseTriggeredRisks } from '../../db/queries/risks';
+
+/** `row 3.value`: the row as the spreadsheet numbers it (header = row 1), then the column. */
+const rowPath = (error: Pick<KpiCsvError, 'row' | 'field'>): string =>
+  error.field === 'file' ? 'file' : error.field === 'row' ? `row ${error.row}` : `row ${error.row}.${error.field}`;
+
+const csvRefused = (errors: Pick<KpiCsvError, 'row' | 'field' | 'message'>[]) =>
+  new ApiError(
+    400,
+    'invalid_csv',
+    `The CSV has ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was imported.`,
+    errors.map((e): ErrorDetail => ({ path: rowPath(e), message: e.message, code: e.field })),
+  );
+
+/** The KPI metric names the project tracks: its goals', milestones' and risk rules'. Empty = any. */
+async function trackedMetrics(db: Db, projectId: string): Promise<string[]> {
+  const goals = (await listGoals(db, projectId)).map((g) => goalKpiMetric({ metric: g.metric, customMetricName: g.custom_name ?? undefined }));
+  return [...new Set([...goals, ...(await listMilestoneMetrics(db, projectId)), ...(await listWatchedMetrics(db, projectId))])].sort();
+}
+
+/** Reporter e-mails → user ids; rows naming someone unknown are errors of their own. */
+async function resolveReporters(db: Db, rows: KpiCsvRow[]): Promise<{ ids: Map<string, string>; errors: KpiCsvError[] }> {
+  const ids = await findUserIdsByEmail(db, rows.map((r) => r.reporterEmail));
+  const errors = rows
+    .filter((r) => !ids.has(r.reporterEmail))
+    .map((r): KpiCsvError => ({ row: r.row, field: 'reporter_email', message: `no user has the e-mail ${r.reporterEmail}` }));
+  return { ids, errors };
+}
+
+async function importCsv(db: Db, project: SalesProject, text: string, timeZone: string | undefined): Promise<z.infer<typeof KpiImportResult>> {
+  if (project.phase === 'closing_review' || project.phase === 'closed') {
+    throw new ApiError(409, 'results_frozen', `The project is in ${project.phase.replace('_', ' ')}; its results are frozen and no KPI reports can be added.`);
+  }
+  const metrics = await trackedMetrics(db, project.id);
+  const people = await listProjectPeople(db, project.id);
+  const now = new Date();
+  const parsed = parseKpiCsv(text, {
+    timeZone: timeZone ?? calendarOf(project).timeZone,
+    ...(metrics.length > 0 ? { metrics } : {}),
+    ...(people.length > 0 ? { reporterEmails: people.map((p) => p.email) } : {}),
+    now,
+  });
+  if (!parsed.ok) throw csvRefused(parsed.errors);
+  const { ids, errors } = await resolveReporters(db, parsed.rows);
+  if (errors.length > 0) throw csvRefused(errors);
+
+  const reports: NewKpiReport[] = parsed.rows.map((r) => ({
+    project_id: project.id,
+    metric: r.metric,
+    value: r.value,
+    reported_at: r.reportedAt,
+    reporter_id: ids.get(r.reporterEmail) ?? '',
+  }));
+  await insertKpiReportBatch(db, reports);
+  const byMetric = new Map<string, number[]>();
+  for (const r of parsed.rows) byMetric.set(r.metric, [...(byMetric.get(r.metric) ?? []), r.value]);
+  return {
+    imported: reports.length,
+    metrics: [...byMetric].sort(([a], [b]) => (a < b ? -1 : 1)).map(([metric, values]) => ({ metric, count: values.length, total: sumExact(values) })),
+    raisedRiskIds: await raiseTriggeredRisks(db, project.id, now),
+  };
+}
+
+export function kpiImportRouter({ db }: AppDeps) {
+  return createRouter().openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/kpi-reports/import',
+      tags: ['kpi'],
+      summary: 'Import KPI reports from a spreadsheet (text/csv, or JSON { csv }): every row, or none with each bad row named',
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: KpiImportBody }, 'text/csv': { schema: KpiCsvText } }, required: false },
+      },
+      responses: {
+        201: { description: 'Imported', content: { 'application/json': { schema: KpiImportResult } } },
+        409: { description: "The project's results are frozen", content: errorResponses[400].content },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const isCsv = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() === 'text/csv';
+      // Without a JSON content type the validator passes an empty object, so the CSV may be missing.
+      const given = isCsv ? await c.req.text() : c.req.valid('json');
+      const body: Partial<z.infer<typeof KpiImportBody>> = typeof given === 'string' ? { csv: given } : given;
+      if (!body.csv?.trim()) throw invalidFields([{ path: isCsv ? '' : 'csv', message: 'the CSV is empty' }]);
+      const csv = body.csv;
+      const result = await inProject(db, id, (trx, project) => importCsv(trx, project, csv, body.timeZone));
+      return c.json(result, 201);
+    },
+  );
+}

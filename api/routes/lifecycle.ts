@@ -1,0 +1,184 @@
+import { createRoute } from '@hono/zod-openapi';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { Db } from '../../db/connect';
+import { milestoneCheckTimes } from '../../workflows/domain/milestone-schedule';
+import { closeProjectUpdate, requestChangeUpdate, submitPlanUpdate } from '../../workflows/sales-project-messages';
+import { salesProjectWorkflowId } from '../../workflows/task-queue';
+import type { AppDeps } from '../deps';
+import { ApiError, invalidFields, notFound } from '../errors';
+import { createRouter } from '../router';
+import { IdParam, errorResponses } from '../schemas/common';
+import { ChangeRequest, ChangeRequestBody, CloseProjectBody, SubmitPlanBody } from '../schemas/lifecycle';
+import type { z } from '@hono/zod-openapi';
+import type { UpdateDefinition } from '@temporalio/common';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+const conflict = { description: 'Not possible in the project’s current phase', content: errorResponses[400].content };
+
+/** Sends a lifecycle update; the workflow's refusal (wrong phase…) becomes a 409 with its reason. */
+async function sendUpdate<Ret, Args extends [unknown, ...unknown[]]>(client: Client, projectId: string, update: UpdateDefinition<Ret, Args>, ...args: Args): Promise<Ret> {
+  try {
+    return await client.workflow.getHandle(salesProjectWorkflowId(projectId)).executeUpdate(update, { args });
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) throw new ApiError(409, 'wrong_phase', error.cause?.message ?? error.message);
+    if (error instanceof WorkflowNotFoundError) throw new ApiError(409, 'closed', 'The project’s lifecycle has ended; it is closed.');
+    throw error;
+  }
+}
+
+async function requireProject(db: Db, id: string) {
+  const project = await db.selectFrom('sales_projects').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!project) throw notFound('Project', id);
+  return project;
+}
+
+async function requireUser(db: Db, path: string, id: string) {
+  if (!(await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst())) throw invalidFields([{ path, message: `no user with id ${id}` }]);
+}
+
+type Moves = z.infer<typeof ChangeRequest>['moves'];
+
+/** Which pending checks a change would move, and to when: shown before anyone approves it. */
+async function previewMoves(db: Db, projectId: string, body: z.infer<typeof ChangeRequestBody>): Promise<Moves> {
+  if (body.subjectKind !== 'milestone' || body.field !== 'due_at') return [];
+  const project = await requireProject(db, projectId);
+  const milestone = await db.selectFrom('milestones').selectAll().where('id', '=', body.subjectId).where('project_id', '=', projectId).executeTakeFirst();
+  if (!milestone) throw invalidFields([{ path: 'subjectId', message: 'no milestone with this id in this project' }]);
+  if (milestone.status !== 'pending') throw invalidFields([{ path: 'subjectId', message: `the milestone was already checked (${milestone.status}); its date cannot move` }]);
+  const times = (dueAt: Date) =>
+    milestoneCheckTimes({ dueAt, periodEnd: project.period_end, monitoringDays: Number(project.monitoring_days), warningOffset: milestone.warning_offset, calendar: project.calendar });
+  const before = times(milestone.due_at);
+  const after = times(new Date(body.after));
+  const moves: Moves = [];
+  if (milestone.warned_at === null && (before.warnAt || after.warnAt)) {
+    moves.push({ milestoneId: milestone.id, milestoneName: milestone.name, kind: 'warning', from: before.warnAt?.toISOString() ?? null, to: after.warnAt?.toISOString() ?? null });
+  }
+  moves.push({ milestoneId: milestone.id, milestoneName: milestone.name, kind: 'due', from: before.checkAt.toISOString(), to: after.checkAt.toISOString() });
+  return moves;
+}
+
+async function currentValue(db: Db, projectId: string, body: z.infer<typeof ChangeRequestBody>): Promise<string> {
+  if (body.subjectKind === 'goal') {
+    const goal = await db.selectFrom('goals').select('target').where('id', '=', body.subjectId).where('project_id', '=', projectId).executeTakeFirst();
+    if (!goal) throw invalidFields([{ path: 'subjectId', message: 'no goal with this id in this project' }]);
+    return String(goal.target);
+  }
+  const milestone = await db.selectFrom('milestones').select(['due_at', 'target_value', 'status']).where('id', '=', body.subjectId).where('project_id', '=', projectId).executeTakeFirst();
+  if (!milestone) throw invalidFields([{ path: 'subjectId', message: 'no milestone with this id in this project' }]);
+  if (milestone.status !== 'pending') throw invalidFields([{ path: 'subjectId', message: `the milestone was already checked (${milestone.status})` }]);
+  return body.field === 'due_at' ? milestone.due_at.toISOString() : String(milestone.target_value);
+}
+
+export function lifecycleRouter({ db, temporal }: AppDeps) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/submit',
+        tags: ['lifecycle'],
+        summary: 'Submit the plan for approval (planning only); the "plan submitted" flow decides',
+        request: { params: IdParam, body: { content: json(SubmitPlanBody), required: true } },
+        responses: { 202: { description: 'Submitted; approval runs', content: json(SubmitPlanBody) }, 409: conflict, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        await requireProject(db, id);
+        await requireUser(db, 'userId', body.userId);
+        await sendUpdate(temporal.client, id, submitPlanUpdate, body);
+        return c.json(body, 202);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/close',
+        tags: ['lifecycle'],
+        summary: 'Close a project early (won, lost, cancelled): it goes straight to the closing review',
+        request: { params: IdParam, body: { content: json(CloseProjectBody), required: true } },
+        responses: { 200: { description: 'Closed', content: json(CloseProjectBody) }, 409: conflict, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        await requireProject(db, id);
+        await requireUser(db, 'userId', body.userId);
+        await sendUpdate(temporal.client, id, closeProjectUpdate, body);
+        return c.json(body, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/change-requests/preview',
+        tags: ['lifecycle'],
+        summary: 'Which pending checks a change would move, and to when (writes nothing)',
+        request: { params: IdParam, body: { content: json(ChangeRequestBody), required: true } },
+        responses: { 200: { description: 'The moves', content: json(ChangeRequest.shape.moves) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        await requireProject(db, id);
+        await currentValue(db, id, body);
+        return c.json(await previewMoves(db, id, body), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/change-requests',
+        tags: ['lifecycle'],
+        summary: 'Request a target or date change during execution; its approval flow decides',
+        request: { params: IdParam, body: { content: json(ChangeRequestBody), required: true } },
+        responses: { 201: { description: 'Requested', content: json(ChangeRequest) }, 409: conflict, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        const project = await requireProject(db, id);
+        if (project.phase !== 'execution') throw new ApiError(409, 'wrong_phase', `Change requests are for projects in execution; this one is in ${project.phase}.`);
+        await requireUser(db, 'requestedBy', body.requestedBy);
+        const before = await currentValue(db, id, body);
+        const moves = await previewMoves(db, id, body);
+        const created = await db
+          .insertInto('change_requests')
+          .values({
+            project_id: id,
+            subject_kind: body.subjectKind,
+            subject_id: body.subjectId,
+            field: body.field,
+            before: JSON.stringify(before),
+            after: JSON.stringify(body.after),
+            reason: body.reason,
+            requested_by: body.requestedBy,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        // Committed first, so the workflow's activities can read it; taken back if the workflow refuses.
+        try {
+          await sendUpdate(temporal.client, id, requestChangeUpdate, { changeRequestId: created.id });
+        } catch (error) {
+          await db.deleteFrom('change_requests').where('id', '=', created.id).execute();
+          throw error;
+        }
+        return c.json(
+          {
+            id: created.id,
+            subjectKind: created.subject_kind,
+            subjectId: created.subject_id,
+            field: created.field,
+            before: created.before,
+            after: created.after,
+            reason: created.reason,
+            requestedBy: created.requested_by,
+            status: created.status,
+            createdAt: created.created_at.toISOString(),
+            decidedAt: created.decided_at?.toISOString() ?? null,
+            moves,
+          },
+          201,
+        );
+      },
+    );
+}

@@ -1,0 +1,430 @@
+import { createRoute, type z } from '@hono/zod-openapi';
+import type { Db } from '../../db/connect';
+import { findGoal } from '../../db/queries/goals';
+import { listProjectMembers, replaceProjectMembers } from '../../db/queries/members';
+import { deleteGoalMilestones, deleteMilestone, findProjectMilestone, insertMilestone, listGoalMilestones, updateMilestone } from '../../db/queries/plan';
+import { insertMilestones, listMilestones } from '../../db/queries/projects';
+import type { Goal, Milestone, NewMilestone, SalesProject } from '../../db/schema';
+import {
+  CalendarError,
+  DecompositionError,
+  decomposeTarget,
+  formatMinorUnits,
+  goalKpiMetric,
+  metricAggregation,
+  subtractCalendarDuration,
+  type BusinessCalendar,
+  type CalendarDuration,
+  type DecompositionErrorCode,
+} from '../../workflows/domain';
+import type { AppDeps } from '../deps';
+import { ApiError, invalidFields, notFound, type ErrorDetail } from '../errors';
+import { calendarOf, editPlan, inProject, planLockedResponse, requireProject, requireTeam, requireUsers } from '../plan-guard';
+import { createRouter } from '../router';
+import { IdParam, errorResponses } from '../schemas/common';
+import {
+  AppliedDecomposition,
+  ApplyDecompositionBody,
+  DecompositionBody,
+  DecompositionPreview,
+  MembersBody,
+  MilestoneParams,
+  MilestonePatchBody,
+  NewPlanMilestoneBody,
+  PlanMilestone,
+  ProjectMember,
+} from '../schemas/plan';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+/** When the at-risk check runs, or null without an offset (or when the calendar cannot place it). */
+function warnAtOf(calendar: BusinessCalendar, dueAt: Date, offset: CalendarDuration | null): Date | null {
+  if (!offset) return null;
+  try {
+    return subtractCalendarDuration(calendar, dueAt, offset);
+  } catch (error) {
+    if (error instanceof CalendarError) return null;
+    throw error;
+  }
+}
+
+export const planMilestoneDto = (m: Milestone, calendar: BusinessCalendar): z.infer<typeof PlanMilestone> => ({
+  id: m.id,
+  projectId: m.project_id,
+  name: m.name,
+  goalId: m.goal_id,
+  metric: m.metric,
+  targetKind: m.target_kind,
+  targetValue: m.target_value,
+  periodStart: m.period_start?.toISOString() ?? null,
+  dueAt: m.due_at.toISOString(),
+  ownerId: m.owner_id,
+  teamId: m.team_id,
+  warningOffset: m.warning_offset,
+  warningThresholdPct: Number(m.warning_threshold_pct),
+  warnAt: warnAtOf(calendar, m.due_at, m.warning_offset)?.toISOString() ?? null,
+  warnedAt: m.warned_at?.toISOString() ?? null,
+  status: m.status,
+  actualValue: m.actual_value,
+  checkedAt: m.checked_at?.toISOString() ?? null,
+});
+
+/** 'Revenue', 'New customers', or the custom metric's own name. */
+export const goalLabel = (goal: Pick<Goal, 'metric' | 'custom_name'>): string => {
+  const name = goal.custom_name ?? goal.metric.replaceAll('_', ' ');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+};
+
+const kpiMetricOf = (goal: Pick<Goal, 'metric' | 'custom_name'>) => goalKpiMetric({ metric: goal.metric, customMetricName: goal.custom_name ?? undefined });
+
+interface MilestoneDraft {
+  name: string;
+  goalId: string | null;
+  /** As given in the body, if it was; derived from the goal otherwise. */
+  metric: string | undefined;
+  targetValue: string;
+  targetKind: Milestone['target_kind'];
+  periodStart: Date | null;
+  dueAt: Date;
+  ownerId: string;
+  teamId: string | null;
+  warningOffset: CalendarDuration | null;
+  warningThresholdPct: number | string;
+}
+
+/**
+ * Checks a milestone as it would be stored (new, or the current one with the changes applied)
+ * against the project and its goals, and reports every problem at once.
+ */
+async function checkMilestone(trx: Db, project: SalesProject, draft: MilestoneDraft): Promise<Omit<NewMilestone, 'project_id'>> {
+  const details: ErrorDetail[] = [];
+  let metric = draft.metric;
+  if (draft.goalId) {
+    const goal = await findGoal(trx, project.id, draft.goalId);
+    if (!goal) details.push({ path: 'goalId', message: `no goal with id ${draft.goalId} in this project` });
+    else if (metric !== undefined && metric !== kpiMetricOf(goal)) {
+      details.push({ path: 'metric', message: `must be the goal's metric (${kpiMetricOf(goal)}) or left out` });
+    } else metric = kpiMetricOf(goal);
+  } else if (metric === undefined) {
+    details.push({ path: 'metric', message: 'is required when the milestone has no goal' });
+  }
+  if (draft.dueAt < project.period_start || draft.dueAt > project.period_end) {
+    details.push({ path: 'dueAt', message: 'must fall within the project period' });
+  }
+  if (draft.targetKind === 'period' && !draft.periodStart) {
+    details.push({ path: 'periodStart', message: 'is required for a per-period target (where the period starts)' });
+  }
+  if (draft.periodStart) {
+    if (draft.periodStart >= draft.dueAt) details.push({ path: 'periodStart', message: 'must be before dueAt' });
+    else if (draft.periodStart < project.period_start) details.push({ path: 'periodStart', message: 'must not be before the project starts' });
+  }
+  if (draft.warningOffset && !warnAtOf(calendarOf(project), draft.dueAt, draft.warningOffset)) {
+    details.push({ path: 'warningOffset', message: "does not fit in the project's business calendar" });
+  }
+  if (details.length > 0) throw invalidFields(details);
+  await requireUsers(trx, [{ path: 'ownerId', id: draft.ownerId }]);
+  await requireTeam(trx, 'teamId', draft.teamId);
+  return {
+    name: draft.name,
+    goal_id: draft.goalId,
+    metric: metric ?? '',
+    target_value: draft.targetValue,
+    target_kind: draft.targetKind,
+    period_start: draft.periodStart,
+    due_at: draft.dueAt,
+    owner_id: draft.ownerId,
+    team_id: draft.teamId,
+    warning_offset: draft.warningOffset ? JSON.stringify(draft.warningOffset) : null,
+    warning_threshold_pct: draft.warningThresholdPct,
+  };
+}
+
+const decompositionPaths: Record<DecompositionErrorCode, string> = {
+  invalid_input: '',
+  invalid_total: 'scale',
+  invalid_period: 'goalId',
+  invalid_granularity: 'granularity',
+  invalid_weights: 'weights',
+  invalid_scale: 'scale',
+  invalid_time_zone: 'timeZone',
+  too_many_parts: 'granularity',
+};
+
+/** The goal's target split into parts with cumulative targets; 400 naming the field when it cannot be. */
+async function decomposeGoal(db: Db, project: SalesProject, body: z.infer<typeof DecompositionBody>) {
+  const goal = await findGoal(db, project.id, body.goalId);
+  if (!goal) throw invalidFields([{ path: 'goalId', message: `no goal with id ${body.goalId} in this project` }]);
+  if (metricAggregation(goal.metric) !== 'sum' || goal.direction !== 'at_least') {
+    throw invalidFields([
+      {
+        path: 'goalId',
+        message: `a ${goal.direction.replace('_', ' ')} ${goalLabel(goal).toLowerCase()} goal is not a total to build up; only at-least revenue, new-customer and custom goals can be split into periods`,
+      },
+    ]);
+  }
+  const timeZone = body.timeZone ?? calendarOf(project).timeZone;
+  try {
+    const parts = decomposeTarget({
+      total: goal.target,
+      periodStart: goal.period_start,
+      periodEnd: goal.period_end,
+      granularity: body.granularity,
+      weights: body.weights,
+      scale: body.scale,
+      timeZone,
+    });
+    const preview: z.infer<typeof DecompositionPreview> = {
+      goalId: goal.id,
+      metric: kpiMetricOf(goal),
+      total: goal.target,
+      granularity: body.granularity,
+      timeZone,
+      scale: body.scale,
+      parts: parts.map((part) => ({
+        label: part.label,
+        start: part.start.toISOString(),
+        end: part.end.toISOString(),
+        amount: formatMinorUnits(part.amountMinor, body.scale),
+        cumulative: formatMinorUnits(part.cumulativeMinor, body.scale),
+      })),
+    };
+    return { goal, parts, preview };
+  } catch (error) {
+    if (error instanceof DecompositionError) {
+      throw invalidFields([{ path: decompositionPaths[error.code], message: error.message, code: error.code }]);
+    }
+    throw error;
+  }
+}
+
+export function planRouter({ db }: AppDeps) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/milestones',
+        tags: ['plan'],
+        summary: "The project's milestones, by due time",
+        request: { params: IdParam },
+        responses: { 200: { description: 'Milestones', content: json(PlanMilestone.array()) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const project = await requireProject(db, id);
+        const calendar = calendarOf(project);
+        return c.json((await listMilestones(db, id)).map((m) => planMilestoneDto(m, calendar)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/milestones',
+        tags: ['plan'],
+        summary: 'Add a milestone (planning only): owner, team, due time, target, warning offset and threshold',
+        request: { params: IdParam, body: { content: json(NewPlanMilestoneBody), required: true } },
+        responses: { 201: { description: 'Created', content: json(PlanMilestone) }, 409: planLockedResponse, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        const { milestone, project } = await editPlan(db, id, async (trx, project) => {
+          const columns = await checkMilestone(trx, project, {
+            name: body.name,
+            goalId: body.goalId ?? null,
+            metric: body.metric,
+            targetValue: body.targetValue,
+            targetKind: body.targetKind,
+            periodStart: body.periodStart ? new Date(body.periodStart) : null,
+            dueAt: new Date(body.dueAt),
+            ownerId: body.ownerId,
+            teamId: body.teamId ?? null,
+            warningOffset: body.warningOffset ?? null,
+            warningThresholdPct: body.warningThresholdPct,
+          });
+          return { milestone: await insertMilestone(trx, { project_id: id, ...columns }), project };
+        });
+        return c.json(planMilestoneDto(milestone, calendarOf(project)), 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/milestones/{milestoneId}',
+        tags: ['plan'],
+        summary: 'One milestone',
+        request: { params: MilestoneParams },
+        responses: { 200: { description: 'The milestone', content: json(PlanMilestone) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id, milestoneId } = c.req.valid('param');
+        const project = await requireProject(db, id);
+        const milestone = await findProjectMilestone(db, id, milestoneId);
+        if (!milestone) throw notFound('Milestone', milestoneId);
+        return c.json(planMilestoneDto(milestone, calendarOf(project)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/{id}/milestones/{milestoneId}',
+        tags: ['plan'],
+        summary: 'Change a milestone (planning only; in execution, request a change instead)',
+        request: { params: MilestoneParams, body: { content: json(MilestonePatchBody), required: true } },
+        responses: { 200: { description: 'Changed', content: json(PlanMilestone) }, 409: planLockedResponse, ...errorResponses },
+      }),
+      async (c) => {
+        const { id, milestoneId } = c.req.valid('param');
+        const patch = c.req.valid('json');
+        const { milestone, project } = await editPlan(db, id, async (trx, project) => {
+          const current = await findProjectMilestone(trx, id, milestoneId);
+          if (!current) throw notFound('Milestone', milestoneId);
+          const goalId = patch.goalId === undefined ? current.goal_id : patch.goalId;
+          const columns = await checkMilestone(trx, project, {
+            name: patch.name ?? current.name,
+            goalId,
+            // A milestone tied to a goal follows the goal's metric; one without keeps its own.
+            metric: patch.metric ?? (goalId ? undefined : current.metric),
+            targetValue: patch.targetValue ?? current.target_value,
+            targetKind: patch.targetKind ?? current.target_kind,
+            periodStart: patch.periodStart === undefined ? current.period_start : patch.periodStart === null ? null : new Date(patch.periodStart),
+            dueAt: patch.dueAt ? new Date(patch.dueAt) : current.due_at,
+            ownerId: patch.ownerId ?? current.owner_id,
+            teamId: patch.teamId === undefined ? current.team_id : patch.teamId,
+            warningOffset: patch.warningOffset === undefined ? current.warning_offset : patch.warningOffset,
+            warningThresholdPct: patch.warningThresholdPct ?? current.warning_threshold_pct,
+          });
+          return { milestone: (await updateMilestone(trx, id, milestoneId, columns))!, project };
+        });
+        return c.json(planMilestoneDto(milestone, calendarOf(project)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/{id}/milestones/{milestoneId}',
+        tags: ['plan'],
+        summary: 'Remove a milestone (planning only)',
+        request: { params: MilestoneParams },
+        responses: { 204: { description: 'Deleted' }, 409: planLockedResponse, ...errorResponses },
+      }),
+      async (c) => {
+        const { id, milestoneId } = c.req.valid('param');
+        await editPlan(db, id, async (trx) => {
+          if (!(await deleteMilestone(trx, id, milestoneId))) throw notFound('Milestone', milestoneId);
+        });
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/decomposition/preview',
+        tags: ['plan'],
+        summary: "Split a goal's target into quarters or months (evenly or by weights) without saving anything",
+        request: { params: IdParam, body: { content: json(DecompositionBody), required: true } },
+        responses: { 200: { description: 'The parts; they always sum to the target', content: json(DecompositionPreview) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const project = await requireProject(db, id);
+        const { preview } = await decomposeGoal(db, project, c.req.valid('json'));
+        return c.json(preview, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/decomposition/apply',
+        tags: ['plan'],
+        summary: 'Split a goal’s target and create one milestone per part with its cumulative target (planning only)',
+        request: { params: IdParam, body: { content: json(ApplyDecompositionBody), required: true } },
+        responses: {
+          201: { description: 'The milestones created', content: json(AppliedDecomposition) },
+          409: { description: 'Past planning, or the goal already has milestones (pass replace: true)', content: errorResponses[400].content },
+          ...errorResponses,
+        },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        const { preview, milestones, project } = await editPlan(db, id, async (trx, project) => {
+          const { goal, parts, preview } = await decomposeGoal(trx, project, body);
+          await requireUsers(trx, [{ path: 'ownerId', id: body.ownerId }]);
+          await requireTeam(trx, 'teamId', body.teamId);
+          const calendar = calendarOf(project);
+          const warningOffset = body.warningOffset ?? null;
+          if (warningOffset && parts.some((part) => !warnAtOf(calendar, part.end, warningOffset))) {
+            throw invalidFields([{ path: 'warningOffset', message: "does not fit in the project's business calendar" }]);
+          }
+          const existing = await listGoalMilestones(trx, goal.id);
+          if (existing.length > 0) {
+            if (!body.replace) {
+              throw new ApiError(
+                409,
+                'goal_has_milestones',
+                `The goal already has ${existing.length} milestone${existing.length === 1 ? '' : 's'}; pass replace: true to replace them.`,
+              );
+            }
+            await deleteGoalMilestones(trx, goal.id);
+          }
+          const created = await insertMilestones(
+            trx,
+            parts.map((part, index) => ({
+              project_id: id,
+              goal_id: goal.id,
+              name: `${goalLabel(goal)} ${part.label}`,
+              metric: preview.metric,
+              target_value: preview.parts[index]?.cumulative ?? String(part.cumulative),
+              target_kind: 'cumulative' as const,
+              // Cumulative targets count from the goal's start, whatever month they check.
+              period_start: goal.period_start,
+              due_at: part.end,
+              owner_id: body.ownerId,
+              team_id: body.teamId ?? null,
+              warning_offset: warningOffset ? JSON.stringify(warningOffset) : null,
+              warning_threshold_pct: body.warningThresholdPct,
+            })),
+          );
+          return { preview, milestones: created, project };
+        });
+        const calendar = calendarOf(project);
+        const ordered = [...milestones].sort((a, b) => a.due_at.getTime() - b.due_at.getTime());
+        return c.json({ ...preview, milestones: ordered.map((m) => planMilestoneDto(m, calendar)) }, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/members',
+        tags: ['plan'],
+        summary: 'Who works on the project, and as what',
+        request: { params: IdParam },
+        responses: { 200: { description: 'Members', content: json(ProjectMember.array()) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        await requireProject(db, id);
+        return c.json(await listProjectMembers(db, id), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/{id}/members',
+        tags: ['plan'],
+        summary: "Replace the project's members (owner, member or viewer each)",
+        request: { params: IdParam, body: { content: json(MembersBody), required: true } },
+        responses: { 200: { description: 'The members now', content: json(ProjectMember.array()) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const { members } = c.req.valid('json');
+        const saved = await inProject(db, id, async (trx) => {
+          await requireUsers(trx, members.map((m, i) => ({ path: `members.${i}.userId`, id: m.userId })));
+          await replaceProjectMembers(trx, id, members);
+          return listProjectMembers(trx, id);
+        });
+        return c.json(saved, 200);
+      },
+    );
+}

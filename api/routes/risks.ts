@@ -1,0 +1,145 @@
+import { createRoute, type z } from '@hono/zod-openapi';
+import type { Db } from '../../db/connect';
+import { deleteRisk, findRisk, insertRisk, listRisks, raiseTriggeredRisks, updateRisk } from '../../db/queries/risks';
+import type { Risk as RiskRow } from '../../db/schema';
+import type { AppDeps } from '../deps';
+import { notFound } from '../errors';
+import { editPlan, inProject, planLocked, planLockedResponse, requireProject, requireUsers } from '../plan-guard';
+import { createRouter } from '../router';
+import { IdParam, errorResponses } from '../schemas/common';
+import { NewRiskBody, Risk, RiskParams, RiskPatchBody, RiskQuery } from '../schemas/risks';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+export const riskDto = (r: RiskRow): z.infer<typeof Risk> => ({
+  id: r.id,
+  projectId: r.project_id,
+  title: r.title,
+  probability: r.probability,
+  impact: r.impact,
+  score: r.score,
+  ownerId: r.owner_id,
+  mitigation: r.mitigation,
+  status: r.status,
+  earlyWarning: r.early_warning,
+  raisedAt: r.raised_at?.toISOString() ?? null,
+  createdAt: r.created_at.toISOString(),
+});
+
+export function risksRouter({ db }: AppDeps) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/risks',
+        tags: ['risks'],
+        summary: 'The risk register, highest score first',
+        request: { params: IdParam, query: RiskQuery },
+        responses: { 200: { description: 'Risks', content: json(Risk.array()) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const { status } = c.req.valid('query');
+        await requireProject(db, id);
+        const risks = await listRisks(db, id);
+        return c.json(risks.filter((r) => !status || r.status === status).map(riskDto), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/risks',
+        tags: ['risks'],
+        summary: 'Register a risk (planning only); its score is probability × impact',
+        request: { params: IdParam, body: { content: json(NewRiskBody), required: true } },
+        responses: { 201: { description: 'Registered', content: json(Risk) }, 409: planLockedResponse, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        const risk = await editPlan(db, id, async (trx) => {
+          await requireUsers(trx, [{ path: 'ownerId', id: body.ownerId }]);
+          const created = await insertRisk(trx, {
+            project_id: id,
+            title: body.title,
+            probability: body.probability,
+            impact: body.impact,
+            owner_id: body.ownerId ?? null,
+            mitigation: body.mitigation ?? null,
+            status: body.status,
+            early_warning: body.earlyWarning ? JSON.stringify(body.earlyWarning) : null,
+          });
+          await raiseTriggeredRisks(trx, id, new Date());
+          return (await findRisk(trx, id, created.id))!;
+        });
+        return c.json(riskDto(risk), 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/risks/{riskId}',
+        tags: ['risks'],
+        summary: 'One risk',
+        request: { params: RiskParams },
+        responses: { 200: { description: 'The risk', content: json(Risk) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id, riskId } = c.req.valid('param');
+        await requireProject(db, id);
+        const risk = await findRisk(db, id, riskId);
+        if (!risk) throw notFound('Risk', riskId);
+        return c.json(riskDto(risk), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/{id}/risks/{riskId}',
+        tags: ['risks'],
+        summary: 'Change a risk: its status any time, the rest in planning only',
+        request: { params: RiskParams, body: { content: json(RiskPatchBody), required: true } },
+        responses: { 200: { description: 'Changed', content: json(Risk) }, 409: planLockedResponse, ...errorResponses },
+      }),
+      async (c) => {
+        const { id, riskId } = c.req.valid('param');
+        const { status, ...planFields } = c.req.valid('json');
+        const risk = await inProject(db, id, async (trx, project) => {
+          if (!(await findRisk(trx, id, riskId))) throw notFound('Risk', riskId);
+          if (Object.keys(planFields).length > 0 && project.phase !== 'planning') throw planLocked(project);
+          await requireUsers(trx, [{ path: 'ownerId', id: planFields.ownerId }]);
+          await updateRisk(trx, id, riskId, {
+            title: planFields.title,
+            probability: planFields.probability,
+            impact: planFields.impact,
+            owner_id: planFields.ownerId,
+            mitigation: planFields.mitigation,
+            status,
+            early_warning: planFields.earlyWarning === undefined ? undefined : planFields.earlyWarning ? JSON.stringify(planFields.earlyWarning) : null,
+            // A new rule is watched afresh.
+            ...(planFields.earlyWarning !== undefined ? { raised_at: null } : {}),
+          });
+          await raiseTriggeredRisks(trx, id, new Date());
+          return (await findRisk(trx, id, riskId))!;
+        });
+        return c.json(riskDto(risk), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/{id}/risks/{riskId}',
+        tags: ['risks'],
+        summary: 'Remove a risk from the register (planning only; later, close it instead)',
+        request: { params: RiskParams },
+        responses: { 204: { description: 'Deleted' }, 409: planLockedResponse, ...errorResponses },
+      }),
+      async (c) => {
+        const { id, riskId } = c.req.valid('param');
+        await editPlan(db, id, async (trx) => {
+          if (!(await deleteRisk(trx, id, riskId))) throw notFound('Risk', riskId);
+        });
+        return c.body(null, 204);
+      },
+    );
+}

@@ -1,0 +1,137 @@
+import { createRoute, type z } from '@hono/zod-openapi';
+import type { Db } from '../../db/connect';
+import { findProjectMilestone } from '../../db/queries/plan';
+import { deleteTask, findTask, insertTask, listTasks, updateTask } from '../../db/queries/tasks';
+import type { Task as TaskRow } from '../../db/schema';
+import type { AppDeps } from '../deps';
+import { invalidFields, notFound } from '../errors';
+import { inProject, requireProject, requireUsers } from '../plan-guard';
+import { createRouter } from '../router';
+import { IdParam, errorResponses } from '../schemas/common';
+import { NewTaskBody, Task, TaskParams, TaskPatchBody, TaskQuery } from '../schemas/tasks';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+export const taskDto = (t: TaskRow): z.infer<typeof Task> => ({
+  id: t.id,
+  projectId: t.project_id,
+  title: t.title,
+  assigneeId: t.assignee_id,
+  dueAt: t.due_at?.toISOString() ?? null,
+  milestoneId: t.milestone_id,
+  status: t.status,
+  createdAt: t.created_at.toISOString(),
+});
+
+async function requireReferences(trx: Db, projectId: string, refs: { assigneeId?: string | null | undefined; milestoneId?: string | null | undefined }) {
+  await requireUsers(trx, [{ path: 'assigneeId', id: refs.assigneeId }]);
+  if (refs.milestoneId && !(await findProjectMilestone(trx, projectId, refs.milestoneId))) {
+    throw invalidFields([{ path: 'milestoneId', message: `no milestone with id ${refs.milestoneId} in this project` }]);
+  }
+}
+
+/** Tasks are the team's day-to-day work: they can change in every phase. */
+export function tasksRouter({ db }: AppDeps) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/tasks',
+        tags: ['tasks'],
+        summary: "The project's tasks, soonest due first; filter by status, assignee or milestone",
+        request: { params: IdParam, query: TaskQuery },
+        responses: { 200: { description: 'Tasks', content: json(Task.array()) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        await requireProject(db, id);
+        return c.json((await listTasks(db, id, c.req.valid('query'))).map(taskDto), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/tasks',
+        tags: ['tasks'],
+        summary: 'Add a task',
+        request: { params: IdParam, body: { content: json(NewTaskBody), required: true } },
+        responses: { 201: { description: 'Created', content: json(Task) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        const task = await inProject(db, id, async (trx) => {
+          await requireReferences(trx, id, body);
+          return insertTask(trx, {
+            project_id: id,
+            title: body.title,
+            assignee_id: body.assigneeId ?? null,
+            due_at: body.dueAt ?? null,
+            milestone_id: body.milestoneId ?? null,
+            status: body.status,
+          });
+        });
+        return c.json(taskDto(task), 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/tasks/{taskId}',
+        tags: ['tasks'],
+        summary: 'One task',
+        request: { params: TaskParams },
+        responses: { 200: { description: 'The task', content: json(Task) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id, taskId } = c.req.valid('param');
+        await requireProject(db, id);
+        const task = await findTask(db, id, taskId);
+        if (!task) throw notFound('Task', taskId);
+        return c.json(taskDto(task), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/{id}/tasks/{taskId}',
+        tags: ['tasks'],
+        summary: 'Change a task (title, assignee, due time, milestone, status)',
+        request: { params: TaskParams, body: { content: json(TaskPatchBody), required: true } },
+        responses: { 200: { description: 'Changed', content: json(Task) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id, taskId } = c.req.valid('param');
+        const patch = c.req.valid('json');
+        const task = await inProject(db, id, async (trx) => {
+          if (!(await findTask(trx, id, taskId))) throw notFound('Task', taskId);
+          await requireReferences(trx, id, patch);
+          return (await updateTask(trx, id, taskId, {
+            title: patch.title,
+            assignee_id: patch.assigneeId,
+            due_at: patch.dueAt,
+            milestone_id: patch.milestoneId,
+            status: patch.status,
+          }))!;
+        });
+        return c.json(taskDto(task), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/{id}/tasks/{taskId}',
+        tags: ['tasks'],
+        summary: 'Remove a task',
+        request: { params: TaskParams },
+        responses: { 204: { description: 'Deleted' }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id, taskId } = c.req.valid('param');
+        await inProject(db, id, async (trx) => {
+          if (!(await deleteTask(trx, id, taskId))) throw notFound('Task', taskId);
+        });
+        return c.body(null, 204);
+      },
+    );
+}

@@ -1,0 +1,99 @@
+import { createRoute, type z } from '@hono/zod-openapi';
+import type { Db } from '../../db/connect';
+import { findTeam, findTeamByName, insertTeam, lockTeam, listTeamMembers, listTeams, replaceTeamMembers } from '../../db/queries/members';
+import type { AppDeps } from '../deps';
+import { ApiError, notFound } from '../errors';
+import { requireUsers } from '../plan-guard';
+import { createRouter } from '../router';
+import { IdParam, errorResponses } from '../schemas/common';
+import { NewTeamBody, Team, TeamMembersBody } from '../schemas/teams';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+async function teamDto(db: Db, team: { id: string; name: string; created_at: Date }): Promise<z.infer<typeof Team>> {
+  return { id: team.id, name: team.name, members: await listTeamMembers(db, team.id), createdAt: team.created_at.toISOString() };
+}
+
+const nameTaken = (name: string) =>
+  new ApiError(409, 'team_name_taken', `A team named ${name} already exists.`, [{ path: 'name', message: 'already taken' }]);
+
+/** Unique violations (a concurrent create with the same name) are the same refusal as the check. */
+const isUniqueViolation = (error: unknown): boolean => typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
+
+export function teamsRouter({ db }: AppDeps) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        tags: ['teams'],
+        summary: 'Create a team, optionally with its members',
+        request: { body: { content: json(NewTeamBody), required: true } },
+        responses: { 201: { description: 'Created', content: json(Team) }, 409: { description: 'Name taken', content: errorResponses[400].content }, ...errorResponses },
+      }),
+      async (c) => {
+        const body = c.req.valid('json');
+        const team = await db
+          .transaction()
+          .execute(async (trx) => {
+            if (await findTeamByName(trx, body.name)) throw nameTaken(body.name);
+            await requireUsers(trx, body.memberIds.map((id, i) => ({ path: `memberIds.${i}`, id })));
+            const created = await insertTeam(trx, body.name);
+            await replaceTeamMembers(trx, created.id, body.memberIds);
+            return teamDto(trx, created);
+          })
+          .catch((error: unknown) => {
+            throw isUniqueViolation(error) ? nameTaken(body.name) : error;
+          });
+        return c.json(team, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags: ['teams'],
+        summary: 'All teams with their members',
+        responses: { 200: { description: 'Teams', content: json(Team.array()) } },
+      }),
+      async (c) => c.json(await Promise.all((await listTeams(db)).map((team) => teamDto(db, team))), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}',
+        tags: ['teams'],
+        summary: 'One team with its members',
+        request: { params: IdParam },
+        responses: { 200: { description: 'The team', content: json(Team) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const team = await findTeam(db, id);
+        if (!team) throw notFound('Team', id);
+        return c.json(await teamDto(db, team), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/{id}/members',
+        tags: ['teams'],
+        summary: "Replace a team's members",
+        request: { params: IdParam, body: { content: json(TeamMembersBody), required: true } },
+        responses: { 200: { description: 'The team now', content: json(Team) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const { userIds } = c.req.valid('json');
+        const team = await db.transaction().execute(async (trx) => {
+          const found = await lockTeam(trx, id);
+          if (!found) throw notFound('Team', id);
+          await requireUsers(trx, userIds.map((userId, i) => ({ path: `userIds.${i}`, id: userId })));
+          await replaceTeamMembers(trx, id, userIds);
+          return teamDto(trx, found);
+        });
+        return c.json(team, 200);
+      },
+    );
+}

@@ -1,0 +1,41 @@
+import { z } from '@hono/zod-openapi';
+import { Uuid } from './common';
+import { NonNegativeDecimal } from './plan';
+
+const category = z.string().trim().min(1, 'must not be empty').max(200);
+
+export const NewBudgetLineBody = z
+  .strictObject({ category, planned: NonNegativeDecimal, spent: NonNegativeDecimal.optional() })
+  .openapi('NewBudgetLine');
+
+/** `spent` can be booked in every phase; category and planned are part of the plan. */
+export const BudgetLinePatchBody = z
+  .strictObject({ category: category.optional(), planned: NonNegativeDecimal.optional(), spent: NonNegativeDecimal.optional() })
+  .refine((patch) => Object.keys(patch).length > 0, { error: 'give at least one field to change' })
+  .openapi('BudgetLinePatch');
+
+export const BudgetLineParams = z.object({
+  id: Uuid.openapi({ param: { name: 'id', in: 'path' } }),
+  lineId: Uuid.openapi({ param: { name: 'lineId', in: 'path' } }),
+});
+
+/** Spending against plan, like a KPI: how much of the plan is used and by how much it is overrun. */
+const spending = {
+  planned: z.string(),
+  spent: z.string(),
+  /** planned − spent, exact; negative when overspent. */
+  remaining: z.string(),
+  /** spent as % of planned; null when nothing was planned. */
+  spentPct: z.number().nullable(),
+  /** How far spending is above plan, in % of planned (0 within plan; null when spending with nothing planned). */
+  overrunPct: z.number().nullable(),
+  overspent: z.boolean(),
+};
+
+export const BudgetLine = z
+  .object({ id: z.string(), projectId: z.string(), category: z.string(), ...spending, createdAt: z.string() })
+  .openapi('BudgetLine');
+
+export const BudgetTotals = z.object({ ...spending, lines: z.number(), overspentLines: z.number() }).openapi('BudgetTotals');
+
+export const Budget = z.object({ lines: z.array(BudgetLine), totals: BudgetTotals }).openapi('Budget');

@@ -1,0 +1,35 @@
+import { z } from '@hono/zod-openapi';
+import { closeOutcomes } from '../../workflows/sales-project-messages';
+import { Decimal, Timestamp, Uuid } from './common';
+
+export const SubmitPlanBody = z.strictObject({ userId: Uuid }).openapi('SubmitPlan');
+
+export const CloseProjectBody = z.strictObject({ outcome: z.enum(closeOutcomes), userId: Uuid }).openapi('CloseProject');
+
+export const ChangeRequestBody = z
+  .discriminatedUnion('field', [
+    z.strictObject({ subjectKind: z.literal('milestone'), subjectId: Uuid, field: z.literal('due_at'), after: Timestamp, reason: z.string().trim().min(1, 'must say why').max(2000), requestedBy: Uuid }),
+    z.strictObject({ subjectKind: z.enum(['milestone', 'goal']), subjectId: Uuid, field: z.literal('target'), after: Decimal, reason: z.string().trim().min(1, 'must say why').max(2000), requestedBy: Uuid }),
+  ])
+  .openapi('ChangeRequestInput');
+
+export const CheckMove = z
+  .object({ milestoneId: z.string(), milestoneName: z.string(), kind: z.enum(['warning', 'due']), from: z.string().nullable(), to: z.string().nullable() })
+  .openapi('CheckMove');
+
+export const ChangeRequest = z
+  .object({
+    id: z.string(),
+    subjectKind: z.string(),
+    subjectId: z.string(),
+    field: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    reason: z.string(),
+    requestedBy: z.string(),
+    status: z.string(),
+    createdAt: z.string(),
+    decidedAt: z.string().nullable(),
+    moves: z.array(CheckMove),
+  })
+  .openapi('ChangeRequest');

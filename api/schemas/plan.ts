@@ -1,0 +1,152 @@
+import { z } from '@hono/zod-openapi';
+import { milestoneStatuses, milestoneTargetKinds, projectMemberRoles } from '../../db/schema';
+import { calendarDurationSchema, decomposeTargetInputSchema, targetGranularities } from '../../workflows/domain';
+import { Decimal, Timestamp, Uuid } from './common';
+
+export const NonNegativeDecimal = Decimal.refine((value) => !value.startsWith('-'), { error: 'cannot be negative' });
+
+// Domain schemas may be built before zod gains `.openapi`; `.describe` gives a copy that has it.
+export const WarningOffset = calendarDurationSchema
+  .describe('How long before due the at-risk check runs, e.g. { "amount": 3, "unit": "business_days" }')
+  .openapi('CalendarDuration');
+export const WarningThresholdPct = z
+  .number({ error: 'must be a percentage from 0 to 100' })
+  .min(0, { error: 'must be a percentage from 0 to 100' })
+  .max(100, { error: 'must be a percentage from 0 to 100' })
+  .openapi({ description: 'At risk when progress is below this % of the pro-rated target' });
+
+export const MilestoneParams = z.object({
+  id: Uuid.openapi({ param: { name: 'id', in: 'path' } }),
+  milestoneId: Uuid.openapi({ param: { name: 'milestoneId', in: 'path' } }),
+});
+
+const milestoneFields = {
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  /** The goal the milestone measures; its KPI metric becomes the milestone's. */
+  goalId: Uuid.nullable(),
+  /** The KPI metric, for milestones without a goal. */
+  metric: z.string().trim().min(1, 'must not be empty').max(100),
+  targetValue: NonNegativeDecimal,
+  targetKind: z.enum(milestoneTargetKinds),
+  /** Where the milestone's count starts; required for per-period targets. */
+  periodStart: Timestamp.nullable(),
+  dueAt: Timestamp,
+  ownerId: Uuid,
+  teamId: Uuid.nullable(),
+  warningOffset: WarningOffset.nullable(),
+  warningThresholdPct: WarningThresholdPct,
+};
+
+export const NewPlanMilestoneBody = z
+  .strictObject({
+    ...milestoneFields,
+    goalId: milestoneFields.goalId.optional(),
+    metric: milestoneFields.metric.optional(),
+    targetKind: milestoneFields.targetKind.default('cumulative'),
+    periodStart: milestoneFields.periodStart.optional(),
+    teamId: milestoneFields.teamId.optional(),
+    warningOffset: milestoneFields.warningOffset.optional(),
+    warningThresholdPct: milestoneFields.warningThresholdPct.default(80),
+  })
+  .openapi('NewPlanMilestone');
+
+export const MilestonePatchBody = z
+  .strictObject({
+    name: milestoneFields.name.optional(),
+    goalId: milestoneFields.goalId.optional(),
+    metric: milestoneFields.metric.optional(),
+    targetValue: milestoneFields.targetValue.optional(),
+    targetKind: milestoneFields.targetKind.optional(),
+    periodStart: milestoneFields.periodStart.optional(),
+    dueAt: milestoneFields.dueAt.optional(),
+    ownerId: milestoneFields.ownerId.optional(),
+    teamId: milestoneFields.teamId.optional(),
+    warningOffset: milestoneFields.warningOffset.optional(),
+    warningThresholdPct: milestoneFields.warningThresholdPct.optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { error: 'give at least one field to change' })
+  .openapi('MilestonePatch');
+
+export const PlanMilestone = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    name: z.string(),
+    goalId: z.string().nullable(),
+    metric: z.string(),
+    targetKind: z.enum(milestoneTargetKinds),
+    targetValue: z.string(),
+    periodStart: z.string().nullable(),
+    dueAt: z.string(),
+    ownerId: z.string(),
+    teamId: z.string().nullable(),
+    warningOffset: WarningOffset.nullable(),
+    warningThresholdPct: z.number(),
+    /** When the at-risk check runs: due minus the warning offset, in the project's business calendar. */
+    warnAt: z.string().nullable(),
+    warnedAt: z.string().nullable(),
+    status: z.enum(milestoneStatuses),
+    actualValue: z.string().nullable(),
+    checkedAt: z.string().nullable(),
+  })
+  .openapi('PlanMilestone');
+
+/** How to split the goal's target: the domain's decomposition options, the total and period coming from the goal. */
+export const DecompositionBody = decomposeTargetInputSchema
+  .pick({ granularity: true, weights: true, scale: true })
+  .extend({
+    goalId: Uuid,
+    timeZone: decomposeTargetInputSchema.shape.timeZone.removeDefault().optional().openapi({ description: "Default: the project calendar's zone" }),
+  })
+  .openapi('Decomposition');
+
+export const ApplyDecompositionBody = DecompositionBody.extend({
+  ownerId: Uuid,
+  teamId: Uuid.nullable().optional(),
+  warningOffset: WarningOffset.nullable().optional(),
+  warningThresholdPct: WarningThresholdPct.default(80),
+  /** Replace the goal's existing milestones; without it a goal that has milestones is refused (409). */
+  replace: z.boolean().default(false),
+}).openapi('ApplyDecomposition');
+
+export const DecompositionPart = z
+  .object({
+    label: z.string(),
+    start: z.string(),
+    /** Exclusive: the cumulative target is checked here. */
+    end: z.string(),
+    amount: z.string(),
+    cumulative: z.string(),
+  })
+  .openapi('DecompositionPart');
+
+export const DecompositionPreview = z
+  .object({
+    goalId: z.string(),
+    metric: z.string(),
+    total: z.string(),
+    granularity: z.enum(targetGranularities),
+    timeZone: z.string(),
+    scale: z.number(),
+    parts: z.array(DecompositionPart),
+  })
+  .openapi('DecompositionPreview');
+
+export const AppliedDecomposition = DecompositionPreview.extend({ milestones: z.array(PlanMilestone) }).openapi('AppliedDecomposition');
+
+export const MembersBody = z
+  .strictObject({
+    members: z.array(z.strictObject({ userId: Uuid, role: z.enum(projectMemberRoles) })).max(1000),
+  })
+  .superRefine((body, ctx) => {
+    const seen = new Set<string>();
+    body.members.forEach((member, index) => {
+      if (seen.has(member.userId)) ctx.addIssue({ code: 'custom', path: ['members', index, 'userId'], message: 'is listed twice' });
+      seen.add(member.userId);
+    });
+  })
+  .openapi('ProjectMembersInput');
+
+export const ProjectMember = z
+  .object({ userId: z.string(), name: z.string(), email: z.string(), role: z.enum(projectMemberRoles) })
+  .openapi('ProjectMember');

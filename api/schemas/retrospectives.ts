@@ -1,0 +1,40 @@
+import { z } from '@hono/zod-openapi';
+import { Uuid } from './common';
+
+const answer = z.string().trim().min(1, 'must not be empty').max(5000);
+
+export const RetrospectiveInputBody = z
+  .strictObject({
+    userId: Uuid,
+    wentWell: answer,
+    toImprove: answer,
+    actionItems: z.array(z.string().trim().min(1, 'must not be empty').max(500)).max(20),
+  })
+  .openapi('RetrospectiveInputBody');
+
+export const FinalizeBody = z.strictObject({ userId: Uuid }).openapi('FinalizeRetrospective');
+
+export const ActionItemsToTasksBody = z
+  .strictObject({
+    userId: Uuid,
+    followUpProjectId: Uuid,
+    items: z.array(z.strictObject({ title: z.string().trim().min(1).max(200), assigneeId: Uuid.optional() })).min(1).max(50),
+  })
+  .openapi('ActionItemsToTasks');
+
+export const RetrospectiveInput = z
+  .object({ id: z.string(), userId: z.string(), name: z.string(), wentWell: z.string(), toImprove: z.string(), actionItems: z.array(z.string()), late: z.boolean(), submittedAt: z.string() })
+  .openapi('RetrospectiveInput');
+
+export const Retrospective = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    status: z.enum(['collecting', 'finalized']),
+    inputDueAt: z.string(),
+    hardDeadlineAt: z.string(),
+    finalizedAt: z.string().nullable(),
+    report: z.unknown().openapi({ description: 'Goal attainment, milestones, escalations, approvals, change requests, risks, budget, members, timeline' }),
+    inputs: z.array(RetrospectiveInput),
+  })
+  .openapi('Retrospective');

@@ -1,0 +1,56 @@
+import { z } from '@hono/zod-openapi';
+import { taskStatuses } from '../../db/schema';
+import { Timestamp, Uuid } from './common';
+
+const taskFields = {
+  title: z.string().trim().min(1, 'must not be empty').max(500),
+  assigneeId: Uuid.nullable(),
+  dueAt: Timestamp.nullable(),
+  milestoneId: Uuid.nullable(),
+  status: z.enum(taskStatuses),
+};
+
+export const NewTaskBody = z
+  .strictObject({
+    title: taskFields.title,
+    assigneeId: taskFields.assigneeId.optional(),
+    dueAt: taskFields.dueAt.optional(),
+    milestoneId: taskFields.milestoneId.optional(),
+    status: taskFields.status.default('open'),
+  })
+  .openapi('NewTask');
+
+export const TaskPatchBody = z
+  .strictObject({
+    title: taskFields.title.optional(),
+    assigneeId: taskFields.assigneeId.optional(),
+    dueAt: taskFields.dueAt.optional(),
+    milestoneId: taskFields.milestoneId.optional(),
+    status: taskFields.status.optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { error: 'give at least one field to change' })
+  .openapi('TaskPatch');
+
+export const TaskParams = z.object({
+  id: Uuid.openapi({ param: { name: 'id', in: 'path' } }),
+  taskId: Uuid.openapi({ param: { name: 'taskId', in: 'path' } }),
+});
+
+export const TaskQuery = z.strictObject({
+  status: z.enum(taskStatuses).optional(),
+  assigneeId: Uuid.optional(),
+  milestoneId: Uuid.optional(),
+});
+
+export const Task = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    title: z.string(),
+    assigneeId: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    milestoneId: z.string().nullable(),
+    status: z.enum(taskStatuses),
+    createdAt: z.string(),
+  })
+  .openapi('Task');

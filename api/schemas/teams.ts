@@ -1,0 +1,28 @@
+import { z } from '@hono/zod-openapi';
+import { Uuid } from './common';
+
+const userIds = z
+  .array(Uuid)
+  .max(1000)
+  .superRefine((ids, ctx) => {
+    const seen = new Set<string>();
+    ids.forEach((id, index) => {
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [index], message: 'is listed twice' });
+      seen.add(id);
+    });
+  });
+
+export const NewTeamBody = z
+  .strictObject({ name: z.string().trim().min(1, 'must not be empty').max(200), memberIds: userIds.default([]) })
+  .openapi('NewTeam');
+
+export const TeamMembersBody = z.strictObject({ userIds }).openapi('TeamMembersInput');
+
+export const Team = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    members: z.array(z.object({ userId: z.string(), name: z.string(), email: z.string() })),
+    createdAt: z.string(),
+  })
+  .openapi('Team');

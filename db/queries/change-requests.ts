@@ -1,0 +1,65 @@
+import type { Db } from '../connect';
+import type { ChangeRequest, ChangeRequestField, ChangeRequestStatus, ChangeRequestSubjectKind, ChangeRequestValue } from '../schema';
+
+export async function insertChangeRequest(
+  db: Db,
+  request: {
+    projectId: string;
+    subjectKind: ChangeRequestSubjectKind;
+    subjectId: string;
+    field: ChangeRequestField;
+    before: ChangeRequestValue;
+    after: ChangeRequestValue;
+    reason: string;
+    requestedBy: string;
+  },
+): Promise<ChangeRequest> {
+  return db
+    .insertInto('change_requests')
+    .values({
+      project_id: request.projectId,
+      subject_kind: request.subjectKind,
+      subject_id: request.subjectId,
+      field: request.field,
+      // jsonb: the scalar is stored as JSON text ("2027-03-31T10:00:00.000Z", 1250000).
+      before: JSON.stringify(request.before),
+      after: JSON.stringify(request.after),
+      reason: request.reason,
+      requested_by: request.requestedBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findChangeRequest(db: Db, id: string): Promise<ChangeRequest | undefined> {
+  return db.selectFrom('change_requests').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listChangeRequests(
+  db: Db,
+  projectId: string,
+  filter: { status?: ChangeRequestStatus | undefined; subjectId?: string | undefined } = {},
+): Promise<ChangeRequest[]> {
+  let query = db.selectFrom('change_requests').selectAll().where('project_id', '=', projectId);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.subjectId) query = query.where('subject_id', '=', filter.subjectId);
+  return query.orderBy('created_at').orderBy('id').execute();
+}
+
+/**
+ * Decides a pending request once: a retried or repeated decision leaves the first one in place and
+ * returns the row as it is (check its status to tell).
+ */
+export async function setChangeRequestStatus(
+  db: Db,
+  id: string,
+  decision: { status: Exclude<ChangeRequestStatus, 'pending'>; decidedBy: string | null; decidedAt: Date },
+): Promise<ChangeRequest | undefined> {
+  await db
+    .updateTable('change_requests')
+    .set({ status: decision.status, decided_by: decision.decidedBy, decided_at: decision.decidedAt })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
+  return findChangeRequest(db, id);
+}

@@ -1,0 +1,23 @@
+import type { Db } from '../connect';
+import type { Goal, GoalUpdate, NewGoal } from '../schema';
+
+export async function insertGoal(db: Db, goal: NewGoal): Promise<Goal> {
+  return db.insertInto('goals').values(goal).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findGoal(db: Db, projectId: string, id: string): Promise<Goal | undefined> {
+  return db.selectFrom('goals').selectAll().where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function listGoals(db: Db, projectId: string): Promise<Goal[]> {
+  return db.selectFrom('goals').selectAll().where('project_id', '=', projectId).orderBy('created_at').orderBy('id').execute();
+}
+
+export async function updateGoal(db: Db, projectId: string, id: string, changes: GoalUpdate): Promise<Goal | undefined> {
+  return db.updateTable('goals').set(changes).where('project_id', '=', projectId).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+export async function deleteGoal(db: Db, projectId: string, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('goals').where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}

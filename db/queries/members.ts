@@ -1,0 +1,101 @@
+import type { Db } from '../connect';
+import type { ProjectMemberRole } from '../schema';
+
+export interface MemberRow {
+  userId: string;
+  name: string;
+  email: string;
+  role: ProjectMemberRole;
+}
+
+export async function listProjectMembers(db: Db, projectId: string): Promise<MemberRow[]> {
+  return db
+    .selectFrom('project_members as pm')
+    .innerJoin('users as u', 'u.id', 'pm.user_id')
+    .select(['pm.user_id as userId', 'u.name', 'u.email', 'pm.role'])
+    .where('pm.project_id', '=', projectId)
+    .orderBy('u.name')
+    .orderBy('pm.user_id')
+    .execute();
+}
+
+/** Replaces the project's member list; call it in a transaction so readers never see half a list. */
+export async function replaceProjectMembers(db: Db, projectId: string, members: { userId: string; role: ProjectMemberRole }[]): Promise<void> {
+  await db.deleteFrom('project_members').where('project_id', '=', projectId).execute();
+  if (members.length === 0) return;
+  await db
+    .insertInto('project_members')
+    .values(members.map((m) => ({ project_id: projectId, user_id: m.userId, role: m.role })))
+    .execute();
+}
+
+export async function insertTeam(db: Db, name: string) {
+  return db.insertInto('teams').values({ name }).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findTeam(db: Db, id: string) {
+  return db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The team row, locked until the transaction ends so two member lists cannot interleave. */
+export async function lockTeam(db: Db, id: string) {
+  return db.selectFrom('teams').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function findTeamByName(db: Db, name: string) {
+  return db.selectFrom('teams').selectAll().where('name', '=', name).executeTakeFirst();
+}
+
+export async function listTeams(db: Db) {
+  return db.selectFrom('teams').selectAll().orderBy('name').execute();
+}
+
+export async function listTeamMembers(db: Db, teamId: string): Promise<{ userId: string; name: string; email: string }[]> {
+  return db
+    .selectFrom('team_members as tm')
+    .innerJoin('users as u', 'u.id', 'tm.user_id')
+    .select(['tm.user_id as userId', 'u.name', 'u.email'])
+    .where('tm.team_id', '=', teamId)
+    .orderBy('u.name')
+    .orderBy('tm.user_id')
+    .execute();
+}
+
+/** Replaces the team's members; call it in a transaction. */
+export async function replaceTeamMembers(db: Db, teamId: string, userIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('team_members').where('team_id', '=', teamId).execute();
+  if (userIds.length === 0) return;
+  await db.insertInto('team_members').values(userIds.map((userId) => ({ team_id: teamId, user_id: userId }))).execute();
+}
+
+/**
+ * Everyone who works on the project: its members (viewers excluded) and the members of the teams
+ * its milestones are assigned to. These are the people allowed to report its KPIs.
+ */
+export async function listProjectPeople(db: Db, projectId: string): Promise<{ id: string; name: string; email: string }[]> {
+  const members = db
+    .selectFrom('project_members as pm')
+    .innerJoin('users as u', 'u.id', 'pm.user_id')
+    .select(['u.id', 'u.name', 'u.email'])
+    .where('pm.project_id', '=', projectId)
+    .where('pm.role', '<>', 'viewer');
+  const teamMembers = db
+    .selectFrom('milestones as m')
+    .innerJoin('team_members as tm', 'tm.team_id', 'm.team_id')
+    .innerJoin('users as u', 'u.id', 'tm.user_id')
+    .select(['u.id', 'u.name', 'u.email'])
+    .where('m.project_id', '=', projectId);
+  return members.union(teamMembers).orderBy('name').orderBy('id').execute();
+}
+
+/** Users by e-mail, compared case-insensitively; the map's keys are lower-cased. */
+export async function findUserIdsByEmail(db: Db, emails: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(emails.map((email) => email.toLowerCase()))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where((eb) => eb(eb.fn('lower', ['email']), 'in', wanted))
+    .execute();
+  return new Map(rows.map((row) => [row.email.toLowerCase(), row.id]));
+}

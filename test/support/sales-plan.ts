@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import type { App } from '../../api/app';
+import type { Db } from '../../db/connect';
+import type { SalesProject } from '../../db/schema';
+import type { LifecyclePhase } from '../../workflows/sales-project-messages';
+import { call } from './http';
+
+export async function createUser(app: App, name: string, managerId: string | null = null): Promise<{ id: string; name: string; email: string }> {
+  const res = await call(app, 'POST', '/api/users', { name, email: `${name.toLowerCase().replaceAll(' ', '.')}-${randomUUID()}@example.com`, managerId });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}
+
+/**
+ * A project of this test's own, written straight to the database: the plan API is tested without
+ * starting a lifecycle, and a test can put the project in any phase.
+ */
+export async function createPlanProject(
+  db: Db,
+  options: { ownerId: string; periodStart: string; periodEnd: string; phase?: LifecyclePhase },
+): Promise<SalesProject> {
+  return db
+    .insertInto('sales_projects')
+    .values({
+      name: `Plan ${randomUUID().slice(0, 8)}`,
+      owner_id: options.ownerId,
+      period_start: options.periodStart,
+      period_end: options.periodEnd,
+      phase: options.phase ?? 'planning',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function setPhase(db: Db, projectId: string, phase: LifecyclePhase): Promise<void> {
+  await db.updateTable('sales_projects').set({ phase }).where('id', '=', projectId).execute();
+}
+
+type ProjectTable = 'goals' | 'milestones' | 'budget_lines' | 'risks' | 'tasks' | 'kpi_reports' | 'project_members';
+
+/** Row counts of one project's plan tables, to show that a refused request wrote nothing. */
+export async function planCounts(db: Db, projectId: string): Promise<Record<ProjectTable, number>> {
+  const tables: ProjectTable[] = ['goals', 'milestones', 'budget_lines', 'risks', 'tasks', 'kpi_reports', 'project_members'];
+  const counts = await Promise.all(
+    tables.map(async (table) => {
+      const row = await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('project_id', '=', projectId)
+        .executeTakeFirstOrThrow();
+      return [table, Number(row.n)] as const;
+    }),
+  );
+  return Object.fromEntries(counts) as Record<ProjectTable, number>;
+}
+
+/** A full-year 2027 revenue goal in Shanghai time, as the issue's example has it. */
+export const revenueGoal2027 = {
+  metric: 'revenue',
+  unit: 'CNY',
+  direction: 'at_least',
+  target: 5_000_000,
+  period: { start: '2027-01-01T00:00:00+08:00', end: '2028-01-01T00:00:00+08:00' },
+} as const;
+
+export const year2027 = { periodStart: '2027-01-01T00:00:00+08:00', periodEnd: '2028-01-01T00:00:00+08:00' } as const;

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { planApprovalFlow } from '../../workflows/flow/default-flows';
+import { approveAtOnce, bind, createOrgChart, inSeconds, publishFlow, startExecution, type OrgChart } from '../support/factories';
+import { call, eventually, sleep } from '../support/http';
+import { useSystem } from '../support/system';
+
+const system = useSystem();
+const DAY_S = 86_400;
+
+const project = async (id: string) => {
+  const res = await call(system.app, 'GET', `/api/projects/${id}`);
+  expect(res.status).toBe(200);
+  return res.body;
+};
+const phaseOf = async (id: string) => (await project(id)).lifecycle.phase as string;
+
+async function planningProject(org: OrgChart, extra: Record<string, unknown> = {}) {
+  const res = await call(system.app, 'POST', '/api/projects', {
+    name: `Plan ${randomUUID().slice(0, 8)}`,
+    ownerId: org.rep.id,
+    periodStart: inSeconds(-60),
+    periodEnd: inSeconds(600),
+    monitoringDays: 0,
+    milestones: [{ name: 'Q1', dueAt: inSeconds(500), metric: 'revenue', targetValue: 1000, ownerId: org.rep.id }],
+    ...extra,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: string; milestones: { id: string; dueAt: string }[] };
+}
+
+async function pendingRequest(userId: string) {
+  return eventually(async () => {
+    const res = await call(system.app, 'GET', `/api/users/${userId}/approvals?status=pending`);
+    expect(res.body).toHaveLength(1);
+    return res.body[0] as { id: string };
+  });
+}
+
+const inboxSubjects = async (userId: string) =>
+  ((await call(system.app, 'GET', `/api/users/${userId}/inbox`)).body as { payload: { subject?: string } }[]).map((i) => i.payload.subject);
+
+describe('the lifecycle on the real engine', () => {
+  it('sends a rejected plan back to planning with the reason, and starts execution once approved', async () => {
+    const org = await createOrgChart(system.app);
+    const p = await planningProject(org);
+    expect(await phaseOf(p.id)).toBe('planning');
+    await bind(system.app, 'plan_submitted', p.id, await publishFlow(system.app, planApprovalFlow));
+
+    expect((await call(system.app, 'POST', `/api/projects/${p.id}/submit`, { userId: org.rep.id })).status).toBe(202);
+    const first = await pendingRequest(org.manager.id);
+    const refused = await call(system.app, 'POST', `/api/approvals/${first.id}/decision`, { userId: org.director.id, decision: 'approve' });
+    expect(refused.status).toBe(403); // only the assigned approver decides
+    const rejected = await call(system.app, 'POST', `/api/approvals/${first.id}/decision`, { userId: org.manager.id, decision: 'reject', comment: 'Targets too low for Q1' });
+    expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
+    await eventually(async () => expect((await project(p.id)).lifecycle.planRejection).toBe('Targets too low for Q1'));
+    expect(await phaseOf(p.id)).toBe('planning');
+
+    expect((await call(system.app, 'POST', `/api/projects/${p.id}/submit`, { userId: org.rep.id })).status).toBe(202);
+    const second = await pendingRequest(org.manager.id);
+    const approved = await call(system.app, 'POST', `/api/approvals/${second.id}/decision`, { userId: org.manager.id, decision: 'approve' });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    await eventually(async () => expect(await phaseOf(p.id)).toBe('execution'));
+    expect((await project(p.id)).phase).toBe('execution');
+    // Approved plans are not submitted again.
+    expect((await call(system.app, 'POST', `/api/projects/${p.id}/submit`, { userId: org.rep.id })).status).toBe(409);
+    await call(system.app, 'POST', `/api/projects/${p.id}/close`, { outcome: 'cancelled', userId: org.rep.id });
+  });
+
+  it('warns the owner at the warning offset when progress lags, then records the milestone as met without escalating', async () => {
+    const org = await createOrgChart(system.app);
+    const p = await planningProject(org, {
+      periodEnd: inSeconds(40),
+      milestones: [{ name: 'Week 1', dueAt: inSeconds(8), metric: 'revenue', targetValue: 1000, ownerId: org.rep.id, warningOffset: { amount: 4, unit: 'seconds' } }],
+    });
+    await startExecution(system.app, p.id, org.rep.id);
+    await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: 10, reporterId: org.rep.id });
+
+    await eventually(async () => expect(await inboxSubjects(org.rep.id)).toContain(`At risk: Week 1 (${(await project(p.id)).name})`));
+    await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: 990, reporterId: org.rep.id });
+    const done = await eventually(async () => {
+      const body = await project(p.id);
+      expect(body.milestones[0].status).toBe('met');
+      return body;
+    });
+    expect(done.escalations).toEqual([]);
+    await call(system.app, 'POST', `/api/projects/${p.id}/close`, { outcome: 'won', userId: org.rep.id });
+  });
+
+  it('moves a milestone’s timer when an approved change request moves its due date, checking it once', async () => {
+    const org = await createOrgChart(system.app);
+    const p = await planningProject(org, {
+      periodEnd: inSeconds(60),
+      milestones: [{ name: 'Pilot', dueAt: inSeconds(5), metric: 'revenue', targetValue: 100, ownerId: org.rep.id }],
+    });
+    await startExecution(system.app, p.id, org.rep.id);
+    await bind(system.app, 'change_requested', p.id, await publishFlow(system.app, approveAtOnce('change_requested')));
+    const milestone = p.milestones[0]!;
+    const newDue = inSeconds(12);
+
+    const preview = await call(system.app, 'POST', `/api/projects/${p.id}/change-requests/preview`, {
+      subjectKind: 'milestone', subjectId: milestone.id, field: 'due_at', after: newDue, reason: 'Customer moved the kickoff', requestedBy: org.rep.id,
+    });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body).toEqual([{ milestoneId: milestone.id, milestoneName: 'Pilot', kind: 'due', from: milestone.dueAt, to: new Date(newDue).toISOString() }]);
+
+    const change = await call(system.app, 'POST', `/api/projects/${p.id}/change-requests`, {
+      subjectKind: 'milestone', subjectId: milestone.id, field: 'due_at', after: newDue, reason: 'Customer moved the kickoff', requestedBy: org.rep.id,
+    });
+    expect(change.status, JSON.stringify(change.body)).toBe(201);
+    await eventually(async () => expect((await project(p.id)).lifecycle.nextChecks).toEqual([{ milestoneId: milestone.id, kind: 'due', at: new Date(newDue).toISOString() }]));
+
+    await sleep(Math.max(0, Date.parse(milestone.dueAt) - Date.now()) + 1500); // the old due time passes
+    expect((await project(p.id)).milestones[0].status).toBe('pending');
+    await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: 100, reporterId: org.rep.id });
+    await eventually(async () => expect((await project(p.id)).milestones[0]).toMatchObject({ status: 'met', dueAt: new Date(newDue).toISOString() }), { timeoutMs: 20_000 });
+    await call(system.app, 'POST', `/api/projects/${p.id}/close`, { outcome: 'won', userId: org.rep.id });
+  });
+
+  it('goes straight to the closing review when a project is closed early, and keeps its outcome', async () => {
+    const org = await createOrgChart(system.app);
+    const p = await planningProject(org);
+    await startExecution(system.app, p.id, org.rep.id);
+    const closed = await call(system.app, 'POST', `/api/projects/${p.id}/close`, { outcome: 'lost', userId: org.rep.id });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    const body = await eventually(async () => {
+      const b = await project(p.id);
+      expect(b.lifecycle.phase).toBe('closing_review');
+      return b;
+    });
+    expect(body).toMatchObject({ status: 'closed', closedReason: 'lost', phase: 'closing_review' });
+    expect(body.milestones[0].status).toBe('pending'); // its check never ran
+    expect((await call(system.app, 'POST', `/api/projects/${p.id}/close`, { outcome: 'won', userId: org.rep.id })).status).toBe(409);
+  });
+
+  it('counts late KPI reports during monitoring and checks the last milestone when monitoring ends', async () => {
+    const org = await createOrgChart(system.app);
+    const periodEnd = inSeconds(4);
+    const p = await planningProject(org, {
+      periodEnd,
+      monitoringDays: 5 / DAY_S,
+      milestones: [{ name: 'Year end', dueAt: periodEnd, metric: 'revenue', targetValue: 500, ownerId: org.rep.id }],
+    });
+    await startExecution(system.app, p.id, org.rep.id);
+    await eventually(async () => expect(await phaseOf(p.id)).toBe('monitoring'), { timeoutMs: 15_000 });
+    // Reported late, dated inside the period: it still counts.
+    await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: 500, reporterId: org.rep.id, reportedAt: new Date(Date.parse(periodEnd) - 1000).toISOString() });
+    expect((await project(p.id)).milestones[0].status).toBe('pending');
+    await eventually(async () => expect((await project(p.id)).milestones[0].status).toBe('met'), { timeoutMs: 20_000 });
+    await eventually(async () => expect(await phaseOf(p.id)).toBe('closing_review'), { timeoutMs: 20_000 });
+  });
+});

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { describe, expect, it } from 'vitest';
+import { retrospectiveWorkflowId } from '../../workflows/task-queue';
+import { approveAtOnce, bind, createOrgChart, inSeconds, publishEscalationFlow, publishFlow, startExecution, type OrgChart } from '../support/factories';
+import { call, eventually, sleep } from '../support/http';
+import { useSystem } from '../support/system';
+
+const system = useSystem();
+const DAY_S = 86_400;
+
+async function retrospectiveOf(projectId: string) {
+  return eventually(async () => {
+    const res = await call(system.app, 'GET', `/api/projects/${projectId}/retrospective`);
+    expect(res.status).toBe(200);
+    return res.body;
+  }, { timeoutMs: 40_000 });
+}
+
+async function project(org: OrgChart, extra: Record<string, unknown>) {
+  const res = await call(system.app, 'POST', '/api/projects', {
+    name: `Retro ${randomUUID().slice(0, 8)}`,
+    ownerId: org.rep.id,
+    periodStart: inSeconds(-60),
+    periodEnd: inSeconds(600),
+    monitoringDays: 0,
+    milestones: [],
+    ...extra,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: string; milestones: { id: string; name: string }[] };
+}
+
+describe('the closing review (复盘)', () => {
+  it('starts by itself when a project is closed early, exactly once however often it is triggered', async () => {
+    const org = await createOrgChart(system.app);
+    const p = await project(org, {});
+    await startExecution(system.app, p.id, org.rep.id);
+    expect((await call(system.app, 'POST', `/api/projects/${p.id}/close`, { outcome: 'cancelled', userId: org.rep.id })).status).toBe(200);
+
+    const retro = await retrospectiveOf(p.id);
+    expect(retro).toMatchObject({ projectId: p.id, status: 'collecting' });
+    expect(retro.report.outcome).toBe('cancelled');
+    await expect(
+      system.client.workflow.start('retrospective', { workflowId: retrospectiveWorkflowId(p.id), taskQueue: system.taskQueue, args: [{ projectId: p.id }], workflowIdReusePolicy: 'REJECT_DUPLICATE' }),
+    ).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
+    const rows = await system.db.selectFrom('retrospectives').select('id').where('project_id', '=', p.id).execute();
+    expect(rows).toHaveLength(1);
+    // The owner was asked for input.
+    await eventually(async () => {
+      const inbox = (await call(system.app, 'GET', `/api/users/${org.rep.id}/inbox`)).body as { kind: string }[];
+      expect(inbox.filter((i) => i.kind === 'retrospective_request')).toHaveLength(1);
+    });
+  });
+
+  it('compiles goals, milestones, escalations, change requests and member contribution as they happened', async () => {
+    const org = await createOrgChart(system.app);
+    const colleague = (await call(system.app, 'POST', '/api/users', { name: 'Colleague', email: `c-${randomUUID()}@example.com`, managerId: org.manager.id })).body;
+    const periodEnd = inSeconds(9);
+    const p = await project(org, {
+      periodEnd,
+      milestones: [
+        { name: 'M1', dueAt: inSeconds(4), metric: 'revenue', targetValue: 300, ownerId: org.rep.id },
+        { name: 'M2', dueAt: inSeconds(7), metric: 'revenue', targetValue: 1000, ownerId: org.rep.id },
+      ],
+    });
+    const goal = await call(system.app, 'POST', `/api/projects/${p.id}/goals`, {
+      metric: 'revenue', unit: 'CNY', direction: 'at_least', baseline: null, target: 1000, period: { start: inSeconds(-60), end: periodEnd },
+    });
+    expect(goal.status, JSON.stringify(goal.body)).toBe(201);
+    await bind(system.app, 'milestone_missed', p.id, await publishEscalationFlow(system.app, 2));
+    await bind(system.app, 'change_requested', p.id, await publishFlow(system.app, approveAtOnce('change_requested')));
+    await startExecution(system.app, p.id, org.rep.id);
+
+    const report = (value: number, reporterId: string) => call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value, reporterId });
+    await report(200, org.rep.id);
+    await report(150, colleague.id);
+    const m2 = p.milestones.find((m) => m.name === 'M2')!;
+    const change = await call(system.app, 'POST', `/api/projects/${p.id}/change-requests`, { subjectKind: 'milestone', subjectId: m2.id, field: 'target', after: 900, reason: 'Lost the biggest lead', requestedBy: org.rep.id });
+    expect(change.status, JSON.stringify(change.body)).toBe(201);
+    await eventually(async () => expect((await call(system.app, 'GET', `/api/projects/${p.id}`)).body.milestones[0].status).toBe('met'));
+    await report(100, org.rep.id); // 450 of 900 at M2: missed
+
+    // Level 1 (manager) lets it time out; level 2 (director) acknowledges.
+    const level2 = await eventually(async () => {
+      const escalations = (await call(system.app, 'GET', `/api/projects/${p.id}`)).body.escalations as { id: string; level: number }[];
+      expect(escalations.map((e) => e.level)).toEqual([1, 2]);
+      return escalations[1]!;
+    }, { timeoutMs: 30_000 });
+    await eventually(async () => expect((await call(system.app, 'GET', `/api/users/${org.director.id}/approvals?status=pending`)).body).toHaveLength(1));
+    expect((await call(system.app, 'POST', `/api/escalations/${level2.id}/ack`, { userId: org.director.id })).status).toBe(200);
+
+    const retro = await retrospectiveOf(p.id);
+    const r = retro.report;
+    expect(r.outcome).toBe('completed');
+    expect(r.goals).toEqual([expect.objectContaining({ target: 1000, actual: 450, attainmentPct: 45, status: 'red' })]);
+    expect(r.milestones.map((m: { name: string; target: number; actual: number; status: string; daysLate: number }) => [m.name, m.target, m.actual, m.status, m.daysLate])).toEqual([
+      ['M1', 300, 350, 'met', 0],
+      ['M2', 900, 450, 'missed', 0],
+    ]);
+    expect(r.escalations).toMatchObject({ count: 2, highestLevel: 2 });
+    expect(r.escalations.byLevel.map((l: { level: number; count: number; acknowledged: number }) => [l.level, l.count, l.acknowledged])).toEqual([[1, 1, 0], [2, 1, 1]]);
+    expect(r.escalations.byLevel[1].avgHoursToAck).toBeGreaterThanOrEqual(0);
+    expect(r.changeRequests).toEqual([expect.objectContaining({ subject: 'M2', field: 'target', before: '1000', after: '900', status: 'approved', reason: 'Lost the biggest lead' })]);
+    expect(r.members.map((m: { name: string; total: number; rank: number }) => [m.name, m.total, m.rank])).toEqual([['Rep', 300, 1], ['Colleague', 150, 2]]);
+    const kinds = r.timeline.map((t: { kind: string }) => t.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['phase', 'milestone_met', 'milestone_missed', 'escalation', 'acknowledged', 'change_requested', 'change_approved']));
+    expect([...r.timeline].map((t: { at: string }) => t.at)).toEqual([...r.timeline].map((t: { at: string }) => t.at).sort());
+
+    const md = await system.app.request(`/api/retrospectives/${retro.id}/export.md`);
+    expect(md.headers.get('content-type')).toContain('text/markdown');
+    const text = await md.text();
+    expect(text).toContain('# Closing review:');
+    expect(text).toContain('| M2 |');
+    const html = await (await system.app.request(`/api/retrospectives/${retro.id}/export.html`)).text();
+    expect(html).toContain('<h2>Goals</h2>');
+    expect(html).toContain('@media print');
+  });
+
+  it('takes answers before and after the deadline, reminds who is missing, and freezes when the owner finalizes', async () => {
+    const org = await createOrgChart(system.app);
+    const p = await project(org, { retroInputDays: 4 / DAY_S, retroReminderDays: 2 / DAY_S, retroHardDeadlineDays: 120 / DAY_S });
+    const members = await call(system.app, 'PUT', `/api/projects/${p.id}/members`, { members: [{ userId: org.manager.id, role: 'member' }] });
+    expect(members.status, JSON.stringify(members.body)).toBe(200);
+    await startExecution(system.app, p.id, org.rep.id);
+    await call(system.app, 'POST', `/api/projects/${p.id}/close`, { outcome: 'won', userId: org.rep.id });
+    const retro = await retrospectiveOf(p.id);
+
+    const answer = (userId: string) =>
+      call(system.app, 'POST', `/api/retrospectives/${retro.id}/inputs`, { userId, wentWell: 'Fast pilots', toImprove: 'Earlier forecasts', actionItems: ['Weekly pipeline review'] });
+    const onTime = await answer(org.rep.id);
+    expect(onTime.status, JSON.stringify(onTime.body)).toBe(201);
+    expect(onTime.body.late).toBe(false);
+    expect((await answer(org.ceo.id)).status).toBe(403); // not on the team
+
+    await eventually(async () => {
+      const inbox = (await call(system.app, 'GET', `/api/users/${org.manager.id}/inbox`)).body as { payload: { subject: string } }[];
+      expect(inbox.map((i) => i.payload.subject)).toContain('Reminder: your closing review answers');
+    });
+    const repInbox = (await call(system.app, 'GET', `/api/users/${org.rep.id}/inbox`)).body as { payload: { subject: string } }[];
+    expect(repInbox.map((i) => i.payload.subject)).not.toContain('Reminder: your closing review answers'); // already answered
+
+    await sleep(Math.max(0, Date.parse(retro.inputDueAt) - Date.now()) + 500);
+    const late = await answer(org.manager.id);
+    expect(late.status).toBe(201);
+    expect(late.body.late).toBe(true);
+
+    expect((await call(system.app, 'POST', `/api/retrospectives/${retro.id}/finalize`, { userId: org.manager.id })).status).toBe(403);
+    const final = await call(system.app, 'POST', `/api/retrospectives/${retro.id}/finalize`, { userId: org.rep.id });
+    expect(final.status, JSON.stringify(final.body)).toBe(200);
+    expect(final.body.status).toBe('finalized');
+    expect(final.body.inputs.map((i: { late: boolean }) => i.late)).toEqual([false, true]);
+    expect((await answer(org.rep.id)).status).toBe(409);
+    expect((await call(system.app, 'POST', `/api/retrospectives/${retro.id}/finalize`, { userId: org.rep.id })).status).toBe(409);
+    await eventually(async () => expect((await call(system.app, 'GET', `/api/projects/${p.id}`)).body.phase).toBe('closed'));
+
+    const followUp = await project(org, {});
+    const tasks = await call(system.app, 'POST', `/api/retrospectives/${retro.id}/action-items/tasks`, { userId: org.rep.id, followUpProjectId: followUp.id, items: [{ title: 'Weekly pipeline review', assigneeId: org.manager.id }] });
+    expect(tasks.status, JSON.stringify(tasks.body)).toBe(201);
+    const created = await system.db.selectFrom('tasks').select(['title', 'assignee_id']).where('project_id', '=', followUp.id).execute();
+    expect(created).toEqual([{ title: 'Weekly pipeline review', assignee_id: org.manager.id }]);
+  });
+});

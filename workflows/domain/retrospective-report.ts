@@ -1,0 +1,55 @@
+import type { RagStatus } from './attainment';
+
+/** What a closing review (复盘) reports: compiled from the database when the project closes. */
+export interface RetrospectiveReport {
+  projectId: string;
+  projectName: string;
+  outcome: string;
+  periodStart: string;
+  periodEnd: string;
+  compiledAt: string;
+  goals: { goalId: string; name: string; unit: string; target: number; actual: number; attainmentPct: number; status: RagStatus }[];
+  milestones: {
+    milestoneId: string;
+    name: string;
+    dueAt: string;
+    target: number;
+    /** The KPI total when the due-time check ran; null when it never ran (closed early). */
+    actual: number | null;
+    status: 'pending' | 'met' | 'missed';
+    /** Days between the due time and the check, for a miss; 0 otherwise. */
+    daysLate: number;
+    owner: string;
+  }[];
+  /** Planned vs actual cumulative, one point per milestone, for the plan-vs-actual line. */
+  series: { metric: string; at: string; planned: number; actual: number | null }[];
+  escalations: {
+    count: number;
+    highestLevel: number;
+    byLevel: { level: number; count: number; acknowledged: number; avgHoursToAck: number | null }[];
+    items: { milestone: string; level: number; recipient: string; createdAt: string; acknowledgedAt: string | null; hoursToAck: number | null }[];
+  };
+  approvals: {
+    count: number;
+    rejections: number;
+    avgTurnaroundHours: number | null;
+    items: { kind: string; approver: string; status: string; createdAt: string; decidedAt: string | null; turnaroundHours: number | null }[];
+  };
+  changeRequests: { field: string; subject: string; before: unknown; after: unknown; status: string; reason: string; turnaroundHours: number | null }[];
+  risks: { raisedByEarlyWarning: string[]; materialised: string[] };
+  budget: { category: string; planned: number; spent: number; overrunPct: number }[];
+  members: { userId: string; name: string; total: number; rank: number }[];
+  timeline: { at: string; kind: string; text: string }[];
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Hours between two moments, to one decimal; null when the second has not happened. */
+export function hoursBetween(from: Date, to: Date | null): number | null {
+  return to === null ? null : Math.round(((to.getTime() - from.getTime()) / HOUR_MS) * 10) / 10;
+}
+
+export function average(values: readonly (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length === 0 ? null : Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 10) / 10;
+}
