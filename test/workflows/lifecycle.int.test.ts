@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { planApprovalFlow } from '../../workflows/flow/default-flows';
 import { approveAtOnce, bind, createOrgChart, inSeconds, publishFlow, startExecution, type OrgChart } from '../support/factories';
 import { call, eventually, sleep } from '../support/http';
+import { recordHistory } from '../support/histories';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
@@ -65,6 +66,8 @@ describe('the lifecycle on the real engine', () => {
     // Approved plans are not submitted again.
     expect((await call(system.app, 'POST', `/api/projects/${p.id}/submit`, { userId: org.rep.id })).status).toBe(409);
     await call(system.app, 'POST', `/api/projects/${p.id}/close`, { outcome: 'cancelled', userId: org.rep.id });
+    await eventually(async () => expect(await phaseOf(p.id)).toBe('closing_review'));
+    await recordHistory(system.client, `sales-project-${p.id}`, 'lifecycle-plan-rejected-then-approved-then-cancelled');
   });
 
   it('warns the owner at the warning offset when progress lags, then records the milestone as met without escalating', async () => {
@@ -115,6 +118,8 @@ describe('the lifecycle on the real engine', () => {
     await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: 100, reporterId: org.rep.id });
     await eventually(async () => expect((await project(p.id)).milestones[0]).toMatchObject({ status: 'met', dueAt: new Date(newDue).toISOString() }), { timeoutMs: 20_000 });
     await call(system.app, 'POST', `/api/projects/${p.id}/close`, { outcome: 'won', userId: org.rep.id });
+    await eventually(async () => expect(await phaseOf(p.id)).toBe('closing_review'));
+    await recordHistory(system.client, `sales-project-${p.id}`, 'lifecycle-change-request-moves-due-date');
   });
 
   it('goes straight to the closing review when a project is closed early, and keeps its outcome', async () => {

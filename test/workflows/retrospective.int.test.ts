@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { retrospectiveWorkflowId } from '../../workflows/task-queue';
 import { approveAtOnce, bind, createOrgChart, inSeconds, publishEscalationFlow, publishFlow, startExecution, type OrgChart } from '../support/factories';
 import { call, eventually, sleep } from '../support/http';
+import { recordHistory } from '../support/histories';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
@@ -153,6 +154,8 @@ describe('the closing review (复盘)', () => {
     expect((await answer(org.rep.id)).status).toBe(409);
     expect((await call(system.app, 'POST', `/api/retrospectives/${retro.id}/finalize`, { userId: org.rep.id })).status).toBe(409);
     await eventually(async () => expect((await call(system.app, 'GET', `/api/projects/${p.id}`)).body.phase).toBe('closed'));
+    await recordHistory(system.client, retrospectiveWorkflowId(p.id), 'retrospective-reminded-late-answer-finalized');
+    await recordHistory(system.client, `sales-project-${p.id}`, 'lifecycle-won-early-retrospective-finalized');
 
     const followUp = await project(org, {});
     const tasks = await call(system.app, 'POST', `/api/retrospectives/${retro.id}/action-items/tasks`, { userId: org.rep.id, followUpProjectId: followUp.id, items: [{ title: 'Weekly pipeline review', assigneeId: org.manager.id }] });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOrgChart, createProjectWithMilestone } from '../support/factories';
 import { call, eventually, sleep } from '../support/http';
+import { recordHistory } from '../support/histories';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
@@ -56,6 +57,7 @@ describe('the sales project lifecycle on the real engine', () => {
     expect(after.escalations).toHaveLength(1);
     expect(after.lifecycle.phase).toBe('closing_review');
     expect((await call(system.app, 'GET', `/api/users/${org.director.id}/inbox`)).body).toEqual([]);
+    await recordHistory(system.client, `flow-run-${p.id}-milestone_missed-${p.milestones[0]!.id}`, 'escalation-acknowledged-at-level-1');
   });
 
   it('goes one level up when nobody acknowledges in time, up to three levels, then tells the owner', async () => {
@@ -78,5 +80,6 @@ describe('the sales project lifecycle on the real engine', () => {
     expect(ownerInbox.map((i: { payload: { subject: string } }) => i.payload.subject)).toContain('Escalation unanswered: First deals');
     const late = await call(system.app, 'POST', `/api/escalations/${levels[0].id}/ack`, { userId: org.manager.id });
     expect(late.status).toBe(409);
+    await recordHistory(system.client, `flow-run-${p.id}-milestone_missed-${p.milestones[0]!.id}`, 'escalation-unanswered-to-the-top');
   });
 });
