@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { insertKpiReport } from '../../db/queries/kpi-reports';
 import { raiseTriggeredRisks } from '../../db/queries/risks';
 import { listEscalations } from '../../db/queries/escalations';
+import { listProjects } from '../../db/queries/project-list';
 import { findProject, insertMilestones, insertProject, listMilestones } from '../../db/queries/projects';
 import type { Db } from '../../db/connect';
 import type { AppDeps } from '../deps';
@@ -10,7 +11,7 @@ import { invalidFields, notFound, type ErrorDetail } from '../errors';
 import { readLifecycle, startLifecycle } from '../lifecycle';
 import { createRouter } from '../router';
 import { IdParam, errorResponses } from '../schemas/common';
-import { KpiReport, NewKpiReportBody, NewProjectBody, Project, ProjectDetail } from '../schemas/projects';
+import { KpiReport, NewKpiReportBody, NewProjectBody, Project, ProjectDetail, ProjectList, ProjectListQuery } from '../schemas/projects';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
@@ -25,6 +26,21 @@ async function requireUsers(db: Db, refs: { path: string; id: string }[]): Promi
 
 export function projectsRouter({ db, temporal }: AppDeps) {
   return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags: ['projects'],
+        summary: 'Projects with phase, owner, attainment and RAG status; filter by phase, owner, status, name',
+        request: { query: ProjectListQuery },
+        responses: { 200: { description: 'A page of projects', content: json(ProjectList) }, ...errorResponses },
+      }),
+      async (c) => {
+        const query = c.req.valid('query');
+        const { total, rows } = await listProjects(db, query, new Date());
+        return c.json({ total, items: rows }, 200);
+      },
+    )
     .openapi(
       createRoute({
         method: 'post',

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { lifecyclePhases } from '../../workflows/sales-project-messages';
+import { ragStatuses } from '../../workflows/domain/attainment';
 import { businessCalendarSchema } from '../../workflows/domain/business-calendar';
 import { calendarDurationSchema } from '../../workflows/domain/duration';
 import { Decimal, Timestamp, Uuid } from './common';
@@ -119,3 +120,29 @@ export const NewKpiReportBody = z
 export const KpiReport = z
   .object({ id: z.string(), metric: z.string(), value: z.string(), reportedAt: z.string(), reporterId: z.string() })
   .openapi('KpiReport');
+
+export const ProjectListQuery = z.strictObject({
+  phase: z.enum(lifecyclePhases).optional(),
+  ownerId: Uuid.optional(),
+  status: z.enum(ragStatuses).optional().openapi({ description: 'RAG status of the first goal' }),
+  q: z.string().trim().max(200).optional().openapi({ description: 'Part of the project name' }),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const ProjectListItem = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    phase: z.enum(lifecyclePhases),
+    ownerId: z.string(),
+    ownerName: z.string(),
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    attainmentPct: z.number().nullable(),
+    status: z.enum(ragStatuses).nullable(),
+    openEscalations: z.number(),
+  })
+  .openapi('ProjectListItem');
+
+export const ProjectList = z.object({ total: z.number(), items: z.array(ProjectListItem) }).openapi('ProjectList');

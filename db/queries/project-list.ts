@@ -1,0 +1,115 @@
+import { sql } from 'kysely';
+import type { Db } from '../connect';
+import type { LifecyclePhase } from '../../workflows/sales-project-messages';
+import { assessProgress, type RagStatus } from '../../workflows/domain/attainment';
+import { goalKpiMetric, metricAggregation } from '../../workflows/domain/smart-goal';
+
+export interface ProjectListFilter {
+  phase?: LifecyclePhase | undefined;
+  ownerId?: string | undefined;
+  q?: string | undefined;
+  status?: RagStatus | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface ProjectListRow {
+  id: string;
+  name: string;
+  phase: LifecyclePhase;
+  ownerId: string;
+  ownerName: string;
+  periodStart: string;
+  periodEnd: string;
+  /** Of the project's first goal's final target; null without a goal or reports to go on. */
+  attainmentPct: number | null;
+  status: RagStatus | null;
+  openEscalations: number;
+}
+
+/** A list is computed over at most this many matching projects (newest first). */
+export const maxListedProjects = 5000;
+
+/**
+ * The projects list in a fixed number of queries whatever its length: the matching projects, then
+ * each one's first goal with its reported KPI (sum, or latest for rates) in one grouped query.
+ * The RAG status is computed, so its filter and the paging apply after computing it.
+ */
+export async function listProjects(db: Db, filter: ProjectListFilter, now: Date): Promise<{ total: number; rows: ProjectListRow[] }> {
+  let base = db.selectFrom('sales_projects as p').innerJoin('users as o', 'o.id', 'p.owner_id');
+  if (filter.phase) base = base.where('p.phase', '=', filter.phase);
+  if (filter.ownerId) base = base.where('p.owner_id', '=', filter.ownerId);
+  if (filter.q) base = base.where('p.name', 'ilike', `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const projects = await base
+    .select(['p.id', 'p.name', 'p.phase', 'p.owner_id', 'o.name as owner_name', 'p.period_start', 'p.period_end'])
+    .select((eb) =>
+      eb
+        .selectFrom('escalations as e')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('e.project_id', '=', 'p.id')
+        .where('e.acknowledged_at', 'is', null)
+        .as('open_escalations'),
+    )
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.id')
+    .limit(maxListedProjects)
+    .execute();
+  if (projects.length === 0) return { total: 0, rows: [] };
+
+  const ids = projects.map((p) => p.id);
+  const goals = await db
+    .selectFrom('goals')
+    .distinctOn('project_id')
+    .selectAll()
+    .where('project_id', 'in', ids)
+    .orderBy('project_id')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const actuals = new Map<string, number>();
+  if (goals.length > 0) {
+    const wanted = goals.map((g) => ({
+      projectId: g.project_id,
+      metric: goalKpiMetric({ metric: g.metric, customMetricName: g.custom_name ?? undefined }),
+      latest: metricAggregation(g.metric) === 'latest',
+      from: g.period_start,
+      until: g.period_end < now ? g.period_end : now,
+    }));
+    const rows = await sql<{ project_id: string; total: string | null; latest: string | null }>`
+      select w.project_id,
+             sum(k.value) as total,
+             (array_agg(k.value order by k.reported_at desc, k.id desc))[1] as latest
+      from (values ${sql.join(wanted.map((w) => sql`(${w.projectId}::uuid, ${w.metric}, ${w.from}::timestamptz, ${w.until}::timestamptz)`))}) as w(project_id, metric, from_at, until_at)
+      left join kpi_reports k on k.project_id = w.project_id and k.metric = w.metric and k.reported_at >= w.from_at and k.reported_at <= w.until_at
+      group by w.project_id`.execute(db);
+    for (const row of rows.rows) {
+      const w = wanted.find((x) => x.projectId === row.project_id)!;
+      const value = w.latest ? row.latest : row.total;
+      if (value !== null) actuals.set(row.project_id, Number(value));
+    }
+  }
+  const goalOf = new Map(goals.map((g) => [g.project_id, g]));
+  const rows = projects
+    .map((p): ProjectListRow => {
+      const goal = goalOf.get(p.id);
+      const actual = actuals.get(p.id) ?? (goal?.baseline != null ? Number(goal.baseline) : undefined);
+      const progress =
+        goal && actual !== undefined
+          ? assessProgress({ actual, target: Number(goal.target), direction: goal.direction, start: goal.period_start, due: goal.period_end, at: now < goal.period_end ? now : goal.period_end })
+          : null;
+      return {
+        id: p.id,
+        name: p.name,
+        phase: p.phase,
+        ownerId: p.owner_id,
+        ownerName: p.owner_name,
+        periodStart: p.period_start.toISOString(),
+        periodEnd: p.period_end.toISOString(),
+        attainmentPct: progress ? Math.round(progress.finalAttainmentPercent * 100) / 100 : null,
+        status: progress?.status ?? null,
+        openEscalations: Number(p.open_escalations ?? 0),
+      };
+    })
+    .filter((row) => !filter.status || row.status === filter.status);
+  return { total: rows.length, rows: rows.slice(filter.offset, filter.offset + filter.limit) };
+}
