@@ -1,11 +1,12 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../db/connect';
 import { insertInboxItemOnce } from '../db/queries/inbox';
+import { listMilestones } from '../db/queries/projects';
 import type { Milestone, SalesProject } from '../db/schema';
 import { milestoneCheckTimes, monitoringEnd } from '../workflows/domain/milestone-schedule';
 import { assessProgress } from '../workflows/domain/attainment';
 import { sumKpi } from '../db/queries/kpi-reports';
-import { goalStatuses } from '../db/queries/goal-status';
+import { loadProjectProgress, type GoalProgress } from '../db/queries/project-progress';
 import type { LifecyclePhase } from '../workflows/sales-project-messages';
 import type { Clock } from './clock';
 
@@ -57,6 +58,16 @@ function scheduleOf(project: SalesProject, m: Milestone): MilestoneSchedule {
   };
 }
 
+/** One goal of the status summary: its RAG status, plan vs actual by now, and how far along the final target it is. */
+function statusLine(g: Omit<GoalProgress, 'series'>): string {
+  if (g.actual === null || g.status === null) return `NO DATA ${g.label}: nothing reported yet, target ${g.target} ${g.unit}`;
+  const whole = (value: number | null) => (value ?? 0).toFixed(0);
+  return (
+    `${g.status.toUpperCase()} ${g.label}: ${g.actual} of ${whole(g.expected)} planned by now (${whole(g.progressPct)} %), ` +
+    `${whole(g.attainmentPct)} % of the target ${g.target} ${g.unit}${g.met ? ', met' : ''}`
+  );
+}
+
 export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock }) {
   async function project(projectId: string): Promise<SalesProject> {
     const row = await db.selectFrom('sales_projects').selectAll().where('id', '=', projectId).executeTakeFirst();
@@ -70,7 +81,7 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
       // Retryable on purpose: the API starts the workflow inside the transaction that creates the
       // project, so the first attempt can run before that transaction is visible.
       if (!p) throw new Error(`Project ${projectId} is not (yet) in the database.`);
-      const milestones = await db.selectFrom('milestones').selectAll().where('project_id', '=', projectId).orderBy('due_at').orderBy('id').execute();
+      const milestones = await listMilestones(db, projectId);
       return {
         projectId,
         phase: p.phase,
@@ -166,12 +177,11 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
       const { projectId } = input;
       const p = await project(projectId);
       const now = clock.now();
-      const goals = await goalStatuses(db, projectId, now);
+      // The series is for charts; the summary carries the figures.
+      const goals = (await loadProjectProgress(db, p, now)).goals.map(({ series: _series, ...goal }) => goal);
       const members = await db.selectFrom('project_members').select('user_id').where('project_id', '=', projectId).execute();
       const recipients = [...new Set([p.owner_id, ...members.map((m) => m.user_id)])];
-      const lines = goals.length
-        ? goals.map((g) => `${g.status.toUpperCase()} ${g.name}: ${g.actual} of ${g.expected.toFixed(0)} planned by now (${g.attainmentPct.toFixed(0)} %), target ${g.target} ${g.unit}`)
-        : ['No goals yet.'];
+      const lines = goals.length ? goals.map(statusLine) : ['No goals yet.'];
       for (const userId of recipients) {
         await insertInboxItemOnce(db, {
           userId,

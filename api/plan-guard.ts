@@ -68,4 +68,4 @@ export function calendarOf(project: Pick<SalesProject, 'calendar'>): BusinessCal
 }
 
 /** Numbers in responses: percentages and display figures to two decimals. */
-export const round2 = (value: number): number => Math.round(value * 100) / 100;
+export { round2 } from '../workflows/domain/round2';

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect';
-import { goalStatuses } from '../../db/queries/goal-status';
+import { loadProjectProgress } from '../../db/queries/project-progress';
+import { listMilestones } from '../../db/queries/projects';
 import { memberKpiTotals, rankMembers } from '../../workflows/domain/ranking';
 import { average, hoursBetween, type RetrospectiveReport } from '../../workflows/domain/retrospective-report';
 
@@ -14,8 +15,8 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
   const names = new Map((await db.selectFrom('users').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? id) : '');
 
-  const goals = await goalStatuses(db, projectId, project.period_end < now ? project.period_end : now);
-  const milestones = await db.selectFrom('milestones').selectAll().where('project_id', '=', projectId).orderBy('due_at').orderBy('id').execute();
+  const { goals } = await loadProjectProgress(db, project, project.period_end < now ? project.period_end : now);
+  const milestones = await listMilestones(db, projectId);
   const escalations = await db.selectFrom('escalations').selectAll().where('project_id', '=', projectId).orderBy('created_at').orderBy('level').execute();
   const approvals = await db.selectFrom('approval_requests').selectAll().where('project_id', '=', projectId).where('kind', '=', 'approval').orderBy('created_at').execute();
   const changes = await db.selectFrom('change_requests').selectAll().where('project_id', '=', projectId).orderBy('created_at').execute();
@@ -25,7 +26,7 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
   const reports = await db.selectFrom('kpi_reports').select(['reporter_id', 'metric', 'value', 'reported_at']).where('project_id', '=', projectId).execute();
 
   const milestoneName = new Map(milestones.map((m) => [m.id, m.name]));
-  const goalName = new Map(goals.map((g) => [g.goalId, g.name]));
+  const goalName = new Map(goals.map((g) => [g.goalId, g.label]));
   const escalationItems = escalations.map((e) => ({
     milestone: milestoneName.get(e.milestone_id) ?? '',
     level: e.level,
@@ -66,7 +67,16 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
     periodStart: project.period_start.toISOString(),
     periodEnd: project.period_end.toISOString(),
     compiledAt: now.toISOString(),
-    goals: goals.map(({ goalId, name, unit, target, actual, attainmentPct, status }) => ({ goalId, name, unit, target, actual, attainmentPct, status })),
+    // A goal with nothing reported (and no baseline) closes at 0, 0 % of its target: red.
+    goals: goals.map((g) => ({
+      goalId: g.goalId,
+      name: g.label,
+      unit: g.unit,
+      target: g.target,
+      actual: g.actual ?? 0,
+      attainmentPct: g.attainmentPct ?? 0,
+      status: g.status ?? 'red',
+    })),
     milestones: milestones.map((m) => ({
       milestoneId: m.id,
       name: m.name,

@@ -1,141 +1,27 @@
 import { createRoute, type z } from '@hono/zod-openapi';
 import { DateTime } from 'luxon';
-import { listKpiPoints, userNames } from '../../db/queries/dashboard';
-import { listGoals } from '../../db/queries/goals';
+import { userNames } from '../../db/queries/dashboard';
 import { listProjectPeople } from '../../db/queries/members';
-import { listMilestones } from '../../db/queries/projects';
-import { listRisks } from '../../db/queries/risks';
-import type { Goal, Milestone, SalesProject } from '../../db/schema';
-import {
-  assessProgress,
-  attainmentPercent,
-  goalKpiMetric,
-  memberKpiTotals,
-  metricAggregation,
-  rankMembers,
-  sumExact,
-  type GoalDirection,
-  type RankingMember,
-} from '../../workflows/domain';
+import { loadProgressInputs, projectProgress, type GoalProgress, type NumericKpiPoint } from '../../db/queries/project-progress';
+import { evaluateEarlyWarning, listRisks } from '../../db/queries/risks';
+import type { SalesProject } from '../../db/schema';
+import { memberKpiTotals, metricAggregation, rankMembers, type GoalDirection, type RankingMember } from '../../workflows/domain';
 import type { AppDeps } from '../deps';
-import { calendarOf, requireProject, round2 } from '../plan-guard';
+import { calendarOf, requireProject } from '../plan-guard';
 import { createRouter } from '../router';
 import { IdParam, errorResponses } from '../schemas/common';
-import { Dashboard, DashboardQuery, GoalProgress, MilestoneProgress, Ranking } from '../schemas/dashboard';
+import { Dashboard, DashboardQuery, Ranking } from '../schemas/dashboard';
 import { budgetSummary } from './budget';
-import { goalLabel } from './plan';
-import { evaluateEarlyWarning, kpiAggregation } from '../../db/queries/risks';
 import { riskDto } from './risks';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
-
-interface Point {
-  metric: string;
-  value: number;
-  reportedAt: Date;
-  reporterId: string;
-}
-
-/**
- * A metric over [from, until]: the exact total, or the latest value for rates and scores (null
- * when none was reported). `points` are oldest first.
- */
-function aggregate(points: readonly Point[], metric: string, how: 'sum' | 'latest', from: Date | null, until: Date): number | null {
-  const values = points
-    .filter((p) => p.metric === metric && (!from || p.reportedAt >= from) && p.reportedAt <= until)
-    .map((p) => p.value);
-  if (how === 'sum') return sumExact(values);
-  return values.at(-1) ?? null;
-}
-
-const earlier = (a: Date, b: Date): Date => (a < b ? a : b);
-/** Goal periods are half-open: a report at the end instant belongs to the next period. */
-const lastInstantOf = (end: Date): Date => new Date(end.getTime() - 1);
-const pct = (value: number | null): number | null => (value === null ? null : round2(value));
-
-function goalProgress(goal: Goal, milestones: readonly Milestone[], points: readonly Point[], asOf: Date): z.infer<typeof GoalProgress> {
-  const kpiMetric = goalKpiMetric({ metric: goal.metric, customMetricName: goal.custom_name ?? undefined });
-  const how = metricAggregation(goal.metric);
-  const target = Number(goal.target);
-  const baseline = goal.baseline === null ? null : Number(goal.baseline);
-  // Totals build up from zero; rates and scores move from where they were (the baseline).
-  const from = how === 'latest' && baseline !== null ? baseline : undefined;
-  const reported = aggregate(points, kpiMetric, how, goal.period_start, earlier(asOf, lastInstantOf(goal.period_end)));
-  const actual = reported ?? baseline;
-  const assessment =
-    actual === null
-      ? null
-      : assessProgress({ actual, target, direction: goal.direction, start: goal.period_start, due: goal.period_end, at: asOf, from });
-
-  const plannedPeriods: number[] = [];
-  const series = milestones
-    .filter((m) => m.goal_id === goal.id)
-    .map((m) => {
-      // Per-period targets add up to the cumulative plan; cumulative ones already are it.
-      plannedPeriods.push(Number(m.target_value));
-      const plannedCumulative = m.target_kind === 'period' ? sumExact(plannedPeriods) : Number(m.target_value);
-      const actualCumulative = m.due_at <= asOf ? aggregate(points, kpiMetric, how, goal.period_start, m.due_at) : null;
-      return {
-        milestoneId: m.id,
-        name: m.name,
-        at: m.due_at.toISOString(),
-        plannedCumulative,
-        actualCumulative,
-        attainmentPct:
-          actualCumulative === null ? null : pct(attainmentPercent({ actual: actualCumulative, target: plannedCumulative, direction: goal.direction, from })),
-      };
-    });
-
-  return {
-    goalId: goal.id,
-    label: goalLabel(goal),
-    metric: goal.metric,
-    kpiMetric,
-    unit: goal.unit,
-    direction: goal.direction,
-    baseline,
-    target,
-    periodStart: goal.period_start.toISOString(),
-    periodEnd: goal.period_end.toISOString(),
-    actual,
-    expected: assessment ? round2(assessment.expected) : null,
-    attainmentPct: assessment ? pct(assessment.finalAttainmentPercent) : null,
-    progressPct: assessment ? pct(assessment.attainmentPercent) : null,
-    status: assessment?.status ?? null,
-    met: assessment?.met ?? false,
-    series,
-  };
-}
-
-function milestoneProgress(
-  project: SalesProject,
-  m: Milestone,
-  direction: GoalDirection,
-  points: readonly Point[],
-  asOf: Date,
-): z.infer<typeof MilestoneProgress> {
-  const from = m.target_kind === 'period' ? m.period_start : (m.period_start ?? project.period_start);
-  const actual = aggregate(points, m.metric, kpiAggregation(m.metric), from, earlier(asOf, m.due_at));
-  const target = Number(m.target_value);
-  return {
-    milestoneId: m.id,
-    name: m.name,
-    goalId: m.goal_id,
-    metric: m.metric,
-    dueAt: m.due_at.toISOString(),
-    target,
-    actual,
-    attainmentPct: actual === null ? null : pct(attainmentPercent({ actual, target, direction })),
-    status: m.status,
-  };
-}
 
 /** The month's ranking per accumulating goal metric, best first, ties sharing a rank (1, 1, 3). */
 async function rankings(
   db: AppDeps['db'],
   project: SalesProject,
-  goals: readonly Goal[],
-  points: readonly Point[],
+  goals: readonly GoalProgress[],
+  points: readonly NumericKpiPoint[],
   asOf: Date,
   month: string | undefined,
 ): Promise<z.infer<typeof Ranking>[]> {
@@ -146,8 +32,7 @@ async function rankings(
   const metrics = new Map<string, GoalDirection>();
   for (const goal of goals) {
     if (metricAggregation(goal.metric) !== 'sum') continue;
-    const metric = goalKpiMetric({ metric: goal.metric, customMetricName: goal.custom_name ?? undefined });
-    if (!metrics.has(metric)) metrics.set(metric, goal.direction);
+    if (!metrics.has(goal.kpiMetric)) metrics.set(goal.kpiMetric, goal.direction);
   }
   if (metrics.size === 0) return [];
 
@@ -189,18 +74,12 @@ export function dashboardRouter({ db }: AppDeps) {
       const query = c.req.valid('query');
       const project = await requireProject(db, id);
       const asOf = query.at ? new Date(query.at) : new Date();
-      const [goals, milestones, budget, risks] = await Promise.all([
-        listGoals(db, id),
-        listMilestones(db, id),
+      const [inputs, budget, risks] = await Promise.all([
+        loadProgressInputs(db, id, asOf),
         budgetSummary(db, id),
         listRisks(db, id, { openOnly: true }),
       ]);
-      const metrics = [
-        ...goals.map((g) => goalKpiMetric({ metric: g.metric, customMetricName: g.custom_name ?? undefined })),
-        ...milestones.map((m) => m.metric),
-      ];
-      const points: Point[] = (await listKpiPoints(db, id, metrics, asOf)).map((p) => ({ ...p, value: Number(p.value) }));
-      const goalDirection = new Map(goals.map((g) => [g.id, g.direction]));
+      const { goals, milestones } = projectProgress(project, inputs, asOf);
 
       const openRisks = await Promise.all(
         risks.map(async (risk) => ({
@@ -214,11 +93,11 @@ export function dashboardRouter({ db }: AppDeps) {
           name: project.name,
           phase: project.phase,
           asOf: asOf.toISOString(),
-          goals: goals.map((goal) => goalProgress(goal, milestones, points, asOf)),
-          milestones: milestones.map((m) => milestoneProgress(project, m, (m.goal_id && goalDirection.get(m.goal_id)) || 'at_least', points, asOf)),
+          goals,
+          milestones,
           budget,
           openRisks,
-          ranking: await rankings(db, project, goals, points, asOf, query.month),
+          ranking: await rankings(db, project, goals, inputs.points, asOf, query.month),
         },
         200,
       );

@@ -1,9 +1,9 @@
 import { createRoute, type z } from '@hono/zod-openapi';
 import type { ZodError } from 'zod';
-import { deleteGoal, findGoal, insertGoal, listGoals, updateGoal } from '../../db/queries/goals';
+import { deleteGoal, findGoal, goalRowKpiMetric, insertGoal, listGoals, updateGoal } from '../../db/queries/goals';
 import { deleteGoalMilestones, listGoalMilestones } from '../../db/queries/plan';
 import type { Goal as GoalRow, SalesProject } from '../../db/schema';
-import { checkSmart, goalKpiMetric, smartGoalSchema, type SmartGoal } from '../../workflows/domain';
+import { checkSmart, smartGoalSchema, type SmartGoal } from '../../workflows/domain';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, zodDetails, type ErrorDetail } from '../errors';
 import { editPlan, planLockedResponse, requireProject } from '../plan-guard';
@@ -19,7 +19,7 @@ export const goalDto = (g: GoalRow): z.infer<typeof Goal> => ({
   projectId: g.project_id,
   metric: g.metric,
   customMetricName: g.custom_name,
-  kpiMetric: goalKpiMetric({ metric: g.metric, customMetricName: g.custom_name ?? undefined }),
+  kpiMetric: goalRowKpiMetric(g),
   unit: g.unit,
   direction: g.direction,
   baseline: g.baseline === null ? null : Number(g.baseline),

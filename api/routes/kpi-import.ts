@@ -1,12 +1,12 @@
 import { createRoute, type z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import { insertKpiReportBatch } from '../../db/queries/dashboard';
-import { listGoals } from '../../db/queries/goals';
+import { goalRowKpiMetric, listGoals } from '../../db/queries/goals';
 import { findUserIdsByEmail, listProjectPeople } from '../../db/queries/members';
 import { listMilestoneMetrics } from '../../db/queries/plan';
 import { listWatchedMetrics } from '../../db/queries/risks';
 import type { NewKpiReport, SalesProject } from '../../db/schema';
-import { goalKpiMetric, parseKpiCsv, sumExact, type KpiCsvError, type KpiCsvRow } from '../../workflows/domain';
+import { parseKpiCsv, sumExact, type KpiCsvError, type KpiCsvRow } from '../../workflows/domain';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, type ErrorDetail } from '../errors';
 import { calendarOf, inProject } from '../plan-guard';
@@ -29,7 +29,7 @@ const csvRefused = (errors: Pick<KpiCsvError, 'row' | 'field' | 'message'>[]) =>
 
 /** The KPI metric names the project tracks: its goals', milestones' and risk rules'. Empty = any. */
 async function trackedMetrics(db: Db, projectId: string): Promise<string[]> {
-  const goals = (await listGoals(db, projectId)).map((g) => goalKpiMetric({ metric: g.metric, customMetricName: g.custom_name ?? undefined }));
+  const goals = (await listGoals(db, projectId)).map((g) => goalRowKpiMetric(g));
   return [...new Set([...goals, ...(await listMilestoneMetrics(db, projectId)), ...(await listWatchedMetrics(db, projectId))])].sort();
 }
 

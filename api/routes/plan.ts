@@ -1,16 +1,15 @@
 import { createRoute, type z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
-import { findGoal } from '../../db/queries/goals';
+import { findGoal, goalRowKpiMetric, goalRowLabel } from '../../db/queries/goals';
 import { listProjectMembers, replaceProjectMembers } from '../../db/queries/members';
 import { deleteGoalMilestones, deleteMilestone, findProjectMilestone, insertMilestone, listGoalMilestones, updateMilestone } from '../../db/queries/plan';
 import { insertMilestones, listMilestones } from '../../db/queries/projects';
-import type { Goal, Milestone, NewMilestone, SalesProject } from '../../db/schema';
+import type { Milestone, NewMilestone, SalesProject } from '../../db/schema';
 import {
   CalendarError,
   DecompositionError,
   decomposeTarget,
   formatMinorUnits,
-  goalKpiMetric,
   metricAggregation,
   subtractCalendarDuration,
   type BusinessCalendar,
@@ -69,13 +68,8 @@ export const planMilestoneDto = (m: Milestone, calendar: BusinessCalendar): z.in
   checkedAt: m.checked_at?.toISOString() ?? null,
 });
 
-/** 'Revenue', 'New customers', or the custom metric's own name. */
-export const goalLabel = (goal: Pick<Goal, 'metric' | 'custom_name'>): string => {
-  const name = goal.custom_name ?? goal.metric.replaceAll('_', ' ');
-  return name.charAt(0).toUpperCase() + name.slice(1);
-};
-
-const kpiMetricOf = (goal: Pick<Goal, 'metric' | 'custom_name'>) => goalKpiMetric({ metric: goal.metric, customMetricName: goal.custom_name ?? undefined });
+const kpiMetricOf = goalRowKpiMetric;
+const labelOf = goalRowLabel;
 
 interface MilestoneDraft {
   name: string;
@@ -158,7 +152,7 @@ async function decomposeGoal(db: Db, project: SalesProject, body: z.infer<typeof
     throw invalidFields([
       {
         path: 'goalId',
-        message: `a ${goal.direction.replace('_', ' ')} ${goalLabel(goal).toLowerCase()} goal is not a total to build up; only at-least revenue, new-customer and custom goals can be split into periods`,
+        message: `a ${goal.direction.replace('_', ' ')} ${labelOf(goal).toLowerCase()} goal is not a total to build up; only at-least revenue, new-customer and custom goals can be split into periods`,
       },
     ]);
   }
@@ -372,7 +366,7 @@ export function planRouter({ db }: AppDeps) {
             parts.map((part, index) => ({
               project_id: id,
               goal_id: goal.id,
-              name: `${goalLabel(goal)} ${part.label}`,
+              name: `${labelOf(goal)} ${part.label}`,
               metric: preview.metric,
               target_value: preview.parts[index]?.cumulative ?? String(part.cumulative),
               target_kind: 'cumulative' as const,

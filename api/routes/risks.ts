@@ -1,5 +1,4 @@
 import { createRoute, type z } from '@hono/zod-openapi';
-import type { Db } from '../../db/connect';
 import { deleteRisk, findRisk, insertRisk, listRisks, raiseTriggeredRisks, updateRisk } from '../../db/queries/risks';
 import type { Risk as RiskRow } from '../../db/schema';
 import type { AppDeps } from '../deps';

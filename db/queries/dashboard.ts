@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../connect';
 import type { NewKpiReport } from '../schema';
 
@@ -21,45 +20,6 @@ export async function listKpiPoints(db: Db, projectId: string, metrics: readonly
     .orderBy('reported_at')
     .orderBy('id')
     .execute();
-}
-
-/** Exact total of a metric over [from, until] (from = null: since the first report). */
-export async function kpiSum(db: Db, projectId: string, metric: string, window: { from: Date | null; until: Date }): Promise<string> {
-  let query = db
-    .selectFrom('kpi_reports')
-    .select(sql<string>`coalesce(sum(value), 0)`.as('total'))
-    .where('project_id', '=', projectId)
-    .where('metric', '=', metric)
-    .where('reported_at', '<=', window.until);
-  if (window.from) query = query.where('reported_at', '>=', window.from);
-  return String((await query.executeTakeFirstOrThrow()).total);
-}
-
-/** Exact total of a metric up to `until`, or null when nothing was reported yet. */
-export async function kpiSumOrNull(db: Db, projectId: string, metric: string, until: Date): Promise<string | null> {
-  const row = await db
-    .selectFrom('kpi_reports')
-    .select(sql<string | null>`sum(value)`.as('total'))
-    .where('project_id', '=', projectId)
-    .where('metric', '=', metric)
-    .where('reported_at', '<=', until)
-    .executeTakeFirstOrThrow();
-  return row.total === null ? null : String(row.total);
-}
-
-/** The most recent value of a metric reported up to `until`, or null when none was. */
-export async function kpiLatest(db: Db, projectId: string, metric: string, until: Date): Promise<string | null> {
-  const row = await db
-    .selectFrom('kpi_reports')
-    .select('value')
-    .where('project_id', '=', projectId)
-    .where('metric', '=', metric)
-    .where('reported_at', '<=', until)
-    .orderBy('reported_at', 'desc')
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.value ?? null;
 }
 
 export async function userNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {

@@ -1,5 +1,16 @@
+import { goalKpiMetric } from '../../workflows/domain/smart-goal';
+import { goalLabel } from '../../workflows/domain/goal-label';
 import type { Db } from '../connect';
 import type { Goal, GoalUpdate, NewGoal } from '../schema';
+
+type GoalMetricColumns = Pick<Goal, 'metric' | 'custom_name'>;
+
+/** A goal row's metric as the domain names it. */
+export const goalMetricOf = (goal: GoalMetricColumns) => ({ metric: goal.metric, customMetricName: goal.custom_name ?? undefined });
+/** The metric name this goal's KPI reports use. */
+export const goalRowKpiMetric = (goal: GoalMetricColumns): string => goalKpiMetric(goalMetricOf(goal));
+/** "Revenue", "New customers", or the custom metric's name. */
+export const goalRowLabel = (goal: GoalMetricColumns): string => goalLabel(goalMetricOf(goal));
 
 export async function insertGoal(db: Db, goal: NewGoal): Promise<Goal> {
   return db.insertInto('goals').values(goal).returningAll().executeTakeFirstOrThrow();

@@ -5,16 +5,36 @@ export async function insertKpiReport(db: Db, report: NewKpiReport): Promise<Kpi
   return db.insertInto('kpi_reports').values(report).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Exact (numeric) total of a metric reported for a project up to and including `until`. */
-export async function sumKpi(db: Db, projectId: string, metric: string, until: Date): Promise<string> {
+/** Exact (numeric) total of a metric reported for a project up to and including `until`; null when nothing was. */
+export async function sumKpiOrNull(db: Db, projectId: string, metric: string, until: Date): Promise<string | null> {
   const row = await db
     .selectFrom('kpi_reports')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('value'), eb.val('0')).as('total'))
+    .select((eb) => eb.fn.sum<string | null>('value').as('total'))
     .where('project_id', '=', projectId)
     .where('metric', '=', metric)
     .where('reported_at', '<=', until)
     .executeTakeFirstOrThrow();
-  return String(row.total);
+  return row.total === null ? null : String(row.total);
+}
+
+/** The same total, '0' when nothing was reported. */
+export async function sumKpi(db: Db, projectId: string, metric: string, until: Date): Promise<string> {
+  return (await sumKpiOrNull(db, projectId, metric, until)) ?? '0';
+}
+
+/** The most recent value of a metric reported up to `until`, or null when none was. */
+export async function latestKpi(db: Db, projectId: string, metric: string, until: Date): Promise<string | null> {
+  const row = await db
+    .selectFrom('kpi_reports')
+    .select('value')
+    .where('project_id', '=', projectId)
+    .where('metric', '=', metric)
+    .where('reported_at', '<=', until)
+    .orderBy('reported_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.value ?? null;
 }
 
 export async function listKpiReports(db: Db, projectId: string): Promise<KpiReport[]> {

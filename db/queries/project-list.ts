@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
+import { goalRowKpiMetric } from './goals';
 import type { Db } from '../connect';
 import type { LifecyclePhase } from '../../workflows/sales-project-messages';
 import { assessProgress, type RagStatus } from '../../workflows/domain/attainment';
-import { goalKpiMetric, metricAggregation } from '../../workflows/domain/smart-goal';
+import { metricAggregation } from '../../workflows/domain/smart-goal';
 
 export interface ProjectListFilter {
   phase?: LifecyclePhase | undefined;
@@ -70,7 +71,7 @@ export async function listProjects(db: Db, filter: ProjectListFilter, now: Date)
   if (goals.length > 0) {
     const wanted = goals.map((g) => ({
       projectId: g.project_id,
-      metric: goalKpiMetric({ metric: g.metric, customMetricName: g.custom_name ?? undefined }),
+      metric: goalRowKpiMetric(g),
       latest: metricAggregation(g.metric) === 'latest',
       from: g.period_start,
       until: g.period_end < now ? g.period_end : now,

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { goalMetrics, metricAggregation, type GoalMetric } from '../../workflows/domain';
 import type { Db } from '../connect';
 import type { NewRisk, Risk, RiskEarlyWarning, RiskUpdate } from '../schema';
-import { kpiLatest, kpiSumOrNull } from './dashboard';
+import { latestKpi, sumKpiOrNull } from './kpi-reports';
 
 export async function insertRisk(db: Db, risk: NewRisk): Promise<Risk> {
   return db.insertInto('risks').values(risk).returningAll().executeTakeFirstOrThrow();
@@ -65,7 +65,7 @@ export const kpiAggregation = (metric: string): 'sum' | 'latest' => (isGoalMetri
 /** The KPI value a rule watches, as of `at`, and whether it crosses the threshold; nothing reported never fires. */
 export async function evaluateEarlyWarning(db: Db, projectId: string, rule: RiskEarlyWarning, at: Date) {
   const text =
-    kpiAggregation(rule.metric) === 'sum' ? await kpiSumOrNull(db, projectId, rule.metric, at) : await kpiLatest(db, projectId, rule.metric, at);
+    kpiAggregation(rule.metric) === 'sum' ? await sumKpiOrNull(db, projectId, rule.metric, at) : await latestKpi(db, projectId, rule.metric, at);
   const value = text === null ? null : Number(text);
   const triggered = value !== null && (rule.direction === 'above' ? value > rule.threshold : value < rule.threshold);
   return { value, triggered };

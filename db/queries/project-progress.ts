@@ -1,0 +1,192 @@
+import { assessProgress, attainmentPercent, type RagStatus } from '../../workflows/domain/attainment';
+import { sumExact } from '../../workflows/domain/money';
+import { round2 } from '../../workflows/domain/round2';
+import { metricAggregation, type GoalDirection, type GoalMetric } from '../../workflows/domain/smart-goal';
+import type { Db } from '../connect';
+import type { Goal, Milestone, MilestoneStatus, SalesProject } from '../schema';
+import { listKpiPoints, type KpiPoint } from './dashboard';
+import { goalRowKpiMetric, goalRowLabel, listGoals } from './goals';
+import { listMilestones } from './projects';
+import { kpiAggregation } from './risks';
+
+/** One point of a goal's plan-vs-actual line, at a milestone's due time. */
+export interface PlanVsActualPoint {
+  milestoneId: string;
+  name: string;
+  at: string;
+  plannedCumulative: number;
+  /** Null for points still in the future. */
+  actualCumulative: number | null;
+  attainmentPct: number | null;
+}
+
+export interface GoalProgress {
+  goalId: string;
+  label: string;
+  metric: GoalMetric;
+  kpiMetric: string;
+  unit: string;
+  direction: GoalDirection;
+  baseline: number | null;
+  target: number;
+  periodStart: string;
+  periodEnd: string;
+  /** Total reported in the goal period (latest value for rates and scores); null when there is nothing to go on. */
+  actual: number | null;
+  /** Where the goal should be by now if progress were linear. */
+  expected: number | null;
+  /** Of the final target. */
+  attainmentPct: number | null;
+  /** Of the pro-rated target; the RAG status is based on it. */
+  progressPct: number | null;
+  status: RagStatus | null;
+  met: boolean;
+  series: PlanVsActualPoint[];
+}
+
+export interface MilestoneProgress {
+  milestoneId: string;
+  name: string;
+  goalId: string | null;
+  metric: string;
+  dueAt: string;
+  target: number;
+  /** Reported towards it so far (up to its due time); null for a rate or score nobody reported yet. */
+  actual: number | null;
+  attainmentPct: number | null;
+  status: MilestoneStatus;
+}
+
+export interface ProjectProgress {
+  goals: GoalProgress[];
+  milestones: MilestoneProgress[];
+}
+
+export type NumericKpiPoint = Omit<KpiPoint, 'value'> & { value: number };
+
+/** What progress is computed from: the project's goals, milestones and their KPI reports, oldest first. */
+export interface ProgressInputs {
+  goals: Goal[];
+  milestones: Milestone[];
+  points: NumericKpiPoint[];
+}
+
+/**
+ * A metric over [from, until]: the exact total, or the latest value for rates and scores (null
+ * when none was reported). `points` are oldest first.
+ */
+function aggregate(points: readonly NumericKpiPoint[], metric: string, how: 'sum' | 'latest', from: Date | null, until: Date): number | null {
+  const values = points
+    .filter((p) => p.metric === metric && (!from || p.reportedAt >= from) && p.reportedAt <= until)
+    .map((p) => p.value);
+  if (how === 'sum') return sumExact(values);
+  return values.at(-1) ?? null;
+}
+
+const earlier = (a: Date, b: Date): Date => (a < b ? a : b);
+/** Goal periods are half-open: a report at the end instant belongs to the next period. */
+const lastInstantOf = (end: Date): Date => new Date(end.getTime() - 1);
+const pct = (value: number | null): number | null => (value === null ? null : round2(value));
+/** The goal's metric as the domain names it. */
+
+function goalProgress(goal: Goal, milestones: readonly Milestone[], points: readonly NumericKpiPoint[], asOf: Date): GoalProgress {
+  const kpiMetric = goalRowKpiMetric(goal);
+  const how = metricAggregation(goal.metric);
+  const target = Number(goal.target);
+  const baseline = goal.baseline === null ? null : Number(goal.baseline);
+  // Totals build up from zero; rates and scores move from where they were (the baseline).
+  const from = how === 'latest' && baseline !== null ? baseline : undefined;
+  const reported = aggregate(points, kpiMetric, how, goal.period_start, earlier(asOf, lastInstantOf(goal.period_end)));
+  const actual = reported ?? baseline;
+  const assessment =
+    actual === null
+      ? null
+      : assessProgress({ actual, target, direction: goal.direction, start: goal.period_start, due: goal.period_end, at: asOf, from });
+
+  const plannedPeriods: number[] = [];
+  const series = milestones
+    .filter((m) => m.goal_id === goal.id)
+    .map((m) => {
+      // Per-period targets add up to the cumulative plan; cumulative ones already are it.
+      plannedPeriods.push(Number(m.target_value));
+      const plannedCumulative = m.target_kind === 'period' ? sumExact(plannedPeriods) : Number(m.target_value);
+      const actualCumulative = m.due_at <= asOf ? aggregate(points, kpiMetric, how, goal.period_start, m.due_at) : null;
+      return {
+        milestoneId: m.id,
+        name: m.name,
+        at: m.due_at.toISOString(),
+        plannedCumulative,
+        actualCumulative,
+        attainmentPct:
+          actualCumulative === null ? null : pct(attainmentPercent({ actual: actualCumulative, target: plannedCumulative, direction: goal.direction, from })),
+      };
+    });
+
+  return {
+    goalId: goal.id,
+    label: goalRowLabel(goal),
+    metric: goal.metric,
+    kpiMetric,
+    unit: goal.unit,
+    direction: goal.direction,
+    baseline,
+    target,
+    periodStart: goal.period_start.toISOString(),
+    periodEnd: goal.period_end.toISOString(),
+    actual,
+    expected: assessment ? round2(assessment.expected) : null,
+    attainmentPct: assessment ? pct(assessment.finalAttainmentPercent) : null,
+    progressPct: assessment ? pct(assessment.attainmentPercent) : null,
+    status: assessment?.status ?? null,
+    met: assessment?.met ?? false,
+    series,
+  };
+}
+
+function milestoneProgress(
+  project: Pick<SalesProject, 'period_start'>,
+  m: Milestone,
+  direction: GoalDirection,
+  points: readonly NumericKpiPoint[],
+  asOf: Date,
+): MilestoneProgress {
+  const from = m.target_kind === 'period' ? m.period_start : (m.period_start ?? project.period_start);
+  const actual = aggregate(points, m.metric, kpiAggregation(m.metric), from, earlier(asOf, m.due_at));
+  const target = Number(m.target_value);
+  return {
+    milestoneId: m.id,
+    name: m.name,
+    goalId: m.goal_id,
+    metric: m.metric,
+    dueAt: m.due_at.toISOString(),
+    target,
+    actual,
+    attainmentPct: actual === null ? null : pct(attainmentPercent({ actual, target, direction })),
+    status: m.status,
+  };
+}
+
+/** The project's goals and milestones, and the reports of their metrics up to and including `asOf`. */
+export async function loadProgressInputs(db: Db, projectId: string, asOf: Date): Promise<ProgressInputs> {
+  const [goals, milestones] = await Promise.all([listGoals(db, projectId), listMilestones(db, projectId)]);
+  const metrics = [...goals.map((g) => goalRowKpiMetric(g)), ...milestones.map((m) => m.metric)];
+  const points = (await listKpiPoints(db, projectId, metrics, asOf)).map((p) => ({ ...p, value: Number(p.value) }));
+  return { goals, milestones, points };
+}
+
+/**
+ * Plan vs actual at `asOf`: per goal the actual, the pro-rated expectation, both attainments, the
+ * RAG status and the series per milestone; per milestone its actual and attainment.
+ */
+export function projectProgress(project: Pick<SalesProject, 'period_start'>, inputs: ProgressInputs, asOf: Date): ProjectProgress {
+  const { goals, milestones, points } = inputs;
+  const goalDirection = new Map(goals.map((g) => [g.id, g.direction]));
+  return {
+    goals: goals.map((goal) => goalProgress(goal, milestones, points, asOf)),
+    milestones: milestones.map((m) => milestoneProgress(project, m, (m.goal_id && goalDirection.get(m.goal_id)) || 'at_least', points, asOf)),
+  };
+}
+
+export async function loadProjectProgress(db: Db, project: Pick<SalesProject, 'id' | 'period_start'>, asOf: Date): Promise<ProjectProgress> {
+  return projectProgress(project, await loadProgressInputs(db, project.id, asOf), asOf);
+}
