@@ -1,16 +1,12 @@
+import '@xyflow/react/dist/style.css';
+import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
 
-function App() {
-  return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: '2rem' }}>
-      <h1>Milepost</h1>
-      <p>Sales projects as durable workflows. The API is described at <a href="/api/openapi.json">/api/openapi.json</a>.</p>
-    </main>
-  );
-}
-
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (root === null) throw new Error('The page has no #root element.');
+createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,

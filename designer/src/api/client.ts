@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import type { FlowDraft } from '../../../workflows/flow';
+import type { ApiProblemDetail } from '../graph/diagnostics';
+import {
+  errorBodySchema,
+  flowDetailSchema,
+  flowSummarySchema,
+  flowVersionSchema,
+  userSchema,
+  type FlowDetail,
+  type FlowSummary,
+  type FlowVersion,
+  type User,
+} from './schemas';
+
+/** A refusal from the API, with its details (one per problem) kept for showing them in place. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: readonly ApiProblemDetail[] = [],
+  ) {
+    super(message);
+  }
+}
+
+async function send(method: string, path: string, body?: unknown): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection and try again.');
+  }
+  if (response.ok) return response;
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Not JSON (a proxy's error page): fall through to the generic message.
+  }
+  const error = errorBodySchema.safeParse(parsed);
+  if (error.success) throw new ApiError(response.status, error.data.error.code, error.data.error.message, error.data.error.details);
+  throw new ApiError(response.status, 'http_error', `The server answered ${response.status} ${response.statusText}.`);
+}
+
+async function request<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown): Promise<z.output<S>> {
+  const response = await send(method, path, body);
+  return schema.parse(await response.json());
+}
+
+const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
+
+export const api = {
+  listFlows: (): Promise<FlowSummary[]> => request(flowSummarySchema.array(), 'GET', '/api/flows'),
+  getFlow: (id: string): Promise<FlowDetail> => request(flowDetailSchema, 'GET', flowPath(id)),
+  createFlow: (draft: FlowDraft): Promise<FlowDetail> => request(flowDetailSchema, 'POST', '/api/flows', { draft }),
+  saveDraft: (id: string, draft: FlowDraft): Promise<FlowDetail> => request(flowDetailSchema, 'PUT', `${flowPath(id)}/draft`, { draft }),
+  publish: (id: string): Promise<FlowVersion> => request(flowVersionSchema, 'POST', `${flowPath(id)}/publish`, {}),
+  getVersion: (id: string, version: number): Promise<FlowVersion> => request(flowVersionSchema, 'GET', `${flowPath(id)}/versions/${version}`),
+  importFlow: (document: unknown): Promise<FlowDetail> => request(flowDetailSchema, 'POST', '/api/flows/import', { document }),
+  listUsers: (): Promise<User[]> => request(userSchema.array(), 'GET', '/api/users'),
+  /** The saved draft as the file the API names for it. */
+  async exportFlow(id: string): Promise<{ filename: string; text: string }> {
+    const response = await send('GET', `${flowPath(id)}/export`);
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'flow.json';
+    return { filename, text: JSON.stringify(await response.json(), null, 2) };
+  },
+};
+
+/** Offers text as a file download, the way a browser saves an attachment. */
+export function downloadText(filename: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers; a moment later is safe.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+import type { Load } from './use-load';
+
+/** Loading and failure as every page shows them; `children` renders what was loaded. */
+export function PageState<T>({ load, retry, children }: { load: Load<T>; retry: () => void; children: (value: T) => ReactNode }) {
+  if (load.status === 'loading') return <div className="page-state muted">Loading…</div>;
+  if (load.status === 'failed') {
+    return (
+      <div className="page-state">
+        <p className="error-text">{load.message}</p>
+        <button type="button" className="button" onClick={retry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  return <>{children(load.value)}</>;
+}

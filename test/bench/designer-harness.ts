@@ -1,0 +1,53 @@
+// A throwaway Milepost API + web page for the designer benchmark and for looking at the page by
+// hand: embedded PostgreSQL in a temporary folder, migrated and seeded, served on a free port.
+// No Temporal server: the flow endpoints never reach it, and the client connects lazily.
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { Client } from '@temporalio/client';
+import { freePort } from '../../activities/runtime/free-port';
+import { createApp } from '../../api/app';
+import { createDb, type Db } from '../../db/connect';
+import { startEmbeddedPostgres } from '../../db/embedded-postgres';
+import { migrateToLatest } from '../../db/migrate';
+import { seedDefaultFlows } from '../../db/seed-default-flows';
+
+export const designerDist = fileURLToPath(new URL('../../designer/dist', import.meta.url));
+
+export interface DesignerHarness {
+  readonly url: string;
+  readonly db: Db;
+  stop(): Promise<void>;
+}
+
+export async function startDesignerHarness(): Promise<DesignerHarness> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'milepost-designer-'));
+  await chmod(dir, 0o755); // as root, PostgreSQL runs as the `postgres` user and must enter it
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort() });
+  const db = createDb(pg.url);
+  await migrateToLatest(db);
+  await seedDefaultFlows(db);
+  const app = createApp({ db, temporal: { client: new Client(), taskQueue: 'designer-harness' }, designerDir: designerDist });
+  const port = await freePort();
+  const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.destroy();
+      await pg.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// `npx tsx test/bench/designer-harness.ts`: keep one running to look at the page by hand.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const harness = await startDesignerHarness();
+  console.log(`Designer at ${harness.url}/flows (Ctrl-C stops it)`);
+  process.once('SIGINT', () => void harness.stop().then(() => process.exit(0)));
+  process.once('SIGTERM', () => void harness.stop().then(() => process.exit(0)));
+}
