@@ -157,7 +157,7 @@ export interface FlowBindingsTable {
   created_at: CreatedAt;
 }
 
-export const flowRunStatuses = ['running', 'completed', 'failed'] as const;
+export const flowRunStatuses = ['running', 'completed', 'failed', 'cancelled'] as const;
 export type FlowRunStatus = (typeof flowRunStatuses)[number];
 
 export interface FlowRunsTable {

@@ -1,6 +1,8 @@
 import {
+  CancellationScope,
   allHandlersFinished,
   condition,
+  isCancellation,
   continueAsNew,
   log,
   proxyActivities,
@@ -138,7 +140,21 @@ export async function salesProject({ projectId }: SalesProjectInput): Promise<vo
   while (phase === 'planning' && !closing) {
     await condition(() => planSubmittedBy !== null || closing);
     if (closing) break;
-    const result = await runBoundFlow(running, { projectId, event: 'plan_submitted', subjectId: `${projectId}:${workflowInfo().runId}:${Date.now()}`, phase, actorId: planSubmittedBy! });
+    // Closing early while the plan waits for approval cancels that approval.
+    const approval = new CancellationScope();
+    let decided = false;
+    const pendingApproval = approval
+      .run(() => runBoundFlow(running, { projectId, event: 'plan_submitted', subjectId: `${projectId}:${workflowInfo().runId}:${Date.now()}`, phase, actorId: planSubmittedBy! }))
+      .finally(() => (decided = true));
+    await condition(() => decided || closing);
+    if (!decided) {
+      approval.cancel();
+      await pendingApproval.catch((error: unknown) => {
+        if (!isCancellation(error)) throw error;
+      });
+      break;
+    }
+    const result = await pendingApproval;
     const approved = result === null || result.result !== 'rejected';
     if (result === null) log.warn('No published flow is bound to "plan submitted"; the plan is approved as submitted.', { projectId });
     const comment = typeof result?.context.approval === 'object' ? String((result.context.approval as { comment?: unknown }).comment ?? '') : '';

@@ -8,14 +8,16 @@ import { Uuid } from './common';
  * Drafts are checked for shape only (any node kind or config may be half-done while drawing);
  * the full validation runs on publish and import and is reported as diagnostics.
  */
-export const FlowDraftBody = flowDraftSchema.openapi('FlowDraft');
+// Schemas from the flow language may be built before @hono/zod-openapi extends zod, so they are
+// used as they are (no `.openapi()` on them); schemas built here get names.
+export const FlowDraftBody = flowDraftSchema;
 
 export const NewFlowBody = z.strictObject({ draft: FlowDraftBody }).openapi('NewFlow');
 export const SaveDraftBody = z.strictObject({ draft: FlowDraftBody }).openapi('SaveDraft');
 export const PublishBody = z.strictObject({ publishedBy: Uuid.optional() }).openapi('Publish');
 export const ImportBody = z.strictObject({ document: z.unknown() }).openapi('ImportFlow');
 
-export const Diagnostic = diagnosticSchema.openapi('Diagnostic');
+export const Diagnostic = diagnosticSchema;
 
 export const FlowSummary = z
   .object({ id: z.string(), name: z.string(), triggerEvent: z.string(), latestVersion: z.number().nullable(), draftUpdatedAt: z.string() })

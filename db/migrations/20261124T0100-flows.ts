@@ -77,7 +77,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('running'))
     .addColumn('started_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('ended_at', 'timestamptz')
-    .addCheckConstraint('flow_runs_status', sql`status in ('running', 'completed', 'failed')`)
+    .addCheckConstraint('flow_runs_status', sql`status in ('running', 'completed', 'failed', 'cancelled')`)
     .execute();
   await db.schema.createIndex('flow_runs_project_idx').on('flow_runs').column('project_id').execute();
 

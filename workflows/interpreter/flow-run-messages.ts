@@ -41,7 +41,7 @@ export interface WaitingRequest {
 
 export interface FlowRunState {
   flowVersionId: string;
-  status: 'running' | 'completed' | 'failed';
+  status: 'running' | 'completed' | 'failed' | 'cancelled';
   currentNodes: string[];
   path: PathStep[];
   waitingFor: WaitingRequest[];

@@ -1,4 +1,4 @@
-import { ApplicationFailure, allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, CancellationScope, allHandlersFinished, condition, isCancellation, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { FlowNode, NodeKind } from '../flow/catalog';
 import { flowDocumentSchema } from '../flow/graph-schema';
 import { flowActs } from './flow-activities-proxy';
@@ -8,6 +8,7 @@ import {
   type Decision,
   type FlowResult,
   type FlowRunInput,
+  type FlowRunState,
   type FlowRunResult,
   type PathStep,
 } from './flow-run-messages';
@@ -60,7 +61,7 @@ export async function flowRun(input: FlowRunInput): Promise<FlowRunResult> {
   const visits = new Map<string, number>();
   const joinArrivals = new Map<string, number>();
   const path: PathStep[] = [];
-  let status: 'running' | 'completed' | 'failed' = 'running';
+  let status: FlowRunState['status'] = 'running';
   let result: FlowResult | undefined;
   let steps = 0;
 
@@ -175,8 +176,14 @@ export async function flowRun(input: FlowRunInput): Promise<FlowRunResult> {
     await flowActs.finishRun({ runId, status: 'completed' });
     return { result: result ?? 'done', context: scope.context };
   } catch (error) {
-    status = 'failed';
-    await flowActs.finishRun({ runId, status: 'failed' });
+    const cancelled = isCancellation(error);
+    status = cancelled ? 'cancelled' : 'failed';
+    // A cancelled run still tidies up: nobody is left with a request that no longer matters.
+    await CancellationScope.nonCancellable(async () => {
+      const open = [...requests.values()].filter((r) => r.status === 'pending').map((r) => r.requestId);
+      await flowActs.closeRequests({ requestIds: open, status: 'cancelled' });
+      await flowActs.finishRun({ runId, status });
+    });
     throw error;
   }
 }

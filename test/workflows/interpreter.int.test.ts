@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { FlowDocument } from '../../workflows/flow/graph-schema';
+import { bind, createOrgChart, inSeconds, publishFlow, type OrgChart } from '../support/factories';
+import { call, eventually, sleep } from '../support/http';
+import { useSystem } from '../support/system';
+
+const system = useSystem();
+
+/** plan_submitted → one approval step → approved / rejected ends (timed out → tell the owner → rejected). */
+function approvalFlow(approverIds: string[], mode: 'any' | 'all' | 'sequence', timeoutSeconds = 300, subject = 'Approve {{project.name}}'): FlowDocument {
+  const at = (x: number, y = 0) => ({ x: x * 240, y: y * 140 });
+  return {
+    schemaVersion: 1,
+    name: `Approval (${mode})`,
+    nodes: [
+      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' }, position: at(0) },
+      {
+        id: 'decide',
+        kind: 'approval',
+        config: {
+          approvers: { kind: 'users', userIds: approverIds },
+          mode,
+          allowDelegation: true,
+          subject,
+          message: 'Please decide, {{recipient.name}}.',
+          timeout: { amount: timeoutSeconds, unit: 'seconds' },
+          timeoutAction: 'escalate',
+        },
+        position: at(1),
+      },
+      { id: 'approved', kind: 'end', config: { result: 'approved' }, position: at(2, 0) },
+      { id: 'rejected', kind: 'end', config: { result: 'rejected' }, position: at(2, 1) },
+      {
+        id: 'tell_owner',
+        kind: 'notify',
+        config: { recipient: { kind: 'project_owner' }, channel: 'inbox', subject: 'Nobody decided on {{project.name}}', message: 'The approval timed out.' },
+        position: at(2, 2),
+      },
+      { id: 'timed_out_end', kind: 'end', config: { result: 'rejected' }, position: at(3, 2) },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', sourcePort: 'next', target: 'decide', targetPort: 'in' },
+      { id: 'e2', source: 'decide', sourcePort: 'approved', target: 'approved', targetPort: 'in' },
+      { id: 'e3', source: 'decide', sourcePort: 'rejected', target: 'rejected', targetPort: 'in' },
+      { id: 'e4', source: 'decide', sourcePort: 'timed_out', target: 'tell_owner', targetPort: 'in' },
+      { id: 'e5', source: 'tell_owner', sourcePort: 'next', target: 'timed_out_end', targetPort: 'in' },
+    ],
+  };
+}
+
+async function planningProjectWith(org: OrgChart, flow: FlowDocument) {
+  const res = await call(system.app, 'POST', '/api/projects', {
+    name: `Flow ${randomUUID().slice(0, 8)}`,
+    ownerId: org.rep.id,
+    periodStart: inSeconds(-60),
+    periodEnd: inSeconds(3600),
+    milestones: [],
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  const flowId = await publishFlow(system.app, flow);
+  await bind(system.app, 'plan_submitted', res.body.id, flowId);
+  expect((await call(system.app, 'POST', `/api/projects/${res.body.id}/submit`, { userId: org.rep.id })).status).toBe(202);
+  return { projectId: res.body.id as string, flowId };
+}
+
+const pending = async (userId: string, count = 1) =>
+  eventually(async () => {
+    const res = await call(system.app, 'GET', `/api/users/${userId}/approvals?status=pending`);
+    expect(res.body).toHaveLength(count);
+    return res.body as { id: string; flowRunId: string }[];
+  });
+const decide = (requestId: string, userId: string, decision: string, comment?: string) =>
+  call(system.app, 'POST', `/api/approvals/${requestId}/decision`, { userId, decision, ...(comment ? { comment } : {}) });
+const phase = async (projectId: string) => (await call(system.app, 'GET', `/api/projects/${projectId}`)).body.lifecycle as { phase: string; planRejection: string | null };
+const close = (projectId: string, userId: string) => call(system.app, 'POST', `/api/projects/${projectId}/close`, { outcome: 'cancelled', userId });
+
+describe('the flow interpreter on the real engine', () => {
+  it('decides an "any" approval on the first answer and closes the other request', async () => {
+    const org = await createOrgChart(system.app);
+    const { projectId } = await planningProjectWith(org, approvalFlow([org.manager.id, org.director.id], 'any'));
+    const [request] = await pending(org.director.id);
+    await pending(org.manager.id);
+    expect((await decide(request!.id, org.director.id, 'approve')).status).toBe(200);
+    await eventually(async () => expect((await phase(projectId)).phase).toBe('execution'));
+    const managerRequests = (await call(system.app, 'GET', `/api/users/${org.manager.id}/approvals`)).body as { status: string }[];
+    expect(managerRequests.map((r) => r.status)).toEqual(['cancelled']);
+    await close(projectId, org.rep.id);
+  });
+
+  it('needs every approver in an "all" approval, and one rejection decides it', async () => {
+    const org = await createOrgChart(system.app);
+    const all = await planningProjectWith(org, approvalFlow([org.manager.id, org.director.id], 'all'));
+    const [fromManager] = await pending(org.manager.id);
+    expect((await decide(fromManager!.id, org.manager.id, 'approve')).status).toBe(200);
+    await sleep(1000);
+    expect((await phase(all.projectId)).phase).toBe('planning'); // the director has not answered yet
+    const [fromDirector] = await pending(org.director.id);
+    expect((await decide(fromDirector!.id, org.director.id, 'approve')).status).toBe(200);
+    await eventually(async () => expect((await phase(all.projectId)).phase).toBe('execution'));
+    await close(all.projectId, org.rep.id);
+
+    const org2 = await createOrgChart(system.app);
+    const rejected = await planningProjectWith(org2, approvalFlow([org2.manager.id, org2.director.id], 'all'));
+    const [first] = await pending(org2.manager.id);
+    expect((await decide(first!.id, org2.manager.id, 'reject')).status).toBe(400); // a rejection needs a reason
+    expect((await decide(first!.id, org2.manager.id, 'reject', 'Pipeline too thin')).status).toBe(200);
+    await eventually(async () => expect((await phase(rejected.projectId)).planRejection).toBe('Pipeline too thin'));
+    await close(rejected.projectId, org2.rep.id);
+  });
+
+  it('takes the timed-out branch when nobody decides in time', async () => {
+    const org = await createOrgChart(system.app);
+    const { projectId } = await planningProjectWith(org, approvalFlow([org.manager.id], 'any', 2));
+    await pending(org.manager.id);
+    await eventually(async () => {
+      const inbox = (await call(system.app, 'GET', `/api/users/${org.rep.id}/inbox`)).body as { payload: { subject: string } }[];
+      expect(inbox.map((i) => i.payload.subject)).toEqual(expect.arrayContaining([expect.stringMatching(/^Nobody decided on Flow /)]));
+    }, { timeoutMs: 15_000 });
+    expect((await call(system.app, 'GET', `/api/users/${org.manager.id}/approvals`)).body.map((r: { status: string }) => r.status)).toEqual(['timed_out']);
+    await eventually(async () => expect((await phase(projectId)).phase).toBe('planning'));
+    await close(projectId, org.rep.id);
+  });
+
+  it('lets an approver delegate, and only the delegate can then decide', async () => {
+    const org = await createOrgChart(system.app);
+    const { projectId } = await planningProjectWith(org, approvalFlow([org.manager.id], 'any'));
+    const [request] = await pending(org.manager.id);
+    const delegated = await call(system.app, 'POST', `/api/approvals/${request!.id}/decision`, { userId: org.manager.id, decision: 'delegate', delegateTo: org.director.id, comment: 'On leave' });
+    expect(delegated.status, JSON.stringify(delegated.body)).toBe(200);
+    expect(delegated.body.status).toBe('delegated');
+    const [handed] = await pending(org.director.id);
+    expect((await decide(request!.id, org.manager.id, 'approve')).status).toBe(409);
+    expect((await decide(handed!.id, org.director.id, 'approve')).status).toBe(200);
+    await eventually(async () => expect((await phase(projectId)).phase).toBe('execution'));
+    await close(projectId, org.rep.id);
+  });
+
+  it('keeps running the version it started with after a new version is published', async () => {
+    const org = await createOrgChart(system.app);
+    const v1 = approvalFlow([org.manager.id], 'any', 300, 'v1: approve {{project.name}}');
+    const { projectId, flowId } = await planningProjectWith(org, v1);
+    const [request] = await pending(org.manager.id);
+
+    const v2 = { ...approvalFlow([org.director.id], 'any', 300, 'v2: approve {{project.name}}'), name: (await call(system.app, 'GET', `/api/flows/${flowId}`)).body.name };
+    expect((await call(system.app, 'PUT', `/api/flows/${flowId}/draft`, { draft: v2 })).status).toBe(200);
+    const published = await call(system.app, 'POST', `/api/flows/${flowId}/publish`, {});
+    expect(published.body.version).toBe(2);
+
+    // The running approval still belongs to version 1: its approver decides and the plan passes.
+    expect((await decide(request!.id, org.manager.id, 'approve')).status).toBe(200);
+    await eventually(async () => expect((await phase(projectId)).phase).toBe('execution'));
+    const run = await system.db
+      .selectFrom('flow_runs as r')
+      .innerJoin('flow_versions as v', 'v.id', 'r.flow_version_id')
+      .select(['v.version'])
+      .where('r.project_id', '=', projectId)
+      .execute();
+    expect(run.map((r) => r.version)).toEqual([1]);
+    // Published versions cannot be changed, not even in the database.
+    await expect(system.db.updateTable('flow_versions').set({ document: '{}' }).where('flow_id', '=', flowId).execute()).rejects.toThrow(/cannot be changed/);
+
+    // A new run starts on version 2: its request goes to version 2's approver, with its subject.
+    await close(projectId, org.rep.id);
+    const third = await call(system.app, 'POST', '/api/projects', { name: `Flow ${randomUUID().slice(0, 8)}`, ownerId: org.rep.id, periodStart: inSeconds(-60), periodEnd: inSeconds(3600), milestones: [] });
+    await bind(system.app, 'plan_submitted', third.body.id, flowId);
+    expect((await call(system.app, 'POST', `/api/projects/${third.body.id}/submit`, { userId: org.rep.id })).status).toBe(202);
+    const [v2Request] = await pending(org.director.id);
+    const inbox = (await call(system.app, 'GET', `/api/users/${org.director.id}/inbox`)).body as { payload: { subject: string; requestId?: string } }[];
+    expect(inbox.find((i) => i.payload.requestId === v2Request!.id)?.payload.subject).toMatch(/^v2: approve /);
+    await close(third.body.id, org.rep.id);
+  });
+});
