@@ -8,6 +8,8 @@ export type CloseOutcome = (typeof closeOutcomes)[number];
 
 export interface SalesProjectInput {
   projectId: string;
+  /** Set when the workflow continued as new: the phase it was in, until the plan is reloaded. */
+  resumeIn?: LifecyclePhase;
 }
 
 export interface PendingCheck {

@@ -47,9 +47,9 @@ const until = (iso: string | number) => Math.max(1, (typeof iso === 'number' ? i
  * All state that matters is in the database, so the workflow can continue as new at any safe
  * point and pick up where it was.
  */
-export async function salesProject({ projectId }: SalesProjectInput): Promise<void> {
+export async function salesProject({ projectId, resumeIn }: SalesProjectInput): Promise<void> {
   // Handlers are registered before the first await, so an early query or update finds them.
-  let phase: LifecyclePhase = 'planning';
+  let phase: LifecyclePhase = resumeIn ?? 'planning';
   let outcome: CloseOutcome | 'completed' | null = null;
   let closing = false;
   let planSubmittedBy: string | null = null;
@@ -234,7 +234,7 @@ export async function salesProject({ projectId }: SalesProjectInput): Promise<vo
       if (!closing && safeToContinueAsNew() && Date.now() < Date.parse(plan.periodEnd)) {
         // Long projects stay under the history limit; everything is reloaded from the database.
         await condition(allHandlersFinished);
-        await continueAsNew<typeof salesProject>({ projectId });
+        await continueAsNew<typeof salesProject>({ projectId, resumeIn: phase });
       }
       if (!closing) await enter('monitoring');
     }

@@ -5,7 +5,8 @@ import { insertInboxItemOnce } from '../../db/queries/inbox';
 import { findVersionById, resolveBoundVersion } from '../../db/queries/flows';
 import { findManagerAbove } from '../../db/queries/users';
 import type { ApprovalRequestKind, ApprovalRequestStatus, FlowRunStatus } from '../../db/schema';
-import { addBusinessDuration, defaultBusinessCalendar } from '../../workflows/domain/business-calendar';
+import { addBusinessDuration } from '../../workflows/domain/business-calendar';
+import { calendarOrDefault } from '../../workflows/domain/milestone-schedule';
 import type { Channel } from '../../workflows/flow/channel';
 import { durationToMs, isCalendarDuration, type Duration } from '../../workflows/flow/duration';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
@@ -218,11 +219,13 @@ export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fet
     },
 
     /** When a duration that starts now ends: business units follow the working calendar. */
-    async deadline(input: { duration: Duration }): Promise<string> {
+    /** Business units follow the project's working calendar (the default one when it has none). */
+    async deadline(input: { duration: Duration; projectId: string }): Promise<string> {
       const now = clock.now();
       if (isCalendarDuration(input.duration)) return new Date(now.getTime() + durationToMs(input.duration)).toISOString();
+      const project = await db.selectFrom('sales_projects').select('calendar').where('id', '=', input.projectId).executeTakeFirst();
       const unit = input.duration.unit === 'business_hours' ? 'business_hours' : 'business_days';
-      return addBusinessDuration(defaultBusinessCalendar, now, { amount: input.duration.amount, unit }).toISOString();
+      return addBusinessDuration(calendarOrDefault(project?.calendar), now, { amount: input.duration.amount, unit }).toISOString();
     },
 
     async setProjectHealth(input: { projectId: string; status: string; reason: string | null }): Promise<void> {

@@ -12,6 +12,8 @@ export interface DevServerOptions {
   uiPort?: number;
   /** No web UI (tests). */
   headless?: boolean;
+  /** More `start-dev` flags, e.g. `--dynamic-config-value` for tests of server limits. */
+  extraArgs?: readonly string[];
   log?: (line: string) => void;
 }
 
@@ -36,6 +38,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     '--log-level', 'warn',
   ];
   if (options.headless) args.push('--headless');
+  if (options.extraArgs) args.push(...options.extraArgs);
   if (options.dbFilename) {
     await mkdir(path.dirname(options.dbFilename), { recursive: true });
     args.push('--db-filename', options.dbFilename);

@@ -40,7 +40,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
       kind: 'acknowledgement',
       people: node.config.recipient,
       spec: { channel: node.config.channel, subject: node.config.subject, message: node.config.message },
-      until: await deadlineOf(node.config.timeout),
+      until: await deadlineOf(node.config.timeout, scope.input.projectId),
       allowDelegation: false,
       sequential: false,
       decided: (slots) => slots.some((s) => s.status === 'acknowledged'),
@@ -55,7 +55,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
       kind: 'approval',
       people: node.config.approvers,
       spec: { channel: 'inbox', subject: node.config.subject, message: node.config.message },
-      until: await deadlineOf(node.config.timeout),
+      until: await deadlineOf(node.config.timeout, scope.input.projectId),
       allowDelegation: node.config.allowDelegation,
       sequential: mode === 'sequence',
       decided: (slots) =>
@@ -104,8 +104,8 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
   parallel_split: async (node) => Array.from({ length: node.config.branches }, (_, i) => branchPortId(i + 1)),
   parallel_join: async () => ['next'],
 
-  delay: async (node) => {
-    await sleepUntil(await deadlineOf(node.config.duration));
+  delay: async (node, scope) => {
+    await sleepUntil(await deadlineOf(node.config.duration, scope.input.projectId));
     return ['next'];
   },
 
@@ -125,7 +125,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
       stepKey: scope.stepKey(node.id),
       title: node.config.title,
       assigneeRule: node.config.assignee,
-      dueAt: new Date(await deadlineOf(node.config.dueIn)).toISOString(),
+      dueAt: new Date(await deadlineOf(node.config.dueIn, scope.input.projectId)).toISOString(),
       context: scope.context,
     });
     return ['next'];
