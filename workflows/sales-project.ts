@@ -5,6 +5,7 @@ import {
   isCancellation,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -126,7 +127,7 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
     },
   );
 
-  const plan = await loadProjectPlan(projectId);
+  let plan = await loadProjectPlan(projectId);
   phase = plan.phase;
   for (const m of plan.milestones) schedule.set(m.milestoneId, m);
 
@@ -159,7 +160,15 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
     if (result === null) log.warn('No published flow is bound to "plan submitted"; the plan is approved as submitted.', { projectId });
     const comment = typeof result?.context.approval === 'object' ? String((result.context.approval as { comment?: unknown }).comment ?? '') : '';
     await acts.recordPlanDecision({ projectId, approved, comment });
-    if (approved) await enter('execution');
+    if (approved) {
+      await enter('execution');
+      // The plan was edited during planning: milestones added since the start get their timers.
+      if (patched('reload-plan-when-approved')) {
+        plan = await loadProjectPlan(projectId);
+        schedule.clear();
+        for (const m of plan.milestones) schedule.set(m.milestoneId, m);
+      }
+    }
     else planRejection = comment || 'The plan was rejected.';
     planSubmittedBy = null;
   }

@@ -122,6 +122,22 @@ describe('the lifecycle on the real engine', () => {
     await recordHistory(system.client, `sales-project-${p.id}`, 'lifecycle-change-request-moves-due-date');
   });
 
+  it('checks milestones added while planning once the plan is approved', async () => {
+    const org = await createOrgChart(system.app);
+    const p = await planningProject(org, { periodEnd: inSeconds(60), milestones: [] });
+    const added = await call(system.app, 'POST', `/api/projects/${p.id}/milestones`, {
+      name: 'Added in planning', metric: 'revenue', targetValue: 50, dueAt: inSeconds(8), ownerId: org.rep.id, teamId: null, periodStart: null, warningOffset: null,
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    await startExecution(system.app, p.id, org.rep.id);
+    await eventually(async () => expect((await project(p.id)).lifecycle.nextChecks).toEqual([{ milestoneId: added.body.id, kind: 'due', at: added.body.dueAt }]));
+    await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: 50, reporterId: org.rep.id });
+    await eventually(async () => expect((await project(p.id)).milestones[0].status).toBe('met'), { timeoutMs: 20_000 });
+    await call(system.app, 'POST', `/api/projects/${p.id}/close`, { outcome: 'won', userId: org.rep.id });
+    await eventually(async () => expect(await phaseOf(p.id)).toBe('closing_review'));
+    await recordHistory(system.client, `sales-project-${p.id}`, 'lifecycle-milestone-added-in-planning');
+  });
+
   it('goes straight to the closing review when a project is closed early, and keeps its outcome', async () => {
     const org = await createOrgChart(system.app);
     const p = await planningProject(org);
