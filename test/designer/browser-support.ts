@@ -1,26 +1,14 @@
 // Shared by the designer's browser tests: the real API and web page on a free port (on this file's
 // PostgreSQL and Temporal from the integration setup), and Debian's Chromium driven by playwright-core.
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import type { Server } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, onTestFailed, vi } from 'vitest';
-import { freePort } from '../../activities/runtime/free-port';
-import { createApp } from '../../api/app';
+import type { Locator, Page } from 'playwright-core';
+import { expect, vi } from 'vitest';
 import type { FlowDraft } from '../../workflows/flow';
+import { artifactsDir, useServedApp } from '../support/browser';
 import { call } from '../support/http';
-import { useSystem, type TestSystem } from '../support/system';
+import type { TestSystem } from '../support/system';
 
-export const designerDist = fileURLToPath(new URL('../../designer/dist', import.meta.url));
-export const artifactsDir = fileURLToPath(new URL('../artifacts', import.meta.url));
-
-export const chromiumOptions = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-};
+export { artifactsDir, chromiumOptions, designerDist } from '../support/browser';
 
 export interface DesignerContext {
   readonly system: TestSystem;
@@ -33,56 +21,18 @@ export interface DesignerContext {
 }
 
 export function useDesigner(): DesignerContext {
-  // The page answers within milliseconds, but the whole suite shares two cores: give the page's
-  // effects (debounced validation, layout) room before an expectation gives up.
   vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 50 } } });
-  const system = useSystem({ worker: false });
-  let server: Server | undefined;
-  let browser: Browser | undefined;
-  let url = '';
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(path.join(designerDist, 'index.html'))) {
-      throw new Error('The web page is not built: run `npx vite build designer` first.');
-    }
-    await mkdir(artifactsDir, { recursive: true });
-    const app = createApp({ db: system.db, temporal: { client: system.client, taskQueue: system.taskQueue }, designerDir: designerDist });
-    const port = await freePort();
-    server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }) as Server;
-    url = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch(chromiumOptions);
-  });
-
-  afterEach(() => {
-    const errors = pageErrors.splice(0);
-    expect(errors, 'errors thrown in the page').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())));
-  });
-
+  const served = useServedApp({ worker: false, pageTimeoutMs: 15_000, failurePrefix: 'failed-' });
   return {
-    system,
+    get system() {
+      return served.system;
+    },
     get url() {
-      return url;
+      return served.url;
     },
-    async newPage() {
-      if (browser === undefined) throw new Error('The browser has not started.');
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      // What the page looked like when a test failed, to see why without rerunning it.
-      onTestFailed(async ({ task }) => {
-        await page.screenshot({ path: path.join(artifactsDir, `failed-${task.name.replace(/[^\w]+/g, '-').slice(0, 80)}.png`) }).catch(() => undefined);
-      });
-      return page;
-    },
+    newPage: () => served.newPage(),
     async createFlow(draft) {
-      const response = await call<{ id: string }>(system.app, 'POST', '/api/flows', { draft });
+      const response = await call<{ id: string }>(served.system.app, 'POST', '/api/flows', { draft });
       expect(response.status).toBe(201);
       return response.body.id;
     },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { FlowDraft } from '../../workflows/flow';
 import { call } from '../support/http';
-import { canvasEdges, canvasSteps, drawConnection, openEditor, shortcut, step, useDesigner } from './browser-support';
+import { canvasEdges, canvasSteps, drawConnection, shortcut, step, useDesigner } from './browser-support';
 
 const designer = useDesigner();
 
@@ -17,7 +17,7 @@ describe('drawing a flow in the designer', () => {
     const flowName = `Escalation drawn in a browser ${randomUUID().slice(0, 8)}`;
 
     // Start a new flow from the default escalation flow.
-    await page.goto(`${designer.url}/`);
+    await page.goto(`${designer.url}/flows`);
     await page.getByRole('heading', { name: 'Flows' }).waitFor();
     await page.getByRole('button', { name: 'New flow' }).click();
     await page.getByLabel('Name').fill(flowName);

@@ -3,9 +3,20 @@ import { Link, Redirect, Route, Switch, useRoute } from 'wouter';
 import { EditorPage } from '../flows/EditorPage';
 import { FlowListPage } from '../flows/FlowListPage';
 import { VersionPage } from '../flows/VersionPage';
+import { InboxPage } from '../inbox/InboxPage';
+import { PeoplePage } from '../people/PeoplePage';
+import { NewProjectPage } from '../plan/NewProjectPage';
+import { PlanPage } from '../plan/PlanPage';
+import { ProjectListPage } from '../projects/ProjectListPage';
+import { ProjectPage } from '../projects/ProjectPage';
+import { RetrospectivePage } from '../retrospective/RetrospectivePage';
+import { ActingAs } from '../shared/ActingAs';
 
-/** Top-level sections; later pages (projects, inbox) join this list. */
+/** Top-level sections of the web app. */
 export const navItems: readonly { href: string; label: string; match: string }[] = [
+  { href: '/projects', label: 'Projects', match: '/projects/*?' },
+  { href: '/inbox', label: 'Inbox', match: '/inbox' },
+  { href: '/people', label: 'People', match: '/people' },
   { href: '/flows', label: 'Flows', match: '/flows/*?' },
 ];
 
@@ -27,6 +38,7 @@ function TopNav() {
       {navItems.map((item) => (
         <NavItem key={item.href} {...item} />
       ))}
+      <ActingAs />
     </nav>
   );
 }
@@ -49,8 +61,15 @@ export function App() {
       <div className="app__page">
         <Switch>
           <Route path="/">
-            <Redirect to="/flows" replace />
+            <Redirect to="/projects" replace />
           </Route>
+          <Route path="/projects" component={ProjectListPage} />
+          <Route path="/projects/new" component={NewProjectPage} />
+          <Route path="/projects/:id/plan">{(params) => <PlanPage id={params.id} />}</Route>
+          <Route path="/projects/:id/retrospective">{(params) => <RetrospectivePage id={params.id} />}</Route>
+          <Route path="/projects/:id">{(params) => <ProjectPage id={params.id} />}</Route>
+          <Route path="/inbox" component={InboxPage} />
+          <Route path="/people" component={PeoplePage} />
           <Route path="/flows" component={FlowListPage} />
           <Route path="/flows/:id/versions/:version">{(params) => <VersionPage id={params.id} version={Number(params.version)} />}</Route>
           <Route path="/flows/:id">{(params) => <EditorPage id={params.id} />}</Route>

@@ -1,0 +1,149 @@
+import { Check, ExternalLink, X } from 'lucide-react';
+import { memo, useId, useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
+import { ApiError, errorMessage } from '../api/client';
+import { approvalRequestSchema } from '../shared/api-schemas';
+import { requestJson } from '../shared/request';
+import { TimeText } from '../shared/TimeText';
+import { formatDateTime, fromNow } from '../shared/time';
+import { kindLabels, type InboxEntry } from './inbox-model';
+
+type Decision = 'approve' | 'reject' | 'acknowledge';
+
+const statusLabels: Record<string, string> = {
+  pending: 'Waiting for you',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  acknowledged: 'Acknowledged',
+  timed_out: 'Time ran out',
+  delegated: 'Delegated',
+  cancelled: 'No longer needed',
+};
+
+/** One inbox item, with its decision right there: approve, reject with a reason, or acknowledge. */
+export const InboxEntryCard = memo(function InboxEntryCard({ entry, userId, onDecided }: { entry: InboxEntry; userId: string; onDecided: (text: string) => Promise<void> }) {
+  const { item, request, needsAction, dueAt } = entry;
+  const commentId = useId();
+  const [comment, setComment] = useState('');
+  const [rejecting, setRejecting] = useState(false);
+  const [sending, setSending] = useState<Decision | null>(null);
+  const [error, setError] = useState<{ message: string; comment: string | null } | null>(null);
+  const overdue = dueAt !== null && Date.parse(dueAt) < Date.now();
+  const projectId = item.payload.projectId ?? request?.projectId;
+
+  async function decide(decision: Decision) {
+    if (!request) return;
+    setSending(decision);
+    try {
+      await requestJson(approvalRequestSchema, 'POST', `/api/approvals/${request.id}/decision`, {
+        userId,
+        decision,
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      });
+      setError(null);
+      await onDecided(`${decision === 'approve' ? 'Approved' : decision === 'reject' ? 'Rejected' : 'Acknowledged'}: ${item.payload.subject ?? kindLabels[item.kind]}.`);
+    } catch (reason) {
+      const commentDetail = reason instanceof ApiError ? (reason.details.find((d) => d.path === 'comment')?.message ?? null) : null;
+      setError({ message: errorMessage(reason), comment: commentDetail });
+    } finally {
+      setSending(null);
+    }
+  }
+
+  function submitReject(event: FormEvent) {
+    event.preventDefault();
+    void decide('reject');
+  }
+
+  return (
+    <article className={`inbox-item${item.readAt === null ? ' inbox-item--unread' : ''}${needsAction ? ' inbox-item--action' : ''}`} aria-label={item.payload.subject ?? kindLabels[item.kind]} data-testid="inbox-item" data-kind={item.kind}>
+      <header className="inbox-item__head">
+        {item.readAt === null && (
+          <span className="unread-dot" title="Unread">
+            <span className="sr-only">Unread</span>
+          </span>
+        )}
+        <span className={`kind kind--${item.kind}`}>{kindLabels[item.kind]}</span>
+        <h2 className="inbox-item__subject">{item.payload.subject ?? kindLabels[item.kind]}</h2>
+        <span className="small muted inbox-item__when">
+          <TimeText at={item.createdAt} hint={false} /> · {fromNow(item.createdAt)}
+        </span>
+      </header>
+      {item.payload.message && <p className="inbox-item__message">{item.payload.message}</p>}
+      <p className="inbox-item__meta small">
+        {request && <span className={`pill pill--${request.status === 'pending' ? 'pending' : request.status === 'rejected' || request.status === 'timed_out' ? 'missed' : 'met'}`}>{statusLabels[request.status] ?? request.status}</span>}
+        {dueAt && (request === null || request.status === 'pending') && (
+          <span className={overdue ? 'error-text' : ''} data-testid="inbox-deadline">
+            {overdue ? 'Was due' : 'Due'} {fromNow(dueAt)} — {formatDateTime(dueAt)}
+          </span>
+        )}
+        {projectId && item.kind === 'approval_request' && <Link href={`/projects/${projectId}/plan`}>Review the plan</Link>}
+        {projectId && (
+          <Link href={`/projects/${projectId}`}>
+            Open project <ExternalLink size={12} aria-hidden="true" />
+          </Link>
+        )}
+        {item.kind === 'retrospective_request' && projectId && <Link href={`/projects/${projectId}/retrospective`}>Answer the closing review</Link>}
+      </p>
+
+      {request?.status === 'pending' && request.kind === 'acknowledgement' && (
+        <div className="inbox-item__actions">
+          <button type="button" className="button button--primary" disabled={sending !== null} onClick={() => void decide('acknowledge')} data-testid="acknowledge">
+            <Check size={15} aria-hidden="true" /> {sending === 'acknowledge' ? 'Acknowledging…' : 'Acknowledge'}
+          </button>
+        </div>
+      )}
+      {request?.status === 'pending' && request.kind === 'approval' && (
+        <form className="inbox-item__actions" onSubmit={submitReject}>
+          {rejecting || comment ? (
+            <div className={`field${error?.comment ? ' field--problem' : ''}`}>
+              <label className="field__label" htmlFor={commentId}>
+                {rejecting ? 'Why do you reject it?' : 'Comment'}
+              </label>
+              <textarea
+                id={commentId}
+                rows={2}
+                value={comment}
+                onChange={(event) => setComment(event.target.value)}
+                aria-invalid={Boolean(error?.comment)}
+                aria-describedby={error?.comment ? `${commentId}-error` : undefined}
+                autoFocus={rejecting}
+                data-testid="decision-comment"
+              />
+              {error?.comment && (
+                <p className="field__error" id={`${commentId}-error`}>
+                  {error.comment}
+                </p>
+              )}
+            </div>
+          ) : null}
+          <div className="form-actions">
+            <button type="button" className="button button--primary" disabled={sending !== null} onClick={() => void decide('approve')} data-testid="approve">
+              <Check size={15} aria-hidden="true" /> {sending === 'approve' ? 'Approving…' : 'Approve'}
+            </button>
+            {rejecting ? (
+              <>
+                <button type="submit" className="button button--danger" disabled={sending !== null} data-testid="confirm-reject">
+                  <X size={15} aria-hidden="true" /> {sending === 'reject' ? 'Rejecting…' : 'Reject with this reason'}
+                </button>
+                <button type="button" className="button" onClick={() => setRejecting(false)}>
+                  Cancel
+                </button>
+              </>
+            ) : (
+              <button type="button" className="button" disabled={sending !== null} onClick={() => setRejecting(true)} data-testid="reject">
+                <X size={15} aria-hidden="true" /> Reject…
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+      {request && request.status !== 'pending' && request.comment && <p className="small muted">Comment: {request.comment}</p>}
+      {error && !error.comment && (
+        <p className="error-text" role="alert">
+          {error.message}
+        </p>
+      )}
+    </article>
+  );
+});

@@ -1,0 +1,121 @@
+import { RefreshCw } from 'lucide-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { PageState } from '../app/PageState';
+import { ChooseActingPerson } from '../shared/ActingAs';
+import { useActingUserId } from '../shared/acting-person';
+import { approvalRequestSchema, inboxItemSchema, type ApprovalRequest, type InboxItem } from '../shared/api-schemas';
+import { usePeopleNames } from '../shared/people';
+import { requestJson } from '../shared/request';
+import { userTimeZone } from '../shared/time';
+import { useResource } from '../shared/use-resource';
+import { InboxEntryCard } from './InboxEntryCard';
+import { inboxEntries } from './inbox-model';
+import '../shared/web.css';
+
+interface InboxData {
+  items: InboxItem[];
+  requests: ApprovalRequest[];
+}
+
+async function loadInbox(userId: string): Promise<InboxData> {
+  const [items, requests] = await Promise.all([
+    requestJson(inboxItemSchema.array(), 'GET', `/api/users/${userId}/inbox?limit=200`),
+    requestJson(approvalRequestSchema.array(), 'GET', `/api/users/${userId}/approvals`),
+  ]);
+  return { items, requests };
+}
+
+/** Seconds between quiet refreshes while the page is visible, so new requests show up by themselves. */
+const refreshEverySeconds = 15;
+
+/** The acting person's inbox, newest first; decisions are made in place. */
+export function InboxPage() {
+  const userId = useActingUserId();
+  const nameOf = usePeopleNames();
+  return (
+    <main className="page">
+      <div className="page__head">
+        <div>
+          <h1>Inbox</h1>
+          <p className="muted">{userId ? `For ${nameOf(userId)} · times in ${userTimeZone()}` : 'Nobody chosen'}</p>
+        </div>
+      </div>
+      {userId === null ? <ChooseActingPerson doing="see an inbox" /> : <Inbox key={userId} userId={userId} />}
+    </main>
+  );
+}
+
+function Inbox({ userId }: { userId: string }) {
+  const resource = useResource(`inbox:${userId}`, () => loadInbox(userId));
+  const { reload } = resource;
+  const [tab, setTab] = useState<'action' | 'all'>('action');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [refreshing, setRefreshing] = useState(false);
+
+  const refresh = useCallback(async () => {
+    setRefreshing(true);
+    await reload();
+    setRefreshing(false);
+  }, [reload]);
+
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void reload();
+    }, refreshEverySeconds * 1000);
+    return () => clearInterval(timer);
+  }, [reload]);
+
+  const onDecided = useCallback(
+    async (text: string) => {
+      setNotice(text);
+      await reload();
+    },
+    [reload],
+  );
+
+  const data = resource.load.status === 'ready' ? resource.load.value : null;
+  const entries = useMemo(() => (data ? inboxEntries(data.items, data.requests, Date.now()) : []), [data]);
+  const waiting = entries.filter((e) => e.needsAction);
+  const unread = entries.filter((e) => e.item.readAt === null).length;
+  const shown = tab === 'action' ? waiting : entries;
+
+  return (
+    <PageState load={resource.load} retry={resource.retry}>
+      {() => (
+        <>
+          <div className="toolbar-row">
+            <div role="tablist" aria-label="Which items" className="segmented">
+              <button type="button" role="tab" aria-selected={tab === 'action'} onClick={() => setTab('action')} data-testid="tab-action">
+                Needs you <span className={`count${waiting.length > 0 ? ' count--bad' : ''}`}>{waiting.length}</span>
+              </button>
+              <button type="button" role="tab" aria-selected={tab === 'all'} onClick={() => setTab('all')} data-testid="tab-all">
+                All <span className="count">{entries.length}</span>
+              </button>
+            </div>
+            <span className="muted small">{unread} unread</span>
+            <button type="button" className="button" onClick={() => void refresh()} disabled={refreshing}>
+              <RefreshCw size={14} aria-hidden="true" /> {refreshing ? 'Refreshing…' : 'Refresh'}
+            </button>
+          </div>
+          <p className="sr-only" role="status" aria-live="polite">
+            {notice}
+          </p>
+          {notice && (
+            <p className="callout callout--success" data-testid="inbox-notice">
+              {notice}
+            </p>
+          )}
+          <div className="stack" role="tabpanel" data-testid="inbox-list">
+            {shown.length === 0 ? (
+              <p className="page-state muted" data-testid="inbox-empty">
+                {tab === 'action' ? 'Nothing waits for you.' : 'The inbox is empty.'}
+              </p>
+            ) : (
+              shown.map((entry) => <InboxEntryCard key={entry.item.id} entry={entry} userId={userId} onDecided={onDecided} />)
+            )}
+          </div>
+        </>
+      )}
+    </PageState>
+  );
+}

@@ -1,0 +1,150 @@
+import { Plus, Search } from 'lucide-react';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'wouter';
+import { ragStatuses } from '../../../workflows/domain/attainment';
+import { usePeople } from '../shared/people';
+import { isPhase, phaseLabels, phaseOrder } from '../shared/phases';
+import type { ProjectFilter } from './project-filter';
+import { ProjectRow } from './ProjectRow';
+import { pageLimit, useProjectList } from './use-project-list';
+import '../shared/web.css';
+
+const ragLabels = { green: 'Green — on track', amber: 'Amber — at risk', red: 'Red — off track' } as const;
+
+function filterFrom(params: URLSearchParams): ProjectFilter {
+  const phase = params.get('phase');
+  const status = params.get('status');
+  return {
+    phase: isPhase(phase) ? phase : '',
+    ownerId: params.get('owner') ?? '',
+    status: status === 'green' || status === 'amber' || status === 'red' ? status : '',
+    q: params.get('q') ?? '',
+  };
+}
+
+/** All projects, narrowed by phase, owner, status and name; the filters live in the address. */
+export function ProjectListPage() {
+  const [params, setParams] = useSearchParams();
+  const search = params.toString();
+  const filter = useMemo(() => filterFrom(new URLSearchParams(search)), [search]);
+  const list = useProjectList(filter);
+  const people = usePeople();
+
+  const change = (key: 'phase' | 'owner' | 'status' | 'q', value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const filtered = filter.phase !== '' || filter.ownerId !== '' || filter.status !== '' || filter.q.trim() !== '';
+
+  return (
+    <main className="page page--wide">
+      <div className="page__head">
+        <div>
+          <h1>Projects</h1>
+          <p className="muted" aria-live="polite" data-testid="project-count">
+            {list.items === null
+              ? ' '
+              : list.total !== null && list.total > list.items.length
+                ? `Showing ${list.items.length} of ${list.total} projects; narrow the filters to see the rest.`
+                : `${list.items.length} project${list.items.length === 1 ? '' : 's'}${filtered ? ' match' : ''}`}
+            {list.loading && list.items !== null && <span className="muted"> · updating…</span>}
+          </p>
+        </div>
+        <div className="page__actions">
+          <Link href="/projects/new" className="button button--primary">
+            <Plus size={16} aria-hidden="true" /> New project
+          </Link>
+        </div>
+      </div>
+
+      <form className="filters" role="search" aria-label="Filter projects" onSubmit={(event) => event.preventDefault()}>
+        <label className="filters__search">
+          <span className="sr-only">Search by name</span>
+          <Search size={15} aria-hidden="true" />
+          <input type="search" placeholder="Search by name" value={filter.q} onChange={(event) => change('q', event.target.value)} data-testid="project-search" />
+        </label>
+        <label>
+          <span className="filters__label">Phase</span>
+          <select value={filter.phase} onChange={(event) => change('phase', event.target.value)} data-testid="filter-phase">
+            <option value="">Any phase</option>
+            {phaseOrder.map((phase) => (
+              <option key={phase} value={phase}>
+                {phaseLabels[phase]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="filters__label">Owner</span>
+          <select value={filter.ownerId} onChange={(event) => change('owner', event.target.value)} data-testid="filter-owner">
+            <option value="">Anyone</option>
+            {people.status === 'ready' &&
+              people.users.map((user) => (
+                <option key={user.id} value={user.id}>
+                  {user.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          <span className="filters__label">Status</span>
+          <select value={filter.status} onChange={(event) => change('status', event.target.value)} data-testid="filter-status">
+            <option value="">Any status</option>
+            {ragStatuses.map((status) => (
+              <option key={status} value={status}>
+                {ragLabels[status]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {filtered && (
+          <button type="button" className="button" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+            Clear filters
+          </button>
+        )}
+      </form>
+
+      {list.error !== null && (
+        <div className="callout callout--error" role="alert">
+          <p>
+            {list.error}{' '}
+            <button type="button" className="button" onClick={list.retry}>
+              Try again
+            </button>
+          </p>
+        </div>
+      )}
+      {list.items === null ? (
+        list.error === null && <div className="page-state muted">Loading…</div>
+      ) : list.items.length === 0 ? (
+        <div className="page-state muted" data-testid="project-list-empty">
+          {filtered ? 'No project matches these filters.' : 'No projects yet. Create the first one.'}
+        </div>
+      ) : (
+        <div className="plist" role="table" aria-label="Projects" aria-rowcount={list.items.length + 1} data-testid="project-list">
+          <div className="plist__row plist__row--head" role="row">
+            <div role="columnheader">Project</div>
+            <div role="columnheader">Phase</div>
+            <div role="columnheader">Owner</div>
+            <div role="columnheader">Period</div>
+            <div role="columnheader">Attainment</div>
+            <div role="columnheader">Status</div>
+            <div role="columnheader" title="Open escalations">Esc.</div>
+          </div>
+          <div role="rowgroup">
+            {list.items.map((item) => (
+              <ProjectRow key={item.id} item={item} />
+            ))}
+          </div>
+        </div>
+      )}
+      {list.total !== null && list.items !== null && list.total > pageLimit && <p className="muted small">At most {pageLimit} projects are listed at a time.</p>}
+    </main>
+  );
+}

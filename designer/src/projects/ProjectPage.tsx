@@ -1,0 +1,320 @@
+import { ClipboardList, MessagesSquare, Pencil } from 'lucide-react';
+import { Link } from 'wouter';
+import { PageState } from '../app/PageState';
+import type { Dashboard, ProjectDetail } from '../shared/api-schemas';
+import { PhaseBadge, RagBadge, StatusPill } from '../shared/badges';
+import { formatNumber, formatPct } from '../shared/format';
+import { PlanActualChart } from '../shared/charts';
+import { usePeopleNames } from '../shared/people';
+import { TimeText } from '../shared/TimeText';
+import { formatDateTime, formatPeriod, fromNow, userTimeZone } from '../shared/time';
+import { useResource } from '../shared/use-resource';
+import { goalChartData } from './goal-chart-data';
+import { KpiEntry } from './KpiEntry';
+import { KpiImport } from './KpiImport';
+import { PhaseStepper } from './PhaseStepper';
+import { loadProjectPage, type ProjectPageData } from './project-data';
+import { projectTimeline } from './project-timeline';
+import '../shared/web.css';
+
+const checkLabels: Record<string, string> = { warning: 'At-risk check', due: 'Met/missed check' };
+
+/** One project: where it stands, what happens next, and where figures are reported. */
+export function ProjectPage({ id }: { id: string }) {
+  const resource = useResource(`project:${id}`, () => loadProjectPage(id));
+  return (
+    <main className="page page--wide">
+      <PageState load={resource.load} retry={resource.retry}>
+        {(data) => <ProjectView data={data} reload={resource.reload} />}
+      </PageState>
+    </main>
+  );
+}
+
+function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Promise<void> }) {
+  const { project, dashboard, retrospective } = data;
+  const nameOf = usePeopleNames();
+  const lifecycle = project.lifecycle;
+  const metrics = [...new Set([...dashboard.goals.map((g) => g.kpiMetric), ...project.milestones.map((m) => m.metric)])];
+  const openEscalations = project.escalations.filter((e) => e.acknowledgedAt === null);
+  const milestoneName = new Map(project.milestones.map((m) => [m.id, m.name]));
+  const frozen = project.phase === 'closing_review' || project.phase === 'closed';
+
+  return (
+    <>
+      <div className="page__head">
+        <div>
+          <p className="crumbs">
+            <Link href="/projects">Projects</Link> /
+          </p>
+          <h1>{project.name}</h1>
+          <p className="muted">
+            <PhaseBadge phase={project.phase} /> Owner {nameOf(project.ownerId)} · {formatPeriod(project.periodStart, project.periodEnd)} · times in {userTimeZone()}
+          </p>
+        </div>
+        <div className="page__actions">
+          {project.phase === 'planning' && (
+            <Link href={`/projects/${project.id}/plan`} className="button button--primary">
+              <Pencil size={15} aria-hidden="true" /> Edit plan
+            </Link>
+          )}
+          {project.phase !== 'planning' && (
+            <Link href={`/projects/${project.id}/plan`} className="button">
+              <ClipboardList size={15} aria-hidden="true" /> Plan
+            </Link>
+          )}
+          {retrospective && (
+            <Link href={`/projects/${project.id}/retrospective`} className="button" data-testid="retrospective-link">
+              <MessagesSquare size={15} aria-hidden="true" /> Closing review
+            </Link>
+          )}
+        </div>
+      </div>
+
+      <PhaseStepper phase={project.phase} />
+      {project.phase === 'planning' && lifecycle.planSubmitted && (
+        <p className="callout callout--info" role="status" data-testid="plan-waiting">
+          The plan is submitted and waits for approval.
+        </p>
+      )}
+      {project.phase === 'planning' && lifecycle.planRejection && (
+        <div className="callout callout--error" role="status">
+          <p>
+            <strong>The plan was rejected:</strong> {lifecycle.planRejection}
+          </p>
+        </div>
+      )}
+      {lifecycle.unavailable && <p className="callout callout--warn">Live state unavailable: {lifecycle.unavailable}</p>}
+
+      <div className="columns">
+        <div className="columns__main">
+          <section aria-labelledby="goals-title" className="stack">
+            <h2 id="goals-title" className="section-title">
+              Goals: plan vs actual
+            </h2>
+            {dashboard.goals.length === 0 && <p className="muted">No goals yet. Add them in the plan.</p>}
+            {dashboard.goals.map((goal) => (
+              <GoalCard key={goal.goalId} goal={goal} dashboard={dashboard} />
+            ))}
+          </section>
+
+          <section aria-labelledby="milestones-title" className="card">
+            <h2 id="milestones-title">Milestones</h2>
+            {dashboard.milestones.length === 0 ? (
+              <p className="muted">No milestones.</p>
+            ) : (
+              <table className="table table--compact">
+                <thead>
+                  <tr>
+                    <th scope="col">Milestone</th>
+                    <th scope="col">Due</th>
+                    <th scope="col">Target</th>
+                    <th scope="col">Actual</th>
+                    <th scope="col">Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {dashboard.milestones.map((m) => (
+                    <tr key={m.milestoneId}>
+                      <td>{m.name}</td>
+                      <td>
+                        <TimeText at={m.dueAt} />
+                      </td>
+                      <td>
+                        {formatNumber(m.target)} <span className="muted small">{m.metric}</span>
+                      </td>
+                      <td>{m.actual === null ? '—' : `${formatNumber(m.actual)} (${formatPct(m.attainmentPct)})`}</td>
+                      <td>
+                        <StatusPill status={m.status} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+
+          <Timeline project={project} nameOf={nameOf} />
+        </div>
+
+        <aside className="columns__side">
+          <section className="card" aria-labelledby="checks-title" data-testid="next-checks">
+            <h2 id="checks-title">Next checks</h2>
+            {lifecycle.nextChecks.length === 0 ? (
+              <p className="muted">{project.phase === 'planning' ? 'Checks are scheduled once the plan is approved.' : 'No checks scheduled.'}</p>
+            ) : (
+              <ul className="plain-list">
+                {[...lifecycle.nextChecks]
+                  .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+                  .map((check) => (
+                    <li key={`${check.milestoneId}:${check.kind}`}>
+                      <strong>{checkLabels[check.kind] ?? check.kind}</strong> · {milestoneName.get(check.milestoneId) ?? 'milestone'}
+                      <br />
+                      <span className="small">
+                        {fromNow(check.at)} <span className="muted">— {formatDateTime(check.at)}</span>
+                      </span>
+                    </li>
+                  ))}
+              </ul>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="escalations-title" data-testid="open-escalations">
+            <h2 id="escalations-title">
+              Open escalations <span className={`count${openEscalations.length > 0 ? ' count--bad' : ''}`}>{openEscalations.length}</span>
+            </h2>
+            {openEscalations.length === 0 ? (
+              <p className="muted">None.</p>
+            ) : (
+              <ul className="plain-list">
+                {openEscalations.map((e) => (
+                  <li key={e.id}>
+                    <strong>{milestoneName.get(e.milestoneId) ?? 'Milestone'}</strong> — level {e.level}, waiting for {nameOf(e.recipientId)}
+                    <br />
+                    <span className="small muted">
+                      since <TimeText at={e.createdAt} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          {!frozen && (
+            <>
+              <KpiEntry projectId={project.id} metrics={metrics} onReported={reload} />
+              <KpiImport projectId={project.id} onImported={reload} />
+            </>
+          )}
+
+          <Ranking dashboard={dashboard} />
+          <Risks dashboard={dashboard} nameOf={nameOf} />
+          <BudgetSummary dashboard={dashboard} />
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function GoalCard({ goal, dashboard }: { goal: Dashboard['goals'][number]; dashboard: Dashboard }) {
+  const { points, marks } = goalChartData(goal, dashboard.milestones, dashboard.asOf);
+  return (
+    <article className="card" data-testid={`goal-${goal.goalId}`}>
+      <header className="card__head">
+        <h3>{goal.label}</h3>
+        <RagBadge status={goal.status} />
+      </header>
+      <p className="figures">
+        <span>
+          Actual{' '}
+          <strong data-testid="goal-actual">
+            {goal.actual === null ? '—' : formatNumber(goal.actual)} {goal.unit}
+          </strong>
+        </span>
+        <span>
+          Target {formatNumber(goal.target)} {goal.unit}
+        </span>
+        <span>Attainment {formatPct(goal.attainmentPct)}</span>
+        {goal.expected !== null && (
+          <span className="muted">
+            Expected by now {formatNumber(goal.expected)} {goal.unit}
+          </span>
+        )}
+      </p>
+      <PlanActualChart points={points} marks={marks} unit={goal.unit} label={`${goal.label}: plan against actual, cumulative`} />
+    </article>
+  );
+}
+
+function Ranking({ dashboard }: { dashboard: Dashboard }) {
+  return (
+    <section className="card" aria-labelledby="ranking-title">
+      <h2 id="ranking-title">Member ranking</h2>
+      {dashboard.ranking.length === 0 && <p className="muted">No accumulating goal to rank by.</p>}
+      {dashboard.ranking.map((ranking) => (
+        <div key={ranking.metric}>
+          <h3 className="small muted">
+            {ranking.metric}, {ranking.month}
+          </h3>
+          {ranking.entries.length === 0 ? (
+            <p className="muted small">Nobody reported this month.</p>
+          ) : (
+            <table className="table table--compact">
+              <tbody>
+                {ranking.entries.map((entry) => (
+                  <tr key={entry.memberId}>
+                    <td className="rank">#{entry.rank}</td>
+                    <td>{entry.name}</td>
+                    <td className="num">{formatNumber(entry.total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function Risks({ dashboard, nameOf }: { dashboard: Dashboard; nameOf: (id: string | null) => string }) {
+  return (
+    <section className="card" aria-labelledby="risks-title">
+      <h2 id="risks-title">Open risks</h2>
+      {dashboard.openRisks.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <ul className="plain-list">
+          {[...dashboard.openRisks]
+            .sort((a, b) => b.score - a.score)
+            .map((risk) => (
+              <li key={risk.id}>
+                <span className={`score score--${risk.score >= 15 ? 'high' : risk.score >= 8 ? 'mid' : 'low'}`} title={`probability ${risk.probability} × impact ${risk.impact}`}>
+                  {risk.score}
+                </span>{' '}
+                <strong>{risk.title}</strong>
+                {risk.warning?.triggered && <span className="pill pill--missed">early warning</span>}
+                <br />
+                <span className="small muted">
+                  P{risk.probability} × I{risk.impact} · owner {nameOf(risk.ownerId)}
+                </span>
+              </li>
+            ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function BudgetSummary({ dashboard }: { dashboard: Dashboard }) {
+  const { totals, lines } = dashboard.budget;
+  if (lines.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="budget-title">
+      <h2 id="budget-title">Budget</h2>
+      <p>
+        Spent {formatNumber(totals.spent)} of {formatNumber(totals.planned)} ({formatPct(totals.spentPct)}){totals.overspent && <span className="error-text"> — overspent</span>}
+      </p>
+    </section>
+  );
+}
+
+function Timeline({ project, nameOf }: { project: ProjectDetail; nameOf: (id: string | null) => string }) {
+  const events = projectTimeline(project, nameOf);
+  const now = Date.now();
+  const firstFuture = events.findIndex((e) => Date.parse(e.at) > now);
+  return (
+    <section className="card" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">Timeline</h2>
+      <ol className="timeline">
+        {events.map((event, index) => (
+          <li key={`${event.kind}:${event.at}:${index}`} className={`timeline__item timeline__item--${event.kind}${Date.parse(event.at) > now ? ' timeline__item--future' : ''}`}>
+            {index === firstFuture && <span className="timeline__now">now</span>}
+            <TimeText at={event.at} />
+            <span>{event.text}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

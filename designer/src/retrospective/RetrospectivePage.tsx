@@ -1,0 +1,266 @@
+import { Download, FileText, Lock } from 'lucide-react';
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { errorMessage } from '../api/client';
+import { PageState } from '../app/PageState';
+import { useActingUserId } from '../shared/acting-person';
+import { projectDetailSchema, retrospectiveSchema, type ProjectDetail, type Retrospective } from '../shared/api-schemas';
+import { RagBadge } from '../shared/badges';
+import { formatNumber, formatPct } from '../shared/format';
+import { PlanActualChart } from '../shared/charts';
+import { isNotFound, requestJson } from '../shared/request';
+import { TimeText } from '../shared/TimeText';
+import { userTimeZone } from '../shared/time';
+import { useResource } from '../shared/use-resource';
+import { escalationBars, milestoneStrip, seriesByMetric } from './retrospective-charts';
+import { BudgetChart, EscalationTimelineChart, MilestoneStripChart } from '../shared/charts';
+import { TeamInputForm, TeamInputList } from './TeamInput';
+import '../shared/web.css';
+
+interface RetrospectiveData {
+  project: ProjectDetail;
+  retrospective: Retrospective | null;
+}
+
+async function loadRetrospective(projectId: string): Promise<RetrospectiveData> {
+  const [project, retrospective] = await Promise.all([
+    requestJson(projectDetailSchema, 'GET', `/api/projects/${projectId}`),
+    requestJson(retrospectiveSchema, 'GET', `/api/projects/${projectId}/retrospective`).catch((error: unknown) => {
+      if (isNotFound(error)) return null;
+      throw error;
+    }),
+  ]);
+  return { project, retrospective };
+}
+
+/** The closing review (复盘): what happened, in charts; the team's answers; the owner's finalize. */
+export function RetrospectivePage({ id }: { id: string }) {
+  const resource = useResource(`retrospective:${id}`, () => loadRetrospective(id));
+  return (
+    <main className="page page--wide">
+      <PageState load={resource.load} retry={resource.retry}>
+        {(data) => <RetrospectiveView data={data} reload={resource.reload} />}
+      </PageState>
+    </main>
+  );
+}
+
+function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: () => Promise<void> }) {
+  const { project, retrospective } = data;
+  const head = (
+    <p className="crumbs">
+      <Link href="/projects">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
+    </p>
+  );
+  if (retrospective === null) {
+    return (
+      <>
+        {head}
+        <h1>Closing review</h1>
+        <p className="page-state muted">There is no closing review yet: it starts by itself when the project enters its closing review.</p>
+      </>
+    );
+  }
+  const { report } = retrospective;
+  const series = seriesByMetric(report, project.periodStart);
+  const strip = milestoneStrip(report);
+  const escalations = escalationBars(report);
+  const exportBase = `/api/retrospectives/${retrospective.id}`;
+
+  return (
+    <>
+      <div className="page__head">
+        <div>
+          {head}
+          <h1>Closing review: {project.name}</h1>
+          <p className="muted">
+            {retrospective.status === 'finalized' ? (
+              <>
+                <Lock size={13} aria-hidden="true" /> Final since <TimeText at={retrospective.finalizedAt ?? report.compiledAt} hint={false} />
+              </>
+            ) : (
+              <>
+                Collecting answers until <TimeText at={retrospective.inputDueAt} /> · closes by itself <TimeText at={retrospective.hardDeadlineAt} />
+              </>
+            )}{' '}
+            · outcome {report.outcome} · times in {userTimeZone()}
+          </p>
+        </div>
+        <div className="page__actions">
+          <a className="button" href={`${exportBase}/export.md`} download data-testid="export-md">
+            <Download size={15} aria-hidden="true" /> Markdown
+          </a>
+          <a className="button" href={`${exportBase}/export.html`} target="_blank" rel="noreferrer" data-testid="export-html">
+            <FileText size={15} aria-hidden="true" /> Printable page
+          </a>
+        </div>
+      </div>
+
+      <section className="tiles" aria-label="Goal attainment">
+        {report.goals.map((goal) => (
+          <div key={goal.goalId} className={`tile tile--${goal.status}`}>
+            <p className="tile__label">{goal.name}</p>
+            <p className="tile__figure">{formatPct(goal.attainmentPct)}</p>
+            <p className="small">
+              {formatNumber(goal.actual)} of {formatNumber(goal.target)} {goal.unit} <RagBadge status={goal.status} />
+            </p>
+          </div>
+        ))}
+        <div className="tile">
+          <p className="tile__label">Escalations</p>
+          <p className="tile__figure">{report.escalations.count}</p>
+          <p className="small">highest level {report.escalations.highestLevel || '—'}</p>
+        </div>
+        <div className="tile">
+          <p className="tile__label">Approvals</p>
+          <p className="tile__figure">{report.approvals.count}</p>
+          <p className="small">
+            {report.approvals.rejections} rejected · avg {report.approvals.avgTurnaroundHours ?? '—'} h
+          </p>
+        </div>
+      </section>
+
+      <div className="columns">
+        <div className="columns__main stack">
+          <section className="card" aria-labelledby="retro-plan-title">
+            <h2 id="retro-plan-title">Plan vs actual</h2>
+            {series.length === 0 && <p className="muted">No milestone measured a goal.</p>}
+            {series.map((s) => (
+              <div key={s.metric}>
+                <h3 className="small muted">{s.metric}</h3>
+                <PlanActualChart points={s.points} marks={s.marks} unit={s.metric} label={`${s.metric}: plan against actual, cumulative`} />
+              </div>
+            ))}
+          </section>
+          <section className="card" aria-labelledby="retro-strip-title" data-testid="milestone-strip">
+            <h2 id="retro-strip-title">Milestones: hit or missed</h2>
+            {strip.length === 0 ? <p className="muted">No milestones.</p> : <MilestoneStripChart bars={strip} />}
+          </section>
+          <section className="card" aria-labelledby="retro-esc-title" data-testid="escalation-timeline">
+            <h2 id="retro-esc-title">Escalations over time</h2>
+            {escalations.length === 0 ? (
+              <p className="muted">Nothing was escalated.</p>
+            ) : (
+              <>
+                <EscalationTimelineChart bars={escalations} />
+                <table className="table table--compact">
+                  <thead>
+                    <tr>
+                      <th scope="col">Level</th>
+                      <th scope="col">Raised</th>
+                      <th scope="col">Acknowledged</th>
+                      <th scope="col">Average time to acknowledge</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.escalations.byLevel.map((level) => (
+                      <tr key={level.level}>
+                        <td>{level.level}</td>
+                        <td>{level.count}</td>
+                        <td>{level.acknowledged}</td>
+                        <td>{level.avgHoursToAck === null ? '—' : `${level.avgHoursToAck} h`}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            )}
+          </section>
+          {report.budget.length > 0 && (
+            <section className="card" aria-labelledby="retro-budget-title">
+              <h2 id="retro-budget-title">Budget</h2>
+              <BudgetChart lines={report.budget} />
+            </section>
+          )}
+          {report.changeRequests.length > 0 && (
+            <section className="card" aria-labelledby="retro-changes-title">
+              <h2 id="retro-changes-title">Change requests</h2>
+              <ul className="plain-list">
+                {report.changeRequests.map((change, index) => (
+                  <li key={index}>
+                    <strong>{change.subject}</strong>: {change.field} — {change.status}
+                    {change.turnaroundHours !== null && ` in ${change.turnaroundHours} h`}
+                    <br />
+                    <span className="small muted">{change.reason}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <TeamInputList retrospective={retrospective} />
+        </div>
+        <aside className="columns__side stack">
+          {retrospective.status === 'collecting' && <TeamInputForm retrospective={retrospective} onSaved={reload} />}
+          <Finalize project={project} retrospective={retrospective} onFinalized={reload} />
+          <section className="card" aria-labelledby="retro-members-title">
+            <h2 id="retro-members-title">Members</h2>
+            {report.members.length === 0 ? (
+              <p className="muted">No KPI reports.</p>
+            ) : (
+              <table className="table table--compact">
+                <tbody>
+                  {report.members.map((m) => (
+                    <tr key={m.userId}>
+                      <td className="rank">#{m.rank}</td>
+                      <td>{m.name}</td>
+                      <td className="num">{formatNumber(m.total)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <section className="card" aria-labelledby="retro-timeline-title">
+            <h2 id="retro-timeline-title">What happened</h2>
+            <ol className="timeline">
+              {report.timeline.map((event, index) => (
+                <li key={index} className={`timeline__item timeline__item--${event.kind}`}>
+                  <TimeText at={event.at} hint={false} />
+                  <span>{event.text}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function Finalize({ project, retrospective, onFinalized }: { project: ProjectDetail; retrospective: Retrospective; onFinalized: () => Promise<void> }) {
+  const actingId = useActingUserId();
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  if (retrospective.status !== 'collecting' || actingId !== project.ownerId) return null;
+
+  async function finalize() {
+    if (!window.confirm('Finalize the closing review? The report is compiled once more and frozen; answers are no longer taken.')) return;
+    setSending(true);
+    try {
+      await requestJson(retrospectiveSchema, 'POST', `/api/retrospectives/${retrospective.id}/finalize`, { userId: actingId });
+      setError(null);
+      await onFinalized();
+    } catch (reason) {
+      setError(errorMessage(reason));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <section className="card card--accent" aria-labelledby="finalize-title">
+      <h2 id="finalize-title">Finalize</h2>
+      <p className="field__help">
+        {retrospective.inputs.length} answer{retrospective.inputs.length === 1 ? '' : 's'} so far. As the owner, you close the review; it also closes by itself at the hard deadline.
+      </p>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" className="button button--primary" disabled={sending} onClick={() => void finalize()} data-testid="finalize">
+        <Lock size={15} aria-hidden="true" /> {sending ? 'Finalizing…' : 'Finalize the review'}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import { useState, type FormEvent } from 'react';
+import { ChooseActingPerson } from '../shared/ActingAs';
+import { useActingUserId } from '../shared/acting-person';
+import { retrospectiveInputSchema, type Retrospective } from '../shared/api-schemas';
+import { Field, FormAlert } from '../shared/Field';
+import { requestJson } from '../shared/request';
+import { TimeText } from '../shared/TimeText';
+import { useSubmit } from '../shared/use-submit';
+
+const fields = ['wentWell', 'toImprove', 'actionItems', 'userId'] as const;
+
+/** The three questions, answered by the acting person; answering again replaces the earlier answer. */
+export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retrospective; onSaved: () => Promise<void> }) {
+  const actingId = useActingUserId();
+  const mine = retrospective.inputs.find((input) => input.userId === actingId);
+  const [wentWell, setWentWell] = useState(mine?.wentWell ?? '');
+  const [toImprove, setToImprove] = useState(mine?.toImprove ?? '');
+  const [actionItems, setActionItems] = useState(mine?.actionItems.join('\n') ?? '');
+  const [done, setDone] = useState<string | null>(null);
+  const { errors, saving, formRef, run } = useSubmit(fields);
+  const late = Date.parse(retrospective.inputDueAt) < Date.now();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (actingId === null) return;
+    setDone(null);
+    void run(async () => {
+      const saved = await requestJson(retrospectiveInputSchema, 'POST', `/api/retrospectives/${retrospective.id}/inputs`, {
+        userId: actingId,
+        wentWell,
+        toImprove,
+        actionItems: actionItems
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line !== ''),
+      });
+      setDone(saved.late ? 'Thank you — your answers are in (after the deadline; they still count).' : 'Thank you — your answers are in.');
+      await onSaved();
+    });
+  }
+
+  return (
+    <form ref={formRef} className="card" onSubmit={submit} noValidate aria-labelledby="team-input-title" data-testid="team-input-form">
+      <h2 id="team-input-title">{mine ? 'Your answers (you can change them)' : 'Your answers'}</h2>
+      <p className="field__help">
+        Due <TimeText at={retrospective.inputDueAt} />
+        {late && ' — late answers are still taken until the owner finalizes.'}
+      </p>
+      {actingId === null && <ChooseActingPerson doing="answer" />}
+      <FormAlert errors={errors} />
+      <Field label="What went well?" error={errors.fields.wentWell}>
+        {(props) => <textarea {...props} rows={3} value={wentWell} onChange={(event) => setWentWell(event.target.value)} data-testid="went-well" />}
+      </Field>
+      <Field label="What should we improve?" error={errors.fields.toImprove}>
+        {(props) => <textarea {...props} rows={3} value={toImprove} onChange={(event) => setToImprove(event.target.value)} data-testid="to-improve" />}
+      </Field>
+      <Field label="Action items" help="One per line." optional error={errors.fields.actionItems}>
+        {(props) => <textarea {...props} rows={3} value={actionItems} onChange={(event) => setActionItems(event.target.value)} data-testid="action-items" />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={saving || actingId === null} data-testid="team-input-save">
+          {saving ? 'Sending…' : mine ? 'Update my answers' : 'Send my answers'}
+        </button>
+        {done && (
+          <span className="good-text" role="status">
+            {done}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+export function TeamInputList({ retrospective }: { retrospective: Retrospective }) {
+  return (
+    <section className="card" aria-labelledby="team-answers-title" data-testid="team-input-list">
+      <h2 id="team-answers-title">
+        Team answers <span className="count">{retrospective.inputs.length}</span>
+      </h2>
+      {retrospective.inputs.length === 0 ? (
+        <p className="muted">No answers yet.</p>
+      ) : (
+        <ul className="answers">
+          {retrospective.inputs.map((input) => (
+            <li key={input.id} className="answers__item">
+              <p className="answers__who">
+                <strong>{input.name}</strong> <span className="small muted">{<TimeText at={input.submittedAt} />}</span>
+                {input.late && <span className="pill pill--missed">late</span>}
+              </p>
+              <dl>
+                <dt>Went well</dt>
+                <dd>{input.wentWell}</dd>
+                <dt>To improve</dt>
+                <dd>{input.toImprove}</dd>
+                {input.actionItems.length > 0 && (
+                  <>
+                    <dt>Action items</dt>
+                    <dd>
+                      <ul>
+                        {input.actionItems.map((item, index) => (
+                          <li key={index}>{item}</li>
+                        ))}
+                      </ul>
+                    </dd>
+                  </>
+                )}
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

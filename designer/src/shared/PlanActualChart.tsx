@@ -1,0 +1,64 @@
+import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { chartColours } from './chart-colours';
+import { formatCompact, formatNumber } from './format';
+import { formatDateTime, timeTickFormatter } from './time';
+
+export interface PlanActualPoint {
+  /** Milliseconds since the epoch. */
+  t: number;
+  planned: number | null;
+  actual: number | null;
+}
+
+export interface MilestoneMark {
+  t: number;
+  value: number;
+  name: string;
+  status: 'pending' | 'met' | 'missed';
+}
+
+
+const markGroups = [
+  { status: 'met', name: 'Milestone met' },
+  { status: 'missed', name: 'Milestone missed' },
+  { status: 'pending', name: 'Milestone ahead' },
+] as const;
+
+/**
+ * Plan against actual as cumulative lines over time, milestones marked met (green), missed (red)
+ * or still ahead (grey) on the planned line.
+ */
+export interface PlanActualChartProps {
+  points: PlanActualPoint[];
+  marks: MilestoneMark[];
+  unit: string;
+  label: string;
+  height?: number;
+}
+
+export function PlanActualChart({ points, marks, unit, label, height = 240 }: PlanActualChartProps) {
+  const value = (v: unknown) => (typeof v === 'number' ? `${formatNumber(v)} ${unit}` : '—');
+  const times = points.map((p) => p.t);
+  const tick = timeTickFormatter(times.length === 0 ? 0 : Math.max(...times) - Math.min(...times));
+  return (
+    <figure className="chart" aria-label={label}>
+      <ResponsiveContainer width="100%" height={height}>
+        <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+          <CartesianGrid stroke="#eef0f4" />
+          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={tick} fontSize={12} />
+          <YAxis tickFormatter={formatCompact} fontSize={12} width={56} />
+          <Tooltip labelFormatter={(t) => (typeof t === 'number' ? formatDateTime(new Date(t).toISOString()) : '')} formatter={value} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Line type="linear" dataKey="planned" name="Plan (cumulative)" stroke={chartColours.planned} strokeDasharray="5 4" dot={false} connectNulls isAnimationActive={false} />
+          <Line type="linear" dataKey="actual" name="Actual (cumulative)" stroke={chartColours.actual} strokeWidth={2.5} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+          {markGroups.map(({ status, name }) => {
+            const data = marks.filter((mark) => mark.status === status);
+            return data.length === 0 ? null : (
+              <Scatter key={status} name={name} data={data} dataKey="value" fill={chartColours[status]} isAnimationActive={false} />
+            );
+          })}
+        </ComposedChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

@@ -1,0 +1,8 @@
+/** One palette for every chart: plan grey, actual blue, met green, missed red. */
+export const chartColours = {
+  planned: '#64748b',
+  actual: '#2563eb',
+  met: '#067647',
+  missed: '#d92d20',
+  pending: '#98a2b3',
+} as const;

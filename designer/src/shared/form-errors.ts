@@ -1,0 +1,41 @@
+import { ApiError, errorMessage } from '../api/client';
+
+/** A refusal split for a form: messages by field, and the rest for the top of the form. */
+export interface FormErrors {
+  /** The API's message for the whole request, e.g. "The goal is not SMART; …". */
+  summary: string | null;
+  /** Field path → the API's words for it ("Measurable: the goal has no numeric target"). */
+  fields: Readonly<Record<string, string>>;
+  /** Details that belong to no field on this form, shown with the summary. */
+  other: readonly string[];
+}
+
+export const noErrors: FormErrors = { summary: null, fields: {}, other: [] };
+
+/**
+ * Sorts the API's details onto the form's fields. A detail lands on the field whose path is the
+ * detail's path or its start (`period.end` → `period.end`, `warningOffset.amount` → `warningOffset`);
+ * several messages for one field are joined.
+ */
+export function formErrorsOf(error: unknown, fieldPaths: readonly string[]): FormErrors {
+  if (!(error instanceof ApiError)) return { summary: errorMessage(error), fields: {}, other: [] };
+  const fields: Record<string, string> = {};
+  const other: string[] = [];
+  const byLength = [...fieldPaths].sort((a, b) => b.length - a.length);
+  for (const detail of error.details) {
+    const field = byLength.find((path) => detail.path === path || detail.path.startsWith(`${path}.`));
+    if (field === undefined) {
+      other.push(detail.path ? `${detail.path}: ${detail.message}` : detail.message);
+      continue;
+    }
+    // "is required" reads as a sentence only with the field named; SMART messages name their element.
+    fields[field] = fields[field] ? `${fields[field]} ${detail.message}` : detail.message;
+  }
+  return { summary: error.message, fields, other };
+}
+
+/** Puts the cursor in the first field the API complained about, so a keyboard user lands there. */
+export function focusFirstError(form: HTMLElement | null): void {
+  const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+  invalid?.focus();
+}

@@ -1,0 +1,25 @@
+const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+const compactFormat = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
+
+export const formatNumber = (value: number | string): string => numberFormat.format(typeof value === 'string' ? Number(value) : value);
+export const formatCompact = (value: number): string => compactFormat.format(value);
+export const formatPct = (value: number | null): string => (value === null ? '—' : `${numberFormat.format(value)} %`);
+
+/** A number typed in a form, or undefined when left empty — so the API can say what is missing. */
+export function numberOrUndefined(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** Text typed in a form, or undefined when left empty. */
+export const textOrUndefined = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim());
+
+/** A number as typed: empty is left out (the API names what is missing); anything else is sent for the API to judge. */
+export function numberAsTyped(text: string): number | string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : trimmed;
+}

@@ -1,0 +1,87 @@
+// Times are shown in the reader's own time zone (the browser's, through Intl), with a hint of how
+// far away they are. The API speaks UTC instants; nothing here guesses a zone.
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+export const userTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
+export const formatDate = (iso: string): string => dateOnly.format(new Date(iso));
+export const formatShortDate = (value: string | number): string => shortDate.format(new Date(value));
+
+const shortTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const shortSeconds = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** Tick labels for a time axis spanning `spanMs`: dates for long spans, clock times for a day or less. */
+export function timeTickFormatter(spanMs: number): (value: number) => string {
+  if (spanMs > 2 * 86_400_000) return (value) => shortDate.format(new Date(value));
+  if (spanMs > 10 * 60_000) return (value) => shortTime.format(new Date(value));
+  return (value) => shortSeconds.format(new Date(value));
+}
+
+const steps: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "in 2 days", "3 hours ago", "now": the largest unit that fits, rounded. */
+export function fromNow(iso: string, now: number = Date.now()): string {
+  const diff = new Date(iso).getTime() - now;
+  for (const [unit, size] of steps) {
+    if (Math.abs(diff) >= size) return relative.format(Math.round(diff / size), unit);
+  }
+  return relative.format(0, 'second');
+}
+
+/** The offset of this moment in the browser's zone, as "+08:00". */
+function offsetOf(date: Date): string {
+  const minutes = -date.getTimezoneOffset();
+  const sign = minutes >= 0 ? '+' : '-';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** A local date-time as the API wants it: ISO 8601 with the browser zone's offset. */
+export function toOffsetIso(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}${offsetOf(date)}`;
+}
+
+/** `2027-03-31` (a date input) → the start of that day here; null when empty or not a date. */
+export function startOfDay(value: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+}
+
+/** The first moment after the given day: how the API bounds a period that runs "to the end of" it. */
+export function afterDay(value: string): Date | null {
+  const start = startOfDay(value);
+  return start === null ? null : new Date(start.getFullYear(), start.getMonth(), start.getDate() + 1);
+}
+
+/** `2027-03-31T18:00` (a datetime-local input) → that moment here; null when empty. */
+export function fromLocalInput(value: string): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** A moment as a date input shows it (here). */
+export const dateInputValue = (date: Date): string => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+
+/** The last day of a half-open period ending at `iso`, as a date input shows it. */
+export const lastDayInputValue = (iso: string): string => dateInputValue(new Date(new Date(iso).getTime() - 1));
+
+export const dateTimeInputValue = (date: Date): string => `${dateInputValue(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+
+/** A half-open period as people say it: from its first to its last day. */
+export const formatPeriod = (start: string, end: string): string => `${formatDate(start)} – ${formatDate(new Date(Date.parse(end) - 1).toISOString())}`;

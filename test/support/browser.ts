@@ -1,0 +1,80 @@
+// The real API and web page on a free port (on the integration setup's PostgreSQL and Temporal),
+// and Debian's Chromium driven by playwright-core: what every browser test stands on.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, onTestFailed } from 'vitest';
+import { freePort } from '../../activities/runtime/free-port';
+import { createApp } from '../../api/app';
+import { useSystem, type TestSystem } from './system';
+
+export const designerDist = fileURLToPath(new URL('../../designer/dist', import.meta.url));
+export const artifactsDir = fileURLToPath(new URL('../artifacts', import.meta.url));
+
+/** Never a downloaded browser: Debian's, with the flags this closed network needs. */
+export const chromiumOptions = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+};
+
+export interface ServedApp {
+  readonly system: TestSystem;
+  readonly url: string;
+  /** A fresh page (own browser context) at 1440×900; errors thrown in it fail the test. */
+  newPage(prepare?: (context: BrowserContext) => Promise<void>): Promise<Page>;
+}
+
+export function useServedApp(options: { worker: boolean; pageTimeoutMs: number; failurePrefix: string }): ServedApp {
+  const system = useSystem({ worker: options.worker });
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  let url = '';
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(designerDist, 'index.html'))) {
+      throw new Error('The web page is not built: run `npx vite build designer` first.');
+    }
+    await mkdir(artifactsDir, { recursive: true });
+    const app = createApp({ db: system.db, temporal: { client: system.client, taskQueue: system.taskQueue }, designerDir: designerDist });
+    const port = await freePort();
+    server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }) as Server;
+    url = `http://127.0.0.1:${port}`;
+    browser = await chromium.launch(chromiumOptions);
+  });
+
+  afterEach(() => {
+    const errors = pageErrors.splice(0);
+    expect(errors, 'errors thrown in the page').toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())));
+  });
+
+  return {
+    system,
+    get url() {
+      return url;
+    },
+    async newPage(prepare) {
+      if (browser === undefined) throw new Error('The browser has not started.');
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+      await prepare?.(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(options.pageTimeoutMs);
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      // What the page looked like when a test failed, to see why without rerunning it.
+      onTestFailed(async ({ task }) => {
+        const name = `${options.failurePrefix}${task.name.replace(/[^\w]+/g, '-').slice(0, 80)}.png`;
+        await page.screenshot({ path: path.join(artifactsDir, name), fullPage: true }).catch(() => undefined);
+      });
+      return page;
+    },
+  };
+}
