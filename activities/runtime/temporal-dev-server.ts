@@ -23,8 +23,27 @@ export interface DevServerHandle {
   stop(): Promise<void>;
 }
 
-/** Starts `temporal server start-dev` as a child process and resolves once it answers gRPC. */
+/**
+ * Starts `temporal server start-dev` as a child process and resolves once it answers gRPC. Ports
+ * not given are taken from the OS; another process can grab one between asking and binding, so a
+ * server that exits at once is started again (up to three times) on fresh ports.
+ */
 export async function startTemporalDevServer(options: DevServerOptions): Promise<DevServerHandle> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      if (!(error instanceof DevServerExitedError) || attempt >= 3) throw error;
+      options.log?.(`Temporal dev server exited at start (attempt ${attempt}); trying again.`);
+    }
+  }
+}
+
+export class DevServerExitedError extends Error {
+  override readonly name = 'DevServerExitedError';
+}
+
+async function startOnce(options: DevServerOptions): Promise<DevServerHandle> {
   const log = options.log ?? (() => {});
   const port = options.port ?? (await freePort());
   const uiPort = options.uiPort ?? (await freePort());
@@ -44,15 +63,21 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     args.push('--db-filename', options.dbFilename);
   }
   const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const recent: string[] = [];
   const forward = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (line.trim()) log(line);
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue;
+      log(line);
+      recent.push(line);
+      if (recent.length > 20) recent.shift();
+    }
   };
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const address = `127.0.0.1:${port}`;
-  await waitUntilServing(address, exited);
+  await waitUntilServing(address, exited, () => recent.join('\n'));
   return {
     address,
     uiUrl: options.headless ? undefined : `http://127.0.0.1:${uiPort}`,
@@ -60,12 +85,12 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   };
 }
 
-async function waitUntilServing(address: string, exited: Promise<number | null>, timeoutMs = 60_000): Promise<void> {
+async function waitUntilServing(address: string, exited: Promise<number | null>, output: () => string, timeoutMs = 60_000): Promise<void> {
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code ?? -1));
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (exitCode !== undefined) throw new Error(`Temporal dev server exited (code ${exitCode}) before it served ${address}.`);
+    if (exitCode !== undefined) throw new DevServerExitedError(`Temporal dev server exited (code ${exitCode}) before it served ${address}:\n${output()}`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1_000 });
       try {
