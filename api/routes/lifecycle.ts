@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { Db } from '../../db/connect';
+import { insertChangeRequest, listChangeRequests } from '../../db/queries/change-requests';
+import type { ChangeRequest as ChangeRequestRow } from '../../db/schema';
 import { milestoneCheckTimes } from '../../workflows/domain/milestone-schedule';
 import { closeProjectUpdate, requestChangeUpdate, submitPlanUpdate } from '../../workflows/sales-project-messages';
 import { salesProjectWorkflowId } from '../../workflows/task-queue';
@@ -37,6 +39,21 @@ async function requireUser(db: Db, path: string, id: string) {
 }
 
 type Moves = z.infer<typeof ChangeRequest>['moves'];
+
+const changeRequestDto = (row: ChangeRequestRow, moves: Moves = []): z.infer<typeof ChangeRequest> => ({
+  id: row.id,
+  subjectKind: row.subject_kind,
+  subjectId: row.subject_id,
+  field: row.field,
+  before: row.before,
+  after: row.after,
+  reason: row.reason,
+  requestedBy: row.requested_by,
+  status: row.status,
+  createdAt: row.created_at.toISOString(),
+  decidedAt: row.decided_at?.toISOString() ?? null,
+  moves,
+});
 
 /** Which pending checks a change would move, and to when: shown before anyone approves it. */
 async function previewMoves(db: Db, projectId: string, body: z.infer<typeof ChangeRequestBody>): Promise<Moves> {
@@ -109,6 +126,21 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
     )
     .openapi(
       createRoute({
+        method: 'get',
+        path: '/{id}/change-requests',
+        tags: ['lifecycle'],
+        summary: 'The project’s change requests, oldest first, with their decisions',
+        request: { params: IdParam },
+        responses: { 200: { description: 'Change requests', content: json(ChangeRequest.array()) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        await requireProject(db, id);
+        return c.json((await listChangeRequests(db, id)).map((row) => changeRequestDto(row)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
         method: 'post',
         path: '/{id}/change-requests/preview',
         tags: ['lifecycle'],
@@ -141,20 +173,16 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
         await requireUser(db, 'requestedBy', body.requestedBy);
         const before = await currentValue(db, id, body);
         const moves = await previewMoves(db, id, body);
-        const created = await db
-          .insertInto('change_requests')
-          .values({
-            project_id: id,
-            subject_kind: body.subjectKind,
-            subject_id: body.subjectId,
-            field: body.field,
-            before: JSON.stringify(before),
-            after: JSON.stringify(body.after),
-            reason: body.reason,
-            requested_by: body.requestedBy,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const created = await insertChangeRequest(db, {
+          projectId: id,
+          subjectKind: body.subjectKind,
+          subjectId: body.subjectId,
+          field: body.field,
+          before,
+          after: body.after,
+          reason: body.reason,
+          requestedBy: body.requestedBy,
+        });
         // Committed first, so the workflow's activities can read it; taken back if the workflow refuses.
         try {
           await sendUpdate(temporal.client, id, requestChangeUpdate, { changeRequestId: created.id });
@@ -162,21 +190,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
           await db.deleteFrom('change_requests').where('id', '=', created.id).execute();
           throw error;
         }
-        return c.json(
-          {
-            id: created.id,
-            subjectKind: created.subject_kind,
-            subjectId: created.subject_id,
-            field: created.field,
-            before: created.before,
-            after: created.after,
-            reason: created.reason,
-            requestedBy: created.requested_by,
-            status: created.status,
-            createdAt: created.created_at.toISOString(),
-            decidedAt: created.decided_at?.toISOString() ?? null,
-            moves,
-          },
+        return c.json(changeRequestDto(created, moves),
           201,
         );
       },

@@ -113,6 +113,9 @@ describe('the lifecycle on the real engine', () => {
     expect(change.status, JSON.stringify(change.body)).toBe(201);
     await eventually(async () => expect((await project(p.id)).lifecycle.nextChecks).toEqual([{ milestoneId: milestone.id, kind: 'due', at: new Date(newDue).toISOString() }]));
 
+    const listed = await call(system.app, 'GET', `/api/projects/${p.id}/change-requests`);
+    expect(listed.body).toEqual([expect.objectContaining({ id: change.body.id, field: 'due_at', before: milestone.dueAt, status: 'approved' })]);
+
     await sleep(Math.max(0, Date.parse(milestone.dueAt) - Date.now()) + 1500); // the old due time passes
     expect((await project(p.id)).milestones[0].status).toBe('pending');
     await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: 100, reporterId: org.rep.id });

@@ -32,7 +32,7 @@ export function ProjectPage({ id }: { id: string }) {
 }
 
 function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Promise<void> }) {
-  const { project, dashboard, retrospective } = data;
+  const { project, dashboard, changeRequests, retrospective } = data;
   const nameOf = usePeopleNames();
   const lifecycle = project.lifecycle;
   const metrics = [...new Set([...dashboard.goals.map((g) => g.kpiMetric), ...project.milestones.map((m) => m.metric)])];
@@ -173,6 +173,28 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
                     <br />
                     <span className="small muted">
                       since <TimeText at={e.createdAt} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="changes-title" data-testid="change-requests">
+            <h2 id="changes-title">
+              Change requests <span className="count">{changeRequests.filter((c) => c.status === 'pending').length}</span>
+            </h2>
+            {changeRequests.length === 0 ? (
+              <p className="muted">None.</p>
+            ) : (
+              <ul className="plain-list">
+                {changeRequests.map((c) => (
+                  <li key={c.id}>
+                    <strong>{c.subjectKind === 'milestone' ? (milestoneName.get(c.subjectId) ?? 'Milestone') : 'Goal'}</strong> — {c.field === 'due_at' ? 'due date' : 'target'}{' '}
+                    {String(c.before)} → {String(c.after)} <span className={`badge badge--${c.status}`}>{c.status}</span>
+                    <br />
+                    <span className="small muted">
+                      {c.reason} · asked <TimeText at={c.createdAt} /> by {nameOf(c.requestedBy)}
                     </span>
                   </li>
                 ))}

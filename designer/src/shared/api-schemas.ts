@@ -309,3 +309,18 @@ export const retrospectiveSchema = z.object({
   inputs: z.array(retrospectiveInputSchema),
 });
 export type Retrospective = z.infer<typeof retrospectiveSchema>;
+
+export const changeRequestSchema = z.object({
+  id: z.string(),
+  subjectKind: z.string(),
+  subjectId: z.string(),
+  field: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string(),
+  requestedBy: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type ChangeRequest = z.infer<typeof changeRequestSchema>;
