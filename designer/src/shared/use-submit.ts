@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { focusFirstError, formErrorsOf, noErrors, type FormErrors } from './form-errors';
 
 /**
@@ -11,6 +11,15 @@ export function useSubmit(fieldPaths: readonly string[]) {
   const formRef = useRef<HTMLFormElement>(null);
   const paths = useRef(fieldPaths);
   paths.current = fieldPaths;
+  const focusPending = useRef(false);
+
+  // After the refused fields are on the page (marked aria-invalid), not before: on a busy machine a
+  // frame can come before React has committed them.
+  useEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    focusFirstError(formRef.current);
+  }, [errors]);
 
   const run = useCallback(async (action: () => Promise<void>): Promise<boolean> => {
     setSaving(true);
@@ -19,8 +28,8 @@ export function useSubmit(fieldPaths: readonly string[]) {
       setErrors(noErrors);
       return true;
     } catch (error) {
+      focusPending.current = true;
       setErrors(formErrorsOf(error, paths.current));
-      requestAnimationFrame(() => focusFirstError(formRef.current));
       return false;
     } finally {
       setSaving(false);
