@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { findTemporalCli } from '../../activities/runtime/temporal-cli';
 import { startTemporalDevServer, type DevServerHandle } from '../../activities/runtime/temporal-dev-server';
-import { startWorker, type RunningWorker } from '../../activities/runtime/worker';
+import { configureTemporalRuntime, startWorker, type RunningWorker } from '../../activities/runtime/worker';
 import { createApp, type App } from '../../api/app';
 import { createDb, type Db } from '../../db/connect';
 import { salesProjectWorkflowId } from '../../workflows/task-queue';
@@ -21,6 +21,7 @@ let client: Client;
 const taskQueue = `milepost-can-${randomUUID()}`;
 
 beforeAll(async () => {
+  configureTemporalRuntime('WARN');
   server = await startTemporalDevServer({
     cliPath: await findTemporalCli({ buildIfMissing: false }),
     headless: true,
