@@ -13,6 +13,47 @@ function edge(source: string, sourcePort: string, target: string): FlowDocument[
   return { id: `${source}-${sourcePort}-${target}`, source, sourcePort, target, targetPort: 'in' };
 }
 
+type FlowNode = FlowDocument['nodes'][number];
+type Texts = { subject: string; message: string };
+
+/** An approval by the manager `level` steps above the owner (the owner when there is none). */
+function managerApproval(
+  id: string,
+  label: string,
+  level: number,
+  texts: Texts,
+  timeout: { days: number; then: 'escalate' | 'reject' },
+  position: { x: number; y: number },
+): FlowNode {
+  return {
+    id,
+    kind: 'approval',
+    label,
+    config: {
+      approvers: { kind: 'manager_chain', level, fallback: { kind: 'project_owner' } },
+      mode: 'any',
+      allowDelegation: true,
+      ...texts,
+      timeout: { amount: timeout.days, unit: 'business_days' },
+      timeoutAction: timeout.then,
+    },
+    position,
+  };
+}
+
+/** An inbox message to the project owner. */
+function tellOwner(id: string, label: string, texts: Texts, position: { x: number; y: number }): FlowNode {
+  return { id, kind: 'notify', label, config: { recipient: { kind: 'project_owner' }, channel: 'inbox', ...texts }, position };
+}
+
+/** The two ends an approval flow reports back to the lifecycle. */
+function approvalEnds(column: number): FlowNode[] {
+  return [
+    { id: 'approved', kind: 'end', config: { result: 'approved' }, position: at(column, 0) },
+    { id: 'rejected', kind: 'end', config: { result: 'rejected' }, position: at(column, 2) },
+  ];
+}
+
 export const escalationAckHours = 48;
 export const escalationLevels = 3;
 
@@ -92,21 +133,8 @@ export const planApprovalFlow: FlowDocument = {
   name: 'Plan approval (manager; director too when budget exceeds a threshold)',
   nodes: [
     { id: 'submitted', kind: 'trigger', config: { event: 'plan_submitted' }, position: at(0, 0) },
-    {
-      id: 'manager',
-      kind: 'approval',
-      label: 'Manager approves',
-      config: {
-        // Whoever has no manager is the top of the chart: their own plan needs nobody above them.
-        approvers: { kind: 'manager_chain', level: 1, fallback: { kind: 'project_owner' } },
-        mode: 'any',
-        allowDelegation: true,
-        ...approvalTexts,
-        timeout: { amount: 3, unit: 'business_days' },
-        timeoutAction: 'escalate',
-      },
-      position: at(1, 0),
-    },
+    // Whoever has no manager is the top of the chart: their own plan needs nobody above them.
+    managerApproval('manager', 'Manager approves', 1, approvalTexts, { days: 3, then: 'escalate' }, at(1, 0)),
     {
       id: 'big_budget',
       kind: 'condition',
@@ -114,49 +142,29 @@ export const planApprovalFlow: FlowDocument = {
       config: { rule: { '>': [{ var: 'plan.budgetTotal' }, directorBudgetThreshold] } },
       position: at(2, 0),
     },
-    {
-      id: 'director',
-      kind: 'approval',
-      label: 'Director approves',
-      config: {
-        approvers: { kind: 'manager_chain', level: 2, fallback: { kind: 'project_owner' } },
-        mode: 'any',
-        allowDelegation: true,
-        ...approvalTexts,
-        timeout: { amount: 3, unit: 'business_days' },
-        // Nobody above the director to ask: an unanswered plan goes back to planning.
-        timeoutAction: 'reject',
-      },
-      position: at(3, 1),
-    },
-    {
-      id: 'tell_approved',
-      kind: 'notify',
-      label: 'Tell the owner: approved',
-      config: {
-        recipient: { kind: 'project_owner' },
-        channel: 'inbox',
+    // Nobody above the director to ask: an unanswered plan goes back to planning.
+    managerApproval('director', 'Director approves', 2, approvalTexts, { days: 3, then: 'reject' }, at(3, 1)),
+    tellOwner(
+      'tell_approved',
+      'Tell the owner: approved',
+      {
         subject: 'Plan approved: {{project.name}}',
         message: 'Hello {{recipient.name}}, the plan of {{project.name}} was approved by {{approval.decidedBy.name}}.',
       },
-      position: at(4, 0),
-    },
-    {
-      id: 'tell_rejected',
-      kind: 'notify',
-      label: 'Tell the owner: rejected',
-      config: {
-        recipient: { kind: 'project_owner' },
-        channel: 'inbox',
+      at(4, 0),
+    ),
+    tellOwner(
+      'tell_rejected',
+      'Tell the owner: rejected',
+      {
         subject: 'Plan sent back: {{project.name}}',
         message:
           'Hello {{recipient.name}}, the plan of {{project.name}} was not approved ({{approval.decision}}). ' +
           'Reason: {{approval.comment}}',
       },
-      position: at(4, 2),
-    },
-    { id: 'approved', kind: 'end', config: { result: 'approved' }, position: at(5, 0) },
-    { id: 'rejected', kind: 'end', config: { result: 'rejected' }, position: at(5, 2) },
+      at(4, 2),
+    ),
+    ...approvalEnds(5),
   ],
   edges: [
     edge('submitted', 'next', 'manager'),
@@ -186,64 +194,31 @@ export const targetChangeApprovalFlow: FlowDocument = {
   name: 'Target change approval',
   nodes: [
     { id: 'requested', kind: 'trigger', config: { event: 'change_requested' }, position: at(0, 0) },
-    {
-      id: 'manager',
-      kind: 'approval',
-      label: 'Manager approves',
-      config: {
-        approvers: { kind: 'manager_chain', level: 1, fallback: { kind: 'project_owner' } },
-        mode: 'any',
-        allowDelegation: true,
-        ...changeTexts,
-        timeout: { amount: 2, unit: 'business_days' },
-        timeoutAction: 'escalate',
-      },
-      position: at(1, 0),
-    },
-    {
-      id: 'next_manager',
-      kind: 'approval',
-      label: 'Next manager up approves',
-      config: {
-        approvers: { kind: 'manager_chain', level: 2, fallback: { kind: 'project_owner' } },
-        mode: 'any',
-        allowDelegation: true,
-        ...changeTexts,
-        timeout: { amount: 2, unit: 'business_days' },
-        timeoutAction: 'reject',
-      },
-      position: at(2, 1),
-    },
-    {
-      id: 'tell_approved',
-      kind: 'notify',
-      label: 'Tell the owner: approved',
-      config: {
-        recipient: { kind: 'project_owner' },
-        channel: 'inbox',
+    managerApproval('manager', 'Manager approves', 1, changeTexts, { days: 2, then: 'escalate' }, at(1, 0)),
+    managerApproval('next_manager', 'Next manager up approves', 2, changeTexts, { days: 2, then: 'reject' }, at(2, 1)),
+    tellOwner(
+      'tell_approved',
+      'Tell the owner: approved',
+      {
         subject: 'Change approved: {{change.subject}}',
         message:
           'Hello {{recipient.name}}, the change of {{change.field}} of {{change.subject}} ' +
           'from {{change.before}} to {{change.after}} was approved by {{approval.decidedBy.name}}.',
       },
-      position: at(3, 0),
-    },
-    {
-      id: 'tell_rejected',
-      kind: 'notify',
-      label: 'Tell the owner: rejected',
-      config: {
-        recipient: { kind: 'project_owner' },
-        channel: 'inbox',
+      at(3, 0),
+    ),
+    tellOwner(
+      'tell_rejected',
+      'Tell the owner: rejected',
+      {
         subject: 'Change not approved: {{change.subject}}',
         message:
           'Hello {{recipient.name}}, the change of {{change.field}} of {{change.subject}} was not approved ' +
           '({{approval.decision}}). Reason: {{approval.comment}}',
       },
-      position: at(3, 2),
-    },
-    { id: 'approved', kind: 'end', config: { result: 'approved' }, position: at(4, 0) },
-    { id: 'rejected', kind: 'end', config: { result: 'rejected' }, position: at(4, 2) },
+      at(3, 2),
+    ),
+    ...approvalEnds(4),
   ],
   edges: [
     edge('requested', 'next', 'manager'),
