@@ -15,18 +15,22 @@ export async function listUsers(db: Db): Promise<User[]> {
 }
 
 /**
- * The manager `levels` steps above `userId` in the org chart (1 = direct manager), or
- * undefined past the top. Walks the chart in one recursive query; a cycle stops at depth 50.
+ * The active manager `levels` steps above `userId` in the org chart (1 = the nearest active
+ * manager), or undefined past the top. People who left (inactive) are passed over, so an
+ * escalation goes to whoever now stands in their place. One recursive query; a cycle stops at 50.
  */
 export async function findManagerAbove(db: Db, userId: string, levels: number): Promise<User | undefined> {
   const result = await sql<User>`
     with recursive chain(id, depth) as (
-      select manager_id, 1 from users where id = ${userId}
+      select manager_id, 1 from users where id = ${userId} and manager_id is not null
       union all
       select u.manager_id, c.depth + 1 from users u join chain c on u.id = c.id
-      where c.depth < least(${levels}, 50) and u.manager_id is not null
+      where u.manager_id is not null and c.depth < 50
     )
-    select u.* from chain c join users u on u.id = c.id where c.depth = ${levels}
+    select u.* from chain c join users u on u.id = c.id
+    where u.active
+    order by c.depth
+    offset ${levels - 1} limit 1
   `.execute(db);
   return result.rows[0];
 }
