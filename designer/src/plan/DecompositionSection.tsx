@@ -8,9 +8,10 @@ import { requestJson } from '../shared/request';
 import { formatDate } from '../shared/time';
 import { useSubmit } from '../shared/use-submit';
 import { decompositionTree, sharesOf } from './decomposition-tree';
-import { durationUnits, unitLabels } from './duration-units';
 import type { PlanContext } from './plan-data';
 import { useDecompositionPreview, type PreviewAsk } from './use-decomposition-preview';
+import { PersonOptions } from '../shared/PersonOptions';
+import { WarningFields } from './WarningFields';
 
 const applyFields = ['ownerId', 'warningOffset', 'warningThresholdPct', 'replace'] as const;
 
@@ -234,32 +235,17 @@ function ApplySplit({ plan, ask, parts }: { plan: PlanContext; ask: PreviewAsk; 
         <Field label="Milestone owner" error={errors.fields.ownerId}>
           {(props) => (
             <select {...props} value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
-              {people.status === 'ready' &&
-                people.users.map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {user.name}
-                  </option>
-                ))}
+              <PersonOptions people={people} />
             </select>
           )}
         </Field>
-        <Field label="Warn before due" optional help="When the at-risk check runs." error={errors.fields.warningOffset}>
-          {(props) => (
-            <div className="inline-pair">
-              <input {...props} inputMode="decimal" value={offsetAmount} onChange={(event) => setOffsetAmount(event.target.value)} aria-label="Warning offset amount" />
-              <select value={offsetUnit} onChange={(event) => setOffsetUnit(event.target.value)} aria-label="Warning offset unit">
-                {durationUnits.map((u) => (
-                  <option key={u} value={u}>
-                    {unitLabels[u]}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-        </Field>
-        <Field label="At risk below (% of pro-rated target)" error={errors.fields.warningThresholdPct}>
-          {(props) => <input {...props} inputMode="decimal" value={threshold} onChange={(event) => setThreshold(event.target.value)} />}
-        </Field>
+        <WarningFields
+          offsetAmount={[offsetAmount, setOffsetAmount]}
+          offsetUnit={[offsetUnit, setOffsetUnit]}
+          threshold={[threshold, setThreshold]}
+          errors={errors.fields}
+          offsetHelp="When the at-risk check runs."
+        />
       </div>
       {(hasMilestones || errors.fields.replace || errors.summary?.includes('replace')) && (
         <label className="check">

@@ -8,8 +8,10 @@ import { requestJson, requestVoid } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { dateTimeInputValue, fromLocalInput, toOffsetIso } from '../shared/time';
 import { useSubmit } from '../shared/use-submit';
-import { durationUnits, unitLabel, unitLabels } from './duration-units';
+import { unitLabel } from './duration-units';
 import type { PlanContext } from './plan-data';
+import { PersonOptions } from '../shared/PersonOptions';
+import { WarningFields } from './WarningFields';
 
 const fields = ['name', 'goalId', 'metric', 'targetValue', 'dueAt', 'ownerId', 'warningOffset', 'warningThresholdPct', 'periodStart'] as const;
 
@@ -166,34 +168,18 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
         <Field label="Owner" error={errors.fields.ownerId}>
           {(props) => (
             <select {...props} value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
-              {people.status === 'ready' &&
-                people.users.map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {user.name}
-                  </option>
-                ))}
+              <PersonOptions people={people} />
             </select>
           )}
         </Field>
       </div>
       <div className="form-row">
-        <Field label="Warn before due" optional error={errors.fields.warningOffset}>
-          {(props) => (
-            <div className="inline-pair">
-              <input {...props} inputMode="decimal" value={offsetAmount} onChange={(event) => setOffsetAmount(event.target.value)} aria-label="Warning offset amount" />
-              <select value={offsetUnit} onChange={(event) => setOffsetUnit(event.target.value)} aria-label="Warning offset unit">
-                {durationUnits.map((u) => (
-                  <option key={u} value={u}>
-                    {unitLabels[u]}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-        </Field>
-        <Field label="At risk below (% of pro-rated target)" error={errors.fields.warningThresholdPct}>
-          {(props) => <input {...props} inputMode="decimal" value={threshold} onChange={(event) => setThreshold(event.target.value)} />}
-        </Field>
+        <WarningFields
+          offsetAmount={[offsetAmount, setOffsetAmount]}
+          offsetUnit={[offsetUnit, setOffsetUnit]}
+          threshold={[threshold, setThreshold]}
+          errors={errors.fields}
+        />
       </div>
       {errors.fields.periodStart && <p className="field__error">{errors.fields.periodStart}</p>}
       <div className="form-actions">

@@ -9,6 +9,7 @@ import { requestJson } from '../shared/request';
 import { afterDay, dateInputValue, startOfDay, toOffsetIso } from '../shared/time';
 import { useSubmit } from '../shared/use-submit';
 import '../shared/web.css';
+import { PersonOptions } from '../shared/PersonOptions';
 
 const fields = ['name', 'ownerId', 'periodStart', 'periodEnd', 'reviewEveryDays', 'monitoringDays'] as const;
 
@@ -71,12 +72,7 @@ export function NewProjectPage() {
           {(props) => (
             <select {...props} value={ownerId} onChange={(event) => setOwnerId(event.target.value)} data-testid="project-owner">
               <option value="">Choose…</option>
-              {people.status === 'ready' &&
-                people.users.map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {user.name}
-                  </option>
-                ))}
+              <PersonOptions people={people} />
             </select>
           )}
         </Field>

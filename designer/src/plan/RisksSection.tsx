@@ -8,6 +8,7 @@ import { requestJson } from '../shared/request';
 import { useSubmit } from '../shared/use-submit';
 import type { PlanContext } from './plan-data';
 import { useRemove } from './use-remove';
+import { PersonOptions } from '../shared/PersonOptions';
 
 const fields = ['title', 'probability', 'impact', 'ownerId', 'mitigation', 'earlyWarning'] as const;
 const ratings = [1, 2, 3, 4, 5];
@@ -115,12 +116,7 @@ function RiskForm({ plan }: { plan: PlanContext }) {
           {(props) => (
             <select {...props} value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
               <option value="">Nobody yet</option>
-              {people.status === 'ready' &&
-                people.users.map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {user.name}
-                  </option>
-                ))}
+              <PersonOptions people={people} />
             </select>
           )}
         </Field>

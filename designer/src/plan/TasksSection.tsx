@@ -10,6 +10,7 @@ import { formatDateTime, fromLocalInput, toOffsetIso } from '../shared/time';
 import { useSubmit } from '../shared/use-submit';
 import type { PlanContext } from './plan-data';
 import { useRemove } from './use-remove';
+import { PersonOptions } from '../shared/PersonOptions';
 
 const fields = ['title', 'assigneeId', 'dueAt', 'milestoneId'] as const;
 const statusLabels: Record<Task['status'], string> = { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' };
@@ -111,12 +112,7 @@ function TaskForm({ plan }: { plan: PlanContext }) {
           {(props) => (
             <select {...props} value={assigneeId} onChange={(event) => setAssigneeId(event.target.value)}>
               <option value="">Nobody yet</option>
-              {people.status === 'ready' &&
-                people.users.map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {user.name}
-                  </option>
-                ))}
+              <PersonOptions people={people} />
             </select>
           )}
         </Field>

@@ -8,6 +8,7 @@ import type { ProjectFilter } from './project-filter';
 import { ProjectRow } from './ProjectRow';
 import { pageLimit, useProjectList } from './use-project-list';
 import '../shared/web.css';
+import { PersonOptions } from '../shared/PersonOptions';
 
 const ragLabels = { green: 'Green — on track', amber: 'Amber — at risk', red: 'Red — off track' } as const;
 
@@ -84,12 +85,7 @@ export function ProjectListPage() {
           <span className="filters__label">Owner</span>
           <select value={filter.ownerId} onChange={(event) => change('owner', event.target.value)} data-testid="filter-owner">
             <option value="">Anyone</option>
-            {people.status === 'ready' &&
-              people.users.map((user) => (
-                <option key={user.id} value={user.id}>
-                  {user.name}
-                </option>
-              ))}
+            <PersonOptions people={people} />
           </select>
         </label>
         <label>
