@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { authenticate } from './auth/authenticate';
 import type { AppDeps } from './deps';
 import { ApiError, onError } from './errors';
 import { approvalsRouter, flowRunsRouter, userApprovalsRouter } from './routes/approvals';
@@ -35,6 +36,8 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+
+  app.use('/api/*', authenticate(deps.db, isPublic));
 
   const api = app
     .route('/api/users', usersRouter(deps))
@@ -70,3 +73,8 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** The only `/api/*` requests answered without a person: signing in, and the API description. */
+function isPublic(method: string, path: string): boolean {
+  return (method === 'POST' && path === '/api/auth/login') || (method === 'GET' && path === '/api/openapi.json');
+}

@@ -53,6 +53,7 @@ export const userDto = (u: User): z.infer<typeof U.User> => ({
   name: u.name,
   email: u.email,
   managerId: u.manager_id,
+  role: u.role,
 });
 
 export const inboxItemDto = (i: InboxItem): z.infer<typeof U.InboxItem> => ({

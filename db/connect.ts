@@ -1,5 +1,6 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import { actorSetting } from './actor';
 import type { Database } from './schema';
 
 // numeric stays a string (exact); bigint counts (OID 20) are safe as numbers at our sizes.
@@ -12,5 +13,32 @@ export function createDb(connectionString: string, options: { max?: number } = {
   // An idle client losing its server (restart, shutdown) must not crash the process; the pool
   // drops that client and the next query opens a fresh connection.
   pool.on('error', (error) => console.warn(`[db] idle connection lost: ${error.message}`));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: actorAwarePool(pool) }) });
+}
+
+/** What each pooled connection last told PostgreSQL about the actor, to skip repeating it. */
+const toldActor = new WeakMap<PostgresPoolClient, string>();
+
+/**
+ * Hands out connections that carry the current actor (db/actor.ts) as `milepost.actor`, so the
+ * audit trigger knows who made each change in the very transaction that made it.
+ */
+function actorAwarePool(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      const actor = actorSetting();
+      if ((toldActor.get(client) ?? '') !== actor) {
+        try {
+          await client.query(`select set_config('milepost.actor', $1, false)`, [actor]);
+        } catch (error) {
+          client.release(error instanceof Error ? error : true);
+          throw error;
+        }
+        toldActor.set(client, actor);
+      }
+      return client;
+    },
+    end: () => pool.end(),
+  };
 }

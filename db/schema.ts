@@ -16,6 +16,77 @@ export interface UsersTable {
   /** Inactive people are never chosen as recipients or approvers. */
   active: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
+  /** What the person may do in Milepost (see api/access); flow roles live in user_roles. */
+  role: ColumnType<AccessRole, AccessRole | undefined, AccessRole>;
+  /** argon2id PHC string; null = cannot sign in with a password (yet). */
+  password_hash: string | null;
+}
+
+/** Access roles, from most to least powerful; a token is scoped to one of them. */
+export const accessRoles = ['admin', 'ops', 'manager', 'member', 'viewer'] as const;
+export type AccessRole = (typeof accessRoles)[number];
+
+export interface SessionsTable {
+  /** sha256 (hex) of the cookie's secret; the secret itself is never stored. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  role: AccessRole;
+  /** sha256 (hex) of the token; the token is shown once at creation. */
+  token_hash: string;
+  /** The token's first characters, to tell tokens apart in lists. */
+  prefix: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  /** `account:<email>` or `address:<ip>`. */
+  key: string;
+  failed_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export const decisionLinkDecisions = ['approve', 'reject', 'acknowledge'] as const;
+export type DecisionLinkDecision = (typeof decisionLinkDecisions)[number];
+
+export interface DecisionLinksTable {
+  id: Generated<string>;
+  user_id: string;
+  target_kind: 'approval' | 'escalation';
+  target_id: string;
+  decision: DecisionLinkDecision;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** Written only by the audit_row() trigger; append-only. */
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: ColumnType<Date, never, never>;
+  /** user (signed in), token (API token), workflow (an activity), system (anything else). */
+  actor_kind: string;
+  actor_user_id: string | null;
+  /** Token id or workflow id. */
+  actor_detail: string | null;
+  action: 'insert' | 'update' | 'delete';
+  /** The table changed. */
+  entity: string;
+  entity_id: string;
+  project_id: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
 }
 
 export interface UserRolesTable {
@@ -360,6 +431,11 @@ export interface Database {
   budget_lines: BudgetLinesTable;
   risks: RisksTable;
   change_requests: ChangeRequestsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_failures: LoginFailuresTable;
+  decision_links: DecisionLinksTable;
+  audit_events: AuditEventsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { listInbox } from '../../db/queries/inbox';
 import { findUser, insertUser, listUsers } from '../../db/queries/users';
+import { hashPassword } from '../auth/password';
 import type { AppDeps } from '../deps';
 import { inboxItemDto, userDto } from '../dto';
 import { ApiError, invalidFields, notFound } from '../errors';
@@ -32,7 +33,13 @@ export function usersRouter({ db }: AppDeps) {
         }
         const taken = await db.selectFrom('users').select('id').where('email', '=', body.email).executeTakeFirst();
         if (taken) throw new ApiError(409, 'email_taken', `A user with e-mail ${body.email} already exists.`, [{ path: 'email', message: 'already taken' }]);
-        const user = await insertUser(db, { name: body.name, email: body.email, manager_id: body.managerId ?? null });
+        const user = await insertUser(db, {
+          name: body.name,
+          email: body.email,
+          manager_id: body.managerId ?? null,
+          role: body.role,
+          password_hash: body.password === undefined ? null : await hashPassword(body.password),
+        });
         return c.json(userDto(user), 201);
       },
     )

@@ -3,6 +3,7 @@ import * as skeleton from './20261124T0000-skeleton';
 import * as flows from './20261124T0100-flows';
 import * as salesPlan from './20261124T0200-sales-plan';
 import * as retrospectives from './20261124T0300-retrospectives';
+import * as signInAndAudit from './20261125T0000-sign-in-and-audit';
 
 /** A static list, so bundlers and tests never miss a migration (atproto's provider pattern). */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '20261124T0100-flows': flows,
   '20261124T0200-sales-plan': salesPlan,
   '20261124T0300-retrospectives': retrospectives,
+  '20261125T0000-sign-in-and-audit': signInAndAudit,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,26 +4,21 @@ import type { App } from '../../api/app';
 import { milestoneMissEscalationFlow } from '../../workflows/flow/default-flows';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { call, eventually } from './http';
+import { createUser, type Person } from './people';
 
 export interface OrgChart {
-  ceo: { id: string };
-  director: { id: string };
-  manager: { id: string };
-  rep: { id: string };
+  ceo: Person;
+  director: Person;
+  manager: Person;
+  rep: Person;
 }
 
-async function user(app: App, name: string, managerId: string | null) {
-  const res = await call(app, 'POST', '/api/users', { name, email: `${name.toLowerCase()}-${randomUUID()}@example.com`, managerId });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string };
-}
-
-/** A fresh four-level chain (rep → manager → director → CEO) of this test's own. */
+/** A fresh four-level chain (rep → manager → director → CEO) of this test's own; all but the rep are managers. */
 export async function createOrgChart(app: App): Promise<OrgChart> {
-  const ceo = await user(app, 'Ceo', null);
-  const director = await user(app, 'Director', ceo.id);
-  const manager = await user(app, 'Manager', director.id);
-  const rep = await user(app, 'Rep', manager.id);
+  const ceo = await createUser(app, 'Ceo', null, 'manager');
+  const director = await createUser(app, 'Director', ceo.id, 'manager');
+  const manager = await createUser(app, 'Manager', director.id, 'manager');
+  const rep = await createUser(app, 'Rep', manager.id, 'member');
   return { ceo, director, manager, rep };
 }
 

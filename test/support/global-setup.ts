@@ -7,6 +7,8 @@ import { findTemporalCli } from '../../activities/runtime/temporal-cli';
 import { startTemporalDevServer } from '../../activities/runtime/temporal-dev-server';
 import { bundleWorkflows } from '../../activities/runtime/worker';
 import { createDb } from '../../db/connect';
+import { createApiToken } from '../../db/queries/auth';
+import { insertUser } from '../../db/queries/users';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres';
 import { migrateToLatest } from '../../db/migrate';
 import { seedDefaultFlows } from '../../db/seed-default-flows';
@@ -18,6 +20,9 @@ declare module 'vitest' {
     adminDatabaseUrl: string;
     temporalAddress: string;
     workflowBundleCode: string;
+    /** An API token of the suite's admin, who is created here. */
+    adminToken: string;
+    adminUserId: string;
   }
 }
 
@@ -32,6 +37,8 @@ export default async function setup(project: TestProject) {
   const db = createDb(pg.url);
   await migrateToLatest(db);
   await seedDefaultFlows(db);
+  const admin = await insertUser(db, { name: 'Suite Admin', email: 'suite-admin@milepost.test', role: 'admin' });
+  const { token: adminToken } = await createApiToken(db, { userId: admin.id, name: 'integration suite', role: 'admin' });
   await db.destroy();
 
   const cliPath = await findTemporalCli({ explicitPath: process.env.TEMPORAL_CLI_PATH, buildIfMissing: false });
@@ -42,6 +49,8 @@ export default async function setup(project: TestProject) {
   project.provide('adminDatabaseUrl', pg.url.replace(/\/milepost_test$/, '/postgres'));
   project.provide('temporalAddress', temporal.address);
   project.provide('workflowBundleCode', bundle.code);
+  project.provide('adminToken', adminToken);
+  project.provide('adminUserId', admin.id);
 
   return async () => {
     await temporal.stop();

@@ -1,14 +1,20 @@
 import type { App } from '../../api/app';
+import { admin, type Identity } from './identities';
 
 export interface JsonResponse<T = any> {
   status: number;
   body: T;
 }
 
-export async function call<T = any>(app: App, method: string, path: string, body?: unknown): Promise<JsonResponse<T>> {
+/** Sends a request as `as` (default: the suite's admin; null: nobody) and parses the JSON answer. */
+export async function call<T = any>(app: App, method: string, path: string, body?: unknown, { as }: { as?: Identity | null } = {}): Promise<JsonResponse<T>> {
+  const identity = as === undefined ? admin() : as;
   const response = await app.request(path, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(identity ? { authorization: `Bearer ${identity.token}` } : {}),
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();

@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
-import type { App } from '../../api/app';
 import type { Db } from '../../db/connect';
 import type { SalesProject } from '../../db/schema';
 import type { LifecyclePhase } from '../../workflows/sales-project-messages';
-import { call } from './http';
 
-export async function createUser(app: App, name: string, managerId: string | null = null): Promise<{ id: string; name: string; email: string }> {
-  const res = await call(app, 'POST', '/api/users', { name, email: `${name.toLowerCase().replaceAll(' ', '.')}-${randomUUID()}@example.com`, managerId });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
-}
+export { createUser } from './people';
 
 /**
  * A project of this test's own, written straight to the database: the plan API is tested without

@@ -1,0 +1,29 @@
+import type { AccessRole } from '../../db/schema';
+import { ApiError } from '../errors';
+
+/**
+ * The person behind a request. `role` is what this request may do: the person's role when they
+ * signed in, or the role their API token was scoped to (never more than the person's own).
+ */
+export interface Principal {
+  userId: string;
+  name: string;
+  role: AccessRole;
+  via: { kind: 'session'; sessionId: string; csrfToken: string } | { kind: 'token'; tokenId: string } | { kind: 'link'; linkId: string };
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Set by `authenticate` for every `/api/*` request except the public ones. */
+    principal: Principal;
+  }
+}
+
+export const unauthenticated = () => new ApiError(401, 'unauthenticated', 'Sign in, or send an API token as "Authorization: Bearer <token>".');
+
+/** Refuses with 403 unless the principal has one of `roles`. */
+export function requireRole(principal: Principal, roles: readonly AccessRole[], doing: string): void {
+  if (!roles.includes(principal.role)) {
+    throw new ApiError(403, 'forbidden', `Only ${roles.join(' or ')} may ${doing}; you are signed in as ${principal.role}.`);
+  }
+}

@@ -1,0 +1,28 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * Who is changing data right now, as the audit trail records it. The API runs each request inside
+ * `asActor(...)`, the worker each activity; every connection checked out meanwhile tells
+ * PostgreSQL (`milepost.actor`), and the audit_row() trigger writes it beside each change.
+ */
+export type Actor =
+  | { kind: 'user'; userId: string; detail?: string | undefined }
+  | { kind: 'token'; userId: string; detail: string }
+  | { kind: 'workflow'; detail: string }
+  | { kind: 'system'; detail?: string | undefined };
+
+const storage = new AsyncLocalStorage<Actor>();
+
+export function asActor<T>(actor: Actor, run: () => T): T {
+  return storage.run(actor, run);
+}
+
+export function currentActor(): Actor | undefined {
+  return storage.getStore();
+}
+
+/** The value of `milepost.actor` for the current context; '' when nobody is known. */
+export function actorSetting(): string {
+  const actor = currentActor();
+  return actor ? JSON.stringify(actor) : '';
+}

@@ -1,0 +1,29 @@
+import { afterAll, inject } from 'vitest';
+import { createDb, type Db } from '../../db/connect';
+import { createApiToken } from '../../db/queries/auth';
+import type { AccessRole } from '../../db/schema';
+
+/** How a test request says who sends it: an API token of that person's. */
+export interface Identity {
+  token: string;
+}
+
+let db: Db | undefined;
+
+afterAll(async () => {
+  await db?.destroy();
+  db = undefined;
+});
+
+/**
+ * An API token for a person, minted straight in the database: tests act as many people, and
+ * signing each in through the API would test sign-in a hundred times over (it has tests of its own).
+ */
+export async function tokenFor(userId: string, role: AccessRole): Promise<Identity> {
+  db ??= createDb(inject('databaseUrl'), { max: 2 });
+  const { token } = await createApiToken(db, { userId, name: 'test', role });
+  return { token };
+}
+
+/** The suite's admin, created by the global setup; requests without `as` are sent as this person. */
+export const admin = (): Identity & { id: string } => ({ token: inject('adminToken'), id: inject('adminUserId') });
