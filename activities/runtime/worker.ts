@@ -5,6 +5,7 @@ import { TASK_QUEUE } from '../../workflows/task-queue';
 import { createActivities } from '../index';
 import type { Clock } from '../clock';
 import type { Mailer } from '../flow/mailer';
+import { ActivityActorInterceptor } from './activity-actor';
 
 export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 
@@ -45,6 +46,7 @@ export async function startWorker(options: MilepostWorkerOptions): Promise<Runni
     taskQueue: options.taskQueue ?? TASK_QUEUE,
     activities: createActivities({ db: options.db, ...(options.clock ? { clock: options.clock } : {}), ...(options.mailer ? { mailer: options.mailer } : {}) }),
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
+    interceptors: { activity: [(context) => ({ inbound: new ActivityActorInterceptor(context) })] },
   });
   const running = worker.run();
   return {

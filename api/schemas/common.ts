@@ -25,7 +25,9 @@ export const ErrorBody = z
 
 export const errorResponses = {
   400: { description: 'Invalid input; `details` names each faulty field', content: { 'application/json': { schema: ErrorBody } } },
-  404: { description: 'Unknown id', content: { 'application/json': { schema: ErrorBody } } },
+  401: { description: 'Nobody signed in: send the session cookie or `Authorization: Bearer <token>`', content: { 'application/json': { schema: ErrorBody } } },
+  403: { description: 'You may see this but not do this (your role, or not your project); nothing was changed', content: { 'application/json': { schema: ErrorBody } } },
+  404: { description: 'Unknown id, or nothing you may see (the same answer, so ids do not leak)', content: { 'application/json': { schema: ErrorBody } } },
 } as const;
 
 // A missing field reads "is required" rather than zod's "expected string, received undefined".

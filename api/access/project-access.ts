@@ -1,0 +1,68 @@
+import type { Db } from '../../db/connect';
+import { findProjectRelation, projectIdsOf, type ProjectRelation } from '../../db/queries/project-access';
+import type { Principal } from '../auth/principal';
+import { ApiError, notFound } from '../errors';
+
+/**
+ * What a person may do with a project, each level including the ones before it:
+ * - read: see everything about it (its viewers, managers above its members, ops, admins);
+ * - work: report KPIs, work tasks, answer its closing review (its members);
+ * - plan: change its plan and drive its lifecycle — submit, request changes, close, finalize
+ *   (its owner, the owner's managers up the org chart, admins).
+ * Nobody gets more than their role allows: a viewer (or a viewer-scoped token) only reads, and
+ * ops read every project but change none.
+ */
+export type ProjectAccess = 'read' | 'work' | 'plan';
+
+const rank: Record<ProjectAccess, number> = { read: 1, work: 2, plan: 3 };
+
+export function accessFrom(principal: Principal, relation: ProjectRelation): ProjectAccess | undefined {
+  switch (principal.role) {
+    case 'admin':
+      return 'plan';
+    case 'ops':
+      return 'read';
+    case 'viewer':
+      return relation.ownerId === principal.userId || relation.memberRole ? 'read' : undefined;
+    case 'manager':
+    case 'member': {
+      const managing = principal.role === 'manager';
+      if (relation.ownerId === principal.userId || relation.memberRole === 'owner' || (managing && relation.managesOwner)) return 'plan';
+      if (relation.memberRole === 'member') return 'work';
+      if (relation.memberRole === 'viewer' || (managing && relation.managesMember)) return 'read';
+      return undefined;
+    }
+  }
+}
+
+const whoMay: Record<ProjectAccess, string> = {
+  read: 'the people on this project',
+  work: "the project's members, its owner, the owner's managers and admins",
+  plan: "the project's owner, the owner's managers and admins",
+};
+
+/**
+ * The access a person needs to a project, or the error: 404 when they may not even read it (a
+ * project you cannot see does not exist for you), 403 when they may read but not do this.
+ */
+export async function requireProjectAccess(db: Db, principal: Principal, projectId: string, need: ProjectAccess, doing = 'do this'): Promise<ProjectAccess> {
+  const relation = await findProjectRelation(db, projectId, principal.userId);
+  const access = relation && accessFrom(principal, relation);
+  if (!access) throw notFound('Project', projectId);
+  if (rank[access] < rank[need]) {
+    throw new ApiError(403, 'forbidden', `Only ${whoMay[need]} may ${doing}${principal.role === 'viewer' ? '; viewers only read' : ''}.`);
+  }
+  return access;
+}
+
+/** The access a person has to a project, undefined when they may not see it (or it does not exist). */
+export async function projectAccessOf(db: Db, principal: Principal, projectId: string): Promise<ProjectAccess | undefined> {
+  const relation = await findProjectRelation(db, projectId, principal.userId);
+  return relation && accessFrom(principal, relation);
+}
+
+/** For lists: undefined = every project; else a subquery of the ids this person may read. */
+export function readableProjectIds(principal: Principal) {
+  if (principal.role === 'admin' || principal.role === 'ops') return undefined;
+  return projectIdsOf(principal.userId, { withReports: principal.role === 'manager' });
+}

@@ -1,0 +1,57 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../connect';
+import type { ProjectMemberRole } from '../schema';
+
+/** How one person stands to one project: on it (and how), or above its people in the org chart. */
+export interface ProjectRelation {
+  ownerId: string;
+  memberRole: ProjectMemberRole | null;
+  /** The person is above the owner in the org chart (any number of levels). */
+  managesOwner: boolean;
+  /** The person is above at least one of the project's members. */
+  managesMember: boolean;
+}
+
+/** One query: undefined when the project does not exist. A cycle in the org chart stops at 50 levels. */
+export async function findProjectRelation(db: Db, projectId: string, userId: string): Promise<ProjectRelation | undefined> {
+  const result = await sql<{ owner_id: string; member_role: ProjectMemberRole | null; manages_owner: boolean; manages_member: boolean }>`
+    with recursive people(person_id, is_owner) as (
+      select owner_id, true from sales_projects where id = ${projectId}
+      union
+      select user_id, false from project_members where project_id = ${projectId}
+    ),
+    chain(is_owner, manager_id, depth) as (
+      select p.is_owner, u.manager_id, 1 from people p join users u on u.id = p.person_id where u.manager_id is not null
+      union all
+      select c.is_owner, u.manager_id, c.depth + 1 from chain c join users u on u.id = c.manager_id
+      where u.manager_id is not null and c.depth < 50
+    )
+    select
+      p.owner_id,
+      (select role from project_members where project_id = p.id and user_id = ${userId}) as member_role,
+      coalesce((select bool_or(is_owner) from chain where manager_id = ${userId}), false) as manages_owner,
+      exists (select 1 from chain where manager_id = ${userId}) as manages_member
+    from sales_projects p where p.id = ${projectId}
+  `.execute(db);
+  const row = result.rows[0];
+  return row && { ownerId: row.owner_id, memberRole: row.member_role, managesOwner: row.manages_owner, managesMember: row.manages_member };
+}
+
+/**
+ * The ids of the projects a person is on (owner or member) and, with `withReports`, the projects
+ * of everybody below them in the org chart — as a subquery for `where p.id in (...)`.
+ */
+export function projectIdsOf(userId: string, { withReports }: { withReports: boolean }): RawBuilder<string> {
+  const people = withReports
+    ? sql`with recursive below(id, depth) as (
+            select ${userId}::uuid, 0
+            union all
+            select u.id, b.depth + 1 from users u join below b on u.manager_id = b.id where b.depth < 50
+          ) select id from below`
+    : sql`select ${userId}::uuid`;
+  return sql<string>`(
+    select id from sales_projects where owner_id in (${people})
+    union
+    select project_id from project_members where user_id in (${people})
+  )`;
+}
