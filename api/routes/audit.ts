@@ -1,0 +1,49 @@
+import { createRoute } from '@hono/zod-openapi';
+import { listAuditEvents } from '../../db/queries/audit';
+import { requireProjectAccess } from '../access/project-access';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../errors';
+import { createRouter } from '../router';
+import { errorResponses } from '../schemas/common';
+import { AuditPage, AuditQuery } from '../schemas/audit';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+const onlyManagers = () => new ApiError(403, 'forbidden', "Only admins and the project's managers read its history.");
+
+export function auditRouter({ db }: AppDeps) {
+  return createRouter().openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['audit'],
+      summary: 'The audit trail: every change, who made it, when, before and after (newest first)',
+      description:
+        "Admins read all of it. A manager reads the trail of a project they manage (the owner's managers up the org chart) and must name it with `projectId`.",
+      request: { query: AuditQuery },
+      responses: { 200: { description: 'One page of changes', content: json(AuditPage) }, ...errorResponses },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const principal = c.get('principal');
+      if (principal.role !== 'admin') {
+        if (!query.projectId) throw new ApiError(403, 'forbidden', 'Only admins read the whole trail; name a project you manage with projectId.');
+        const access = await requireProjectAccess(db, principal, query.projectId, 'read', "read this project's history");
+        if (principal.role !== 'manager' || access !== 'plan') throw onlyManagers();
+      }
+      const rows = await listAuditEvents(db, query);
+      const events = rows.map((r) => ({
+        id: r.id,
+        at: r.at.toISOString(),
+        actor: { kind: r.actor_kind as 'user' | 'token' | 'workflow' | 'system', userId: r.actor_user_id, name: r.actor_name, detail: r.actor_detail },
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        projectId: r.project_id,
+        before: r.before,
+        after: r.after,
+      }));
+      return c.json({ events, nextBefore: rows.length === query.limit ? (rows.at(-1)?.id ?? null) : null }, 200);
+    },
+  );
+}
