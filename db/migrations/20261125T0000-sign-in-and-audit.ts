@@ -132,14 +132,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create function audit_row() returns trigger language plpgsql as $$
     declare
-      old_row jsonb := case when tg_op in ('UPDATE', 'DELETE') then to_jsonb(old) - 'password_hash' - 'token_hash' end;
-      new_row jsonb := case when tg_op in ('INSERT', 'UPDATE') then to_jsonb(new) - 'password_hash' - 'token_hash' end;
-      subject jsonb := coalesce(new_row, old_row);
+      old_row jsonb := case when tg_op in ('UPDATE', 'DELETE') then to_jsonb(old) end;
+      new_row jsonb := case when tg_op in ('INSERT', 'UPDATE') then to_jsonb(new) end;
+      subject jsonb;
+      secret text;
       actor jsonb := nullif(current_setting('milepost.actor', true), '')::jsonb;
       key_columns text[] := string_to_array(tg_argv[0], ',');
       entity_key text;
       project uuid;
     begin
+      -- A secret shows only as 'set' (or 'changed' on the row after), never its value.
+      foreach secret in array array['password_hash', 'token_hash'] loop
+        if new_row ? secret then
+          new_row := new_row || jsonb_build_object(secret, case
+            when new_row -> secret = 'null'::jsonb then null
+            when old_row is not null and old_row -> secret is distinct from new_row -> secret then 'changed'
+            else 'set' end);
+        end if;
+        if old_row ? secret then
+          old_row := old_row || jsonb_build_object(secret, case when old_row -> secret = 'null'::jsonb then null else 'set' end);
+        end if;
+      end loop;
+      subject := coalesce(new_row, old_row);
       -- Touching a token's last use is bookkeeping, not a change.
       if tg_op = 'UPDATE' and old_row - 'last_used_at' = new_row - 'last_used_at' then
         return null;
