@@ -1,15 +1,38 @@
 import { createRoute } from '@hono/zod-openapi';
+import { deleteSessionsOfUser } from '../../db/queries/auth';
 import { listInbox } from '../../db/queries/inbox';
-import { findUser, insertUser, listUsers } from '../../db/queries/users';
+import {
+  countActiveAdmins,
+  findUser,
+  findUserByEmail,
+  insertUser,
+  isInManagementChain,
+  listUsers,
+  lockUser,
+  lockUserAdministration,
+  markInboxItemRead,
+  updateUser,
+} from '../../db/queries/users';
 import { hashPassword } from '../auth/password';
+import { requireRole, type Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { inboxItemDto, userDto } from '../dto';
 import { ApiError, invalidFields, notFound } from '../errors';
 import { createRouter } from '../router';
 import { IdParam, errorResponses } from '../schemas/common';
-import { InboxItem, InboxQuery, NewUserBody, User } from '../schemas/users';
+import { InboxItem, InboxItemParams, InboxQuery, NewUserBody, User, UserPatchBody } from '../schemas/users';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
+const errorContent = errorResponses[400].content;
+const forbiddenResponse = { 403: { description: 'Only admins may do this', content: errorContent } } as const;
+
+const emailTaken = (email: string) => new ApiError(409, 'email_taken', `A user with e-mail ${email} already exists.`, [{ path: 'email', message: 'already taken' }]);
+
+/** A concurrent create with the same e-mail is the same refusal as the check. */
+const isUniqueViolation = (error: unknown): boolean => typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
+
+/** Someone else's inbox "does not exist" for you, unless you are an admin. */
+const mayReadInbox = (principal: Principal, userId: string) => principal.userId === userId || principal.role === 'admin';
 
 export function usersRouter({ db }: AppDeps) {
   return createRouter()
@@ -18,28 +41,28 @@ export function usersRouter({ db }: AppDeps) {
         method: 'post',
         path: '/',
         tags: ['users'],
-        summary: 'Add a person to the org chart',
+        summary: 'Add a person to the org chart (admins only)',
         request: { body: { content: json(NewUserBody), required: true } },
         responses: {
           201: { description: 'Created', content: json(User) },
-          409: { description: 'E-mail already taken', content: errorResponses[400].content },
+          ...forbiddenResponse,
+          409: { description: 'E-mail already taken', content: errorContent },
           ...errorResponses,
         },
       }),
       async (c) => {
+        requireRole(c.get('principal'), ['admin'], 'add people');
         const body = c.req.valid('json');
         if (body.managerId && !(await findUser(db, body.managerId))) {
           throw invalidFields([{ path: 'managerId', message: `no user with id ${body.managerId}` }]);
         }
-        const taken = await db.selectFrom('users').select('id').where('email', '=', body.email).executeTakeFirst();
-        if (taken) throw new ApiError(409, 'email_taken', `A user with e-mail ${body.email} already exists.`, [{ path: 'email', message: 'already taken' }]);
-        const user = await insertUser(db, {
-          name: body.name,
-          email: body.email,
-          manager_id: body.managerId ?? null,
-          role: body.role,
-          password_hash: body.password === undefined ? null : await hashPassword(body.password),
-        });
+        if (await findUserByEmail(db, body.email)) throw emailTaken(body.email);
+        const passwordHash = body.password === undefined ? null : await hashPassword(body.password);
+        const user = await insertUser(db, { name: body.name, email: body.email, manager_id: body.managerId ?? null, role: body.role, password_hash: passwordHash }).catch(
+          (error: unknown) => {
+            throw isUniqueViolation(error) ? emailTaken(body.email) : error;
+          },
+        );
         return c.json(userDto(user), 201);
       },
     )
@@ -56,18 +79,104 @@ export function usersRouter({ db }: AppDeps) {
     .openapi(
       createRoute({
         method: 'get',
+        path: '/{id}',
+        tags: ['users'],
+        summary: 'One person',
+        request: { params: IdParam },
+        responses: { 200: { description: 'The person', content: json(User) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const user = await findUser(db, id);
+        if (!user) throw notFound('User', id);
+        return c.json(userDto(user), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/{id}',
+        tags: ['users'],
+        summary: "Change a person's name, manager, role, password or whether they are active (admins only)",
+        description:
+          'A new password, a deactivation or a role change ends their sessions. A manager who stands below the person in the org chart is refused (400); ' +
+          'demoting or deactivating the last active admin is refused (409).',
+        request: { params: IdParam, body: { content: json(UserPatchBody), required: true } },
+        responses: {
+          200: { description: 'The person now', content: json(User) },
+          ...forbiddenResponse,
+          409: { description: 'It would leave no active admin', content: errorContent },
+          ...errorResponses,
+        },
+      }),
+      async (c) => {
+        requireRole(c.get('principal'), ['admin'], "change people's accounts");
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password);
+        const user = await db.transaction().execute(async (trx) => {
+          await lockUserAdministration(trx);
+          const before = await lockUser(trx, id);
+          if (!before) throw notFound('User', id);
+          if (body.managerId) {
+            if (!(await findUser(trx, body.managerId))) throw invalidFields([{ path: 'managerId', message: `no user with id ${body.managerId}` }]);
+            if (await isInManagementChain(trx, body.managerId, id)) {
+              throw invalidFields([
+                {
+                  path: 'managerId',
+                  message: body.managerId === id ? 'a person cannot be their own manager' : `${before.name} stands above that person in the org chart; this would make a cycle`,
+                },
+              ]);
+            }
+          }
+          const staysActiveAdmin = (body.role ?? before.role) === 'admin' && (body.active ?? before.active);
+          if (before.role === 'admin' && before.active && !staysActiveAdmin && (await countActiveAdmins(trx, { except: id })) === 0) {
+            throw new ApiError(409, 'last_admin', `${before.name} is the last active admin; make someone else admin first.`);
+          }
+          const after = await updateUser(trx, id, {
+            ...(body.name === undefined ? {} : { name: body.name }),
+            ...(body.managerId === undefined ? {} : { manager_id: body.managerId }),
+            ...(body.role === undefined ? {} : { role: body.role }),
+            ...(body.active === undefined ? {} : { active: body.active }),
+            ...(passwordHash === undefined ? {} : { password_hash: passwordHash }),
+          });
+          // Whatever they could do in a session they opened before must not outlive the change.
+          if (passwordHash !== undefined || after.role !== before.role || (before.active && !after.active)) await deleteSessionsOfUser(trx, id);
+          return after;
+        });
+        return c.json(userDto(user), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
         path: '/{id}/inbox',
         tags: ['inbox'],
-        summary: "A person's inbox, newest first",
+        summary: "A person's inbox, newest first (only their own, or any for an admin)",
         request: { params: IdParam, query: InboxQuery },
         responses: { 200: { description: 'Inbox items', content: json(InboxItem.array()) }, ...errorResponses },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
         const query = c.req.valid('query');
-        if (!(await findUser(db, id))) throw notFound('User', id);
+        if (!mayReadInbox(c.get('principal'), id) || !(await findUser(db, id))) throw notFound('User', id);
         const items = await listInbox(db, id, { limit: query.limit, unreadOnly: query.unread === 'true' });
         return c.json(items.map(inboxItemDto), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/inbox/{itemId}/read',
+        tags: ['inbox'],
+        summary: 'Mark one of your own inbox items read',
+        request: { params: InboxItemParams },
+        responses: { 204: { description: 'Read (the first time it was read stays)' }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id, itemId } = c.req.valid('param');
+        if (c.get('principal').userId !== id || !(await markInboxItemRead(db, id, itemId))) throw notFound('Inbox item', itemId);
+        return c.body(null, 204);
       },
     );
 }

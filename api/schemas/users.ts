@@ -2,18 +2,39 @@ import { z } from '@hono/zod-openapi';
 import { accessRoles, inboxItemKinds } from '../../db/schema';
 import { Uuid } from './common';
 
+/** PostgreSQL text cannot hold U+0000; refused here, it is a 400 rather than a failed insert. */
+export const withoutNul = (text: string) => !text.includes('\u0000');
+export const noNul = { message: 'must not contain the character U+0000' };
+
 /** Long enough to resist guessing (NIST 800-63B asks for at least 8); bounded so hashing stays cheap. */
 export const Password = z.string().min(10, 'must be at least 10 characters').max(256, 'must be at most 256 characters');
 
 export const NewUserBody = z
   .strictObject({
-    name: z.string().trim().min(1, 'must not be empty').max(200),
-    email: z.email({ message: 'must be an e-mail address' }).max(320),
+    name: z.string().trim().min(1, 'must not be empty').max(200).refine(withoutNul, noNul),
+    // Stored lowercased: sign-in compares e-mails without regard to case.
+    email: z.email({ message: 'must be an e-mail address' }).max(320).toLowerCase(),
     managerId: Uuid.nullable().optional(),
     role: z.enum(accessRoles).default('member').openapi({ description: 'What the person may do; see the README on roles' }),
     password: Password.optional().openapi({ description: 'Initial password; without one the person cannot sign in until an admin sets it' }),
   })
   .openapi('NewUser');
+
+export const UserPatchBody = z
+  .strictObject({
+    name: z.string().trim().min(1, 'must not be empty').max(200).refine(withoutNul, noNul).optional(),
+    managerId: Uuid.nullable().optional().openapi({ description: 'null: nobody above them' }),
+    role: z.enum(accessRoles).optional(),
+    active: z.boolean().optional().openapi({ description: 'false: the person left; they can no longer sign in and are passed over as recipient' }),
+    password: Password.optional().openapi({ description: 'A new password; ends their sessions' }),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'must name at least one field to change' })
+  .openapi('UserPatch');
+
+export const InboxItemParams = z.object({
+  id: Uuid.openapi({ param: { name: 'id', in: 'path' }, description: 'The person' }),
+  itemId: Uuid.openapi({ param: { name: 'itemId', in: 'path' }, description: 'The inbox item' }),
+});
 
 export const User = z
   .object({ id: z.string(), name: z.string(), email: z.string(), managerId: z.string().nullable(), role: z.enum(accessRoles) })

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../connect';
 import type { AccessRole } from '../schema';
 
@@ -69,4 +70,90 @@ export async function findApiToken(db: Db, token: string) {
 export async function touchApiToken(db: Db, tokenId: string, lastUsedAt: Date | null) {
   if (lastUsedAt && Date.now() - lastUsedAt.getTime() < 60_000) return;
   await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', tokenId).execute();
+}
+
+/** When a live session ends; undefined once it has ended. */
+export async function findSessionExpiry(db: Db, sessionId: string): Promise<Date | undefined> {
+  const row = await db.selectFrom('sessions').select('expires_at').where('id', '=', sessionId).where('expires_at', '>', new Date()).executeTakeFirst();
+  return row?.expires_at;
+}
+
+/** Ends every session of a person, but `except` (the one asking, when they keep theirs). */
+export async function deleteSessionsOfUser(db: Db, userId: string, except?: string): Promise<void> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (except !== undefined) query = query.where('id', '<>', except);
+  await query.execute();
+}
+
+/** Housekeeping at sign-in: a person's sessions that have run out are of no use to anybody. */
+export async function deleteExpiredSessions(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', new Date()).execute();
+}
+
+/** The columns of a token anyone may see again: never its hash. */
+const apiTokenColumns = ['id', 'name', 'role', 'prefix', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'] as const;
+
+/** A person's own tokens, newest first, revoked and expired ones included so the list tells the whole story. */
+export async function listApiTokens(db: Db, userId: string) {
+  return db.selectFrom('api_tokens').select(apiTokenColumns).where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id').execute();
+}
+
+/** One of a person's own tokens; someone else's is as good as missing. */
+export async function findOwnApiToken(db: Db, userId: string, tokenId: string) {
+  return db.selectFrom('api_tokens').select(apiTokenColumns).where('user_id', '=', userId).where('id', '=', tokenId).executeTakeFirst();
+}
+
+/** Revokes one of a person's own tokens; false when they have no such token. Revoking twice changes nothing. */
+export async function revokeApiToken(db: Db, userId: string, tokenId: string): Promise<boolean> {
+  const token = await findOwnApiToken(db, userId, tokenId);
+  if (!token) return false;
+  if (token.revoked_at === null) {
+    await db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', tokenId).where('revoked_at', 'is', null).execute();
+  }
+  return true;
+}
+
+/**
+ * Serialises sign-in attempts on the same keys (account, address) until the transaction ends, so
+ * parallel guesses cannot all pass the count before any of them is written.
+ */
+export async function lockLoginKeys(trx: Db, keys: readonly string[]): Promise<void> {
+  for (const key of [...keys].sort()) {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`login:${key}`}, 0))`.execute(trx);
+  }
+}
+
+/**
+ * Seconds until each of a key's failures of the last `windowMs` leaves that window, newest first
+ * (by the database's clock), at most `limit` of them.
+ */
+export async function recentLoginFailures(db: Db, key: string, windowMs: number, limit: number): Promise<number[]> {
+  const window = sql`(${windowMs} * interval '1 millisecond')`;
+  const rows = await db
+    .selectFrom('login_failures')
+    .select(sql<number>`ceil(extract(epoch from failed_at + ${window} - now()))::int`.as('seconds_left'))
+    .where('key', '=', key)
+    .where('failed_at', '>', sql<Date>`now() - ${window}`)
+    .orderBy('failed_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.seconds_left);
+}
+
+/** Writes a failure for each key (and forgets that key's failures older than the window); returns their ids. */
+export async function insertLoginFailures(db: Db, keys: readonly string[], windowMs: number): Promise<number[]> {
+  if (keys.length === 0) return [];
+  await db
+    .deleteFrom('login_failures')
+    .where('key', 'in', keys)
+    .where('failed_at', '<=', sql<Date>`now() - (${windowMs} * interval '1 millisecond')`)
+    .execute();
+  const rows = await db.insertInto('login_failures').values(keys.map((key) => ({ key }))).returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Removes failures: every one of `key`'s, and the rows `ids`. */
+export async function deleteLoginFailures(db: Db, { key, ids = [] }: { key?: string; ids?: readonly number[] }): Promise<void> {
+  if (key !== undefined) await db.deleteFrom('login_failures').where('key', '=', key).execute();
+  if (ids.length > 0) await db.deleteFrom('login_failures').where('id', 'in', ids).execute();
 }

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Db } from '../connect';
-import type { NewUser, User } from '../schema';
+import type { NewUser, User, UsersTable } from '../schema';
 
 export async function insertUser(db: Db, user: NewUser): Promise<User> {
   return db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
@@ -33,4 +33,66 @@ export async function findManagerAbove(db: Db, userId: string, levels: number): 
     offset ${levels - 1} limit 1
   `.execute(db);
   return result.rows[0];
+}
+
+/** The person with this e-mail, compared lowercased (older rows may hold capitals; an exact match wins). */
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  const lowered = email.trim().toLowerCase();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql<string>`lower(email)`, '=', lowered)
+    .orderBy(sql`email = ${lowered}`, 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Locks one person's row for the rest of the transaction. */
+export async function lockUser(db: Db, id: string): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * Serialises changes to who manages whom and who is admin until the transaction ends: checked one
+ * at a time, two concurrent changes cannot together make a cycle or leave no admin.
+ */
+export async function lockUserAdministration(db: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended('milepost:user-administration', 0))`.execute(db);
+}
+
+export async function updateUser(db: Db, id: string, changes: Updateable<UsersTable>): Promise<User> {
+  return db.updateTable('users').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Whether `userId` is `managerId` or stands anywhere above them in the org chart. */
+export async function isInManagementChain(db: Db, managerId: string, userId: string): Promise<boolean> {
+  const result = await sql<{ found: boolean }>`
+    with recursive chain(id, depth) as (
+      select ${managerId}::uuid, 0
+      union all
+      select u.manager_id, c.depth + 1 from users u join chain c on u.id = c.id
+      where u.manager_id is not null and c.depth < 1000
+    )
+    select exists (select 1 from chain where id = ${userId}::uuid) as found
+  `.execute(db);
+  return result.rows[0]?.found ?? false;
+}
+
+export async function countActiveAdmins(db: Db, { except }: { except?: string } = {}): Promise<number> {
+  let query = db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', true);
+  if (except !== undefined) query = query.where('id', '<>', except);
+  return (await query.executeTakeFirstOrThrow()).n;
+}
+
+/**
+ * Marks one of a person's inbox items read (once; the first time stays). False when that person
+ * has no such item.
+ */
+export async function markInboxItemRead(db: Db, userId: string, itemId: string): Promise<boolean> {
+  const item = await db.selectFrom('inbox_items').select('read_at').where('id', '=', itemId).where('user_id', '=', userId).executeTakeFirst();
+  if (!item) return false;
+  if (item.read_at === null) {
+    await db.updateTable('inbox_items').set({ read_at: new Date() }).where('id', '=', itemId).where('read_at', 'is', null).execute();
+  }
+  return true;
 }

@@ -1,0 +1,236 @@
+import { createRoute, type z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import {
+  createApiToken,
+  createSession,
+  deleteExpiredSessions,
+  deleteSession,
+  deleteSessionsOfUser,
+  findOwnApiToken,
+  findSessionExpiry,
+  listApiTokens,
+  revokeApiToken,
+  sha256,
+} from '../../db/queries/auth';
+import { findUser, findUserByEmail, updateUser } from '../../db/queries/users';
+import { sessionCookieName } from '../auth/authenticate';
+import { beginLoginAttempt, clientAddress } from '../auth/login-rate-limit';
+import { dummyHash, hashPassword, verifyPassword } from '../auth/password';
+import { unauthenticated } from '../auth/principal';
+import { canGrant, grantableRoles } from '../auth/roles';
+import { clearSessionCookie, sessionTtlMs, setSessionCookie } from '../auth/session-cookie';
+import type { AppDeps } from '../deps';
+import { userDto } from '../dto';
+import { ApiError, invalidFields, notFound } from '../errors';
+import { createRouter } from '../router';
+import { IdParam, errorResponses } from '../schemas/common';
+import { ApiToken, CreatedApiToken, LoginBody, LoginResponse, NewApiTokenBody, PasswordChangeBody, SessionResponse } from '../schemas/auth';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+const errorContent = errorResponses[400].content;
+
+const unauthenticatedResponse = { 401: { description: 'Nobody signed in', content: errorContent } } as const;
+const tooManyAttemptsResponse = {
+  429: {
+    description: 'Too many failed sign-ins for this account or address; `Retry-After` says how many seconds to wait',
+    headers: { 'Retry-After': { description: 'Seconds until the next attempt is counted', schema: { type: 'integer' as const } } },
+    content: errorContent,
+  },
+} as const;
+
+/** One answer for an unknown e-mail, a wrong password, a person who left or has no password: no hint which. */
+const invalidCredentials = () => new ApiError(401, 'invalid_credentials', 'The e-mail address or the password is wrong.');
+
+/** The error to throw when sign-in must wait; `Retry-After` (seconds) survives into the error answer. */
+function tooManyAttempts(c: Context, retryAfterSeconds: number): ApiError {
+  c.header('Retry-After', String(retryAfterSeconds));
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return new ApiError(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+}
+
+type TokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];
+
+const apiTokenDto = (t: TokenRow): z.infer<typeof ApiToken> => ({
+  id: t.id,
+  name: t.name,
+  role: t.role,
+  prefix: t.prefix,
+  createdAt: t.created_at.toISOString(),
+  expiresAt: t.expires_at?.toISOString() ?? null,
+  lastUsedAt: t.last_used_at?.toISOString() ?? null,
+  revokedAt: t.revoked_at?.toISOString() ?? null,
+});
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+export function authRouter({ db }: AppDeps) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/login',
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password; sets the session cookie',
+        description:
+          'Answers with the CSRF token every cookie-authenticated change must send as `X-CSRF-Token`. The session lasts 12 hours. ' +
+          'After 5 failures for an account (or 20 from one address) within 15 minutes, attempts answer 429 without checking the password.',
+        request: { body: { content: json(LoginBody), required: true } },
+        responses: {
+          200: { description: 'Signed in; `Set-Cookie: milepost_session=…; HttpOnly; SameSite=Lax`', content: json(LoginResponse) },
+          400: errorResponses[400],
+          401: { description: 'Wrong e-mail or password (one answer for both)', content: errorContent },
+          ...tooManyAttemptsResponse,
+        },
+      }),
+      async (c) => {
+        const { email, password } = c.req.valid('json');
+        const attempt = await beginLoginAttempt(db, { email, address: clientAddress(c) });
+        if (attempt.blocked) throw tooManyAttempts(c, attempt.retryAfterSeconds);
+        const user = await findUserByEmail(db, email);
+        // Always one argon2 verification, so an unknown e-mail takes as long as a wrong password.
+        const passwordMatches = await verifyPassword(user?.password_hash ?? dummyHash, password);
+        if (!user || user.password_hash === null || !user.active || !passwordMatches) throw invalidCredentials();
+        await attempt.succeeded();
+
+        // Signing in again in this browser replaces the session it had.
+        const previous = getCookie(c, sessionCookieName);
+        if (previous) await deleteSession(db, sha256(previous));
+        await deleteExpiredSessions(db, user.id);
+        const session = await createSession(db, user.id, sessionTtlMs);
+        setSessionCookie(c, session.secret, session.expiresAt);
+        return c.json({ user: userDto(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString(), grantableRoles: [...grantableRoles(user.role)] }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/logout',
+        tags: ['auth'],
+        summary: 'Sign out: ends this session and clears its cookie',
+        description: 'With an API token there is no session to end; revoke the token instead.',
+        responses: { 204: { description: 'Signed out' }, ...unauthenticatedResponse },
+      }),
+      async (c) => {
+        const { via } = c.get('principal');
+        if (via.kind === 'session') {
+          await deleteSession(db, via.sessionId);
+          clearSessionCookie(c);
+        }
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/session',
+        tags: ['auth'],
+        summary: 'Who is signed in, how, until when, and the CSRF token for changes',
+        responses: { 200: { description: 'The current session or token', content: json(SessionResponse) }, ...unauthenticatedResponse },
+      }),
+      async (c) => {
+        const principal = c.get('principal');
+        const { via } = principal;
+        if (via.kind === 'link') throw unauthenticated();
+        const user = await findUser(db, principal.userId);
+        if (!user) throw unauthenticated();
+        const expiresAt = via.kind === 'session' ? await findSessionExpiry(db, via.sessionId) : (await findOwnApiToken(db, principal.userId, via.tokenId))?.expires_at;
+        return c.json(
+          {
+            user: userDto(user),
+            via: via.kind,
+            csrfToken: via.kind === 'session' ? via.csrfToken : null,
+            expiresAt: expiresAt?.toISOString() ?? null,
+            grantableRoles: [...grantableRoles(principal.role)],
+          },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/password',
+        tags: ['auth'],
+        summary: 'Change your own password; ends your other sessions',
+        description: 'A wrong current password counts as a failed sign-in for your account.',
+        request: { body: { content: json(PasswordChangeBody), required: true } },
+        responses: { 204: { description: 'Changed' }, 400: errorResponses[400], ...unauthenticatedResponse, ...tooManyAttemptsResponse },
+      }),
+      async (c) => {
+        const principal = c.get('principal');
+        const { currentPassword, newPassword } = c.req.valid('json');
+        const user = await findUser(db, principal.userId);
+        if (!user) throw unauthenticated();
+        // Whoever holds a stolen session must not get to guess the password at leisure.
+        const attempt = await beginLoginAttempt(db, { email: user.email, address: clientAddress(c) });
+        if (attempt.blocked) throw tooManyAttempts(c, attempt.retryAfterSeconds);
+        if (user.password_hash === null) {
+          throw invalidFields([{ path: 'currentPassword', message: 'you have no password yet; an admin sets the first one' }]);
+        }
+        if (!(await verifyPassword(user.password_hash, currentPassword))) {
+          throw invalidFields([{ path: 'currentPassword', message: 'is not your current password' }]);
+        }
+        await attempt.succeeded();
+        const passwordHash = await hashPassword(newPassword);
+        await db.transaction().execute(async (trx) => {
+          await updateUser(trx, user.id, { password_hash: passwordHash });
+          await deleteSessionsOfUser(trx, user.id, principal.via.kind === 'session' ? principal.via.sessionId : undefined);
+        });
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/tokens',
+        tags: ['auth'],
+        summary: 'Your API tokens (never their secrets), newest first',
+        responses: { 200: { description: 'Your tokens, revoked ones included', content: json(ApiToken.array()) }, ...unauthenticatedResponse },
+      }),
+      async (c) => c.json((await listApiTokens(db, c.get('principal').userId)).map(apiTokenDto), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/tokens',
+        tags: ['auth'],
+        summary: 'Create an API token for yourself; its secret is shown this once',
+        description: 'The token may do what its role allows, which must be your own role or a narrower one.',
+        request: { body: { content: json(NewApiTokenBody), required: true } },
+        responses: {
+          201: { description: 'Created; `token` is the secret', content: json(CreatedApiToken) },
+          400: errorResponses[400],
+          ...unauthenticatedResponse,
+          403: { description: 'A role you may not give', content: errorContent },
+        },
+      }),
+      async (c) => {
+        const principal = c.get('principal');
+        const body = c.req.valid('json');
+        if (!canGrant(principal.role, body.role)) {
+          throw new ApiError(403, 'forbidden', `A token can have only your own role or a narrower one; as ${principal.role} you may give ${grantableRoles(principal.role).join(', ')}.`, [
+            { path: 'role', message: `may be ${grantableRoles(principal.role).join(', ')}` },
+          ]);
+        }
+        const expiresAt = body.expiresInDays === undefined ? null : new Date(Date.now() + body.expiresInDays * dayMs);
+        const { token, row } = await createApiToken(db, { userId: principal.userId, name: body.name, role: body.role, expiresAt });
+        return c.json({ token, ...apiTokenDto(row) }, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/tokens/{id}',
+        tags: ['auth'],
+        summary: 'Revoke one of your API tokens',
+        request: { params: IdParam },
+        responses: { 204: { description: 'Revoked (or already revoked)' }, ...unauthenticatedResponse, 404: errorResponses[404] },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        if (!(await revokeApiToken(db, c.get('principal').userId, id))) throw notFound('API token', id);
+        return c.body(null, 204);
+      },
+    );
+}
