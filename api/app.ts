@@ -6,6 +6,8 @@ import { authenticate } from './auth/authenticate';
 import type { AppDeps } from './deps';
 import { ApiError, onError } from './errors';
 import { approvalsRouter, flowRunsRouter, userApprovalsRouter } from './routes/approvals';
+import { authRouter } from './routes/auth';
+import { auditRouter } from './routes/audit';
 import { budgetRouter } from './routes/budget';
 import { dashboardRouter } from './routes/dashboard';
 import { escalationsRouter } from './routes/escalations';
@@ -20,6 +22,7 @@ import { projectRetrospectiveRouter, retrospectivesRouter } from './routes/retro
 import { flowBindingsRouter, flowsRouter } from './routes/flows';
 import { projectsRouter } from './routes/projects';
 import { usersRouter } from './routes/users';
+import { decisionLinksRouter } from './routes/decision-links';
 
 /** The whole HTTP surface: `/api/*` resources, `/api/openapi.json`, and the web page at `/`. */
 export function createApp(deps: AppDeps) {
@@ -40,6 +43,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', authenticate(deps.db, isPublic));
 
   const api = app
+    .route('/api/auth', authRouter(deps))
     .route('/api/users', usersRouter(deps))
     .route('/api/projects', projectsRouter(deps))
     .route('/api/projects', lifecycleRouter(deps))
@@ -58,12 +62,15 @@ export function createApp(deps: AppDeps) {
     .route('/api/flows', flowsRouter(deps))
     .route('/api/flow-bindings', flowBindingsRouter(deps))
     .route('/api/flow-runs', flowRunsRouter(deps))
-    .route('/api/approvals', approvalsRouter(deps));
+    .route('/api/approvals', approvalsRouter(deps))
+    .route('/api/audit', auditRouter(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Milepost API', version: '0.1.0', description: 'Sales projects as durable workflows.' },
   });
+
+  if (deps.decisionLinks) app.route('/decide', decisionLinksRouter(deps, deps.decisionLinks));
 
   if (deps.designerDir) {
     app.use('/*', serveStatic({ root: deps.designerDir }));

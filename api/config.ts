@@ -13,9 +13,13 @@ const Env = z.object({
   TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default('Milepost <milepost@localhost>'),
+  /** Signs e-mail decision links. Without it the embedded setup keeps a generated one in the data dir. */
+  MILEPOST_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
+  /** Where people reach Milepost; decision links in e-mails point there. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://milepost.example.com' }).optional(),
 });
 
-export type Config = z.infer<typeof Env> & { dataDir: string };
+export type Config = z.infer<typeof Env> & { dataDir: string; publicUrl: string };
 
 /** Reads and validates the environment once, at start; a bad value stops the start with its name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,5 +28,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${problems}`);
   }
-  return { ...parsed.data, dataDir: path.resolve(parsed.data.MILEPOST_DATA_DIR) };
+  return {
+    ...parsed.data,
+    dataDir: path.resolve(parsed.data.MILEPOST_DATA_DIR),
+    publicUrl: (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, ''),
+  };
 }

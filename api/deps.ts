@@ -7,4 +7,6 @@ export interface AppDeps {
   temporal: { client: Client; taskQueue: string };
   /** Folder of the built web page served at `/`; none = API only. */
   designerDir?: string | undefined;
+  /** The secret e-mail decision links are signed with (`/decide/{token}`); none = those pages are off. */
+  decisionLinks?: { secret: string } | undefined;
 }

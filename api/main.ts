@@ -12,9 +12,11 @@ import { createDb } from '../db/connect';
 import { startEmbeddedPostgres } from '../db/embedded-postgres';
 import { migrateToLatest } from '../db/migrate';
 import { seedDefaultFlows } from '../db/seed-default-flows';
+import { ensureAdmin } from './auth/start-admin';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import { createApp } from './app';
 import { loadConfig } from './config';
+import { resolveLinkSecret } from './decision-links/secret';
 
 const log = (part: string) => (line: string) => console.log(`[${part}] ${line}`);
 const stops: { name: string; stop: () => Promise<unknown> }[] = [];
@@ -22,6 +24,9 @@ const stops: { name: string; stop: () => Promise<unknown> }[] = [];
 async function main() {
   const config = loadConfig();
   const say = log('milepost');
+  const linkSecret = await resolveLinkSecret({ envSecret: config.MILEPOST_SECRET, dataDir: config.dataDir, embeddedDatabase: !config.DATABASE_URL });
+  say(`decision links signed with ${linkSecret.source === 'MILEPOST_SECRET' ? 'MILEPOST_SECRET' : `the secret kept in ${linkSecret.file}`}; they point to ${config.publicUrl}`);
+  const decisionLinks = { secret: linkSecret.secret, publicUrl: config.publicUrl };
 
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
@@ -41,6 +46,7 @@ async function main() {
   const migrated = await migrateToLatest(db);
   say(`migrations: ${migrated.results?.length ? migrated.results.map((r) => r.migrationName).join(', ') : 'up to date'}`);
   await seedDefaultFlows(db);
+  await ensureAdmin(db, { embedded: !config.DATABASE_URL, say });
 
   let address = config.TEMPORAL_ADDRESS;
   if (!address) {
@@ -61,7 +67,7 @@ async function main() {
 
   configureTemporalRuntime('WARN');
   const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined;
-  const worker = await startWorker({ address, namespace: config.TEMPORAL_NAMESPACE, db, mailer });
+  const worker = await startWorker({ address, namespace: config.TEMPORAL_NAMESPACE, db, mailer, decisionLinks });
   stops.push({ name: 'worker', stop: worker.stop });
   say(`worker polling task queue "${TASK_QUEUE}"`);
 
@@ -70,7 +76,7 @@ async function main() {
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 
   const designerDir = fileURLToPath(new URL('../designer/dist', import.meta.url));
-  const app = createApp({ db, temporal: { client, taskQueue: TASK_QUEUE }, designerDir });
+  const app = createApp({ db, temporal: { client, taskQueue: TASK_QUEUE }, designerDir, decisionLinks });
   const http = serve({ fetch: app.fetch, port: config.PORT, hostname: '0.0.0.0' });
   stops.push({ name: 'HTTP server', stop: () => new Promise((resolve) => http.close(resolve)) });
   say(`API and web page on http://localhost:${config.PORT} (OpenAPI at /api/openapi.json). Ctrl-C stops everything.`);

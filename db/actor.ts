@@ -26,3 +26,15 @@ export function actorSetting(): string {
   const actor = currentActor();
   return actor ? JSON.stringify(actor) : '';
 }
+
+/**
+ * Inside an activity that carries out a person's decision (an approval, an acknowledgement, a
+ * finalized review): the change is theirs. `via` says how they reached us when the API passed it
+ * on (`link:<id>` for an e-mailed decision link); without it, the workflow it went through.
+ */
+export function onBehalfOf<T>(userId: string | null | undefined, run: () => T, via?: string): T {
+  if (!userId) return run();
+  const current = currentActor();
+  const through = current?.kind === 'workflow' ? `workflow:${current.detail}` : current?.detail;
+  return asActor({ kind: 'user', userId, detail: via ?? through }, run);
+}

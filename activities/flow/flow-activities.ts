@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { sql } from 'kysely';
+import { onBehalfOf } from '../../db/actor';
 import type { Db } from '../../db/connect';
 import { insertInboxItemOnce } from '../../db/queries/inbox';
 import { findVersionById, resolveBoundVersion } from '../../db/queries/flows';
@@ -14,6 +15,7 @@ import type { PeopleRule } from '../../workflows/flow/people-rule';
 import { renderTemplate } from '../../workflows/flow/template';
 import type { TriggerEvent } from '../../workflows/flow/trigger-events';
 import type { Clock } from '../clock';
+import { createDecisionLinkMinter, linksText, type DecisionLinkConfig } from './decision-links';
 import type { Mailer } from './mailer';
 import { resolvePeople, type Person } from './people';
 
@@ -22,6 +24,8 @@ export interface FlowActivityDeps {
   clock: Clock;
   mailer: Mailer;
   fetch?: typeof fetch;
+  /** Signs the approve / reject / acknowledge links of e-mailed requests; none = such e-mails fail clearly. */
+  decisionLinks?: DecisionLinkConfig | undefined;
 }
 
 export interface MessageSpec {
@@ -38,9 +42,14 @@ export interface BoundFlow {
 
 const nonRetryable = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
-export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fetch }: FlowActivityDeps) {
-  /** Delivers one rendered message to each person over the channel; inbox items are written once. */
-  async function deliver(people: Person[], spec: MessageSpec, context: object, dedupePrefix: string, payload: Record<string, unknown>) {
+export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fetch, decisionLinks }: FlowActivityDeps) {
+  const mintDecisionLinks = decisionLinks ? createDecisionLinkMinter({ db, clock, ...decisionLinks }) : undefined;
+
+  /**
+   * Delivers one rendered message to each person over the channel; inbox items are written once.
+   * `mailAppendix` goes under the e-mail's text only (the inbox copy stays as rendered).
+   */
+  async function deliver(people: Person[], spec: MessageSpec, context: object, dedupePrefix: string, payload: Record<string, unknown>, mailAppendix = '') {
     const rendered = people.map((person) => {
       const personal = { ...context, recipient: { id: person.id, name: person.name } };
       return { person, subject: renderTemplate(spec.subject, personal), text: renderTemplate(spec.message, personal) };
@@ -56,7 +65,7 @@ export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fet
       if (!response.ok) throw new Error(`Webhook ${spec.webhookUrl} answered ${response.status}.`);
     }
     for (const r of rendered) {
-      if (spec.channel === 'email') await mailer.send({ to: r.person.email, subject: r.subject, text: r.text });
+      if (spec.channel === 'email') await mailer.send({ to: r.person.email, subject: r.subject, text: r.text + mailAppendix });
       // The inbox always keeps a copy, so nothing sent is invisible in the app.
       await insertInboxItemOnce(db, {
         userId: r.person.id,
@@ -139,14 +148,23 @@ export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fet
           })
           .onConflict((oc) => oc.column('dedupe_key').doNothing())
           .execute();
-        const request = await db.selectFrom('approval_requests').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirstOrThrow();
+        const request = await db.selectFrom('approval_requests').select(['id', 'status']).where('dedupe_key', '=', dedupeKey).executeTakeFirstOrThrow();
+        // An e-mailed request carries one signed link per answer (escalations ask through an
+        // acknowledgement request too, so this covers them). A retry after a decision mints none.
+        let links = '';
+        if (input.spec.channel === 'email' && request.status === 'pending') {
+          if (!mintDecisionLinks) {
+            throw nonRetryable('DecisionLinksNotConfigured', 'This step e-mails a request, but decision links are not configured: the worker needs the secret (MILEPOST_SECRET) and PUBLIC_URL.');
+          }
+          links = linksText(await mintDecisionLinks({ userId: person.id, requestId: request.id, kind: input.kind, dueAt: input.dueAt }));
+        }
         await deliver([person], input.spec, input.context, `request:${request.id}`, {
           kind: input.kind === 'approval' ? 'approval_request' : 'acknowledgement_request',
           requestId: request.id,
           projectId: input.projectId,
           flowRunId: input.runId,
           dueAt: input.dueAt,
-        });
+        }, links);
         opened.push({ requestId: request.id, approverId: person.id });
       }
       return opened;
@@ -156,9 +174,9 @@ export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fet
      * Records a person's decision on a pending request; an acknowledgement also acknowledges the
      * escalation this run raised to that person. Repeats change nothing.
      */
-    async recordDecision(input: { requestId: string; userId: string; status: ApprovalRequestStatus; comment?: string | undefined }): Promise<{ decidedAt: string; deciderName: string }> {
+    async recordDecision(input: { requestId: string; userId: string; status: ApprovalRequestStatus; comment?: string | undefined; via?: string | undefined }): Promise<{ decidedAt: string; deciderName: string }> {
       const at = clock.now();
-      return db.transaction().execute(async (trx) => {
+      return onBehalfOf(input.userId, () => db.transaction().execute(async (trx) => {
         const request = await trx
           .updateTable('approval_requests')
           .set({ status: input.status, decided_at: at, decided_by: input.userId, comment: input.comment ?? null })
@@ -179,7 +197,7 @@ export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fet
         await trx.updateTable('inbox_items').set({ read_at: at }).where(sql`payload->>'requestId'`, '=', input.requestId).where('read_at', 'is', null).execute();
         const decider = await trx.selectFrom('users').select('name').where('id', '=', input.userId).executeTakeFirst();
         return { decidedAt: (row.decided_at ?? at).toISOString(), deciderName: decider?.name ?? '' };
-      });
+      }), input.via);
     },
 
     /** Closes what is still pending (time ran out, or another answer decided the step). */

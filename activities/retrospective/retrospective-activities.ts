@@ -1,3 +1,4 @@
+import { onBehalfOf } from '../../db/actor';
 import type { Db } from '../../db/connect';
 import { insertInboxItemOnce } from '../../db/queries/inbox';
 import type { Clock } from '../clock';
@@ -102,12 +103,14 @@ export function createRetrospectiveActivities({ db, clock }: { db: Db; clock: Cl
     async finalizeRetrospective(input: { retrospectiveId: string; projectId: string; userId: string | null }): Promise<void> {
       const now = clock.now();
       const report = await compileReport(db, input.projectId, now);
-      await db
-        .updateTable('retrospectives')
-        .set({ status: 'finalized', finalized_at: now, finalized_by: input.userId, report: JSON.stringify(report) })
-        .where('id', '=', input.retrospectiveId)
-        .where('status', '=', 'collecting')
-        .execute();
+      await onBehalfOf(input.userId, () =>
+        db
+          .updateTable('retrospectives')
+          .set({ status: 'finalized', finalized_at: now, finalized_by: input.userId, report: JSON.stringify(report) })
+          .where('id', '=', input.retrospectiveId)
+          .where('status', '=', 'collecting')
+          .execute(),
+      );
     },
 
     async retrospectiveStatus(input: { projectId: string }): Promise<'none' | 'collecting' | 'finalized'> {

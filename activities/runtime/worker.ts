@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect';
 import { TASK_QUEUE } from '../../workflows/task-queue';
 import { createActivities } from '../index';
 import type { Clock } from '../clock';
+import type { DecisionLinkConfig } from '../flow/decision-links';
 import type { Mailer } from '../flow/mailer';
 import { ActivityActorInterceptor } from './activity-actor';
 
@@ -28,6 +29,8 @@ export interface MilepostWorkerOptions {
   db: Db;
   clock?: Clock;
   mailer?: Mailer | undefined;
+  /** Secret and public address the worker signs e-mailed decision links with. */
+  decisionLinks?: DecisionLinkConfig | undefined;
   taskQueue?: string;
   workflowBundle?: WorkflowBundle;
 }
@@ -44,7 +47,12 @@ export async function startWorker(options: MilepostWorkerOptions): Promise<Runni
     connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? TASK_QUEUE,
-    activities: createActivities({ db: options.db, ...(options.clock ? { clock: options.clock } : {}), ...(options.mailer ? { mailer: options.mailer } : {}) }),
+    activities: createActivities({
+      db: options.db,
+      decisionLinks: options.decisionLinks,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.mailer ? { mailer: options.mailer } : {}),
+    }),
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
     interceptors: { activity: [(context) => ({ inbound: new ActivityActorInterceptor(context) })] },
   });

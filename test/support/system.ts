@@ -1,9 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, inject } from 'vitest';
+import type { Mail, Mailer } from '../../activities/flow/mailer';
 import { configureTemporalRuntime, startWorker, type RunningWorker } from '../../activities/runtime/worker';
 import { createApp, type App } from '../../api/app';
 import { createDb, type Db } from '../../db/connect';
+
+/** The fixed secret tests sign and verify e-mail decision links with, and where the links point. */
+export const testDecisionLinks = { secret: 'test-secret-for-decision-links-0123456789', publicUrl: 'http://milepost.test' };
+
+/** A mailer that keeps what it would send, standing in for the SMTP server (not for the database or engine). */
+export function capturingMailer(): Mailer & { sent: Mail[] } {
+  const sent: Mail[] = [];
+  return {
+    sent,
+    async send(mail) {
+      sent.push(mail);
+    },
+  };
+}
 
 export interface TestSystem {
   db: Db;
@@ -19,7 +34,7 @@ export interface TestSystem {
  * The real system for one test file: database pool, Temporal client, the API app (called with
  * `app.request`, no port) and a worker on a task queue of the file's own.
  */
-export function useSystem(options: { worker?: boolean } = {}): TestSystem {
+export function useSystem(options: { worker?: boolean; mailer?: Mailer } = {}): TestSystem {
   const taskQueue = `milepost-test-${randomUUID()}`;
   let connection: Connection | undefined;
   let worker: RunningWorker | undefined;
@@ -31,6 +46,8 @@ export function useSystem(options: { worker?: boolean } = {}): TestSystem {
       namespace: 'default',
       db: system.db,
       taskQueue,
+      mailer: options.mailer,
+      decisionLinks: testDecisionLinks,
       workflowBundle: { code: inject('workflowBundleCode') },
     });
   };
@@ -44,7 +61,7 @@ export function useSystem(options: { worker?: boolean } = {}): TestSystem {
     system.db = createDb(inject('databaseUrl'));
     connection = await Connection.connect({ address: inject('temporalAddress') });
     system.client = new Client({ connection, namespace: 'default' });
-    system.app = createApp({ db: system.db, temporal: { client: system.client, taskQueue } });
+    system.app = createApp({ db: system.db, temporal: { client: system.client, taskQueue }, decisionLinks: testDecisionLinks });
     if (options.worker ?? true) await system.startWorker();
   });
 

@@ -59,6 +59,8 @@ export interface Decision {
   comment?: string;
   /** For `delegate`: who takes the request over. */
   delegateTo?: string;
+  /** How the person reached us, as the audit trail names it (`link:<id>`, an API token's id). */
+  via?: string;
 }
 
 export interface DecisionResult {

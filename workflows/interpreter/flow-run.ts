@@ -112,7 +112,7 @@ export async function flowRun(input: FlowRunInput): Promise<FlowRunResult> {
       if (decision.decision === 'delegate') {
         const [delegate] = await flowActs.resolvePeople({ projectId: input.projectId, rule: { kind: 'user', userId: decision.delegateTo! }, context: scope.context });
         if (!delegate) throw ApplicationFailure.create({ type: 'DelegateNotFound', message: `Nobody active with id ${decision.delegateTo} can take the request over.`, nonRetryable: true });
-        const decided = await flowActs.recordDecision({ requestId: request.requestId, userId: decision.userId, status: 'delegated', comment: decision.comment });
+        const decided = await flowActs.recordDecision({ requestId: request.requestId, userId: decision.userId, status: 'delegated', comment: decision.comment, via: decision.via });
         request.status = 'delegated';
         const [opened] = await flowActs.openRequests({
           runId,
@@ -129,7 +129,7 @@ export async function flowRun(input: FlowRunInput): Promise<FlowRunResult> {
         return { requestId: request.requestId, decidedAt: decided.decidedAt, delegatedRequestId: opened!.requestId };
       }
       const next = decisionStatus[decision.decision];
-      const decided = await flowActs.recordDecision({ requestId: request.requestId, userId: decision.userId, status: next, comment: decision.comment });
+      const decided = await flowActs.recordDecision({ requestId: request.requestId, userId: decision.userId, status: next, comment: decision.comment, via: decision.via });
       // The step may have timed out while this was recorded; the database then kept the timeout.
       if (request.status === 'pending') Object.assign(request, { status: next, comment: decision.comment, decidedBy: decided.deciderName });
       return { requestId: request.requestId, decidedAt: decided.decidedAt };

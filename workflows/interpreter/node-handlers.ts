@@ -54,7 +54,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
       nodeId: node.id,
       kind: 'approval',
       people: node.config.approvers,
-      spec: { channel: 'inbox', subject: node.config.subject, message: node.config.message },
+      spec: { channel: node.config.channel ?? 'inbox', subject: node.config.subject, message: node.config.message },
       until: await deadlineOf(node.config.timeout, scope.input.projectId),
       allowDelegation: node.config.allowDelegation,
       sequential: mode === 'sequence',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channelLabels } from '../channel';
 import { recipientVariables } from '../context-variables';
 import { defineNode, inPort, requiredOutput, type OutputPort } from '../node-def';
 import { approverRuleSchema } from '../people-rule';
@@ -7,6 +8,8 @@ import { timeoutSchema } from './wait-for-ack';
 
 export const approvalModes = ['any', 'all', 'sequence'] as const;
 export const timeoutActions = ['approve', 'reject', 'escalate'] as const;
+/** How approvers are asked; a webhook cannot carry a personal answer link, so it is not offered. */
+export const approvalChannels = ['inbox', 'email'] as const;
 
 export const approvalConfigSchema = z.strictObject({
   approvers: approverRuleSchema,
@@ -15,6 +18,11 @@ export const approvalConfigSchema = z.strictObject({
     description: 'any: the first answer decides; all: everyone must approve; sequence: one after another, in order.',
   }),
   allowDelegation: z.boolean().meta({ title: 'Approvers may hand it to someone else' }),
+  /** Optional so versions published before it existed still parse; none = the inbox. */
+  channel: z
+    .enum(approvalChannels)
+    .optional()
+    .meta({ title: 'Channel', description: `${channelLabels.email}: the request also goes by e-mail, with a link per answer. It is always in the inbox.` }),
   subject: subjectSchema,
   message: messageSchema,
   timeout: timeoutSchema,

@@ -1,0 +1,76 @@
+import { sign } from 'hono/jwt';
+import type { Db } from '../../db/connect';
+import type { ApprovalRequestKind, DecisionLinkDecision } from '../../db/schema';
+import type { Clock } from '../clock';
+
+/** What signs decision links and where they point; the API verifies them with the same secret. */
+export interface DecisionLinkConfig {
+  /** HMAC key (HS256), at least 32 characters; MILEPOST_SECRET or the generated one. */
+  secret: string;
+  /** Base address people reach Milepost at, without a trailing slash (PUBLIC_URL). */
+  publicUrl: string;
+}
+
+export interface DecisionLink {
+  decision: DecisionLinkDecision;
+  url: string;
+  expiresAt: Date;
+}
+
+/** A link never lives longer than this, even when its request is due later. */
+export const maxLinkLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+
+/** The answers a request takes by e-mail; delegation stays in the app. */
+export const linkDecisions: Record<ApprovalRequestKind, readonly DecisionLinkDecision[]> = {
+  approval: ['approve', 'reject'],
+  acknowledgement: ['acknowledge'],
+};
+
+export const decisionLabels: Record<DecisionLinkDecision, string> = { approve: 'Approve', reject: 'Reject', acknowledge: 'Acknowledge' };
+
+/**
+ * Mints one signed, single-use link per possible answer of a request, for the person it is
+ * assigned to. A link is a `decision_links` row and a JWT (HS256) naming it: `jti` the row,
+ * `sub` the person, `dec` the answer, `exp` the request's due time capped at seven days.
+ *
+ * Idempotent under activity retries: a live (unused, unexpired) link for the same person,
+ * request and answer is signed again instead of minting another one.
+ */
+export function createDecisionLinkMinter({ db, clock, secret, publicUrl }: DecisionLinkConfig & { db: Db; clock: Clock }) {
+  const base = publicUrl.replace(/\/+$/, '');
+  return async function mintDecisionLinks(input: { userId: string; requestId: string; kind: ApprovalRequestKind; dueAt: string | Date }): Promise<DecisionLink[]> {
+    const now = clock.now();
+    // Whole seconds: the token's `exp` and the row's `expires_at` name the very same instant.
+    const expSeconds = Math.floor(Math.min(new Date(input.dueAt).getTime(), now.getTime() + maxLinkLifetimeMs) / 1000);
+    if (expSeconds * 1000 <= now.getTime()) return []; // already due: a link would be dead on arrival
+    const links: DecisionLink[] = [];
+    for (const decision of linkDecisions[input.kind]) {
+      const target = { user_id: input.userId, target_kind: 'approval', target_id: input.requestId, decision } as const;
+      const live = await db
+        .selectFrom('decision_links')
+        .select(['id', 'expires_at'])
+        .where('user_id', '=', target.user_id)
+        .where('target_kind', '=', target.target_kind)
+        .where('target_id', '=', target.target_id)
+        .where('decision', '=', target.decision)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst();
+      const row = live ?? (await db.insertInto('decision_links').values({ ...target, expires_at: new Date(expSeconds * 1000) }).returning(['id', 'expires_at']).executeTakeFirstOrThrow());
+      const token = await sign({ jti: row.id, sub: input.userId, dec: decision, exp: Math.floor(row.expires_at.getTime() / 1000) }, secret, 'HS256');
+      links.push({ decision, url: `${base}/decide/${token}`, expiresAt: row.expires_at });
+    }
+    return links;
+  };
+}
+
+export type MintDecisionLinks = ReturnType<typeof createDecisionLinkMinter>;
+
+/** The lines an e-mail gets under its message: one link per answer and how long they work. */
+export function linksText(links: DecisionLink[]): string {
+  if (links.length === 0) return '';
+  const until = links[0]!.expiresAt.toISOString().slice(0, 16).replace('T', ' ');
+  const lines = links.map((link) => `${decisionLabels[link.decision]}: ${link.url}`);
+  return `\n\n${lines.join('\n')}\n\nEach link asks you to confirm before anything happens. They work once, only for you, until ${until} UTC.`;
+}
