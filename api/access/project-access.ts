@@ -44,11 +44,19 @@ const whoMay: Record<ProjectAccess, string> = {
 /**
  * The access a person needs to a project, or the error: 404 when they may not even read it (a
  * project you cannot see does not exist for you), 403 when they may read but not do this.
+ * `hidden` is the 404 to answer, for things reached by an id of their own (a retrospective).
  */
-export async function requireProjectAccess(db: Db, principal: Principal, projectId: string, need: ProjectAccess, doing = 'do this'): Promise<ProjectAccess> {
+export async function requireProjectAccess(
+  db: Db,
+  principal: Principal,
+  projectId: string,
+  need: ProjectAccess,
+  doing = 'do this',
+  hidden: () => ApiError = () => notFound('Project', projectId),
+): Promise<ProjectAccess> {
   const relation = await findProjectRelation(db, projectId, principal.userId);
   const access = relation && accessFrom(principal, relation);
-  if (!access) throw notFound('Project', projectId);
+  if (!access) throw hidden();
   if (rank[access] < rank[need]) {
     throw new ApiError(403, 'forbidden', `Only ${whoMay[need]} may ${doing}${principal.role === 'viewer' ? '; viewers only read' : ''}.`);
   }

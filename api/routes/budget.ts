@@ -9,9 +9,10 @@ import {
   updateBudgetLine,
   type BudgetLineWithRemaining,
 } from '../../db/queries/budget';
+import { requireProjectAccess } from '../access/project-access';
 import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
-import { editPlan, inProject, planLocked, planLockedResponse, requireProject, round2 } from '../plan-guard';
+import { editPlan, inProject, planLocked, planLockedResponse, round2 } from '../plan-guard';
 import { createRouter } from '../router';
 import { Budget, BudgetLine, BudgetLineParams, BudgetLinePatchBody, NewBudgetLineBody } from '../schemas/budget';
 import { IdParam, errorResponses } from '../schemas/common';
@@ -62,7 +63,7 @@ export function budgetRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        await requireProject(db, id);
+        await requireProjectAccess(db, c.get('principal'), id, 'read');
         return c.json(await budgetSummary(db, id), 200);
       },
     )
@@ -77,6 +78,7 @@ export function budgetRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its budget');
         const body = c.req.valid('json');
         const line = await editPlan(db, id, (trx) =>
           insertBudgetLine(trx, { project_id: id, category: body.category, planned: body.planned, spent: body.spent }),
@@ -95,6 +97,7 @@ export function budgetRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id, lineId } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its budget or book spending');
         const patch = c.req.valid('json');
         const line = await inProject(db, id, async (trx, project) => {
           if (!(await findBudgetLine(trx, id, lineId))) throw notFound('Budget line', lineId);
@@ -116,7 +119,7 @@ export function budgetRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id, lineId } = c.req.valid('param');
-        await requireProject(db, id);
+        await requireProjectAccess(db, c.get('principal'), id, 'read');
         const line = await findBudgetLine(db, id, lineId);
         if (!line) throw notFound('Budget line', lineId);
         return c.json(budgetLineDto(line), 200);
@@ -133,6 +136,7 @@ export function budgetRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id, lineId } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its budget');
         await editPlan(db, id, async (trx) => {
           if (!(await deleteBudgetLine(trx, id, lineId))) throw notFound('Budget line', lineId);
         });

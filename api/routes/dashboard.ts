@@ -6,6 +6,7 @@ import { loadProgressInputs, projectProgress, type GoalProgress, type NumericKpi
 import { evaluateEarlyWarning, listRisks } from '../../db/queries/risks';
 import type { SalesProject } from '../../db/schema';
 import { memberKpiTotals, metricAggregation, rankMembers, type GoalDirection, type RankingMember } from '../../workflows/domain';
+import { requireProjectAccess } from '../access/project-access';
 import type { AppDeps } from '../deps';
 import { calendarOf, requireProject } from '../plan-guard';
 import { createRouter } from '../router';
@@ -71,6 +72,7 @@ export function dashboardRouter({ db }: AppDeps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
+      await requireProjectAccess(db, c.get('principal'), id, 'read');
       const query = c.req.valid('query');
       const project = await requireProject(db, id);
       const asOf = query.at ? new Date(query.at) : new Date();

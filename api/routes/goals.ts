@@ -4,9 +4,10 @@ import { deleteGoal, findGoal, goalRowKpiMetric, insertGoal, listGoals, updateGo
 import { deleteGoalMilestones, listGoalMilestones } from '../../db/queries/plan';
 import type { Goal as GoalRow, SalesProject } from '../../db/schema';
 import { checkSmart, smartGoalSchema, type SmartGoal } from '../../workflows/domain';
+import { requireProjectAccess } from '../access/project-access';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, zodDetails, type ErrorDetail } from '../errors';
-import { editPlan, planLockedResponse, requireProject } from '../plan-guard';
+import { editPlan, planLockedResponse } from '../plan-guard';
 import { createRouter } from '../router';
 import { IdParam, errorResponses } from '../schemas/common';
 import { DeleteGoalQuery, Goal, GoalParams, GoalPatchBody, NewGoalBody } from '../schemas/goals';
@@ -122,7 +123,7 @@ export function goalsRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        await requireProject(db, id);
+        await requireProjectAccess(db, c.get('principal'), id, 'read');
         return c.json((await listGoals(db, id)).map(goalDto), 200);
       },
     )
@@ -133,10 +134,11 @@ export function goalsRouter({ db }: AppDeps) {
         tags: ['plan'],
         summary: 'Add a SMART goal (planning only); a missing target or deadline is refused naming the SMART element',
         request: { params: IdParam, body: { content: json(NewGoalBody), required: true } },
-        responses: { 201: { description: 'Created', content: json(Goal) }, 400: smartRefusal, 404: errorResponses[404], 409: planLockedResponse },
+        responses: { ...errorResponses, 201: { description: 'Created', content: json(Goal) }, 400: smartRefusal, 409: planLockedResponse },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its goals');
         const goal = c.req.valid('json');
         const created = await editPlan(db, id, async (trx, project) => {
           requireWithinProject(project, goal);
@@ -157,7 +159,7 @@ export function goalsRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id, goalId } = c.req.valid('param');
-        await requireProject(db, id);
+        await requireProjectAccess(db, c.get('principal'), id, 'read');
         const goal = await findGoal(db, id, goalId);
         if (!goal) throw notFound('Goal', goalId);
         return c.json(goalDto(goal), 200);
@@ -170,10 +172,11 @@ export function goalsRouter({ db }: AppDeps) {
         tags: ['plan'],
         summary: 'Change a goal (planning only); the changed goal must still be SMART',
         request: { params: GoalParams, body: { content: json(GoalPatchBody), required: true } },
-        responses: { 200: { description: 'Changed', content: json(Goal) }, 400: smartRefusal, 404: errorResponses[404], 409: planLockedResponse },
+        responses: { ...errorResponses, 200: { description: 'Changed', content: json(Goal) }, 400: smartRefusal, 409: planLockedResponse },
       }),
       async (c) => {
         const { id, goalId } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its goals');
         const patch = c.req.valid('json');
         const updated = await editPlan(db, id, async (trx, project) => {
           const current = await findGoal(trx, id, goalId);
@@ -202,6 +205,7 @@ export function goalsRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id, goalId } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its goals');
         const { withMilestones } = c.req.valid('query');
         await editPlan(db, id, async (trx) => {
           if (!(await findGoal(trx, id, goalId))) throw notFound('Goal', goalId);

@@ -7,6 +7,7 @@ import { listMilestoneMetrics } from '../../db/queries/plan';
 import { listWatchedMetrics } from '../../db/queries/risks';
 import type { NewKpiReport, SalesProject } from '../../db/schema';
 import { parseKpiCsv, sumExact, type KpiCsvError, type KpiCsvRow } from '../../workflows/domain';
+import { requireProjectAccess } from '../access/project-access';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, type ErrorDetail } from '../errors';
 import { calendarOf, inProject } from '../plan-guard';
@@ -33,16 +34,31 @@ async function trackedMetrics(db: Db, projectId: string): Promise<string[]> {
   return [...new Set([...goals, ...(await listMilestoneMetrics(db, projectId)), ...(await listWatchedMetrics(db, projectId))])].sort();
 }
 
-/** Reporter e-mails → user ids; rows naming someone unknown are errors of their own. */
-async function resolveReporters(db: Db, rows: KpiCsvRow[]): Promise<{ ids: Map<string, string>; errors: KpiCsvError[] }> {
+/**
+ * Reporter e-mails → user ids; rows naming someone unknown are errors of their own. With
+ * `onlyReporter`, every row must be that person's: a member imports their own figures, and only
+ * the project's planners import the team's sheet (who reported what ranks the members).
+ */
+async function resolveReporters(db: Db, rows: KpiCsvRow[], onlyReporter: string | undefined): Promise<{ ids: Map<string, string>; errors: KpiCsvError[] }> {
   const ids = await findUserIdsByEmail(db, rows.map((r) => r.reporterEmail));
-  const errors = rows
-    .filter((r) => !ids.has(r.reporterEmail))
-    .map((r): KpiCsvError => ({ row: r.row, field: 'reporter_email', message: `no user has the e-mail ${r.reporterEmail}` }));
+  const errors = rows.flatMap((r): KpiCsvError[] => {
+    const id = ids.get(r.reporterEmail);
+    if (id === undefined) return [{ row: r.row, field: 'reporter_email', message: `no user has the e-mail ${r.reporterEmail}` }];
+    if (onlyReporter !== undefined && id !== onlyReporter) {
+      return [{ row: r.row, field: 'reporter_email', message: "must be your own e-mail; the project's owner, the owner's managers and admins import others' figures" }];
+    }
+    return [];
+  });
   return { ids, errors };
 }
 
-async function importCsv(db: Db, project: SalesProject, text: string, timeZone: string | undefined): Promise<z.infer<typeof KpiImportResult>> {
+async function importCsv(
+  db: Db,
+  project: SalesProject,
+  text: string,
+  timeZone: string | undefined,
+  onlyReporter: string | undefined,
+): Promise<z.infer<typeof KpiImportResult>> {
   if (project.phase === 'closing_review' || project.phase === 'closed') {
     throw new ApiError(409, 'results_frozen', `The project is in ${project.phase.replace('_', ' ')}; its results are frozen and no KPI reports can be added.`);
   }
@@ -56,7 +72,7 @@ async function importCsv(db: Db, project: SalesProject, text: string, timeZone: 
     now,
   });
   if (!parsed.ok) throw csvRefused(parsed.errors);
-  const { ids, errors } = await resolveReporters(db, parsed.rows);
+  const { ids, errors } = await resolveReporters(db, parsed.rows, onlyReporter);
   if (errors.length > 0) throw csvRefused(errors);
 
   const reports: NewKpiReport[] = parsed.rows.map((r) => ({
@@ -82,7 +98,7 @@ export function kpiImportRouter({ db }: AppDeps) {
       method: 'post',
       path: '/{id}/kpi-reports/import',
       tags: ['kpi'],
-      summary: 'Import KPI reports from a spreadsheet (text/csv, or JSON { csv }): every row, or none with each bad row named',
+      summary: 'Import KPI reports from a spreadsheet (text/csv, or JSON { csv }): every row, or none with each bad row named; members import their own rows only',
       request: {
         params: IdParam,
         body: { content: { 'application/json': { schema: KpiImportBody }, 'text/csv': { schema: KpiCsvText } }, required: false },
@@ -95,13 +111,15 @@ export function kpiImportRouter({ db }: AppDeps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
+      const principal = c.get('principal');
+      const access = await requireProjectAccess(db, principal, id, 'work', 'import its KPI reports');
       const isCsv = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() === 'text/csv';
       // Without a JSON content type the validator passes an empty object, so the CSV may be missing.
       const given = isCsv ? await c.req.text() : c.req.valid('json');
       const body: Partial<z.infer<typeof KpiImportBody>> = typeof given === 'string' ? { csv: given } : given;
       if (!body.csv?.trim()) throw invalidFields([{ path: isCsv ? '' : 'csv', message: 'the CSV is empty' }]);
       const csv = body.csv;
-      const result = await inProject(db, id, (trx, project) => importCsv(trx, project, csv, body.timeZone));
+      const result = await inProject(db, id, (trx, project) => importCsv(trx, project, csv, body.timeZone, access === 'plan' ? undefined : principal.userId));
       return c.json(result, 201);
     },
   );

@@ -6,11 +6,12 @@ import type { ChangeRequest as ChangeRequestRow } from '../../db/schema';
 import { milestoneCheckTimes } from '../../workflows/domain/milestone-schedule';
 import { closeProjectUpdate, requestChangeUpdate, submitPlanUpdate } from '../../workflows/sales-project-messages';
 import { salesProjectWorkflowId } from '../../workflows/task-queue';
+import { requireProjectAccess } from '../access/project-access';
 import type { AppDeps } from '../deps';
-import { ApiError, invalidFields, notFound } from '../errors';
+import { ApiError, invalidFields } from '../errors';
 import { createRouter } from '../router';
 import { IdParam, errorResponses } from '../schemas/common';
-import { ChangeRequest, ChangeRequestBody, CloseProjectBody, SubmitPlanBody } from '../schemas/lifecycle';
+import { ChangeRequest, ChangeRequestBody, CloseProjectBody, PlanSubmitted, SubmitPlanBody } from '../schemas/lifecycle';
 import type { z } from '@hono/zod-openapi';
 import type { UpdateDefinition } from '@temporalio/common';
 
@@ -28,14 +29,9 @@ async function sendUpdate<Ret, Args extends [unknown, ...unknown[]]>(client: Cli
   }
 }
 
-async function requireProject(db: Db, id: string) {
-  const project = await db.selectFrom('sales_projects').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!project) throw notFound('Project', id);
-  return project;
-}
-
-async function requireUser(db: Db, path: string, id: string) {
-  if (!(await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst())) throw invalidFields([{ path, message: `no user with id ${id}` }]);
+/** The project row; call after the access check, which answers 404 for a project that does not exist. */
+async function loadProject(db: Db, id: string) {
+  return db.selectFrom('sales_projects').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
 type Moves = z.infer<typeof ChangeRequest>['moves'];
@@ -58,7 +54,7 @@ const changeRequestDto = (row: ChangeRequestRow, moves: Moves = []): z.infer<typ
 /** Which pending checks a change would move, and to when: shown before anyone approves it. */
 async function previewMoves(db: Db, projectId: string, body: z.infer<typeof ChangeRequestBody>): Promise<Moves> {
   if (body.subjectKind !== 'milestone' || body.field !== 'due_at') return [];
-  const project = await requireProject(db, projectId);
+  const project = await loadProject(db, projectId);
   const milestone = await db.selectFrom('milestones').selectAll().where('id', '=', body.subjectId).where('project_id', '=', projectId).executeTakeFirst();
   if (!milestone) throw invalidFields([{ path: 'subjectId', message: 'no milestone with this id in this project' }]);
   if (milestone.status !== 'pending') throw invalidFields([{ path: 'subjectId', message: `the milestone was already checked (${milestone.status}); its date cannot move` }]);
@@ -93,17 +89,16 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
         method: 'post',
         path: '/{id}/submit',
         tags: ['lifecycle'],
-        summary: 'Submit the plan for approval (planning only); the "plan submitted" flow decides',
-        request: { params: IdParam, body: { content: json(SubmitPlanBody), required: true } },
-        responses: { 202: { description: 'Submitted; approval runs', content: json(SubmitPlanBody) }, 409: conflict, ...errorResponses },
+        summary: 'Submit the plan for approval, as yourself (planning only); the "plan submitted" flow decides',
+        request: { params: IdParam, body: { content: json(SubmitPlanBody), required: false } },
+        responses: { 202: { description: 'Submitted; approval runs', content: json(PlanSubmitted) }, 409: conflict, ...errorResponses },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        const body = c.req.valid('json');
-        await requireProject(db, id);
-        await requireUser(db, 'userId', body.userId);
-        await sendUpdate(temporal.client, id, submitPlanUpdate, body);
-        return c.json(body, 202);
+        const principal = c.get('principal');
+        await requireProjectAccess(db, principal, id, 'plan', 'submit its plan');
+        await sendUpdate(temporal.client, id, submitPlanUpdate, { userId: principal.userId });
+        return c.json({ submittedBy: principal.userId }, 202);
       },
     )
     .openapi(
@@ -118,9 +113,9 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
-        await requireProject(db, id);
-        await requireUser(db, 'userId', body.userId);
-        await sendUpdate(temporal.client, id, closeProjectUpdate, body);
+        const principal = c.get('principal');
+        await requireProjectAccess(db, principal, id, 'plan', 'close it');
+        await sendUpdate(temporal.client, id, closeProjectUpdate, { outcome: body.outcome, userId: principal.userId });
         return c.json(body, 200);
       },
     )
@@ -135,7 +130,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        await requireProject(db, id);
+        await requireProjectAccess(db, c.get('principal'), id, 'read');
         return c.json((await listChangeRequests(db, id)).map((row) => changeRequestDto(row)), 200);
       },
     )
@@ -151,7 +146,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
-        await requireProject(db, id);
+        await requireProjectAccess(db, c.get('principal'), id, 'read');
         await currentValue(db, id, body);
         return c.json(await previewMoves(db, id, body), 200);
       },
@@ -161,16 +156,17 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
         method: 'post',
         path: '/{id}/change-requests',
         tags: ['lifecycle'],
-        summary: 'Request a target or date change during execution; its approval flow decides',
+        summary: 'Request a target or date change during execution, as yourself; its approval flow decides',
         request: { params: IdParam, body: { content: json(ChangeRequestBody), required: true } },
         responses: { 201: { description: 'Requested', content: json(ChangeRequest) }, 409: conflict, ...errorResponses },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
-        const project = await requireProject(db, id);
+        const principal = c.get('principal');
+        await requireProjectAccess(db, principal, id, 'plan', 'request changes to its plan');
+        const project = await loadProject(db, id);
         if (project.phase !== 'execution') throw new ApiError(409, 'wrong_phase', `Change requests are for projects in execution; this one is in ${project.phase}.`);
-        await requireUser(db, 'requestedBy', body.requestedBy);
         const before = await currentValue(db, id, body);
         const moves = await previewMoves(db, id, body);
         const created = await insertChangeRequest(db, {
@@ -181,7 +177,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
           before,
           after: body.after,
           reason: body.reason,
-          requestedBy: body.requestedBy,
+          requestedBy: principal.userId,
         });
         // Committed first, so the workflow's activities can read it; taken back if the workflow refuses.
         try {
@@ -190,9 +186,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
           await db.deleteFrom('change_requests').where('id', '=', created.id).execute();
           throw error;
         }
-        return c.json(changeRequestDto(created, moves),
-          201,
-        );
+        return c.json(changeRequestDto(created, moves), 201);
       },
     );
 }

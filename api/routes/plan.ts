@@ -16,6 +16,7 @@ import {
   type CalendarDuration,
   type DecompositionErrorCode,
 } from '../../workflows/domain';
+import { requireProjectAccess } from '../access/project-access';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, type ErrorDetail } from '../errors';
 import { calendarOf, editPlan, inProject, planLockedResponse, requireProject, requireTeam, requireUsers } from '../plan-guard';
@@ -204,6 +205,7 @@ export function planRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'read');
         const project = await requireProject(db, id);
         const calendar = calendarOf(project);
         return c.json((await listMilestones(db, id)).map((m) => planMilestoneDto(m, calendar)), 200);
@@ -220,6 +222,7 @@ export function planRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its milestones');
         const body = c.req.valid('json');
         const { milestone, project } = await editPlan(db, id, async (trx, project) => {
           const columns = await checkMilestone(trx, project, {
@@ -251,6 +254,7 @@ export function planRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id, milestoneId } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'read');
         const project = await requireProject(db, id);
         const milestone = await findProjectMilestone(db, id, milestoneId);
         if (!milestone) throw notFound('Milestone', milestoneId);
@@ -268,6 +272,7 @@ export function planRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id, milestoneId } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its milestones');
         const patch = c.req.valid('json');
         const { milestone, project } = await editPlan(db, id, async (trx, project) => {
           const current = await findProjectMilestone(trx, id, milestoneId);
@@ -303,6 +308,7 @@ export function planRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id, milestoneId } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its milestones');
         await editPlan(db, id, async (trx) => {
           if (!(await deleteMilestone(trx, id, milestoneId))) throw notFound('Milestone', milestoneId);
         });
@@ -320,6 +326,7 @@ export function planRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'read');
         const project = await requireProject(db, id);
         const { preview } = await decomposeGoal(db, project, c.req.valid('json'));
         return c.json(preview, 200);
@@ -340,6 +347,7 @@ export function planRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its milestones');
         const body = c.req.valid('json');
         const { preview, milestones, project } = await editPlan(db, id, async (trx, project) => {
           const { goal, parts, preview } = await decomposeGoal(trx, project, body);
@@ -397,7 +405,7 @@ export function planRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        await requireProject(db, id);
+        await requireProjectAccess(db, c.get('principal'), id, 'read');
         return c.json(await listProjectMembers(db, id), 200);
       },
     )
@@ -412,6 +420,7 @@ export function planRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its members');
         const { members } = c.req.valid('json');
         const saved = await inProject(db, id, async (trx) => {
           await requireUsers(trx, members.map((m, i) => ({ path: `members.${i}.userId`, id: m.userId })));

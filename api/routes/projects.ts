@@ -5,9 +5,11 @@ import { listEscalations } from '../../db/queries/escalations';
 import { listProjects } from '../../db/queries/project-list';
 import { findProject, insertMilestones, insertProject, listMilestones } from '../../db/queries/projects';
 import type { Db } from '../../db/connect';
+import { readableProjectIds, requireProjectAccess } from '../access/project-access';
+import { requireMayCreateProjectFor } from '../access/project-creation';
 import type { AppDeps } from '../deps';
 import { escalationDto, kpiReportDto, projectDto } from '../dto';
-import { invalidFields, notFound, type ErrorDetail } from '../errors';
+import { invalidFields, type ErrorDetail } from '../errors';
 import { readLifecycle, startLifecycle } from '../lifecycle';
 import { createRouter } from '../router';
 import { IdParam, errorResponses } from '../schemas/common';
@@ -31,13 +33,13 @@ export function projectsRouter({ db, temporal }: AppDeps) {
         method: 'get',
         path: '/',
         tags: ['projects'],
-        summary: 'Projects with phase, owner, attainment and RAG status; filter by phase, owner, status, name',
+        summary: 'The projects you may see, with phase, owner, attainment and RAG status; filter by phase, owner, status, name',
         request: { query: ProjectListQuery },
         responses: { 200: { description: 'A page of projects', content: json(ProjectList) }, ...errorResponses },
       }),
       async (c) => {
         const query = c.req.valid('query');
-        const { total, rows } = await listProjects(db, query, new Date());
+        const { total, rows } = await listProjects(db, { ...query, readable: readableProjectIds(c.get('principal')) }, new Date());
         return c.json({ total, items: rows }, 200);
       },
     )
@@ -46,7 +48,7 @@ export function projectsRouter({ db, temporal }: AppDeps) {
         method: 'post',
         path: '/',
         tags: ['projects'],
-        summary: 'Create a sales project with its milestones and start its lifecycle',
+        summary: 'Create a sales project with its milestones and start its lifecycle (admins for anyone, managers for themselves and the people below them, members for themselves)',
         request: { body: { content: json(NewProjectBody), required: true } },
         responses: { 201: { description: 'Created', content: json(Project) }, ...errorResponses },
       }),
@@ -56,6 +58,7 @@ export function projectsRouter({ db, temporal }: AppDeps) {
           { path: 'ownerId', id: body.ownerId },
           ...body.milestones.map((m, i) => ({ path: `milestones.${i}.ownerId`, id: m.ownerId })),
         ]);
+        await requireMayCreateProjectFor(db, c.get('principal'), body.ownerId);
         // The workflow starts inside the transaction: if the engine refuses, nothing is written.
         const created = await db.transaction().execute(async (trx) => {
           const project = await insertProject(trx, {
@@ -100,8 +103,8 @@ export function projectsRouter({ db, temporal }: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        const project = await findProject(db, id);
-        if (!project) throw notFound('Project', id);
+        await requireProjectAccess(db, c.get('principal'), id, 'read');
+        const project = (await findProject(db, id))!;
         const [milestones, escalations, lifecycle] = await Promise.all([
           listMilestones(db, id),
           listEscalations(db, id),
@@ -115,15 +118,15 @@ export function projectsRouter({ db, temporal }: AppDeps) {
         method: 'post',
         path: '/{id}/kpi-reports',
         tags: ['kpi'],
-        summary: 'Report a KPI value for a project',
+        summary: 'Report a KPI value for a project, as yourself (its members, owner, the owner’s managers, admins)',
         request: { params: IdParam, body: { content: json(NewKpiReportBody), required: true } },
         responses: { 201: { description: 'Recorded', content: json(KpiReport) }, ...errorResponses },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
-        if (!(await findProject(db, id))) throw notFound('Project', id);
-        await requireUsers(db, [{ path: 'reporterId', id: body.reporterId }]);
+        const principal = c.get('principal');
+        await requireProjectAccess(db, principal, id, 'work', 'report its KPIs');
         // The report and the risks its figure raises are written together.
         const report = await db.transaction().execute(async (trx) => {
           const row = await insertKpiReport(trx, {
@@ -131,7 +134,7 @@ export function projectsRouter({ db, temporal }: AppDeps) {
             metric: body.metric,
             value: body.value,
             reported_at: body.reportedAt ?? new Date(),
-            reporter_id: body.reporterId,
+            reporter_id: principal.userId,
           });
           await raiseTriggeredRisks(trx, id, new Date());
           return row;

@@ -4,16 +4,17 @@ import type { Db } from '../../db/connect';
 import type { RetrospectiveReport } from '../../workflows/domain/retrospective-report';
 import { finalizeRetrospectiveUpdate } from '../../workflows/retrospective-messages';
 import { retrospectiveWorkflowId } from '../../workflows/task-queue';
+import { projectAccessOf, requireProjectAccess, type ProjectAccess } from '../access/project-access';
+import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound } from '../errors';
 import { retrospectiveHtml, retrospectiveMarkdown } from '../retrospective-export';
 import { createRouter } from '../router';
 import { IdParam, errorResponses } from '../schemas/common';
-import { ActionItemsToTasksBody, FinalizeBody, Retrospective, RetrospectiveInput, RetrospectiveInputBody } from '../schemas/retrospectives';
+import { ActionItemsToTasksBody, FinalizeBody, Retrospective, RetrospectiveInput, RetrospectiveInputBody, retrospectiveExportResponses } from '../schemas/retrospectives';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const conflict = { description: 'The review is final', content: errorResponses[400].content };
-const forbidden = { description: 'Not allowed for this person', content: errorResponses[400].content };
 
 async function loadRetrospective(db: Db, where: { id?: string; projectId?: string }) {
   let query = db.selectFrom('retrospectives').selectAll();
@@ -49,22 +50,16 @@ async function loadRetrospective(db: Db, where: { id?: string; projectId?: strin
   };
 }
 
-/** Who may answer: the owner, members, milestone owners and KPI reporters of the project. */
-async function isOnTeam(db: Db, projectId: string, userId: string): Promise<boolean> {
-  const hit = await db
-    .selectFrom('sales_projects')
-    .select('id')
-    .where('id', '=', projectId)
-    .where((eb) =>
-      eb.or([
-        eb('owner_id', '=', userId),
-        eb.exists(eb.selectFrom('project_members').select('user_id').where('project_id', '=', projectId).where('user_id', '=', userId)),
-        eb.exists(eb.selectFrom('milestones').select('id').where('project_id', '=', projectId).where('owner_id', '=', userId)),
-        eb.exists(eb.selectFrom('kpi_reports').select('id').where('project_id', '=', projectId).where('reporter_id', '=', userId)),
-      ]),
-    )
-    .executeTakeFirst();
-  return hit !== undefined;
+/**
+ * The retrospective's row once the principal may `need` its project; a review of a project they
+ * cannot see answers 404 as a retrospective that does not exist.
+ */
+async function requireRetrospectiveAccess(db: Db, principal: Principal, id: string, need: ProjectAccess, doing?: string) {
+  const retro = await db.selectFrom('retrospectives').select(['id', 'status', 'project_id', 'input_due_at']).where('id', '=', id).executeTakeFirst();
+  const hidden = () => notFound('Retrospective', id);
+  if (!retro) throw hidden();
+  await requireProjectAccess(db, principal, retro.project_id, need, doing, hidden);
+  return retro;
 }
 
 export function projectRetrospectiveRouter({ db }: AppDeps) {
@@ -77,7 +72,11 @@ export function projectRetrospectiveRouter({ db }: AppDeps) {
       request: { params: IdParam },
       responses: { 200: { description: 'The review', content: json(Retrospective) }, ...errorResponses },
     }),
-    async (c) => c.json(await loadRetrospective(db, { projectId: c.req.valid('param').id }), 200),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await requireProjectAccess(db, c.get('principal'), id, 'read');
+      return c.json(await loadRetrospective(db, { projectId: id }), 200);
+    },
   );
 }
 
@@ -85,34 +84,37 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
   return createRouter()
     .openapi(
       createRoute({ method: 'get', path: '/{id}', tags: ['retrospectives'], summary: 'A closing review', request: { params: IdParam }, responses: { 200: { description: 'The review', content: json(Retrospective) }, ...errorResponses } }),
-      async (c) => c.json(await loadRetrospective(db, { id: c.req.valid('param').id }), 200),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        await requireRetrospectiveAccess(db, c.get('principal'), id, 'read');
+        return c.json(await loadRetrospective(db, { id }), 200);
+      },
     )
     .openapi(
       createRoute({
         method: 'post',
         path: '/{id}/inputs',
         tags: ['retrospectives'],
-        summary: 'Answer the three questions (team members; late answers count until it is final)',
+        summary: 'Answer the three questions for yourself (the project’s team; late answers count until it is final)',
         request: { params: IdParam, body: { content: json(RetrospectiveInputBody), required: true } },
-        responses: { 201: { description: 'Recorded', content: json(RetrospectiveInput) }, 403: forbidden, 409: conflict, ...errorResponses },
+        responses: { 201: { description: 'Recorded', content: json(RetrospectiveInput) }, 409: conflict, ...errorResponses },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
-        const retro = await db.selectFrom('retrospectives').selectAll().where('id', '=', id).executeTakeFirst();
-        if (!retro) throw notFound('Retrospective', id);
+        const principal = c.get('principal');
+        const retro = await requireRetrospectiveAccess(db, principal, id, 'work', 'answer its closing review');
         if (retro.status === 'finalized') throw new ApiError(409, 'finalized', 'The closing review is final; answers are no longer taken.');
-        if (!(await isOnTeam(db, retro.project_id, body.userId))) throw new ApiError(403, 'not_on_team', 'Only the project’s team answers its closing review.');
         const now = new Date();
         const values = { went_well: body.wentWell, to_improve: body.toImprove, action_items: JSON.stringify(body.actionItems), late: now > retro.input_due_at, submitted_at: now };
         // One answer per person; answering again replaces the earlier one.
         const row = await db
           .insertInto('retrospective_inputs')
-          .values({ retrospective_id: id, user_id: body.userId, ...values })
+          .values({ retrospective_id: id, user_id: principal.userId, ...values })
           .onConflict((oc) => oc.columns(['retrospective_id', 'user_id']).doUpdateSet(values))
           .returningAll()
           .executeTakeFirstOrThrow();
-        const user = await db.selectFrom('users').select('name').where('id', '=', body.userId).executeTakeFirstOrThrow();
+        const user = await db.selectFrom('users').select('name').where('id', '=', principal.userId).executeTakeFirstOrThrow();
         return c.json({ id: row.id, userId: row.user_id, name: user.name, wentWell: row.went_well, toImprove: row.to_improve, actionItems: row.action_items, late: row.late, submittedAt: row.submitted_at.toISOString() }, 201);
       },
     )
@@ -121,24 +123,19 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
         method: 'post',
         path: '/{id}/finalize',
         tags: ['retrospectives'],
-        summary: 'Finalize the review (project owner): the report is compiled once more and frozen',
-        request: { params: IdParam, body: { content: json(FinalizeBody), required: true } },
-        responses: { 200: { description: 'Final', content: json(Retrospective) }, 403: forbidden, 409: conflict, ...errorResponses },
+        summary: 'Finalize the review (the project’s owner, the owner’s managers, admins): the report is compiled once more and frozen',
+        request: { params: IdParam, body: { content: json(FinalizeBody), required: false } },
+        responses: { 200: { description: 'Final', content: json(Retrospective) }, 409: conflict, ...errorResponses },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        const { userId } = c.req.valid('json');
-        const retro = await db
-          .selectFrom('retrospectives as r')
-          .innerJoin('sales_projects as p', 'p.id', 'r.project_id')
-          .select(['r.status', 'r.project_id', 'p.owner_id'])
-          .where('r.id', '=', id)
-          .executeTakeFirst();
-        if (!retro) throw notFound('Retrospective', id);
-        if (retro.owner_id !== userId) throw new ApiError(403, 'not_owner', 'Only the project owner finalizes its closing review.');
+        const principal = c.get('principal');
+        const retro = await requireRetrospectiveAccess(db, principal, id, 'plan', 'finalize its closing review');
         if (retro.status === 'finalized') throw new ApiError(409, 'finalized', 'The closing review is already final.');
         try {
-          await temporal.client.workflow.getHandle(retrospectiveWorkflowId(retro.project_id)).executeUpdate(finalizeRetrospectiveUpdate, { args: [{ userId }] });
+          await temporal.client.workflow
+            .getHandle(retrospectiveWorkflowId(retro.project_id))
+            .executeUpdate(finalizeRetrospectiveUpdate, { args: [{ userId: principal.userId }] });
         } catch (error) {
           if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) {
             throw new ApiError(409, 'finalized', `The closing review cannot be finalized: ${error.message}`);
@@ -153,19 +150,19 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
         method: 'post',
         path: '/{id}/action-items/tasks',
         tags: ['retrospectives'],
-        summary: 'Turn action items into tasks on a follow-up project (project owner)',
+        summary: 'Turn action items into tasks on a follow-up project (the reviewed project’s planners; you must work on the follow-up project)',
         request: { params: IdParam, body: { content: json(ActionItemsToTasksBody), required: true } },
-        responses: { 201: { description: 'Tasks created', content: json(ActionItemsToTasksBody.shape.items) }, 403: forbidden, ...errorResponses },
+        responses: { 201: { description: 'Tasks created', content: json(ActionItemsToTasksBody.shape.items) }, ...errorResponses },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
-        const retro = await db.selectFrom('retrospectives as r').innerJoin('sales_projects as p', 'p.id', 'r.project_id').select(['p.owner_id']).where('r.id', '=', id).executeTakeFirst();
-        if (!retro) throw notFound('Retrospective', id);
-        if (retro.owner_id !== body.userId) throw new ApiError(403, 'not_owner', 'Only the project owner turns action items into tasks.');
-        if (!(await db.selectFrom('sales_projects').select('id').where('id', '=', body.followUpProjectId).executeTakeFirst())) {
-          throw invalidFields([{ path: 'followUpProjectId', message: `no project with id ${body.followUpProjectId}` }]);
-        }
+        const principal = c.get('principal');
+        await requireRetrospectiveAccess(db, principal, id, 'plan', 'turn its action items into tasks');
+        // A follow-up project this person cannot see reads as one that does not exist.
+        const followUp = await projectAccessOf(db, principal, body.followUpProjectId);
+        if (!followUp) throw invalidFields([{ path: 'followUpProjectId', message: `no project with id ${body.followUpProjectId}` }]);
+        await requireProjectAccess(db, principal, body.followUpProjectId, 'work', 'add tasks to the follow-up project');
         await db.transaction().execute(async (trx) => {
           for (const item of body.items) {
             await trx.insertInto('tasks').values({ project_id: body.followUpProjectId, title: item.title, assignee_id: item.assigneeId ?? null, dedupe_key: `retro:${id}:${body.followUpProjectId}:${item.title}` }).onConflict((oc) => oc.column('dedupe_key').doNothing()).execute();
@@ -174,13 +171,35 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
         return c.json(body.items, 201);
       },
     )
-    .get('/:id/export.md', async (c) => {
-      const retro = await loadRetrospective(db, { id: c.req.param('id') });
-      c.header('content-type', 'text/markdown; charset=utf-8');
-      return c.body(retrospectiveMarkdown(retro));
-    })
-    .get('/:id/export.html', async (c) => {
-      const retro = await loadRetrospective(db, { id: c.req.param('id') });
-      return c.html(retrospectiveHtml(retro));
-    });
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/export.md',
+        tags: ['retrospectives'],
+        summary: 'The closing review as Markdown',
+        request: { params: IdParam },
+        responses: retrospectiveExportResponses('text/markdown'),
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        await requireRetrospectiveAccess(db, c.get('principal'), id, 'read');
+        c.header('content-type', 'text/markdown; charset=utf-8');
+        return c.body(retrospectiveMarkdown(await loadRetrospective(db, { id })), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/export.html',
+        tags: ['retrospectives'],
+        summary: 'The closing review as a page laid out for printing',
+        request: { params: IdParam },
+        responses: retrospectiveExportResponses('text/html'),
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        await requireRetrospectiveAccess(db, c.get('principal'), id, 'read');
+        return c.html(retrospectiveHtml(await loadRetrospective(db, { id })), 200);
+      },
+    );
 }

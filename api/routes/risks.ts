@@ -1,9 +1,10 @@
 import { createRoute, type z } from '@hono/zod-openapi';
 import { deleteRisk, findRisk, insertRisk, listRisks, raiseTriggeredRisks, updateRisk } from '../../db/queries/risks';
 import type { Risk as RiskRow } from '../../db/schema';
+import { requireProjectAccess } from '../access/project-access';
 import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
-import { editPlan, inProject, planLocked, planLockedResponse, requireProject, requireUsers } from '../plan-guard';
+import { editPlan, inProject, planLocked, planLockedResponse, requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
 import { IdParam, errorResponses } from '../schemas/common';
 import { NewRiskBody, Risk, RiskParams, RiskPatchBody, RiskQuery } from '../schemas/risks';
@@ -38,8 +39,8 @@ export function risksRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'read');
         const { status } = c.req.valid('query');
-        await requireProject(db, id);
         const risks = await listRisks(db, id);
         return c.json(risks.filter((r) => !status || r.status === status).map(riskDto), 200);
       },
@@ -55,6 +56,7 @@ export function risksRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its risk register');
         const body = c.req.valid('json');
         const risk = await editPlan(db, id, async (trx) => {
           await requireUsers(trx, [{ path: 'ownerId', id: body.ownerId }]);
@@ -85,7 +87,7 @@ export function risksRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id, riskId } = c.req.valid('param');
-        await requireProject(db, id);
+        await requireProjectAccess(db, c.get('principal'), id, 'read');
         const risk = await findRisk(db, id, riskId);
         if (!risk) throw notFound('Risk', riskId);
         return c.json(riskDto(risk), 200);
@@ -102,6 +104,7 @@ export function risksRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id, riskId } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its risk register');
         const { status, ...planFields } = c.req.valid('json');
         const risk = await inProject(db, id, async (trx, project) => {
           if (!(await findRisk(trx, id, riskId))) throw notFound('Risk', riskId);
@@ -135,6 +138,7 @@ export function risksRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id, riskId } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its risk register');
         await editPlan(db, id, async (trx) => {
           if (!(await deleteRisk(trx, id, riskId))) throw notFound('Risk', riskId);
         });

@@ -3,9 +3,10 @@ import type { Db } from '../../db/connect';
 import { findProjectMilestone } from '../../db/queries/plan';
 import { deleteTask, findTask, insertTask, listTasks, updateTask } from '../../db/queries/tasks';
 import type { Task as TaskRow } from '../../db/schema';
+import { requireProjectAccess } from '../access/project-access';
 import type { AppDeps } from '../deps';
 import { invalidFields, notFound } from '../errors';
-import { inProject, requireProject, requireUsers } from '../plan-guard';
+import { inProject, requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
 import { IdParam, errorResponses } from '../schemas/common';
 import { NewTaskBody, Task, TaskParams, TaskPatchBody, TaskQuery } from '../schemas/tasks';
@@ -44,7 +45,7 @@ export function tasksRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        await requireProject(db, id);
+        await requireProjectAccess(db, c.get('principal'), id, 'read');
         return c.json((await listTasks(db, id, c.req.valid('query'))).map(taskDto), 200);
       },
     )
@@ -59,6 +60,7 @@ export function tasksRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'work', 'add tasks');
         const body = c.req.valid('json');
         const task = await inProject(db, id, async (trx) => {
           await requireReferences(trx, id, body);
@@ -85,7 +87,7 @@ export function tasksRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id, taskId } = c.req.valid('param');
-        await requireProject(db, id);
+        await requireProjectAccess(db, c.get('principal'), id, 'read');
         const task = await findTask(db, id, taskId);
         if (!task) throw notFound('Task', taskId);
         return c.json(taskDto(task), 200);
@@ -102,6 +104,7 @@ export function tasksRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id, taskId } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'work', 'change its tasks');
         const patch = c.req.valid('json');
         const task = await inProject(db, id, async (trx) => {
           if (!(await findTask(trx, id, taskId))) throw notFound('Task', taskId);
@@ -128,6 +131,7 @@ export function tasksRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id, taskId } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'work', 'remove its tasks');
         await inProject(db, id, async (trx) => {
           if (!(await deleteTask(trx, id, taskId))) throw notFound('Task', taskId);
         });

@@ -2,14 +2,17 @@ import { z } from '@hono/zod-openapi';
 import { closeOutcomes } from '../../workflows/sales-project-messages';
 import { Decimal, Timestamp, Uuid } from './common';
 
-export const SubmitPlanBody = z.strictObject({ userId: Uuid }).openapi('SubmitPlan');
+/** Nothing to say: the person submitting is the one signed in. An empty body or none. */
+export const SubmitPlanBody = z.strictObject({}).openapi('SubmitPlan');
 
-export const CloseProjectBody = z.strictObject({ outcome: z.enum(closeOutcomes), userId: Uuid }).openapi('CloseProject');
+export const PlanSubmitted = z.object({ submittedBy: z.string() }).openapi('PlanSubmitted');
+
+export const CloseProjectBody = z.strictObject({ outcome: z.enum(closeOutcomes) }).openapi('CloseProject');
 
 export const ChangeRequestBody = z
   .discriminatedUnion('field', [
-    z.strictObject({ subjectKind: z.literal('milestone'), subjectId: Uuid, field: z.literal('due_at'), after: Timestamp, reason: z.string().trim().min(1, 'must say why').max(2000), requestedBy: Uuid }),
-    z.strictObject({ subjectKind: z.enum(['milestone', 'goal']), subjectId: Uuid, field: z.literal('target'), after: Decimal, reason: z.string().trim().min(1, 'must say why').max(2000), requestedBy: Uuid }),
+    z.strictObject({ subjectKind: z.literal('milestone'), subjectId: Uuid, field: z.literal('due_at'), after: Timestamp, reason: z.string().trim().min(1, 'must say why').max(2000) }),
+    z.strictObject({ subjectKind: z.enum(['milestone', 'goal']), subjectId: Uuid, field: z.literal('target'), after: Decimal, reason: z.string().trim().min(1, 'must say why').max(2000) }),
   ])
   .openapi('ChangeRequestInput');
 

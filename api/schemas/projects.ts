@@ -113,7 +113,6 @@ export const NewKpiReportBody = z
     metric: z.string().trim().min(1, 'must not be empty').max(100),
     value: Decimal,
     reportedAt: Timestamp.optional(),
-    reporterId: Uuid,
   })
   .openapi('NewKpiReport');
 

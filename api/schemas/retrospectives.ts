@@ -1,22 +1,21 @@
 import { z } from '@hono/zod-openapi';
-import { Uuid } from './common';
+import { Uuid, errorResponses } from './common';
 
 const answer = z.string().trim().min(1, 'must not be empty').max(5000);
 
 export const RetrospectiveInputBody = z
   .strictObject({
-    userId: Uuid,
     wentWell: answer,
     toImprove: answer,
     actionItems: z.array(z.string().trim().min(1, 'must not be empty').max(500)).max(20),
   })
   .openapi('RetrospectiveInputBody');
 
-export const FinalizeBody = z.strictObject({ userId: Uuid }).openapi('FinalizeRetrospective');
+/** Nothing to say: the person finalizing is the one signed in. An empty body or none. */
+export const FinalizeBody = z.strictObject({}).openapi('FinalizeRetrospective');
 
 export const ActionItemsToTasksBody = z
   .strictObject({
-    userId: Uuid,
     followUpProjectId: Uuid,
     items: z.array(z.strictObject({ title: z.string().trim().min(1).max(200), assigneeId: Uuid.optional() })).min(1).max(50),
   })
@@ -38,3 +37,7 @@ export const Retrospective = z
     inputs: z.array(RetrospectiveInput),
   })
   .openapi('Retrospective');
+
+/** An export answers the document itself; refusals are JSON like everywhere else. */
+export const retrospectiveExportResponses = (type: 'text/markdown' | 'text/html') =>
+  ({ 200: { description: 'The document', content: { [type]: { schema: z.string() } } }, ...errorResponses }) as const;

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { goalRowKpiMetric } from './goals';
 import type { Db } from '../connect';
 import type { LifecyclePhase } from '../../workflows/sales-project-messages';
@@ -10,6 +10,8 @@ export interface ProjectListFilter {
   ownerId?: string | undefined;
   q?: string | undefined;
   status?: RagStatus | undefined;
+  /** Only these projects (a subquery of ids, e.g. the ones a person may read); undefined = all. */
+  readable?: RawBuilder<string> | undefined;
   limit: number;
   offset: number;
 }
@@ -38,6 +40,7 @@ export const maxListedProjects = 5000;
  */
 export async function listProjects(db: Db, filter: ProjectListFilter, now: Date): Promise<{ total: number; rows: ProjectListRow[] }> {
   let base = db.selectFrom('sales_projects as p').innerJoin('users as o', 'o.id', 'p.owner_id');
+  if (filter.readable) base = base.where(sql<boolean>`p.id in ${filter.readable}`);
   if (filter.phase) base = base.where('p.phase', '=', filter.phase);
   if (filter.ownerId) base = base.where('p.owner_id', '=', filter.ownerId);
   if (filter.q) base = base.where('p.name', 'ilike', `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

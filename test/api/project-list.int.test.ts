@@ -21,7 +21,8 @@ describe('the project list', () => {
       ids.push(p.body.id);
       const goal = await call(system.app, 'POST', `/api/projects/${p.body.id}/goals`, { metric: 'revenue', unit: 'CNY', direction: 'at_least', baseline: null, target: 1000, period: { start, end } });
       expect(goal.status, JSON.stringify(goal.body)).toBe(201);
-      await call(system.app, 'POST', `/api/projects/${p.body.id}/kpi-reports`, { metric: 'revenue', value: reported, reporterId: org.rep.id, reportedAt: inSeconds(-60) });
+      const kpi = await call(system.app, 'POST', `/api/projects/${p.body.id}/kpi-reports`, { metric: 'revenue', value: reported, reportedAt: inSeconds(-60) }, { as: org.rep });
+      expect(kpi.status, JSON.stringify(kpi.body)).toBe(201);
     }
 
     const all = await call(system.app, 'GET', `/api/projects?q=${tag}`);

@@ -4,6 +4,7 @@ import type { App } from '../../api/app';
 import { milestoneMissEscalationFlow } from '../../workflows/flow/default-flows';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { call, eventually } from './http';
+import type { Identity } from './identities';
 import { createUser, type Person } from './people';
 
 export interface OrgChart {
@@ -46,7 +47,7 @@ export async function createProjectWithMilestone(
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   const project = res.body as { id: string; milestones: { id: string }[] };
   await bind(app, 'milestone_missed', project.id, flowId);
-  if (submit) await startExecution(app, project.id, org.rep.id);
+  if (submit) await startExecution(app, project.id, org.rep);
   return project;
 }
 
@@ -63,10 +64,10 @@ export function approveAtOnce(event: 'plan_submitted' | 'change_requested'): Flo
   };
 }
 
-/** Submits the plan (approved at once by a per-project flow) and waits until execution. */
-export async function startExecution(app: App, projectId: string, userId: string): Promise<void> {
+/** Submits the plan as `as` (approved at once by a per-project flow) and waits until execution. */
+export async function startExecution(app: App, projectId: string, as: Identity): Promise<void> {
   await bind(app, 'plan_submitted', projectId, await publishFlow(app, approveAtOnce('plan_submitted')));
-  const submitted = await call(app, 'POST', `/api/projects/${projectId}/submit`, { userId });
+  const submitted = await call(app, 'POST', `/api/projects/${projectId}/submit`, {}, { as });
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
   await eventually(async () => expect((await call(app, 'GET', `/api/projects/${projectId}`)).body.phase).not.toBe('planning'), { timeoutMs: 10_000, intervalMs: 50 });
 }

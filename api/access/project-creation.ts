@@ -1,0 +1,25 @@
+import type { Db } from '../../db/connect';
+import { isAbove } from '../../db/queries/project-access';
+import type { Principal } from '../auth/principal';
+import { ApiError } from '../errors';
+
+/**
+ * Who may create a project owned by `ownerId`: admins for anyone, managers for themselves and the
+ * people below them in the org chart, members for themselves only; ops and viewers for nobody.
+ * Refuses with 403 naming the rule; the owner is known to exist.
+ */
+export async function requireMayCreateProjectFor(db: Db, principal: Principal, ownerId: string): Promise<void> {
+  switch (principal.role) {
+    case 'admin':
+      return;
+    case 'manager':
+      if (ownerId === principal.userId || (await isAbove(db, principal.userId, ownerId))) return;
+      throw new ApiError(403, 'forbidden', 'Managers create projects owned by themselves or by people below them in the org chart; this owner is not.');
+    case 'member':
+      if (ownerId === principal.userId) return;
+      throw new ApiError(403, 'forbidden', 'Members create projects they own themselves: ownerId must be your own id (a manager or an admin creates projects for others).');
+    case 'ops':
+    case 'viewer':
+      throw new ApiError(403, 'forbidden', `Only admins, managers and members create projects; you are signed in as ${principal.role}.`);
+  }
+}
