@@ -1,12 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Db } from '../../db/connect';
 import type { ApprovalRequest as ApprovalRow } from '../../db/schema';
+import { flowRunStateQuery } from '../../workflows/interpreter/flow-run-messages';
+import { projectAccessOf } from '../access/project-access';
+import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
-import { decide } from '../decide';
-import { notFound } from '../errors';
+import { assignedTo, decide, delegationChain, type ChainedRequest } from '../decide';
+import { ApiError, notFound } from '../errors';
 import { createRouter } from '../router';
 import { IdParam, errorResponses } from '../schemas/common';
 import { ApprovalRequest, ApprovalsQuery, DecisionBody, FlowRunState } from '../schemas/approvals';
-import { flowRunStateQuery } from '../../workflows/interpreter/flow-run-messages';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const conflict = { description: 'Already decided, or refused by the flow', content: errorResponses[400].content };
@@ -26,15 +29,34 @@ export const approvalDto = (r: ApprovalRow) => ({
   createdAt: r.created_at.toISOString(),
 });
 
+const findRequest = (db: Db, id: string) => db.selectFrom('approval_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+/**
+ * A request with the people it is (or was, before delegation) assigned to; 404 unless the
+ * principal is one of them or may read the request's project.
+ */
+async function visibleChain(db: Db, principal: Principal, id: string): Promise<{ chain: ChainedRequest[]; assigned: ChainedRequest | undefined }> {
+  const chain = await delegationChain(db, id);
+  const assigned = assignedTo(chain, principal.userId);
+  if (chain.length === 0 || (!assigned && !(await projectAccessOf(db, principal, chain[0]!.projectId)))) throw notFound('Request', id);
+  return { chain, assigned };
+}
+
 export function approvalsRouter({ db, temporal }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({ method: 'get', path: '/{id}', tags: ['approvals'], summary: 'One approval or acknowledgement request', request: { params: IdParam }, responses: { 200: { description: 'The request', content: json(ApprovalRequest) }, ...errorResponses } }),
+      createRoute({
+        method: 'get',
+        path: '/{id}',
+        tags: ['approvals'],
+        summary: 'One approval or acknowledgement request (its approver, a delegate of it, or the project’s readers)',
+        request: { params: IdParam },
+        responses: { 200: { description: 'The request', content: json(ApprovalRequest) }, ...errorResponses },
+      }),
       async (c) => {
         const { id } = c.req.valid('param');
-        const row = await db.selectFrom('approval_requests').selectAll().where('id', '=', id).executeTakeFirst();
-        if (!row) throw notFound('Request', id);
-        return c.json(approvalDto(row), 200);
+        await visibleChain(db, c.get('principal'), id);
+        return c.json(approvalDto(await findRequest(db, id)), 200);
       },
     )
     .openapi(
@@ -42,21 +64,19 @@ export function approvalsRouter({ db, temporal }: AppDeps) {
         method: 'post',
         path: '/{id}/decision',
         tags: ['approvals'],
-        summary: 'Approve, reject, acknowledge or delegate (the assigned person only)',
+        summary: 'Approve, reject, acknowledge or delegate, as the person the request is assigned to (a delegate may answer through the original request)',
         request: { params: IdParam, body: { content: json(DecisionBody), required: true } },
-        responses: {
-          200: { description: 'Decided', content: json(ApprovalRequest) },
-          403: { description: 'Not the assigned person', content: errorResponses[400].content },
-          409: conflict,
-          ...errorResponses,
-        },
+        responses: { 200: { description: 'Decided: the request the decision landed on', content: json(ApprovalRequest) }, 409: conflict, ...errorResponses },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
-        await decide(db, temporal.client, { requestId: id, ...body });
-        const row = await db.selectFrom('approval_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-        return c.json(approvalDto(row), 200);
+        const principal = c.get('principal');
+        const { assigned } = await visibleChain(db, principal, id);
+        if (!assigned) throw new ApiError(403, 'forbidden', 'Only the person this request is assigned to may decide it; you may only read it.');
+        if (principal.role === 'viewer') throw new ApiError(403, 'forbidden', 'Viewers only read: decide with your own role, not a viewer-scoped token.');
+        const result = await decide(db, temporal.client, { requestId: id, userId: principal.userId, ...body });
+        return c.json(approvalDto(await findRequest(db, result.requestId)), 200);
       },
     );
 }
@@ -67,13 +87,16 @@ export function userApprovalsRouter({ db }: AppDeps) {
       method: 'get',
       path: '/{id}/approvals',
       tags: ['approvals'],
-      summary: 'Requests assigned to a person, newest first',
+      summary: 'Requests assigned to a person, newest first (the person themself, or an admin)',
       request: { params: IdParam, query: ApprovalsQuery },
       responses: { 200: { description: 'Requests', content: json(ApprovalRequest.array()) }, ...errorResponses },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const { status } = c.req.valid('query');
+      const principal = c.get('principal');
+      // Someone else's to-do list is not for others to see, not even that it exists.
+      if (principal.userId !== id && principal.role !== 'admin') throw notFound('User', id);
       if (!(await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('User', id);
       let query = db.selectFrom('approval_requests').selectAll().where('approver_id', '=', id);
       if (status) query = query.where('status', '=', status);
@@ -82,20 +105,50 @@ export function userApprovalsRouter({ db }: AppDeps) {
   );
 }
 
+/** A flow run, when the principal may read its project; else 404 (the run does not exist for them). */
+async function readableRun(db: Db, principal: Principal, id: string) {
+  const run = await db.selectFrom('flow_runs').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!run || !(await projectAccessOf(db, principal, run.project_id))) throw notFound('Flow run', id);
+  return run;
+}
+
 export function flowRunsRouter({ db, temporal }: AppDeps) {
-  return createRouter().openapi(
-    createRoute({ method: 'get', path: '/{id}', tags: ['flows'], summary: 'A flow run and its live state', request: { params: IdParam }, responses: { 200: { description: 'The run', content: json(FlowRunState) }, ...errorResponses } }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const run = await db.selectFrom('flow_runs').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!run) throw notFound('Flow run', id);
-      let live: unknown;
-      try {
-        live = await temporal.client.withDeadline(Date.now() + 3_000, () => temporal.client.workflow.getHandle(run.workflow_id).query(flowRunStateQuery));
-      } catch (error) {
-        live = { unavailable: (error as Error).message };
-      }
-      return c.json({ id: run.id, projectId: run.project_id, flowVersionId: run.flow_version_id, triggerEvent: run.trigger_event, status: run.status, live }, 200);
-    },
-  );
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}',
+        tags: ['flows'],
+        summary: 'A flow run and its live state (readers of its project)',
+        request: { params: IdParam },
+        responses: { 200: { description: 'The run', content: json(FlowRunState) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const run = await readableRun(db, c.get('principal'), id);
+        let live: unknown;
+        try {
+          live = await temporal.client.withDeadline(Date.now() + 3_000, () => temporal.client.workflow.getHandle(run.workflow_id).query(flowRunStateQuery));
+        } catch (error) {
+          live = { unavailable: (error as Error).message };
+        }
+        return c.json({ id: run.id, projectId: run.project_id, flowVersionId: run.flow_version_id, triggerEvent: run.trigger_event, status: run.status, live }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/approvals',
+        tags: ['flows'],
+        summary: 'Every request a flow run opened, oldest first (readers of its project)',
+        request: { params: IdParam },
+        responses: { 200: { description: 'Requests', content: json(ApprovalRequest.array()) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        await readableRun(db, c.get('principal'), id);
+        const rows = await db.selectFrom('approval_requests').selectAll().where('flow_run_id', '=', id).orderBy('created_at').orderBy('id').limit(1000).execute();
+        return c.json(rows.map(approvalDto), 200);
+      },
+    );
 }

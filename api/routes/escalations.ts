@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { findEscalation } from '../../db/queries/escalations';
+import { projectAccessOf } from '../access/project-access';
 import type { AppDeps } from '../deps';
 import { decide } from '../decide';
 import { escalationDto } from '../dto';
@@ -17,46 +18,46 @@ export function escalationsRouter({ db, temporal }: AppDeps) {
       method: 'post',
       path: '/{id}/ack',
       tags: ['escalations'],
-      summary: 'Acknowledge an escalation (its recipient only); stops it going further up',
-      request: { params: IdParam, body: { content: json(AckBody), required: true } },
+      summary: 'Acknowledge an escalation (its recipient only; no body needed); stops it going further up',
+      request: { params: IdParam, body: { content: json(AckBody), required: false } },
       responses: {
         200: { description: 'Acknowledged', content: json(Escalation) },
-        403: { description: 'Not the recipient', content: errorResponses[400].content },
         409: { description: 'Already acknowledged or no longer open', content: errorResponses[400].content },
         ...errorResponses,
       },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { userId } = c.req.valid('json');
+      const principal = c.get('principal');
       const escalation = await findEscalation(db, id);
       if (!escalation) throw notFound('Escalation', id);
-      if (escalation.recipient_id !== userId) {
-        throw new ApiError(403, 'not_recipient', 'Only the person this escalation was sent to can acknowledge it.');
+      if (escalation.recipient_id !== principal.userId) {
+        if (!(await projectAccessOf(db, principal, escalation.project_id))) throw notFound('Escalation', id);
+        throw new ApiError(403, 'forbidden', 'Only the person this escalation was sent to may acknowledge it; you may only read it.');
       }
+      if (principal.role === 'viewer') throw new ApiError(403, 'forbidden', 'Viewers only read: acknowledge with your own role, not a viewer-scoped token.');
       if (escalation.acknowledged_at) {
         throw new ApiError(409, 'already_acknowledged', `Escalation ${id} was already acknowledged at ${escalation.acknowledged_at.toISOString()}.`);
       }
       // The escalation flow waits for this person's acknowledgement; deciding that request is the ack.
-      const request = escalation.flow_run_id
-        ? await db
-            .selectFrom('approval_requests')
-            .select('id')
-            .where('flow_run_id', '=', escalation.flow_run_id)
-            .where('approver_id', '=', userId)
-            .where('kind', '=', 'acknowledgement')
-            .where('status', '=', 'pending')
-            .executeTakeFirst()
-        : undefined;
+      const acknowledgement = (pendingOnly: boolean) => {
+        let query = db
+          .selectFrom('approval_requests')
+          .select('id')
+          .where('flow_run_id', '=', escalation.flow_run_id!)
+          .where('approver_id', '=', principal.userId)
+          .where('kind', '=', 'acknowledgement');
+        if (pendingOnly) query = query.where('status', '=', 'pending');
+        return query.executeTakeFirst();
+      };
+      const request = escalation.flow_run_id ? await acknowledgement(true) : undefined;
       if (!request) {
-        const answered = escalation.flow_run_id
-          ? await db.selectFrom('approval_requests').select('id').where('flow_run_id', '=', escalation.flow_run_id).where('approver_id', '=', userId).where('kind', '=', 'acknowledgement').executeTakeFirst()
-          : undefined;
+        const answered = escalation.flow_run_id ? await acknowledgement(false) : undefined;
         throw answered
           ? new ApiError(409, 'not_open', `Escalation ${id} is no longer waiting for an acknowledgement (its time ran out and it went further up).`)
           : new ApiError(409, 'not_yet_open', `Escalation ${id} is still being delivered; its acknowledgement opens in a moment.`);
       }
-      await decide(db, temporal.client, { requestId: request.id, userId, decision: 'acknowledge' });
+      await decide(db, temporal.client, { requestId: request.id, userId: principal.userId, decision: 'acknowledge' });
       return c.json(escalationDto((await findEscalation(db, id))!), 200);
     },
   );

@@ -1,9 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
 import type { Db } from '../../db/connect';
 import { bindFlow, findFlow, findVersion, insertFlow, listBindings, listFlows, listVersions, publishVersion, saveDraft } from '../../db/queries/flows';
 import type { Flow, FlowVersion } from '../../db/schema';
 import { flowDraftSchema, type FlowDraft } from '../../workflows/flow/graph-schema';
 import { triggerEventSchema } from '../../workflows/flow/trigger-events';
+import { requireRole } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, zodDetails } from '../errors';
 import { validateWithDirectory } from '../flow-validation';
@@ -54,6 +56,15 @@ async function flowDetail(db: Db, flow: Flow) {
   };
 }
 
+/**
+ * Flows decide who approves what for everybody, so only ops and admins change them. As route
+ * middleware it runs before the body is validated: a refused person learns nothing from its errors.
+ */
+const designersOnly = createMiddleware(async (c, next) => {
+  requireRole(c.get('principal'), ['ops', 'admin'], 'create, change, publish or bind flows');
+  await next();
+});
+
 /** Refuses a document that does not validate: 422 with one detail per diagnostic, node id first. */
 async function requireValid(db: Db, document: unknown) {
   const diagnostics = await validateWithDirectory(db, document);
@@ -84,7 +95,8 @@ export function flowsRouter({ db }: AppDeps) {
         method: 'post',
         path: '/',
         tags: ['flows'],
-        summary: 'Create a flow from a draft (it may still have problems; publishing checks)',
+        summary: 'Create a flow from a draft (it may still have problems; publishing checks); ops and admins',
+        middleware: designersOnly,
         request: { body: { content: json(NewFlowBody), required: true } },
         responses: { 201: { description: 'Created', content: json(FlowDetail) }, ...errorResponses },
       }),
@@ -99,7 +111,8 @@ export function flowsRouter({ db }: AppDeps) {
         method: 'post',
         path: '/import',
         tags: ['flows'],
-        summary: 'Import an exported flow as a new flow; refused unless it validates',
+        summary: 'Import an exported flow as a new flow; refused unless it validates; ops and admins',
+        middleware: designersOnly,
         request: { body: { content: json(ImportBody), required: true } },
         responses: { 201: { description: 'Imported', content: json(FlowDetail) }, 422: invalidFlow, ...errorResponses },
       }),
@@ -137,7 +150,8 @@ export function flowsRouter({ db }: AppDeps) {
         method: 'put',
         path: '/{id}/draft',
         tags: ['flows'],
-        summary: 'Save the draft (published versions are never touched)',
+        summary: 'Save the draft (published versions are never touched); ops and admins',
+        middleware: designersOnly,
         request: { params: IdParam, body: { content: json(SaveDraftBody), required: true } },
         responses: { 200: { description: 'Saved, with its diagnostics', content: json(FlowDetail) }, ...errorResponses },
       }),
@@ -154,7 +168,8 @@ export function flowsRouter({ db }: AppDeps) {
         method: 'post',
         path: '/{id}/publish',
         tags: ['flows'],
-        summary: 'Publish the draft as the next immutable version; refused while it has problems',
+        summary: 'Publish the draft as the next immutable version, as the signed-in person; refused while it has problems; ops and admins',
+        middleware: designersOnly,
         request: { params: IdParam, body: { content: json(PublishBody), required: false } },
         responses: { 201: { description: 'Published', content: json(FlowVersionDetail) }, 422: invalidFlow, ...errorResponses },
       }),
@@ -163,8 +178,7 @@ export function flowsRouter({ db }: AppDeps) {
         const flow = await findFlow(db, id);
         if (!flow) throw notFound('Flow', id);
         await requireValid(db, flow.draft);
-        const body = c.req.valid('json') ?? {};
-        const version = await publishVersion(db, id, flow.draft, body.publishedBy ?? null);
+        const version = await publishVersion(db, id, flow.draft, c.get('principal').userId);
         return c.json({ ...versionDto(version), flowId: id, document: version.document }, 201);
       },
     )
@@ -209,7 +223,8 @@ export function flowBindingsRouter({ db }: AppDeps) {
         method: 'put',
         path: '/',
         tags: ['flows'],
-        summary: 'Bind a flow to an event for one project (projectId) or all (null); new runs use its newest version',
+        summary: 'Bind a flow to an event for one project (projectId) or all (null); new runs use its newest version; ops and admins',
+        middleware: designersOnly,
         request: { body: { content: json(BindingBody), required: true } },
         responses: { 200: { description: 'Bound', content: json(BindingBody) }, ...errorResponses },
       }),

@@ -1,6 +1,8 @@
 import { createRoute, type z } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
 import type { Db } from '../../db/connect';
 import { findTeam, findTeamByName, insertTeam, lockTeam, listTeamMembers, listTeams, replaceTeamMembers } from '../../db/queries/members';
+import { requireRole } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { ApiError, notFound } from '../errors';
 import { requireUsers } from '../plan-guard';
@@ -20,6 +22,12 @@ const nameTaken = (name: string) =>
 /** Unique violations (a concurrent create with the same name) are the same refusal as the check. */
 const isUniqueViolation = (error: unknown): boolean => typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 
+/** Teams shape targets and reports across projects: admins keep them; everyone signed in reads them. */
+const adminsOnly = createMiddleware(async (c, next) => {
+  requireRole(c.get('principal'), ['admin'], 'create teams or change their members');
+  await next();
+});
+
 export function teamsRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(
@@ -27,7 +35,8 @@ export function teamsRouter({ db }: AppDeps) {
         method: 'post',
         path: '/',
         tags: ['teams'],
-        summary: 'Create a team, optionally with its members',
+        summary: 'Create a team, optionally with its members (admins)',
+        middleware: adminsOnly,
         request: { body: { content: json(NewTeamBody), required: true } },
         responses: { 201: { description: 'Created', content: json(Team) }, 409: { description: 'Name taken', content: errorResponses[400].content }, ...errorResponses },
       }),
@@ -79,7 +88,8 @@ export function teamsRouter({ db }: AppDeps) {
         method: 'put',
         path: '/{id}/members',
         tags: ['teams'],
-        summary: "Replace a team's members",
+        summary: "Replace a team's members (admins)",
+        middleware: adminsOnly,
         request: { params: IdParam, body: { content: json(TeamMembersBody), required: true } },
         responses: { 200: { description: 'The team now', content: json(Team) }, ...errorResponses },
       }),

@@ -5,7 +5,6 @@ import { Uuid } from './common';
 
 export const DecisionBody = z
   .strictObject({
-    userId: Uuid.openapi({ description: 'Who decides; must be the person the request is assigned to' }),
     decision: z.enum(decisions),
     comment: z.string().trim().max(2000).optional(),
     delegateTo: Uuid.optional().openapi({ description: 'For decision "delegate": who takes it over' }),

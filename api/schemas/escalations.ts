@@ -1,6 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { Uuid } from './common';
 
-export const AckBody = z
-  .strictObject({ userId: Uuid.openapi({ description: 'Who acknowledges; must be the escalation recipient' }) })
-  .openapi('AcknowledgeEscalation');
+/** Nothing to say: the person acknowledging is whoever sends it (the escalation's recipient). */
+export const AckBody = z.strictObject({}).openapi('AcknowledgeEscalation');

@@ -14,7 +14,8 @@ export const FlowDraftBody = flowDraftSchema;
 
 export const NewFlowBody = z.strictObject({ draft: FlowDraftBody }).openapi('NewFlow');
 export const SaveDraftBody = z.strictObject({ draft: FlowDraftBody }).openapi('SaveDraft');
-export const PublishBody = z.strictObject({ publishedBy: Uuid.optional() }).openapi('Publish');
+/** Nothing to say: the publisher is whoever sends it. */
+export const PublishBody = z.strictObject({}).openapi('Publish');
 export const ImportBody = z.strictObject({ document: z.unknown() }).openapi('ImportFlow');
 
 export const Diagnostic = diagnosticSchema;

@@ -54,7 +54,7 @@ it('continues as new when the server suggests it, keeping its timers and checkin
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   const projectId = res.body.id as string;
-  await startExecution(app, projectId, org.rep.id);
+  await startExecution(app, projectId, org.rep);
   const handle = client.workflow.getHandle(salesProjectWorkflowId(projectId));
   const firstRun = (await handle.describe()).runId;
 
@@ -63,7 +63,7 @@ it('continues as new when the server suggests it, keeping its timers and checkin
   expect(state.lifecycle.phase).toBe('execution');
   expect(state.lifecycle.nextChecks).toEqual([{ milestoneId: state.milestones[0].id, kind: 'due', at: state.milestones[0].dueAt }]);
 
-  await call(app, 'POST', `/api/projects/${projectId}/kpi-reports`, { metric: 'revenue', value: 10, reporterId: org.rep.id });
+  await call(app, 'POST', `/api/projects/${projectId}/kpi-reports`, { metric: 'revenue', value: 10 }, { as: org.rep });
   await eventually(async () => expect((await call(app, 'GET', `/api/projects/${projectId}`)).body.milestones[0].status).toBe('met'), { timeoutMs: 30_000 });
   // The periodic review kept sending the owner status summaries across the runs.
   const summaries = ((await call(app, 'GET', `/api/users/${org.rep.id}/inbox?limit=200`)).body as { payload: { subject?: string } }[]).filter((i) =>
@@ -72,5 +72,5 @@ it('continues as new when the server suggests it, keeping its timers and checkin
   expect(summaries.length).toBeGreaterThan(5);
   const checked = await db.selectFrom('milestones').select(['status', 'checked_at']).where('project_id', '=', projectId).execute();
   expect(checked).toEqual([{ status: 'met', checked_at: expect.any(Date) }]);
-  await call(app, 'POST', `/api/projects/${projectId}/close`, { outcome: 'won', userId: org.rep.id });
+  await call(app, 'POST', `/api/projects/${projectId}/close`, { outcome: 'won' }, { as: org.rep });
 }, 90_000);

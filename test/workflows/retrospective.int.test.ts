@@ -5,6 +5,8 @@ import { retrospectiveWorkflowId } from '../../workflows/task-queue';
 import { approveAtOnce, bind, createOrgChart, inSeconds, publishEscalationFlow, publishFlow, startExecution, type OrgChart } from '../support/factories';
 import { call, eventually, sleep } from '../support/http';
 import { recordHistory } from '../support/histories';
+import type { Identity } from '../support/identities';
+import { createUser } from '../support/people';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
@@ -36,8 +38,8 @@ describe('the closing review (复盘)', () => {
   it('starts by itself when a project is closed early, exactly once however often it is triggered', async () => {
     const org = await createOrgChart(system.app);
     const p = await project(org, {});
-    await startExecution(system.app, p.id, org.rep.id);
-    expect((await call(system.app, 'POST', `/api/projects/${p.id}/close`, { outcome: 'cancelled', userId: org.rep.id })).status).toBe(200);
+    await startExecution(system.app, p.id, org.rep);
+    expect((await call(system.app, 'POST', `/api/projects/${p.id}/close`, { outcome: 'cancelled' }, { as: org.rep })).status).toBe(200);
 
     const retro = await retrospectiveOf(p.id);
     expect(retro).toMatchObject({ projectId: p.id, status: 'collecting' });
@@ -56,7 +58,7 @@ describe('the closing review (复盘)', () => {
 
   it('compiles goals, milestones, escalations, change requests and member contribution as they happened', async () => {
     const org = await createOrgChart(system.app);
-    const colleague = (await call(system.app, 'POST', '/api/users', { name: 'Colleague', email: `c-${randomUUID()}@example.com`, managerId: org.manager.id })).body;
+    const colleague = await createUser(system.app, 'Colleague', org.manager.id);
     const periodEnd = inSeconds(9);
     const p = await project(org, {
       periodEnd,
@@ -71,16 +73,21 @@ describe('the closing review (复盘)', () => {
     expect(goal.status, JSON.stringify(goal.body)).toBe(201);
     await bind(system.app, 'milestone_missed', p.id, await publishEscalationFlow(system.app, 2));
     await bind(system.app, 'change_requested', p.id, await publishFlow(system.app, approveAtOnce('change_requested')));
-    await startExecution(system.app, p.id, org.rep.id);
+    const members = await call(system.app, 'PUT', `/api/projects/${p.id}/members`, { members: [{ userId: colleague.id, role: 'member' }] });
+    expect(members.status, JSON.stringify(members.body)).toBe(200);
+    await startExecution(system.app, p.id, org.rep);
 
-    const report = (value: number, reporterId: string) => call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value, reporterId });
-    await report(200, org.rep.id);
-    await report(150, colleague.id);
+    const report = async (value: number, as: Identity) => {
+      const res = await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value }, { as });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    };
+    await report(200, org.rep);
+    await report(150, colleague);
     const m2 = p.milestones.find((m) => m.name === 'M2')!;
-    const change = await call(system.app, 'POST', `/api/projects/${p.id}/change-requests`, { subjectKind: 'milestone', subjectId: m2.id, field: 'target', after: 900, reason: 'Lost the biggest lead', requestedBy: org.rep.id });
+    const change = await call(system.app, 'POST', `/api/projects/${p.id}/change-requests`, { subjectKind: 'milestone', subjectId: m2.id, field: 'target', after: 900, reason: 'Lost the biggest lead' }, { as: org.rep });
     expect(change.status, JSON.stringify(change.body)).toBe(201);
     await eventually(async () => expect((await call(system.app, 'GET', `/api/projects/${p.id}`)).body.milestones[0].status).toBe('met'));
-    await report(100, org.rep.id); // 450 of 900 at M2: missed
+    await report(100, org.rep); // 450 of 900 at M2: missed
 
     // Level 1 (manager) lets it time out; level 2 (director) acknowledges.
     const level2 = await eventually(async () => {
@@ -89,7 +96,7 @@ describe('the closing review (复盘)', () => {
       return escalations[1]!;
     }, { timeoutMs: 30_000 });
     await eventually(async () => expect((await call(system.app, 'GET', `/api/users/${org.director.id}/approvals?status=pending`)).body).toHaveLength(1));
-    expect((await call(system.app, 'POST', `/api/escalations/${level2.id}/ack`, { userId: org.director.id })).status).toBe(200);
+    expect((await call(system.app, 'POST', `/api/escalations/${level2.id}/ack`, {}, { as: org.director })).status).toBe(200);
 
     const retro = await retrospectiveOf(p.id);
     const r = retro.report;
@@ -108,59 +115,69 @@ describe('the closing review (复盘)', () => {
     expect(kinds).toEqual(expect.arrayContaining(['phase', 'milestone_met', 'milestone_missed', 'escalation', 'acknowledged', 'change_requested', 'change_approved']));
     expect([...r.timeline].map((t: { at: string }) => t.at)).toEqual([...r.timeline].map((t: { at: string }) => t.at).sort());
 
-    const md = await system.app.request(`/api/retrospectives/${retro.id}/export.md`);
+    const asRep = { headers: { authorization: `Bearer ${org.rep.token}` } };
+    const md = await system.app.request(`/api/retrospectives/${retro.id}/export.md`, asRep);
     expect(md.headers.get('content-type')).toContain('text/markdown');
     const text = await md.text();
     expect(text).toContain('# Closing review:');
     expect(text).toContain('| M2 |');
-    const html = await (await system.app.request(`/api/retrospectives/${retro.id}/export.html`)).text();
+    const html = await (await system.app.request(`/api/retrospectives/${retro.id}/export.html`, asRep)).text();
     expect(html).toContain('<h2>Goals</h2>');
     expect(html).toContain('@media print');
   });
 
   it('takes answers before and after the deadline, reminds who is missing, and freezes when the owner finalizes', async () => {
     const org = await createOrgChart(system.app);
+    const colleague = await createUser(system.app, 'Colleague', org.manager.id);
+    const watcher = await createUser(system.app, 'Watcher', org.manager.id);
+    const outsider = await createUser(system.app, 'Outsider');
     const p = await project(org, { retroInputDays: 4 / DAY_S, retroReminderDays: 2 / DAY_S, retroHardDeadlineDays: 120 / DAY_S });
-    const members = await call(system.app, 'PUT', `/api/projects/${p.id}/members`, { members: [{ userId: org.manager.id, role: 'member' }] });
+    const members = await call(system.app, 'PUT', `/api/projects/${p.id}/members`, {
+      members: [
+        { userId: colleague.id, role: 'member' },
+        { userId: watcher.id, role: 'viewer' },
+      ],
+    });
     expect(members.status, JSON.stringify(members.body)).toBe(200);
-    await startExecution(system.app, p.id, org.rep.id);
-    await call(system.app, 'POST', `/api/projects/${p.id}/close`, { outcome: 'won', userId: org.rep.id });
+    await startExecution(system.app, p.id, org.rep);
+    await call(system.app, 'POST', `/api/projects/${p.id}/close`, { outcome: 'won' }, { as: org.rep });
     const retro = await retrospectiveOf(p.id);
 
-    const answer = (userId: string) =>
-      call(system.app, 'POST', `/api/retrospectives/${retro.id}/inputs`, { userId, wentWell: 'Fast pilots', toImprove: 'Earlier forecasts', actionItems: ['Weekly pipeline review'] });
-    const onTime = await answer(org.rep.id);
+    const answer = (as: Identity) =>
+      call(system.app, 'POST', `/api/retrospectives/${retro.id}/inputs`, { wentWell: 'Fast pilots', toImprove: 'Earlier forecasts', actionItems: ['Weekly pipeline review'] }, { as });
+    const onTime = await answer(org.rep);
     expect(onTime.status, JSON.stringify(onTime.body)).toBe(201);
     expect(onTime.body.late).toBe(false);
-    expect((await answer(org.ceo.id)).status).toBe(403); // not on the team
+    expect((await answer(watcher)).status).toBe(403); // sees the project, does not work on it
+    expect((await answer(outsider)).status).toBe(404); // not on the team: the review does not exist for them
 
     await eventually(async () => {
-      const inbox = (await call(system.app, 'GET', `/api/users/${org.manager.id}/inbox`)).body as { payload: { subject: string } }[];
+      const inbox = (await call(system.app, 'GET', `/api/users/${colleague.id}/inbox`)).body as { payload: { subject: string } }[];
       expect(inbox.map((i) => i.payload.subject)).toContain('Reminder: your closing review answers');
     });
     const repInbox = (await call(system.app, 'GET', `/api/users/${org.rep.id}/inbox`)).body as { payload: { subject: string } }[];
     expect(repInbox.map((i) => i.payload.subject)).not.toContain('Reminder: your closing review answers'); // already answered
 
     await sleep(Math.max(0, Date.parse(retro.inputDueAt) - Date.now()) + 500);
-    const late = await answer(org.manager.id);
+    const late = await answer(colleague);
     expect(late.status).toBe(201);
     expect(late.body.late).toBe(true);
 
-    expect((await call(system.app, 'POST', `/api/retrospectives/${retro.id}/finalize`, { userId: org.manager.id })).status).toBe(403);
-    const final = await call(system.app, 'POST', `/api/retrospectives/${retro.id}/finalize`, { userId: org.rep.id });
+    expect((await call(system.app, 'POST', `/api/retrospectives/${retro.id}/finalize`, {}, { as: colleague })).status).toBe(403);
+    const final = await call(system.app, 'POST', `/api/retrospectives/${retro.id}/finalize`, {}, { as: org.rep });
     expect(final.status, JSON.stringify(final.body)).toBe(200);
     expect(final.body.status).toBe('finalized');
-    expect(final.body.inputs.map((i: { late: boolean }) => i.late)).toEqual([false, true]);
-    expect((await answer(org.rep.id)).status).toBe(409);
-    expect((await call(system.app, 'POST', `/api/retrospectives/${retro.id}/finalize`, { userId: org.rep.id })).status).toBe(409);
+    expect(final.body.inputs.map((i: { userId: string; late: boolean }) => [i.userId, i.late])).toEqual([[org.rep.id, false], [colleague.id, true]]);
+    expect((await answer(org.rep)).status).toBe(409);
+    expect((await call(system.app, 'POST', `/api/retrospectives/${retro.id}/finalize`, {}, { as: org.rep })).status).toBe(409);
     await eventually(async () => expect((await call(system.app, 'GET', `/api/projects/${p.id}`)).body.phase).toBe('closed'));
     await recordHistory(system.client, retrospectiveWorkflowId(p.id), 'retrospective-reminded-late-answer-finalized');
     await recordHistory(system.client, `sales-project-${p.id}`, 'lifecycle-won-early-retrospective-finalized');
 
     const followUp = await project(org, {});
-    const tasks = await call(system.app, 'POST', `/api/retrospectives/${retro.id}/action-items/tasks`, { userId: org.rep.id, followUpProjectId: followUp.id, items: [{ title: 'Weekly pipeline review', assigneeId: org.manager.id }] });
+    const tasks = await call(system.app, 'POST', `/api/retrospectives/${retro.id}/action-items/tasks`, { followUpProjectId: followUp.id, items: [{ title: 'Weekly pipeline review', assigneeId: colleague.id }] }, { as: org.rep });
     expect(tasks.status, JSON.stringify(tasks.body)).toBe(201);
     const created = await system.db.selectFrom('tasks').select(['title', 'assignee_id']).where('project_id', '=', followUp.id).execute();
-    expect(created).toEqual([{ title: 'Weekly pipeline review', assignee_id: org.manager.id }]);
+    expect(created).toEqual([{ title: 'Weekly pipeline review', assignee_id: colleague.id }]);
   });
 });

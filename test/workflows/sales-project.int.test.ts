@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createOrgChart, createProjectWithMilestone } from '../support/factories';
 import { call, eventually, sleep } from '../support/http';
 import { recordHistory } from '../support/histories';
+import { tokenFor } from '../support/identities';
+import { createUser } from '../support/people';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
@@ -16,8 +18,8 @@ describe('the sales project lifecycle on the real engine', () => {
   it('records a met milestone and escalates nobody', async () => {
     const org = await createOrgChart(system.app);
     const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 2, target: 1000 });
-    await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: 600, reporterId: org.rep.id });
-    await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: '400.00', reporterId: org.rep.id });
+    await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: 600 }, { as: org.rep });
+    await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: '400.00' }, { as: org.rep });
 
     const done = await eventually(async () => {
       const body = await project(p.id);
@@ -32,7 +34,7 @@ describe('the sales project lifecycle on the real engine', () => {
   it('escalates a missed milestone once to the owner’s manager, and an acknowledgement stops it', async () => {
     const org = await createOrgChart(system.app);
     const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 2, target: 1000, ackTimeoutSeconds: 4 });
-    await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: 10, reporterId: org.rep.id });
+    await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: 10 }, { as: org.rep });
 
     const escalation = await eventually(async () => {
       const body = await project(p.id);
@@ -48,7 +50,7 @@ describe('the sales project lifecycle on the real engine', () => {
     expect(inbox[0]).toMatchObject({ kind: 'acknowledgement_request', payload: { channel: 'inbox' } });
     expect(inbox[0].payload.message).toContain('10 of 1000 revenue');
 
-    const ack = await call(system.app, 'POST', `/api/escalations/${escalation.id}/ack`, { userId: org.manager.id });
+    const ack = await call(system.app, 'POST', `/api/escalations/${escalation.id}/ack`, {}, { as: org.manager });
     expect(ack.status, JSON.stringify(ack.body)).toBe(200);
     expect(ack.body.acknowledgedBy).toBe(org.manager.id);
 
@@ -58,6 +60,38 @@ describe('the sales project lifecycle on the real engine', () => {
     expect(after.lifecycle.phase).toBe('closing_review');
     expect((await call(system.app, 'GET', `/api/users/${org.director.id}/inbox`)).body).toEqual([]);
     await recordHistory(system.client, `flow-run-${p.id}-milestone_missed-${p.milestones[0]!.id}`, 'escalation-acknowledged-at-level-1');
+  });
+
+  it('lets only the escalation’s recipient acknowledge it', async () => {
+    const org = await createOrgChart(system.app);
+    const outsider = await createUser(system.app, 'Outsider');
+    const ops = await createUser(system.app, 'Ops', null, 'ops');
+    const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 1, target: 1000, ackTimeoutSeconds: 60 });
+    const escalation = await eventually(async () => {
+      const body = await project(p.id);
+      expect(body.escalations).toHaveLength(1);
+      return body.escalations[0] as { id: string; recipientId: string };
+    });
+    expect(escalation.recipientId).toBe(org.manager.id);
+    await eventually(async () => expect((await call(system.app, 'GET', `/api/users/${org.manager.id}/approvals?status=pending`, undefined, { as: org.manager })).body).toHaveLength(1));
+
+    // The owner, the recipient's own manager and ops may read the project: they hear why (403).
+    // Someone outside it may not even see the escalation (404).
+    const ack = (as: { token: string }, body?: unknown) => call(system.app, 'POST', `/api/escalations/${escalation.id}/ack`, body, { as });
+    for (const [who, status] of [[org.rep, 403], [org.director, 403], [ops, 403], [outsider, 404]] as const) {
+      const refused = await ack(who, {});
+      expect(refused.status, `${who.name}: ${JSON.stringify(refused.body)}`).toBe(status);
+    }
+    expect((await ack(await tokenFor(org.manager.id, 'viewer'))).status).toBe(403); // a read-only token of the recipient
+    expect((await ack(org.manager, { userId: org.manager.id })).status).toBe(400); // the body names nobody
+    expect((await project(p.id)).escalations).toEqual([expect.objectContaining({ id: escalation.id, acknowledgedAt: null })]);
+    const open = await call(system.app, 'GET', `/api/users/${org.manager.id}/approvals?status=pending`);
+    expect(open.body).toHaveLength(1);
+
+    const acknowledged = await ack(org.manager); // no body at all
+    expect(acknowledged.status, JSON.stringify(acknowledged.body)).toBe(200);
+    expect(acknowledged.body).toMatchObject({ id: escalation.id, acknowledgedBy: org.manager.id });
+    expect((await call(system.app, 'GET', `/api/approvals/${open.body[0].id}`, undefined, { as: org.manager })).body.status).toBe('acknowledged');
   });
 
   it('goes one level up when nobody acknowledges in time, up to three levels, then tells the owner', async () => {
@@ -78,7 +112,7 @@ describe('the sales project lifecycle on the real engine', () => {
     await eventually(async () => expect((await project(p.id)).lifecycle.phase).toBe('closing_review'), { timeoutMs: 20_000 });
     const ownerInbox = (await call(system.app, 'GET', `/api/users/${org.rep.id}/inbox`)).body;
     expect(ownerInbox.map((i: { payload: { subject: string } }) => i.payload.subject)).toContain('Escalation unanswered: First deals');
-    const late = await call(system.app, 'POST', `/api/escalations/${levels[0].id}/ack`, { userId: org.manager.id });
+    const late = await call(system.app, 'POST', `/api/escalations/${levels[0].id}/ack`, {}, { as: org.manager });
     expect(late.status).toBe(409);
     await recordHistory(system.client, `flow-run-${p.id}-milestone_missed-${p.milestones[0]!.id}`, 'escalation-unanswered-to-the-top');
   });

@@ -23,7 +23,7 @@ it('keeps an escalation wait across a worker restart, without losing or repeatin
   }, { timeoutMs: 30_000 });
   // The director acknowledges once the request has reached their inbox.
   await eventually(async () => expect((await call(system.app, 'GET', `/api/users/${org.director.id}/approvals?status=pending`)).body).toHaveLength(1));
-  const ack = await call(system.app, 'POST', `/api/escalations/${afterRestart[1]!.id}/ack`, { userId: org.director.id });
+  const ack = await call(system.app, 'POST', `/api/escalations/${afterRestart[1]!.id}/ack`, {}, { as: org.director });
   expect(ack.status, JSON.stringify(ack.body)).toBe(200);
   await sleep(7_000);
   expect((await escalations()).map((e) => e.level)).toEqual([1, 2]);
