@@ -48,6 +48,18 @@ export const onError: ErrorHandler = (error, c) => {
   if (error instanceof HTTPException) {
     return c.json({ error: { code: 'http_error', message: error.message, details: [] } }, error.status);
   }
+  const refused = refusedByDatabase(error);
+  if (refused) return c.json({ error: { code: refused.code, message: refused.message, details: [] } }, 400);
   console.error('Unhandled error in', c.req.method, c.req.path, error);
   return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; it has been logged.', details: [] } }, 500);
 };
+
+/**
+ * PostgreSQL's "data exception" class (SQLSTATE 22xxx) means a value it cannot take: text with a
+ * NUL character, a number or date out of its range. That is the client's input, not our fault.
+ */
+function refusedByDatabase(error: unknown): { code: string; message: string } | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('22')) return undefined;
+  if (error.code === '22021' || error.code === '22P05') return { code: 'invalid_text', message: 'Text must not contain the NUL character (\\u0000) or invalid characters.' };
+  return { code: 'invalid_value', message: 'A value in the request is out of the range the database can store (a number too large, or a date too far away).' };
+}

@@ -18,7 +18,8 @@ export async function call<T = any>(app: App, method: string, path: string, body
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  const isJson = response.headers.get('content-type')?.includes('json') ?? false;
+  return { status: response.status, body: text ? (isJson ? JSON.parse(text) : text) : undefined };
 }
 
 /** Polls until `check` stops throwing; real timers fire on the real engine, so tests wait for them. */
