@@ -2,9 +2,9 @@
 // PostgreSQL and Temporal from the integration setup), and Debian's Chromium driven by playwright-core.
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { expect, vi } from 'vitest';
+import { beforeAll, expect, vi } from 'vitest';
 import type { FlowDraft } from '../../workflows/flow';
-import { artifactsDir, useServedApp } from '../support/browser';
+import { artifactsDir, createSignInPerson, useServedApp, type SignInPerson } from '../support/browser';
 import { call } from '../support/http';
 import type { TestSystem } from '../support/system';
 
@@ -13,8 +13,10 @@ export { artifactsDir, chromiumOptions, designerDist } from '../support/browser'
 export interface DesignerContext {
   readonly system: TestSystem;
   readonly url: string;
-  /** A fresh page (own browser context) at 1440×900; page errors fail the test. */
+  /** A fresh page (own browser context) at 1440×900, signed in as the file's operations person; page errors fail the test. */
   newPage(): Promise<Page>;
+  /** A fresh page signed in as someone else (say, a person who may only read flows). */
+  newPageAs(person: SignInPerson): Promise<Page>;
   /** Creates a flow through the API and returns its id. */
   createFlow(draft: FlowDraft): Promise<string>;
   screenshot(page: Page, name: string): Promise<void>;
@@ -23,6 +25,11 @@ export interface DesignerContext {
 export function useDesigner(): DesignerContext {
   vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 50 } } });
   const served = useServedApp({ worker: false, pageTimeoutMs: 15_000, failurePrefix: 'failed-' });
+  // Flows are drawn and published by operations staff; one such person signs in for every page.
+  let designerPerson: SignInPerson | undefined;
+  beforeAll(async () => {
+    designerPerson = await createSignInPerson(served.system.app, 'Olga Ops', { role: 'ops' });
+  });
   return {
     get system() {
       return served.system;
@@ -30,7 +37,11 @@ export function useDesigner(): DesignerContext {
     get url() {
       return served.url;
     },
-    newPage: () => served.newPage(),
+    newPage: () => {
+      if (designerPerson === undefined) throw new Error('The operations person has not been created yet.');
+      return served.signedInPage(designerPerson);
+    },
+    newPageAs: (person) => served.signedInPage(person),
     async createFlow(draft) {
       const response = await call<{ id: string }>(served.system.app, 'POST', '/api/flows', { draft });
       expect(response.status).toBe(201);

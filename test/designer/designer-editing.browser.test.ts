@@ -1,8 +1,11 @@
+// The API (through browser-support) is imported before the flow language on purpose: zod schemas
+// made before @hono/zod-openapi is loaded lack its `.openapi()`, which the API's schemas call.
+import { canvasEdges, canvasSteps, drawConnection, shortcut, step, useDesigner } from './browser-support';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { FlowDraft } from '../../workflows/flow';
+import { planApprovalFlow, type FlowDraft } from '../../workflows/flow';
+import { createSignInPerson } from '../support/browser';
 import { call } from '../support/http';
-import { canvasEdges, canvasSteps, drawConnection, shortcut, step, useDesigner } from './browser-support';
 
 const designer = useDesigner();
 
@@ -123,5 +126,20 @@ describe('drawing a flow in the designer', () => {
     await page.getByTestId('problems-list').getByRole('button').first().click();
     await page.getByTestId('step-settings').getByRole('heading', { name: 'Trigger' }).waitFor();
     expect(await step(page, 'trigger').getAttribute('class')).toContain('step--selected');
+  });
+
+  it('shows flows to someone outside operations read-only: nothing to create, import, save or publish', async () => {
+    const flowId = await designer.createFlow({ ...structuredClone(planApprovalFlow), name: `Read only ${randomUUID().slice(0, 8)}` });
+    const page = await designer.newPageAs(await createSignInPerson(designer.system.app, 'Mia Member'));
+    await page.goto(`${designer.url}/flows`);
+    await page.getByTestId('flow-table').waitFor();
+    expect(await page.getByRole('button', { name: 'New flow' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Import from file' }).count()).toBe(0);
+
+    await page.goto(`${designer.url}/flows/${flowId}`);
+    await page.locator('.react-flow__node').first().waitFor();
+    for (const name of ['Publish', 'Save draft', 'Import', 'Tidy up']) expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
+    expect(await page.getByRole('button', { name: 'Export' }).count()).toBe(1);
+    expect(await page.getByTestId('palette-notify').count()).toBe(0);
   });
 });

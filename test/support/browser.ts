@@ -1,5 +1,7 @@
 // The real API and web page on a free port (on the integration setup's PostgreSQL and Temporal),
-// and Debian's Chromium driven by playwright-core: what every browser test stands on.
+// and Debian's Chromium driven by playwright-core: what every browser test stands on. People sign
+// in through the real sign-in page, with passwords the suite's admin gave them through the API.
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -9,7 +11,11 @@ import { serve } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, onTestFailed } from 'vitest';
 import { freePort } from '../../activities/runtime/free-port';
-import { createApp } from '../../api/app';
+import { createApp, type App } from '../../api/app';
+import type { AccessRole } from '../../db/schema';
+import { call } from './http';
+import { tokenFor } from './identities';
+import type { Person } from './people';
 import { useSystem, type TestSystem } from './system';
 
 export const designerDist = fileURLToPath(new URL('../../designer/dist', import.meta.url));
@@ -21,11 +27,36 @@ export const chromiumOptions = {
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 };
 
+/** A person who signs in with a password (and has an API token, for setting up through the API). */
+export interface SignInPerson extends Person {
+  password: string;
+}
+
+/** A person of this test's own with a password, created by the suite's admin through the API. */
+export async function createSignInPerson(app: App, name: string, { role = 'member', managerId = null }: { role?: AccessRole; managerId?: string | null } = {}): Promise<SignInPerson> {
+  const password = `pw-${randomUUID()}`;
+  const email = `${name.toLowerCase().replaceAll(' ', '.')}-${randomUUID()}@example.com`;
+  const created = await call(app, 'POST', '/api/users', { name, email, managerId, role, password });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return { ...created.body, password, ...(await tokenFor(created.body.id, role)) };
+}
+
+/** Signs in through the sign-in page, the way a person does, and waits until the app shows who they are. */
+export async function signIn(page: Page, url: string, person: { email: string; password: string; name: string }): Promise<void> {
+  await page.goto(`${url}/sign-in`);
+  await page.getByTestId('sign-in-email').fill(person.email);
+  await page.getByTestId('sign-in-password').fill(person.password);
+  await page.getByTestId('sign-in-submit').click();
+  await expect.poll(() => page.getByTestId('signed-in-as').textContent(), { timeout: 20_000 }).toContain(person.name);
+}
+
 export interface ServedApp {
   readonly system: TestSystem;
   readonly url: string;
   /** A fresh page (own browser context) at 1440×900; errors thrown in it fail the test. */
   newPage(prepare?: (context: BrowserContext) => Promise<void>): Promise<Page>;
+  /** A fresh page signed in as `person` through the sign-in page. */
+  signedInPage(person: SignInPerson): Promise<Page>;
 }
 
 export function useServedApp(options: { worker: boolean; pageTimeoutMs: number; failurePrefix: string }): ServedApp {
@@ -57,10 +88,15 @@ export function useServedApp(options: { worker: boolean; pageTimeoutMs: number; 
     await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())));
   });
 
-  return {
+  const served: ServedApp = {
     system,
     get url() {
       return url;
+    },
+    async signedInPage(person) {
+      const page = await served.newPage();
+      await signIn(page, url, person);
+      return page;
     },
     async newPage(prepare) {
       if (browser === undefined) throw new Error('The browser has not started.');
@@ -77,4 +113,5 @@ export function useServedApp(options: { worker: boolean; pageTimeoutMs: number; 
       return page;
     },
   };
+  return served;
 }

@@ -1,9 +1,10 @@
 // The API (through web-support) is imported first on purpose: zod schemas made before
 // @hono/zod-openapi is loaded lack its `.openapi()`, which the API's schemas call.
-import { pendingRequest, useWeb } from './web-support';
+import { createSignInOrgChart, pendingRequest, useWeb } from './web-support';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createOrgChart, createProjectWithMilestone, inSeconds } from '../support/factories';
+import { createSignInPerson } from '../support/browser';
+import { createProjectWithMilestone, inSeconds } from '../support/factories';
 import { call, eventually } from '../support/http';
 
 const web = useWeb();
@@ -11,18 +12,18 @@ const web = useWeb();
 describe('escalations in the inbox', () => {
   it('puts an escalation in the manager’s inbox with its deadline, and acknowledging it there takes it off the list', async () => {
     const { app } = web.system;
-    const org = await createOrgChart(app);
+    const org = await createSignInOrgChart(web.system);
     // The milestone is missed two seconds in; the manager then has two minutes to acknowledge.
     const project = await createProjectWithMilestone(app, org, { dueInSeconds: 2, ackTimeoutSeconds: 120 });
     await pendingRequest(web.system, org.manager.id, 'acknowledgement');
 
-    const owner = await web.newPage(org.rep.id);
+    const owner = await web.newPage(org.rep);
     await owner.goto(`${web.url}/projects/${project.id}`);
     await expect.poll(() => owner.getByTestId('open-escalations').locator('li').count()).toBe(1);
-    expect(await owner.getByTestId('open-escalations').textContent()).toContain('level 1, waiting for Manager');
+    await expect.poll(() => owner.getByTestId('open-escalations').textContent()).toContain('level 1, waiting for Manager');
     await web.screenshot(owner, '8-project-with-escalation');
 
-    const manager = await web.newPage(org.manager.id);
+    const manager = await web.newPage(org.manager);
     await manager.goto(`${web.url}/inbox`);
     const item = manager.getByTestId('inbox-item').filter({ has: manager.getByTestId('acknowledge') });
     await item.waitFor();
@@ -41,9 +42,9 @@ describe('escalations in the inbox', () => {
   });
 
   it('lists the next checks of a running project with how far away they are', async () => {
-    const org = await createOrgChart(web.system.app);
+    const org = await createSignInOrgChart(web.system);
     const project = await createProjectWithMilestone(web.system.app, org, { dueInSeconds: 3 * 3600 });
-    const page = await web.newPage(org.rep.id);
+    const page = await web.newPage(org.rep);
     await page.goto(`${web.url}/projects/${project.id}`);
     await expect.poll(() => page.getByTestId('next-checks').textContent()).toMatch(/Met\/missed check · First deals\s*in 3 hours/);
   });
@@ -52,7 +53,7 @@ describe('escalations in the inbox', () => {
 describe('the project list', () => {
   it('narrows the list by owner, name and phase at once, keeping the filters in the address', async () => {
     const { app } = web.system;
-    const org = await createOrgChart(app);
+    const org = await createSignInOrgChart(web.system);
     const tag = `List ${randomUUID().slice(0, 6)}`;
     for (const [name, ownerId] of [
       [`${tag} Alpha`, org.rep.id],
@@ -62,7 +63,8 @@ describe('the project list', () => {
       const created = await call(app, 'POST', '/api/projects', { name, ownerId, periodStart: inSeconds(-60), periodEnd: inSeconds(90 * 86_400), milestones: [] });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
     }
-    const page = await web.newPage(org.rep.id);
+    // The manager sees their own project and those of the rep below them.
+    const page = await web.newPage(org.manager);
     await page.goto(`${web.url}/projects?q=${encodeURIComponent(tag)}`);
     const rows = page.getByTestId('project-row');
     const names = () => rows.locator('.plist__name').allTextContents();
@@ -91,16 +93,16 @@ describe('the project list', () => {
 });
 
 describe('the closing review', () => {
-  it('shows what happened in charts, takes the team’s answers, refuses someone outside the team, and lets the owner finalize it', async () => {
+  it('shows what happened in charts, takes the team’s answers, offers someone who only reads no form, and lets the owner finalize it', async () => {
     const { app } = web.system;
-    const org = await createOrgChart(app);
+    const org = await createSignInOrgChart(web.system);
     // Missed after two seconds, escalated a level every two seconds, over after three: the review starts by itself.
     const project = await createProjectWithMilestone(app, org, { dueInSeconds: 2, ackTimeoutSeconds: 2 });
-    const reported = await call(app, 'POST', `/api/projects/${project.id}/kpi-reports`, { metric: 'revenue', value: 400, reporterId: org.rep.id });
+    const reported = await call(app, 'POST', `/api/projects/${project.id}/kpi-reports`, { metric: 'revenue', value: 400 }, { as: org.rep });
     expect(reported.status, JSON.stringify(reported.body)).toBe(201);
     await eventually(async () => expect((await call(app, 'GET', `/api/projects/${project.id}/retrospective`)).status).toBe(200), { timeoutMs: 30_000, intervalMs: 250 });
 
-    const page = await web.newPage(org.rep.id);
+    const page = await web.newPage(org.rep);
     page.on('dialog', (dialog) => void dialog.accept());
     await page.goto(`${web.url}/projects/${project.id}`);
     await page.getByTestId('retrospective-link').click();
@@ -108,16 +110,21 @@ describe('the closing review', () => {
     await expect.poll(() => page.getByTestId('milestone-strip').locator('.recharts-bar-rectangle').count()).toBe(1);
     expect(await page.locator('.recharts-line').count()).toBeGreaterThan(0);
 
-    // Someone outside the team is refused in the API's words; the answers typed stay.
-    await page.getByTestId('acting-as').selectOption(org.director.id);
+    // Operations staff read every project but answer and finalize nothing: the page offers neither.
+    const ops = await web.newPage(await createSignInPerson(app, 'Review Reader', { role: 'ops' }));
+    await ops.goto(`${web.url}/projects/${project.id}/retrospective`);
+    await ops.getByTestId('team-input-list').waitFor();
+    expect(await ops.getByTestId('team-input-form').count()).toBe(0);
+    expect(await ops.getByTestId('finalize').count()).toBe(0);
+
+    // An answer left out is refused in the API's words next to its field; what was typed stays.
     await page.getByTestId('went-well').fill('Fast first deals');
-    await page.getByTestId('to-improve').fill('Earlier pipeline reviews');
     await page.getByTestId('action-items').fill('Weekly pipeline review\nShare the call script');
     await page.getByTestId('team-input-save').click();
-    await expect.poll(() => page.getByTestId('team-input-form').getByRole('alert').textContent()).toContain('Only the project’s team answers its closing review.');
+    await expect.poll(() => page.getByTestId('team-input-form').locator('.field__error').count()).toBe(1);
     expect(await page.getByTestId('went-well').inputValue()).toBe('Fast first deals');
 
-    await page.getByTestId('acting-as').selectOption(org.rep.id);
+    await page.getByTestId('to-improve').fill('Earlier pipeline reviews');
     await page.getByTestId('team-input-save').click();
     await expect.poll(() => page.getByTestId('team-input-list').textContent()).toContain('Share the call script');
     expect(await page.getByTestId('team-input-list').textContent()).toContain('Rep');
@@ -130,9 +137,10 @@ describe('the closing review', () => {
 
     const markdownHref = (await page.getByTestId('export-md').getAttribute('href')) ?? '';
     const htmlHref = (await page.getByTestId('export-html').getAttribute('href')) ?? '';
-    const markdown = await app.request(markdownHref);
-    expect(markdown.status).toBe(200);
+    // The export links work in the signed-in browser (the session cookie goes with them).
+    const markdown = await page.request.get(`${web.url}${markdownHref}`);
+    expect(markdown.status()).toBe(200);
     expect(await markdown.text()).toContain('Fast first deals');
-    expect((await app.request(htmlHref)).headers.get('content-type')).toContain('text/html');
+    expect((await page.request.get(`${web.url}${htmlHref}`)).headers()['content-type']).toContain('text/html');
   });
 });

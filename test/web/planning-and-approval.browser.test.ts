@@ -1,11 +1,11 @@
 // The API (through web-support) is imported before the flow language on purpose: zod schemas made
 // before @hono/zod-openapi is loaded lack its `.openapi()`, which the API's schemas call.
-import { pendingRequest, reachPhase, useWeb } from './web-support';
+import { createSignInOrgChart, pendingRequest, reachPhase, useWeb } from './web-support';
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { planApprovalFlow } from '../../workflows/flow';
-import { bind, createOrgChart, publishFlow } from '../support/factories';
+import { bind, publishFlow } from '../support/factories';
 import { call } from '../support/http';
 
 const web = useWeb();
@@ -23,17 +23,15 @@ async function fieldErrors(scope: Locator | Page): Promise<string[]> {
 describe('planning a project in the web app', () => {
   it('lets a rep plan a project with a split target, has the manager approve it from the inbox, and moves the chart when a figure is reported', async () => {
     const { app } = web.system;
-    const org = await createOrgChart(app);
-    const users = (await call<{ id: string; email: string }[]>(app, 'GET', '/api/users')).body;
-    const repEmail = users.find((u) => u.id === org.rep.id)?.email ?? '';
+    const org = await createSignInOrgChart(web.system);
+    const repEmail = org.rep.email;
     const name = `Spring push ${randomUUID().slice(0, 8)}`;
 
-    // Basics.
-    const page = await web.newPage(org.rep.id);
+    // Basics: a member starts a project of their own (the page offers no other owner).
+    const page = await web.newPage(org.rep);
     await page.goto(`${web.url}/projects/new`);
-    await expect.poll(() => page.getByTestId('acting-as').inputValue()).toBe(org.rep.id);
     await page.getByTestId('project-name').fill(name);
-    await page.getByTestId('project-owner').selectOption(org.rep.id);
+    expect(await page.getByTestId('project-owner').count()).toBe(0);
     await web.screenshot(page, '1-new-project');
     await page.getByRole('button', { name: 'Create and plan' }).click();
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}\/plan$/);
@@ -80,7 +78,7 @@ describe('planning a project in the web app', () => {
 
     // The manager rejects without a reason (refused, in the API's words), then approves.
     await pendingRequest(web.system, org.manager.id, 'approval');
-    const manager = await web.newPage(org.manager.id);
+    const manager = await web.newPage(org.manager);
     await manager.goto(`${web.url}/inbox`);
     const request = manager.getByTestId('inbox-item').filter({ has: manager.getByTestId('approve') });
     await request.waitFor();
@@ -110,7 +108,7 @@ describe('planning a project in the web app', () => {
     const kpi = page.getByTestId('kpi-entry');
     await kpi.getByLabel('Value').fill('lots');
     await kpi.getByRole('button', { name: 'Report' }).click();
-    const refusal = await call<{ error: { details: { path: string; message: string }[] } }>(app, 'POST', `/api/projects/${projectId}/kpi-reports`, { metric: 'revenue', value: 'lots', reporterId: org.rep.id });
+    const refusal = await call<{ error: { details: { path: string; message: string }[] } }>(app, 'POST', `/api/projects/${projectId}/kpi-reports`, { metric: 'revenue', value: 'lots' }, { as: org.rep });
     const apiWords = refusal.body.error.details.find((d) => d.path === 'value')?.message;
     expect(apiWords).toBeTruthy();
     await expect.poll(() => fieldErrors(kpi)).toEqual([apiWords]);
@@ -135,5 +133,13 @@ describe('planning a project in the web app', () => {
     await expect.poll(() => card.getByTestId('goal-actual').textContent()).toBe('200,000 CNY');
     await expect.poll(() => actualLine(card)).not.toBe(afterReport);
     await web.screenshot(page, '7-project-page');
+
+    // The history is the managers' (and admins'): the rep's page has none; the manager's names who changed what.
+    expect(await page.getByTestId('project-history').count()).toBe(0);
+    await manager.goto(`${web.url}/projects/${projectId}`);
+    const history = manager.getByTestId('project-history');
+    await expect.poll(() => history.textContent()).toContain('Rep added a KPI report “revenue”');
+    expect(await history.textContent()).toContain('Rep added the milestone');
+    await web.screenshot(manager, '13-project-history');
   });
 });

@@ -3,21 +3,19 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, vi } from 'vitest';
-import { artifactsDir, useServedApp } from '../support/browser';
+import { artifactsDir, createSignInPerson, useServedApp, type SignInPerson } from '../support/browser';
+import type { OrgChart } from '../support/factories';
 import { call, eventually } from '../support/http';
 import type { TestSystem } from '../support/system';
 
 export interface WebContext {
   readonly system: TestSystem;
   readonly url: string;
-  /** A fresh page (own browser context) at 1440×900 acting as `userId`; page errors fail the test. */
-  newPage(actingAs: string | null): Promise<Page>;
+  /** A fresh page (own browser context) at 1440×900, signed in as `person` through the sign-in page; null: nobody signed in. */
+  newPage(person: SignInPerson | null): Promise<Page>;
   /** Saves the page as `test/artifacts/web-<name>.png`. */
   screenshot(page: Page, name: string): Promise<void>;
 }
-
-/** The key the page keeps the "Acting as" person under (see designer/src/shared/acting-person.ts). */
-const actingKey = 'milepost.actingUserId';
 
 export function useWeb(): WebContext {
   // Workflows answer within a second or two, but the suite shares two cores with other files.
@@ -30,17 +28,7 @@ export function useWeb(): WebContext {
     get url() {
       return served.url;
     },
-    newPage: (actingAs) =>
-      served.newPage(async (context) => {
-        if (actingAs === null) return;
-        await context.addInitScript(([key, id]) => {
-          // Only on the first load of this context: a switch made in the page afterwards stands.
-          if (sessionStorage.getItem('milepost.test.seeded') === null) {
-            localStorage.setItem(key, id);
-            sessionStorage.setItem('milepost.test.seeded', '1');
-          }
-        }, [actingKey, actingAs] as const);
-      }),
+    newPage: (person) => (person === null ? served.newPage() : served.signedInPage(person)),
     async screenshot(page, name) {
       // The app scrolls inside its page area; let it grow for the picture so all of it is in it.
       const style = await page.addStyleTag({ content: '.app { height: auto !important; } .app__page { overflow: visible !important; }' });
@@ -48,6 +36,23 @@ export function useWeb(): WebContext {
       await style.evaluate((node) => node.parentNode?.removeChild(node));
     },
   };
+}
+
+/** An org chart like `createOrgChart`'s (rep → manager → director → CEO), whose people can sign in. */
+export interface SignInOrgChart extends OrgChart {
+  ceo: SignInPerson;
+  director: SignInPerson;
+  manager: SignInPerson;
+  rep: SignInPerson;
+}
+
+export async function createSignInOrgChart(system: TestSystem): Promise<SignInOrgChart> {
+  const { app } = system;
+  const ceo = await createSignInPerson(app, 'Ceo', { role: 'manager' });
+  const director = await createSignInPerson(app, 'Director', { role: 'manager', managerId: ceo.id });
+  const manager = await createSignInPerson(app, 'Manager', { role: 'manager', managerId: director.id });
+  const rep = await createSignInPerson(app, 'Rep', { role: 'member', managerId: manager.id });
+  return { ceo, director, manager, rep };
 }
 
 /** Waits until the person has a pending request of that kind, and returns its id. */

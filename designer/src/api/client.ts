@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { FlowDraft } from '../../../workflows/flow';
+import { csrfToken, markExpired } from '../auth/session-store';
 import type { ApiProblemDetail } from '../graph/diagnostics';
 import {
   errorBodySchema,
@@ -21,18 +22,43 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: readonly ApiProblemDetail[] = [],
+    /** From `Retry-After` on a 429 or 503: how long to wait before trying again. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
 }
 
-/** One API call; a refusal becomes an `ApiError` with the API's details kept for the form fields. */
-export async function send(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
+const safeMethods = new Set(['GET', 'HEAD']);
+
+/** The session's CSRF token again, after the server refused the one the page had. */
+let refreshCsrf: (() => Promise<boolean>) | null = null;
+
+/** Set once by the sign-in module (it needs `send` itself, so it cannot be imported here). */
+export function onStaleCsrf(refresh: () => Promise<boolean>): void {
+  refreshCsrf = refresh;
+}
+
+function headersFor(method: string, body: unknown): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const csrf = csrfToken();
+  if (!safeMethods.has(method) && csrf !== null) headers['x-csrf-token'] = csrf;
+  return headers;
+}
+
+/**
+ * One API call with the session cookie; writes carry the session's CSRF token. A refusal becomes
+ * an `ApiError` with the API's details kept for the form fields. When the server no longer knows
+ * the session, the page asks to sign in again (the error is still thrown to the caller).
+ */
+export async function send(method: string, path: string, body?: unknown, signal?: AbortSignal, retried = false): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      credentials: 'same-origin',
+      headers: headersFor(method, body),
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: signal ?? null,
     });
@@ -41,6 +67,16 @@ export async function send(method: string, path: string, body?: unknown, signal?
     throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection and try again.');
   }
   if (response.ok) return response;
+  const error = await errorOf(response);
+  if (error.status === 401 && error.code === 'unauthenticated') markExpired();
+  // Signing in again in another tab replaces the session and its token: fetch it once and retry.
+  if (error.status === 403 && error.code === 'csrf_failed' && !retried && refreshCsrf !== null && (await refreshCsrf())) {
+    return send(method, path, body, signal, true);
+  }
+  throw error;
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
   const text = await response.text();
   let parsed: unknown = null;
   try {
@@ -48,9 +84,18 @@ export async function send(method: string, path: string, body?: unknown, signal?
   } catch {
     // Not JSON (a proxy's error page): fall through to the generic message.
   }
+  const retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
   const error = errorBodySchema.safeParse(parsed);
-  if (error.success) throw new ApiError(response.status, error.data.error.code, error.data.error.message, error.data.error.details);
-  throw new ApiError(response.status, 'http_error', `The server answered ${response.status} ${response.statusText}.`);
+  if (error.success) return new ApiError(response.status, error.data.error.code, error.data.error.message, error.data.error.details, retryAfter);
+  return new ApiError(response.status, 'http_error', `The server answered ${response.status} ${response.statusText}.`, [], retryAfter);
+}
+
+/** `Retry-After` is either seconds or an HTTP date. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | null {
+  if (header === null || header.trim() === '') return null;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 async function request<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown): Promise<z.output<S>> {

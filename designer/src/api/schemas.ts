@@ -37,11 +37,17 @@ export const flowVersionSchema = flowVersionSummarySchema.extend({
 });
 export type FlowVersion = z.infer<typeof flowVersionSchema>;
 
+/** What a person may do; the API decides, the page only hides what would be refused. */
+export const accessRoles = ['admin', 'ops', 'manager', 'member', 'viewer'] as const;
+export const accessRoleSchema = z.enum(accessRoles);
+export type AccessRole = z.infer<typeof accessRoleSchema>;
+
 export const userSchema = z.object({
   id: z.string(),
   name: z.string(),
   email: z.string(),
   managerId: z.string().nullable(),
+  role: accessRoleSchema,
 });
 export type User = z.infer<typeof userSchema>;
 

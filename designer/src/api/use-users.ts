@@ -13,6 +13,11 @@ export function loadUsers(): Promise<User[]> {
   return usersPromise;
 }
 
+/** After sign-in as someone else: their list may differ. */
+export function resetUsers(): void {
+  usersPromise = null;
+}
+
 export type UsersState = { status: 'loading' } | { status: 'ready'; users: User[] } | { status: 'failed'; message: string };
 
 export function useUsers(): UsersState {

@@ -1,5 +1,13 @@
 import { Workflow } from 'lucide-react';
-import { Link, Redirect, Route, Switch, useRoute } from 'wouter';
+import { useEffect, useState } from 'react';
+import { Link, Redirect, Route, Switch, useLocation, useRoute, useSearch } from 'wouter';
+import { errorMessage } from '../api/client';
+import { AccountPage } from '../auth/AccountPage';
+import { loadSession } from '../auth/session-api';
+import { useSessionState } from '../auth/session-store';
+import { safeNext, signInPathFor } from '../auth/sign-in-model';
+import { SessionEndedDialog, SignInPage } from '../auth/SignInPage';
+import { UserMenu } from '../auth/UserMenu';
 import { EditorPage } from '../flows/EditorPage';
 import { FlowListPage } from '../flows/FlowListPage';
 import { VersionPage } from '../flows/VersionPage';
@@ -10,7 +18,6 @@ import { PlanPage } from '../plan/PlanPage';
 import { ProjectListPage } from '../projects/ProjectListPage';
 import { ProjectPage } from '../projects/ProjectPage';
 import { RetrospectivePage } from '../retrospective/RetrospectivePage';
-import { ActingAs } from '../shared/ActingAs';
 
 /** Top-level sections of the web app. */
 export const navItems: readonly { href: string; label: string; match: string }[] = [
@@ -38,7 +45,7 @@ function TopNav() {
       {navItems.map((item) => (
         <NavItem key={item.href} {...item} />
       ))}
-      <ActingAs />
+      <UserMenu />
     </nav>
   );
 }
@@ -48,34 +55,82 @@ function NotFound() {
     <main className="page">
       <h1>Page not found</h1>
       <p>
-        <Link href="/flows">Go to the flows</Link>
+        <Link href="/projects">Go to the projects</Link>
       </p>
     </main>
   );
 }
 
+function Pages() {
+  return (
+    <Switch>
+      <Route path="/">
+        <Redirect to="/projects" replace />
+      </Route>
+      <Route path="/projects" component={ProjectListPage} />
+      <Route path="/projects/new" component={NewProjectPage} />
+      <Route path="/projects/:id/plan">{(params) => <PlanPage id={params.id} />}</Route>
+      <Route path="/projects/:id/retrospective">{(params) => <RetrospectivePage id={params.id} />}</Route>
+      <Route path="/projects/:id">{(params) => <ProjectPage id={params.id} />}</Route>
+      <Route path="/inbox" component={InboxPage} />
+      <Route path="/people" component={PeoplePage} />
+      <Route path="/account" component={AccountPage} />
+      <Route path="/flows" component={FlowListPage} />
+      <Route path="/flows/:id/versions/:version">{(params) => <VersionPage id={params.id} version={Number(params.version)} />}</Route>
+      <Route path="/flows/:id">{(params) => <EditorPage id={params.id} />}</Route>
+      <Route component={NotFound} />
+    </Switch>
+  );
+}
+
+/** Until the server says who is signed in: a moment on a fast line, a retry when it cannot be reached. */
+function Starting() {
+  const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    loadSession().catch((error: unknown) => setFailure(errorMessage(error)));
+  }, [attempt]);
+  if (failure === null) return <div className="page-state muted">Loading…</div>;
+  return (
+    <div className="page-state">
+      <p className="error-text">{failure}</p>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          setFailure(null);
+          setAttempt((n) => n + 1);
+        }}
+      >
+        Try again
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Nothing but the sign-in page until someone is signed in; a page asked for before that opens
+ * right after. The pages are keyed by the person, so signing in as someone else starts afresh.
+ */
 export function App() {
+  const state = useSessionState();
+  const [path] = useLocation();
+  const search = useSearch();
+  const onSignIn = path === '/sign-in';
+
+  if (state.status === 'loading') return <Starting />;
+  if (state.status === 'signed-out') {
+    if (onSignIn) return <SignInPage />;
+    return <Redirect to={state.signedOut ? '/sign-in' : signInPathFor(path, search)} replace />;
+  }
+  if (onSignIn) return <Redirect to={safeNext(new URLSearchParams(search).get('next'))} replace />;
   return (
     <div className="app">
       <TopNav />
-      <div className="app__page">
-        <Switch>
-          <Route path="/">
-            <Redirect to="/projects" replace />
-          </Route>
-          <Route path="/projects" component={ProjectListPage} />
-          <Route path="/projects/new" component={NewProjectPage} />
-          <Route path="/projects/:id/plan">{(params) => <PlanPage id={params.id} />}</Route>
-          <Route path="/projects/:id/retrospective">{(params) => <RetrospectivePage id={params.id} />}</Route>
-          <Route path="/projects/:id">{(params) => <ProjectPage id={params.id} />}</Route>
-          <Route path="/inbox" component={InboxPage} />
-          <Route path="/people" component={PeoplePage} />
-          <Route path="/flows" component={FlowListPage} />
-          <Route path="/flows/:id/versions/:version">{(params) => <VersionPage id={params.id} version={Number(params.version)} />}</Route>
-          <Route path="/flows/:id">{(params) => <EditorPage id={params.id} />}</Route>
-          <Route component={NotFound} />
-        </Switch>
+      <div className="app__page" key={state.session.user.id}>
+        <Pages />
       </div>
+      {state.status === 'expired' && <SessionEndedDialog email={state.session.user.email} />}
     </div>
   );
 }

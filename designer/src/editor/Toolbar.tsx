@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { flowDraftSchema } from '../../../workflows/flow';
 import { api, errorMessage } from '../api/client';
+import { useCan } from '../auth/use-can';
 import { useEditorApi, useEditorStore } from './store';
 import type { FlowActions } from './use-flow-actions';
 
@@ -101,6 +102,7 @@ export function Toolbar({ actions, onLayout }: { actions: FlowActions; onLayout:
   const undo = useEditorStore((s) => s.undo);
   const redo = useEditorStore((s) => s.redo);
   const setPanel = useEditorStore((s) => s.setPanel);
+  const mayEdit = useCan('editFlows');
 
   return (
     <header className="toolbar">
@@ -149,7 +151,7 @@ export function Toolbar({ actions, onLayout }: { actions: FlowActions; onLayout:
           <Download size={15} aria-hidden="true" /> Export
         </button>
         {readOnly ? (
-          viewing !== null && <RestoreButton />
+          viewing !== null && mayEdit && <RestoreButton />
         ) : (
           <>
             <ImportButton onFile={(file) => void actions.importFile(file)} />

@@ -5,6 +5,7 @@ import { defaultFlows, isNodeKind, triggerEventLabels, triggerEvents, type FlowD
 import { ApiError, api, errorMessage } from '../api/client';
 import type { FlowSummary } from '../api/schemas';
 import { PageState } from '../app/PageState';
+import { useCan } from '../auth/use-can';
 import { useLoad } from '../app/use-load';
 import { readFlowFile } from '../editor/use-flow-actions';
 import { triggerOnlyDraft } from '../graph/new-node';
@@ -133,6 +134,7 @@ export function FlowListPage() {
   const [importError, setImportError] = useState<{ message: string; details: string[] } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [, navigate] = useLocation();
+  const mayEdit = useCan('editFlows');
 
   async function importFile(file: File) {
     setImportError(null);
@@ -157,28 +159,33 @@ export function FlowListPage() {
       <header className="page__head">
         <div>
           <h1>Flows</h1>
-          <p className="muted">Flows decide who is told, who must approve, how long people have, and who is next when nobody acts.</p>
+          <p className="muted">
+            Flows decide who is told, who must approve, how long people have, and who is next when nobody acts.
+            {!mayEdit && ' You can read them; operations staff and admins change them.'}
+          </p>
         </div>
-        <div className="page__actions">
-          <button type="button" className="button" onClick={() => fileInput.current?.click()}>
-            <FileUp size={15} aria-hidden="true" /> Import from file
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json"
-            hidden
-            data-testid="list-import-input"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file !== undefined) void importFile(file);
-            }}
-          />
-          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-            <Plus size={15} aria-hidden="true" /> New flow
-          </button>
-        </div>
+        {mayEdit && (
+          <div className="page__actions">
+            <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+              <FileUp size={15} aria-hidden="true" /> Import from file
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".json,application/json"
+              hidden
+              data-testid="list-import-input"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = '';
+                if (file !== undefined) void importFile(file);
+              }}
+            />
+            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              <Plus size={15} aria-hidden="true" /> New flow
+            </button>
+          </div>
+        )}
       </header>
       {importError !== null && (
         <div className="callout callout--error" role="alert">

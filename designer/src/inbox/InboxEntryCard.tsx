@@ -3,7 +3,7 @@ import { memo, useId, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { ApiError, errorMessage } from '../api/client';
 import { approvalRequestSchema } from '../shared/api-schemas';
-import { requestJson } from '../shared/request';
+import { requestJson, requestVoid } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { formatDateTime, fromNow } from '../shared/time';
 import { kindLabels, type InboxEntry } from './inbox-model';
@@ -20,7 +20,10 @@ const statusLabels: Record<string, string> = {
   cancelled: 'No longer needed',
 };
 
-/** One inbox item, with its decision right there: approve, reject with a reason, or acknowledge. */
+/**
+ * One inbox item, with its decision right there: approve, reject with a reason, or acknowledge.
+ * Decisions are the signed-in person's own; `userId` is whose inbox this is (for marking read).
+ */
 export const InboxEntryCard = memo(function InboxEntryCard({ entry, userId, onDecided }: { entry: InboxEntry; userId: string; onDecided: (text: string) => Promise<void> }) {
   const { item, request, needsAction, dueAt } = entry;
   const commentId = useId();
@@ -28,6 +31,7 @@ export const InboxEntryCard = memo(function InboxEntryCard({ entry, userId, onDe
   const [rejecting, setRejecting] = useState(false);
   const [sending, setSending] = useState<Decision | null>(null);
   const [error, setError] = useState<{ message: string; comment: string | null } | null>(null);
+  const [marking, setMarking] = useState(false);
   const overdue = dueAt !== null && Date.parse(dueAt) < Date.now();
   const projectId = item.payload.projectId ?? request?.projectId;
 
@@ -36,7 +40,6 @@ export const InboxEntryCard = memo(function InboxEntryCard({ entry, userId, onDe
     setSending(decision);
     try {
       await requestJson(approvalRequestSchema, 'POST', `/api/approvals/${request.id}/decision`, {
-        userId,
         decision,
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       });
@@ -47,6 +50,19 @@ export const InboxEntryCard = memo(function InboxEntryCard({ entry, userId, onDe
       setError({ message: errorMessage(reason), comment: commentDetail });
     } finally {
       setSending(null);
+    }
+  }
+
+  async function markRead() {
+    setMarking(true);
+    try {
+      await requestVoid('POST', `/api/users/${userId}/inbox/${item.id}/read`);
+      setError(null);
+      await onDecided(`Marked as read: ${item.payload.subject ?? kindLabels[item.kind]}.`);
+    } catch (reason) {
+      setError({ message: errorMessage(reason), comment: null });
+    } finally {
+      setMarking(false);
     }
   }
 
@@ -84,6 +100,11 @@ export const InboxEntryCard = memo(function InboxEntryCard({ entry, userId, onDe
           </Link>
         )}
         {item.kind === 'retrospective_request' && projectId && <Link href={`/projects/${projectId}/retrospective`}>Answer the closing review</Link>}
+        {item.readAt === null && !needsAction && (
+          <button type="button" className="link" onClick={() => void markRead()} disabled={marking} data-testid="mark-read">
+            {marking ? 'Marking…' : 'Mark as read'}
+          </button>
+        )}
       </p>
 
       {request?.status === 'pending' && request.kind === 'acknowledgement' && (

@@ -1,10 +1,8 @@
 import { RefreshCw } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PageState } from '../app/PageState';
-import { ChooseActingPerson } from '../shared/ActingAs';
-import { useActingUserId } from '../shared/acting-person';
+import { useSession } from '../auth/session-store';
 import { approvalRequestSchema, inboxItemSchema, type ApprovalRequest, type InboxItem } from '../shared/api-schemas';
-import { usePeopleNames } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { userTimeZone } from '../shared/time';
 import { useResource } from '../shared/use-resource';
@@ -28,19 +26,20 @@ async function loadInbox(userId: string): Promise<InboxData> {
 /** Seconds between quiet refreshes while the page is visible, so new requests show up by themselves. */
 const refreshEverySeconds = 15;
 
-/** The acting person's inbox, newest first; decisions are made in place. */
+/** The signed-in person's inbox, newest first; decisions are made in place. */
 export function InboxPage() {
-  const userId = useActingUserId();
-  const nameOf = usePeopleNames();
+  const { user } = useSession();
   return (
     <main className="page">
       <div className="page__head">
         <div>
           <h1>Inbox</h1>
-          <p className="muted">{userId ? `For ${nameOf(userId)} · times in ${userTimeZone()}` : 'Nobody chosen'}</p>
+          <p className="muted">
+            For {user.name} · times in {userTimeZone()}
+          </p>
         </div>
       </div>
-      {userId === null ? <ChooseActingPerson doing="see an inbox" /> : <Inbox key={userId} userId={userId} />}
+      <Inbox userId={user.id} />
     </main>
   );
 }

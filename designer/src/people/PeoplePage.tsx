@@ -2,22 +2,25 @@ import { useState, type FormEvent } from 'react';
 import { userSchema } from '../api/schemas';
 import { PageState } from '../app/PageState';
 import type { Load } from '../app/use-load';
-import { setActingUserId } from '../shared/acting-person';
+import { allows, roleHelp, roleLabels } from '../auth/permissions';
+import { useSession } from '../auth/session-store';
 import { Field, FormAlert } from '../shared/Field';
 import { textOrUndefined } from '../shared/format';
 import { reloadPeople, usePeople, type PeopleState } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { useSubmit } from '../shared/use-submit';
-import type { User } from '../api/schemas';
+import { accessRoles, type AccessRole, type User } from '../api/schemas';
 import '../shared/web.css';
 
-const fields = ['name', 'email', 'managerId'] as const;
+const fields = ['name', 'email', 'managerId', 'role', 'password'] as const;
 
 const asLoad = (people: PeopleState): Load<User[]> => (people.status === 'ready' ? { status: 'ready', value: people.users } : people);
 
 /** The org chart: who reports to whom decides who approves and who gets escalations. */
 export function PeoplePage() {
   const people = usePeople();
+  const { user: me } = useSession();
+  const mayManage = allows(me.role, 'managePeople');
   return (
     <main className="page">
       <div className="page__head">
@@ -28,13 +31,16 @@ export function PeoplePage() {
       </div>
       <PageState load={asLoad(people)} retry={reloadPeople}>
         {(users) => (
-          <div className="columns">
+          <div className={mayManage ? 'columns' : undefined}>
             <div className="columns__main">
-              <OrgTable users={users} />
+              <OrgTable users={users} meId={me.id} />
             </div>
-            <aside className="columns__side">
-              <AddPerson users={users} />
-            </aside>
+            {mayManage && (
+              <aside className="columns__side">
+                <AddPerson users={users} />
+                <EditPerson users={users} />
+              </aside>
+            )}
           </div>
         )}
       </PageState>
@@ -42,7 +48,7 @@ export function PeoplePage() {
   );
 }
 
-function OrgTable({ users }: { users: User[] }) {
+function OrgTable({ users, meId }: { users: User[]; meId: string }) {
   const byId = new Map(users.map((u) => [u.id, u]));
   return (
     <table className="table">
@@ -51,22 +57,19 @@ function OrgTable({ users }: { users: User[] }) {
           <th scope="col">Name</th>
           <th scope="col">E-mail</th>
           <th scope="col">Reports to</th>
-          <th scope="col" className="sr-only">
-            Act as
-          </th>
+          <th scope="col">Role</th>
         </tr>
       </thead>
       <tbody>
         {users.map((user) => (
           <tr key={user.id}>
-            <td>{user.name}</td>
+            <td>
+              {user.name}
+              {user.id === meId && <span className="muted small"> (you)</span>}
+            </td>
             <td className="small">{user.email}</td>
             <td>{user.managerId ? (byId.get(user.managerId)?.name ?? '—') : <span className="muted">nobody (top)</span>}</td>
-            <td>
-              <button type="button" className="link" onClick={() => setActingUserId(user.id)}>
-                Act as
-              </button>
-            </td>
+            <td title={roleHelp[user.role]}>{roleLabels[user.role]}</td>
           </tr>
         ))}
       </tbody>
@@ -78,6 +81,8 @@ function AddPerson({ users }: { users: User[] }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [managerId, setManagerId] = useState('');
+  const [role, setRole] = useState<AccessRole>('member');
+  const [password, setPassword] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const { errors, saving, formRef, run } = useSubmit(fields);
 
@@ -85,10 +90,17 @@ function AddPerson({ users }: { users: User[] }) {
     event.preventDefault();
     setDone(null);
     void run(async () => {
-      const created = await requestJson(userSchema, 'POST', '/api/users', { name: textOrUndefined(name), email: textOrUndefined(email), managerId: managerId || null });
+      const created = await requestJson(userSchema, 'POST', '/api/users', {
+        name: textOrUndefined(name),
+        email: textOrUndefined(email),
+        managerId: managerId || null,
+        role,
+        ...(password === '' ? {} : { password }),
+      });
       setDone(`${created.name} added.`);
       setName('');
       setEmail('');
+      setPassword('');
       reloadPeople();
     });
   }
@@ -115,9 +127,107 @@ function AddPerson({ users }: { users: User[] }) {
           </select>
         )}
       </Field>
+      <RoleField value={role} onChange={setRole} error={errors.fields.role} />
+      <Field label="First password" optional help="At least 10 characters; give it to them in person. Without one they cannot sign in yet." error={errors.fields.password}>
+        {(props) => <input {...props} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
+      </Field>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={saving}>
           {saving ? 'Adding…' : 'Add person'}
+        </button>
+        {done && (
+          <span className="good-text" role="status">
+            {done}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function RoleField({ value, onChange, error }: { value: AccessRole; onChange: (role: AccessRole) => void; error: string | undefined }) {
+  return (
+    <Field label="Role" help={roleHelp[value]} error={error}>
+      {(props) => (
+        <select {...props} value={value} onChange={(event) => onChange(event.target.value as AccessRole)}>
+          {accessRoles.map((r) => (
+            <option key={r} value={r}>
+              {roleLabels[r]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+const editFields = ['role', 'password', 'active'] as const;
+
+/** An admin changes someone's role, sets a new password, or marks that they left. */
+function EditPerson({ users }: { users: User[] }) {
+  const [userId, setUserId] = useState('');
+  const chosen = users.find((u) => u.id === userId) ?? null;
+  return (
+    <section className="card" aria-labelledby="edit-person-title">
+      <h2 id="edit-person-title">Change a person’s access</h2>
+      <Field label="Person">
+        {(props) => (
+          <select {...props} value={userId} onChange={(event) => setUserId(event.target.value)} data-testid="edit-person">
+            <option value="">Choose…</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {chosen && <EditAccess key={chosen.id} user={chosen} />}
+    </section>
+  );
+}
+
+function EditAccess({ user }: { user: User }) {
+  const [role, setRole] = useState<AccessRole>(user.role);
+  const [password, setPassword] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const { errors, saving, formRef, run } = useSubmit(editFields);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    const change = { ...(role === user.role ? {} : { role }), ...(password === '' ? {} : { password }) };
+    void run(async () => {
+      await requestJson(userSchema, 'PATCH', `/api/users/${user.id}`, change);
+      setPassword('');
+      setDone(`${user.name} updated; their open sessions have ended.`);
+      reloadPeople();
+    });
+  }
+
+  async function markLeft() {
+    if (!window.confirm(`Mark ${user.name} as having left? They can no longer sign in, and flows pass over them.`)) return;
+    setDone(null);
+    await run(async () => {
+      await requestJson(userSchema, 'PATCH', `/api/users/${user.id}`, { active: false });
+      setDone(`${user.name} can no longer sign in.`);
+      reloadPeople();
+    });
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={`Access of ${user.name}`}>
+      <FormAlert errors={errors} />
+      <RoleField value={role} onChange={setRole} error={errors.fields.role} />
+      <Field label="New password" optional help="At least 10 characters. Ends their open sessions." error={errors.fields.password}>
+        {(props) => <input {...props} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={saving || (role === user.role && password === '')}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="button button--danger" disabled={saving} onClick={() => void markLeft()}>
+          Has left
         </button>
         {done && (
           <span className="good-text" role="status">

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { z } from 'zod';
-import { useActingUserId } from '../shared/acting-person';
+import { useSession } from '../auth/session-store';
+import { useCan } from '../auth/use-can';
+import { roleLabels } from '../auth/permissions';
 import { Field, FormAlert } from '../shared/Field';
 import { numberOrUndefined, textOrUndefined } from '../shared/format';
 import { usePeople } from '../shared/people';
@@ -22,12 +24,14 @@ function defaultPeriod(): { start: string; last: string } {
 
 /** The project's basics; goals, targets and milestones follow on the plan page. */
 export function NewProjectPage() {
-  const actingId = useActingUserId();
+  const { user } = useSession();
+  const mayCreate = useCan('createProject');
+  const mayChooseOwner = useCan('chooseProjectOwner');
   const people = usePeople();
   const [, navigate] = useLocation();
   const period = defaultPeriod();
   const [name, setName] = useState('');
-  const [ownerId, setOwnerId] = useState(actingId ?? '');
+  const [ownerId, setOwnerId] = useState(user.id);
   const [start, setStart] = useState(period.start);
   const [last, setLast] = useState(period.last);
   const [reviewEveryDays, setReviewEveryDays] = useState('');
@@ -41,7 +45,7 @@ export function NewProjectPage() {
     void run(async () => {
       const created = await requestJson(z.object({ id: z.string() }), 'POST', '/api/projects', {
         name: textOrUndefined(name),
-        ownerId: ownerId || undefined,
+        ownerId: mayChooseOwner ? ownerId || undefined : user.id,
         periodStart: periodStart ? toOffsetIso(periodStart) : undefined,
         periodEnd: periodEnd ? toOffsetIso(periodEnd) : undefined,
         reviewEveryDays: numberOrUndefined(reviewEveryDays),
@@ -50,6 +54,17 @@ export function NewProjectPage() {
       });
       navigate(`/projects/${created.id}/plan`);
     });
+  }
+
+  if (!mayCreate) {
+    return (
+      <main className="page page--narrow">
+        <h1>New project</h1>
+        <p className="callout callout--info" role="note">
+          As {roleLabels[user.role].toLowerCase()} you do not start projects; admins, managers and members do.
+        </p>
+      </main>
+    );
   }
 
   return (
@@ -68,14 +83,18 @@ export function NewProjectPage() {
         <Field label="Name" error={errors.fields.name}>
           {(props) => <input {...props} value={name} onChange={(event) => setName(event.target.value)} autoFocus data-testid="project-name" />}
         </Field>
-        <Field label="Owner" error={errors.fields.ownerId} help="Answers for the project; their manager approves the plan.">
-          {(props) => (
-            <select {...props} value={ownerId} onChange={(event) => setOwnerId(event.target.value)} data-testid="project-owner">
-              <option value="">Choose…</option>
-              <PersonOptions people={people} />
-            </select>
-          )}
-        </Field>
+        {mayChooseOwner ? (
+          <Field label="Owner" error={errors.fields.ownerId} help="Answers for the project; their manager approves the plan. You, or someone below you in the org chart.">
+            {(props) => (
+              <select {...props} value={ownerId} onChange={(event) => setOwnerId(event.target.value)} data-testid="project-owner">
+                <option value="">Choose…</option>
+                <PersonOptions people={people} />
+              </select>
+            )}
+          </Field>
+        ) : (
+          <p className="field__help">You own the project; your manager approves the plan.</p>
+        )}
         <div className="form-row">
           <Field label="Starts on" error={errors.fields.periodStart}>
             {(props) => <input {...props} type="date" value={start} onChange={(event) => setStart(event.target.value)} data-testid="project-start" />}

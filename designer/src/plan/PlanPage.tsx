@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { PageState } from '../app/PageState';
+import { useProjectAccess } from '../auth/project-access';
 import { PhaseBadge } from '../shared/badges';
 import { usePeopleNames } from '../shared/people';
 import { formatPeriod, userTimeZone } from '../shared/time';
@@ -9,7 +10,7 @@ import { BudgetSection } from './BudgetSection';
 import { DecompositionSection } from './DecompositionSection';
 import { GoalsSection } from './GoalsSection';
 import { MilestonesSection } from './MilestonesSection';
-import { loadPlan, type PlanContext } from './plan-data';
+import { loadPlan, type PlanContext, type PlanData } from './plan-data';
 import { RisksSection } from './RisksSection';
 import { SubmitPlan } from './SubmitPlan';
 import { TasksSection } from './TasksSection';
@@ -20,10 +21,15 @@ export function PlanPage({ id }: { id: string }) {
   return (
     <main className="page">
       <PageState load={resource.load} retry={resource.retry}>
-        {(data) => <PlanView plan={{ data, editable: data.project.phase === 'planning', reload: resource.reload }} />}
+        {(data) => <PlanLoaded data={data} reload={resource.reload} />}
       </PageState>
     </main>
   );
+}
+
+function PlanLoaded({ data, reload }: { data: PlanData; reload: () => Promise<void> }) {
+  const access = useProjectAccess(data.project);
+  return <PlanView plan={{ data, access, editable: access === 'plan' && data.project.phase === 'planning', reload }} />;
 }
 
 function PlanView({ plan }: { plan: PlanContext }) {
@@ -45,7 +51,9 @@ function PlanView({ plan }: { plan: PlanContext }) {
       </div>
       {!plan.editable && (
         <p className="callout callout--info" role="note">
-          The plan is approved and read-only; targets and dates now change through change requests.
+          {project.phase === 'planning'
+            ? 'You can read this plan; its owner, the owner’s managers and admins change it.'
+            : 'The plan is approved and read-only; targets and dates now change through change requests.'}
         </p>
       )}
       <div className="stack">

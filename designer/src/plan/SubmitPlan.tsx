@@ -3,24 +3,20 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { z } from 'zod';
 import { errorMessage } from '../api/client';
-import { ChooseActingPerson } from '../shared/ActingAs';
-import { useActingUserId } from '../shared/acting-person';
 import { requestJson } from '../shared/request';
 import type { PlanContext } from './plan-data';
 
 /** Hands the plan to its approval flow (by default, the owner's manager decides). */
 export function SubmitPlan({ plan }: { plan: PlanContext }) {
-  const actingId = useActingUserId();
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const { project } = plan.data;
   const submitted = project.lifecycle.planSubmitted === true;
 
   async function submit() {
-    if (actingId === null) return;
     setSending(true);
     try {
-      await requestJson(z.unknown(), 'POST', `/api/projects/${project.id}/submit`, { userId: actingId });
+      await requestJson(z.unknown(), 'POST', `/api/projects/${project.id}/submit`, {});
       setError(null);
       await plan.reload();
     } catch (reason) {
@@ -41,6 +37,8 @@ export function SubmitPlan({ plan }: { plan: PlanContext }) {
         <p role="status" data-testid="plan-submitted">
           Submitted — waiting for approval. <Link href={`/projects/${project.id}`}>Go to the project</Link>
         </p>
+      ) : !plan.editable ? (
+        <p className="muted">Not submitted yet.</p>
       ) : (
         <>
           {project.lifecycle.planRejection && (
@@ -49,13 +47,12 @@ export function SubmitPlan({ plan }: { plan: PlanContext }) {
             </p>
           )}
           <p className="field__help">The approver decides on the plan as it stands when they look at it.</p>
-          {actingId === null && <ChooseActingPerson doing="submit the plan" />}
           {error && (
             <p className="error-text" role="alert">
               {error}
             </p>
           )}
-          <button type="button" className="button button--primary" disabled={sending || actingId === null} onClick={() => void submit()} data-testid="submit-plan-button">
+          <button type="button" className="button button--primary" disabled={sending} onClick={() => void submit()} data-testid="submit-plan-button">
             <Send size={15} aria-hidden="true" /> {sending ? 'Submitting…' : 'Submit plan for approval'}
           </button>
         </>

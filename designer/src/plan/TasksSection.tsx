@@ -2,6 +2,7 @@ import { Trash2 } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { taskSchema, taskStatuses, type Task } from '../shared/api-schemas';
 import { errorMessage } from '../api/client';
+import { accessIncludes } from '../auth/project-access';
 import { Field, FormAlert } from '../shared/Field';
 import { textOrUndefined } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
@@ -20,6 +21,7 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
   const nameOf = usePeopleNames();
   const { error, remove } = useRemove(reload);
   const [statusError, setStatusError] = useState<string | null>(null);
+  const mayWork = accessIncludes(plan.access, 'work');
   const base = `/api/projects/${data.project.id}/tasks`;
 
   // A task's status moves in every phase; the rest of it is part of the plan.
@@ -56,13 +58,17 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
                 </span>
               </div>
               <div className="row-actions">
-                <select aria-label={`Status of ${task.title}`} value={task.status} onChange={(event) => void setStatus(task, event.target.value)}>
-                  {taskStatuses.map((s) => (
-                    <option key={s} value={s}>
-                      {statusLabels[s]}
-                    </option>
-                  ))}
-                </select>
+                {mayWork ? (
+                  <select aria-label={`Status of ${task.title}`} value={task.status} onChange={(event) => void setStatus(task, event.target.value)}>
+                    {taskStatuses.map((s) => (
+                      <option key={s} value={s}>
+                        {statusLabels[s]}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <span className="small">{statusLabels[task.status]}</span>
+                )}
                 {editable && (
                   <button type="button" className="icon-button" aria-label={`Remove task ${task.title}`} onClick={() => void remove(`${base}/${task.id}`, `Remove the task “${task.title}”?`)}>
                     <Trash2 size={15} aria-hidden="true" />

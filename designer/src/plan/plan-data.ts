@@ -1,3 +1,4 @@
+import type { ProjectAccess } from '../shared/api-schemas';
 import { budgetSchema, goalSchema, planMilestoneSchema, projectDetailSchema, riskSchema, taskSchema, type Budget, type Goal, type PlanMilestone, type ProjectDetail, type Risk, type Task } from '../shared/api-schemas';
 import { requestJson } from '../shared/request';
 
@@ -26,7 +27,12 @@ export async function loadPlan(id: string): Promise<PlanData> {
 /** What the plan page's sections share: the data, whether it may change, and how to refresh it. */
 export interface PlanContext {
   data: PlanData;
-  /** Only a plan in planning can change; afterwards changes go through change requests. */
+  /** What the signed-in person may do with this project. */
+  access: ProjectAccess;
+  /**
+   * Only a plan in planning can change (afterwards changes go through change requests), and only
+   * by those who plan the project.
+   */
   editable: boolean;
   reload: () => Promise<void>;
 }

@@ -1,18 +1,15 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { kpiReportSchema } from '../shared/api-schemas';
-import { ChooseActingPerson } from '../shared/ActingAs';
-import { useActingUserId } from '../shared/acting-person';
 import { Field, FormAlert } from '../shared/Field';
 import { focusFirstError, formErrorsOf, noErrors, type FormErrors } from '../shared/form-errors';
 import { formatNumber } from '../shared/format';
 import { requestJson } from '../shared/request';
 import { fromLocalInput, toOffsetIso } from '../shared/time';
 
-const fields = ['metric', 'value', 'reportedAt', 'reporterId'] as const;
+const fields = ['metric', 'value', 'reportedAt'] as const;
 
-/** One KPI figure, reported by the acting person; the dashboard reloads once it is in. */
+/** One KPI figure, reported by the signed-in person; the dashboard reloads once it is in. */
 export function KpiEntry({ projectId, metrics, onReported }: { projectId: string; metrics: string[]; onReported: () => Promise<void> }) {
-  const actingId = useActingUserId();
   const [metric, setMetric] = useState(metrics[0] ?? '');
   const [value, setValue] = useState('');
   const [reportedAt, setReportedAt] = useState('');
@@ -23,7 +20,6 @@ export function KpiEntry({ projectId, metrics, onReported }: { projectId: string
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (actingId === null) return;
     setSaving(true);
     setDone(null);
     const at = fromLocalInput(reportedAt);
@@ -32,7 +28,6 @@ export function KpiEntry({ projectId, metrics, onReported }: { projectId: string
         metric,
         // Sent as typed: the API names a value that is not a number.
         value: value.trim(),
-        reporterId: actingId,
         ...(at ? { reportedAt: toOffsetIso(at) } : {}),
       });
       setErrors(noErrors);
@@ -50,7 +45,6 @@ export function KpiEntry({ projectId, metrics, onReported }: { projectId: string
   return (
     <form ref={form} className="card" onSubmit={(event) => void submit(event)} aria-labelledby="kpi-entry-title" data-testid="kpi-entry">
       <h2 id="kpi-entry-title">Report a KPI</h2>
-      {actingId === null && <ChooseActingPerson doing="report a figure" />}
       <FormAlert errors={errors} />
       <div className="form-row">
         <Field label="Metric" error={errors.fields.metric}>
@@ -75,9 +69,8 @@ export function KpiEntry({ projectId, metrics, onReported }: { projectId: string
           {(props) => <input {...props} type="datetime-local" value={reportedAt} onChange={(event) => setReportedAt(event.target.value)} />}
         </Field>
       </div>
-      {errors.fields.reporterId && <p className="field__error">{errors.fields.reporterId}</p>}
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving || actingId === null}>
+        <button type="submit" className="button button--primary" disabled={saving}>
           {saving ? 'Reporting…' : 'Report'}
         </button>
         {done && (

@@ -2,6 +2,7 @@ import { Plus, Search } from 'lucide-react';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { ragStatuses } from '../../../workflows/domain/attainment';
+import { useCan } from '../auth/use-can';
 import { usePeople } from '../shared/people';
 import { isPhase, phaseLabels, phaseOrder } from '../shared/phases';
 import type { ProjectFilter } from './project-filter';
@@ -30,6 +31,7 @@ export function ProjectListPage() {
   const filter = useMemo(() => filterFrom(new URLSearchParams(search)), [search]);
   const list = useProjectList(filter);
   const people = usePeople();
+  const mayCreate = useCan('createProject');
 
   const change = (key: 'phase' | 'owner' | 'status' | 'q', value: string) =>
     setParams(
@@ -57,11 +59,13 @@ export function ProjectListPage() {
             {list.loading && list.items !== null && <span className="muted"> · updating…</span>}
           </p>
         </div>
-        <div className="page__actions">
-          <Link href="/projects/new" className="button button--primary">
-            <Plus size={16} aria-hidden="true" /> New project
-          </Link>
-        </div>
+        {mayCreate && (
+          <div className="page__actions">
+            <Link href="/projects/new" className="button button--primary">
+              <Plus size={16} aria-hidden="true" /> New project
+            </Link>
+          </div>
+        )}
       </div>
 
       <form className="filters" role="search" aria-label="Filter projects" onSubmit={(event) => event.preventDefault()}>

@@ -1,6 +1,7 @@
 import { ClipboardList, MessagesSquare, Pencil } from 'lucide-react';
 import { Link } from 'wouter';
 import { PageState } from '../app/PageState';
+import { accessIncludes, useProjectAccess } from '../auth/project-access';
 import type { Dashboard, ProjectDetail } from '../shared/api-schemas';
 import { PhaseBadge, RagBadge, StatusPill } from '../shared/badges';
 import { formatNumber, formatPct } from '../shared/format';
@@ -13,6 +14,7 @@ import { goalChartData } from './goal-chart-data';
 import { KpiEntry } from './KpiEntry';
 import { KpiImport } from './KpiImport';
 import { PhaseStepper } from './PhaseStepper';
+import { ProjectHistory } from './ProjectHistory';
 import { loadProjectPage, type ProjectPageData } from './project-data';
 import { projectTimeline } from './project-timeline';
 import '../shared/web.css';
@@ -39,6 +41,8 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
   const openEscalations = project.escalations.filter((e) => e.acknowledgedAt === null);
   const milestoneName = new Map(project.milestones.map((m) => [m.id, m.name]));
   const frozen = project.phase === 'closing_review' || project.phase === 'closed';
+  const access = useProjectAccess(project);
+  const mayReport = accessIncludes(access, 'work');
 
   return (
     <>
@@ -135,6 +139,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
           </section>
 
           <Timeline project={project} nameOf={nameOf} />
+          <ProjectHistory projectId={project.id} access={access} refreshKey={dashboard.asOf} />
         </div>
 
         <aside className="columns__side">
@@ -202,7 +207,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
             )}
           </section>
 
-          {!frozen && (
+          {!frozen && mayReport && (
             <>
               <KpiEntry projectId={project.id} metrics={metrics} onReported={reload} />
               <KpiImport projectId={project.id} onImported={reload} />

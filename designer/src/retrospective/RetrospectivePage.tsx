@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { errorMessage } from '../api/client';
 import { PageState } from '../app/PageState';
-import { useActingUserId } from '../shared/acting-person';
+import { useSession } from '../auth/session-store';
+import { accessIncludes, useProjectAccess } from '../auth/project-access';
 import { projectDetailSchema, retrospectiveSchema, type ProjectDetail, type Retrospective } from '../shared/api-schemas';
 import { RagBadge } from '../shared/badges';
 import { formatNumber, formatPct } from '../shared/format';
@@ -47,6 +48,8 @@ export function RetrospectivePage({ id }: { id: string }) {
 
 function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: () => Promise<void> }) {
   const { project, retrospective } = data;
+  const access = useProjectAccess(project);
+  const mayAnswer = accessIncludes(access, 'work');
   const head = (
     <p className="crumbs">
       <Link href="/projects">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
@@ -190,8 +193,8 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
           <TeamInputList retrospective={retrospective} />
         </div>
         <aside className="columns__side stack">
-          {retrospective.status === 'collecting' && <TeamInputForm retrospective={retrospective} onSaved={reload} />}
-          <Finalize project={project} retrospective={retrospective} onFinalized={reload} />
+          {retrospective.status === 'collecting' && mayAnswer && <TeamInputForm retrospective={retrospective} onSaved={reload} />}
+          {access === 'plan' && <Finalize project={project} retrospective={retrospective} onFinalized={reload} />}
           <section className="card" aria-labelledby="retro-members-title">
             <h2 id="retro-members-title">Members</h2>
             {report.members.length === 0 ? (
@@ -228,16 +231,16 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
 }
 
 function Finalize({ project, retrospective, onFinalized }: { project: ProjectDetail; retrospective: Retrospective; onFinalized: () => Promise<void> }) {
-  const actingId = useActingUserId();
+  const { user } = useSession();
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  if (retrospective.status !== 'collecting' || actingId !== project.ownerId) return null;
+  if (retrospective.status !== 'collecting') return null;
 
   async function finalize() {
     if (!window.confirm('Finalize the closing review? The report is compiled once more and frozen; answers are no longer taken.')) return;
     setSending(true);
     try {
-      await requestJson(retrospectiveSchema, 'POST', `/api/retrospectives/${retrospective.id}/finalize`, { userId: actingId });
+      await requestJson(retrospectiveSchema, 'POST', `/api/retrospectives/${retrospective.id}/finalize`, {});
       setError(null);
       await onFinalized();
     } catch (reason) {
@@ -251,7 +254,7 @@ function Finalize({ project, retrospective, onFinalized }: { project: ProjectDet
     <section className="card card--accent" aria-labelledby="finalize-title">
       <h2 id="finalize-title">Finalize</h2>
       <p className="field__help">
-        {retrospective.inputs.length} answer{retrospective.inputs.length === 1 ? '' : 's'} so far. As the owner, you close the review; it also closes by itself at the hard deadline.
+        {retrospective.inputs.length} answer{retrospective.inputs.length === 1 ? '' : 's'} so far. {user.id === project.ownerId ? 'As the owner, you' : 'The owner, their managers or an admin'} close the review; it also closes by itself at the hard deadline.
       </p>
       {error && (
         <p className="error-text" role="alert">

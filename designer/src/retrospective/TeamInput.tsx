@@ -1,18 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { ChooseActingPerson } from '../shared/ActingAs';
-import { useActingUserId } from '../shared/acting-person';
+import { useSession } from '../auth/session-store';
 import { retrospectiveInputSchema, type Retrospective } from '../shared/api-schemas';
 import { Field, FormAlert } from '../shared/Field';
 import { requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { useSubmit } from '../shared/use-submit';
 
-const fields = ['wentWell', 'toImprove', 'actionItems', 'userId'] as const;
+const fields = ['wentWell', 'toImprove', 'actionItems'] as const;
 
-/** The three questions, answered by the acting person; answering again replaces the earlier answer. */
+/** The three questions, answered by the signed-in person; answering again replaces the earlier answer. */
 export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retrospective; onSaved: () => Promise<void> }) {
-  const actingId = useActingUserId();
-  const mine = retrospective.inputs.find((input) => input.userId === actingId);
+  const { user } = useSession();
+  const mine = retrospective.inputs.find((input) => input.userId === user.id);
   const [wentWell, setWentWell] = useState(mine?.wentWell ?? '');
   const [toImprove, setToImprove] = useState(mine?.toImprove ?? '');
   const [actionItems, setActionItems] = useState(mine?.actionItems.join('\n') ?? '');
@@ -22,11 +21,9 @@ export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retro
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (actingId === null) return;
     setDone(null);
     void run(async () => {
       const saved = await requestJson(retrospectiveInputSchema, 'POST', `/api/retrospectives/${retrospective.id}/inputs`, {
-        userId: actingId,
         wentWell,
         toImprove,
         actionItems: actionItems
@@ -46,7 +43,6 @@ export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retro
         Due <TimeText at={retrospective.inputDueAt} />
         {late && ' — late answers are still taken until the owner finalizes.'}
       </p>
-      {actingId === null && <ChooseActingPerson doing="answer" />}
       <FormAlert errors={errors} />
       <Field label="What went well?" error={errors.fields.wentWell}>
         {(props) => <textarea {...props} rows={3} value={wentWell} onChange={(event) => setWentWell(event.target.value)} data-testid="went-well" />}
@@ -58,7 +54,7 @@ export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retro
         {(props) => <textarea {...props} rows={3} value={actionItems} onChange={(event) => setActionItems(event.target.value)} data-testid="action-items" />}
       </Field>
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving || actingId === null} data-testid="team-input-save">
+        <button type="submit" className="button button--primary" disabled={saving} data-testid="team-input-save">
           {saving ? 'Sending…' : mine ? 'Update my answers' : 'Send my answers'}
         </button>
         {done && (

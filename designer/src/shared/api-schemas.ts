@@ -3,6 +3,7 @@ import { ragStatuses } from '../../../workflows/domain/attainment';
 import { goalDirections, goalMetrics } from '../../../workflows/domain/smart-goal';
 import { calendarDurationSchema } from '../../../workflows/domain/duration';
 import type { RetrospectiveReport } from '../../../workflows/domain/retrospective-report';
+import { accessRoleSchema, userSchema } from '../api/schemas';
 import { isPhase, type LifecyclePhase } from './phases';
 
 /**
@@ -65,7 +66,12 @@ export const projectSchema = z.object({
   milestones: z.array(projectMilestoneSchema),
 });
 
+/** What the signed-in person may do with a project: read it, work on it (KPIs, tasks, review), or plan and drive it. */
+export const projectAccessLevels = ['read', 'work', 'plan'] as const;
+export type ProjectAccess = (typeof projectAccessLevels)[number];
+
 export const projectDetailSchema = projectSchema.extend({
+  access: z.enum(projectAccessLevels).optional(),
   escalations: z.array(escalationSchema),
   lifecycle: z.object({
     phase: phase.nullable(),
@@ -324,3 +330,46 @@ export const changeRequestSchema = z.object({
   decidedAt: z.string().nullable(),
 });
 export type ChangeRequest = z.infer<typeof changeRequestSchema>;
+
+/** `GET /api/auth/session` and `POST /api/auth/login`: who is signed in, and what they may hand out. */
+export const sessionSchema = z.object({
+  user: userSchema,
+  /** Null only when the page is reached with an API token instead of the session cookie. */
+  csrfToken: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  grantableRoles: z.array(accessRoleSchema),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const apiTokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: accessRoleSchema,
+  prefix: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+/** The one answer that carries the secret; it is never shown again. */
+export const createdApiTokenSchema = apiTokenSchema.extend({ token: z.string() });
+
+export const auditEventSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  at: z.string(),
+  actor: z.object({ kind: z.string(), userId: z.string().nullable(), name: z.string().nullable(), detail: z.string().nullable() }),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  projectId: z.string().nullable(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+export const auditPageSchema = z.object({
+  events: z.array(auditEventSchema),
+  /** Where the next (older) page starts; null on the last page. */
+  nextBefore: z.union([z.string(), z.number()]).transform(String).nullable(),
+});
+export type AuditPage = z.infer<typeof auditPageSchema>;

@@ -23,6 +23,12 @@ export function reloadPeople(): void {
   );
 }
 
+/** After sign-in as someone else (or sign-out): the next page that needs people loads them afresh. */
+export function resetPeople(): void {
+  started = false;
+  state = { status: 'loading' };
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

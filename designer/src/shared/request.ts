@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import { ApiError, send } from '../api/client';
 
-/** A JSON request whose answer is checked against `schema`. */
+/**
+ * A JSON request whose answer is checked against `schema`. Every request goes through `send`: the
+ * session cookie (same origin only), the CSRF token on writes, and back to sign-in on a 401.
+ */
 export async function requestJson<S extends z.ZodType>(
   schema: S,
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
@@ -15,7 +18,7 @@ export async function requestJson<S extends z.ZodType>(
 }
 
 /** For deletes and other answers the page does not read. */
-export async function requestVoid(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<void> {
+export async function requestVoid(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<void> {
   await send(method, path, body);
 }
 

@@ -1,0 +1,263 @@
+import { Check, Copy, KeyRound, Trash2 } from 'lucide-react';
+import { useRef, useState, type FormEvent } from 'react';
+import { ApiError, errorMessage } from '../api/client';
+import type { AccessRole } from '../api/schemas';
+import { PageState } from '../app/PageState';
+import type { ApiToken } from '../shared/api-schemas';
+import { Field, FormAlert } from '../shared/Field';
+import { numberAsTyped } from '../shared/format';
+import { TimeText } from '../shared/TimeText';
+import { useResource } from '../shared/use-resource';
+import { useSubmit } from '../shared/use-submit';
+import { roleHelp, roleLabels } from './permissions';
+import { changePassword, createToken, listTokens, loadSession, revokeToken } from './session-api';
+import { useSession } from './session-store';
+import '../shared/web.css';
+
+/** The signed-in person's own account: their password and their API tokens. */
+export function AccountPage() {
+  const { user } = useSession();
+  return (
+    <main className="page">
+      <div className="page__head">
+        <div>
+          <h1>Your account</h1>
+          <p className="muted">
+            {user.name} · {user.email} · <span data-testid="account-role">{roleLabels[user.role]}</span> ({roleHelp[user.role]})
+          </p>
+        </div>
+      </div>
+      <div className="columns">
+        <div className="columns__main">
+          <ApiTokens />
+        </div>
+        <aside className="columns__side">
+          <ChangePassword />
+        </aside>
+      </div>
+    </main>
+  );
+}
+
+const passwordFields = ['currentPassword', 'newPassword', 'repeat'] as const;
+
+function ChangePassword() {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [done, setDone] = useState(false);
+  const { errors, saving, formRef, run } = useSubmit(passwordFields);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setDone(false);
+    void run(async () => {
+      if (next !== repeat) {
+        throw new ApiError(400, 'invalid_request', 'The new password was not typed the same twice.', [{ path: 'repeat', message: 'does not match the new password' }]);
+      }
+      await changePassword(current, next);
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+      setDone(true);
+      // Changing the password may start a new session (and a new CSRF token) on the server.
+      await loadSession();
+    });
+  }
+
+  return (
+    <form ref={formRef} className="card" onSubmit={submit} noValidate aria-labelledby="password-title" data-testid="change-password">
+      <h2 id="password-title">Change your password</h2>
+      <FormAlert errors={errors} />
+      <Field label="Current password" error={errors.fields.currentPassword}>
+        {(props) => <input {...props} type="password" autoComplete="current-password" value={current} onChange={(event) => setCurrent(event.target.value)} data-testid="current-password" />}
+      </Field>
+      <Field label="New password" error={errors.fields.newPassword}>
+        {(props) => <input {...props} type="password" autoComplete="new-password" value={next} onChange={(event) => setNext(event.target.value)} data-testid="new-password" />}
+      </Field>
+      <Field label="New password again" error={errors.fields.repeat}>
+        {(props) => <input {...props} type="password" autoComplete="new-password" value={repeat} onChange={(event) => setRepeat(event.target.value)} data-testid="repeat-password" />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {saving ? 'Changing…' : 'Change password'}
+        </button>
+        {done && (
+          <span className="good-text" role="status">
+            <Check size={14} aria-hidden="true" /> Password changed.
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function ApiTokens() {
+  const tokens = useResource('tokens', listTokens);
+  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function revoke(token: ApiToken) {
+    if (!window.confirm(`Revoke the token “${token.name}”? Anything that uses it stops working at once.`)) return;
+    try {
+      await revokeToken(token.id);
+      setError(null);
+      await tokens.reload();
+    } catch (reason) {
+      setError(errorMessage(reason));
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="tokens-title" data-testid="api-tokens">
+      <h2 id="tokens-title">
+        <KeyRound size={16} aria-hidden="true" /> API tokens
+      </h2>
+      <p className="field__help">
+        For scripts and other systems: send a token as <code>Authorization: Bearer …</code>. A token acts as you, with the role you give it (never more than your own).
+      </p>
+      {created && <NewTokenSecret name={created.name} token={created.token} onDone={() => setCreated(null)} />}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      <PageState load={tokens.load} retry={tokens.retry}>
+        {(list) => <TokenTable tokens={list} onRevoke={(token) => void revoke(token)} />}
+      </PageState>
+      <NewTokenForm
+        onCreated={async (name, token) => {
+          setCreated({ name, token });
+          await tokens.reload();
+        }}
+      />
+    </section>
+  );
+}
+
+function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (token: ApiToken) => void }) {
+  const live = tokens.filter((token) => !token.revokedAt);
+  if (live.length === 0) return <p className="muted" data-testid="no-tokens">You have no API tokens.</p>;
+  return (
+    <table className="table table--compact" data-testid="token-table">
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Role</th>
+          <th scope="col">Created</th>
+          <th scope="col">Expires</th>
+          <th scope="col">Last used</th>
+          <th scope="col">
+            <span className="sr-only">Revoke</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {live.map((token) => (
+          <tr key={token.id} data-testid="token-row">
+            <td>
+              {token.name}
+              {token.prefix && <span className="muted small"> {token.prefix}…</span>}
+            </td>
+            <td>{roleLabels[token.role]}</td>
+            <td>
+              <TimeText at={token.createdAt} hint={false} />
+            </td>
+            <td>{token.expiresAt ? <TimeText at={token.expiresAt} /> : <span className="muted">never</span>}</td>
+            <td>{token.lastUsedAt ? <TimeText at={token.lastUsedAt} /> : <span className="muted">never</span>}</td>
+            <td>
+              <button type="button" className="icon-button" aria-label={`Revoke ${token.name}`} title="Revoke" onClick={() => onRevoke(token)}>
+                <Trash2 size={15} aria-hidden="true" />
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const tokenFields = ['name', 'role', 'expiresInDays'] as const;
+
+function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) => Promise<void> }) {
+  const { user, grantableRoles } = useSession();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<AccessRole>(grantableRoles.includes(user.role) ? user.role : (grantableRoles[0] ?? 'viewer'));
+  const [days, setDays] = useState('90');
+  const { errors, saving, formRef, run } = useSubmit(tokenFields);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void run(async () => {
+      const created = await createToken({ name: name.trim(), role, expiresInDays: numberAsTyped(days) });
+      setName('');
+      await onCreated(created.name, created.token);
+    });
+  }
+
+  return (
+    <form ref={formRef} className="subform" onSubmit={submit} noValidate aria-labelledby="new-token-title" data-testid="new-token-form">
+      <h3 id="new-token-title">New token</h3>
+      <FormAlert errors={errors} />
+      <div className="form-row">
+        <Field label="Name" help="What uses it, e.g. “CRM export”." error={errors.fields.name}>
+          {(props) => <input {...props} value={name} maxLength={100} onChange={(event) => setName(event.target.value)} data-testid="token-name" />}
+        </Field>
+        <Field label="Role" help="What the token may do." error={errors.fields.role}>
+          {(props) => (
+            <select {...props} value={role} onChange={(event) => setRole(event.target.value as AccessRole)} data-testid="token-role">
+              {grantableRoles.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabels[r]} — {roleHelp[r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Expires after (days)" optional help="Empty: never." error={errors.fields.expiresInDays}>
+          {(props) => <input {...props} inputMode="numeric" value={days} onChange={(event) => setDays(event.target.value)} data-testid="token-days" />}
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={saving} data-testid="create-token">
+          {saving ? 'Creating…' : 'Create token'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The secret, this once: nobody (not the server either) can show it again. */
+function NewTokenSecret({ name, token, onDone }: { name: string; token: string; onDone: () => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<'yes' | 'select' | null>(null);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(token);
+      setCopied('yes');
+    } catch {
+      // No clipboard access (an insecure page, a refused permission): select it for Ctrl+C instead.
+      input.current?.select();
+      setCopied('select');
+    }
+  }
+
+  return (
+    <div className="callout callout--success token-secret" role="status" data-testid="new-token">
+      <p>
+        <strong>Token “{name}” created.</strong> Copy it now: it is shown only this once.
+      </p>
+      <div className="token-secret__row">
+        <input ref={input} readOnly value={token} aria-label="The new token" onFocus={(event) => event.target.select()} data-testid="new-token-value" />
+        <button type="button" className="button" onClick={() => void copy()} data-testid="copy-token">
+          {copied === 'yes' ? <Check size={15} aria-hidden="true" /> : <Copy size={15} aria-hidden="true" />} {copied === 'yes' ? 'Copied' : 'Copy'}
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          Done
+        </button>
+      </div>
+      {copied === 'select' && <p className="small">The browser did not allow copying; the token is selected — press Ctrl+C.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ApiError, onStaleCsrf } from '../api/client';
+import { apiTokenSchema, createdApiTokenSchema, sessionSchema, type ApiToken, type Session } from '../shared/api-schemas';
+import { requestJson, requestVoid } from '../shared/request';
+import { resetUsers } from '../api/use-users';
+import { resetPeople } from '../shared/people';
+import { sessionState, setSignedIn, setSignedOut } from './session-store';
+
+/** Asks the server who is signed in (the cookie is HttpOnly, so only the server can tell). */
+export async function loadSession(): Promise<void> {
+  try {
+    setSignedIn(await requestJson(sessionSchema, 'GET', '/api/auth/session'));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) setSignedOut();
+    else throw error;
+  }
+}
+
+onStaleCsrf(async () => {
+  try {
+    const session = await requestJson(sessionSchema, 'GET', '/api/auth/session');
+    setSignedIn(session);
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+function forgetPeople(): void {
+  resetPeople();
+  resetUsers();
+}
+
+export async function signIn(email: string, password: string): Promise<Session> {
+  const before = sessionState();
+  const session = await requestJson(sessionSchema, 'POST', '/api/auth/login', { email, password });
+  // Someone else's lists must not linger in the page's caches.
+  const previous = before.status === 'signed-in' || before.status === 'expired' ? before.session.user.id : null;
+  if (previous !== session.user.id) forgetPeople();
+  setSignedIn(session);
+  return session;
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await requestVoid('POST', '/api/auth/logout');
+  } catch (error) {
+    // Already gone on the server: signed out all the same.
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+  }
+  forgetPeople();
+  setSignedOut(true);
+}
+
+export const changePassword = (currentPassword: string, newPassword: string) => requestVoid('PUT', '/api/auth/password', { currentPassword, newPassword });
+
+export const listTokens = (): Promise<ApiToken[]> => requestJson(z.array(apiTokenSchema), 'GET', '/api/auth/tokens');
+
+export const createToken = (input: { name: string; role: string; expiresInDays?: number | string | undefined }) => requestJson(createdApiTokenSchema, 'POST', '/api/auth/tokens', input);
+
+export const revokeToken = (id: string) => requestVoid('DELETE', `/api/auth/tokens/${encodeURIComponent(id)}`);

@@ -1,0 +1,122 @@
+import type { AuditEvent } from '../shared/api-schemas';
+
+/**
+ * One line of a project's history, from a raw audit row: who, did what, to which thing, and the
+ * fields that changed (before → after). Rows are the database's own (snake_case columns), so the
+ * wording lives here.
+ */
+export interface HistoryLine {
+  id: string;
+  at: string;
+  who: string;
+  /** "changed the milestone “First deals”". */
+  what: string;
+  changes: { field: string; before: string; after: string }[];
+}
+
+const entityLabels: Record<string, string> = {
+  sales_projects: 'the project',
+  project_members: 'a team member',
+  goals: 'the goal',
+  milestones: 'the milestone',
+  kpi_reports: 'a KPI report',
+  tasks: 'the task',
+  budget_lines: 'the budget line',
+  risks: 'the risk',
+  change_requests: 'a change request',
+  escalations: 'an escalation',
+  flow_bindings: 'a flow binding',
+  flow_runs: 'a flow run',
+  approval_requests: 'an approval request',
+  retrospectives: 'the closing review',
+  retrospective_inputs: 'a closing-review answer',
+};
+
+const verbs: Record<string, string> = { insert: 'added', update: 'changed', delete: 'removed' };
+
+/** Bookkeeping columns: the same on every row, changing with every change, or machine keys. */
+const quietFields = new Set(['id', 'project_id', 'created_at', 'updated_at', 'dedupe_key', 'workflow_id']);
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** How the history names things: instants in the reader's zone, people by name (null: not a person). */
+export interface HistoryWording {
+  formatInstant: (iso: string) => string;
+  personName: (id: string) => string | null;
+}
+
+/** What a row is called, for rows that have a name of their own. */
+function nameOf(row: Record<string, unknown> | null): string | null {
+  if (row === null) return null;
+  for (const key of ['name', 'title', 'category', 'metric']) {
+    const value = row[key];
+    if (typeof value === 'string' && value.trim() !== '') return value;
+  }
+  return null;
+}
+
+export function fieldLabel(column: string): string {
+  const spaced = column.replace(/_id$/, '').replace(/_/g, ' ');
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A value as a short text: dates in the reader's zone, people by name, long texts and objects cut. */
+export function formatValue(value: unknown, wording: HistoryWording): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string' && uuid.test(value)) return wording.personName(value) ?? cut(value);
+  if (typeof value === 'string') return isoInstant.test(value) ? wording.formatInstant(value) : cut(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return cut(JSON.stringify(value));
+}
+
+const cut = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Fields whose value differs; for an addition, the new row's fields worth reading. */
+export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((key) => !quietFields.has(key));
+  if (before === null && after !== null) return keys.filter((key) => after[key] !== null && after[key] !== undefined && after[key] !== '');
+  if (after === null) return [];
+  return keys.filter((key) => !same(before?.[key], after[key]));
+}
+
+export function actorLabel(actor: AuditEvent['actor']): string {
+  const person = actor.name ?? 'Someone';
+  if (actor.kind === 'user') return actor.detail?.startsWith('link:') ? `${person} (e-mail link)` : person;
+  if (actor.kind === 'token') return `${person} (API token)`;
+  if (actor.kind === 'workflow') return 'The workflow';
+  return 'The system';
+}
+
+/** A field that only holds ids of things other than people (a goal, a flow version) says nothing to a reader. */
+function onlyOpaqueIds(field: string, event: AuditEvent, wording: HistoryWording): boolean {
+  const values = [event.before?.[field], event.after?.[field]].filter((value) => value !== null && value !== undefined);
+  return values.length > 0 && values.every((value) => typeof value === 'string' && uuid.test(value) && wording.personName(value) === null);
+}
+
+export function historyLine(event: AuditEvent, wording: HistoryWording, maxChanges = 6): HistoryLine {
+  const thing = entityLabels[event.entity] ?? fieldLabel(event.entity).toLowerCase();
+  const name = nameOf(event.after ?? event.before);
+  const verb = verbs[event.action] ?? event.action;
+  const fields =
+    event.action === 'delete'
+      ? []
+      : changedFields(event.before, event.after)
+          .filter((field) => !onlyOpaqueIds(field, event, wording))
+          // What an addition is called is in its line already.
+          .filter((field) => !(event.action === 'insert' && name !== null && event.after?.[field] === name));
+  return {
+    id: event.id,
+    at: event.at,
+    who: actorLabel(event.actor),
+    what: `${verb} ${thing}${name ? ` “${name}”` : ''}`,
+    changes: fields.slice(0, maxChanges).map((field) => ({
+      field: fieldLabel(field),
+      before: event.action === 'insert' ? '' : formatValue(event.before?.[field], wording),
+      after: formatValue(event.after?.[field], wording),
+    })),
+  };
+}

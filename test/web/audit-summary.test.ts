@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { actorLabel, changedFields, historyLine } from '../../designer/src/projects/audit-summary';
+import type { AuditEvent } from '../../designer/src/shared/api-schemas';
+
+const at = '2027-03-01T09:00:00Z';
+const ann = '7f3e2c1a-0000-4000-8000-000000000001';
+const goal = '7f3e2c1a-0000-4000-8000-0000000000aa';
+const fmt = { formatInstant: (iso: string) => `<${iso.slice(0, 10)}>`, personName: (id: string) => (id === ann ? 'Ann' : null) };
+const event = (over: Partial<AuditEvent>): AuditEvent => ({
+  id: '1',
+  at,
+  actor: { kind: 'user', userId: 'u1', name: 'Ann', detail: null },
+  action: 'update',
+  entity: 'milestones',
+  entityId: 'm1',
+  projectId: 'p1',
+  before: null,
+  after: null,
+  ...over,
+});
+
+describe('a project’s history', () => {
+  it('shows a change as who changed which thing, with each changed field before → after', () => {
+    const line = historyLine(
+      event({
+        before: { id: 'm1', name: 'First deals', due_at: '2027-03-31T00:00:00+00:00', target_value: '1000', updated_at: 'a' },
+        after: { id: 'm1', name: 'First deals', due_at: '2027-04-30T00:00:00+00:00', target_value: '1000', updated_at: 'b' },
+      }),
+      fmt,
+    );
+    expect(line).toMatchObject({ who: 'Ann', what: 'changed the milestone “First deals”', changes: [{ field: 'Due at', before: '<2027-03-31>', after: '<2027-04-30>' }] });
+  });
+
+  it('lists the filled-in fields of something added, without bookkeeping columns', () => {
+    const line = historyLine(
+      event({ action: 'insert', entity: 'kpi_reports', after: { id: 'k1', project_id: 'p1', metric: 'revenue', value: '150000', reporter_id: ann, note: null, created_at: at } }),
+      fmt,
+    );
+    expect(line.what).toBe('added a KPI report “revenue”');
+    expect(line.changes).toEqual([
+      { field: 'Value', before: '', after: '150000' },
+      { field: 'Reporter', before: '', after: 'Ann' },
+    ]);
+  });
+
+  it('names people by name and leaves out fields that only hold ids of other things', () => {
+    const line = historyLine(event({ action: 'insert', entity: 'milestones', after: { name: 'First deals', goal_id: goal, owner_id: ann } }), fmt);
+    expect(line.changes.map((change) => `${change.field}: ${change.after}`)).toEqual(['Owner: Ann']);
+  });
+
+  it('names a removal without listing fields', () => {
+    const line = historyLine(event({ action: 'delete', entity: 'risks', before: { id: 'r1', title: 'Churn' } }), fmt);
+    expect(line).toMatchObject({ what: 'removed the risk “Churn”', changes: [] });
+  });
+
+  it('says when a workflow, a token or an e-mail link made the change', () => {
+    expect(actorLabel({ kind: 'workflow', userId: null, name: null, detail: 'project-p1' })).toBe('The workflow');
+    expect(actorLabel({ kind: 'token', userId: 'u1', name: 'Ann', detail: 't1' })).toBe('Ann (API token)');
+    expect(actorLabel({ kind: 'user', userId: 'u1', name: 'Ann', detail: 'link:l1' })).toBe('Ann (e-mail link)');
+    expect(actorLabel({ kind: 'system', userId: null, name: null, detail: null })).toBe('The system');
+  });
+
+  it('treats equal objects as unchanged and cuts long values', () => {
+    expect(changedFields({ a: { x: 1 }, b: 1 }, { a: { x: 1 }, b: 2 })).toEqual(['b']);
+    const long = 'x'.repeat(200);
+    const line = historyLine(event({ entity: 'goals', before: { note: 'short' }, after: { note: long } }), fmt);
+    expect(line.changes[0]?.after.length).toBe(60);
+  });
+});
