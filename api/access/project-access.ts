@@ -12,7 +12,8 @@ import { ApiError, notFound } from '../errors';
  * Nobody gets more than their role allows: a viewer (or a viewer-scoped token) only reads, and
  * ops read every project but change none.
  */
-export type ProjectAccess = 'read' | 'work' | 'plan';
+export const projectAccessLevels = ['read', 'work', 'plan'] as const;
+export type ProjectAccess = (typeof projectAccessLevels)[number];
 
 const rank: Record<ProjectAccess, number> = { read: 1, work: 2, plan: 3 };
 

@@ -103,14 +103,14 @@ export function projectsRouter({ db, temporal }: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'read');
+        const access = await requireProjectAccess(db, c.get('principal'), id, 'read');
         const project = (await findProject(db, id))!;
         const [milestones, escalations, lifecycle] = await Promise.all([
           listMilestones(db, id),
           listEscalations(db, id),
           readLifecycle(temporal.client, id),
         ]);
-        return c.json({ ...projectDto(project, milestones), lifecycle, escalations: escalations.map(escalationDto) }, 200);
+        return c.json({ ...projectDto(project, milestones), lifecycle, escalations: escalations.map(escalationDto), access }, 200);
       },
     )
     .openapi(

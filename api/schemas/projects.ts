@@ -3,6 +3,7 @@ import { lifecyclePhases } from '../../workflows/sales-project-messages';
 import { ragStatuses } from '../../workflows/domain/attainment';
 import { businessCalendarSchema } from '../../workflows/domain/business-calendar';
 import { calendarDurationSchema } from '../../workflows/domain/duration';
+import { projectAccessLevels } from '../access/project-access';
 import { Decimal, Timestamp, Uuid } from './common';
 
 export const NewMilestoneBody = z
@@ -106,6 +107,7 @@ export const Project = z
 export const ProjectDetail = Project.extend({
   lifecycle: Lifecycle,
   escalations: z.array(Escalation),
+  access: z.enum(projectAccessLevels).openapi({ description: 'What you may do with it: read; work (KPIs, tasks, review answers); plan (the plan and its lifecycle)' }),
 }).openapi('ProjectDetail');
 
 export const NewKpiReportBody = z

@@ -90,11 +90,11 @@ async function main() {
   const harness = await startDesignerHarness();
   const browser = await chromium.launch(chromiumOptions);
   try {
-    const created = await fetch(`${harness.url}/api/flows`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ draft }) });
+    const created = await fetch(`${harness.url}/api/flows`, { method: 'POST', headers: harness.apiHeaders, body: JSON.stringify({ draft }) });
     if (created.status !== 201) throw new Error(`Creating the flow failed: ${created.status} ${await created.text()}`);
     const { id } = (await created.json()) as { id: string };
 
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const page = await (await harness.signedInContext(browser, { viewport: { width: 1600, height: 1000 } })).newPage();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
 

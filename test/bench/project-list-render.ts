@@ -94,7 +94,7 @@ try {
   await sql`analyze`.execute(db);
 
   // What each filter should leave, from the API itself.
-  const all = (await (await fetch(`${url}/api/projects?limit=${PROJECTS}`)).json()) as { total: number; items: ListItem[] };
+  const all = (await (await fetch(`${url}/api/projects?limit=${PROJECTS}`, { headers: harness.apiHeaders })).json()) as { total: number; items: ListItem[] };
   const ownerId = owners[3]!.id;
   const count = (keep: (item: ListItem) => boolean) => all.items.filter(keep).length;
   const statuses = ['green', 'amber', 'red'].map((status) => ({ status, n: count((item) => item.status === status) }));
@@ -103,7 +103,7 @@ try {
 
   const loads: { total: number; api: number; render: number }[] = [];
   for (let run = 0; run < LOADS; run++) {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await harness.signedInContext(browser, { viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${url}/projects`, { waitUntil: 'commit' });
     await page.waitForFunction(`${rowCount} === ${PROJECTS}`, undefined, { polling: 'raf', timeout: 30_000 });
@@ -116,7 +116,7 @@ try {
     await context.close();
   }
 
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await harness.signedInContext(browser, { viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${url}/projects`);
   await page.waitForFunction(`${rowCount} === ${PROJECTS}`, undefined, { polling: 'raf', timeout: 30_000 });
