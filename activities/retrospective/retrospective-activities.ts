@@ -14,15 +14,16 @@ export interface OpenedRetrospective {
   hardDeadlineAt: string;
 }
 
-/** Everyone who should answer: the owner, the project's members, milestone owners and reporters. */
+/**
+ * Everyone asked to answer: the owner and the project's members — the people who may answer
+ * (api/access). Viewers only read; milestone owners and reporters off the project cannot answer.
+ */
 async function teamOf(db: Db, projectId: string): Promise<string[]> {
-  const [project, members, owners, reporters] = await Promise.all([
+  const [project, members] = await Promise.all([
     db.selectFrom('sales_projects').select('owner_id').where('id', '=', projectId).executeTakeFirstOrThrow(),
-    db.selectFrom('project_members').select('user_id').where('project_id', '=', projectId).execute(),
-    db.selectFrom('milestones').select('owner_id').where('project_id', '=', projectId).execute(),
-    db.selectFrom('kpi_reports').select('reporter_id').where('project_id', '=', projectId).distinct().execute(),
+    db.selectFrom('project_members').select('user_id').where('project_id', '=', projectId).where('role', '<>', 'viewer').execute(),
   ]);
-  return [...new Set([project.owner_id, ...members.map((m) => m.user_id), ...owners.map((o) => o.owner_id), ...reporters.map((r) => r.reporter_id)])];
+  return [...new Set([project.owner_id, ...members.map((m) => m.user_id)])];
 }
 
 export function createRetrospectiveActivities({ db, clock }: { db: Db; clock: Clock }) {
