@@ -1,3 +1,4 @@
+import { createMiddleware } from 'hono/factory';
 import type { AccessRole } from '../../db/schema';
 import { ApiError } from '../errors';
 
@@ -27,3 +28,13 @@ export function requireRole(principal: Principal, roles: readonly AccessRole[], 
     throw new ApiError(403, 'forbidden', `Only ${roles.join(' or ')} may ${doing}; you are signed in as ${principal.role}.`);
   }
 }
+
+/**
+ * Route middleware admitting only `roles`. It runs before the body is validated, so a refused
+ * person learns nothing from validation errors.
+ */
+export const onlyRoles = (roles: readonly AccessRole[], doing: string) =>
+  createMiddleware(async (c, next) => {
+    requireRole(c.get('principal'), roles, doing);
+    await next();
+  });

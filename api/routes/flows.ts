@@ -1,11 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
-import { createMiddleware } from 'hono/factory';
 import type { Db } from '../../db/connect';
 import { bindFlow, findFlow, findVersion, insertFlow, listBindings, listFlows, listVersions, publishVersion, saveDraft } from '../../db/queries/flows';
 import type { Flow, FlowVersion } from '../../db/schema';
 import { flowDraftSchema, type FlowDraft } from '../../workflows/flow/graph-schema';
 import { triggerEventSchema } from '../../workflows/flow/trigger-events';
-import { requireRole } from '../auth/principal';
+import { onlyRoles } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, zodDetails } from '../errors';
 import { validateWithDirectory } from '../flow-validation';
@@ -56,14 +55,8 @@ async function flowDetail(db: Db, flow: Flow) {
   };
 }
 
-/**
- * Flows decide who approves what for everybody, so only ops and admins change them. As route
- * middleware it runs before the body is validated: a refused person learns nothing from its errors.
- */
-const designersOnly = createMiddleware(async (c, next) => {
-  requireRole(c.get('principal'), ['ops', 'admin'], 'create, change, publish or bind flows');
-  await next();
-});
+/** Flows decide who approves what for everybody, so only ops and admins change them. */
+const designersOnly = onlyRoles(['ops', 'admin'], 'create, change, publish or bind flows');
 
 /** Refuses a document that does not validate: 422 with one detail per diagnostic, node id first. */
 async function requireValid(db: Db, document: unknown) {

@@ -1,8 +1,7 @@
 import { createRoute, type z } from '@hono/zod-openapi';
-import { createMiddleware } from 'hono/factory';
 import type { Db } from '../../db/connect';
 import { findTeam, findTeamByName, insertTeam, lockTeam, listTeamMembers, listTeams, replaceTeamMembers } from '../../db/queries/members';
-import { requireRole } from '../auth/principal';
+import { onlyRoles } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { ApiError, notFound } from '../errors';
 import { requireUsers } from '../plan-guard';
@@ -23,10 +22,7 @@ const nameTaken = (name: string) =>
 const isUniqueViolation = (error: unknown): boolean => typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 
 /** Teams shape targets and reports across projects: admins keep them; everyone signed in reads them. */
-const adminsOnly = createMiddleware(async (c, next) => {
-  requireRole(c.get('principal'), ['admin'], 'create teams or change their members');
-  await next();
-});
+const adminsOnly = onlyRoles(['admin'], 'create teams or change their members');
 
 export function teamsRouter({ db }: AppDeps) {
   return createRouter()

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { deleteSessionsOfUser } from '../../db/queries/auth';
-import { listInbox } from '../../db/queries/inbox';
+import { listInbox, markInboxItemRead } from '../../db/queries/inbox';
 import {
   countActiveAdmins,
   findUser,
@@ -10,11 +10,10 @@ import {
   listUsers,
   lockUser,
   lockUserAdministration,
-  markInboxItemRead,
   updateUser,
 } from '../../db/queries/users';
 import { hashPassword } from '../auth/password';
-import { requireRole, type Principal } from '../auth/principal';
+import { onlyRoles, type Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { inboxItemDto, userDto } from '../dto';
 import { ApiError, invalidFields, notFound } from '../errors';
@@ -42,6 +41,7 @@ export function usersRouter({ db }: AppDeps) {
         path: '/',
         tags: ['users'],
         summary: 'Add a person to the org chart (admins only)',
+        middleware: onlyRoles(['admin'], 'add people'),
         request: { body: { content: json(NewUserBody), required: true } },
         responses: {
           201: { description: 'Created', content: json(User) },
@@ -51,7 +51,6 @@ export function usersRouter({ db }: AppDeps) {
         },
       }),
       async (c) => {
-        requireRole(c.get('principal'), ['admin'], 'add people');
         const body = c.req.valid('json');
         if (body.managerId && !(await findUser(db, body.managerId))) {
           throw invalidFields([{ path: 'managerId', message: `no user with id ${body.managerId}` }]);
@@ -101,6 +100,7 @@ export function usersRouter({ db }: AppDeps) {
         description:
           'A new password, a deactivation or a role change ends their sessions. A manager who stands below the person in the org chart is refused (400); ' +
           'demoting or deactivating the last active admin is refused (409).',
+        middleware: onlyRoles(['admin'], "change people's accounts"),
         request: { params: IdParam, body: { content: json(UserPatchBody), required: true } },
         responses: {
           200: { description: 'The person now', content: json(User) },
@@ -110,7 +110,6 @@ export function usersRouter({ db }: AppDeps) {
         },
       }),
       async (c) => {
-        requireRole(c.get('principal'), ['admin'], "change people's accounts");
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
         const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password);
