@@ -54,6 +54,7 @@ export const userDto = (u: User): z.infer<typeof U.User> => ({
   email: u.email,
   managerId: u.manager_id,
   role: u.role,
+  active: u.active,
 });
 
 export const inboxItemDto = (i: InboxItem): z.infer<typeof U.InboxItem> => ({

@@ -37,7 +37,14 @@ export const InboxItemParams = z.object({
 });
 
 export const User = z
-  .object({ id: z.string(), name: z.string(), email: z.string(), managerId: z.string().nullable(), role: z.enum(accessRoles) })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    managerId: z.string().nullable(),
+    role: z.enum(accessRoles),
+    active: z.boolean().openapi({ description: 'False once the person has left: they cannot sign in and are passed over' }),
+  })
   .openapi('User');
 
 export const InboxItem = z

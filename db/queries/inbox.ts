@@ -18,3 +18,16 @@ export async function listInbox(db: Db, userId: string, options: { limit: number
   if (options.unreadOnly) query = query.where('read_at', 'is', null);
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
 }
+
+/**
+ * Marks one of a person's inbox items read (once; the first time stays). False when that person
+ * has no such item.
+ */
+export async function markInboxItemRead(db: Db, userId: string, itemId: string): Promise<boolean> {
+  const item = await db.selectFrom('inbox_items').select('read_at').where('id', '=', itemId).where('user_id', '=', userId).executeTakeFirst();
+  if (!item) return false;
+  if (item.read_at === null) {
+    await db.updateTable('inbox_items').set({ read_at: new Date() }).where('id', '=', itemId).where('read_at', 'is', null).execute();
+  }
+  return true;
+}

@@ -83,16 +83,3 @@ export async function countActiveAdmins(db: Db, { except }: { except?: string } 
   if (except !== undefined) query = query.where('id', '<>', except);
   return (await query.executeTakeFirstOrThrow()).n;
 }
-
-/**
- * Marks one of a person's inbox items read (once; the first time stays). False when that person
- * has no such item.
- */
-export async function markInboxItemRead(db: Db, userId: string, itemId: string): Promise<boolean> {
-  const item = await db.selectFrom('inbox_items').select('read_at').where('id', '=', itemId).where('user_id', '=', userId).executeTakeFirst();
-  if (!item) return false;
-  if (item.read_at === null) {
-    await db.updateTable('inbox_items').set({ read_at: new Date() }).where('id', '=', itemId).where('read_at', 'is', null).execute();
-  }
-  return true;
-}

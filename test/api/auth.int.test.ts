@@ -74,7 +74,7 @@ describe('signing in with a session cookie', () => {
     expect(setCookie).toContain('Max-Age=43200');
     expect(setCookie).not.toContain('Secure');
     expect(res.body).toEqual({
-      user: { id, name: 'Signer', email, managerId: null, role: 'member' },
+      user: { id, name: 'Signer', email, managerId: null, role: 'member', active: true },
       csrfToken: expect.any(String),
       expiresAt: expect.any(String),
       grantableRoles: ['member', 'viewer'],

@@ -51,7 +51,7 @@ describe('the first admin from the environment', () => {
   it('does nothing without MILEPOST_ADMIN_* and says how to make one', async () => {
     const db = await emptyDatabase();
     const outcome = await ensureFirstAdmin(db, {});
-    expect(outcome).toEqual({ action: 'none', reason: expect.stringContaining('MILEPOST_ADMIN_EMAIL and MILEPOST_ADMIN_PASSWORD') });
+    expect(outcome).toEqual({ action: 'none', adminMissing: true, reason: expect.stringContaining('MILEPOST_ADMIN_EMAIL and MILEPOST_ADMIN_PASSWORD') });
     expect(await db.selectFrom('users').selectAll().execute()).toEqual([]);
   });
 
@@ -65,7 +65,7 @@ describe('the first admin from the environment', () => {
     expect(await verifyPassword(user.password_hash!, 'a long first secret')).toBe(true);
 
     const again = await ensureFirstAdmin(db, { ...env, MILEPOST_ADMIN_PASSWORD: 'a different secret' });
-    expect(again).toEqual({ action: 'none', reason: expect.stringContaining('an active admin exists') });
+    expect(again).toEqual({ action: 'none', adminMissing: false, reason: expect.stringContaining('an active admin exists') });
     expect(await verifyPassword(await passwordOf(db, 'root@example.com'), 'a long first secret')).toBe(true);
   });
 
