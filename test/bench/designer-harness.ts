@@ -1,10 +1,8 @@
 // A throwaway Milepost API + web page for the designer benchmark and for looking at the page by
-// hand: embedded PostgreSQL in a temporary folder, migrated and seeded, served on a free port.
+// hand: embedded PostgreSQL in a temporary folder, migrated and seeded, served on a free port,
+// with an admin who can sign in.
 // No Temporal server: the flow endpoints never reach it, and the client connects lazily.
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Client } from '@temporalio/client';
@@ -12,11 +10,10 @@ import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-
 import { freePort } from '../../activities/runtime/free-port';
 import { createApp } from '../../api/app';
 import { createOrPromoteAdmin } from '../../api/auth/first-admin';
-import { createDb, type Db } from '../../db/connect';
+import type { Db } from '../../db/connect';
 import { createApiToken } from '../../db/queries/auth';
-import { startEmbeddedPostgres } from '../../db/embedded-postgres';
-import { migrateToLatest } from '../../db/migrate';
 import { seedDefaultFlows } from '../../db/seed-default-flows';
+import { startBenchDatabase } from './bench-database';
 
 export const designerDist = fileURLToPath(new URL('../../designer/dist', import.meta.url));
 
@@ -33,15 +30,11 @@ export interface DesignerHarness {
 const admin = { email: 'admin@bench.test', password: `bench-${randomUUID()}` };
 
 export async function startDesignerHarness(): Promise<DesignerHarness> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'milepost-designer-'));
-  await chmod(dir, 0o755); // as root, PostgreSQL runs as the `postgres` user and must enter it
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort() });
-  const db = createDb(pg.url);
-  await migrateToLatest(db);
+  const database = await startBenchDatabase();
+  const { db } = database;
   await seedDefaultFlows(db);
-  await createOrPromoteAdmin(db, { email: admin.email, name: 'Bench Admin', password: admin.password });
-  const adminId = (await db.selectFrom('users').select('id').where('email', '=', admin.email).executeTakeFirstOrThrow()).id;
-  const { token } = await createApiToken(db, { userId: adminId, name: 'bench', role: 'admin' });
+  const { user } = await createOrPromoteAdmin(db, { email: admin.email, name: 'Bench Admin', password: admin.password });
+  const { token } = await createApiToken(db, { userId: user.id, name: 'bench', role: 'admin' });
   const app = createApp({ db, temporal: { client: new Client(), taskQueue: 'designer-harness' }, designerDir: designerDist });
   const port = await freePort();
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
@@ -58,9 +51,7 @@ export async function startDesignerHarness(): Promise<DesignerHarness> {
     },
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.destroy();
-      await pg.stop();
-      await rm(dir, { recursive: true, force: true });
+      await database.stop();
     },
   };
 }

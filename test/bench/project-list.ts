@@ -1,13 +1,7 @@
 // Benchmark: the project list over 1,000 projects (goals and KPI reports included), as an admin
 // sees it (everything) and as a manager sees it (only the projects of the people below them).
 // Run: npx tsx test/bench/project-list.ts  — prints figures, asserts nothing.
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { freePort } from '../../activities/runtime/free-port';
-import { createDb } from '../../db/connect';
-import { startEmbeddedPostgres } from '../../db/embedded-postgres';
-import { migrateToLatest } from '../../db/migrate';
+import { startBenchDatabase } from './bench-database';
 import { projectIdsOf } from '../../db/queries/project-access';
 import { listProjects } from '../../db/queries/project-list';
 import { sql } from 'kysely';
@@ -28,12 +22,9 @@ async function measure(list: () => Promise<{ rows: unknown[] }>) {
   return { listed, median: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95) - 1] ?? times.at(-1)! };
 }
 
-const dir = await mkdtemp(path.join(os.tmpdir(), 'milepost-bench-'));
-await chmod(dir, 0o755);
-const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), database: 'bench' });
-const db = createDb(pg.url);
+const bench = await startBenchDatabase();
+const { db } = bench;
 try {
-  await migrateToLatest(db);
   // A manager with ten reps below, each owning a tenth of the projects; as many again belong to
   // people elsewhere in the company, so the manager's view filters half the projects away.
   const manager = await db.insertInto('users').values({ name: 'Manager', email: 'manager@bench.test', role: 'manager' }).returning('id').executeTakeFirstOrThrow();
@@ -68,7 +59,5 @@ try {
   console.log(`  the manager's visibility filter costs ${(managed.median / admin.median).toFixed(2)}× the unfiltered list for half the rows`);
   console.log(`  heap used after: ${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} MiB`);
 } finally {
-  await db.destroy();
-  await pg.stop();
-  await rm(dir, { recursive: true, force: true });
+  await bench.stop();
 }

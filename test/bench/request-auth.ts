@@ -4,18 +4,12 @@
 // actor for the audit trail (one set_config per connection and actor change). Signing in hashes
 // with argon2id on purpose (slow to guess). Figures: in-process requests (app.request, no network)
 // against an embedded PostgreSQL, medians of many runs, and their ratio to a bare database round trip.
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { Client } from '@temporalio/client';
 import { sql } from 'kysely';
-import { freePort } from '../../activities/runtime/free-port';
 import { createApp } from '../../api/app';
 import { createOrPromoteAdmin } from '../../api/auth/first-admin';
-import { createDb } from '../../db/connect';
-import { startEmbeddedPostgres } from '../../db/embedded-postgres';
-import { migrateToLatest } from '../../db/migrate';
 import { createApiToken } from '../../db/queries/auth';
+import { startBenchDatabase } from './bench-database';
 
 const RUNS = 300;
 const LOGINS = 10;
@@ -30,12 +24,9 @@ async function median(runs: number, once: () => Promise<unknown>): Promise<numbe
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 }
 
-const dir = await mkdtemp(path.join(os.tmpdir(), 'milepost-bench-'));
-await chmod(dir, 0o755);
-const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), database: 'bench' });
-const db = createDb(pg.url);
+const bench = await startBenchDatabase();
+const { db } = bench;
 try {
-  await migrateToLatest(db);
   const credentials = { email: 'admin@bench.test', password: 'bench password one' };
   const { user } = await createOrPromoteAdmin(db, { ...credentials, name: 'Bench Admin' });
   const { token } = await createApiToken(db, { userId: user.id, name: 'bench', role: 'admin' });
@@ -66,7 +57,5 @@ try {
   line('POST /api/auth/login (argon2id verify)', signIn);
   console.log(`  a signed-in request costs ${(byToken - anonymous).toFixed(2)} ms more than a refused one; budget for a page is 1000 ms: ratio ${(byToken / 1000).toFixed(4)}`);
 } finally {
-  await db.destroy();
-  await pg.stop();
-  await rm(dir, { recursive: true, force: true });
+  await bench.stop();
 }

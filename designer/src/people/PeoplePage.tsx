@@ -11,6 +11,8 @@ import { requestJson } from '../shared/request';
 import { useSubmit } from '../shared/use-submit';
 import { accessRoles, type AccessRole, type User } from '../api/schemas';
 import '../shared/web.css';
+import { DoneNote } from '../shared/DoneNote';
+import { PersonOptions } from '../shared/PersonOptions';
 
 const fields = ['name', 'email', 'managerId', 'role', 'password'] as const;
 
@@ -119,11 +121,7 @@ function AddPerson({ users }: { users: User[] }) {
         {(props) => (
           <select {...props} value={managerId} onChange={(event) => setManagerId(event.target.value)}>
             <option value="">Nobody (top of the chart)</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+            <PersonOptions people={users} />
           </select>
         )}
       </Field>
@@ -135,11 +133,7 @@ function AddPerson({ users }: { users: User[] }) {
         <button type="submit" className="button button--primary" disabled={saving}>
           {saving ? 'Adding…' : 'Add person'}
         </button>
-        {done && (
-          <span className="good-text" role="status">
-            {done}
-          </span>
-        )}
+        <DoneNote text={done} />
       </div>
     </form>
   );
@@ -174,11 +168,7 @@ function EditPerson({ users }: { users: User[] }) {
         {(props) => (
           <select {...props} value={userId} onChange={(event) => setUserId(event.target.value)} data-testid="edit-person">
             <option value="">Choose…</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+            <PersonOptions people={users} />
           </select>
         )}
       </Field>
@@ -229,11 +219,7 @@ function EditAccess({ user }: { user: User }) {
         <button type="button" className="button button--danger" disabled={saving} onClick={() => void markLeft()}>
           Has left
         </button>
-        {done && (
-          <span className="good-text" role="status">
-            {done}
-          </span>
-        )}
+        <DoneNote text={done} />
       </div>
     </form>
   );

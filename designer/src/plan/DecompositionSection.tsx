@@ -12,6 +12,7 @@ import type { PlanContext } from './plan-data';
 import { useDecompositionPreview, type PreviewAsk } from './use-decomposition-preview';
 import { PersonOptions } from '../shared/PersonOptions';
 import { WarningFields } from './WarningFields';
+import { DoneNote } from '../shared/DoneNote';
 
 const applyFields = ['ownerId', 'warningOffset', 'warningThresholdPct', 'replace'] as const;
 
@@ -256,11 +257,7 @@ function ApplySplit({ plan, ask, parts }: { plan: PlanContext; ask: PreviewAsk; 
         <button type="submit" className="button button--primary" disabled={saving} data-testid="split-apply">
           {saving ? 'Creating…' : 'Create milestones'}
         </button>
-        {done && (
-          <span className="good-text" role="status">
-            {done}
-          </span>
-        )}
+        <DoneNote text={done} />
       </div>
     </form>
   );

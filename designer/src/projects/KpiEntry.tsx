@@ -5,6 +5,7 @@ import { focusFirstError, formErrorsOf, noErrors, type FormErrors } from '../sha
 import { formatNumber } from '../shared/format';
 import { requestJson } from '../shared/request';
 import { fromLocalInput, toOffsetIso } from '../shared/time';
+import { DoneNote } from '../shared/DoneNote';
 
 const fields = ['metric', 'value', 'reportedAt'] as const;
 
@@ -73,11 +74,7 @@ export function KpiEntry({ projectId, metrics, onReported }: { projectId: string
         <button type="submit" className="button button--primary" disabled={saving}>
           {saving ? 'Reporting…' : 'Report'}
         </button>
-        {done && (
-          <span className="good-text" role="status">
-            {done}
-          </span>
-        )}
+        <DoneNote text={done} />
       </div>
     </form>
   );

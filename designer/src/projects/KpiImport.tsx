@@ -4,6 +4,7 @@ import { kpiImportResultSchema } from '../shared/api-schemas';
 import { formatNumber } from '../shared/format';
 import { requestJson } from '../shared/request';
 import { userTimeZone } from '../shared/time';
+import { DoneNote } from '../shared/DoneNote';
 
 interface RowProblem {
   where: string;
@@ -102,11 +103,7 @@ export function KpiImport({ projectId, onImported }: { projectId: string; onImpo
         <button type="submit" className="button" disabled={saving || csv.trim() === ''}>
           {saving ? 'Importing…' : 'Import'}
         </button>
-        {done && (
-          <span className="good-text" role="status">
-            {done}
-          </span>
-        )}
+        <DoneNote text={done} />
       </div>
     </form>
   );

@@ -5,6 +5,7 @@ import { Field, FormAlert } from '../shared/Field';
 import { requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { useSubmit } from '../shared/use-submit';
+import { DoneNote } from '../shared/DoneNote';
 
 const fields = ['wentWell', 'toImprove', 'actionItems'] as const;
 
@@ -57,11 +58,7 @@ export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retro
         <button type="submit" className="button button--primary" disabled={saving} data-testid="team-input-save">
           {saving ? 'Sending…' : mine ? 'Update my answers' : 'Send my answers'}
         </button>
-        {done && (
-          <span className="good-text" role="status">
-            {done}
-          </span>
-        )}
+        <DoneNote text={done} />
       </div>
     </form>
   );
