@@ -3,6 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate';
+import { contentSecurityPolicy } from './content-security-policy';
 import type { AppDeps } from './deps';
 import { ApiError, onError } from './errors';
 import { approvalsRouter, flowRunsRouter, userApprovalsRouter } from './routes/approvals';
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps) {
   app.onError(onError);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.`, details: [] } }, 404));
   app.use('*', secureHeaders());
+  app.use('*', contentSecurityPolicy);
   app.use(
     '/api/*',
     bodyLimit({

@@ -105,6 +105,10 @@ export function useServedApp(options: { worker: boolean; pageTimeoutMs: number; 
       const page = await context.newPage();
       page.setDefaultTimeout(options.pageTimeoutMs);
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      // The page runs under the app's Content-Security-Policy; anything it blocks is a bug.
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+      });
       // What the page looked like when a test failed, to see why without rerunning it.
       onTestFailed(async ({ task }) => {
         const name = `${options.failurePrefix}${task.name.replace(/[^\w]+/g, '-').slice(0, 80)}.png`;
