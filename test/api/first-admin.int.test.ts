@@ -1,49 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOrPromoteAdmin, ensureFirstAdmin } from '../../api/auth/first-admin';
 import { verifyPassword } from '../../api/auth/password';
-import { createDb, type Db } from '../../db/connect';
+import type { Db } from '../../db/connect';
 import { createSession, findSession } from '../../db/queries/auth';
 import { insertUser } from '../../db/queries/users';
-import { migrateToLatest } from '../../db/migrate';
+import { useOwnDatabases } from '../support/own-databases';
 
-/**
- * Each test gets a database of its own, copied from a migrated template, because the first admin
- * is about a database with no admin yet, and the suite's shared one has its admin.
- */
-const server = () => createDb(inject('adminDatabaseUrl'), { max: 1 });
-const urlOf = (name: string) => inject('adminDatabaseUrl').replace(/\/postgres$/, `/${name}`);
-const template = `first_admin_${randomUUID().replaceAll('-', '')}`;
-const made: string[] = [];
-const open: Db[] = [];
-
-beforeAll(async () => {
-  const admin = server();
-  await sql.raw(`create database ${template}`).execute(admin);
-  await admin.destroy();
-  const db = createDb(urlOf(template), { max: 1 });
-  await migrateToLatest(db);
-  await db.destroy();
-});
-
-afterAll(async () => {
-  await Promise.all(open.map((db) => db.destroy()));
-  const admin = server();
-  for (const name of [...made, template]) await sql.raw(`drop database if exists ${name}`).execute(admin);
-  await admin.destroy();
-});
-
-async function emptyDatabase(): Promise<Db> {
-  const name = `first_admin_${randomUUID().replaceAll('-', '')}`;
-  const admin = server();
-  await sql.raw(`create database ${name} template ${template}`).execute(admin);
-  await admin.destroy();
-  made.push(name);
-  const db = createDb(urlOf(name), { max: 3 });
-  open.push(db);
-  return db;
-}
+/** Each test gets a database of its own: the first admin is about a database with no admin yet. */
+const databases = useOwnDatabases('first_admin');
+const emptyDatabase = () => databases.create();
 
 const passwordOf = async (db: Db, email: string) => (await db.selectFrom('users').select('password_hash').where('email', '=', email).executeTakeFirstOrThrow()).password_hash!;
 

@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app';
-import { createDb } from '../../db/connect';
 import { createApiToken } from '../../db/queries/auth';
 import { insertInboxItemOnce } from '../../db/queries/inbox';
 import { insertUser } from '../../db/queries/users';
-import { migrateToLatest } from '../../db/migrate';
 import { createOrgChart } from '../support/factories';
 import { call } from '../support/http';
+import { useOwnDatabases } from '../support/own-databases';
 import { createUser } from '../support/people';
 import { useSystem } from '../support/system';
 
+const ownDatabases = useOwnDatabases('users');
 const system = useSystem({ worker: false });
 
 const password = 'correct horse battery';
@@ -142,36 +141,26 @@ describe('people: what an admin changes', () => {
 
   it('refuses demoting or deactivating the last active admin (409), and allows it once there is another', async () => {
     // A database of this test's own: the suite's admin must stay the admin of the shared one.
-    const name = `users_${randomUUID().replaceAll('-', '')}`;
-    const server = createDb(inject('adminDatabaseUrl'), { max: 1 });
-    await sql.raw(`create database ${name}`).execute(server);
-    const db = createDb(inject('adminDatabaseUrl').replace(/\/postgres$/, `/${name}`), { max: 3 });
-    try {
-      await migrateToLatest(db);
-      const app = createApp({ db, temporal: { client: system.client, taskQueue: system.taskQueue } });
-      const only = await insertUser(db, { name: 'Only Admin', email: 'only@example.com', role: 'admin' });
-      const as = { token: (await createApiToken(db, { userId: only.id, name: 'test', role: 'admin' })).token };
+    const db = await ownDatabases.create();
+    const app = createApp({ db, temporal: { client: system.client, taskQueue: system.taskQueue } });
+    const only = await insertUser(db, { name: 'Only Admin', email: 'only@example.com', role: 'admin' });
+    const as = { token: (await createApiToken(db, { userId: only.id, name: 'test', role: 'admin' })).token };
 
-      const demoted = await call(app, 'PATCH', `/api/users/${only.id}`, { role: 'manager' }, { as });
-      expect(demoted.status).toBe(409);
-      expect(demoted.body.error).toMatchObject({ code: 'last_admin', message: 'Only Admin is the last active admin; make someone else admin first.' });
-      expect((await call(app, 'PATCH', `/api/users/${only.id}`, { active: false }, { as })).status).toBe(409);
-      expect((await call(app, 'GET', `/api/users/${only.id}`, undefined, { as })).body.role).toBe('admin');
+    const demoted = await call(app, 'PATCH', `/api/users/${only.id}`, { role: 'manager' }, { as });
+    expect(demoted.status).toBe(409);
+    expect(demoted.body.error).toMatchObject({ code: 'last_admin', message: 'Only Admin is the last active admin; make someone else admin first.' });
+    expect((await call(app, 'PATCH', `/api/users/${only.id}`, { active: false }, { as })).status).toBe(409);
+    expect((await call(app, 'GET', `/api/users/${only.id}`, undefined, { as })).body.role).toBe('admin');
 
-      const second = await call(app, 'POST', '/api/users', { name: 'Second', email: 'second@example.com', role: 'admin' }, { as });
-      expect(second.status).toBe(201);
-      expect((await call(app, 'PATCH', `/api/users/${second.body.id}`, { active: false }, { as })).status).toBe(200);
-      expect((await call(app, 'PATCH', `/api/users/${only.id}`, { role: 'manager' }, { as })).status).toBe(409);
+    const second = await call(app, 'POST', '/api/users', { name: 'Second', email: 'second@example.com', role: 'admin' }, { as });
+    expect(second.status).toBe(201);
+    expect((await call(app, 'PATCH', `/api/users/${second.body.id}`, { active: false }, { as })).status).toBe(200);
+    expect((await call(app, 'PATCH', `/api/users/${only.id}`, { role: 'manager' }, { as })).status).toBe(409);
 
-      expect((await call(app, 'PATCH', `/api/users/${second.body.id}`, { active: true }, { as })).status).toBe(200);
-      const now = await call(app, 'PATCH', `/api/users/${only.id}`, { role: 'manager' }, { as });
-      expect(now.status).toBe(200);
-      expect(now.body.role).toBe('manager');
-    } finally {
-      await db.destroy();
-      await sql.raw(`drop database ${name}`).execute(server);
-      await server.destroy();
-    }
+    expect((await call(app, 'PATCH', `/api/users/${second.body.id}`, { active: true }, { as })).status).toBe(200);
+    const now = await call(app, 'PATCH', `/api/users/${only.id}`, { role: 'manager' }, { as });
+    expect(now.status).toBe(200);
+    expect(now.body.role).toBe('manager');
   });
 });
 

@@ -1,28 +1,32 @@
-import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { Migrator } from 'kysely';
 import { expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { createDb } from '../../db/connect';
 import { migrateToLatest } from '../../db/migrate';
-import { migrations } from '../../db/migrations';
+import { migrationProvider, migrations } from '../../db/migrations';
+import { useOwnDatabases } from '../support/own-databases';
+
+const databases = useOwnDatabases('migrate');
 
 it('applies every migration to an empty database, and a second run changes nothing', async () => {
-  const name = `migrate_${randomUUID().replaceAll('-', '')}`;
-  const admin = createDb(inject('adminDatabaseUrl'), { max: 1 });
-  await sql.raw(`create database ${name}`).execute(admin);
-  const db = createDb(inject('adminDatabaseUrl').replace(/\/postgres$/, `/${name}`));
-  try {
-    const first = await migrateToLatest(db);
-    expect(first.results?.map((r) => [r.migrationName, r.status])).toEqual(Object.keys(migrations).map((m) => [m, 'Success']));
-    const tables = await db.introspection.getTables();
-    expect(tables.map((t) => t.name)).toEqual(
-      expect.arrayContaining(['users', 'sales_projects', 'milestones', 'kpi_reports', 'escalations', 'inbox_items']),
-    );
-    const second = await migrateToLatest(db);
-    expect(second.results).toEqual([]);
-  } finally {
-    await db.destroy();
-    await sql.raw(`drop database ${name}`).execute(admin);
-    await admin.destroy();
-  }
+  const db = await databases.create({ migrated: false });
+  const first = await migrateToLatest(db);
+  expect(first.results?.map((r) => [r.migrationName, r.status])).toEqual(Object.keys(migrations).map((m) => [m, 'Success']));
+  const tables = await db.introspection.getTables();
+  expect(tables.map((t) => t.name)).toEqual(
+    expect.arrayContaining(['users', 'sales_projects', 'milestones', 'kpi_reports', 'escalations', 'inbox_items']),
+  );
+  const second = await migrateToLatest(db);
+  expect(second.results).toEqual([]);
+});
+
+it('takes the newest migration back down and up again, its triggers and tables with it', async () => {
+  const db = await databases.create({ migrated: false });
+  await migrateToLatest(db);
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const down = await migrator.migrateDown();
+  expect(down.error).toBeUndefined();
+  expect(down.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual([[Object.keys(migrations).at(-1), 'Down', 'Success']]);
+  expect((await db.introspection.getTables()).map((t) => t.name)).not.toContain('audit_events');
+  const up = await migrateToLatest(db);
+  expect(up.results?.map((r) => r.status)).toEqual(['Success']);
+  expect((await db.introspection.getTables()).map((t) => t.name)).toContain('audit_events');
 });
