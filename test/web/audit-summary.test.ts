@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorLabel, changedFields, historyLine } from '../../designer/src/projects/audit-summary';
+import { actorLabel, actorVia, changedFields, historyLine } from '../../designer/src/audit/audit-summary';
 import type { AuditEvent } from '../../designer/src/shared/api-schemas';
 
 const at = '2027-03-01T09:00:00Z';
@@ -58,6 +58,17 @@ describe('a project’s history', () => {
     expect(actorLabel({ kind: 'token', userId: 'u1', name: 'Ann', detail: 't1' })).toBe('Ann (API token)');
     expect(actorLabel({ kind: 'user', userId: 'u1', name: 'Ann', detail: 'link:l1' })).toBe('Ann (e-mail link)');
     expect(actorLabel({ kind: 'system', userId: null, name: null, detail: null })).toBe('The system');
+  });
+
+  it('says in the whole trail how each change reached us', () => {
+    expect(actorVia({ kind: 'user', userId: 'u1', name: 'Ann', detail: null })).toBeNull();
+    expect(actorVia({ kind: 'token', userId: 'u1', name: 'Ann', detail: 't1' })).toBe('via API token');
+    expect(actorVia({ kind: 'user', userId: 'u1', name: 'Ann', detail: 'link:l1' })).toBe('via e-mail link');
+    expect(actorVia({ kind: 'user', userId: 'u1', name: 'Ann', detail: 'workflow:flow-run-r1' })).toBe('through workflow flow-run-r1');
+    // A decision the API passed on to a workflow names the token it came with.
+    expect(actorVia({ kind: 'user', userId: 'u1', name: 'Ann', detail: 't1' })).toBe('via API token');
+    const byWorkflow = historyLine(event({ actor: { kind: 'workflow', userId: null, name: null, detail: 'project-p1' } }), fmt);
+    expect(byWorkflow.by).toEqual({ name: 'The workflow', via: 'project-p1' });
   });
 
   it('treats equal objects as unchanged and cuts long values', () => {

@@ -14,13 +14,14 @@ describe('what the page offers each role', () => {
     expect(offered('createProject')).toEqual(['admin', 'manager', 'member']);
   });
 
-  it('offers a project’s history to admins and managers, and people administration to admins', () => {
+  it('offers a project’s history to admins and managers, and people administration and the whole audit trail to admins', () => {
     expect(offered('readProjectHistory')).toEqual(['admin', 'manager']);
     expect(offered('managePeople')).toEqual(['admin']);
+    expect(offered('readAuditTrail')).toEqual(['admin']);
   });
 
   it('offers a viewer nothing that writes', () => {
-    const all: Permission[] = ['editFlows', 'createProject', 'chooseProjectOwner', 'readProjectHistory', 'managePeople'];
+    const all: Permission[] = ['editFlows', 'createProject', 'chooseProjectOwner', 'readProjectHistory', 'managePeople', 'readAuditTrail'];
     expect(all.filter((permission) => allows('viewer', permission))).toEqual([]);
   });
 });

@@ -4,7 +4,9 @@ import { Link, Redirect, Route, Switch, useLocation, useRoute, useSearch } from 
 import { errorMessage } from '../api/client';
 import { AccountPage } from '../auth/AccountPage';
 import { loadSession } from '../auth/session-api';
-import { useSessionState } from '../auth/session-store';
+import { AuditTrailPage } from '../audit/AuditTrailPage';
+import { allows, type Permission } from '../auth/permissions';
+import { useSession, useSessionState } from '../auth/session-store';
 import { safeNext, signInPathFor } from '../auth/sign-in-model';
 import { SessionEndedDialog, SignInPage } from '../auth/SignInPage';
 import { UserMenu } from '../auth/UserMenu';
@@ -19,12 +21,13 @@ import { ProjectListPage } from '../projects/ProjectListPage';
 import { ProjectPage } from '../projects/ProjectPage';
 import { RetrospectivePage } from '../retrospective/RetrospectivePage';
 
-/** Top-level sections of the web app. */
-export const navItems: readonly { href: string; label: string; match: string }[] = [
+/** Top-level sections of the web app; some only for the roles that may use them. */
+export const navItems: readonly { href: string; label: string; match: string; permission?: Permission }[] = [
   { href: '/projects', label: 'Projects', match: '/projects/*?' },
   { href: '/inbox', label: 'Inbox', match: '/inbox' },
   { href: '/people', label: 'People', match: '/people' },
   { href: '/flows', label: 'Flows', match: '/flows/*?' },
+  { href: '/audit', label: 'Audit trail', match: '/audit', permission: 'readAuditTrail' },
 ];
 
 function NavItem({ href, label, match }: { href: string; label: string; match: string }) {
@@ -37,14 +40,17 @@ function NavItem({ href, label, match }: { href: string; label: string; match: s
 }
 
 function TopNav() {
+  const { role } = useSession().user;
   return (
     <nav className="nav" aria-label="Main">
       <Link href="/" className="nav__brand">
         <Workflow size={18} aria-hidden="true" /> Milepost
       </Link>
-      {navItems.map((item) => (
-        <NavItem key={item.href} {...item} />
-      ))}
+      {navItems
+        .filter((item) => item.permission === undefined || allows(role, item.permission))
+        .map((item) => (
+          <NavItem key={item.href} {...item} />
+        ))}
       <UserMenu />
     </nav>
   );
@@ -75,6 +81,7 @@ function Pages() {
       <Route path="/inbox" component={InboxPage} />
       <Route path="/people" component={PeoplePage} />
       <Route path="/account" component={AccountPage} />
+      <Route path="/audit" component={AuditTrailPage} />
       <Route path="/flows" component={FlowListPage} />
       <Route path="/flows/:id/versions/:version">{(params) => <VersionPage id={params.id} version={Number(params.version)} />}</Route>
       <Route path="/flows/:id">{(params) => <EditorPage id={params.id} />}</Route>

@@ -13,6 +13,8 @@ const can = {
   chooseProjectOwner: ['admin', 'manager'],
   /** Read a project's history (the API narrows managers to the projects of their people). */
   readProjectHistory: ['admin', 'manager'],
+  /** Read the whole audit trail (everything, everybody). */
+  readAuditTrail: ['admin'],
   /** Add people to the org chart and give them roles. */
   managePeople: ['admin'],
 } as const satisfies Record<string, readonly AccessRole[]>;

@@ -1,20 +1,15 @@
 import { History } from 'lucide-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, errorMessage } from '../api/client';
+import { useEffect, useRef } from 'react';
+import { ApiError } from '../api/client';
+import { AuditEventList } from '../audit/AuditEventList';
+import { useAuditPages } from '../audit/use-audit-pages';
 import { useCan } from '../auth/use-can';
-import { auditPageSchema, type AuditEvent, type ProjectAccess } from '../shared/api-schemas';
-import { usePeople } from '../shared/people';
+import { auditPageSchema, type AuditPage, type ProjectAccess } from '../shared/api-schemas';
 import { queryString, requestJson } from '../shared/request';
-import { TimeText } from '../shared/TimeText';
-import { formatDateTime } from '../shared/time';
-import { useResource } from '../shared/use-resource';
-import { historyLine } from './audit-summary';
 
 const pageSize = 50;
 
-interface Loaded {
-  events: AuditEvent[];
-  nextBefore: string | null;
+interface Loaded extends AuditPage {
   /** The API refused (not the project's manager): the section is not shown at all. */
   hidden: boolean;
 }
@@ -40,95 +35,22 @@ export function ProjectHistory({ projectId, access, refreshKey }: { projectId: s
 }
 
 function HistorySection({ projectId, refreshKey }: { projectId: string; refreshKey: string }) {
-  const first = useResource(`audit:${projectId}`, () => loadHistory(projectId));
-  const [older, setOlder] = useState<{ events: AuditEvent[]; nextBefore: string | null } | null>(null);
+  const pages = useAuditPages(`audit:${projectId}`, (before) => loadHistory(projectId, before));
   const shownKey = useRef(refreshKey);
-  const { reload } = first;
+  const { refresh } = pages;
   useEffect(() => {
     if (shownKey.current === refreshKey) return;
     shownKey.current = refreshKey;
-    setOlder(null);
-    void reload();
-  }, [refreshKey, reload]);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<string | null>(null);
+    void refresh();
+  }, [refreshKey, refresh]);
 
-  const loaded = first.load.status === 'ready' ? first.load.value : null;
-  const events = useMemo(() => [...(loaded?.events ?? []), ...(older?.events ?? [])], [loaded, older]);
-  const people = usePeople();
-  const lines = useMemo(() => {
-    const names = new Map(people.status === 'ready' ? people.users.map((u) => [u.id, u.name]) : []);
-    const wording = { formatInstant: formatDateTime, personName: (id: string) => names.get(id) ?? null };
-    return events.map((event) => historyLine(event, wording));
-  }, [events, people]);
-  if (loaded?.hidden) return null;
-  const nextBefore = older ? older.nextBefore : (loaded?.nextBefore ?? null);
-
-  async function more() {
-    if (nextBefore === null) return;
-    setLoadingMore(true);
-    try {
-      const page = await loadHistory(projectId, nextBefore);
-      setOlder((shown) => ({ events: [...(shown?.events ?? []), ...page.events], nextBefore: page.nextBefore }));
-      setMoreError(null);
-    } catch (error) {
-      setMoreError(errorMessage(error));
-    } finally {
-      setLoadingMore(false);
-    }
-  }
-
+  if (pages.first.load.status === 'ready' && pages.first.load.value.hidden) return null;
   return (
     <section className="card" aria-labelledby="history-title" data-testid="project-history">
       <h2 id="history-title">
         <History size={16} aria-hidden="true" /> History
       </h2>
-      {first.load.status === 'loading' && <p className="muted">Loading…</p>}
-      {first.load.status === 'failed' && (
-        <p className="error-text">
-          {first.load.message}{' '}
-          <button type="button" className="link" onClick={first.retry}>
-            Try again
-          </button>
-        </p>
-      )}
-      {loaded && lines.length === 0 && <p className="muted">No changes recorded yet.</p>}
-      {lines.length > 0 && (
-        <ol className="history">
-          {lines.map((line) => (
-            <li key={line.id} className="history__item" data-testid="history-item">
-              <p className="history__head">
-                <strong>{line.who}</strong> {line.what} <span className="small muted">· <TimeText at={line.at} /></span>
-              </p>
-              {line.changes.length > 0 && (
-                <ul className="history__changes small">
-                  {line.changes.map((change) => (
-                    <li key={change.field}>
-                      <span className="muted">{change.field}:</span>{' '}
-                      {change.before !== '' && (
-                        <>
-                          <del>{change.before}</del> →{' '}
-                        </>
-                      )}
-                      <ins>{change.after}</ins>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
-      {moreError && (
-        <p className="error-text" role="alert">
-          {moreError}
-        </p>
-      )}
-      {nextBefore !== null && (
-        <button type="button" className="button" onClick={() => void more()} disabled={loadingMore}>
-          {loadingMore ? 'Loading…' : 'Show older changes'}
-        </button>
-      )}
+      <AuditEventList pages={pages} empty="No changes recorded yet." />
     </section>
   );
 }

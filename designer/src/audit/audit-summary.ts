@@ -1,14 +1,17 @@
 import type { AuditEvent } from '../shared/api-schemas';
 
 /**
- * One line of a project's history, from a raw audit row: who, did what, to which thing, and the
- * fields that changed (before → after). Rows are the database's own (snake_case columns), so the
- * wording lives here.
+ * One line of the audit trail (a project's history, or the whole trail), from a raw audit row:
+ * who, did what, to which thing, and the fields that changed (before → after). Rows are the
+ * database's own (snake_case columns), so the wording lives here.
  */
 export interface HistoryLine {
   id: string;
   at: string;
+  /** Short, for a project's history: "Ann", "Ann (API token)", "The workflow". */
   who: string;
+  /** In full, for the whole trail: the name, and how the change reached us. */
+  by: { name: string; via: string | null };
   /** "changed the milestone “First deals”". */
   what: string;
   changes: { field: string; before: string; after: string }[];
@@ -30,6 +33,13 @@ const entityLabels: Record<string, string> = {
   approval_requests: 'an approval request',
   retrospectives: 'the closing review',
   retrospective_inputs: 'a closing-review answer',
+  users: 'the person',
+  user_roles: 'a flow role',
+  teams: 'the team',
+  team_members: 'a team member',
+  api_tokens: 'an API token',
+  flows: 'the flow',
+  flow_versions: 'a flow version',
 };
 
 const verbs: Record<string, string> = { insert: 'added', update: 'changed', delete: 'removed' };
@@ -91,6 +101,28 @@ export function actorLabel(actor: AuditEvent['actor']): string {
   return 'The system';
 }
 
+/**
+ * How a change reached us, as the whole trail says it: "via API token", "via e-mail link",
+ * "through workflow <id>" (a person's decision carried out by a workflow); for a workflow's own
+ * changes, its id. Null for a person at the page.
+ */
+export function actorVia(actor: AuditEvent['actor']): string | null {
+  const detail = actor.detail;
+  if (actor.kind === 'token') return 'via API token';
+  if (actor.kind === 'workflow' || actor.kind === 'system') return detail;
+  if (detail === null || detail === '') return null;
+  if (detail.startsWith('link:')) return 'via e-mail link';
+  if (detail.startsWith('workflow:')) return `through workflow ${detail.slice('workflow:'.length)}`;
+  // A decision passed on by the API with the token's id it came with.
+  return 'via API token';
+}
+
+function actorName(actor: AuditEvent['actor']): string {
+  if (actor.kind === 'workflow') return 'The workflow';
+  if (actor.kind === 'system') return 'The system';
+  return actor.name ?? 'Someone';
+}
+
 /** A field that only holds ids of things other than people (a goal, a flow version) says nothing to a reader. */
 function onlyOpaqueIds(field: string, event: AuditEvent, wording: HistoryWording): boolean {
   const values = [event.before?.[field], event.after?.[field]].filter((value) => value !== null && value !== undefined);
@@ -112,6 +144,7 @@ export function historyLine(event: AuditEvent, wording: HistoryWording, maxChang
     id: event.id,
     at: event.at,
     who: actorLabel(event.actor),
+    by: { name: actorName(event.actor), via: actorVia(event.actor) },
     what: `${verb} ${thing}${name ? ` “${name}”` : ''}`,
     changes: fields.slice(0, maxChanges).map((field) => ({
       field: fieldLabel(field),

@@ -1,0 +1,124 @@
+import { ScrollText } from 'lucide-react';
+import { useMemo } from 'react';
+import { useSearchParams } from 'wouter';
+import { useCan } from '../auth/use-can';
+import { auditPageSchema, projectListSchema } from '../shared/api-schemas';
+import { PersonOptions } from '../shared/PersonOptions';
+import { usePeople } from '../shared/people';
+import { requestJson } from '../shared/request';
+import { dateTimeInputValue, fromLocalInput, toOffsetIso } from '../shared/time';
+import { useResource } from '../shared/use-resource';
+import '../shared/web.css';
+import { auditFilterFrom, auditFilterKey, auditFilterParams, auditFilterProblem, auditRequestPath, isFiltered, type AuditFilter } from './audit-filter';
+import { AuditEventList } from './AuditEventList';
+import { useAuditPages } from './use-audit-pages';
+
+const pageSize = 50;
+
+/** The API answers at most this many projects a request: enough for the picker's names. */
+const projectLimit = 1000;
+
+/** The whole audit trail, for admins: who changed what, when, before → after; the filters live in the address. */
+export function AuditTrailPage() {
+  const mayRead = useCan('readAuditTrail');
+  return (
+    <main className="page page--wide">
+      <div className="page__head">
+        <div>
+          <h1>
+            <ScrollText size={20} aria-hidden="true" /> Audit trail
+          </h1>
+          <p className="muted">Every change, newest first: who made it and how, when, and what it was before and after.</p>
+        </div>
+      </div>
+      {mayRead ? (
+        <Trail />
+      ) : (
+        <p className="card" role="alert" data-testid="audit-refused">
+          Only admins read the whole audit trail. A project’s managers find its changes under History on the project page.
+        </p>
+      )}
+    </main>
+  );
+}
+
+/** A moment from the address as a date-time input shows it (in the reader's zone). */
+const inputValue = (iso: string): string => (iso ? dateTimeInputValue(new Date(iso)) : '');
+
+function Trail() {
+  const [params, setParams] = useSearchParams();
+  const search = params.toString();
+  const filter = useMemo(() => auditFilterFrom(new URLSearchParams(search)), [search]);
+  const problem = auditFilterProblem(filter);
+  const people = usePeople();
+  const projects = useResource('audit-trail:projects', () => requestJson(projectListSchema, 'GET', `/api/projects?limit=${projectLimit}`));
+  const projectList = useMemo(
+    () => (projects.load.status === 'ready' ? [...projects.load.value.items].sort((a, b) => a.name.localeCompare(b.name)) : []),
+    [projects.load],
+  );
+  const projectNames = useMemo(() => new Map(projectList.map((p) => [p.id, p.name])), [projectList]);
+  const knownPerson = people.status !== 'ready' || people.users.some((u) => u.id === filter.userId);
+
+  const change = (next: Partial<AuditFilter>) => setParams((current) => auditFilterParams({ ...filter, ...next }, current), { replace: true });
+  const changeTime = (field: 'from' | 'to', value: string) => {
+    const at = fromLocalInput(value);
+    change({ [field]: at === null ? '' : toOffsetIso(at) });
+  };
+
+  return (
+    <>
+      <form className="filters" role="search" aria-label="Filter the audit trail" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          <span className="filters__label">Person</span>
+          <select value={filter.userId} onChange={(event) => change({ userId: event.target.value })} data-testid="audit-person">
+            <option value="">Anybody</option>
+            {filter.userId && !knownPerson && <option value={filter.userId}>Someone no longer listed</option>}
+            <PersonOptions people={people} />
+          </select>
+        </label>
+        <label>
+          <span className="filters__label">Project</span>
+          <select value={filter.projectId} onChange={(event) => change({ projectId: event.target.value })} data-testid="audit-project">
+            <option value="">Any project, or none</option>
+            {filter.projectId && !projectNames.has(filter.projectId) && <option value={filter.projectId}>The chosen project</option>}
+            {projectList.map((project) => (
+              <option key={project.id} value={project.id}>
+                {project.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="filters__label">From</span>
+          <input type="datetime-local" value={inputValue(filter.from)} onChange={(event) => changeTime('from', event.target.value)} data-testid="audit-from" />
+        </label>
+        <label>
+          <span className="filters__label">To</span>
+          <input type="datetime-local" value={inputValue(filter.to)} onChange={(event) => changeTime('to', event.target.value)} data-testid="audit-to" />
+        </label>
+        {isFiltered(filter) && (
+          <button type="button" className="button" onClick={() => setParams(new URLSearchParams(), { replace: true })} data-testid="audit-clear">
+            Clear filters
+          </button>
+        )}
+      </form>
+      {projects.load.status === 'failed' && <p className="error-text">Project names could not be loaded: {projects.load.message}</p>}
+      {problem ? (
+        <p className="error-text" role="alert" data-testid="audit-filter-problem">
+          {problem}
+        </p>
+      ) : (
+        <Changes filter={filter} projectName={(id) => projectNames.get(id)} />
+      )}
+    </>
+  );
+}
+
+function Changes({ filter, projectName }: { filter: AuditFilter; projectName: (id: string) => string | undefined }) {
+  const pages = useAuditPages(`audit-trail:${auditFilterKey(filter)}`, (before) => requestJson(auditPageSchema, 'GET', auditRequestPath(filter, pageSize, before)));
+  return (
+    <section className="card" aria-label="Changes" data-testid="audit-trail">
+      <AuditEventList pages={pages} empty={isFiltered(filter) ? 'No changes match these filters.' : 'No changes recorded yet.'} trail={{ projectName }} />
+    </section>
+  );
+}
