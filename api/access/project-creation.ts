@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connect';
-import { isAbove } from '../../db/queries/project-access';
+import { isAbove } from '../../db/queries/users';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../errors';
 

@@ -6,7 +6,7 @@ import {
   findUser,
   findUserByEmail,
   insertUser,
-  isInManagementChain,
+  isAbove,
   listUsers,
   lockUser,
   lockUserAdministration,
@@ -119,7 +119,8 @@ export function usersRouter({ db }: AppDeps) {
           if (!before) throw notFound('User', id);
           if (body.managerId) {
             if (!(await findUser(trx, body.managerId))) throw invalidFields([{ path: 'managerId', message: `no user with id ${body.managerId}` }]);
-            if (await isInManagementChain(trx, body.managerId, id)) {
+            // A cycle: the new manager is this person, or someone below them.
+            if (body.managerId === id || (await isAbove(trx, id, body.managerId))) {
               throw invalidFields([
                 {
                   path: 'managerId',

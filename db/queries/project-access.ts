@@ -55,17 +55,3 @@ export function projectIdsOf(userId: string, { withReports }: { withReports: boo
     select project_id from project_members where user_id in (${people})
   )`;
 }
-
-/** Whether `managerId` stands above `userId` in the org chart (any number of levels; a cycle stops at 50). */
-export async function isAbove(db: Db, managerId: string, userId: string): Promise<boolean> {
-  const result = await sql<{ found: boolean }>`
-    with recursive chain(manager_id, depth) as (
-      select manager_id, 1 from users where id = ${userId}::uuid and manager_id is not null
-      union all
-      select u.manager_id, c.depth + 1 from chain c join users u on u.id = c.manager_id
-      where u.manager_id is not null and c.depth < 50
-    )
-    select exists (select 1 from chain where manager_id = ${managerId}::uuid) as found
-  `.execute(db);
-  return result.rows[0]?.found ?? false;
-}

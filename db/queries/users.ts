@@ -64,16 +64,16 @@ export async function updateUser(db: Db, id: string, changes: Updateable<UsersTa
   return db.updateTable('users').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Whether `userId` is `managerId` or stands anywhere above them in the org chart. */
-export async function isInManagementChain(db: Db, managerId: string, userId: string): Promise<boolean> {
+/** Whether `managerId` stands above `userId` in the org chart (any number of levels; a cycle stops at 50). */
+export async function isAbove(db: Db, managerId: string, userId: string): Promise<boolean> {
   const result = await sql<{ found: boolean }>`
-    with recursive chain(id, depth) as (
-      select ${managerId}::uuid, 0
+    with recursive chain(manager_id, depth) as (
+      select manager_id, 1 from users where id = ${userId}::uuid and manager_id is not null
       union all
-      select u.manager_id, c.depth + 1 from users u join chain c on u.id = c.id
-      where u.manager_id is not null and c.depth < 1000
+      select u.manager_id, c.depth + 1 from chain c join users u on u.id = c.manager_id
+      where u.manager_id is not null and c.depth < 50
     )
-    select exists (select 1 from chain where id = ${userId}::uuid) as found
+    select exists (select 1 from chain where manager_id = ${managerId}::uuid) as found
   `.execute(db);
   return result.rows[0]?.found ?? false;
 }
