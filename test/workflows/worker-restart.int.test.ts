@@ -11,6 +11,9 @@ it('keeps an escalation wait across a worker restart, without losing or repeatin
   const escalations = async () => (await call(system.app, 'GET', `/api/projects/${p.id}`)).body.escalations as { level: number; id: string }[];
 
   await eventually(async () => expect(await escalations()).toHaveLength(1));
+  // Stop only once the run waits on its timer: an activity task handed to a worker as it stops is
+  // retried only after its start-to-close timeout (a minute), which is not what this test is about.
+  await eventually(async () => expect((await call(system.app, 'GET', `/api/users/${org.manager.id}/approvals?status=pending`)).body).toHaveLength(1));
   await system.stopWorker();
   await sleep(2_000); // the worker is gone while the acknowledgement timer runs on the server
   await system.startWorker();
