@@ -14,6 +14,7 @@ import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import type { PeopleRule } from '../../workflows/flow/people-rule';
 import { renderTemplate } from '../../workflows/flow/template';
 import type { TriggerEvent } from '../../workflows/flow/trigger-events';
+import type { PathStep } from '../../workflows/interpreter/flow-run-messages';
 import type { Clock } from '../clock';
 import { createDecisionLinkMinter, linksText, type DecisionLinkConfig } from './decision-links';
 import type { Mailer } from './mailer';
@@ -106,7 +107,8 @@ export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fet
       return run.id;
     },
 
-    async finishRun(input: { runId: string; status: FlowRunStatus }): Promise<void> {
+    /** `path` is the steps the run took, kept for whoever looks at the run later. */
+    async finishRun(input: { runId: string; status: FlowRunStatus; path?: PathStep[] }): Promise<void> {
       await db.updateTable('flow_runs').set({ status: input.status, ended_at: clock.now() }).where('id', '=', input.runId).execute();
     },
 

@@ -1,14 +1,20 @@
-import { sleep } from '@temporalio/workflow';
 import { durationToMs, isCalendarDuration, type Duration } from '../flow/duration';
-import { flowActs } from './flow-activities-proxy';
+import type { RunScope } from './run-scope';
 
-/** The moment a duration starting now ends; business units ask the project's calendar (an activity). */
-export async function deadlineOf(duration: Duration, projectId: string): Promise<number> {
-  if (isCalendarDuration(duration)) return Date.now() + durationToMs(duration);
-  return Date.parse(await flowActs.deadline({ duration, projectId }));
+/** The moment a duration starting now ends; business units ask the project's calendar (an effect). */
+export async function deadlineOf(scope: RunScope, duration: Duration): Promise<number> {
+  if (isCalendarDuration(duration)) return scope.env.now() + durationToMs(duration);
+  return Date.parse(await scope.env.effects.deadline({ duration, projectId: scope.input.projectId }));
 }
 
-export async function sleepUntil(at: number): Promise<void> {
-  const ms = at - Date.now();
-  if (ms > 0) await sleep(ms);
+/** Waits until `at`, telling whoever asks which step sleeps until when. */
+export async function sleepUntil(scope: RunScope, nodeId: string, at: number): Promise<void> {
+  const ms = at - scope.env.now();
+  if (ms <= 0) return;
+  scope.sleeping.set(nodeId, new Date(at).toISOString());
+  try {
+    await scope.env.sleep(ms);
+  } finally {
+    scope.sleeping.delete(nodeId);
+  }
 }

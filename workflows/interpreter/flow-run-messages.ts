@@ -26,6 +26,8 @@ export interface PathStep {
   nodeId: string;
   kind: string;
   at: string;
+  /** When the step finished (absent on notes made while it ran). */
+  endedAt?: string;
   /** The output the step left through, when it has finished. */
   port?: string;
   note?: string;
@@ -45,6 +47,8 @@ export interface FlowRunState {
   currentNodes: string[];
   path: PathStep[];
   waitingFor: WaitingRequest[];
+  /** Delay steps and the moment each goes on. */
+  sleepingUntil?: { nodeId: string; until: string }[];
   result?: FlowResult;
 }
 

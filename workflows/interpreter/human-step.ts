@@ -1,8 +1,6 @@
-import { condition } from '@temporalio/workflow';
 import type { ApprovalRequestKind } from '../../db/schema';
 import type { PeopleRule } from '../flow/people-rule';
 import type { MessageSpec } from '../../activities/flow/flow-activities';
-import { flowActs } from './flow-activities-proxy';
 import { slotStatuses, type RunScope, type TrackedRequest } from './run-scope';
 
 export interface HumanStepSpec {
@@ -24,14 +22,14 @@ export interface HumanStepSpec {
  */
 export async function runHumanStep(scope: RunScope, step: HumanStepSpec): Promise<{ slots: TrackedRequest[]; timedOut: boolean; nobody: boolean }> {
   const stepKey = scope.stepKey(step.nodeId);
-  const people = await flowActs.resolvePeople({ projectId: scope.input.projectId, rule: step.people, context: scope.context });
+  const people = await scope.env.effects.resolvePeople({ projectId: scope.input.projectId, rule: step.people, context: scope.context });
   if (people.length === 0) return { slots: [], timedOut: false, nobody: true };
   const until = new Date(step.until).toISOString();
 
   const open = async (index: number) => {
     const person = people[index]!;
     scope.opening++;
-    const [opened] = await flowActs.openRequests({
+    const [opened] = await scope.env.effects.openRequests({
       runId: scope.runId,
       projectId: scope.input.projectId,
       nodeId: step.nodeId,
@@ -58,12 +56,12 @@ export async function runHumanStep(scope: RunScope, step: HumanStepSpec): Promis
   const current = () => [...slotStatuses(scope.requests, stepKey).values()];
   let timedOut = false;
   // condition(fn, 0) would wait forever, so a deadline already past still gets a 1 ms timer.
-  const remaining = () => Math.max(1, step.until - Date.now());
+  const remaining = () => Math.max(1, step.until - scope.env.now());
   if (step.sequential) {
     for (let index = 0; index < people.length; index++) {
       await open(index);
       const slot = () => slotStatuses(scope.requests, stepKey).get(`${stepKey}:${index}`);
-      if (!(await condition(() => slot()?.status !== 'pending', remaining()))) {
+      if (!(await scope.env.condition(() => slot()?.status !== 'pending', remaining()))) {
         timedOut = true;
         break;
       }
@@ -72,13 +70,13 @@ export async function runHumanStep(scope: RunScope, step: HumanStepSpec): Promis
     }
   } else {
     for (let index = 0; index < people.length; index++) await open(index);
-    timedOut = !(await condition(() => step.decided(current()), remaining()));
+    timedOut = !(await scope.env.condition(() => step.decided(current()), remaining()));
   }
 
   const pending = current().filter((s) => s.status === 'pending');
   if (pending.length > 0) {
     const status = timedOut ? 'timed_out' : 'cancelled';
-    await flowActs.closeRequests({ requestIds: pending.map((s) => s.requestId), status });
+    await scope.env.effects.closeRequests({ requestIds: pending.map((s) => s.requestId), status });
     for (const s of pending) s.status = status;
   }
   return { slots: current(), timedOut, nobody: false };

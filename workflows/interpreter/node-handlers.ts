@@ -1,11 +1,8 @@
-import { ActivityFailure } from '@temporalio/workflow';
 import type { FlowNode, NodeKind } from '../flow/catalog';
 import { branchPortId } from '../flow/nodes/parallel-split';
 import { evaluateRule, RuleError } from '../flow/rule';
 import { renderTemplate, lookupVariable } from '../flow/template';
-import { ensureRetrospective } from '../retrospective';
 import { deadlineOf, sleepUntil } from './durations';
-import { flowActs, webhookActs } from './flow-activities-proxy';
 import { runHumanStep } from './human-step';
 import { setVariable, type RunScope } from './run-scope';
 
@@ -22,7 +19,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
   trigger: async () => ['next'],
 
   notify: async (node, scope) => {
-    const people = await flowActs.notify({
+    const people = await scope.env.effects.notify({
       runId: scope.runId,
       projectId: scope.input.projectId,
       stepKey: scope.stepKey(node.id),
@@ -30,7 +27,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
       spec: { channel: node.config.channel, subject: node.config.subject, message: node.config.message, webhookUrl: node.config.webhookUrl },
       context: scope.context,
     });
-    scope.note({ nodeId: node.id, kind: node.kind, at: new Date().toISOString(), note: `told ${people.length} ${people.length === 1 ? 'person' : 'people'}` });
+    scope.note({ nodeId: node.id, kind: node.kind, at: new Date(scope.env.now()).toISOString(), note: `told ${people.length} ${people.length === 1 ? 'person' : 'people'}` });
     return ['next'];
   },
 
@@ -40,7 +37,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
       kind: 'acknowledgement',
       people: node.config.recipient,
       spec: { channel: node.config.channel, subject: node.config.subject, message: node.config.message },
-      until: await deadlineOf(node.config.timeout, scope.input.projectId),
+      until: await deadlineOf(scope, node.config.timeout),
       allowDelegation: false,
       sequential: false,
       decided: (slots) => slots.some((s) => s.status === 'acknowledged'),
@@ -55,7 +52,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
       kind: 'approval',
       people: node.config.approvers,
       spec: { channel: node.config.channel ?? 'inbox', subject: node.config.subject, message: node.config.message },
-      until: await deadlineOf(node.config.timeout, scope.input.projectId),
+      until: await deadlineOf(scope, node.config.timeout),
       allowDelegation: node.config.allowDelegation,
       sequential: mode === 'sequence',
       decided: (slots) =>
@@ -79,7 +76,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
   escalate: async (node, scope) => {
     const previous = lookupVariable(scope.context, 'escalation.level');
     const level = (typeof previous === 'number' ? previous : 0) + 1;
-    const reached = await flowActs.escalate({
+    const reached = await scope.env.effects.escalate({
       runId: scope.runId,
       projectId: scope.input.projectId,
       event: scope.input.event,
@@ -96,7 +93,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
       return [evaluateRule(node.config.rule, scope.context) ? 'true' : 'false'];
     } catch (error) {
       if (!(error instanceof RuleError)) throw error;
-      scope.note({ nodeId: node.id, kind: node.kind, at: new Date().toISOString(), note: `rule could not be evaluated (${error.message}); took "No"` });
+      scope.note({ nodeId: node.id, kind: node.kind, at: new Date(scope.env.now()).toISOString(), note: `rule could not be evaluated (${error.message}); took "No"` });
       return ['false'];
     }
   },
@@ -105,12 +102,12 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
   parallel_join: async () => ['next'],
 
   delay: async (node, scope) => {
-    await sleepUntil(await deadlineOf(node.config.duration, scope.input.projectId));
+    await sleepUntil(scope, node.id, await deadlineOf(scope, node.config.duration));
     return ['next'];
   },
 
   set_status: async (node, scope) => {
-    await flowActs.setProjectHealth({
+    await scope.env.effects.setProjectHealth({
       projectId: scope.input.projectId,
       status: node.config.status,
       reason: node.config.reason === undefined ? null : renderTemplate(node.config.reason, scope.context),
@@ -119,13 +116,13 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
   },
 
   create_task: async (node, scope) => {
-    await flowActs.createTask({
+    await scope.env.effects.createTask({
       projectId: scope.input.projectId,
       runId: scope.runId,
       stepKey: scope.stepKey(node.id),
       title: node.config.title,
       assigneeRule: node.config.assignee,
-      dueAt: new Date(await deadlineOf(node.config.dueIn, scope.input.projectId)).toISOString(),
+      dueAt: new Date(await deadlineOf(scope, node.config.dueIn)).toISOString(),
       context: scope.context,
     });
     return ['next'];
@@ -133,25 +130,17 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
 
   webhook: async (node, scope) => {
     const { retries, timeoutSeconds } = node.config;
-    try {
-      await webhookActs(retries, timeoutSeconds).callWebhook({
-        url: node.config.url,
-        method: node.config.method,
-        headers: node.config.headers,
-        body: node.config.body,
-        timeoutSeconds,
-        context: scope.context,
-      });
-      return ['success'];
-    } catch (error) {
-      if (!(error instanceof ActivityFailure)) throw error;
-      scope.note({ nodeId: node.id, kind: node.kind, at: new Date().toISOString(), note: `gave up after ${retries + 1} attempts: ${error.cause?.message ?? error.message}` });
-      return ['failure'];
-    }
+    const outcome = await scope.env.callWebhook(
+      { url: node.config.url, method: node.config.method, headers: node.config.headers, body: node.config.body, timeoutSeconds, context: scope.context },
+      { retries, timeoutSeconds },
+    );
+    if (outcome.ok) return ['success'];
+    scope.note({ nodeId: node.id, kind: node.kind, at: new Date(scope.env.now()).toISOString(), note: `gave up after ${retries + 1} attempts: ${outcome.message}` });
+    return ['failure'];
   },
 
   start_retrospective: async (_node, scope) => {
-    await ensureRetrospective(scope.input.projectId);
+    await scope.env.startRetrospective(scope.input.projectId);
     return ['next'];
   },
 

@@ -1,4 +1,5 @@
 import type { ApprovalRequestKind } from '../../db/schema';
+import type { FlowEnv } from './flow-env';
 import type { FlowRunInput, PathStep } from './flow-run-messages';
 
 export type RequestStatus = 'pending' | 'approved' | 'rejected' | 'acknowledged' | 'delegated' | 'timed_out' | 'cancelled';
@@ -21,6 +22,7 @@ export interface TrackedRequest {
 /** What a node handler may use: the run's input and context, its requests, and its path log. */
 export interface RunScope {
   readonly input: FlowRunInput;
+  readonly env: FlowEnv;
   readonly runId: string;
   readonly context: Record<string, unknown>;
   readonly requests: Map<string, TrackedRequest>;
@@ -33,6 +35,8 @@ export interface RunScope {
   /** Unique per visit of a node (loops visit a node again), for idempotent effects. */
   stepKey(nodeId: string): string;
   note(step: PathStep): void;
+  /** Steps waiting for time to pass (a delay), and until when, for whoever asks what the run waits for. */
+  readonly sleeping: Map<string, string>;
 }
 
 /** Sets a dotted variable (`escalation.recipient.id`) in the run's context. */

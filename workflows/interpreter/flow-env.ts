@@ -1,0 +1,49 @@
+import type { Activities } from '../../activities';
+
+/**
+ * What the interpreter does to the world. On the engine these are activities; in a test run they
+ * read the same data and record, instead of writing, what would happen.
+ */
+export type FlowEffects = Pick<
+  Activities,
+  | 'registerRun'
+  | 'finishRun'
+  | 'resolvePeople'
+  | 'notify'
+  | 'openRequests'
+  | 'recordDecision'
+  | 'closeRequests'
+  | 'escalate'
+  | 'deadline'
+  | 'setProjectHealth'
+  | 'createTask'
+>;
+
+export type WebhookInput = Parameters<Activities['callWebhook']>[0];
+export type WebhookOutcome = { ok: true; status: number } | { ok: false; message: string };
+
+/**
+ * Everything the interpreter needs besides its input: effects, time and waiting. The Temporal
+ * workflow passes durable timers and conditions; the simulator passes a virtual clock. Both run
+ * the very same step logic (flow-runner.ts, node-handlers.ts, human-step.ts).
+ */
+export interface FlowEnv {
+  /** Unique per run (the workflow id on the engine); makes the run's effects idempotent. */
+  readonly runKey: string;
+  readonly effects: FlowEffects;
+  /** One webhook call with the step's own retry budget; a final failure is answered, not thrown. */
+  callWebhook(input: WebhookInput, policy: { retries: number; timeoutSeconds: number }): Promise<WebhookOutcome>;
+  /** Starts the project's closing review unless it already runs (once per project). */
+  startRetrospective(projectId: string): Promise<void>;
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  /** Resolves true once `fn` holds, false when `timeoutMs` passes first (none = wait forever). */
+  condition(fn: () => boolean, timeoutMs?: number): Promise<boolean>;
+  /** Runs clean-up that must finish even when the run is being cancelled. */
+  nonCancellable<T>(fn: () => Promise<T>): Promise<T>;
+  isCancellation(error: unknown): boolean;
+  /** Waits until decisions being handled have finished, so none is cut off when the run ends. */
+  handlersFinished(): Promise<void>;
+  /** A business failure that ends the run and is not retried. */
+  failure(type: string, message: string): Error;
+}

@@ -1,0 +1,29 @@
+import { ActivityFailure, ApplicationFailure, CancellationScope, allHandlersFinished, condition, isCancellation, sleep, workflowInfo } from '@temporalio/workflow';
+import { ensureRetrospective } from '../retrospective';
+import { flowActs, webhookActs } from './flow-activities-proxy';
+import type { FlowEnv } from './flow-env';
+
+/** The interpreter on the engine: effects are activities, time is durable timers. */
+export function temporalFlowEnv(): FlowEnv {
+  return {
+    runKey: workflowInfo().workflowId,
+    effects: flowActs,
+    async callWebhook(input, { retries, timeoutSeconds }) {
+      try {
+        const { status } = await webhookActs(retries, timeoutSeconds).callWebhook(input);
+        return { ok: true, status };
+      } catch (error) {
+        if (!(error instanceof ActivityFailure)) throw error;
+        return { ok: false, message: error.cause?.message ?? error.message };
+      }
+    },
+    startRetrospective: ensureRetrospective,
+    now: () => Date.now(),
+    sleep: (ms) => sleep(ms),
+    condition: (fn, timeoutMs) => (timeoutMs === undefined ? condition(fn).then(() => true) : condition(fn, timeoutMs)),
+    nonCancellable: (fn) => CancellationScope.nonCancellable(fn),
+    isCancellation,
+    failure: (type, message) => ApplicationFailure.create({ type, message, nonRetryable: true }),
+    handlersFinished: () => condition(allHandlersFinished),
+  };
+}
