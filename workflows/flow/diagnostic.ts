@@ -15,6 +15,7 @@ export const diagnosticCodes = [
   'output_already_connected',
   'dangling_output',
   'tight_loop',
+  'join_without_split',
   'unknown_variable',
   'variable_not_yet_set',
   'invalid_template',

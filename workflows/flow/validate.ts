@@ -398,6 +398,26 @@ function checkFallbacks(context: Context): void {
 }
 
 /**
+ * A join waits for the branches of the split before it (see the interpreter's parallel-groups.ts);
+ * one reached by a path that never split would have nothing to wait for, which is a drawing mistake.
+ */
+function checkJoins(context: Context, triggerId: string, edges: FlowDraft['edges']): void {
+  const kindOf = (id: string) => context.checked.get(id)?.def?.kind;
+  const { successors } = buildAdjacency(
+    [...context.checked.keys()],
+    edges.filter((edge) => kindOf(edge.source) !== 'parallel_split'),
+  );
+  for (const id of reachableFrom(triggerId, successors)) {
+    if (kindOf(id) !== 'parallel_join') continue;
+    context.diagnostics.push({
+      nodeId: id,
+      code: 'join_without_split',
+      message: `The ${stepName(context, id)} can be reached without passing a "Parallel split", so it would have no branches to wait for. Start the branches it joins with a split, or remove the join.`,
+    });
+  }
+}
+
+/**
  * Every problem that keeps a flow from being published, each as a sentence for the person drawing
  * it. An empty list means the flow may be published and run.
  */
@@ -424,6 +444,7 @@ export function validateFlow(doc: unknown, options: ValidateOptions = {}): Diagn
   if (triggerId !== undefined) checkReachability(context, triggerId, successors);
   checkDanglingOutputs(context, edges);
   checkLoops(context, edges);
+  if (triggerId !== undefined) checkJoins(context, triggerId, edges);
   if (triggerId !== undefined) checkVariables(context, edges, triggerId);
   checkFallbacks(context);
   return context.diagnostics;
