@@ -4,7 +4,6 @@ import { onBehalfOf } from '../../db/actor';
 import type { Db } from '../../db/connect';
 import { insertInboxItemOnce } from '../../db/queries/inbox';
 import { findVersionById, resolveBoundVersion } from '../../db/queries/flows';
-import { findManagerAbove } from '../../db/queries/users';
 import type { ApprovalRequestKind, ApprovalRequestStatus, FlowRunStatus } from '../../db/schema';
 import { addBusinessDuration } from '../../workflows/domain/business-calendar';
 import { calendarOrDefault } from '../../workflows/domain/milestone-schedule';
@@ -18,7 +17,9 @@ import type { PathStep } from '../../workflows/interpreter/flow-run-messages';
 import type { Clock } from '../clock';
 import { createDecisionLinkMinter, linksText, type DecisionLinkConfig } from './decision-links';
 import type { Mailer } from './mailer';
+import { findEscalationTarget } from './escalation-target';
 import { resolvePeople, type Person } from './people';
+import { renderMessage } from './render-message';
 
 export interface FlowActivityDeps {
   db: Db;
@@ -51,10 +52,7 @@ export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fet
    * `mailAppendix` goes under the e-mail's text only (the inbox copy stays as rendered).
    */
   async function deliver(people: Person[], spec: MessageSpec, context: object, dedupePrefix: string, payload: Record<string, unknown>, mailAppendix = '') {
-    const rendered = people.map((person) => {
-      const personal = { ...context, recipient: { id: person.id, name: person.name } };
-      return { person, subject: renderTemplate(spec.subject, personal), text: renderTemplate(spec.message, personal) };
-    });
+    const rendered = people.map((person) => ({ person, ...renderMessage(spec, context, person) }));
     if (spec.channel === 'webhook') {
       if (!spec.webhookUrl) throw nonRetryable('WebhookMissing', 'A webhook notification needs its web address.');
       const response = await fetchImpl(spec.webhookUrl, {
@@ -218,24 +216,17 @@ export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fet
      * owner for other events), recording the escalation once per milestone and level. The flow's
      * next step tells that person. Null when nobody is higher up.
      */
-    async escalate(input: { runId: string; projectId: string; event: TriggerEvent; subjectId: string; level: number }): Promise<Person | null> {
-      const milestone =
-        input.event === 'milestone_missed' || input.event === 'milestone_at_risk'
-          ? await db.selectFrom('milestones').select(['id', 'owner_id']).where('id', '=', input.subjectId).executeTakeFirst()
-          : undefined;
-      const baseId =
-        milestone?.owner_id ??
-        (await db.selectFrom('sales_projects').select('owner_id').where('id', '=', input.projectId).executeTakeFirstOrThrow()).owner_id;
-      const manager = await findManagerAbove(db, baseId, input.level);
-      if (!manager) return null;
-      if (milestone) {
+    async escalate(input: { runId: string; projectId: string; event: TriggerEvent; subjectId: string; level: number; stepKey?: string }): Promise<Person | null> {
+      const { milestoneId, person } = await findEscalationTarget(db, input);
+      if (!person) return null;
+      if (milestoneId) {
         await db
           .insertInto('escalations')
-          .values({ project_id: input.projectId, milestone_id: milestone.id, level: input.level, recipient_id: manager.id, flow_run_id: input.runId })
+          .values({ project_id: input.projectId, milestone_id: milestoneId, level: input.level, recipient_id: person.id, flow_run_id: input.runId })
           .onConflict((oc) => oc.columns(['milestone_id', 'level']).doNothing())
           .execute();
       }
-      return { id: manager.id, name: manager.name, email: manager.email };
+      return person;
     },
 
     /** When a duration that starts now ends: business units follow the working calendar. */
@@ -248,7 +239,7 @@ export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fet
       return addBusinessDuration(calendarOrDefault(project?.calendar), now, { amount: input.duration.amount, unit }).toISOString();
     },
 
-    async setProjectHealth(input: { projectId: string; status: string; reason: string | null }): Promise<void> {
+    async setProjectHealth(input: { projectId: string; status: string; reason: string | null; stepKey?: string }): Promise<void> {
       await db.updateTable('sales_projects').set({ health: input.status, health_reason: input.reason }).where('id', '=', input.projectId).execute();
     },
 

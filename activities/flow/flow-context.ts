@@ -14,7 +14,16 @@ const pct = (actual: number, target: number) => (target === 0 ? 100 : Math.round
  */
 export async function buildFlowContext(
   { db, clock }: { db: Db; clock: Clock },
-  input: { projectId: string; event: TriggerEvent; subjectId: string; phase: string; actorId?: string | undefined; outcome?: string | undefined },
+  input: {
+    projectId: string;
+    event: TriggerEvent;
+    subjectId: string;
+    phase: string;
+    actorId?: string | undefined;
+    outcome?: string | undefined;
+    /** A test run on a project with no change request yet: a sample change stands in for one. */
+    sampleChange?: boolean | undefined;
+  },
 ): Promise<Record<string, unknown>> {
   const project = await db
     .selectFrom('sales_projects as p')
@@ -78,7 +87,18 @@ export async function buildFlowContext(
       milestoneCount: await count('milestones'),
     };
   }
-  if (input.event === 'change_requested') {
+  if (input.event === 'change_requested' && input.sampleChange) {
+    context.change = {
+      id: input.subjectId,
+      subject: project.name,
+      field: 'target',
+      before: '100',
+      after: '110',
+      deltaPct: 10,
+      reason: 'A sample change for a test run',
+      requestedBy: { id: project.owner_id, name: project.owner_name },
+    };
+  } else if (input.event === 'change_requested') {
     const change = await db.selectFrom('change_requests').selectAll().where('id', '=', input.subjectId).executeTakeFirstOrThrow();
     const subject =
       change.subject_kind === 'milestone'

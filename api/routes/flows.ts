@@ -56,10 +56,10 @@ async function flowDetail(db: Db, flow: Flow) {
 }
 
 /** Flows decide who approves what for everybody, so only ops and admins change them. */
-const designersOnly = onlyRoles(['ops', 'admin'], 'create, change, publish or bind flows');
+export const designersOnly = onlyRoles(['ops', 'admin'], 'create, change, publish or bind flows');
 
 /** Refuses a document that does not validate: 422 with one detail per diagnostic, node id first. */
-async function requireValid(db: Db, document: unknown) {
+export async function requireValid(db: Db, document: unknown) {
   const diagnostics = await validateWithDirectory(db, document);
   if (diagnostics.length > 0) {
     throw new ApiError(

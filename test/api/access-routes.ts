@@ -296,6 +296,8 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     'GET /api/flows/{id}/versions': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/versions` }) },
     'GET /api/flows/{id}/versions/{version}': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/versions/1` }) },
     'GET /api/flows/{id}/export': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/export` }) },
+    // A test run writes nothing, so there is nothing for the audit trail to show.
+    'POST /api/flows/{id}/simulate': { allow: opsAndAdmin, ok: 200, audited: false, send: () => ({ path: `/api/flows/${f.flowId}/simulate`, body: { version: 1, projectId: f.planning } }) },
     'GET /api/flow-bindings': { allow: signedIn, ok: 200, send: () => ({ path: '/api/flow-bindings' }) },
     'PUT /api/flow-bindings': { allow: opsAndAdmin, ok: 200, send: () => ({ path: '/api/flow-bindings', body: { triggerEvent: 'change_requested', projectId: f.planning, flowId: f.flowId } }) },
 

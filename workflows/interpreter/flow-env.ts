@@ -1,4 +1,5 @@
 import type { Activities } from '../../activities';
+import type { PathStep } from './flow-run-messages';
 
 /**
  * What the interpreter does to the world. On the engine these are activities; in a test run they
@@ -32,9 +33,9 @@ export interface FlowEnv {
   readonly runKey: string;
   readonly effects: FlowEffects;
   /** One webhook call with the step's own retry budget; a final failure is answered, not thrown. */
-  callWebhook(input: WebhookInput, policy: { retries: number; timeoutSeconds: number }): Promise<WebhookOutcome>;
+  callWebhook(input: WebhookInput, policy: { retries: number; timeoutSeconds: number; stepKey: string }): Promise<WebhookOutcome>;
   /** Starts the project's closing review unless it already runs (once per project). */
-  startRetrospective(projectId: string): Promise<void>;
+  startRetrospective(input: { projectId: string; stepKey: string }): Promise<void>;
   now(): number;
   sleep(ms: number): Promise<void>;
   /** Resolves true once `fn` holds, false when `timeoutMs` passes first (none = wait forever). */
@@ -44,6 +45,8 @@ export interface FlowEnv {
   isCancellation(error: unknown): boolean;
   /** Waits until decisions being handled have finished, so none is cut off when the run ends. */
   handlersFinished(): Promise<void>;
+  /** Hears of each finished step (and each note) as the run records it; the simulator builds its timeline from it. */
+  onStep?(step: PathStep): void;
   /** A business failure that ends the run and is not retried. */
   failure(type: string, message: string): Error;
 }

@@ -169,6 +169,7 @@ export function createFlowRunner(input: FlowRunInput, doc: FlowDocument, env: Fl
       opening: 0,
       stepKey: (nodeId) => `${nodeId}#${visits.get(nodeId) ?? 0}`,
       note: (entry) => {
+        env.onStep?.(entry);
         path.push(entry);
         if (path.length > PATH_KEPT) path.splice(0, path.length - PATH_KEPT);
       },

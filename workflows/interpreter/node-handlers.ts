@@ -77,6 +77,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
     const previous = lookupVariable(scope.context, 'escalation.level');
     const level = (typeof previous === 'number' ? previous : 0) + 1;
     const reached = await scope.env.effects.escalate({
+      stepKey: scope.stepKey(node.id),
       runId: scope.runId,
       projectId: scope.input.projectId,
       event: scope.input.event,
@@ -108,6 +109,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
 
   set_status: async (node, scope) => {
     await scope.env.effects.setProjectHealth({
+      stepKey: scope.stepKey(node.id),
       projectId: scope.input.projectId,
       status: node.config.status,
       reason: node.config.reason === undefined ? null : renderTemplate(node.config.reason, scope.context),
@@ -132,15 +134,15 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
     const { retries, timeoutSeconds } = node.config;
     const outcome = await scope.env.callWebhook(
       { url: node.config.url, method: node.config.method, headers: node.config.headers, body: node.config.body, timeoutSeconds, context: scope.context },
-      { retries, timeoutSeconds },
+      { retries, timeoutSeconds, stepKey: scope.stepKey(node.id) },
     );
     if (outcome.ok) return ['success'];
     scope.note({ nodeId: node.id, kind: node.kind, at: new Date(scope.env.now()).toISOString(), note: `gave up after ${retries + 1} attempts: ${outcome.message}` });
     return ['failure'];
   },
 
-  start_retrospective: async (_node, scope) => {
-    await scope.env.startRetrospective(scope.input.projectId);
+  start_retrospective: async (node, scope) => {
+    await scope.env.startRetrospective({ projectId: scope.input.projectId, stepKey: scope.stepKey(node.id) });
     return ['next'];
   },
 

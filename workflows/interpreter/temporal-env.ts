@@ -17,7 +17,7 @@ export function temporalFlowEnv(): FlowEnv {
         return { ok: false, message: error.cause?.message ?? error.message };
       }
     },
-    startRetrospective: ensureRetrospective,
+    startRetrospective: ({ projectId }) => ensureRetrospective(projectId),
     now: () => Date.now(),
     sleep: (ms) => sleep(ms),
     condition: (fn, timeoutMs) => (timeoutMs === undefined ? condition(fn).then(() => true) : condition(fn, timeoutMs)),

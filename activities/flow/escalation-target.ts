@@ -1,0 +1,23 @@
+import type { Db } from '../../db/connect';
+import { findManagerAbove } from '../../db/queries/users';
+import type { TriggerEvent } from '../../workflows/flow/trigger-events';
+import type { Person } from './people';
+
+/**
+ * Who an escalation of `level` reaches: the manager that many steps above the milestone's owner
+ * for milestone events, above the project's owner otherwise; null when nobody is that high.
+ */
+export async function findEscalationTarget(
+  db: Db,
+  input: { projectId: string; event: TriggerEvent; subjectId: string; level: number },
+): Promise<{ milestoneId: string | null; person: Person | null }> {
+  const milestone =
+    input.event === 'milestone_missed' || input.event === 'milestone_at_risk'
+      ? await db.selectFrom('milestones').select(['id', 'owner_id']).where('id', '=', input.subjectId).executeTakeFirst()
+      : undefined;
+  const baseId =
+    milestone?.owner_id ??
+    (await db.selectFrom('sales_projects').select('owner_id').where('id', '=', input.projectId).executeTakeFirstOrThrow()).owner_id;
+  const manager = await findManagerAbove(db, baseId, input.level);
+  return { milestoneId: milestone?.id ?? null, person: manager ? { id: manager.id, name: manager.name, email: manager.email } : null };
+}

@@ -1,0 +1,149 @@
+import type { FlowDocument } from '../../workflows/flow/graph-schema';
+
+/** Small flow documents for tests that run the same flow on the engine and in a test run. */
+
+type DocNode = FlowDocument['nodes'][number];
+type NodeSpec = Omit<DocNode, 'position'> & { position?: DocNode['position'] };
+
+export function document(name: string, nodes: NodeSpec[], edges: [source: string, port: string, target: string][]): FlowDocument {
+  return {
+    schemaVersion: 1,
+    name,
+    nodes: nodes.map((node, index) => ({ position: { x: index * 200, y: 0 }, ...node }) as DocNode),
+    edges: edges.map(([source, sourcePort, target], index) => ({ id: `e${index + 1}`, source, sourcePort, target, targetPort: 'in' })),
+  };
+}
+
+export const tellOwner = (id: string, subject: string): NodeSpec => ({
+  id,
+  kind: 'notify',
+  config: { recipient: { kind: 'project_owner' }, channel: 'inbox', subject, message: 'Hello {{recipient.name}}.' },
+});
+
+export const endWith = (id: string, result: 'done' | 'approved' | 'rejected'): NodeSpec => ({ id, kind: 'end', config: { result } });
+
+/** plan_submitted → two approvers one after the other → a note to the owner → approved / rejected. */
+export function sequentialApproval(approverIds: string[], timeoutSeconds: number): FlowDocument {
+  return document(
+    'Two approvers in turn',
+    [
+      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' } },
+      {
+        id: 'decide',
+        kind: 'approval',
+        config: {
+          approvers: { kind: 'users', userIds: approverIds },
+          mode: 'sequence',
+          allowDelegation: false,
+          subject: 'Approve {{project.name}}',
+          message: 'Please decide, {{recipient.name}}.',
+          timeout: { amount: timeoutSeconds, unit: 'seconds' },
+          timeoutAction: 'escalate',
+        },
+      },
+      tellOwner('tell_approved', 'Approved: {{project.name}}'),
+      tellOwner('tell_rejected', 'Rejected by {{approval.decidedBy.name}}'),
+      endWith('approved', 'approved'),
+      endWith('rejected', 'rejected'),
+      endWith('late', 'rejected'),
+    ],
+    [
+      ['start', 'next', 'decide'],
+      ['decide', 'approved', 'tell_approved'],
+      ['decide', 'rejected', 'tell_rejected'],
+      ['decide', 'timed_out', 'late'],
+      ['tell_approved', 'next', 'approved'],
+      ['tell_rejected', 'next', 'rejected'],
+    ],
+  );
+}
+
+/**
+ * plan_submitted → split in two (a note; a condition marking the project at risk) → join → a short
+ * delay → a task → the owner's manager must acknowledge in time, else an escalation and a note to
+ * whoever it reached.
+ */
+export function branchesThenAcknowledgement(ackSeconds: number): FlowDocument {
+  return document(
+    'Branches, then an acknowledgement',
+    [
+      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' } },
+      { id: 'split', kind: 'parallel_split', config: { branches: 2 } },
+      tellOwner('tell', 'Branch one for {{project.name}}'),
+      { id: 'check', kind: 'condition', config: { rule: { '==': [1, 1] } } },
+      { id: 'mark', kind: 'set_status', config: { status: 'at_risk', reason: 'Test of {{project.name}}' } },
+      endWith('no_mark', 'done'),
+      { id: 'join', kind: 'parallel_join', config: {} },
+      { id: 'pause', kind: 'delay', config: { duration: { amount: 1, unit: 'seconds' } } },
+      {
+        id: 'task',
+        kind: 'create_task',
+        config: { title: 'Follow up {{project.name}}', assignee: { kind: 'project_owner' }, dueIn: { amount: 2, unit: 'days' } },
+      },
+      {
+        id: 'ack',
+        kind: 'wait_for_ack',
+        config: {
+          recipient: { kind: 'owner_manager', fallback: { kind: 'project_owner' } },
+          channel: 'inbox',
+          subject: 'Please acknowledge {{project.name}}',
+          message: 'Hello {{recipient.name}}.',
+          timeout: { amount: ackSeconds, unit: 'seconds' },
+        },
+      },
+      { id: 'up', kind: 'escalate', config: {} },
+      {
+        id: 'tell_up',
+        kind: 'notify',
+        config: { recipient: { kind: 'escalation_recipient', fallback: { kind: 'project_owner' } }, channel: 'inbox', subject: 'Escalated: {{project.name}}', message: 'Hello {{recipient.name}}.' },
+      },
+      endWith('seen', 'approved'),
+      endWith('escalated', 'rejected'),
+      endWith('top', 'rejected'),
+    ],
+    [
+      ['start', 'next', 'split'],
+      ['split', 'branch_1', 'tell'],
+      ['split', 'branch_2', 'check'],
+      ['tell', 'next', 'join'],
+      ['check', 'true', 'mark'],
+      ['check', 'false', 'no_mark'],
+      ['mark', 'next', 'join'],
+      ['join', 'next', 'pause'],
+      ['pause', 'next', 'task'],
+      ['task', 'next', 'ack'],
+      ['ack', 'acknowledged', 'seen'],
+      ['ack', 'timed_out', 'up'],
+      ['up', 'next', 'tell_up'],
+      ['up', 'top_reached', 'top'],
+      ['tell_up', 'next', 'escalated'],
+    ],
+  );
+}
+
+/** plan_submitted → three branches, one of which ends early → the join goes on once → a note. */
+export function branchEndsEarly(): FlowDocument {
+  return document(
+    'A branch ends early',
+    [
+      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' } },
+      { id: 'split', kind: 'parallel_split', config: { branches: 3 } },
+      tellOwner('one', 'One for {{project.name}}'),
+      tellOwner('two', 'Two for {{project.name}}'),
+      endWith('early', 'done'),
+      { id: 'join', kind: 'parallel_join', config: {} },
+      tellOwner('after', 'Joined for {{project.name}}'),
+      endWith('approved', 'approved'),
+    ],
+    [
+      ['start', 'next', 'split'],
+      ['split', 'branch_1', 'one'],
+      ['split', 'branch_2', 'two'],
+      ['split', 'branch_3', 'early'],
+      ['one', 'next', 'join'],
+      ['two', 'next', 'join'],
+      ['join', 'next', 'after'],
+      ['after', 'next', 'approved'],
+    ],
+  );
+}
