@@ -52,3 +52,11 @@ export const flowDraftSchema = z.strictObject({
   nodes: z.array(flowDraftNodeSchema).max(maxFlowNodes),
 });
 export type FlowDraft = z.infer<typeof flowDraftSchema>;
+
+/**
+ * The draft schema with other bounds, for measuring how validation grows past the product's own
+ * bounds (the benchmarks); everything else uses `flowDraftSchema`.
+ */
+export function flowDraftSchemaWithin(limits: { nodes: number; edges: number }) {
+  return flowDraftSchema.extend({ nodes: z.array(flowDraftNodeSchema).max(limits.nodes), edges: z.array(flowEdgeSchema).max(limits.edges) });
+}

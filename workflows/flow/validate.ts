@@ -3,7 +3,7 @@ import { nodeCatalog, type NodeKind } from './catalog';
 import { eventVariables } from './context-variables';
 import type { Diagnostic } from './diagnostic';
 import { buildAdjacency, loops, reachableFrom } from './graph-analysis';
-import { flowDocumentSchema, flowDraftSchema, type FlowDocument, type FlowDraft } from './graph-schema';
+import { flowDocumentSchema, flowDraftSchema, flowDraftSchemaWithin, type FlowDocument, type FlowDraft } from './graph-schema';
 import { fieldTitle, formatPath, issueSentence } from './issue-sentence';
 import type { AnyNodeDef, OutputPort } from './node-def';
 import { alwaysResolves, describePeopleRule, peopleRuleVariables, type PeopleRule } from './people-rule';
@@ -19,6 +19,8 @@ export interface ValidateOptions {
    * nature (a named person or the owner always exists, a role or a manager level may not).
    */
   resolvesToSomeone?: (rule: PeopleRule, where: { nodeId: string; kind: NodeKind }) => boolean | undefined;
+  /** Other size bounds than the product's (benchmarks measure how validation grows past them). */
+  limits?: { nodes: number; edges: number };
 }
 
 const allDefs: readonly AnyNodeDef[] = Object.values(nodeCatalog);
@@ -422,7 +424,7 @@ function checkJoins(context: Context, triggerId: string, edges: FlowDraft['edges
  * it. An empty list means the flow may be published and run.
  */
 export function validateFlow(doc: unknown, options: ValidateOptions = {}): Diagnostic[] {
-  const parsed = flowDraftSchema.safeParse(doc, { reportInput: true });
+  const parsed = (options.limits ? flowDraftSchemaWithin(options.limits) : flowDraftSchema).safeParse(doc, { reportInput: true });
   if (!parsed.success) return documentDiagnostics(doc, parsed.error);
   const draft = parsed.data;
 
