@@ -27,6 +27,9 @@ export default defineConfig({
           name: 'integration',
           include: ['test/**/*.int.test.ts', 'test/**/*.browser.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
+          // These files mostly wait on the engine's timers and the database, not the CPU, and each
+          // has its own worker, task queue and data: several run at once even on two cores.
+          maxWorkers: Number(process.env.MILEPOST_TEST_FILES_AT_ONCE ?? 4),
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { App } from '../../api/app';
 import { admin, type Identity } from './identities';
 
@@ -35,4 +36,11 @@ export async function eventually<T>(check: () => Promise<T>, { timeoutMs = 30_00
   }
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits until a moment the system itself keeps (a due time, a deadline) has passed by `marginMs`:
+ * for tests about what does or does not happen once that moment is gone.
+ */
+export async function untilPassed(moment: string | number, marginMs = 250): Promise<void> {
+  const at = (typeof moment === 'number' ? moment : Date.parse(moment)) + marginMs;
+  await eventually(async () => expect(Date.now()).toBeGreaterThan(at), { timeoutMs: Math.max(0, at - Date.now()) + 5_000, intervalMs: 50 });
+}

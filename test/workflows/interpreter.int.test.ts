@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { bind, createOrgChart, inSeconds, publishFlow, type OrgChart } from '../support/factories';
-import { call, eventually, sleep } from '../support/http';
+import { call, eventually } from '../support/http';
 import { tokenFor, type Identity } from '../support/identities';
 import { createUser, type Person } from '../support/people';
 import { useSystem } from '../support/system';
@@ -96,8 +96,10 @@ describe('the flow interpreter on the real engine', () => {
     const all = await planningProjectWith(org, approvalFlow([org.manager.id, org.director.id], 'all'));
     const [fromManager] = await pending(org.manager);
     expect((await decide(fromManager!.id, org.manager, 'approve')).status).toBe(200);
-    await sleep(1000);
-    expect((await phase(all.projectId)).phase).toBe('planning'); // the director has not answered yet
+    // The run has taken the approval in and still waits on the director's answer.
+    const runOf = async () => (await call(system.app, 'GET', `/api/flow-runs/${fromManager!.flowRunId}`)).body.live as { currentNodes: string[]; waitingFor: { approverId: string }[] };
+    await eventually(async () => expect(await runOf()).toMatchObject({ currentNodes: ['decide'], waitingFor: [{ approverId: org.director.id }] }));
+    expect((await phase(all.projectId)).phase).toBe('planning');
     const [fromDirector] = await pending(org.director);
     expect((await decide(fromDirector!.id, org.director, 'approve')).status).toBe(200);
     await eventually(async () => expect((await phase(all.projectId)).phase).toBe('execution'));
@@ -168,7 +170,7 @@ describe('the flow interpreter on the real engine', () => {
     const readOnly = await tokenFor(org.manager.id, 'viewer');
     expect((await decide(request!.id, readOnly, 'approve')).status).toBe(403);
 
-    await sleep(500);
+    // Refusals are answered by the update's validator: nothing reached the run.
     const after = await run();
     expect(after).toEqual(before);
     const requests = await call(system.app, 'GET', `/api/flow-runs/${request!.flowRunId}/approvals`);

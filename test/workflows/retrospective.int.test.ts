@@ -3,7 +3,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { retrospectiveWorkflowId } from '../../workflows/task-queue';
 import { approveAtOnce, bind, createOrgChart, inSeconds, publishEscalationFlow, publishFlow, startExecution, type OrgChart } from '../support/factories';
-import { call, eventually, sleep } from '../support/http';
+import { call, eventually, untilPassed } from '../support/http';
 import { recordHistory } from '../support/histories';
 import type { Identity } from '../support/identities';
 import { createUser } from '../support/people';
@@ -158,7 +158,7 @@ describe('the closing review (复盘)', () => {
     const repInbox = (await call(system.app, 'GET', `/api/users/${org.rep.id}/inbox`)).body as { payload: { subject: string } }[];
     expect(repInbox.map((i) => i.payload.subject)).not.toContain('Reminder: your closing review answers'); // already answered
 
-    await sleep(Math.max(0, Date.parse(retro.inputDueAt) - Date.now()) + 500);
+    await untilPassed(retro.inputDueAt);
     const late = await answer(colleague);
     expect(late.status).toBe(201);
     expect(late.body.late).toBe(true);

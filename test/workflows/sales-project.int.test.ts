@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createOrgChart, createProjectWithMilestone } from '../support/factories';
-import { call, eventually, sleep } from '../support/http';
+import { call, eventually } from '../support/http';
 import { recordHistory } from '../support/histories';
 import { tokenFor } from '../support/identities';
 import { createUser } from '../support/people';
+import { flowRunWorkflowId } from '../../workflows/task-queue';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
@@ -54,7 +55,8 @@ describe('the sales project lifecycle on the real engine', () => {
     expect(ack.status, JSON.stringify(ack.body)).toBe(200);
     expect(ack.body.acknowledgedBy).toBe(org.manager.id);
 
-    await sleep(5_000); // longer than the acknowledgement timeout: nothing may go further up
+    // The escalation flow ends once acknowledged: nothing may go further up.
+    await system.client.workflow.getHandle(flowRunWorkflowId(p.id, 'milestone_missed', p.milestones[0]!.id)).result();
     const after = await project(p.id);
     expect(after.escalations).toHaveLength(1);
     expect(after.lifecycle.phase).toBe('closing_review');

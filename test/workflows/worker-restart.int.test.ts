@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { createOrgChart, createProjectWithMilestone } from '../support/factories';
-import { call, eventually, sleep } from '../support/http';
+import { call, eventually, untilPassed } from '../support/http';
+import { flowRunWorkflowId } from '../../workflows/task-queue';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
@@ -13,9 +14,13 @@ it('keeps an escalation wait across a worker restart, without losing or repeatin
   await eventually(async () => expect(await escalations()).toHaveLength(1));
   // Stop only once the run waits on its timer: an activity task handed to a worker as it stops is
   // retried only after its start-to-close timeout (a minute), which is not what this test is about.
-  await eventually(async () => expect((await call(system.app, 'GET', `/api/users/${org.manager.id}/approvals?status=pending`)).body).toHaveLength(1));
+  const [request] = await eventually(async () => {
+    const pending = (await call(system.app, 'GET', `/api/users/${org.manager.id}/approvals?status=pending`)).body as { dueAt: string }[];
+    expect(pending).toHaveLength(1);
+    return pending;
+  });
   await system.stopWorker();
-  await sleep(2_000); // the worker is gone while the acknowledgement timer runs on the server
+  await untilPassed(request!.dueAt); // the acknowledgement timer fires on the server while no worker runs
   await system.startWorker();
 
   // The durable timer fires on the new worker: level 2 appears once, level 1 is not repeated.
@@ -28,7 +33,8 @@ it('keeps an escalation wait across a worker restart, without losing or repeatin
   await eventually(async () => expect((await call(system.app, 'GET', `/api/users/${org.director.id}/approvals?status=pending`)).body).toHaveLength(1));
   const ack = await call(system.app, 'POST', `/api/escalations/${afterRestart[1]!.id}/ack`, {}, { as: org.director });
   expect(ack.status, JSON.stringify(ack.body)).toBe(200);
-  await sleep(7_000);
+  // The flow ends once acknowledged: no level 3, and level 1 is not asked again.
+  await system.client.workflow.getHandle(flowRunWorkflowId(p.id, 'milestone_missed', p.milestones[0]!.id)).result();
   expect((await escalations()).map((e) => e.level)).toEqual([1, 2]);
   const inbox = await call(system.app, 'GET', `/api/users/${org.manager.id}/inbox`);
   expect(inbox.body).toHaveLength(1);
