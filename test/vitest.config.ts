@@ -16,6 +16,8 @@ export default defineConfig({
         test: {
           root,
           name: 'unit',
+          // Unit files run first, on the default workers; the integration files then, more at once.
+          sequence: { groupOrder: 0 },
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: ['test/**/*.int.test.ts', 'test/**/*.browser.test.ts', 'node_modules/**'],
         },
@@ -25,6 +27,7 @@ export default defineConfig({
         test: {
           root,
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['test/**/*.int.test.ts', 'test/**/*.browser.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           // These files mostly wait on the engine's timers and the database, not the CPU, and each

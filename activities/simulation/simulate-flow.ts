@@ -92,6 +92,12 @@ export async function simulateFlow(db: Db, input: SimulateFlowInput): Promise<Si
   if (trigger?.kind !== 'trigger') throw new SimulationInputError('document', 'The flow has no trigger.');
   const event = trigger.config.event;
   const subjectId = await subjectOf(db, input.projectId, event, input.subjectId);
+  const asking = new Set(input.document.nodes.filter((node) => node.kind === 'approval' || node.kind === 'wait_for_ack').map((node) => node.id));
+  input.responses.forEach((response, index) => {
+    if (response.nodeId !== undefined && !asking.has(response.nodeId)) {
+      throw new SimulationInputError(`responses.${index}.nodeId`, `The flow has no approval or acknowledgement step "${response.nodeId}" to answer.`);
+    }
+  });
 
   const clock = createVirtualClock(input.startAt);
   const asClock = { now: () => new Date(clock.now()) };

@@ -95,6 +95,8 @@ describe('the audit trail', () => {
       expect(row).toBeDefined();
       return row!;
     });
+    // The acknowledgement opens once the request has reached the manager.
+    await eventually(async () => expect((await call(system.app, 'GET', `/api/users/${org.manager.id}/approvals?status=pending`, undefined, { as: org.manager })).body).toHaveLength(1));
     const acked = await call(system.app, 'POST', `/api/escalations/${escalation.id}/ack`, {}, { as: org.manager });
     expect(acked.status, JSON.stringify(acked.body)).toBe(200);
 

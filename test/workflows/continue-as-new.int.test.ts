@@ -59,9 +59,12 @@ it('continues as new when the server suggests it, keeping its timers and checkin
   const firstRun = (await handle.describe()).runId;
 
   await eventually(async () => expect((await handle.describe()).runId).not.toBe(firstRun), { timeoutMs: 20_000 });
-  const state = (await call(app, 'GET', `/api/projects/${projectId}`)).body;
-  expect(state.lifecycle.phase).toBe('execution');
-  expect(state.lifecycle.nextChecks).toEqual([{ milestoneId: state.milestones[0].id, kind: 'due', at: state.milestones[0].dueAt }]);
+  // The new run finds its timers again once it has read the plan back.
+  await eventually(async () => {
+    const state = (await call(app, 'GET', `/api/projects/${projectId}`)).body;
+    expect(state.lifecycle.phase).toBe('execution');
+    expect(state.lifecycle.nextChecks).toEqual([{ milestoneId: state.milestones[0].id, kind: 'due', at: state.milestones[0].dueAt }]);
+  });
 
   await call(app, 'POST', `/api/projects/${projectId}/kpi-reports`, { metric: 'revenue', value: 10 }, { as: org.rep });
   await eventually(async () => expect((await call(app, 'GET', `/api/projects/${projectId}`)).body.milestones[0].status).toBe('met'), { timeoutMs: 30_000 });

@@ -57,9 +57,12 @@ describe('the sales project lifecycle on the real engine', () => {
 
     // The escalation flow ends once acknowledged: nothing may go further up.
     await system.client.workflow.getHandle(flowRunWorkflowId(p.id, 'milestone_missed', p.milestones[0]!.id)).result();
-    const after = await project(p.id);
+    const after = await eventually(async () => {
+      const state = await project(p.id);
+      expect(state.lifecycle.phase).toBe('closing_review');
+      return state;
+    });
     expect(after.escalations).toHaveLength(1);
-    expect(after.lifecycle.phase).toBe('closing_review');
     expect((await call(system.app, 'GET', `/api/users/${org.director.id}/inbox`)).body).toEqual([]);
     await recordHistory(system.client, `flow-run-${p.id}-milestone_missed-${p.milestones[0]!.id}`, 'escalation-acknowledged-at-level-1');
   });

@@ -168,7 +168,8 @@ describe('a test run on a simulated clock', () => {
     for (const node of doc.nodes) if (node.kind === 'wait_for_ack') node.config.timeout = { amount: 2, unit: 'business_days' };
     const flowId = await publishFlow(system.app, doc);
     const before = await footprint(projectId);
-    const audited = await system.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const auditedOf = () => system.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).where('project_id', '=', projectId).executeTakeFirstOrThrow();
+    const audited = await auditedOf();
 
     // Friday 1 January 2027, 10:00 in Shanghai; Monday 4 January is a holiday there.
     const res = await simulate(flowId, { version: 1, projectId, startAt: '2027-01-01T10:00:00+08:00' });
@@ -181,8 +182,7 @@ describe('a test run on a simulated clock', () => {
     expect(res.body.timeZone).toBe('Asia/Shanghai');
 
     expect(await footprint(projectId)).toEqual(before);
-    const auditedAfter = await system.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    expect(auditedAfter.n).toBe(audited.n);
+    expect((await auditedOf()).n).toBe(audited.n);
   });
 
   it('simulates the draft, and answers an invalid draft with its diagnostics instead of running it', async () => {
@@ -202,7 +202,7 @@ describe('a test run on a simulated clock', () => {
     expect(ran.body).toMatchObject({ version: null, status: 'completed', result: 'done' });
   });
 
-  it('refuses a project that does not exist and an unknown version, naming the field', async () => {
+  it('refuses a project that does not exist, an unknown version and an answer to a step that asks nobody, naming the field', async () => {
     const org = await createOrgChart(system.app);
     const projectId = await planningProject(org);
     const flowId = await publishFlow(system.app, branchEndsEarly());
@@ -212,6 +212,9 @@ describe('a test run on a simulated clock', () => {
     const noVersion = await simulate(flowId, { version: 9, projectId });
     expect(noVersion.status).toBe(400);
     expect(noVersion.body.error.details[0]?.path).toBe('version');
+    const noStep = await simulate(flowId, { version: 1, projectId, responses: [{ nodeId: 'one', answer: 'approve' }] });
+    expect(noStep.status).toBe(400);
+    expect(noStep.body.error.details[0]).toMatchObject({ path: 'responses.0.nodeId', message: expect.stringContaining('no approval or acknowledgement step "one"') });
   });
 
   it('stops at its horizon and says the flow is still waiting', async () => {
