@@ -4,6 +4,7 @@ import { onBehalfOf } from '../../db/actor';
 import type { Db } from '../../db/connect';
 import { insertInboxItemOnce } from '../../db/queries/inbox';
 import { findVersionById, resolveBoundVersion } from '../../db/queries/flows';
+import { finishFlowRun } from '../../db/queries/flow-runs';
 import { findManagerAbove } from '../../db/queries/users';
 import type { ApprovalRequestKind, ApprovalRequestStatus, FlowRunStatus } from '../../db/schema';
 import { addBusinessDuration } from '../../workflows/domain/business-calendar';
@@ -12,6 +13,7 @@ import type { Channel } from '../../workflows/flow/channel';
 import { durationToMs, isCalendarDuration, type Duration } from '../../workflows/flow/duration';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import type { PeopleRule } from '../../workflows/flow/people-rule';
+import type { RunPathStep } from '../../workflows/flow/run-trace';
 import { renderTemplate } from '../../workflows/flow/template';
 import type { TriggerEvent } from '../../workflows/flow/trigger-events';
 import type { Clock } from '../clock';
@@ -106,8 +108,9 @@ export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fet
       return run.id;
     },
 
-    async finishRun(input: { runId: string; status: FlowRunStatus }): Promise<void> {
-      await db.updateTable('flow_runs').set({ status: input.status, ended_at: clock.now() }).where('id', '=', input.runId).execute();
+    /** Closes the run; `path` (the whole path it took) is kept with it for its trace and the version's heat. */
+    async finishRun(input: { runId: string; status: FlowRunStatus; path?: readonly RunPathStep[] | undefined }): Promise<void> {
+      await finishFlowRun(db, { runId: input.runId, status: input.status, endedAt: clock.now(), path: input.path });
     },
 
     async resolvePeople(input: { projectId: string; rule: PeopleRule; context: object }): Promise<Person[]> {
