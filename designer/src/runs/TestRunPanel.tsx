@@ -1,0 +1,201 @@
+import { Plus, Trash2, X } from 'lucide-react';
+import { useState } from 'react';
+import { calendarUnits, type CalendarUnit } from '../../../workflows/flow/duration';
+import type { TraceEdge } from '../../../workflows/flow/run-trace';
+import { simulatedAnswers, simulationRequestSchema, type SimulatedAnswer, type SimulationResult } from '../../../workflows/flow/simulation';
+import { ApiError, errorMessage } from '../api/client';
+import { useUsers } from '../api/use-users';
+import { useLoad } from '../app/use-load';
+import { useEditorApi, useEditorStore } from '../editor/store';
+import { diagnosticsFromApiDetails } from '../graph/diagnostics';
+import { TimelinePlayback } from './TimelinePlayback';
+import { runsApi } from './runs-api';
+import { useStepLabels } from './use-step-labels';
+
+/** Steps a person answers, so a test run can script their answer. */
+const humanKinds = new Set(['approval', 'wait_for_ack']);
+const milestoneEvents = new Set(['milestone_missed', 'milestone_at_risk']);
+
+interface ResponseRow {
+  readonly key: number;
+  nodeId: string;
+  userId: string;
+  answer: SimulatedAnswer;
+  amount: string;
+  unit: CalendarUnit;
+}
+
+const answerLabels: Record<SimulatedAnswer, string> = { approve: 'approves', reject: 'rejects', acknowledge: 'acknowledges', silent: 'stays silent' };
+
+/** The project's milestones, for events that are about one. */
+function SubjectPicker({ projectId, value, onChange }: { projectId: string; value: string; onChange: (id: string) => void }) {
+  const [project] = useLoad(`test-run-project:${projectId}`, () => runsApi.project(projectId));
+  return (
+    <label className="field">
+      <span className="field__label">
+        Milestone <span className="field__optional">(optional)</span>
+      </span>
+      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid="test-run-subject">
+        <option value="">The project’s first fitting one</option>
+        {project.status === 'ready' && project.value.milestones.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+      </select>
+    </label>
+  );
+}
+
+function ResponseRows({ rows, onChange }: { rows: ResponseRow[]; onChange: (rows: ResponseRow[]) => void }) {
+  const label = useStepLabels();
+  // A string, so this panel re-renders when the human steps change, not on every drag.
+  const humanSteps = useEditorStore((s) => s.nodes.filter((n) => humanKinds.has(n.data.kind)).map((n) => n.id).join('\n'));
+  const users = useUsers();
+  const steps = humanSteps === '' ? [] : humanSteps.split('\n');
+  const update = (key: number, change: Partial<ResponseRow>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
+  return (
+    <fieldset className="group">
+      <legend>Scripted answers</legend>
+      <p className="field__help">Who answers which step, how, and how long after being asked. A request nobody answers here times out as it would for real.</p>
+      {rows.map((row, index) => (
+        <div key={row.key} className="response-row" data-testid={`test-run-response-${index}`}>
+          <select value={row.nodeId} onChange={(e) => update(row.key, { nodeId: e.target.value })} aria-label="Step" data-testid="response-step">
+            <option value="">Any step</option>
+            {steps.map((id) => <option key={id} value={id}>{label(id)}</option>)}
+          </select>
+          <select value={row.userId} onChange={(e) => update(row.key, { userId: e.target.value })} aria-label="Person" data-testid="response-person">
+            <option value="">Whoever is asked</option>
+            {users.status === 'ready' && users.users.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          </select>
+          <select value={row.answer} onChange={(e) => update(row.key, { answer: e.target.value as SimulatedAnswer })} aria-label="Answer" data-testid="response-answer">
+            {simulatedAnswers.map((a) => <option key={a} value={a}>{answerLabels[a]}</option>)}
+          </select>
+          <span className="response-row__after">
+            after
+            <input type="number" min={0} step="any" value={row.amount} onChange={(e) => update(row.key, { amount: e.target.value })} aria-label="After how long" placeholder="at once" />
+            <select value={row.unit} onChange={(e) => update(row.key, { unit: e.target.value as CalendarUnit })} aria-label="Unit">
+              {calendarUnits.map((u) => <option key={u} value={u}>{u}</option>)}
+            </select>
+          </span>
+          <button type="button" className="icon-button" onClick={() => onChange(rows.filter((r) => r.key !== row.key))} aria-label="Remove this answer">
+            <Trash2 size={14} />
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="button"
+        onClick={() => onChange([...rows, { key: Date.now() + rows.length, nodeId: steps[0] ?? '', userId: '', answer: 'approve', amount: '', unit: 'hours' }])}
+        data-testid="test-run-add-response"
+      >
+        <Plus size={14} aria-hidden="true" /> Add an answer
+      </button>
+    </fieldset>
+  );
+}
+
+type Outcome = { kind: 'result'; result: SimulationResult; edges: TraceEdge[] } | { kind: 'invalid'; message: string; problems: { nodeId: string | null; message: string }[] } | { kind: 'error'; message: string };
+
+/**
+ * "Test run": the flow (the saved draft, or a published version) played against a real project
+ * with scripted answers. Nothing is written or sent; the timeline says what would have happened.
+ */
+export function TestRunPanel({ flowId, version, onClose }: { flowId: string; version: number | null; onClose: () => void }) {
+  const store = useEditorApi();
+  const label = useStepLabels();
+  const dirty = useEditorStore((s) => !s.readOnly && s.docVersion !== s.savedVersion);
+  const event = useEditorStore((s) => {
+    const trigger = s.nodes.find((n) => n.data.kind === 'trigger');
+    const value = (trigger?.data.config as { event?: unknown } | undefined)?.event;
+    return typeof value === 'string' ? value : null;
+  });
+  const [projects] = useLoad('test-run-projects', runsApi.projects);
+  const [projectId, setProjectId] = useState('');
+  const [subjectId, setSubjectId] = useState('');
+  const [rows, setRows] = useState<ResponseRow[]>([]);
+  const [running, setRunning] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  async function run() {
+    const request = simulationRequestSchema.safeParse({
+      ...(version === null ? {} : { version }),
+      projectId,
+      ...(subjectId === '' ? {} : { subjectId }),
+      responses: rows.map((row) => ({
+        ...(row.nodeId === '' ? {} : { nodeId: row.nodeId }),
+        ...(row.userId === '' ? {} : { userId: row.userId }),
+        answer: row.answer,
+        ...(row.amount === '' || Number(row.amount) === 0 ? {} : { after: { amount: Number(row.amount), unit: row.unit } }),
+      })),
+    });
+    if (!request.success) {
+      setOutcome({ kind: 'error', message: request.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ') });
+      return;
+    }
+    setRunning(true);
+    try {
+      const result = await runsApi.simulate(flowId, request.data);
+      const edges = store.getState().edges.map((e) => ({ id: e.id, source: e.source, sourcePort: e.sourceHandle ?? '', target: e.target }));
+      store.getState().setServerDiagnostics([]);
+      setAttempt((n) => n + 1);
+      setOutcome({ kind: 'result', result, edges });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422) {
+        // The same marks as a refused publish: the faulty steps turn red on the canvas.
+        store.getState().setServerDiagnostics(diagnosticsFromApiDetails(error.details));
+        setOutcome({ kind: 'invalid', message: error.message, problems: error.details.map((d) => ({ nodeId: d.nodeId ?? null, message: d.message })) });
+      } else {
+        setOutcome({ kind: 'error', message: errorMessage(error) });
+      }
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  return (
+    <aside className="side test-run" aria-label="Test run" data-testid="test-run-panel">
+      <div className="side__title">
+        <h2>Test run{version === null ? ' of the draft' : ` of version ${version}`}</h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Close the test run">
+          <X size={16} />
+        </button>
+      </div>
+      <div className="side__body panel">
+        <p className="help">Plays the flow against a real project with the answers you script. Nothing is saved, sent or changed.</p>
+        {dirty && <p className="notice-inline">The test runs the saved draft: save first to include your latest changes.</p>}
+        <label className="field">
+          <span className="field__label">Project</span>
+          <select
+            value={projectId}
+            onChange={(e) => {
+              setProjectId(e.target.value);
+              setSubjectId('');
+            }}
+            data-testid="test-run-project"
+          >
+            <option value="">Choose a project…</option>
+            {projects.status === 'ready' && projects.value.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </label>
+        {projectId !== '' && event !== null && milestoneEvents.has(event) && <SubjectPicker projectId={projectId} value={subjectId} onChange={setSubjectId} />}
+        <ResponseRows rows={rows} onChange={setRows} />
+        <button type="button" className="button button--primary" onClick={() => void run()} disabled={projectId === '' || running} data-testid="test-run-start">
+          {running ? 'Running…' : 'Run the test'}
+        </button>
+        {outcome?.kind === 'error' && <p className="error-text">{outcome.message}</p>}
+        {outcome?.kind === 'invalid' && (
+          <div className="test-run__invalid" role="alert" data-testid="test-run-invalid">
+            <p className="error-text">{outcome.message} The steps concerned are marked in red.</p>
+            <ul>
+              {outcome.problems.map((p, i) => (
+                <li key={i}>
+                  {p.nodeId !== null && <strong>{label(p.nodeId)}: </strong>}
+                  {p.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {outcome?.kind === 'result' && <TimelinePlayback key={attempt} result={outcome.result} edges={outcome.edges} />}
+      </div>
+    </aside>
+  );
+}
