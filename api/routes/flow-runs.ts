@@ -1,4 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import { findFlow, findVersion, findVersionById } from '../../db/queries/flows';
 import { finishedRunPaths, findFlowRun, listFlowRuns, namesOf, runDecisions, type FlowRunRow } from '../../db/queries/flow-runs';
@@ -29,6 +29,19 @@ const summaryDto = (r: FlowRunRow) => ({
 });
 
 const edgesOf = (document: unknown) => flowDraftSchema.parse(document).edges;
+
+const endConfig = z.object({ result: z.string() });
+
+/** The result of the last end step the path reached (a stored path has no live state to say it). */
+function resultOf(path: readonly RunPathStep[], document: unknown): string | null {
+  const nodes = flowDraftSchema.parse(document).nodes;
+  for (const step of [...path].reverse()) {
+    const node = nodes.find((n) => n.id === step.nodeId && n.kind === 'end');
+    const config = node && endConfig.safeParse(node.config);
+    if (config?.success) return config.data.result;
+  }
+  return null;
+}
 
 /** The live state of a run's workflow, or why it could not be read (the engine is away, the history is gone). */
 async function liveState({ temporal }: AppDeps, workflowId: string): Promise<{ state: FlowRunState } | { unavailable: string }> {
@@ -102,7 +115,7 @@ export function flowRunTraceRouter(deps: AppDeps) {
           flowVersionId: run.flow_version_id,
           pathSource,
           unavailable,
-          result: state?.result ?? null,
+          result: state?.result ?? (version && run.status !== 'running' ? resultOf(path, version.document) : null),
           path: path.map(traceStep),
           edgesTaken: version ? edgesTaken(path, edgesOf(version.document), currentNodes) : [],
           currentNodes,

@@ -16,14 +16,15 @@ export const HeatQuery = z.strictObject({
   last: z.coerce.number().int().min(1).max(500).default(50).openapi({ description: 'How many of the newest finished runs to count' }),
 });
 
-const PersonRef = z.object({ id: z.string(), name: z.string() });
+/** Something named: a person, a project. */
+const Named = z.object({ id: z.string(), name: z.string() });
 
 export const FlowRunSummary = z
   .object({
     id: z.string(),
     flowId: z.string(),
     version: z.number(),
-    project: PersonRef.openapi({ description: 'The project: id and name' }),
+    project: Named.openapi({ description: 'The project: id and name' }),
     triggerEvent: z.string(),
     subjectId: z.string(),
     subjectName: z.string().nullable().openapi({ description: 'The milestone’s name, when the run is about one' }),
@@ -51,17 +52,17 @@ export const TraceDecision = z
     nodeId: z.string(),
     kind: z.enum(approvalRequestKinds),
     status: z.enum(approvalRequestStatuses),
-    asked: PersonRef,
+    asked: Named,
     askedAt: z.string(),
     dueAt: z.string(),
-    decidedBy: PersonRef.nullable(),
+    decidedBy: Named.nullable(),
     decidedAt: z.string().nullable(),
     comment: z.string().nullable(),
   })
   .openapi('FlowRunTraceDecision');
 
 export const TraceWaiting = z
-  .object({ requestId: z.string(), nodeId: z.string(), kind: z.enum(approvalRequestKinds), person: PersonRef, until: z.string() })
+  .object({ requestId: z.string(), nodeId: z.string(), kind: z.enum(approvalRequestKinds), person: Named, until: z.string() })
   .openapi('FlowRunTraceWaiting');
 
 export const FlowRunTrace = FlowRunSummary.extend({

@@ -164,6 +164,7 @@ describe('a run’s trace', () => {
       expect(res.body.edgesTaken).toEqual(['e1', 'e2']);
       return res.body;
     });
+    expect(done.result).toBe('approved');
     expect(done.currentNodes).toEqual([]);
     expect(done.waitingFor).toEqual([]);
     expect(done.path.map((s: { nodeId: string; port: string | null }) => [s.nodeId, s.port])).toEqual([
@@ -182,7 +183,7 @@ describe('a run’s trace', () => {
     const runId = await finishedRun(versionId, project.id, approvedPath(90));
     const res = await call(system.app, 'GET', `/api/flow-runs/${runId}/trace`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ flowId, version: 1, status: 'completed', pathSource: 'stored', edgesTaken: ['e1', 'e2'], currentNodes: [], waitingFor: [], decisions: [] });
+    expect(res.body).toMatchObject({ flowId, version: 1, status: 'completed', result: 'approved', pathSource: 'stored', edgesTaken: ['e1', 'e2'], currentNodes: [], waitingFor: [], decisions: [] });
     expect(res.body.path[1]).toEqual({ nodeId: 'decide', kind: 'approval', at: minute(0), endedAt: minute(90), durationMs: 90 * 60_000, port: 'approved', note: null });
     expect(res.body.endedAt).not.toBeNull();
   });
