@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { triggerEventLabels, triggerEvents, type TriggerEvent } from '../../../workflows/flow';
 import { errorMessage } from '../api/client';
 import { useLoad } from '../app/use-load';
+import { useRunPages } from './use-run-pages';
 import { formatDateTime } from '../shared/time';
 import { useOverlayApi } from './overlay-store';
 import { RunTraceView } from './RunTraceView';
@@ -152,7 +153,7 @@ export function RunsPanel({ flowId, version, onClose }: { flowId: string; versio
   // Back from a run the list is read again: runs move on while one is being looked at.
   const [listed, setListed] = useState(0);
   const key = `runs:${flowId}:${version}:${filter.projectId}:${filter.status}:${filter.trigger}:${listed}`;
-  const [runs, retry] = useLoad(key, () => runsApi.listRuns(flowId, { version, ...filter }));
+  const { load: runs, hasMore, more, retry } = useRunPages(flowId, { version, ...filter }, key);
   return (
     <aside className="side runs-panel" aria-label="Runs of this version" data-testid="runs-panel">
       <div className="side__title">
@@ -202,6 +203,11 @@ export function RunsPanel({ flowId, version, onClose }: { flowId: string; versio
                   ))}
                 </ul>
               ))}
+            {runs.status === 'ready' && hasMore && (
+              <button type="button" className="button" onClick={more} data-testid="runs-more">
+                Show older runs
+              </button>
+            )}
           </>
         )}
       </div>

@@ -8,13 +8,16 @@ export interface RunFilter {
   readonly projectId?: string | undefined;
   readonly status?: string | undefined;
   readonly trigger?: string | undefined;
+  readonly limit?: number | undefined;
+  /** Only runs that started before this moment: the next page. */
+  readonly before?: string | undefined;
 }
 
 const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
 
 export const runsApi = {
   listRuns: (flowId: string, filter: RunFilter): Promise<FlowRunSummary[]> =>
-    requestJson(flowRunSummarySchema.array(), 'GET', `${flowPath(flowId)}/runs${queryString({ ...filter, limit: 100 })}`),
+    requestJson(flowRunSummarySchema.array(), 'GET', `${flowPath(flowId)}/runs${queryString({ ...filter })}`),
   trace: (runId: string): Promise<FlowRunTrace> => requestJson(flowRunTraceSchema, 'GET', `/api/flow-runs/${encodeURIComponent(runId)}/trace`),
   heat: (flowId: string, version: number, last: number): Promise<FlowHeat> =>
     requestJson(flowHeatSchema, 'GET', `${flowPath(flowId)}/versions/${version}/heat${queryString({ last })}`),
