@@ -195,5 +195,10 @@ describe('a real run on its version’s graph', () => {
     await expect.poll(() => page.locator('[data-testid="rf__edge-e2"] .react-flow__edge-text').textContent()).toMatch(/^\d+ runs?$/);
     expect(await edgeClass(page, 'e3')).not.toContain('edge--taken');
     await screenshot(page, 'heat');
+
+    // A link to one run opens it on the graph straight away.
+    await page.goto(`${served.url}/flows/${flowId}/versions/1?run=${runId}`);
+    await expect.poll(() => stepRun(page, 'approved')).toBe('visited');
+    await expect.poll(() => page.getByTestId('run-trace-status').textContent()).toBe('completed');
   });
 });

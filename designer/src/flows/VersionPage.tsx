@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useSearch } from 'wouter';
 import { flowDraftSchema } from '../../../workflows/flow';
 import { api } from '../api/client';
 import type { FlowDetail, FlowVersion } from '../api/schemas';
@@ -24,6 +25,8 @@ function VersionView({ flow, version }: { flow: FlowDetail; version: FlowVersion
     [flow, version],
   );
   const overlay = useMemo(() => createOverlayStore(), []);
+  // `?run=<id>` opens one run straight away, for links to it.
+  const linkedRun = new URLSearchParams(useSearch()).get('run');
   // A version is looked at mostly to see how it ran: its runs are open from the start.
   const [panel, setPanel] = useState<RunPanel>('runs');
   const close = () => setPanel(null);
@@ -34,7 +37,7 @@ function VersionView({ flow, version }: { flow: FlowDetail; version: FlowVersion
       toolbarExtra={<RunButtons panel={panel} onPanel={setPanel} withRuns />}
       sidePanel={
         panel === 'runs' ? (
-          <RunsPanel flowId={flow.id} version={version.version} onClose={close} />
+          <RunsPanel flowId={flow.id} version={version.version} onClose={close} initialRun={linkedRun} />
         ) : panel === 'test' ? (
           <TestRunPanel flowId={flow.id} version={version.version} onClose={close} />
         ) : undefined
@@ -43,7 +46,7 @@ function VersionView({ flow, version }: { flow: FlowDetail; version: FlowVersion
   );
 }
 
-/** `/flows/:id/versions/:version`: a published version exactly as it runs, read-only, with its runs. */
+/** `/flows/:id/versions/:version[?run=<id>]`: a published version exactly as it runs, read-only, with its runs. */
 export function VersionPage({ id, version }: { id: string; version: number }) {
   const [load, retry] = useLoad(`flow:${id}:v${version}`, async () => {
     const [flow, published] = await Promise.all([api.getFlow(id), api.getVersion(id, version)]);

@@ -12,6 +12,8 @@ import { heatOverlay, traceOverlay } from './run-overlay';
 import { runStatuses, type FlowRunSummary, type FlowRunTrace } from './run-schemas';
 import { runsApi } from './runs-api';
 
+const refreshRunningMs = 10_000;
+
 const triggerLabel = (event: string) => (triggerEvents.includes(event as TriggerEvent) ? triggerEventLabels[event as TriggerEvent] : event);
 
 /** Filters over a version's runs: project, status, trigger. */
@@ -90,6 +92,13 @@ function OpenRun({ runId, onBack }: { runId: string; onBack: () => void }) {
     };
   }, [runId, attempt, overlay, portLabel]);
   useEffect(() => () => overlay.getState().clear(), [overlay]);
+  // A running run moves on by itself (someone decides, a timer fires): read it again now and then.
+  const running = trace?.status === 'running';
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setAttempt((n) => n + 1), refreshRunningMs);
+    return () => clearInterval(timer);
+  }, [running]);
   return (
     <div className="run-open" data-testid="run-open">
       <div className="run-open__bar">
@@ -146,9 +155,9 @@ function HeatToggle({ flowId, version, on, onChange }: { flowId: string; version
 }
 
 /** The version page's runs: filters, the list, one run on the graph, or the heat over many. */
-export function RunsPanel({ flowId, version, onClose }: { flowId: string; version: number; onClose: () => void }) {
+export function RunsPanel({ flowId, version, onClose, initialRun = null }: { flowId: string; version: number; onClose: () => void; initialRun?: string | null }) {
   const [filter, setFilter] = useState<Filter>({ projectId: '', status: '', trigger: '' });
-  const [openRun, setOpenRun] = useState<string | null>(null);
+  const [openRun, setOpenRun] = useState<string | null>(initialRun);
   const [heat, setHeat] = useState(false);
   // Back from a run the list is read again: runs move on while one is being looked at.
   const [listed, setListed] = useState(0);
