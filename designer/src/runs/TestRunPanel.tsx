@@ -1,95 +1,16 @@
-import { Plus, Trash2, X } from 'lucide-react';
+import { X } from 'lucide-react';
 import { useState } from 'react';
-import { calendarUnits, type CalendarUnit } from '../../../workflows/flow/duration';
 import type { TraceEdge } from '../../../workflows/flow/run-trace';
-import { simulatedAnswers, simulationRequestSchema, type SimulatedAnswer, type SimulationResult } from '../../../workflows/flow/simulation';
+import { simulationRequestSchema, type SimulationResult } from '../../../workflows/flow/simulation';
 import { ApiError, errorMessage } from '../api/client';
-import { useUsers } from '../api/use-users';
 import { useLoad } from '../app/use-load';
 import { useEditorApi, useEditorStore } from '../editor/store';
 import { diagnosticsFromApiDetails } from '../graph/diagnostics';
+import { ScriptedAnswers, type ResponseRow } from './ScriptedAnswers';
+import { milestoneEvents, SubjectPicker } from './SubjectPicker';
 import { TimelinePlayback } from './TimelinePlayback';
 import { runsApi } from './runs-api';
 import { useStepLabels } from './use-step-labels';
-
-/** Steps a person answers, so a test run can script their answer. */
-const humanKinds = new Set(['approval', 'wait_for_ack']);
-const milestoneEvents = new Set(['milestone_missed', 'milestone_at_risk']);
-
-interface ResponseRow {
-  readonly key: number;
-  nodeId: string;
-  userId: string;
-  answer: SimulatedAnswer;
-  amount: string;
-  unit: CalendarUnit;
-}
-
-const answerLabels: Record<SimulatedAnswer, string> = { approve: 'approves', reject: 'rejects', acknowledge: 'acknowledges', silent: 'stays silent' };
-
-/** The project's milestones, for events that are about one. */
-function SubjectPicker({ projectId, value, onChange }: { projectId: string; value: string; onChange: (id: string) => void }) {
-  const [project] = useLoad(`test-run-project:${projectId}`, () => runsApi.project(projectId));
-  return (
-    <label className="field">
-      <span className="field__label">
-        Milestone <span className="field__optional">(optional)</span>
-      </span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid="test-run-subject">
-        <option value="">The project’s first fitting one</option>
-        {project.status === 'ready' && project.value.milestones.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-      </select>
-    </label>
-  );
-}
-
-function ResponseRows({ rows, onChange }: { rows: ResponseRow[]; onChange: (rows: ResponseRow[]) => void }) {
-  const label = useStepLabels();
-  // A string, so this panel re-renders when the human steps change, not on every drag.
-  const humanSteps = useEditorStore((s) => s.nodes.filter((n) => humanKinds.has(n.data.kind)).map((n) => n.id).join('\n'));
-  const users = useUsers();
-  const steps = humanSteps === '' ? [] : humanSteps.split('\n');
-  const update = (key: number, change: Partial<ResponseRow>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
-  return (
-    <fieldset className="group">
-      <legend>Scripted answers</legend>
-      <p className="field__help">Who answers which step, how, and how long after being asked. A request nobody answers here times out as it would for real.</p>
-      {rows.map((row, index) => (
-        <div key={row.key} className="response-row" data-testid={`test-run-response-${index}`}>
-          <select value={row.nodeId} onChange={(e) => update(row.key, { nodeId: e.target.value })} aria-label="Step" data-testid="response-step">
-            <option value="">Any step</option>
-            {steps.map((id) => <option key={id} value={id}>{label(id)}</option>)}
-          </select>
-          <select value={row.userId} onChange={(e) => update(row.key, { userId: e.target.value })} aria-label="Person" data-testid="response-person">
-            <option value="">Whoever is asked</option>
-            {users.status === 'ready' && users.users.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
-          </select>
-          <select value={row.answer} onChange={(e) => update(row.key, { answer: e.target.value as SimulatedAnswer })} aria-label="Answer" data-testid="response-answer">
-            {simulatedAnswers.map((a) => <option key={a} value={a}>{answerLabels[a]}</option>)}
-          </select>
-          <span className="response-row__after">
-            after
-            <input type="number" min={0} step="any" value={row.amount} onChange={(e) => update(row.key, { amount: e.target.value })} aria-label="After how long" placeholder="at once" />
-            <select value={row.unit} onChange={(e) => update(row.key, { unit: e.target.value as CalendarUnit })} aria-label="Unit">
-              {calendarUnits.map((u) => <option key={u} value={u}>{u}</option>)}
-            </select>
-          </span>
-          <button type="button" className="icon-button" onClick={() => onChange(rows.filter((r) => r.key !== row.key))} aria-label="Remove this answer">
-            <Trash2 size={14} />
-          </button>
-        </div>
-      ))}
-      <button
-        type="button"
-        className="button"
-        onClick={() => onChange([...rows, { key: Date.now() + rows.length, nodeId: steps[0] ?? '', userId: '', answer: 'approve', amount: '', unit: 'hours' }])}
-        data-testid="test-run-add-response"
-      >
-        <Plus size={14} aria-hidden="true" /> Add an answer
-      </button>
-    </fieldset>
-  );
-}
 
 type Outcome = { kind: 'result'; result: SimulationResult; edges: TraceEdge[] } | { kind: 'invalid'; message: string; problems: { nodeId: string | null; message: string }[] } | { kind: 'error'; message: string };
 
@@ -176,7 +97,7 @@ export function TestRunPanel({ flowId, version, onClose }: { flowId: string; ver
           </select>
         </label>
         {projectId !== '' && event !== null && milestoneEvents.has(event) && <SubjectPicker projectId={projectId} value={subjectId} onChange={setSubjectId} />}
-        <ResponseRows rows={rows} onChange={setRows} />
+        <ScriptedAnswers rows={rows} onChange={setRows} />
         <button type="button" className="button button--primary" onClick={() => void run()} disabled={projectId === '' || running} data-testid="test-run-start">
           {running ? 'Running…' : 'Run the test'}
         </button>
