@@ -96,13 +96,17 @@ describe('a test run, played on the graph', () => {
 
     await page.getByTestId('timeline-entry-0').waitFor();
     await page.getByTestId('playback-step').click();
-    await expect.poll(() => stepRun(page, 'start')).toBe('current');
-    const firstSentence = await page.getByTestId('timeline-entry-0').textContent();
-    expect(firstSentence?.trim().length).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId('playback-current').textContent()).toContain((await page.locator('[data-testid="timeline-entry-0"] span').last().textContent()) ?? '');
+    const firstNode = (await page.getByTestId('timeline-entry-0').getAttribute('data-node')) ?? '';
+    await expect.poll(() => stepRun(page, firstNode)).toBe('current');
+    const firstSentence = ((await page.locator('[data-testid="timeline-entry-0"] span').last().textContent()) ?? '').trim();
+    expect(firstSentence.length).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('playback-current').textContent()).toContain(firstSentence);
 
     await page.getByTestId('playback-play').click();
-    await expect.poll(() => stepRun(page, 'approved')).toBe('current');
+    await expect.poll(() => page.getByTestId('playback-step').isDisabled()).toBe(true);
+    const lastNode = (await page.getByTestId('timeline').locator('[data-node]').last().getAttribute('data-node')) ?? '';
+    expect(await stepRun(page, lastNode)).toBe('current');
+    expect(['visited', 'current']).toContain(await stepRun(page, 'approved'));
     expect(await edgeClass(page, 'e1')).toContain('edge--taken');
     expect(await edgeClass(page, 'e2')).toContain('edge--taken');
     expect(await edgeClass(page, 'e3')).not.toContain('edge--taken');

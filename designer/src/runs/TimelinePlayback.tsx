@@ -99,6 +99,7 @@ export function TimelinePlayback({ result, edges }: { result: SimulationResult; 
                 setIndex(i);
               }}
               data-testid={`timeline-entry-${i}`}
+              data-node={entry.nodeId}
             >
               <span className="muted small">{label(entry.nodeId)}</span>
               <span>{entry.text}</span>
