@@ -6,6 +6,7 @@ import { flowDraftSchema } from '../../workflows/flow/graph-schema';
 import { edgesTaken, runHeat, runPathSchema, stepDurationMs, type RunPathStep } from '../../workflows/flow/run-trace';
 import { flowRunStateQuery, type FlowRunState } from '../../workflows/interpreter/flow-run-messages';
 import { projectAccessOf, readableProjectIds } from '../access/project-access';
+import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
 import { createRouter } from '../router';
@@ -62,7 +63,8 @@ const traceStep = (step: RunPathStep) => ({
   note: step.note ?? null,
 });
 
-async function readableRun(db: Db, principal: Parameters<typeof projectAccessOf>[1], id: string) {
+/** A run, when the principal may read its project; else 404, as if it did not exist. */
+async function readableRun(db: Db, principal: Principal, id: string) {
   const run = await findFlowRun(db, id);
   if (!run || !(await projectAccessOf(db, principal, run.project_id))) throw notFound('Flow run', id);
   return run;
