@@ -21,6 +21,7 @@ import { teamsRouter } from './routes/teams';
 import { lifecycleRouter } from './routes/lifecycle';
 import { projectRetrospectiveRouter, retrospectivesRouter } from './routes/retrospectives';
 import { flowSimulationRouter } from './routes/flow-simulation';
+import { flowRunTraceRouter, flowRunsOfFlowRouter } from './routes/flow-runs';
 import { flowBindingsRouter, flowsRouter } from './routes/flows';
 import { projectsRouter } from './routes/projects';
 import { usersRouter } from './routes/users';
@@ -64,8 +65,10 @@ export function createApp(deps: AppDeps) {
     .route('/api/escalations', escalationsRouter(deps))
     .route('/api/flows', flowsRouter(deps))
     .route('/api/flows', flowSimulationRouter(deps))
+    .route('/api/flows', flowRunsOfFlowRouter(deps))
     .route('/api/flow-bindings', flowBindingsRouter(deps))
     .route('/api/flow-runs', flowRunsRouter(deps))
+    .route('/api/flow-runs', flowRunTraceRouter(deps))
     .route('/api/approvals', approvalsRouter(deps))
     .route('/api/audit', auditRouter(deps));
 

@@ -242,6 +242,8 @@ export interface FlowRunsTable {
   status: ColumnType<FlowRunStatus, FlowRunStatus | undefined, FlowRunStatus>;
   started_at: CreatedAt;
   ended_at: Timestamp | null;
+  /** The path a finished run took (workflows/flow/run-trace.ts `runPathSchema`); null while running. */
+  path: Json<unknown> | null;
 }
 
 export const approvalRequestKinds = ['approval', 'acknowledgement'] as const;

@@ -4,6 +4,7 @@ import { onBehalfOf } from '../../db/actor';
 import type { Db } from '../../db/connect';
 import { insertInboxItemOnce } from '../../db/queries/inbox';
 import { findVersionById, resolveBoundVersion } from '../../db/queries/flows';
+import { finishFlowRun } from '../../db/queries/flow-runs';
 import type { ApprovalRequestKind, ApprovalRequestStatus, FlowRunStatus } from '../../db/schema';
 import { addBusinessDuration } from '../../workflows/domain/business-calendar';
 import { calendarOrDefault } from '../../workflows/domain/milestone-schedule';
@@ -11,9 +12,9 @@ import type { Channel } from '../../workflows/flow/channel';
 import { durationToMs, isCalendarDuration, type Duration } from '../../workflows/flow/duration';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import type { PeopleRule } from '../../workflows/flow/people-rule';
+import type { RunPathStep } from '../../workflows/flow/run-trace';
 import { renderTemplate } from '../../workflows/flow/template';
 import type { TriggerEvent } from '../../workflows/flow/trigger-events';
-import type { PathStep } from '../../workflows/interpreter/flow-run-messages';
 import type { Clock } from '../clock';
 import { createDecisionLinkMinter, linksText, type DecisionLinkConfig } from './decision-links';
 import type { Mailer } from './mailer';
@@ -105,9 +106,9 @@ export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fet
       return run.id;
     },
 
-    /** `path` is the steps the run took, kept for whoever looks at the run later. */
-    async finishRun(input: { runId: string; status: FlowRunStatus; path?: PathStep[] }): Promise<void> {
-      await db.updateTable('flow_runs').set({ status: input.status, ended_at: clock.now() }).where('id', '=', input.runId).execute();
+    /** Closes the run; `path` (the whole path it took) is kept with it for its trace and the version's heat. */
+    async finishRun(input: { runId: string; status: FlowRunStatus; path?: readonly RunPathStep[] | undefined }): Promise<void> {
+      await finishFlowRun(db, { runId: input.runId, status: input.status, endedAt: clock.now(), path: input.path });
     },
 
     async resolvePeople(input: { projectId: string; rule: PeopleRule; context: object }): Promise<Person[]> {

@@ -277,6 +277,7 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     'POST /api/approvals/{id}/decision': { allow: ['manager'], see: projectReaders, ok: 200, send: () => ({ path: `/api/approvals/${f.approval.id}/decision`, body: { decision: 'approve' } }) },
     'GET /api/flow-runs/{id}': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `/api/flow-runs/${f.approval.flowRunId}` }) },
     'GET /api/flow-runs/{id}/approvals': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `/api/flow-runs/${f.approval.flowRunId}/approvals` }) },
+    'GET /api/flow-runs/{id}/trace': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `/api/flow-runs/${f.approval.flowRunId}/trace` }) },
 
     // Flows: everybody reads them, ops and admins shape them
     'GET /api/flows': { allow: signedIn, ok: 200, send: () => ({ path: '/api/flows' }) },
@@ -298,6 +299,9 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     'GET /api/flows/{id}/export': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/export` }) },
     // A test run writes nothing, so there is nothing for the audit trail to show.
     'POST /api/flows/{id}/simulate': { allow: opsAndAdmin, ok: 200, audited: false, send: () => ({ path: `/api/flows/${f.flowId}/simulate`, body: { version: 1, projectId: f.planning } }) },
+    // A flow's runs: everybody reads flows, but each sees only the runs of projects they may read
+    'GET /api/flows/{id}/runs': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/runs` }) },
+    'GET /api/flows/{id}/versions/{version}/heat': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/versions/1/heat?last=10` }) },
     'GET /api/flow-bindings': { allow: signedIn, ok: 200, send: () => ({ path: '/api/flow-bindings' }) },
     'PUT /api/flow-bindings': { allow: opsAndAdmin, ok: 200, send: () => ({ path: '/api/flow-bindings', body: { triggerEvent: 'change_requested', projectId: f.planning, flowId: f.flowId } }) },
 

@@ -1,5 +1,6 @@
 import { Migrator } from 'kysely';
 import { expect, it } from 'vitest';
+import type { Db } from '../../db/connect';
 import { migrateToLatest } from '../../db/migrate';
 import { migrationProvider, migrations } from '../../db/migrations';
 import { useOwnDatabases } from '../support/own-databases';
@@ -18,15 +19,33 @@ it('applies every migration to an empty database, and a second run changes nothi
   expect(second.results).toEqual([]);
 });
 
-it('takes the newest migration back down and up again, its triggers and tables with it', async () => {
+const columnsOf = async (db: Db, table: string) =>
+  (await db.introspection.getTables()).find((t) => t.name === table)?.columns.map((c) => c.name) ?? [];
+
+it('takes the newest migration back down and up again', async () => {
   const db = await databases.create({ migrated: false });
   await migrateToLatest(db);
   const migrator = new Migrator({ db, provider: migrationProvider });
   const down = await migrator.migrateDown();
   expect(down.error).toBeUndefined();
   expect(down.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual([[Object.keys(migrations).at(-1), 'Down', 'Success']]);
-  expect((await db.introspection.getTables()).map((t) => t.name)).not.toContain('audit_events');
+  expect(await columnsOf(db, 'flow_runs')).not.toContain('path');
   const up = await migrateToLatest(db);
   expect(up.results?.map((r) => r.status)).toEqual(['Success']);
+  expect(await columnsOf(db, 'flow_runs')).toContain('path');
+});
+
+it('takes the audit trail back down and up again, its triggers and tables with it', async () => {
+  const db = await databases.create({ migrated: false });
+  await migrateToLatest(db);
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const names = Object.keys(migrations);
+  const before = names[names.indexOf('20261125T0000-sign-in-and-audit') - 1]!;
+  const down = await migrator.migrateTo(before);
+  expect(down.error).toBeUndefined();
+  expect(down.results?.map((r) => r.status).every((status) => status === 'Success')).toBe(true);
+  expect((await db.introspection.getTables()).map((t) => t.name)).not.toContain('audit_events');
+  const up = await migrateToLatest(db);
+  expect(up.results?.map((r) => r.status).every((status) => status === 'Success')).toBe(true);
   expect((await db.introspection.getTables()).map((t) => t.name)).toContain('audit_events');
 });

@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { FlowDocument } from '../flow/graph-schema';
+import type { RunPathStep } from '../flow/run-trace';
 import type { TriggerEvent } from '../flow/trigger-events';
 import type { flowResults } from '../flow/nodes/end';
 
@@ -22,16 +23,8 @@ export interface FlowRunResult {
   context: Record<string, unknown>;
 }
 
-export interface PathStep {
-  nodeId: string;
-  kind: string;
-  at: string;
-  /** When the step finished (absent on notes made while it ran). */
-  endedAt?: string;
-  /** The output the step left through, when it has finished. */
-  port?: string;
-  note?: string;
-}
+/** One step of a run's path: one definition, shared with the run traces the API and designer read. */
+export type PathStep = RunPathStep;
 
 export interface WaitingRequest {
   requestId: string;

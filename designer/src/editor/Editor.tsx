@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { OverlayStoreContext, type OverlayStore } from '../runs/overlay-store';
 import { Canvas } from './Canvas';
 import { NoticeBar } from './NoticeBar';
 import { Palette } from './Palette';
@@ -24,7 +25,14 @@ function useUnsavedGuard(): void {
   }, [store]);
 }
 
-function EditorLayout() {
+/** What a page adds around the canvas: buttons in the toolbar, and a panel in place of the step settings. */
+export interface EditorSlots {
+  readonly toolbarExtra?: ReactNode;
+  /** Shown instead of the settings and problems panel while given. */
+  readonly sidePanel?: ReactNode;
+}
+
+function EditorLayout({ toolbarExtra, sidePanel }: EditorSlots) {
   const readOnly = useEditorStore((s) => s.readOnly);
   const actions = useFlowActions();
   const layout = useAutoLayout();
@@ -33,26 +41,30 @@ function EditorLayout() {
   useUnsavedGuard();
   return (
     <div className={`editor${readOnly ? ' editor--read-only' : ''}`}>
-      <Toolbar actions={actions} onLayout={layout} />
+      <Toolbar actions={actions} onLayout={layout} extra={toolbarExtra} />
       <div className="editor__body">
         {!readOnly && <Palette />}
         <div className="editor__canvas">
           <Canvas />
           <NoticeBar />
         </div>
-        <SidePanel />
+        {sidePanel ?? <SidePanel />}
       </div>
     </div>
   );
 }
 
-/** The flow editor for one store: the draft (editable) or a published version (read-only). */
-export function Editor({ store }: { store: EditorStore }) {
-  return (
+/**
+ * The flow editor for one store: the draft (editable) or a published version (read-only); with an
+ * overlay store, what runs did is drawn on the graph.
+ */
+export function Editor({ store, overlay, ...slots }: { store: EditorStore; overlay?: OverlayStore | undefined } & EditorSlots) {
+  const layout = (
     <EditorStoreContext.Provider value={store}>
       <ReactFlowProvider>
-        <EditorLayout />
+        <EditorLayout {...slots} />
       </ReactFlowProvider>
     </EditorStoreContext.Provider>
   );
+  return overlay === undefined ? layout : <OverlayStoreContext.Provider value={overlay}>{layout}</OverlayStoreContext.Provider>;
 }

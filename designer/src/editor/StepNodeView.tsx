@@ -3,6 +3,7 @@ import { memo, useMemo } from 'react';
 import { inputPortsOf, isNodeKind, nodeDef, outputPortsOf } from '../../../workflows/flow';
 import { summarizeStep } from '../graph/summary';
 import type { StepNode } from '../graph/types';
+import { useNodeOverlay } from '../runs/overlay-store';
 import { StepIcon } from './step-icon';
 import { useEditorStore } from './store';
 
@@ -12,6 +13,7 @@ import { useEditorStore } from './store';
  */
 function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
   const problems = useEditorStore((s) => s.nodeProblems[id]);
+  const run = useNodeOverlay(id);
   const def = isNodeKind(data.kind) ? nodeDef(data.kind) : undefined;
   const inputs = useMemo(() => inputPortsOf({ kind: data.kind }), [data.kind]);
   const outputs = useMemo(() => outputPortsOf({ kind: data.kind, config: data.config }), [data.kind, data.config]);
@@ -21,9 +23,16 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
 
   return (
     <div
-      className={['step', `step--${def?.category ?? 'unknown'}`, selected ? 'step--selected' : '', first ? 'step--problem' : ''].join(' ')}
+      className={[
+        'step',
+        `step--${def?.category ?? 'unknown'}`,
+        selected ? 'step--selected' : '',
+        first ? 'step--problem' : '',
+        run.entry ? `step--${run.entry.tone}` : run.shown ? 'step--dimmed' : '',
+      ].join(' ')}
       data-testid={`step-${id}`}
       data-kind={data.kind}
+      data-run={run.entry?.tone ?? (run.shown ? 'untouched' : undefined)}
     >
       {inputs.map((port) => (
         <Handle key={port.id} type="target" position={Position.Left} id={port.id} className="step__in" title={port.label} />
@@ -36,6 +45,17 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
       </div>
       <div className="step__title">{title}</div>
       {summary !== null && <div className="step__summary">{summary}</div>}
+      {run.entry !== undefined && (run.entry.lines.length > 0 || run.entry.waiting !== undefined || run.entry.badge !== undefined) && (
+        <div className="step__run" data-testid={`step-run-${id}`}>
+          {run.entry.badge !== undefined && <div className="step__badge">{run.entry.badge}</div>}
+          {run.entry.lines.map((line, index) => (
+            <div key={index} className="step__run-line">
+              {line}
+            </div>
+          ))}
+          {run.entry.waiting !== undefined && <div className="step__waiting">{run.entry.waiting}</div>}
+        </div>
+      )}
       {outputs.length > 0 && (
         <ul className="step__ports">
           {outputs.map((port) => (

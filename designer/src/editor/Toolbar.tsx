@@ -1,5 +1,5 @@
 import { ChevronDown, Download, LayoutGrid, Redo2, Save, Send, Upload, Undo2 } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { flowDraftSchema } from '../../../workflows/flow';
 import { api, errorMessage } from '../api/client';
@@ -90,7 +90,7 @@ function ImportButton({ onFile }: { onFile: (file: File) => void }) {
   );
 }
 
-export function Toolbar({ actions, onLayout }: { actions: FlowActions; onLayout: () => Promise<void> }) {
+export function Toolbar({ actions, onLayout, extra }: { actions: FlowActions; onLayout: () => Promise<void>; extra?: ReactNode }) {
   const name = useEditorStore((s) => s.name);
   const setName = useEditorStore((s) => s.setName);
   const readOnly = useEditorStore((s) => s.readOnly);
@@ -146,6 +146,7 @@ export function Toolbar({ actions, onLayout }: { actions: FlowActions; onLayout:
         >
           {problems === 0 ? 'No problems' : `${problems} problem${problems === 1 ? '' : 's'}`}
         </button>
+        {extra}
         <VersionsMenu />
         <button type="button" className="button" onClick={() => void actions.exportFile()} disabled={busy !== null} title="Download this flow as a JSON file">
           <Download size={15} aria-hidden="true" /> Export

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { flowDraftSchema } from '../../../workflows/flow';
 import { api } from '../api/client';
 import type { FlowDetail } from '../api/schemas';
@@ -7,13 +7,25 @@ import { useCan } from '../auth/use-can';
 import { useLoad } from '../app/use-load';
 import { Editor } from '../editor/Editor';
 import { createEditorStore } from '../editor/store';
+import { createOverlayStore } from '../runs/overlay-store';
+import { RunButtons, type RunPanel } from '../runs/RunButtons';
+import { TestRunPanel } from '../runs/TestRunPanel';
 
 function DraftEditor({ flow, readOnly }: { flow: FlowDetail; readOnly: boolean }) {
   const store = useMemo(
     () => createEditorStore({ flowId: flow.id, draft: flowDraftSchema.parse(flow.draft), versions: flow.versions, serverFindings: flow.diagnostics, readOnly }),
     [flow, readOnly],
   );
-  return <Editor store={store} />;
+  const overlay = useMemo(() => createOverlayStore(), []);
+  const [panel, setPanel] = useState<RunPanel>(null);
+  return (
+    <Editor
+      store={store}
+      overlay={overlay}
+      toolbarExtra={<RunButtons panel={panel} onPanel={setPanel} withRuns={false} />}
+      sidePanel={panel === 'test' ? <TestRunPanel flowId={flow.id} version={null} onClose={() => setPanel(null)} /> : undefined}
+    />
+  );
 }
 
 /** `/flows/:id`: the draft of one flow, editable for those who change flows and read-only for everyone else. */

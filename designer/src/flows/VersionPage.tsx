@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { useSearch } from 'wouter';
 import { flowDraftSchema } from '../../../workflows/flow';
 import { api } from '../api/client';
 import type { FlowDetail, FlowVersion } from '../api/schemas';
@@ -6,6 +7,10 @@ import { PageState } from '../app/PageState';
 import { useLoad } from '../app/use-load';
 import { Editor } from '../editor/Editor';
 import { createEditorStore } from '../editor/store';
+import { createOverlayStore } from '../runs/overlay-store';
+import { RunButtons, type RunPanel } from '../runs/RunButtons';
+import { RunsPanel } from '../runs/RunsPanel';
+import { TestRunPanel } from '../runs/TestRunPanel';
 
 function VersionView({ flow, version }: { flow: FlowDetail; version: FlowVersion }) {
   const store = useMemo(
@@ -19,10 +24,29 @@ function VersionView({ flow, version }: { flow: FlowDetail; version: FlowVersion
       }),
     [flow, version],
   );
-  return <Editor store={store} />;
+  const overlay = useMemo(() => createOverlayStore(), []);
+  // `?run=<id>` opens one run straight away, for links to it.
+  const linkedRun = new URLSearchParams(useSearch()).get('run');
+  // A version is looked at mostly to see how it ran: its runs are open from the start.
+  const [panel, setPanel] = useState<RunPanel>('runs');
+  const close = () => setPanel(null);
+  return (
+    <Editor
+      store={store}
+      overlay={overlay}
+      toolbarExtra={<RunButtons panel={panel} onPanel={setPanel} withRuns />}
+      sidePanel={
+        panel === 'runs' ? (
+          <RunsPanel flowId={flow.id} version={version.version} onClose={close} initialRun={linkedRun} />
+        ) : panel === 'test' ? (
+          <TestRunPanel flowId={flow.id} version={version.version} onClose={close} />
+        ) : undefined
+      }
+    />
+  );
 }
 
-/** `/flows/:id/versions/:version`: a published version exactly as it runs, read-only. */
+/** `/flows/:id/versions/:version[?run=<id>]`: a published version exactly as it runs, read-only, with its runs. */
 export function VersionPage({ id, version }: { id: string; version: number }) {
   const [load, retry] = useLoad(`flow:${id}:v${version}`, async () => {
     const [flow, published] = await Promise.all([api.getFlow(id), api.getVersion(id, version)]);
