@@ -296,6 +296,7 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     'GET /api/flows/{id}/versions': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/versions` }) },
     'GET /api/flows/{id}/versions/{version}': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/versions/1` }) },
     'GET /api/flows/{id}/export': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/export` }) },
+    'GET /api/flows/{id}/webhook-secret': { allow: opsAndAdmin, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/webhook-secret` }) },
     'GET /api/flow-bindings': { allow: signedIn, ok: 200, send: () => ({ path: '/api/flow-bindings' }) },
     'PUT /api/flow-bindings': { allow: opsAndAdmin, ok: 200, send: () => ({ path: '/api/flow-bindings', body: { triggerEvent: 'change_requested', projectId: f.planning, flowId: f.flowId } }) },
 
