@@ -1,0 +1,91 @@
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { verifyWebhookSignature } from '../../activities/flow/webhook-signature';
+import { createOrgChart } from '../support/factories';
+import { closeProject, finishedRun, flowRunOf, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
+import { call, eventually } from '../support/http';
+import { startHttpReceiver, type Answer } from '../support/http-receiver';
+import { useSystem } from '../support/system';
+import { webhookFlow } from '../support/webhook-flow';
+
+// The receivers listen on 127.0.0.1, which webhooks may reach only when allowed.
+const system = useSystem({ webhookAllow: '127.0.0.1' });
+
+async function receiver(answer: (index: number) => Answer) {
+  const started = await startHttpReceiver(answer);
+  onTestFinished(() => started.close());
+  return started;
+}
+
+describe('the webhook step on the real engine', () => {
+  it('sends the rendered body with a signature the receiver verifies with the flow’s secret, and goes on along "success"', async () => {
+    const org = await createOrgChart(system.app);
+    const hook = await receiver(() => ({ status: 204 }));
+    const { projectId, projectName, flowId } = await runOnPlanSubmitted(system, org, webhookFlow(`${hook.origin}/hooks/{{project.id}}`));
+    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    expect(portsOf(run, 'hook')).toEqual(['success']);
+
+    expect(hook.received).toHaveLength(1);
+    const [request] = hook.received;
+    expect(request).toMatchObject({ method: 'POST', path: `/hooks/${projectId}` });
+    expect(request!.headers['x-project']).toBe(projectId);
+    expect(request!.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(request!.body.toString('utf8'))).toEqual({ project: projectId, name: projectName, owner: org.rep.name });
+
+    const secret = await call(system.app, 'GET', `/api/flows/${flowId}/webhook-secret`);
+    expect(secret.status, JSON.stringify(secret.body)).toBe(200);
+    expect(secret.body).toMatchObject({ flowId, header: 'X-Milepost-Signature' });
+    const signature = request!.headers['x-milepost-signature'] as string;
+    expect(signature).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(verifyWebhookSignature(secret.body.secret, request!.body, signature)).toBe(true);
+    // Another flow's secret, or a body changed by one byte, does not verify.
+    const otherFlow = await call(system.app, 'GET', `/api/flows/${(await call(system.app, 'GET', '/api/flows')).body.find((f: { id: string }) => f.id !== flowId).id}/webhook-secret`);
+    expect(verifyWebhookSignature(otherFlow.body.secret, request!.body, signature)).toBe(false);
+    expect(verifyWebhookSignature(secret.body.secret, Buffer.concat([request!.body, Buffer.from(' ')]), signature)).toBe(false);
+
+    await eventually(async () => expect((await call(system.app, 'GET', `/api/projects/${projectId}`)).body.phase).toBe('execution'));
+    await closeProject(system, projectId, org.rep);
+  });
+
+  it('retries after a 500 and goes on along "success" when the second attempt gets a 200', async () => {
+    const org = await createOrgChart(system.app);
+    const hook = await receiver((index) => ({ status: index === 0 ? 500 : 200 }));
+    const { projectId } = await runOnPlanSubmitted(system, org, webhookFlow(`${hook.origin}/flaky`, { retries: 2 }));
+    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    expect(portsOf(run, 'hook')).toEqual(['success']);
+    expect(hook.received).toHaveLength(2);
+    // Both attempts carry the same body and signature: the receiver can tell a retry by them.
+    expect(hook.received[1]!.body.equals(hook.received[0]!.body)).toBe(true);
+    expect(hook.received[1]!.headers['x-milepost-signature']).toBe(hook.received[0]!.headers['x-milepost-signature']);
+    await closeProject(system, projectId, org.rep);
+  });
+
+  it('takes "failure" after exactly one attempt when the receiver answers 400, although retries are left', async () => {
+    const org = await createOrgChart(system.app);
+    const hook = await receiver(() => ({ status: 400 }));
+    const { projectId } = await runOnPlanSubmitted(system, org, webhookFlow(`${hook.origin}/refuses`, { retries: 3 }));
+    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    expect(portsOf(run, 'hook')).toEqual(['failure']);
+    expect(run.path.find((step) => step.nodeId === 'hook' && step.note)?.note).toMatch(/answered 400; not retried/);
+    expect(hook.received).toHaveLength(1);
+    await eventually(async () => expect((await call(system.app, 'GET', `/api/projects/${projectId}`)).body.lifecycle.planRejection).toBeTruthy());
+    await closeProject(system, projectId, org.rep);
+  });
+
+  it('takes "failure" when the receiver does not answer within the step’s timeout', async () => {
+    const org = await createOrgChart(system.app);
+    const hook = await receiver(() => 'hang');
+    const { projectId } = await runOnPlanSubmitted(system, org, webhookFlow(`${hook.origin}/slow`, { retries: 0, timeoutSeconds: 1 }));
+    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    expect(portsOf(run, 'hook')).toEqual(['failure']);
+    expect(run.path.find((step) => step.nodeId === 'hook' && step.note)?.note).toMatch(/gave no answer within 1 s/);
+    expect(hook.received).toHaveLength(1);
+    await closeProject(system, projectId, org.rep);
+  });
+
+  it('lets ops read a flow’s webhook secret but not a member, and answers 404 for a flow that does not exist', async () => {
+    const org = await createOrgChart(system.app);
+    const flows = (await call(system.app, 'GET', '/api/flows')).body as { id: string }[];
+    expect((await call(system.app, 'GET', `/api/flows/${flows[0]!.id}/webhook-secret`, undefined, { as: org.rep })).status).toBe(403);
+    expect((await call(system.app, 'GET', '/api/flows/00000000-0000-4000-8000-000000000000/webhook-secret')).status).toBe(404);
+  });
+});
