@@ -18,13 +18,15 @@ export interface FinishedRun {
   status: string;
   workflowId: string;
   path: PathStep[];
+  /** What the end node reached last reported. */
+  result?: string;
 }
 
 /** Grid positions for hand-written flows; the engine ignores them, the designer needs them. */
 export const at = (x: number, y = 0) => ({ x: x * 240, y: y * 140 });
 
 /** A project in planning owned by the org chart's rep, with an optional business calendar. */
-export async function createPlanningProject(system: TestSystem, org: OrgChart, extra: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {
+export async function createPlanningProject(system: TestSystem, org: Pick<OrgChart, 'rep'>, extra: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {
   const res = await call(system.app, 'POST', '/api/projects', {
     name: `Nodes ${randomUUID().slice(0, 8)}`,
     ownerId: org.rep.id,
@@ -41,7 +43,7 @@ export async function createPlanningProject(system: TestSystem, org: OrgChart, e
  * Publishes `flow` (a plan_submitted flow), binds it to a new planning project and submits the
  * plan as the owner, so the flow runs on the real engine exactly as it would in production.
  */
-export async function runOnPlanSubmitted(system: TestSystem, org: OrgChart, flow: FlowDocument, project: Record<string, unknown> = {}) {
+export async function runOnPlanSubmitted(system: TestSystem, org: Pick<OrgChart, 'rep'>, flow: FlowDocument, project: Record<string, unknown> = {}) {
   const { id: projectId, name: projectName } = await createPlanningProject(system, org, project);
   const flowId = await publishFlow(system.app, flow);
   await bind(system.app, 'plan_submitted', projectId, flowId);
@@ -66,12 +68,20 @@ export async function finishedRun(system: TestSystem, runId: string, { status = 
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.status).toBe(status);
     const workflowId = (await system.db.selectFrom('flow_runs').select('workflow_id').where('id', '=', runId).executeTakeFirstOrThrow()).workflow_id;
-    return { id: runId, status: res.body.status as string, workflowId, path: (res.body.live as { path: PathStep[] }).path };
+    const live = res.body.live as { path: PathStep[]; result?: string };
+    return { id: runId, status: res.body.status as string, workflowId, path: live.path, ...(live.result ? { result: live.result } : {}) };
   }, { timeoutMs });
 }
 
 /** The ports a node left by, in the order it ran (a step that ends its path has none). */
 export const portsOf = (run: FinishedRun, nodeId: string) => run.path.filter((step) => step.nodeId === nodeId && step.port !== undefined).map((step) => step.port);
+
+/** Subjects of the person's inbox items, newest first. */
+export async function inboxSubjects(system: TestSystem, personId: string): Promise<string[]> {
+  const res = await call(system.app, 'GET', `/api/users/${personId}/inbox`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return (res.body as { payload: { subject: string }; createdAt: string }[]).map((item) => item.payload.subject);
+}
 
 /** Closes the project so its lifecycle workflow ends with the test. */
 export async function closeProject(system: TestSystem, projectId: string, as: { token: string }) {
