@@ -61,6 +61,12 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
     return row.flow_id;
   }
 
+  /** The signature header's value for a body sent on behalf of a flow run (see webhook-signature.ts). */
+  async function signatureFor(body: Buffer, runId: string | undefined): Promise<string> {
+    if (!decisionLinks) throw nonRetryable('WebhookSigningNotConfigured', 'Webhooks are signed with a secret derived from the server secret, but the worker has none (MILEPOST_SECRET).');
+    return signWebhookBody(flowWebhookSecret(decisionLinks.secret, await flowIdOfRun(runId)), body);
+  }
+
   /**
    * Delivers one rendered message to each person over the channel; inbox items are written once.
    * `mailAppendix` goes under the e-mail's text only (the inbox copy stays as rendered).
@@ -73,7 +79,8 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
     if (spec.channel === 'webhook') {
       if (!spec.webhookUrl) throw nonRetryable('WebhookMissing', 'A webhook notification needs its web address.');
       const body = Buffer.from(JSON.stringify({ ...payload, messages: rendered.map((r) => ({ to: r.person.email, subject: r.subject, text: r.text })) }));
-      const response = await guarded(() => sendWebhook(guard, { url: spec.webhookUrl!, method: 'POST', headers: { 'content-type': 'application/json' }, body, timeoutMs: 15_000 }));
+      const headers = { 'content-type': 'application/json', [signatureHeader]: await signatureFor(body, payload.flowRunId as string | undefined) };
+      const response = await guarded(() => sendWebhook(guard, { url: spec.webhookUrl!, method: 'POST', headers, body, timeoutMs: 15_000 }));
       if (response.status < 200 || response.status > 299) throw new Error(`Webhook ${spec.webhookUrl} answered ${response.status}.`);
     }
     for (const r of rendered) {
@@ -280,7 +287,6 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
      * `runId` names the flow run; without it the run is found by this activity's workflow.
      */
     async callWebhook(input: { url: string; method: string; headers: Record<string, string>; body?: string | undefined; timeoutSeconds: number; context: object; runId?: string | undefined }): Promise<{ status: number }> {
-      if (!decisionLinks) throw nonRetryable('WebhookSigningNotConfigured', 'Webhook steps are signed with a secret derived from the server secret, but the worker has none (MILEPOST_SECRET).');
       const url = renderTemplate(input.url, input.context);
       const body = Buffer.from(input.body === undefined ? '' : renderTemplate(input.body, input.context));
       const headers: Record<string, string> = {};
@@ -288,7 +294,7 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
         // The signature is ours to set; a configured header of that name is dropped.
         if (name.toLowerCase() !== signatureHeader.toLowerCase()) headers[name] = renderTemplate(text, input.context);
       }
-      headers[signatureHeader] = signWebhookBody(flowWebhookSecret(decisionLinks.secret, await flowIdOfRun(input.runId)), body);
+      headers[signatureHeader] = await signatureFor(body, input.runId);
       const { status } = await guarded(() =>
         sendWebhook(guard, { url, method: input.method, headers, body: input.body === undefined ? undefined : body, timeoutMs: input.timeoutSeconds * 1000 }),
       );
