@@ -1,14 +1,38 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
+import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { verifyWebhookSignature } from '../../activities/flow/webhook-signature';
 import { createOrgChart } from '../support/factories';
-import { closeProject, finishedRun, flowRunOf, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
+import { at, closeProject, finishedRun, flowRunOf, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
 import { call, eventually } from '../support/http';
 import { startHttpReceiver, type Answer } from '../support/http-receiver';
+import { createUser } from '../support/people';
 import { useSystem } from '../support/system';
 import { webhookFlow } from '../support/webhook-flow';
 
 // The receivers listen on 127.0.0.1, which webhooks may reach only when allowed.
 const system = useSystem({ webhookAllow: '127.0.0.1' });
+
+/** plan_submitted → notify the owner through a chat webhook → approved. */
+function notifyByWebhook(url: string): FlowDocument {
+  return {
+    schemaVersion: 1,
+    name: 'Notify by webhook',
+    nodes: [
+      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' }, position: at(0) },
+      {
+        id: 'tell',
+        kind: 'notify',
+        config: { recipient: { kind: 'project_owner' }, channel: 'webhook', webhookUrl: url, subject: 'Plan of {{project.name}}', message: 'Hello {{recipient.name}}.' },
+        position: at(1),
+      },
+      { id: 'done', kind: 'end', config: { result: 'approved' }, position: at(2) },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', sourcePort: 'next', target: 'tell', targetPort: 'in' },
+      { id: 'e2', source: 'tell', sourcePort: 'next', target: 'done', targetPort: 'in' },
+    ],
+  };
+}
 
 async function receiver(answer: (index: number) => Answer) {
   const started = await startHttpReceiver(answer);
@@ -82,10 +106,35 @@ describe('the webhook step on the real engine', () => {
     await closeProject(system, projectId, org.rep);
   });
 
+  it('signs a notification sent over the webhook channel the same way, with the flow’s secret', async () => {
+    const org = await createOrgChart(system.app);
+    const hook = await receiver(() => ({ status: 200 }));
+    const { projectId, projectName, flowId } = await runOnPlanSubmitted(system, org, notifyByWebhook(`${hook.origin}/chat`));
+    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    expect(portsOf(run, 'tell')).toEqual(['next']);
+    expect(hook.received).toHaveLength(1);
+    const [request] = hook.received;
+    expect(JSON.parse(request!.body.toString('utf8'))).toMatchObject({
+      kind: 'notification',
+      projectId,
+      flowRunId: run.id,
+      messages: [{ to: org.rep.email, subject: `Plan of ${projectName}`, text: `Hello ${org.rep.name}.` }],
+    });
+    const { secret } = (await call(system.app, 'GET', `/api/flows/${flowId}/webhook-secret`)).body as { secret: string };
+    expect(verifyWebhookSignature(secret, request!.body, request!.headers['x-milepost-signature'] as string)).toBe(true);
+    await closeProject(system, projectId, org.rep);
+  });
+
   it('lets ops read a flow’s webhook secret but not a member, and answers 404 for a flow that does not exist', async () => {
     const org = await createOrgChart(system.app);
-    const flows = (await call(system.app, 'GET', '/api/flows')).body as { id: string }[];
-    expect((await call(system.app, 'GET', `/api/flows/${flows[0]!.id}/webhook-secret`, undefined, { as: org.rep })).status).toBe(403);
+    const ops = await createUser(system.app, 'Ops', null, 'ops');
+    const flowId = (await call(system.app, 'GET', '/api/flows')).body[0].id as string;
+    const read = await call(system.app, 'GET', `/api/flows/${flowId}/webhook-secret`, undefined, { as: ops });
+    expect(read.status, JSON.stringify(read.body)).toBe(200);
+    expect(read.body.secret).toMatch(/^[0-9a-f]{64}$/);
+    const raw = await system.app.request(`/api/flows/${flowId}/webhook-secret`, { headers: { authorization: `Bearer ${ops.token}` } });
+    expect(raw.headers.get('cache-control')).toBe('no-store');
+    expect((await call(system.app, 'GET', `/api/flows/${flowId}/webhook-secret`, undefined, { as: org.rep })).status).toBe(403);
     expect((await call(system.app, 'GET', '/api/flows/00000000-0000-4000-8000-000000000000/webhook-secret')).status).toBe(404);
   });
 });
