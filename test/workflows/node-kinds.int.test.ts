@@ -31,6 +31,7 @@ const proofs = {
   notify: [
     { file: email, test: 'e-mails a notification to the owner’s manager with its subject and text rendered' },
     { file: logic, test: topReached },
+    { file: webhook, test: 'signs a notification sent over the webhook channel the same way, with the flow’s secret' },
   ],
   wait_for_ack: [
     { file: logic, test: acknowledged },
