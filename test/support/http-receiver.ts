@@ -7,10 +7,12 @@ export interface ReceivedRequest {
   headers: IncomingHttpHeaders;
   /** The body exactly as its bytes arrived. */
   body: Buffer;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
-/** How the receiver answers its n-th request (0-based): a status, or no answer at all. */
-export type Answer = { status: number } | 'hang';
+/** How the receiver answers its n-th request (0-based): a status, no answer at all, or a dropped connection. */
+export type Answer = { status: number } | 'hang' | 'reset';
 
 export interface HttpReceiver {
   /** `http://127.0.0.1:<port>` */
@@ -29,10 +31,11 @@ export async function startHttpReceiver(answer: (index: number, request: Receive
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const request = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
+      const request = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks), at: Date.now() };
       received.push(request);
       const reply = answer(received.length - 1, request);
       if (reply === 'hang') return; // the socket stays open until the caller gives up or close()
+      if (reply === 'reset') return void req.socket.destroy();
       res.writeHead(reply.status, { 'content-type': 'text/plain' }).end(`answered ${reply.status}`);
     });
   });

@@ -63,6 +63,8 @@ const proofs = {
   webhook: [
     { file: webhook, test: 'sends the rendered body with a signature the receiver verifies with the flow’s secret, and goes on along "success"' },
     { file: webhook, test: 'retries after a 500 and goes on along "success" when the second attempt gets a 200' },
+    { file: webhook, test: 'retries after the connection drops without an answer and goes on along "success" when the next attempt gets a 200' },
+    { file: webhook, test: 'takes "failure" when every attempt gets a 500, after the configured retries' },
     { file: webhook, test: 'takes "failure" after exactly one attempt when the receiver answers 400, although retries are left' },
     { file: webhook, test: 'takes "failure" when the receiver does not answer within the step’s timeout' },
     { file: 'test/workflows/webhook-guard.int.test.ts', test: 'refuses a loopback receiver given by %s, at once and without sending anything' },

@@ -80,6 +80,29 @@ describe('the webhook step on the real engine', () => {
     // Both attempts carry the same body and signature: the receiver can tell a retry by them.
     expect(hook.received[1]!.body.equals(hook.received[0]!.body)).toBe(true);
     expect(hook.received[1]!.headers['x-milepost-signature']).toBe(hook.received[0]!.headers['x-milepost-signature']);
+    // The retry policy's first interval is 2 s.
+    expect(hook.received[1]!.at - hook.received[0]!.at).toBeGreaterThanOrEqual(1_500);
+    await closeProject(system, projectId, org.rep);
+  });
+
+  it('retries after the connection drops without an answer and goes on along "success" when the next attempt gets a 200', async () => {
+    const org = await createOrgChart(system.app);
+    const hook = await receiver((index) => (index === 0 ? 'reset' : { status: 200 }));
+    const { projectId } = await runOnPlanSubmitted(system, org, webhookFlow(`${hook.origin}/dropping`, { retries: 1 }));
+    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    expect(portsOf(run, 'hook')).toEqual(['success']);
+    expect(hook.received).toHaveLength(2);
+    await closeProject(system, projectId, org.rep);
+  });
+
+  it('takes "failure" when every attempt gets a 500, after the configured retries', async () => {
+    const org = await createOrgChart(system.app);
+    const hook = await receiver(() => ({ status: 503 }));
+    const { projectId } = await runOnPlanSubmitted(system, org, webhookFlow(`${hook.origin}/down`, { retries: 1 }));
+    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    expect(portsOf(run, 'hook')).toEqual(['failure']);
+    expect(run.path.find((step) => step.nodeId === 'hook' && step.note)?.note).toMatch(/gave up after 2 attempts: .*answered 503/);
+    expect(hook.received).toHaveLength(2);
     await closeProject(system, projectId, org.rep);
   });
 
