@@ -19,7 +19,7 @@ import { AddressRefusedError, createAddressGuard, emptyAllowList, type AddressAl
 import { createDecisionLinkMinter, linksText, type DecisionLinkConfig } from './decision-links';
 import type { Mailer } from './mailer';
 import { resolvePeople, type Person } from './people';
-import { sendWebhook, WebhookAddressError } from './webhook-call';
+import { sendWebhook, WebhookRequestError } from './webhook-call';
 import { flowWebhookSecret, signatureHeader, signWebhookBody } from './webhook-signature';
 
 export interface FlowActivityDeps {
@@ -81,7 +81,7 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
       const body = Buffer.from(JSON.stringify({ ...payload, messages: rendered.map((r) => ({ to: r.person.email, subject: r.subject, text: r.text })) }));
       const headers = { 'content-type': 'application/json', [signatureHeader]: await signatureFor(body, payload.flowRunId as string | undefined) };
       const response = await guarded(() => sendWebhook(guard, { url: spec.webhookUrl!, method: 'POST', headers, body, timeoutMs: 15_000 }));
-      if (response.status < 200 || response.status > 299) throw new Error(`Webhook ${spec.webhookUrl} answered ${response.status}.`);
+      failUnlessSuccess('POST', spec.webhookUrl, response.status);
     }
     for (const r of rendered) {
       if (spec.channel === 'email') await mailer.send({ to: r.person.email, subject: r.subject, text: r.text + mailAppendix });
@@ -298,16 +298,25 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
       const { status } = await guarded(() =>
         sendWebhook(guard, { url, method: input.method, headers, body: input.body === undefined ? undefined : body, timeoutMs: input.timeoutSeconds * 1000 }),
       );
-      if (status >= 200 && status <= 299) return { status };
-      if (status >= 500) throw new Error(`${input.method} ${url} answered ${status}.`);
-      throw ApplicationFailure.create({
-        type: 'WebhookRefused',
-        message: `${input.method} ${url} answered ${status}${status >= 300 && status < 400 ? ' (redirects are not followed)' : ''}; not retried.`,
-        nonRetryable: true,
-        details: [{ status }],
-      });
+      failUnlessSuccess(input.method, url, status);
+      return { status };
     },
   };
+}
+
+/**
+ * A 2xx answer passes. A 5xx answer throws a plain error, so the retry policy applies; any other
+ * answer (4xx, or a redirect, which is not followed) is the receiver refusing: no retries.
+ */
+function failUnlessSuccess(method: string, url: string, status: number): void {
+  if (status >= 200 && status <= 299) return;
+  if (status >= 500) throw new Error(`${method} ${url} answered ${status}.`);
+  throw ApplicationFailure.create({
+    type: 'WebhookRefused',
+    message: `${method} ${url} answered ${status}${status >= 300 && status < 400 ? ' (redirects are not followed)' : ''}; not retried.`,
+    nonRetryable: true,
+    details: [{ status }],
+  });
 }
 
 /** A refused or malformed address is the flow's mistake, not a passing failure: no retries. */
@@ -316,7 +325,7 @@ async function guarded<T>(send: () => Promise<T>): Promise<T> {
     return await send();
   } catch (error) {
     if (error instanceof AddressRefusedError) throw nonRetryable('WebhookAddressRefused', error.message);
-    if (error instanceof WebhookAddressError) throw nonRetryable('WebhookAddressInvalid', error.message);
+    if (error instanceof WebhookRequestError) throw nonRetryable('WebhookRequestInvalid', error.message);
     throw error;
   }
 }

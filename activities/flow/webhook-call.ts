@@ -21,8 +21,9 @@ export class WebhookUnreachableError extends Error {
   override readonly name = 'WebhookUnreachableError';
 }
 
-export class WebhookAddressError extends Error {
-  override readonly name = 'WebhookAddressError';
+/** The request itself cannot be sent (no http(s) address, a header value with a line break…); retrying would not help. */
+export class WebhookRequestError extends Error {
+  override readonly name = 'WebhookRequestError';
 }
 
 /**
@@ -35,10 +36,10 @@ export function sendWebhook(guard: AddressGuard, request: WebhookRequest): Promi
   try {
     url = new URL(request.url);
   } catch {
-    return Promise.reject(new WebhookAddressError(`"${request.url}" is not a web address.`));
+    return Promise.reject(new WebhookRequestError(`"${request.url}" is not a web address.`));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return Promise.reject(new WebhookAddressError(`"${request.url}" is not an http(s) address.`));
+    return Promise.reject(new WebhookRequestError(`"${request.url}" is not an http(s) address.`));
   }
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   // An address written in the URL is connected to without a lookup, so it is checked here.
@@ -52,21 +53,26 @@ export function sendWebhook(guard: AddressGuard, request: WebhookRequest): Promi
   const seconds = request.timeoutMs / 1000;
   return new Promise((resolve, reject) => {
     const signal = AbortSignal.timeout(request.timeoutMs);
-    const req = (url.protocol === 'https:' ? https : http).request(
-      url,
-      {
-        method: request.method,
-        headers: { ...request.headers, ...(request.body ? { 'content-length': String(request.body.length) } : {}) },
-        lookup: guard.lookup,
-        signal,
-      },
-      (response) => {
-        // The answer's body is not used, but it is read to its end within the timeout.
-        response.on('error', () => {});
-        response.resume();
-        response.on('end', () => resolve({ status: response.statusCode ?? 0 }));
-      },
-    );
+    let req: http.ClientRequest;
+    try {
+      req = (url.protocol === 'https:' ? https : http).request(
+        url,
+        {
+          method: request.method,
+          headers: { ...request.headers, ...(request.body ? { 'content-length': String(request.body.length) } : {}) },
+          lookup: guard.lookup,
+          signal,
+        },
+        (response) => {
+          // The answer's body is not used, but it is read to its end within the timeout.
+          response.on('error', () => {});
+          response.resume();
+          response.on('end', () => resolve({ status: response.statusCode ?? 0 }));
+        },
+      );
+    } catch (error) {
+      return reject(new WebhookRequestError(`${request.method} ${url.origin}${url.pathname} cannot be sent: ${(error as Error).message}`));
+    }
     req.on('error', (error: NodeJS.ErrnoException) => {
       if (signal.aborted) reject(new WebhookTimeoutError(`${request.method} ${url.origin}${url.pathname} gave no answer within ${seconds} s.`));
       else if (error.name === 'AddressRefusedError') reject(error);
