@@ -2,7 +2,7 @@ import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { at } from './flow-runs';
 
 /** plan_submitted → a webhook step → approved on success, rejected on failure. */
-export function webhookFlow(url: string, { retries = 0, timeoutSeconds = 5, method = 'POST' as 'POST' | 'GET' } = {}): FlowDocument {
+export function webhookFlow(url: string, { retries = 0, timeoutSeconds = 5, method = 'POST' as 'POST' | 'GET', extraHeaders = {} as Record<string, string> } = {}): FlowDocument {
   return {
     schemaVersion: 1,
     name: 'Webhook step',
@@ -14,7 +14,7 @@ export function webhookFlow(url: string, { retries = 0, timeoutSeconds = 5, meth
         config: {
           url,
           method,
-          headers: { 'Content-Type': 'application/json', 'X-Project': '{{project.id}}' },
+          headers: { 'Content-Type': 'application/json', 'X-Project': '{{project.id}}', ...extraHeaders },
           ...(method === 'GET' ? {} : { body: '{"project": "{{project.id}}", "name": "{{project.name}}", "owner": "{{project.owner.name}}"}' }),
           retries,
           timeoutSeconds,

@@ -67,6 +67,7 @@ const proofs = {
     { file: webhook, test: 'takes "failure" when every attempt gets a 500, after the configured retries' },
     { file: webhook, test: 'takes "failure" after exactly one attempt when the receiver answers 400, although retries are left' },
     { file: webhook, test: 'takes "failure" when the receiver does not answer within the step’s timeout' },
+    { file: webhook, test: 'takes "failure" at once, sending nothing, when a header renders to a value HTTP cannot carry' },
     { file: 'test/workflows/webhook-guard.int.test.ts', test: 'refuses a loopback receiver given by %s, at once and without sending anything' },
   ],
   start_retrospective: [

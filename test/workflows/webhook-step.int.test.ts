@@ -129,6 +129,19 @@ describe('the webhook step on the real engine', () => {
     await closeProject(system, projectId, org.rep);
   });
 
+  it('takes "failure" at once, sending nothing, when a header renders to a value HTTP cannot carry', async () => {
+    const org = await createOrgChart(system.app);
+    const hook = await receiver(() => ({ status: 200 }));
+    // Validation refuses line breaks in the configured value; a variable can still bring one.
+    const flow = webhookFlow(`${hook.origin}/headers`, { retries: 3, extraHeaders: { 'X-Note': '{{project.name}}' } });
+    const { projectId } = await runOnPlanSubmitted(system, org, flow, { name: 'Line one\nline two' });
+    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    expect(portsOf(run, 'hook')).toEqual(['failure']);
+    expect(run.path.find((step) => step.nodeId === 'hook' && step.note)?.note).toMatch(/cannot be sent: Invalid character in header content \["X-Note"\]/);
+    expect(hook.received).toEqual([]);
+    await closeProject(system, projectId, org.rep);
+  });
+
   it('signs a notification sent over the webhook channel the same way, with the flow’s secret', async () => {
     const org = await createOrgChart(system.app);
     const hook = await receiver(() => ({ status: 200 }));
