@@ -310,16 +310,18 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
  */
 function failUnlessSuccess(method: string, url: string, status: number): void {
   if (status >= 200 && status <= 299) return;
-  if (status >= 500) throw new Error(`${method} ${url} answered ${status}.`);
+  // Without the query: it may carry a token, and this message lands in the history and the run's path.
+  const { origin, pathname } = new URL(url);
+  if (status >= 500) throw new Error(`${method} ${origin}${pathname} answered ${status}.`);
   throw ApplicationFailure.create({
     type: 'WebhookRefused',
-    message: `${method} ${url} answered ${status}${status >= 300 && status < 400 ? ' (redirects are not followed)' : ''}; not retried.`,
+    message: `${method} ${origin}${pathname} answered ${status}${status >= 300 && status < 400 ? ' (redirects are not followed)' : ''}; not retried.`,
     nonRetryable: true,
     details: [{ status }],
   });
 }
 
-/** A refused or malformed address is the flow's mistake, not a passing failure: no retries. */
+/** A refused address or a request that cannot be sent is the flow's mistake, not a passing failure: no retries. */
 async function guarded<T>(send: () => Promise<T>): Promise<T> {
   try {
     return await send();
