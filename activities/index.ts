@@ -3,6 +3,7 @@ import { setProjectStatus } from '../db/queries/projects';
 import type { TriggerEvent } from '../workflows/flow/trigger-events';
 import { systemClock, type Clock } from './clock';
 import { buildFlowContext } from './flow/flow-context';
+import type { AddressAllowList } from './flow/address-guard';
 import type { DecisionLinkConfig } from './flow/decision-links';
 import { createFlowActivities } from './flow/flow-activities';
 import { noMailer, type Mailer } from './flow/mailer';
@@ -15,19 +16,20 @@ export interface ActivityDeps {
   db: Db;
   clock?: Clock;
   mailer?: Mailer;
-  fetch?: typeof fetch;
+  /** Non-public hosts and networks webhooks may reach anyway (MILEPOST_WEBHOOK_ALLOW). */
+  webhookAllow?: AddressAllowList | undefined;
   /** Secret and public address for the decision links in e-mailed requests. */
   decisionLinks?: DecisionLinkConfig | undefined;
 }
 
 /** Every activity the worker registers, built from injected dependencies. */
-export function createActivities({ db, clock = systemClock, mailer = noMailer, fetch: fetchImpl, decisionLinks }: ActivityDeps) {
+export function createActivities({ db, clock = systemClock, mailer = noMailer, webhookAllow, decisionLinks }: ActivityDeps) {
   return {
     ...createMilestoneActivities({ db, clock }),
     ...createLifecycleActivities({ db, clock }),
     ...createChangeRequestActivities({ db, clock }),
     ...createRetrospectiveActivities({ db, clock }),
-    ...createFlowActivities({ db, clock, mailer, decisionLinks, ...(fetchImpl ? { fetch: fetchImpl } : {}) }),
+    ...createFlowActivities({ db, clock, mailer, decisionLinks, webhookAllow }),
     async buildFlowContext(input: { projectId: string; event: TriggerEvent; subjectId: string; phase: string; actorId?: string; outcome?: string }) {
       return buildFlowContext({ db, clock }, input);
     },

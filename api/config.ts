@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { AllowListError, parseAddressAllowList } from '../activities/flow/address-guard';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -17,6 +18,19 @@ const Env = z.object({
   MILEPOST_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
   /** Where people reach Milepost; decision links in e-mails point there. */
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://milepost.example.com' }).optional(),
+  /** Non-public hosts and networks (comma-separated names, addresses, CIDRs) webhook steps may reach. */
+  MILEPOST_WEBHOOK_ALLOW: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      try {
+        return parseAddressAllowList(text);
+      } catch (error) {
+        if (!(error instanceof AllowListError)) throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type Config = z.infer<typeof Env> & { dataDir: string; publicUrl: string };

@@ -26,6 +26,7 @@ export const projectDto = (p: SalesProject, milestones: Milestone[]): z.infer<ty
   status: p.status,
   phase: p.phase,
   health: p.health,
+  healthReason: p.health_reason,
   closedReason: p.closed_reason,
   milestones: milestones.map(milestoneDto),
 });

@@ -67,9 +67,10 @@ async function main() {
 
   configureTemporalRuntime('WARN');
   const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined;
-  const worker = await startWorker({ address, namespace: config.TEMPORAL_NAMESPACE, db, mailer, decisionLinks });
+  const worker = await startWorker({ address, namespace: config.TEMPORAL_NAMESPACE, db, mailer, decisionLinks, webhookAllow: config.MILEPOST_WEBHOOK_ALLOW });
   stops.push({ name: 'worker', stop: worker.stop });
   say(`worker polling task queue "${TASK_QUEUE}"`);
+  if (config.MILEPOST_WEBHOOK_ALLOW.entries.length > 0) say(`webhooks may also reach ${config.MILEPOST_WEBHOOK_ALLOW.entries.join(', ')} (MILEPOST_WEBHOOK_ALLOW)`);
 
   const connection = await Connection.connect({ address });
   stops.push({ name: 'Temporal client', stop: () => connection.close() });

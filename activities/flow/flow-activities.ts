@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import { sql } from 'kysely';
 import { onBehalfOf } from '../../db/actor';
 import type { Db } from '../../db/connect';
@@ -16,17 +16,21 @@ import type { RunPathStep } from '../../workflows/flow/run-trace';
 import { renderTemplate } from '../../workflows/flow/template';
 import type { TriggerEvent } from '../../workflows/flow/trigger-events';
 import type { Clock } from '../clock';
+import { AddressRefusedError, createAddressGuard, emptyAllowList, type AddressAllowList } from './address-guard';
 import { createDecisionLinkMinter, linksText, type DecisionLinkConfig } from './decision-links';
 import type { Mailer } from './mailer';
 import { findEscalationTarget } from './escalation-target';
 import { resolvePeople, type Person } from './people';
 import { renderMessage } from './render-message';
+import { sendWebhook, WebhookRequestError } from './webhook-call';
+import { flowWebhookSecret, signatureHeader, signWebhookBody } from './webhook-signature';
 
 export interface FlowActivityDeps {
   db: Db;
   clock: Clock;
   mailer: Mailer;
-  fetch?: typeof fetch;
+  /** Non-public hosts and networks webhooks may reach anyway (MILEPOST_WEBHOOK_ALLOW); none by default. */
+  webhookAllow?: AddressAllowList | undefined;
   /** Signs the approve / reject / acknowledge links of e-mailed requests; none = such e-mails fail clearly. */
   decisionLinks?: DecisionLinkConfig | undefined;
 }
@@ -45,8 +49,26 @@ export interface BoundFlow {
 
 const nonRetryable = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
-export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fetch, decisionLinks }: FlowActivityDeps) {
+export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAllowList, decisionLinks }: FlowActivityDeps) {
   const mintDecisionLinks = decisionLinks ? createDecisionLinkMinter({ db, clock, ...decisionLinks }) : undefined;
+  const guard = createAddressGuard(webhookAllow);
+
+  /** The flow a webhook step belongs to: by the run's id, or by the workflow this activity runs for. */
+  async function flowIdOfRun(runId: string | undefined): Promise<string> {
+    const byRun = db.selectFrom('flow_runs as r').innerJoin('flow_versions as v', 'v.id', 'r.flow_version_id').select('v.flow_id');
+    const row = await (runId
+      ? byRun.where('r.id', '=', runId)
+      : byRun.where('r.workflow_id', '=', Context.current().info.workflowExecution?.workflowId ?? '')
+    ).executeTakeFirst();
+    if (!row) throw nonRetryable('FlowRunNotFound', 'This webhook step does not belong to a recorded flow run, so there is no flow secret to sign it with.');
+    return row.flow_id;
+  }
+
+  /** The signature header's value for a body sent on behalf of a flow run (see webhook-signature.ts). */
+  async function signatureFor(body: Buffer, runId: string | undefined): Promise<string> {
+    if (!decisionLinks) throw nonRetryable('WebhookSigningNotConfigured', 'Webhooks are signed with a secret derived from the server secret, but the worker has none (MILEPOST_SECRET).');
+    return signWebhookBody(flowWebhookSecret(decisionLinks.secret, await flowIdOfRun(runId)), body);
+  }
 
   /**
    * Delivers one rendered message to each person over the channel; inbox items are written once.
@@ -56,13 +78,10 @@ export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fet
     const rendered = people.map((person) => ({ person, ...renderMessage(spec, context, person) }));
     if (spec.channel === 'webhook') {
       if (!spec.webhookUrl) throw nonRetryable('WebhookMissing', 'A webhook notification needs its web address.');
-      const response = await fetchImpl(spec.webhookUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...payload, messages: rendered.map((r) => ({ to: r.person.email, subject: r.subject, text: r.text })) }),
-        signal: AbortSignal.timeout(15_000),
-      });
-      if (!response.ok) throw new Error(`Webhook ${spec.webhookUrl} answered ${response.status}.`);
+      const body = Buffer.from(JSON.stringify({ ...payload, messages: rendered.map((r) => ({ to: r.person.email, subject: r.subject, text: r.text })) }));
+      const headers = { 'content-type': 'application/json', [signatureHeader]: await signatureFor(body, payload.flowRunId as string | undefined) };
+      const response = await guarded(() => sendWebhook(guard, { url: spec.webhookUrl!, method: 'POST', headers, body, timeoutMs: 15_000 }));
+      failUnlessSuccess('POST', spec.webhookUrl, response.status);
     }
     for (const r of rendered) {
       if (spec.channel === 'email') await mailer.send({ to: r.person.email, subject: r.subject, text: r.text + mailAppendix });
@@ -255,20 +274,56 @@ export function createFlowActivities({ db, clock, mailer, fetch: fetchImpl = fet
       return (await db.selectFrom('tasks').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirstOrThrow()).id;
     },
 
-    /** One HTTP call; a non-2xx answer throws, so the step's retry policy applies. */
-    async callWebhook(input: { url: string; method: string; headers: Record<string, string>; body?: string | undefined; timeoutSeconds: number; context: object }): Promise<{ status: number }> {
+    /**
+     * One signed HTTP call of a webhook step. A 2xx answer is success; 5xx, timeouts and network
+     * errors throw plain errors, so the step's retry policy applies; any other answer (4xx, or a
+     * redirect, which is not followed) and a refused address fail at once (non-retryable).
+     * `runId` names the flow run; without it the run is found by this activity's workflow.
+     */
+    async callWebhook(input: { url: string; method: string; headers: Record<string, string>; body?: string | undefined; timeoutSeconds: number; context: object; runId?: string | undefined }): Promise<{ status: number }> {
       const url = renderTemplate(input.url, input.context);
-      const response = await fetchImpl(url, {
-        method: input.method,
-        headers: input.headers,
-        ...(input.body === undefined ? {} : { body: renderTemplate(input.body, input.context) }),
-        signal: AbortSignal.timeout(input.timeoutSeconds * 1000),
-      });
-      if (!response.ok) throw new Error(`${input.method} ${url} answered ${response.status}.`);
-      return { status: response.status };
+      const body = Buffer.from(input.body === undefined ? '' : renderTemplate(input.body, input.context));
+      const headers: Record<string, string> = {};
+      for (const [name, text] of Object.entries(input.headers)) {
+        // The signature is ours to set; a configured header of that name is dropped.
+        if (name.toLowerCase() !== signatureHeader.toLowerCase()) headers[name] = renderTemplate(text, input.context);
+      }
+      headers[signatureHeader] = await signatureFor(body, input.runId);
+      const { status } = await guarded(() =>
+        sendWebhook(guard, { url, method: input.method, headers, body: input.body === undefined ? undefined : body, timeoutMs: input.timeoutSeconds * 1000 }),
+      );
+      failUnlessSuccess(input.method, url, status);
+      return { status };
     },
-
   };
+}
+
+/**
+ * A 2xx answer passes. A 5xx answer throws a plain error, so the retry policy applies; any other
+ * answer (4xx, or a redirect, which is not followed) is the receiver refusing: no retries.
+ */
+function failUnlessSuccess(method: string, url: string, status: number): void {
+  if (status >= 200 && status <= 299) return;
+  // Without the query: it may carry a token, and this message lands in the history and the run's path.
+  const { origin, pathname } = new URL(url);
+  if (status >= 500) throw new Error(`${method} ${origin}${pathname} answered ${status}.`);
+  throw ApplicationFailure.create({
+    type: 'WebhookRefused',
+    message: `${method} ${origin}${pathname} answered ${status}${status >= 300 && status < 400 ? ' (redirects are not followed)' : ''}; not retried.`,
+    nonRetryable: true,
+    details: [{ status }],
+  });
+}
+
+/** A refused address or a request that cannot be sent is the flow's mistake, not a passing failure: no retries. */
+async function guarded<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    if (error instanceof AddressRefusedError) throw nonRetryable('WebhookAddressRefused', error.message);
+    if (error instanceof WebhookRequestError) throw nonRetryable('WebhookRequestInvalid', error.message);
+    throw error;
+  }
 }
 
 export type FlowActivities = ReturnType<typeof createFlowActivities>;

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect';
 import { TASK_QUEUE } from '../../workflows/task-queue';
 import { createActivities } from '../index';
 import type { Clock } from '../clock';
+import type { AddressAllowList } from '../flow/address-guard';
 import type { DecisionLinkConfig } from '../flow/decision-links';
 import type { Mailer } from '../flow/mailer';
 import { ActivityActorInterceptor } from './activity-actor';
@@ -31,6 +32,8 @@ export interface MilepostWorkerOptions {
   mailer?: Mailer | undefined;
   /** Secret and public address the worker signs e-mailed decision links with. */
   decisionLinks?: DecisionLinkConfig | undefined;
+  /** Non-public hosts and networks webhook steps may reach anyway (MILEPOST_WEBHOOK_ALLOW); none by default. */
+  webhookAllow?: AddressAllowList | undefined;
   taskQueue?: string;
   workflowBundle?: WorkflowBundle;
 }
@@ -50,6 +53,7 @@ export async function startWorker(options: MilepostWorkerOptions): Promise<Runni
     activities: createActivities({
       db: options.db,
       decisionLinks: options.decisionLinks,
+      webhookAllow: options.webhookAllow,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.mailer ? { mailer: options.mailer } : {}),
     }),

@@ -57,15 +57,16 @@ export function describeTimeline(journal: readonly JournalEntry[], doc: FlowDocu
       timeline.push({ at: new Date(entry.at).toISOString(), nodeId: entry.nodeId, kind, text: `${stamp} — ${effectText(entry.effect, time)}`, effect: entry.effect });
     } else if ('note' in entry) {
       timeline.push({ at: new Date(entry.at).toISOString(), nodeId: entry.nodeId, kind, text: `${stamp} — ${entry.note}` });
-    } else if (entry.step.port === undefined) {
+    } else if (entry.step.endedAt === undefined) {
+      // A note a step made while it ran.
       if (entry.step.note) timeline.push({ at: new Date(entry.at).toISOString(), nodeId: entry.nodeId, kind, text: `${stamp} — ${name}: ${entry.step.note}` });
     } else {
-      const ports = entry.step.port.split(',');
+      const ports = entry.step.port === undefined ? [] : entry.step.port.split(',');
       const outputs = node ? nodeDef(node.kind).outputs(node.config) : [];
       const portNames = ports.map((port) => outputs.find((output) => output.id === port)?.label ?? port).join(', ');
       const waited = kind === 'delay' ? `, after waiting since ${time(entry.step.at)}` : '';
       const text = kind === 'end' ? `${stamp} — ${name}: the flow ends here` : `${stamp} — ${name} → ${portNames}${waited}`;
-      timeline.push({ at: new Date(entry.at).toISOString(), nodeId: entry.nodeId, kind, port: entry.step.port, text });
+      timeline.push({ at: new Date(entry.at).toISOString(), nodeId: entry.nodeId, kind, ...(entry.step.port === undefined ? {} : { port: entry.step.port }), text });
       for (const edge of doc.edges) if (edge.source === entry.nodeId && ports.includes(edge.sourcePort)) edgesTaken.push(edge.id);
     }
   }

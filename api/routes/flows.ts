@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { flowWebhookSecret, signatureHeader } from '../../activities/flow/webhook-signature';
 import type { Db } from '../../db/connect';
 import { bindFlow, findFlow, findVersion, insertFlow, listBindings, listFlows, listVersions, publishVersion, saveDraft } from '../../db/queries/flows';
 import type { Flow, FlowVersion } from '../../db/schema';
@@ -22,6 +23,7 @@ import {
   PublishBody,
   SaveDraftBody,
   VersionParams,
+  WebhookSecret,
 } from '../schemas/flows';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
@@ -71,7 +73,7 @@ export async function requireValid(db: Db, document: unknown) {
   }
 }
 
-export function flowsRouter({ db }: AppDeps) {
+export function flowsRouter({ db, decisionLinks }: AppDeps) {
   return createRouter()
     .openapi(
       createRoute({ method: 'get', path: '/', tags: ['flows'], summary: 'All flows with their newest published version', responses: { 200: { description: 'Flows', content: json(FlowSummary.array()) } } }),
@@ -201,6 +203,24 @@ export function flowsRouter({ db }: AppDeps) {
         c.header('content-disposition', `attachment; filename="${flow.name.replace(/[^\w.-]+/g, '-').toLowerCase()}.flow.json"`);
         // Drafts are shape-checked when saved, so this parse only restores their type.
         return c.json(flowDraftSchema.parse(flow.draft), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/webhook-secret',
+        tags: ['flows'],
+        summary: 'The secret this flow’s webhook steps sign their bodies with, for the receiver to verify; ops and admins',
+        middleware: designersOnly,
+        request: { params: IdParam },
+        responses: { 200: { description: 'The flow’s signing secret', content: json(WebhookSecret) }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        if (!(await findFlow(db, id))) throw notFound('Flow', id);
+        if (!decisionLinks) throw new ApiError(503, 'not_configured', 'Webhook signing needs the server secret (MILEPOST_SECRET), which this server was started without.');
+        c.header('Cache-Control', 'no-store');
+        return c.json({ flowId: id, header: signatureHeader, secret: flowWebhookSecret(decisionLinks.secret, id), scheme: 'sha256=<hex HMAC-SHA256 of the exact body bytes>' }, 200);
       },
     );
 }

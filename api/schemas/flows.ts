@@ -36,6 +36,15 @@ export const FlowDetail = FlowSummary.extend({
 
 export const FlowVersionDetail = FlowVersionSummary.extend({ flowId: z.string(), document: z.unknown() }).openapi('FlowVersion');
 
+export const WebhookSecret = z
+  .object({
+    flowId: z.string(),
+    header: z.string().openapi({ example: 'X-Milepost-Signature' }),
+    secret: z.string().openapi({ description: 'HMAC-SHA256 key (its UTF-8 text) of this flow’s webhook signatures' }),
+    scheme: z.string().openapi({ example: 'sha256=<hex HMAC-SHA256 of the exact body bytes>' }),
+  })
+  .openapi('WebhookSecret');
+
 export const VersionParams = z.object({
   id: Uuid.openapi({ param: { name: 'id', in: 'path' } }),
   version: z.coerce.number().int().min(1).openapi({ param: { name: 'version', in: 'path' } }),

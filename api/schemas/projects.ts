@@ -98,7 +98,8 @@ export const Project = z
     periodEnd: z.string(),
     status: z.enum(['active', 'closed']),
     phase: z.enum(lifecyclePhases),
-    health: z.string().nullable(),
+    health: z.string().nullable().openapi({ description: 'on_track, at_risk or off_track, as a flow step last set it' }),
+    healthReason: z.string().nullable().openapi({ description: 'Why, as the flow step that set the health said' }),
     closedReason: z.string().nullable(),
     milestones: z.array(Milestone),
   })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { parseAddressAllowList } from '../../activities/flow/address-guard';
 import type { Mail, Mailer } from '../../activities/flow/mailer';
 import { configureTemporalRuntime, startWorker, type RunningWorker } from '../../activities/runtime/worker';
 import { createApp, type App } from '../../api/app';
@@ -34,7 +35,15 @@ export interface TestSystem {
  * The real system for one test file: database pool, Temporal client, the API app (called with
  * `app.request`, no port) and a worker on a task queue of the file's own.
  */
-export function useSystem(options: { worker?: boolean; mailer?: Mailer } = {}): TestSystem {
+export function useSystem(
+  options: {
+    worker?: boolean;
+    /** The worker's mailer, or a function giving it when the worker starts (e.g. once a test SMTP server listens). */
+    mailer?: Mailer | (() => Mailer);
+    /** MILEPOST_WEBHOOK_ALLOW for this file's worker; none by default, so webhooks reach public addresses only. */
+    webhookAllow?: string;
+  } = {},
+): TestSystem {
   const taskQueue = `milepost-test-${randomUUID()}`;
   let connection: Connection | undefined;
   let worker: RunningWorker | undefined;
@@ -46,8 +55,9 @@ export function useSystem(options: { worker?: boolean; mailer?: Mailer } = {}): 
       namespace: 'default',
       db: system.db,
       taskQueue,
-      mailer: options.mailer,
+      mailer: typeof options.mailer === 'function' ? options.mailer() : options.mailer,
       decisionLinks: testDecisionLinks,
+      webhookAllow: parseAddressAllowList(options.webhookAllow),
       workflowBundle: { code: inject('workflowBundleCode') },
     });
   };

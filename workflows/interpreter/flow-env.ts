@@ -21,7 +21,8 @@ export type FlowEffects = Pick<
 >;
 
 export type WebhookInput = Parameters<Activities['callWebhook']>[0];
-export type WebhookOutcome = { ok: true; status: number } | { ok: false; message: string };
+/** A final failure says whether it was retried, and the receiver's status when it answered at all. */
+export type WebhookOutcome = { ok: true; status: number } | { ok: false; message: string; retried: boolean; status: number | null };
 
 /**
  * Everything the interpreter needs besides its input: effects, time and waiting. The Temporal

@@ -118,7 +118,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
   },
 
   create_task: async (node, scope) => {
-    await scope.env.effects.createTask({
+    const taskId = await scope.env.effects.createTask({
       projectId: scope.input.projectId,
       runId: scope.runId,
       stepKey: scope.stepKey(node.id),
@@ -127,17 +127,20 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
       dueAt: new Date(await deadlineOf(scope, node.config.dueIn)).toISOString(),
       context: scope.context,
     });
+    setVariable(scope.context, 'task', { id: taskId, title: renderTemplate(node.config.title, scope.context) });
     return ['next'];
   },
 
   webhook: async (node, scope) => {
     const { retries, timeoutSeconds } = node.config;
     const outcome = await scope.env.callWebhook(
-      { url: node.config.url, method: node.config.method, headers: node.config.headers, body: node.config.body, timeoutSeconds, context: scope.context },
+      { url: node.config.url, method: node.config.method, headers: node.config.headers, body: node.config.body, timeoutSeconds, context: scope.context, runId: scope.runId },
       { retries, timeoutSeconds, stepKey: scope.stepKey(node.id) },
     );
+    setVariable(scope.context, 'webhook.status', outcome.status ?? 0);
     if (outcome.ok) return ['success'];
-    scope.note({ nodeId: node.id, kind: node.kind, at: new Date(scope.env.now()).toISOString(), note: `gave up after ${retries + 1} attempts: ${outcome.message}` });
+    const why = outcome.retried ? `gave up after ${retries + 1} attempts` : 'failed, not retried';
+    scope.note({ nodeId: node.id, kind: node.kind, at: new Date(scope.env.now()).toISOString(), note: `${why}: ${outcome.message}` });
     return ['failure'];
   },
 

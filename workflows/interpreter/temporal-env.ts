@@ -14,7 +14,14 @@ export function temporalFlowEnv(): FlowEnv {
         return { ok: true, status };
       } catch (error) {
         if (!(error instanceof ActivityFailure)) throw error;
-        return { ok: false, message: error.cause?.message ?? error.message };
+        const cause = error.cause;
+        const details = cause instanceof ApplicationFailure ? (cause.details?.[0] as { status?: unknown } | undefined) : undefined;
+        return {
+          ok: false,
+          message: cause?.message ?? error.message,
+          retried: error.retryState !== 'NON_RETRYABLE_FAILURE',
+          status: typeof details?.status === 'number' ? details.status : null,
+        };
       }
     },
     startRetrospective: ({ projectId }) => ensureRetrospective(projectId),

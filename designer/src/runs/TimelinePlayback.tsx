@@ -2,11 +2,14 @@ import { Pause, Play, RotateCcw, StepForward } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { TraceEdge } from '../../../workflows/flow/run-trace';
 import type { SimulationResult } from '../../../workflows/flow/simulation';
-import { formatDateTime } from '../shared/time';
+
 import { EffectView } from './EffectView';
 import { useOverlayApi } from './overlay-store';
 import { playbackOverlay } from './run-overlay';
 import { useStepLabels } from './use-step-labels';
+
+/** Moments of a test run read in the project calendar's zone, as its timeline sentences are. */
+const inZone = (iso: string, timeZone: string) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
 
 /** How long each entry stays on screen while playing. */
 const playEveryMs = 900;
@@ -43,8 +46,8 @@ export function TimelinePlayback({ result, edges }: { result: SimulationResult; 
     <div className="playback" data-testid="playback">
       <p className="small" data-testid="simulation-outcome">
         <span className={`run-status run-status--${result.status}`}>{result.status}</span>
-        {result.result !== null && ` · result: ${result.result}`} · {formatDateTime(result.startedAt)} → {formatDateTime(result.endedAt)}
-        <span className="muted"> ({result.timeZone})</span>
+        {result.result !== null && ` · result: ${result.result}`} · {inZone(result.startedAt, result.timeZone)} → {inZone(result.endedAt, result.timeZone)}
+        <span className="muted"> ({result.timeZone}, the project's calendar)</span>
       </p>
       {result.error !== null && <p className="error-text">{result.error}</p>}
       <div className="playback__controls">
@@ -82,7 +85,7 @@ export function TimelinePlayback({ result, edges }: { result: SimulationResult; 
       {current !== undefined && (
         <div className="playback__current" data-testid="playback-current">
           <div className="muted small">
-            {label(current.nodeId)} · {formatDateTime(current.at)}
+            {label(current.nodeId)} · {inZone(current.at, result.timeZone)}
           </div>
           <p>{current.text}</p>
           {current.effect !== undefined && <EffectView effect={current.effect} />}

@@ -121,4 +121,11 @@ describe('node catalog', () => {
     expect(webhook.config.safeParse({ ...webhook.defaults, method: 'GET' }).success).toBe(false);
     expect(webhook.config.safeParse({ ...webhook.defaults, retries: 11 }).success).toBe(false);
   });
+
+  it('refuses a webhook header value with a line break, which HTTP cannot carry', () => {
+    const webhook = nodeCatalog.webhook;
+    const result = webhook.config.safeParse({ ...webhook.defaults, headers: { 'X-Note': 'one\ntwo' } });
+    expect(result.error?.issues[0]).toMatchObject({ path: ['headers', 'X-Note'], message: 'A header value is one line, without line breaks.' });
+    expect(webhook.config.safeParse({ ...webhook.defaults, headers: { 'X-Note': 'one line, {{project.name}}' } }).success).toBe(true);
+  });
 });

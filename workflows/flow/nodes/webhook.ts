@@ -13,7 +13,7 @@ export const webhookConfigSchema = z
     url: webAddressSchema.meta({ title: 'Address', description: 'May use {{variables}}.' }),
     method: z.enum(httpMethods).meta({ title: 'Method' }),
     headers: z
-      .record(headerNameSchema, z.string().max(1000))
+      .record(headerNameSchema, z.string().max(1000).regex(/^[^\r\n]*$/, { message: 'A header value is one line, without line breaks.' }))
       .refine((headers) => Object.keys(headers).length <= 20, { message: 'A webhook can send at most 20 headers.' })
       .meta({ title: 'Headers' }),
     body: z.string().max(20_000).optional().meta({ title: 'Body', description: 'May use {{variables}}.' }),

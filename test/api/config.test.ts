@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../api/config';
+
+describe('MILEPOST_WEBHOOK_ALLOW', () => {
+  it('allows nothing beyond public addresses when unset', () => {
+    expect(loadConfig({}).MILEPOST_WEBHOOK_ALLOW.entries).toEqual([]);
+  });
+
+  it('reads host names, addresses and networks, separated by commas', () => {
+    const allow = loadConfig({ MILEPOST_WEBHOOK_ALLOW: 'hooks.internal, 10.1.0.0/16,127.0.0.1' }).MILEPOST_WEBHOOK_ALLOW;
+    expect(allow.entries).toEqual(['hooks.internal', '10.1.0.0/16', '127.0.0.1']);
+    expect(allow.hosts.has('hooks.internal')).toBe(true);
+    expect(allow.subnets.check('10.1.2.3', 'ipv4')).toBe(true);
+  });
+
+  it('stops the start naming the setting and the entry it cannot read', () => {
+    expect(() => loadConfig({ MILEPOST_WEBHOOK_ALLOW: 'hooks.internal,10.0.0.0/40' })).toThrow(/MILEPOST_WEBHOOK_ALLOW: "10\.0\.0\.0\/40" has a network prefix that is not 0 to 32/);
+  });
+});

@@ -1,0 +1,78 @@
+import { tsToMs } from '@temporalio/common/lib/time';
+import { describe, expect, it } from 'vitest';
+import { addBusinessDuration, businessCalendarSchema } from '../../workflows/domain/business-calendar';
+import type { Duration } from '../../workflows/flow/duration';
+import type { FlowDocument } from '../../workflows/flow/graph-schema';
+import { createOrgChart } from '../support/factories';
+import { at, closeProject, finishedRun, flowRunOf, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
+import { call, eventually } from '../support/http';
+import { useSystem } from '../support/system';
+
+const system = useSystem();
+const DAY_MS = 86_400_000;
+
+/** plan_submitted → delay → approved. */
+function delayFlow(duration: Duration): FlowDocument {
+  return {
+    schemaVersion: 1,
+    name: 'Delay step',
+    nodes: [
+      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' }, position: at(0) },
+      { id: 'wait', kind: 'delay', config: { duration }, position: at(1) },
+      { id: 'done', kind: 'end', config: { result: 'approved' }, position: at(2) },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', sourcePort: 'next', target: 'wait', targetPort: 'in' },
+      { id: 'e2', source: 'wait', sourcePort: 'next', target: 'done', targetPort: 'in' },
+    ],
+  };
+}
+
+/** The durable timers the run has started so far: when, and for how long. */
+async function timersOf(workflowId: string) {
+  const history = await system.client.workflow.getHandle(workflowId).fetchHistory();
+  return (history.events ?? [])
+    .filter((event) => event.timerStartedEventAttributes)
+    .map((event) => ({ startedAt: tsToMs(event.eventTime), fireAfterMs: tsToMs(event.timerStartedEventAttributes!.startToFireTimeout) }));
+}
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+describe('the delay step on the real engine', () => {
+  it('waits the calendar time it is given and then goes on', async () => {
+    const org = await createOrgChart(system.app);
+    const { projectId } = await runOnPlanSubmitted(system, org, delayFlow({ amount: 3, unit: 'seconds' }));
+    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    expect(portsOf(run, 'wait')).toEqual(['next']);
+    const waited = run.path.find((step) => step.nodeId === 'wait')!;
+    const ended = run.path.find((step) => step.nodeId === 'done')!;
+    expect(Date.parse(ended.at) - Date.parse(waited.at)).toBeGreaterThanOrEqual(3_000);
+    const [timer] = await timersOf(run.workflowId);
+    expect(timer!.fireAfterMs).toBeGreaterThan(2_000);
+    expect(timer!.fireAfterMs).toBeLessThanOrEqual(3_000);
+    await eventually(async () => expect((await call(system.app, 'GET', `/api/projects/${projectId}`)).body.phase).toBe('execution'));
+    await closeProject(system, projectId, org.rep);
+  });
+
+  it('sets its timer by the project’s calendar: one business day starting on two holidays ends after them', async () => {
+    const org = await createOrgChart(system.app);
+    const now = Date.now();
+    const calendar = businessCalendarSchema.parse({ timeZone: 'UTC', holidays: [isoDay(now), isoDay(now + DAY_MS)] });
+    const { projectId } = await runOnPlanSubmitted(system, org, delayFlow({ amount: 1, unit: 'business_days' }), { calendar });
+    const { workflowId } = await flowRunOf(system, projectId);
+    const timer = await eventually(async () => {
+      const [started] = await timersOf(workflowId);
+      expect(started).toBeDefined();
+      return started!;
+    });
+
+    const firesAt = timer.startedAt + timer.fireAfterMs;
+    // Today and tomorrow are holidays, so the working day counted starts the day after tomorrow at the earliest.
+    expect(firesAt - now).toBeGreaterThan(2 * DAY_MS);
+    // Any start inside those holidays gives the same end, so the calendar's own answer is exact.
+    const expected = addBusinessDuration(calendar, new Date(timer.startedAt), { amount: 1, unit: 'business_days' }).getTime();
+    expect(Math.abs(firesAt - expected)).toBeLessThan(1_000);
+    expect((await call(system.app, 'GET', `/api/projects/${projectId}`)).body.phase).toBe('planning');
+    await closeProject(system, projectId, org.rep);
+  });
+});
