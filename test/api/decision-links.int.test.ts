@@ -9,49 +9,19 @@ import { systemClock } from '../../activities/clock';
 import { milestoneMissEscalationFlow } from '../../workflows/flow/default-flows';
 import { loadConfig } from '../../api/config';
 import { resolveLinkSecret } from '../../api/decision-links/secret';
-import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { bind, createOrgChart, inSeconds, publishFlow, startExecution, type OrgChart } from '../support/factories';
 import { call, eventually } from '../support/http';
 import type { Person } from '../support/people';
 import { capturingMailer, testDecisionLinks, useSystem } from '../support/system';
+import { singleApproval } from '../support/flow-shapes';
 
 const mailer = capturingMailer();
 const system = useSystem({ mailer });
 
-const at = (x: number, y = 0) => ({ x: x * 240, y: y * 140 });
 
 /** plan_submitted → an approval asked by e-mail → approved / rejected. */
-function emailedApproval(approverId: string): FlowDocument {
-  return {
-    schemaVersion: 1,
-    name: 'Approval by e-mail',
-    nodes: [
-      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' }, position: at(0) },
-      {
-        id: 'decide',
-        kind: 'approval',
-        config: {
-          approvers: { kind: 'users', userIds: [approverId] },
-          mode: 'any',
-          allowDelegation: false,
-          channel: 'email',
-          subject: 'Approve the plan of {{project.name}}',
-          message: 'Hello {{recipient.name}}, please approve or reject the plan.',
-          timeout: { amount: 600, unit: 'seconds' },
-          timeoutAction: 'reject',
-        },
-        position: at(1),
-      },
-      { id: 'approved', kind: 'end', config: { result: 'approved' }, position: at(2, 0) },
-      { id: 'rejected', kind: 'end', config: { result: 'rejected' }, position: at(2, 1) },
-    ],
-    edges: [
-      { id: 'e1', source: 'start', sourcePort: 'next', target: 'decide', targetPort: 'in' },
-      { id: 'e2', source: 'decide', sourcePort: 'approved', target: 'approved', targetPort: 'in' },
-      { id: 'e3', source: 'decide', sourcePort: 'rejected', target: 'rejected', targetPort: 'in' },
-    ],
-  };
-}
+const emailedApproval = (approverId: string) =>
+  singleApproval(approverId, { name: 'Approval by e-mail', channel: 'email', subject: 'Approve the plan of {{project.name}}', message: 'Hello {{recipient.name}}, please approve or reject the plan.', timeout: { amount: 600, unit: 'seconds' } });
 
 /** A project in planning whose plan, once submitted, the manager is asked by e-mail to approve. */
 async function submittedForApproval(org: OrgChart) {

@@ -9,41 +9,12 @@ import { call, eventually } from '../support/http';
 import { createUser } from '../support/people';
 import { createPlanProject } from '../support/sales-plan';
 import { capturingMailer, useSystem } from '../support/system';
+import { singleApproval } from '../support/flow-shapes';
 
 const system = useSystem();
 
 /** plan_submitted → the manager approves → approved / rejected; nobody in a day → rejected. */
-function approvalFlow(approverId: string): FlowDocument {
-  const at = (x: number, y = 0) => ({ x: x * 240, y: y * 140 });
-  return {
-    schemaVersion: 1,
-    name: 'Runs approval',
-    nodes: [
-      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' }, position: at(0) },
-      {
-        id: 'decide',
-        kind: 'approval',
-        config: {
-          approvers: { kind: 'users', userIds: [approverId] },
-          mode: 'any',
-          allowDelegation: false,
-          subject: 'Approve {{project.name}}',
-          message: 'Please decide, {{recipient.name}}.',
-          timeout: { amount: 1, unit: 'days' },
-          timeoutAction: 'reject',
-        },
-        position: at(1),
-      },
-      { id: 'approved', kind: 'end', config: { result: 'approved' }, position: at(2, 0) },
-      { id: 'rejected', kind: 'end', config: { result: 'rejected' }, position: at(2, 1) },
-    ],
-    edges: [
-      { id: 'e1', source: 'start', sourcePort: 'next', target: 'decide', targetPort: 'in' },
-      { id: 'e2', source: 'decide', sourcePort: 'approved', target: 'approved', targetPort: 'in' },
-      { id: 'e3', source: 'decide', sourcePort: 'rejected', target: 'rejected', targetPort: 'in' },
-    ],
-  };
-}
+const approvalFlow = (approverId: string) => singleApproval(approverId, { name: 'Runs approval' });
 
 /** A project in planning whose plan runs `flowId` when submitted; submitted when `submit`. */
 async function projectRunning(org: OrgChart, flowId: string) {

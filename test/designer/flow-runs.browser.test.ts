@@ -7,11 +7,11 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFlowActivities } from '../../activities/flow/flow-activities';
 import { systemClock } from '../../activities/clock';
-import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { artifactsDir } from '../support/browser';
 import { bind, createOrgChart, inSeconds, publishFlow } from '../support/factories';
 import { call, eventually } from '../support/http';
 import { capturingMailer } from '../support/system';
+import { singleApproval } from '../support/flow-shapes';
 
 vi.setConfig({ expect: { poll: { timeout: 15_000, interval: 100 } } });
 const served = useServedApp({ worker: true, pageTimeoutMs: 15_000, failurePrefix: 'runs-' });
@@ -24,37 +24,7 @@ beforeAll(async () => {
 });
 
 /** plan_submitted → the approver approves → approved / rejected (nobody in a day: rejected). */
-function approvalFlow(approverId: string): FlowDocument {
-  const at = (x: number, y = 0) => ({ x: x * 300, y: y * 220 });
-  return {
-    schemaVersion: 1,
-    name: 'Runs on the graph',
-    nodes: [
-      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' }, position: at(0) },
-      {
-        id: 'decide',
-        kind: 'approval',
-        config: {
-          approvers: { kind: 'users', userIds: [approverId] },
-          mode: 'any',
-          allowDelegation: false,
-          subject: 'Approve {{project.name}}',
-          message: 'Please decide, {{recipient.name}}.',
-          timeout: { amount: 1, unit: 'days' },
-          timeoutAction: 'reject',
-        },
-        position: at(1),
-      },
-      { id: 'approved', kind: 'end', config: { result: 'approved' }, position: at(2, 0) },
-      { id: 'rejected', kind: 'end', config: { result: 'rejected' }, position: at(2, 1) },
-    ],
-    edges: [
-      { id: 'e1', source: 'start', sourcePort: 'next', target: 'decide', targetPort: 'in' },
-      { id: 'e2', source: 'decide', sourcePort: 'approved', target: 'approved', targetPort: 'in' },
-      { id: 'e3', source: 'decide', sourcePort: 'rejected', target: 'rejected', targetPort: 'in' },
-    ],
-  };
-}
+const approvalFlow = (approverId: string) => singleApproval(approverId, { name: 'Runs on the graph' });
 
 async function planningProject(ownerId: string): Promise<{ id: string; name: string }> {
   const name = `Runs ${randomUUID().slice(0, 8)}`;

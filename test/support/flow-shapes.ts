@@ -147,3 +147,38 @@ export function branchEndsEarly(): FlowDocument {
     ],
   );
 }
+
+/**
+ * plan_submitted → one person approves → approved / rejected ends (no answer in time = rejected).
+ * Edges e1 (into the approval), e2 (approved), e3 (rejected).
+ */
+export function singleApproval(
+  approverId: string,
+  { name = 'One approval', channel, subject = 'Approve {{project.name}}', message = 'Please decide, {{recipient.name}}.', timeout = { amount: 1, unit: 'days' } }: {
+    name?: string;
+    channel?: 'inbox' | 'email';
+    subject?: string;
+    message?: string;
+    timeout?: { amount: number; unit: 'seconds' | 'minutes' | 'hours' | 'days' };
+  } = {},
+): FlowDocument {
+  return document(
+    name,
+    [
+      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' }, position: { x: 0, y: 0 } },
+      {
+        id: 'decide',
+        kind: 'approval',
+        config: { approvers: { kind: 'users', userIds: [approverId] }, mode: 'any', allowDelegation: false, ...(channel ? { channel } : {}), subject, message, timeout, timeoutAction: 'reject' },
+        position: { x: 300, y: 0 },
+      },
+      { ...endWith('approved', 'approved'), position: { x: 600, y: 0 } },
+      { ...endWith('rejected', 'rejected'), position: { x: 600, y: 220 } },
+    ],
+    [
+      ['start', 'next', 'decide'],
+      ['decide', 'approved', 'approved'],
+      ['decide', 'rejected', 'rejected'],
+    ],
+  );
+}

@@ -6,6 +6,7 @@ import { at, closeProject, finishedRun, flowRunOf, portsOf, runOnPlanSubmitted }
 import { call, eventually } from '../support/http';
 import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../support/smtp-receiver';
 import { testDecisionLinks, useSystem } from '../support/system';
+import { singleApproval } from '../support/flow-shapes';
 
 const from = 'Milepost tests <milepost@milepost.test>';
 let smtp: SmtpReceiver;
@@ -43,37 +44,8 @@ function notifyByEmail(): FlowDocument {
   };
 }
 
-function approvalByEmail(approverId: string): FlowDocument {
-  return {
-    schemaVersion: 1,
-    name: 'Approval by e-mail',
-    nodes: [
-      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' }, position: at(0) },
-      {
-        id: 'decide',
-        kind: 'approval',
-        config: {
-          approvers: { kind: 'users', userIds: [approverId] },
-          mode: 'any',
-          allowDelegation: false,
-          channel: 'email',
-          subject: 'Approve the plan of {{project.name}}',
-          message: 'Hello {{recipient.name}}, please approve or reject the plan.',
-          timeout: { amount: 600, unit: 'seconds' },
-          timeoutAction: 'reject',
-        },
-        position: at(1),
-      },
-      { id: 'approved', kind: 'end', config: { result: 'approved' }, position: at(2, 0) },
-      { id: 'rejected', kind: 'end', config: { result: 'rejected' }, position: at(2, 1) },
-    ],
-    edges: [
-      { id: 'e1', source: 'start', sourcePort: 'next', target: 'decide', targetPort: 'in' },
-      { id: 'e2', source: 'decide', sourcePort: 'approved', target: 'approved', targetPort: 'in' },
-      { id: 'e3', source: 'decide', sourcePort: 'rejected', target: 'rejected', targetPort: 'in' },
-    ],
-  };
-}
+const approvalByEmail = (approverId: string) =>
+  singleApproval(approverId, { name: 'Approval by e-mail', channel: 'email', subject: 'Approve the plan of {{project.name}}', message: 'Hello {{recipient.name}}, please approve or reject the plan.', timeout: { amount: 600, unit: 'seconds' } });
 
 /** The one mail the SMTP server received for this address. */
 const mailTo = (email: string) =>
