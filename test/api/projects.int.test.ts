@@ -1,28 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { startLifecycle } from '../../api/lifecycle';
-import { createOrgChart, createProjectWithMilestone, inSeconds } from '../support/factories';
+import { createOrgChart, createProjectWithMilestone, inSeconds, type OrgChart } from '../support/factories';
 import { call } from '../support/http';
 import { useSystem } from '../support/system';
 
 const system = useSystem({ worker: false });
 
-async function rowCounts() {
-  const count = async (table: 'sales_projects' | 'milestones' | 'kpi_reports' | 'users' | 'escalations') =>
-    Number((await system.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  return {
-    projects: await count('sales_projects'),
-    milestones: await count('milestones'),
-    kpi: await count('kpi_reports'),
-    users: await count('users'),
-    escalations: await count('escalations'),
-  };
+/** Rows this test's people could have caused; other test files write beside this one. */
+async function rowCounts(org: OrgChart) {
+  const people = [org.ceo.id, org.director.id, org.manager.id, org.rep.id];
+  const theirProjects = system.db.selectFrom('sales_projects').select('id').where('owner_id', 'in', people);
+  const count = async (table: 'sales_projects' | 'milestones' | 'kpi_reports' | 'escalations') =>
+    Number(
+      (
+        await system.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where(table === 'sales_projects' ? 'id' : 'project_id', 'in', theirProjects)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return { projects: await count('sales_projects'), milestones: await count('milestones'), kpi: await count('kpi_reports'), escalations: await count('escalations') };
 }
 
 describe('project API input', () => {
   it('refuses a malformed project with 400, names every faulty field and writes nothing', async () => {
     const org = await createOrgChart(system.app);
-    const before = await rowCounts();
+    const before = await rowCounts(org);
     const res = await call(system.app, 'POST', '/api/projects', {
       name: '',
       ownerId: 'not-a-uuid',
@@ -34,7 +39,7 @@ describe('project API input', () => {
     expect(res.body.error.code).toBe('invalid_request');
     const paths = res.body.error.details.map((d: { path: string }) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['name', 'ownerId', 'periodStart', 'milestones.0.targetValue', 'milestones.0.colour']));
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(org)).toEqual(before);
   });
 
   it('refuses a body that is not JSON with 400', async () => {
@@ -45,7 +50,7 @@ describe('project API input', () => {
 
   it('refuses a project whose period ends before it starts, or whose milestone falls outside it', async () => {
     const org = await createOrgChart(system.app);
-    const before = await rowCounts();
+    const before = await rowCounts(org);
     const res = await call(system.app, 'POST', '/api/projects', {
       name: 'Backwards',
       ownerId: org.rep.id,
@@ -60,13 +65,13 @@ describe('project API input', () => {
         { path: 'milestones.0.dueAt', message: 'must fall within the project period' },
       ]),
     );
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(org)).toEqual(before);
   });
 
   it('refuses references to people who do not exist, naming the field', async () => {
     const org = await createOrgChart(system.app);
     const ghost = randomUUID();
-    const before = await rowCounts();
+    const before = await rowCounts(org);
     const res = await call(system.app, 'POST', '/api/projects', {
       name: 'Ghost owned',
       ownerId: org.rep.id,
@@ -76,7 +81,7 @@ describe('project API input', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error.details).toEqual([{ path: 'milestones.0.ownerId', message: `no user with id ${ghost}` }]);
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(org)).toEqual(before);
   });
 
   it('answers 404 for unknown projects, users and escalations', async () => {
@@ -92,11 +97,11 @@ describe('project API input', () => {
   it('refuses a KPI report with a bad value and records nothing', async () => {
     const org = await createOrgChart(system.app);
     const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 300, submit: false });
-    const before = await rowCounts();
+    const before = await rowCounts(org);
     const res = await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: '12,5' }, { as: org.rep });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].path).toBe('value');
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(org)).toEqual(before);
   });
 
   it('refuses to start a project’s lifecycle a second time', async () => {
