@@ -14,7 +14,16 @@ const pct = (actual: number, target: number) => (target === 0 ? 100 : Math.round
  */
 export async function buildFlowContext(
   { db, clock }: { db: Db; clock: Clock },
-  input: { projectId: string; event: TriggerEvent; subjectId: string; phase: string; actorId?: string | undefined; outcome?: string | undefined },
+  input: {
+    projectId: string;
+    event: TriggerEvent;
+    subjectId: string;
+    phase: string;
+    actorId?: string | undefined;
+    outcome?: string | undefined;
+    /** What the raiser knows and the database does not (kpi.before, schedule.firedAt…), by top-level name. */
+    variables?: Record<string, unknown> | undefined;
+  },
 ): Promise<Record<string, unknown>> {
   const project = await db
     .selectFrom('sales_projects as p')
@@ -101,5 +110,6 @@ export async function buildFlowContext(
     (context.project as Record<string, unknown>).outcome = input.outcome ?? 'completed';
     (context.project as Record<string, unknown>).closedAt = now.toISOString();
   }
+  for (const [name, value] of Object.entries(input.variables ?? {})) if (!(name in context)) context[name] = value;
   return context;
 }

@@ -165,6 +165,12 @@ export function isWorkingTime(calendar: BusinessCalendar, at: Date): boolean {
   return window !== null && at.getTime() >= window.start && at.getTime() < window.end;
 }
 
+/** True when `at` falls on a working day of the calendar (in its zone): a workday that is no holiday, or an extra working day. */
+export function isWorkingDay(calendar: BusinessCalendar, at: Date): boolean {
+  const prepared = prepare(calendar);
+  return windowOf(prepared, DateTime.fromJSDate(at, { zone: prepared.zone }).startOf('day')) !== null;
+}
+
 /** `at` itself when it is working time, otherwise the start of the next working window. */
 export function nextWorkingMoment(calendar: BusinessCalendar, at: Date): Date {
   return new Date(forward(prepare(calendar), at.getTime(), { days: MAX_SCAN_DAYS }).at);

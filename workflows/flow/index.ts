@@ -79,6 +79,7 @@ export {
 export { ruleSchema, ruleOperators, checkRule, ruleVariables, evaluateRule, RuleError, type Rule } from './rule';
 export { templateVariables, checkTemplate, renderTemplate, lookupVariable } from './template';
 export { checkCron, nextCronRuns, normalizeCron, cronMacros } from './cron';
+export { scheduleOfDocument, type BindingSchedule, type SchedulePhase } from './schedule-of';
 export {
   recipientRuleSchema,
   approverRuleSchema,
