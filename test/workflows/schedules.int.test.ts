@@ -131,7 +131,8 @@ describe('schedule triggers on the real engine', () => {
     await eventually(async () => expect((await runsOf(project.id)).find((r) => r.subject_id === missed)?.status).toBe('completed'), MINUTE_WAIT);
     // Each action the schedule took (the trigger and every firing) ran the flow exactly once, and nothing else ran.
     const { actions, runs } = await eventually(async () => {
-      const taken = (await handle.describe()).info.recentActions.map((action) => action.scheduledAt.toISOString()).sort();
+      // The scheduled time reaches the tick as a search attribute, to the whole second.
+      const taken = (await handle.describe()).info.recentActions.map((action) => new Date(Math.floor(action.scheduledAt.getTime() / 1000) * 1000).toISOString()).sort();
       const done = await runsOf(project.id);
       expect(done.map((r) => r.subject_id).sort()).toEqual(taken);
       expect(done.every((r) => r.status === 'completed')).toBe(true);
@@ -141,4 +142,38 @@ describe('schedule triggers on the real engine', () => {
     expect(runs.filter((r) => r.subject_id === missed)).toHaveLength(1);
     await expect(unbind(project.id)).resolves.toMatchObject({ status: 200 });
   }, TEST_TIMEOUT);
+
+  it('makes the Schedule follow the cron of a newly published version of the bound flow', async () => {
+    const org = await createOrgChart(system.app);
+    const project = await planningProject(org);
+    const document = notifyOwnerFlow({ event: 'schedule', cron: '0 9 1 1 *' }, `Yearly ${randomUUID()}`);
+    const flowId = await publishFlow(system.app, document);
+    expect((await call(system.app, 'PUT', '/api/flow-bindings', { triggerEvent: 'schedule', projectId: project.id, flowId })).status).toBe(200);
+    const handle = system.client.schedule.getHandle(flowScheduleId(system.taskQueue, project.id));
+    const before = await handle.describe();
+    expect(before.state.note).toContain('"0 9 1 1 *" in Asia/Shanghai');
+    expect(before.spec.timezone).toBe('Asia/Shanghai');
+
+    const flow = (await call(system.app, 'GET', `/api/flows/${flowId}`)).body as { name: string };
+    const changed = structuredClone(document);
+    changed.name = flow.name;
+    changed.nodes[0]!.config = { event: 'schedule', cron: '@daily', timeZone: 'Europe/Berlin' } as never;
+    expect((await call(system.app, 'PUT', `/api/flows/${flowId}/draft`, { draft: changed })).status).toBe(200);
+    const published = await call(system.app, 'POST', `/api/flows/${flowId}/publish`, {});
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+    const after = await handle.describe();
+    expect(after.state.note).toContain('"0 0 * * *" in Europe/Berlin');
+    expect(after.spec.timezone).toBe('Europe/Berlin');
+    const entry = ((await call(system.app, 'GET', '/api/flow-bindings')).body as { projectId: string | null; nextRuns?: string[] }[]).find((b) => b.projectId === project.id);
+    // Midnight in Berlin is 22:00 or 23:00 UTC.
+    expect(entry?.nextRuns?.every((t) => /T2[23]:00:00\.000Z$/.test(t))).toBe(true);
+
+    const never = structuredClone(changed);
+    never.nodes[0]!.config = { event: 'schedule', cron: '0 0 31 4 *' } as never;
+    expect((await call(system.app, 'PUT', `/api/flows/${flowId}/draft`, { draft: never })).status).toBe(200);
+    const refusedNever = await call(system.app, 'POST', `/api/flows/${flowId}/publish`, {});
+    expect(refusedNever.status).toBe(422);
+    expect(JSON.stringify(refusedNever.body)).toMatch(/never fires/);
+    expect((await unbind(project.id)).status).toBe(200);
+  });
 });
