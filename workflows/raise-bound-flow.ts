@@ -51,7 +51,3 @@ export async function raiseBoundFlow(input: RaiseBoundFlowInput): Promise<FlowRu
   }
 }
 
-/** The id of the workflow that raises `event` about `subjectId` for a project; the same raise twice is refused. */
-export function raiseWorkflowId(projectId: string, event: TriggerEvent, subjectId: string): string {
-  return `raise-${projectId}-${event}-${subjectId}`;
-}

@@ -1,7 +1,8 @@
 import { SearchAttributeType, WorkflowExecutionAlreadyStartedError, defineSearchAttributeKey } from '@temporalio/common';
 import { ParentClosePolicy, WorkflowIdReusePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { raiseBoundFlow, raiseWorkflowId } from './raise-bound-flow';
+import { raiseBoundFlow } from './raise-bound-flow';
+import { raiseWorkflowId } from './task-queue';
 
 const { planScheduledTick } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
