@@ -5,7 +5,7 @@ import { configureTemporalRuntime, startWorker, type RunningWorker } from '../..
 import { flowSchedulePrefix, flowScheduleId, reconcileFlowSchedules, type FlowScheduleDeps } from '../../api/flow-schedules';
 import type { Db } from '../../db/connect';
 import type { LifecyclePhase } from '../../workflows/sales-project-messages';
-import { SCHEDULE_BATCH } from '../../workflows/scheduled-flow';
+import { SCHEDULE_BATCH, type scheduledFlowTick } from '../../workflows/scheduled-flow';
 import { notifyOwnerFlow } from '../support/factories';
 import { eventually } from '../support/http';
 import { useOwnDatabases } from '../support/own-databases';
@@ -157,4 +157,20 @@ describe('reconciling flow schedules with the bindings', () => {
     const inbox = await db.selectFrom('inbox_items').select('id').where('user_id', '=', ownerId).execute();
     expect(inbox).toHaveLength(count);
   }, 180_000);
+
+  it("does nothing when a closed project's schedule fires before reconcile has deleted it", async () => {
+    const deps = await world();
+    const { db } = deps;
+    workers.push(await startWorker({ address: inject('temporalAddress'), namespace: 'default', db, taskQueue: deps.taskQueue, workflowBundle: { code: inject('workflowBundleCode') } }));
+    const closed = await project(db, await owner(db), 'closed');
+    await bindRow(db, closed, await scheduleFlow(db, { cron: '0 0 1 1 *' }));
+    const tick = await client.workflow.execute<typeof scheduledFlowTick>('scheduledFlowTick', {
+      workflowId: `tick-${randomUUID()}`,
+      taskQueue: deps.taskQueue,
+      args: [{ bindingProjectId: closed }],
+    });
+    expect(tick).toMatchObject({ started: [], skipped: [] });
+    expect(await db.selectFrom('flow_runs').select('id').where('project_id', '=', closed).execute()).toEqual([]);
+    expect(await reconcileFlowSchedules(deps)).toEqual({ created: [], updated: [], deleted: [], unchanged: [] });
+  });
 });
