@@ -176,8 +176,9 @@ export function flowsRouter({ db, temporal }: AppDeps) {
         if (!flow) throw notFound('Flow', id);
         await requireValid(db, flow.draft);
         const version = await publishVersion(db, id, flow.draft, c.get('principal').userId);
-        // Bound schedules fire at the new version's times from now on.
-        if (flow.trigger_event === 'schedule') await syncSchedulesOfFlow({ db, ...temporal }, id);
+        // Schedules bound to this flow fire at the new version's times from now on (or stop, if its
+        // trigger is no longer a schedule).
+        await syncSchedulesOfFlow({ db, ...temporal }, id);
         return c.json({ ...versionDto(version), flowId: id, document: version.document }, 201);
       },
     )

@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import { ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { findTemporalCli } from '../../activities/runtime/temporal-cli';
 import { flowSchedulePrefix, flowScheduleId } from '../../api/flow-schedules';
 import { createOrgChart, inSeconds, notifyOwnerFlow, publishFlow, type OrgChart } from '../support/factories';
 import { call, eventually } from '../support/http';
@@ -65,6 +68,12 @@ describe('schedule triggers on the real engine', () => {
       const ids: string[] = [];
       for await (const summary of system.client.schedule.list()) ids.push(summary.scheduleId);
       expect(ids).toContain(a.scheduleId);
+    });
+    // What an operator sees: the CLI lists it too.
+    const cli = await findTemporalCli();
+    await eventually(async () => {
+      const { stdout } = await promisify(execFile)(cli, ['schedule', 'list', '--address', inject('temporalAddress'), '--namespace', 'default']);
+      expect(stdout).toContain(a.scheduleId);
     });
 
     const bindings = (await call(system.app, 'GET', '/api/flow-bindings')).body as { projectId: string | null; triggerEvent: string; nextRuns?: string[]; timeZone?: string }[];

@@ -37,9 +37,11 @@ export const triggerConfigSchema = z.discriminatedUnion('event', [
   z.strictObject({ event: triggerEventSchema.exclude(['kpi_threshold_crossed', 'schedule']) }),
   z.strictObject({
     event: z.literal('kpi_threshold_crossed'),
-    metric: z.string().min(1).max(64).meta({ title: 'KPI metric' }),
+    metric: z.string().min(1).max(64).meta({ title: 'KPI metric', description: "The project's goal with this KPI metric (revenue, new_customers or a custom name) is watched." }),
     direction: z.enum(['above', 'below']).meta({ title: 'Crosses' }),
-    threshold: z.number().meta({ title: 'Threshold' }),
+    threshold: z
+      .number()
+      .meta({ title: 'Threshold (%)', description: "Attainment of the goal's target, in %: the flow starts when a KPI report moves it across this value." }),
   }),
   // A scheduled flow runs once per project it is bound to, so project variables still exist.
   // The newer fields are optional so versions published before them still parse.
