@@ -51,7 +51,8 @@ afterAll(async () => {
   }
 });
 
-describe('schedule triggers on the real engine', () => {
+// Concurrent: each test waits for whole-minute firings, and they may share the minutes.
+describe.concurrent('schedule triggers on the real engine', () => {
   it('turns a per-project schedule binding into a Temporal Schedule that runs the flow at its time, and unbinding deletes it', async () => {
     const org = await createOrgChart(system.app);
     const subject = `Weekly pulse ${randomUUID()}`;
