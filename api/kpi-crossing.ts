@@ -4,6 +4,8 @@ import type { Db } from '../db/connect';
 import { resolveBoundVersion } from '../db/queries/flows';
 import { loadProjectProgress } from '../db/queries/project-progress';
 import type { SalesProject } from '../db/schema';
+import { workingDaysAfter } from '../workflows/domain/business-calendar';
+import { calendarOf } from './plan-guard';
 import { triggerConfigSchema } from '../workflows/flow/nodes/trigger';
 import type { raiseBoundFlow, RaiseBoundFlowInput } from '../workflows/raise-bound-flow';
 import { raiseWorkflowId } from '../workflows/task-queue';
@@ -23,16 +25,17 @@ export interface KpiCrossing {
     value: number;
     threshold: number;
     direction: 'above' | 'below';
+    businessDaysLeft: number;
     reportedBy: { name: string };
     reportedAt: string;
   };
 }
 
 /** The tracked figure: the attainment (%) of the final target of the project's goal whose KPI is `metric`; null without such a goal or figures. */
-async function attainmentOf(db: Db, project: Pick<SalesProject, 'id' | 'period_start'>, metric: string, asOf: Date): Promise<{ goal: string; pct: number } | null> {
+async function attainmentOf(db: Db, project: Pick<SalesProject, 'id' | 'period_start'>, metric: string, asOf: Date): Promise<{ goal: string; pct: number; periodEnd: Date } | null> {
   const progress = await loadProjectProgress(db, project, asOf);
   const goal = progress.goals.find((g) => g.kpiMetric === metric);
-  return goal && goal.attainmentPct !== null ? { goal: goal.label, pct: goal.attainmentPct } : null;
+  return goal && goal.attainmentPct !== null ? { goal: goal.label, pct: goal.attainmentPct, periodEnd: new Date(goal.periodEnd) } : null;
 }
 
 /** Above: before < threshold ≤ after. Below: before ≥ threshold > after. Anything else crosses nothing. */
@@ -67,6 +70,9 @@ export async function recordWatchingKpi<T>(
   const after = await attainmentOf(trx, project, config.metric, asOf);
   // No figure before the first report counts as 0 % of the goal.
   if (!after || !crosses(config.direction, config.threshold, before?.pct ?? 0, after.pct)) return { recorded, crossing: null };
+  // Goal periods are half-open: the last day counted is the one of its last instant.
+  const businessDaysLeft = workingDaysAfter(calendarOf(project), asOf, new Date(after.periodEnd.getTime() - 1));
+  if (config.fewerBusinessDaysLeftThan !== undefined && businessDaysLeft >= config.fewerBusinessDaysLeftThan) return { recorded, crossing: null };
   const person = await trx.selectFrom('users').select('name').where('id', '=', reporter.userId).executeTakeFirst();
   return {
     recorded,
@@ -82,6 +88,7 @@ export async function recordWatchingKpi<T>(
         value: after.pct,
         threshold: config.threshold,
         direction: config.direction,
+        businessDaysLeft,
         reportedBy: { name: person?.name ?? '' },
         reportedAt: asOf.toISOString(),
       },

@@ -30,13 +30,13 @@ async function projectWithGoal(org: OrgChart): Promise<{ id: string }> {
   return res.body as { id: string };
 }
 
-async function watch(org: OrgChart, direction: 'above' | 'below', threshold: number) {
+async function watch(org: OrgChart, direction: 'above' | 'below', threshold: number, extra: Record<string, unknown> = {}) {
   const project = await projectWithGoal(org);
   const subject = `Revenue ${direction} ${threshold} ${randomUUID()}`;
   const flow = notifyOwnerFlow(
-    { event: 'kpi_threshold_crossed', metric: 'revenue', direction, threshold },
+    { event: 'kpi_threshold_crossed', metric: 'revenue', direction, threshold, ...extra },
     subject,
-    '{{kpi.goal}} went from {{kpi.before}} % to {{kpi.after}} % ({{kpi.direction}} {{kpi.threshold}} %), reported by {{kpi.reportedBy.name}}.',
+    '{{kpi.goal}} went from {{kpi.before}} % to {{kpi.after}} % ({{kpi.direction}} {{kpi.threshold}} %), reported by {{kpi.reportedBy.name}}. Business days left: {{kpi.businessDaysLeft}}',
   );
   await bind(system.app, 'kpi_threshold_crossed', project.id, await publishFlow(system.app, flow));
   return { project, subject };
@@ -93,7 +93,7 @@ describe('KPI threshold triggers on the real engine', () => {
       expect(found).toHaveLength(1);
       return found;
     });
-    expect(message).toMatch(/^Revenue\b.* went from 10 % to 55 % \(above 50 %\), reported by \S.*\.$/);
+    expect(message).toMatch(/^Revenue\b.* went from 10 % to 55 % \(above 50 %\), reported by \S.*\. Business days left: \d+$/);
     expect(await kpiRuns(project.id)).toEqual([{ subject_id: crossing, status: 'completed' }]);
   });
 
@@ -126,5 +126,23 @@ describe('KPI threshold triggers on the real engine', () => {
     expect(raises.filter(Boolean)).toHaveLength(1);
     await eventually(async () => expect(await messages(org.rep.id, subject)).toEqual([expect.stringContaining('from 30 % to 60 %')]));
     expect(await kpiRuns(project.id)).toHaveLength(1);
+  });
+
+  it('raises only when fewer business days are left in the goal period than the trigger says', async () => {
+    // The goal period ends in 30 days: about 21 business days of the default calendar.
+    const org = await createOrgChart(system.app);
+    const early = await watch(org, 'above', 50, { fewerBusinessDaysLeftThan: 5 });
+    const late = await watch(org, 'above', 50, { fewerBusinessDaysLeftThan: 40 });
+    const notYet = await report(early.project.id, 600);
+    const inTime = await report(late.project.id, 600);
+    expect([await raised(early.project.id, notYet), await raised(late.project.id, inTime)]).toEqual([false, true]);
+    const [message] = await eventually(async () => {
+      const found = await messages(org.rep.id, late.subject);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    const left = Number(message?.match(/Business days left: (\d+)$/)?.[1]);
+    expect(left).toBeGreaterThanOrEqual(19);
+    expect(left).toBeLessThan(40);
   });
 });

@@ -42,6 +42,12 @@ export const triggerConfigSchema = z.discriminatedUnion('event', [
     threshold: z
       .number()
       .meta({ title: 'Threshold (%)', description: "Attainment of the goal's target, in %: the flow starts when a KPI report moves it across this value." }),
+    fewerBusinessDaysLeftThan: z
+      .int()
+      .min(1)
+      .max(3660)
+      .optional()
+      .meta({ title: 'Only with fewer business days left than', description: "Empty = always. Counted in the project's calendar up to the end of the goal's period." }),
   }),
   // A scheduled flow runs once per project it is bound to, so project variables still exist.
   // The newer fields are optional so versions published before them still parse.
