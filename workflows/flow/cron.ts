@@ -27,7 +27,7 @@ const MINUTE_MS = 60_000;
 /** The five-field form of an expression (shortcuts expanded); the expression itself when it is not one. */
 export function normalizeCron(expression: string): string {
   const trimmed = expression.trim();
-  return trimmed in cronMacros ? cronMacros[trimmed as keyof typeof cronMacros] : trimmed.split(/\s+/).join(' ');
+  return Object.hasOwn(cronMacros, trimmed) ? cronMacros[trimmed as keyof typeof cronMacros] : trimmed.split(/\s+/).join(' ');
 }
 
 function shapeProblem(parts: readonly string[]): string | null {

@@ -36,6 +36,8 @@ describe('cron check', () => {
     expect(checkCron('*/0 * * * *')).toMatch(/stepping/);
     expect(checkCron('@fortnightly')).toMatch(/not a known shortcut/);
     expect(checkCron('0 9 * * MON,')).not.toBeNull();
+    expect(checkCron('toString')).toMatch(/five parts/);
+    expect(checkCron('@constructor')).toMatch(/not a known shortcut/);
   });
 
   it('refuses what Temporal and croner would read differently: L, W, #, ? and both day fields', () => {
