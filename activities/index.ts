@@ -11,6 +11,7 @@ import { createChangeRequestActivities } from './change-requests';
 import { createLifecycleActivities } from './lifecycle';
 import { createMilestoneActivities } from './milestone-check';
 import { createRetrospectiveActivities } from './retrospective/retrospective-activities';
+import { createScheduleActivities } from './flow/schedule-activities';
 
 export interface ActivityDeps {
   db: Db;
@@ -29,8 +30,9 @@ export function createActivities({ db, clock = systemClock, mailer = noMailer, w
     ...createLifecycleActivities({ db, clock }),
     ...createChangeRequestActivities({ db, clock }),
     ...createRetrospectiveActivities({ db, clock }),
+    ...createScheduleActivities({ db, clock }),
     ...createFlowActivities({ db, clock, mailer, decisionLinks, webhookAllow }),
-    async buildFlowContext(input: { projectId: string; event: TriggerEvent; subjectId: string; phase: string; actorId?: string; outcome?: string }) {
+    async buildFlowContext(input: { projectId: string; event: TriggerEvent; subjectId: string; phase: string; actorId?: string; outcome?: string; variables?: Record<string, unknown> }) {
       return buildFlowContext({ db, clock }, input);
     },
     async closeProject(projectId: string): Promise<void> {

@@ -15,6 +15,7 @@ import { seedDefaultFlows } from '../db/seed-default-flows';
 import { ensureAdmin } from './auth/start-admin';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import { createApp } from './app';
+import { reconcileFlowSchedules } from './flow-schedules';
 import { loadConfig } from './config';
 import { resolveLinkSecret } from './decision-links/secret';
 
@@ -75,6 +76,11 @@ async function main() {
   const connection = await Connection.connect({ address });
   stops.push({ name: 'Temporal client', stop: () => connection.close() });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  // Schedule bindings changed while the engine was away (or its history was wiped) are put right.
+  const reconciled = await reconcileFlowSchedules({ db, client, taskQueue: TASK_QUEUE });
+  say(
+    `flow schedules: ${reconciled.created.length} created, ${reconciled.updated.length} updated, ${reconciled.deleted.length} deleted, ${reconciled.unchanged.length} unchanged`,
+  );
 
   const designerDir = fileURLToPath(new URL('../designer/dist', import.meta.url));
   const app = createApp({ db, temporal: { client, taskQueue: TASK_QUEUE }, designerDir, decisionLinks });

@@ -2,3 +2,5 @@
 export { salesProject } from './sales-project';
 export { flowRun } from './interpreter/flow-run';
 export { retrospective } from './retrospective';
+export { raiseBoundFlow } from './raise-bound-flow';
+export { scheduledFlowTick } from './scheduled-flow';

@@ -15,3 +15,8 @@ export function flowRunWorkflowId(projectId: string, event: string, subjectId: s
 export function retrospectiveWorkflowId(projectId: string): string {
   return `retrospective-${projectId}`;
 }
+
+/** The workflow that raises `event` about `subjectId` outside a lifecycle (a schedule, a KPI report); the same raise twice is refused. */
+export function raiseWorkflowId(projectId: string, event: string, subjectId: string): string {
+  return `raise-${projectId}-${event}-${subjectId}`;
+}

@@ -23,6 +23,8 @@ export async function buildFlowContext(
     outcome?: string | undefined;
     /** A test run on a project with no change request yet: a sample change stands in for one. */
     sampleChange?: boolean | undefined;
+    /** What the raiser knows and the database does not (kpi.before, schedule.firedAt…), by top-level name. */
+    variables?: Record<string, unknown> | undefined;
   },
 ): Promise<Record<string, unknown>> {
   const project = await db
@@ -121,5 +123,6 @@ export async function buildFlowContext(
     (context.project as Record<string, unknown>).outcome = input.outcome ?? 'completed';
     (context.project as Record<string, unknown>).closedAt = now.toISOString();
   }
+  for (const [name, value] of Object.entries(input.variables ?? {})) if (!(name in context)) context[name] = value;
   return context;
 }

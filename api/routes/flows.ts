@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { flowWebhookSecret, signatureHeader } from '../../activities/flow/webhook-signature';
 import type { Db } from '../../db/connect';
-import { bindFlow, findFlow, findVersion, insertFlow, listBindings, listFlows, listVersions, publishVersion, saveDraft } from '../../db/queries/flows';
+import { listScheduleBindings } from '../../db/queries/flow-schedules';
+import { bindFlow, findFlow, findVersion, insertFlow, listBindings, listFlows, listVersions, publishVersion, saveDraft, unbindFlow } from '../../db/queries/flows';
 import type { Flow, FlowVersion } from '../../db/schema';
 import { flowDraftSchema, type FlowDraft } from '../../workflows/flow/graph-schema';
 import { triggerEventSchema } from '../../workflows/flow/trigger-events';
@@ -9,10 +10,12 @@ import { onlyRoles } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, zodDetails } from '../errors';
 import { validateWithDirectory } from '../flow-validation';
+import { nextRunsOf, syncFlowSchedule, syncSchedulesOfFlow } from '../flow-schedules';
 import { createRouter } from '../router';
 import { IdParam, errorResponses } from '../schemas/common';
 import {
   BindingBody,
+  BindingEntry,
   Diagnostic,
   FlowDetail,
   FlowDraftBody,
@@ -22,6 +25,7 @@ import {
   NewFlowBody,
   PublishBody,
   SaveDraftBody,
+  UnbindQuery,
   VersionParams,
   WebhookSecret,
 } from '../schemas/flows';
@@ -73,7 +77,7 @@ export async function requireValid(db: Db, document: unknown) {
   }
 }
 
-export function flowsRouter({ db, decisionLinks }: AppDeps) {
+export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
   return createRouter()
     .openapi(
       createRoute({ method: 'get', path: '/', tags: ['flows'], summary: 'All flows with their newest published version', responses: { 200: { description: 'Flows', content: json(FlowSummary.array()) } } }),
@@ -174,6 +178,9 @@ export function flowsRouter({ db, decisionLinks }: AppDeps) {
         if (!flow) throw notFound('Flow', id);
         await requireValid(db, flow.draft);
         const version = await publishVersion(db, id, flow.draft, c.get('principal').userId);
+        // Schedules bound to this flow fire at the new version's times from now on (or stop, if its
+        // trigger is no longer a schedule).
+        await syncSchedulesOfFlow({ db, ...temporal }, id);
         return c.json({ ...versionDto(version), flowId: id, document: version.document }, 201);
       },
     )
@@ -225,11 +232,53 @@ export function flowsRouter({ db, decisionLinks }: AppDeps) {
     );
 }
 
-export function flowBindingsRouter({ db }: AppDeps) {
+export function flowBindingsRouter({ db, temporal }: AppDeps) {
+  const schedules = { db, ...temporal };
   return createRouter()
     .openapi(
-      createRoute({ method: 'get', path: '/', tags: ['flows'], summary: 'Which flow runs on which event, globally or per project', responses: { 200: { description: 'Bindings', content: json(BindingBody.array()) } } }),
-      async (c) => c.json((await listBindings(db)).map((b) => ({ triggerEvent: triggerEventSchema.parse(b.trigger_event), projectId: b.project_id, flowId: b.flow_id })), 200),
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags: ['flows'],
+        summary: 'Which flow runs on which event, globally or per project; schedule bindings with their next five run times',
+        responses: { 200: { description: 'Bindings', content: json(BindingEntry.array()) } },
+      }),
+      async (c) => {
+        const now = new Date();
+        const scheduleOf = new Map((await listScheduleBindings(db)).map((s) => [s.projectId ?? '', s.schedule]));
+        return c.json(
+          (await listBindings(db)).map((b) => {
+            const schedule = b.trigger_event === 'schedule' ? scheduleOf.get(b.project_id ?? '') : undefined;
+            return {
+              triggerEvent: triggerEventSchema.parse(b.trigger_event),
+              projectId: b.project_id,
+              flowId: b.flow_id,
+              ...(schedule ? { nextRuns: nextRunsOf(schedule, now), timeZone: schedule.timeZone } : {}),
+            };
+          }),
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/',
+        tags: ['flows'],
+        summary: 'Unbind the flow of an event for one project (projectId) or for all (no projectId); a schedule binding’s Temporal Schedule is deleted; ops and admins',
+        middleware: designersOnly,
+        request: { query: UnbindQuery },
+        responses: { 200: { description: 'Unbound', content: json(UnbindQuery) }, ...errorResponses },
+      }),
+      async (c) => {
+        const query = c.req.valid('query');
+        const projectId = query.projectId ?? null;
+        if (!(await unbindFlow(db, { triggerEvent: query.triggerEvent, projectId }))) {
+          throw notFound('Flow binding', `${query.triggerEvent} for ${projectId ?? 'all projects'}`);
+        }
+        if (query.triggerEvent === 'schedule') await syncFlowSchedule(schedules, projectId);
+        return c.json(query, 200);
+      },
     )
     .openapi(
       createRoute({
@@ -253,6 +302,7 @@ export function flowBindingsRouter({ db }: AppDeps) {
           throw invalidFields([{ path: 'projectId', message: `no project with id ${body.projectId}` }]);
         }
         await bindFlow(db, body);
+        if (body.triggerEvent === 'schedule') await syncFlowSchedule(schedules, body.projectId);
         return c.json(body, 200);
       },
     );

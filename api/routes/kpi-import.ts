@@ -15,6 +15,7 @@ import { createRouter } from '../router';
 import { IdParam, errorResponses } from '../schemas/common';
 import { KpiCsvText, KpiImportBody, KpiImportResult } from '../schemas/kpi-import';
 import { raiseTriggeredRisks } from '../../db/queries/risks';
+import { raiseKpiCrossing, recordWatchingKpi, type KpiCrossing } from '../kpi-crossing';
 
 /** `row 3.value`: the row as the spreadsheet numbers it (header = row 1), then the column. */
 const rowPath = (error: Pick<KpiCsvError, 'row' | 'field'>): string =>
@@ -58,7 +59,8 @@ async function importCsv(
   text: string,
   timeZone: string | undefined,
   onlyReporter: string | undefined,
-): Promise<z.infer<typeof KpiImportResult>> {
+  importer: { userId: string },
+): Promise<{ result: z.infer<typeof KpiImportResult>; crossing: KpiCrossing | null; firstReportId: string | undefined }> {
   if (project.phase === 'closing_review' || project.phase === 'closed') {
     throw new ApiError(409, 'results_frozen', `The project is in ${project.phase.replace('_', ' ')}; its results are frozen and no KPI reports can be added.`);
   }
@@ -82,17 +84,19 @@ async function importCsv(
     reported_at: r.reportedAt,
     reporter_id: ids.get(r.reporterEmail) ?? '',
   }));
-  await insertKpiReportBatch(db, reports);
+  // The whole import is one change of the figures: it crosses a threshold once at most.
+  const { recorded: reportIds, crossing } = await recordWatchingKpi(db, project, importer, () => insertKpiReportBatch(db, reports));
   const byMetric = new Map<string, number[]>();
   for (const r of parsed.rows) byMetric.set(r.metric, [...(byMetric.get(r.metric) ?? []), r.value]);
-  return {
+  const result = {
     imported: reports.length,
     metrics: [...byMetric].sort(([a], [b]) => (a < b ? -1 : 1)).map(([metric, values]) => ({ metric, count: values.length, total: sumExact(values) })),
     raisedRiskIds: await raiseTriggeredRisks(db, project.id, now),
   };
+  return { result, crossing, firstReportId: reportIds[0] };
 }
 
-export function kpiImportRouter({ db }: AppDeps) {
+export function kpiImportRouter({ db, temporal }: AppDeps) {
   return createRouter().openapi(
     createRoute({
       method: 'post',
@@ -119,7 +123,10 @@ export function kpiImportRouter({ db }: AppDeps) {
       const body: Partial<z.infer<typeof KpiImportBody>> = typeof given === 'string' ? { csv: given } : given;
       if (!body.csv?.trim()) throw invalidFields([{ path: isCsv ? '' : 'csv', message: 'the CSV is empty' }]);
       const csv = body.csv;
-      const result = await inProject(db, id, (trx, project) => importCsv(trx, project, csv, body.timeZone, access === 'plan' ? undefined : principal.userId));
+      const { result, crossing, firstReportId } = await inProject(db, id, (trx, project) =>
+        importCsv(trx, project, csv, body.timeZone, access === 'plan' ? undefined : principal.userId, principal),
+      );
+      if (crossing && firstReportId) await raiseKpiCrossing(temporal, crossing, firstReportId);
       return c.json(result, 201);
     },
   );

@@ -10,7 +10,9 @@ import { requireMayCreateProjectFor } from '../access/project-creation';
 import type { AppDeps } from '../deps';
 import { escalationDto, kpiReportDto, projectDto } from '../dto';
 import { invalidFields, type ErrorDetail } from '../errors';
+import { raiseKpiCrossing, recordWatchingKpi } from '../kpi-crossing';
 import { readLifecycle, startLifecycle } from '../lifecycle';
+import { inProject } from '../plan-guard';
 import { createRouter } from '../router';
 import { IdParam, errorResponses } from '../schemas/common';
 import { KpiReport, NewKpiReportBody, NewProjectBody, Project, ProjectDetail, ProjectList, ProjectListQuery } from '../schemas/projects';
@@ -127,18 +129,22 @@ export function projectsRouter({ db, temporal }: AppDeps) {
         const body = c.req.valid('json');
         const principal = c.get('principal');
         await requireProjectAccess(db, principal, id, 'work', 'report its KPIs');
-        // The report and the risks its figure raises are written together.
-        const report = await db.transaction().execute(async (trx) => {
-          const row = await insertKpiReport(trx, {
-            project_id: id,
-            metric: body.metric,
-            value: body.value,
-            reported_at: body.reportedAt ?? new Date(),
-            reporter_id: principal.userId,
-          });
-          await raiseTriggeredRisks(trx, id, new Date());
-          return row;
-        });
+        // The report and the risks its figure raises are written together, under the project's
+        // lock, so concurrent reports see each other's figures when deciding what they cross.
+        const { recorded: report, crossing } = await inProject(db, id, (trx, project) =>
+          recordWatchingKpi(trx, project, principal, async () => {
+            const row = await insertKpiReport(trx, {
+              project_id: id,
+              metric: body.metric,
+              value: body.value,
+              reported_at: body.reportedAt ?? new Date(),
+              reporter_id: principal.userId,
+            });
+            await raiseTriggeredRisks(trx, id, new Date());
+            return row;
+          }),
+        );
+        if (crossing) await raiseKpiCrossing(temporal, crossing, report.id);
         return c.json(kpiReportDto(report), 201);
       },
     );

@@ -53,3 +53,18 @@ export const VersionParams = z.object({
 export const BindingBody = z
   .strictObject({ triggerEvent: triggerEventSchema, projectId: Uuid.nullable(), flowId: Uuid })
   .openapi('FlowBinding');
+
+export const BindingEntry = BindingBody.extend({
+  nextRuns: z
+    .array(z.string())
+    .optional()
+    .openapi({ description: 'For schedule bindings: the next five times the schedule fires (ISO, UTC), computed in its time zone' }),
+  timeZone: z.string().optional().openapi({ description: 'For schedule bindings: the zone the cron expression is read in' }),
+}).openapi('FlowBindingEntry');
+
+export const UnbindQuery = z
+  .strictObject({
+    triggerEvent: triggerEventSchema,
+    projectId: Uuid.optional().openapi({ description: "The project's own binding; without it, the binding for all projects" }),
+  })
+  .openapi('FlowUnbind');

@@ -32,8 +32,11 @@ export async function userNames(db: Db, ids: readonly string[]): Promise<Map<str
 const INSERT_CHUNK = 2000;
 
 /** Many reports at once (an import); run it in the caller's transaction so it is all or nothing. */
-export async function insertKpiReportBatch(db: Db, reports: readonly NewKpiReport[]): Promise<void> {
+export async function insertKpiReportBatch(db: Db, reports: readonly NewKpiReport[]): Promise<string[]> {
+  const ids: string[] = [];
   for (let start = 0; start < reports.length; start += INSERT_CHUNK) {
-    await db.insertInto('kpi_reports').values(reports.slice(start, start + INSERT_CHUNK)).execute();
+    const rows = await db.insertInto('kpi_reports').values(reports.slice(start, start + INSERT_CHUNK)).returning('id').execute();
+    ids.push(...rows.map((row) => row.id));
   }
+  return ids;
 }

@@ -105,3 +105,11 @@ export async function resolveBoundVersion(db: Db, projectId: string, event: stri
     .limit(1)
     .executeTakeFirst();
 }
+
+/** Removes the binding of `triggerEvent` for one project (or the global one); false when there was none. */
+export async function unbindFlow(db: Db, binding: { triggerEvent: string; projectId: string | null }): Promise<boolean> {
+  let remove = db.deleteFrom('flow_bindings').where('trigger_event', '=', binding.triggerEvent);
+  remove = binding.projectId === null ? remove.where('project_id', 'is', null) : remove.where('project_id', '=', binding.projectId);
+  const result = await remove.executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

@@ -305,6 +305,15 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     'GET /api/flows/{id}/webhook-secret': { allow: opsAndAdmin, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/webhook-secret` }) },
     'GET /api/flow-bindings': { allow: signedIn, ok: 200, send: () => ({ path: '/api/flow-bindings' }) },
     'PUT /api/flow-bindings': { allow: opsAndAdmin, ok: 200, send: () => ({ path: '/api/flow-bindings', body: { triggerEvent: 'change_requested', projectId: f.planning, flowId: f.flowId } }) },
+    'DELETE /api/flow-bindings': {
+      allow: opsAndAdmin,
+      ok: 200,
+      // The binding exists before every attempt, so a refused one could be seen removing it.
+      send: async () => {
+        await asAdmin('PUT', '/api/flow-bindings', { triggerEvent: 'change_requested', projectId: f.planning, flowId: f.flowId });
+        return { path: `/api/flow-bindings?triggerEvent=change_requested&projectId=${f.planning}` };
+      },
+    },
 
     // The audit trail: admins, and the project's managers
     'GET /api/audit': { allow: ['manager', 'admin'], see: projectReaders, ok: 200, send: () => ({ path: `/api/audit?projectId=${f.planning}` }) },

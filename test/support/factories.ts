@@ -99,3 +99,23 @@ export async function publishEscalationFlow(app: App, ackTimeoutSeconds: number)
   }
   return publishFlow(app, document);
 }
+
+/**
+ * The smallest flow on a trigger: tell the project owner `subject` (unique per test, to find it in
+ * the inbox), with `message` (templates of the event's variables allowed), then end.
+ */
+export function notifyOwnerFlow(trigger: { event: string } & Record<string, unknown>, subject: string, message = 'Raised for {{project.name}}.'): FlowDocument {
+  return {
+    schemaVersion: 1,
+    name: `Tell the owner on ${trigger.event}`,
+    nodes: [
+      { id: 'start', kind: 'trigger', config: trigger as never, position: { x: 0, y: 0 } },
+      { id: 'tell', kind: 'notify', config: { recipient: { kind: 'project_owner' }, channel: 'inbox', subject, message }, position: { x: 200, y: 0 } },
+      { id: 'done', kind: 'end', config: { result: 'done' }, position: { x: 400, y: 0 } },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', sourcePort: 'next', target: 'tell', targetPort: 'in' },
+      { id: 'e2', source: 'tell', sourcePort: 'next', target: 'done', targetPort: 'in' },
+    ],
+  };
+}

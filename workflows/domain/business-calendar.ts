@@ -165,6 +165,27 @@ export function isWorkingTime(calendar: BusinessCalendar, at: Date): boolean {
   return window !== null && at.getTime() >= window.start && at.getTime() < window.end;
 }
 
+/** True when `at` falls on a working day of the calendar (in its zone): a workday that is no holiday, or an extra working day. */
+export function isWorkingDay(calendar: BusinessCalendar, at: Date): boolean {
+  const prepared = prepare(calendar);
+  return windowOf(prepared, DateTime.fromJSDate(at, { zone: prepared.zone }).startOf('day')) !== null;
+}
+
+/**
+ * The working days after the local day of `from`, up to and including the local day of `until`:
+ * on Friday with a deadline next Tuesday (Mon–Fri), 2. Zero when `until` is not after `from`'s day.
+ */
+export function workingDaysAfter(calendar: BusinessCalendar, from: Date, until: Date): number {
+  const prepared = prepare(calendar);
+  const last = DateTime.fromJSDate(until, { zone: prepared.zone }).startOf('day');
+  let day = DateTime.fromJSDate(from, { zone: prepared.zone }).startOf('day').plus({ days: 1 });
+  let count = 0;
+  for (let scanned = 0; day <= last && scanned < MAX_SCAN_DAYS; scanned++, day = day.plus({ days: 1 }).startOf('day')) {
+    if (windowOf(prepared, day) !== null) count++;
+  }
+  return count;
+}
+
 /** `at` itself when it is working time, otherwise the start of the next working window. */
 export function nextWorkingMoment(calendar: BusinessCalendar, at: Date): Date {
   return new Date(forward(prepare(calendar), at.getTime(), { days: MAX_SCAN_DAYS }).at);

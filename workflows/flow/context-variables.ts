@@ -83,8 +83,12 @@ export const eventVariables: Record<TriggerEvent, readonly VariableDef[]> = {
   ],
   kpi_threshold_crossed: [
     v('kpi.metric', 'KPI metric'),
-    v('kpi.value', 'KPI value', 'number'),
+    v('kpi.goal', "The goal whose attainment is tracked"),
+    v('kpi.before', 'Attainment before the report (%)', 'number'),
+    v('kpi.after', 'Attainment after the report (%)', 'number'),
+    v('kpi.value', 'Attainment after the report (%), as kpi.after', 'number'),
     v('kpi.threshold', 'Threshold crossed', 'number'),
+    v('kpi.businessDaysLeft', "Business days left in the goal's period", 'number'),
     v('kpi.direction', 'Crossed upwards or downwards'),
     v('kpi.reportedBy.name', 'Reported by'),
     v('kpi.reportedAt', 'Reported at', 'date'),

@@ -9,6 +9,7 @@ export const diagnosticCodes = [
   'duplicate_edge_id',
   'no_trigger',
   'multiple_triggers',
+  'trigger_not_raisable',
   'unreachable_node',
   'edge_unknown_node',
   'edge_unknown_port',

@@ -1,6 +1,6 @@
 /**
  * The flow language: node kinds, the saved-flow schema, validation and the pure helpers the
- * interpreter needs. Imports nothing but zod and json-logic-js, so it runs in the Temporal
+ * interpreter needs. Imports nothing but zod, json-logic-js and croner (pure), so it runs in the Temporal
  * workflow sandbox, the API and the browser alike.
  */
 export {
@@ -62,7 +62,7 @@ export {
   variableNameSchema,
   type VariableDef,
 } from './context-variables';
-export { triggerEvents, triggerEventSchema, triggerEventLabels, type TriggerEvent } from './trigger-events';
+export { triggerEvents, triggerEventSchema, triggerEventLabels, triggerRaisers, whyNotRaisable, type TriggerEvent, type TriggerRaiser } from './trigger-events';
 export {
   durationSchema,
   durationUnits,
@@ -78,7 +78,8 @@ export {
 } from './duration';
 export { ruleSchema, ruleOperators, checkRule, ruleVariables, evaluateRule, RuleError, type Rule } from './rule';
 export { templateVariables, checkTemplate, renderTemplate, lookupVariable } from './template';
-export { checkCron } from './cron';
+export { checkCron, nextCronRuns, normalizeCron, cronMacros } from './cron';
+export { scheduleOfDocument, type BindingSchedule, type SchedulePhase } from './schedule-of';
 export {
   recipientRuleSchema,
   approverRuleSchema,

@@ -23,3 +23,26 @@ export const triggerEventLabels: Record<TriggerEvent, string> = {
   project_closed: 'Project closed',
   schedule: 'On a schedule',
 };
+
+/** Who raises an event, or why nothing does (then a flow on it cannot be published). */
+export type TriggerRaiser = { raisedBy: string } | { notRaisable: string };
+
+/**
+ * The one list of who raises each event. An event added to `triggerEvents` without an entry here
+ * does not compile; one marked `notRaisable` is refused at validation and publish, with the reason.
+ */
+export const triggerRaisers: Record<TriggerEvent, TriggerRaiser> = {
+  plan_submitted: { raisedBy: 'the project lifecycle workflow, when the plan is submitted' },
+  milestone_at_risk: { raisedBy: "the project lifecycle workflow, at a milestone's warning time when it is behind" },
+  milestone_missed: { raisedBy: "the project lifecycle workflow, at a milestone's due time when it is not met" },
+  change_requested: { raisedBy: 'the project lifecycle workflow, when a change request is made' },
+  kpi_threshold_crossed: { raisedBy: "the API, when a KPI report moves a goal's attainment across the trigger's threshold" },
+  project_closed: { raisedBy: 'the project lifecycle workflow, when the project closes' },
+  schedule: { raisedBy: 'a Temporal Schedule per binding, at each time of the cron expression' },
+};
+
+/** Null when something raises `event`; otherwise the sentence why a flow on it would never start. */
+export function whyNotRaisable(event: TriggerEvent, raisers: Record<TriggerEvent, TriggerRaiser> = triggerRaisers): string | null {
+  const raiser = raisers[event];
+  return 'notRaisable' in raiser ? `Nothing raises "${triggerEventLabels[event]}" yet (${raiser.notRaisable}), so a flow on it would never start.` : null;
+}

@@ -9,7 +9,7 @@ import type { AnyNodeDef, OutputPort } from './node-def';
 import { alwaysResolves, describePeopleRule, peopleRuleVariables, type PeopleRule } from './people-rule';
 import { ruleVariables } from './rule';
 import { checkTemplate, templateVariables } from './template';
-import { triggerEventLabels, triggerEvents, type TriggerEvent } from './trigger-events';
+import { triggerEventLabels, triggerEvents, whyNotRaisable, type TriggerEvent, type TriggerRaiser } from './trigger-events';
 import { availableVariableNames, checkNode, type CheckedNode } from './variable-availability';
 
 export interface ValidateOptions {
@@ -21,6 +21,8 @@ export interface ValidateOptions {
   resolvesToSomeone?: (rule: PeopleRule, where: { nodeId: string; kind: NodeKind }) => boolean | undefined;
   /** Other size bounds than the product's (benchmarks measure how validation grows past them). */
   limits?: { nodes: number; edges: number };
+  /** Who raises each event; tests pass a list with an event nothing raises. */
+  raisers?: Record<TriggerEvent, TriggerRaiser>;
 }
 
 const allDefs: readonly AnyNodeDef[] = Object.values(nodeCatalog);
@@ -185,6 +187,10 @@ function checkTriggers(context: Context): string | undefined {
       message: `The ${stepName(context, other.id)} is a second trigger, but a flow starts from exactly one. Remove it, or draw a separate flow for that event.`,
     });
   }
+  const event = (first.config as { event?: unknown } | undefined)?.event;
+  const known = triggerEvents.find((candidate) => candidate === event);
+  const notRaisable = known === undefined ? null : whyNotRaisable(known, context.options.raisers);
+  if (notRaisable !== null) context.diagnostics.push({ nodeId: first.id, field: 'event', code: 'trigger_not_raisable', message: notRaisable });
   return others.length === 0 ? first.id : undefined;
 }
 

@@ -131,6 +131,28 @@ function Choice({ field, path, value, onChange, options }: FieldProps & { option
   );
 }
 
+/** Several of a fixed list; none ticked leaves the setting out (its default applies). */
+function Choices({ field, path, value, onChange, options }: FieldProps & { options: readonly { value: string; label: string }[] }) {
+  const id = useId();
+  const { disabled } = useFormContext();
+  const chosen = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  const toggle = (option: string, on: boolean) => {
+    const next = options.map((o) => o.value).filter((v) => (v === option ? on : chosen.includes(v)));
+    onChange(next.length === 0 ? undefined : next);
+  };
+  return (
+    <Row field={field} path={path} inputId={id}>
+      <div id={id} className="choices">
+        {options.map((option) => (
+          <label key={option.value} className="field--inline">
+            <input type="checkbox" checked={chosen.includes(option.value)} disabled={disabled} onChange={(event) => toggle(option.value, event.target.checked)} /> {option.label}
+          </label>
+        ))}
+      </div>
+    </Row>
+  );
+}
+
 function Checkbox({ field, path, value, onChange }: FieldProps) {
   const id = useId();
   const { disabled } = useFormContext();
@@ -336,6 +358,8 @@ export function FieldView(props: FieldProps) {
       return <Checkbox {...props} />;
     case 'choice':
       return <Choice {...props} options={spec.options} />;
+    case 'choices':
+      return <Choices {...props} options={spec.options} />;
     case 'person':
       return <PersonField {...props} />;
     case 'people':

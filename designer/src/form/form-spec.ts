@@ -20,6 +20,8 @@ export type FieldSpec =
   | { readonly type: 'number'; readonly integer: boolean; readonly min?: number | undefined; readonly max?: number | undefined; readonly positive: boolean }
   | { readonly type: 'boolean' }
   | { readonly type: 'choice'; readonly options: readonly ChoiceOption[] }
+  /** Several of a fixed list (an array of an enum), shown as checkboxes. */
+  | { readonly type: 'choices'; readonly options: readonly ChoiceOption[] }
   | { readonly type: 'person' }
   | { readonly type: 'people' }
   | { readonly type: 'team' }
@@ -150,7 +152,12 @@ function specOf(key: string, schema: JsonSchema): FieldSpec {
     case 'boolean':
       return { type: 'boolean' };
     case 'array':
-      return isSchema(schema.items) && schema.items.format === 'uuid' ? { type: 'people' } : { type: 'unsupported' };
+      if (isSchema(schema.items) && schema.items.format === 'uuid') return { type: 'people' };
+      if (isSchema(schema.items)) {
+        const choices = allowedValues(schema.items);
+        if (choices !== null) return { type: 'choices', options: choices.map((value) => ({ value, label: valueLabel(key, value) })) };
+      }
+      return { type: 'unsupported' };
     case 'object':
       if (isSchema(schema.additionalProperties)) return { type: 'map' };
       return objectSpec(schema);
@@ -203,6 +210,7 @@ export function defaultValue(spec: FieldSpec): unknown {
     case 'choice':
       return spec.options[0]?.value ?? '';
     case 'people':
+    case 'choices':
       return [];
     case 'map':
       return {};

@@ -36,8 +36,8 @@ export function summarizeStep(kind: string, config: unknown): string | null {
       const parsed = nodeCatalog.trigger.config.safeParse(config);
       if (!parsed.success) return null;
       const c = parsed.data;
-      if (c.event === 'kpi_threshold_crossed') return `${c.metric} goes ${c.direction} ${c.threshold}`;
-      if (c.event === 'schedule') return `On schedule ${c.cron}`;
+      if (c.event === 'kpi_threshold_crossed') return `${c.metric} attainment goes ${c.direction} ${c.threshold} %`;
+      if (c.event === 'schedule') return `On schedule ${c.cron}${c.timeZone ? ` (${c.timeZone})` : ''}${c.workingDaysOnly ? ', working days' : ''}`;
       return triggerEventLabels[c.event];
     }
     case 'notify': {

@@ -8,10 +8,12 @@ import {
   addDuration,
   businessCalendarSchema,
   defaultBusinessCalendar,
+  isWorkingDay,
   isWorkingTime,
   nextWorkingMoment,
   subtractBusinessDuration,
   subtractCalendarDuration,
+  workingDaysAfter,
   type BusinessCalendar,
 } from '../../../workflows/domain/business-calendar';
 import type { BusinessDuration } from '../../../workflows/domain/duration';
@@ -217,5 +219,24 @@ describe('business duration properties', () => {
         expect(addBusinessDuration(cal, subtractBusinessDuration(cal, candidate, span), span)).toEqual(candidate);
       }),
     );
+  });
+});
+
+describe('working days left', () => {
+  const monToFri = businessCalendarSchema.parse({ timeZone: 'Asia/Shanghai', holidays: ['2026-12-08'] });
+
+  it('counts the working days after today up to and including the last day, in the calendar zone', () => {
+    // Friday 4 Dec 2026 (Shanghai) to Wednesday 9 Dec: Mon 7 and Wed 9 (Tue 8 is a holiday).
+    expect(workingDaysAfter(monToFri, new Date('2026-12-04T03:00:00Z'), new Date('2026-12-09T10:00:00Z'))).toBe(2);
+  });
+
+  it('is zero on the last day and after it', () => {
+    expect(workingDaysAfter(monToFri, new Date('2026-12-09T03:00:00Z'), new Date('2026-12-09T10:00:00Z'))).toBe(0);
+    expect(workingDaysAfter(monToFri, new Date('2026-12-10T03:00:00Z'), new Date('2026-12-09T10:00:00Z'))).toBe(0);
+  });
+
+  it('tells working days from days off, holidays and extra working days included', () => {
+    const calendar = businessCalendarSchema.parse({ timeZone: 'UTC', holidays: ['2026-12-07'], extraWorkingDays: ['2026-12-05'] });
+    expect([3, 4, 5, 6, 7, 8].map((d) => isWorkingDay(calendar, new Date(`2026-12-0${d}T12:00:00Z`)))).toEqual([true, true, true, false, false, true]);
   });
 });

@@ -13,16 +13,56 @@ const cronSchema = z
   })
   .meta({ title: 'Schedule (cron)', description: 'For example "0 9 * * MON" runs every Monday at 09:00.' });
 
+/** Phases a schedule may run in; a closed project runs nothing. */
+export const schedulePhases = ['planning', 'execution', 'monitoring', 'closing_review'] as const;
+export const defaultSchedulePhases: readonly (typeof schedulePhases)[number][] = ['execution', 'monitoring'];
+
+const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(
+    (zone) => {
+      try {
+        return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone.length > 0;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Expected an IANA time zone such as Asia/Shanghai or Europe/Berlin.' },
+  )
+  .meta({ title: 'Time zone', description: "IANA name; empty = the project's calendar zone (the default calendar's for all projects)." });
+
 export const triggerConfigSchema = z.discriminatedUnion('event', [
   z.strictObject({ event: triggerEventSchema.exclude(['kpi_threshold_crossed', 'schedule']) }),
   z.strictObject({
     event: z.literal('kpi_threshold_crossed'),
-    metric: z.string().min(1).max(64).meta({ title: 'KPI metric' }),
+    metric: z.string().min(1).max(64).meta({ title: 'KPI metric', description: "The project's goal with this KPI metric (revenue, new_customers or a custom name) is watched." }),
     direction: z.enum(['above', 'below']).meta({ title: 'Crosses' }),
-    threshold: z.number().meta({ title: 'Threshold' }),
+    threshold: z
+      .number()
+      .meta({ title: 'Threshold (%)', description: "Attainment of the goal's target, in %: the flow starts when a KPI report moves it across this value." }),
+    fewerBusinessDaysLeftThan: z
+      .int()
+      .min(1)
+      .max(3660)
+      .optional()
+      .meta({ title: 'Only with fewer business days left than', description: "Empty = always. Counted in the project's calendar up to the end of the goal's period." }),
   }),
   // A scheduled flow runs once per project it is bound to, so project variables still exist.
-  z.strictObject({ event: z.literal('schedule'), cron: cronSchema }),
+  // The newer fields are optional so versions published before them still parse.
+  z.strictObject({
+    event: z.literal('schedule'),
+    cron: cronSchema,
+    timeZone: timeZoneSchema.optional(),
+    workingDaysOnly: z.boolean().optional().meta({ title: 'Working days only', description: "Skip days off and holidays of the project's business calendar." }),
+    phases: z
+      .array(z.enum(schedulePhases))
+      .min(1)
+      .max(schedulePhases.length)
+      .optional()
+      .meta({ title: 'Phases', description: 'For a binding to all projects: the phases a project must be in (default execution and monitoring).' }),
+  }),
 ]);
 export type TriggerConfig = z.infer<typeof triggerConfigSchema>;
 
