@@ -81,6 +81,31 @@ async function subjectOf(db: Db, projectId: string, event: TriggerEvent, given: 
 }
 
 /**
+ * What an event's raiser would add to the context (a KPI crossing's figures, a firing's time),
+ * made up for a test run from the trigger's own settings.
+ */
+function sampleVariables(trigger: Extract<FlowDocument['nodes'][number], { kind: 'trigger' }>, startAt: number): Record<string, unknown> | undefined {
+  const config = trigger.config;
+  if (config.event === 'schedule') return { schedule: { firedAt: new Date(startAt).toISOString() } };
+  if (config.event !== 'kpi_threshold_crossed') return undefined;
+  const step = config.direction === 'above' ? 5 : -5;
+  return {
+    kpi: {
+      metric: config.metric,
+      goal: `${config.metric} (sample)`,
+      before: config.threshold - step,
+      after: config.threshold + step,
+      value: config.threshold + step,
+      threshold: config.threshold,
+      businessDaysLeft: config.fewerBusinessDaysLeftThan === undefined ? 20 : config.fewerBusinessDaysLeftThan - 1,
+      direction: config.direction,
+      reportedBy: { name: 'A sample report' },
+      reportedAt: new Date(startAt).toISOString(),
+    },
+  };
+}
+
+/**
  * A test run: the interpreter itself (the same `createFlowRunner` the workflow runs) on a virtual
  * clock, against the project's real people, org chart, calendar and figures. People answer as
  * scripted; whatever the flow would write or send is returned as a timeline instead.
@@ -110,6 +135,7 @@ export async function simulateFlow(db: Db, input: SimulateFlowInput): Promise<Si
     subjectId,
     phase: project.phase,
     sampleChange: subjectId === sampleChangeId,
+    variables: sampleVariables(trigger, input.startAt),
   });
 
   let deciding = 0;

@@ -217,6 +217,24 @@ describe('a test run on a simulated clock', () => {
     expect(noStep.body.error.details[0]).toMatchObject({ path: 'responses.0.nodeId', message: expect.stringContaining('no approval or acknowledgement step "one"') });
   });
 
+  it('gives a KPI-threshold flow sample figures from its trigger, so its messages read as they would', async () => {
+    const org = await createOrgChart(system.app);
+    const projectId = await planningProject(org);
+    const doc = document(
+      'Attainment falls',
+      [
+        { id: 'start', kind: 'trigger', config: { event: 'kpi_threshold_crossed', metric: 'revenue', direction: 'below', threshold: 60 } },
+        tellOwner('tell', '{{kpi.metric}} fell from {{kpi.before}}% to {{kpi.after}}%'),
+        { id: 'end', kind: 'end', config: { result: 'done' } },
+      ],
+      [['start', 'next', 'tell'], ['tell', 'next', 'end']],
+    );
+    const flowId = await publishFlow(system.app, doc);
+    const res = await simulate(flowId, { version: 1, projectId });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.timeline.find((e) => e.effect?.kind === 'message')?.effect).toMatchObject({ subject: 'revenue fell from 65% to 55%', to: { id: org.rep.id } });
+  });
+
   it('stops at its horizon and says the flow is still waiting', async () => {
     const org = await createOrgChart(system.app);
     const projectId = await planningProject(org);
