@@ -174,6 +174,7 @@ export async function simulateFlow(db: Db, input: SimulateFlowInput): Promise<Si
   const simulated = createSimulatedEffects({ db, clock, onRequest, record });
   const env: FlowEnv = {
     runKey: `test-run:${input.flowId}`,
+    joinsWaitForLiveBranches: true,
     effects: simulated.effects,
     async callWebhook(webhook, { stepKey }) {
       const url = renderTemplate(webhook.url, webhook.context);

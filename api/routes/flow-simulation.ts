@@ -4,7 +4,7 @@ import { findFlow, findVersion } from '../../db/queries/flows';
 import { flowDocumentSchema } from '../../workflows/flow/graph-schema';
 import { simulationRequestSchema, simulationResultSchema } from '../../workflows/flow/simulation';
 import type { AppDeps } from '../deps';
-import { invalidFields, notFound } from '../errors';
+import { ApiError, invalidFields, notFound, zodDetails } from '../errors';
 import { createRouter } from '../router';
 import { IdParam, errorResponses } from '../schemas/common';
 import { designersOnly, requireValid } from './flows';
@@ -42,12 +42,14 @@ export function flowSimulationRouter({ db }: AppDeps) {
       } else {
         await requireValid(db, document);
       }
+      const parsed = flowDocumentSchema.safeParse(document);
+      if (!parsed.success) throw new ApiError(422, 'invalid_flow', 'This version no longer reads as a flow document, so it cannot be test-run.', zodDetails(parsed.error));
       try {
         const result = await simulateFlow(db, {
           flowId: flow.id,
           version: body.version ?? null,
           flowVersionId,
-          document: flowDocumentSchema.parse(document),
+          document: parsed.data,
           projectId: body.projectId,
           subjectId: body.subjectId,
           startAt: body.startAt ? Date.parse(body.startAt) : Date.now(),

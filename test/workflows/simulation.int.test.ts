@@ -235,6 +235,31 @@ describe('a test run on a simulated clock', () => {
     expect(res.body.timeline.find((e) => e.effect?.kind === 'message')?.effect).toMatchObject({ subject: 'revenue fell from 65% to 55%', to: { id: org.rep.id } });
   });
 
+  it('goes on once from a join that gathers both a nested split and an outer branch', async () => {
+    const org = await createOrgChart(system.app);
+    const projectId = await planningProject(org);
+    const doc = document(
+      'Nested split, one join',
+      [
+        { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' } },
+        { id: 'outer', kind: 'parallel_split', config: { branches: 2 } },
+        { id: 'inner', kind: 'parallel_split', config: { branches: 2 } },
+        tellOwner('a', 'A'),
+        tellOwner('b', 'B'),
+        tellOwner('c', 'C'),
+        { id: 'join', kind: 'parallel_join', config: {} },
+        { id: 'task', kind: 'create_task', config: { title: 'Once', assignee: { kind: 'project_owner' }, dueIn: { amount: 1, unit: 'days' } } },
+        { id: 'end', kind: 'end', config: { result: 'done' } },
+      ],
+      [['start', 'next', 'outer'], ['outer', 'branch_1', 'inner'], ['outer', 'branch_2', 'c'], ['inner', 'branch_1', 'a'], ['inner', 'branch_2', 'b'], ['a', 'next', 'join'], ['b', 'next', 'join'], ['c', 'next', 'join'], ['join', 'next', 'task'], ['task', 'next', 'end']],
+    );
+    const flowId = await publishFlow(system.app, doc);
+    const res = await simulate(flowId, { version: 1, projectId });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.timeline.filter((e) => e.effect?.kind === 'task')).toHaveLength(1);
+    expect(res.body.timeline.filter((e) => e.nodeId === 'join' && e.port !== undefined)).toHaveLength(1);
+  });
+
   it('stops at its horizon and says the flow is still waiting', async () => {
     const org = await createOrgChart(system.app);
     const projectId = await planningProject(org);

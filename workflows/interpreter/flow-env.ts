@@ -32,6 +32,11 @@ export type WebhookOutcome = { ok: true; status: number } | { ok: false; message
 export interface FlowEnv {
   /** Unique per run (the workflow id on the engine); makes the run's effects idempotent. */
   readonly runKey: string;
+  /**
+   * True: a join waits for the live branches of its fork (parallel-groups.ts). False only for runs
+   * that started before that rule, which keep counting arrivals against incoming edges on replay.
+   */
+  readonly joinsWaitForLiveBranches: boolean;
   readonly effects: FlowEffects;
   /** One webhook call with the step's own retry budget; a final failure is answered, not thrown. */
   callWebhook(input: WebhookInput, policy: { retries: number; timeoutSeconds: number; stepKey: string }): Promise<WebhookOutcome>;

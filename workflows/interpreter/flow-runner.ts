@@ -120,8 +120,19 @@ export function createFlowRunner(input: FlowRunInput, doc: FlowDocument, env: Fl
   const outgoing = (nodeId: string, ports: readonly string[]) =>
     doc.edges.filter((edge) => edge.source === nodeId && ports.includes(edge.sourcePort)).map((edge) => edge.target);
 
+  const incoming = new Map<string, number>();
+  for (const edge of doc.edges) incoming.set(edge.target, (incoming.get(edge.target) ?? 0) + 1);
+  /** Arrivals at each join, for runs that keep the rule from before (count against incoming edges). */
+  const legacyArrivals = new Map<string, number>();
+
   const follow = async (outcome: GroupOutcome): Promise<void> => {
-    if (outcome.kind === 'continue') await step(outcome.joinNodeId, outcome.token);
+    if (outcome.kind !== 'continue') return;
+    // A join that also gathers branches of an enclosing fork (more edges come in than the closed
+    // group had branches): the closed group counts as one arrival there, so the join goes on once.
+    if (outcome.closed !== undefined && outcome.token.length > 0 && (incoming.get(outcome.joinNodeId) ?? 0) > outcome.closed) {
+      return follow(arriveAtJoin(outcome.token, outcome.joinNodeId));
+    }
+    await step(outcome.joinNodeId, outcome.token);
   };
 
   /** Runs one step and every path that leaves it. */
@@ -139,14 +150,20 @@ export function createFlowRunner(input: FlowRunInput, doc: FlowDocument, env: Fl
     run.note({ nodeId, kind: node.kind, at: started, endedAt: new Date(env.now()).toISOString(), ...(ports.length > 0 ? { port: ports.join(',') } : {}) });
     if (node.kind === 'end') result = node.config.result;
     const targets = outgoing(nodeId, ports);
-    if (targets.length === 0) return follow(endBranch(token));
+    if (targets.length === 0) return env.joinsWaitForLiveBranches ? follow(endBranch(token)) : undefined;
     const branches = groups.fork(token, targets.length);
     await Promise.all(targets.map((target, i) => visit(target, branches[i]!)));
   };
 
   const visit = async (nodeId: string, token: Token): Promise<void> => {
     const node = nodes.get(nodeId);
-    if (!node) return follow(endBranch(token));
+    if (!node) return env.joinsWaitForLiveBranches ? follow(endBranch(token)) : undefined;
+    if (node.kind === 'parallel_join' && !env.joinsWaitForLiveBranches) {
+      const arrived = (legacyArrivals.get(nodeId) ?? 0) + 1;
+      if (arrived < (incoming.get(nodeId) ?? 1)) return void legacyArrivals.set(nodeId, arrived);
+      legacyArrivals.delete(nodeId);
+      return step(nodeId, token);
+    }
     if (node.kind === 'parallel_join') return follow(arriveAtJoin(token, nodeId));
     return step(nodeId, token);
   };

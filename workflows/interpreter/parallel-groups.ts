@@ -27,8 +27,8 @@ export const rootToken: Token = [];
 /** What happens after a branch arrives at a join or ends. */
 export type GroupOutcome =
   | { kind: 'wait' }
-  /** Go on from the join, as `token` (the group closed). */
-  | { kind: 'continue'; joinNodeId: string; token: Token }
+  /** Go on from the join, as `token` (the group closed; `closed` is how many branches it had, when one did). */
+  | { kind: 'continue'; joinNodeId: string; token: Token; closed?: number }
   /** Nothing more to do on this path. */
   | { kind: 'done' };
 
@@ -48,7 +48,7 @@ function settle(token: Token): GroupOutcome {
   const group = token[token.length - 1]!;
   if (group.arrived + group.ended < group.expected) return { kind: 'wait' };
   const outer = token.slice(0, -1);
-  if (group.arrived > 0) return { kind: 'continue', joinNodeId: group.joinNodeId!, token: outer };
+  if (group.arrived > 0) return { kind: 'continue', joinNodeId: group.joinNodeId!, token: outer, closed: group.expected };
   return endBranch(outer);
 }
 

@@ -1,4 +1,4 @@
-import { ActivityFailure, ApplicationFailure, CancellationScope, allHandlersFinished, condition, isCancellation, sleep, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, CancellationScope, allHandlersFinished, condition, isCancellation, patched, sleep, workflowInfo } from '@temporalio/workflow';
 import { ensureRetrospective } from '../retrospective';
 import { flowActs, webhookActs } from './flow-activities-proxy';
 import type { FlowEnv } from './flow-env';
@@ -7,6 +7,8 @@ import type { FlowEnv } from './flow-env';
 export function temporalFlowEnv(): FlowEnv {
   return {
     runKey: workflowInfo().workflowId,
+    // Runs started before joins waited for live branches replay with the old rule.
+    joinsWaitForLiveBranches: patched('join-waits-for-live-branches'),
     effects: flowActs,
     async callWebhook(input, { retries, timeoutSeconds }) {
       try {
