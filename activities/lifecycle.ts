@@ -7,31 +7,10 @@ import { milestoneCheckTimes, monitoringEnd } from '../workflows/domain/mileston
 import { assessProgress } from '../workflows/domain/attainment';
 import { sumKpi } from '../db/queries/kpi-reports';
 import { loadProjectProgress, type GoalProgress } from '../db/queries/project-progress';
-import type { LifecyclePhase } from '../workflows/sales-project-messages';
+import type { LifecyclePhase, MilestoneSchedule, ProjectPlan } from '../workflows/sales-project-messages';
 import type { Clock } from './clock';
 
 const DAY_MS = 86_400_000;
-
-export interface MilestoneSchedule {
-  milestoneId: string;
-  name: string;
-  dueAt: string;
-  /** When the met/missed check runs: the due time, or the end of monitoring for the last ones. */
-  checkAt: string;
-  /** When the at-risk check runs (due time minus the warning offset), if the milestone has one. */
-  warnAt: string | null;
-  warned: boolean;
-  status: 'pending' | 'met' | 'missed';
-}
-
-export interface ProjectPlan {
-  projectId: string;
-  phase: LifecyclePhase;
-  periodEnd: string;
-  monitoringEnd: string;
-  reviewEveryMs: number;
-  milestones: MilestoneSchedule[];
-}
 
 const notFound = (what: string, id: string) =>
   ApplicationFailure.create({ type: `${what}NotFound`, message: `${what} ${id} does not exist.`, nonRetryable: true });

@@ -2,7 +2,7 @@ import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import { currentActor } from '../db/actor';
 import type { Db } from '../db/connect';
-import type { ApprovalRequestStatus } from '../db/schema';
+import type { ApprovalRequestStatus } from '../workflows/domain';
 import { decideUpdate, type Decision, type DecisionResult } from '../workflows/interpreter/flow-run-messages';
 import { ApiError, notFound } from './errors';
 

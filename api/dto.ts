@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { Escalation, InboxItem, KpiReport, Milestone, SalesProject, User } from '../db/schema';
-import type * as S from './schemas/projects';
-import type * as U from './schemas/users';
+import type * as S from './contract/projects';
+import type * as U from './contract/users';
 
 // Row → response body. One function per resource, so every route answers the same shape.
 

@@ -1,5 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { BusinessCalendarInput, CalendarDuration, GoalDirection, GoalMetric } from '../workflows/domain';
+import type { AccessRole } from '../workflows/domain/access-role';
+import type { ProjectStatus, ProjectMemberRole, MilestoneStatus, MilestoneTargetKind, RetrospectiveStatus } from '../workflows/domain/project-states';
+import type { TaskStatus, RiskStatus, ChangeRequestSubjectKind, ChangeRequestField, ChangeRequestStatus, RiskEarlyWarning } from '../workflows/domain/plan-item-states';
+import type { ApprovalRequestKind, ApprovalRequestStatus, DecisionLinkDecision, FlowRunStatus, InboxItemKind } from '../workflows/domain/approval-states';
 import type { CloseOutcome, LifecyclePhase } from '../workflows/sales-project-messages';
 
 /** Timestamps are written as Date or ISO string and always read back as Date. */
@@ -21,10 +25,6 @@ export interface UsersTable {
   /** argon2id PHC string; null = cannot sign in with a password (yet). */
   password_hash: string | null;
 }
-
-/** Access roles, from most to least powerful; a token is scoped to one of them. */
-export const accessRoles = ['admin', 'ops', 'manager', 'member', 'viewer'] as const;
-export type AccessRole = (typeof accessRoles)[number];
 
 export interface SessionsTable {
   /** sha256 (hex) of the cookie's secret; the secret itself is never stored. */
@@ -56,9 +56,6 @@ export interface LoginFailuresTable {
   key: string;
   failed_at: ColumnType<Date, Date | string | undefined, never>;
 }
-
-export const decisionLinkDecisions = ['approve', 'reject', 'acknowledge'] as const;
-export type DecisionLinkDecision = (typeof decisionLinkDecisions)[number];
 
 export interface DecisionLinksTable {
   id: Generated<string>;
@@ -105,9 +102,6 @@ export interface TeamMembersTable {
   user_id: string;
 }
 
-export const projectStatuses = ['active', 'closed'] as const;
-export type ProjectStatus = (typeof projectStatuses)[number];
-
 export interface SalesProjectsTable {
   id: Generated<string>;
   name: string;
@@ -131,9 +125,6 @@ export interface SalesProjectsTable {
   retro_reminder_days: ColumnType<string, number | string | undefined, number | string>;
   retro_hard_deadline_days: ColumnType<string, number | string | undefined, number | string>;
 }
-
-export const milestoneStatuses = ['pending', 'met', 'missed'] as const;
-export type MilestoneStatus = (typeof milestoneStatuses)[number];
 
 export interface MilestonesTable {
   id: Generated<string>;
@@ -183,9 +174,6 @@ export interface EscalationsTable {
   flow_run_id: string | null;
 }
 
-export const inboxItemKinds = ['escalation', 'notification', 'approval_request', 'acknowledgement_request', 'retrospective_request'] as const;
-export type InboxItemKind = (typeof inboxItemKinds)[number];
-
 export interface InboxItemsTable {
   id: Generated<string>;
   user_id: string;
@@ -228,9 +216,6 @@ export interface FlowBindingsTable {
   created_at: CreatedAt;
 }
 
-export const flowRunStatuses = ['running', 'completed', 'failed', 'cancelled'] as const;
-export type FlowRunStatus = (typeof flowRunStatuses)[number];
-
 export interface FlowRunsTable {
   id: Generated<string>;
   flow_version_id: string;
@@ -245,11 +230,6 @@ export interface FlowRunsTable {
   /** The path a finished run took (workflows/flow/run-trace.ts `runPathSchema`); null while running. */
   path: Json<unknown> | null;
 }
-
-export const approvalRequestKinds = ['approval', 'acknowledgement'] as const;
-export type ApprovalRequestKind = (typeof approvalRequestKinds)[number];
-export const approvalRequestStatuses = ['pending', 'approved', 'rejected', 'acknowledged', 'timed_out', 'delegated', 'cancelled'] as const;
-export type ApprovalRequestStatus = (typeof approvalRequestStatuses)[number];
 
 export interface ApprovalRequestsTable {
   id: Generated<string>;
@@ -267,9 +247,6 @@ export interface ApprovalRequestsTable {
   created_at: CreatedAt;
 }
 
-export const taskStatuses = ['open', 'in_progress', 'done', 'cancelled'] as const;
-export type TaskStatus = (typeof taskStatuses)[number];
-
 export interface TasksTable {
   id: Generated<string>;
   project_id: string;
@@ -283,9 +260,6 @@ export interface TasksTable {
 }
 
 export type ClosedReason = CloseOutcome | 'completed';
-
-export const milestoneTargetKinds = ['cumulative', 'period'] as const;
-export type MilestoneTargetKind = (typeof milestoneTargetKinds)[number];
 
 export interface GoalsTable {
   id: Generated<string>;
@@ -302,9 +276,6 @@ export interface GoalsTable {
   created_at: CreatedAt;
 }
 
-export const projectMemberRoles = ['owner', 'member', 'viewer'] as const;
-export type ProjectMemberRole = (typeof projectMemberRoles)[number];
-
 export interface ProjectMembersTable {
   project_id: string;
   user_id: string;
@@ -318,17 +289,6 @@ export interface BudgetLinesTable {
   planned: Numeric;
   spent: ColumnType<string, number | string | undefined, number | string>;
   created_at: CreatedAt;
-}
-
-export const riskStatuses = ['open', 'mitigated', 'materialised', 'closed'] as const;
-export type RiskStatus = (typeof riskStatuses)[number];
-export const riskWarningDirections = ['above', 'below'] as const;
-
-/** Raises the risk when the project's KPI `metric` goes above or below `threshold`. */
-export interface RiskEarlyWarning {
-  metric: string;
-  direction: (typeof riskWarningDirections)[number];
-  threshold: number;
 }
 
 export interface RisksTable {
@@ -348,12 +308,6 @@ export interface RisksTable {
   created_at: CreatedAt;
 }
 
-export const changeRequestSubjectKinds = ['milestone', 'goal'] as const;
-export type ChangeRequestSubjectKind = (typeof changeRequestSubjectKinds)[number];
-export const changeRequestFields = ['target', 'due_at'] as const;
-export type ChangeRequestField = (typeof changeRequestFields)[number];
-export const changeRequestStatuses = ['pending', 'approved', 'rejected'] as const;
-export type ChangeRequestStatus = (typeof changeRequestStatuses)[number];
 /** A target (decimal string or number) or a due time (ISO string), stored as a JSON scalar. */
 export type ChangeRequestValue = string | number;
 
@@ -381,9 +335,6 @@ export interface ProjectEventsTable {
   detail: ColumnType<Record<string, unknown>, string | undefined, string>;
   dedupe_key: string | null;
 }
-
-export const retrospectiveStatuses = ['collecting', 'finalized'] as const;
-export type RetrospectiveStatus = (typeof retrospectiveStatuses)[number];
 
 export interface RetrospectivesTable {
   id: Generated<string>;

@@ -36,4 +36,32 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Use sleep() from @temporalio/workflow.' }, { name: 'setInterval', message: 'Use sleep() in a loop.' }],
     },
   },
+  // The layers (README, "Architecture"): arrows point one way, and only the API's contract is shared across HTTP.
+  {
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/api/**', '**/activities/**', '**/designer/**'], message: 'db/ is the bottom layer: it imports only the domain (workflows/domain, workflows/flow).' }] }],
+    },
+  },
+  {
+    files: ['activities/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/api/**', '**/designer/**'], message: 'Activities are called by workflows; they never reach into the API or the web app.' }] }],
+    },
+  },
+  {
+    files: ['designer/**/*.ts', 'designer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: String.raw`^(\.\./){3,}(activities|db)(/|$)`, message: 'The web app reaches the server over HTTP only.' },
+            { regex: String.raw`^(\.\./){3,}api/(?!contract/)`, message: 'The web app may import the API contract (api/contract) and nothing else of the API.' },
+            { regex: String.raw`^(\.\./){3,}workflows/(?!domain/|flow/|flow$|domain$|sales-project-messages$)`, message: 'The web app may import the pure domain (workflows/domain, workflows/flow), never workflow code.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -6,6 +6,28 @@ export type LifecyclePhase = (typeof lifecyclePhases)[number];
 export const closeOutcomes = ['won', 'lost', 'cancelled'] as const;
 export type CloseOutcome = (typeof closeOutcomes)[number];
 
+/** A milestone as the lifecycle workflow schedules its checks. */
+export interface MilestoneSchedule {
+  milestoneId: string;
+  name: string;
+  dueAt: string;
+  /** When the met/missed check runs: the due time, or the end of monitoring for the last ones. */
+  checkAt: string;
+  /** When the at-risk check runs (due time minus the warning offset), if the milestone has one. */
+  warnAt: string | null;
+  warned: boolean;
+  status: 'pending' | 'met' | 'missed';
+}
+
+export interface ProjectPlan {
+  projectId: string;
+  phase: LifecyclePhase;
+  periodEnd: string;
+  monitoringEnd: string;
+  reviewEveryMs: number;
+  milestones: MilestoneSchedule[];
+}
+
 export interface SalesProjectInput {
   projectId: string;
   /** Set when the workflow continued as new: the phase it was in, until the plan is reloaded. */

@@ -11,7 +11,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { MilestoneSchedule } from '../activities/lifecycle';
+import type { MilestoneSchedule } from './sales-project-messages';
 import { ensureRetrospective } from './retrospective';
 import { retrospectiveFinalizedSignal } from './retrospective-messages';
 import { runBoundFlow } from './run-bound-flow';

@@ -1,6 +1,6 @@
 import { sign } from 'hono/jwt';
 import type { Db } from '../../db/connect';
-import type { ApprovalRequestKind, DecisionLinkDecision } from '../../db/schema';
+import type { ApprovalRequestKind, DecisionLinkDecision } from '../../workflows/domain';
 import type { Clock } from '../clock';
 
 /** What signs decision links and where they point; the API verifies them with the same secret. */

@@ -5,15 +5,15 @@ import type { Db } from '../../db/connect';
 import { insertInboxItemOnce } from '../../db/queries/inbox';
 import { findVersionById, resolveBoundVersion } from '../../db/queries/flows';
 import { finishFlowRun } from '../../db/queries/flow-runs';
-import type { ApprovalRequestKind, ApprovalRequestStatus, FlowRunStatus } from '../../db/schema';
+import type { ApprovalRequestKind, ApprovalRequestStatus, FlowRunStatus } from '../../workflows/domain';
 import { addBusinessDuration } from '../../workflows/domain/business-calendar';
 import { calendarOrDefault } from '../../workflows/domain/milestone-schedule';
-import type { Channel } from '../../workflows/flow/channel';
 import { durationToMs, isCalendarDuration, type Duration } from '../../workflows/flow/duration';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import type { PeopleRule } from '../../workflows/flow/people-rule';
 import type { RunPathStep } from '../../workflows/flow/run-trace';
 import { renderTemplate } from '../../workflows/flow/template';
+import type { MessageSpec } from '../../workflows/flow/message-spec';
 import type { TriggerEvent } from '../../workflows/flow/trigger-events';
 import type { Clock } from '../clock';
 import { AddressRefusedError, createAddressGuard, emptyAllowList, type AddressAllowList } from './address-guard';
@@ -33,13 +33,6 @@ export interface FlowActivityDeps {
   webhookAllow?: AddressAllowList | undefined;
   /** Signs the approve / reject / acknowledge links of e-mailed requests; none = such e-mails fail clearly. */
   decisionLinks?: DecisionLinkConfig | undefined;
-}
-
-export interface MessageSpec {
-  channel: Channel;
-  subject: string;
-  message: string;
-  webhookUrl?: string | undefined;
 }
 
 export interface BoundFlow {

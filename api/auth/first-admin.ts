@@ -4,7 +4,7 @@ import type { Db } from '../../db/connect';
 import { deleteSessionsOfUser } from '../../db/queries/auth';
 import { countActiveAdmins, findUserByEmail, insertUser, lockUserAdministration, updateUser } from '../../db/queries/users';
 import type { User } from '../../db/schema';
-import { Password } from '../schemas/users';
+import { Password } from '../contract/users';
 import { hashPassword } from './password';
 
 export interface AdminInput {

@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import type { AccessRole } from '../../db/schema';
+import type { AccessRole } from '../../workflows/domain';
 import { ApiError } from '../errors';
 
 /**

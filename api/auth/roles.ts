@@ -1,4 +1,4 @@
-import type { AccessRole } from '../../db/schema';
+import type { AccessRole } from '../../workflows/domain';
 
 /**
  * The roles a person may give an API token: their own or a narrower one. Ops and managers do

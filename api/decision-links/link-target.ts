@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect';
-import type { ApprovalRequestKind, ApprovalRequestStatus, DecisionLinkDecision } from '../../db/schema';
+import type { ApprovalRequestKind, ApprovalRequestStatus, DecisionLinkDecision } from '../../workflows/domain';
 
 /** A decision link with the person it was made for and the request it decides. */
 export interface LinkTarget {

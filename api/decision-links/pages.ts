@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { ApprovalRequestStatus, DecisionLinkDecision } from '../../db/schema';
+import type { ApprovalRequestStatus, DecisionLinkDecision } from '../../workflows/domain';
 import type { LinkTarget } from './link-target';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;

@@ -1,6 +1,6 @@
 import { verify } from 'hono/jwt';
 import { z } from 'zod';
-import { decisionLinkDecisions } from '../../db/schema';
+import { decisionLinkDecisions } from '../../workflows/domain';
 
 /** What the worker signs into a decision link (activities/flow/decision-links.ts). */
 const Claims = z.object({

@@ -8,8 +8,8 @@ import type { AppDeps } from '../deps';
 import { assignedTo, decide, delegationChain, type ChainedRequest } from '../decide';
 import { ApiError, notFound } from '../errors';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../schemas/common';
-import { ApprovalRequest, ApprovalsQuery, DecisionBody, FlowRunState } from '../schemas/approvals';
+import { IdParam, errorResponses } from '../contract/common';
+import { ApprovalRequest, ApprovalsQuery, DecisionBody, FlowRunState } from '../contract/approvals';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const conflict = { description: 'Already decided, or refused by the flow', content: errorResponses[400].content };

@@ -4,8 +4,8 @@ import { requireProjectAccess } from '../access/project-access';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
 import { createRouter } from '../router';
-import { errorResponses } from '../schemas/common';
-import { AuditPage, AuditQuery } from '../schemas/audit';
+import { errorResponses } from '../contract/common';
+import { AuditPage, AuditQuery } from '../contract/audit';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 

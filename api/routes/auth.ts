@@ -24,8 +24,8 @@ import type { AppDeps } from '../deps';
 import { userDto } from '../dto';
 import { ApiError, invalidFields, notFound } from '../errors';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../schemas/common';
-import { ApiToken, CreatedApiToken, LoginBody, LoginResponse, NewApiTokenBody, PasswordChangeBody, SessionResponse } from '../schemas/auth';
+import { IdParam, errorResponses } from '../contract/common';
+import { ApiToken, CreatedApiToken, LoginBody, LoginResponse, NewApiTokenBody, PasswordChangeBody, SessionResponse } from '../contract/auth';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const errorContent = errorResponses[400].content;

@@ -14,8 +14,8 @@ import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
 import { editPlan, inProject, planLocked, planLockedResponse, round2 } from '../plan-guard';
 import { createRouter } from '../router';
-import { Budget, BudgetLine, BudgetLineParams, BudgetLinePatchBody, NewBudgetLineBody } from '../schemas/budget';
-import { IdParam, errorResponses } from '../schemas/common';
+import { Budget, BudgetLine, BudgetLineParams, BudgetLinePatchBody, NewBudgetLineBody } from '../contract/budget';
+import { IdParam, errorResponses } from '../contract/common';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 

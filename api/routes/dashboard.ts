@@ -10,8 +10,8 @@ import { requireProjectAccess } from '../access/project-access';
 import type { AppDeps } from '../deps';
 import { calendarOf, requireProject } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../schemas/common';
-import { Dashboard, DashboardQuery, Ranking } from '../schemas/dashboard';
+import { IdParam, errorResponses } from '../contract/common';
+import { Dashboard, DashboardQuery, Ranking } from '../contract/dashboard';
 import { budgetSummary } from './budget';
 import { riskDto } from './risks';
 

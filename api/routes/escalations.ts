@@ -6,9 +6,9 @@ import { decide } from '../decide';
 import { escalationDto } from '../dto';
 import { ApiError, notFound } from '../errors';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../schemas/common';
-import { AckBody } from '../schemas/escalations';
-import { Escalation } from '../schemas/projects';
+import { IdParam, errorResponses } from '../contract/common';
+import { AckBody } from '../contract/escalations';
+import { Escalation } from '../contract/projects';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 

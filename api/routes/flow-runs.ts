@@ -10,9 +10,9 @@ import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../schemas/common';
-import { VersionParams } from '../schemas/flows';
-import { FlowHeat, FlowRunSummary, FlowRunTrace, FlowRunsQuery, HeatQuery } from '../schemas/flow-runs';
+import { IdParam, errorResponses } from '../contract/common';
+import { VersionParams } from '../contract/flows';
+import { FlowHeat, FlowRunSummary, FlowRunTrace, FlowRunsQuery, HeatQuery } from '../contract/flow-runs';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 

@@ -6,7 +6,7 @@ import { simulationRequestSchema, simulationResultSchema } from '../../workflows
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, zodDetails } from '../errors';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../schemas/common';
+import { IdParam, errorResponses } from '../contract/common';
 import { designersOnly, requireValid } from './flows';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });

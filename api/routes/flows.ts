@@ -12,7 +12,7 @@ import { ApiError, invalidFields, notFound, zodDetails } from '../errors';
 import { validateWithDirectory } from '../flow-validation';
 import { nextRunsOf, syncFlowSchedule, syncSchedulesOfFlow } from '../flow-schedules';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../schemas/common';
+import { IdParam, errorResponses } from '../contract/common';
 import {
   BindingBody,
   BindingEntry,
@@ -28,7 +28,7 @@ import {
   UnbindQuery,
   VersionParams,
   WebhookSecret,
-} from '../schemas/flows';
+} from '../contract/flows';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const invalidFlow = { description: 'The flow does not validate; `details` lists each problem', content: errorResponses[400].content };

@@ -9,8 +9,8 @@ import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, zodDetails, type ErrorDetail } from '../errors';
 import { editPlan, planLockedResponse } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../schemas/common';
-import { DeleteGoalQuery, Goal, GoalParams, GoalPatchBody, NewGoalBody } from '../schemas/goals';
+import { IdParam, errorResponses } from '../contract/common';
+import { DeleteGoalQuery, Goal, GoalParams, GoalPatchBody, NewGoalBody } from '../contract/goals';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const smartRefusal = { description: 'Not a SMART goal; each detail names the element (`code`) and the field', content: errorResponses[400].content };

@@ -12,8 +12,8 @@ import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, type ErrorDetail } from '../errors';
 import { calendarOf, inProject } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../schemas/common';
-import { KpiCsvText, KpiImportBody, KpiImportResult } from '../schemas/kpi-import';
+import { IdParam, errorResponses } from '../contract/common';
+import { KpiCsvText, KpiImportBody, KpiImportResult } from '../contract/kpi-import';
 import { raiseTriggeredRisks } from '../../db/queries/risks';
 import { raiseKpiCrossing, recordWatchingKpi, type KpiCrossing } from '../kpi-crossing';
 

@@ -10,8 +10,8 @@ import { requireProjectAccess } from '../access/project-access';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields } from '../errors';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../schemas/common';
-import { ChangeRequest, ChangeRequestBody, CloseProjectBody, PlanSubmitted, SubmitPlanBody } from '../schemas/lifecycle';
+import { IdParam, errorResponses } from '../contract/common';
+import { ChangeRequest, ChangeRequestBody, CloseProjectBody, PlanSubmitted, SubmitPlanBody } from '../contract/lifecycle';
 import type { z } from '@hono/zod-openapi';
 import type { UpdateDefinition } from '@temporalio/common';
 

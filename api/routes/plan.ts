@@ -21,7 +21,7 @@ import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, type ErrorDetail } from '../errors';
 import { calendarOf, editPlan, inProject, planLockedResponse, requireProject, requireTeam, requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../schemas/common';
+import { IdParam, errorResponses } from '../contract/common';
 import {
   AppliedDecomposition,
   ApplyDecompositionBody,
@@ -33,7 +33,7 @@ import {
   NewPlanMilestoneBody,
   PlanMilestone,
   ProjectMember,
-} from '../schemas/plan';
+} from '../contract/plan';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 

@@ -14,8 +14,8 @@ import { raiseKpiCrossing, recordWatchingKpi } from '../kpi-crossing';
 import { readLifecycle, startLifecycle } from '../lifecycle';
 import { inProject } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../schemas/common';
-import { KpiReport, NewKpiReportBody, NewProjectBody, Project, ProjectDetail, ProjectList, ProjectListQuery } from '../schemas/projects';
+import { IdParam, errorResponses } from '../contract/common';
+import { KpiReport, NewKpiReportBody, NewProjectBody, Project, ProjectDetail, ProjectList, ProjectListQuery } from '../contract/projects';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 

@@ -10,8 +10,8 @@ import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound } from '../errors';
 import { retrospectiveHtml, retrospectiveMarkdown } from '../retrospective-export';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../schemas/common';
-import { ActionItemsToTasksBody, FinalizeBody, Retrospective, RetrospectiveInput, RetrospectiveInputBody, retrospectiveExportResponses } from '../schemas/retrospectives';
+import { IdParam, errorResponses } from '../contract/common';
+import { ActionItemsToTasksBody, FinalizeBody, Retrospective, RetrospectiveInput, RetrospectiveInputBody, retrospectiveExportResponses } from '../contract/retrospectives';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const conflict = { description: 'The review is final', content: errorResponses[400].content };

@@ -6,8 +6,8 @@ import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
 import { editPlan, inProject, planLocked, planLockedResponse, requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../schemas/common';
-import { NewRiskBody, Risk, RiskParams, RiskPatchBody, RiskQuery } from '../schemas/risks';
+import { IdParam, errorResponses } from '../contract/common';
+import { NewRiskBody, Risk, RiskParams, RiskPatchBody, RiskQuery } from '../contract/risks';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 

@@ -8,8 +8,8 @@ import type { AppDeps } from '../deps';
 import { invalidFields, notFound } from '../errors';
 import { inProject, requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../schemas/common';
-import { NewTaskBody, Task, TaskParams, TaskPatchBody, TaskQuery } from '../schemas/tasks';
+import { IdParam, errorResponses } from '../contract/common';
+import { NewTaskBody, Task, TaskParams, TaskPatchBody, TaskQuery } from '../contract/tasks';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 

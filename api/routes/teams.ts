@@ -6,8 +6,8 @@ import type { AppDeps } from '../deps';
 import { ApiError, notFound } from '../errors';
 import { requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../schemas/common';
-import { NewTeamBody, Team, TeamMembersBody } from '../schemas/teams';
+import { IdParam, errorResponses } from '../contract/common';
+import { NewTeamBody, Team, TeamMembersBody } from '../contract/teams';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 

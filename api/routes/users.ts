@@ -18,8 +18,8 @@ import type { AppDeps } from '../deps';
 import { inboxItemDto, userDto } from '../dto';
 import { ApiError, invalidFields, notFound } from '../errors';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../schemas/common';
-import { InboxItem, InboxItemParams, InboxQuery, NewUserBody, User, UserPatchBody } from '../schemas/users';
+import { IdParam, errorResponses } from '../contract/common';
+import { InboxItem, InboxItemParams, InboxQuery, NewUserBody, User, UserPatchBody } from '../contract/users';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const errorContent = errorResponses[400].content;

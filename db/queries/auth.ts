@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../connect';
-import type { AccessRole } from '../schema';
+import type { AccessRole } from '../../workflows/domain';
 
 /** sha256 hex: enough for high-entropy random secrets (session ids, API tokens, link ids). */
 export const sha256 = (secret: string) => createHash('sha256').update(secret).digest('hex');

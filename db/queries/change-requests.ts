@@ -1,5 +1,6 @@
 import type { Db } from '../connect';
-import type { ChangeRequest, ChangeRequestField, ChangeRequestStatus, ChangeRequestSubjectKind, ChangeRequestValue } from '../schema';
+import type { ChangeRequest, ChangeRequestValue } from '../schema';
+import type { ChangeRequestField, ChangeRequestStatus, ChangeRequestSubjectKind } from '../../workflows/domain';
 
 export async function insertChangeRequest(
   db: Db,

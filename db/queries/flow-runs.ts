@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../connect';
-import type { FlowRunStatus } from '../schema';
+import type { FlowRunStatus } from '../../workflows/domain';
 
 /** Closes a run; the path it took is kept with it when the interpreter hands it over. */
 export async function finishFlowRun(db: Db, input: { runId: string; status: FlowRunStatus; endedAt: Date; path?: readonly unknown[] | undefined }): Promise<void> {

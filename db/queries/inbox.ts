@@ -1,5 +1,6 @@
 import type { Db } from '../connect';
-import type { InboxItem, InboxItemKind } from '../schema';
+import type { InboxItem } from '../schema';
+import type { InboxItemKind } from '../../workflows/domain';
 
 /** Idempotent by `dedupeKey`: a retried notification does not put a second item in the inbox. */
 export async function insertInboxItemOnce(

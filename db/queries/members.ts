@@ -1,5 +1,5 @@
 import type { Db } from '../connect';
-import type { ProjectMemberRole } from '../schema';
+import type { ProjectMemberRole } from '../../workflows/domain';
 
 export interface MemberRow {
   userId: string;

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../connect';
-import type { ProjectMemberRole } from '../schema';
+import type { ProjectMemberRole } from '../../workflows/domain';
 
 /** How one person stands to one project: on it (and how), or above its people in the org chart. */
 export interface ProjectRelation {

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { goalMetrics, metricAggregation, type GoalMetric } from '../../workflows/domain';
 import type { Db } from '../connect';
-import type { NewRisk, Risk, RiskEarlyWarning, RiskUpdate } from '../schema';
+import type { NewRisk, Risk, RiskUpdate } from '../schema';
+import type { RiskEarlyWarning } from '../../workflows/domain';
 import { latestKpi, sumKpiOrNull } from './kpi-reports';
 
 export async function insertRisk(db: Db, risk: NewRisk): Promise<Risk> {

@@ -1,5 +1,6 @@
 import type { Db } from '../connect';
-import type { NewTask, Task, TaskStatus, TaskUpdate } from '../schema';
+import type { NewTask, Task, TaskUpdate } from '../schema';
+import type { TaskStatus } from '../../workflows/domain';
 
 export async function insertTask(db: Db, task: NewTask): Promise<Task> {
   return db.insertInto('tasks').values(task).returningAll().executeTakeFirstOrThrow();

@@ -12,7 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, expect, onTestFailed } from 'vitest';
 import { freePort } from '../../activities/runtime/free-port';
 import { createApp, type App } from '../../api/app';
-import type { AccessRole } from '../../db/schema';
+import type { AccessRole } from '../../workflows/domain';
 import { call } from './http';
 import { tokenFor } from './identities';
 import type { Person } from './people';

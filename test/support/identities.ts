@@ -1,7 +1,7 @@
 import { afterAll, inject } from 'vitest';
 import { createDb, type Db } from '../../db/connect';
 import { createApiToken } from '../../db/queries/auth';
-import type { AccessRole } from '../../db/schema';
+import type { AccessRole } from '../../workflows/domain';
 
 /** How a test request says who sends it: an API token of that person's. */
 export interface Identity {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { App } from '../../api/app';
-import type { AccessRole } from '../../db/schema';
+import type { AccessRole } from '../../workflows/domain';
 import { call } from './http';
 import { tokenFor, type Identity } from './identities';
 

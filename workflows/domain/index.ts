@@ -15,3 +15,7 @@ export * from './ranking';
 export * from './ratio';
 export * from './smart-goal';
 export * from './time-zone';
+export * from './access-role';
+export * from './approval-states';
+export * from './plan-item-states';
+export * from './project-states';

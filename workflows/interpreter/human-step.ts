@@ -1,6 +1,6 @@
-import type { ApprovalRequestKind } from '../../db/schema';
+import type { ApprovalRequestKind } from '../domain';
 import type { PeopleRule } from '../flow/people-rule';
-import type { MessageSpec } from '../../activities/flow/flow-activities';
+import type { MessageSpec } from '../flow/message-spec';
 import { slotStatuses, type RunScope, type TrackedRequest } from './run-scope';
 
 export interface HumanStepSpec {

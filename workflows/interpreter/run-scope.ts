@@ -1,4 +1,4 @@
-import type { ApprovalRequestKind } from '../../db/schema';
+import type { ApprovalRequestKind } from '../domain';
 import type { FlowEnv } from './flow-env';
 import type { FlowRunInput, PathStep } from './flow-run-messages';
 

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { lifecyclePhases } from '../../workflows/sales-project-messages';
 import { goalDirections, goalMetrics, ragStatuses } from '../../workflows/domain';
-import { milestoneStatuses } from '../../db/schema';
+import { milestoneStatuses } from '../../workflows/domain';
 import { Budget } from './budget';
 import { Timestamp } from './common';
 import { Risk } from './risks';

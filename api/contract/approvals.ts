@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { approvalRequestKinds, approvalRequestStatuses } from '../../db/schema';
+import { approvalRequestKinds, approvalRequestStatuses } from '../../workflows/domain';
 import { decisions } from '../../workflows/interpreter/flow-run-messages';
 import { Uuid } from './common';
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { approvalRequestKinds, approvalRequestStatuses, flowRunStatuses } from '../../db/schema';
+import { approvalRequestKinds, approvalRequestStatuses, flowRunStatuses } from '../../workflows/domain';
 import { triggerEvents } from '../../workflows/flow/trigger-events';
 import { Timestamp, Uuid } from './common';
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { accessRoles } from '../../db/schema';
+import { accessRoles } from '../../workflows/domain';
 import { Password, User, noNul, withoutNul } from './users';
 
 export const LoginBody = z

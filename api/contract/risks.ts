@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { riskStatuses, riskWarningDirections, type RiskEarlyWarning } from '../../db/schema';
+import { riskStatuses, riskWarningDirections, type RiskEarlyWarning } from '../../workflows/domain';
 import { Uuid } from './common';
 
 export const EarlyWarningRule = z

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { milestoneStatuses, milestoneTargetKinds, projectMemberRoles } from '../../db/schema';
+import { milestoneStatuses, milestoneTargetKinds, projectMemberRoles } from '../../workflows/domain';
 import { calendarDurationSchema, decomposeTargetInputSchema, targetGranularities } from '../../workflows/domain';
 import { Decimal, Timestamp, Uuid } from './common';
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { accessRoles, inboxItemKinds } from '../../db/schema';
+import { accessRoles, inboxItemKinds } from '../../workflows/domain';
 import { Uuid } from './common';
 
 /** PostgreSQL text cannot hold U+0000; refused here, it is a 400 rather than a failed insert. */

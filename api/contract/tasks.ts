@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { taskStatuses } from '../../db/schema';
+import { taskStatuses } from '../../workflows/domain';
 import { Timestamp, Uuid } from './common';
 
 const taskFields = {
