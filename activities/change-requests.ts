@@ -10,7 +10,7 @@ export function createChangeRequestActivities({ db, clock }: { db: Db; clock: Cl
       if (!change) {
         throw ApplicationFailure.create({ type: 'ChangeRequestNotFound', message: `Change request ${changeRequestId} does not exist.`, nonRetryable: true });
       }
-      return { requestedBy: change.requested_by, subjectKind: change.subject_kind, field: change.field };
+      return { requestedBy: change.requestedBy, subjectKind: change.subjectKind, field: change.field };
     },
 
     /**
@@ -22,39 +22,39 @@ export function createChangeRequestActivities({ db, clock }: { db: Db; clock: Cl
       return db.transaction().execute(async (trx) => {
         const change = await trx
           .updateTable('change_requests')
-          .set({ status: input.approved ? 'approved' : 'rejected', decided_at: clock.now() })
+          .set({ status: input.approved ? 'approved' : 'rejected', decidedAt: clock.now() })
           .where('id', '=', input.changeRequestId)
           .where('status', '=', 'pending')
           .returningAll()
           .executeTakeFirst();
         if (!change) {
-          const existing = await trx.selectFrom('change_requests').select(['status', 'subject_kind', 'subject_id']).where('id', '=', input.changeRequestId).executeTakeFirstOrThrow();
-          return { milestoneId: existing.subject_kind === 'milestone' ? existing.subject_id : null, status: existing.status };
+          const existing = await trx.selectFrom('change_requests').select(['status', 'subjectKind', 'subjectId']).where('id', '=', input.changeRequestId).executeTakeFirstOrThrow();
+          return { milestoneId: existing.subjectKind === 'milestone' ? existing.subjectId : null, status: existing.status };
         }
         if (input.approved) {
           const after = change.after as string | number;
-          if (change.subject_kind === 'milestone') {
+          if (change.subjectKind === 'milestone') {
             await trx
               .updateTable('milestones')
-              .set(change.field === 'due_at' ? { due_at: String(after) } : { target_value: String(after) })
-              .where('id', '=', change.subject_id)
+              .set(change.field === 'due_at' ? { dueAt: String(after) } : { targetValue: String(after) })
+              .where('id', '=', change.subjectId)
               .execute();
           } else {
-            await trx.updateTable('goals').set({ target: String(after) }).where('id', '=', change.subject_id).execute();
+            await trx.updateTable('goals').set({ target: String(after) }).where('id', '=', change.subjectId).execute();
           }
         }
         await insertInboxItemOnce(trx, {
-          userId: change.requested_by,
+          userId: change.requestedBy,
           kind: 'notification',
           dedupeKey: `change-decision:${change.id}`,
           payload: {
-            projectId: change.project_id,
+            projectId: change.projectId,
             changeRequestId: change.id,
             subject: input.approved ? 'Change approved' : 'Change rejected',
             message: `Your request to change the ${change.field === 'due_at' ? 'due date' : 'target'} from ${JSON.stringify(change.before)} to ${JSON.stringify(change.after)} was ${input.approved ? 'approved and applied' : 'rejected'}.`,
           },
         });
-        return { milestoneId: change.subject_kind === 'milestone' ? change.subject_id : null, status: change.status };
+        return { milestoneId: change.subjectKind === 'milestone' ? change.subjectId : null, status: change.status };
       });
     },
   };

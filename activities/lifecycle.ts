@@ -15,12 +15,12 @@ const DAY_MS = 86_400_000;
 const notFound = (what: string, id: string) =>
   ApplicationFailure.create({ type: `${what}NotFound`, message: `${what} ${id} does not exist.`, nonRetryable: true });
 
-const timesOf = (project: SalesProject, m: Pick<Milestone, 'due_at' | 'warning_offset'>) =>
+const timesOf = (project: SalesProject, m: Pick<Milestone, 'dueAt' | 'warningOffset'>) =>
   milestoneCheckTimes({
-    dueAt: m.due_at,
-    periodEnd: project.period_end,
-    monitoringDays: Number(project.monitoring_days),
-    warningOffset: m.warning_offset,
+    dueAt: m.dueAt,
+    periodEnd: project.periodEnd,
+    monitoringDays: Number(project.monitoringDays),
+    warningOffset: m.warningOffset,
     calendar: project.calendar,
   });
 
@@ -29,10 +29,10 @@ function scheduleOf(project: SalesProject, m: Milestone): MilestoneSchedule {
   return {
     milestoneId: m.id,
     name: m.name,
-    dueAt: m.due_at.toISOString(),
+    dueAt: m.dueAt.toISOString(),
     checkAt: checkAt.toISOString(),
     warnAt: warnAt?.toISOString() ?? null,
-    warned: m.warned_at !== null,
+    warned: m.warnedAt !== null,
     status: m.status,
   };
 }
@@ -64,9 +64,9 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
       return {
         projectId,
         phase: p.phase,
-        periodEnd: p.period_end.toISOString(),
-        monitoringEnd: monitoringEnd(p.period_end, Number(p.monitoring_days)).toISOString(),
-        reviewEveryMs: Math.max(1000, Math.round(Number(p.review_every_days) * DAY_MS)),
+        periodEnd: p.periodEnd.toISOString(),
+        monitoringEnd: monitoringEnd(p.periodEnd, Number(p.monitoringDays)).toISOString(),
+        reviewEveryMs: Math.max(1000, Math.round(Number(p.reviewEveryDays) * DAY_MS)),
         milestones: milestones.map((m) => scheduleOf(p, m)),
       };
     },
@@ -74,7 +74,7 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
     async loadMilestoneSchedule(milestoneId: string): Promise<MilestoneSchedule> {
       const m = await db.selectFrom('milestones').selectAll().where('id', '=', milestoneId).executeTakeFirst();
       if (!m) throw notFound('Milestone', milestoneId);
-      return scheduleOf(await project(m.project_id), m);
+      return scheduleOf(await project(m.projectId), m);
     },
 
     /** Moves the project to a phase and records when, for the retrospective's timeline. */
@@ -84,13 +84,13 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
         await trx
           .insertInto('project_events')
           .values({
-            project_id: input.projectId,
+            projectId: input.projectId,
             at: clock.now(),
             kind: 'phase',
             detail: JSON.stringify({ phase: input.phase, text: `Phase: ${input.phase.replace('_', ' ')}` }),
-            dedupe_key: `phase:${input.projectId}:${input.phase}`,
+            dedupeKey: `phase:${input.projectId}:${input.phase}`,
           })
-          .onConflict((oc) => oc.column('dedupe_key').doNothing())
+          .onConflict((oc) => oc.column('dedupeKey').doNothing())
           .execute();
       });
     },
@@ -99,7 +99,7 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
     async recordPlanDecision(input: { projectId: string; approved: boolean; comment: string }): Promise<void> {
       const p = await project(input.projectId);
       await insertInboxItemOnce(db, {
-        userId: p.owner_id,
+        userId: p.ownerId,
         kind: 'notification',
         dedupeKey: `plan-decision:${input.projectId}:${clock.now().toISOString()}`,
         payload: {
@@ -117,36 +117,36 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
     async checkAtRisk(milestoneId: string): Promise<{ atRisk: boolean; attainmentPct: number; expected: number }> {
       const m = await db.selectFrom('milestones').selectAll().where('id', '=', milestoneId).executeTakeFirst();
       if (!m) throw notFound('Milestone', milestoneId);
-      const p = await project(m.project_id);
+      const p = await project(m.projectId);
       const now = clock.now();
-      const actual = Number(await sumKpi(db, m.project_id, m.metric, now));
-      const start = m.period_start ?? p.period_start;
+      const actual = Number(await sumKpi(db, m.projectId, m.metric, now));
+      const start = m.periodStart ?? p.periodStart;
       const progress = assessProgress({
         actual,
-        target: Number(m.target_value),
+        target: Number(m.targetValue),
         direction: 'at_least',
         start,
-        due: m.due_at,
-        at: now < m.due_at ? now : m.due_at,
-        thresholds: { green: 100, warning: Number(m.warning_threshold_pct) },
+        due: m.dueAt,
+        at: now < m.dueAt ? now : m.dueAt,
+        thresholds: { green: 100, warning: Number(m.warningThresholdPct) },
       });
-      await db.updateTable('milestones').set({ warned_at: now }).where('id', '=', milestoneId).where('warned_at', 'is', null).execute();
-      return { atRisk: progress.attainmentPercent < Number(m.warning_threshold_pct), attainmentPct: progress.attainmentPercent, expected: progress.expected };
+      await db.updateTable('milestones').set({ warnedAt: now }).where('id', '=', milestoneId).where('warnedAt', 'is', null).execute();
+      return { atRisk: progress.attainmentPercent < Number(m.warningThresholdPct), attainmentPct: progress.attainmentPercent, expected: progress.expected };
     },
 
     /** The built-in at-risk warning when no flow is bound to "milestone at risk". */
     async warnOwner(input: { milestoneId: string }): Promise<void> {
       const m = await db.selectFrom('milestones').selectAll().where('id', '=', input.milestoneId).executeTakeFirstOrThrow();
-      const p = await project(m.project_id);
+      const p = await project(m.projectId);
       await insertInboxItemOnce(db, {
-        userId: m.owner_id,
+        userId: m.ownerId,
         kind: 'notification',
         dedupeKey: `at-risk:${m.id}`,
         payload: {
           projectId: p.id,
           milestoneId: m.id,
           subject: `At risk: ${m.name} (${p.name})`,
-          message: `Progress on "${m.name}" is below ${Number(m.warning_threshold_pct)} % of where it should be by now; it is due ${m.due_at.toISOString()}.`,
+          message: `Progress on "${m.name}" is below ${Number(m.warningThresholdPct)} % of where it should be by now; it is due ${m.dueAt.toISOString()}.`,
         },
       });
     },
@@ -158,8 +158,8 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
       const now = clock.now();
       // The series is for charts; the summary carries the figures.
       const goals = (await loadProjectProgress(db, p, now)).goals.map(({ series: _series, ...goal }) => goal);
-      const members = await db.selectFrom('project_members').select('user_id').where('project_id', '=', projectId).execute();
-      const recipients = [...new Set([p.owner_id, ...members.map((m) => m.user_id)])];
+      const members = await db.selectFrom('project_members').select('userId').where('projectId', '=', projectId).execute();
+      const recipients = [...new Set([p.ownerId, ...members.map((m) => m.userId)])];
       const lines = goals.length ? goals.map(statusLine) : ['No goals yet.'];
       for (const userId of recipients) {
         await insertInboxItemOnce(db, {
@@ -175,7 +175,7 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
     async freezeResults(input: { projectId: string; outcome: 'completed' | 'won' | 'lost' | 'cancelled' }): Promise<void> {
       await db
         .updateTable('sales_projects')
-        .set({ status: 'closed', closed_reason: input.outcome })
+        .set({ status: 'closed', closedReason: input.outcome })
         .where('id', '=', input.projectId)
         .execute();
     },

@@ -27,12 +27,12 @@ export function createMilestoneActivities({ db, clock }: { db: Db; clock: Clock 
           nonRetryable: true,
         });
       }
-      const actual = await sumKpi(db, milestone.project_id, milestone.metric, milestone.due_at);
+      const actual = await sumKpi(db, milestone.projectId, milestone.metric, milestone.dueAt);
       // numeric comparison in PostgreSQL keeps it exact whatever the scale.
-      const { rows } = await sql<{ met: boolean }>`select ${actual}::numeric >= ${milestone.target_value}::numeric as met`.execute(db);
+      const { rows } = await sql<{ met: boolean }>`select ${actual}::numeric >= ${milestone.targetValue}::numeric as met`.execute(db);
       const met = rows[0]?.met === true;
       await recordMilestoneOutcome(db, milestoneId, { status: met ? 'met' : 'missed', actual, checkedAt: clock.now() });
-      return { milestoneId, met, actual, target: milestone.target_value };
+      return { milestoneId, met, actual, target: milestone.targetValue };
     },
   };
 }

@@ -21,7 +21,7 @@ export interface ChainedRequest {
  * (see the flow run's `decide` handler), which is how a child finds its parent.
  */
 export async function delegationChain(db: Db, requestId: string): Promise<ChainedRequest[]> {
-  const result = await sql<{ id: string; approver_id: string; status: ApprovalRequestStatus; project_id: string; workflow_id: string }>`
+  const result = await sql<{ id: string; approverId: string; status: ApprovalRequestStatus; projectId: string; workflowId: string }>`
     with recursive chain(id, approver_id, status, project_id, flow_run_id, depth) as (
       select id, approver_id, status, project_id, flow_run_id, 0 from approval_requests where id = ${requestId}
       union all
@@ -34,7 +34,7 @@ export async function delegationChain(db: Db, requestId: string): Promise<Chaine
     from chain c join flow_runs f on f.id = c.flow_run_id
     order by c.depth
   `.execute(db);
-  return result.rows.map((r) => ({ id: r.id, approverId: r.approver_id, status: r.status, projectId: r.project_id, workflowId: r.workflow_id }));
+  return result.rows.map((r) => ({ id: r.id, approverId: r.approverId, status: r.status, projectId: r.projectId, workflowId: r.workflowId }));
 }
 
 /** The latest request of the chain assigned to this person, if any: what they would decide. */

@@ -8,52 +8,52 @@ import type * as U from './contract/users';
 export const milestoneDto = (m: Milestone): z.infer<typeof S.Milestone> => ({
   id: m.id,
   name: m.name,
-  dueAt: m.due_at.toISOString(),
+  dueAt: m.dueAt.toISOString(),
   metric: m.metric,
-  targetValue: m.target_value,
-  ownerId: m.owner_id,
+  targetValue: m.targetValue,
+  ownerId: m.ownerId,
   status: m.status,
-  actualValue: m.actual_value,
-  checkedAt: m.checked_at?.toISOString() ?? null,
+  actualValue: m.actualValue,
+  checkedAt: m.checkedAt?.toISOString() ?? null,
 });
 
 export const projectDto = (p: SalesProject, milestones: Milestone[]): z.infer<typeof S.Project> => ({
   id: p.id,
   name: p.name,
-  ownerId: p.owner_id,
-  periodStart: p.period_start.toISOString(),
-  periodEnd: p.period_end.toISOString(),
+  ownerId: p.ownerId,
+  periodStart: p.periodStart.toISOString(),
+  periodEnd: p.periodEnd.toISOString(),
   status: p.status,
   phase: p.phase,
   health: p.health,
-  healthReason: p.health_reason,
-  closedReason: p.closed_reason,
+  healthReason: p.healthReason,
+  closedReason: p.closedReason,
   milestones: milestones.map(milestoneDto),
 });
 
 export const escalationDto = (e: Escalation): z.infer<typeof S.Escalation> => ({
   id: e.id,
-  milestoneId: e.milestone_id,
+  milestoneId: e.milestoneId,
   level: e.level,
-  recipientId: e.recipient_id,
-  createdAt: e.created_at.toISOString(),
-  acknowledgedAt: e.acknowledged_at?.toISOString() ?? null,
-  acknowledgedBy: e.acknowledged_by,
+  recipientId: e.recipientId,
+  createdAt: e.createdAt.toISOString(),
+  acknowledgedAt: e.acknowledgedAt?.toISOString() ?? null,
+  acknowledgedBy: e.acknowledgedBy,
 });
 
 export const kpiReportDto = (r: KpiReport): z.infer<typeof S.KpiReport> => ({
   id: r.id,
   metric: r.metric,
   value: r.value,
-  reportedAt: r.reported_at.toISOString(),
-  reporterId: r.reporter_id,
+  reportedAt: r.reportedAt.toISOString(),
+  reporterId: r.reporterId,
 });
 
 export const userDto = (u: User): z.infer<typeof U.User> => ({
   id: u.id,
   name: u.name,
   email: u.email,
-  managerId: u.manager_id,
+  managerId: u.managerId,
   role: u.role,
   active: u.active,
 });
@@ -62,6 +62,6 @@ export const inboxItemDto = (i: InboxItem): z.infer<typeof U.InboxItem> => ({
   id: i.id,
   kind: i.kind,
   payload: i.payload,
-  createdAt: i.created_at.toISOString(),
-  readAt: i.read_at?.toISOString() ?? null,
+  createdAt: i.createdAt.toISOString(),
+  readAt: i.readAt?.toISOString() ?? null,
 });

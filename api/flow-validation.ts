@@ -8,10 +8,10 @@ import type { Diagnostic } from '../workflows/flow/diagnostic';
  */
 export async function validateWithDirectory(db: Db, document: unknown): Promise<Diagnostic[]> {
   const roles = new Set(
-    (await db.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id').select('user_roles.role as role').where('users.active', '=', true).distinct().execute()).map((r) => r.role),
+    (await db.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.userId').select('user_roles.role as role').where('users.active', '=', true).distinct().execute()).map((r) => r.role),
   );
   const teams = new Set(
-    (await db.selectFrom('team_members').innerJoin('users', 'users.id', 'team_members.user_id').select('team_id').where('users.active', '=', true).distinct().execute()).map((t) => t.team_id),
+    (await db.selectFrom('team_members').innerJoin('users', 'users.id', 'team_members.userId').select('teamId').where('users.active', '=', true).distinct().execute()).map((t) => t.teamId),
   );
   const options: ValidateOptions = {
     resolvesToSomeone: (rule) => {

@@ -32,7 +32,7 @@ export interface KpiCrossing {
 }
 
 /** The tracked figure: the attainment (%) of the final target of the project's goal whose KPI is `metric`; null without such a goal or figures. */
-async function attainmentOf(db: Db, project: Pick<SalesProject, 'id' | 'period_start'>, metric: string, asOf: Date): Promise<{ goal: string; pct: number; periodEnd: Date } | null> {
+async function attainmentOf(db: Db, project: Pick<SalesProject, 'id' | 'periodStart'>, metric: string, asOf: Date): Promise<{ goal: string; pct: number; periodEnd: Date } | null> {
   const progress = await loadProjectProgress(db, project, asOf);
   const goal = progress.goals.find((g) => g.kpiMetric === metric);
   return goal && goal.attainmentPct !== null ? { goal: goal.label, pct: goal.attainmentPct, periodEnd: new Date(goal.periodEnd) } : null;

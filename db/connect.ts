@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { actorSetting } from './actor';
 import type { Database } from './schema';
@@ -13,7 +13,12 @@ export function createDb(connectionString: string, options: { max?: number } = {
   // An idle client losing its server (restart, shutdown) must not crash the process; the pool
   // drops that client and the next query opens a fresh connection.
   pool.on('error', (error) => console.warn(`[db] idle connection lost: ${error.message}`));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: actorAwarePool(pool) }) });
+  // Columns are snake_case in PostgreSQL and camelCase in TypeScript, like the API's JSON; nested
+  // JSON (jsonb documents, audit snapshots) keeps its own keys.
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: actorAwarePool(pool) }),
+    plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+  });
 }
 
 /** What each pooled connection last told PostgreSQL about the actor, to skip repeating it. */

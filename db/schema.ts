@@ -16,56 +16,56 @@ export interface UsersTable {
   id: Generated<string>;
   name: string;
   email: string;
-  manager_id: string | null;
+  managerId: string | null;
   /** Inactive people are never chosen as recipients or approvers. */
   active: ColumnType<boolean, boolean | undefined, boolean>;
-  created_at: CreatedAt;
+  createdAt: CreatedAt;
   /** What the person may do in Milepost (see api/access); flow roles live in user_roles. */
   role: ColumnType<AccessRole, AccessRole | undefined, AccessRole>;
   /** argon2id PHC string; null = cannot sign in with a password (yet). */
-  password_hash: string | null;
+  passwordHash: string | null;
 }
 
 export interface SessionsTable {
   /** sha256 (hex) of the cookie's secret; the secret itself is never stored. */
   id: string;
-  user_id: string;
-  csrf_token: string;
-  created_at: CreatedAt;
-  expires_at: Timestamp;
+  userId: string;
+  csrfToken: string;
+  createdAt: CreatedAt;
+  expiresAt: Timestamp;
 }
 
 export interface ApiTokensTable {
   id: Generated<string>;
-  user_id: string;
+  userId: string;
   name: string;
   role: AccessRole;
   /** sha256 (hex) of the token; the token is shown once at creation. */
-  token_hash: string;
+  tokenHash: string;
   /** The token's first characters, to tell tokens apart in lists. */
   prefix: string;
-  created_at: CreatedAt;
-  expires_at: Timestamp | null;
-  last_used_at: Timestamp | null;
-  revoked_at: Timestamp | null;
+  createdAt: CreatedAt;
+  expiresAt: Timestamp | null;
+  lastUsedAt: Timestamp | null;
+  revokedAt: Timestamp | null;
 }
 
 export interface LoginFailuresTable {
   id: Generated<number>;
   /** `account:<email>` or `address:<ip>`. */
   key: string;
-  failed_at: ColumnType<Date, Date | string | undefined, never>;
+  failedAt: ColumnType<Date, Date | string | undefined, never>;
 }
 
 export interface DecisionLinksTable {
   id: Generated<string>;
-  user_id: string;
-  target_kind: 'approval' | 'escalation';
-  target_id: string;
+  userId: string;
+  targetKind: 'approval' | 'escalation';
+  targetId: string;
   decision: DecisionLinkDecision;
-  created_at: CreatedAt;
-  expires_at: Timestamp;
-  used_at: Timestamp | null;
+  createdAt: CreatedAt;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
 }
 
 /** Written only by the audit_row() trigger; append-only. */
@@ -73,116 +73,116 @@ export interface AuditEventsTable {
   id: Generated<number>;
   at: ColumnType<Date, never, never>;
   /** user (signed in), token (API token), workflow (an activity), system (anything else). */
-  actor_kind: string;
-  actor_user_id: string | null;
+  actorKind: string;
+  actorUserId: string | null;
   /** Token id or workflow id. */
-  actor_detail: string | null;
+  actorDetail: string | null;
   action: 'insert' | 'update' | 'delete';
   /** The table changed. */
   entity: string;
-  entity_id: string;
-  project_id: string | null;
+  entityId: string;
+  projectId: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }
 
 export interface UserRolesTable {
-  user_id: string;
+  userId: string;
   role: string;
 }
 
 export interface TeamsTable {
   id: Generated<string>;
   name: string;
-  created_at: CreatedAt;
+  createdAt: CreatedAt;
 }
 
 export interface TeamMembersTable {
-  team_id: string;
-  user_id: string;
+  teamId: string;
+  userId: string;
 }
 
 export interface SalesProjectsTable {
   id: Generated<string>;
   name: string;
-  owner_id: string;
-  period_start: Timestamp;
-  period_end: Timestamp;
+  ownerId: string;
+  periodStart: Timestamp;
+  periodEnd: Timestamp;
   status: ColumnType<ProjectStatus, ProjectStatus | undefined, ProjectStatus>;
   /** Set by flows (set status step): on_track, at_risk, off_track. */
   health: string | null;
-  health_reason: string | null;
-  created_at: CreatedAt;
+  healthReason: string | null;
+  createdAt: CreatedAt;
   /** Plan edits are accepted only in 'planning'; the lifecycle workflow moves it on. */
   phase: ColumnType<LifecyclePhase, LifecyclePhase | undefined, LifecyclePhase>;
   /** Input of `businessCalendarSchema` (parse it to fill defaults); null = the default calendar. */
   calendar: ColumnType<BusinessCalendarInput | null, string | null | undefined, string | null>;
-  review_every_days: ColumnType<string, number | string | undefined, number | string>;
-  monitoring_days: ColumnType<string, number | string | undefined, number | string>;
-  closed_reason: ClosedReason | null;
+  reviewEveryDays: ColumnType<string, number | string | undefined, number | string>;
+  monitoringDays: ColumnType<string, number | string | undefined, number | string>;
+  closedReason: ClosedReason | null;
   /** Retrospective timing: team input due, reminder before it, and the hard close. */
-  retro_input_days: ColumnType<string, number | string | undefined, number | string>;
-  retro_reminder_days: ColumnType<string, number | string | undefined, number | string>;
-  retro_hard_deadline_days: ColumnType<string, number | string | undefined, number | string>;
+  retroInputDays: ColumnType<string, number | string | undefined, number | string>;
+  retroReminderDays: ColumnType<string, number | string | undefined, number | string>;
+  retroHardDeadlineDays: ColumnType<string, number | string | undefined, number | string>;
 }
 
 export interface MilestonesTable {
   id: Generated<string>;
-  project_id: string;
+  projectId: string;
   name: string;
-  due_at: Timestamp;
+  dueAt: Timestamp;
   metric: string;
-  target_value: Numeric;
-  owner_id: string;
+  targetValue: Numeric;
+  ownerId: string;
   status: ColumnType<MilestoneStatus, MilestoneStatus | undefined, MilestoneStatus>;
   /** KPI total at the moment the due-time check ran. */
-  actual_value: Numeric | null;
-  checked_at: Timestamp | null;
-  created_at: CreatedAt;
-  goal_id: string | null;
-  team_id: string | null;
+  actualValue: Numeric | null;
+  checkedAt: Timestamp | null;
+  createdAt: CreatedAt;
+  goalId: string | null;
+  teamId: string | null;
   /** cumulative: KPI total from period_start (else the project start) to due; period: only within it. */
-  target_kind: ColumnType<MilestoneTargetKind, MilestoneTargetKind | undefined, MilestoneTargetKind>;
-  period_start: Timestamp | null;
+  targetKind: ColumnType<MilestoneTargetKind, MilestoneTargetKind | undefined, MilestoneTargetKind>;
+  periodStart: Timestamp | null;
   /** How long before due the at-risk check runs, possibly in business days or hours. */
-  warning_offset: ColumnType<CalendarDuration | null, string | null | undefined, string | null>;
+  warningOffset: ColumnType<CalendarDuration | null, string | null | undefined, string | null>;
   /** At-risk below this percentage of the pro-rated target. */
-  warning_threshold_pct: ColumnType<string, number | string | undefined, number | string>;
-  warned_at: Timestamp | null;
+  warningThresholdPct: ColumnType<string, number | string | undefined, number | string>;
+  warnedAt: Timestamp | null;
 }
 
 export interface KpiReportsTable {
   id: Generated<string>;
-  project_id: string;
+  projectId: string;
   metric: string;
   value: Numeric;
-  reported_at: Timestamp;
-  reporter_id: string;
-  created_at: CreatedAt;
+  reportedAt: Timestamp;
+  reporterId: string;
+  createdAt: CreatedAt;
 }
 
 export interface EscalationsTable {
   id: Generated<string>;
-  project_id: string;
-  milestone_id: string;
+  projectId: string;
+  milestoneId: string;
   level: number;
-  recipient_id: string;
-  created_at: CreatedAt;
-  acknowledged_at: Timestamp | null;
-  acknowledged_by: string | null;
+  recipientId: string;
+  createdAt: CreatedAt;
+  acknowledgedAt: Timestamp | null;
+  acknowledgedBy: string | null;
   /** The flow run that raised it; its acknowledgement step is where an ack is decided. */
-  flow_run_id: string | null;
+  flowRunId: string | null;
 }
 
 export interface InboxItemsTable {
   id: Generated<string>;
-  user_id: string;
+  userId: string;
   kind: InboxItemKind;
   payload: ColumnType<Record<string, unknown>, string, string>;
   /** Makes notification activities idempotent: a retry finds the item it already wrote. */
-  dedupe_key: string;
-  created_at: CreatedAt;
-  read_at: Timestamp | null;
+  dedupeKey: string;
+  createdAt: CreatedAt;
+  readAt: Timestamp | null;
 }
 
 type Json<T> = ColumnType<T, string, string>;
@@ -190,122 +190,122 @@ type Json<T> = ColumnType<T, string, string>;
 export interface FlowsTable {
   id: Generated<string>;
   name: string;
-  trigger_event: string;
+  triggerEvent: string;
   /** The editable document (schema in workflows/flow); validated only when published. */
   draft: Json<unknown>;
-  draft_updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
-  created_at: CreatedAt;
+  draftUpdatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  createdAt: CreatedAt;
 }
 
 export interface FlowVersionsTable {
   id: Generated<string>;
-  flow_id: string;
+  flowId: string;
   version: number;
   /** Immutable once written (a database trigger refuses updates and deletes). */
   document: Json<unknown>;
-  published_at: CreatedAt;
-  published_by: string | null;
+  publishedAt: CreatedAt;
+  publishedBy: string | null;
 }
 
 export interface FlowBindingsTable {
   id: Generated<string>;
-  trigger_event: string;
+  triggerEvent: string;
   /** null = every project without a binding of its own. */
-  project_id: string | null;
-  flow_id: string;
-  created_at: CreatedAt;
+  projectId: string | null;
+  flowId: string;
+  createdAt: CreatedAt;
 }
 
 export interface FlowRunsTable {
   id: Generated<string>;
-  flow_version_id: string;
-  project_id: string;
-  trigger_event: string;
+  flowVersionId: string;
+  projectId: string;
+  triggerEvent: string;
   /** What the run is about (a milestone id, a change request id…), part of its dedupe. */
-  subject_id: string;
-  workflow_id: string;
+  subjectId: string;
+  workflowId: string;
   status: ColumnType<FlowRunStatus, FlowRunStatus | undefined, FlowRunStatus>;
-  started_at: CreatedAt;
-  ended_at: Timestamp | null;
+  startedAt: CreatedAt;
+  endedAt: Timestamp | null;
   /** The path a finished run took (workflows/flow/run-trace.ts `runPathSchema`); null while running. */
   path: Json<unknown> | null;
 }
 
 export interface ApprovalRequestsTable {
   id: Generated<string>;
-  flow_run_id: string;
-  project_id: string;
-  node_id: string;
+  flowRunId: string;
+  projectId: string;
+  nodeId: string;
   kind: ApprovalRequestKind;
-  approver_id: string;
+  approverId: string;
   status: ColumnType<ApprovalRequestStatus, ApprovalRequestStatus | undefined, ApprovalRequestStatus>;
-  due_at: Timestamp;
-  decided_at: Timestamp | null;
-  decided_by: string | null;
+  dueAt: Timestamp;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
   comment: string | null;
-  dedupe_key: string;
-  created_at: CreatedAt;
+  dedupeKey: string;
+  createdAt: CreatedAt;
 }
 
 export interface TasksTable {
   id: Generated<string>;
-  project_id: string;
-  milestone_id: string | null;
+  projectId: string;
+  milestoneId: string | null;
   title: string;
-  assignee_id: string | null;
-  due_at: Timestamp | null;
+  assigneeId: string | null;
+  dueAt: Timestamp | null;
   status: ColumnType<TaskStatus, TaskStatus | undefined, TaskStatus>;
-  dedupe_key: string | null;
-  created_at: CreatedAt;
+  dedupeKey: string | null;
+  createdAt: CreatedAt;
 }
 
 export type ClosedReason = CloseOutcome | 'completed';
 
 export interface GoalsTable {
   id: Generated<string>;
-  project_id: string;
+  projectId: string;
   metric: GoalMetric;
   /** Set exactly when metric is 'custom'; it is then the metric name KPI reports use. */
-  custom_name: string | null;
+  customName: string | null;
   unit: string;
   direction: ColumnType<GoalDirection, GoalDirection | undefined, GoalDirection>;
   baseline: Numeric | null;
   target: Numeric;
-  period_start: Timestamp;
-  period_end: Timestamp;
-  created_at: CreatedAt;
+  periodStart: Timestamp;
+  periodEnd: Timestamp;
+  createdAt: CreatedAt;
 }
 
 export interface ProjectMembersTable {
-  project_id: string;
-  user_id: string;
+  projectId: string;
+  userId: string;
   role: ProjectMemberRole;
 }
 
 export interface BudgetLinesTable {
   id: Generated<string>;
-  project_id: string;
+  projectId: string;
   category: string;
   planned: Numeric;
   spent: ColumnType<string, number | string | undefined, number | string>;
-  created_at: CreatedAt;
+  createdAt: CreatedAt;
 }
 
 export interface RisksTable {
   id: Generated<string>;
-  project_id: string;
+  projectId: string;
   title: string;
   probability: number;
   impact: number;
   /** probability × impact, computed by the database. */
   score: ColumnType<number, never, never>;
-  owner_id: string | null;
+  ownerId: string | null;
   mitigation: string | null;
   status: ColumnType<RiskStatus, RiskStatus | undefined, RiskStatus>;
-  early_warning: ColumnType<RiskEarlyWarning | null, string | null | undefined, string | null>;
+  earlyWarning: ColumnType<RiskEarlyWarning | null, string | null | undefined, string | null>;
   /** When the early-warning rule first fired. */
-  raised_at: Timestamp | null;
-  created_at: CreatedAt;
+  raisedAt: Timestamp | null;
+  createdAt: CreatedAt;
 }
 
 /** A target (decimal string or number) or a due time (ISO string), stored as a JSON scalar. */
@@ -313,51 +313,51 @@ export type ChangeRequestValue = string | number;
 
 export interface ChangeRequestsTable {
   id: Generated<string>;
-  project_id: string;
-  subject_kind: ChangeRequestSubjectKind;
-  subject_id: string;
+  projectId: string;
+  subjectKind: ChangeRequestSubjectKind;
+  subjectId: string;
   field: ChangeRequestField;
   before: ColumnType<ChangeRequestValue, string, string>;
   after: ColumnType<ChangeRequestValue, string, string>;
   reason: string;
-  requested_by: string;
+  requestedBy: string;
   status: ColumnType<ChangeRequestStatus, ChangeRequestStatus | undefined, ChangeRequestStatus>;
-  decided_at: Timestamp | null;
-  decided_by: string | null;
-  created_at: CreatedAt;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+  createdAt: CreatedAt;
 }
 
 export interface ProjectEventsTable {
   id: Generated<string>;
-  project_id: string;
+  projectId: string;
   at: Timestamp;
   kind: string;
   detail: ColumnType<Record<string, unknown>, string | undefined, string>;
-  dedupe_key: string | null;
+  dedupeKey: string | null;
 }
 
 export interface RetrospectivesTable {
   id: Generated<string>;
-  project_id: string;
+  projectId: string;
   status: ColumnType<RetrospectiveStatus, RetrospectiveStatus | undefined, RetrospectiveStatus>;
   /** The compiled report (see activities/retrospective); frozen when finalized. */
   report: ColumnType<unknown, string, string>;
-  input_due_at: Timestamp;
-  hard_deadline_at: Timestamp;
-  started_at: CreatedAt;
-  finalized_at: Timestamp | null;
-  finalized_by: string | null;
+  inputDueAt: Timestamp;
+  hardDeadlineAt: Timestamp;
+  startedAt: CreatedAt;
+  finalizedAt: Timestamp | null;
+  finalizedBy: string | null;
 }
 
 export interface RetrospectiveInputsTable {
   id: Generated<string>;
-  retrospective_id: string;
-  user_id: string;
-  went_well: string;
-  to_improve: string;
-  action_items: ColumnType<string[], string, string>;
+  retrospectiveId: string;
+  userId: string;
+  wentWell: string;
+  toImprove: string;
+  actionItems: ColumnType<string[], string, string>;
   late: ColumnType<boolean, boolean | undefined, boolean>;
-  submitted_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  submittedAt: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface Database {

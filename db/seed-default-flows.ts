@@ -20,7 +20,7 @@ export async function seedDefaultFlows(db: Db): Promise<void> {
     const event = triggerEventOf(document);
     const flow = await insertFlow(db, { name: document.name, triggerEvent: event, draft: document });
     if ((await listVersions(db, flow.id)).length === 0) await publishVersion(db, flow.id, document, null);
-    const bound = await db.selectFrom('flow_bindings').select('id').where('trigger_event', '=', event).where('project_id', 'is', null).executeTakeFirst();
+    const bound = await db.selectFrom('flow_bindings').select('id').where('triggerEvent', '=', event).where('projectId', 'is', null).executeTakeFirst();
     if (!bound) await bindFlow(db, { triggerEvent: event, projectId: null, flowId: flow.id });
   }
 }

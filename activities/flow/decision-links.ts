@@ -40,26 +40,26 @@ export function createDecisionLinkMinter({ db, clock, secret, publicUrl }: Decis
   const base = publicUrl.replace(/\/+$/, '');
   return async function mintDecisionLinks(input: { userId: string; requestId: string; kind: ApprovalRequestKind; dueAt: string | Date }): Promise<DecisionLink[]> {
     const now = clock.now();
-    // Whole seconds: the token's `exp` and the row's `expires_at` name the very same instant.
+    // Whole seconds: the token's `exp` and the row's `expiresAt` name the very same instant.
     const expSeconds = Math.floor(Math.min(new Date(input.dueAt).getTime(), now.getTime() + maxLinkLifetimeMs) / 1000);
     if (expSeconds * 1000 <= now.getTime()) return []; // already due: a link would be dead on arrival
     const links: DecisionLink[] = [];
     for (const decision of linkDecisions[input.kind]) {
-      const target = { user_id: input.userId, target_kind: 'approval', target_id: input.requestId, decision } as const;
+      const target = { userId: input.userId, targetKind: 'approval', targetId: input.requestId, decision } as const;
       const live = await db
         .selectFrom('decision_links')
-        .select(['id', 'expires_at'])
-        .where('user_id', '=', target.user_id)
-        .where('target_kind', '=', target.target_kind)
-        .where('target_id', '=', target.target_id)
+        .select(['id', 'expiresAt'])
+        .where('userId', '=', target.userId)
+        .where('targetKind', '=', target.targetKind)
+        .where('targetId', '=', target.targetId)
         .where('decision', '=', target.decision)
-        .where('used_at', 'is', null)
-        .where('expires_at', '>', now)
-        .orderBy('created_at', 'desc')
+        .where('usedAt', 'is', null)
+        .where('expiresAt', '>', now)
+        .orderBy('createdAt', 'desc')
         .executeTakeFirst();
-      const row = live ?? (await db.insertInto('decision_links').values({ ...target, expires_at: new Date(expSeconds * 1000) }).returning(['id', 'expires_at']).executeTakeFirstOrThrow());
-      const token = await sign({ jti: row.id, sub: input.userId, dec: decision, exp: Math.floor(row.expires_at.getTime() / 1000) }, secret, 'HS256');
-      links.push({ decision, url: `${base}/decide/${token}`, expiresAt: row.expires_at });
+      const row = live ?? (await db.insertInto('decision_links').values({ ...target, expiresAt: new Date(expSeconds * 1000) }).returning(['id', 'expiresAt']).executeTakeFirstOrThrow());
+      const token = await sign({ jti: row.id, sub: input.userId, dec: decision, exp: Math.floor(row.expiresAt.getTime() / 1000) }, secret, 'HS256');
+      links.push({ decision, url: `${base}/decide/${token}`, expiresAt: row.expiresAt });
     }
     return links;
   };

@@ -13,11 +13,11 @@ export async function findEscalationTarget(
 ): Promise<{ milestoneId: string | null; person: Person | null }> {
   const milestone =
     input.event === 'milestone_missed' || input.event === 'milestone_at_risk'
-      ? await db.selectFrom('milestones').select(['id', 'owner_id']).where('id', '=', input.subjectId).executeTakeFirst()
+      ? await db.selectFrom('milestones').select(['id', 'ownerId']).where('id', '=', input.subjectId).executeTakeFirst()
       : undefined;
   const baseId =
-    milestone?.owner_id ??
-    (await db.selectFrom('sales_projects').select('owner_id').where('id', '=', input.projectId).executeTakeFirstOrThrow()).owner_id;
+    milestone?.ownerId ??
+    (await db.selectFrom('sales_projects').select('ownerId').where('id', '=', input.projectId).executeTakeFirstOrThrow()).ownerId;
   const manager = await findManagerAbove(db, baseId, input.level);
   return { milestoneId: milestone?.id ?? null, person: manager ? { id: manager.id, name: manager.name, email: manager.email } : null };
 }

@@ -48,13 +48,13 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
 
   /** The flow a webhook step belongs to: by the run's id, or by the workflow this activity runs for. */
   async function flowIdOfRun(runId: string | undefined): Promise<string> {
-    const byRun = db.selectFrom('flow_runs as r').innerJoin('flow_versions as v', 'v.id', 'r.flow_version_id').select('v.flow_id');
+    const byRun = db.selectFrom('flow_runs as r').innerJoin('flow_versions as v', 'v.id', 'r.flowVersionId').select('v.flowId');
     const row = await (runId
       ? byRun.where('r.id', '=', runId)
-      : byRun.where('r.workflow_id', '=', Context.current().info.workflowExecution?.workflowId ?? '')
+      : byRun.where('r.workflowId', '=', Context.current().info.workflowExecution?.workflowId ?? '')
     ).executeTakeFirst();
     if (!row) throw nonRetryable('FlowRunNotFound', 'This webhook step does not belong to a recorded flow run, so there is no flow secret to sign it with.');
-    return row.flow_id;
+    return row.flowId;
   }
 
   /** The signature header's value for a body sent on behalf of a flow run (see webhook-signature.ts). */
@@ -106,15 +106,15 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
       await db
         .insertInto('flow_runs')
         .values({
-          workflow_id: input.workflowId,
-          flow_version_id: input.flowVersionId,
-          project_id: input.projectId,
-          trigger_event: input.event,
-          subject_id: input.subjectId,
+          workflowId: input.workflowId,
+          flowVersionId: input.flowVersionId,
+          projectId: input.projectId,
+          triggerEvent: input.event,
+          subjectId: input.subjectId,
         })
-        .onConflict((oc) => oc.column('workflow_id').doNothing())
+        .onConflict((oc) => oc.column('workflowId').doNothing())
         .execute();
-      const run = await db.selectFrom('flow_runs').select('id').where('workflow_id', '=', input.workflowId).executeTakeFirstOrThrow();
+      const run = await db.selectFrom('flow_runs').select('id').where('workflowId', '=', input.workflowId).executeTakeFirstOrThrow();
       return run.id;
     },
 
@@ -151,17 +151,17 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
         await db
           .insertInto('approval_requests')
           .values({
-            flow_run_id: input.runId,
-            project_id: input.projectId,
-            node_id: input.nodeId,
+            flowRunId: input.runId,
+            projectId: input.projectId,
+            nodeId: input.nodeId,
             kind: input.kind,
-            approver_id: person.id,
-            due_at: input.dueAt,
-            dedupe_key: dedupeKey,
+            approverId: person.id,
+            dueAt: input.dueAt,
+            dedupeKey: dedupeKey,
           })
-          .onConflict((oc) => oc.column('dedupe_key').doNothing())
+          .onConflict((oc) => oc.column('dedupeKey').doNothing())
           .execute();
-        const request = await db.selectFrom('approval_requests').select(['id', 'status']).where('dedupe_key', '=', dedupeKey).executeTakeFirstOrThrow();
+        const request = await db.selectFrom('approval_requests').select(['id', 'status']).where('dedupeKey', '=', dedupeKey).executeTakeFirstOrThrow();
         // An e-mailed request carries one signed link per answer (escalations ask through an
         // acknowledgement request too, so this covers them). A retry after a decision mints none.
         let links = '';
@@ -192,7 +192,7 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
       return onBehalfOf(input.userId, () => db.transaction().execute(async (trx) => {
         const request = await trx
           .updateTable('approval_requests')
-          .set({ status: input.status, decided_at: at, decided_by: input.userId, comment: input.comment ?? null })
+          .set({ status: input.status, decidedAt: at, decidedBy: input.userId, comment: input.comment ?? null })
           .where('id', '=', input.requestId)
           .where('status', '=', 'pending')
           .returningAll()
@@ -201,15 +201,15 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
         if (request && input.status === 'acknowledged') {
           await trx
             .updateTable('escalations')
-            .set({ acknowledged_at: at, acknowledged_by: input.userId })
-            .where('flow_run_id', '=', row.flow_run_id)
-            .where('recipient_id', '=', row.approver_id)
-            .where('acknowledged_at', 'is', null)
+            .set({ acknowledgedAt: at, acknowledgedBy: input.userId })
+            .where('flowRunId', '=', row.flowRunId)
+            .where('recipientId', '=', row.approverId)
+            .where('acknowledgedAt', 'is', null)
             .execute();
         }
-        await trx.updateTable('inbox_items').set({ read_at: at }).where(sql`payload->>'requestId'`, '=', input.requestId).where('read_at', 'is', null).execute();
+        await trx.updateTable('inbox_items').set({ readAt: at }).where(sql`payload->>'requestId'`, '=', input.requestId).where('readAt', 'is', null).execute();
         const decider = await trx.selectFrom('users').select('name').where('id', '=', input.userId).executeTakeFirst();
-        return { decidedAt: (row.decided_at ?? at).toISOString(), deciderName: decider?.name ?? '' };
+        return { decidedAt: (row.decidedAt ?? at).toISOString(), deciderName: decider?.name ?? '' };
       }), input.via);
     },
 
@@ -218,7 +218,7 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
       if (input.requestIds.length === 0) return;
       await db
         .updateTable('approval_requests')
-        .set({ status: input.status, decided_at: clock.now() })
+        .set({ status: input.status, decidedAt: clock.now() })
         .where('id', 'in', input.requestIds)
         .where('status', '=', 'pending')
         .execute();
@@ -235,8 +235,8 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
       if (milestoneId) {
         await db
           .insertInto('escalations')
-          .values({ project_id: input.projectId, milestone_id: milestoneId, level: input.level, recipient_id: person.id, flow_run_id: input.runId })
-          .onConflict((oc) => oc.columns(['milestone_id', 'level']).doNothing())
+          .values({ projectId: input.projectId, milestoneId: milestoneId, level: input.level, recipientId: person.id, flowRunId: input.runId })
+          .onConflict((oc) => oc.columns(['milestoneId', 'level']).doNothing())
           .execute();
       }
       return person;
@@ -253,7 +253,7 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
     },
 
     async setProjectHealth(input: { projectId: string; status: string; reason: string | null; stepKey?: string }): Promise<void> {
-      await db.updateTable('sales_projects').set({ health: input.status, health_reason: input.reason }).where('id', '=', input.projectId).execute();
+      await db.updateTable('sales_projects').set({ health: input.status, healthReason: input.reason }).where('id', '=', input.projectId).execute();
     },
 
     async createTask(input: { projectId: string; stepKey: string; runId: string; title: string; assigneeRule: PeopleRule; dueAt: string; context: object }): Promise<string> {
@@ -261,10 +261,10 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
       const dedupeKey = `task:${input.runId}:${input.stepKey}`;
       await db
         .insertInto('tasks')
-        .values({ project_id: input.projectId, title: renderTemplate(input.title, input.context), assignee_id: assignee?.id ?? null, due_at: input.dueAt, dedupe_key: dedupeKey })
-        .onConflict((oc) => oc.column('dedupe_key').doNothing())
+        .values({ projectId: input.projectId, title: renderTemplate(input.title, input.context), assigneeId: assignee?.id ?? null, dueAt: input.dueAt, dedupeKey: dedupeKey })
+        .onConflict((oc) => oc.column('dedupeKey').doNothing())
         .execute();
-      return (await db.selectFrom('tasks').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirstOrThrow()).id;
+      return (await db.selectFrom('tasks').select('id').where('dedupeKey', '=', dedupeKey).executeTakeFirstOrThrow()).id;
     },
 
     /**

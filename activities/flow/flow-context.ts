@@ -29,8 +29,8 @@ export async function buildFlowContext(
 ): Promise<Record<string, unknown>> {
   const project = await db
     .selectFrom('sales_projects as p')
-    .innerJoin('users as o', 'o.id', 'p.owner_id')
-    .select(['p.id', 'p.name', 'p.period_start', 'p.period_end', 'o.id as owner_id', 'o.name as owner_name', 'o.email as owner_email'])
+    .innerJoin('users as o', 'o.id', 'p.ownerId')
+    .select(['p.id', 'p.name', 'p.periodStart', 'p.periodEnd', 'o.id as ownerId', 'o.name as ownerName', 'o.email as ownerEmail'])
     .where('p.id', '=', input.projectId)
     .executeTakeFirstOrThrow();
   const now = clock.now();
@@ -39,22 +39,22 @@ export async function buildFlowContext(
       id: project.id,
       name: project.name,
       phase: input.phase,
-      owner: { id: project.owner_id, name: project.owner_name, email: project.owner_email },
-      periodStart: project.period_start.toISOString(),
-      periodEnd: project.period_end.toISOString(),
+      owner: { id: project.ownerId, name: project.ownerName, email: project.ownerEmail },
+      periodStart: project.periodStart.toISOString(),
+      periodEnd: project.periodEnd.toISOString(),
     },
     event: { occurredAt: now.toISOString() },
   };
   if (input.event === 'milestone_missed' || input.event === 'milestone_at_risk') {
     const milestone = await db
       .selectFrom('milestones as m')
-      .innerJoin('users as u', 'u.id', 'm.owner_id')
-      .select(['m.id', 'm.name', 'm.metric', 'm.target_value', 'm.due_at', 'm.project_id', 'u.id as owner_id', 'u.name as owner_name'])
+      .innerJoin('users as u', 'u.id', 'm.ownerId')
+      .select(['m.id', 'm.name', 'm.metric', 'm.targetValue', 'm.dueAt', 'm.projectId', 'u.id as ownerId', 'u.name as ownerName'])
       .where('m.id', '=', input.subjectId)
       .executeTakeFirstOrThrow();
-    const until = milestone.due_at < now ? milestone.due_at : now;
-    const actual = Number(await sumKpi(db, milestone.project_id, milestone.metric, until));
-    const target = Number(milestone.target_value);
+    const until = milestone.dueAt < now ? milestone.dueAt : now;
+    const actual = Number(await sumKpi(db, milestone.projectId, milestone.metric, until));
+    const target = Number(milestone.targetValue);
     context.milestone = {
       id: milestone.id,
       name: milestone.name,
@@ -62,16 +62,16 @@ export async function buildFlowContext(
       target,
       actual,
       attainmentPct: pct(actual, target),
-      dueAt: milestone.due_at.toISOString(),
-      owner: { id: milestone.owner_id, name: milestone.owner_name },
-      daysOverdue: Math.max(0, Math.floor((now.getTime() - milestone.due_at.getTime()) / DAY_MS)),
-      daysToDue: Math.max(0, Math.ceil((milestone.due_at.getTime() - now.getTime()) / DAY_MS)),
+      dueAt: milestone.dueAt.toISOString(),
+      owner: { id: milestone.ownerId, name: milestone.ownerName },
+      daysOverdue: Math.max(0, Math.floor((now.getTime() - milestone.dueAt.getTime()) / DAY_MS)),
+      daysToDue: Math.max(0, Math.ceil((milestone.dueAt.getTime() - now.getTime()) / DAY_MS)),
     };
   }
   const budget = await db
     .selectFrom('budget_lines')
     .select((eb) => [eb.fn.coalesce(eb.fn.sum<string>('planned'), eb.val('0')).as('planned'), eb.fn.coalesce(eb.fn.sum<string>('spent'), eb.val('0')).as('spent')])
-    .where('project_id', '=', input.projectId)
+    .where('projectId', '=', input.projectId)
     .executeTakeFirstOrThrow();
   const planned = Number(budget.planned);
   const spent = Number(budget.spent);
@@ -81,7 +81,7 @@ export async function buildFlowContext(
     : undefined;
   if (input.event === 'plan_submitted') {
     const count = async (table: 'goals' | 'milestones') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('project_id', '=', input.projectId).executeTakeFirstOrThrow()).n);
+      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('projectId', '=', input.projectId).executeTakeFirstOrThrow()).n);
     context.plan = {
       submittedBy: { id: actor?.id ?? '', name: actor?.name ?? '' },
       budgetTotal: planned,
@@ -98,14 +98,14 @@ export async function buildFlowContext(
       after: '110',
       deltaPct: 10,
       reason: 'A sample change for a test run',
-      requestedBy: { id: project.owner_id, name: project.owner_name },
+      requestedBy: { id: project.ownerId, name: project.ownerName },
     };
   } else if (input.event === 'change_requested') {
     const change = await db.selectFrom('change_requests').selectAll().where('id', '=', input.subjectId).executeTakeFirstOrThrow();
     const subject =
-      change.subject_kind === 'milestone'
-        ? await db.selectFrom('milestones').select('name').where('id', '=', change.subject_id).executeTakeFirst()
-        : await db.selectFrom('goals').select((eb) => eb.fn.coalesce('custom_name', 'metric').as('name')).where('id', '=', change.subject_id).executeTakeFirst();
+      change.subjectKind === 'milestone'
+        ? await db.selectFrom('milestones').select('name').where('id', '=', change.subjectId).executeTakeFirst()
+        : await db.selectFrom('goals').select((eb) => eb.fn.coalesce('customName', 'metric').as('name')).where('id', '=', change.subjectId).executeTakeFirst();
     const before = Number(change.before);
     const after = Number(change.after);
     context.change = {
@@ -116,7 +116,7 @@ export async function buildFlowContext(
       after: String(change.after),
       deltaPct: change.field === 'target' && before !== 0 ? Math.round(((after - before) / before) * 10_000) / 100 : 0,
       reason: change.reason,
-      requestedBy: { id: actor?.id ?? change.requested_by, name: actor?.name ?? '' },
+      requestedBy: { id: actor?.id ?? change.requestedBy, name: actor?.name ?? '' },
     };
   }
   if (input.event === 'project_closed') {

@@ -17,8 +17,8 @@ async function activePeople(db: Db, ids: string[]): Promise<Person[]> {
 }
 
 async function projectOwnerId(db: Db, projectId: string): Promise<string> {
-  const project = await db.selectFrom('sales_projects').select('owner_id').where('id', '=', projectId).executeTakeFirstOrThrow();
-  return project.owner_id;
+  const project = await db.selectFrom('sales_projects').select('ownerId').where('id', '=', projectId).executeTakeFirstOrThrow();
+  return project.ownerId;
 }
 
 async function managerAbove(db: Db, projectId: string, levels: number): Promise<string[]> {
@@ -37,9 +37,9 @@ async function ruleCandidates(db: Db, projectId: string, rule: PeopleRule, conte
     case 'manager_chain':
       return managerAbove(db, projectId, rule.level);
     case 'role':
-      return (await db.selectFrom('user_roles').select('user_id').where('role', '=', rule.role).orderBy('user_id').execute()).map((r) => r.user_id);
+      return (await db.selectFrom('user_roles').select('userId').where('role', '=', rule.role).orderBy('userId').execute()).map((r) => r.userId);
     case 'team':
-      return (await db.selectFrom('team_members').select('user_id').where('team_id', '=', rule.teamId).orderBy('user_id').execute()).map((r) => r.user_id);
+      return (await db.selectFrom('team_members').select('userId').where('teamId', '=', rule.teamId).orderBy('userId').execute()).map((r) => r.userId);
     case 'user':
       return [rule.userId];
     case 'users':

@@ -44,14 +44,14 @@ export function createScheduleActivities({ db, clock }: { db: Db; clock: Clock }
           .insertInto('project_events')
           .values(
             plan.skipped.map((skip) => ({
-              project_id: skip.projectId,
+              projectId: skip.projectId,
               at: clock.now(),
               kind: 'schedule_skipped',
               detail: JSON.stringify({ scheduledAt: input.scheduledAt, reason: skip.reason, flowVersionId: binding.flowVersionId, text: `Scheduled flow skipped: ${skip.reason}` }),
-              dedupe_key: `schedule-skip:${skip.projectId}:${input.scheduledAt}`,
+              dedupeKey: `schedule-skip:${skip.projectId}:${input.scheduledAt}`,
             })),
           )
-          .onConflict((oc) => oc.column('dedupe_key').doNothing())
+          .onConflict((oc) => oc.column('dedupeKey').doNothing())
           .execute();
       }
       return plan;

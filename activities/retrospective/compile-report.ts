@@ -15,25 +15,25 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
   const names = new Map((await db.selectFrom('users').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? id) : '');
 
-  const { goals } = await loadProjectProgress(db, project, project.period_end < now ? project.period_end : now);
+  const { goals } = await loadProjectProgress(db, project, project.periodEnd < now ? project.periodEnd : now);
   const milestones = await listMilestones(db, projectId);
-  const escalations = await db.selectFrom('escalations').selectAll().where('project_id', '=', projectId).orderBy('created_at').orderBy('level').execute();
-  const approvals = await db.selectFrom('approval_requests').selectAll().where('project_id', '=', projectId).where('kind', '=', 'approval').orderBy('created_at').execute();
-  const changes = await db.selectFrom('change_requests').selectAll().where('project_id', '=', projectId).orderBy('created_at').execute();
-  const risks = await db.selectFrom('risks').selectAll().where('project_id', '=', projectId).orderBy('created_at').execute();
-  const budget = await db.selectFrom('budget_lines').selectAll().where('project_id', '=', projectId).orderBy('category').execute();
-  const events = await db.selectFrom('project_events').selectAll().where('project_id', '=', projectId).orderBy('at').execute();
-  const reports = await db.selectFrom('kpi_reports').select(['reporter_id', 'metric', 'value', 'reported_at']).where('project_id', '=', projectId).execute();
+  const escalations = await db.selectFrom('escalations').selectAll().where('projectId', '=', projectId).orderBy('createdAt').orderBy('level').execute();
+  const approvals = await db.selectFrom('approval_requests').selectAll().where('projectId', '=', projectId).where('kind', '=', 'approval').orderBy('createdAt').execute();
+  const changes = await db.selectFrom('change_requests').selectAll().where('projectId', '=', projectId).orderBy('createdAt').execute();
+  const risks = await db.selectFrom('risks').selectAll().where('projectId', '=', projectId).orderBy('createdAt').execute();
+  const budget = await db.selectFrom('budget_lines').selectAll().where('projectId', '=', projectId).orderBy('category').execute();
+  const events = await db.selectFrom('project_events').selectAll().where('projectId', '=', projectId).orderBy('at').execute();
+  const reports = await db.selectFrom('kpi_reports').select(['reporterId', 'metric', 'value', 'reportedAt']).where('projectId', '=', projectId).execute();
 
   const milestoneName = new Map(milestones.map((m) => [m.id, m.name]));
   const goalName = new Map(goals.map((g) => [g.goalId, g.label]));
   const escalationItems = escalations.map((e) => ({
-    milestone: milestoneName.get(e.milestone_id) ?? '',
+    milestone: milestoneName.get(e.milestoneId) ?? '',
     level: e.level,
-    recipient: nameOf(e.recipient_id),
-    createdAt: e.created_at.toISOString(),
-    acknowledgedAt: e.acknowledged_at?.toISOString() ?? null,
-    hoursToAck: hoursBetween(e.created_at, e.acknowledged_at),
+    recipient: nameOf(e.recipientId),
+    createdAt: e.createdAt.toISOString(),
+    acknowledgedAt: e.acknowledgedAt?.toISOString() ?? null,
+    hoursToAck: hoursBetween(e.createdAt, e.acknowledgedAt),
   }));
   const levels = [...new Set(escalations.map((e) => e.level))].sort((a, b) => a - b);
 
@@ -44,28 +44,28 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
   const ranked = mainMetric
     ? rankMembers(
         memberKpiTotals(
-          reports.map((r) => ({ memberId: r.reporter_id, metric: r.metric, value: Number(r.value), reportedAt: r.reported_at })),
-          { metric: mainMetric, members: [...new Set(reports.map((r) => r.reporter_id))].map((id) => ({ id, name: nameOf(id) })) },
+          reports.map((r) => ({ memberId: r.reporterId, metric: r.metric, value: Number(r.value), reportedAt: r.reportedAt })),
+          { metric: mainMetric, members: [...new Set(reports.map((r) => r.reporterId))].map((id) => ({ id, name: nameOf(id) })) },
         ),
       )
     : [];
 
   const timeline = [
     ...events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, text: String((e.detail as { text?: unknown }).text ?? e.kind) })),
-    ...milestones.filter((m) => m.checked_at).map((m) => ({ at: m.checked_at!.toISOString(), kind: `milestone_${m.status}`, text: `Milestone "${m.name}" ${m.status}` })),
+    ...milestones.filter((m) => m.checkedAt).map((m) => ({ at: m.checkedAt!.toISOString(), kind: `milestone_${m.status}`, text: `Milestone "${m.name}" ${m.status}` })),
     ...escalationItems.map((e) => ({ at: e.createdAt, kind: 'escalation', text: `"${e.milestone}" escalated to ${e.recipient} (level ${e.level})` })),
     ...escalationItems.filter((e) => e.acknowledgedAt).map((e) => ({ at: e.acknowledgedAt!, kind: 'acknowledged', text: `${e.recipient} acknowledged "${e.milestone}" (level ${e.level})` })),
-    ...changes.map((c) => ({ at: c.created_at.toISOString(), kind: 'change_requested', text: `Change of ${c.field === 'due_at' ? 'due date' : 'target'} requested: ${c.reason}` })),
-    ...changes.filter((c) => c.decided_at).map((c) => ({ at: c.decided_at!.toISOString(), kind: `change_${c.status}`, text: `Change ${c.status}` })),
-    ...approvals.filter((a) => a.decided_at).map((a) => ({ at: a.decided_at!.toISOString(), kind: `approval_${a.status}`, text: `${nameOf(a.decided_by ?? a.approver_id)}: ${a.status}` })),
+    ...changes.map((c) => ({ at: c.createdAt.toISOString(), kind: 'change_requested', text: `Change of ${c.field === 'due_at' ? 'due date' : 'target'} requested: ${c.reason}` })),
+    ...changes.filter((c) => c.decidedAt).map((c) => ({ at: c.decidedAt!.toISOString(), kind: `change_${c.status}`, text: `Change ${c.status}` })),
+    ...approvals.filter((a) => a.decidedAt).map((a) => ({ at: a.decidedAt!.toISOString(), kind: `approval_${a.status}`, text: `${nameOf(a.decidedBy ?? a.approverId)}: ${a.status}` })),
   ].sort((a, b) => a.at.localeCompare(b.at) || a.kind.localeCompare(b.kind));
 
   return {
     projectId,
     projectName: project.name,
-    outcome: project.closed_reason ?? 'completed',
-    periodStart: project.period_start.toISOString(),
-    periodEnd: project.period_end.toISOString(),
+    outcome: project.closedReason ?? 'completed',
+    periodStart: project.periodStart.toISOString(),
+    periodEnd: project.periodEnd.toISOString(),
     compiledAt: now.toISOString(),
     // A goal with nothing reported (and no baseline) closes at 0, 0 % of its target: red.
     goals: goals.map((g) => ({
@@ -80,14 +80,14 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
     milestones: milestones.map((m) => ({
       milestoneId: m.id,
       name: m.name,
-      dueAt: m.due_at.toISOString(),
-      target: Number(m.target_value),
-      actual: m.actual_value === null ? null : Number(m.actual_value),
+      dueAt: m.dueAt.toISOString(),
+      target: Number(m.targetValue),
+      actual: m.actualValue === null ? null : Number(m.actualValue),
       status: m.status,
-      daysLate: m.status === 'missed' && m.checked_at ? Math.max(0, Math.floor((m.checked_at.getTime() - m.due_at.getTime()) / DAY_MS)) : 0,
-      owner: nameOf(m.owner_id),
+      daysLate: m.status === 'missed' && m.checkedAt ? Math.max(0, Math.floor((m.checkedAt.getTime() - m.dueAt.getTime()) / DAY_MS)) : 0,
+      owner: nameOf(m.ownerId),
     })),
-    series: milestones.map((m) => ({ metric: m.metric, at: m.due_at.toISOString(), planned: Number(m.target_value), actual: m.actual_value === null ? null : Number(m.actual_value) })),
+    series: milestones.map((m) => ({ metric: m.metric, at: m.dueAt.toISOString(), planned: Number(m.targetValue), actual: m.actualValue === null ? null : Number(m.actualValue) })),
     escalations: {
       count: escalations.length,
       highestLevel: Math.max(0, ...escalations.map((e) => e.level)),
@@ -100,27 +100,27 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
     approvals: {
       count: approvals.length,
       rejections: approvals.filter((a) => a.status === 'rejected').length,
-      avgTurnaroundHours: average(approvals.map((a) => hoursBetween(a.created_at, a.decided_at))),
+      avgTurnaroundHours: average(approvals.map((a) => hoursBetween(a.createdAt, a.decidedAt))),
       items: approvals.map((a) => ({
         kind: a.kind,
-        approver: nameOf(a.approver_id),
+        approver: nameOf(a.approverId),
         status: a.status,
-        createdAt: a.created_at.toISOString(),
-        decidedAt: a.decided_at?.toISOString() ?? null,
-        turnaroundHours: hoursBetween(a.created_at, a.decided_at),
+        createdAt: a.createdAt.toISOString(),
+        decidedAt: a.decidedAt?.toISOString() ?? null,
+        turnaroundHours: hoursBetween(a.createdAt, a.decidedAt),
       })),
     },
     changeRequests: changes.map((c) => ({
       field: c.field,
-      subject: c.subject_kind === 'milestone' ? (milestoneName.get(c.subject_id) ?? '') : (goalName.get(c.subject_id) ?? ''),
+      subject: c.subjectKind === 'milestone' ? (milestoneName.get(c.subjectId) ?? '') : (goalName.get(c.subjectId) ?? ''),
       before: c.before,
       after: c.after,
       status: c.status,
       reason: c.reason,
-      turnaroundHours: hoursBetween(c.created_at, c.decided_at),
+      turnaroundHours: hoursBetween(c.createdAt, c.decidedAt),
     })),
     risks: {
-      raisedByEarlyWarning: risks.filter((r) => r.raised_at !== null).map((r) => r.title),
+      raisedByEarlyWarning: risks.filter((r) => r.raisedAt !== null).map((r) => r.title),
       materialised: risks.filter((r) => r.status === 'materialised').map((r) => r.title),
     },
     budget: budget.map((b) => {

@@ -20,19 +20,19 @@ export interface OpenedRetrospective {
  */
 async function teamOf(db: Db, projectId: string): Promise<string[]> {
   const [project, members] = await Promise.all([
-    db.selectFrom('sales_projects').select('owner_id').where('id', '=', projectId).executeTakeFirstOrThrow(),
-    db.selectFrom('project_members').select('user_id').where('project_id', '=', projectId).where('role', '<>', 'viewer').execute(),
+    db.selectFrom('sales_projects').select('ownerId').where('id', '=', projectId).executeTakeFirstOrThrow(),
+    db.selectFrom('project_members').select('userId').where('projectId', '=', projectId).where('role', '<>', 'viewer').execute(),
   ]);
-  return [...new Set([project.owner_id, ...members.map((m) => m.user_id)])];
+  return [...new Set([project.ownerId, ...members.map((m) => m.userId)])];
 }
 
 export function createRetrospectiveActivities({ db, clock }: { db: Db; clock: Clock }) {
   return {
     /** Creates the project's one retrospective (compiling the report), or returns the existing one. */
     async openRetrospective(input: { projectId: string }): Promise<OpenedRetrospective> {
-      const existing = await db.selectFrom('retrospectives').selectAll().where('project_id', '=', input.projectId).executeTakeFirst();
+      const existing = await db.selectFrom('retrospectives').selectAll().where('projectId', '=', input.projectId).executeTakeFirst();
       const project = await db.selectFrom('sales_projects').selectAll().where('id', '=', input.projectId).executeTakeFirstOrThrow();
-      const reminderMs = Number(project.retro_reminder_days) * DAY_MS;
+      const reminderMs = Number(project.retroReminderDays) * DAY_MS;
       const row =
         existing ??
         (await (async () => {
@@ -41,26 +41,26 @@ export function createRetrospectiveActivities({ db, clock }: { db: Db; clock: Cl
           await db
             .insertInto('retrospectives')
             .values({
-              project_id: input.projectId,
+              projectId: input.projectId,
               report: JSON.stringify(report),
-              input_due_at: new Date(now.getTime() + Number(project.retro_input_days) * DAY_MS),
-              hard_deadline_at: new Date(now.getTime() + Number(project.retro_hard_deadline_days) * DAY_MS),
+              inputDueAt: new Date(now.getTime() + Number(project.retroInputDays) * DAY_MS),
+              hardDeadlineAt: new Date(now.getTime() + Number(project.retroHardDeadlineDays) * DAY_MS),
             })
-            .onConflict((oc) => oc.column('project_id').doNothing())
+            .onConflict((oc) => oc.column('projectId').doNothing())
             .execute();
           await db
             .insertInto('project_events')
-            .values({ project_id: input.projectId, at: now, kind: 'retrospective_started', detail: JSON.stringify({ text: 'Closing review started' }), dedupe_key: `retro-start:${input.projectId}` })
-            .onConflict((oc) => oc.column('dedupe_key').doNothing())
+            .values({ projectId: input.projectId, at: now, kind: 'retrospective_started', detail: JSON.stringify({ text: 'Closing review started' }), dedupeKey: `retro-start:${input.projectId}` })
+            .onConflict((oc) => oc.column('dedupeKey').doNothing())
             .execute();
-          return db.selectFrom('retrospectives').selectAll().where('project_id', '=', input.projectId).executeTakeFirstOrThrow();
+          return db.selectFrom('retrospectives').selectAll().where('projectId', '=', input.projectId).executeTakeFirstOrThrow();
         })());
       return {
         retrospectiveId: row.id,
         status: row.status,
-        inputDueAt: row.input_due_at.toISOString(),
-        reminderAt: new Date(Math.max(row.started_at.getTime(), row.input_due_at.getTime() - reminderMs)).toISOString(),
-        hardDeadlineAt: row.hard_deadline_at.toISOString(),
+        inputDueAt: row.inputDueAt.toISOString(),
+        reminderAt: new Date(Math.max(row.startedAt.getTime(), row.inputDueAt.getTime() - reminderMs)).toISOString(),
+        hardDeadlineAt: row.hardDeadlineAt.toISOString(),
       };
     },
 
@@ -87,7 +87,7 @@ export function createRetrospectiveActivities({ db, clock }: { db: Db; clock: Cl
 
     /** Reminds those who have not answered yet, once. */
     async remindTeam(input: { retrospectiveId: string; projectId: string; inputDueAt: string }): Promise<number> {
-      const answered = new Set((await db.selectFrom('retrospective_inputs').select('user_id').where('retrospective_id', '=', input.retrospectiveId).execute()).map((r) => r.user_id));
+      const answered = new Set((await db.selectFrom('retrospective_inputs').select('userId').where('retrospectiveId', '=', input.retrospectiveId).execute()).map((r) => r.userId));
       const missing = (await teamOf(db, input.projectId)).filter((id) => !answered.has(id));
       for (const userId of missing) {
         await insertInboxItemOnce(db, {
@@ -107,7 +107,7 @@ export function createRetrospectiveActivities({ db, clock }: { db: Db; clock: Cl
       await onBehalfOf(input.userId, () =>
         db
           .updateTable('retrospectives')
-          .set({ status: 'finalized', finalized_at: now, finalized_by: input.userId, report: JSON.stringify(report) })
+          .set({ status: 'finalized', finalizedAt: now, finalizedBy: input.userId, report: JSON.stringify(report) })
           .where('id', '=', input.retrospectiveId)
           .where('status', '=', 'collecting')
           .execute(),
@@ -115,7 +115,7 @@ export function createRetrospectiveActivities({ db, clock }: { db: Db; clock: Cl
     },
 
     async retrospectiveStatus(input: { projectId: string }): Promise<'none' | 'collecting' | 'finalized'> {
-      const row = await db.selectFrom('retrospectives').select('status').where('project_id', '=', input.projectId).executeTakeFirst();
+      const row = await db.selectFrom('retrospectives').select('status').where('projectId', '=', input.projectId).executeTakeFirst();
       return row?.status ?? 'none';
     },
   };

@@ -22,13 +22,13 @@ export async function resolvePrincipal(db: Db, authorization: string | undefined
     if (!match) throw new ApiError(401, 'unauthenticated', 'The Authorization header must be "Bearer <token>".');
     const token = await findApiToken(db, match[1]!);
     // A token whose person has since lost the role it was scoped to stops working.
-    if (!token || !canGrant(token.user_role, token.role)) return undefined;
-    await touchApiToken(db, token.id, token.last_used_at);
-    return { userId: token.user_id, name: token.name, role: token.role, via: { kind: 'token', tokenId: token.id } };
+    if (!token || !canGrant(token.userRole, token.role)) return undefined;
+    await touchApiToken(db, token.id, token.lastUsedAt);
+    return { userId: token.userId, name: token.name, role: token.role, via: { kind: 'token', tokenId: token.id } };
   }
   if (cookie) {
     const session = await findSession(db, cookie);
-    if (session) return { userId: session.user_id, name: session.name, role: session.role, via: { kind: 'session', sessionId: session.id, csrfToken: session.csrf_token } };
+    if (session) return { userId: session.userId, name: session.name, role: session.role, via: { kind: 'session', sessionId: session.id, csrfToken: session.csrfToken } };
   }
   return undefined;
 }

@@ -33,10 +33,10 @@ export function parseAdminInput(input: AdminInput): AdminInput {
 async function upsertAdmin(trx: Db, input: AdminInput, passwordHash: string): Promise<AdminChange> {
   const existing = await findUserByEmail(trx, input.email);
   if (!existing) {
-    const user = await insertUser(trx, { name: input.name ?? 'Administrator', email: input.email, role: 'admin', password_hash: passwordHash });
+    const user = await insertUser(trx, { name: input.name ?? 'Administrator', email: input.email, role: 'admin', passwordHash: passwordHash });
     return { action: 'created', user };
   }
-  const user = await updateUser(trx, existing.id, { role: 'admin', active: true, password_hash: passwordHash, ...(input.name === undefined ? {} : { name: input.name }) });
+  const user = await updateUser(trx, existing.id, { role: 'admin', active: true, passwordHash: passwordHash, ...(input.name === undefined ? {} : { name: input.name }) });
   // A new password ends what the old one opened.
   await deleteSessionsOfUser(trx, existing.id);
   return { action: existing.role === 'admin' && existing.active ? 'updated' : 'promoted', user };

@@ -33,74 +33,74 @@ export interface LinkTarget {
 export async function findLinkTarget(db: Db, linkId: string): Promise<LinkTarget | undefined> {
   const row = await db
     .selectFrom('decision_links as l')
-    .innerJoin('users as u', 'u.id', 'l.user_id')
-    .innerJoin('approval_requests as r', 'r.id', 'l.target_id')
-    .innerJoin('flow_runs as f', 'f.id', 'r.flow_run_id')
-    .innerJoin('sales_projects as p', 'p.id', 'r.project_id')
-    .leftJoin('users as d', 'd.id', 'r.decided_by')
+    .innerJoin('users as u', 'u.id', 'l.userId')
+    .innerJoin('approval_requests as r', 'r.id', 'l.targetId')
+    .innerJoin('flow_runs as f', 'f.id', 'r.flowRunId')
+    .innerJoin('sales_projects as p', 'p.id', 'r.projectId')
+    .leftJoin('users as d', 'd.id', 'r.decidedBy')
     .select([
-      'l.id as link_id',
-      'l.user_id',
-      'u.name as user_name',
-      'u.active as user_active',
+      'l.id as linkId',
+      'l.userId',
+      'u.name as userName',
+      'u.active as userActive',
       'l.decision',
-      'l.expires_at',
-      'l.used_at',
-      'r.id as request_id',
-      'r.kind as request_kind',
-      'r.status as request_status',
-      'r.approver_id',
-      'r.due_at',
-      'r.decided_at',
-      'd.name as decided_by_name',
+      'l.expiresAt',
+      'l.usedAt',
+      'r.id as requestId',
+      'r.kind as requestKind',
+      'r.status as requestStatus',
+      'r.approverId',
+      'r.dueAt',
+      'r.decidedAt',
+      'd.name as decidedByName',
       'r.comment',
-      'f.id as flow_run_id',
-      'f.trigger_event',
-      'f.subject_id',
-      'p.name as project_name',
+      'f.id as flowRunId',
+      'f.triggerEvent',
+      'f.subjectId',
+      'p.name as projectName',
     ])
     .where('l.id', '=', linkId)
-    .where('l.target_kind', '=', 'approval')
+    .where('l.targetKind', '=', 'approval')
     .executeTakeFirst();
   if (!row) return undefined;
 
-  const milestone = row.trigger_event.startsWith('milestone_')
-    ? await db.selectFrom('milestones').select('name').where(sql<string>`id::text`, '=', row.subject_id).executeTakeFirst()
+  const milestone = row.triggerEvent.startsWith('milestone_')
+    ? await db.selectFrom('milestones').select('name').where(sql<string>`id::text`, '=', row.subjectId).executeTakeFirst()
     : undefined;
   const escalation =
-    row.request_kind === 'acknowledgement'
+    row.requestKind === 'acknowledgement'
       ? await db
           .selectFrom('escalations')
           .select('level')
-          .where('flow_run_id', '=', row.flow_run_id)
-          .where('recipient_id', '=', row.approver_id)
+          .where('flowRunId', '=', row.flowRunId)
+          .where('recipientId', '=', row.approverId)
           .orderBy('level', 'desc')
           .executeTakeFirst()
       : undefined;
   const sent = await db
     .selectFrom('inbox_items')
     .select('payload')
-    .where('user_id', '=', row.user_id)
-    .where(sql<string>`payload->>'requestId'`, '=', row.request_id)
-    .orderBy('created_at')
+    .where('userId', '=', row.userId)
+    .where(sql<string>`payload->>'requestId'`, '=', row.requestId)
+    .orderBy('createdAt')
     .executeTakeFirst();
   const payload = (sent?.payload ?? {}) as { subject?: unknown; message?: unknown };
 
-  const subject = describeSubject(row.trigger_event, row.project_name, milestone?.name);
+  const subject = describeSubject(row.triggerEvent, row.projectName, milestone?.name);
   return {
-    linkId: row.link_id,
-    userId: row.user_id,
-    userName: row.user_name,
-    userActive: row.user_active,
+    linkId: row.linkId,
+    userId: row.userId,
+    userName: row.userName,
+    userActive: row.userActive,
     decision: row.decision,
-    expiresAt: row.expires_at,
-    usedAt: row.used_at,
-    requestId: row.request_id,
-    requestKind: row.request_kind,
-    requestStatus: row.request_status,
-    dueAt: row.due_at,
-    decidedAt: row.decided_at,
-    decidedByName: row.decided_by_name,
+    expiresAt: row.expiresAt,
+    usedAt: row.usedAt,
+    requestId: row.requestId,
+    requestKind: row.requestKind,
+    requestStatus: row.requestStatus,
+    dueAt: row.dueAt,
+    decidedAt: row.decidedAt,
+    decidedByName: row.decidedByName,
     comment: row.comment,
     about: escalation ? `the escalation (level ${escalation.level}) about ${subject}` : subject,
     subject: typeof payload.subject === 'string' ? payload.subject : null,
@@ -135,13 +135,13 @@ function describeSubject(event: string, project: string, milestone: string | und
 export async function claimLink(db: Db, linkId: string): Promise<Date | undefined> {
   const claimed = await db
     .updateTable('decision_links')
-    .set({ used_at: sql<Date>`now()` })
+    .set({ usedAt: sql<Date>`now()` })
     .where('id', '=', linkId)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', sql<Date>`now()`)
-    .returning('used_at')
+    .where('usedAt', 'is', null)
+    .where('expiresAt', '>', sql<Date>`now()`)
+    .returning('usedAt')
     .executeTakeFirst();
-  return claimed?.used_at ?? undefined;
+  return claimed?.usedAt ?? undefined;
 }
 
 /**
@@ -150,5 +150,5 @@ export async function claimLink(db: Db, linkId: string): Promise<Date | undefine
  * request is then no longer pending, and the flow run itself takes one decision per request.
  */
 export async function releaseLink(db: Db, linkId: string): Promise<void> {
-  await db.updateTable('decision_links').set({ used_at: null }).where('id', '=', linkId).execute();
+  await db.updateTable('decision_links').set({ usedAt: null }).where('id', '=', linkId).execute();
 }

@@ -16,17 +16,17 @@ const conflict = { description: 'Already decided, or refused by the flow', conte
 
 export const approvalDto = (r: ApprovalRow) => ({
   id: r.id,
-  flowRunId: r.flow_run_id,
-  projectId: r.project_id,
-  nodeId: r.node_id,
+  flowRunId: r.flowRunId,
+  projectId: r.projectId,
+  nodeId: r.nodeId,
   kind: r.kind,
-  approverId: r.approver_id,
+  approverId: r.approverId,
   status: r.status,
-  dueAt: r.due_at.toISOString(),
-  decidedAt: r.decided_at?.toISOString() ?? null,
-  decidedBy: r.decided_by,
+  dueAt: r.dueAt.toISOString(),
+  decidedAt: r.decidedAt?.toISOString() ?? null,
+  decidedBy: r.decidedBy,
   comment: r.comment,
-  createdAt: r.created_at.toISOString(),
+  createdAt: r.createdAt.toISOString(),
 });
 
 const findRequest = (db: Db, id: string) => db.selectFrom('approval_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -98,9 +98,9 @@ export function userApprovalsRouter({ db }: AppDeps) {
       // Someone else's to-do list is not for others to see, not even that it exists.
       if (principal.userId !== id && principal.role !== 'admin') throw notFound('User', id);
       if (!(await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('User', id);
-      let query = db.selectFrom('approval_requests').selectAll().where('approver_id', '=', id);
+      let query = db.selectFrom('approval_requests').selectAll().where('approverId', '=', id);
       if (status) query = query.where('status', '=', status);
-      return c.json((await query.orderBy('created_at', 'desc').limit(200).execute()).map(approvalDto), 200);
+      return c.json((await query.orderBy('createdAt', 'desc').limit(200).execute()).map(approvalDto), 200);
     },
   );
 }
@@ -108,7 +108,7 @@ export function userApprovalsRouter({ db }: AppDeps) {
 /** A flow run, when the principal may read its project; else 404 (the run does not exist for them). */
 async function readableRun(db: Db, principal: Principal, id: string) {
   const run = await db.selectFrom('flow_runs').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!run || !(await projectAccessOf(db, principal, run.project_id))) throw notFound('Flow run', id);
+  if (!run || !(await projectAccessOf(db, principal, run.projectId))) throw notFound('Flow run', id);
   return run;
 }
 
@@ -128,11 +128,11 @@ export function flowRunsRouter({ db, temporal }: AppDeps) {
         const run = await readableRun(db, c.get('principal'), id);
         let live: unknown;
         try {
-          live = await temporal.client.withDeadline(Date.now() + 3_000, () => temporal.client.workflow.getHandle(run.workflow_id).query(flowRunStateQuery));
+          live = await temporal.client.withDeadline(Date.now() + 3_000, () => temporal.client.workflow.getHandle(run.workflowId).query(flowRunStateQuery));
         } catch (error) {
           live = { unavailable: (error as Error).message };
         }
-        return c.json({ id: run.id, projectId: run.project_id, flowVersionId: run.flow_version_id, triggerEvent: run.trigger_event, status: run.status, live }, 200);
+        return c.json({ id: run.id, projectId: run.projectId, flowVersionId: run.flowVersionId, triggerEvent: run.triggerEvent, status: run.status, live }, 200);
       },
     )
     .openapi(
@@ -147,7 +147,7 @@ export function flowRunsRouter({ db, temporal }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         await readableRun(db, c.get('principal'), id);
-        const rows = await db.selectFrom('approval_requests').selectAll().where('flow_run_id', '=', id).orderBy('created_at').orderBy('id').limit(1000).execute();
+        const rows = await db.selectFrom('approval_requests').selectAll().where('flowRunId', '=', id).orderBy('createdAt').orderBy('id').limit(1000).execute();
         return c.json(rows.map(approvalDto), 200);
       },
     );

@@ -35,11 +35,11 @@ export function auditRouter({ db }: AppDeps) {
       const events = rows.map((r) => ({
         id: r.id,
         at: r.at.toISOString(),
-        actor: { kind: r.actor_kind as 'user' | 'token' | 'workflow' | 'system', userId: r.actor_user_id, name: r.actor_name, detail: r.actor_detail },
+        actor: { kind: r.actorKind as 'user' | 'token' | 'workflow' | 'system', userId: r.actorUserId, name: r.actorName, detail: r.actorDetail },
         action: r.action,
         entity: r.entity,
-        entityId: r.entity_id,
-        projectId: r.project_id,
+        entityId: r.entityId,
+        projectId: r.projectId,
         before: r.before,
         after: r.after,
       }));

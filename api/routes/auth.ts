@@ -56,10 +56,10 @@ const apiTokenDto = (t: TokenRow): z.infer<typeof ApiToken> => ({
   name: t.name,
   role: t.role,
   prefix: t.prefix,
-  createdAt: t.created_at.toISOString(),
-  expiresAt: t.expires_at?.toISOString() ?? null,
-  lastUsedAt: t.last_used_at?.toISOString() ?? null,
-  revokedAt: t.revoked_at?.toISOString() ?? null,
+  createdAt: t.createdAt.toISOString(),
+  expiresAt: t.expiresAt?.toISOString() ?? null,
+  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+  revokedAt: t.revokedAt?.toISOString() ?? null,
 });
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -89,8 +89,8 @@ export function authRouter({ db }: AppDeps) {
         if (attempt.blocked) throw tooManyAttempts(c, attempt.retryAfterSeconds);
         const user = await findUserByEmail(db, email);
         // Always one argon2 verification, so an unknown e-mail takes as long as a wrong password.
-        const passwordMatches = await verifyPassword(user?.password_hash ?? dummyHash, password);
-        if (!user || user.password_hash === null || !user.active || !passwordMatches) throw invalidCredentials();
+        const passwordMatches = await verifyPassword(user?.passwordHash ?? dummyHash, password);
+        if (!user || user.passwordHash === null || !user.active || !passwordMatches) throw invalidCredentials();
         await attempt.succeeded();
 
         // Signing in again in this browser replaces the session it had.
@@ -134,7 +134,7 @@ export function authRouter({ db }: AppDeps) {
         if (via.kind === 'link') throw unauthenticated();
         const user = await findUser(db, principal.userId);
         if (!user) throw unauthenticated();
-        const expiresAt = via.kind === 'session' ? await findSessionExpiry(db, via.sessionId) : (await findOwnApiToken(db, principal.userId, via.tokenId))?.expires_at;
+        const expiresAt = via.kind === 'session' ? await findSessionExpiry(db, via.sessionId) : (await findOwnApiToken(db, principal.userId, via.tokenId))?.expiresAt;
         return c.json(
           {
             user: userDto(user),
@@ -165,16 +165,16 @@ export function authRouter({ db }: AppDeps) {
         // Whoever holds a stolen session must not get to guess the password at leisure.
         const attempt = await beginLoginAttempt(db, { email: user.email, address: clientAddress(c) });
         if (attempt.blocked) throw tooManyAttempts(c, attempt.retryAfterSeconds);
-        if (user.password_hash === null) {
+        if (user.passwordHash === null) {
           throw invalidFields([{ path: 'currentPassword', message: 'you have no password yet; an admin sets the first one' }]);
         }
-        if (!(await verifyPassword(user.password_hash, currentPassword))) {
+        if (!(await verifyPassword(user.passwordHash, currentPassword))) {
           throw invalidFields([{ path: 'currentPassword', message: 'is not your current password' }]);
         }
         await attempt.succeeded();
         const passwordHash = await hashPassword(newPassword);
         await db.transaction().execute(async (trx) => {
-          await updateUser(trx, user.id, { password_hash: passwordHash });
+          await updateUser(trx, user.id, { passwordHash: passwordHash });
           await deleteSessionsOfUser(trx, user.id, principal.via.kind === 'session' ? principal.via.sessionId : undefined);
         });
         return c.body(null, 204);

@@ -36,10 +36,10 @@ export function spendingFigures(planned: string, spent: string, remaining: strin
 
 export const budgetLineDto = (line: BudgetLineWithRemaining): z.infer<typeof BudgetLine> => ({
   id: line.id,
-  projectId: line.project_id,
+  projectId: line.projectId,
   category: line.category,
   ...spendingFigures(line.planned, line.spent, String(line.remaining)),
-  createdAt: line.created_at.toISOString(),
+  createdAt: line.createdAt.toISOString(),
 });
 
 export async function budgetSummary(db: Db, projectId: string): Promise<z.infer<typeof Budget>> {
@@ -81,7 +81,7 @@ export function budgetRouter({ db }: AppDeps) {
         await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its budget');
         const body = c.req.valid('json');
         const line = await editPlan(db, id, (trx) =>
-          insertBudgetLine(trx, { project_id: id, category: body.category, planned: body.planned, spent: body.spent }),
+          insertBudgetLine(trx, { projectId: id, category: body.category, planned: body.planned, spent: body.spent }),
         );
         return c.json(budgetLineDto(line), 201);
       },

@@ -86,7 +86,7 @@ export function dashboardRouter({ db }: AppDeps) {
       const openRisks = await Promise.all(
         risks.map(async (risk) => ({
           ...riskDto(risk),
-          warning: risk.early_warning ? await evaluateEarlyWarning(db, id, risk.early_warning, asOf) : null,
+          warning: risk.earlyWarning ? await evaluateEarlyWarning(db, id, risk.earlyWarning, asOf) : null,
         })),
       );
       return c.json(

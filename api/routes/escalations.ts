@@ -31,28 +31,28 @@ export function escalationsRouter({ db, temporal }: AppDeps) {
       const principal = c.get('principal');
       const escalation = await findEscalation(db, id);
       if (!escalation) throw notFound('Escalation', id);
-      if (escalation.recipient_id !== principal.userId) {
-        if (!(await projectAccessOf(db, principal, escalation.project_id))) throw notFound('Escalation', id);
+      if (escalation.recipientId !== principal.userId) {
+        if (!(await projectAccessOf(db, principal, escalation.projectId))) throw notFound('Escalation', id);
         throw new ApiError(403, 'forbidden', 'Only the person this escalation was sent to may acknowledge it; you may only read it.');
       }
       if (principal.role === 'viewer') throw new ApiError(403, 'forbidden', 'Viewers only read: acknowledge with your own role, not a viewer-scoped token.');
-      if (escalation.acknowledged_at) {
-        throw new ApiError(409, 'already_acknowledged', `Escalation ${id} was already acknowledged at ${escalation.acknowledged_at.toISOString()}.`);
+      if (escalation.acknowledgedAt) {
+        throw new ApiError(409, 'already_acknowledged', `Escalation ${id} was already acknowledged at ${escalation.acknowledgedAt.toISOString()}.`);
       }
       // The escalation flow waits for this person's acknowledgement; deciding that request is the ack.
       const acknowledgement = (pendingOnly: boolean) => {
         let query = db
           .selectFrom('approval_requests')
           .select('id')
-          .where('flow_run_id', '=', escalation.flow_run_id!)
-          .where('approver_id', '=', principal.userId)
+          .where('flowRunId', '=', escalation.flowRunId!)
+          .where('approverId', '=', principal.userId)
           .where('kind', '=', 'acknowledgement');
         if (pendingOnly) query = query.where('status', '=', 'pending');
         return query.executeTakeFirst();
       };
-      const request = escalation.flow_run_id ? await acknowledgement(true) : undefined;
+      const request = escalation.flowRunId ? await acknowledgement(true) : undefined;
       if (!request) {
-        const answered = escalation.flow_run_id ? await acknowledgement(false) : undefined;
+        const answered = escalation.flowRunId ? await acknowledgement(false) : undefined;
         throw answered
           ? new ApiError(409, 'not_open', `Escalation ${id} is no longer waiting for an acknowledgement (its time ran out and it went further up).`)
           : new ApiError(409, 'not_yet_open', `Escalation ${id} is still being delivered; its acknowledgement opens in a moment.`);

@@ -18,15 +18,15 @@ const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 const summaryDto = (r: FlowRunRow) => ({
   id: r.id,
-  flowId: r.flow_id,
+  flowId: r.flowId,
   version: r.version,
-  project: { id: r.project_id, name: r.project_name },
-  triggerEvent: r.trigger_event,
-  subjectId: r.subject_id,
-  subjectName: r.subject_name,
+  project: { id: r.projectId, name: r.projectName },
+  triggerEvent: r.triggerEvent,
+  subjectId: r.subjectId,
+  subjectName: r.subjectName,
   status: r.status,
-  startedAt: r.started_at.toISOString(),
-  endedAt: r.ended_at?.toISOString() ?? null,
+  startedAt: r.startedAt.toISOString(),
+  endedAt: r.endedAt?.toISOString() ?? null,
 });
 
 const edgesOf = (document: unknown) => flowDraftSchema.parse(document).edges;
@@ -66,7 +66,7 @@ const traceStep = (step: RunPathStep) => ({
 /** A run, when the principal may read its project; else 404, as if it did not exist. */
 async function readableRun(db: Db, principal: Principal, id: string) {
   const run = await findFlowRun(db, id);
-  if (!run || !(await projectAccessOf(db, principal, run.project_id))) throw notFound('Flow run', id);
+  if (!run || !(await projectAccessOf(db, principal, run.projectId))) throw notFound('Flow run', id);
   return run;
 }
 
@@ -87,14 +87,14 @@ export function flowRunTraceRouter(deps: AppDeps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const run = await readableRun(db, c.get('principal'), id);
-      const version = await findVersionById(db, run.flow_version_id);
+      const version = await findVersionById(db, run.flowVersionId);
       const stored = run.path === null ? undefined : runPathSchema.safeParse(run.path);
       let pathSource: 'live' | 'stored' | 'none' = 'none';
       let unavailable: string | null = null;
       let path: RunPathStep[] = [];
       let state: FlowRunState | undefined;
       if (run.status === 'running' || !stored?.success) {
-        const live = await liveState(deps, run.workflow_id);
+        const live = await liveState(deps, run.workflowId);
         if ('state' in live) {
           state = live.state;
           path = runPathSchema.parse(live.state.path);
@@ -114,7 +114,7 @@ export function flowRunTraceRouter(deps: AppDeps) {
       return c.json(
         {
           ...summaryDto(run),
-          flowVersionId: run.flow_version_id,
+          flowVersionId: run.flowVersionId,
           pathSource,
           unavailable,
           result: state?.result ?? (version && run.status !== 'running' ? resultOf(path, version.document) : null),
@@ -124,14 +124,14 @@ export function flowRunTraceRouter(deps: AppDeps) {
           waitingFor: waiting.map((w) => ({ requestId: w.requestId, nodeId: w.nodeId, kind: w.kind, person: { id: w.approverId, name: names.get(w.approverId) ?? '' }, until: w.until })),
           decisions: decisions.map((d) => ({
             requestId: d.id,
-            nodeId: d.node_id,
+            nodeId: d.nodeId,
             kind: d.kind,
             status: d.status,
-            asked: { id: d.approver_id, name: d.approver_name },
-            askedAt: d.created_at.toISOString(),
-            dueAt: d.due_at.toISOString(),
-            decidedBy: d.decided_by === null ? null : { id: d.decided_by, name: d.decided_by_name ?? '' },
-            decidedAt: d.decided_at?.toISOString() ?? null,
+            asked: { id: d.approverId, name: d.approverName },
+            askedAt: d.createdAt.toISOString(),
+            dueAt: d.dueAt.toISOString(),
+            decidedBy: d.decidedBy === null ? null : { id: d.decidedBy, name: d.decidedByName ?? '' },
+            decidedAt: d.decidedAt?.toISOString() ?? null,
             comment: d.comment,
           })),
         },

@@ -40,11 +40,11 @@ function triggerEventOf(draft: FlowDraft): string {
   return typeof event === 'string' ? event : 'none';
 }
 
-const versionDto = (v: Pick<FlowVersion, 'id' | 'version' | 'published_at' | 'published_by'>) => ({
+const versionDto = (v: Pick<FlowVersion, 'id' | 'version' | 'publishedAt' | 'publishedBy'>) => ({
   id: v.id,
   version: v.version,
-  publishedAt: v.published_at.toISOString(),
-  publishedBy: v.published_by,
+  publishedAt: v.publishedAt.toISOString(),
+  publishedBy: v.publishedBy,
 });
 
 async function flowDetail(db: Db, flow: Flow) {
@@ -52,9 +52,9 @@ async function flowDetail(db: Db, flow: Flow) {
   return {
     id: flow.id,
     name: flow.name,
-    triggerEvent: flow.trigger_event,
+    triggerEvent: flow.triggerEvent,
     latestVersion: versions[0]?.version ?? null,
-    draftUpdatedAt: flow.draft_updated_at.toISOString(),
+    draftUpdatedAt: flow.draftUpdatedAt.toISOString(),
     draft: flow.draft,
     diagnostics: await validateWithDirectory(db, flow.draft),
     versions: versions.map(versionDto),
@@ -84,7 +84,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       async (c) => {
         const rows = await listFlows(db);
         return c.json(
-          rows.map((f) => ({ id: f.id, name: f.name, triggerEvent: f.trigger_event, latestVersion: f.latest_version ?? null, draftUpdatedAt: f.draft_updated_at.toISOString() })),
+          rows.map((f) => ({ id: f.id, name: f.name, triggerEvent: f.triggerEvent, latestVersion: f.latestVersion ?? null, draftUpdatedAt: f.draftUpdatedAt.toISOString() })),
           200,
         );
       },
@@ -248,11 +248,11 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
         const scheduleOf = new Map((await listScheduleBindings(db)).map((s) => [s.projectId ?? '', s.schedule]));
         return c.json(
           (await listBindings(db)).map((b) => {
-            const schedule = b.trigger_event === 'schedule' ? scheduleOf.get(b.project_id ?? '') : undefined;
+            const schedule = b.triggerEvent === 'schedule' ? scheduleOf.get(b.projectId ?? '') : undefined;
             return {
-              triggerEvent: triggerEventSchema.parse(b.trigger_event),
-              projectId: b.project_id,
-              flowId: b.flow_id,
+              triggerEvent: triggerEventSchema.parse(b.triggerEvent),
+              projectId: b.projectId,
+              flowId: b.flowId,
               ...(schedule ? { nextRuns: nextRunsOf(schedule, now), timeZone: schedule.timeZone } : {}),
             };
           }),
@@ -294,8 +294,8 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
         const body = c.req.valid('json');
         const flow = await findFlow(db, body.flowId);
         if (!flow) throw invalidFields([{ path: 'flowId', message: `no flow with id ${body.flowId}` }]);
-        if (flow.trigger_event !== body.triggerEvent) {
-          throw invalidFields([{ path: 'triggerEvent', message: `flow "${flow.name}" starts on ${flow.trigger_event}, not ${body.triggerEvent}` }]);
+        if (flow.triggerEvent !== body.triggerEvent) {
+          throw invalidFields([{ path: 'triggerEvent', message: `flow "${flow.name}" starts on ${flow.triggerEvent}, not ${body.triggerEvent}` }]);
         }
         if ((await listVersions(db, flow.id)).length === 0) throw invalidFields([{ path: 'flowId', message: 'the flow has no published version yet' }]);
         if (body.projectId && !(await db.selectFrom('sales_projects').select('id').where('id', '=', body.projectId).executeTakeFirst())) {

@@ -17,27 +17,27 @@ const smartRefusal = { description: 'Not a SMART goal; each detail names the ele
 
 export const goalDto = (g: GoalRow): z.infer<typeof Goal> => ({
   id: g.id,
-  projectId: g.project_id,
+  projectId: g.projectId,
   metric: g.metric,
-  customMetricName: g.custom_name,
+  customMetricName: g.customName,
   kpiMetric: goalRowKpiMetric(g),
   unit: g.unit,
   direction: g.direction,
   baseline: g.baseline === null ? null : Number(g.baseline),
   target: Number(g.target),
-  period: { start: g.period_start.toISOString(), end: g.period_end.toISOString() },
-  createdAt: g.created_at.toISOString(),
+  period: { start: g.periodStart.toISOString(), end: g.periodEnd.toISOString() },
+  createdAt: g.createdAt.toISOString(),
 });
 
 /** The stored goal in the shape `checkSmart` reads, so a change can be checked as a whole goal. */
 const asSmartInput = (g: GoalRow) => ({
   metric: g.metric,
-  ...(g.custom_name === null ? {} : { customMetricName: g.custom_name }),
+  ...(g.customName === null ? {} : { customMetricName: g.customName }),
   unit: g.unit,
   direction: g.direction,
   baseline: g.baseline === null ? null : Number(g.baseline),
   target: Number(g.target),
-  period: { start: g.period_start, end: g.period_end },
+  period: { start: g.periodStart, end: g.periodEnd },
 });
 
 const elementPrefixes = { 'Specific:': 'specific', 'Measurable:': 'measurable', 'Achievable:': 'achievable', 'Time-bound:': 'time_bound' } as const;
@@ -90,24 +90,24 @@ function goalPatchHook(result: ValidationResult): undefined {
 /** A goal is held to the project's period: it cannot start before it or end after it. */
 function requireWithinProject(project: SalesProject, goal: SmartGoal): void {
   const details: ErrorDetail[] = [];
-  if (goal.period.start < project.period_start) {
-    details.push({ path: 'period.start', code: 'time_bound', message: `Time-bound: the goal starts before the project (${project.period_start.toISOString()})` });
+  if (goal.period.start < project.periodStart) {
+    details.push({ path: 'period.start', code: 'time_bound', message: `Time-bound: the goal starts before the project (${project.periodStart.toISOString()})` });
   }
-  if (goal.period.end > project.period_end) {
-    details.push({ path: 'period.end', code: 'time_bound', message: `Time-bound: the deadline is after the project ends (${project.period_end.toISOString()})` });
+  if (goal.period.end > project.periodEnd) {
+    details.push({ path: 'period.end', code: 'time_bound', message: `Time-bound: the deadline is after the project ends (${project.periodEnd.toISOString()})` });
   }
   if (details.length > 0) throw smartRefused(details);
 }
 
 const goalColumns = (goal: SmartGoal) => ({
   metric: goal.metric,
-  custom_name: goal.metric === 'custom' ? (goal.customMetricName ?? null) : null,
+  customName: goal.metric === 'custom' ? (goal.customMetricName ?? null) : null,
   unit: goal.unit,
   direction: goal.direction,
   baseline: goal.baseline,
   target: goal.target,
-  period_start: goal.period.start,
-  period_end: goal.period.end,
+  periodStart: goal.period.start,
+  periodEnd: goal.period.end,
 });
 
 export function goalsRouter({ db }: AppDeps) {
@@ -142,7 +142,7 @@ export function goalsRouter({ db }: AppDeps) {
         const goal = c.req.valid('json');
         const created = await editPlan(db, id, async (trx, project) => {
           requireWithinProject(project, goal);
-          return insertGoal(trx, { project_id: id, ...goalColumns(goal) });
+          return insertGoal(trx, { projectId: id, ...goalColumns(goal) });
         });
         return c.json(goalDto(created), 201);
       },

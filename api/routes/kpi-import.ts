@@ -78,11 +78,11 @@ async function importCsv(
   if (errors.length > 0) throw csvRefused(errors);
 
   const reports: NewKpiReport[] = parsed.rows.map((r) => ({
-    project_id: project.id,
+    projectId: project.id,
     metric: r.metric,
     value: r.value,
-    reported_at: r.reportedAt,
-    reporter_id: ids.get(r.reporterEmail) ?? '',
+    reportedAt: r.reportedAt,
+    reporterId: ids.get(r.reporterEmail) ?? '',
   }));
   // The whole import is one change of the figures: it crosses a threshold once at most.
   const { recorded: reportIds, crossing } = await recordWatchingKpi(db, project, importer, () => insertKpiReportBatch(db, reports));

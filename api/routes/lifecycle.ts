@@ -38,16 +38,16 @@ type Moves = z.infer<typeof ChangeRequest>['moves'];
 
 const changeRequestDto = (row: ChangeRequestRow, moves: Moves = []): z.infer<typeof ChangeRequest> => ({
   id: row.id,
-  subjectKind: row.subject_kind,
-  subjectId: row.subject_id,
+  subjectKind: row.subjectKind,
+  subjectId: row.subjectId,
   field: row.field,
   before: row.before,
   after: row.after,
   reason: row.reason,
-  requestedBy: row.requested_by,
+  requestedBy: row.requestedBy,
   status: row.status,
-  createdAt: row.created_at.toISOString(),
-  decidedAt: row.decided_at?.toISOString() ?? null,
+  createdAt: row.createdAt.toISOString(),
+  decidedAt: row.decidedAt?.toISOString() ?? null,
   moves,
 });
 
@@ -55,15 +55,15 @@ const changeRequestDto = (row: ChangeRequestRow, moves: Moves = []): z.infer<typ
 async function previewMoves(db: Db, projectId: string, body: z.infer<typeof ChangeRequestBody>): Promise<Moves> {
   if (body.subjectKind !== 'milestone' || body.field !== 'due_at') return [];
   const project = await loadProject(db, projectId);
-  const milestone = await db.selectFrom('milestones').selectAll().where('id', '=', body.subjectId).where('project_id', '=', projectId).executeTakeFirst();
+  const milestone = await db.selectFrom('milestones').selectAll().where('id', '=', body.subjectId).where('projectId', '=', projectId).executeTakeFirst();
   if (!milestone) throw invalidFields([{ path: 'subjectId', message: 'no milestone with this id in this project' }]);
   if (milestone.status !== 'pending') throw invalidFields([{ path: 'subjectId', message: `the milestone was already checked (${milestone.status}); its date cannot move` }]);
   const times = (dueAt: Date) =>
-    milestoneCheckTimes({ dueAt, periodEnd: project.period_end, monitoringDays: Number(project.monitoring_days), warningOffset: milestone.warning_offset, calendar: project.calendar });
-  const before = times(milestone.due_at);
+    milestoneCheckTimes({ dueAt, periodEnd: project.periodEnd, monitoringDays: Number(project.monitoringDays), warningOffset: milestone.warningOffset, calendar: project.calendar });
+  const before = times(milestone.dueAt);
   const after = times(new Date(body.after));
   const moves: Moves = [];
-  if (milestone.warned_at === null && (before.warnAt || after.warnAt)) {
+  if (milestone.warnedAt === null && (before.warnAt || after.warnAt)) {
     moves.push({ milestoneId: milestone.id, milestoneName: milestone.name, kind: 'warning', from: before.warnAt?.toISOString() ?? null, to: after.warnAt?.toISOString() ?? null });
   }
   moves.push({ milestoneId: milestone.id, milestoneName: milestone.name, kind: 'due', from: before.checkAt.toISOString(), to: after.checkAt.toISOString() });
@@ -72,14 +72,14 @@ async function previewMoves(db: Db, projectId: string, body: z.infer<typeof Chan
 
 async function currentValue(db: Db, projectId: string, body: z.infer<typeof ChangeRequestBody>): Promise<string> {
   if (body.subjectKind === 'goal') {
-    const goal = await db.selectFrom('goals').select('target').where('id', '=', body.subjectId).where('project_id', '=', projectId).executeTakeFirst();
+    const goal = await db.selectFrom('goals').select('target').where('id', '=', body.subjectId).where('projectId', '=', projectId).executeTakeFirst();
     if (!goal) throw invalidFields([{ path: 'subjectId', message: 'no goal with this id in this project' }]);
     return String(goal.target);
   }
-  const milestone = await db.selectFrom('milestones').select(['due_at', 'target_value', 'status']).where('id', '=', body.subjectId).where('project_id', '=', projectId).executeTakeFirst();
+  const milestone = await db.selectFrom('milestones').select(['dueAt', 'targetValue', 'status']).where('id', '=', body.subjectId).where('projectId', '=', projectId).executeTakeFirst();
   if (!milestone) throw invalidFields([{ path: 'subjectId', message: 'no milestone with this id in this project' }]);
   if (milestone.status !== 'pending') throw invalidFields([{ path: 'subjectId', message: `the milestone was already checked (${milestone.status})` }]);
-  return body.field === 'due_at' ? milestone.due_at.toISOString() : String(milestone.target_value);
+  return body.field === 'due_at' ? milestone.dueAt.toISOString() : String(milestone.targetValue);
 }
 
 export function lifecycleRouter({ db, temporal }: AppDeps) {

@@ -50,23 +50,23 @@ function warnAtOf(calendar: BusinessCalendar, dueAt: Date, offset: CalendarDurat
 
 export const planMilestoneDto = (m: Milestone, calendar: BusinessCalendar): z.infer<typeof PlanMilestone> => ({
   id: m.id,
-  projectId: m.project_id,
+  projectId: m.projectId,
   name: m.name,
-  goalId: m.goal_id,
+  goalId: m.goalId,
   metric: m.metric,
-  targetKind: m.target_kind,
-  targetValue: m.target_value,
-  periodStart: m.period_start?.toISOString() ?? null,
-  dueAt: m.due_at.toISOString(),
-  ownerId: m.owner_id,
-  teamId: m.team_id,
-  warningOffset: m.warning_offset,
-  warningThresholdPct: Number(m.warning_threshold_pct),
-  warnAt: warnAtOf(calendar, m.due_at, m.warning_offset)?.toISOString() ?? null,
-  warnedAt: m.warned_at?.toISOString() ?? null,
+  targetKind: m.targetKind,
+  targetValue: m.targetValue,
+  periodStart: m.periodStart?.toISOString() ?? null,
+  dueAt: m.dueAt.toISOString(),
+  ownerId: m.ownerId,
+  teamId: m.teamId,
+  warningOffset: m.warningOffset,
+  warningThresholdPct: Number(m.warningThresholdPct),
+  warnAt: warnAtOf(calendar, m.dueAt, m.warningOffset)?.toISOString() ?? null,
+  warnedAt: m.warnedAt?.toISOString() ?? null,
   status: m.status,
-  actualValue: m.actual_value,
-  checkedAt: m.checked_at?.toISOString() ?? null,
+  actualValue: m.actualValue,
+  checkedAt: m.checkedAt?.toISOString() ?? null,
 });
 
 const kpiMetricOf = goalRowKpiMetric;
@@ -78,7 +78,7 @@ interface MilestoneDraft {
   /** As given in the body, if it was; derived from the goal otherwise. */
   metric: string | undefined;
   targetValue: string;
-  targetKind: Milestone['target_kind'];
+  targetKind: Milestone['targetKind'];
   periodStart: Date | null;
   dueAt: Date;
   ownerId: string;
@@ -91,7 +91,7 @@ interface MilestoneDraft {
  * Checks a milestone as it would be stored (new, or the current one with the changes applied)
  * against the project and its goals, and reports every problem at once.
  */
-async function checkMilestone(trx: Db, project: SalesProject, draft: MilestoneDraft): Promise<Omit<NewMilestone, 'project_id'>> {
+async function checkMilestone(trx: Db, project: SalesProject, draft: MilestoneDraft): Promise<Omit<NewMilestone, 'projectId'>> {
   const details: ErrorDetail[] = [];
   let metric = draft.metric;
   if (draft.goalId) {
@@ -103,7 +103,7 @@ async function checkMilestone(trx: Db, project: SalesProject, draft: MilestoneDr
   } else if (metric === undefined) {
     details.push({ path: 'metric', message: 'is required when the milestone has no goal' });
   }
-  if (draft.dueAt < project.period_start || draft.dueAt > project.period_end) {
+  if (draft.dueAt < project.periodStart || draft.dueAt > project.periodEnd) {
     details.push({ path: 'dueAt', message: 'must fall within the project period' });
   }
   if (draft.targetKind === 'period' && !draft.periodStart) {
@@ -111,7 +111,7 @@ async function checkMilestone(trx: Db, project: SalesProject, draft: MilestoneDr
   }
   if (draft.periodStart) {
     if (draft.periodStart >= draft.dueAt) details.push({ path: 'periodStart', message: 'must be before dueAt' });
-    else if (draft.periodStart < project.period_start) details.push({ path: 'periodStart', message: 'must not be before the project starts' });
+    else if (draft.periodStart < project.periodStart) details.push({ path: 'periodStart', message: 'must not be before the project starts' });
   }
   if (draft.warningOffset && !warnAtOf(calendarOf(project), draft.dueAt, draft.warningOffset)) {
     details.push({ path: 'warningOffset', message: "does not fit in the project's business calendar" });
@@ -121,16 +121,16 @@ async function checkMilestone(trx: Db, project: SalesProject, draft: MilestoneDr
   await requireTeam(trx, 'teamId', draft.teamId);
   return {
     name: draft.name,
-    goal_id: draft.goalId,
+    goalId: draft.goalId,
     metric: metric ?? '',
-    target_value: draft.targetValue,
-    target_kind: draft.targetKind,
-    period_start: draft.periodStart,
-    due_at: draft.dueAt,
-    owner_id: draft.ownerId,
-    team_id: draft.teamId,
-    warning_offset: draft.warningOffset ? JSON.stringify(draft.warningOffset) : null,
-    warning_threshold_pct: draft.warningThresholdPct,
+    targetValue: draft.targetValue,
+    targetKind: draft.targetKind,
+    periodStart: draft.periodStart,
+    dueAt: draft.dueAt,
+    ownerId: draft.ownerId,
+    teamId: draft.teamId,
+    warningOffset: draft.warningOffset ? JSON.stringify(draft.warningOffset) : null,
+    warningThresholdPct: draft.warningThresholdPct,
   };
 }
 
@@ -161,8 +161,8 @@ async function decomposeGoal(db: Db, project: SalesProject, body: z.infer<typeof
   try {
     const parts = decomposeTarget({
       total: goal.target,
-      periodStart: goal.period_start,
-      periodEnd: goal.period_end,
+      periodStart: goal.periodStart,
+      periodEnd: goal.periodEnd,
       granularity: body.granularity,
       weights: body.weights,
       scale: body.scale,
@@ -238,7 +238,7 @@ export function planRouter({ db }: AppDeps) {
             warningOffset: body.warningOffset ?? null,
             warningThresholdPct: body.warningThresholdPct,
           });
-          return { milestone: await insertMilestone(trx, { project_id: id, ...columns }), project };
+          return { milestone: await insertMilestone(trx, { projectId: id, ...columns }), project };
         });
         return c.json(planMilestoneDto(milestone, calendarOf(project)), 201);
       },
@@ -277,20 +277,20 @@ export function planRouter({ db }: AppDeps) {
         const { milestone, project } = await editPlan(db, id, async (trx, project) => {
           const current = await findProjectMilestone(trx, id, milestoneId);
           if (!current) throw notFound('Milestone', milestoneId);
-          const goalId = patch.goalId === undefined ? current.goal_id : patch.goalId;
+          const goalId = patch.goalId === undefined ? current.goalId : patch.goalId;
           const columns = await checkMilestone(trx, project, {
             name: patch.name ?? current.name,
             goalId,
             // A milestone tied to a goal follows the goal's metric; one without keeps its own.
             metric: patch.metric ?? (goalId ? undefined : current.metric),
-            targetValue: patch.targetValue ?? current.target_value,
-            targetKind: patch.targetKind ?? current.target_kind,
-            periodStart: patch.periodStart === undefined ? current.period_start : patch.periodStart === null ? null : new Date(patch.periodStart),
-            dueAt: patch.dueAt ? new Date(patch.dueAt) : current.due_at,
-            ownerId: patch.ownerId ?? current.owner_id,
-            teamId: patch.teamId === undefined ? current.team_id : patch.teamId,
-            warningOffset: patch.warningOffset === undefined ? current.warning_offset : patch.warningOffset,
-            warningThresholdPct: patch.warningThresholdPct ?? current.warning_threshold_pct,
+            targetValue: patch.targetValue ?? current.targetValue,
+            targetKind: patch.targetKind ?? current.targetKind,
+            periodStart: patch.periodStart === undefined ? current.periodStart : patch.periodStart === null ? null : new Date(patch.periodStart),
+            dueAt: patch.dueAt ? new Date(patch.dueAt) : current.dueAt,
+            ownerId: patch.ownerId ?? current.ownerId,
+            teamId: patch.teamId === undefined ? current.teamId : patch.teamId,
+            warningOffset: patch.warningOffset === undefined ? current.warningOffset : patch.warningOffset,
+            warningThresholdPct: patch.warningThresholdPct ?? current.warningThresholdPct,
           });
           return { milestone: (await updateMilestone(trx, id, milestoneId, columns))!, project };
         });
@@ -372,25 +372,25 @@ export function planRouter({ db }: AppDeps) {
           const created = await insertMilestones(
             trx,
             parts.map((part, index) => ({
-              project_id: id,
-              goal_id: goal.id,
+              projectId: id,
+              goalId: goal.id,
               name: `${labelOf(goal)} ${part.label}`,
               metric: preview.metric,
-              target_value: preview.parts[index]?.cumulative ?? String(part.cumulative),
-              target_kind: 'cumulative' as const,
+              targetValue: preview.parts[index]?.cumulative ?? String(part.cumulative),
+              targetKind: 'cumulative' as const,
               // Cumulative targets count from the goal's start, whatever month they check.
-              period_start: goal.period_start,
-              due_at: part.end,
-              owner_id: body.ownerId,
-              team_id: body.teamId ?? null,
-              warning_offset: warningOffset ? JSON.stringify(warningOffset) : null,
-              warning_threshold_pct: body.warningThresholdPct,
+              periodStart: goal.periodStart,
+              dueAt: part.end,
+              ownerId: body.ownerId,
+              teamId: body.teamId ?? null,
+              warningOffset: warningOffset ? JSON.stringify(warningOffset) : null,
+              warningThresholdPct: body.warningThresholdPct,
             })),
           );
           return { preview, milestones: created, project };
         });
         const calendar = calendarOf(project);
-        const ordered = [...milestones].sort((a, b) => a.due_at.getTime() - b.due_at.getTime());
+        const ordered = [...milestones].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
         return c.json({ ...preview, milestones: ordered.map((m) => planMilestoneDto(m, calendar)) }, 201);
       },
     )

@@ -65,9 +65,9 @@ export function projectsRouter({ db, temporal }: AppDeps) {
         const created = await db.transaction().execute(async (trx) => {
           const project = await insertProject(trx, {
             name: body.name,
-            owner_id: body.ownerId,
-            period_start: body.periodStart,
-            period_end: body.periodEnd,
+            ownerId: body.ownerId,
+            periodStart: body.periodStart,
+            periodEnd: body.periodEnd,
             ...(body.reviewEveryDays === undefined ? {} : { review_every_days: body.reviewEveryDays }),
             ...(body.monitoringDays === undefined ? {} : { monitoring_days: body.monitoringDays }),
             ...(body.calendar === undefined ? {} : { calendar: JSON.stringify(body.calendar) }),
@@ -78,14 +78,14 @@ export function projectsRouter({ db, temporal }: AppDeps) {
           const milestones = await insertMilestones(
             trx,
             body.milestones.map((m) => ({
-              project_id: project.id,
+              projectId: project.id,
               name: m.name,
-              due_at: m.dueAt,
+              dueAt: m.dueAt,
               metric: m.metric,
-              target_value: m.targetValue,
-              owner_id: m.ownerId,
-              ...(m.warningOffset ? { warning_offset: JSON.stringify(m.warningOffset) } : {}),
-              ...(m.warningThresholdPct === undefined ? {} : { warning_threshold_pct: m.warningThresholdPct }),
+              targetValue: m.targetValue,
+              ownerId: m.ownerId,
+              ...(m.warningOffset ? { warningOffset: JSON.stringify(m.warningOffset) } : {}),
+              ...(m.warningThresholdPct === undefined ? {} : { warningThresholdPct: m.warningThresholdPct }),
             })),
           );
           await startLifecycle(temporal.client, temporal.taskQueue, project.id);
@@ -134,11 +134,11 @@ export function projectsRouter({ db, temporal }: AppDeps) {
         const { recorded: report, crossing } = await inProject(db, id, (trx, project) =>
           recordWatchingKpi(trx, project, principal, async () => {
             const row = await insertKpiReport(trx, {
-              project_id: id,
+              projectId: id,
               metric: body.metric,
               value: body.value,
-              reported_at: body.reportedAt ?? new Date(),
-              reporter_id: principal.userId,
+              reportedAt: body.reportedAt ?? new Date(),
+              reporterId: principal.userId,
             });
             await raiseTriggeredRisks(trx, id, new Date());
             return row;

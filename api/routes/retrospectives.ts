@@ -19,33 +19,33 @@ const conflict = { description: 'The review is final', content: errorResponses[4
 async function loadRetrospective(db: Db, where: { id?: string; projectId?: string }) {
   let query = db.selectFrom('retrospectives').selectAll();
   if (where.id) query = query.where('id', '=', where.id);
-  if (where.projectId) query = query.where('project_id', '=', where.projectId);
+  if (where.projectId) query = query.where('projectId', '=', where.projectId);
   const row = await query.executeTakeFirst();
   if (!row) throw notFound(where.id ? 'Retrospective' : 'Retrospective of project', (where.id ?? where.projectId)!);
   const inputs = await db
     .selectFrom('retrospective_inputs as i')
-    .innerJoin('users as u', 'u.id', 'i.user_id')
-    .select(['i.id', 'i.user_id', 'u.name', 'i.went_well', 'i.to_improve', 'i.action_items', 'i.late', 'i.submitted_at'])
-    .where('i.retrospective_id', '=', row.id)
-    .orderBy('i.submitted_at')
+    .innerJoin('users as u', 'u.id', 'i.userId')
+    .select(['i.id', 'i.userId', 'u.name', 'i.wentWell', 'i.toImprove', 'i.actionItems', 'i.late', 'i.submittedAt'])
+    .where('i.retrospectiveId', '=', row.id)
+    .orderBy('i.submittedAt')
     .execute();
   return {
     id: row.id,
-    projectId: row.project_id,
+    projectId: row.projectId,
     status: row.status,
-    inputDueAt: row.input_due_at.toISOString(),
-    hardDeadlineAt: row.hard_deadline_at.toISOString(),
-    finalizedAt: row.finalized_at?.toISOString() ?? null,
+    inputDueAt: row.inputDueAt.toISOString(),
+    hardDeadlineAt: row.hardDeadlineAt.toISOString(),
+    finalizedAt: row.finalizedAt?.toISOString() ?? null,
     report: row.report as RetrospectiveReport,
     inputs: inputs.map((i) => ({
       id: i.id,
-      userId: i.user_id,
+      userId: i.userId,
       name: i.name,
-      wentWell: i.went_well,
-      toImprove: i.to_improve,
-      actionItems: i.action_items,
+      wentWell: i.wentWell,
+      toImprove: i.toImprove,
+      actionItems: i.actionItems,
       late: i.late,
-      submittedAt: i.submitted_at.toISOString(),
+      submittedAt: i.submittedAt.toISOString(),
     })),
   };
 }
@@ -55,10 +55,10 @@ async function loadRetrospective(db: Db, where: { id?: string; projectId?: strin
  * cannot see answers 404 as a retrospective that does not exist.
  */
 async function requireRetrospectiveAccess(db: Db, principal: Principal, id: string, need: ProjectAccess, doing?: string) {
-  const retro = await db.selectFrom('retrospectives').select(['id', 'status', 'project_id', 'input_due_at']).where('id', '=', id).executeTakeFirst();
+  const retro = await db.selectFrom('retrospectives').select(['id', 'status', 'projectId', 'inputDueAt']).where('id', '=', id).executeTakeFirst();
   const hidden = () => notFound('Retrospective', id);
   if (!retro) throw hidden();
-  await requireProjectAccess(db, principal, retro.project_id, need, doing, hidden);
+  await requireProjectAccess(db, principal, retro.projectId, need, doing, hidden);
   return retro;
 }
 
@@ -106,16 +106,16 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
         const retro = await requireRetrospectiveAccess(db, principal, id, 'work', 'answer its closing review');
         if (retro.status === 'finalized') throw new ApiError(409, 'finalized', 'The closing review is final; answers are no longer taken.');
         const now = new Date();
-        const values = { went_well: body.wentWell, to_improve: body.toImprove, action_items: JSON.stringify(body.actionItems), late: now > retro.input_due_at, submitted_at: now };
+        const values = { wentWell: body.wentWell, toImprove: body.toImprove, actionItems: JSON.stringify(body.actionItems), late: now > retro.inputDueAt, submittedAt: now };
         // One answer per person; answering again replaces the earlier one.
         const row = await db
           .insertInto('retrospective_inputs')
-          .values({ retrospective_id: id, user_id: principal.userId, ...values })
-          .onConflict((oc) => oc.columns(['retrospective_id', 'user_id']).doUpdateSet(values))
+          .values({ retrospectiveId: id, userId: principal.userId, ...values })
+          .onConflict((oc) => oc.columns(['retrospectiveId', 'userId']).doUpdateSet(values))
           .returningAll()
           .executeTakeFirstOrThrow();
         const user = await db.selectFrom('users').select('name').where('id', '=', principal.userId).executeTakeFirstOrThrow();
-        return c.json({ id: row.id, userId: row.user_id, name: user.name, wentWell: row.went_well, toImprove: row.to_improve, actionItems: row.action_items, late: row.late, submittedAt: row.submitted_at.toISOString() }, 201);
+        return c.json({ id: row.id, userId: row.userId, name: user.name, wentWell: row.wentWell, toImprove: row.toImprove, actionItems: row.actionItems, late: row.late, submittedAt: row.submittedAt.toISOString() }, 201);
       },
     )
     .openapi(
@@ -134,7 +134,7 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
         if (retro.status === 'finalized') throw new ApiError(409, 'finalized', 'The closing review is already final.');
         try {
           await temporal.client.workflow
-            .getHandle(retrospectiveWorkflowId(retro.project_id))
+            .getHandle(retrospectiveWorkflowId(retro.projectId))
             .executeUpdate(finalizeRetrospectiveUpdate, { args: [{ userId: principal.userId }] });
         } catch (error) {
           if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) {
@@ -165,7 +165,7 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
         await requireProjectAccess(db, principal, body.followUpProjectId, 'work', 'add tasks to the follow-up project');
         await db.transaction().execute(async (trx) => {
           for (const item of body.items) {
-            await trx.insertInto('tasks').values({ project_id: body.followUpProjectId, title: item.title, assignee_id: item.assigneeId ?? null, dedupe_key: `retro:${id}:${body.followUpProjectId}:${item.title}` }).onConflict((oc) => oc.column('dedupe_key').doNothing()).execute();
+            await trx.insertInto('tasks').values({ projectId: body.followUpProjectId, title: item.title, assigneeId: item.assigneeId ?? null, dedupeKey: `retro:${id}:${body.followUpProjectId}:${item.title}` }).onConflict((oc) => oc.column('dedupeKey').doNothing()).execute();
           }
         });
         return c.json(body.items, 201);

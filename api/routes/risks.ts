@@ -13,17 +13,17 @@ const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 export const riskDto = (r: RiskRow): z.infer<typeof Risk> => ({
   id: r.id,
-  projectId: r.project_id,
+  projectId: r.projectId,
   title: r.title,
   probability: r.probability,
   impact: r.impact,
   score: r.score,
-  ownerId: r.owner_id,
+  ownerId: r.ownerId,
   mitigation: r.mitigation,
   status: r.status,
-  earlyWarning: r.early_warning,
-  raisedAt: r.raised_at?.toISOString() ?? null,
-  createdAt: r.created_at.toISOString(),
+  earlyWarning: r.earlyWarning,
+  raisedAt: r.raisedAt?.toISOString() ?? null,
+  createdAt: r.createdAt.toISOString(),
 });
 
 export function risksRouter({ db }: AppDeps) {
@@ -61,14 +61,14 @@ export function risksRouter({ db }: AppDeps) {
         const risk = await editPlan(db, id, async (trx) => {
           await requireUsers(trx, [{ path: 'ownerId', id: body.ownerId }]);
           const created = await insertRisk(trx, {
-            project_id: id,
+            projectId: id,
             title: body.title,
             probability: body.probability,
             impact: body.impact,
-            owner_id: body.ownerId ?? null,
+            ownerId: body.ownerId ?? null,
             mitigation: body.mitigation ?? null,
             status: body.status,
-            early_warning: body.earlyWarning ? JSON.stringify(body.earlyWarning) : null,
+            earlyWarning: body.earlyWarning ? JSON.stringify(body.earlyWarning) : null,
           });
           await raiseTriggeredRisks(trx, id, new Date());
           return (await findRisk(trx, id, created.id))!;
@@ -114,10 +114,10 @@ export function risksRouter({ db }: AppDeps) {
             title: planFields.title,
             probability: planFields.probability,
             impact: planFields.impact,
-            owner_id: planFields.ownerId,
+            ownerId: planFields.ownerId,
             mitigation: planFields.mitigation,
             status,
-            early_warning: planFields.earlyWarning === undefined ? undefined : planFields.earlyWarning ? JSON.stringify(planFields.earlyWarning) : null,
+            earlyWarning: planFields.earlyWarning === undefined ? undefined : planFields.earlyWarning ? JSON.stringify(planFields.earlyWarning) : null,
             // A new rule is watched afresh.
             ...(planFields.earlyWarning !== undefined ? { raised_at: null } : {}),
           });

@@ -15,13 +15,13 @@ const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 export const taskDto = (t: TaskRow): z.infer<typeof Task> => ({
   id: t.id,
-  projectId: t.project_id,
+  projectId: t.projectId,
   title: t.title,
-  assigneeId: t.assignee_id,
-  dueAt: t.due_at?.toISOString() ?? null,
-  milestoneId: t.milestone_id,
+  assigneeId: t.assigneeId,
+  dueAt: t.dueAt?.toISOString() ?? null,
+  milestoneId: t.milestoneId,
   status: t.status,
-  createdAt: t.created_at.toISOString(),
+  createdAt: t.createdAt.toISOString(),
 });
 
 async function requireReferences(trx: Db, projectId: string, refs: { assigneeId?: string | null | undefined; milestoneId?: string | null | undefined }) {
@@ -65,11 +65,11 @@ export function tasksRouter({ db }: AppDeps) {
         const task = await inProject(db, id, async (trx) => {
           await requireReferences(trx, id, body);
           return insertTask(trx, {
-            project_id: id,
+            projectId: id,
             title: body.title,
-            assignee_id: body.assigneeId ?? null,
-            due_at: body.dueAt ?? null,
-            milestone_id: body.milestoneId ?? null,
+            assigneeId: body.assigneeId ?? null,
+            dueAt: body.dueAt ?? null,
+            milestoneId: body.milestoneId ?? null,
             status: body.status,
           });
         });
@@ -111,9 +111,9 @@ export function tasksRouter({ db }: AppDeps) {
           await requireReferences(trx, id, patch);
           return (await updateTask(trx, id, taskId, {
             title: patch.title,
-            assignee_id: patch.assigneeId,
-            due_at: patch.dueAt,
-            milestone_id: patch.milestoneId,
+            assigneeId: patch.assigneeId,
+            dueAt: patch.dueAt,
+            milestoneId: patch.milestoneId,
             status: patch.status,
           }))!;
         });

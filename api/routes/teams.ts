@@ -11,8 +11,8 @@ import { NewTeamBody, Team, TeamMembersBody } from '../contract/teams';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
-async function teamDto(db: Db, team: { id: string; name: string; created_at: Date }): Promise<z.infer<typeof Team>> {
-  return { id: team.id, name: team.name, members: await listTeamMembers(db, team.id), createdAt: team.created_at.toISOString() };
+async function teamDto(db: Db, team: { id: string; name: string; createdAt: Date }): Promise<z.infer<typeof Team>> {
+  return { id: team.id, name: team.name, members: await listTeamMembers(db, team.id), createdAt: team.createdAt.toISOString() };
 }
 
 const nameTaken = (name: string) =>

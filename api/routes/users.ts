@@ -57,7 +57,7 @@ export function usersRouter({ db }: AppDeps) {
         }
         if (await findUserByEmail(db, body.email)) throw emailTaken(body.email);
         const passwordHash = body.password === undefined ? null : await hashPassword(body.password);
-        const user = await insertUser(db, { name: body.name, email: body.email, manager_id: body.managerId ?? null, role: body.role, password_hash: passwordHash }).catch(
+        const user = await insertUser(db, { name: body.name, email: body.email, managerId: body.managerId ?? null, role: body.role, passwordHash: passwordHash }).catch(
           (error: unknown) => {
             throw isUniqueViolation(error) ? emailTaken(body.email) : error;
           },

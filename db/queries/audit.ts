@@ -14,10 +14,10 @@ export interface AuditFilter {
 export async function listAuditEvents(db: Db, filter: AuditFilter) {
   let query = db
     .selectFrom('audit_events as a')
-    .leftJoin('users as u', 'u.id', 'a.actor_user_id')
-    .select(['a.id', 'a.at', 'a.actor_kind', 'a.actor_user_id', 'u.name as actor_name', 'a.actor_detail', 'a.action', 'a.entity', 'a.entity_id', 'a.project_id', 'a.before', 'a.after']);
-  if (filter.projectId) query = query.where('a.project_id', '=', filter.projectId);
-  if (filter.userId) query = query.where('a.actor_user_id', '=', filter.userId);
+    .leftJoin('users as u', 'u.id', 'a.actorUserId')
+    .select(['a.id', 'a.at', 'a.actorKind', 'a.actorUserId', 'u.name as actorName', 'a.actorDetail', 'a.action', 'a.entity', 'a.entityId', 'a.projectId', 'a.before', 'a.after']);
+  if (filter.projectId) query = query.where('a.projectId', '=', filter.projectId);
+  if (filter.userId) query = query.where('a.actorUserId', '=', filter.userId);
   if (filter.from) query = query.where('a.at', '>=', new Date(filter.from));
   if (filter.to) query = query.where('a.at', '<', new Date(filter.to));
   if (filter.before) query = query.where('a.id', '<', filter.before);

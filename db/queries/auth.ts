@@ -20,7 +20,7 @@ export async function createSession(db: Db, userId: string, ttlMs: number) {
   const secret = randomSecret();
   const csrfToken = randomSecret();
   const expiresAt = new Date(Date.now() + ttlMs);
-  await db.insertInto('sessions').values({ id: sha256(secret), user_id: userId, csrf_token: csrfToken, expires_at: expiresAt }).execute();
+  await db.insertInto('sessions').values({ id: sha256(secret), userId: userId, csrfToken: csrfToken, expiresAt: expiresAt }).execute();
   return { secret, csrfToken, expiresAt };
 }
 
@@ -28,10 +28,10 @@ export async function createSession(db: Db, userId: string, ttlMs: number) {
 export async function findSession(db: Db, secret: string) {
   return db
     .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.csrf_token', 's.expires_at', 'u.id as user_id', 'u.name', 'u.role'])
+    .innerJoin('users as u', 'u.id', 's.userId')
+    .select(['s.id', 's.csrfToken', 's.expiresAt', 'u.id as userId', 'u.name', 'u.role'])
     .where('s.id', '=', sha256(secret))
-    .where('s.expires_at', '>', new Date())
+    .where('s.expiresAt', '>', new Date())
     .where('u.active', '=', true)
     .executeTakeFirst();
 }
@@ -47,7 +47,7 @@ export async function createApiToken(db: Db, input: { userId: string; name: stri
   const token = `${apiTokenPrefix}${randomSecret()}`;
   const row = await db
     .insertInto('api_tokens')
-    .values({ user_id: input.userId, name: input.name, role: input.role, token_hash: sha256(token), prefix: token.slice(0, apiTokenPrefix.length + 6), expires_at: input.expiresAt ?? null })
+    .values({ userId: input.userId, name: input.name, role: input.role, tokenHash: sha256(token), prefix: token.slice(0, apiTokenPrefix.length + 6), expiresAt: input.expiresAt ?? null })
     .returningAll()
     .executeTakeFirstOrThrow();
   return { token, row };
@@ -57,11 +57,11 @@ export async function createApiToken(db: Db, input: { userId: string; name: stri
 export async function findApiToken(db: Db, token: string) {
   return db
     .selectFrom('api_tokens as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['t.id', 't.role', 't.last_used_at', 'u.id as user_id', 'u.name', 'u.role as user_role'])
-    .where('t.token_hash', '=', sha256(token))
-    .where('t.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', new Date())]))
+    .innerJoin('users as u', 'u.id', 't.userId')
+    .select(['t.id', 't.role', 't.lastUsedAt', 'u.id as userId', 'u.name', 'u.role as userRole'])
+    .where('t.tokenHash', '=', sha256(token))
+    .where('t.revokedAt', 'is', null)
+    .where((eb) => eb.or([eb('t.expiresAt', 'is', null), eb('t.expiresAt', '>', new Date())]))
     .where('u.active', '=', true)
     .executeTakeFirst();
 }
@@ -69,46 +69,46 @@ export async function findApiToken(db: Db, token: string) {
 /** Notes a token's use, at most once a minute, so lists can show stale tokens. */
 export async function touchApiToken(db: Db, tokenId: string, lastUsedAt: Date | null) {
   if (lastUsedAt && Date.now() - lastUsedAt.getTime() < 60_000) return;
-  await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', tokenId).execute();
+  await db.updateTable('api_tokens').set({ lastUsedAt: new Date() }).where('id', '=', tokenId).execute();
 }
 
 /** When a live session ends; undefined once it has ended. */
 export async function findSessionExpiry(db: Db, sessionId: string): Promise<Date | undefined> {
-  const row = await db.selectFrom('sessions').select('expires_at').where('id', '=', sessionId).where('expires_at', '>', new Date()).executeTakeFirst();
-  return row?.expires_at;
+  const row = await db.selectFrom('sessions').select('expiresAt').where('id', '=', sessionId).where('expiresAt', '>', new Date()).executeTakeFirst();
+  return row?.expiresAt;
 }
 
 /** Ends every session of a person, but `except` (the one asking, when they keep theirs). */
 export async function deleteSessionsOfUser(db: Db, userId: string, except?: string): Promise<void> {
-  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  let query = db.deleteFrom('sessions').where('userId', '=', userId);
   if (except !== undefined) query = query.where('id', '<>', except);
   await query.execute();
 }
 
 /** Housekeeping at sign-in: a person's sessions that have run out are of no use to anybody. */
 export async function deleteExpiredSessions(db: Db, userId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', new Date()).execute();
+  await db.deleteFrom('sessions').where('userId', '=', userId).where('expiresAt', '<=', new Date()).execute();
 }
 
 /** The columns of a token anyone may see again: never its hash. */
-const apiTokenColumns = ['id', 'name', 'role', 'prefix', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'] as const;
+const apiTokenColumns = ['id', 'name', 'role', 'prefix', 'createdAt', 'expiresAt', 'lastUsedAt', 'revokedAt'] as const;
 
 /** A person's own tokens, newest first, revoked and expired ones included so the list tells the whole story. */
 export async function listApiTokens(db: Db, userId: string) {
-  return db.selectFrom('api_tokens').select(apiTokenColumns).where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id').execute();
+  return db.selectFrom('api_tokens').select(apiTokenColumns).where('userId', '=', userId).orderBy('createdAt', 'desc').orderBy('id').execute();
 }
 
 /** One of a person's own tokens; someone else's is as good as missing. */
 export async function findOwnApiToken(db: Db, userId: string, tokenId: string) {
-  return db.selectFrom('api_tokens').select(apiTokenColumns).where('user_id', '=', userId).where('id', '=', tokenId).executeTakeFirst();
+  return db.selectFrom('api_tokens').select(apiTokenColumns).where('userId', '=', userId).where('id', '=', tokenId).executeTakeFirst();
 }
 
 /** Revokes one of a person's own tokens; false when they have no such token. Revoking twice changes nothing. */
 export async function revokeApiToken(db: Db, userId: string, tokenId: string): Promise<boolean> {
   const token = await findOwnApiToken(db, userId, tokenId);
   if (!token) return false;
-  if (token.revoked_at === null) {
-    await db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', tokenId).where('revoked_at', 'is', null).execute();
+  if (token.revokedAt === null) {
+    await db.updateTable('api_tokens').set({ revokedAt: new Date() }).where('id', '=', tokenId).where('revokedAt', 'is', null).execute();
   }
   return true;
 }
@@ -131,13 +131,13 @@ export async function recentLoginFailures(db: Db, key: string, windowMs: number,
   const window = sql`(${windowMs} * interval '1 millisecond')`;
   const rows = await db
     .selectFrom('login_failures')
-    .select(sql<number>`ceil(extract(epoch from failed_at + ${window} - now()))::int`.as('seconds_left'))
+    .select(sql<number>`ceil(extract(epoch from failed_at + ${window} - now()))::int`.as('secondsLeft'))
     .where('key', '=', key)
-    .where('failed_at', '>', sql<Date>`now() - ${window}`)
-    .orderBy('failed_at', 'desc')
+    .where('failedAt', '>', sql<Date>`now() - ${window}`)
+    .orderBy('failedAt', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => r.seconds_left);
+  return rows.map((r) => r.secondsLeft);
 }
 
 /** Writes a failure for each key (and forgets that key's failures older than the window); returns their ids. */
@@ -146,7 +146,7 @@ export async function insertLoginFailures(db: Db, keys: readonly string[], windo
   await db
     .deleteFrom('login_failures')
     .where('key', 'in', keys)
-    .where('failed_at', '<=', sql<Date>`now() - (${windowMs} * interval '1 millisecond')`)
+    .where('failedAt', '<=', sql<Date>`now() - (${windowMs} * interval '1 millisecond')`)
     .execute();
   const rows = await db.insertInto('login_failures').values(keys.map((key) => ({ key }))).returning('id').execute();
   return rows.map((r) => r.id);

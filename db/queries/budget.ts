@@ -24,7 +24,7 @@ export async function findBudgetLine(db: Db, projectId: string, id: string): Pro
     .selectFrom('budget_lines')
     .selectAll()
     .select(remaining)
-    .where('project_id', '=', projectId)
+    .where('projectId', '=', projectId)
     .where('id', '=', id)
     .executeTakeFirst();
 }
@@ -34,8 +34,8 @@ export async function listBudgetLines(db: Db, projectId: string): Promise<Budget
     .selectFrom('budget_lines')
     .selectAll()
     .select(remaining)
-    .where('project_id', '=', projectId)
-    .orderBy('created_at')
+    .where('projectId', '=', projectId)
+    .orderBy('createdAt')
     .orderBy('id')
     .execute();
 }
@@ -49,7 +49,7 @@ export async function updateBudgetLine(
   return db
     .updateTable('budget_lines')
     .set(changes)
-    .where('project_id', '=', projectId)
+    .where('projectId', '=', projectId)
     .where('id', '=', id)
     .returningAll()
     .returning(remaining)
@@ -57,7 +57,7 @@ export async function updateBudgetLine(
 }
 
 export async function deleteBudgetLine(db: Db, projectId: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('budget_lines').where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst();
+  const result = await db.deleteFrom('budget_lines').where('projectId', '=', projectId).where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
 
@@ -70,15 +70,15 @@ export async function budgetTotals(db: Db, projectId: string): Promise<BudgetTot
       eb.fn.coalesce(eb.fn.sum<string>('spent'), sql<string>`0`).as('spent'),
       eb.fn.coalesce(sql<string>`sum(planned - spent)`, sql<string>`0`).as('remaining'),
       eb.fn.countAll<number>().as('lines'),
-      sql<number>`count(*) filter (where spent > planned)::int`.as('overspent_lines'),
+      sql<number>`count(*) filter (where spent > planned)::int`.as('overspentLines'),
     ])
-    .where('project_id', '=', projectId)
+    .where('projectId', '=', projectId)
     .executeTakeFirstOrThrow();
   return {
     planned: String(row.planned),
     spent: String(row.spent),
     remaining: String(row.remaining),
     lines: Number(row.lines),
-    overspentLines: Number(row.overspent_lines),
+    overspentLines: Number(row.overspentLines),
   };
 }

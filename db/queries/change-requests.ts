@@ -18,15 +18,15 @@ export async function insertChangeRequest(
   return db
     .insertInto('change_requests')
     .values({
-      project_id: request.projectId,
-      subject_kind: request.subjectKind,
-      subject_id: request.subjectId,
+      projectId: request.projectId,
+      subjectKind: request.subjectKind,
+      subjectId: request.subjectId,
       field: request.field,
       // jsonb: the scalar is stored as JSON text ("2027-03-31T10:00:00.000Z", 1250000).
       before: JSON.stringify(request.before),
       after: JSON.stringify(request.after),
       reason: request.reason,
-      requested_by: request.requestedBy,
+      requestedBy: request.requestedBy,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -41,10 +41,10 @@ export async function listChangeRequests(
   projectId: string,
   filter: { status?: ChangeRequestStatus | undefined; subjectId?: string | undefined } = {},
 ): Promise<ChangeRequest[]> {
-  let query = db.selectFrom('change_requests').selectAll().where('project_id', '=', projectId);
+  let query = db.selectFrom('change_requests').selectAll().where('projectId', '=', projectId);
   if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.subjectId) query = query.where('subject_id', '=', filter.subjectId);
-  return query.orderBy('created_at').orderBy('id').execute();
+  if (filter.subjectId) query = query.where('subjectId', '=', filter.subjectId);
+  return query.orderBy('createdAt').orderBy('id').execute();
 }
 
 /**
@@ -58,7 +58,7 @@ export async function setChangeRequestStatus(
 ): Promise<ChangeRequest | undefined> {
   await db
     .updateTable('change_requests')
-    .set({ status: decision.status, decided_by: decision.decidedBy, decided_at: decision.decidedAt })
+    .set({ status: decision.status, decidedBy: decision.decidedBy, decidedAt: decision.decidedAt })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .execute();

@@ -13,11 +13,11 @@ export async function listKpiPoints(db: Db, projectId: string, metrics: readonly
   if (metrics.length === 0) return [];
   return db
     .selectFrom('kpi_reports')
-    .select(['metric', 'value', 'reported_at as reportedAt', 'reporter_id as reporterId'])
-    .where('project_id', '=', projectId)
+    .select(['metric', 'value', 'reportedAt as reportedAt', 'reporterId as reporterId'])
+    .where('projectId', '=', projectId)
     .where('metric', 'in', [...new Set(metrics)])
-    .where('reported_at', '<=', until)
-    .orderBy('reported_at')
+    .where('reportedAt', '<=', until)
+    .orderBy('reportedAt')
     .orderBy('id')
     .execute();
 }

@@ -12,19 +12,19 @@ export async function insertEscalationOnce(
   const inserted = await db
     .insertInto('escalations')
     .values({
-      project_id: escalation.projectId,
-      milestone_id: escalation.milestoneId,
+      projectId: escalation.projectId,
+      milestoneId: escalation.milestoneId,
       level: escalation.level,
-      recipient_id: escalation.recipientId,
+      recipientId: escalation.recipientId,
     })
-    .onConflict((oc) => oc.columns(['milestone_id', 'level']).doNothing())
+    .onConflict((oc) => oc.columns(['milestoneId', 'level']).doNothing())
     .returningAll()
     .executeTakeFirst();
   if (inserted) return { escalation: inserted, created: true };
   const existing = await db
     .selectFrom('escalations')
     .selectAll()
-    .where('milestone_id', '=', escalation.milestoneId)
+    .where('milestoneId', '=', escalation.milestoneId)
     .where('level', '=', escalation.level)
     .executeTakeFirstOrThrow();
   return { escalation: existing, created: false };
@@ -38,8 +38,8 @@ export async function listEscalations(db: Db, projectId: string): Promise<Escala
   return db
     .selectFrom('escalations')
     .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('created_at')
+    .where('projectId', '=', projectId)
+    .orderBy('createdAt')
     .orderBy('level')
     .execute();
 }
@@ -53,9 +53,9 @@ export async function acknowledgeEscalationOnce(
 ): Promise<Escalation> {
   await db
     .updateTable('escalations')
-    .set({ acknowledged_at: at, acknowledged_by: userId })
+    .set({ acknowledgedAt: at, acknowledgedBy: userId })
     .where('id', '=', id)
-    .where('acknowledged_at', 'is', null)
+    .where('acknowledgedAt', 'is', null)
     .execute();
   return db.selectFrom('escalations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }

@@ -6,7 +6,7 @@ import type { FlowRunStatus } from '../../workflows/domain';
 export async function finishFlowRun(db: Db, input: { runId: string; status: FlowRunStatus; endedAt: Date; path?: readonly unknown[] | undefined }): Promise<void> {
   await db
     .updateTable('flow_runs')
-    .set({ status: input.status, ended_at: input.endedAt, ...(input.path === undefined ? {} : { path: JSON.stringify(input.path) }) })
+    .set({ status: input.status, endedAt: input.endedAt, ...(input.path === undefined ? {} : { path: JSON.stringify(input.path) }) })
     .where('id', '=', input.runId)
     .execute();
 }
@@ -28,36 +28,36 @@ export interface FlowRunFilter {
 function runsWithNames(db: Db) {
   return db
     .selectFrom('flow_runs as r')
-    .innerJoin('flow_versions as v', 'v.id', 'r.flow_version_id')
-    .innerJoin('sales_projects as p', 'p.id', 'r.project_id')
+    .innerJoin('flow_versions as v', 'v.id', 'r.flowVersionId')
+    .innerJoin('sales_projects as p', 'p.id', 'r.projectId')
     .leftJoin('milestones as m', (join) => join.on(sql<boolean>`m.id::text = r.subject_id`))
     .select([
       'r.id',
-      'r.workflow_id',
-      'r.flow_version_id',
-      'r.trigger_event',
-      'r.subject_id',
+      'r.workflowId',
+      'r.flowVersionId',
+      'r.triggerEvent',
+      'r.subjectId',
       'r.status',
-      'r.started_at',
-      'r.ended_at',
-      'r.project_id',
-      'v.flow_id',
+      'r.startedAt',
+      'r.endedAt',
+      'r.projectId',
+      'v.flowId',
       'v.version',
-      'p.name as project_name',
-      'm.name as subject_name',
+      'p.name as projectName',
+      'm.name as subjectName',
     ]);
 }
 
 /** A flow's runs, newest first, only of the projects the reader may see. */
 export async function listFlowRuns(db: Db, filter: FlowRunFilter) {
-  let query = runsWithNames(db).where('v.flow_id', '=', filter.flowId);
+  let query = runsWithNames(db).where('v.flowId', '=', filter.flowId);
   if (filter.readable) query = query.where(sql<boolean>`r.project_id in ${filter.readable}`);
   if (filter.version !== undefined) query = query.where('v.version', '=', filter.version);
-  if (filter.projectId) query = query.where('r.project_id', '=', filter.projectId);
+  if (filter.projectId) query = query.where('r.projectId', '=', filter.projectId);
   if (filter.status) query = query.where('r.status', '=', filter.status);
-  if (filter.trigger) query = query.where('r.trigger_event', '=', filter.trigger);
-  if (filter.before) query = query.where('r.started_at', '<', new Date(filter.before));
-  return query.orderBy('r.started_at', 'desc').orderBy('r.id', 'desc').limit(filter.limit).execute();
+  if (filter.trigger) query = query.where('r.triggerEvent', '=', filter.trigger);
+  if (filter.before) query = query.where('r.startedAt', '<', new Date(filter.before));
+  return query.orderBy('r.startedAt', 'desc').orderBy('r.id', 'desc').limit(filter.limit).execute();
 }
 
 export type FlowRunRow = Awaited<ReturnType<typeof listFlowRuns>>[number];
@@ -71,35 +71,35 @@ export async function finishedRunPaths(db: Db, input: { versionId: string; last:
   let query = db
     .selectFrom('flow_runs as r')
     .select(['r.id', 'r.path'])
-    .where('r.flow_version_id', '=', input.versionId)
+    .where('r.flowVersionId', '=', input.versionId)
     .where('r.status', '<>', 'running')
     .where('r.path', 'is not', null);
   if (input.readable) query = query.where(sql<boolean>`r.project_id in ${input.readable}`);
-  return query.orderBy('r.ended_at', 'desc').orderBy('r.id', 'desc').limit(input.last).execute();
+  return query.orderBy('r.endedAt', 'desc').orderBy('r.id', 'desc').limit(input.last).execute();
 }
 
 /** Every request a run opened, oldest first, with the names of who was asked and who decided. */
 export async function runDecisions(db: Db, runId: string) {
   return db
     .selectFrom('approval_requests as a')
-    .innerJoin('users as asked', 'asked.id', 'a.approver_id')
-    .leftJoin('users as decider', 'decider.id', 'a.decided_by')
+    .innerJoin('users as asked', 'asked.id', 'a.approverId')
+    .leftJoin('users as decider', 'decider.id', 'a.decidedBy')
     .select([
       'a.id',
-      'a.node_id',
+      'a.nodeId',
       'a.kind',
       'a.status',
-      'a.approver_id',
-      'asked.name as approver_name',
-      'a.decided_by',
-      'decider.name as decided_by_name',
-      'a.decided_at',
-      'a.due_at',
+      'a.approverId',
+      'asked.name as approverName',
+      'a.decidedBy',
+      'decider.name as decidedByName',
+      'a.decidedAt',
+      'a.dueAt',
       'a.comment',
-      'a.created_at',
+      'a.createdAt',
     ])
-    .where('a.flow_run_id', '=', runId)
-    .orderBy('a.created_at')
+    .where('a.flowRunId', '=', runId)
+    .orderBy('a.createdAt')
     .orderBy('a.id')
     .limit(1000)
     .execute();

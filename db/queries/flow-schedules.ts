@@ -20,18 +20,18 @@ export interface ScheduleBinding {
 export async function listScheduleBindings(db: Db, only?: { projectId: string | null }): Promise<ScheduleBinding[]> {
   let query = db
     .selectFrom('flow_bindings as b')
-    .innerJoin('flow_versions as v', 'v.flow_id', 'b.flow_id')
-    .leftJoin('sales_projects as p', 'p.id', 'b.project_id')
+    .innerJoin('flow_versions as v', 'v.flowId', 'b.flowId')
+    .leftJoin('sales_projects as p', 'p.id', 'b.projectId')
     .distinctOn('b.id')
-    .select(['b.project_id', 'b.flow_id', 'v.id as version_id', 'v.document', 'p.phase', 'p.calendar'])
-    .where('b.trigger_event', '=', 'schedule');
-  if (only) query = only.projectId === null ? query.where('b.project_id', 'is', null) : query.where('b.project_id', '=', only.projectId);
+    .select(['b.projectId', 'b.flowId', 'v.id as versionId', 'v.document', 'p.phase', 'p.calendar'])
+    .where('b.triggerEvent', '=', 'schedule');
+  if (only) query = only.projectId === null ? query.where('b.projectId', 'is', null) : query.where('b.projectId', '=', only.projectId);
   const rows = await query.orderBy('b.id').orderBy(sql`v.version desc`).execute();
   return rows.map((row) => ({
-    projectId: row.project_id,
-    flowId: row.flow_id,
-    flowVersionId: row.version_id,
-    schedule: scheduleOfDocument(row.document, calendarOrDefault(row.calendar).timeZone, row.project_id !== null),
+    projectId: row.projectId,
+    flowId: row.flowId,
+    flowVersionId: row.versionId,
+    schedule: scheduleOfDocument(row.document, calendarOrDefault(row.calendar).timeZone, row.projectId !== null),
     projectPhase: row.phase,
   }));
 }
@@ -44,7 +44,7 @@ export async function listProjectsForGlobalSchedule(db: Db, phases: readonly Lif
     .select(['p.id', 'p.phase', 'p.calendar'])
     .where('p.phase', 'in', [...phases])
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('flow_bindings as own').select('own.id').whereRef('own.project_id', '=', 'p.id').where('own.trigger_event', '=', 'schedule'))),
+      not(exists(selectFrom('flow_bindings as own').select('own.id').whereRef('own.projectId', '=', 'p.id').where('own.triggerEvent', '=', 'schedule'))),
     )
     .orderBy('p.id')
     .execute();

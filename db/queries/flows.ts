@@ -5,7 +5,7 @@ import type { Flow, FlowVersion } from '../schema';
 export async function insertFlow(db: Db, flow: { name: string; triggerEvent: string; draft: unknown }): Promise<Flow> {
   return db
     .insertInto('flows')
-    .values({ name: flow.name, trigger_event: flow.triggerEvent, draft: JSON.stringify(flow.draft) })
+    .values({ name: flow.name, triggerEvent: flow.triggerEvent, draft: JSON.stringify(flow.draft) })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -15,15 +15,15 @@ export async function findFlow(db: Db, id: string): Promise<Flow | undefined> {
 }
 
 export async function findFlowByName(db: Db, name: string): Promise<Flow | undefined> {
-  return db.selectFrom('flows').selectAll().where('name', '=', name).orderBy('created_at').executeTakeFirst();
+  return db.selectFrom('flows').selectAll().where('name', '=', name).orderBy('createdAt').executeTakeFirst();
 }
 
 export async function listFlows(db: Db) {
   return db
     .selectFrom('flows')
-    .leftJoin('flow_versions', 'flow_versions.flow_id', 'flows.id')
-    .select(['flows.id', 'flows.name', 'flows.trigger_event', 'flows.draft_updated_at', 'flows.created_at'])
-    .select((eb) => eb.fn.max('flow_versions.version').as('latest_version'))
+    .leftJoin('flow_versions', 'flow_versions.flowId', 'flows.id')
+    .select(['flows.id', 'flows.name', 'flows.triggerEvent', 'flows.draftUpdatedAt', 'flows.createdAt'])
+    .select((eb) => eb.fn.max('flow_versions.version').as('latestVersion'))
     .groupBy('flows.id')
     .orderBy('flows.name')
     .execute();
@@ -32,7 +32,7 @@ export async function listFlows(db: Db) {
 export async function saveDraft(db: Db, id: string, draft: { name: string; triggerEvent: string; document: unknown }): Promise<Flow> {
   return db
     .updateTable('flows')
-    .set({ name: draft.name, trigger_event: draft.triggerEvent, draft: JSON.stringify(draft.document), draft_updated_at: sql`now()` })
+    .set({ name: draft.name, triggerEvent: draft.triggerEvent, draft: JSON.stringify(draft.document), draftUpdatedAt: sql`now()` })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -45,11 +45,11 @@ export async function publishVersion(db: Db, flowId: string, document: unknown, 
     const latest = await trx
       .selectFrom('flow_versions')
       .select((eb) => eb.fn.max('version').as('version'))
-      .where('flow_id', '=', flowId)
+      .where('flowId', '=', flowId)
       .executeTakeFirst();
     return trx
       .insertInto('flow_versions')
-      .values({ flow_id: flowId, version: (latest?.version ?? 0) + 1, document: JSON.stringify(document), published_by: publishedBy })
+      .values({ flowId: flowId, version: (latest?.version ?? 0) + 1, document: JSON.stringify(document), publishedBy: publishedBy })
       .returningAll()
       .executeTakeFirstOrThrow();
   });
@@ -58,14 +58,14 @@ export async function publishVersion(db: Db, flowId: string, document: unknown, 
 export async function listVersions(db: Db, flowId: string) {
   return db
     .selectFrom('flow_versions')
-    .select(['id', 'version', 'published_at', 'published_by'])
-    .where('flow_id', '=', flowId)
+    .select(['id', 'version', 'publishedAt', 'publishedBy'])
+    .where('flowId', '=', flowId)
     .orderBy('version', 'desc')
     .execute();
 }
 
 export async function findVersion(db: Db, flowId: string, version: number): Promise<FlowVersion | undefined> {
-  return db.selectFrom('flow_versions').selectAll().where('flow_id', '=', flowId).where('version', '=', version).executeTakeFirst();
+  return db.selectFrom('flow_versions').selectAll().where('flowId', '=', flowId).where('version', '=', version).executeTakeFirst();
 }
 
 export async function findVersionById(db: Db, id: string): Promise<FlowVersion | undefined> {
@@ -75,18 +75,18 @@ export async function findVersionById(db: Db, id: string): Promise<FlowVersion |
 /** Binds a flow to an event for one project, or for all (projectId null); replaces the previous binding. */
 export async function bindFlow(db: Db, binding: { triggerEvent: string; projectId: string | null; flowId: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    let remove = trx.deleteFrom('flow_bindings').where('trigger_event', '=', binding.triggerEvent);
-    remove = binding.projectId === null ? remove.where('project_id', 'is', null) : remove.where('project_id', '=', binding.projectId);
+    let remove = trx.deleteFrom('flow_bindings').where('triggerEvent', '=', binding.triggerEvent);
+    remove = binding.projectId === null ? remove.where('projectId', 'is', null) : remove.where('projectId', '=', binding.projectId);
     await remove.execute();
     await trx
       .insertInto('flow_bindings')
-      .values({ trigger_event: binding.triggerEvent, project_id: binding.projectId, flow_id: binding.flowId })
+      .values({ triggerEvent: binding.triggerEvent, projectId: binding.projectId, flowId: binding.flowId })
       .execute();
   });
 }
 
 export async function listBindings(db: Db) {
-  return db.selectFrom('flow_bindings').selectAll().orderBy('trigger_event').orderBy('created_at').execute();
+  return db.selectFrom('flow_bindings').selectAll().orderBy('triggerEvent').orderBy('createdAt').execute();
 }
 
 /**
@@ -96,10 +96,10 @@ export async function listBindings(db: Db) {
 export async function resolveBoundVersion(db: Db, projectId: string, event: string): Promise<FlowVersion | undefined> {
   return db
     .selectFrom('flow_bindings as b')
-    .innerJoin('flow_versions as v', 'v.flow_id', 'b.flow_id')
+    .innerJoin('flow_versions as v', 'v.flowId', 'b.flowId')
     .selectAll('v')
-    .where('b.trigger_event', '=', event)
-    .where((eb) => eb.or([eb('b.project_id', '=', projectId), eb('b.project_id', 'is', null)]))
+    .where('b.triggerEvent', '=', event)
+    .where((eb) => eb.or([eb('b.projectId', '=', projectId), eb('b.projectId', 'is', null)]))
     .orderBy(sql`b.project_id is null`)
     .orderBy('v.version', 'desc')
     .limit(1)
@@ -108,8 +108,8 @@ export async function resolveBoundVersion(db: Db, projectId: string, event: stri
 
 /** Removes the binding of `triggerEvent` for one project (or the global one); false when there was none. */
 export async function unbindFlow(db: Db, binding: { triggerEvent: string; projectId: string | null }): Promise<boolean> {
-  let remove = db.deleteFrom('flow_bindings').where('trigger_event', '=', binding.triggerEvent);
-  remove = binding.projectId === null ? remove.where('project_id', 'is', null) : remove.where('project_id', '=', binding.projectId);
+  let remove = db.deleteFrom('flow_bindings').where('triggerEvent', '=', binding.triggerEvent);
+  remove = binding.projectId === null ? remove.where('projectId', 'is', null) : remove.where('projectId', '=', binding.projectId);
   const result = await remove.executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }

@@ -9,15 +9,15 @@ export async function insertInboxItemOnce(
 ): Promise<void> {
   await db
     .insertInto('inbox_items')
-    .values({ user_id: item.userId, kind: item.kind, payload: JSON.stringify(item.payload), dedupe_key: item.dedupeKey })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .values({ userId: item.userId, kind: item.kind, payload: JSON.stringify(item.payload), dedupeKey: item.dedupeKey })
+    .onConflict((oc) => oc.column('dedupeKey').doNothing())
     .execute();
 }
 
 export async function listInbox(db: Db, userId: string, options: { limit: number; unreadOnly: boolean }): Promise<InboxItem[]> {
-  let query = db.selectFrom('inbox_items').selectAll().where('user_id', '=', userId);
-  if (options.unreadOnly) query = query.where('read_at', 'is', null);
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+  let query = db.selectFrom('inbox_items').selectAll().where('userId', '=', userId);
+  if (options.unreadOnly) query = query.where('readAt', 'is', null);
+  return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
 }
 
 /**
@@ -25,10 +25,10 @@ export async function listInbox(db: Db, userId: string, options: { limit: number
  * has no such item.
  */
 export async function markInboxItemRead(db: Db, userId: string, itemId: string): Promise<boolean> {
-  const item = await db.selectFrom('inbox_items').select('read_at').where('id', '=', itemId).where('user_id', '=', userId).executeTakeFirst();
+  const item = await db.selectFrom('inbox_items').select('readAt').where('id', '=', itemId).where('userId', '=', userId).executeTakeFirst();
   if (!item) return false;
-  if (item.read_at === null) {
-    await db.updateTable('inbox_items').set({ read_at: new Date() }).where('id', '=', itemId).where('read_at', 'is', null).execute();
+  if (item.readAt === null) {
+    await db.updateTable('inbox_items').set({ readAt: new Date() }).where('id', '=', itemId).where('readAt', 'is', null).execute();
   }
   return true;
 }

@@ -10,9 +10,9 @@ export async function sumKpiOrNull(db: Db, projectId: string, metric: string, un
   const row = await db
     .selectFrom('kpi_reports')
     .select((eb) => eb.fn.sum<string | null>('value').as('total'))
-    .where('project_id', '=', projectId)
+    .where('projectId', '=', projectId)
     .where('metric', '=', metric)
-    .where('reported_at', '<=', until)
+    .where('reportedAt', '<=', until)
     .executeTakeFirstOrThrow();
   return row.total === null ? null : String(row.total);
 }
@@ -27,11 +27,11 @@ export async function latestKpi(db: Db, projectId: string, metric: string, until
   const row = await db
     .selectFrom('kpi_reports')
     .select('value')
-    .where('project_id', '=', projectId)
+    .where('projectId', '=', projectId)
     .where('metric', '=', metric)
-    .where('reported_at', '<=', until)
-    .orderBy('reported_at', 'desc')
-    .orderBy('created_at', 'desc')
+    .where('reportedAt', '<=', until)
+    .orderBy('reportedAt', 'desc')
+    .orderBy('createdAt', 'desc')
     .limit(1)
     .executeTakeFirst();
   return row?.value ?? null;
@@ -41,8 +41,8 @@ export async function listKpiReports(db: Db, projectId: string): Promise<KpiRepo
   return db
     .selectFrom('kpi_reports')
     .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('reported_at')
+    .where('projectId', '=', projectId)
+    .orderBy('reportedAt')
     .orderBy('id')
     .execute();
 }

@@ -11,21 +11,21 @@ export interface MemberRow {
 export async function listProjectMembers(db: Db, projectId: string): Promise<MemberRow[]> {
   return db
     .selectFrom('project_members as pm')
-    .innerJoin('users as u', 'u.id', 'pm.user_id')
-    .select(['pm.user_id as userId', 'u.name', 'u.email', 'pm.role'])
-    .where('pm.project_id', '=', projectId)
+    .innerJoin('users as u', 'u.id', 'pm.userId')
+    .select(['pm.userId as userId', 'u.name', 'u.email', 'pm.role'])
+    .where('pm.projectId', '=', projectId)
     .orderBy('u.name')
-    .orderBy('pm.user_id')
+    .orderBy('pm.userId')
     .execute();
 }
 
 /** Replaces the project's member list; call it in a transaction so readers never see half a list. */
 export async function replaceProjectMembers(db: Db, projectId: string, members: { userId: string; role: ProjectMemberRole }[]): Promise<void> {
-  await db.deleteFrom('project_members').where('project_id', '=', projectId).execute();
+  await db.deleteFrom('project_members').where('projectId', '=', projectId).execute();
   if (members.length === 0) return;
   await db
     .insertInto('project_members')
-    .values(members.map((m) => ({ project_id: projectId, user_id: m.userId, role: m.role })))
+    .values(members.map((m) => ({ projectId: projectId, userId: m.userId, role: m.role })))
     .execute();
 }
 
@@ -53,19 +53,19 @@ export async function listTeams(db: Db) {
 export async function listTeamMembers(db: Db, teamId: string): Promise<{ userId: string; name: string; email: string }[]> {
   return db
     .selectFrom('team_members as tm')
-    .innerJoin('users as u', 'u.id', 'tm.user_id')
-    .select(['tm.user_id as userId', 'u.name', 'u.email'])
-    .where('tm.team_id', '=', teamId)
+    .innerJoin('users as u', 'u.id', 'tm.userId')
+    .select(['tm.userId as userId', 'u.name', 'u.email'])
+    .where('tm.teamId', '=', teamId)
     .orderBy('u.name')
-    .orderBy('tm.user_id')
+    .orderBy('tm.userId')
     .execute();
 }
 
 /** Replaces the team's members; call it in a transaction. */
 export async function replaceTeamMembers(db: Db, teamId: string, userIds: readonly string[]): Promise<void> {
-  await db.deleteFrom('team_members').where('team_id', '=', teamId).execute();
+  await db.deleteFrom('team_members').where('teamId', '=', teamId).execute();
   if (userIds.length === 0) return;
-  await db.insertInto('team_members').values(userIds.map((userId) => ({ team_id: teamId, user_id: userId }))).execute();
+  await db.insertInto('team_members').values(userIds.map((userId) => ({ teamId: teamId, userId: userId }))).execute();
 }
 
 /**
@@ -75,16 +75,16 @@ export async function replaceTeamMembers(db: Db, teamId: string, userIds: readon
 export async function listProjectPeople(db: Db, projectId: string): Promise<{ id: string; name: string; email: string }[]> {
   const members = db
     .selectFrom('project_members as pm')
-    .innerJoin('users as u', 'u.id', 'pm.user_id')
+    .innerJoin('users as u', 'u.id', 'pm.userId')
     .select(['u.id', 'u.name', 'u.email'])
-    .where('pm.project_id', '=', projectId)
+    .where('pm.projectId', '=', projectId)
     .where('pm.role', '<>', 'viewer');
   const teamMembers = db
     .selectFrom('milestones as m')
-    .innerJoin('team_members as tm', 'tm.team_id', 'm.team_id')
-    .innerJoin('users as u', 'u.id', 'tm.user_id')
+    .innerJoin('team_members as tm', 'tm.teamId', 'm.teamId')
+    .innerJoin('users as u', 'u.id', 'tm.userId')
     .select(['u.id', 'u.name', 'u.email'])
-    .where('m.project_id', '=', projectId);
+    .where('m.projectId', '=', projectId);
   return members.union(teamMembers).orderBy('name').orderBy('id').execute();
 }
 

@@ -14,35 +14,35 @@ export async function insertMilestone(db: Db, milestone: NewMilestone): Promise<
 }
 
 export async function findProjectMilestone(db: Db, projectId: string, id: string): Promise<Milestone | undefined> {
-  return db.selectFrom('milestones').selectAll().where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('milestones').selectAll().where('projectId', '=', projectId).where('id', '=', id).executeTakeFirst();
 }
 
 export async function updateMilestone(db: Db, projectId: string, id: string, changes: MilestoneUpdate): Promise<Milestone | undefined> {
   return db
     .updateTable('milestones')
     .set(changes)
-    .where('project_id', '=', projectId)
+    .where('projectId', '=', projectId)
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
 }
 
 export async function deleteMilestone(db: Db, projectId: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('milestones').where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst();
+  const result = await db.deleteFrom('milestones').where('projectId', '=', projectId).where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
 
 export async function listGoalMilestones(db: Db, goalId: string): Promise<Milestone[]> {
-  return db.selectFrom('milestones').selectAll().where('goal_id', '=', goalId).orderBy('due_at').orderBy('id').execute();
+  return db.selectFrom('milestones').selectAll().where('goalId', '=', goalId).orderBy('dueAt').orderBy('id').execute();
 }
 
 export async function deleteGoalMilestones(db: Db, goalId: string): Promise<number> {
-  const result = await db.deleteFrom('milestones').where('goal_id', '=', goalId).executeTakeFirst();
+  const result = await db.deleteFrom('milestones').where('goalId', '=', goalId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
 /** The KPI metrics the project's milestones are measured by. */
 export async function listMilestoneMetrics(db: Db, projectId: string): Promise<string[]> {
-  const rows = await db.selectFrom('milestones').select('metric').where('project_id', '=', projectId).distinct().execute();
+  const rows = await db.selectFrom('milestones').select('metric').where('projectId', '=', projectId).distinct().execute();
   return rows.map((row) => row.metric);
 }

@@ -14,7 +14,7 @@ export interface ProjectRelation {
 
 /** One query: undefined when the project does not exist. A cycle in the org chart stops at 50 levels. */
 export async function findProjectRelation(db: Db, projectId: string, userId: string): Promise<ProjectRelation | undefined> {
-  const result = await sql<{ owner_id: string; member_role: ProjectMemberRole | null; manages_owner: boolean; manages_member: boolean }>`
+  const result = await sql<{ ownerId: string; memberRole: ProjectMemberRole | null; managesOwner: boolean; managesMember: boolean }>`
     with recursive people(person_id, is_owner) as (
       select owner_id, true from sales_projects where id = ${projectId}
       union
@@ -34,7 +34,7 @@ export async function findProjectRelation(db: Db, projectId: string, userId: str
     from sales_projects p where p.id = ${projectId}
   `.execute(db);
   const row = result.rows[0];
-  return row && { ownerId: row.owner_id, memberRole: row.member_role, managesOwner: row.manages_owner, managesMember: row.manages_member };
+  return row && { ownerId: row.ownerId, memberRole: row.memberRole, managesOwner: row.managesOwner, managesMember: row.managesMember };
 }
 
 /**

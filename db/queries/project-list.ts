@@ -39,22 +39,22 @@ export const maxListedProjects = 5000;
  * The RAG status is computed, so its filter and the paging apply after computing it.
  */
 export async function listProjects(db: Db, filter: ProjectListFilter, now: Date): Promise<{ total: number; rows: ProjectListRow[] }> {
-  let base = db.selectFrom('sales_projects as p').innerJoin('users as o', 'o.id', 'p.owner_id');
+  let base = db.selectFrom('sales_projects as p').innerJoin('users as o', 'o.id', 'p.ownerId');
   if (filter.readable) base = base.where(sql<boolean>`p.id in ${filter.readable}`);
   if (filter.phase) base = base.where('p.phase', '=', filter.phase);
-  if (filter.ownerId) base = base.where('p.owner_id', '=', filter.ownerId);
+  if (filter.ownerId) base = base.where('p.ownerId', '=', filter.ownerId);
   if (filter.q) base = base.where('p.name', 'ilike', `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const projects = await base
-    .select(['p.id', 'p.name', 'p.phase', 'p.owner_id', 'o.name as owner_name', 'p.period_start', 'p.period_end'])
+    .select(['p.id', 'p.name', 'p.phase', 'p.ownerId', 'o.name as ownerName', 'p.periodStart', 'p.periodEnd'])
     .select((eb) =>
       eb
         .selectFrom('escalations as e')
         .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('e.project_id', '=', 'p.id')
-        .where('e.acknowledged_at', 'is', null)
-        .as('open_escalations'),
+        .whereRef('e.projectId', '=', 'p.id')
+        .where('e.acknowledgedAt', 'is', null)
+        .as('openEscalations'),
     )
-    .orderBy('p.created_at', 'desc')
+    .orderBy('p.createdAt', 'desc')
     .orderBy('p.id')
     .limit(maxListedProjects)
     .execute();
@@ -63,23 +63,23 @@ export async function listProjects(db: Db, filter: ProjectListFilter, now: Date)
   const ids = projects.map((p) => p.id);
   const goals = await db
     .selectFrom('goals')
-    .distinctOn('project_id')
+    .distinctOn('projectId')
     .selectAll()
-    .where('project_id', 'in', ids)
-    .orderBy('project_id')
-    .orderBy('created_at')
+    .where('projectId', 'in', ids)
+    .orderBy('projectId')
+    .orderBy('createdAt')
     .orderBy('id')
     .execute();
   const actuals = new Map<string, number>();
   if (goals.length > 0) {
     const wanted = goals.map((g) => ({
-      projectId: g.project_id,
+      projectId: g.projectId,
       metric: goalRowKpiMetric(g),
       latest: metricAggregation(g.metric) === 'latest',
-      from: g.period_start,
-      until: g.period_end < now ? g.period_end : now,
+      from: g.periodStart,
+      until: g.periodEnd < now ? g.periodEnd : now,
     }));
-    const rows = await sql<{ project_id: string; total: string | null; latest: string | null }>`
+    const rows = await sql<{ projectId: string; total: string | null; latest: string | null }>`
       select w.project_id,
              sum(k.value) as total,
              (array_agg(k.value order by k.reported_at desc, k.id desc))[1] as latest
@@ -87,31 +87,31 @@ export async function listProjects(db: Db, filter: ProjectListFilter, now: Date)
       left join kpi_reports k on k.project_id = w.project_id and k.metric = w.metric and k.reported_at >= w.from_at and k.reported_at <= w.until_at
       group by w.project_id`.execute(db);
     for (const row of rows.rows) {
-      const w = wanted.find((x) => x.projectId === row.project_id)!;
+      const w = wanted.find((x) => x.projectId === row.projectId)!;
       const value = w.latest ? row.latest : row.total;
-      if (value !== null) actuals.set(row.project_id, Number(value));
+      if (value !== null) actuals.set(row.projectId, Number(value));
     }
   }
-  const goalOf = new Map(goals.map((g) => [g.project_id, g]));
+  const goalOf = new Map(goals.map((g) => [g.projectId, g]));
   const rows = projects
     .map((p): ProjectListRow => {
       const goal = goalOf.get(p.id);
       const actual = actuals.get(p.id) ?? (goal?.baseline != null ? Number(goal.baseline) : undefined);
       const progress =
         goal && actual !== undefined
-          ? assessProgress({ actual, target: Number(goal.target), direction: goal.direction, start: goal.period_start, due: goal.period_end, at: now < goal.period_end ? now : goal.period_end })
+          ? assessProgress({ actual, target: Number(goal.target), direction: goal.direction, start: goal.periodStart, due: goal.periodEnd, at: now < goal.periodEnd ? now : goal.periodEnd })
           : null;
       return {
         id: p.id,
         name: p.name,
         phase: p.phase,
-        ownerId: p.owner_id,
-        ownerName: p.owner_name,
-        periodStart: p.period_start.toISOString(),
-        periodEnd: p.period_end.toISOString(),
+        ownerId: p.ownerId,
+        ownerName: p.ownerName,
+        periodStart: p.periodStart.toISOString(),
+        periodEnd: p.periodEnd.toISOString(),
         attainmentPct: progress ? Math.round(progress.finalAttainmentPercent * 100) / 100 : null,
         status: progress?.status ?? null,
-        openEscalations: Number(p.open_escalations ?? 0),
+        openEscalations: Number(p.openEscalations ?? 0),
       };
     })
     .filter((row) => !filter.status || row.status === filter.status);

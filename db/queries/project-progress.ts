@@ -97,25 +97,25 @@ function goalProgress(goal: Goal, milestones: readonly Milestone[], points: read
   const baseline = goal.baseline === null ? null : Number(goal.baseline);
   // Totals build up from zero; rates and scores move from where they were (the baseline).
   const from = how === 'latest' && baseline !== null ? baseline : undefined;
-  const reported = aggregate(points, kpiMetric, how, goal.period_start, earlier(asOf, lastInstantOf(goal.period_end)));
+  const reported = aggregate(points, kpiMetric, how, goal.periodStart, earlier(asOf, lastInstantOf(goal.periodEnd)));
   const actual = reported ?? baseline;
   const assessment =
     actual === null
       ? null
-      : assessProgress({ actual, target, direction: goal.direction, start: goal.period_start, due: goal.period_end, at: asOf, from });
+      : assessProgress({ actual, target, direction: goal.direction, start: goal.periodStart, due: goal.periodEnd, at: asOf, from });
 
   const plannedPeriods: number[] = [];
   const series = milestones
-    .filter((m) => m.goal_id === goal.id)
+    .filter((m) => m.goalId === goal.id)
     .map((m) => {
       // Per-period targets add up to the cumulative plan; cumulative ones already are it.
-      plannedPeriods.push(Number(m.target_value));
-      const plannedCumulative = m.target_kind === 'period' ? sumExact(plannedPeriods) : Number(m.target_value);
-      const actualCumulative = m.due_at <= asOf ? aggregate(points, kpiMetric, how, goal.period_start, m.due_at) : null;
+      plannedPeriods.push(Number(m.targetValue));
+      const plannedCumulative = m.targetKind === 'period' ? sumExact(plannedPeriods) : Number(m.targetValue);
+      const actualCumulative = m.dueAt <= asOf ? aggregate(points, kpiMetric, how, goal.periodStart, m.dueAt) : null;
       return {
         milestoneId: m.id,
         name: m.name,
-        at: m.due_at.toISOString(),
+        at: m.dueAt.toISOString(),
         plannedCumulative,
         actualCumulative,
         attainmentPct:
@@ -132,8 +132,8 @@ function goalProgress(goal: Goal, milestones: readonly Milestone[], points: read
     direction: goal.direction,
     baseline,
     target,
-    periodStart: goal.period_start.toISOString(),
-    periodEnd: goal.period_end.toISOString(),
+    periodStart: goal.periodStart.toISOString(),
+    periodEnd: goal.periodEnd.toISOString(),
     actual,
     expected: assessment ? round2(assessment.expected) : null,
     attainmentPct: assessment ? pct(assessment.finalAttainmentPercent) : null,
@@ -145,21 +145,21 @@ function goalProgress(goal: Goal, milestones: readonly Milestone[], points: read
 }
 
 function milestoneProgress(
-  project: Pick<SalesProject, 'period_start'>,
+  project: Pick<SalesProject, 'periodStart'>,
   m: Milestone,
   direction: GoalDirection,
   points: readonly NumericKpiPoint[],
   asOf: Date,
 ): MilestoneProgress {
-  const from = m.target_kind === 'period' ? m.period_start : (m.period_start ?? project.period_start);
-  const actual = aggregate(points, m.metric, kpiAggregation(m.metric), from, earlier(asOf, m.due_at));
-  const target = Number(m.target_value);
+  const from = m.targetKind === 'period' ? m.periodStart : (m.periodStart ?? project.periodStart);
+  const actual = aggregate(points, m.metric, kpiAggregation(m.metric), from, earlier(asOf, m.dueAt));
+  const target = Number(m.targetValue);
   return {
     milestoneId: m.id,
     name: m.name,
-    goalId: m.goal_id,
+    goalId: m.goalId,
     metric: m.metric,
-    dueAt: m.due_at.toISOString(),
+    dueAt: m.dueAt.toISOString(),
     target,
     actual,
     attainmentPct: actual === null ? null : pct(attainmentPercent({ actual, target, direction })),
@@ -179,15 +179,15 @@ export async function loadProgressInputs(db: Db, projectId: string, asOf: Date):
  * Plan vs actual at `asOf`: per goal the actual, the pro-rated expectation, both attainments, the
  * RAG status and the series per milestone; per milestone its actual and attainment.
  */
-export function projectProgress(project: Pick<SalesProject, 'period_start'>, inputs: ProgressInputs, asOf: Date): ProjectProgress {
+export function projectProgress(project: Pick<SalesProject, 'periodStart'>, inputs: ProgressInputs, asOf: Date): ProjectProgress {
   const { goals, milestones, points } = inputs;
   const goalDirection = new Map(goals.map((g) => [g.id, g.direction]));
   return {
     goals: goals.map((goal) => goalProgress(goal, milestones, points, asOf)),
-    milestones: milestones.map((m) => milestoneProgress(project, m, (m.goal_id && goalDirection.get(m.goal_id)) || 'at_least', points, asOf)),
+    milestones: milestones.map((m) => milestoneProgress(project, m, (m.goalId && goalDirection.get(m.goalId)) || 'at_least', points, asOf)),
   };
 }
 
-export async function loadProjectProgress(db: Db, project: Pick<SalesProject, 'id' | 'period_start'>, asOf: Date): Promise<ProjectProgress> {
+export async function loadProjectProgress(db: Db, project: Pick<SalesProject, 'id' | 'periodStart'>, asOf: Date): Promise<ProjectProgress> {
   return projectProgress(project, await loadProgressInputs(db, project.id, asOf), asOf);
 }

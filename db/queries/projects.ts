@@ -18,8 +18,8 @@ export async function listMilestones(db: Db, projectId: string): Promise<Milesto
   return db
     .selectFrom('milestones')
     .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('due_at')
+    .where('projectId', '=', projectId)
+    .orderBy('dueAt')
     .orderBy('id')
     .execute();
 }
@@ -35,7 +35,7 @@ export async function recordMilestoneOutcome(
 ): Promise<void> {
   await db
     .updateTable('milestones')
-    .set({ status: outcome.status, actual_value: outcome.actual, checked_at: outcome.checkedAt })
+    .set({ status: outcome.status, actualValue: outcome.actual, checkedAt: outcome.checkedAt })
     .where('id', '=', id)
     .execute();
 }

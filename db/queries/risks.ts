@@ -10,22 +10,22 @@ export async function insertRisk(db: Db, risk: NewRisk): Promise<Risk> {
 }
 
 export async function findRisk(db: Db, projectId: string, id: string): Promise<Risk | undefined> {
-  return db.selectFrom('risks').selectAll().where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('risks').selectAll().where('projectId', '=', projectId).where('id', '=', id).executeTakeFirst();
 }
 
 /** Highest score first; `openOnly` keeps the risks still to be managed. */
 export async function listRisks(db: Db, projectId: string, options: { openOnly?: boolean } = {}): Promise<Risk[]> {
-  let query = db.selectFrom('risks').selectAll().where('project_id', '=', projectId);
+  let query = db.selectFrom('risks').selectAll().where('projectId', '=', projectId);
   if (options.openOnly) query = query.where('status', '=', 'open');
-  return query.orderBy('score', 'desc').orderBy('created_at').orderBy('id').execute();
+  return query.orderBy('score', 'desc').orderBy('createdAt').orderBy('id').execute();
 }
 
 export async function updateRisk(db: Db, projectId: string, id: string, changes: RiskUpdate): Promise<Risk | undefined> {
-  return db.updateTable('risks').set(changes).where('project_id', '=', projectId).where('id', '=', id).returningAll().executeTakeFirst();
+  return db.updateTable('risks').set(changes).where('projectId', '=', projectId).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
 export async function deleteRisk(db: Db, projectId: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('risks').where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst();
+  const result = await db.deleteFrom('risks').where('projectId', '=', projectId).where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
 
@@ -34,16 +34,16 @@ export async function listUnraisedWatchedRisks(db: Db, projectId: string): Promi
   return db
     .selectFrom('risks')
     .selectAll()
-    .where('project_id', '=', projectId)
+    .where('projectId', '=', projectId)
     .where('status', '=', 'open')
-    .where('early_warning', 'is not', null)
-    .where('raised_at', 'is', null)
+    .where('earlyWarning', 'is not', null)
+    .where('raisedAt', 'is', null)
     .execute();
 }
 
 /** Records the first time the rule fired; a later call keeps that time. */
 export async function markRiskRaised(db: Db, id: string, at: Date): Promise<void> {
-  await db.updateTable('risks').set({ raised_at: at }).where('id', '=', id).where('raised_at', 'is', null).execute();
+  await db.updateTable('risks').set({ raisedAt: at }).where('id', '=', id).where('raisedAt', 'is', null).execute();
 }
 
 /** The KPI metrics the project's early-warning rules watch. */
@@ -51,8 +51,8 @@ export async function listWatchedMetrics(db: Db, projectId: string): Promise<str
   const rows = await db
     .selectFrom('risks')
     .select(sql<string>`early_warning->>'metric'`.as('metric'))
-    .where('project_id', '=', projectId)
-    .where('early_warning', 'is not', null)
+    .where('projectId', '=', projectId)
+    .where('earlyWarning', 'is not', null)
     .distinct()
     .execute();
   return rows.map((row) => row.metric);
@@ -79,8 +79,8 @@ export async function evaluateEarlyWarning(db: Db, projectId: string, rule: Risk
 export async function raiseTriggeredRisks(db: Db, projectId: string, at: Date): Promise<string[]> {
   const raised: string[] = [];
   for (const risk of await listUnraisedWatchedRisks(db, projectId)) {
-    if (!risk.early_warning) continue;
-    if ((await evaluateEarlyWarning(db, projectId, risk.early_warning, at)).triggered) {
+    if (!risk.earlyWarning) continue;
+    if ((await evaluateEarlyWarning(db, projectId, risk.earlyWarning, at)).triggered) {
       await markRiskRaised(db, risk.id, at);
       raised.push(risk.id);
     }

@@ -7,7 +7,7 @@ export async function insertTask(db: Db, task: NewTask): Promise<Task> {
 }
 
 export async function findTask(db: Db, projectId: string, id: string): Promise<Task | undefined> {
-  return db.selectFrom('tasks').selectAll().where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('tasks').selectAll().where('projectId', '=', projectId).where('id', '=', id).executeTakeFirst();
 }
 
 export async function listTasks(
@@ -15,19 +15,19 @@ export async function listTasks(
   projectId: string,
   filter: { status?: TaskStatus | undefined; assigneeId?: string | undefined; milestoneId?: string | undefined } = {},
 ): Promise<Task[]> {
-  let query = db.selectFrom('tasks').selectAll().where('project_id', '=', projectId);
+  let query = db.selectFrom('tasks').selectAll().where('projectId', '=', projectId);
   if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.assigneeId) query = query.where('assignee_id', '=', filter.assigneeId);
-  if (filter.milestoneId) query = query.where('milestone_id', '=', filter.milestoneId);
+  if (filter.assigneeId) query = query.where('assigneeId', '=', filter.assigneeId);
+  if (filter.milestoneId) query = query.where('milestoneId', '=', filter.milestoneId);
   // Undated tasks last: they are the ones nobody has scheduled yet.
-  return query.orderBy('due_at', (ob) => ob.asc().nullsLast()).orderBy('created_at').orderBy('id').execute();
+  return query.orderBy('dueAt', (ob) => ob.asc().nullsLast()).orderBy('createdAt').orderBy('id').execute();
 }
 
 export async function updateTask(db: Db, projectId: string, id: string, changes: TaskUpdate): Promise<Task | undefined> {
-  return db.updateTable('tasks').set(changes).where('project_id', '=', projectId).where('id', '=', id).returningAll().executeTakeFirst();
+  return db.updateTable('tasks').set(changes).where('projectId', '=', projectId).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
 export async function deleteTask(db: Db, projectId: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('tasks').where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst();
+  const result = await db.deleteFrom('tasks').where('projectId', '=', projectId).where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }

@@ -101,7 +101,7 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
       send: async () => {
         const [item] = await w.db
           .insertInto('inbox_items')
-          .values({ user_id: org.rep.id, kind: 'notification', payload: JSON.stringify({ subject: 'Matrix' }), dedupe_key: `matrix:${randomUUID()}` })
+          .values({ userId: org.rep.id, kind: 'notification', payload: JSON.stringify({ subject: 'Matrix' }), dedupeKey: `matrix:${randomUUID()}` })
           .returning('id')
           .execute();
         return { path: `/api/users/${org.rep.id}/inbox/${item!.id}/read` };
@@ -361,15 +361,15 @@ export async function createFixtures(w: World): Promise<Fixtures> {
   const approvalProject = await w.planningProject();
   await ok('POST', `/api/projects/${approvalProject}/submit`, {}, { as: w.people.owner });
   const approval = await eventually(async () => {
-    const [row] = await w.db.selectFrom('approval_requests').select(['id', 'flow_run_id', 'approver_id']).where('project_id', '=', approvalProject).where('status', '=', 'pending').execute();
-    expect(row?.approver_id).toBe(w.org.manager.id);
-    return { id: row!.id, flowRunId: row!.flow_run_id };
+    const [row] = await w.db.selectFrom('approval_requests').select(['id', 'flowRunId', 'approverId']).where('projectId', '=', approvalProject).where('status', '=', 'pending').execute();
+    expect(row?.approverId).toBe(w.org.manager.id);
+    return { id: row!.id, flowRunId: row!.flowRunId };
   });
 
   const escalated = await w.escalatedProject();
   const escalation = await eventually(async () => {
-    const [row] = await w.db.selectFrom('escalations').select(['id', 'recipient_id']).where('project_id', '=', escalated).execute();
-    expect(row?.recipient_id).toBe(w.org.manager.id);
+    const [row] = await w.db.selectFrom('escalations').select(['id', 'recipientId']).where('projectId', '=', escalated).execute();
+    expect(row?.recipientId).toBe(w.org.manager.id);
     return row!;
   }, { timeoutMs: 40_000 });
 

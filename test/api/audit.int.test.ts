@@ -11,13 +11,13 @@ import { useSystem } from '../support/system';
 const system = useSystem();
 
 const trailOf = (projectId: string) =>
-  system.db.selectFrom('audit_events').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
+  system.db.selectFrom('audit_events').selectAll().where('projectId', '=', projectId).orderBy('id').execute();
 
 describe('the audit trail', () => {
   it('covers every table that holds business data, and names why each other table is left out', async () => {
-    const tables = (await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(system.db)).rows.map((r) => r.table_name);
+    const tables = (await sql<{ tableName: string }>`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(system.db)).rows.map((r) => r.tableName);
     const triggered = new Set(
-      (await sql<{ table_name: string }>`select c.relname as table_name from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname = 'audit_row'`.execute(system.db)).rows.map((r) => r.table_name),
+      (await sql<{ tableName: string }>`select c.relname as table_name from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname = 'audit_row'`.execute(system.db)).rows.map((r) => r.tableName),
     );
     for (const table of tables) {
       expect(table in auditedTables || table in unauditedTables, `${table} is neither audited nor exempt with a reason`).toBe(true);
@@ -46,7 +46,7 @@ describe('the audit trail', () => {
     const trail = (await trailOf(project.id)).filter((e) => e.entity === 'tasks');
     expect(trail.map((e) => e.action)).toEqual(['insert', 'update', 'delete']);
     for (const event of trail) {
-      expect(event).toMatchObject({ actor_kind: 'token', actor_user_id: owner.id, entity_id: created.body.id, project_id: project.id });
+      expect(event).toMatchObject({ actorKind: 'token', actorUserId: owner.id, entityId: created.body.id, projectId: project.id });
       expect(event.at.getTime()).toBeGreaterThanOrEqual(since.getTime() - 1000);
     }
     expect(trail[0]!.before).toBeNull();
@@ -63,8 +63,8 @@ describe('the audit trail', () => {
     const before = (await trailOf(project.id)).length;
     await expect(
       system.db.transaction().execute(async (trx) => {
-        await trx.insertInto('tasks').values({ project_id: project.id, title: 'Never happened' }).execute();
-        expect((await trx.selectFrom('audit_events').select('id').where('project_id', '=', project.id).execute()).length).toBe(before + 1);
+        await trx.insertInto('tasks').values({ projectId: project.id, title: 'Never happened' }).execute();
+        expect((await trx.selectFrom('audit_events').select('id').where('projectId', '=', project.id).execute()).length).toBe(before + 1);
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
@@ -74,16 +74,16 @@ describe('the audit trail', () => {
   it('says that a password or token was set or changed, but never holds its hash', async () => {
     const created = await call(system.app, 'POST', '/api/users', { name: 'With password', email: `pw-${Date.now()}@example.com`, password: 'correct horse battery' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const [row] = await system.db.selectFrom('users').select('password_hash').where('id', '=', created.body.id).execute();
-    await system.db.updateTable('users').set({ password_hash: 'another-hash-value' }).where('id', '=', created.body.id).execute();
-    const trail = await system.db.selectFrom('audit_events').select(['action', 'before', 'after']).where('entity', '=', 'users').where('entity_id', '=', created.body.id).orderBy('id').execute();
+    const [row] = await system.db.selectFrom('users').select('passwordHash').where('id', '=', created.body.id).execute();
+    await system.db.updateTable('users').set({ passwordHash: 'another-hash-value' }).where('id', '=', created.body.id).execute();
+    const trail = await system.db.selectFrom('audit_events').select(['action', 'before', 'after']).where('entity', '=', 'users').where('entityId', '=', created.body.id).orderBy('id').execute();
     expect(trail.map((e) => [e.action, e.before?.password_hash ?? null, e.after?.password_hash ?? null])).toEqual([
       ['insert', null, 'set'],
       ['update', 'set', 'changed'],
     ]);
     const tokens = await system.db.selectFrom('audit_events').select(['before', 'after']).where('entity', 'in', ['users', 'api_tokens']).orderBy('id', 'desc').limit(200).execute();
     const text = JSON.stringify([trail, tokens]);
-    expect(text).not.toContain(row!.password_hash!);
+    expect(text).not.toContain(row!.passwordHash!);
     expect(text).not.toMatch(/\$argon2|another-hash-value|"token_hash":"(?!set|changed)/);
   });
 
@@ -91,7 +91,7 @@ describe('the audit trail', () => {
     const org = await createOrgChart(system.app);
     const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 2, target: 1000, ackTimeoutSeconds: 30 });
     const escalation = await eventually(async () => {
-      const [row] = await system.db.selectFrom('escalations').selectAll().where('project_id', '=', p.id).execute();
+      const [row] = await system.db.selectFrom('escalations').selectAll().where('projectId', '=', p.id).execute();
       expect(row).toBeDefined();
       return row!;
     });
@@ -102,16 +102,16 @@ describe('the audit trail', () => {
 
     const trail = await trailOf(p.id);
     const raised = trail.find((e) => e.entity === 'escalations' && e.action === 'insert');
-    expect(raised).toMatchObject({ actor_kind: 'workflow', actor_user_id: null, after: expect.objectContaining({ level: 1, recipient_id: org.manager.id }) });
-    expect(raised!.actor_detail).toBeTruthy();
+    expect(raised).toMatchObject({ actorKind: 'workflow', actorUserId: null, after: expect.objectContaining({ level: 1, recipient_id: org.manager.id }) });
+    expect(raised!.actorDetail).toBeTruthy();
     const acknowledged = await eventually(async () => {
-      const events = (await trailOf(p.id)).filter((e) => e.entity === 'escalations' && e.action === 'update' && e.actor_user_id === org.manager.id);
+      const events = (await trailOf(p.id)).filter((e) => e.entity === 'escalations' && e.action === 'update' && e.actorUserId === org.manager.id);
       expect(events.length).toBeGreaterThan(0);
       return events[0]!;
     });
     expect(acknowledged.after).toMatchObject({ acknowledged_by: org.manager.id });
     const milestone = trail.find((e) => e.entity === 'milestones' && e.action === 'update' && (e.after as { status?: string }).status === 'missed');
-    expect(milestone?.actor_kind).toBe('workflow');
+    expect(milestone?.actorKind).toBe('workflow');
   });
 });
 

@@ -131,14 +131,14 @@ describe('signing in with a session cookie', () => {
     const { id, email } = await personWithPassword();
     const { cookie } = await signIn(email);
     expect((await send(system.app, 'GET', '/api/auth/session', { cookie })).status).toBe(200);
-    await system.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', id).execute();
+    await system.db.updateTable('sessions').set({ expiresAt: new Date(Date.now() - 1000) }).where('userId', '=', id).execute();
     expect((await send(system.app, 'GET', '/api/auth/session', { cookie })).status).toBe(401);
 
     const person = await createUser(system.app, 'Expiring');
     const created = await call(system.app, 'POST', '/api/auth/tokens', { name: 'short', role: 'member', expiresInDays: 1 }, { as: person });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect((await call(system.app, 'GET', '/api/auth/session', undefined, { as: { token: created.body.token } })).status).toBe(200);
-    await system.db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', created.body.id).execute();
+    await system.db.updateTable('api_tokens').set({ expiresAt: new Date(Date.now() - 1000) }).where('id', '=', created.body.id).execute();
     expect((await call(system.app, 'GET', '/api/auth/session', undefined, { as: { token: created.body.token } })).status).toBe(401);
   });
 

@@ -74,7 +74,7 @@ const page = async (path: string, method: 'GET' | 'POST' = 'GET', form?: Record<
 };
 
 const requestRow = (id: string) => system.db.selectFrom('approval_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const linkRows = (requestId: string) => system.db.selectFrom('decision_links').selectAll().where('target_id', '=', requestId).orderBy('decision').execute();
+const linkRows = (requestId: string) => system.db.selectFrom('decision_links').selectAll().where('targetId', '=', requestId).orderBy('decision').execute();
 const tokenOf = (path: string) => path.split('/').pop()!;
 
 describe('decision links in e-mailed requests', () => {
@@ -83,13 +83,13 @@ describe('decision links in e-mailed requests', () => {
     const { request, links } = await submittedForApproval(org);
     expect(Object.keys(links).sort()).toEqual(['approve', 'reject']);
     const rows = await linkRows(request.id);
-    expect(rows.map((r) => [r.decision, r.user_id, r.target_kind, r.used_at])).toEqual([
+    expect(rows.map((r) => [r.decision, r.userId, r.targetKind, r.usedAt])).toEqual([
       ['approve', org.manager.id, 'approval', null],
       ['reject', org.manager.id, 'approval', null],
     ]);
     // Expiry: the request's due time (10 minutes here), never more than 7 days.
-    const due = (await requestRow(request.id)).due_at.getTime();
-    for (const row of rows) expect(Math.abs(row.expires_at.getTime() - due)).toBeLessThan(1000);
+    const due = (await requestRow(request.id)).dueAt.getTime();
+    for (const row of rows) expect(Math.abs(row.expiresAt.getTime() - due)).toBeLessThan(1000);
 
     const inbox = await call(system.app, 'GET', `/api/users/${org.manager.id}/inbox`, undefined, { as: org.manager });
     const item = (inbox.body as { payload: { requestId?: string; message: string } }[]).find((i) => i.payload.requestId === request.id);
@@ -109,7 +109,7 @@ describe('decision links in e-mailed requests', () => {
       expect(shown.csp).toContain("default-src 'none'");
     }
     expect((await requestRow(request.id)).status).toBe('pending');
-    expect((await linkRows(request.id)).every((r) => r.used_at === null)).toBe(true);
+    expect((await linkRows(request.id)).every((r) => r.usedAt === null)).toBe(true);
   });
 
   it('approves on POST and the flow run moves on; a double click and the reject link then answer 409, and one decision stands', async () => {
@@ -123,7 +123,7 @@ describe('decision links in e-mailed requests', () => {
     expect((first.status === 409 ? first : second).text).toContain('This link was already used');
 
     const decided = await requestRow(request.id);
-    expect(decided).toMatchObject({ status: 'approved', decided_by: org.manager.id });
+    expect(decided).toMatchObject({ status: 'approved', decidedBy: org.manager.id });
     await eventually(async () => expect((await call(system.app, 'GET', `/api/projects/${projectId}`)).body.phase).toBe('execution'));
     await eventually(async () => expect((await call(system.app, 'GET', `/api/flow-runs/${request.flowRunId}`)).body.status).toBe('completed'));
 
@@ -135,7 +135,7 @@ describe('decision links in e-mailed requests', () => {
     expect(reject.text).toContain('This request is no longer waiting for an answer');
     expect(await requestRow(request.id)).toMatchObject({ status: 'approved', comment: null });
     const rows = await linkRows(request.id);
-    expect(rows.map((r) => [r.decision, r.used_at !== null])).toEqual([
+    expect(rows.map((r) => [r.decision, r.usedAt !== null])).toEqual([
       ['approve', true],
       ['reject', false],
     ]);
@@ -150,11 +150,11 @@ describe('decision links in e-mailed requests', () => {
       .selectFrom('audit_events')
       .selectAll()
       .where('entity', '=', 'approval_requests')
-      .where('entity_id', '=', request.id)
+      .where('entityId', '=', request.id)
       .where('action', '=', 'update')
       .execute();
     const decision = events.find((e) => (e.after as { status?: string }).status === 'approved');
-    expect(decision).toMatchObject({ actor_kind: 'user', actor_user_id: org.manager.id, actor_detail: `link:${approveLink!.id}` });
+    expect(decision).toMatchObject({ actorKind: 'user', actorUserId: org.manager.id, actorDetail: `link:${approveLink!.id}` });
   });
 
   it('rejects through the reject link only with a reason; without one the link stays unused', async () => {
@@ -168,7 +168,7 @@ describe('decision links in e-mailed requests', () => {
     expect(bare.text).toContain('A rejection needs a reason.');
     const unknownField = await page(links.reject!, 'POST', { comment: 'No', decision: 'approve' });
     expect(unknownField.status).toBe(400);
-    expect((await linkRows(request.id)).every((r) => r.used_at === null)).toBe(true);
+    expect((await linkRows(request.id)).every((r) => r.usedAt === null)).toBe(true);
     expect((await requestRow(request.id)).status).toBe('pending');
 
     const rejected = await page(links.reject!, 'POST', { comment: 'Targets <b>too</b> low' });
@@ -182,7 +182,7 @@ describe('decision links in e-mailed requests', () => {
     const { request, links } = await submittedForApproval(org);
     const [approveLink] = await linkRows(request.id);
     const past = Math.floor(Date.now() / 1000) - 60;
-    await system.db.updateTable('decision_links').set({ expires_at: new Date(past * 1000) }).where('id', '=', approveLink!.id).execute();
+    await system.db.updateTable('decision_links').set({ expiresAt: new Date(past * 1000) }).where('id', '=', approveLink!.id).execute();
     const expiredToken = await sign({ jti: approveLink!.id, sub: org.manager.id, dec: 'approve', exp: past }, testDecisionLinks.secret, 'HS256');
 
     for (const path of [`/decide/${expiredToken}`, links.approve!]) {
@@ -192,7 +192,7 @@ describe('decision links in e-mailed requests', () => {
       expect((await page(path, 'POST')).status).toBe(410);
     }
     expect((await requestRow(request.id)).status).toBe('pending');
-    expect((await linkRows(request.id)).every((r) => r.used_at === null)).toBe(true);
+    expect((await linkRows(request.id)).every((r) => r.usedAt === null)).toBe(true);
   });
 
   it('refuses a tampered or foreign token with 400 and decides nothing', async () => {
@@ -240,8 +240,8 @@ describe('decision links in e-mailed requests', () => {
     const acked = await page(links.acknowledge!, 'POST');
     expect(acked.status, acked.text).toBe(200);
     expect((await requestRow(request.id)).status).toBe('acknowledged');
-    const escalation = await system.db.selectFrom('escalations').selectAll().where('project_id', '=', created.body.id).executeTakeFirstOrThrow();
-    expect(escalation).toMatchObject({ level: 1, recipient_id: org.manager.id, acknowledged_by: org.manager.id });
+    const escalation = await system.db.selectFrom('escalations').selectAll().where('projectId', '=', created.body.id).executeTakeFirstOrThrow();
+    expect(escalation).toMatchObject({ level: 1, recipientId: org.manager.id, acknowledgedBy: org.manager.id });
     await eventually(async () => expect((await call(system.app, 'GET', `/api/flow-runs/${request.flowRunId}`)).body.status).toBe('completed'));
   });
 
@@ -255,7 +255,7 @@ describe('decision links in e-mailed requests', () => {
     expect(await linkRows(request.id)).toEqual(before);
     expect(again.map((l) => l.decision)).toEqual(['approve', 'reject']);
     // A link that was used is not handed out again: the retry gets a fresh one for that answer.
-    await system.db.updateTable('decision_links').set({ used_at: new Date() }).where('id', '=', before[0]!.id).execute();
+    await system.db.updateTable('decision_links').set({ usedAt: new Date() }).where('id', '=', before[0]!.id).execute();
     await mint(input);
     expect(await linkRows(request.id)).toHaveLength(3);
   });

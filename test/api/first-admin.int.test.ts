@@ -10,7 +10,7 @@ import { useOwnDatabases } from '../support/own-databases';
 const databases = useOwnDatabases('first_admin');
 const emptyDatabase = () => databases.create();
 
-const passwordOf = async (db: Db, email: string) => (await db.selectFrom('users').select('password_hash').where('email', '=', email).executeTakeFirstOrThrow()).password_hash!;
+const passwordOf = async (db: Db, email: string) => (await db.selectFrom('users').select('passwordHash').where('email', '=', email).executeTakeFirstOrThrow()).passwordHash!;
 
 describe('the first admin from the environment', () => {
   it('does nothing without MILEPOST_ADMIN_* and says how to make one', async () => {
@@ -27,7 +27,7 @@ describe('the first admin from the environment', () => {
     expect(outcome).toEqual({ action: 'created', email: 'root@example.com', userId: expect.any(String) });
     const user = await db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
     expect(user).toMatchObject({ name: 'Rita Root', email: 'root@example.com', role: 'admin', active: true });
-    expect(await verifyPassword(user.password_hash!, 'a long first secret')).toBe(true);
+    expect(await verifyPassword(user.passwordHash!, 'a long first secret')).toBe(true);
 
     const again = await ensureFirstAdmin(db, { ...env, MILEPOST_ADMIN_PASSWORD: 'a different secret' });
     expect(again).toEqual({ action: 'none', adminMissing: false, reason: expect.stringContaining('an active admin exists') });
@@ -58,8 +58,8 @@ describe('npm run create-admin', () => {
     const { action, user } = await createOrPromoteAdmin(db, { email: 'Ann@Example.com', name: 'Ann', password: 'ann has a secret' });
     expect(action).toBe('created');
     expect(user).toMatchObject({ name: 'Ann', email: 'ann@example.com', role: 'admin', active: true });
-    const [event] = await db.selectFrom('audit_events').selectAll().where('entity', '=', 'users').where('entity_id', '=', user.id).execute();
-    expect(event).toMatchObject({ action: 'insert', actor_kind: 'system', actor_detail: 'create-admin' });
+    const [event] = await db.selectFrom('audit_events').selectAll().where('entity', '=', 'users').where('entityId', '=', user.id).execute();
+    expect(event).toMatchObject({ action: 'insert', actorKind: 'system', actorDetail: 'create-admin' });
     expect(event!.after).toMatchObject({ role: 'admin', password_hash: 'set' });
     expect(JSON.stringify(event)).not.toContain('$argon2');
   });

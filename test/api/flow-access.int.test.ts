@@ -50,9 +50,9 @@ describe('who may change flows', () => {
     const project = await call(system.app, 'POST', '/api/projects', { name: `Bound ${randomUUID().slice(0, 8)}`, ownerId: admin().id, periodStart: inSeconds(-60), periodEnd: inSeconds(3600), milestones: [] });
     expect(project.status, JSON.stringify(project.body)).toBe(201);
     const stored = async () => ({
-      flow: await system.db.selectFrom('flows').select(['name', 'draft_updated_at']).where('id', '=', flowId).executeTakeFirstOrThrow(),
-      versions: await system.db.selectFrom('flow_versions').select('version').where('flow_id', '=', flowId).execute(),
-      bindings: await system.db.selectFrom('flow_bindings').selectAll().where('project_id', '=', project.body.id).execute(),
+      flow: await system.db.selectFrom('flows').select(['name', 'draftUpdatedAt']).where('id', '=', flowId).executeTakeFirstOrThrow(),
+      versions: await system.db.selectFrom('flow_versions').select('version').where('flowId', '=', flowId).execute(),
+      bindings: await system.db.selectFrom('flow_bindings').selectAll().where('projectId', '=', project.body.id).execute(),
     });
     const before = await stored();
     const refusedName = `Refused ${randomUUID().slice(0, 8)}`;
@@ -112,7 +112,7 @@ describe('who may change flows', () => {
     expect(v2.body.version).toBe(2);
     expect((await call(system.app, 'GET', `/api/flows/${created.body.id}/versions/1`)).body).toEqual(v1);
     // No route edits a version, and the database refuses it too, whoever asks.
-    await expect(system.db.updateTable('flow_versions').set({ document: '{}' }).where('flow_id', '=', created.body.id).execute()).rejects.toThrow(/cannot be changed/);
+    await expect(system.db.updateTable('flow_versions').set({ document: '{}' }).where('flowId', '=', created.body.id).execute()).rejects.toThrow(/cannot be changed/);
     expect((await call(system.app, 'GET', `/api/flows/${created.body.id}/versions/1`)).body).toEqual(v1);
   });
 });

@@ -77,8 +77,8 @@ describe('KPI CSV import', () => {
     const res = await postCsv(system.app, project.id, csv, ann);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toEqual({ imported: 2, metrics: [{ metric: 'revenue', count: 2, total: 200000.5 }], raisedRiskIds: [] });
-    const rows = await system.db.selectFrom('kpi_reports').selectAll().where('project_id', '=', project.id).orderBy('reported_at').execute();
-    expect(rows.map((r) => [r.reporter_id, r.value, r.reported_at.toISOString()])).toEqual([
+    const rows = await system.db.selectFrom('kpi_reports').selectAll().where('projectId', '=', project.id).orderBy('reportedAt').execute();
+    expect(rows.map((r) => [r.reporterId, r.value, r.reportedAt.toISOString()])).toEqual([
       [ann.id, '120000.5', '2025-02-09T16:00:00.000Z'],
       [bob.id, '80000', '2025-02-12T09:30:00.000Z'],
     ]);
@@ -115,8 +115,8 @@ describe('KPI CSV import', () => {
     const watched = await postCsv(system.app, project.id, `metric,value,reported_at,reporter_email\nrevenue,1,2025-03-02,${vic.email}`, vic);
     expect(watched.status).toBe(403);
     expect(watched.body.error.code).toBe('forbidden');
-    const rows = await system.db.selectFrom('kpi_reports').select(['reporter_id', 'value']).where('project_id', '=', project.id).execute();
-    expect(rows).toEqual([{ reporter_id: bob.id, value: '5000' }]);
+    const rows = await system.db.selectFrom('kpi_reports').select(['reporterId', 'value']).where('projectId', '=', project.id).execute();
+    expect(rows).toEqual([{ reporterId: bob.id, value: '5000' }]);
   });
 
   it('refuses imports once the results are frozen', async () => {

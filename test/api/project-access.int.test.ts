@@ -41,9 +41,9 @@ async function written(projectId: string) {
   const audit = await system.db
     .selectFrom('audit_events')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('project_id', '=', projectId)
+    .where('projectId', '=', projectId)
     .executeTakeFirstOrThrow();
-  const project = await system.db.selectFrom('sales_projects').select(['owner_id', 'phase', 'status']).where('id', '=', projectId).executeTakeFirstOrThrow();
+  const project = await system.db.selectFrom('sales_projects').select(['ownerId', 'phase', 'status']).where('id', '=', projectId).executeTakeFirstOrThrow();
   return { ...(await planCounts(system.db, projectId)), audit: Number(audit.n), project };
 }
 
@@ -128,14 +128,14 @@ describe('who may do what with a project', () => {
     expect(added.status, JSON.stringify(added.body)).toBe(201);
     const members = await call(system.app, 'PUT', `/api/projects/${projectId}/members`, { members: [{ userId: org.manager.id, role: 'member' }] }, as);
     expect(members.status, JSON.stringify(members.body)).toBe(200);
-    const rows = await system.db.selectFrom('audit_events').select(['entity', 'actor_user_id']).where('project_id', '=', projectId).where('entity', '=', 'goals').execute();
-    expect(rows).toEqual([{ entity: 'goals', actor_user_id: org.director.id }]);
+    const rows = await system.db.selectFrom('audit_events').select(['entity', 'actorUserId']).where('projectId', '=', projectId).where('entity', '=', 'goals').execute();
+    expect(rows).toEqual([{ entity: 'goals', actorUserId: org.director.id }]);
   });
 
   it('a manager above only a member reads but cannot change the plan', async () => {
     const { projectId, teammate } = await scene();
     const boss = await createUser(system.app, 'Boss', null, 'manager');
-    await system.db.updateTable('users').set({ manager_id: boss.id }).where('id', '=', teammate.id).execute();
+    await system.db.updateTable('users').set({ managerId: boss.id }).where('id', '=', teammate.id).execute();
     const as = { as: boss };
     expect((await call(system.app, 'GET', `/api/projects/${projectId}`, undefined, as)).status).toBe(200);
     expect((await call(system.app, 'GET', `/api/projects/${projectId}/goals`, undefined, as)).status).toBe(200);
@@ -191,7 +191,7 @@ describe('who may do what with a project', () => {
     // Only projects these people own: other test files create projects at the same time.
     const owners = [org.manager.id, org.rep.id, ops.id, sideways.id, org.director.id, org.ceo.id];
     const count = async () =>
-      Number((await system.db.selectFrom('sales_projects').select((eb) => eb.fn.countAll().as('n')).where('owner_id', 'in', owners).executeTakeFirstOrThrow()).n);
+      Number((await system.db.selectFrom('sales_projects').select((eb) => eb.fn.countAll().as('n')).where('ownerId', 'in', owners).executeTakeFirstOrThrow()).n);
     const before = await count();
 
     const forOther = await call(system.app, 'POST', '/api/projects', body(org.manager.id), { as: org.rep });
@@ -218,7 +218,7 @@ describe('who may do what with a project', () => {
     const { org, projectId, teammate, watcher, outsider } = await scene();
     const retro = await system.db
       .insertInto('retrospectives')
-      .values({ project_id: projectId, report: '{}', input_due_at: new Date(Date.now() + 86_400_000), hard_deadline_at: new Date(Date.now() + 2 * 86_400_000) })
+      .values({ projectId: projectId, report: '{}', inputDueAt: new Date(Date.now() + 86_400_000), hardDeadlineAt: new Date(Date.now() + 2 * 86_400_000) })
       .returning('id')
       .executeTakeFirstOrThrow();
     const base = `/api/retrospectives/${retro.id}`;
@@ -245,8 +245,8 @@ describe('who may do what with a project', () => {
     // The rep plans the reviewed project but cannot see the outsider's: it reads as unknown.
     expect(toTasks.status).toBe(400);
     expect(toTasks.body.error.details).toEqual([{ path: 'followUpProjectId', message: `no project with id ${follow.id}` }]);
-    const inputs = await system.db.selectFrom('retrospective_inputs').select('user_id').where('retrospective_id', '=', retro.id).execute();
-    expect(inputs).toEqual([{ user_id: teammate.id }]);
+    const inputs = await system.db.selectFrom('retrospective_inputs').select('userId').where('retrospectiveId', '=', retro.id).execute();
+    expect(inputs).toEqual([{ userId: teammate.id }]);
     expect((await planCounts(system.db, follow.id)).tasks).toBe(0);
   });
 });

@@ -10,14 +10,14 @@ const system = useSystem({ worker: false });
 /** Rows this test's people could have caused; other test files write beside this one. */
 async function rowCounts(org: OrgChart) {
   const people = [org.ceo.id, org.director.id, org.manager.id, org.rep.id];
-  const theirProjects = system.db.selectFrom('sales_projects').select('id').where('owner_id', 'in', people);
+  const theirProjects = system.db.selectFrom('sales_projects').select('id').where('ownerId', 'in', people);
   const count = async (table: 'sales_projects' | 'milestones' | 'kpi_reports' | 'escalations') =>
     Number(
       (
         await system.db
           .selectFrom(table)
           .select((eb) => eb.fn.countAll().as('n'))
-          .where(table === 'sales_projects' ? 'id' : 'project_id', 'in', theirProjects)
+          .where(table === 'sales_projects' ? 'id' : 'projectId', 'in', theirProjects)
           .executeTakeFirstOrThrow()
       ).n,
     );

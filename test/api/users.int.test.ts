@@ -168,7 +168,7 @@ describe('inboxes', () => {
   async function itemFor(userId: string) {
     const dedupeKey = `test:${randomUUID()}`;
     await insertInboxItemOnce(system.db, { userId, kind: 'notification', payload: { subject: 'Hello' }, dedupeKey });
-    return (await system.db.selectFrom('inbox_items').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirstOrThrow()).id;
+    return (await system.db.selectFrom('inbox_items').select('id').where('dedupeKey', '=', dedupeKey).executeTakeFirstOrThrow()).id;
   }
 
   it("answers someone else's inbox with 404, your own with 200, and any to an admin", async () => {

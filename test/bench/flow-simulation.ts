@@ -69,11 +69,11 @@ const bench = await startBenchDatabase();
 const { db } = bench;
 try {
   const director = await db.insertInto('users').values({ name: 'Dan Director', email: 'director@bench.test', role: 'manager' }).returning('id').executeTakeFirstOrThrow();
-  const manager = await db.insertInto('users').values({ name: 'Mia Manager', email: 'manager@bench.test', role: 'manager', manager_id: director.id }).returning('id').executeTakeFirstOrThrow();
-  const rep = await db.insertInto('users').values({ name: 'Ray Rep', email: 'rep@bench.test', manager_id: manager.id }).returning('id').executeTakeFirstOrThrow();
+  const manager = await db.insertInto('users').values({ name: 'Mia Manager', email: 'manager@bench.test', role: 'manager', managerId: director.id }).returning('id').executeTakeFirstOrThrow();
+  const rep = await db.insertInto('users').values({ name: 'Ray Rep', email: 'rep@bench.test', managerId: manager.id }).returning('id').executeTakeFirstOrThrow();
   const project = await db
     .insertInto('sales_projects')
-    .values({ name: 'Q1 push', owner_id: rep.id, period_start: new Date('2027-01-01'), period_end: new Date('2027-12-31'), phase: 'planning' })
+    .values({ name: 'Q1 push', ownerId: rep.id, periodStart: new Date('2027-01-01'), periodEnd: new Date('2027-12-31'), phase: 'planning' })
     .returning('id')
     .executeTakeFirstOrThrow();
 

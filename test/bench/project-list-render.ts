@@ -71,23 +71,23 @@ try {
     .values(
       Array.from({ length: PROJECTS }, (_, i) => ({
         name: `Project ${i}`,
-        owner_id: owners[i % OWNERS]!.id,
-        period_start: start,
-        period_end: end,
+        ownerId: owners[i % OWNERS]!.id,
+        periodStart: start,
+        periodEnd: end,
         phase: phases[i % phases.length]!,
       })),
     )
-    .returning(['id', 'owner_id'])
+    .returning(['id', 'ownerId'])
     .execute();
-  await db.insertInto('goals').values(projects.map((p) => ({ project_id: p.id, metric: 'revenue' as const, unit: 'CNY', target: 1_000_000, period_start: start, period_end: end }))).execute();
+  await db.insertInto('goals').values(projects.map((p) => ({ projectId: p.id, metric: 'revenue' as const, unit: 'CNY', target: 1_000_000, periodStart: start, periodEnd: end }))).execute();
   const reports = projects.flatMap((p, i) =>
     Array.from({ length: REPORTS_PER_PROJECT }, (_, j) => ({
-      project_id: p.id,
+      projectId: p.id,
       metric: 'revenue',
       // Spread attainment so every RAG status occurs.
       value: ((i * 37) % 100) * 1000 + j * 100,
-      reported_at: new Date(start.getTime() + j * 14 * 86_400_000),
-      reporter_id: p.owner_id,
+      reportedAt: new Date(start.getTime() + j * 14 * 86_400_000),
+      reporterId: p.ownerId,
     })),
   );
   for (let i = 0; i < reports.length; i += 5000) await db.insertInto('kpi_reports').values(reports.slice(i, i + 5000)).execute();

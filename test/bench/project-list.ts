@@ -30,7 +30,7 @@ try {
   const manager = await db.insertInto('users').values({ name: 'Manager', email: 'manager@bench.test', role: 'manager' }).returning('id').executeTakeFirstOrThrow();
   const reps = await db
     .insertInto('users')
-    .values(Array.from({ length: 20 }, (_, i) => ({ name: `Rep ${i}`, email: `rep${i}@bench.test`, manager_id: i < 10 ? manager.id : null })))
+    .values(Array.from({ length: 20 }, (_, i) => ({ name: `Rep ${i}`, email: `rep${i}@bench.test`, managerId: i < 10 ? manager.id : null })))
     .returning('id')
     .execute();
   const owner = reps[0]!;
@@ -38,12 +38,12 @@ try {
   const end = new Date(Date.now() + 185 * 86_400_000);
   const projects = await db
     .insertInto('sales_projects')
-    .values(Array.from({ length: PROJECTS }, (_, i) => ({ name: `Project ${i}`, owner_id: reps[i % reps.length]!.id, period_start: start, period_end: end, phase: 'execution' as const })))
+    .values(Array.from({ length: PROJECTS }, (_, i) => ({ name: `Project ${i}`, ownerId: reps[i % reps.length]!.id, periodStart: start, periodEnd: end, phase: 'execution' as const })))
     .returning('id')
     .execute();
-  await db.insertInto('goals').values(projects.map((p) => ({ project_id: p.id, metric: 'revenue' as const, unit: 'CNY', target: 1_000_000, period_start: start, period_end: end }))).execute();
+  await db.insertInto('goals').values(projects.map((p) => ({ projectId: p.id, metric: 'revenue' as const, unit: 'CNY', target: 1_000_000, periodStart: start, periodEnd: end }))).execute();
   const reports = projects.flatMap((p, i) =>
-    Array.from({ length: REPORTS_PER_PROJECT }, (_, j) => ({ project_id: p.id, metric: 'revenue', value: 10_000 + ((i * 7 + j * 13) % 40_000), reported_at: new Date(start.getTime() + j * 7 * 86_400_000), reporter_id: owner.id })),
+    Array.from({ length: REPORTS_PER_PROJECT }, (_, j) => ({ projectId: p.id, metric: 'revenue', value: 10_000 + ((i * 7 + j * 13) % 40_000), reportedAt: new Date(start.getTime() + j * 7 * 86_400_000), reporterId: owner.id })),
   );
   for (let i = 0; i < reports.length; i += 5000) await db.insertInto('kpi_reports').values(reports.slice(i, i + 5000)).execute();
   await sql`analyze`.execute(db);

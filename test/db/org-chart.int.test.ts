@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 const person = (name: string, managerId: string | null, active = true) =>
-  insertUser(db, { name, email: `${name}-${randomUUID()}@example.com`, manager_id: managerId, active });
+  insertUser(db, { name, email: `${name}-${randomUUID()}@example.com`, managerId: managerId, active });
 
 it('finds the manager N levels up, passing over people who left, and nobody past the top', async () => {
   const ceo = await person('ceo', null);

@@ -8,12 +8,12 @@ export async function lastAuditId(db: Db): Promise<number> {
 
 /** How many changes this person made after audit event `after`. */
 export async function auditRowsBy(db: Db, userId: string, after: number): Promise<number> {
-  const rows = await db.selectFrom('audit_events').select('id').where('id', '>', after).where('actor_user_id', '=', userId).execute();
+  const rows = await db.selectFrom('audit_events').select('id').where('id', '>', after).where('actorUserId', '=', userId).execute();
   return rows.length;
 }
 
 /** How many changes workflows made to a project after audit event `after`. */
 export async function workflowAuditRows(db: Db, projectId: string, after: number): Promise<number> {
-  const rows = await db.selectFrom('audit_events').select('id').where('id', '>', after).where('project_id', '=', projectId).where('actor_kind', '=', 'workflow').execute();
+  const rows = await db.selectFrom('audit_events').select('id').where('id', '>', after).where('projectId', '=', projectId).where('actorKind', '=', 'workflow').execute();
   return rows.length;
 }

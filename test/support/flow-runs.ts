@@ -55,9 +55,9 @@ export async function runOnPlanSubmitted(system: TestSystem, org: Pick<OrgChart,
 /** The project's (only) flow run for `event`, once it is recorded. */
 export async function flowRunOf(system: TestSystem, projectId: string, event = 'plan_submitted'): Promise<{ id: string; workflowId: string }> {
   return eventually(async () => {
-    const run = await system.db.selectFrom('flow_runs').select(['id', 'workflow_id']).where('project_id', '=', projectId).where('trigger_event', '=', event).executeTakeFirst();
+    const run = await system.db.selectFrom('flow_runs').select(['id', 'workflowId']).where('projectId', '=', projectId).where('triggerEvent', '=', event).executeTakeFirst();
     expect(run, `no ${event} flow run for project ${projectId} yet`).toBeDefined();
-    return { id: run!.id, workflowId: run!.workflow_id };
+    return { id: run!.id, workflowId: run!.workflowId };
   });
 }
 
@@ -67,7 +67,7 @@ export async function finishedRun(system: TestSystem, runId: string, { status = 
     const res = await call(system.app, 'GET', `/api/flow-runs/${runId}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.status).toBe(status);
-    const workflowId = (await system.db.selectFrom('flow_runs').select('workflow_id').where('id', '=', runId).executeTakeFirstOrThrow()).workflow_id;
+    const workflowId = (await system.db.selectFrom('flow_runs').select('workflowId').where('id', '=', runId).executeTakeFirstOrThrow()).workflowId;
     const live = res.body.live as { path: PathStep[]; result?: string };
     return { id: runId, status: res.body.status as string, workflowId, path: live.path, ...(live.result ? { result: live.result } : {}) };
   }, { timeoutMs });

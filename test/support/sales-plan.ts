@@ -17,9 +17,9 @@ export async function createPlanProject(
     .insertInto('sales_projects')
     .values({
       name: `Plan ${randomUUID().slice(0, 8)}`,
-      owner_id: options.ownerId,
-      period_start: options.periodStart,
-      period_end: options.periodEnd,
+      ownerId: options.ownerId,
+      periodStart: options.periodStart,
+      periodEnd: options.periodEnd,
       phase: options.phase ?? 'planning',
     })
     .returningAll()
@@ -40,7 +40,7 @@ export async function planCounts(db: Db, projectId: string): Promise<Record<Proj
       const row = await db
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('project_id', '=', projectId)
+        .where('projectId', '=', projectId)
         .executeTakeFirstOrThrow();
       return [table, Number(row.n)] as const;
     }),

@@ -73,7 +73,7 @@ it('continues as new when the server suggests it, keeping its timers and checkin
     i.payload.subject?.startsWith('Status: '),
   );
   expect(summaries.length).toBeGreaterThan(5);
-  const checked = await db.selectFrom('milestones').select(['status', 'checked_at']).where('project_id', '=', projectId).execute();
-  expect(checked).toEqual([{ status: 'met', checked_at: expect.any(Date) }]);
+  const checked = await db.selectFrom('milestones').select(['status', 'checkedAt']).where('projectId', '=', projectId).execute();
+  expect(checked).toEqual([{ status: 'met', checkedAt: expect.any(Date) }]);
   await call(app, 'POST', `/api/projects/${projectId}/close`, { outcome: 'won' }, { as: org.rep });
 }, 90_000);

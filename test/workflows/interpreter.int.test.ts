@@ -199,13 +199,13 @@ describe('the flow interpreter on the real engine', () => {
     await eventually(async () => expect((await phase(projectId)).phase).toBe('execution'));
     const run = await system.db
       .selectFrom('flow_runs as r')
-      .innerJoin('flow_versions as v', 'v.id', 'r.flow_version_id')
+      .innerJoin('flow_versions as v', 'v.id', 'r.flowVersionId')
       .select(['v.version'])
-      .where('r.project_id', '=', projectId)
+      .where('r.projectId', '=', projectId)
       .execute();
     expect(run.map((r) => r.version)).toEqual([1]);
     // Published versions cannot be changed, not even in the database.
-    await expect(system.db.updateTable('flow_versions').set({ document: '{}' }).where('flow_id', '=', flowId).execute()).rejects.toThrow(/cannot be changed/);
+    await expect(system.db.updateTable('flow_versions').set({ document: '{}' }).where('flowId', '=', flowId).execute()).rejects.toThrow(/cannot be changed/);
 
     // A new run starts on version 2: its request goes to version 2's approver, with its subject.
     await close(projectId, org.rep);

@@ -60,7 +60,7 @@ async function raised(projectId: string, reportId: string): Promise<boolean> {
 }
 
 const kpiRuns = (projectId: string) =>
-  system.db.selectFrom('flow_runs').select(['subject_id', 'status']).where('project_id', '=', projectId).where('trigger_event', '=', 'kpi_threshold_crossed').execute();
+  system.db.selectFrom('flow_runs').select(['subjectId', 'status']).where('projectId', '=', projectId).where('triggerEvent', '=', 'kpi_threshold_crossed').execute();
 
 async function messages(userId: string, subject: string): Promise<string[]> {
   const inbox = (await call(system.app, 'GET', `/api/users/${userId}/inbox`)).body as { payload: { subject?: string; message?: string } }[];
@@ -95,7 +95,7 @@ describe('KPI threshold triggers on the real engine', () => {
     });
     expect(message).toMatch(/^Revenue\b.* went from 10 % to 55 % \(above 50 %\), reported by \S.*\. Business days left: \d+$/);
     // The message is out before the run has finished; it finishes as the one run for the crossing.
-    await eventually(async () => expect(await kpiRuns(project.id)).toEqual([{ subject_id: crossing, status: 'completed' }]));
+    await eventually(async () => expect(await kpiRuns(project.id)).toEqual([{ subjectId: crossing, status: 'completed' }]));
   });
 
   it('runs the flow bound to a fall below the threshold once, when attainment drops under it', async () => {

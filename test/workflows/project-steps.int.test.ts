@@ -80,7 +80,7 @@ describe('steps that change the project, on the real engine', () => {
     expect((await call(system.app, 'POST', `/api/projects/${projectId}/close`, { outcome: 'lost' }, { as: org.rep })).status).toBe(200);
     const run = await finishedRun(system, (await flowRunOf(system, projectId, 'project_closed')).id);
     expect(portsOf(run, 'step')).toEqual(['next']);
-    const rows = await system.db.selectFrom('retrospectives').select('id').where('project_id', '=', projectId).execute();
+    const rows = await system.db.selectFrom('retrospectives').select('id').where('projectId', '=', projectId).execute();
     expect(rows).toHaveLength(1);
     await eventually(async () => expect((await call(system.app, 'GET', `/api/projects/${projectId}/retrospective`)).body.id).toBe(rows[0]!.id));
   });
@@ -90,14 +90,14 @@ describe('steps that change the project, on the real engine', () => {
     const { projectId } = await runOnPlanSubmitted(system, org, oneStep('plan_submitted', { kind: 'start_retrospective', config: {} }));
     await finishedRun(system, (await flowRunOf(system, projectId)).id);
     const started = await eventually(async () => {
-      const rows = await system.db.selectFrom('retrospectives').select('id').where('project_id', '=', projectId).execute();
+      const rows = await system.db.selectFrom('retrospectives').select('id').where('projectId', '=', projectId).execute();
       expect(rows).toHaveLength(1);
       return rows[0]!.id;
     });
     await eventually(async () => expect((await call(system.app, 'GET', `/api/projects/${projectId}`)).body.phase).toBe('execution'));
     expect((await call(system.app, 'POST', `/api/projects/${projectId}/close`, { outcome: 'won' }, { as: org.rep })).status).toBe(200);
     await eventually(async () => expect((await call(system.app, 'GET', `/api/projects/${projectId}`)).body.phase).toBe('closing_review'));
-    const rows = await system.db.selectFrom('retrospectives').select('id').where('project_id', '=', projectId).execute();
+    const rows = await system.db.selectFrom('retrospectives').select('id').where('projectId', '=', projectId).execute();
     expect(rows.map((r) => r.id)).toEqual([started]);
   });
 });

@@ -47,7 +47,7 @@ describe('the closing review (复盘)', () => {
     await expect(
       system.client.workflow.start('retrospective', { workflowId: retrospectiveWorkflowId(p.id), taskQueue: system.taskQueue, args: [{ projectId: p.id }], workflowIdReusePolicy: 'REJECT_DUPLICATE' }),
     ).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
-    const rows = await system.db.selectFrom('retrospectives').select('id').where('project_id', '=', p.id).execute();
+    const rows = await system.db.selectFrom('retrospectives').select('id').where('projectId', '=', p.id).execute();
     expect(rows).toHaveLength(1);
     // The owner was asked for input.
     await eventually(async () => {
@@ -177,7 +177,7 @@ describe('the closing review (复盘)', () => {
     const followUp = await project(org, {});
     const tasks = await call(system.app, 'POST', `/api/retrospectives/${retro.id}/action-items/tasks`, { followUpProjectId: followUp.id, items: [{ title: 'Weekly pipeline review', assigneeId: colleague.id }] }, { as: org.rep });
     expect(tasks.status, JSON.stringify(tasks.body)).toBe(201);
-    const created = await system.db.selectFrom('tasks').select(['title', 'assignee_id']).where('project_id', '=', followUp.id).execute();
-    expect(created).toEqual([{ title: 'Weekly pipeline review', assignee_id: colleague.id }]);
+    const created = await system.db.selectFrom('tasks').select(['title', 'assigneeId']).where('projectId', '=', followUp.id).execute();
+    expect(created).toEqual([{ title: 'Weekly pipeline review', assigneeId: colleague.id }]);
   });
 });

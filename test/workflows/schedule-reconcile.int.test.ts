@@ -48,25 +48,25 @@ async function owner(db: Db): Promise<string> {
 async function project(db: Db, ownerId: string, phase: LifecyclePhase, calendar: object = { timeZone: 'UTC', workingDays: [1, 2, 3, 4, 5, 6, 7] }): Promise<string> {
   const row = await db
     .insertInto('sales_projects')
-    .values({ name: `P ${randomUUID().slice(0, 6)}`, owner_id: ownerId, period_start: new Date(Date.now() - 86_400_000), period_end: new Date(Date.now() + 86_400_000), phase, calendar: JSON.stringify(calendar) })
+    .values({ name: `P ${randomUUID().slice(0, 6)}`, ownerId: ownerId, periodStart: new Date(Date.now() - 86_400_000), periodEnd: new Date(Date.now() + 86_400_000), phase, calendar: JSON.stringify(calendar) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 async function scheduleFlow(db: Db, trigger: Record<string, unknown>): Promise<string> {
-  const flow = await db.insertInto('flows').values({ name: `Scheduled ${randomUUID()}`, trigger_event: 'schedule', draft: JSON.stringify({}) }).returning('id').executeTakeFirstOrThrow();
+  const flow = await db.insertInto('flows').values({ name: `Scheduled ${randomUUID()}`, triggerEvent: 'schedule', draft: JSON.stringify({}) }).returning('id').executeTakeFirstOrThrow();
   await publish(db, flow.id, trigger, 1);
   return flow.id;
 }
 
 async function publish(db: Db, flowId: string, trigger: Record<string, unknown>, version: number): Promise<void> {
   const document = notifyOwnerFlow({ event: 'schedule', ...trigger }, `Scheduled ${randomUUID()}`);
-  await db.insertInto('flow_versions').values({ flow_id: flowId, version, document: JSON.stringify(document), published_by: null }).execute();
+  await db.insertInto('flow_versions').values({ flowId: flowId, version, document: JSON.stringify(document), publishedBy: null }).execute();
 }
 
 async function bindRow(db: Db, projectId: string | null, flowId: string): Promise<void> {
-  await db.insertInto('flow_bindings').values({ trigger_event: 'schedule', project_id: projectId, flow_id: flowId }).execute();
+  await db.insertInto('flow_bindings').values({ triggerEvent: 'schedule', projectId: projectId, flowId: flowId }).execute();
 }
 
 const nothingChanged = { created: [], updated: [], deleted: [] };
@@ -143,18 +143,18 @@ describe('reconciling flow schedules with the bindings', () => {
     await client.schedule.getHandle(flowScheduleId(deps.taskQueue, null)).trigger();
     const runs = await eventually(
       async () => {
-        const rows = await db.selectFrom('flow_runs').select(['project_id', 'status', 'subject_id']).where('trigger_event', '=', 'schedule').execute();
+        const rows = await db.selectFrom('flow_runs').select(['projectId', 'status', 'subjectId']).where('triggerEvent', '=', 'schedule').execute();
         expect(rows.filter((r) => r.status === 'completed')).toHaveLength(count);
         return rows;
       },
       { timeoutMs: 90_000, intervalMs: 500 },
     );
-    expect(new Set(runs.map((r) => r.project_id))).toEqual(new Set(running));
-    expect(new Set(runs.map((r) => r.subject_id)).size).toBe(1);
-    const skip = await db.selectFrom('project_events').select(['kind', 'detail']).where('project_id', '=', onHoliday).execute();
+    expect(new Set(runs.map((r) => r.projectId))).toEqual(new Set(running));
+    expect(new Set(runs.map((r) => r.subjectId)).size).toBe(1);
+    const skip = await db.selectFrom('project_events').select(['kind', 'detail']).where('projectId', '=', onHoliday).execute();
     expect(skip).toEqual([{ kind: 'schedule_skipped', detail: expect.objectContaining({ reason: "not a working day in the project's calendar" }) }]);
-    for (const left of [planning, withOwnSchedule]) expect(runs.some((r) => r.project_id === left)).toBe(false);
-    const inbox = await db.selectFrom('inbox_items').select('id').where('user_id', '=', ownerId).execute();
+    for (const left of [planning, withOwnSchedule]) expect(runs.some((r) => r.projectId === left)).toBe(false);
+    const inbox = await db.selectFrom('inbox_items').select('id').where('userId', '=', ownerId).execute();
     expect(inbox).toHaveLength(count);
   }, 180_000);
 
@@ -170,7 +170,7 @@ describe('reconciling flow schedules with the bindings', () => {
       args: [{ bindingProjectId: closed }],
     });
     expect(tick).toMatchObject({ started: [], skipped: [] });
-    expect(await db.selectFrom('flow_runs').select('id').where('project_id', '=', closed).execute()).toEqual([]);
+    expect(await db.selectFrom('flow_runs').select('id').where('projectId', '=', closed).execute()).toEqual([]);
     expect(await reconcileFlowSchedules(deps)).toEqual({ created: [], updated: [], deleted: [], unchanged: [] });
   });
 });

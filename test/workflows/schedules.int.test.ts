@@ -36,7 +36,7 @@ async function everyMinute(org: OrgChart, subject: string) {
 }
 
 const runsOf = (projectId: string) =>
-  system.db.selectFrom('flow_runs').select(['subject_id', 'status', 'workflow_id']).where('project_id', '=', projectId).where('trigger_event', '=', 'schedule').orderBy('subject_id').execute();
+  system.db.selectFrom('flow_runs').select(['subjectId', 'status', 'workflowId']).where('projectId', '=', projectId).where('triggerEvent', '=', 'schedule').orderBy('subjectId').execute();
 
 const isWholeMinute = (iso: string) => /T\d\d:\d\d:00\.000Z$/.test(iso);
 
@@ -88,7 +88,7 @@ describe.concurrent('schedule triggers on the real engine', () => {
     // A run the schedule started at its time: its subject is the whole minute it fired for.
     const natural = await eventually(async () => {
       const runs = await runsOf(a.project.id);
-      const fired = runs.find((r) => isWholeMinute(r.subject_id) && r.status === 'completed');
+      const fired = runs.find((r) => isWholeMinute(r.subjectId) && r.status === 'completed');
       expect(fired).toBeDefined();
       return fired!;
     }, MINUTE_WAIT);
@@ -104,13 +104,13 @@ describe.concurrent('schedule triggers on the real engine', () => {
 
     // The control schedule fires again after the unbinding; the unbound one does not.
     const later = await eventually(async () => {
-      const fired = (await runsOf(b.project.id)).find((r) => isWholeMinute(r.subject_id) && Date.parse(r.subject_id) > unboundAt);
+      const fired = (await runsOf(b.project.id)).find((r) => isWholeMinute(r.subjectId) && Date.parse(r.subjectId) > unboundAt);
       expect(fired).toBeDefined();
       return fired!;
     }, MINUTE_WAIT);
-    const afterwards = (await runsOf(a.project.id)).filter((r) => Date.parse(r.subject_id) > unboundAt);
-    expect(afterwards, `control fired at ${later.subject_id}`).toEqual([]);
-    expect(natural.workflow_id).toContain(natural.subject_id);
+    const afterwards = (await runsOf(a.project.id)).filter((r) => Date.parse(r.subjectId) > unboundAt);
+    expect(afterwards, `control fired at ${later.subjectId}`).toEqual([]);
+    expect(natural.workflowId).toContain(natural.subjectId);
     expect((await unbind(b.project.id)).status).toBe(200);
   }, TEST_TIMEOUT);
 
@@ -133,23 +133,23 @@ describe.concurrent('schedule triggers on the real engine', () => {
         return fired!.scheduledAt.toISOString();
       }, MINUTE_WAIT);
       // Nothing could run it: the worker is away.
-      expect((await runsOf(project.id)).some((r) => r.subject_id === missed)).toBe(false);
+      expect((await runsOf(project.id)).some((r) => r.subjectId === missed)).toBe(false);
     } finally {
       await system.startWorker();
     }
 
-    await eventually(async () => expect((await runsOf(project.id)).find((r) => r.subject_id === missed)?.status).toBe('completed'), MINUTE_WAIT);
+    await eventually(async () => expect((await runsOf(project.id)).find((r) => r.subjectId === missed)?.status).toBe('completed'), MINUTE_WAIT);
     // Each action the schedule took (the trigger and every firing) ran the flow exactly once, and nothing else ran.
     const { actions, runs } = await eventually(async () => {
       // The scheduled time reaches the tick as a search attribute, to the whole second.
       const taken = (await handle.describe()).info.recentActions.map((action) => new Date(Math.floor(action.scheduledAt.getTime() / 1000) * 1000).toISOString()).sort();
       const done = await runsOf(project.id);
-      expect(done.map((r) => r.subject_id).sort()).toEqual(taken);
+      expect(done.map((r) => r.subjectId).sort()).toEqual(taken);
       expect(done.every((r) => r.status === 'completed')).toBe(true);
       return { actions: taken, runs: done };
     }, MINUTE_WAIT);
     expect(actions).toContain(missed);
-    expect(runs.filter((r) => r.subject_id === missed)).toHaveLength(1);
+    expect(runs.filter((r) => r.subjectId === missed)).toHaveLength(1);
     await expect(unbind(project.id)).resolves.toMatchObject({ status: 200 });
   }, TEST_TIMEOUT);
 

@@ -30,9 +30,9 @@ const simulate = (flowId: string, body: Record<string, unknown>) => call<Simulat
 /** How many rows a project has in the tables a flow run writes to, plus its audit trail. */
 async function footprint(projectId: string) {
   const count = async (table: 'approval_requests' | 'tasks' | 'flow_runs' | 'escalations') =>
-    Number((await system.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('project_id', '=', projectId).executeTakeFirstOrThrow()).n);
+    Number((await system.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('projectId', '=', projectId).executeTakeFirstOrThrow()).n);
   const inbox = await system.db.selectFrom('inbox_items').select((eb) => eb.fn.countAll().as('n')).where((eb) => eb.ref('payload', '->>').key('projectId'), '=', projectId).executeTakeFirstOrThrow();
-  const project = await system.db.selectFrom('sales_projects').select(['health', 'health_reason']).where('id', '=', projectId).executeTakeFirstOrThrow();
+  const project = await system.db.selectFrom('sales_projects').select(['health', 'healthReason']).where('id', '=', projectId).executeTakeFirstOrThrow();
   return { requests: await count('approval_requests'), tasks: await count('tasks'), runs: await count('flow_runs'), escalations: await count('escalations'), inbox: Number(inbox.n), project };
 }
 
@@ -67,26 +67,26 @@ async function engineTrace(projectId: string, flowId: string): Promise<Trace> {
   const run = await eventually(async () => {
     const row = await system.db
       .selectFrom('flow_runs as r')
-      .innerJoin('flow_versions as v', 'v.id', 'r.flow_version_id')
+      .innerJoin('flow_versions as v', 'v.id', 'r.flowVersionId')
       .selectAll('r')
-      .where('r.project_id', '=', projectId)
-      .where('v.flow_id', '=', flowId)
+      .where('r.projectId', '=', projectId)
+      .where('v.flowId', '=', flowId)
       .executeTakeFirst();
     expect(row?.status).toBe('completed');
     return row!;
   });
-  const state = await system.client.workflow.getHandle(run.workflow_id).query(flowRunStateQuery);
-  const requests = await system.db.selectFrom('approval_requests').select(['node_id', 'approver_id', 'status']).where('flow_run_id', '=', run.id).execute();
+  const state = await system.client.workflow.getHandle(run.workflowId).query(flowRunStateQuery);
+  const requests = await system.db.selectFrom('approval_requests').select(['nodeId', 'approverId', 'status']).where('flowRunId', '=', run.id).execute();
   const inbox = await system.db
     .selectFrom('inbox_items')
-    .select(['user_id', 'payload'])
+    .select(['userId', 'payload'])
     .where('kind', '=', 'notification')
     .where((eb) => eb.ref('payload', '->>').key('flowRunId'), '=', run.id)
     .execute();
   return {
     steps: sorted(state.path.filter((s) => s.port !== undefined).map((s) => `${s.nodeId}:${s.port}`)),
-    requests: sorted(requests.map((r) => `${r.node_id}|${r.approver_id}|${r.status}`)),
-    messages: sorted(inbox.map((i) => `${(i.payload as { subject: string }).subject}|${i.user_id}`)),
+    requests: sorted(requests.map((r) => `${r.nodeId}|${r.approverId}|${r.status}`)),
+    messages: sorted(inbox.map((i) => `${(i.payload as { subject: string }).subject}|${i.userId}`)),
     result: state.result ?? null,
   };
 }
@@ -98,9 +98,9 @@ async function answerOnEngine(projectId: string, script: { nodeId: string; perso
       const row = await system.db
         .selectFrom('approval_requests')
         .select('id')
-        .where('project_id', '=', projectId)
-        .where('node_id', '=', step.nodeId)
-        .where('approver_id', '=', step.person.id)
+        .where('projectId', '=', projectId)
+        .where('nodeId', '=', step.nodeId)
+        .where('approverId', '=', step.person.id)
         .where('status', '=', 'pending')
         .executeTakeFirst();
       expect(row).toBeDefined();
@@ -168,7 +168,7 @@ describe('a test run on a simulated clock', () => {
     for (const node of doc.nodes) if (node.kind === 'wait_for_ack') node.config.timeout = { amount: 2, unit: 'business_days' };
     const flowId = await publishFlow(system.app, doc);
     const before = await footprint(projectId);
-    const auditedOf = () => system.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).where('project_id', '=', projectId).executeTakeFirstOrThrow();
+    const auditedOf = () => system.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).where('projectId', '=', projectId).executeTakeFirstOrThrow();
     const audited = await auditedOf();
 
     // Friday 1 January 2027, 10:00 in Shanghai; Monday 4 January is a holiday there.

@@ -129,12 +129,12 @@ describe('every trigger event starts its bound flow on the real engine', () => {
       );
       const runs = await system.db
         .selectFrom('flow_runs as r')
-        .innerJoin('sales_projects as p', 'p.id', 'r.project_id')
-        .select(['r.trigger_event', 'r.status'])
-        .where('p.owner_id', '=', s.org.rep.id)
-        .where('r.trigger_event', '=', event)
+        .innerJoin('sales_projects as p', 'p.id', 'r.projectId')
+        .select(['r.triggerEvent', 'r.status'])
+        .where('p.ownerId', '=', s.org.rep.id)
+        .where('r.triggerEvent', '=', event)
         .execute();
-      expect(runs).toEqual([{ trigger_event: event, status: expect.stringMatching(/running|completed/) }]);
+      expect(runs).toEqual([{ triggerEvent: event, status: expect.stringMatching(/running|completed/) }]);
       for (const projectId of event === 'schedule' ? scheduled : []) {
         expect((await call(system.app, 'DELETE', `/api/flow-bindings?triggerEvent=schedule&projectId=${projectId}`)).status).toBe(200);
         scheduled.delete(projectId);
