@@ -154,8 +154,12 @@ describe('the flow interpreter on the real engine', () => {
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       return res.body as { status: string; live: { status: string; currentNodes: string[]; path: unknown[]; waitingFor: { requestId: string }[] } };
     };
-    const before = await run();
-    expect(before.live).toMatchObject({ status: 'running', currentNodes: ['decide'], waitingFor: [{ requestId: request!.id }] });
+    // The request reaches the inbox when its activity commits, a moment before the run records it.
+    const before = await eventually(async () => {
+      const state = await run();
+      expect(state.live).toMatchObject({ status: 'running', currentNodes: ['decide'], waitingFor: [{ requestId: request!.id }] });
+      return state;
+    });
 
     // The owner and the approver's manager may read the request, so they hear why (403); a
     // member outside the project may not even see it (404).
