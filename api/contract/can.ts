@@ -35,3 +35,10 @@ export const SessionCan = z
     readAuditTrail: z.boolean().openapi({ description: 'Read the whole audit trail (admins)' }),
   })
   .openapi('SessionCan');
+
+/** What the signed-in person may do with an approval or acknowledgement request. */
+export const ApprovalCan = z
+  .object({
+    decide: z.boolean().openapi({ description: 'Approve, reject, acknowledge or delegate it: it is pending and assigned to you (not with a viewer-scoped token)' }),
+  })
+  .openapi('ApprovalCan');
