@@ -2,18 +2,13 @@ import type { Db } from '../db/connect';
 import { lockProject } from '../db/queries/plan';
 import type { SalesProject } from '../db/schema';
 import { businessCalendarSchema, defaultBusinessCalendar, type BusinessCalendar } from '../workflows/domain';
-import { ApiError, invalidFields, notFound, type ErrorDetail } from './errors';
+import { invalidFields, notFound, type ErrorDetail } from './errors';
 import { errorResponses } from './contract/common';
+import { requirePhase } from './access/project-actions';
 
 /** OpenAPI entry for the 409 every plan edit may answer. */
 export const planLockedResponse = { description: 'The project is past planning; request a change instead', content: errorResponses[400].content };
 
-export const planLocked = (project: Pick<SalesProject, 'phase'>) =>
-  new ApiError(
-    409,
-    'plan_locked',
-    `The plan can only be edited in planning; request a change instead (the project is in ${project.phase.replace('_', ' ')}).`,
-  );
 
 /**
  * Runs `work` in one transaction that holds the project row, 404 when there is none. Anything
@@ -33,7 +28,7 @@ export async function inProject<T>(db: Db, projectId: string, work: (trx: Db, pr
  */
 export async function editPlan<T>(db: Db, projectId: string, edit: (trx: Db, project: SalesProject) => Promise<T>): Promise<T> {
   return inProject(db, projectId, async (trx, project) => {
-    if (project.phase !== 'planning') throw planLocked(project);
+    requirePhase('editPlan', project);
     return edit(trx, project);
   });
 }

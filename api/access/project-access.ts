@@ -17,6 +17,9 @@ export type ProjectAccess = (typeof projectAccessLevels)[number];
 
 const rank: Record<ProjectAccess, number> = { read: 1, work: 2, plan: 3 };
 
+/** Whether `have` includes `need` (plan includes work, work includes read). */
+export const accessIncludes = (have: ProjectAccess, need: ProjectAccess): boolean => rank[have] >= rank[need];
+
 export function accessFrom(principal: Principal, relation: ProjectRelation): ProjectAccess | undefined {
   switch (principal.role) {
     case 'admin':
@@ -58,7 +61,7 @@ export async function requireProjectAccess(
   const relation = await findProjectRelation(db, projectId, principal.userId);
   const access = relation && accessFrom(principal, relation);
   if (!access) throw hidden();
-  if (rank[access] < rank[need]) {
+  if (!accessIncludes(access, need)) {
     throw new ApiError(403, 'forbidden', `Only ${whoMay[need]} may ${doing}${principal.role === 'viewer' ? '; viewers only read' : ''}.`);
   }
   return access;

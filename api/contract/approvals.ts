@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { approvalRequestKinds, approvalRequestStatuses } from '../../workflows/domain';
 import { decisions } from '../../workflows/interpreter/flow-run-messages';
+import { ApprovalCan } from './can';
 import { Uuid } from './common';
 
 export const DecisionBody = z
@@ -29,6 +30,7 @@ export const ApprovalRequest = z
     decidedBy: z.string().nullable(),
     comment: z.string().nullable(),
     createdAt: z.string(),
+    can: ApprovalCan,
   })
   .openapi('ApprovalRequest');
 

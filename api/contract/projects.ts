@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { lifecyclePhases } from '../../workflows/sales-project-messages';
+import { ProjectCan } from './can';
 import { ragStatuses } from '../../workflows/domain/attainment';
 import { businessCalendarSchema } from '../../workflows/domain/business-calendar';
 import { calendarDurationSchema } from '../../workflows/domain/duration';
@@ -109,6 +110,7 @@ export const ProjectDetail = Project.extend({
   lifecycle: Lifecycle,
   escalations: z.array(Escalation),
   access: z.enum(projectAccessLevels).openapi({ description: 'What you may do with it: read; work (KPIs, tasks, review answers); plan (the plan and its lifecycle)' }),
+  can: ProjectCan,
 }).openapi('ProjectDetail');
 
 export const NewKpiReportBody = z

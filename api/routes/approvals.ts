@@ -2,11 +2,12 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import type { ApprovalRequest as ApprovalRow } from '../../db/schema';
 import { flowRunStateQuery } from '../../workflows/interpreter/flow-run-messages';
+import { approvalCan, requireMayDecide } from '../access/approval-access';
 import { projectAccessOf } from '../access/project-access';
 import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { assignedTo, decide, delegationChain, type ChainedRequest } from '../decide';
-import { ApiError, notFound } from '../errors';
+import { notFound } from '../errors';
 import { createRouter } from '../router';
 import { IdParam, errorResponses } from '../contract/common';
 import { ApprovalRequest, ApprovalsQuery, DecisionBody, FlowRunState } from '../contract/approvals';
@@ -14,7 +15,7 @@ import { ApprovalRequest, ApprovalsQuery, DecisionBody, FlowRunState } from '../
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const conflict = { description: 'Already decided, or refused by the flow', content: errorResponses[400].content };
 
-export const approvalDto = (r: ApprovalRow) => ({
+export const approvalDto = (principal: Principal) => (r: ApprovalRow) => ({
   id: r.id,
   flowRunId: r.flowRunId,
   projectId: r.projectId,
@@ -27,6 +28,7 @@ export const approvalDto = (r: ApprovalRow) => ({
   decidedBy: r.decidedBy,
   comment: r.comment,
   createdAt: r.createdAt.toISOString(),
+  can: approvalCan(principal, r),
 });
 
 const findRequest = (db: Db, id: string) => db.selectFrom('approval_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -56,7 +58,7 @@ export function approvalsRouter({ db, temporal }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         await visibleChain(db, c.get('principal'), id);
-        return c.json(approvalDto(await findRequest(db, id)), 200);
+        return c.json(approvalDto(c.get('principal'))(await findRequest(db, id)), 200);
       },
     )
     .openapi(
@@ -73,10 +75,9 @@ export function approvalsRouter({ db, temporal }: AppDeps) {
         const body = c.req.valid('json');
         const principal = c.get('principal');
         const { assigned } = await visibleChain(db, principal, id);
-        if (!assigned) throw new ApiError(403, 'forbidden', 'Only the person this request is assigned to may decide it; you may only read it.');
-        if (principal.role === 'viewer') throw new ApiError(403, 'forbidden', 'Viewers only read: decide with your own role, not a viewer-scoped token.');
+        requireMayDecide(principal, assigned !== undefined);
         const result = await decide(db, temporal.client, { requestId: id, userId: principal.userId, ...body });
-        return c.json(approvalDto(await findRequest(db, result.requestId)), 200);
+        return c.json(approvalDto(principal)(await findRequest(db, result.requestId)), 200);
       },
     );
 }
@@ -100,7 +101,7 @@ export function userApprovalsRouter({ db }: AppDeps) {
       if (!(await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('User', id);
       let query = db.selectFrom('approval_requests').selectAll().where('approverId', '=', id);
       if (status) query = query.where('status', '=', status);
-      return c.json((await query.orderBy('createdAt', 'desc').limit(200).execute()).map(approvalDto), 200);
+      return c.json((await query.orderBy('createdAt', 'desc').limit(200).execute()).map(approvalDto(principal)), 200);
     },
   );
 }
@@ -148,7 +149,7 @@ export function flowRunsRouter({ db, temporal }: AppDeps) {
         const { id } = c.req.valid('param');
         await readableRun(db, c.get('principal'), id);
         const rows = await db.selectFrom('approval_requests').selectAll().where('flowRunId', '=', id).orderBy('createdAt').orderBy('id').limit(1000).execute();
-        return c.json(rows.map(approvalDto), 200);
+        return c.json(rows.map(approvalDto(c.get('principal'))), 200);
       },
     );
 }

@@ -10,9 +10,10 @@ import {
   type BudgetLineWithRemaining,
 } from '../../db/queries/budget';
 import { requireProjectAccess } from '../access/project-access';
+import { requirePhase, requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
-import { editPlan, inProject, planLocked, planLockedResponse, round2 } from '../plan-guard';
+import { editPlan, inProject, planLockedResponse, round2 } from '../plan-guard';
 import { createRouter } from '../router';
 import { Budget, BudgetLine, BudgetLineParams, BudgetLinePatchBody, NewBudgetLineBody } from '../contract/budget';
 import { IdParam, errorResponses } from '../contract/common';
@@ -78,7 +79,7 @@ export function budgetRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its budget');
+        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its budget');
         const body = c.req.valid('json');
         const line = await editPlan(db, id, (trx) =>
           insertBudgetLine(trx, { projectId: id, category: body.category, planned: body.planned, spent: body.spent }),
@@ -97,12 +98,12 @@ export function budgetRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id, lineId } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its budget or book spending');
+        await requireProjectAction(db, c.get('principal'), id, 'bookSpending', 'change its budget or book spending');
         const patch = c.req.valid('json');
         const line = await inProject(db, id, async (trx, project) => {
           if (!(await findBudgetLine(trx, id, lineId))) throw notFound('Budget line', lineId);
           const changesPlan = patch.category !== undefined || patch.planned !== undefined;
-          if (changesPlan && project.phase !== 'planning') throw planLocked(project);
+          requirePhase(changesPlan ? 'editPlan' : 'bookSpending', project);
           return (await updateBudgetLine(trx, id, lineId, { category: patch.category, planned: patch.planned, spent: patch.spent }))!;
         });
         return c.json(budgetLineDto(line), 200);
@@ -136,7 +137,7 @@ export function budgetRouter({ db }: AppDeps) {
       }),
       async (c) => {
         const { id, lineId } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its budget');
+        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its budget');
         await editPlan(db, id, async (trx) => {
           if (!(await deleteBudgetLine(trx, id, lineId))) throw notFound('Budget line', lineId);
         });

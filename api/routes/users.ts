@@ -14,6 +14,7 @@ import {
 } from '../../db/queries/users';
 import { hashPassword } from '../auth/password';
 import { onlyRoles, type Principal } from '../auth/principal';
+import { roleAbilities } from '../access/role-abilities';
 import type { AppDeps } from '../deps';
 import { inboxItemDto, userDto } from '../dto';
 import { ApiError, invalidFields, notFound } from '../errors';
@@ -41,7 +42,7 @@ export function usersRouter({ db }: AppDeps) {
         path: '/',
         tags: ['users'],
         summary: 'Add a person to the org chart (admins only)',
-        middleware: onlyRoles(['admin'], 'add people'),
+        middleware: onlyRoles(roleAbilities.managePeople, 'add people'),
         request: { body: { content: json(NewUserBody), required: true } },
         responses: {
           201: { description: 'Created', content: json(User) },
@@ -100,7 +101,7 @@ export function usersRouter({ db }: AppDeps) {
         description:
           'A new password, a deactivation or a role change ends their sessions. A manager who stands below the person in the org chart is refused (400); ' +
           'demoting or deactivating the last active admin is refused (409).',
-        middleware: onlyRoles(['admin'], "change people's accounts"),
+        middleware: onlyRoles(roleAbilities.managePeople, "change people's accounts"),
         request: { params: IdParam, body: { content: json(UserPatchBody), required: true } },
         responses: {
           200: { description: 'The person now', content: json(User) },

@@ -4,7 +4,7 @@ import type { ApprovalRequest, InboxItem } from '../../designer/src/shared/api-s
 
 const now = Date.parse('2027-03-01T00:00:00Z');
 const item = (id: string, createdAt: string, over: Partial<InboxItem> = {}): InboxItem => ({ id, kind: 'notification', payload: { subject: id }, createdAt, readAt: null, ...over });
-const request = (id: string, status: string): ApprovalRequest => ({ id, projectId: 'p', kind: 'approval', approverId: 'u', status, dueAt: '2027-03-03T00:00:00Z', decidedAt: null, comment: null });
+const request = (id: string, status: string): ApprovalRequest => ({ id, projectId: 'p', kind: 'approval', approverId: 'u', status, dueAt: '2027-03-03T00:00:00Z', decidedAt: null, comment: null, can: { decide: status === 'pending' } });
 
 describe('the inbox', () => {
   it('lists newest first and asks for action only while a request is pending or a review still takes answers', () => {

@@ -5,7 +5,7 @@ import { errorMessage } from '../api/client';
 import { AccountPage } from '../auth/AccountPage';
 import { loadSession } from '../auth/session-api';
 import { AuditTrailPage } from '../audit/AuditTrailPage';
-import { allows, type Permission } from '../auth/permissions';
+import type { Ability } from '../auth/use-can';
 import { useSession, useSessionState } from '../auth/session-store';
 import { safeNext, signInPathFor } from '../auth/sign-in-model';
 import { SessionEndedDialog, SignInPage } from '../auth/SignInPage';
@@ -22,7 +22,7 @@ import { ProjectPage } from '../projects/ProjectPage';
 import { RetrospectivePage } from '../retrospective/RetrospectivePage';
 
 /** Top-level sections of the web app; some only for the roles that may use them. */
-export const navItems: readonly { href: string; label: string; match: string; permission?: Permission }[] = [
+export const navItems: readonly { href: string; label: string; match: string; permission?: Ability }[] = [
   { href: '/projects', label: 'Projects', match: '/projects/*?' },
   { href: '/inbox', label: 'Inbox', match: '/inbox' },
   { href: '/people', label: 'People', match: '/people' },
@@ -40,14 +40,14 @@ function NavItem({ href, label, match }: { href: string; label: string; match: s
 }
 
 function TopNav() {
-  const { role } = useSession().user;
+  const { can } = useSession();
   return (
     <nav className="nav" aria-label="Main">
       <Link href="/" className="nav__brand">
         <Workflow size={18} aria-hidden="true" /> Milepost
       </Link>
       {navItems
-        .filter((item) => item.permission === undefined || allows(role, item.permission))
+        .filter((item) => item.permission === undefined || can[item.permission])
         .map((item) => (
           <NavItem key={item.href} {...item} />
         ))}

@@ -107,14 +107,14 @@ export const InboxEntryCard = memo(function InboxEntryCard({ entry, userId, onDe
         )}
       </p>
 
-      {request?.status === 'pending' && request.kind === 'acknowledgement' && (
+      {request?.can.decide && request.kind === 'acknowledgement' && (
         <div className="inbox-item__actions">
           <button type="button" className="button button--primary" disabled={sending !== null} onClick={() => void decide('acknowledge')} data-testid="acknowledge">
             <Check size={15} aria-hidden="true" /> {sending === 'acknowledge' ? 'Acknowledging…' : 'Acknowledge'}
           </button>
         </div>
       )}
-      {request?.status === 'pending' && request.kind === 'approval' && (
+      {request?.can.decide && request.kind === 'approval' && (
         <form className="inbox-item__actions" onSubmit={submitReject}>
           {rejecting || comment ? (
             <div className={`field${error?.comment ? ' field--problem' : ''}`}>

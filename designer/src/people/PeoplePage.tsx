@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { userSchema } from '../api/schemas';
 import { PageState } from '../app/PageState';
 import type { Load } from '../app/use-load';
-import { allows, roleHelp, roleLabels } from '../auth/permissions';
+import { roleHelp, roleLabels } from '../auth/permissions';
 import { useSession } from '../auth/session-store';
 import { Field, FormAlert } from '../shared/Field';
 import { textOrUndefined } from '../shared/format';
@@ -22,7 +22,7 @@ const asLoad = (people: PeopleState): Load<User[]> => (people.status === 'ready'
 export function PeoplePage() {
   const people = usePeople();
   const { user: me } = useSession();
-  const mayManage = allows(me.role, 'managePeople');
+  const mayManage = useSession().can.managePeople;
   return (
     <main className="page">
       <div className="page__head">

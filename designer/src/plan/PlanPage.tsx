@@ -1,6 +1,5 @@
 import { Link } from 'wouter';
 import { PageState } from '../app/PageState';
-import { useProjectAccess } from '../auth/project-access';
 import { PhaseBadge } from '../shared/badges';
 import { usePeopleNames } from '../shared/people';
 import { formatPeriod, userTimeZone } from '../shared/time';
@@ -28,8 +27,7 @@ export function PlanPage({ id }: { id: string }) {
 }
 
 function PlanLoaded({ data, reload }: { data: PlanData; reload: () => Promise<void> }) {
-  const access = useProjectAccess(data.project);
-  return <PlanView plan={{ data, access, editable: access === 'plan' && data.project.phase === 'planning', reload }} />;
+  return <PlanView plan={{ data, can: data.project.can, editable: data.project.can.editPlan, reload }} />;
 }
 
 function PlanView({ plan }: { plan: PlanContext }) {

@@ -2,7 +2,6 @@ import { Trash2 } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { taskSchema, taskStatuses, type Task } from '../shared/api-schemas';
 import { errorMessage } from '../api/client';
-import { accessIncludes } from '../auth/project-access';
 import { Field, FormAlert } from '../shared/Field';
 import { textOrUndefined } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
@@ -17,14 +16,14 @@ const fields = ['title', 'assigneeId', 'dueAt', 'milestoneId'] as const;
 const statusLabels: Record<Task['status'], string> = { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' };
 
 export function TasksSection({ plan }: { plan: PlanContext }) {
-  const { data, editable, reload } = plan;
+  const { data, reload } = plan;
   const nameOf = usePeopleNames();
   const { error, remove } = useRemove(reload);
   const [statusError, setStatusError] = useState<string | null>(null);
-  const mayWork = accessIncludes(plan.access, 'work');
+  const mayWork = plan.can.editTasks;
   const base = `/api/projects/${data.project.id}/tasks`;
 
-  // A task's status moves in every phase; the rest of it is part of the plan.
+  // Tasks are the team's day-to-day work: they change in every phase.
   async function setStatus(task: Task, status: string) {
     try {
       await requestJson(taskSchema, 'PATCH', `${base}/${task.id}`, { status });
@@ -69,7 +68,7 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
                 ) : (
                   <span className="small">{statusLabels[task.status]}</span>
                 )}
-                {editable && (
+                {mayWork && (
                   <button type="button" className="icon-button" aria-label={`Remove task ${task.title}`} onClick={() => void remove(`${base}/${task.id}`, `Remove the task “${task.title}”?`)}>
                     <Trash2 size={15} aria-hidden="true" />
                   </button>
@@ -79,7 +78,7 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
           ))}
         </ul>
       )}
-      {editable && <TaskForm plan={plan} />}
+      {mayWork && <TaskForm plan={plan} />}
     </section>
   );
 }

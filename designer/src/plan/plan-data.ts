@@ -1,4 +1,3 @@
-import type { ProjectAccess } from '../shared/api-schemas';
 import { budgetSchema, goalSchema, planMilestoneSchema, projectDetailSchema, riskSchema, taskSchema, type Budget, type Goal, type PlanMilestone, type ProjectDetail, type Risk, type Task } from '../shared/api-schemas';
 import { requestJson } from '../shared/request';
 
@@ -27,11 +26,11 @@ export async function loadPlan(id: string): Promise<PlanData> {
 /** What the plan page's sections share: the data, whether it may change, and how to refresh it. */
 export interface PlanContext {
   data: PlanData;
-  /** What the signed-in person may do with this project. */
-  access: ProjectAccess;
+  /** What the signed-in person may do with this project, as the API says. */
+  can: ProjectDetail['can'];
   /**
    * Only a plan in planning can change (afterwards changes go through change requests), and only
-   * by those who plan the project.
+   * by those who plan the project: the API's `can.editPlan`.
    */
   editable: boolean;
   reload: () => Promise<void>;

@@ -3,8 +3,7 @@ import { useEffect, useRef } from 'react';
 import { ApiError } from '../api/client';
 import { AuditEventList } from '../audit/AuditEventList';
 import { useAuditPages } from '../audit/use-audit-pages';
-import { useCan } from '../auth/use-can';
-import { auditPageSchema, type AuditPage, type ProjectAccess } from '../shared/api-schemas';
+import { auditPageSchema, type AuditPage } from '../shared/api-schemas';
 import { queryString, requestJson } from '../shared/request';
 
 const pageSize = 50;
@@ -25,12 +24,11 @@ async function loadHistory(projectId: string, before?: string): Promise<Loaded> 
 }
 
 /**
- * Who changed what in the project, newest first; for admins and the project's managers (the
- * owner's managers, who plan it: `access` is plan). A new
+ * Who changed what in the project, newest first; for admins and the project's managers, as the
+ * API says in the project's `can.readHistory`. A new
  * `refreshKey` (the page reloaded after a change) fetches the newest changes again.
  */
-export function ProjectHistory({ projectId, access, refreshKey }: { projectId: string; access: ProjectAccess; refreshKey: string }) {
-  const mayRead = useCan('readProjectHistory') && access === 'plan';
+export function ProjectHistory({ projectId, mayRead, refreshKey }: { projectId: string; mayRead: boolean; refreshKey: string }) {
   return mayRead ? <HistorySection projectId={projectId} refreshKey={refreshKey} /> : null;
 }
 

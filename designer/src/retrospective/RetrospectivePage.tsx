@@ -4,7 +4,6 @@ import { Link } from 'wouter';
 import { errorMessage } from '../api/client';
 import { PageState } from '../app/PageState';
 import { useSession } from '../auth/session-store';
-import { accessIncludes, useProjectAccess } from '../auth/project-access';
 import { projectDetailSchema, retrospectiveSchema, type ProjectDetail, type Retrospective } from '../shared/api-schemas';
 import { RagBadge } from '../shared/badges';
 import { formatNumber, formatPct } from '../shared/format';
@@ -48,8 +47,6 @@ export function RetrospectivePage({ id }: { id: string }) {
 
 function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: () => Promise<void> }) {
   const { project, retrospective } = data;
-  const access = useProjectAccess(project);
-  const mayAnswer = accessIncludes(access, 'work');
   const head = (
     <p className="crumbs">
       <Link href="/projects">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
@@ -193,8 +190,8 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
           <TeamInputList retrospective={retrospective} />
         </div>
         <aside className="columns__side stack">
-          {retrospective.status === 'collecting' && mayAnswer && <TeamInputForm retrospective={retrospective} onSaved={reload} />}
-          {access === 'plan' && <Finalize project={project} retrospective={retrospective} onFinalized={reload} />}
+          {project.can.answerReview && <TeamInputForm retrospective={retrospective} onSaved={reload} />}
+          {project.can.finalizeReview && <Finalize project={project} retrospective={retrospective} onFinalized={reload} />}
           <section className="card" aria-labelledby="retro-members-title">
             <h2 id="retro-members-title">Members</h2>
             {report.members.length === 0 ? (

@@ -3,6 +3,7 @@ import { ragStatuses } from '../../../workflows/domain/attainment';
 import { goalDirections, goalMetrics } from '../../../workflows/domain/smart-goal';
 import { calendarDurationSchema } from '../../../workflows/domain/duration';
 import type { RetrospectiveReport } from '../../../workflows/domain/retrospective-report';
+import { ApprovalCan, ProjectCan, SessionCan } from '../../../api/contract/can';
 import { accessRoleSchema, userSchema } from '../api/schemas';
 import { isPhase, type LifecyclePhase } from './phases';
 
@@ -72,6 +73,8 @@ export type ProjectAccess = (typeof projectAccessLevels)[number];
 
 export const projectDetailSchema = projectSchema.extend({
   access: z.enum(projectAccessLevels).optional(),
+  /** What the signed-in person may do with it, as the API decides: the page offers exactly these. */
+  can: ProjectCan,
   escalations: z.array(escalationSchema),
   lifecycle: z.object({
     phase: phase.nullable(),
@@ -253,6 +256,8 @@ export const approvalRequestSchema = z.object({
   dueAt: z.string(),
   decidedAt: z.string().nullable(),
   comment: z.string().nullable(),
+  /** Whether the signed-in person may decide it, as the API says. */
+  can: ApprovalCan,
 });
 export type ApprovalRequest = z.infer<typeof approvalRequestSchema>;
 
@@ -338,6 +343,8 @@ export const sessionSchema = z.object({
   csrfToken: z.string().nullable(),
   expiresAt: z.string().nullable(),
   grantableRoles: z.array(accessRoleSchema),
+  /** What the person's role lets them do anywhere, as the API decides. */
+  can: SessionCan,
 });
 export type Session = z.infer<typeof sessionSchema>;
 
