@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessRoles } from '../../designer/src/api/schemas';
+import { accessRoles } from '../../workflows/domain/access-role';
 import { allows, type Permission } from '../../designer/src/auth/permissions';
 import { estimateProjectAccess, standsAbove } from '../../designer/src/auth/project-access';
 

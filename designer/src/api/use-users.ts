@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from './client';
-import type { User } from './schemas';
+import type { User } from '../../../api/contract/users';
 
 /** People change rarely while a flow is edited: one request per page load serves every picker. */
 let usersPromise: Promise<User[]> | null = null;

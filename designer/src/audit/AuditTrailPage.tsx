@@ -2,7 +2,6 @@ import { ScrollText } from 'lucide-react';
 import { useMemo } from 'react';
 import { useSearchParams } from 'wouter';
 import { useCan } from '../auth/use-can';
-import { auditPageSchema, projectListSchema } from '../shared/api-schemas';
 import { PersonOptions } from '../shared/PersonOptions';
 import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
@@ -12,6 +11,8 @@ import '../shared/web.css';
 import { auditFilterFrom, auditFilterKey, auditFilterParams, auditFilterProblem, auditRequestPath, isFiltered, type AuditFilter } from './audit-filter';
 import { AuditEventList } from './AuditEventList';
 import { useAuditPages } from './use-audit-pages';
+import { AuditPage } from '../../../api/contract/audit';
+import { ProjectList } from '../../../api/contract/projects';
 
 const pageSize = 50;
 
@@ -51,7 +52,7 @@ function Trail() {
   const filter = useMemo(() => auditFilterFrom(new URLSearchParams(search)), [search]);
   const problem = auditFilterProblem(filter);
   const people = usePeople();
-  const projects = useResource('audit-trail:projects', () => requestJson(projectListSchema, 'GET', `/api/projects?limit=${projectLimit}`));
+  const projects = useResource('audit-trail:projects', () => requestJson(ProjectList, 'GET', `/api/projects?limit=${projectLimit}`));
   const projectList = useMemo(
     () => (projects.load.status === 'ready' ? [...projects.load.value.items].sort((a, b) => a.name.localeCompare(b.name)) : []),
     [projects.load],
@@ -115,7 +116,7 @@ function Trail() {
 }
 
 function Changes({ filter, projectName }: { filter: AuditFilter; projectName: (id: string) => string | undefined }) {
-  const pages = useAuditPages(`audit-trail:${auditFilterKey(filter)}`, (before) => requestJson(auditPageSchema, 'GET', auditRequestPath(filter, pageSize, before)));
+  const pages = useAuditPages(`audit-trail:${auditFilterKey(filter)}`, (before) => requestJson(AuditPage, 'GET', auditRequestPath(filter, pageSize, before)));
   return (
     <section className="card" aria-label="Changes" data-testid="audit-trail">
       <AuditEventList pages={pages} empty={isFiltered(filter) ? 'No changes match these filters.' : 'No changes recorded yet.'} trail={{ projectName }} />

@@ -1,14 +1,14 @@
 import { useCallback, useMemo, useState } from 'react';
 import { errorMessage } from '../api/client';
-import type { AuditEvent, AuditPage } from '../shared/api-schemas';
 import { useResource, type Resource } from '../shared/use-resource';
+import type { AuditEvent, AuditPage } from '../../../api/contract/audit';
 
 export interface AuditPages<T extends AuditPage> {
   first: Resource<T>;
   /** The first page's events, then every older page fetched so far. */
   events: AuditEvent[];
   /** Where the next older page starts; null when there is none. */
-  nextBefore: string | null;
+  nextBefore: number | null;
   more: () => Promise<void>;
   loadingMore: boolean;
   moreError: string | null;
@@ -17,9 +17,9 @@ export interface AuditPages<T extends AuditPage> {
 }
 
 /** The audit trail a page at a time, newest first: `load(before)` fetches the page older than `before`. */
-export function useAuditPages<T extends AuditPage>(key: string, load: (before?: string) => Promise<T>): AuditPages<T> {
+export function useAuditPages<T extends AuditPage>(key: string, load: (before?: number) => Promise<T>): AuditPages<T> {
   const first = useResource(key, () => load());
-  const [older, setOlder] = useState<{ key: string; events: AuditEvent[]; nextBefore: string | null } | null>(null);
+  const [older, setOlder] = useState<{ key: string; events: AuditEvent[]; nextBefore: number | null } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<string | null>(null);
   // Older pages belong to the filter they were fetched for.

@@ -1,9 +1,7 @@
 import { Check, Copy, KeyRound, Trash2 } from 'lucide-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../api/client';
-import type { AccessRole } from '../api/schemas';
 import { PageState } from '../app/PageState';
-import type { ApiToken } from '../shared/api-schemas';
 import { Field, FormAlert } from '../shared/Field';
 import { numberAsTyped } from '../shared/format';
 import { TimeText } from '../shared/TimeText';
@@ -13,6 +11,8 @@ import { roleHelp, roleLabels } from './permissions';
 import { changePassword, createToken, listTokens, loadSession, revokeToken } from './session-api';
 import { useSession } from './session-store';
 import '../shared/web.css';
+import type { ApiToken } from '../../../api/contract/auth';
+import type { AccessRole } from '../../../workflows/domain/access-role';
 
 /** The signed-in person's own account: their password and their API tokens. */
 export function AccountPage() {

@@ -1,4 +1,4 @@
-import type { AccessRole } from '../api/schemas';
+import type { AccessRole } from '../../../workflows/domain/access-role';
 
 /**
  * What the page offers to each role. The API decides every request on its own (and answers 403 or

@@ -1,7 +1,8 @@
-import type { AccessRole, User } from '../api/schemas';
-import type { ProjectAccess } from '../shared/api-schemas';
 import { usePeople } from '../shared/people';
 import { useSession } from './session-store';
+import type { ProjectAccess } from '../../../api/contract/projects';
+import type { User } from '../../../api/contract/users';
+import type { AccessRole } from '../../../workflows/domain/access-role';
 
 const rank: Record<ProjectAccess, number> = { read: 1, work: 2, plan: 3 };
 

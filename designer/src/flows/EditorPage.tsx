@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { flowDraftSchema } from '../../../workflows/flow';
 import { api } from '../api/client';
-import type { FlowDetail } from '../api/schemas';
 import { PageState } from '../app/PageState';
 import { useCan } from '../auth/use-can';
 import { useLoad } from '../app/use-load';
@@ -10,6 +9,7 @@ import { createEditorStore } from '../editor/store';
 import { createOverlayStore } from '../runs/overlay-store';
 import { RunButtons, type RunPanel } from '../runs/RunButtons';
 import { TestRunPanel } from '../runs/TestRunPanel';
+import type { FlowDetail } from '../../../api/contract/flows';
 
 function DraftEditor({ flow, readOnly }: { flow: FlowDetail; readOnly: boolean }) {
   const store = useMemo(

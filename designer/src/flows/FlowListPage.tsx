@@ -3,12 +3,12 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { defaultFlows, isNodeKind, triggerEventLabels, triggerEvents, type FlowDraft } from '../../../workflows/flow';
 import { ApiError, api, errorMessage } from '../api/client';
-import type { FlowSummary } from '../api/schemas';
 import { PageState } from '../app/PageState';
 import { useCan } from '../auth/use-can';
 import { useLoad } from '../app/use-load';
 import { readFlowFile } from '../editor/use-flow-actions';
 import { triggerOnlyDraft } from '../graph/new-node';
+import type { FlowSummary } from '../../../api/contract/flows';
 
 function eventLabel(event: string): string {
   const known = triggerEvents.find((candidate) => candidate === event);

@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import { useSearch } from 'wouter';
 import { flowDraftSchema } from '../../../workflows/flow';
 import { api } from '../api/client';
-import type { FlowDetail, FlowVersion } from '../api/schemas';
 import { PageState } from '../app/PageState';
 import { useLoad } from '../app/use-load';
 import { Editor } from '../editor/Editor';
@@ -11,8 +10,9 @@ import { createOverlayStore } from '../runs/overlay-store';
 import { RunButtons, type RunPanel } from '../runs/RunButtons';
 import { RunsPanel } from '../runs/RunsPanel';
 import { TestRunPanel } from '../runs/TestRunPanel';
+import type { FlowDetail, FlowVersionDetail } from '../../../api/contract/flows';
 
-function VersionView({ flow, version }: { flow: FlowDetail; version: FlowVersion }) {
+function VersionView({ flow, version }: { flow: FlowDetail; version: FlowVersionDetail }) {
   const store = useMemo(
     () =>
       createEditorStore({

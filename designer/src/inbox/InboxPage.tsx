@@ -2,13 +2,14 @@ import { RefreshCw } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PageState } from '../app/PageState';
 import { useSession } from '../auth/session-store';
-import { approvalRequestSchema, inboxItemSchema, type ApprovalRequest, type InboxItem } from '../shared/api-schemas';
 import { requestJson } from '../shared/request';
 import { userTimeZone } from '../shared/time';
 import { useResource } from '../shared/use-resource';
 import { InboxEntryCard } from './InboxEntryCard';
 import { inboxEntries } from './inbox-model';
 import '../shared/web.css';
+import { ApprovalRequest } from '../../../api/contract/approvals';
+import { InboxItem } from '../../../api/contract/users';
 
 interface InboxData {
   items: InboxItem[];
@@ -17,8 +18,8 @@ interface InboxData {
 
 async function loadInbox(userId: string): Promise<InboxData> {
   const [items, requests] = await Promise.all([
-    requestJson(inboxItemSchema.array(), 'GET', `/api/users/${userId}/inbox?limit=200`),
-    requestJson(approvalRequestSchema.array(), 'GET', `/api/users/${userId}/approvals`),
+    requestJson(InboxItem.array(), 'GET', `/api/users/${userId}/inbox?limit=200`),
+    requestJson(ApprovalRequest.array(), 'GET', `/api/users/${userId}/approvals`),
   ]);
   return { items, requests };
 }

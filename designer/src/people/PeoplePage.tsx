@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { userSchema } from '../api/schemas';
 import { PageState } from '../app/PageState';
 import type { Load } from '../app/use-load';
 import { allows, roleHelp, roleLabels } from '../auth/permissions';
@@ -9,10 +8,11 @@ import { textOrUndefined } from '../shared/format';
 import { reloadPeople, usePeople, type PeopleState } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { useSubmit } from '../shared/use-submit';
-import { accessRoles, type AccessRole, type User } from '../api/schemas';
 import '../shared/web.css';
 import { DoneNote } from '../shared/DoneNote';
 import { PersonOptions } from '../shared/PersonOptions';
+import { User } from '../../../api/contract/users';
+import { accessRoles, type AccessRole } from '../../../workflows/domain/access-role';
 
 const fields = ['name', 'email', 'managerId', 'role', 'password'] as const;
 
@@ -92,7 +92,7 @@ function AddPerson({ users }: { users: User[] }) {
     event.preventDefault();
     setDone(null);
     void run(async () => {
-      const created = await requestJson(userSchema, 'POST', '/api/users', {
+      const created = await requestJson(User, 'POST', '/api/users', {
         name: textOrUndefined(name),
         email: textOrUndefined(email),
         managerId: managerId || null,
@@ -188,7 +188,7 @@ function EditAccess({ user }: { user: User }) {
     setDone(null);
     const change = { ...(role === user.role ? {} : { role }), ...(password === '' ? {} : { password }) };
     void run(async () => {
-      await requestJson(userSchema, 'PATCH', `/api/users/${user.id}`, change);
+      await requestJson(User, 'PATCH', `/api/users/${user.id}`, change);
       setPassword('');
       setDone(`${user.name} updated; their open sessions have ended.`);
       reloadPeople();
@@ -199,7 +199,7 @@ function EditAccess({ user }: { user: User }) {
     if (!window.confirm(`Mark ${user.name} as having left? They can no longer sign in, and flows pass over them.`)) return;
     setDone(null);
     await run(async () => {
-      await requestJson(userSchema, 'PATCH', `/api/users/${user.id}`, { active: false });
+      await requestJson(User, 'PATCH', `/api/users/${user.id}`, { active: false });
       setDone(`${user.name} can no longer sign in.`);
       reloadPeople();
     });

@@ -1,7 +1,6 @@
 import { Trash2 } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { goalDirections, goalMetrics, type GoalDirection, type GoalMetric } from '../../../workflows/domain/smart-goal';
-import { goalSchema } from '../shared/api-schemas';
 import { Field, FormAlert } from '../shared/Field';
 import { formatNumber, numberAsTyped, textOrUndefined } from '../shared/format';
 import { requestJson, requestVoid } from '../shared/request';
@@ -9,6 +8,7 @@ import { afterDay, dateInputValue, formatPeriod, lastDayInputValue, startOfDay, 
 import { useSubmit } from '../shared/use-submit';
 import { directionLabels, metricLabels, suggestedUnits } from './goal-labels';
 import type { PlanContext } from './plan-data';
+import { Goal } from '../../../api/contract/goals';
 
 const fields = ['metric', 'customMetricName', 'unit', 'direction', 'baseline', 'target', 'period.start', 'period.end', 'period'] as const;
 
@@ -86,7 +86,7 @@ function GoalForm({ plan }: { plan: PlanContext }) {
     const periodStart = startOfDay(start);
     const periodEnd = afterDay(last);
     void run(async () => {
-      await requestJson(goalSchema, 'POST', `/api/projects/${project.id}/goals`, {
+      await requestJson(Goal, 'POST', `/api/projects/${project.id}/goals`, {
         metric,
         ...(metric === 'custom' ? { customMetricName: textOrUndefined(customName) } : {}),
         unit: textOrUndefined(unit),

@@ -1,6 +1,5 @@
 import { Pencil, Trash2 } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
-import { planMilestoneSchema, type PlanMilestone } from '../shared/api-schemas';
 import { Field, FormAlert } from '../shared/Field';
 import { formatNumber, numberAsTyped, textOrUndefined } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
@@ -12,6 +11,7 @@ import { unitLabel } from './duration-units';
 import type { PlanContext } from './plan-data';
 import { PersonOptions } from '../shared/PersonOptions';
 import { WarningFields } from './WarningFields';
+import { PlanMilestone } from '../../../api/contract/plan';
 
 const fields = ['name', 'goalId', 'metric', 'targetValue', 'dueAt', 'ownerId', 'warningOffset', 'warningThresholdPct', 'periodStart'] as const;
 
@@ -121,8 +121,8 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
     };
     void run(async () => {
       const base = `/api/projects/${project.id}/milestones`;
-      if (editing) await requestJson(planMilestoneSchema, 'PATCH', `${base}/${editing.id}`, body);
-      else await requestJson(planMilestoneSchema, 'POST', base, body);
+      if (editing) await requestJson(PlanMilestone, 'PATCH', `${base}/${editing.id}`, body);
+      else await requestJson(PlanMilestone, 'POST', base, body);
       if (!editing) {
         setName('');
         setTarget('');

@@ -1,6 +1,5 @@
 import { Trash2 } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
-import { riskSchema } from '../shared/api-schemas';
 import { Field, FormAlert } from '../shared/Field';
 import { numberAsTyped, textOrUndefined } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
@@ -9,6 +8,7 @@ import { useSubmit } from '../shared/use-submit';
 import type { PlanContext } from './plan-data';
 import { useRemove } from './use-remove';
 import { PersonOptions } from '../shared/PersonOptions';
+import { Risk } from '../../../api/contract/risks';
 
 const fields = ['title', 'probability', 'impact', 'ownerId', 'mitigation', 'earlyWarning'] as const;
 const ratings = [1, 2, 3, 4, 5];
@@ -73,7 +73,7 @@ function RiskForm({ plan }: { plan: PlanContext }) {
     event.preventDefault();
     const watch = warnMetric.trim() !== '' || warnThreshold.trim() !== '';
     void run(async () => {
-      await requestJson(riskSchema, 'POST', `/api/projects/${plan.data.project.id}/risks`, {
+      await requestJson(Risk, 'POST', `/api/projects/${plan.data.project.id}/risks`, {
         title: textOrUndefined(title),
         probability: numberAsTyped(probability),
         impact: numberAsTyped(impact),

@@ -1,6 +1,5 @@
 import { Trash2 } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
-import { taskSchema, taskStatuses, type Task } from '../shared/api-schemas';
 import { errorMessage } from '../api/client';
 import { accessIncludes } from '../auth/project-access';
 import { Field, FormAlert } from '../shared/Field';
@@ -12,6 +11,8 @@ import { useSubmit } from '../shared/use-submit';
 import type { PlanContext } from './plan-data';
 import { useRemove } from './use-remove';
 import { PersonOptions } from '../shared/PersonOptions';
+import { Task } from '../../../api/contract/tasks';
+import { taskStatuses } from '../../../workflows/domain/plan-item-states';
 
 const fields = ['title', 'assigneeId', 'dueAt', 'milestoneId'] as const;
 const statusLabels: Record<Task['status'], string> = { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' };
@@ -27,7 +28,7 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
   // A task's status moves in every phase; the rest of it is part of the plan.
   async function setStatus(task: Task, status: string) {
     try {
-      await requestJson(taskSchema, 'PATCH', `${base}/${task.id}`, { status });
+      await requestJson(Task, 'PATCH', `${base}/${task.id}`, { status });
       setStatusError(null);
       await reload();
     } catch (reason) {
@@ -96,7 +97,7 @@ function TaskForm({ plan }: { plan: PlanContext }) {
     event.preventDefault();
     const dueAt = fromLocalInput(due);
     void run(async () => {
-      await requestJson(taskSchema, 'POST', `/api/projects/${plan.data.project.id}/tasks`, {
+      await requestJson(Task, 'POST', `/api/projects/${plan.data.project.id}/tasks`, {
         title: textOrUndefined(title),
         ...(assigneeId ? { assigneeId } : {}),
         ...(dueAt ? { dueAt: toOffsetIso(dueAt) } : {}),

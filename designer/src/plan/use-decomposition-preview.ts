@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../api/client';
-import { decompositionPreviewSchema, type DecompositionPreview } from '../shared/api-schemas';
 import { requestJson } from '../shared/request';
 import { useDebounced } from '../shared/use-debounced';
+import { DecompositionPreview } from '../../../api/contract/plan';
 
 export interface PreviewAsk {
   goalId: string;
@@ -34,7 +34,7 @@ export function useDecompositionPreview(projectId: string, ask: PreviewAsk | nul
     setState((s) => ({ ...s, loading: true }));
     const body = JSON.parse(settledKey) as PreviewAsk;
     requestJson(
-      decompositionPreviewSchema,
+      DecompositionPreview,
       'POST',
       `/api/projects/${projectId}/decomposition/preview`,
       { goalId: body.goalId, granularity: body.granularity, scale: body.scale, ...(body.weights === null ? {} : { weights: body.weights }) },

@@ -1,11 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { kpiReportSchema } from '../shared/api-schemas';
 import { Field, FormAlert } from '../shared/Field';
 import { focusFirstError, formErrorsOf, noErrors, type FormErrors } from '../shared/form-errors';
 import { formatNumber } from '../shared/format';
 import { requestJson } from '../shared/request';
 import { fromLocalInput, toOffsetIso } from '../shared/time';
 import { DoneNote } from '../shared/DoneNote';
+import { KpiReport } from '../../../api/contract/projects';
 
 const fields = ['metric', 'value', 'reportedAt'] as const;
 
@@ -25,7 +25,7 @@ export function KpiEntry({ projectId, metrics, onReported }: { projectId: string
     setDone(null);
     const at = fromLocalInput(reportedAt);
     try {
-      const report = await requestJson(kpiReportSchema, 'POST', `/api/projects/${projectId}/kpi-reports`, {
+      const report = await requestJson(KpiReport, 'POST', `/api/projects/${projectId}/kpi-reports`, {
         metric,
         // Sent as typed: the API names a value that is not a number.
         value: value.trim(),

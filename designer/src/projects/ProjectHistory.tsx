@@ -4,8 +4,9 @@ import { ApiError } from '../api/client';
 import { AuditEventList } from '../audit/AuditEventList';
 import { useAuditPages } from '../audit/use-audit-pages';
 import { useCan } from '../auth/use-can';
-import { auditPageSchema, type AuditPage, type ProjectAccess } from '../shared/api-schemas';
 import { queryString, requestJson } from '../shared/request';
+import { AuditPage } from '../../../api/contract/audit';
+import type { ProjectAccess } from '../../../api/contract/projects';
 
 const pageSize = 50;
 
@@ -14,9 +15,9 @@ interface Loaded extends AuditPage {
   hidden: boolean;
 }
 
-async function loadHistory(projectId: string, before?: string): Promise<Loaded> {
+async function loadHistory(projectId: string, before?: number): Promise<Loaded> {
   try {
-    const page = await requestJson(auditPageSchema, 'GET', `/api/audit${queryString({ projectId, limit: pageSize, before })}`);
+    const page = await requestJson(AuditPage, 'GET', `/api/audit${queryString({ projectId, limit: pageSize, before })}`);
     return { ...page, hidden: false };
   } catch (error) {
     if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return { events: [], nextBefore: null, hidden: true };

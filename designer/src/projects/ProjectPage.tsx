@@ -2,7 +2,6 @@ import { ClipboardList, MessagesSquare, Pencil } from 'lucide-react';
 import { Link } from 'wouter';
 import { PageState } from '../app/PageState';
 import { accessIncludes, useProjectAccess } from '../auth/project-access';
-import type { Dashboard, ProjectDetail } from '../shared/api-schemas';
 import { PhaseBadge, RagBadge, StatusPill } from '../shared/badges';
 import { formatNumber, formatPct } from '../shared/format';
 import { PlanActualChart } from '../shared/charts';
@@ -18,6 +17,8 @@ import { ProjectHistory } from './ProjectHistory';
 import { loadProjectPage, type ProjectPageData } from './project-data';
 import { projectTimeline } from './project-timeline';
 import '../shared/web.css';
+import type { Dashboard } from '../../../api/contract/dashboard';
+import type { ProjectDetail } from '../../../api/contract/projects';
 
 const checkLabels: Record<string, string> = { warning: 'At-risk check', due: 'Met/missed check' };
 

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/client';
-import { projectListSchema, type ProjectList, type ProjectListItem } from '../shared/api-schemas';
 import { queryString, requestJson } from '../shared/request';
 import { useDebounced } from '../shared/use-debounced';
 import { covers, filterKey, matchesFilter, type ProjectFilter } from './project-filter';
+import { ProjectList, type ProjectListItem } from '../../../api/contract/projects';
 
 /** The API answers at most this many projects a request. */
 export const pageLimit = 1000;
@@ -46,7 +46,7 @@ export function useProjectList(filter: ProjectFilter): ProjectListState {
     const controller = new AbortController();
     setLoading(true);
     const query = queryString({ phase: asked.phase, ownerId: asked.ownerId, status: asked.status, q: asked.q.trim(), limit: pageLimit });
-    requestJson(projectListSchema, 'GET', `/api/projects${query}`, undefined, controller.signal).then(
+    requestJson(ProjectList, 'GET', `/api/projects${query}`, undefined, controller.signal).then(
       (list) => {
         loadedRef.current = { filter: asked, list };
         setLoaded(loadedRef.current);

@@ -5,7 +5,6 @@ import { errorMessage } from '../api/client';
 import { PageState } from '../app/PageState';
 import { useSession } from '../auth/session-store';
 import { accessIncludes, useProjectAccess } from '../auth/project-access';
-import { projectDetailSchema, retrospectiveSchema, type ProjectDetail, type Retrospective } from '../shared/api-schemas';
 import { RagBadge } from '../shared/badges';
 import { formatNumber, formatPct } from '../shared/format';
 import { PlanActualChart } from '../shared/charts';
@@ -17,6 +16,8 @@ import { escalationBars, milestoneStrip, seriesByMetric } from './retrospective-
 import { BudgetChart, EscalationTimelineChart, MilestoneStripChart } from '../shared/charts';
 import { TeamInputForm, TeamInputList } from './TeamInput';
 import '../shared/web.css';
+import { ProjectDetail } from '../../../api/contract/projects';
+import { Retrospective } from '../../../api/contract/retrospectives';
 
 interface RetrospectiveData {
   project: ProjectDetail;
@@ -25,8 +26,8 @@ interface RetrospectiveData {
 
 async function loadRetrospective(projectId: string): Promise<RetrospectiveData> {
   const [project, retrospective] = await Promise.all([
-    requestJson(projectDetailSchema, 'GET', `/api/projects/${projectId}`),
-    requestJson(retrospectiveSchema, 'GET', `/api/projects/${projectId}/retrospective`).catch((error: unknown) => {
+    requestJson(ProjectDetail, 'GET', `/api/projects/${projectId}`),
+    requestJson(Retrospective, 'GET', `/api/projects/${projectId}/retrospective`).catch((error: unknown) => {
       if (isNotFound(error)) return null;
       throw error;
     }),
@@ -240,7 +241,7 @@ function Finalize({ project, retrospective, onFinalized }: { project: ProjectDet
     if (!window.confirm('Finalize the closing review? The report is compiled once more and frozen; answers are no longer taken.')) return;
     setSending(true);
     try {
-      await requestJson(retrospectiveSchema, 'POST', `/api/retrospectives/${retrospective.id}/finalize`, {});
+      await requestJson(Retrospective, 'POST', `/api/retrospectives/${retrospective.id}/finalize`, {});
       setError(null);
       await onFinalized();
     } catch (reason) {

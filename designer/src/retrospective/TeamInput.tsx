@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../auth/session-store';
-import { retrospectiveInputSchema, type Retrospective } from '../shared/api-schemas';
 import { Field, FormAlert } from '../shared/Field';
 import { requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { useSubmit } from '../shared/use-submit';
 import { DoneNote } from '../shared/DoneNote';
+import { RetrospectiveInput, type Retrospective } from '../../../api/contract/retrospectives';
 
 const fields = ['wentWell', 'toImprove', 'actionItems'] as const;
 
@@ -24,7 +24,7 @@ export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retro
     event.preventDefault();
     setDone(null);
     void run(async () => {
-      const saved = await requestJson(retrospectiveInputSchema, 'POST', `/api/retrospectives/${retrospective.id}/inputs`, {
+      const saved = await requestJson(RetrospectiveInput, 'POST', `/api/retrospectives/${retrospective.id}/inputs`, {
         wentWell,
         toImprove,
         actionItems: actionItems

@@ -4,9 +4,9 @@ import { errorMessage } from '../api/client';
 import { useOverlayApi } from './overlay-store';
 import { RunTraceView } from './RunTraceView';
 import { traceOverlay } from './run-overlay';
-import type { FlowRunTrace } from './run-schemas';
 import { runsApi } from './runs-api';
 import { usePortLabels } from './use-step-labels';
+import type { FlowRunTrace } from '../../../api/contract/flow-runs';
 
 const refreshRunningMs = 10_000;
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client';
 import type { Load } from '../app/use-load';
-import type { FlowRunSummary } from './run-schemas';
 import { runsApi, type RunFilter } from './runs-api';
+import type { FlowRunSummary } from '../../../api/contract/flow-runs';
 
 export const runsPageSize = 50;
 

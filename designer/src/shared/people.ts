@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { userSchema, type User } from '../api/schemas';
 import { errorMessage } from '../api/client';
 import { requestJson } from './request';
+import { User } from '../../../api/contract/users';
 
 export type PeopleState = { status: 'loading' } | { status: 'ready'; users: User[] } | { status: 'failed'; message: string };
 
@@ -17,7 +17,7 @@ function set(next: PeopleState): void {
 
 export function reloadPeople(): void {
   started = true;
-  requestJson(userSchema.array(), 'GET', '/api/users').then(
+  requestJson(User.array(), 'GET', '/api/users').then(
     (users) => set({ status: 'ready', users: [...users].sort((a, b) => a.name.localeCompare(b.name)) }),
     (error: unknown) => set({ status: 'failed', message: errorMessage(error) }),
   );
