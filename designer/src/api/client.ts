@@ -4,7 +4,6 @@ import { csrfToken, markExpired } from '../auth/session-store';
 import type { ApiProblemDetail } from '../graph/diagnostics';
 import { ErrorBody } from '../../../api/contract/common';
 import { FlowDetail, FlowSummary, FlowVersionDetail } from '../../../api/contract/flows';
-import { User } from '../../../api/contract/users';
 
 /** A refusal from the API, with its details (one per problem) kept for showing them in place. */
 export class ApiError extends Error {
@@ -105,7 +104,6 @@ export const api = {
   publish: (id: string): Promise<FlowVersionDetail> => request(FlowVersionDetail, 'POST', `${flowPath(id)}/publish`, {}),
   getVersion: (id: string, version: number): Promise<FlowVersionDetail> => request(FlowVersionDetail, 'GET', `${flowPath(id)}/versions/${version}`),
   importFlow: (document: unknown): Promise<FlowDetail> => request(FlowDetail, 'POST', '/api/flows/import', { document }),
-  listUsers: (): Promise<User[]> => request(User.array(), 'GET', '/api/users'),
   /** The saved draft as the file the API names for it. */
   async exportFlow(id: string): Promise<{ filename: string; text: string }> {
     const response = await send('GET', `${flowPath(id)}/export`);

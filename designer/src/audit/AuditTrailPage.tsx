@@ -6,7 +6,7 @@ import { PersonOptions } from '../shared/PersonOptions';
 import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { dateTimeInputValue, fromLocalInput, toOffsetIso } from '../shared/time';
-import { useResource } from '../shared/use-resource';
+import { usePageQuery } from '../app/queries';
 import '../shared/web.css';
 import { auditFilterFrom, auditFilterKey, auditFilterParams, auditFilterProblem, auditRequestPath, isFiltered, type AuditFilter } from './audit-filter';
 import { AuditEventList } from './AuditEventList';
@@ -52,7 +52,7 @@ function Trail() {
   const filter = useMemo(() => auditFilterFrom(new URLSearchParams(search)), [search]);
   const problem = auditFilterProblem(filter);
   const people = usePeople();
-  const projects = useResource('audit-trail:projects', () => requestJson(ProjectList, 'GET', `/api/projects?limit=${projectLimit}`));
+  const projects = usePageQuery(['projects', 'audit-filter'], () => requestJson(ProjectList, 'GET', `/api/projects?limit=${projectLimit}`));
   const projectList = useMemo(
     () => (projects.load.status === 'ready' ? [...projects.load.value.items].sort((a, b) => a.name.localeCompare(b.name)) : []),
     [projects.load],
@@ -116,7 +116,7 @@ function Trail() {
 }
 
 function Changes({ filter, projectName }: { filter: AuditFilter; projectName: (id: string) => string | undefined }) {
-  const pages = useAuditPages(`audit-trail:${auditFilterKey(filter)}`, (before) => requestJson(AuditPage, 'GET', auditRequestPath(filter, pageSize, before)));
+  const pages = useAuditPages(['audit', auditFilterKey(filter)], (before) => requestJson(AuditPage, 'GET', auditRequestPath(filter, pageSize, before)));
   return (
     <section className="card" aria-label="Changes" data-testid="audit-trail">
       <AuditEventList pages={pages} empty={isFiltered(filter) ? 'No changes match these filters.' : 'No changes recorded yet.'} trail={{ projectName }} />

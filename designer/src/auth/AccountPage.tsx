@@ -5,7 +5,7 @@ import { PageState } from '../app/PageState';
 import { Field, FormAlert } from '../shared/Field';
 import { numberAsTyped } from '../shared/format';
 import { TimeText } from '../shared/TimeText';
-import { useResource } from '../shared/use-resource';
+import { usePageQuery } from '../app/queries';
 import { useSubmit } from '../shared/use-submit';
 import { roleHelp, roleLabels } from './permissions';
 import { changePassword, createToken, listTokens, loadSession, revokeToken } from './session-api';
@@ -93,7 +93,7 @@ function ChangePassword() {
 }
 
 function ApiTokens() {
-  const tokens = useResource('tokens', listTokens);
+  const tokens = usePageQuery(['tokens'], listTokens);
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
 

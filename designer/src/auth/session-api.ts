@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { ApiError, onStaleCsrf } from '../api/client';
 import { requestJson, requestVoid } from '../shared/request';
-import { resetUsers } from '../api/use-users';
-import { resetPeople } from '../shared/people';
+import { queryClient } from '../app/queries';
 import { sessionState, setSignedIn, setSignedOut } from './session-store';
 import { ApiToken, CreatedApiToken, LoginResponse, SessionResponse } from '../../../api/contract/auth';
 
@@ -26,17 +25,12 @@ onStaleCsrf(async () => {
   }
 });
 
-function forgetPeople(): void {
-  resetPeople();
-  resetUsers();
-}
-
 export async function signIn(email: string, password: string): Promise<LoginResponse> {
   const before = sessionState();
   const session = await requestJson(LoginResponse, 'POST', '/api/auth/login', { email, password });
-  // Someone else's lists must not linger in the page's caches.
   const previous = before.status === 'signed-in' || before.status === 'expired' ? before.session.user.id : null;
-  if (previous !== session.user.id) forgetPeople();
+  // Someone else's answers must not linger in the page's cache (the pages remount for the new person).
+  if (previous !== session.user.id) queryClient.removeQueries();
   setSignedIn(session);
   return session;
 }
@@ -48,8 +42,8 @@ export async function signOut(): Promise<void> {
     // Already gone on the server: signed out all the same.
     if (!(error instanceof ApiError && error.status === 401)) throw error;
   }
-  forgetPeople();
   setSignedOut(true);
+  queryClient.removeQueries();
 }
 
 export const changePassword = (currentPassword: string, newPassword: string) => requestVoid('PUT', '/api/auth/password', { currentPassword, newPassword });

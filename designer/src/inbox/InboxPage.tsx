@@ -4,7 +4,7 @@ import { PageState } from '../app/PageState';
 import { useSession } from '../auth/session-store';
 import { requestJson } from '../shared/request';
 import { userTimeZone } from '../shared/time';
-import { useResource } from '../shared/use-resource';
+import { usePageQuery } from '../app/queries';
 import { InboxEntryCard } from './InboxEntryCard';
 import { inboxEntries } from './inbox-model';
 import '../shared/web.css';
@@ -46,7 +46,7 @@ export function InboxPage() {
 }
 
 function Inbox({ userId }: { userId: string }) {
-  const resource = useResource(`inbox:${userId}`, () => loadInbox(userId));
+  const resource = usePageQuery(['inbox', userId], () => loadInbox(userId));
   const { reload } = resource;
   const [tab, setTab] = useState<'action' | 'all'>('action');
   const [notice, setNotice] = useState<string | null>(null);

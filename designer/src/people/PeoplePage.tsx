@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { PageState } from '../app/PageState';
-import type { Load } from '../app/use-load';
+import type { Load } from '../app/queries';
 import { allows, roleHelp, roleLabels } from '../auth/permissions';
 import { useSession } from '../auth/session-store';
 import { Field, FormAlert } from '../shared/Field';
@@ -103,7 +103,7 @@ function AddPerson({ users }: { users: User[] }) {
       setName('');
       setEmail('');
       setPassword('');
-      reloadPeople();
+      void reloadPeople();
     });
   }
 
@@ -191,7 +191,7 @@ function EditAccess({ user }: { user: User }) {
       await requestJson(User, 'PATCH', `/api/users/${user.id}`, change);
       setPassword('');
       setDone(`${user.name} updated; their open sessions have ended.`);
-      reloadPeople();
+      void reloadPeople();
     });
   }
 
@@ -201,7 +201,7 @@ function EditAccess({ user }: { user: User }) {
     await run(async () => {
       await requestJson(User, 'PATCH', `/api/users/${user.id}`, { active: false });
       setDone(`${user.name} can no longer sign in.`);
-      reloadPeople();
+      void reloadPeople();
     });
   }
 

@@ -36,7 +36,7 @@ export function ProjectHistory({ projectId, access, refreshKey }: { projectId: s
 }
 
 function HistorySection({ projectId, refreshKey }: { projectId: string; refreshKey: string }) {
-  const pages = useAuditPages(`audit:${projectId}`, (before) => loadHistory(projectId, before));
+  const pages = useAuditPages(['audit', projectId], (before) => loadHistory(projectId, before));
   const shownKey = useRef(refreshKey);
   const { refresh } = pages;
   useEffect(() => {

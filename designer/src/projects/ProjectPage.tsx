@@ -8,7 +8,7 @@ import { PlanActualChart } from '../shared/charts';
 import { usePeopleNames } from '../shared/people';
 import { TimeText } from '../shared/TimeText';
 import { formatDateTime, formatPeriod, fromNow, userTimeZone } from '../shared/time';
-import { useResource } from '../shared/use-resource';
+import { usePageQuery } from '../app/queries';
 import { goalChartData } from './goal-chart-data';
 import { KpiEntry } from './KpiEntry';
 import { KpiImport } from './KpiImport';
@@ -24,7 +24,7 @@ const checkLabels: Record<string, string> = { warning: 'At-risk check', due: 'Me
 
 /** One project: where it stands, what happens next, and where figures are reported. */
 export function ProjectPage({ id }: { id: string }) {
-  const resource = useResource(`project:${id}`, () => loadProjectPage(id));
+  const resource = usePageQuery(['project-page', id], () => loadProjectPage(id));
   return (
     <main className="page page--wide">
       <PageState load={resource.load} retry={resource.retry}>

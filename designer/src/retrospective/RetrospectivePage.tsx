@@ -11,7 +11,7 @@ import { PlanActualChart } from '../shared/charts';
 import { isNotFound, requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { userTimeZone } from '../shared/time';
-import { useResource } from '../shared/use-resource';
+import { usePageQuery } from '../app/queries';
 import { escalationBars, milestoneStrip, seriesByMetric } from './retrospective-charts';
 import { BudgetChart, EscalationTimelineChart, MilestoneStripChart } from '../shared/charts';
 import { TeamInputForm, TeamInputList } from './TeamInput';
@@ -37,7 +37,7 @@ async function loadRetrospective(projectId: string): Promise<RetrospectiveData> 
 
 /** The closing review (复盘): what happened, in charts; the team's answers; the owner's finalize. */
 export function RetrospectivePage({ id }: { id: string }) {
-  const resource = useResource(`retrospective:${id}`, () => loadRetrospective(id));
+  const resource = usePageQuery(['retrospective', id], () => loadRetrospective(id));
   return (
     <main className="page page--wide">
       <PageState load={resource.load} retry={resource.retry}>

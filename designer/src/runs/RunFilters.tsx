@@ -1,5 +1,5 @@
 import { triggerEventLabels, triggerEvents } from '../../../workflows/flow';
-import { useLoad } from '../app/use-load';
+import { usePageQuery } from '../app/queries';
 import { runsApi } from './runs-api';
 import { flowRunStatuses } from '../../../workflows/domain/approval-states';
 
@@ -11,7 +11,7 @@ export interface RunListFilter {
 
 /** Filters over a version's runs: project, status, trigger. */
 export function RunFilters({ filter, onChange }: { filter: RunListFilter; onChange: (filter: RunListFilter) => void }) {
-  const [projects] = useLoad('run-filter-projects', runsApi.projects);
+  const { load: projects } = usePageQuery(['projects', 'options'], runsApi.projects);
   return (
     <div className="run-filters">
       <label className="field">
