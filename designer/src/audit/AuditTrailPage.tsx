@@ -7,7 +7,6 @@ import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { dateTimeInputValue, fromLocalInput, toOffsetIso } from '../shared/time';
 import { usePageQuery } from '../app/queries';
-import '../shared/web.css';
 import { auditFilterFrom, auditFilterKey, auditFilterParams, auditFilterProblem, auditRequestPath, isFiltered, type AuditFilter } from './audit-filter';
 import { AuditEventList } from './AuditEventList';
 import { useAuditPages } from './use-audit-pages';

@@ -10,7 +10,6 @@ import { useApiForm } from '../shared/use-api-form';
 import { roleHelp, roleLabels } from './permissions';
 import { changePassword, createToken, listTokens, loadSession, revokeToken } from './session-api';
 import { useSession } from './session-store';
-import '../shared/web.css';
 import { NewApiTokenBody, PasswordChangeBody, type ApiToken } from '../../../api/contract/auth';
 
 /** The signed-in person's own account: their password and their API tokens. */

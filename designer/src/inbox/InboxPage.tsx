@@ -7,7 +7,6 @@ import { userTimeZone } from '../shared/time';
 import { usePageQuery } from '../app/queries';
 import { InboxEntryCard } from './InboxEntryCard';
 import { inboxEntries } from './inbox-model';
-import '../shared/web.css';
 import { ApprovalRequest } from '../../../api/contract/approvals';
 import { InboxItem } from '../../../api/contract/users';
 

@@ -9,7 +9,6 @@ import { Field, FormAlert } from '../shared/Field';
 import { reloadPeople, usePeople, type PeopleState } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { typed, useApiForm } from '../shared/use-api-form';
-import '../shared/web.css';
 import { DoneNote } from '../shared/DoneNote';
 import { PersonOptions } from '../shared/PersonOptions';
 import { NewUserBody, User, UserPatchBody } from '../../../api/contract/users';

@@ -5,7 +5,6 @@ import { PhaseBadge } from '../shared/badges';
 import { usePeopleNames } from '../shared/people';
 import { formatPeriod, userTimeZone } from '../shared/time';
 import { usePageQuery } from '../app/queries';
-import '../shared/web.css';
 import { BudgetSection } from './BudgetSection';
 import { DecompositionSection } from './DecompositionSection';
 import { GoalsSection } from './GoalsSection';

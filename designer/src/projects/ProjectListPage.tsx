@@ -8,7 +8,6 @@ import { isPhase, phaseLabels, phaseOrder } from '../shared/phases';
 import type { ProjectFilter } from './project-filter';
 import { ProjectRow } from './ProjectRow';
 import { pageLimit, useProjectList } from './use-project-list';
-import '../shared/web.css';
 import { PersonOptions } from '../shared/PersonOptions';
 
 const ragLabels = { green: 'Green — on track', amber: 'Amber — at risk', red: 'Red — off track' } as const;

@@ -16,7 +16,6 @@ import { PhaseStepper } from './PhaseStepper';
 import { ProjectHistory } from './ProjectHistory';
 import { loadProjectPage, type ProjectPageData } from './project-data';
 import { projectTimeline } from './project-timeline';
-import '../shared/web.css';
 import type { Dashboard } from '../../../api/contract/dashboard';
 import type { ProjectDetail } from '../../../api/contract/projects';
 

@@ -15,7 +15,6 @@ import { usePageQuery } from '../app/queries';
 import { escalationBars, milestoneStrip, seriesByMetric } from './retrospective-charts';
 import { BudgetChart, EscalationTimelineChart, MilestoneStripChart } from '../shared/charts';
 import { TeamInputForm, TeamInputList } from './TeamInput';
-import '../shared/web.css';
 import { ProjectDetail } from '../../../api/contract/projects';
 import { Retrospective } from '../../../api/contract/retrospectives';
 
