@@ -1,4 +1,3 @@
-import { Trash2 } from 'lucide-react';
 import { Field, FormAlert } from '../shared/Field';
 import { formatNumber, formatPct } from '../shared/format';
 import { requestJson } from '../shared/request';
@@ -6,6 +5,7 @@ import { typed, useApiForm } from '../shared/use-api-form';
 import { BudgetLine, NewBudgetLineBody } from '../../../api/contract/budget';
 import type { PlanContext } from './plan-data';
 import { useRemove } from './use-remove';
+import { RemoveButton, SectionError } from './ItemList';
 
 export function BudgetSection({ plan }: { plan: PlanContext }) {
   const { data, editable, reload } = plan;
@@ -15,11 +15,7 @@ export function BudgetSection({ plan }: { plan: PlanContext }) {
   return (
     <section className="card" aria-labelledby="budget-title">
       <h2 id="budget-title">Budget</h2>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <SectionError message={error} />
       {lines.length === 0 ? (
         <p className="muted">No budget lines yet.</p>
       ) : (
@@ -46,9 +42,7 @@ export function BudgetSection({ plan }: { plan: PlanContext }) {
                 </td>
                 {editable && (
                   <td className="row-actions">
-                    <button type="button" className="icon-button" aria-label={`Remove budget line ${line.category}`} onClick={() => void remove(`${base}/${line.id}`, `Remove the budget line “${line.category}”?`)}>
-                      <Trash2 size={15} aria-hidden="true" />
-                    </button>
+                    <RemoveButton label={`Remove budget line ${line.category}`} onClick={() => void remove(`${base}/${line.id}`, `Remove the budget line “${line.category}”?`)} />
                   </td>
                 )}
               </tr>

@@ -1,4 +1,3 @@
-import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { errorMessage } from '../api/client';
 import { accessIncludes } from '../auth/project-access';
@@ -9,6 +8,7 @@ import { formatDateTime } from '../shared/time';
 import { typed, useApiForm } from '../shared/use-api-form';
 import type { PlanContext } from './plan-data';
 import { useRemove } from './use-remove';
+import { ItemList, RemoveButton, SectionError } from './ItemList';
 import { PersonOptions } from '../shared/PersonOptions';
 import { NewTaskBody, Task } from '../../../api/contract/tasks';
 import { taskStatuses } from '../../../workflows/domain/plan-item-states';
@@ -37,47 +37,37 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
   return (
     <section className="card" aria-labelledby="tasks-title">
       <h2 id="tasks-title">Tasks</h2>
-      {(error ?? statusError) && (
-        <p className="error-text" role="alert">
-          {error ?? statusError}
-        </p>
-      )}
-      {data.tasks.length === 0 ? (
-        <p className="muted">No tasks yet.</p>
-      ) : (
-        <ul className="item-list">
-          {data.tasks.map((task) => (
-            <li key={task.id} className="item-list__item">
-              <div>
-                <strong>{task.title}</strong>
-                <br />
-                <span className="small muted">
-                  {nameOf(task.assigneeId)}
-                  {task.dueAt && ` · due ${formatDateTime(task.dueAt)}`}
-                </span>
-              </div>
-              <div className="row-actions">
-                {mayWork ? (
-                  <select aria-label={`Status of ${task.title}`} value={task.status} onChange={(event) => void setStatus(task, event.target.value)}>
-                    {taskStatuses.map((s) => (
-                      <option key={s} value={s}>
-                        {statusLabels[s]}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  <span className="small">{statusLabels[task.status]}</span>
-                )}
-                {editable && (
-                  <button type="button" className="icon-button" aria-label={`Remove task ${task.title}`} onClick={() => void remove(`${base}/${task.id}`, `Remove the task “${task.title}”?`)}>
-                    <Trash2 size={15} aria-hidden="true" />
-                  </button>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SectionError message={error ?? statusError} />
+      <ItemList items={data.tasks} empty="No tasks yet.">
+        {(task) => ({
+          main: (
+            <>
+              <strong>{task.title}</strong>
+              <br />
+              <span className="small muted">
+                {nameOf(task.assigneeId)}
+                {task.dueAt && ` · due ${formatDateTime(task.dueAt)}`}
+              </span>
+            </>
+          ),
+          actions: (
+            <div className="row-actions">
+              {mayWork ? (
+                <select aria-label={`Status of ${task.title}`} value={task.status} onChange={(event) => void setStatus(task, event.target.value)}>
+                  {taskStatuses.map((s) => (
+                    <option key={s} value={s}>
+                      {statusLabels[s]}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <span className="small">{statusLabels[task.status]}</span>
+              )}
+              {editable && <RemoveButton label={`Remove task ${task.title}`} onClick={() => void remove(`${base}/${task.id}`, `Remove the task “${task.title}”?`)} />}
+            </div>
+          ),
+        })}
+      </ItemList>
       {editable && <TaskForm plan={plan} />}
     </section>
   );
