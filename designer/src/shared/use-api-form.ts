@@ -80,8 +80,19 @@ export function useApiForm<Input extends FieldValues, Output>({
     saving: mutation.isPending,
     alert,
     showRefusal,
-    errorOf: (path) => (get(form.formState.errors, path) as { message?: string } | undefined)?.message,
+    errorOf: (path) => messagesOf(get(form.formState.errors, path)),
   };
+}
+
+/** A field's message, or the messages of its parts (a group of inputs such as an early-warning rule). */
+function messagesOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  if ('message' in error && typeof error.message === 'string' && error.message !== '') return error.message;
+  const parts = Object.entries(error)
+    .filter(([key]) => key !== 'ref' && key !== 'type' && key !== 'message')
+    .map(([, part]) => messagesOf(part))
+    .filter((message): message is string => message !== undefined);
+  return parts.length === 0 ? undefined : parts.join(' ');
 }
 
 /** What an `<input>` or `<select>` holds, as the request body wants it (for `register(…, { setValueAs })`). */
