@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect';
 import { findProjectRelation, projectIdsOf, type ProjectRelation } from '../../db/queries/project-access';
 import type { Principal } from '../auth/principal';
 import { ApiError, notFound } from '../errors';
+import type { ProjectAccess } from '../contract/projects';
 
 /**
  * What a person may do with a project, each level including the ones before it:
@@ -12,8 +13,7 @@ import { ApiError, notFound } from '../errors';
  * Nobody gets more than their role allows: a viewer (or a viewer-scoped token) only reads, and
  * ops read every project but change none.
  */
-export const projectAccessLevels = ['read', 'work', 'plan'] as const;
-export type ProjectAccess = (typeof projectAccessLevels)[number];
+export { projectAccessLevels, type ProjectAccess } from '../contract/projects';
 
 const rank: Record<ProjectAccess, number> = { read: 1, work: 2, plan: 3 };
 

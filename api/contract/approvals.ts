@@ -46,3 +46,5 @@ export const FlowRunState = z
     live: z.unknown().openapi({ description: 'Current node(s), path taken, what it waits for and until when' }),
   })
   .openapi('FlowRun');
+
+export type ApprovalRequest = z.infer<typeof ApprovalRequest>;

@@ -59,3 +59,8 @@ export const ApiToken = z
 export const CreatedApiToken = ApiToken.extend({
   token: z.string().openapi({ description: 'The secret, shown this once: send it as "Authorization: Bearer <token>"' }),
 }).openapi('CreatedApiToken');
+
+export type SessionResponse = z.infer<typeof SessionResponse>;
+export type LoginResponse = z.infer<typeof LoginResponse>;
+export type ApiToken = z.infer<typeof ApiToken>;
+export type CreatedApiToken = z.infer<typeof CreatedApiToken>;

@@ -4,8 +4,11 @@ import { ProjectCan } from './can';
 import { ragStatuses } from '../../workflows/domain/attainment';
 import { businessCalendarSchema } from '../../workflows/domain/business-calendar';
 import { calendarDurationSchema } from '../../workflows/domain/duration';
-import { projectAccessLevels } from '../access/project-access';
 import { Decimal, Timestamp, Uuid } from './common';
+
+/** What the signed-in person may do with a project, each level including the ones before it (see api/access/project-access.ts). */
+export const projectAccessLevels = ['read', 'work', 'plan'] as const;
+export type ProjectAccess = (typeof projectAccessLevels)[number];
 
 export const NewMilestoneBody = z
   .strictObject({
@@ -150,3 +153,11 @@ export const ProjectListItem = z
   .openapi('ProjectListItem');
 
 export const ProjectList = z.object({ total: z.number(), items: z.array(ProjectListItem) }).openapi('ProjectList');
+
+export type Milestone = z.infer<typeof Milestone>;
+export type Escalation = z.infer<typeof Escalation>;
+export type Project = z.infer<typeof Project>;
+export type ProjectDetail = z.infer<typeof ProjectDetail>;
+export type KpiReport = z.infer<typeof KpiReport>;
+export type ProjectListItem = z.infer<typeof ProjectListItem>;
+export type ProjectList = z.infer<typeof ProjectList>;

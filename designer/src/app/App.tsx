@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { Workflow } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useRoute, useSearch } from 'wouter';
@@ -20,6 +21,7 @@ import { PlanPage } from '../plan/PlanPage';
 import { ProjectListPage } from '../projects/ProjectListPage';
 import { ProjectPage } from '../projects/ProjectPage';
 import { RetrospectivePage } from '../retrospective/RetrospectivePage';
+import { queryClient } from './queries';
 
 /** Top-level sections of the web app; some only for the roles that may use them. */
 export const navItems: readonly { href: string; label: string; match: string; permission?: Ability }[] = [
@@ -120,6 +122,14 @@ function Starting() {
  * right after. The pages are keyed by the person, so signing in as someone else starts afresh.
  */
 export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SignedInApp />
+    </QueryClientProvider>
+  );
+}
+
+function SignedInApp() {
   const state = useSessionState();
   const [path] = useLocation();
   const search = useSearch();

@@ -1,4 +1,4 @@
-import type { AccessRole } from '../api/schemas';
+import type { AccessRole } from '../../../workflows/domain/access-role';
 
 export const roleLabels: Record<AccessRole, string> = {
   admin: 'Admin',

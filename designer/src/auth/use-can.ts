@@ -1,7 +1,7 @@
-import type { Session } from '../shared/api-schemas';
+import type { SessionResponse } from '../../../api/contract/auth';
 import { useSession } from './session-store';
 
-export type Ability = keyof Session['can'];
+export type Ability = keyof SessionResponse['can'];
 
 /** Whether the server says the signed-in person's role may do `ability`; the page decides nothing itself. */
 export function useCan(ability: Ability): boolean {

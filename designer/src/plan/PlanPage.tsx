@@ -3,8 +3,7 @@ import { PageState } from '../app/PageState';
 import { PhaseBadge } from '../shared/badges';
 import { usePeopleNames } from '../shared/people';
 import { formatPeriod, userTimeZone } from '../shared/time';
-import { useResource } from '../shared/use-resource';
-import '../shared/web.css';
+import { usePageQuery } from '../app/queries';
 import { BudgetSection } from './BudgetSection';
 import { DecompositionSection } from './DecompositionSection';
 import { GoalsSection } from './GoalsSection';
@@ -16,7 +15,7 @@ import { TasksSection } from './TasksSection';
 
 /** The plan of one project: goals, the target split, milestones, tasks, budget, risks; then approval. */
 export function PlanPage({ id }: { id: string }) {
-  const resource = useResource(`plan:${id}`, () => loadPlan(id));
+  const resource = usePageQuery(['plan', id], () => loadPlan(id));
   return (
     <main className="page">
       <PageState load={resource.load} retry={resource.retry}>

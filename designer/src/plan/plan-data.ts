@@ -1,5 +1,10 @@
-import { budgetSchema, goalSchema, planMilestoneSchema, projectDetailSchema, riskSchema, taskSchema, type Budget, type Goal, type PlanMilestone, type ProjectDetail, type Risk, type Task } from '../shared/api-schemas';
 import { requestJson } from '../shared/request';
+import { Budget } from '../../../api/contract/budget';
+import { Goal } from '../../../api/contract/goals';
+import { PlanMilestone } from '../../../api/contract/plan';
+import { ProjectDetail } from '../../../api/contract/projects';
+import { Risk } from '../../../api/contract/risks';
+import { Task } from '../../../api/contract/tasks';
 
 export interface PlanData {
   project: ProjectDetail;
@@ -13,12 +18,12 @@ export interface PlanData {
 export async function loadPlan(id: string): Promise<PlanData> {
   const base = `/api/projects/${id}`;
   const [project, goals, milestones, tasks, budget, risks] = await Promise.all([
-    requestJson(projectDetailSchema, 'GET', base),
-    requestJson(goalSchema.array(), 'GET', `${base}/goals`),
-    requestJson(planMilestoneSchema.array(), 'GET', `${base}/milestones`),
-    requestJson(taskSchema.array(), 'GET', `${base}/tasks`),
-    requestJson(budgetSchema, 'GET', `${base}/budget`),
-    requestJson(riskSchema.array(), 'GET', `${base}/risks`),
+    requestJson(ProjectDetail, 'GET', base),
+    requestJson(Goal.array(), 'GET', `${base}/goals`),
+    requestJson(PlanMilestone.array(), 'GET', `${base}/milestones`),
+    requestJson(Task.array(), 'GET', `${base}/tasks`),
+    requestJson(Budget, 'GET', `${base}/budget`),
+    requestJson(Risk.array(), 'GET', `${base}/risks`),
   ]);
   return { project, goals, milestones, tasks, budget, risks };
 }

@@ -3,8 +3,8 @@ import { useEffect, useRef } from 'react';
 import { ApiError } from '../api/client';
 import { AuditEventList } from '../audit/AuditEventList';
 import { useAuditPages } from '../audit/use-audit-pages';
-import { auditPageSchema, type AuditPage } from '../shared/api-schemas';
 import { queryString, requestJson } from '../shared/request';
+import { AuditPage } from '../../../api/contract/audit';
 
 const pageSize = 50;
 
@@ -13,9 +13,9 @@ interface Loaded extends AuditPage {
   hidden: boolean;
 }
 
-async function loadHistory(projectId: string, before?: string): Promise<Loaded> {
+async function loadHistory(projectId: string, before?: number): Promise<Loaded> {
   try {
-    const page = await requestJson(auditPageSchema, 'GET', `/api/audit${queryString({ projectId, limit: pageSize, before })}`);
+    const page = await requestJson(AuditPage, 'GET', `/api/audit${queryString({ projectId, limit: pageSize, before })}`);
     return { ...page, hidden: false };
   } catch (error) {
     if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return { events: [], nextBefore: null, hidden: true };
@@ -33,7 +33,7 @@ export function ProjectHistory({ projectId, mayRead, refreshKey }: { projectId: 
 }
 
 function HistorySection({ projectId, refreshKey }: { projectId: string; refreshKey: string }) {
-  const pages = useAuditPages(`audit:${projectId}`, (before) => loadHistory(projectId, before));
+  const pages = useAuditPages(['audit', projectId], (before) => loadHistory(projectId, before));
   const shownKey = useRef(refreshKey);
   const { refresh } = pages;
   useEffect(() => {

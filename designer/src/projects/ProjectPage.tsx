@@ -1,14 +1,13 @@
 import { ClipboardList, MessagesSquare, Pencil } from 'lucide-react';
 import { Link } from 'wouter';
 import { PageState } from '../app/PageState';
-import type { Dashboard, ProjectDetail } from '../shared/api-schemas';
 import { PhaseBadge, RagBadge, StatusPill } from '../shared/badges';
 import { formatNumber, formatPct } from '../shared/format';
 import { PlanActualChart } from '../shared/charts';
 import { usePeopleNames } from '../shared/people';
 import { TimeText } from '../shared/TimeText';
 import { formatDateTime, formatPeriod, fromNow, userTimeZone } from '../shared/time';
-import { useResource } from '../shared/use-resource';
+import { usePageQuery } from '../app/queries';
 import { goalChartData } from './goal-chart-data';
 import { KpiEntry } from './KpiEntry';
 import { KpiImport } from './KpiImport';
@@ -16,13 +15,14 @@ import { PhaseStepper } from './PhaseStepper';
 import { ProjectHistory } from './ProjectHistory';
 import { loadProjectPage, type ProjectPageData } from './project-data';
 import { projectTimeline } from './project-timeline';
-import '../shared/web.css';
+import type { Dashboard } from '../../../api/contract/dashboard';
+import type { ProjectDetail } from '../../../api/contract/projects';
 
 const checkLabels: Record<string, string> = { warning: 'At-risk check', due: 'Met/missed check' };
 
 /** One project: where it stands, what happens next, and where figures are reported. */
 export function ProjectPage({ id }: { id: string }) {
-  const resource = useResource(`project:${id}`, () => loadProjectPage(id));
+  const resource = usePageQuery(['project-page', id], () => loadProjectPage(id));
   return (
     <main className="page page--wide">
       <PageState load={resource.load} retry={resource.retry}>

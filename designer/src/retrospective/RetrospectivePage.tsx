@@ -4,18 +4,18 @@ import { Link } from 'wouter';
 import { errorMessage } from '../api/client';
 import { PageState } from '../app/PageState';
 import { useSession } from '../auth/session-store';
-import { projectDetailSchema, retrospectiveSchema, type ProjectDetail, type Retrospective } from '../shared/api-schemas';
 import { RagBadge } from '../shared/badges';
 import { formatNumber, formatPct } from '../shared/format';
 import { PlanActualChart } from '../shared/charts';
 import { isNotFound, requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { userTimeZone } from '../shared/time';
-import { useResource } from '../shared/use-resource';
+import { usePageQuery } from '../app/queries';
 import { escalationBars, milestoneStrip, seriesByMetric } from './retrospective-charts';
 import { BudgetChart, EscalationTimelineChart, MilestoneStripChart } from '../shared/charts';
 import { TeamInputForm, TeamInputList } from './TeamInput';
-import '../shared/web.css';
+import { ProjectDetail } from '../../../api/contract/projects';
+import { Retrospective } from '../../../api/contract/retrospectives';
 
 interface RetrospectiveData {
   project: ProjectDetail;
@@ -24,8 +24,8 @@ interface RetrospectiveData {
 
 async function loadRetrospective(projectId: string): Promise<RetrospectiveData> {
   const [project, retrospective] = await Promise.all([
-    requestJson(projectDetailSchema, 'GET', `/api/projects/${projectId}`),
-    requestJson(retrospectiveSchema, 'GET', `/api/projects/${projectId}/retrospective`).catch((error: unknown) => {
+    requestJson(ProjectDetail, 'GET', `/api/projects/${projectId}`),
+    requestJson(Retrospective, 'GET', `/api/projects/${projectId}/retrospective`).catch((error: unknown) => {
       if (isNotFound(error)) return null;
       throw error;
     }),
@@ -35,7 +35,7 @@ async function loadRetrospective(projectId: string): Promise<RetrospectiveData> 
 
 /** The closing review (复盘): what happened, in charts; the team's answers; the owner's finalize. */
 export function RetrospectivePage({ id }: { id: string }) {
-  const resource = useResource(`retrospective:${id}`, () => loadRetrospective(id));
+  const resource = usePageQuery(['retrospective', id], () => loadRetrospective(id));
   return (
     <main className="page page--wide">
       <PageState load={resource.load} retry={resource.retry}>
@@ -237,7 +237,7 @@ function Finalize({ project, retrospective, onFinalized }: { project: ProjectDet
     if (!window.confirm('Finalize the closing review? The report is compiled once more and frozen; answers are no longer taken.')) return;
     setSending(true);
     try {
-      await requestJson(retrospectiveSchema, 'POST', `/api/retrospectives/${retrospective.id}/finalize`, {});
+      await requestJson(Retrospective, 'POST', `/api/retrospectives/${retrospective.id}/finalize`, {});
       setError(null);
       await onFinalized();
     } catch (reason) {
