@@ -4,7 +4,7 @@ import { createFlowActivities } from '../../activities/flow/flow-activities';
 import { systemClock } from '../../activities/clock';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import type { RunPathStep } from '../../workflows/flow/run-trace';
-import { bind, createOrgChart, inSeconds, publishFlow, type OrgChart } from '../support/factories';
+import { bind, createOrgChart, createProject, inSeconds, publishFlow, type OrgChart } from '../support/factories';
 import { call, eventually } from '../support/http';
 import { createUser } from '../support/people';
 import { createPlanProject } from '../support/sales-plan';
@@ -18,11 +18,10 @@ const approvalFlow = (approverId: string) => singleApproval(approverId, { name: 
 
 /** A project in planning whose plan runs `flowId` when submitted; submitted when `submit`. */
 async function projectRunning(org: OrgChart, flowId: string) {
-  const res = await call(system.app, 'POST', '/api/projects', { name: `Runs ${randomUUID().slice(0, 8)}`, ownerId: org.rep.id, periodStart: inSeconds(-60), periodEnd: inSeconds(3600), milestones: [] });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  await bind(system.app, 'plan_submitted', res.body.id, flowId);
-  expect((await call(system.app, 'POST', `/api/projects/${res.body.id}/submit`, {}, { as: org.rep })).status).toBe(202);
-  return res.body.id as string;
+  const { id: projectId } = await createProject(system.app, org.rep.id, 'Runs');
+  await bind(system.app, 'plan_submitted', projectId, flowId);
+  expect((await call(system.app, 'POST', `/api/projects/${projectId}/submit`, {}, { as: org.rep })).status).toBe(202);
+  return projectId;
 }
 
 const runsOf = async (flowId: string, query = '', as?: Parameters<typeof call>[4]) => {
