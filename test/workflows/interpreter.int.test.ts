@@ -5,7 +5,7 @@ import { bind, createOrgChart, createProject, inSeconds, publishFlow, type OrgCh
 import { call, eventually } from '../support/http';
 import { tokenFor, type Identity } from '../support/identities';
 import { createUser, type Person } from '../support/people';
-import { document, endWith, onPlanSubmitted, tellOwner } from '../support/flow-shapes';
+import { decideBy, document, endWith, onPlanSubmitted, tellOwner } from '../support/flow-shapes';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
@@ -16,19 +16,7 @@ const approvalFlow = (approverIds: string[], mode: 'any' | 'all' | 'sequence', t
     `Approval (${mode})`,
     [
       onPlanSubmitted(),
-      {
-        id: 'decide',
-        kind: 'approval',
-        config: {
-          approvers: { kind: 'users', userIds: approverIds },
-          mode,
-          allowDelegation: true,
-          subject,
-          message: 'Please decide, {{recipient.name}}.',
-          timeout: { amount: timeoutSeconds, unit: 'seconds' },
-          timeoutAction: 'escalate',
-        },
-      },
+      decideBy(approverIds, { mode, allowDelegation: true, subject, timeout: { amount: timeoutSeconds, unit: 'seconds' }, timeoutAction: 'escalate' }),
       endWith('approved', 'approved'),
       endWith('rejected', 'rejected'),
       tellOwner('tell_owner', 'Nobody decided on {{project.name}}'),
