@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { App } from '../../api/app';
 import { milestoneMissEscalationFlow } from '../../workflows/flow/default-flows';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
-import { call, eventually } from './http';
+import { call, created, eventually } from './http';
 import type { Identity } from './identities';
 import { createUser, type Person } from './people';
 
@@ -30,7 +30,7 @@ export const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 10
  * next hour with no milestones unless `fields` says otherwise; fails the test unless it is created.
  */
 export async function createProject<Body = { id: string; name: string }>(app: App, ownerId: string, prefix: string, fields: Record<string, unknown> = {}): Promise<Body> {
-  const res = await call(app, 'POST', '/api/projects', {
+  return created<Body>(app, '/api/projects', {
     name: `${prefix} ${randomUUID().slice(0, 8)}`,
     ownerId,
     periodStart: inSeconds(-60),
@@ -38,8 +38,6 @@ export async function createProject<Body = { id: string; name: string }>(app: Ap
     milestones: [],
     ...fields,
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as Body;
 }
 
 /**
