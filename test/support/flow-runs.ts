@@ -42,6 +42,13 @@ export async function runOnPlanSubmitted(system: TestSystem, org: Pick<OrgChart,
   return { projectId, projectName, flowId };
 }
 
+/** As runOnPlanSubmitted, then waits until the run has completed; returns the finished run too. */
+export async function runToTheEnd(system: TestSystem, org: Pick<OrgChart, 'rep'>, flow: FlowDocument, project: Record<string, unknown> = {}) {
+  const started = await runOnPlanSubmitted(system, org, flow, project);
+  const run = await finishedRun(system, (await flowRunOf(system, started.projectId)).id);
+  return { ...started, run };
+}
+
 /** The project's (only) flow run for `event`, once it is recorded. */
 export async function flowRunOf(system: TestSystem, projectId: string, event = 'plan_submitted'): Promise<{ id: string; workflowId: string }> {
   return eventually(async () => {
