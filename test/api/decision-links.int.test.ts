@@ -82,9 +82,12 @@ describe('decision links in e-mailed requests', () => {
     const due = (await requestRow(request.id)).dueAt.getTime();
     for (const row of rows) expect(Math.abs(row.expiresAt.getTime() - due)).toBeLessThan(1000);
 
-    const inbox = await call(system.app, 'GET', `/api/users/${org.manager.id}/inbox`, undefined, { as: org.manager });
-    const item = (inbox.body as { payload: { requestId?: string; message: string } }[]).find((i) => i.payload.requestId === request.id);
-    expect(item?.payload.message).toBe(`Hello ${org.manager.name}, please approve or reject the plan.`);
+    // The inbox copy is written by its own activity, not necessarily before the mail.
+    await eventually(async () => {
+      const inbox = await call(system.app, 'GET', `/api/users/${org.manager.id}/inbox`, undefined, { as: org.manager });
+      const item = (inbox.body as { payload: { requestId?: string; message: string } }[]).find((i) => i.payload.requestId === request.id);
+      expect(item?.payload.message).toBe(`Hello ${org.manager.name}, please approve or reject the plan.`);
+    });
   });
 
   it('shows a confirmation page on GET and decides nothing, however often it is opened', async () => {

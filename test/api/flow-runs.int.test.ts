@@ -74,6 +74,8 @@ describe('a flow’s runs', () => {
     const org = await createOrgChart(system.app);
     const flowId = await publishFlow(system.app, approvalFlow(org.manager.id));
     const first = await projectRunning(org, flowId);
+    // The second run starts once the first is recorded, so "newest first" has one answer.
+    await listedRuns(flowId, 1);
     const second = await projectRunning(org, flowId);
     const runs = await listedRuns(flowId, 2);
     expect(runs.map((r) => r.project.id)).toEqual([second, first]);

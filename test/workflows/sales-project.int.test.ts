@@ -36,8 +36,10 @@ describe('the sales project lifecycle on the real engine', () => {
 
   it('escalates a missed milestone once to the owner’s manager, and an acknowledgement stops it', async () => {
     const org = await createOrgChart(system.app);
-    const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 2, target: 1000, ackTimeoutSeconds: 4 });
+    // Reported while planning, so the missed check counts it; the manager has ample time to acknowledge.
+    const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 2, target: 1000, ackTimeoutSeconds: 10, submit: false });
     await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: 10 }, { as: org.rep });
+    await startExecution(system.app, p.id, org.rep);
 
     const escalation = await eventually(async () => {
       const body = await project(p.id);
