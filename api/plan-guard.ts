@@ -3,10 +3,6 @@ import { lockProject } from '../db/queries/plan';
 import type { SalesProject } from '../db/schema';
 import { businessCalendarSchema, defaultBusinessCalendar, type BusinessCalendar } from '../workflows/domain';
 import { ApiError, invalidFields, notFound, type ErrorDetail } from './errors';
-import { errorResponses } from './contract/common';
-
-/** OpenAPI entry for the 409 every plan edit may answer. */
-export const planLockedResponse = { description: 'The project is past planning; request a change instead', content: errorResponses[400].content };
 
 export const planLocked = (project: Pick<SalesProject, 'phase'>) =>
   new ApiError(

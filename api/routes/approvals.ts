@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import type { ApprovalRequest as ApprovalRow } from '../../db/schema';
 import { flowRunStateQuery } from '../../workflows/interpreter/flow-run-messages';
@@ -8,11 +7,7 @@ import type { AppDeps } from '../deps';
 import { assignedTo, decide, delegationChain, type ChainedRequest } from '../decide';
 import { ApiError, notFound } from '../errors';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { ApprovalRequest, ApprovalsQuery, DecisionBody, FlowRunState } from '../contract/approvals';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const conflict = { description: 'Already decided, or refused by the flow', content: errorResponses[400].content };
+import * as routes from '../contract/routes/approvals';
 
 export const approvalDto = (r: ApprovalRow) => ({
   id: r.id,
@@ -45,14 +40,7 @@ async function visibleChain(db: Db, principal: Principal, id: string): Promise<{
 export function approvalsRouter({ db, temporal }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}',
-        tags: ['approvals'],
-        summary: 'One approval or acknowledgement request (its approver, a delegate of it, or the project’s readers)',
-        request: { params: IdParam },
-        responses: { 200: { description: 'The request', content: json(ApprovalRequest) }, ...errorResponses },
-      }),
+      routes.getApproval,
       async (c) => {
         const { id } = c.req.valid('param');
         await visibleChain(db, c.get('principal'), id);
@@ -60,14 +48,7 @@ export function approvalsRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/decision',
-        tags: ['approvals'],
-        summary: 'Approve, reject, acknowledge or delegate, as the person the request is assigned to (a delegate may answer through the original request)',
-        request: { params: IdParam, body: { content: json(DecisionBody), required: true } },
-        responses: { 200: { description: 'Decided: the request the decision landed on', content: json(ApprovalRequest) }, 409: conflict, ...errorResponses },
-      }),
+      routes.decideApproval,
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
@@ -83,14 +64,7 @@ export function approvalsRouter({ db, temporal }: AppDeps) {
 
 export function userApprovalsRouter({ db }: AppDeps) {
   return createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/approvals',
-      tags: ['approvals'],
-      summary: 'Requests assigned to a person, newest first (the person themself, or an admin)',
-      request: { params: IdParam, query: ApprovalsQuery },
-      responses: { 200: { description: 'Requests', content: json(ApprovalRequest.array()) }, ...errorResponses },
-    }),
+    routes.listUserApprovals,
     async (c) => {
       const { id } = c.req.valid('param');
       const { status } = c.req.valid('query');
@@ -115,14 +89,7 @@ async function readableRun(db: Db, principal: Principal, id: string) {
 export function flowRunsRouter({ db, temporal }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}',
-        tags: ['flows'],
-        summary: 'A flow run and its live state (readers of its project)',
-        request: { params: IdParam },
-        responses: { 200: { description: 'The run', content: json(FlowRunState) }, ...errorResponses },
-      }),
+      routes.getFlowRun,
       async (c) => {
         const { id } = c.req.valid('param');
         const run = await readableRun(db, c.get('principal'), id);
@@ -136,14 +103,7 @@ export function flowRunsRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/approvals',
-        tags: ['flows'],
-        summary: 'Every request a flow run opened, oldest first (readers of its project)',
-        request: { params: IdParam },
-        responses: { 200: { description: 'Requests', content: json(ApprovalRequest.array()) }, ...errorResponses },
-      }),
+      routes.listFlowRunApprovals,
       async (c) => {
         const { id } = c.req.valid('param');
         await readableRun(db, c.get('principal'), id);

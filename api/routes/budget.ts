@@ -1,4 +1,4 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { type z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import {
   budgetTotals,
@@ -12,12 +12,10 @@ import {
 import { requireProjectAccess } from '../access/project-access';
 import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
-import { editPlan, inProject, planLocked, planLockedResponse, round2 } from '../plan-guard';
+import { editPlan, inProject, planLocked, round2 } from '../plan-guard';
 import { createRouter } from '../router';
-import { Budget, BudgetLine, BudgetLineParams, BudgetLinePatchBody, NewBudgetLineBody } from '../contract/budget';
-import { IdParam, errorResponses } from '../contract/common';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { Budget, BudgetLine } from '../contract/budget';
+import * as routes from '../contract/routes/budget';
 
 /** Percentages for display; the amounts themselves stay exact decimal strings. */
 export function spendingFigures(planned: string, spent: string, remaining: string) {
@@ -53,14 +51,7 @@ export async function budgetSummary(db: Db, projectId: string): Promise<z.infer<
 export function budgetRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/budget',
-        tags: ['budget'],
-        summary: 'Budget lines with planned vs spent, and the totals',
-        request: { params: IdParam },
-        responses: { 200: { description: 'The budget', content: json(Budget) }, ...errorResponses },
-      }),
+      routes.listBudget,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -68,14 +59,7 @@ export function budgetRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/budget',
-        tags: ['budget'],
-        summary: 'Add a budget line (planning only)',
-        request: { params: IdParam, body: { content: json(NewBudgetLineBody), required: true } },
-        responses: { 201: { description: 'Created', content: json(BudgetLine) }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.createBudgetLine,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its budget');
@@ -87,14 +71,7 @@ export function budgetRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/{id}/budget/{lineId}',
-        tags: ['budget'],
-        summary: 'Book spending (any time) or change category and planned amount (planning only)',
-        request: { params: BudgetLineParams, body: { content: json(BudgetLinePatchBody), required: true } },
-        responses: { 200: { description: 'Changed', content: json(BudgetLine) }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.updateBudgetLine,
       async (c) => {
         const { id, lineId } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its budget or book spending');
@@ -109,14 +86,7 @@ export function budgetRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/budget/{lineId}',
-        tags: ['budget'],
-        summary: 'One budget line',
-        request: { params: BudgetLineParams },
-        responses: { 200: { description: 'The line', content: json(BudgetLine) }, ...errorResponses },
-      }),
+      routes.getBudgetLine,
       async (c) => {
         const { id, lineId } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -126,14 +96,7 @@ export function budgetRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/{id}/budget/{lineId}',
-        tags: ['budget'],
-        summary: 'Remove a budget line (planning only)',
-        request: { params: BudgetLineParams },
-        responses: { 204: { description: 'Deleted' }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.deleteBudgetLine,
       async (c) => {
         const { id, lineId } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its budget');

@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { Db } from '../../db/connect';
 import { insertChangeRequest, listChangeRequests } from '../../db/queries/change-requests';
@@ -10,13 +9,10 @@ import { requireProjectAccess } from '../access/project-access';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields } from '../errors';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { ChangeRequest, ChangeRequestBody, CloseProjectBody, PlanSubmitted, SubmitPlanBody } from '../contract/lifecycle';
+import { ChangeRequest, ChangeRequestBody } from '../contract/lifecycle';
 import type { z } from '@hono/zod-openapi';
 import type { UpdateDefinition } from '@temporalio/common';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const conflict = { description: 'Not possible in the project’s current phase', content: errorResponses[400].content };
+import * as routes from '../contract/routes/lifecycle';
 
 /** Sends a lifecycle update; the workflow's refusal (wrong phase…) becomes a 409 with its reason. */
 async function sendUpdate<Ret, Args extends [unknown, ...unknown[]]>(client: Client, projectId: string, update: UpdateDefinition<Ret, Args>, ...args: Args): Promise<Ret> {
@@ -85,14 +81,7 @@ async function currentValue(db: Db, projectId: string, body: z.infer<typeof Chan
 export function lifecycleRouter({ db, temporal }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/submit',
-        tags: ['lifecycle'],
-        summary: 'Submit the plan for approval, as yourself (planning only); the "plan submitted" flow decides',
-        request: { params: IdParam, body: { content: json(SubmitPlanBody), required: false } },
-        responses: { 202: { description: 'Submitted; approval runs', content: json(PlanSubmitted) }, 409: conflict, ...errorResponses },
-      }),
+      routes.submitPlan,
       async (c) => {
         const { id } = c.req.valid('param');
         const principal = c.get('principal');
@@ -102,14 +91,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/close',
-        tags: ['lifecycle'],
-        summary: 'Close a project early (won, lost, cancelled): it goes straight to the closing review',
-        request: { params: IdParam, body: { content: json(CloseProjectBody), required: true } },
-        responses: { 200: { description: 'Closed', content: json(CloseProjectBody) }, 409: conflict, ...errorResponses },
-      }),
+      routes.closeProject,
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
@@ -120,14 +102,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/change-requests',
-        tags: ['lifecycle'],
-        summary: 'The project’s change requests, oldest first, with their decisions',
-        request: { params: IdParam },
-        responses: { 200: { description: 'Change requests', content: json(ChangeRequest.array()) }, ...errorResponses },
-      }),
+      routes.listChangeRequests,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -135,14 +110,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/change-requests/preview',
-        tags: ['lifecycle'],
-        summary: 'Which pending checks a change would move, and to when (writes nothing)',
-        request: { params: IdParam, body: { content: json(ChangeRequestBody), required: true } },
-        responses: { 200: { description: 'The moves', content: json(ChangeRequest.shape.moves) }, ...errorResponses },
-      }),
+      routes.previewChange,
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
@@ -152,14 +120,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/change-requests',
-        tags: ['lifecycle'],
-        summary: 'Request a target or date change during execution, as yourself; its approval flow decides',
-        request: { params: IdParam, body: { content: json(ChangeRequestBody), required: true } },
-        responses: { 201: { description: 'Requested', content: json(ChangeRequest) }, 409: conflict, ...errorResponses },
-      }),
+      routes.requestChange,
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');

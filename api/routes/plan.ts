@@ -1,4 +1,4 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { type z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import { findGoal, goalRowKpiMetric, goalRowLabel } from '../../db/queries/goals';
 import { listProjectMembers, replaceProjectMembers } from '../../db/queries/members';
@@ -19,23 +19,10 @@ import {
 import { requireProjectAccess } from '../access/project-access';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, type ErrorDetail } from '../errors';
-import { calendarOf, editPlan, inProject, planLockedResponse, requireProject, requireTeam, requireUsers } from '../plan-guard';
+import { calendarOf, editPlan, inProject, requireProject, requireTeam, requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import {
-  AppliedDecomposition,
-  ApplyDecompositionBody,
-  DecompositionBody,
-  DecompositionPreview,
-  MembersBody,
-  MilestoneParams,
-  MilestonePatchBody,
-  NewPlanMilestoneBody,
-  PlanMilestone,
-  ProjectMember,
-} from '../contract/plan';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { DecompositionBody, DecompositionPreview, PlanMilestone } from '../contract/plan';
+import * as routes from '../contract/routes/plan';
 
 /** When the at-risk check runs, or null without an offset (or when the calendar cannot place it). */
 function warnAtOf(calendar: BusinessCalendar, dueAt: Date, offset: CalendarDuration | null): Date | null {
@@ -195,14 +182,7 @@ async function decomposeGoal(db: Db, project: SalesProject, body: z.infer<typeof
 export function planRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/milestones',
-        tags: ['plan'],
-        summary: "The project's milestones, by due time",
-        request: { params: IdParam },
-        responses: { 200: { description: 'Milestones', content: json(PlanMilestone.array()) }, ...errorResponses },
-      }),
+      routes.listMilestones,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -212,14 +192,7 @@ export function planRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/milestones',
-        tags: ['plan'],
-        summary: 'Add a milestone (planning only): owner, team, due time, target, warning offset and threshold',
-        request: { params: IdParam, body: { content: json(NewPlanMilestoneBody), required: true } },
-        responses: { 201: { description: 'Created', content: json(PlanMilestone) }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.createMilestone,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its milestones');
@@ -244,14 +217,7 @@ export function planRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/milestones/{milestoneId}',
-        tags: ['plan'],
-        summary: 'One milestone',
-        request: { params: MilestoneParams },
-        responses: { 200: { description: 'The milestone', content: json(PlanMilestone) }, ...errorResponses },
-      }),
+      routes.getMilestone,
       async (c) => {
         const { id, milestoneId } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -262,14 +228,7 @@ export function planRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/{id}/milestones/{milestoneId}',
-        tags: ['plan'],
-        summary: 'Change a milestone (planning only; in execution, request a change instead)',
-        request: { params: MilestoneParams, body: { content: json(MilestonePatchBody), required: true } },
-        responses: { 200: { description: 'Changed', content: json(PlanMilestone) }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.updateMilestone,
       async (c) => {
         const { id, milestoneId } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its milestones');
@@ -298,14 +257,7 @@ export function planRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/{id}/milestones/{milestoneId}',
-        tags: ['plan'],
-        summary: 'Remove a milestone (planning only)',
-        request: { params: MilestoneParams },
-        responses: { 204: { description: 'Deleted' }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.deleteMilestone,
       async (c) => {
         const { id, milestoneId } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its milestones');
@@ -316,14 +268,7 @@ export function planRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/decomposition/preview',
-        tags: ['plan'],
-        summary: "Split a goal's target into quarters or months (evenly or by weights) without saving anything",
-        request: { params: IdParam, body: { content: json(DecompositionBody), required: true } },
-        responses: { 200: { description: 'The parts; they always sum to the target', content: json(DecompositionPreview) }, ...errorResponses },
-      }),
+      routes.previewDecomposition,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -333,18 +278,7 @@ export function planRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/decomposition/apply',
-        tags: ['plan'],
-        summary: 'Split a goal’s target and create one milestone per part with its cumulative target (planning only)',
-        request: { params: IdParam, body: { content: json(ApplyDecompositionBody), required: true } },
-        responses: {
-          201: { description: 'The milestones created', content: json(AppliedDecomposition) },
-          409: { description: 'Past planning, or the goal already has milestones (pass replace: true)', content: errorResponses[400].content },
-          ...errorResponses,
-        },
-      }),
+      routes.applyDecomposition,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its milestones');
@@ -395,14 +329,7 @@ export function planRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/members',
-        tags: ['plan'],
-        summary: 'Who works on the project, and as what',
-        request: { params: IdParam },
-        responses: { 200: { description: 'Members', content: json(ProjectMember.array()) }, ...errorResponses },
-      }),
+      routes.listMembers,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -410,14 +337,7 @@ export function planRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'put',
-        path: '/{id}/members',
-        tags: ['plan'],
-        summary: "Replace the project's members (owner, member or viewer each)",
-        request: { params: IdParam, body: { content: json(MembersBody), required: true } },
-        responses: { 200: { description: 'The members now', content: json(ProjectMember.array()) }, ...errorResponses },
-      }),
+      routes.replaceMembers,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its members');

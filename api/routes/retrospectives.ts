@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Db } from '../../db/connect';
 import type { RetrospectiveReport } from '../../workflows/domain/retrospective-report';
@@ -10,11 +9,7 @@ import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound } from '../errors';
 import { retrospectiveHtml, retrospectiveMarkdown } from '../retrospective-export';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { ActionItemsToTasksBody, FinalizeBody, Retrospective, RetrospectiveInput, RetrospectiveInputBody, retrospectiveExportResponses } from '../contract/retrospectives';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const conflict = { description: 'The review is final', content: errorResponses[400].content };
+import * as routes from '../contract/routes/retrospectives';
 
 async function loadRetrospective(db: Db, where: { id?: string; projectId?: string }) {
   let query = db.selectFrom('retrospectives').selectAll();
@@ -64,14 +59,7 @@ async function requireRetrospectiveAccess(db: Db, principal: Principal, id: stri
 
 export function projectRetrospectiveRouter({ db }: AppDeps) {
   return createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/retrospective',
-      tags: ['retrospectives'],
-      summary: 'The project’s closing review: report and team input',
-      request: { params: IdParam },
-      responses: { 200: { description: 'The review', content: json(Retrospective) }, ...errorResponses },
-    }),
+    routes.getProjectRetrospective,
     async (c) => {
       const { id } = c.req.valid('param');
       await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -83,7 +71,7 @@ export function projectRetrospectiveRouter({ db }: AppDeps) {
 export function retrospectivesRouter({ db, temporal }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({ method: 'get', path: '/{id}', tags: ['retrospectives'], summary: 'A closing review', request: { params: IdParam }, responses: { 200: { description: 'The review', content: json(Retrospective) }, ...errorResponses } }),
+      routes.getRetrospective,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireRetrospectiveAccess(db, c.get('principal'), id, 'read');
@@ -91,14 +79,7 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/inputs',
-        tags: ['retrospectives'],
-        summary: 'Answer the three questions for yourself (the project’s team; late answers count until it is final)',
-        request: { params: IdParam, body: { content: json(RetrospectiveInputBody), required: true } },
-        responses: { 201: { description: 'Recorded', content: json(RetrospectiveInput) }, 409: conflict, ...errorResponses },
-      }),
+      routes.submitRetrospectiveInput,
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
@@ -119,14 +100,7 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/finalize',
-        tags: ['retrospectives'],
-        summary: 'Finalize the review (the project’s owner, the owner’s managers, admins): the report is compiled once more and frozen',
-        request: { params: IdParam, body: { content: json(FinalizeBody), required: false } },
-        responses: { 200: { description: 'Final', content: json(Retrospective) }, 409: conflict, ...errorResponses },
-      }),
+      routes.finalizeRetrospective,
       async (c) => {
         const { id } = c.req.valid('param');
         const principal = c.get('principal');
@@ -146,14 +120,7 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/action-items/tasks',
-        tags: ['retrospectives'],
-        summary: 'Turn action items into tasks on a follow-up project (the reviewed project’s planners; you must work on the follow-up project)',
-        request: { params: IdParam, body: { content: json(ActionItemsToTasksBody), required: true } },
-        responses: { 201: { description: 'Tasks created', content: json(ActionItemsToTasksBody.shape.items) }, ...errorResponses },
-      }),
+      routes.createActionItemTasks,
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
@@ -172,14 +139,7 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/export.md',
-        tags: ['retrospectives'],
-        summary: 'The closing review as Markdown',
-        request: { params: IdParam },
-        responses: retrospectiveExportResponses('text/markdown'),
-      }),
+      routes.exportRetrospectiveMarkdown,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireRetrospectiveAccess(db, c.get('principal'), id, 'read');
@@ -188,14 +148,7 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/export.html',
-        tags: ['retrospectives'],
-        summary: 'The closing review as a page laid out for printing',
-        request: { params: IdParam },
-        responses: retrospectiveExportResponses('text/html'),
-      }),
+      routes.exportRetrospectiveHtml,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireRetrospectiveAccess(db, c.get('principal'), id, 'read');

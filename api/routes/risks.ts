@@ -1,15 +1,13 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { type z } from '@hono/zod-openapi';
 import { deleteRisk, findRisk, insertRisk, listRisks, raiseTriggeredRisks, updateRisk } from '../../db/queries/risks';
 import type { Risk as RiskRow } from '../../db/schema';
 import { requireProjectAccess } from '../access/project-access';
 import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
-import { editPlan, inProject, planLocked, planLockedResponse, requireUsers } from '../plan-guard';
+import { editPlan, inProject, planLocked, requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { NewRiskBody, Risk, RiskParams, RiskPatchBody, RiskQuery } from '../contract/risks';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { Risk } from '../contract/risks';
+import * as routes from '../contract/routes/risks';
 
 export const riskDto = (r: RiskRow): z.infer<typeof Risk> => ({
   id: r.id,
@@ -29,14 +27,7 @@ export const riskDto = (r: RiskRow): z.infer<typeof Risk> => ({
 export function risksRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/risks',
-        tags: ['risks'],
-        summary: 'The risk register, highest score first',
-        request: { params: IdParam, query: RiskQuery },
-        responses: { 200: { description: 'Risks', content: json(Risk.array()) }, ...errorResponses },
-      }),
+      routes.listRisks,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -46,14 +37,7 @@ export function risksRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/risks',
-        tags: ['risks'],
-        summary: 'Register a risk (planning only); its score is probability × impact',
-        request: { params: IdParam, body: { content: json(NewRiskBody), required: true } },
-        responses: { 201: { description: 'Registered', content: json(Risk) }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.createRisk,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its risk register');
@@ -77,14 +61,7 @@ export function risksRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/risks/{riskId}',
-        tags: ['risks'],
-        summary: 'One risk',
-        request: { params: RiskParams },
-        responses: { 200: { description: 'The risk', content: json(Risk) }, ...errorResponses },
-      }),
+      routes.getRisk,
       async (c) => {
         const { id, riskId } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -94,14 +71,7 @@ export function risksRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/{id}/risks/{riskId}',
-        tags: ['risks'],
-        summary: 'Change a risk: its status any time, the rest in planning only',
-        request: { params: RiskParams, body: { content: json(RiskPatchBody), required: true } },
-        responses: { 200: { description: 'Changed', content: json(Risk) }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.updateRisk,
       async (c) => {
         const { id, riskId } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its risk register');
@@ -128,14 +98,7 @@ export function risksRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/{id}/risks/{riskId}',
-        tags: ['risks'],
-        summary: 'Remove a risk from the register (planning only; later, close it instead)',
-        request: { params: RiskParams },
-        responses: { 204: { description: 'Deleted' }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.deleteRisk,
       async (c) => {
         const { id, riskId } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its risk register');

@@ -1,4 +1,4 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { type z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import { findProjectMilestone } from '../../db/queries/plan';
 import { deleteTask, findTask, insertTask, listTasks, updateTask } from '../../db/queries/tasks';
@@ -8,10 +8,8 @@ import type { AppDeps } from '../deps';
 import { invalidFields, notFound } from '../errors';
 import { inProject, requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { NewTaskBody, Task, TaskParams, TaskPatchBody, TaskQuery } from '../contract/tasks';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { Task } from '../contract/tasks';
+import * as routes from '../contract/routes/tasks';
 
 export const taskDto = (t: TaskRow): z.infer<typeof Task> => ({
   id: t.id,
@@ -35,14 +33,7 @@ async function requireReferences(trx: Db, projectId: string, refs: { assigneeId?
 export function tasksRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/tasks',
-        tags: ['tasks'],
-        summary: "The project's tasks, soonest due first; filter by status, assignee or milestone",
-        request: { params: IdParam, query: TaskQuery },
-        responses: { 200: { description: 'Tasks', content: json(Task.array()) }, ...errorResponses },
-      }),
+      routes.listTasks,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -50,14 +41,7 @@ export function tasksRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/tasks',
-        tags: ['tasks'],
-        summary: 'Add a task',
-        request: { params: IdParam, body: { content: json(NewTaskBody), required: true } },
-        responses: { 201: { description: 'Created', content: json(Task) }, ...errorResponses },
-      }),
+      routes.createTask,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'work', 'add tasks');
@@ -77,14 +61,7 @@ export function tasksRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/tasks/{taskId}',
-        tags: ['tasks'],
-        summary: 'One task',
-        request: { params: TaskParams },
-        responses: { 200: { description: 'The task', content: json(Task) }, ...errorResponses },
-      }),
+      routes.getTask,
       async (c) => {
         const { id, taskId } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -94,14 +71,7 @@ export function tasksRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/{id}/tasks/{taskId}',
-        tags: ['tasks'],
-        summary: 'Change a task (title, assignee, due time, milestone, status)',
-        request: { params: TaskParams, body: { content: json(TaskPatchBody), required: true } },
-        responses: { 200: { description: 'Changed', content: json(Task) }, ...errorResponses },
-      }),
+      routes.updateTask,
       async (c) => {
         const { id, taskId } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'work', 'change its tasks');
@@ -121,14 +91,7 @@ export function tasksRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/{id}/tasks/{taskId}',
-        tags: ['tasks'],
-        summary: 'Remove a task',
-        request: { params: TaskParams },
-        responses: { 204: { description: 'Deleted' }, ...errorResponses },
-      }),
+      routes.deleteTask,
       async (c) => {
         const { id, taskId } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'work', 'remove its tasks');
