@@ -8,6 +8,9 @@ import { assignedTo, decide, delegationChain, type ChainedRequest } from '../dec
 import { ApiError, notFound } from '../errors';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/approvals';
+import { getApprovalRequest, listApprovalsOfApprover, listApprovalsOfRun } from '../../db/queries/approvals';
+import { findFlowRunRow } from '../../db/queries/flow-runs';
+import { findUser } from '../../db/queries/users';
 
 export const approvalDto = (r: ApprovalRow) => ({
   id: r.id,
@@ -23,8 +26,6 @@ export const approvalDto = (r: ApprovalRow) => ({
   comment: r.comment,
   createdAt: r.createdAt.toISOString(),
 });
-
-const findRequest = (db: Db, id: string) => db.selectFrom('approval_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 /**
  * A request with the people it is (or was, before delegation) assigned to; 404 unless the
@@ -44,7 +45,7 @@ export function approvalsRouter({ db, temporal }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         await visibleChain(db, c.get('principal'), id);
-        return c.json(approvalDto(await findRequest(db, id)), 200);
+        return c.json(approvalDto(await getApprovalRequest(db, id)), 200);
       },
     )
     .openapi(
@@ -57,7 +58,7 @@ export function approvalsRouter({ db, temporal }: AppDeps) {
         if (!assigned) throw new ApiError(403, 'forbidden', 'Only the person this request is assigned to may decide it; you may only read it.');
         if (principal.role === 'viewer') throw new ApiError(403, 'forbidden', 'Viewers only read: decide with your own role, not a viewer-scoped token.');
         const result = await decide(db, temporal.client, { requestId: id, userId: principal.userId, ...body });
-        return c.json(approvalDto(await findRequest(db, result.requestId)), 200);
+        return c.json(approvalDto(await getApprovalRequest(db, result.requestId)), 200);
       },
     );
 }
@@ -71,17 +72,15 @@ export function userApprovalsRouter({ db }: AppDeps) {
       const principal = c.get('principal');
       // Someone else's to-do list is not for others to see, not even that it exists.
       if (principal.userId !== id && principal.role !== 'admin') throw notFound('User', id);
-      if (!(await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('User', id);
-      let query = db.selectFrom('approval_requests').selectAll().where('approverId', '=', id);
-      if (status) query = query.where('status', '=', status);
-      return c.json((await query.orderBy('createdAt', 'desc').limit(200).execute()).map(approvalDto), 200);
+      if (!(await findUser(db, id))) throw notFound('User', id);
+      return c.json((await listApprovalsOfApprover(db, id, status)).map(approvalDto), 200);
     },
   );
 }
 
 /** A flow run, when the principal may read its project; else 404 (the run does not exist for them). */
 async function readableRun(db: Db, principal: Principal, id: string) {
-  const run = await db.selectFrom('flow_runs').selectAll().where('id', '=', id).executeTakeFirst();
+  const run = await findFlowRunRow(db, id);
   if (!run || !(await projectAccessOf(db, principal, run.projectId))) throw notFound('Flow run', id);
   return run;
 }
@@ -107,7 +106,7 @@ export function flowRunsRouter({ db, temporal }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         await readableRun(db, c.get('principal'), id);
-        const rows = await db.selectFrom('approval_requests').selectAll().where('flowRunId', '=', id).orderBy('createdAt').orderBy('id').limit(1000).execute();
+        const rows = await listApprovalsOfRun(db, id);
         return c.json(rows.map(approvalDto), 200);
       },
     );

@@ -6,6 +6,7 @@ import { escalationDto } from '../dto';
 import { ApiError, notFound } from '../errors';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/escalations';
+import { findAcknowledgementRequest } from '../../db/queries/approvals';
 
 export function escalationsRouter({ db, temporal }: AppDeps) {
   return createRouter().openapi(
@@ -24,16 +25,8 @@ export function escalationsRouter({ db, temporal }: AppDeps) {
         throw new ApiError(409, 'already_acknowledged', `Escalation ${id} was already acknowledged at ${escalation.acknowledgedAt.toISOString()}.`);
       }
       // The escalation flow waits for this person's acknowledgement; deciding that request is the ack.
-      const acknowledgement = (pendingOnly: boolean) => {
-        let query = db
-          .selectFrom('approval_requests')
-          .select('id')
-          .where('flowRunId', '=', escalation.flowRunId!)
-          .where('approverId', '=', principal.userId)
-          .where('kind', '=', 'acknowledgement');
-        if (pendingOnly) query = query.where('status', '=', 'pending');
-        return query.executeTakeFirst();
-      };
+      const acknowledgement = (pendingOnly: boolean) =>
+        findAcknowledgementRequest(db, { flowRunId: escalation.flowRunId!, approverId: principal.userId, pendingOnly });
       const request = escalation.flowRunId ? await acknowledgement(true) : undefined;
       if (!request) {
         const answered = escalation.flowRunId ? await acknowledgement(false) : undefined;

@@ -12,6 +12,7 @@ import { validateWithDirectory } from '../flow-validation';
 import { nextRunsOf, syncFlowSchedule, syncSchedulesOfFlow } from '../flow-schedules';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/flows';
+import { findProject } from '../../db/queries/projects';
 
 /** The event a draft starts on, read from its (first) trigger; drafts without one say so. */
 function triggerEventOf(draft: FlowDraft): string {
@@ -209,7 +210,7 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
           throw invalidFields([{ path: 'triggerEvent', message: `flow "${flow.name}" starts on ${flow.triggerEvent}, not ${body.triggerEvent}` }]);
         }
         if ((await listVersions(db, flow.id)).length === 0) throw invalidFields([{ path: 'flowId', message: 'the flow has no published version yet' }]);
-        if (body.projectId && !(await db.selectFrom('sales_projects').select('id').where('id', '=', body.projectId).executeTakeFirst())) {
+        if (body.projectId && !(await findProject(db, body.projectId))) {
           throw invalidFields([{ path: 'projectId', message: `no project with id ${body.projectId}` }]);
         }
         await bindFlow(db, body);

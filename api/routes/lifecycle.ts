@@ -13,6 +13,10 @@ import { ChangeRequest, ChangeRequestBody } from '../contract/lifecycle';
 import type { z } from '@hono/zod-openapi';
 import type { UpdateDefinition } from '@temporalio/common';
 import * as routes from '../contract/routes/lifecycle';
+import { deleteChangeRequest } from '../../db/queries/change-requests';
+import { findGoal } from '../../db/queries/goals';
+import { findProjectMilestone } from '../../db/queries/plan';
+import { getProject } from '../../db/queries/projects';
 
 /** Sends a lifecycle update; the workflow's refusal (wrong phase…) becomes a 409 with its reason. */
 async function sendUpdate<Ret, Args extends [unknown, ...unknown[]]>(client: Client, projectId: string, update: UpdateDefinition<Ret, Args>, ...args: Args): Promise<Ret> {
@@ -27,7 +31,7 @@ async function sendUpdate<Ret, Args extends [unknown, ...unknown[]]>(client: Cli
 
 /** The project row; call after the access check, which answers 404 for a project that does not exist. */
 async function loadProject(db: Db, id: string) {
-  return db.selectFrom('sales_projects').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return getProject(db, id);
 }
 
 type Moves = z.infer<typeof ChangeRequest>['moves'];
@@ -51,7 +55,7 @@ const changeRequestDto = (row: ChangeRequestRow, moves: Moves = []): z.infer<typ
 async function previewMoves(db: Db, projectId: string, body: z.infer<typeof ChangeRequestBody>): Promise<Moves> {
   if (body.subjectKind !== 'milestone' || body.field !== 'due_at') return [];
   const project = await loadProject(db, projectId);
-  const milestone = await db.selectFrom('milestones').selectAll().where('id', '=', body.subjectId).where('projectId', '=', projectId).executeTakeFirst();
+  const milestone = await findProjectMilestone(db, projectId, body.subjectId);
   if (!milestone) throw invalidFields([{ path: 'subjectId', message: 'no milestone with this id in this project' }]);
   if (milestone.status !== 'pending') throw invalidFields([{ path: 'subjectId', message: `the milestone was already checked (${milestone.status}); its date cannot move` }]);
   const times = (dueAt: Date) =>
@@ -68,11 +72,11 @@ async function previewMoves(db: Db, projectId: string, body: z.infer<typeof Chan
 
 async function currentValue(db: Db, projectId: string, body: z.infer<typeof ChangeRequestBody>): Promise<string> {
   if (body.subjectKind === 'goal') {
-    const goal = await db.selectFrom('goals').select('target').where('id', '=', body.subjectId).where('projectId', '=', projectId).executeTakeFirst();
+    const goal = await findGoal(db, projectId, body.subjectId);
     if (!goal) throw invalidFields([{ path: 'subjectId', message: 'no goal with this id in this project' }]);
     return String(goal.target);
   }
-  const milestone = await db.selectFrom('milestones').select(['dueAt', 'targetValue', 'status']).where('id', '=', body.subjectId).where('projectId', '=', projectId).executeTakeFirst();
+  const milestone = await findProjectMilestone(db, projectId, body.subjectId);
   if (!milestone) throw invalidFields([{ path: 'subjectId', message: 'no milestone with this id in this project' }]);
   if (milestone.status !== 'pending') throw invalidFields([{ path: 'subjectId', message: `the milestone was already checked (${milestone.status})` }]);
   return body.field === 'due_at' ? milestone.dueAt.toISOString() : String(milestone.targetValue);
@@ -144,7 +148,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
         try {
           await sendUpdate(temporal.client, id, requestChangeUpdate, { changeRequestId: created.id });
         } catch (error) {
-          await db.deleteFrom('change_requests').where('id', '=', created.id).execute();
+          await deleteChangeRequest(db, created.id);
           throw error;
         }
         return c.json(changeRequestDto(created, moves), 201);

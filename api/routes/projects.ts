@@ -14,12 +14,13 @@ import { readLifecycle, startLifecycle } from '../lifecycle';
 import { inProject } from '../plan-guard';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/projects';
+import { existingUserIds } from '../../db/queries/users';
 
 /** Body fields that name users must name existing ones; reported as field errors, not 404s. */
 async function requireUsers(db: Db, refs: { path: string; id: string }[]): Promise<void> {
   const ids = [...new Set(refs.map((r) => r.id))];
   if (ids.length === 0) return;
-  const found = new Set((await db.selectFrom('users').select('id').where('id', 'in', ids).execute()).map((u) => u.id));
+  const found = await existingUserIds(db, ids);
   const missing: ErrorDetail[] = refs.filter((r) => !found.has(r.id)).map((r) => ({ path: r.path, message: `no user with id ${r.id}` }));
   if (missing.length > 0) throw invalidFields(missing);
 }

@@ -10,20 +10,14 @@ import { ApiError, invalidFields, notFound } from '../errors';
 import { retrospectiveHtml, retrospectiveMarkdown } from '../retrospective-export';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/retrospectives';
+import { findRetrospective, listRetrospectiveInputs, upsertRetrospectiveInput } from '../../db/queries/retrospectives';
+import { insertTaskOnce } from '../../db/queries/tasks';
+import { findUserName } from '../../db/queries/users';
 
 async function loadRetrospective(db: Db, where: { id?: string; projectId?: string }) {
-  let query = db.selectFrom('retrospectives').selectAll();
-  if (where.id) query = query.where('id', '=', where.id);
-  if (where.projectId) query = query.where('projectId', '=', where.projectId);
-  const row = await query.executeTakeFirst();
+  const row = await findRetrospective(db, where);
   if (!row) throw notFound(where.id ? 'Retrospective' : 'Retrospective of project', (where.id ?? where.projectId)!);
-  const inputs = await db
-    .selectFrom('retrospective_inputs as i')
-    .innerJoin('users as u', 'u.id', 'i.userId')
-    .select(['i.id', 'i.userId', 'u.name', 'i.wentWell', 'i.toImprove', 'i.actionItems', 'i.late', 'i.submittedAt'])
-    .where('i.retrospectiveId', '=', row.id)
-    .orderBy('i.submittedAt')
-    .execute();
+  const inputs = await listRetrospectiveInputs(db, row.id);
   return {
     id: row.id,
     projectId: row.projectId,
@@ -50,7 +44,7 @@ async function loadRetrospective(db: Db, where: { id?: string; projectId?: strin
  * cannot see answers 404 as a retrospective that does not exist.
  */
 async function requireRetrospectiveAccess(db: Db, principal: Principal, id: string, need: ProjectAccess, doing?: string) {
-  const retro = await db.selectFrom('retrospectives').select(['id', 'status', 'projectId', 'inputDueAt']).where('id', '=', id).executeTakeFirst();
+  const retro = await findRetrospective(db, { id });
   const hidden = () => notFound('Retrospective', id);
   if (!retro) throw hidden();
   await requireProjectAccess(db, principal, retro.projectId, need, doing, hidden);
@@ -88,15 +82,9 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
         if (retro.status === 'finalized') throw new ApiError(409, 'finalized', 'The closing review is final; answers are no longer taken.');
         const now = new Date();
         const values = { wentWell: body.wentWell, toImprove: body.toImprove, actionItems: JSON.stringify(body.actionItems), late: now > retro.inputDueAt, submittedAt: now };
-        // One answer per person; answering again replaces the earlier one.
-        const row = await db
-          .insertInto('retrospective_inputs')
-          .values({ retrospectiveId: id, userId: principal.userId, ...values })
-          .onConflict((oc) => oc.columns(['retrospectiveId', 'userId']).doUpdateSet(values))
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const user = await db.selectFrom('users').select('name').where('id', '=', principal.userId).executeTakeFirstOrThrow();
-        return c.json({ id: row.id, userId: row.userId, name: user.name, wentWell: row.wentWell, toImprove: row.toImprove, actionItems: row.actionItems, late: row.late, submittedAt: row.submittedAt.toISOString() }, 201);
+        const row = await upsertRetrospectiveInput(db, { retrospectiveId: id, userId: principal.userId }, values);
+        const name = (await findUserName(db, principal.userId))!;
+        return c.json({ id: row.id, userId: row.userId, name, wentWell: row.wentWell, toImprove: row.toImprove, actionItems: row.actionItems, late: row.late, submittedAt: row.submittedAt.toISOString() }, 201);
       },
     )
     .openapi(
@@ -132,7 +120,7 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
         await requireProjectAccess(db, principal, body.followUpProjectId, 'work', 'add tasks to the follow-up project');
         await db.transaction().execute(async (trx) => {
           for (const item of body.items) {
-            await trx.insertInto('tasks').values({ projectId: body.followUpProjectId, title: item.title, assigneeId: item.assigneeId ?? null, dedupeKey: `retro:${id}:${body.followUpProjectId}:${item.title}` }).onConflict((oc) => oc.column('dedupeKey').doNothing()).execute();
+            await insertTaskOnce(trx, { projectId: body.followUpProjectId, title: item.title, assigneeId: item.assigneeId ?? null, dedupeKey: `retro:${id}:${body.followUpProjectId}:${item.title}` });
           }
         });
         return c.json(body.items, 201);

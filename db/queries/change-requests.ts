@@ -64,3 +64,7 @@ export async function setChangeRequestStatus(
     .execute();
   return findChangeRequest(db, id);
 }
+
+export async function deleteChangeRequest(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('change_requests').where('id', '=', id).execute();
+}

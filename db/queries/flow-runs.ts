@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../connect';
+import type { FlowRun } from '../schema';
 import type { FlowRunStatus } from '../../workflows/domain';
 
 /** Closes a run; the path it took is kept with it when the interpreter hands it over. */
@@ -110,4 +111,9 @@ export async function namesOf(db: Db, ids: readonly string[]): Promise<Map<strin
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...ids]).execute();
   return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** The run's own row, without the names `findFlowRun` joins. */
+export async function findFlowRunRow(db: Db, id: string): Promise<FlowRun | undefined> {
+  return db.selectFrom('flow_runs').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -99,3 +99,8 @@ export async function findUserIdsByEmail(db: Db, emails: readonly string[]): Pro
     .execute();
   return new Map(rows.map((row) => [row.email.toLowerCase(), row.id]));
 }
+
+/** The teams with at least one active member today. */
+export async function activeTeamIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom('team_members').innerJoin('users', 'users.id', 'team_members.userId').select('teamId').where('users.active', '=', true).distinct().execute()).map((t) => t.teamId);
+}

@@ -43,3 +43,8 @@ export async function recordMilestoneOutcome(
 export async function setProjectStatus(db: Db, id: string, status: SalesProject['status']): Promise<void> {
   await db.updateTable('sales_projects').set({ status }).where('id', '=', id).execute();
 }
+
+/** The project row, for callers that already know it exists. */
+export async function getProject(db: Db, id: string): Promise<SalesProject> {
+  return db.selectFrom('sales_projects').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}

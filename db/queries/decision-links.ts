@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/connect';
+import type { Db } from '../connect';
 import type { ApprovalRequestKind, ApprovalRequestStatus, DecisionLinkDecision } from '../../workflows/domain';
 
 /** A decision link with the person it was made for and the request it decides. */
