@@ -16,6 +16,7 @@ import { editPlan, inProject, planLocked, round2 } from '../plan-guard';
 import { createRouter } from '../router';
 import { Budget, BudgetLine } from '../contract/budget';
 import * as routes from '../contract/routes/budget';
+import { bodyOf, toJson } from '../to-json';
 
 /** Percentages for display; the amounts themselves stay exact decimal strings. */
 export function spendingFigures(planned: string, spent: string, remaining: string) {
@@ -32,13 +33,9 @@ export function spendingFigures(planned: string, spent: string, remaining: strin
   };
 }
 
-export const budgetLineDto = (line: BudgetLineWithRemaining): z.infer<typeof BudgetLine> => ({
-  id: line.id,
-  projectId: line.projectId,
-  category: line.category,
-  ...spendingFigures(line.planned, line.spent, String(line.remaining)),
-  createdAt: line.createdAt.toISOString(),
-});
+const budgetLineBody = bodyOf(BudgetLine);
+export const budgetLineDto = (line: BudgetLineWithRemaining): z.infer<typeof BudgetLine> =>
+  budgetLineBody({ ...toJson(line), ...spendingFigures(line.planned, line.spent, String(line.remaining)) });
 
 export async function budgetSummary(db: Db, projectId: string): Promise<z.infer<typeof Budget>> {
   const [lines, totals] = await Promise.all([listBudgetLines(db, projectId), budgetTotals(db, projectId)]);
@@ -65,7 +62,7 @@ export function budgetRouter({ db }: AppDeps) {
         await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its budget');
         const body = c.req.valid('json');
         const line = await editPlan(db, id, (trx) =>
-          insertBudgetLine(trx, { projectId: id, category: body.category, planned: body.planned, spent: body.spent }),
+          insertBudgetLine(trx, { ...body, projectId: id }),
         );
         return c.json(budgetLineDto(line), 201);
       },
@@ -80,7 +77,7 @@ export function budgetRouter({ db }: AppDeps) {
           if (!(await findBudgetLine(trx, id, lineId))) throw notFound('Budget line', lineId);
           const changesPlan = patch.category !== undefined || patch.planned !== undefined;
           if (changesPlan && project.phase !== 'planning') throw planLocked(project);
-          return (await updateBudgetLine(trx, id, lineId, { category: patch.category, planned: patch.planned, spent: patch.spent }))!;
+          return (await updateBudgetLine(trx, id, lineId, patch))!;
         });
         return c.json(budgetLineDto(line), 200);
       },

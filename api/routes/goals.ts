@@ -11,20 +11,19 @@ import { editPlan } from '../plan-guard';
 import { createRouter } from '../router';
 import { Goal } from '../contract/goals';
 import * as routes from '../contract/routes/goals';
+import { bodyOf, toJson } from '../to-json';
 
-export const goalDto = (g: GoalRow): z.infer<typeof Goal> => ({
-  id: g.id,
-  projectId: g.projectId,
-  metric: g.metric,
-  customMetricName: g.customName,
-  kpiMetric: goalRowKpiMetric(g),
-  unit: g.unit,
-  direction: g.direction,
-  baseline: g.baseline === null ? null : Number(g.baseline),
-  target: Number(g.target),
-  period: { start: g.periodStart.toISOString(), end: g.periodEnd.toISOString() },
-  createdAt: g.createdAt.toISOString(),
-});
+const goalBody = bodyOf(Goal);
+/** The goal's JSON with what the contract names differently or computes: the custom name, the KPI metric, numbers and the period. */
+export const goalDto = (g: GoalRow): z.infer<typeof Goal> =>
+  goalBody({
+    ...toJson(g),
+    customMetricName: g.customName,
+    kpiMetric: goalRowKpiMetric(g),
+    baseline: g.baseline === null ? null : Number(g.baseline),
+    target: Number(g.target),
+    period: { start: g.periodStart.toISOString(), end: g.periodEnd.toISOString() },
+  });
 
 /** The stored goal in the shape `checkSmart` reads, so a change can be checked as a whole goal. */
 const asSmartInput = (g: GoalRow) => ({

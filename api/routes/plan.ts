@@ -21,7 +21,8 @@ import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, type ErrorDetail } from '../errors';
 import { calendarOf, editPlan, inProject, requireProject, requireTeam, requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
-import { DecompositionBody, DecompositionPreview, PlanMilestone } from '../contract/plan';
+import { DecompositionBody, DecompositionPreview, NewPlanMilestoneBody, PlanMilestone } from '../contract/plan';
+import { bodyOf, definedOnly, pickKeys, toJson } from '../to-json';
 import * as routes from '../contract/routes/plan';
 
 /** When the at-risk check runs, or null without an offset (or when the calendar cannot place it). */
@@ -35,44 +36,43 @@ function warnAtOf(calendar: BusinessCalendar, dueAt: Date, offset: CalendarDurat
   }
 }
 
-export const planMilestoneDto = (m: Milestone, calendar: BusinessCalendar): z.infer<typeof PlanMilestone> => ({
-  id: m.id,
-  projectId: m.projectId,
-  name: m.name,
-  goalId: m.goalId,
-  metric: m.metric,
-  targetKind: m.targetKind,
-  targetValue: m.targetValue,
-  periodStart: m.periodStart?.toISOString() ?? null,
-  dueAt: m.dueAt.toISOString(),
-  ownerId: m.ownerId,
-  teamId: m.teamId,
-  warningOffset: m.warningOffset,
-  warningThresholdPct: Number(m.warningThresholdPct),
-  warnAt: warnAtOf(calendar, m.dueAt, m.warningOffset)?.toISOString() ?? null,
-  warnedAt: m.warnedAt?.toISOString() ?? null,
-  status: m.status,
-  actualValue: m.actualValue,
-  checkedAt: m.checkedAt?.toISOString() ?? null,
-});
+const planMilestoneBody = bodyOf(PlanMilestone);
+
+/** The one place a milestone row becomes its response: the row as JSON plus what is computed. */
+export const planMilestoneDto = (m: Milestone, calendar: BusinessCalendar): z.infer<typeof PlanMilestone> =>
+  planMilestoneBody({
+    ...toJson(m),
+    warningThresholdPct: Number(m.warningThresholdPct),
+    warnAt: warnAtOf(calendar, m.dueAt, m.warningOffset)?.toISOString() ?? null,
+  });
+
+/** Columns of a milestone the API never shows; any other column must be a field of `PlanMilestone`. */
+type MilestoneColumnsNotShown = 'createdAt';
+/** Fields of `PlanMilestone` computed rather than stored. */
+type ComputedMilestoneFields = 'warnAt';
+type IsNever<T> = [T] extends [never] ? true : false;
+type Assert<T extends true> = T;
+/** Fails to compile when a milestone column is missing from the contract's `PlanMilestone`. */
+export type ContractCoversEveryMilestoneColumn = Assert<IsNever<Exclude<keyof Milestone, keyof z.infer<typeof PlanMilestone> | MilestoneColumnsNotShown>>>;
+/** Fails to compile when `PlanMilestone` has a field that is neither a column nor computed. */
+export type EveryMilestoneFieldIsAColumn = Assert<IsNever<Exclude<keyof z.infer<typeof PlanMilestone>, keyof Milestone | ComputedMilestoneFields>>>;
 
 const kpiMetricOf = goalRowKpiMetric;
 const labelOf = goalRowLabel;
 
-interface MilestoneDraft {
-  name: string;
+/** The columns a client may set: the fields of the contract's new-milestone body. */
+const settableColumns = Object.keys(NewPlanMilestoneBody.shape) as (keyof z.infer<typeof NewPlanMilestoneBody>)[];
+
+/** A milestone as it would be stored, with the body's fields parsed; `metric` left out follows the goal. */
+type MilestoneDraft = Omit<z.infer<typeof NewPlanMilestoneBody>, 'goalId' | 'metric' | 'periodStart' | 'dueAt' | 'teamId' | 'warningOffset' | 'warningThresholdPct'> & {
   goalId: string | null;
-  /** As given in the body, if it was; derived from the goal otherwise. */
   metric: string | undefined;
-  targetValue: string;
-  targetKind: Milestone['targetKind'];
   periodStart: Date | null;
   dueAt: Date;
-  ownerId: string;
   teamId: string | null;
   warningOffset: CalendarDuration | null;
   warningThresholdPct: number | string;
-}
+};
 
 /**
  * Checks a milestone as it would be stored (new, or the current one with the changes applied)
@@ -107,17 +107,9 @@ async function checkMilestone(trx: Db, project: SalesProject, draft: MilestoneDr
   await requireUsers(trx, [{ path: 'ownerId', id: draft.ownerId }]);
   await requireTeam(trx, 'teamId', draft.teamId);
   return {
-    name: draft.name,
-    goalId: draft.goalId,
+    ...pickKeys(draft, settableColumns),
     metric: metric ?? '',
-    targetValue: draft.targetValue,
-    targetKind: draft.targetKind,
-    periodStart: draft.periodStart,
-    dueAt: draft.dueAt,
-    ownerId: draft.ownerId,
-    teamId: draft.teamId,
     warningOffset: draft.warningOffset ? JSON.stringify(draft.warningOffset) : null,
-    warningThresholdPct: draft.warningThresholdPct,
   };
 }
 
@@ -199,17 +191,13 @@ export function planRouter({ db }: AppDeps) {
         const body = c.req.valid('json');
         const { milestone, project } = await editPlan(db, id, async (trx, project) => {
           const columns = await checkMilestone(trx, project, {
-            name: body.name,
+            ...body,
             goalId: body.goalId ?? null,
             metric: body.metric,
-            targetValue: body.targetValue,
-            targetKind: body.targetKind,
             periodStart: body.periodStart ? new Date(body.periodStart) : null,
             dueAt: new Date(body.dueAt),
-            ownerId: body.ownerId,
             teamId: body.teamId ?? null,
             warningOffset: body.warningOffset ?? null,
-            warningThresholdPct: body.warningThresholdPct,
           });
           return { milestone: await insertMilestone(trx, { projectId: id, ...columns }), project };
         });
@@ -238,18 +226,13 @@ export function planRouter({ db }: AppDeps) {
           if (!current) throw notFound('Milestone', milestoneId);
           const goalId = patch.goalId === undefined ? current.goalId : patch.goalId;
           const columns = await checkMilestone(trx, project, {
-            name: patch.name ?? current.name,
+            ...current,
+            ...definedOnly(patch),
             goalId,
             // A milestone tied to a goal follows the goal's metric; one without keeps its own.
             metric: patch.metric ?? (goalId ? undefined : current.metric),
-            targetValue: patch.targetValue ?? current.targetValue,
-            targetKind: patch.targetKind ?? current.targetKind,
             periodStart: patch.periodStart === undefined ? current.periodStart : patch.periodStart === null ? null : new Date(patch.periodStart),
             dueAt: patch.dueAt ? new Date(patch.dueAt) : current.dueAt,
-            ownerId: patch.ownerId ?? current.ownerId,
-            teamId: patch.teamId === undefined ? current.teamId : patch.teamId,
-            warningOffset: patch.warningOffset === undefined ? current.warningOffset : patch.warningOffset,
-            warningThresholdPct: patch.warningThresholdPct ?? current.warningThresholdPct,
           });
           return { milestone: (await updateMilestone(trx, id, milestoneId, columns))!, project };
         });

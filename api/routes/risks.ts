@@ -8,21 +8,10 @@ import { editPlan, inProject, planLocked, requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
 import { Risk } from '../contract/risks';
 import * as routes from '../contract/routes/risks';
+import { bodyOf, toJson } from '../to-json';
 
-export const riskDto = (r: RiskRow): z.infer<typeof Risk> => ({
-  id: r.id,
-  projectId: r.projectId,
-  title: r.title,
-  probability: r.probability,
-  impact: r.impact,
-  score: r.score,
-  ownerId: r.ownerId,
-  mitigation: r.mitigation,
-  status: r.status,
-  earlyWarning: r.earlyWarning,
-  raisedAt: r.raisedAt?.toISOString() ?? null,
-  createdAt: r.createdAt.toISOString(),
-});
+const riskBody = bodyOf(Risk);
+export const riskDto = (r: RiskRow): z.infer<typeof Risk> => riskBody(toJson(r));
 
 export function risksRouter({ db }: AppDeps) {
   return createRouter()
@@ -45,13 +34,8 @@ export function risksRouter({ db }: AppDeps) {
         const risk = await editPlan(db, id, async (trx) => {
           await requireUsers(trx, [{ path: 'ownerId', id: body.ownerId }]);
           const created = await insertRisk(trx, {
+            ...body,
             projectId: id,
-            title: body.title,
-            probability: body.probability,
-            impact: body.impact,
-            ownerId: body.ownerId ?? null,
-            mitigation: body.mitigation ?? null,
-            status: body.status,
             earlyWarning: body.earlyWarning ? JSON.stringify(body.earlyWarning) : null,
           });
           await raiseTriggeredRisks(trx, id, new Date());
@@ -81,15 +65,11 @@ export function risksRouter({ db }: AppDeps) {
           if (Object.keys(planFields).length > 0 && project.phase !== 'planning') throw planLocked(project);
           await requireUsers(trx, [{ path: 'ownerId', id: planFields.ownerId }]);
           await updateRisk(trx, id, riskId, {
-            title: planFields.title,
-            probability: planFields.probability,
-            impact: planFields.impact,
-            ownerId: planFields.ownerId,
-            mitigation: planFields.mitigation,
+            ...planFields,
             status,
             earlyWarning: planFields.earlyWarning === undefined ? undefined : planFields.earlyWarning ? JSON.stringify(planFields.earlyWarning) : null,
             // A new rule is watched afresh.
-            ...(planFields.earlyWarning !== undefined ? { raised_at: null } : {}),
+            ...(planFields.earlyWarning !== undefined ? { raisedAt: null } : {}),
           });
           await raiseTriggeredRisks(trx, id, new Date());
           return (await findRisk(trx, id, riskId))!;

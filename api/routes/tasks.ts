@@ -10,17 +10,10 @@ import { inProject, requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
 import { Task } from '../contract/tasks';
 import * as routes from '../contract/routes/tasks';
+import { bodyOf, toJson } from '../to-json';
 
-export const taskDto = (t: TaskRow): z.infer<typeof Task> => ({
-  id: t.id,
-  projectId: t.projectId,
-  title: t.title,
-  assigneeId: t.assigneeId,
-  dueAt: t.dueAt?.toISOString() ?? null,
-  milestoneId: t.milestoneId,
-  status: t.status,
-  createdAt: t.createdAt.toISOString(),
-});
+const taskBody = bodyOf(Task);
+export const taskDto = (t: TaskRow): z.infer<typeof Task> => taskBody(toJson(t));
 
 async function requireReferences(trx: Db, projectId: string, refs: { assigneeId?: string | null | undefined; milestoneId?: string | null | undefined }) {
   await requireUsers(trx, [{ path: 'assigneeId', id: refs.assigneeId }]);
@@ -48,14 +41,7 @@ export function tasksRouter({ db }: AppDeps) {
         const body = c.req.valid('json');
         const task = await inProject(db, id, async (trx) => {
           await requireReferences(trx, id, body);
-          return insertTask(trx, {
-            projectId: id,
-            title: body.title,
-            assigneeId: body.assigneeId ?? null,
-            dueAt: body.dueAt ?? null,
-            milestoneId: body.milestoneId ?? null,
-            status: body.status,
-          });
+          return insertTask(trx, { ...body, projectId: id });
         });
         return c.json(taskDto(task), 201);
       },
@@ -79,13 +65,7 @@ export function tasksRouter({ db }: AppDeps) {
         const task = await inProject(db, id, async (trx) => {
           if (!(await findTask(trx, id, taskId))) throw notFound('Task', taskId);
           await requireReferences(trx, id, patch);
-          return (await updateTask(trx, id, taskId, {
-            title: patch.title,
-            assigneeId: patch.assigneeId,
-            dueAt: patch.dueAt,
-            milestoneId: patch.milestoneId,
-            status: patch.status,
-          }))!;
+          return (await updateTask(trx, id, taskId, patch))!;
         });
         return c.json(taskDto(task), 200);
       },
