@@ -104,3 +104,13 @@ export async function findUserIdsByEmail(db: Db, emails: readonly string[]): Pro
 export async function activeTeamIds(db: Db): Promise<string[]> {
   return (await db.selectFrom('team_members').innerJoin('users', 'users.id', 'team_members.userId').select('teamId').where('users.active', '=', true).distinct().execute()).map((t) => t.teamId);
 }
+
+/** Everyone on the project's member list, whatever their role. */
+export async function listProjectMemberIds(db: Db, projectId: string): Promise<string[]> {
+  return (await db.selectFrom('project_members').select('userId').where('projectId', '=', projectId).execute()).map((m) => m.userId);
+}
+
+/** A team's members, by id. */
+export async function listTeamMemberIds(db: Db, teamId: string): Promise<string[]> {
+  return (await db.selectFrom('team_members').select('userId').where('teamId', '=', teamId).orderBy('userId').execute()).map((r) => r.userId);
+}

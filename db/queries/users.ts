@@ -97,3 +97,13 @@ export async function findUserName(db: Db, id: string): Promise<string | undefin
 export async function activeRoles(db: Db) {
   return (await db.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.userId').select('user_roles.role as role').where('users.active', '=', true).distinct().execute()).map((r) => r.role);
 }
+
+/** The active people among `ids` (in no particular order). */
+export async function listActivePeople(db: Db, ids: readonly string[]) {
+  return db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', ids).where('active', '=', true).execute();
+}
+
+/** Everyone holding a role, by id. */
+export async function listUserIdsWithRole(db: Db, role: string): Promise<string[]> {
+  return (await db.selectFrom('user_roles').select('userId').where('role', '=', role).orderBy('userId').execute()).map((r) => r.userId);
+}
