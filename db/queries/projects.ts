@@ -70,3 +70,7 @@ export async function freezeProjectResults(db: Db, id: string, outcome: NonNulla
 export async function getProjectOwnerId(db: Db, id: string): Promise<string> {
   return (await db.selectFrom('sales_projects').select('ownerId').where('id', '=', id).executeTakeFirstOrThrow()).ownerId;
 }
+
+export async function setProjectHealth(db: Db, id: string, health: string, reason: string | null): Promise<void> {
+  await db.updateTable('sales_projects').set({ health, healthReason: reason }).where('id', '=', id).execute();
+}

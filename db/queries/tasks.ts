@@ -36,3 +36,7 @@ export async function deleteTask(db: Db, projectId: string, id: string): Promise
 export async function insertTaskOnce(db: Db, task: NewTask & { dedupeKey: string }): Promise<void> {
   await db.insertInto('tasks').values(task).onConflict((oc) => oc.column('dedupeKey').doNothing()).execute();
 }
+
+export async function getTaskIdByDedupeKey(db: Db, dedupeKey: string): Promise<string> {
+  return (await db.selectFrom('tasks').select('id').where('dedupeKey', '=', dedupeKey).executeTakeFirstOrThrow()).id;
+}
