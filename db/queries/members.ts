@@ -114,3 +114,8 @@ export async function listProjectMemberIds(db: Db, projectId: string): Promise<s
 export async function listTeamMemberIds(db: Db, teamId: string): Promise<string[]> {
   return (await db.selectFrom('team_members').select('userId').where('teamId', '=', teamId).orderBy('userId').execute()).map((r) => r.userId);
 }
+
+/** The project's members who may answer and act (viewers only read). */
+export async function listProjectWorkerIds(db: Db, projectId: string): Promise<string[]> {
+  return (await db.selectFrom('project_members').select('userId').where('projectId', '=', projectId).where('role', '<>', 'viewer').execute()).map((m) => m.userId);
+}
