@@ -2,17 +2,12 @@ import type { Db } from '../db/connect';
 import { lockProject } from '../db/queries/plan';
 import type { SalesProject } from '../db/schema';
 import { businessCalendarSchema, defaultBusinessCalendar, type BusinessCalendar } from '../workflows/domain';
-import { ApiError, invalidFields, notFound, type ErrorDetail } from './errors';
+import { invalidFields, notFound, type ErrorDetail } from './errors';
+import { requirePhase } from './access/project-actions';
 import { findTeam } from '../db/queries/members';
 import { findProject } from '../db/queries/projects';
 import { existingUserIds } from '../db/queries/users';
 
-export const planLocked = (project: Pick<SalesProject, 'phase'>) =>
-  new ApiError(
-    409,
-    'plan_locked',
-    `The plan can only be edited in planning; request a change instead (the project is in ${project.phase.replace('_', ' ')}).`,
-  );
 
 /**
  * Runs `work` in one transaction that holds the project row, 404 when there is none. Anything
@@ -32,7 +27,7 @@ export async function inProject<T>(db: Db, projectId: string, work: (trx: Db, pr
  */
 export async function editPlan<T>(db: Db, projectId: string, edit: (trx: Db, project: SalesProject) => Promise<T>): Promise<T> {
   return inProject(db, projectId, async (trx, project) => {
-    if (project.phase !== 'planning') throw planLocked(project);
+    requirePhase('editPlan', project);
     return edit(trx, project);
   });
 }

@@ -14,6 +14,7 @@ import type { Activities } from '../activities';
 import type { MilestoneSchedule } from './sales-project-messages';
 import { ensureRetrospective } from './retrospective';
 import { retrospectiveFinalizedSignal } from './retrospective-messages';
+import { phaseAllows, type PhaseAction } from './domain/phase-rules';
 import { runBoundFlow } from './run-bound-flow';
 import {
   closeProjectUpdate,
@@ -40,6 +41,12 @@ const { loadProjectPlan } = proxyActivities<Activities>({
 
 /** condition(fn, 0) would never time out, so a moment already past still gets a 1 ms timer. */
 const until = (iso: string | number) => Math.max(1, (typeof iso === 'number' ? iso : Date.parse(iso)) - Date.now());
+
+/** An update validator's refusal, in the words of the phase table the API guards read too. */
+function refuseUnless(action: PhaseAction, phase: LifecyclePhase): void {
+  const verdict = phaseAllows(action, phase);
+  if (!verdict.allowed) throw new Error(verdict.reason);
+}
 
 /**
  * One sales project's lifecycle: planning → execution → monitoring → closing review → closed.
@@ -93,7 +100,7 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
     },
     {
       validator: (_submission) => {
-        if (phase !== 'planning') throw new Error(`The plan can only be submitted in planning; the project is in ${phase}.`);
+        refuseUnless('submitPlan', phase);
         if (planSubmittedBy !== null) throw new Error('The plan is already submitted and waiting for its approval.');
       },
     },
@@ -107,7 +114,7 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
     },
     {
       validator: (_change) => {
-        if (phase !== 'execution') throw new Error(`Change requests are for projects in execution; this one is in ${phase}.`);
+        refuseUnless('requestChange', phase);
       },
     },
   );
@@ -122,7 +129,9 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
     },
     {
       validator: (_close) => {
-        if (closing || phase === 'closing_review' || phase === 'closed') throw new Error(`The project is already ${phase.replace('_', ' ')}.`);
+        refuseUnless('close', phase);
+        // Between the close and the closing review the phase has not moved yet.
+        if (closing) throw new Error(`The project is already ${phase.replace('_', ' ')}.`);
       },
     },
   );

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect';
 import { findProjectRelation, projectIdsOf, type ProjectRelation } from '../../db/queries/project-access';
 import type { Principal } from '../auth/principal';
 import { ApiError, notFound } from '../errors';
+import type { ProjectAccess } from '../contract/projects';
 
 /**
  * What a person may do with a project, each level including the ones before it:
@@ -12,10 +13,12 @@ import { ApiError, notFound } from '../errors';
  * Nobody gets more than their role allows: a viewer (or a viewer-scoped token) only reads, and
  * ops read every project but change none.
  */
-export const projectAccessLevels = ['read', 'work', 'plan'] as const;
-export type ProjectAccess = (typeof projectAccessLevels)[number];
+export { projectAccessLevels, type ProjectAccess } from '../contract/projects';
 
 const rank: Record<ProjectAccess, number> = { read: 1, work: 2, plan: 3 };
+
+/** Whether `have` includes `need` (plan includes work, work includes read). */
+export const accessIncludes = (have: ProjectAccess, need: ProjectAccess): boolean => rank[have] >= rank[need];
 
 export function accessFrom(principal: Principal, relation: ProjectRelation): ProjectAccess | undefined {
   switch (principal.role) {
@@ -58,7 +61,7 @@ export async function requireProjectAccess(
   const relation = await findProjectRelation(db, projectId, principal.userId);
   const access = relation && accessFrom(principal, relation);
   if (!access) throw hidden();
-  if (rank[access] < rank[need]) {
+  if (!accessIncludes(access, need)) {
     throw new ApiError(403, 'forbidden', `Only ${whoMay[need]} may ${doing}${principal.role === 'viewer' ? '; viewers only read' : ''}.`);
   }
   return access;

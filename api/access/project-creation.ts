@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect';
 import { isAbove } from '../../db/queries/users';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../errors';
+import { roleMay } from './role-abilities';
 
 /**
  * Who may create a project owned by `ownerId`: admins for anyone, managers for themselves and the
@@ -9,17 +10,13 @@ import { ApiError } from '../errors';
  * Refuses with 403 naming the rule; the owner is known to exist.
  */
 export async function requireMayCreateProjectFor(db: Db, principal: Principal, ownerId: string): Promise<void> {
-  switch (principal.role) {
-    case 'admin':
-      return;
-    case 'manager':
-      if (ownerId === principal.userId || (await isAbove(db, principal.userId, ownerId))) return;
-      throw new ApiError(403, 'forbidden', 'Managers create projects owned by themselves or by people below them in the org chart; this owner is not.');
-    case 'member':
-      if (ownerId === principal.userId) return;
-      throw new ApiError(403, 'forbidden', 'Members create projects they own themselves: ownerId must be your own id (a manager or an admin creates projects for others).');
-    case 'ops':
-    case 'viewer':
-      throw new ApiError(403, 'forbidden', `Only admins, managers and members create projects; you are signed in as ${principal.role}.`);
+  if (!roleMay(principal.role, 'createProject')) {
+    throw new ApiError(403, 'forbidden', `Only admins, managers and members create projects; you are signed in as ${principal.role}.`);
   }
+  if (ownerId === principal.userId) return;
+  if (!roleMay(principal.role, 'chooseProjectOwner')) {
+    throw new ApiError(403, 'forbidden', 'Members create projects they own themselves: ownerId must be your own id (a manager or an admin creates projects for others).');
+  }
+  if (principal.role === 'admin' || (await isAbove(db, principal.userId, ownerId))) return;
+  throw new ApiError(403, 'forbidden', 'Managers create projects owned by themselves or by people below them in the org chart; this owner is not.');
 }

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { approvalRequestKinds, approvalRequestStatuses } from '../../workflows/domain';
 import { decisions } from '../../workflows/interpreter/flow-run-messages';
+import { ApprovalCan } from './can';
 import { Uuid } from './common';
 
 export const DecisionBody = z
@@ -29,6 +30,7 @@ export const ApprovalRequest = z
     decidedBy: z.string().nullable(),
     comment: z.string().nullable(),
     createdAt: z.string(),
+    can: ApprovalCan,
   })
   .openapi('ApprovalRequest');
 
@@ -44,3 +46,5 @@ export const FlowRunState = z
     live: z.unknown().openapi({ description: 'Current node(s), path taken, what it waits for and until when' }),
   })
   .openapi('FlowRun');
+
+export type ApprovalRequest = z.infer<typeof ApprovalRequest>;

@@ -32,3 +32,6 @@ export const AuditEvent = z
   .openapi('AuditEvent');
 
 export const AuditPage = z.object({ events: z.array(AuditEvent), nextBefore: z.number().nullable() }).openapi('AuditPage');
+
+export type AuditEvent = z.infer<typeof AuditEvent>;
+export type AuditPage = z.infer<typeof AuditPage>;

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { accessRoles } from '../../workflows/domain';
+import { SessionCan } from './can';
 import { Password, User, noNul, withoutNul } from './users';
 
 export const LoginBody = z
@@ -19,7 +20,7 @@ const SessionFields = {
   grantableRoles: Role.array().openapi({ description: 'The roles this person may give an API token' }),
 };
 
-export const LoginResponse = z.object(SessionFields).openapi('SignedIn');
+export const LoginResponse = z.object({ ...SessionFields, can: SessionCan }).openapi('SignedIn');
 
 export const SessionResponse = z
   .object({
@@ -28,6 +29,7 @@ export const SessionResponse = z
     csrfToken: SessionFields.csrfToken.nullable().openapi({ description: 'The session\'s CSRF token; null with an API token (no cookie, no CSRF)' }),
     expiresAt: z.string().nullable().openapi({ description: "When the session (or the API token) ends; null for a token that does not expire" }),
     grantableRoles: Role.array().openapi({ description: 'The roles this request may give an API token (its own or narrower)' }),
+    can: SessionCan,
   })
   .openapi('Session');
 
@@ -57,3 +59,8 @@ export const ApiToken = z
 export const CreatedApiToken = ApiToken.extend({
   token: z.string().openapi({ description: 'The secret, shown this once: send it as "Authorization: Bearer <token>"' }),
 }).openapi('CreatedApiToken');
+
+export type SessionResponse = z.infer<typeof SessionResponse>;
+export type LoginResponse = z.infer<typeof LoginResponse>;
+export type ApiToken = z.infer<typeof ApiToken>;
+export type CreatedApiToken = z.infer<typeof CreatedApiToken>;

@@ -39,3 +39,6 @@ export const BudgetLine = z
 export const BudgetTotals = z.object({ ...spending, lines: z.number(), overspentLines: z.number() }).openapi('BudgetTotals');
 
 export const Budget = z.object({ lines: z.array(BudgetLine), totals: BudgetTotals }).openapi('Budget');
+
+export type Budget = z.infer<typeof Budget>;
+export type BudgetLine = z.infer<typeof BudgetLine>;

@@ -34,3 +34,5 @@ export const errorResponses = {
 z.config({
   customError: (issue) => (issue.input === undefined && issue.code === 'invalid_type' ? 'is required' : undefined),
 });
+
+export type ErrorBody = z.infer<typeof ErrorBody>;

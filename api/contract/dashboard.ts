@@ -99,3 +99,8 @@ export const Dashboard = z
     ranking: z.array(Ranking),
   })
   .openapi('Dashboard');
+
+export type Dashboard = z.infer<typeof Dashboard>;
+export type GoalProgress = z.infer<typeof GoalProgress>;
+export type MilestoneProgress = z.infer<typeof MilestoneProgress>;
+export type WatchedRisk = z.infer<typeof WatchedRisk>;

@@ -87,3 +87,7 @@ export const FlowHeat = z
     nodes: z.array(z.object({ nodeId: z.string(), runs: z.number(), medianMs: z.number().nullable(), timedSteps: z.number() })),
   })
   .openapi('FlowHeat');
+
+export type FlowRunSummary = z.infer<typeof FlowRunSummary>;
+export type FlowRunTrace = z.infer<typeof FlowRunTrace>;
+export type FlowHeat = z.infer<typeof FlowHeat>;

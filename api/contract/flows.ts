@@ -68,3 +68,8 @@ export const UnbindQuery = z
     projectId: Uuid.optional().openapi({ description: "The project's own binding; without it, the binding for all projects" }),
   })
   .openapi('FlowUnbind');
+
+export type FlowSummary = z.infer<typeof FlowSummary>;
+export type FlowVersionSummary = z.infer<typeof FlowVersionSummary>;
+export type FlowDetail = z.infer<typeof FlowDetail>;
+export type FlowVersionDetail = z.infer<typeof FlowVersionDetail>;

@@ -59,3 +59,5 @@ export const Goal = z
     createdAt: z.string(),
   })
   .openapi('Goal');
+
+export type Goal = z.infer<typeof Goal>;

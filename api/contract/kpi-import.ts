@@ -21,3 +21,5 @@ export const KpiImportResult = z
     raisedRiskIds: z.array(z.string()),
   })
   .openapi('KpiImportResult');
+
+export type KpiImportResult = z.infer<typeof KpiImportResult>;

@@ -36,3 +36,5 @@ export const ChangeRequest = z
     moves: z.array(CheckMove),
   })
   .openapi('ChangeRequest');
+
+export type ChangeRequest = z.infer<typeof ChangeRequest>;

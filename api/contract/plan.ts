@@ -150,3 +150,6 @@ export const MembersBody = z
 export const ProjectMember = z
   .object({ userId: z.string(), name: z.string(), email: z.string(), role: z.enum(projectMemberRoles) })
   .openapi('ProjectMember');
+
+export type PlanMilestone = z.infer<typeof PlanMilestone>;
+export type DecompositionPreview = z.infer<typeof DecompositionPreview>;

@@ -1,10 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import { lifecyclePhases } from '../../workflows/sales-project-messages';
+import { ProjectCan } from './can';
 import { ragStatuses } from '../../workflows/domain/attainment';
 import { businessCalendarSchema } from '../../workflows/domain/business-calendar';
 import { calendarDurationSchema } from '../../workflows/domain/duration';
-import { projectAccessLevels } from '../access/project-access';
 import { Decimal, Timestamp, Uuid } from './common';
+
+/** What the signed-in person may do with a project, each level including the ones before it (see api/access/project-access.ts). */
+export const projectAccessLevels = ['read', 'work', 'plan'] as const;
+export type ProjectAccess = (typeof projectAccessLevels)[number];
 
 export const NewMilestoneBody = z
   .strictObject({
@@ -109,6 +113,7 @@ export const ProjectDetail = Project.extend({
   lifecycle: Lifecycle,
   escalations: z.array(Escalation),
   access: z.enum(projectAccessLevels).openapi({ description: 'What you may do with it: read; work (KPIs, tasks, review answers); plan (the plan and its lifecycle)' }),
+  can: ProjectCan,
 }).openapi('ProjectDetail');
 
 export const NewKpiReportBody = z
@@ -148,3 +153,11 @@ export const ProjectListItem = z
   .openapi('ProjectListItem');
 
 export const ProjectList = z.object({ total: z.number(), items: z.array(ProjectListItem) }).openapi('ProjectList');
+
+export type Milestone = z.infer<typeof Milestone>;
+export type Escalation = z.infer<typeof Escalation>;
+export type Project = z.infer<typeof Project>;
+export type ProjectDetail = z.infer<typeof ProjectDetail>;
+export type KpiReport = z.infer<typeof KpiReport>;
+export type ProjectListItem = z.infer<typeof ProjectListItem>;
+export type ProjectList = z.infer<typeof ProjectList>;

@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { milestoneStatuses, ragStatuses } from '../../workflows/domain';
+import type { RetrospectiveReport as CompiledReport } from '../../workflows/domain/retrospective-report';
 import { Uuid, errorResponses } from './common';
 
 const answer = z.string().trim().min(1, 'must not be empty').max(5000);
@@ -25,6 +27,60 @@ export const RetrospectiveInput = z
   .object({ id: z.string(), userId: z.string(), name: z.string(), wentWell: z.string(), toImprove: z.string(), actionItems: z.array(z.string()), late: z.boolean(), submittedAt: z.string() })
   .openapi('RetrospectiveInput');
 
+/** The closing review's report, as the retrospective workflow compiles it (workflows/domain/retrospective-report). */
+export const RetrospectiveReport = z
+  .object({
+    projectId: z.string(),
+    projectName: z.string(),
+    outcome: z.string(),
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    compiledAt: z.string(),
+    goals: z.array(
+      z.object({ goalId: z.string(), name: z.string(), unit: z.string(), target: z.number(), actual: z.number(), attainmentPct: z.number(), status: z.enum(ragStatuses) }),
+    ),
+    milestones: z.array(
+      z.object({
+        milestoneId: z.string(),
+        name: z.string(),
+        dueAt: z.string(),
+        target: z.number(),
+        actual: z.number().nullable(),
+        status: z.enum(milestoneStatuses),
+        daysLate: z.number(),
+        owner: z.string(),
+      }),
+    ),
+    series: z.array(z.object({ metric: z.string(), at: z.string(), planned: z.number(), actual: z.number().nullable() })),
+    escalations: z.object({
+      count: z.number(),
+      highestLevel: z.number(),
+      byLevel: z.array(z.object({ level: z.number(), count: z.number(), acknowledged: z.number(), avgHoursToAck: z.number().nullable() })),
+      items: z.array(
+        z.object({ milestone: z.string(), level: z.number(), recipient: z.string(), createdAt: z.string(), acknowledgedAt: z.string().nullable(), hoursToAck: z.number().nullable() }),
+      ),
+    }),
+    approvals: z.object({
+      count: z.number(),
+      rejections: z.number(),
+      avgTurnaroundHours: z.number().nullable(),
+      items: z.array(
+        z.object({ kind: z.string(), approver: z.string(), status: z.string(), createdAt: z.string(), decidedAt: z.string().nullable(), turnaroundHours: z.number().nullable() }),
+      ),
+    }),
+    changeRequests: z.array(
+      z.object({ field: z.string(), subject: z.string(), before: z.unknown(), after: z.unknown(), status: z.string(), reason: z.string(), turnaroundHours: z.number().nullable() }),
+    ),
+    risks: z.object({ raisedByEarlyWarning: z.array(z.string()), materialised: z.array(z.string()) }),
+    budget: z.array(z.object({ category: z.string(), planned: z.number(), spent: z.number(), overrunPct: z.number() })),
+    members: z.array(z.object({ userId: z.string(), name: z.string(), total: z.number(), rank: z.number() })),
+    timeline: z.array(z.object({ at: z.string(), kind: z.string(), text: z.string() })),
+  })
+  .openapi('RetrospectiveReport');
+// Both ways, so the schema and the compiled report cannot drift apart (a compile error if they do).
+export const reportFitsSchema: (report: CompiledReport) => z.infer<typeof RetrospectiveReport> = (report) => report;
+export const schemaFitsReport: (report: z.infer<typeof RetrospectiveReport>) => CompiledReport = (report) => report;
+
 export const Retrospective = z
   .object({
     id: z.string(),
@@ -33,7 +89,7 @@ export const Retrospective = z
     inputDueAt: z.string(),
     hardDeadlineAt: z.string(),
     finalizedAt: z.string().nullable(),
-    report: z.unknown().openapi({ description: 'Goal attainment, milestones, escalations, approvals, change requests, risks, budget, members, timeline' }),
+    report: RetrospectiveReport.openapi({ description: 'Goal attainment, milestones, escalations, approvals, change requests, risks, budget, members, timeline' }),
     inputs: z.array(RetrospectiveInput),
   })
   .openapi('Retrospective');
@@ -41,3 +97,7 @@ export const Retrospective = z
 /** An export answers the document itself; refusals are JSON like everywhere else. */
 export const retrospectiveExportResponses = (type: 'text/markdown' | 'text/html') =>
   ({ 200: { description: 'The document', content: { [type]: { schema: z.string() } } }, ...errorResponses }) as const;
+
+export type RetrospectiveInput = z.infer<typeof RetrospectiveInput>;
+export type Retrospective = z.infer<typeof Retrospective>;
+export type RetrospectiveReport = z.infer<typeof RetrospectiveReport>;

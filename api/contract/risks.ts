@@ -80,3 +80,5 @@ export const Risk = z
     createdAt: z.string(),
   })
   .openapi('Risk');
+
+export type Risk = z.infer<typeof Risk>;

@@ -54,3 +54,5 @@ export const Task = z
     createdAt: z.string(),
   })
   .openapi('Task');
+
+export type Task = z.infer<typeof Task>;

@@ -47,11 +47,23 @@ export const User = z
   })
   .openapi('User');
 
+/** What an inbox item says: the fields the web app shows are named; other fields pass through. */
+export const InboxPayload = z
+  .looseObject({
+    subject: z.string().optional(),
+    message: z.string().optional(),
+    requestId: z.string().optional(),
+    dueAt: z.string().optional(),
+    projectId: z.string().optional(),
+    retrospectiveId: z.string().optional(),
+  })
+  .openapi('InboxPayload');
+
 export const InboxItem = z
   .object({
     id: z.string(),
     kind: z.enum(inboxItemKinds),
-    payload: z.record(z.string(), z.unknown()),
+    payload: InboxPayload,
     createdAt: z.string(),
     readAt: z.string().nullable(),
   })
@@ -61,3 +73,6 @@ export const InboxQuery = z.strictObject({
   unread: z.enum(['true', 'false']).optional().openapi({ description: 'Only unread items when true' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+export type User = z.infer<typeof User>;
+export type InboxItem = z.infer<typeof InboxItem>;

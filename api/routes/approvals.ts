@@ -1,18 +1,19 @@
 import type { Db } from '../../db/connect';
 import type { ApprovalRequest as ApprovalRow } from '../../db/schema';
 import { flowRunStateQuery } from '../../workflows/interpreter/flow-run-messages';
+import { approvalCan, requireMayDecide } from '../access/approval-access';
 import { projectAccessOf } from '../access/project-access';
 import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { assignedTo, decide, delegationChain, type ChainedRequest } from '../decide';
-import { ApiError, notFound } from '../errors';
+import { notFound } from '../errors';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/approvals';
 import { getApprovalRequest, listApprovalsOfApprover, listApprovalsOfRun } from '../../db/queries/approvals';
 import { findFlowRunRow } from '../../db/queries/flow-runs';
 import { findUser } from '../../db/queries/users';
 
-export const approvalDto = (r: ApprovalRow) => ({
+export const approvalDto = (principal: Principal) => (r: ApprovalRow) => ({
   id: r.id,
   flowRunId: r.flowRunId,
   projectId: r.projectId,
@@ -25,6 +26,7 @@ export const approvalDto = (r: ApprovalRow) => ({
   decidedBy: r.decidedBy,
   comment: r.comment,
   createdAt: r.createdAt.toISOString(),
+  can: approvalCan(principal, r),
 });
 
 /**
@@ -45,7 +47,7 @@ export function approvalsRouter({ db, temporal }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         await visibleChain(db, c.get('principal'), id);
-        return c.json(approvalDto(await getApprovalRequest(db, id)), 200);
+        return c.json(approvalDto(c.get('principal'))(await getApprovalRequest(db, id)), 200);
       },
     )
     .openapi(
@@ -55,10 +57,9 @@ export function approvalsRouter({ db, temporal }: AppDeps) {
         const body = c.req.valid('json');
         const principal = c.get('principal');
         const { assigned } = await visibleChain(db, principal, id);
-        if (!assigned) throw new ApiError(403, 'forbidden', 'Only the person this request is assigned to may decide it; you may only read it.');
-        if (principal.role === 'viewer') throw new ApiError(403, 'forbidden', 'Viewers only read: decide with your own role, not a viewer-scoped token.');
+        requireMayDecide(principal, assigned !== undefined);
         const result = await decide(db, temporal.client, { requestId: id, userId: principal.userId, ...body });
-        return c.json(approvalDto(await getApprovalRequest(db, result.requestId)), 200);
+        return c.json(approvalDto(principal)(await getApprovalRequest(db, result.requestId)), 200);
       },
     );
 }
@@ -73,7 +74,7 @@ export function userApprovalsRouter({ db }: AppDeps) {
       // Someone else's to-do list is not for others to see, not even that it exists.
       if (principal.userId !== id && principal.role !== 'admin') throw notFound('User', id);
       if (!(await findUser(db, id))) throw notFound('User', id);
-      return c.json((await listApprovalsOfApprover(db, id, status)).map(approvalDto), 200);
+      return c.json((await listApprovalsOfApprover(db, id, status)).map(approvalDto(principal)), 200);
     },
   );
 }
@@ -107,7 +108,7 @@ export function flowRunsRouter({ db, temporal }: AppDeps) {
         const { id } = c.req.valid('param');
         await readableRun(db, c.get('principal'), id);
         const rows = await listApprovalsOfRun(db, id);
-        return c.json(rows.map(approvalDto), 200);
+        return c.json(rows.map(approvalDto(c.get('principal'))), 200);
       },
     );
 }

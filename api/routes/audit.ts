@@ -1,5 +1,7 @@
 import { listAuditEvents } from '../../db/queries/audit';
 import { requireProjectAccess } from '../access/project-access';
+import { accessMay } from '../access/project-actions';
+import { roleMay } from '../access/role-abilities';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
 import { createRouter } from '../router';
@@ -13,10 +15,10 @@ export function auditRouter({ db }: AppDeps) {
     async (c) => {
       const query = c.req.valid('query');
       const principal = c.get('principal');
-      if (principal.role !== 'admin') {
+      if (!roleMay(principal.role, 'readAuditTrail')) {
         if (!query.projectId) throw new ApiError(403, 'forbidden', 'Only admins read the whole trail; name a project you manage with projectId.');
         const access = await requireProjectAccess(db, principal, query.projectId, 'read', "read this project's history");
-        if (principal.role !== 'manager' || access !== 'plan') throw onlyManagers();
+        if (!accessMay(principal, access, 'readHistory')) throw onlyManagers();
       }
       const rows = await listAuditEvents(db, query);
       const events = rows.map((r) => ({

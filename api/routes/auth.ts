@@ -19,6 +19,7 @@ import { beginLoginAttempt, clientAddress } from '../auth/login-rate-limit';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/password';
 import { unauthenticated } from '../auth/principal';
 import { canGrant, grantableRoles } from '../auth/roles';
+import { sessionCan } from '../access/role-abilities';
 import { clearSessionCookie, sessionTtlMs, setSessionCookie } from '../auth/session-cookie';
 import type { AppDeps } from '../deps';
 import { userDto } from '../dto';
@@ -73,7 +74,7 @@ export function authRouter({ db }: AppDeps) {
         await deleteExpiredSessions(db, user.id);
         const session = await createSession(db, user.id, sessionTtlMs);
         setSessionCookie(c, session.secret, session.expiresAt);
-        return c.json({ user: userDto(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString(), grantableRoles: [...grantableRoles(user.role)] }, 200);
+        return c.json({ user: userDto(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString(), grantableRoles: [...grantableRoles(user.role)], can: sessionCan(user.role) }, 200);
       },
     )
     .openapi(
@@ -103,6 +104,7 @@ export function authRouter({ db }: AppDeps) {
             csrfToken: via.kind === 'session' ? via.csrfToken : null,
             expiresAt: expiresAt?.toISOString() ?? null,
             grantableRoles: [...grantableRoles(principal.role)],
+            can: sessionCan(principal.role),
           },
           200,
         );

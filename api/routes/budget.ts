@@ -10,9 +10,10 @@ import {
   type BudgetLineWithRemaining,
 } from '../../db/queries/budget';
 import { requireProjectAccess } from '../access/project-access';
+import { requirePhase, requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
-import { editPlan, inProject, planLocked, round2 } from '../plan-guard';
+import { editPlan, inProject, round2 } from '../plan-guard';
 import { createRouter } from '../router';
 import { Budget, BudgetLine } from '../contract/budget';
 import * as routes from '../contract/routes/budget';
@@ -59,7 +60,7 @@ export function budgetRouter({ db }: AppDeps) {
       routes.createBudgetLine,
       async (c) => {
         const { id } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its budget');
+        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its budget');
         const body = c.req.valid('json');
         const line = await editPlan(db, id, (trx) =>
           insertBudgetLine(trx, { ...body, projectId: id }),
@@ -71,12 +72,12 @@ export function budgetRouter({ db }: AppDeps) {
       routes.updateBudgetLine,
       async (c) => {
         const { id, lineId } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its budget or book spending');
+        await requireProjectAction(db, c.get('principal'), id, 'bookSpending', 'change its budget or book spending');
         const patch = c.req.valid('json');
         const line = await inProject(db, id, async (trx, project) => {
           if (!(await findBudgetLine(trx, id, lineId))) throw notFound('Budget line', lineId);
           const changesPlan = patch.category !== undefined || patch.planned !== undefined;
-          if (changesPlan && project.phase !== 'planning') throw planLocked(project);
+          requirePhase(changesPlan ? 'editPlan' : 'bookSpending', project);
           return (await updateBudgetLine(trx, id, lineId, patch))!;
         });
         return c.json(budgetLineDto(line), 200);
@@ -96,7 +97,7 @@ export function budgetRouter({ db }: AppDeps) {
       routes.deleteBudgetLine,
       async (c) => {
         const { id, lineId } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its budget');
+        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its budget');
         await editPlan(db, id, async (trx) => {
           if (!(await deleteBudgetLine(trx, id, lineId))) throw notFound('Budget line', lineId);
         });

@@ -6,6 +6,7 @@ import type { Flow, FlowVersion } from '../../db/schema';
 import { flowDraftSchema, type FlowDraft } from '../../workflows/flow/graph-schema';
 import { triggerEventSchema } from '../../workflows/flow/trigger-events';
 import { onlyRoles } from '../auth/principal';
+import { roleAbilities } from '../access/role-abilities';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, zodDetails } from '../errors';
 import { validateWithDirectory } from '../flow-validation';
@@ -43,7 +44,7 @@ async function flowDetail(db: Db, flow: Flow) {
 }
 
 /** Flows decide who approves what for everybody, so only ops and admins change them. */
-export const designersOnly = onlyRoles(['ops', 'admin'], 'create, change, publish or bind flows');
+export const designersOnly = onlyRoles(roleAbilities.editFlows, 'create, change, publish or bind flows');
 
 /** Refuses a document that does not validate: 422 with one detail per diagnostic, node id first. */
 export async function requireValid(db: Db, document: unknown) {

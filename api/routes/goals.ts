@@ -5,6 +5,7 @@ import { deleteGoalMilestones, listGoalMilestones } from '../../db/queries/plan'
 import type { Goal as GoalRow, SalesProject } from '../../db/schema';
 import { checkSmart, smartGoalSchema, type SmartGoal } from '../../workflows/domain';
 import { requireProjectAccess } from '../access/project-access';
+import { requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, zodDetails, type ErrorDetail } from '../errors';
 import { editPlan } from '../plan-guard';
@@ -120,7 +121,7 @@ export function goalsRouter({ db }: AppDeps) {
       routes.createGoal,
       async (c) => {
         const { id } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its goals');
+        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its goals');
         const goal = c.req.valid('json');
         const created = await editPlan(db, id, async (trx, project) => {
           requireWithinProject(project, goal);
@@ -144,7 +145,7 @@ export function goalsRouter({ db }: AppDeps) {
       routes.updateGoal,
       async (c) => {
         const { id, goalId } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its goals');
+        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its goals');
         const patch = c.req.valid('json');
         const updated = await editPlan(db, id, async (trx, project) => {
           const current = await findGoal(trx, id, goalId);
@@ -166,7 +167,7 @@ export function goalsRouter({ db }: AppDeps) {
       routes.deleteGoal,
       async (c) => {
         const { id, goalId } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its goals');
+        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its goals');
         const { withMilestones } = c.req.valid('query');
         await editPlan(db, id, async (trx) => {
           if (!(await findGoal(trx, id, goalId))) throw notFound('Goal', goalId);

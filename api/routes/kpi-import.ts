@@ -7,7 +7,7 @@ import { listMilestoneMetrics } from '../../db/queries/plan';
 import { listWatchedMetrics } from '../../db/queries/risks';
 import type { NewKpiReport, SalesProject } from '../../db/schema';
 import { parseKpiCsv, sumExact, type KpiCsvError, type KpiCsvRow } from '../../workflows/domain';
-import { requireProjectAccess } from '../access/project-access';
+import { requirePhase, requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, type ErrorDetail } from '../errors';
 import { calendarOf, inProject } from '../plan-guard';
@@ -61,9 +61,7 @@ async function importCsv(
   onlyReporter: string | undefined,
   importer: { userId: string },
 ): Promise<{ result: z.infer<typeof KpiImportResult>; crossing: KpiCrossing | null; firstReportId: string | undefined }> {
-  if (project.phase === 'closing_review' || project.phase === 'closed') {
-    throw new ApiError(409, 'results_frozen', `The project is in ${project.phase.replace('_', ' ')}; its results are frozen and no KPI reports can be added.`);
-  }
+  requirePhase('reportKpi', project);
   const metrics = await trackedMetrics(db, project.id);
   const people = await listProjectPeople(db, project.id);
   const now = new Date();
@@ -102,7 +100,7 @@ export function kpiImportRouter({ db, temporal }: AppDeps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const principal = c.get('principal');
-      const access = await requireProjectAccess(db, principal, id, 'work', 'import its KPI reports');
+      const access = await requireProjectAction(db, principal, id, 'reportKpi', 'import its KPI reports');
       const isCsv = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() === 'text/csv';
       // Without a JSON content type the validator passes an empty object, so the CSV may be missing.
       const given = isCsv ? await c.req.text() : c.req.valid('json');

@@ -6,6 +6,7 @@ import { milestoneCheckTimes } from '../../workflows/domain/milestone-schedule';
 import { closeProjectUpdate, requestChangeUpdate, submitPlanUpdate } from '../../workflows/sales-project-messages';
 import { salesProjectWorkflowId } from '../../workflows/task-queue';
 import { requireProjectAccess } from '../access/project-access';
+import { requirePhase, requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields } from '../errors';
 import { createRouter } from '../router';
@@ -89,7 +90,8 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const principal = c.get('principal');
-        await requireProjectAccess(db, principal, id, 'plan', 'submit its plan');
+        await requireProjectAction(db, principal, id, 'submitPlan', 'submit its plan');
+        requirePhase('submitPlan', await loadProject(db, id));
         await sendUpdate(temporal.client, id, submitPlanUpdate, { userId: principal.userId });
         return c.json({ submittedBy: principal.userId }, 202);
       },
@@ -100,7 +102,8 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
         const principal = c.get('principal');
-        await requireProjectAccess(db, principal, id, 'plan', 'close it');
+        await requireProjectAction(db, principal, id, 'close', 'close it');
+        requirePhase('close', await loadProject(db, id));
         await sendUpdate(temporal.client, id, closeProjectUpdate, { outcome: body.outcome, userId: principal.userId });
         return c.json(body, 200);
       },
@@ -129,9 +132,8 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
         const principal = c.get('principal');
-        await requireProjectAccess(db, principal, id, 'plan', 'request changes to its plan');
-        const project = await loadProject(db, id);
-        if (project.phase !== 'execution') throw new ApiError(409, 'wrong_phase', `Change requests are for projects in execution; this one is in ${project.phase}.`);
+        await requireProjectAction(db, principal, id, 'requestChange', 'request changes to its plan');
+        requirePhase('requestChange', await loadProject(db, id));
         const before = await currentValue(db, id, body);
         const moves = await previewMoves(db, id, body);
         const created = await insertChangeRequest(db, {

@@ -17,6 +17,7 @@ import {
   type DecompositionErrorCode,
 } from '../../workflows/domain';
 import { requireProjectAccess } from '../access/project-access';
+import { requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, type ErrorDetail } from '../errors';
 import { calendarOf, editPlan, inProject, requireProject, requireTeam, requireUsers } from '../plan-guard';
@@ -187,7 +188,7 @@ export function planRouter({ db }: AppDeps) {
       routes.createMilestone,
       async (c) => {
         const { id } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its milestones');
+        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its milestones');
         const body = c.req.valid('json');
         const { milestone, project } = await editPlan(db, id, async (trx, project) => {
           const columns = await checkMilestone(trx, project, {
@@ -219,7 +220,7 @@ export function planRouter({ db }: AppDeps) {
       routes.updateMilestone,
       async (c) => {
         const { id, milestoneId } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its milestones');
+        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its milestones');
         const patch = c.req.valid('json');
         const { milestone, project } = await editPlan(db, id, async (trx, project) => {
           const current = await findProjectMilestone(trx, id, milestoneId);
@@ -243,7 +244,7 @@ export function planRouter({ db }: AppDeps) {
       routes.deleteMilestone,
       async (c) => {
         const { id, milestoneId } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its milestones');
+        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its milestones');
         await editPlan(db, id, async (trx) => {
           if (!(await deleteMilestone(trx, id, milestoneId))) throw notFound('Milestone', milestoneId);
         });
@@ -264,7 +265,7 @@ export function planRouter({ db }: AppDeps) {
       routes.applyDecomposition,
       async (c) => {
         const { id } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its milestones');
+        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its milestones');
         const body = c.req.valid('json');
         const { preview, milestones, project } = await editPlan(db, id, async (trx, project) => {
           const { goal, parts, preview } = await decomposeGoal(trx, project, body);

@@ -1,10 +1,12 @@
 import { insertKpiReport } from '../../db/queries/kpi-reports';
 import { raiseTriggeredRisks } from '../../db/queries/risks';
 import { listEscalations } from '../../db/queries/escalations';
+import { findReviewStatus } from '../../db/queries/project-access';
 import { listProjects } from '../../db/queries/project-list';
 import { findProject, insertMilestones, insertProject, listMilestones } from '../../db/queries/projects';
 import type { Db } from '../../db/connect';
 import { readableProjectIds, requireProjectAccess } from '../access/project-access';
+import { projectCan, requirePhase, requireProjectAction } from '../access/project-actions';
 import { requireMayCreateProjectFor } from '../access/project-creation';
 import type { AppDeps } from '../deps';
 import { escalationDto, kpiReportDto, projectDto } from '../dto';
@@ -88,7 +90,8 @@ export function projectsRouter({ db, temporal }: AppDeps) {
           listEscalations(db, id),
           readLifecycle(temporal.client, id),
         ]);
-        return c.json({ ...projectDto(project, milestones), lifecycle, escalations: escalations.map(escalationDto), access }, 200);
+        const can = projectCan(c.get('principal'), access, { phase: project.phase, reviewStatus: await findReviewStatus(db, id) });
+        return c.json({ ...projectDto(project, milestones), lifecycle, escalations: escalations.map(escalationDto), access, can }, 200);
       },
     )
     .openapi(
@@ -97,11 +100,12 @@ export function projectsRouter({ db, temporal }: AppDeps) {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
         const principal = c.get('principal');
-        await requireProjectAccess(db, principal, id, 'work', 'report its KPIs');
+        await requireProjectAction(db, principal, id, 'reportKpi', 'report its KPIs');
         // The report and the risks its figure raises are written together, under the project's
         // lock, so concurrent reports see each other's figures when deciding what they cross.
-        const { recorded: report, crossing } = await inProject(db, id, (trx, project) =>
-          recordWatchingKpi(trx, project, principal, async () => {
+        const { recorded: report, crossing } = await inProject(db, id, (trx, project) => {
+          requirePhase('reportKpi', project);
+          return recordWatchingKpi(trx, project, principal, async () => {
             const row = await insertKpiReport(trx, {
               projectId: id,
               metric: body.metric,
@@ -111,8 +115,8 @@ export function projectsRouter({ db, temporal }: AppDeps) {
             });
             await raiseTriggeredRisks(trx, id, new Date());
             return row;
-          }),
-        );
+          });
+        });
         if (crossing) await raiseKpiCrossing(temporal, crossing, report.id);
         return c.json(kpiReportDto(report), 201);
       },

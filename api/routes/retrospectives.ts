@@ -4,6 +4,7 @@ import type { RetrospectiveReport } from '../../workflows/domain/retrospective-r
 import { finalizeRetrospectiveUpdate } from '../../workflows/retrospective-messages';
 import { retrospectiveWorkflowId } from '../../workflows/task-queue';
 import { projectAccessOf, requireProjectAccess, type ProjectAccess } from '../access/project-access';
+import { projectActions, requireReviewOpen } from '../access/project-actions';
 import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound } from '../errors';
@@ -78,8 +79,8 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
         const principal = c.get('principal');
-        const retro = await requireRetrospectiveAccess(db, principal, id, 'work', 'answer its closing review');
-        if (retro.status === 'finalized') throw new ApiError(409, 'finalized', 'The closing review is final; answers are no longer taken.');
+        const retro = await requireRetrospectiveAccess(db, principal, id, projectActions.answerReview.need, 'answer its closing review');
+        requireReviewOpen('answerReview', retro);
         const now = new Date();
         const values = { wentWell: body.wentWell, toImprove: body.toImprove, actionItems: JSON.stringify(body.actionItems), late: now > retro.inputDueAt, submittedAt: now };
         const row = await upsertRetrospectiveInput(db, { retrospectiveId: id, userId: principal.userId }, values);
@@ -92,8 +93,8 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const principal = c.get('principal');
-        const retro = await requireRetrospectiveAccess(db, principal, id, 'plan', 'finalize its closing review');
-        if (retro.status === 'finalized') throw new ApiError(409, 'finalized', 'The closing review is already final.');
+        const retro = await requireRetrospectiveAccess(db, principal, id, projectActions.finalizeReview.need, 'finalize its closing review');
+        requireReviewOpen('finalizeReview', retro);
         try {
           await temporal.client.workflow
             .getHandle(retrospectiveWorkflowId(retro.projectId))

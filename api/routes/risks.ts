@@ -2,9 +2,10 @@ import { type z } from '@hono/zod-openapi';
 import { deleteRisk, findRisk, insertRisk, listRisks, raiseTriggeredRisks, updateRisk } from '../../db/queries/risks';
 import type { Risk as RiskRow } from '../../db/schema';
 import { requireProjectAccess } from '../access/project-access';
+import { requirePhase, requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
-import { editPlan, inProject, planLocked, requireUsers } from '../plan-guard';
+import { editPlan, inProject, requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
 import { Risk } from '../contract/risks';
 import * as routes from '../contract/routes/risks';
@@ -29,7 +30,7 @@ export function risksRouter({ db }: AppDeps) {
       routes.createRisk,
       async (c) => {
         const { id } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its risk register');
+        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its risk register');
         const body = c.req.valid('json');
         const risk = await editPlan(db, id, async (trx) => {
           await requireUsers(trx, [{ path: 'ownerId', id: body.ownerId }]);
@@ -58,11 +59,11 @@ export function risksRouter({ db }: AppDeps) {
       routes.updateRisk,
       async (c) => {
         const { id, riskId } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its risk register');
+        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its risk register');
         const { status, ...planFields } = c.req.valid('json');
         const risk = await inProject(db, id, async (trx, project) => {
           if (!(await findRisk(trx, id, riskId))) throw notFound('Risk', riskId);
-          if (Object.keys(planFields).length > 0 && project.phase !== 'planning') throw planLocked(project);
+          if (Object.keys(planFields).length > 0) requirePhase('editPlan', project);
           await requireUsers(trx, [{ path: 'ownerId', id: planFields.ownerId }]);
           await updateRisk(trx, id, riskId, {
             ...planFields,
@@ -81,7 +82,7 @@ export function risksRouter({ db }: AppDeps) {
       routes.deleteRisk,
       async (c) => {
         const { id, riskId } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its risk register');
+        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its risk register');
         await editPlan(db, id, async (trx) => {
           if (!(await deleteRisk(trx, id, riskId))) throw notFound('Risk', riskId);
         });

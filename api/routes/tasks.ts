@@ -4,6 +4,7 @@ import { findProjectMilestone } from '../../db/queries/plan';
 import { deleteTask, findTask, insertTask, listTasks, updateTask } from '../../db/queries/tasks';
 import type { Task as TaskRow } from '../../db/schema';
 import { requireProjectAccess } from '../access/project-access';
+import { requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
 import { invalidFields, notFound } from '../errors';
 import { inProject, requireUsers } from '../plan-guard';
@@ -37,7 +38,7 @@ export function tasksRouter({ db }: AppDeps) {
       routes.createTask,
       async (c) => {
         const { id } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'work', 'add tasks');
+        await requireProjectAction(db, c.get('principal'), id, 'editTasks', 'add tasks');
         const body = c.req.valid('json');
         const task = await inProject(db, id, async (trx) => {
           await requireReferences(trx, id, body);
@@ -60,7 +61,7 @@ export function tasksRouter({ db }: AppDeps) {
       routes.updateTask,
       async (c) => {
         const { id, taskId } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'work', 'change its tasks');
+        await requireProjectAction(db, c.get('principal'), id, 'editTasks', 'change its tasks');
         const patch = c.req.valid('json');
         const task = await inProject(db, id, async (trx) => {
           if (!(await findTask(trx, id, taskId))) throw notFound('Task', taskId);
@@ -74,7 +75,7 @@ export function tasksRouter({ db }: AppDeps) {
       routes.deleteTask,
       async (c) => {
         const { id, taskId } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'work', 'remove its tasks');
+        await requireProjectAction(db, c.get('principal'), id, 'editTasks', 'remove its tasks');
         await inProject(db, id, async (trx) => {
           if (!(await deleteTask(trx, id, taskId))) throw notFound('Task', taskId);
         });

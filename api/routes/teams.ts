@@ -2,6 +2,7 @@ import { type z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import { findTeam, findTeamByName, insertTeam, lockTeam, listTeamMembers, listTeams, replaceTeamMembers } from '../../db/queries/members';
 import { onlyRoles } from '../auth/principal';
+import { roleAbilities } from '../access/role-abilities';
 import type { AppDeps } from '../deps';
 import { ApiError, notFound } from '../errors';
 import { requireUsers } from '../plan-guard';
@@ -20,7 +21,7 @@ const nameTaken = (name: string) =>
 const isUniqueViolation = (error: unknown): boolean => typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 
 /** Teams shape targets and reports across projects: admins keep them; everyone signed in reads them. */
-const adminsOnly = onlyRoles(['admin'], 'create teams or change their members');
+const adminsOnly = onlyRoles(roleAbilities.manageTeams, 'create teams or change their members');
 
 export function teamsRouter({ db }: AppDeps) {
   return createRouter()

@@ -13,6 +13,7 @@ import {
 } from '../../db/queries/users';
 import { hashPassword } from '../auth/password';
 import { onlyRoles, type Principal } from '../auth/principal';
+import { roleAbilities } from '../access/role-abilities';
 import type { AppDeps } from '../deps';
 import { inboxItemDto, userDto } from '../dto';
 import { ApiError, invalidFields, notFound } from '../errors';
@@ -30,7 +31,7 @@ const mayReadInbox = (principal: Principal, userId: string) => principal.userId 
 export function usersRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(
-      { ...routes.createUser, middleware: onlyRoles(['admin'], 'add people') },
+      { ...routes.createUser, middleware: onlyRoles(roleAbilities.managePeople, 'add people') },
       async (c) => {
         const body = c.req.valid('json');
         if (body.managerId && !(await findUser(db, body.managerId))) {
@@ -60,7 +61,7 @@ export function usersRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      { ...routes.updateUser, middleware: onlyRoles(['admin'], "change people's accounts") },
+      { ...routes.updateUser, middleware: onlyRoles(roleAbilities.managePeople, "change people's accounts") },
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../connect';
-import type { ProjectMemberRole } from '../../workflows/domain';
+import type { ProjectMemberRole, RetrospectiveStatus } from '../../workflows/domain';
 
 /** How one person stands to one project: on it (and how), or above its people in the org chart. */
 export interface ProjectRelation {
@@ -54,4 +54,10 @@ export function projectIdsOf(userId: string, { withReports }: { withReports: boo
     union
     select project_id from project_members where user_id in (${people})
   )`;
+}
+
+/** The state of a project's closing review, null before it has one. */
+export async function findReviewStatus(db: Db, projectId: string): Promise<RetrospectiveStatus | null> {
+  const row = await db.selectFrom('retrospectives').select('status').where('projectId', '=', projectId).executeTakeFirst();
+  return row?.status ?? null;
 }

@@ -8,6 +8,8 @@ import { useSystem } from '../support/system';
 const system = useSystem({ worker: false });
 
 const password = 'correct horse battery';
+/** What a member's role may do anywhere, as the session says. */
+const memberCan = { createProject: true, chooseProjectOwner: false, editFlows: false, managePeople: false, manageTeams: false, readAuditTrail: false };
 
 interface Sent {
   status: number;
@@ -78,12 +80,13 @@ describe('signing in with a session cookie', () => {
       csrfToken: expect.any(String),
       expiresAt: expect.any(String),
       grantableRoles: ['member', 'viewer'],
+      can: memberCan,
     });
     expect(Date.parse(res.body.expiresAt) - Date.now()).toBeGreaterThan(11.9 * 3600_000);
 
     const session = await send(system.app, 'GET', '/api/auth/session', { cookie: cookieOf(res)! });
     expect(session.status).toBe(200);
-    expect(session.body).toEqual({ user: res.body.user, via: 'session', csrfToken: res.body.csrfToken, expiresAt: res.body.expiresAt, grantableRoles: ['member', 'viewer'] });
+    expect(session.body).toEqual({ user: res.body.user, via: 'session', csrfToken: res.body.csrfToken, expiresAt: res.body.expiresAt, grantableRoles: ['member', 'viewer'], can: memberCan });
   });
 
   it('marks the cookie Secure when the request came over HTTPS, directly or through a proxy that says so', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../workflows/flow/simulation';
 import { heatOverlay, playbackOverlay, traceOverlay } from '../../designer/src/runs/run-overlay';
-import type { FlowRunTrace } from '../../designer/src/runs/run-schemas';
+import type { FlowRunTrace } from '../../api/contract/flow-runs';
 
 const moment = (iso: string) => `<${iso.slice(11, 16)}>`;
 const edges = [
@@ -22,6 +22,7 @@ function trace(change: Partial<FlowRunTrace>): FlowRunTrace {
     status: 'running',
     startedAt: '2026-12-01T09:00:00.000Z',
     endedAt: null,
+    flowVersionId: 'v1',
     pathSource: 'live',
     unavailable: null,
     result: null,

@@ -22,12 +22,21 @@ export const tellOwner = (id: string, subject: string): NodeSpec => ({
 
 export const endWith = (id: string, result: 'done' | 'approved' | 'rejected'): NodeSpec => ({ id, kind: 'end', config: { result } });
 
+/** The trigger most test flows start with, as node `start`. */
+export const onPlanSubmitted = (): NodeSpec => ({ id: 'start', kind: 'trigger', config: { event: 'plan_submitted' } });
+
+/** plan_submitted → each step in turn, through its `next` port → an `approved` end named `done`. */
+export function inTurn(name: string, steps: NodeSpec[]): FlowDocument {
+  const ids = ['start', ...steps.map((step) => step.id), 'done'];
+  return document(name, [onPlanSubmitted(), ...steps, endWith('done', 'approved')], ids.slice(1).map((id, index) => [ids[index]!, 'next', id]));
+}
+
 /** plan_submitted → two approvers one after the other → a note to the owner → approved / rejected. */
 export function sequentialApproval(approverIds: string[], timeoutSeconds: number): FlowDocument {
   return document(
     'Two approvers in turn',
     [
-      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' } },
+      onPlanSubmitted(),
       {
         id: 'decide',
         kind: 'approval',
@@ -67,7 +76,7 @@ export function branchesThenAcknowledgement(ackSeconds: number): FlowDocument {
   return document(
     'Branches, then an acknowledgement',
     [
-      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' } },
+      onPlanSubmitted(),
       { id: 'split', kind: 'parallel_split', config: { branches: 2 } },
       tellOwner('tell', 'Branch one for {{project.name}}'),
       { id: 'check', kind: 'condition', config: { rule: { '==': [1, 1] } } },
@@ -126,7 +135,7 @@ export function branchEndsEarly(): FlowDocument {
   return document(
     'A branch ends early',
     [
-      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' } },
+      onPlanSubmitted(),
       { id: 'split', kind: 'parallel_split', config: { branches: 3 } },
       tellOwner('one', 'One for {{project.name}}'),
       tellOwner('two', 'Two for {{project.name}}'),

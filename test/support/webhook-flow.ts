@@ -1,13 +1,12 @@
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
-import { at } from './flow-runs';
+import { document, endWith, onPlanSubmitted } from './flow-shapes';
 
 /** plan_submitted → a webhook step → approved on success, rejected on failure. */
 export function webhookFlow(url: string, { retries = 0, timeoutSeconds = 5, method = 'POST' as 'POST' | 'GET', extraHeaders = {} as Record<string, string> } = {}): FlowDocument {
-  return {
-    schemaVersion: 1,
-    name: 'Webhook step',
-    nodes: [
-      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' }, position: at(0) },
+  return document(
+    'Webhook step',
+    [
+      onPlanSubmitted(),
       {
         id: 'hook',
         kind: 'webhook',
@@ -19,15 +18,14 @@ export function webhookFlow(url: string, { retries = 0, timeoutSeconds = 5, meth
           retries,
           timeoutSeconds,
         },
-        position: at(1),
       },
-      { id: 'sent', kind: 'end', config: { result: 'approved' }, position: at(2, 0) },
-      { id: 'not_sent', kind: 'end', config: { result: 'rejected' }, position: at(2, 1) },
+      endWith('sent', 'approved'),
+      endWith('not_sent', 'rejected'),
     ],
-    edges: [
-      { id: 'e1', source: 'start', sourcePort: 'next', target: 'hook', targetPort: 'in' },
-      { id: 'e2', source: 'hook', sourcePort: 'success', target: 'sent', targetPort: 'in' },
-      { id: 'e3', source: 'hook', sourcePort: 'failure', target: 'not_sent', targetPort: 'in' },
+    [
+      ['start', 'next', 'hook'],
+      ['hook', 'success', 'sent'],
+      ['hook', 'failure', 'not_sent'],
     ],
-  };
+  );
 }

@@ -42,7 +42,7 @@ describe('the audit trail’s filters in the address', () => {
 
   it('asks the API with its own names, a page size, and where the older page starts', () => {
     expect(auditRequestPath(anyChange, 50)).toBe('/api/audit?limit=50');
-    expect(auditRequestPath({ ...anyChange, userId: ann, from: '2027-03-01T09:00:00+08:00' }, 50, '1234')).toBe(
+    expect(auditRequestPath({ ...anyChange, userId: ann, from: '2027-03-01T09:00:00+08:00' }, 50, 1234)).toBe(
       `/api/audit?userId=${ann}&from=2027-03-01T09%3A00%3A00%2B08%3A00&limit=50&before=1234`,
     );
   });

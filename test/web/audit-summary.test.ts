@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { actorLabel, actorVia, changedFields, historyLine } from '../../designer/src/audit/audit-summary';
-import type { AuditEvent } from '../../designer/src/shared/api-schemas';
+import type { AuditEvent } from '../../api/contract/audit';
 
 const at = '2027-03-01T09:00:00Z';
 const ann = '7f3e2c1a-0000-4000-8000-000000000001';
 const goal = '7f3e2c1a-0000-4000-8000-0000000000aa';
 const fmt = { formatInstant: (iso: string) => `<${iso.slice(0, 10)}>`, personName: (id: string) => (id === ann ? 'Ann' : null) };
 const event = (over: Partial<AuditEvent>): AuditEvent => ({
-  id: '1',
+  id: 1,
   at,
   actor: { kind: 'user', userId: 'u1', name: 'Ann', detail: null },
   action: 'update',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decompositionTree, sharesOf, sumDecimals } from '../../designer/src/plan/decomposition-tree';
-import type { DecompositionPreview } from '../../designer/src/shared/api-schemas';
+import type { DecompositionPreview } from '../../api/contract/plan';
 
 const months = (amounts: string[], scale = 0): DecompositionPreview => {
   let running = 0;

@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { inboxEntries } from '../../designer/src/inbox/inbox-model';
-import type { ApprovalRequest, InboxItem } from '../../designer/src/shared/api-schemas';
+import type { ApprovalRequest } from '../../api/contract/approvals';
+import type { InboxItem } from '../../api/contract/users';
 
 const now = Date.parse('2027-03-01T00:00:00Z');
 const item = (id: string, createdAt: string, over: Partial<InboxItem> = {}): InboxItem => ({ id, kind: 'notification', payload: { subject: id }, createdAt, readAt: null, ...over });
-const request = (id: string, status: string): ApprovalRequest => ({ id, projectId: 'p', kind: 'approval', approverId: 'u', status, dueAt: '2027-03-03T00:00:00Z', decidedAt: null, comment: null });
+const request = (id: string, status: ApprovalRequest['status']): ApprovalRequest => ({
+  id,
+  flowRunId: 'r',
+  projectId: 'p',
+  nodeId: 'n',
+  kind: 'approval',
+  approverId: 'u',
+  status,
+  dueAt: '2027-03-03T00:00:00Z',
+  decidedAt: null,
+  decidedBy: null,
+  comment: null,
+  createdAt: '2027-03-01T00:00:00Z',
+  can: { decide: status === 'pending' },
+});
 
 describe('the inbox', () => {
   it('lists newest first and asks for action only while a request is pending or a review still takes answers', () => {

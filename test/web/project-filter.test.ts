@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anyProject, covers, matchesFilter, type ProjectFilter } from '../../designer/src/projects/project-filter';
-import type { ProjectListItem } from '../../designer/src/shared/api-schemas';
+import type { ProjectListItem } from '../../api/contract/projects';
 
 const item = (over: Partial<ProjectListItem>): ProjectListItem => ({
   id: 'p1',

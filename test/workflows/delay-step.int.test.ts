@@ -4,29 +4,16 @@ import { addBusinessDuration, businessCalendarSchema } from '../../workflows/dom
 import type { Duration } from '../../workflows/flow/duration';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { createOrgChart } from '../support/factories';
-import { at, closeProject, finishedRun, flowRunOf, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
+import { closeProject, finishedRun, flowRunOf, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
 import { call, eventually } from '../support/http';
+import { inTurn } from '../support/flow-shapes';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
 const DAY_MS = 86_400_000;
 
 /** plan_submitted → delay → approved. */
-function delayFlow(duration: Duration): FlowDocument {
-  return {
-    schemaVersion: 1,
-    name: 'Delay step',
-    nodes: [
-      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' }, position: at(0) },
-      { id: 'wait', kind: 'delay', config: { duration }, position: at(1) },
-      { id: 'done', kind: 'end', config: { result: 'approved' }, position: at(2) },
-    ],
-    edges: [
-      { id: 'e1', source: 'start', sourcePort: 'next', target: 'wait', targetPort: 'in' },
-      { id: 'e2', source: 'wait', sourcePort: 'next', target: 'done', targetPort: 'in' },
-    ],
-  };
-}
+const delayFlow = (duration: Duration): FlowDocument => inTurn('Delay step', [{ id: 'wait', kind: 'delay', config: { duration } }]);
 
 /** The durable timers the run has started so far: when, and for how long. */
 async function timersOf(workflowId: string) {

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpMailer } from '../../activities/flow/mailer';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { createOrgChart } from '../support/factories';
-import { at, closeProject, finishedRun, flowRunOf, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
+import { closeProject, finishedRun, flowRunOf, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
 import { call, eventually } from '../support/http';
 import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../support/smtp-receiver';
 import { testDecisionLinks, useSystem } from '../support/system';
-import { singleApproval } from '../support/flow-shapes';
+import { inTurn, singleApproval } from '../support/flow-shapes';
 
 const from = 'Milepost tests <milepost@milepost.test>';
 let smtp: SmtpReceiver;
@@ -18,31 +18,19 @@ afterAll(() => smtp?.close());
 // The worker sends with the real SMTP mailer (nodemailer), as SMTP_URL makes it do in production.
 const system = useSystem({ mailer: () => smtpMailer(smtp.url, from) });
 
-function notifyByEmail(): FlowDocument {
-  return {
-    schemaVersion: 1,
-    name: 'Notify by e-mail',
-    nodes: [
-      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' }, position: at(0) },
-      {
-        id: 'tell',
-        kind: 'notify',
-        config: {
-          recipient: { kind: 'owner_manager', fallback: { kind: 'project_owner' } },
-          channel: 'email',
-          subject: 'Plan of {{project.name}} submitted',
-          message: 'Hello {{recipient.name}}, {{project.owner.name}} submitted the plan of {{project.name}}.',
-        },
-        position: at(1),
+const notifyByEmail = (): FlowDocument =>
+  inTurn('Notify by e-mail', [
+    {
+      id: 'tell',
+      kind: 'notify',
+      config: {
+        recipient: { kind: 'owner_manager', fallback: { kind: 'project_owner' } },
+        channel: 'email',
+        subject: 'Plan of {{project.name}} submitted',
+        message: 'Hello {{recipient.name}}, {{project.owner.name}} submitted the plan of {{project.name}}.',
       },
-      { id: 'done', kind: 'end', config: { result: 'approved' }, position: at(2) },
-    ],
-    edges: [
-      { id: 'e1', source: 'start', sourcePort: 'next', target: 'tell', targetPort: 'in' },
-      { id: 'e2', source: 'tell', sourcePort: 'next', target: 'done', targetPort: 'in' },
-    ],
-  };
-}
+    },
+  ]);
 
 const approvalByEmail = (approverId: string) =>
   singleApproval(approverId, { name: 'Approval by e-mail', channel: 'email', subject: 'Approve the plan of {{project.name}}', message: 'Hello {{recipient.name}}, please approve or reject the plan.', timeout: { amount: 600, unit: 'seconds' } });

@@ -5,18 +5,17 @@ import { bind, createOrgChart, inSeconds, publishFlow, type OrgChart } from '../
 import { call, eventually } from '../support/http';
 import { tokenFor, type Identity } from '../support/identities';
 import { createUser, type Person } from '../support/people';
+import { document, endWith, onPlanSubmitted, tellOwner } from '../support/flow-shapes';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
 
 /** plan_submitted → one approval step → approved / rejected ends (timed out → tell the owner → rejected). */
-function approvalFlow(approverIds: string[], mode: 'any' | 'all' | 'sequence', timeoutSeconds = 300, subject = 'Approve {{project.name}}'): FlowDocument {
-  const at = (x: number, y = 0) => ({ x: x * 240, y: y * 140 });
-  return {
-    schemaVersion: 1,
-    name: `Approval (${mode})`,
-    nodes: [
-      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' }, position: at(0) },
+const approvalFlow = (approverIds: string[], mode: 'any' | 'all' | 'sequence', timeoutSeconds = 300, subject = 'Approve {{project.name}}'): FlowDocument =>
+  document(
+    `Approval (${mode})`,
+    [
+      onPlanSubmitted(),
       {
         id: 'decide',
         kind: 'approval',
@@ -29,27 +28,20 @@ function approvalFlow(approverIds: string[], mode: 'any' | 'all' | 'sequence', t
           timeout: { amount: timeoutSeconds, unit: 'seconds' },
           timeoutAction: 'escalate',
         },
-        position: at(1),
       },
-      { id: 'approved', kind: 'end', config: { result: 'approved' }, position: at(2, 0) },
-      { id: 'rejected', kind: 'end', config: { result: 'rejected' }, position: at(2, 1) },
-      {
-        id: 'tell_owner',
-        kind: 'notify',
-        config: { recipient: { kind: 'project_owner' }, channel: 'inbox', subject: 'Nobody decided on {{project.name}}', message: 'The approval timed out.' },
-        position: at(2, 2),
-      },
-      { id: 'timed_out_end', kind: 'end', config: { result: 'rejected' }, position: at(3, 2) },
+      endWith('approved', 'approved'),
+      endWith('rejected', 'rejected'),
+      tellOwner('tell_owner', 'Nobody decided on {{project.name}}'),
+      endWith('timed_out_end', 'rejected'),
     ],
-    edges: [
-      { id: 'e1', source: 'start', sourcePort: 'next', target: 'decide', targetPort: 'in' },
-      { id: 'e2', source: 'decide', sourcePort: 'approved', target: 'approved', targetPort: 'in' },
-      { id: 'e3', source: 'decide', sourcePort: 'rejected', target: 'rejected', targetPort: 'in' },
-      { id: 'e4', source: 'decide', sourcePort: 'timed_out', target: 'tell_owner', targetPort: 'in' },
-      { id: 'e5', source: 'tell_owner', sourcePort: 'next', target: 'timed_out_end', targetPort: 'in' },
+    [
+      ['start', 'next', 'decide'],
+      ['decide', 'approved', 'approved'],
+      ['decide', 'rejected', 'rejected'],
+      ['decide', 'timed_out', 'tell_owner'],
+      ['tell_owner', 'next', 'timed_out_end'],
     ],
-  };
-}
+  );
 
 async function planningProjectWith(org: OrgChart, flow: FlowDocument) {
   const res = await call(system.app, 'POST', '/api/projects', {
@@ -154,8 +146,12 @@ describe('the flow interpreter on the real engine', () => {
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       return res.body as { status: string; live: { status: string; currentNodes: string[]; path: unknown[]; waitingFor: { requestId: string }[] } };
     };
-    const before = await run();
-    expect(before.live).toMatchObject({ status: 'running', currentNodes: ['decide'], waitingFor: [{ requestId: request!.id }] });
+    // The request reaches the inbox when its activity commits, a moment before the run records it.
+    const before = await eventually(async () => {
+      const state = await run();
+      expect(state.live).toMatchObject({ status: 'running', currentNodes: ['decide'], waitingFor: [{ requestId: request!.id }] });
+      return state;
+    });
 
     // The owner and the approver's manager may read the request, so they hear why (403); a
     // member outside the project may not even see it (404).

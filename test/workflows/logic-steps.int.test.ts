@@ -2,43 +2,41 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { createOrgChart, inSeconds } from '../support/factories';
-import { at, closeProject, finishedRun, flowRunOf, inboxSubjects, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
+import { closeProject, finishedRun, flowRunOf, inboxSubjects, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
 import { call, eventually } from '../support/http';
 import { createUser } from '../support/people';
+import { document, endWith, onPlanSubmitted, tellOwner } from '../support/flow-shapes';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
 
 /** plan_submitted → "does the plan have milestones?" → yes: rejected, no: approved. */
-function conditionFlow(): FlowDocument {
-  return {
-    schemaVersion: 1,
-    name: 'Condition step',
-    nodes: [
-      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' }, position: at(0) },
-      { id: 'check', kind: 'condition', config: { rule: { '>': [{ var: 'plan.milestoneCount' }, 0] } }, position: at(1) },
-      { id: 'has_milestones', kind: 'end', config: { result: 'rejected' }, position: at(2, 0) },
-      { id: 'no_milestones', kind: 'end', config: { result: 'approved' }, position: at(2, 1) },
+const conditionFlow = (): FlowDocument =>
+  document(
+    'Condition step',
+    [
+      onPlanSubmitted(),
+      { id: 'check', kind: 'condition', config: { rule: { '>': [{ var: 'plan.milestoneCount' }, 0] } } },
+      endWith('has_milestones', 'rejected'),
+      endWith('no_milestones', 'approved'),
     ],
-    edges: [
-      { id: 'e1', source: 'start', sourcePort: 'next', target: 'check', targetPort: 'in' },
-      { id: 'e2', source: 'check', sourcePort: 'true', target: 'has_milestones', targetPort: 'in' },
-      { id: 'e3', source: 'check', sourcePort: 'false', target: 'no_milestones', targetPort: 'in' },
+    [
+      ['start', 'next', 'check'],
+      ['check', 'true', 'has_milestones'],
+      ['check', 'false', 'no_milestones'],
     ],
-  };
-}
+  );
 
 /**
  * plan_submitted → escalate one level above the owner → that person acknowledges (inbox) →
  * approved; unacknowledged → rejected; nobody above → tell the owner → rejected.
  */
-function escalationFlow(ackSeconds: number): FlowDocument {
-  return {
-    schemaVersion: 1,
-    name: 'Escalate and wait',
-    nodes: [
-      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' }, position: at(0) },
-      { id: 'up', kind: 'escalate', config: {}, position: at(1) },
+const escalationFlow = (ackSeconds: number): FlowDocument =>
+  document(
+    'Escalate and wait',
+    [
+      onPlanSubmitted(),
+      { id: 'up', kind: 'escalate', config: {} },
       {
         id: 'ack',
         kind: 'wait_for_ack',
@@ -49,28 +47,21 @@ function escalationFlow(ackSeconds: number): FlowDocument {
           message: 'Hello {{recipient.name}}, please acknowledge.',
           timeout: { amount: ackSeconds, unit: 'seconds' },
         },
-        position: at(2, 0),
       },
-      { id: 'acknowledged', kind: 'end', config: { result: 'approved' }, position: at(3, 0) },
-      { id: 'unanswered', kind: 'end', config: { result: 'rejected' }, position: at(3, 1) },
-      {
-        id: 'tell_owner',
-        kind: 'notify',
-        config: { recipient: { kind: 'project_owner' }, channel: 'inbox', subject: 'Nobody above you for {{project.name}}', message: 'Hello {{recipient.name}}, nobody is above you.' },
-        position: at(2, 2),
-      },
-      { id: 'top', kind: 'end', config: { result: 'rejected' }, position: at(3, 2) },
+      endWith('acknowledged', 'approved'),
+      endWith('unanswered', 'rejected'),
+      tellOwner('tell_owner', 'Nobody above you for {{project.name}}'),
+      endWith('top', 'rejected'),
     ],
-    edges: [
-      { id: 'e1', source: 'start', sourcePort: 'next', target: 'up', targetPort: 'in' },
-      { id: 'e2', source: 'up', sourcePort: 'next', target: 'ack', targetPort: 'in' },
-      { id: 'e3', source: 'ack', sourcePort: 'acknowledged', target: 'acknowledged', targetPort: 'in' },
-      { id: 'e4', source: 'ack', sourcePort: 'timed_out', target: 'unanswered', targetPort: 'in' },
-      { id: 'e5', source: 'up', sourcePort: 'top_reached', target: 'tell_owner', targetPort: 'in' },
-      { id: 'e6', source: 'tell_owner', sourcePort: 'next', target: 'top', targetPort: 'in' },
+    [
+      ['start', 'next', 'up'],
+      ['up', 'next', 'ack'],
+      ['ack', 'acknowledged', 'acknowledged'],
+      ['ack', 'timed_out', 'unanswered'],
+      ['up', 'top_reached', 'tell_owner'],
+      ['tell_owner', 'next', 'top'],
     ],
-  };
-}
+  );
 
 const lifecycle = async (projectId: string) => (await call(system.app, 'GET', `/api/projects/${projectId}`)).body.lifecycle as { phase: string; planRejection: string | null };
 

@@ -2,10 +2,11 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { verifyWebhookSignature } from '../../activities/flow/webhook-signature';
 import { createOrgChart } from '../support/factories';
-import { at, closeProject, finishedRun, flowRunOf, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
+import { closeProject, finishedRun, flowRunOf, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
 import { call, eventually } from '../support/http';
 import { startHttpReceiver, type Answer } from '../support/http-receiver';
 import { createUser } from '../support/people';
+import { inTurn } from '../support/flow-shapes';
 import { useSystem } from '../support/system';
 import { webhookFlow } from '../support/webhook-flow';
 
@@ -13,26 +14,14 @@ import { webhookFlow } from '../support/webhook-flow';
 const system = useSystem({ webhookAllow: '127.0.0.1' });
 
 /** plan_submitted → notify the owner through a chat webhook → approved. */
-function notifyByWebhook(url: string): FlowDocument {
-  return {
-    schemaVersion: 1,
-    name: 'Notify by webhook',
-    nodes: [
-      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' }, position: at(0) },
-      {
-        id: 'tell',
-        kind: 'notify',
-        config: { recipient: { kind: 'project_owner' }, channel: 'webhook', webhookUrl: url, subject: 'Plan of {{project.name}}', message: 'Hello {{recipient.name}}.' },
-        position: at(1),
-      },
-      { id: 'done', kind: 'end', config: { result: 'approved' }, position: at(2) },
-    ],
-    edges: [
-      { id: 'e1', source: 'start', sourcePort: 'next', target: 'tell', targetPort: 'in' },
-      { id: 'e2', source: 'tell', sourcePort: 'next', target: 'done', targetPort: 'in' },
-    ],
-  };
-}
+const notifyByWebhook = (url: string): FlowDocument =>
+  inTurn('Notify by webhook', [
+    {
+      id: 'tell',
+      kind: 'notify',
+      config: { recipient: { kind: 'project_owner' }, channel: 'webhook', webhookUrl: url, subject: 'Plan of {{project.name}}', message: 'Hello {{recipient.name}}.' },
+    },
+  ]);
 
 async function receiver(answer: (index: number) => Answer) {
   const started = await startHttpReceiver(answer);

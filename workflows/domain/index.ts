@@ -19,3 +19,4 @@ export * from './access-role';
 export * from './approval-states';
 export * from './plan-item-states';
 export * from './project-states';
+export * from './phase-rules';

@@ -105,28 +105,18 @@ function idAt(doc: unknown, collection: 'nodes' | 'edges', position: number): st
 }
 
 function checkIds(context: Context): void {
-  const seenNodes = new Set<string>();
-  for (const node of context.draft.nodes) {
-    if (seenNodes.has(node.id)) {
-      context.diagnostics.push({
-        nodeId: node.id,
-        code: 'duplicate_node_id',
-        message: `Two steps have the id "${node.id}"; every step needs its own id.`,
-      });
-    }
-    seenNodes.add(node.id);
+  for (const id of repeated(context.draft.nodes.map((node) => node.id))) {
+    context.diagnostics.push({ nodeId: id, code: 'duplicate_node_id', message: `Two steps have the id "${id}"; every step needs its own id.` });
   }
-  const seenEdges = new Set<string>();
-  for (const edge of context.draft.edges) {
-    if (seenEdges.has(edge.id)) {
-      context.diagnostics.push({
-        edgeId: edge.id,
-        code: 'duplicate_edge_id',
-        message: `Two connections have the id "${edge.id}"; every connection needs its own id.`,
-      });
-    }
-    seenEdges.add(edge.id);
+  for (const id of repeated(context.draft.edges.map((edge) => edge.id))) {
+    context.diagnostics.push({ edgeId: id, code: 'duplicate_edge_id', message: `Two connections have the id "${id}"; every connection needs its own id.` });
   }
+}
+
+/** Each id once more for every time it stands again after its first place. */
+function repeated(ids: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return ids.filter((id) => seen.has(id) || !seen.add(id));
 }
 
 function checkConfigs(context: Context): void {

@@ -1,4 +1,4 @@
-import { routesOf, json, jsonBody } from './define-routes';
+import { routesOf, json, jsonBody, refusal } from './define-routes';
 import { IdParam } from '../common';
 import { KpiReport, NewKpiReportBody, NewProjectBody, Project, ProjectDetail, ProjectList, ProjectListQuery } from '../projects';
 
@@ -26,5 +26,5 @@ export const reportKpi = route.post('/api/projects/{id}/kpi-reports', {
   tags: ['kpi'],
   summary: 'Report a KPI value for a project, as yourself (its members, owner, the owner’s managers, admins)',
   request: { params: IdParam, body: jsonBody(NewKpiReportBody) },
-  responses: { 201: json('Recorded', KpiReport) },
+  responses: { 201: json('Recorded', KpiReport), 409: refusal("The project's results are frozen") },
 });

@@ -2,17 +2,8 @@ import type { z } from 'zod';
 import type { FlowDraft } from '../../../workflows/flow';
 import { csrfToken, markExpired } from '../auth/session-store';
 import type { ApiProblemDetail } from '../graph/diagnostics';
-import {
-  errorBodySchema,
-  flowDetailSchema,
-  flowSummarySchema,
-  flowVersionSchema,
-  userSchema,
-  type FlowDetail,
-  type FlowSummary,
-  type FlowVersion,
-  type User,
-} from './schemas';
+import { ErrorBody } from '../../../api/contract/common';
+import { FlowDetail, FlowSummary, FlowVersionDetail } from '../../../api/contract/flows';
 
 /** A refusal from the API, with its details (one per problem) kept for showing them in place. */
 export class ApiError extends Error {
@@ -85,7 +76,7 @@ async function errorOf(response: Response): Promise<ApiError> {
     // Not JSON (a proxy's error page): fall through to the generic message.
   }
   const retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
-  const error = errorBodySchema.safeParse(parsed);
+  const error = ErrorBody.safeParse(parsed);
   if (error.success) return new ApiError(response.status, error.data.error.code, error.data.error.message, error.data.error.details, retryAfter);
   return new ApiError(response.status, 'http_error', `The server answered ${response.status} ${response.statusText}.`, [], retryAfter);
 }
@@ -106,14 +97,13 @@ async function request<S extends z.ZodType>(schema: S, method: string, path: str
 const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
 
 export const api = {
-  listFlows: (): Promise<FlowSummary[]> => request(flowSummarySchema.array(), 'GET', '/api/flows'),
-  getFlow: (id: string): Promise<FlowDetail> => request(flowDetailSchema, 'GET', flowPath(id)),
-  createFlow: (draft: FlowDraft): Promise<FlowDetail> => request(flowDetailSchema, 'POST', '/api/flows', { draft }),
-  saveDraft: (id: string, draft: FlowDraft): Promise<FlowDetail> => request(flowDetailSchema, 'PUT', `${flowPath(id)}/draft`, { draft }),
-  publish: (id: string): Promise<FlowVersion> => request(flowVersionSchema, 'POST', `${flowPath(id)}/publish`, {}),
-  getVersion: (id: string, version: number): Promise<FlowVersion> => request(flowVersionSchema, 'GET', `${flowPath(id)}/versions/${version}`),
-  importFlow: (document: unknown): Promise<FlowDetail> => request(flowDetailSchema, 'POST', '/api/flows/import', { document }),
-  listUsers: (): Promise<User[]> => request(userSchema.array(), 'GET', '/api/users'),
+  listFlows: (): Promise<FlowSummary[]> => request(FlowSummary.array(), 'GET', '/api/flows'),
+  getFlow: (id: string): Promise<FlowDetail> => request(FlowDetail, 'GET', flowPath(id)),
+  createFlow: (draft: FlowDraft): Promise<FlowDetail> => request(FlowDetail, 'POST', '/api/flows', { draft }),
+  saveDraft: (id: string, draft: FlowDraft): Promise<FlowDetail> => request(FlowDetail, 'PUT', `${flowPath(id)}/draft`, { draft }),
+  publish: (id: string): Promise<FlowVersionDetail> => request(FlowVersionDetail, 'POST', `${flowPath(id)}/publish`, {}),
+  getVersion: (id: string, version: number): Promise<FlowVersionDetail> => request(FlowVersionDetail, 'GET', `${flowPath(id)}/versions/${version}`),
+  importFlow: (document: unknown): Promise<FlowDetail> => request(FlowDetail, 'POST', '/api/flows/import', { document }),
   /** The saved draft as the file the API names for it. */
   async exportFlow(id: string): Promise<{ filename: string; text: string }> {
     const response = await send('GET', `${flowPath(id)}/export`);

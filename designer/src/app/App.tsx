@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { Workflow } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useRoute, useSearch } from 'wouter';
@@ -5,7 +6,7 @@ import { errorMessage } from '../api/client';
 import { AccountPage } from '../auth/AccountPage';
 import { loadSession } from '../auth/session-api';
 import { AuditTrailPage } from '../audit/AuditTrailPage';
-import { allows, type Permission } from '../auth/permissions';
+import type { Ability } from '../auth/use-can';
 import { useSession, useSessionState } from '../auth/session-store';
 import { safeNext, signInPathFor } from '../auth/sign-in-model';
 import { SessionEndedDialog, SignInPage } from '../auth/SignInPage';
@@ -20,9 +21,10 @@ import { PlanPage } from '../plan/PlanPage';
 import { ProjectListPage } from '../projects/ProjectListPage';
 import { ProjectPage } from '../projects/ProjectPage';
 import { RetrospectivePage } from '../retrospective/RetrospectivePage';
+import { queryClient } from './queries';
 
 /** Top-level sections of the web app; some only for the roles that may use them. */
-export const navItems: readonly { href: string; label: string; match: string; permission?: Permission }[] = [
+export const navItems: readonly { href: string; label: string; match: string; permission?: Ability }[] = [
   { href: '/projects', label: 'Projects', match: '/projects/*?' },
   { href: '/inbox', label: 'Inbox', match: '/inbox' },
   { href: '/people', label: 'People', match: '/people' },
@@ -40,14 +42,14 @@ function NavItem({ href, label, match }: { href: string; label: string; match: s
 }
 
 function TopNav() {
-  const { role } = useSession().user;
+  const { can } = useSession();
   return (
     <nav className="nav" aria-label="Main">
       <Link href="/" className="nav__brand">
         <Workflow size={18} aria-hidden="true" /> Milepost
       </Link>
       {navItems
-        .filter((item) => item.permission === undefined || allows(role, item.permission))
+        .filter((item) => item.permission === undefined || can[item.permission])
         .map((item) => (
           <NavItem key={item.href} {...item} />
         ))}
@@ -120,6 +122,14 @@ function Starting() {
  * right after. The pages are keyed by the person, so signing in as someone else starts afresh.
  */
 export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SignedInApp />
+    </QueryClientProvider>
+  );
+}
+
+function SignedInApp() {
   const state = useSessionState();
   const [path] = useLocation();
   const search = useSearch();

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Load } from './use-load';
+import type { Load } from './queries';
 
 /** Loading and failure as every page shows them; `children` renders what was loaded. */
 export function PageState<T>({ load, retry, children }: { load: Load<T>; retry: () => void; children: (value: T) => ReactNode }) {

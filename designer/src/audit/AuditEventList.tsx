@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { Link } from 'wouter';
-import type { AuditEvent, AuditPage } from '../shared/api-schemas';
 import { usePeople } from '../shared/people';
 import { TimeText } from '../shared/TimeText';
 import { formatDateTime } from '../shared/time';
 import { historyLine } from './audit-summary';
 import type { AuditPages } from './use-audit-pages';
+import type { AuditEvent, AuditPage } from '../../../api/contract/audit';
 
 /** What the whole trail adds to a project's history: how each change reached us, and its project. */
 export interface TrailDetail {

@@ -2,16 +2,16 @@ import { ScrollText } from 'lucide-react';
 import { useMemo } from 'react';
 import { useSearchParams } from 'wouter';
 import { useCan } from '../auth/use-can';
-import { auditPageSchema, projectListSchema } from '../shared/api-schemas';
 import { PersonOptions } from '../shared/PersonOptions';
 import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { dateTimeInputValue, fromLocalInput, toOffsetIso } from '../shared/time';
-import { useResource } from '../shared/use-resource';
-import '../shared/web.css';
+import { usePageQuery } from '../app/queries';
 import { auditFilterFrom, auditFilterKey, auditFilterParams, auditFilterProblem, auditRequestPath, isFiltered, type AuditFilter } from './audit-filter';
 import { AuditEventList } from './AuditEventList';
 import { useAuditPages } from './use-audit-pages';
+import { AuditPage } from '../../../api/contract/audit';
+import { ProjectList } from '../../../api/contract/projects';
 
 const pageSize = 50;
 
@@ -51,7 +51,7 @@ function Trail() {
   const filter = useMemo(() => auditFilterFrom(new URLSearchParams(search)), [search]);
   const problem = auditFilterProblem(filter);
   const people = usePeople();
-  const projects = useResource('audit-trail:projects', () => requestJson(projectListSchema, 'GET', `/api/projects?limit=${projectLimit}`));
+  const projects = usePageQuery(['projects', 'audit-filter'], () => requestJson(ProjectList, 'GET', `/api/projects?limit=${projectLimit}`));
   const projectList = useMemo(
     () => (projects.load.status === 'ready' ? [...projects.load.value.items].sort((a, b) => a.name.localeCompare(b.name)) : []),
     [projects.load],
@@ -115,7 +115,7 @@ function Trail() {
 }
 
 function Changes({ filter, projectName }: { filter: AuditFilter; projectName: (id: string) => string | undefined }) {
-  const pages = useAuditPages(`audit-trail:${auditFilterKey(filter)}`, (before) => requestJson(auditPageSchema, 'GET', auditRequestPath(filter, pageSize, before)));
+  const pages = useAuditPages(['audit', auditFilterKey(filter)], (before) => requestJson(AuditPage, 'GET', auditRequestPath(filter, pageSize, before)));
   return (
     <section className="card" aria-label="Changes" data-testid="audit-trail">
       <AuditEventList pages={pages} empty={isFiltered(filter) ? 'No changes match these filters.' : 'No changes recorded yet.'} trail={{ projectName }} />

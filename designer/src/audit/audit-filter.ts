@@ -54,7 +54,7 @@ export function auditFilterProblem(filter: AuditFilter): string | null {
 }
 
 /** The API request for one page of the filtered trail, older than `before` when given. */
-export function auditRequestPath(filter: AuditFilter, limit: number, before?: string): string {
+export function auditRequestPath(filter: AuditFilter, limit: number, before?: number): string {
   return `/api/audit${queryString({ projectId: filter.projectId, userId: filter.userId, from: filter.from, to: filter.to, limit, before })}`;
 }
 

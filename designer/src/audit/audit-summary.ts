@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../shared/api-schemas';
+import type { AuditEvent } from '../../../api/contract/audit';
 
 /**
  * One line of the audit trail (a project's history, or the whole trail), from a raw audit row:
@@ -141,7 +141,7 @@ export function historyLine(event: AuditEvent, wording: HistoryWording, maxChang
           // What an addition is called is in its line already.
           .filter((field) => !(event.action === 'insert' && name !== null && event.after?.[field] === name));
   return {
-    id: event.id,
+    id: String(event.id),
     at: event.at,
     who: actorLabel(event.actor),
     by: { name: actorName(event.actor), via: actorVia(event.actor) },

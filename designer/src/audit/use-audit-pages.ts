@@ -1,14 +1,16 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useInfiniteQuery, type InfiniteData, type QueryKey } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { errorMessage } from '../api/client';
-import type { AuditEvent, AuditPage } from '../shared/api-schemas';
-import { useResource, type Resource } from '../shared/use-resource';
+import { loadOf, queryClient, type PageQuery } from '../app/queries';
+import type { AuditEvent, AuditPage } from '../../../api/contract/audit';
 
 export interface AuditPages<T extends AuditPage> {
-  first: Resource<T>;
+  /** The newest page, as the page shows it loading, failing or loaded. */
+  first: PageQuery<T>;
   /** The first page's events, then every older page fetched so far. */
   events: AuditEvent[];
   /** Where the next older page starts; null when there is none. */
-  nextBefore: string | null;
+  nextBefore: number | null;
   more: () => Promise<void>;
   loadingMore: boolean;
   moreError: string | null;
@@ -17,36 +19,38 @@ export interface AuditPages<T extends AuditPage> {
 }
 
 /** The audit trail a page at a time, newest first: `load(before)` fetches the page older than `before`. */
-export function useAuditPages<T extends AuditPage>(key: string, load: (before?: string) => Promise<T>): AuditPages<T> {
-  const first = useResource(key, () => load());
-  const [older, setOlder] = useState<{ key: string; events: AuditEvent[]; nextBefore: string | null } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<string | null>(null);
-  // Older pages belong to the filter they were fetched for.
-  const shownOlder = older?.key === key ? older : null;
-  const loaded = first.load.status === 'ready' ? first.load.value : null;
-  const events = useMemo(() => [...(loaded?.events ?? []), ...(shownOlder?.events ?? [])], [loaded, shownOlder]);
-  const nextBefore = shownOlder ? shownOlder.nextBefore : (loaded?.nextBefore ?? null);
+export function useAuditPages<T extends AuditPage>(queryKey: QueryKey, load: (before?: number) => Promise<T>): AuditPages<T> {
+  const query = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam }) => load(pageParam ?? undefined),
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => last.nextBefore,
+  });
+  const { data, fetchNextPage, hasNextPage } = query;
+  const events = useMemo(() => data?.pages.flatMap((page) => page.events) ?? [], [data]);
+  const firstPage = data?.pages[0];
 
-  async function more() {
-    if (nextBefore === null) return;
-    setLoadingMore(true);
-    try {
-      const page = await load(nextBefore);
-      setOlder({ key, events: [...(shownOlder?.events ?? []), ...page.events], nextBefore: page.nextBefore });
-      setMoreError(null);
-    } catch (error) {
-      setMoreError(errorMessage(error));
-    } finally {
-      setLoadingMore(false);
-    }
-  }
-
-  const { reload } = first;
+  const hash = JSON.stringify(queryKey);
+  // Stable while the key is the same (a new array each render is the same key).
   const refresh = useCallback(async () => {
-    setOlder(null);
-    await reload();
-  }, [reload]);
+    const key = JSON.parse(hash) as QueryKey;
+    queryClient.setQueryData<InfiniteData<T, number | null>>(key, (shown) => shown && { pages: shown.pages.slice(0, 1), pageParams: shown.pageParams.slice(0, 1) });
+    await queryClient.invalidateQueries({ queryKey: key, exact: true });
+  }, [hash]);
 
-  return { first, events, nextBefore, more, loadingMore, moreError, refresh };
+  return {
+    first: {
+      load: loadOf({ data: firstPage, isError: query.isError, isFetching: query.isFetching, error: query.error }),
+      retry: () => void query.refetch(),
+      reload: refresh,
+    },
+    events,
+    nextBefore: hasNextPage ? (data?.pages.at(-1)?.nextBefore ?? null) : null,
+    more: async () => {
+      await fetchNextPage();
+    },
+    loadingMore: query.isFetchingNextPage,
+    moreError: query.isFetchNextPageError ? errorMessage(query.error) : null,
+    refresh,
+  };
 }

@@ -1,18 +1,16 @@
 import { Check, Copy, KeyRound, Trash2 } from 'lucide-react';
-import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, errorMessage } from '../api/client';
-import type { AccessRole } from '../api/schemas';
+import { useRef, useState } from 'react';
+import { z } from 'zod';
+import { errorMessage } from '../api/client';
 import { PageState } from '../app/PageState';
-import type { ApiToken } from '../shared/api-schemas';
 import { Field, FormAlert } from '../shared/Field';
-import { numberAsTyped } from '../shared/format';
 import { TimeText } from '../shared/TimeText';
-import { useResource } from '../shared/use-resource';
-import { useSubmit } from '../shared/use-submit';
+import { usePageQuery } from '../app/queries';
+import { useApiForm } from '../shared/use-api-form';
 import { roleHelp, roleLabels } from './permissions';
 import { changePassword, createToken, listTokens, loadSession, revokeToken } from './session-api';
 import { useSession } from './session-store';
-import '../shared/web.css';
+import { NewApiTokenBody, PasswordChangeBody, type ApiToken } from '../../../api/contract/auth';
 
 /** The signed-in person's own account: their password and their API tokens. */
 export function AccountPage() {
@@ -39,44 +37,39 @@ export function AccountPage() {
   );
 }
 
-const passwordFields = ['currentPassword', 'newPassword', 'repeat'] as const;
+/** The contract's body, and the new password typed a second time to catch a slip. */
+const passwordForm = PasswordChangeBody.extend({ repeat: z.string() }).refine((form) => form.repeat === form.newPassword, { path: ['repeat'], message: 'does not match the new password' });
 
 function ChangePassword() {
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
   const [done, setDone] = useState(false);
-  const { errors, saving, formRef, run } = useSubmit(passwordFields);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setDone(false);
-    void run(async () => {
-      if (next !== repeat) {
-        throw new ApiError(400, 'invalid_request', 'The new password was not typed the same twice.', [{ path: 'repeat', message: 'does not match the new password' }]);
-      }
-      await changePassword(current, next);
-      setCurrent('');
-      setNext('');
-      setRepeat('');
+  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+    schema: passwordForm,
+    defaultValues: { currentPassword: '', newPassword: '', repeat: '' },
+    save: async ({ currentPassword, newPassword }) => {
+      setDone(false);
+      await changePassword(currentPassword, newPassword);
+    },
+    onSaved: async (saved) => {
+      saved.reset();
       setDone(true);
       // Changing the password may start a new session (and a new CSRF token) on the server.
       await loadSession();
-    });
-  }
+    },
+  });
+  const { register } = form;
 
   return (
-    <form ref={formRef} className="card" onSubmit={submit} noValidate aria-labelledby="password-title" data-testid="change-password">
+    <form ref={formRef} className="card" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="password-title" data-testid="change-password">
       <h2 id="password-title">Change your password</h2>
-      <FormAlert errors={errors} />
-      <Field label="Current password" error={errors.fields.currentPassword}>
-        {(props) => <input {...props} type="password" autoComplete="current-password" value={current} onChange={(event) => setCurrent(event.target.value)} data-testid="current-password" />}
+      <FormAlert errors={alert} />
+      <Field label="Current password" error={errorOf('currentPassword')}>
+        {(props) => <input {...props} type="password" autoComplete="current-password" {...register('currentPassword')} data-testid="current-password" />}
       </Field>
-      <Field label="New password" error={errors.fields.newPassword}>
-        {(props) => <input {...props} type="password" autoComplete="new-password" value={next} onChange={(event) => setNext(event.target.value)} data-testid="new-password" />}
+      <Field label="New password" error={errorOf('newPassword')}>
+        {(props) => <input {...props} type="password" autoComplete="new-password" {...register('newPassword')} data-testid="new-password" />}
       </Field>
-      <Field label="New password again" error={errors.fields.repeat}>
-        {(props) => <input {...props} type="password" autoComplete="new-password" value={repeat} onChange={(event) => setRepeat(event.target.value)} data-testid="repeat-password" />}
+      <Field label="New password again" error={errorOf('repeat')}>
+        {(props) => <input {...props} type="password" autoComplete="new-password" {...register('repeat')} data-testid="repeat-password" />}
       </Field>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={saving}>
@@ -93,7 +86,7 @@ function ChangePassword() {
 }
 
 function ApiTokens() {
-  const tokens = useResource('tokens', listTokens);
+  const tokens = usePageQuery(['tokens'], listTokens);
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -177,35 +170,30 @@ function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (token
   );
 }
 
-const tokenFields = ['name', 'role', 'expiresInDays'] as const;
-
 function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) => Promise<void> }) {
   const { user, grantableRoles } = useSession();
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<AccessRole>(grantableRoles.includes(user.role) ? user.role : (grantableRoles[0] ?? 'viewer'));
-  const [days, setDays] = useState('90');
-  const { errors, saving, formRef, run } = useSubmit(tokenFields);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void run(async () => {
-      const created = await createToken({ name: name.trim(), role, expiresInDays: numberAsTyped(days) });
-      setName('');
+  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+    schema: NewApiTokenBody,
+    defaultValues: { name: '', role: grantableRoles.includes(user.role) ? user.role : (grantableRoles[0] ?? 'viewer'), expiresInDays: 90 },
+    save: async (body) => {
+      const created = await createToken(body);
       await onCreated(created.name, created.token);
-    });
-  }
+    },
+    onSaved: (saved) => saved.resetField('name'),
+  });
+  const { register } = form;
 
   return (
-    <form ref={formRef} className="subform" onSubmit={submit} noValidate aria-labelledby="new-token-title" data-testid="new-token-form">
+    <form ref={formRef} className="subform" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="new-token-title" data-testid="new-token-form">
       <h3 id="new-token-title">New token</h3>
-      <FormAlert errors={errors} />
+      <FormAlert errors={alert} />
       <div className="form-row">
-        <Field label="Name" help="What uses it, e.g. “CRM export”." error={errors.fields.name}>
-          {(props) => <input {...props} value={name} maxLength={100} onChange={(event) => setName(event.target.value)} data-testid="token-name" />}
+        <Field label="Name" help="What uses it, e.g. “CRM export”." error={errorOf('name')}>
+          {(props) => <input {...props} maxLength={100} {...register('name')} data-testid="token-name" />}
         </Field>
-        <Field label="Role" help="What the token may do." error={errors.fields.role}>
+        <Field label="Role" help="What the token may do." error={errorOf('role')}>
           {(props) => (
-            <select {...props} value={role} onChange={(event) => setRole(event.target.value as AccessRole)} data-testid="token-role">
+            <select {...props} {...register('role')} data-testid="token-role">
               {grantableRoles.map((r) => (
                 <option key={r} value={r}>
                   {roleLabels[r]} — {roleHelp[r]}
@@ -214,8 +202,8 @@ function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) 
             </select>
           )}
         </Field>
-        <Field label="Expires after (days)" optional help="Empty: never." error={errors.fields.expiresInDays}>
-          {(props) => <input {...props} inputMode="numeric" value={days} onChange={(event) => setDays(event.target.value)} data-testid="token-days" />}
+        <Field label="Expires after (days)" optional help="Empty: never." error={errorOf('expiresInDays')}>
+          {(props) => <input {...props} inputMode="numeric" {...register('expiresInDays', { setValueAs: (days: string | number) => (days === '' ? undefined : Number(days)) })} data-testid="token-days" />}
         </Field>
       </div>
       <div className="form-actions">

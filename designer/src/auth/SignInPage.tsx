@@ -1,6 +1,5 @@
 import { Workflow } from 'lucide-react';
 import { SignInForm } from './SignInForm';
-import '../shared/web.css';
 
 /** Shown for every page until someone signs in; afterwards the page they asked for opens. */
 export function SignInPage() {

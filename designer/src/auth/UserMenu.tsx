@@ -5,7 +5,6 @@ import { errorMessage } from '../api/client';
 import { roleLabels } from './permissions';
 import { signOut } from './session-api';
 import { useSession } from './session-store';
-import '../shared/web.css';
 
 /** Who is signed in (with their role), their account page, and signing out. */
 export function UserMenu() {

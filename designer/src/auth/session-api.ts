@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { ApiError, onStaleCsrf } from '../api/client';
-import { apiTokenSchema, createdApiTokenSchema, sessionSchema, type ApiToken, type Session } from '../shared/api-schemas';
 import { requestJson, requestVoid } from '../shared/request';
-import { resetUsers } from '../api/use-users';
-import { resetPeople } from '../shared/people';
+import { queryClient } from '../app/queries';
 import { sessionState, setSignedIn, setSignedOut } from './session-store';
+import { ApiToken, CreatedApiToken, LoginResponse, SessionResponse } from '../../../api/contract/auth';
 
 /** Asks the server who is signed in (the cookie is HttpOnly, so only the server can tell). */
 export async function loadSession(): Promise<void> {
   try {
-    setSignedIn(await requestJson(sessionSchema, 'GET', '/api/auth/session'));
+    setSignedIn(await requestJson(SessionResponse, 'GET', '/api/auth/session'));
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) setSignedOut();
     else throw error;
@@ -18,7 +17,7 @@ export async function loadSession(): Promise<void> {
 
 onStaleCsrf(async () => {
   try {
-    const session = await requestJson(sessionSchema, 'GET', '/api/auth/session');
+    const session = await requestJson(SessionResponse, 'GET', '/api/auth/session');
     setSignedIn(session);
     return true;
   } catch {
@@ -26,17 +25,12 @@ onStaleCsrf(async () => {
   }
 });
 
-function forgetPeople(): void {
-  resetPeople();
-  resetUsers();
-}
-
-export async function signIn(email: string, password: string): Promise<Session> {
+export async function signIn(email: string, password: string): Promise<LoginResponse> {
   const before = sessionState();
-  const session = await requestJson(sessionSchema, 'POST', '/api/auth/login', { email, password });
-  // Someone else's lists must not linger in the page's caches.
+  const session = await requestJson(LoginResponse, 'POST', '/api/auth/login', { email, password });
   const previous = before.status === 'signed-in' || before.status === 'expired' ? before.session.user.id : null;
-  if (previous !== session.user.id) forgetPeople();
+  // Someone else's answers must not linger in the page's cache (the pages remount for the new person).
+  if (previous !== session.user.id) queryClient.removeQueries();
   setSignedIn(session);
   return session;
 }
@@ -48,14 +42,14 @@ export async function signOut(): Promise<void> {
     // Already gone on the server: signed out all the same.
     if (!(error instanceof ApiError && error.status === 401)) throw error;
   }
-  forgetPeople();
   setSignedOut(true);
+  queryClient.removeQueries();
 }
 
 export const changePassword = (currentPassword: string, newPassword: string) => requestVoid('PUT', '/api/auth/password', { currentPassword, newPassword });
 
-export const listTokens = (): Promise<ApiToken[]> => requestJson(z.array(apiTokenSchema), 'GET', '/api/auth/tokens');
+export const listTokens = (): Promise<ApiToken[]> => requestJson(z.array(ApiToken), 'GET', '/api/auth/tokens');
 
-export const createToken = (input: { name: string; role: string; expiresInDays?: number | string | undefined }) => requestJson(createdApiTokenSchema, 'POST', '/api/auth/tokens', input);
+export const createToken = (input: { name: string; role: string; expiresInDays?: number | string | undefined }) => requestJson(CreatedApiToken, 'POST', '/api/auth/tokens', input);
 
 export const revokeToken = (id: string) => requestVoid('DELETE', `/api/auth/tokens/${encodeURIComponent(id)}`);

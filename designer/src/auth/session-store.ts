@@ -1,5 +1,8 @@
 import { useSyncExternalStore } from 'react';
-import type { Session } from '../shared/api-schemas';
+import type { LoginResponse, SessionResponse } from '../../../api/contract/auth';
+
+/** A session as signing in answers it, or as asking for it later does. */
+export type Session = LoginResponse | SessionResponse;
 
 /**
  * Who is signed in, for the whole page. `expired` keeps the page mounted under a sign-in form, so

@@ -1,7 +1,9 @@
-import { allows, type Permission } from './permissions';
+import type { SessionResponse } from '../../../api/contract/auth';
 import { useSession } from './session-store';
 
-/** Whether the signed-in person's role is offered `permission` (the API still decides each request). */
-export function useCan(permission: Permission): boolean {
-  return allows(useSession().user.role, permission);
+export type Ability = keyof SessionResponse['can'];
+
+/** Whether the server says the signed-in person's role may do `ability`; the page decides nothing itself. */
+export function useCan(ability: Ability): boolean {
+  return useSession().can[ability];
 }

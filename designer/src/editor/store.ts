@@ -2,7 +2,6 @@ import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, t
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { checkConnection, validateFlow, type Diagnostic, type FlowDraft, type NodeKind } from '../../../workflows/flow';
-import type { FlowVersionSummary } from '../api/schemas';
 import { copySelection, pasteClipboard, type Clipboard } from '../graph/clipboard';
 import { groupProblems, mergeDiagnostics, type ProblemsById } from '../graph/diagnostics';
 import { draftToCanvas, toConnectionLike, toGraphLike, toStepEdge } from '../graph/draft-convert';
@@ -12,6 +11,7 @@ import { learnKnownPeople, nobodyKnown, validateOptionsFor, type KnownPeople } f
 import { needsLayout } from '../graph/layout-input';
 import { createStepNode } from '../graph/new-node';
 import type { StepEdge, StepNode } from '../graph/types';
+import type { FlowVersionSummary } from '../../../api/contract/flows';
 
 /** What one undo step restores. */
 export interface Snapshot {

@@ -1,15 +1,15 @@
 import { useMemo, useState } from 'react';
 import { flowDraftSchema } from '../../../workflows/flow';
 import { api } from '../api/client';
-import type { FlowDetail } from '../api/schemas';
 import { PageState } from '../app/PageState';
 import { useCan } from '../auth/use-can';
-import { useLoad } from '../app/use-load';
+import { usePageQuery } from '../app/queries';
 import { Editor } from '../editor/Editor';
 import { createEditorStore } from '../editor/store';
 import { createOverlayStore } from '../runs/overlay-store';
 import { RunButtons, type RunPanel } from '../runs/RunButtons';
 import { TestRunPanel } from '../runs/TestRunPanel';
+import type { FlowDetail } from '../../../api/contract/flows';
 
 function DraftEditor({ flow, readOnly }: { flow: FlowDetail; readOnly: boolean }) {
   const store = useMemo(
@@ -30,7 +30,7 @@ function DraftEditor({ flow, readOnly }: { flow: FlowDetail; readOnly: boolean }
 
 /** `/flows/:id`: the draft of one flow, editable for those who change flows and read-only for everyone else. */
 export function EditorPage({ id }: { id: string }) {
-  const [load, retry] = useLoad(`flow:${id}`, () => api.getFlow(id));
+  const { load, retry } = usePageQuery(['flow', id], () => api.getFlow(id));
   const mayEdit = useCan('editFlows');
   return (
     <PageState load={load} retry={retry}>

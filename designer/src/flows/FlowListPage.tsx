@@ -3,12 +3,12 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { defaultFlows, isNodeKind, triggerEventLabels, triggerEvents, type FlowDraft } from '../../../workflows/flow';
 import { ApiError, api, errorMessage } from '../api/client';
-import type { FlowSummary } from '../api/schemas';
 import { PageState } from '../app/PageState';
 import { useCan } from '../auth/use-can';
-import { useLoad } from '../app/use-load';
+import { usePageQuery } from '../app/queries';
 import { readFlowFile } from '../editor/use-flow-actions';
 import { triggerOnlyDraft } from '../graph/new-node';
+import type { FlowSummary } from '../../../api/contract/flows';
 
 function eventLabel(event: string): string {
   const known = triggerEvents.find((candidate) => candidate === event);
@@ -129,7 +129,7 @@ function FlowTable({ flows }: { flows: readonly FlowSummary[] }) {
 
 /** `/flows`: every flow, and the ways to make a new one (from scratch, a default flow, or a file). */
 export function FlowListPage() {
-  const [load, retry] = useLoad('flows', () => api.listFlows());
+  const { load, retry } = usePageQuery(['flows'], () => api.listFlows());
   const [creating, setCreating] = useState(false);
   const [importError, setImportError] = useState<{ message: string; details: string[] } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);

@@ -2,17 +2,17 @@ import { useMemo, useState } from 'react';
 import { useSearch } from 'wouter';
 import { flowDraftSchema } from '../../../workflows/flow';
 import { api } from '../api/client';
-import type { FlowDetail, FlowVersion } from '../api/schemas';
 import { PageState } from '../app/PageState';
-import { useLoad } from '../app/use-load';
+import { usePageQuery } from '../app/queries';
 import { Editor } from '../editor/Editor';
 import { createEditorStore } from '../editor/store';
 import { createOverlayStore } from '../runs/overlay-store';
 import { RunButtons, type RunPanel } from '../runs/RunButtons';
 import { RunsPanel } from '../runs/RunsPanel';
 import { TestRunPanel } from '../runs/TestRunPanel';
+import type { FlowDetail, FlowVersionDetail } from '../../../api/contract/flows';
 
-function VersionView({ flow, version }: { flow: FlowDetail; version: FlowVersion }) {
+function VersionView({ flow, version }: { flow: FlowDetail; version: FlowVersionDetail }) {
   const store = useMemo(
     () =>
       createEditorStore({
@@ -48,7 +48,7 @@ function VersionView({ flow, version }: { flow: FlowDetail; version: FlowVersion
 
 /** `/flows/:id/versions/:version[?run=<id>]`: a published version exactly as it runs, read-only, with its runs. */
 export function VersionPage({ id, version }: { id: string; version: number }) {
-  const [load, retry] = useLoad(`flow:${id}:v${version}`, async () => {
+  const { load, retry } = usePageQuery(['flow', id, 'version', version], async () => {
     const [flow, published] = await Promise.all([api.getFlow(id), api.getVersion(id, version)]);
     return { flow, published };
   });

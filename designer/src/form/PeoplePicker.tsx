@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useUsers } from '../api/use-users';
+import { usePeople } from '../shared/people';
 
 interface PersonProps {
   readonly id?: string;
@@ -11,7 +11,7 @@ interface PersonProps {
 
 /** Choose one person from the org chart; the flow stores their id. */
 export function PersonPicker({ id, value, onChange, disabled, invalid }: PersonProps) {
-  const users = useUsers();
+  const users = usePeople();
   const known = users.status === 'ready' ? users.users : [];
   const missing = value !== '' && users.status === 'ready' && !known.some((user) => user.id === value);
   return (
@@ -37,7 +37,7 @@ interface PeopleProps {
 
 /** Choose several people; shown as a list with a picker to add one more. */
 export function PeoplePicker({ id, value, onChange, disabled, invalid }: PeopleProps) {
-  const users = useUsers();
+  const users = usePeople();
   const addId = useId();
   const known = users.status === 'ready' ? users.users : [];
   const nameOf = (userId: string) => known.find((user) => user.id === userId)?.name ?? `Someone no longer listed (${userId.slice(0, 8)}…)`;

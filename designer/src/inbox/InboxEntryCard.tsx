@@ -2,11 +2,11 @@ import { Check, ExternalLink, X } from 'lucide-react';
 import { memo, useId, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { ApiError, errorMessage } from '../api/client';
-import { approvalRequestSchema } from '../shared/api-schemas';
 import { requestJson, requestVoid } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { formatDateTime, fromNow } from '../shared/time';
 import { kindLabels, type InboxEntry } from './inbox-model';
+import { ApprovalRequest } from '../../../api/contract/approvals';
 
 type Decision = 'approve' | 'reject' | 'acknowledge';
 
@@ -39,7 +39,7 @@ export const InboxEntryCard = memo(function InboxEntryCard({ entry, userId, onDe
     if (!request) return;
     setSending(decision);
     try {
-      await requestJson(approvalRequestSchema, 'POST', `/api/approvals/${request.id}/decision`, {
+      await requestJson(ApprovalRequest, 'POST', `/api/approvals/${request.id}/decision`, {
         decision,
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       });
@@ -107,14 +107,14 @@ export const InboxEntryCard = memo(function InboxEntryCard({ entry, userId, onDe
         )}
       </p>
 
-      {request?.status === 'pending' && request.kind === 'acknowledgement' && (
+      {request?.can.decide && request.kind === 'acknowledgement' && (
         <div className="inbox-item__actions">
           <button type="button" className="button button--primary" disabled={sending !== null} onClick={() => void decide('acknowledge')} data-testid="acknowledge">
             <Check size={15} aria-hidden="true" /> {sending === 'acknowledge' ? 'Acknowledging…' : 'Acknowledge'}
           </button>
         </div>
       )}
-      {request?.status === 'pending' && request.kind === 'approval' && (
+      {request?.can.decide && request.kind === 'approval' && (
         <form className="inbox-item__actions" onSubmit={submitReject}>
           {rejecting || comment ? (
             <div className={`field${error?.comment ? ' field--problem' : ''}`}>

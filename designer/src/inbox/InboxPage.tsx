@@ -2,13 +2,13 @@ import { RefreshCw } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PageState } from '../app/PageState';
 import { useSession } from '../auth/session-store';
-import { approvalRequestSchema, inboxItemSchema, type ApprovalRequest, type InboxItem } from '../shared/api-schemas';
 import { requestJson } from '../shared/request';
 import { userTimeZone } from '../shared/time';
-import { useResource } from '../shared/use-resource';
+import { usePageQuery } from '../app/queries';
 import { InboxEntryCard } from './InboxEntryCard';
 import { inboxEntries } from './inbox-model';
-import '../shared/web.css';
+import { ApprovalRequest } from '../../../api/contract/approvals';
+import { InboxItem } from '../../../api/contract/users';
 
 interface InboxData {
   items: InboxItem[];
@@ -17,8 +17,8 @@ interface InboxData {
 
 async function loadInbox(userId: string): Promise<InboxData> {
   const [items, requests] = await Promise.all([
-    requestJson(inboxItemSchema.array(), 'GET', `/api/users/${userId}/inbox?limit=200`),
-    requestJson(approvalRequestSchema.array(), 'GET', `/api/users/${userId}/approvals`),
+    requestJson(InboxItem.array(), 'GET', `/api/users/${userId}/inbox?limit=200`),
+    requestJson(ApprovalRequest.array(), 'GET', `/api/users/${userId}/approvals`),
   ]);
   return { items, requests };
 }
@@ -45,7 +45,7 @@ export function InboxPage() {
 }
 
 function Inbox({ userId }: { userId: string }) {
-  const resource = useResource(`inbox:${userId}`, () => loadInbox(userId));
+  const resource = usePageQuery(['inbox', userId], () => loadInbox(userId));
   const { reload } = resource;
   const [tab, setTab] = useState<'action' | 'all'>('action');
   const [notice, setNotice] = useState<string | null>(null);

@@ -1,4 +1,5 @@
-import type { ApprovalRequest, InboxItem } from '../shared/api-schemas';
+import type { ApprovalRequest } from '../../../api/contract/approvals';
+import type { InboxItem } from '../../../api/contract/users';
 
 export interface InboxEntry {
   item: InboxItem;

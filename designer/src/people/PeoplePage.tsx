@@ -1,20 +1,18 @@
-import { useState, type FormEvent } from 'react';
-import { userSchema } from '../api/schemas';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { PageState } from '../app/PageState';
-import type { Load } from '../app/use-load';
-import { allows, roleHelp, roleLabels } from '../auth/permissions';
+import type { Load } from '../app/queries';
+import { roleHelp, roleLabels } from '../auth/permissions';
 import { useSession } from '../auth/session-store';
 import { Field, FormAlert } from '../shared/Field';
-import { textOrUndefined } from '../shared/format';
 import { reloadPeople, usePeople, type PeopleState } from '../shared/people';
 import { requestJson } from '../shared/request';
-import { useSubmit } from '../shared/use-submit';
-import { accessRoles, type AccessRole, type User } from '../api/schemas';
-import '../shared/web.css';
+import { typed, useApiForm } from '../shared/use-api-form';
 import { DoneNote } from '../shared/DoneNote';
 import { PersonOptions } from '../shared/PersonOptions';
-
-const fields = ['name', 'email', 'managerId', 'role', 'password'] as const;
+import { NewUserBody, User, UserPatchBody } from '../../../api/contract/users';
+import { accessRoles, type AccessRole } from '../../../workflows/domain/access-role';
 
 const asLoad = (people: PeopleState): Load<User[]> => (people.status === 'ready' ? { status: 'ready', value: people.users } : people);
 
@@ -22,7 +20,7 @@ const asLoad = (people: PeopleState): Load<User[]> => (people.status === 'ready'
 export function PeoplePage() {
   const people = usePeople();
   const { user: me } = useSession();
-  const mayManage = allows(me.role, 'managePeople');
+  const mayManage = useSession().can.managePeople;
   return (
     <main className="page">
       <div className="page__head">
@@ -80,54 +78,43 @@ function OrgTable({ users, meId }: { users: User[]; meId: string }) {
 }
 
 function AddPerson({ users }: { users: User[] }) {
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [managerId, setManagerId] = useState('');
-  const [role, setRole] = useState<AccessRole>('member');
-  const [password, setPassword] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const { errors, saving, formRef, run } = useSubmit(fields);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setDone(null);
-    void run(async () => {
-      const created = await requestJson(userSchema, 'POST', '/api/users', {
-        name: textOrUndefined(name),
-        email: textOrUndefined(email),
-        managerId: managerId || null,
-        role,
-        ...(password === '' ? {} : { password }),
-      });
+  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+    schema: NewUserBody,
+    defaultValues: { name: '', email: '', managerId: null, role: 'member', password: undefined },
+    save: async (body) => {
+      setDone(null);
+      const created = await requestJson(User, 'POST', '/api/users', body);
       setDone(`${created.name} added.`);
-      setName('');
-      setEmail('');
-      setPassword('');
-      reloadPeople();
-    });
-  }
+    },
+    onSaved: async (saved) => {
+      saved.reset({ ...saved.getValues(), name: '', email: '', password: undefined });
+      await reloadPeople();
+    },
+  });
+  const { register } = form;
 
   return (
-    <form ref={formRef} className="card" onSubmit={submit} noValidate aria-labelledby="add-person-title">
+    <form ref={formRef} className="card" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="add-person-title">
       <h2 id="add-person-title">Add a person</h2>
-      <FormAlert errors={errors} />
-      <Field label="Name" error={errors.fields.name}>
-        {(props) => <input {...props} value={name} onChange={(event) => setName(event.target.value)} />}
+      <FormAlert errors={alert} />
+      <Field label="Name" error={errorOf('name')}>
+        {(props) => <input {...props} {...register('name')} />}
       </Field>
-      <Field label="E-mail" error={errors.fields.email}>
-        {(props) => <input {...props} type="email" value={email} onChange={(event) => setEmail(event.target.value)} />}
+      <Field label="E-mail" error={errorOf('email')}>
+        {(props) => <input {...props} type="email" {...register('email')} />}
       </Field>
-      <Field label="Reports to" optional error={errors.fields.managerId}>
+      <Field label="Reports to" optional error={errorOf('managerId')}>
         {(props) => (
-          <select {...props} value={managerId} onChange={(event) => setManagerId(event.target.value)}>
+          <select {...props} {...register('managerId', { setValueAs: (id: string | null) => id || null })}>
             <option value="">Nobody (top of the chart)</option>
             <PersonOptions people={users} />
           </select>
         )}
       </Field>
-      <RoleField value={role} onChange={setRole} error={errors.fields.role} />
-      <Field label="First password" optional help="At least 10 characters; give it to them in person. Without one they cannot sign in yet." error={errors.fields.password}>
-        {(props) => <input {...props} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
+      <RoleField role={form.watch('role') ?? 'member'} registration={register('role')} error={errorOf('role')} />
+      <Field label="First password" optional help="At least 10 characters; give it to them in person. Without one they cannot sign in yet." error={errorOf('password')}>
+        {(props) => <input {...props} type="password" autoComplete="new-password" {...register('password', { setValueAs: typed.optional })} />}
       </Field>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={saving}>
@@ -139,11 +126,11 @@ function AddPerson({ users }: { users: User[] }) {
   );
 }
 
-function RoleField({ value, onChange, error }: { value: AccessRole; onChange: (role: AccessRole) => void; error: string | undefined }) {
+function RoleField({ role, registration, error }: { role: AccessRole; registration: UseFormRegisterReturn; error: string | undefined }) {
   return (
-    <Field label="Role" help={roleHelp[value]} error={error}>
+    <Field label="Role" help={roleHelp[role]} error={error}>
       {(props) => (
-        <select {...props} value={value} onChange={(event) => onChange(event.target.value as AccessRole)}>
+        <select {...props} {...registration}>
           {accessRoles.map((r) => (
             <option key={r} value={r}>
               {roleLabels[r]}
@@ -154,8 +141,6 @@ function RoleField({ value, onChange, error }: { value: AccessRole; onChange: (r
     </Field>
   );
 }
-
-const editFields = ['role', 'password', 'active'] as const;
 
 /** An admin changes someone's role, sets a new password, or marks that they left. */
 function EditPerson({ users }: { users: User[] }) {
@@ -178,45 +163,53 @@ function EditPerson({ users }: { users: User[] }) {
 }
 
 function EditAccess({ user }: { user: User }) {
-  const [role, setRole] = useState<AccessRole>(user.role);
-  const [password, setPassword] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const { errors, saving, formRef, run } = useSubmit(editFields);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setDone(null);
-    const change = { ...(role === user.role ? {} : { role }), ...(password === '' ? {} : { password }) };
-    void run(async () => {
-      await requestJson(userSchema, 'PATCH', `/api/users/${user.id}`, change);
-      setPassword('');
+  const { form, formRef, onSubmit, saving, alert, showRefusal, errorOf } = useApiForm({
+    schema: UserPatchBody,
+    defaultValues: { name: undefined, managerId: undefined, role: user.role, active: undefined, password: undefined },
+    save: async ({ role, password }) => {
+      setDone(null);
+      // Only what changed: a role sent as it was would still end their sessions for nothing.
+      await requestJson(User, 'PATCH', `/api/users/${user.id}`, { ...(role === user.role ? {} : { role }), ...(password === undefined ? {} : { password }) });
       setDone(`${user.name} updated; their open sessions have ended.`);
-      reloadPeople();
-    });
-  }
+    },
+    onSaved: async (saved) => {
+      saved.resetField('password');
+      await reloadPeople();
+    },
+  });
+  const { register } = form;
+  const role = form.watch('role') ?? user.role;
+  const password = form.watch('password');
+  const leave = useMutation({
+    mutationFn: () => requestJson(User, 'PATCH', `/api/users/${user.id}`, { active: false }),
+    onSuccess: () => reloadPeople(),
+  });
 
   async function markLeft() {
     if (!window.confirm(`Mark ${user.name} as having left? They can no longer sign in, and flows pass over them.`)) return;
     setDone(null);
-    await run(async () => {
-      await requestJson(userSchema, 'PATCH', `/api/users/${user.id}`, { active: false });
+    try {
+      await leave.mutateAsync();
       setDone(`${user.name} can no longer sign in.`);
-      reloadPeople();
-    });
+    } catch (error) {
+      showRefusal(error);
+    }
   }
 
+  const busy = saving || leave.isPending;
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={`Access of ${user.name}`}>
-      <FormAlert errors={errors} />
-      <RoleField value={role} onChange={setRole} error={errors.fields.role} />
-      <Field label="New password" optional help="At least 10 characters. Ends their open sessions." error={errors.fields.password}>
-        {(props) => <input {...props} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
+    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate aria-label={`Access of ${user.name}`}>
+      <FormAlert errors={alert} />
+      <RoleField role={role} registration={register('role')} error={errorOf('role')} />
+      <Field label="New password" optional help="At least 10 characters. Ends their open sessions." error={errorOf('password')}>
+        {(props) => <input {...props} type="password" autoComplete="new-password" {...register('password', { setValueAs: typed.optional })} />}
       </Field>
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving || (role === user.role && password === '')}>
+        <button type="submit" className="button button--primary" disabled={busy || (role === user.role && password === undefined)}>
           {saving ? 'Saving…' : 'Save'}
         </button>
-        <button type="button" className="button button--danger" disabled={saving} onClick={() => void markLeft()}>
+        <button type="button" className="button button--danger" disabled={busy} onClick={() => void markLeft()}>
           Has left
         </button>
         <DoneNote text={done} />

@@ -1,14 +1,11 @@
-import { Trash2 } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
-import { z } from 'zod';
 import { Field, FormAlert } from '../shared/Field';
-import { formatNumber, formatPct, numberAsTyped, textOrUndefined } from '../shared/format';
+import { formatNumber, formatPct } from '../shared/format';
 import { requestJson } from '../shared/request';
-import { useSubmit } from '../shared/use-submit';
+import { typed, useApiForm } from '../shared/use-api-form';
+import { BudgetLine, NewBudgetLineBody } from '../../../api/contract/budget';
 import type { PlanContext } from './plan-data';
 import { useRemove } from './use-remove';
-
-const fields = ['category', 'planned', 'spent'] as const;
+import { RemoveButton, SectionError } from './ItemList';
 
 export function BudgetSection({ plan }: { plan: PlanContext }) {
   const { data, editable, reload } = plan;
@@ -18,11 +15,7 @@ export function BudgetSection({ plan }: { plan: PlanContext }) {
   return (
     <section className="card" aria-labelledby="budget-title">
       <h2 id="budget-title">Budget</h2>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <SectionError message={error} />
       {lines.length === 0 ? (
         <p className="muted">No budget lines yet.</p>
       ) : (
@@ -49,9 +42,7 @@ export function BudgetSection({ plan }: { plan: PlanContext }) {
                 </td>
                 {editable && (
                   <td className="row-actions">
-                    <button type="button" className="icon-button" aria-label={`Remove budget line ${line.category}`} onClick={() => void remove(`${base}/${line.id}`, `Remove the budget line “${line.category}”?`)}>
-                      <Trash2 size={15} aria-hidden="true" />
-                    </button>
+                    <RemoveButton label={`Remove budget line ${line.category}`} onClick={() => void remove(`${base}/${line.id}`, `Remove the budget line “${line.category}”?`)} />
                   </td>
                 )}
               </tr>
@@ -73,39 +64,31 @@ export function BudgetSection({ plan }: { plan: PlanContext }) {
 }
 
 function BudgetForm({ plan }: { plan: PlanContext }) {
-  const [category, setCategory] = useState('');
-  const [planned, setPlanned] = useState('');
-  const [spent, setSpent] = useState('');
-  const { errors, saving, formRef, run } = useSubmit(fields);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void run(async () => {
-      const spentValue = numberAsTyped(spent);
-      await requestJson(z.object({ id: z.string() }), 'POST', `/api/projects/${plan.data.project.id}/budget`, {
-        category: textOrUndefined(category),
-        planned: numberAsTyped(planned),
-        ...(spentValue === undefined ? {} : { spent: spentValue }),
-      });
-      setCategory('');
-      setPlanned('');
-      setSpent('');
+  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+    schema: NewBudgetLineBody,
+    defaultValues: { category: '', planned: '', spent: undefined },
+    save: (body) => requestJson(BudgetLine, 'POST', `/api/projects/${plan.data.project.id}/budget`, body),
+    onSaved: async (saved) => {
+      saved.reset();
       await plan.reload();
-    });
-  }
+    },
+  });
+  const { register } = form;
+  // Amounts are sent as typed: the contract's words say what is wrong with one that is not a number.
+  const amount = (text: string) => text.trim();
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="subform" aria-label="Add a budget line">
-      <FormAlert errors={errors} />
+    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate className="subform" aria-label="Add a budget line">
+      <FormAlert errors={alert} />
       <div className="form-row">
-        <Field label="Category" error={errors.fields.category}>
-          {(props) => <input {...props} value={category} onChange={(event) => setCategory(event.target.value)} placeholder="e.g. Events" />}
+        <Field label="Category" error={errorOf('category')}>
+          {(props) => <input {...props} {...register('category')} placeholder="e.g. Events" />}
         </Field>
-        <Field label="Planned" error={errors.fields.planned}>
-          {(props) => <input {...props} inputMode="decimal" value={planned} onChange={(event) => setPlanned(event.target.value)} />}
+        <Field label="Planned" error={errorOf('planned')}>
+          {(props) => <input {...props} inputMode="decimal" {...register('planned', { setValueAs: amount })} />}
         </Field>
-        <Field label="Spent so far" optional error={errors.fields.spent}>
-          {(props) => <input {...props} inputMode="decimal" value={spent} onChange={(event) => setSpent(event.target.value)} />}
+        <Field label="Spent so far" optional error={errorOf('spent')}>
+          {(props) => <input {...props} inputMode="decimal" {...register('spent', { setValueAs: (text: string | undefined) => typed.optional((text ?? '').trim()) })} />}
         </Field>
       </div>
       <div className="form-actions">

@@ -1,7 +1,5 @@
-import { Trash2 } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { goalDirections, goalMetrics, type GoalDirection, type GoalMetric } from '../../../workflows/domain/smart-goal';
-import { goalSchema } from '../shared/api-schemas';
 import { Field, FormAlert } from '../shared/Field';
 import { formatNumber, numberAsTyped, textOrUndefined } from '../shared/format';
 import { requestJson, requestVoid } from '../shared/request';
@@ -9,6 +7,8 @@ import { afterDay, dateInputValue, formatPeriod, lastDayInputValue, startOfDay, 
 import { useSubmit } from '../shared/use-submit';
 import { directionLabels, metricLabels, suggestedUnits } from './goal-labels';
 import type { PlanContext } from './plan-data';
+import { ItemList, RemoveButton, SectionError } from './ItemList';
+import { Goal } from '../../../api/contract/goals';
 
 const fields = ['metric', 'customMetricName', 'unit', 'direction', 'baseline', 'target', 'period.start', 'period.end', 'period'] as const;
 
@@ -31,33 +31,23 @@ export function GoalsSection({ plan }: { plan: PlanContext }) {
     <section className="card" aria-labelledby="goals-title" data-testid="goals-section">
       <h2 id="goals-title">Goals</h2>
       <p className="field__help">SMART: a metric (Specific), a unit and target (Measurable), a reachable figure (Achievable) and a period (Time-bound).</p>
-      {removeError && (
-        <p className="error-text" role="alert">
-          {removeError}
-        </p>
-      )}
-      {data.goals.length > 0 && (
-        <ul className="item-list">
-          {data.goals.map((goal) => (
-            <li key={goal.id} className="item-list__item">
-              <div>
-                <strong>{goal.metric === 'custom' ? goal.customMetricName : metricLabels[goal.metric]}</strong>{' '}
-                {goal.direction === 'at_least' ? 'at least' : 'at most'} {formatNumber(goal.target)} {goal.unit}
-                <br />
-                <span className="small muted">
-                  {formatPeriod(goal.period.start, goal.period.end)}
-                  {goal.baseline !== null && ` · baseline ${formatNumber(goal.baseline)}`}
-                </span>
-              </div>
-              {editable && (
-                <button type="button" className="icon-button" aria-label={`Remove goal ${goal.kpiMetric}`} onClick={() => void remove(goal.id)}>
-                  <Trash2 size={15} aria-hidden="true" />
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <SectionError message={removeError} />
+      <ItemList items={data.goals}>
+        {(goal) => ({
+          main: (
+            <>
+              <strong>{goal.metric === 'custom' ? goal.customMetricName : metricLabels[goal.metric]}</strong>{' '}
+              {goal.direction === 'at_least' ? 'at least' : 'at most'} {formatNumber(goal.target)} {goal.unit}
+              <br />
+              <span className="small muted">
+                {formatPeriod(goal.period.start, goal.period.end)}
+                {goal.baseline !== null && ` · baseline ${formatNumber(goal.baseline)}`}
+              </span>
+            </>
+          ),
+          actions: editable && <RemoveButton label={`Remove goal ${goal.kpiMetric}`} onClick={() => void remove(goal.id)} />,
+        })}
+      </ItemList>
       {editable && <GoalForm plan={plan} />}
     </section>
   );
@@ -86,7 +76,7 @@ function GoalForm({ plan }: { plan: PlanContext }) {
     const periodStart = startOfDay(start);
     const periodEnd = afterDay(last);
     void run(async () => {
-      await requestJson(goalSchema, 'POST', `/api/projects/${project.id}/goals`, {
+      await requestJson(Goal, 'POST', `/api/projects/${project.id}/goals`, {
         metric,
         ...(metric === 'custom' ? { customMetricName: textOrUndefined(customName) } : {}),
         unit: textOrUndefined(unit),

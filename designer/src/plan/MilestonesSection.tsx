@@ -1,6 +1,5 @@
-import { Pencil, Trash2 } from 'lucide-react';
+import { Pencil } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
-import { planMilestoneSchema, type PlanMilestone } from '../shared/api-schemas';
 import { Field, FormAlert } from '../shared/Field';
 import { formatNumber, numberAsTyped, textOrUndefined } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
@@ -10,8 +9,10 @@ import { dateTimeInputValue, fromLocalInput, toOffsetIso } from '../shared/time'
 import { useSubmit } from '../shared/use-submit';
 import { unitLabel } from './duration-units';
 import type { PlanContext } from './plan-data';
+import { RemoveButton, SectionError } from './ItemList';
 import { PersonOptions } from '../shared/PersonOptions';
 import { WarningFields } from './WarningFields';
+import { PlanMilestone } from '../../../api/contract/plan';
 
 const fields = ['name', 'goalId', 'metric', 'targetValue', 'dueAt', 'ownerId', 'warningOffset', 'warningThresholdPct', 'periodStart'] as const;
 
@@ -37,11 +38,7 @@ export function MilestonesSection({ plan }: { plan: PlanContext }) {
   return (
     <section className="card" aria-labelledby="milestones-title" data-testid="milestones-section">
       <h2 id="milestones-title">Milestones</h2>
-      {removeError && (
-        <p className="error-text" role="alert">
-          {removeError}
-        </p>
-      )}
+      <SectionError message={removeError} />
       {data.milestones.length === 0 ? (
         <p className="muted">No milestones yet: create them from the target split, or add them one by one.</p>
       ) : (
@@ -76,9 +73,7 @@ export function MilestonesSection({ plan }: { plan: PlanContext }) {
                     <button type="button" className="icon-button" aria-label={`Edit ${m.name}`} onClick={() => setEditing(m)}>
                       <Pencil size={15} aria-hidden="true" />
                     </button>
-                    <button type="button" className="icon-button" aria-label={`Remove ${m.name}`} onClick={() => void remove(m)}>
-                      <Trash2 size={15} aria-hidden="true" />
-                    </button>
+                    <RemoveButton label={`Remove ${m.name}`} onClick={() => void remove(m)} />
                   </td>
                 )}
               </tr>
@@ -121,8 +116,8 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
     };
     void run(async () => {
       const base = `/api/projects/${project.id}/milestones`;
-      if (editing) await requestJson(planMilestoneSchema, 'PATCH', `${base}/${editing.id}`, body);
-      else await requestJson(planMilestoneSchema, 'POST', base, body);
+      if (editing) await requestJson(PlanMilestone, 'PATCH', `${base}/${editing.id}`, body);
+      else await requestJson(PlanMilestone, 'POST', base, body);
       if (!editing) {
         setName('');
         setTarget('');

@@ -1,25 +1,25 @@
-import { useState, type FormEvent } from 'react';
+import { Controller } from 'react-hook-form';
 import { Link, useLocation } from 'wouter';
 import { z } from 'zod';
 import { useSession } from '../auth/session-store';
 import { useCan } from '../auth/use-can';
 import { roleLabels } from '../auth/permissions';
 import { Field, FormAlert } from '../shared/Field';
-import { numberOrUndefined, textOrUndefined } from '../shared/format';
+import { numberOrUndefined } from '../shared/format';
 import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
-import { afterDay, dateInputValue, startOfDay, toOffsetIso } from '../shared/time';
-import { useSubmit } from '../shared/use-submit';
-import '../shared/web.css';
+import { afterDay, dateInputValue, lastDayInputValue, startOfDay, toOffsetIso } from '../shared/time';
+import { useApiForm } from '../shared/use-api-form';
 import { PersonOptions } from '../shared/PersonOptions';
+import { NewProjectBody } from '../../../api/contract/projects';
 
-const fields = ['name', 'ownerId', 'periodStart', 'periodEnd', 'reviewEveryDays', 'monitoringDays'] as const;
+const isoOf = (date: Date | null): string | undefined => (date === null ? undefined : toOffsetIso(date));
 
-function defaultPeriod(): { start: string; last: string } {
+function defaultPeriod(): { start: string | undefined; end: string | undefined } {
   const now = new Date();
   const start = new Date(now.getFullYear(), now.getMonth(), 1);
   const last = new Date(start.getFullYear() + 1, start.getMonth(), 0);
-  return { start: dateInputValue(start), last: dateInputValue(last) };
+  return { start: isoOf(startOfDay(dateInputValue(start))), end: isoOf(afterDay(dateInputValue(last))) };
 }
 
 /** The project's basics; goals, targets and milestones follow on the plan page. */
@@ -30,31 +30,29 @@ export function NewProjectPage() {
   const people = usePeople();
   const [, navigate] = useLocation();
   const period = defaultPeriod();
-  const [name, setName] = useState('');
-  const [ownerId, setOwnerId] = useState(user.id);
-  const [start, setStart] = useState(period.start);
-  const [last, setLast] = useState(period.last);
-  const [reviewEveryDays, setReviewEveryDays] = useState('');
-  const [monitoringDays, setMonitoringDays] = useState('');
-  const { errors, saving, formRef, run } = useSubmit(fields);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const periodStart = startOfDay(start);
-    const periodEnd = afterDay(last);
-    void run(async () => {
-      const created = await requestJson(z.object({ id: z.string() }), 'POST', '/api/projects', {
-        name: textOrUndefined(name),
-        ownerId: mayChooseOwner ? ownerId || undefined : user.id,
-        periodStart: periodStart ? toOffsetIso(periodStart) : undefined,
-        periodEnd: periodEnd ? toOffsetIso(periodEnd) : undefined,
-        reviewEveryDays: numberOrUndefined(reviewEveryDays),
-        monitoringDays: numberOrUndefined(monitoringDays),
-        milestones: [],
-      });
+  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+    schema: NewProjectBody,
+    defaultValues: {
+      name: '',
+      ownerId: user.id,
+      periodStart: period.start,
+      periodEnd: period.end,
+      reviewEveryDays: undefined,
+      monitoringDays: undefined,
+      calendar: undefined,
+      retroInputDays: undefined,
+      retroReminderDays: undefined,
+      retroHardDeadlineDays: undefined,
+      milestones: [],
+    },
+    save: async (body) => {
+      const created = await requestJson(z.object({ id: z.string() }), 'POST', '/api/projects', { ...body, ownerId: mayChooseOwner ? body.ownerId : user.id });
       navigate(`/projects/${created.id}/plan`);
-    });
-  }
+    },
+    onSaved: () => undefined,
+  });
+  const { register, control } = form;
+  const days = { setValueAs: (text: string | number | undefined) => numberOrUndefined(String(text ?? '')) };
 
   if (!mayCreate) {
     return (
@@ -78,15 +76,15 @@ export function NewProjectPage() {
           <p className="muted">Start with the basics; goals, the target split, milestones, budget and risks come next.</p>
         </div>
       </div>
-      <form ref={formRef} className="card" onSubmit={submit} noValidate aria-label="New project">
-        <FormAlert errors={errors} />
-        <Field label="Name" error={errors.fields.name}>
-          {(props) => <input {...props} value={name} onChange={(event) => setName(event.target.value)} autoFocus data-testid="project-name" />}
+      <form ref={formRef} className="card" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="New project">
+        <FormAlert errors={alert} />
+        <Field label="Name" error={errorOf('name')}>
+          {(props) => <input {...props} {...register('name')} autoFocus data-testid="project-name" />}
         </Field>
         {mayChooseOwner ? (
-          <Field label="Owner" error={errors.fields.ownerId} help="Answers for the project; their manager approves the plan. You, or someone below you in the org chart.">
+          <Field label="Owner" error={errorOf('ownerId')} help="Answers for the project; their manager approves the plan. You, or someone below you in the org chart.">
             {(props) => (
-              <select {...props} value={ownerId} onChange={(event) => setOwnerId(event.target.value)} data-testid="project-owner">
+              <select {...props} {...register('ownerId')} data-testid="project-owner">
                 <option value="">Choose…</option>
                 <PersonOptions people={people} />
               </select>
@@ -96,19 +94,35 @@ export function NewProjectPage() {
           <p className="field__help">You own the project; your manager approves the plan.</p>
         )}
         <div className="form-row">
-          <Field label="Starts on" error={errors.fields.periodStart}>
-            {(props) => <input {...props} type="date" value={start} onChange={(event) => setStart(event.target.value)} data-testid="project-start" />}
+          <Field label="Starts on" error={errorOf('periodStart')}>
+            {(props) => (
+              <Controller
+                control={control}
+                name="periodStart"
+                render={({ field }) => (
+                  <input {...props} type="date" ref={field.ref} name={field.name} onBlur={field.onBlur} value={field.value ? dateInputValue(new Date(field.value)) : ''} onChange={(event) => field.onChange(isoOf(startOfDay(event.target.value)))} data-testid="project-start" />
+                )}
+              />
+            )}
           </Field>
-          <Field label="Last day" help="The period runs to the end of this day." error={errors.fields.periodEnd}>
-            {(props) => <input {...props} type="date" value={last} onChange={(event) => setLast(event.target.value)} data-testid="project-last-day" />}
+          <Field label="Last day" help="The period runs to the end of this day." error={errorOf('periodEnd')}>
+            {(props) => (
+              <Controller
+                control={control}
+                name="periodEnd"
+                render={({ field }) => (
+                  <input {...props} type="date" ref={field.ref} name={field.name} onBlur={field.onBlur} value={field.value ? lastDayInputValue(field.value) : ''} onChange={(event) => field.onChange(isoOf(afterDay(event.target.value)))} data-testid="project-last-day" />
+                )}
+              />
+            )}
           </Field>
         </div>
         <div className="form-row">
-          <Field label="Status summary every (days)" optional error={errors.fields.reviewEveryDays}>
-            {(props) => <input {...props} inputMode="decimal" value={reviewEveryDays} onChange={(event) => setReviewEveryDays(event.target.value)} />}
+          <Field label="Status summary every (days)" optional error={errorOf('reviewEveryDays')}>
+            {(props) => <input {...props} inputMode="decimal" {...register('reviewEveryDays', days)} />}
           </Field>
-          <Field label="Monitoring after the period (days)" optional help="Time for late KPI reports before the closing review." error={errors.fields.monitoringDays}>
-            {(props) => <input {...props} inputMode="decimal" value={monitoringDays} onChange={(event) => setMonitoringDays(event.target.value)} />}
+          <Field label="Monitoring after the period (days)" optional help="Time for late KPI reports before the closing review." error={errorOf('monitoringDays')}>
+            {(props) => <input {...props} inputMode="decimal" {...register('monitoringDays', days)} />}
           </Field>
         </div>
         <div className="form-actions">

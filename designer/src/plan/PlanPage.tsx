@@ -1,11 +1,9 @@
 import { Link } from 'wouter';
 import { PageState } from '../app/PageState';
-import { useProjectAccess } from '../auth/project-access';
 import { PhaseBadge } from '../shared/badges';
 import { usePeopleNames } from '../shared/people';
 import { formatPeriod, userTimeZone } from '../shared/time';
-import { useResource } from '../shared/use-resource';
-import '../shared/web.css';
+import { usePageQuery } from '../app/queries';
 import { BudgetSection } from './BudgetSection';
 import { DecompositionSection } from './DecompositionSection';
 import { GoalsSection } from './GoalsSection';
@@ -17,7 +15,7 @@ import { TasksSection } from './TasksSection';
 
 /** The plan of one project: goals, the target split, milestones, tasks, budget, risks; then approval. */
 export function PlanPage({ id }: { id: string }) {
-  const resource = useResource(`plan:${id}`, () => loadPlan(id));
+  const resource = usePageQuery(['plan', id], () => loadPlan(id));
   return (
     <main className="page">
       <PageState load={resource.load} retry={resource.retry}>
@@ -28,8 +26,7 @@ export function PlanPage({ id }: { id: string }) {
 }
 
 function PlanLoaded({ data, reload }: { data: PlanData; reload: () => Promise<void> }) {
-  const access = useProjectAccess(data.project);
-  return <PlanView plan={{ data, access, editable: access === 'plan' && data.project.phase === 'planning', reload }} />;
+  return <PlanView plan={{ data, can: data.project.can, editable: data.project.can.editPlan, reload }} />;
 }
 
 function PlanView({ plan }: { plan: PlanContext }) {

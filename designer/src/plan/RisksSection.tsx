@@ -1,16 +1,16 @@
-import { Trash2 } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
-import { riskSchema } from '../shared/api-schemas';
+import { z } from 'zod';
 import { Field, FormAlert } from '../shared/Field';
-import { numberAsTyped, textOrUndefined } from '../shared/format';
+import { numberAsTyped } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
 import { requestJson } from '../shared/request';
-import { useSubmit } from '../shared/use-submit';
+import { typed, useApiForm } from '../shared/use-api-form';
 import type { PlanContext } from './plan-data';
 import { useRemove } from './use-remove';
+import { ItemList, RemoveButton, SectionError } from './ItemList';
 import { PersonOptions } from '../shared/PersonOptions';
+import { NewRiskBody, Risk } from '../../../api/contract/risks';
+import { riskWarningDirections } from '../../../workflows/domain/plan-item-states';
 
-const fields = ['title', 'probability', 'impact', 'ownerId', 'mitigation', 'earlyWarning'] as const;
 const ratings = [1, 2, 3, 4, 5];
 
 export function RisksSection({ plan }: { plan: PlanContext }) {
@@ -21,125 +21,105 @@ export function RisksSection({ plan }: { plan: PlanContext }) {
   return (
     <section className="card" aria-labelledby="risks-title">
       <h2 id="risks-title">Risks</h2>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-      {data.risks.length === 0 ? (
-        <p className="muted">No risks yet.</p>
-      ) : (
-        <ul className="item-list">
-          {[...data.risks]
-            .sort((a, b) => b.score - a.score)
-            .map((risk) => (
-              <li key={risk.id} className="item-list__item">
-                <div>
-                  <span className={`score score--${risk.score >= 15 ? 'high' : risk.score >= 8 ? 'mid' : 'low'}`}>{risk.score}</span> <strong>{risk.title}</strong>{' '}
-                  <span className="small muted">({risk.status})</span>
-                  <br />
-                  <span className="small muted">
-                    probability {risk.probability} × impact {risk.impact} · owner {nameOf(risk.ownerId)}
-                    {risk.earlyWarning && ` · warns when ${risk.earlyWarning.metric} goes ${risk.earlyWarning.direction} ${risk.earlyWarning.threshold}`}
-                  </span>
-                </div>
-                {editable && (
-                  <button type="button" className="icon-button" aria-label={`Remove risk ${risk.title}`} onClick={() => void remove(`${base}/${risk.id}`, `Remove the risk “${risk.title}”?`)}>
-                    <Trash2 size={15} aria-hidden="true" />
-                  </button>
-                )}
-              </li>
-            ))}
-        </ul>
-      )}
+      <SectionError message={error} />
+      <ItemList items={[...data.risks].sort((a, b) => b.score - a.score)} empty="No risks yet.">
+        {(risk) => ({
+          main: (
+            <>
+              <span className={`score score--${risk.score >= 15 ? 'high' : risk.score >= 8 ? 'mid' : 'low'}`}>{risk.score}</span> <strong>{risk.title}</strong>{' '}
+              <span className="small muted">({risk.status})</span>
+              <br />
+              <span className="small muted">
+                probability {risk.probability} × impact {risk.impact} · owner {nameOf(risk.ownerId)}
+                {risk.earlyWarning && ` · warns when ${risk.earlyWarning.metric} goes ${risk.earlyWarning.direction} ${risk.earlyWarning.threshold}`}
+              </span>
+            </>
+          ),
+          actions: editable && <RemoveButton label={`Remove risk ${risk.title}`} onClick={() => void remove(`${base}/${risk.id}`, `Remove the risk “${risk.title}”?`)} />,
+        })}
+      </ItemList>
       {editable && <RiskForm plan={plan} />}
     </section>
   );
 }
 
+/** The contract's body; the early-warning rule is three inputs, sent only when one of them is filled in. */
+const riskForm = NewRiskBody.extend({
+  earlyWarning: z
+    .object({ metric: z.string(), direction: z.enum(riskWarningDirections), threshold: z.string() })
+    // The threshold goes on as typed (a number when it reads as one): the contract's rule names what is wrong.
+    .transform((rule): z.input<typeof NewRiskBody.shape.earlyWarning> => (rule.metric.trim() === '' && rule.threshold.trim() === '' ? undefined : { metric: rule.metric.trim(), direction: rule.direction, threshold: numberAsTyped(rule.threshold) as number }))
+    .pipe(NewRiskBody.shape.earlyWarning),
+});
+
 function RiskForm({ plan }: { plan: PlanContext }) {
   const people = usePeople();
-  const [title, setTitle] = useState('');
-  const [probability, setProbability] = useState('3');
-  const [impact, setImpact] = useState('3');
-  const [ownerId, setOwnerId] = useState('');
-  const [mitigation, setMitigation] = useState('');
-  const [warnMetric, setWarnMetric] = useState('');
-  const [warnDirection, setWarnDirection] = useState<'above' | 'below'>('below');
-  const [warnThreshold, setWarnThreshold] = useState('');
-  const { errors, saving, formRef, run } = useSubmit(fields);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const watch = warnMetric.trim() !== '' || warnThreshold.trim() !== '';
-    void run(async () => {
-      await requestJson(riskSchema, 'POST', `/api/projects/${plan.data.project.id}/risks`, {
-        title: textOrUndefined(title),
-        probability: numberAsTyped(probability),
-        impact: numberAsTyped(impact),
-        ...(ownerId ? { ownerId } : {}),
-        ...(mitigation.trim() ? { mitigation: mitigation.trim() } : {}),
-        ...(watch ? { earlyWarning: { metric: warnMetric.trim(), direction: warnDirection, threshold: numberAsTyped(warnThreshold) } } : {}),
-      });
-      setTitle('');
-      setMitigation('');
+  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+    schema: riskForm,
+    defaultValues: { title: '', probability: 3, impact: 3, ownerId: undefined, mitigation: undefined, status: undefined, earlyWarning: { metric: '', direction: 'below', threshold: '' } },
+    save: (body) => requestJson(Risk, 'POST', `/api/projects/${plan.data.project.id}/risks`, body),
+    onSaved: async (saved) => {
+      saved.resetField('title');
+      saved.resetField('mitigation');
       await plan.reload();
-    });
-  }
+    },
+  });
+  const { register } = form;
+  const rating = { setValueAs: (value: string | number) => Number(value) };
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="subform" aria-label="Add a risk">
-      <FormAlert errors={errors} />
+    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate className="subform" aria-label="Add a risk">
+      <FormAlert errors={alert} />
       <div className="form-row">
-        <Field label="Risk" error={errors.fields.title}>
-          {(props) => <input {...props} value={title} onChange={(event) => setTitle(event.target.value)} />}
+        <Field label="Risk" error={errorOf('title')}>
+          {(props) => <input {...props} {...register('title')} />}
         </Field>
-        <Field label="Probability (1–5)" error={errors.fields.probability}>
+        <Field label="Probability (1–5)" error={errorOf('probability')}>
           {(props) => (
-            <select {...props} value={probability} onChange={(event) => setProbability(event.target.value)}>
+            <select {...props} {...register('probability', rating)}>
               {ratings.map((r) => (
                 <option key={r}>{r}</option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Impact (1–5)" error={errors.fields.impact}>
+        <Field label="Impact (1–5)" error={errorOf('impact')}>
           {(props) => (
-            <select {...props} value={impact} onChange={(event) => setImpact(event.target.value)}>
+            <select {...props} {...register('impact', rating)}>
               {ratings.map((r) => (
                 <option key={r}>{r}</option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Owner" optional error={errors.fields.ownerId}>
+        <Field label="Owner" optional error={errorOf('ownerId')}>
           {(props) => (
-            <select {...props} value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
+            <select {...props} {...register('ownerId', { setValueAs: typed.optional })}>
               <option value="">Nobody yet</option>
               <PersonOptions people={people} />
             </select>
           )}
         </Field>
       </div>
-      <Field label="Mitigation" optional error={errors.fields.mitigation}>
-        {(props) => <textarea {...props} rows={2} value={mitigation} onChange={(event) => setMitigation(event.target.value)} />}
+      <Field label="Mitigation" optional error={errorOf('mitigation')}>
+        {(props) => <textarea {...props} rows={2} {...register('mitigation', { setValueAs: (text: string | null | undefined) => typed.optional((text ?? '').trim()) })} />}
       </Field>
       <fieldset className="group">
         <legend>Early warning (optional): raise the risk when a KPI crosses a threshold</legend>
         <div className="form-row">
-          <Field label="KPI metric" error={errors.fields.earlyWarning}>
-            {(props) => <input {...props} value={warnMetric} onChange={(event) => setWarnMetric(event.target.value)} placeholder="e.g. call_connection_rate" />}
+          <Field label="KPI metric" error={errorOf('earlyWarning')}>
+            {(props) => <input {...props} {...register('earlyWarning.metric')} placeholder="e.g. call_connection_rate" />}
           </Field>
           <Field label="Goes">
             {(props) => (
-              <select {...props} value={warnDirection} onChange={(event) => setWarnDirection(event.target.value === 'above' ? 'above' : 'below')}>
+              <select {...props} {...register('earlyWarning.direction')}>
                 <option value="below">below</option>
                 <option value="above">above</option>
               </select>
             )}
           </Field>
           <Field label="Threshold">
-            {(props) => <input {...props} inputMode="decimal" value={warnThreshold} onChange={(event) => setWarnThreshold(event.target.value)} />}
+            {(props) => <input {...props} inputMode="decimal" {...register('earlyWarning.threshold')} />}
           </Field>
         </div>
       </fieldset>

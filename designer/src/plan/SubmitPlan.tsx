@@ -37,7 +37,7 @@ export function SubmitPlan({ plan }: { plan: PlanContext }) {
         <p role="status" data-testid="plan-submitted">
           Submitted — waiting for approval. <Link href={`/projects/${project.id}`}>Go to the project</Link>
         </p>
-      ) : !plan.editable ? (
+      ) : !project.can.submitPlan ? (
         <p className="muted">Not submitted yet.</p>
       ) : (
         <>

@@ -1,33 +1,31 @@
-import { Trash2 } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
-import { taskSchema, taskStatuses, type Task } from '../shared/api-schemas';
+import { useState } from 'react';
 import { errorMessage } from '../api/client';
-import { accessIncludes } from '../auth/project-access';
 import { Field, FormAlert } from '../shared/Field';
-import { textOrUndefined } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
 import { requestJson } from '../shared/request';
-import { formatDateTime, fromLocalInput, toOffsetIso } from '../shared/time';
-import { useSubmit } from '../shared/use-submit';
+import { formatDateTime } from '../shared/time';
+import { typed, useApiForm } from '../shared/use-api-form';
 import type { PlanContext } from './plan-data';
 import { useRemove } from './use-remove';
+import { ItemList, RemoveButton, SectionError } from './ItemList';
 import { PersonOptions } from '../shared/PersonOptions';
+import { NewTaskBody, Task } from '../../../api/contract/tasks';
+import { taskStatuses } from '../../../workflows/domain/plan-item-states';
 
-const fields = ['title', 'assigneeId', 'dueAt', 'milestoneId'] as const;
 const statusLabels: Record<Task['status'], string> = { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' };
 
 export function TasksSection({ plan }: { plan: PlanContext }) {
-  const { data, editable, reload } = plan;
+  const { data, reload } = plan;
   const nameOf = usePeopleNames();
   const { error, remove } = useRemove(reload);
   const [statusError, setStatusError] = useState<string | null>(null);
-  const mayWork = accessIncludes(plan.access, 'work');
+  const mayWork = plan.can.editTasks;
   const base = `/api/projects/${data.project.id}/tasks`;
 
-  // A task's status moves in every phase; the rest of it is part of the plan.
+  // Tasks are the team's day-to-day work: they change in every phase.
   async function setStatus(task: Task, status: string) {
     try {
-      await requestJson(taskSchema, 'PATCH', `${base}/${task.id}`, { status });
+      await requestJson(Task, 'PATCH', `${base}/${task.id}`, { status });
       setStatusError(null);
       await reload();
     } catch (reason) {
@@ -38,96 +36,76 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
   return (
     <section className="card" aria-labelledby="tasks-title">
       <h2 id="tasks-title">Tasks</h2>
-      {(error ?? statusError) && (
-        <p className="error-text" role="alert">
-          {error ?? statusError}
-        </p>
-      )}
-      {data.tasks.length === 0 ? (
-        <p className="muted">No tasks yet.</p>
-      ) : (
-        <ul className="item-list">
-          {data.tasks.map((task) => (
-            <li key={task.id} className="item-list__item">
-              <div>
-                <strong>{task.title}</strong>
-                <br />
-                <span className="small muted">
-                  {nameOf(task.assigneeId)}
-                  {task.dueAt && ` · due ${formatDateTime(task.dueAt)}`}
-                </span>
-              </div>
-              <div className="row-actions">
-                {mayWork ? (
-                  <select aria-label={`Status of ${task.title}`} value={task.status} onChange={(event) => void setStatus(task, event.target.value)}>
-                    {taskStatuses.map((s) => (
-                      <option key={s} value={s}>
-                        {statusLabels[s]}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  <span className="small">{statusLabels[task.status]}</span>
-                )}
-                {editable && (
-                  <button type="button" className="icon-button" aria-label={`Remove task ${task.title}`} onClick={() => void remove(`${base}/${task.id}`, `Remove the task “${task.title}”?`)}>
-                    <Trash2 size={15} aria-hidden="true" />
-                  </button>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      {editable && <TaskForm plan={plan} />}
+      <SectionError message={error ?? statusError} />
+      <ItemList items={data.tasks} empty="No tasks yet.">
+        {(task) => ({
+          main: (
+            <>
+              <strong>{task.title}</strong>
+              <br />
+              <span className="small muted">
+                {nameOf(task.assigneeId)}
+                {task.dueAt && ` · due ${formatDateTime(task.dueAt)}`}
+              </span>
+            </>
+          ),
+          actions: (
+            <div className="row-actions">
+              {mayWork ? (
+                <select aria-label={`Status of ${task.title}`} value={task.status} onChange={(event) => void setStatus(task, event.target.value)}>
+                  {taskStatuses.map((s) => (
+                    <option key={s} value={s}>
+                      {statusLabels[s]}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <span className="small">{statusLabels[task.status]}</span>
+              )}
+              {mayWork && <RemoveButton label={`Remove task ${task.title}`} onClick={() => void remove(`${base}/${task.id}`, `Remove the task “${task.title}”?`)} />}
+            </div>
+          ),
+        })}
+      </ItemList>
+      {mayWork && <TaskForm plan={plan} />}
     </section>
   );
 }
 
 function TaskForm({ plan }: { plan: PlanContext }) {
   const people = usePeople();
-  const [title, setTitle] = useState('');
-  const [assigneeId, setAssigneeId] = useState('');
-  const [due, setDue] = useState('');
-  const [milestoneId, setMilestoneId] = useState('');
-  const { errors, saving, formRef, run } = useSubmit(fields);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const dueAt = fromLocalInput(due);
-    void run(async () => {
-      await requestJson(taskSchema, 'POST', `/api/projects/${plan.data.project.id}/tasks`, {
-        title: textOrUndefined(title),
-        ...(assigneeId ? { assigneeId } : {}),
-        ...(dueAt ? { dueAt: toOffsetIso(dueAt) } : {}),
-        ...(milestoneId ? { milestoneId } : {}),
-      });
-      setTitle('');
+  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+    schema: NewTaskBody,
+    defaultValues: { title: '', assigneeId: undefined, dueAt: undefined, milestoneId: undefined, status: undefined },
+    save: (body) => requestJson(Task, 'POST', `/api/projects/${plan.data.project.id}/tasks`, body),
+    onSaved: async (saved) => {
+      saved.resetField('title');
       await plan.reload();
-    });
-  }
+    },
+  });
+  const { register } = form;
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="subform" aria-label="Add a task">
-      <FormAlert errors={errors} />
+    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate className="subform" aria-label="Add a task">
+      <FormAlert errors={alert} />
       <div className="form-row">
-        <Field label="Task" error={errors.fields.title}>
-          {(props) => <input {...props} value={title} onChange={(event) => setTitle(event.target.value)} />}
+        <Field label="Task" error={errorOf('title')}>
+          {(props) => <input {...props} {...register('title')} />}
         </Field>
-        <Field label="Assignee" optional error={errors.fields.assigneeId}>
+        <Field label="Assignee" optional error={errorOf('assigneeId')}>
           {(props) => (
-            <select {...props} value={assigneeId} onChange={(event) => setAssigneeId(event.target.value)}>
+            <select {...props} {...register('assigneeId', { setValueAs: typed.optional })}>
               <option value="">Nobody yet</option>
               <PersonOptions people={people} />
             </select>
           )}
         </Field>
-        <Field label="Due" optional error={errors.fields.dueAt}>
-          {(props) => <input {...props} type="datetime-local" value={due} onChange={(event) => setDue(event.target.value)} />}
+        <Field label="Due" optional error={errorOf('dueAt')}>
+          {(props) => <input {...props} type="datetime-local" {...register('dueAt', { setValueAs: typed.instant })} />}
         </Field>
-        <Field label="For milestone" optional error={errors.fields.milestoneId}>
+        <Field label="For milestone" optional error={errorOf('milestoneId')}>
           {(props) => (
-            <select {...props} value={milestoneId} onChange={(event) => setMilestoneId(event.target.value)}>
+            <select {...props} {...register('milestoneId', { setValueAs: typed.optional })}>
               <option value="">None</option>
               {plan.data.milestones.map((m) => (
                 <option key={m.id} value={m.id}>

@@ -1,4 +1,4 @@
-import type { DecompositionPreview } from '../shared/api-schemas';
+import type { DecompositionPreview } from '../../../api/contract/plan';
 
 /** A decimal string as an exact integer of minor units (`"1250.5"`, scale 2 → 125050n). */
 function toMinor(value: string, scale: number): bigint {

@@ -1,6 +1,10 @@
-import type { ProjectAccess } from '../shared/api-schemas';
-import { budgetSchema, goalSchema, planMilestoneSchema, projectDetailSchema, riskSchema, taskSchema, type Budget, type Goal, type PlanMilestone, type ProjectDetail, type Risk, type Task } from '../shared/api-schemas';
 import { requestJson } from '../shared/request';
+import { Budget } from '../../../api/contract/budget';
+import { Goal } from '../../../api/contract/goals';
+import { PlanMilestone } from '../../../api/contract/plan';
+import { ProjectDetail } from '../../../api/contract/projects';
+import { Risk } from '../../../api/contract/risks';
+import { Task } from '../../../api/contract/tasks';
 
 export interface PlanData {
   project: ProjectDetail;
@@ -14,12 +18,12 @@ export interface PlanData {
 export async function loadPlan(id: string): Promise<PlanData> {
   const base = `/api/projects/${id}`;
   const [project, goals, milestones, tasks, budget, risks] = await Promise.all([
-    requestJson(projectDetailSchema, 'GET', base),
-    requestJson(goalSchema.array(), 'GET', `${base}/goals`),
-    requestJson(planMilestoneSchema.array(), 'GET', `${base}/milestones`),
-    requestJson(taskSchema.array(), 'GET', `${base}/tasks`),
-    requestJson(budgetSchema, 'GET', `${base}/budget`),
-    requestJson(riskSchema.array(), 'GET', `${base}/risks`),
+    requestJson(ProjectDetail, 'GET', base),
+    requestJson(Goal.array(), 'GET', `${base}/goals`),
+    requestJson(PlanMilestone.array(), 'GET', `${base}/milestones`),
+    requestJson(Task.array(), 'GET', `${base}/tasks`),
+    requestJson(Budget, 'GET', `${base}/budget`),
+    requestJson(Risk.array(), 'GET', `${base}/risks`),
   ]);
   return { project, goals, milestones, tasks, budget, risks };
 }
@@ -27,11 +31,11 @@ export async function loadPlan(id: string): Promise<PlanData> {
 /** What the plan page's sections share: the data, whether it may change, and how to refresh it. */
 export interface PlanContext {
   data: PlanData;
-  /** What the signed-in person may do with this project. */
-  access: ProjectAccess;
+  /** What the signed-in person may do with this project, as the API says. */
+  can: ProjectDetail['can'];
   /**
    * Only a plan in planning can change (afterwards changes go through change requests), and only
-   * by those who plan the project.
+   * by those who plan the project: the API's `can.editPlan`.
    */
   editable: boolean;
   reload: () => Promise<void>;

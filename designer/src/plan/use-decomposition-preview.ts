@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { ApiError, errorMessage } from '../api/client';
-import { decompositionPreviewSchema, type DecompositionPreview } from '../shared/api-schemas';
 import { requestJson } from '../shared/request';
 import { useDebounced } from '../shared/use-debounced';
+import { DecompositionPreview } from '../../../api/contract/plan';
 
 export interface PreviewAsk {
   goalId: string;
@@ -26,30 +27,32 @@ export interface PreviewState {
 export function useDecompositionPreview(projectId: string, ask: PreviewAsk | null): PreviewState {
   const key = ask === null ? '' : JSON.stringify(ask);
   const settledKey = useDebounced(key, 300);
-  const [state, setState] = useState<PreviewState & { key: string }>({ preview: null, current: false, loading: false, error: null, key: '' });
+  const query = useQuery({
+    queryKey: ['decomposition-preview', projectId, settledKey],
+    queryFn: ({ signal }) => {
+      const body = JSON.parse(settledKey) as PreviewAsk;
+      return requestJson(
+        DecompositionPreview,
+        'POST',
+        `/api/projects/${projectId}/decomposition/preview`,
+        { goalId: body.goalId, granularity: body.granularity, scale: body.scale, ...(body.weights === null ? {} : { weights: body.weights }) },
+        signal,
+      );
+    },
+    enabled: settledKey !== '',
+    // The last split stays on screen while the next is computed, and when the next is refused.
+    placeholderData: keepPreviousData,
+  });
+  const lastGood = useRef<DecompositionPreview | null>(null);
+  if (query.data !== undefined) lastGood.current = query.data;
 
-  useEffect(() => {
-    if (settledKey === '') return;
-    const controller = new AbortController();
-    setState((s) => ({ ...s, loading: true }));
-    const body = JSON.parse(settledKey) as PreviewAsk;
-    requestJson(
-      decompositionPreviewSchema,
-      'POST',
-      `/api/projects/${projectId}/decomposition/preview`,
-      { goalId: body.goalId, granularity: body.granularity, scale: body.scale, ...(body.weights === null ? {} : { weights: body.weights }) },
-      controller.signal,
-    ).then(
-      (preview) => setState({ preview, current: true, loading: false, error: null, key: settledKey }),
-      (reason: unknown) => {
-        if (controller.signal.aborted) return;
-        const details = reason instanceof ApiError ? Object.fromEntries(reason.details.map((d) => [d.path, d.message])) : {};
-        setState((s) => ({ ...s, loading: false, current: false, error: { message: errorMessage(reason), details }, key: settledKey }));
-      },
-    );
-    return () => controller.abort();
-  }, [projectId, settledKey]);
-
-  const settled = state.key === key;
-  return { preview: state.preview, current: settled && state.current, loading: state.loading || !settled, error: settled ? state.error : null };
+  const settled = settledKey === key;
+  const answered = settled && !query.isFetching;
+  const error = answered && query.isError ? { message: errorMessage(query.error), details: query.error instanceof ApiError ? Object.fromEntries(query.error.details.map((d) => [d.path, d.message])) : {} } : null;
+  return {
+    preview: lastGood.current,
+    current: answered && query.isSuccess && !query.isPlaceholderData,
+    loading: query.isFetching || !settled,
+    error,
+  };
 }

@@ -1,57 +1,38 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { kpiReportSchema } from '../shared/api-schemas';
+import { useState } from 'react';
 import { Field, FormAlert } from '../shared/Field';
-import { focusFirstError, formErrorsOf, noErrors, type FormErrors } from '../shared/form-errors';
 import { formatNumber } from '../shared/format';
 import { requestJson } from '../shared/request';
-import { fromLocalInput, toOffsetIso } from '../shared/time';
+import { typed, useApiForm } from '../shared/use-api-form';
 import { DoneNote } from '../shared/DoneNote';
-
-const fields = ['metric', 'value', 'reportedAt'] as const;
+import { KpiReport, NewKpiReportBody } from '../../../api/contract/projects';
 
 /** One KPI figure, reported by the signed-in person; the dashboard reloads once it is in. */
 export function KpiEntry({ projectId, metrics, onReported }: { projectId: string; metrics: string[]; onReported: () => Promise<void> }) {
-  const [metric, setMetric] = useState(metrics[0] ?? '');
-  const [value, setValue] = useState('');
-  const [reportedAt, setReportedAt] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [saving, setSaving] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const form = useRef<HTMLFormElement>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaving(true);
-    setDone(null);
-    const at = fromLocalInput(reportedAt);
-    try {
-      const report = await requestJson(kpiReportSchema, 'POST', `/api/projects/${projectId}/kpi-reports`, {
-        metric,
-        // Sent as typed: the API names a value that is not a number.
-        value: value.trim(),
-        ...(at ? { reportedAt: toOffsetIso(at) } : {}),
-      });
-      setErrors(noErrors);
-      setValue('');
+  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+    schema: NewKpiReportBody,
+    defaultValues: { metric: metrics[0] ?? '', value: '', reportedAt: undefined },
+    save: async (body) => {
+      setDone(null);
+      const report = await requestJson(KpiReport, 'POST', `/api/projects/${projectId}/kpi-reports`, body);
       setDone(`Reported ${formatNumber(report.value)} ${report.metric}.`);
+    },
+    onSaved: async (saved) => {
+      saved.resetField('value');
       await onReported();
-    } catch (error) {
-      setErrors(formErrorsOf(error, fields));
-      requestAnimationFrame(() => focusFirstError(form.current));
-    } finally {
-      setSaving(false);
-    }
-  }
+    },
+  });
+  const { register } = form;
 
   return (
-    <form ref={form} className="card" onSubmit={(event) => void submit(event)} aria-labelledby="kpi-entry-title" data-testid="kpi-entry">
+    <form ref={formRef} className="card" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="kpi-entry-title" data-testid="kpi-entry">
       <h2 id="kpi-entry-title">Report a KPI</h2>
-      <FormAlert errors={errors} />
+      <FormAlert errors={alert} />
       <div className="form-row">
-        <Field label="Metric" error={errors.fields.metric}>
+        <Field label="Metric" error={errorOf('metric')}>
           {(props) =>
             metrics.length > 0 ? (
-              <select {...props} value={metric} onChange={(event) => setMetric(event.target.value)}>
+              <select {...props} {...register('metric')}>
                 {metrics.map((m) => (
                   <option key={m} value={m}>
                     {m}
@@ -59,15 +40,16 @@ export function KpiEntry({ projectId, metrics, onReported }: { projectId: string
                 ))}
               </select>
             ) : (
-              <input {...props} value={metric} onChange={(event) => setMetric(event.target.value)} />
+              <input {...props} {...register('metric')} />
             )
           }
         </Field>
-        <Field label="Value" error={errors.fields.value}>
-          {(props) => <input {...props} inputMode="decimal" value={value} onChange={(event) => setValue(event.target.value)} />}
+        {/* Sent as typed: the contract's words say what is wrong with a value that is not a number. */}
+        <Field label="Value" error={errorOf('value')}>
+          {(props) => <input {...props} inputMode="decimal" {...register('value', { setValueAs: (text: string) => text.trim() })} />}
         </Field>
-        <Field label="When" optional help="Leave empty for now." error={errors.fields.reportedAt}>
-          {(props) => <input {...props} type="datetime-local" value={reportedAt} onChange={(event) => setReportedAt(event.target.value)} />}
+        <Field label="When" optional help="Leave empty for now." error={errorOf('reportedAt')}>
+          {(props) => <input {...props} type="datetime-local" {...register('reportedAt', { setValueAs: typed.instant })} />}
         </Field>
       </div>
       <div className="form-actions">

@@ -1,10 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../api/client';
-import { kpiImportResultSchema } from '../shared/api-schemas';
 import { formatNumber } from '../shared/format';
 import { requestJson } from '../shared/request';
 import { userTimeZone } from '../shared/time';
 import { DoneNote } from '../shared/DoneNote';
+import { KpiImportResult } from '../../../api/contract/kpi-import';
 
 interface RowProblem {
   where: string;
@@ -41,7 +41,7 @@ export function KpiImport({ projectId, onImported }: { projectId: string; onImpo
     setDone(null);
     try {
       // Dates without an offset in the file are read in the reader's zone, as they typed them.
-      const result = await requestJson(kpiImportResultSchema, 'POST', `/api/projects/${projectId}/kpi-reports/import`, { csv, timeZone: userTimeZone() });
+      const result = await requestJson(KpiImportResult, 'POST', `/api/projects/${projectId}/kpi-reports/import`, { csv, timeZone: userTimeZone() });
       setProblems(null);
       setDone(`Imported ${result.imported} report${result.imported === 1 ? '' : 's'}: ${result.metrics.map((m) => `${m.metric} ${formatNumber(m.total)}`).join(', ')}.`);
       setCsv('');

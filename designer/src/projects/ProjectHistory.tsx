@@ -3,9 +3,8 @@ import { useEffect, useRef } from 'react';
 import { ApiError } from '../api/client';
 import { AuditEventList } from '../audit/AuditEventList';
 import { useAuditPages } from '../audit/use-audit-pages';
-import { useCan } from '../auth/use-can';
-import { auditPageSchema, type AuditPage, type ProjectAccess } from '../shared/api-schemas';
 import { queryString, requestJson } from '../shared/request';
+import { AuditPage } from '../../../api/contract/audit';
 
 const pageSize = 50;
 
@@ -14,9 +13,9 @@ interface Loaded extends AuditPage {
   hidden: boolean;
 }
 
-async function loadHistory(projectId: string, before?: string): Promise<Loaded> {
+async function loadHistory(projectId: string, before?: number): Promise<Loaded> {
   try {
-    const page = await requestJson(auditPageSchema, 'GET', `/api/audit${queryString({ projectId, limit: pageSize, before })}`);
+    const page = await requestJson(AuditPage, 'GET', `/api/audit${queryString({ projectId, limit: pageSize, before })}`);
     return { ...page, hidden: false };
   } catch (error) {
     if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return { events: [], nextBefore: null, hidden: true };
@@ -25,17 +24,16 @@ async function loadHistory(projectId: string, before?: string): Promise<Loaded> 
 }
 
 /**
- * Who changed what in the project, newest first; for admins and the project's managers (the
- * owner's managers, who plan it: `access` is plan). A new
+ * Who changed what in the project, newest first; for admins and the project's managers, as the
+ * API says in the project's `can.readHistory`. A new
  * `refreshKey` (the page reloaded after a change) fetches the newest changes again.
  */
-export function ProjectHistory({ projectId, access, refreshKey }: { projectId: string; access: ProjectAccess; refreshKey: string }) {
-  const mayRead = useCan('readProjectHistory') && access === 'plan';
+export function ProjectHistory({ projectId, mayRead, refreshKey }: { projectId: string; mayRead: boolean; refreshKey: string }) {
   return mayRead ? <HistorySection projectId={projectId} refreshKey={refreshKey} /> : null;
 }
 
 function HistorySection({ projectId, refreshKey }: { projectId: string; refreshKey: string }) {
-  const pages = useAuditPages(`audit:${projectId}`, (before) => loadHistory(projectId, before));
+  const pages = useAuditPages(['audit', projectId], (before) => loadHistory(projectId, before));
   const shownKey = useRef(refreshKey);
   const { refresh } = pages;
   useEffect(() => {

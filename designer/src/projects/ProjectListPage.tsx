@@ -1,5 +1,5 @@
 import { Plus, Search } from 'lucide-react';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { ragStatuses } from '../../../workflows/domain/attainment';
 import { useCan } from '../auth/use-can';
@@ -8,7 +8,6 @@ import { isPhase, phaseLabels, phaseOrder } from '../shared/phases';
 import type { ProjectFilter } from './project-filter';
 import { ProjectRow } from './ProjectRow';
 import { pageLimit, useProjectList } from './use-project-list';
-import '../shared/web.css';
 import { PersonOptions } from '../shared/PersonOptions';
 
 const ragLabels = { green: 'Green — on track', amber: 'Amber — at risk', red: 'Red — off track' } as const;
@@ -74,35 +73,23 @@ export function ProjectListPage() {
           <Search size={15} aria-hidden="true" />
           <input type="search" placeholder="Search by name" value={filter.q} onChange={(event) => change('q', event.target.value)} data-testid="project-search" />
         </label>
-        <label>
-          <span className="filters__label">Phase</span>
-          <select value={filter.phase} onChange={(event) => change('phase', event.target.value)} data-testid="filter-phase">
-            <option value="">Any phase</option>
-            {phaseOrder.map((phase) => (
-              <option key={phase} value={phase}>
-                {phaseLabels[phase]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="filters__label">Owner</span>
-          <select value={filter.ownerId} onChange={(event) => change('owner', event.target.value)} data-testid="filter-owner">
-            <option value="">Anyone</option>
-            <PersonOptions people={people} />
-          </select>
-        </label>
-        <label>
-          <span className="filters__label">Status</span>
-          <select value={filter.status} onChange={(event) => change('status', event.target.value)} data-testid="filter-status">
-            <option value="">Any status</option>
-            {ragStatuses.map((status) => (
-              <option key={status} value={status}>
-                {ragLabels[status]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Phase" any="Any phase" value={filter.phase} onChange={(value) => change('phase', value)} testId="filter-phase">
+          {phaseOrder.map((phase) => (
+            <option key={phase} value={phase}>
+              {phaseLabels[phase]}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect label="Owner" any="Anyone" value={filter.ownerId} onChange={(value) => change('owner', value)} testId="filter-owner">
+          <PersonOptions people={people} />
+        </FilterSelect>
+        <FilterSelect label="Status" any="Any status" value={filter.status} onChange={(value) => change('status', value)} testId="filter-status">
+          {ragStatuses.map((status) => (
+            <option key={status} value={status}>
+              {ragLabels[status]}
+            </option>
+          ))}
+        </FilterSelect>
         {filtered && (
           <button type="button" className="button" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
             Clear filters
@@ -146,5 +133,18 @@ export function ProjectListPage() {
       )}
       {list.total !== null && list.items !== null && list.total > pageLimit && <p className="muted small">At most {pageLimit} projects are listed at a time.</p>}
     </main>
+  );
+}
+
+/** One filter of the list: a labelled choice whose empty option means "any". */
+function FilterSelect({ label, any, value, onChange, testId, children }: { label: string; any: string; value: string; onChange: (value: string) => void; testId: string; children: ReactNode }) {
+  return (
+    <label>
+      <span className="filters__label">{label}</span>
+      <select value={value} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
+        <option value="">{any}</option>
+        {children}
+      </select>
+    </label>
   );
 }

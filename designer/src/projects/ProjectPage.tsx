@@ -1,15 +1,13 @@
 import { ClipboardList, MessagesSquare, Pencil } from 'lucide-react';
 import { Link } from 'wouter';
 import { PageState } from '../app/PageState';
-import { accessIncludes, useProjectAccess } from '../auth/project-access';
-import type { Dashboard, ProjectDetail } from '../shared/api-schemas';
 import { PhaseBadge, RagBadge, StatusPill } from '../shared/badges';
 import { formatNumber, formatPct } from '../shared/format';
 import { PlanActualChart } from '../shared/charts';
 import { usePeopleNames } from '../shared/people';
 import { TimeText } from '../shared/TimeText';
 import { formatDateTime, formatPeriod, fromNow, userTimeZone } from '../shared/time';
-import { useResource } from '../shared/use-resource';
+import { usePageQuery } from '../app/queries';
 import { goalChartData } from './goal-chart-data';
 import { KpiEntry } from './KpiEntry';
 import { KpiImport } from './KpiImport';
@@ -17,13 +15,14 @@ import { PhaseStepper } from './PhaseStepper';
 import { ProjectHistory } from './ProjectHistory';
 import { loadProjectPage, type ProjectPageData } from './project-data';
 import { projectTimeline } from './project-timeline';
-import '../shared/web.css';
+import type { Dashboard } from '../../../api/contract/dashboard';
+import type { ProjectDetail } from '../../../api/contract/projects';
 
 const checkLabels: Record<string, string> = { warning: 'At-risk check', due: 'Met/missed check' };
 
 /** One project: where it stands, what happens next, and where figures are reported. */
 export function ProjectPage({ id }: { id: string }) {
-  const resource = useResource(`project:${id}`, () => loadProjectPage(id));
+  const resource = usePageQuery(['project-page', id], () => loadProjectPage(id));
   return (
     <main className="page page--wide">
       <PageState load={resource.load} retry={resource.retry}>
@@ -40,9 +39,6 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
   const metrics = [...new Set([...dashboard.goals.map((g) => g.kpiMetric), ...project.milestones.map((m) => m.metric)])];
   const openEscalations = project.escalations.filter((e) => e.acknowledgedAt === null);
   const milestoneName = new Map(project.milestones.map((m) => [m.id, m.name]));
-  const frozen = project.phase === 'closing_review' || project.phase === 'closed';
-  const access = useProjectAccess(project);
-  const mayReport = accessIncludes(access, 'work');
 
   return (
     <>
@@ -57,12 +53,12 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
           </p>
         </div>
         <div className="page__actions">
-          {project.phase === 'planning' && (
+          {project.can.editPlan && (
             <Link href={`/projects/${project.id}/plan`} className="button button--primary">
               <Pencil size={15} aria-hidden="true" /> Edit plan
             </Link>
           )}
-          {project.phase !== 'planning' && (
+          {!project.can.editPlan && (
             <Link href={`/projects/${project.id}/plan`} className="button">
               <ClipboardList size={15} aria-hidden="true" /> Plan
             </Link>
@@ -139,7 +135,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
           </section>
 
           <Timeline project={project} nameOf={nameOf} />
-          <ProjectHistory projectId={project.id} access={access} refreshKey={dashboard.asOf} />
+          <ProjectHistory projectId={project.id} mayRead={project.can.readHistory} refreshKey={dashboard.asOf} />
         </div>
 
         <aside className="columns__side">
@@ -207,7 +203,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
             )}
           </section>
 
-          {!frozen && mayReport && (
+          {project.can.reportKpi && (
             <>
               <KpiEntry projectId={project.id} metrics={metrics} onReported={reload} />
               <KpiImport projectId={project.id} onImported={reload} />

@@ -1,9 +1,9 @@
 import { memo } from 'react';
 import { Link } from 'wouter';
-import type { ProjectListItem } from '../shared/api-schemas';
 import { PhaseBadge, RagBadge } from '../shared/badges';
 import { formatPct } from '../shared/format';
 import { formatPeriod } from '../shared/time';
+import type { ProjectListItem } from '../../../api/contract/projects';
 
 /** One project in the list; memoised, so filtering re-renders only rows that come or go. */
 export const ProjectRow = memo(function ProjectRow({ item }: { item: ProjectListItem }) {

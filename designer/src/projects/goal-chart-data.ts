@@ -1,5 +1,5 @@
-import type { Dashboard, GoalProgress } from '../shared/api-schemas';
 import type { MilestoneMark, PlanActualPoint } from '../shared/PlanActualChart';
+import type { Dashboard, GoalProgress } from '../../../api/contract/dashboard';
 
 /**
  * A goal's plan-vs-actual line: zero at the start, the planned cumulative at each milestone, the

@@ -1,5 +1,8 @@
-import { changeRequestSchema, dashboardSchema, projectDetailSchema, retrospectiveSchema, type ChangeRequest, type Dashboard, type ProjectDetail, type Retrospective } from '../shared/api-schemas';
 import { isNotFound, requestJson } from '../shared/request';
+import { Dashboard } from '../../../api/contract/dashboard';
+import { ChangeRequest } from '../../../api/contract/lifecycle';
+import { ProjectDetail } from '../../../api/contract/projects';
+import { Retrospective } from '../../../api/contract/retrospectives';
 
 export interface ProjectPageData {
   project: ProjectDetail;
@@ -11,10 +14,10 @@ export interface ProjectPageData {
 
 export async function loadProjectPage(id: string): Promise<ProjectPageData> {
   const [project, dashboard, changeRequests, retrospective] = await Promise.all([
-    requestJson(projectDetailSchema, 'GET', `/api/projects/${id}`),
-    requestJson(dashboardSchema, 'GET', `/api/projects/${id}/dashboard`),
-    requestJson(changeRequestSchema.array(), 'GET', `/api/projects/${id}/change-requests`),
-    requestJson(retrospectiveSchema, 'GET', `/api/projects/${id}/retrospective`).catch((error: unknown) => {
+    requestJson(ProjectDetail, 'GET', `/api/projects/${id}`),
+    requestJson(Dashboard, 'GET', `/api/projects/${id}/dashboard`),
+    requestJson(ChangeRequest.array(), 'GET', `/api/projects/${id}/change-requests`),
+    requestJson(Retrospective, 'GET', `/api/projects/${id}/retrospective`).catch((error: unknown) => {
       if (isNotFound(error)) return null;
       throw error;
     }),

@@ -1,6 +1,6 @@
 import type { RagStatus } from '../../../workflows/domain/attainment';
-import type { ProjectListItem } from '../shared/api-schemas';
 import type { LifecyclePhase } from '../shared/phases';
+import type { ProjectListItem } from '../../../api/contract/projects';
 
 /** What the project list is narrowed to; empty strings mean "any". */
 export interface ProjectFilter {

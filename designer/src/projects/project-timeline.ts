@@ -1,5 +1,5 @@
-import type { ProjectDetail } from '../shared/api-schemas';
 import { formatNumber } from '../shared/format';
+import type { ProjectDetail } from '../../../api/contract/projects';
 
 export interface TimelineEvent {
   at: string;

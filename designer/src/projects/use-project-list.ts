@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useRef } from 'react';
 import { errorMessage } from '../api/client';
-import { projectListSchema, type ProjectList, type ProjectListItem } from '../shared/api-schemas';
 import { queryString, requestJson } from '../shared/request';
 import { useDebounced } from '../shared/use-debounced';
 import { covers, filterKey, matchesFilter, type ProjectFilter } from './project-filter';
+import { ProjectList, type ProjectListItem } from '../../../api/contract/projects';
 
 /** The API answers at most this many projects a request. */
 export const pageLimit = 1000;
@@ -29,50 +30,32 @@ export interface ProjectListState {
  * so narrowing 1,000 projects never waits for the network.
  */
 export function useProjectList(filter: ProjectFilter): ProjectListState {
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const loadedRef = useRef<Loaded | null>(null);
   const asked = useDebounced(filter, 200);
-  const askedKey = filterKey(asked);
-
-  useEffect(() => {
-    const have = loadedRef.current;
-    if (have && have.list.total === have.list.items.length && covers(have.filter, asked)) {
-      setLoading(false);
-      return;
-    }
-    const controller = new AbortController();
-    setLoading(true);
-    const query = queryString({ phase: asked.phase, ownerId: asked.ownerId, status: asked.status, q: asked.q.trim(), limit: pageLimit });
-    requestJson(projectListSchema, 'GET', `/api/projects${query}`, undefined, controller.signal).then(
-      (list) => {
-        loadedRef.current = { filter: asked, list };
-        setLoaded(loadedRef.current);
-        setError(null);
-        setLoading(false);
-      },
-      (reason: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(errorMessage(reason));
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-    // `asked` is described by its key; a retry asks again.
-  }, [askedKey, attempt]);
+  // The last complete answer, while it covers what is asked: then the page filters it itself.
+  const complete = useRef<Loaded | null>(null);
+  const have = complete.current;
+  const fetchFor = have && covers(have.filter, asked) ? have.filter : asked;
+  const query = useQuery({
+    queryKey: ['projects', 'list', filterKey(fetchFor)],
+    queryFn: async ({ signal }): Promise<Loaded> => {
+      const q = queryString({ phase: fetchFor.phase, ownerId: fetchFor.ownerId, status: fetchFor.status, q: fetchFor.q.trim(), limit: pageLimit });
+      return { filter: fetchFor, list: await requestJson(ProjectList, 'GET', `/api/projects${q}`, undefined, signal) };
+    },
+    placeholderData: keepPreviousData,
+  });
+  const loaded = query.data ?? null;
+  if (loaded && !query.isPlaceholderData) complete.current = loaded.list.total === loaded.list.items.length ? loaded : null;
 
   const items = useMemo(() => (loaded ? loaded.list.items.filter((item) => matchesFilter(item, filter)) : null), [loaded, filter]);
-  const complete = loaded !== null && loaded.list.total === loaded.list.items.length && covers(loaded.filter, filter);
+  const whole = loaded !== null && loaded.list.total === loaded.list.items.length && covers(loaded.filter, filter);
   return {
     items,
-    total: loaded === null ? null : complete ? (items?.length ?? 0) : filterKey(loaded.filter) === filterKey(filter) ? loaded.list.total : null,
-    loading,
-    error,
+    total: loaded === null ? null : whole ? (items?.length ?? 0) : filterKey(loaded.filter) === filterKey(filter) ? loaded.list.total : null,
+    loading: query.isFetching,
+    error: query.isError ? errorMessage(query.error) : null,
     retry: () => {
-      loadedRef.current = null;
-      setAttempt((n) => n + 1);
+      complete.current = null;
+      void query.refetch();
     },
   };
 }

@@ -4,19 +4,18 @@ import { Link } from 'wouter';
 import { errorMessage } from '../api/client';
 import { PageState } from '../app/PageState';
 import { useSession } from '../auth/session-store';
-import { accessIncludes, useProjectAccess } from '../auth/project-access';
-import { projectDetailSchema, retrospectiveSchema, type ProjectDetail, type Retrospective } from '../shared/api-schemas';
 import { RagBadge } from '../shared/badges';
 import { formatNumber, formatPct } from '../shared/format';
 import { PlanActualChart } from '../shared/charts';
 import { isNotFound, requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { userTimeZone } from '../shared/time';
-import { useResource } from '../shared/use-resource';
+import { usePageQuery } from '../app/queries';
 import { escalationBars, milestoneStrip, seriesByMetric } from './retrospective-charts';
 import { BudgetChart, EscalationTimelineChart, MilestoneStripChart } from '../shared/charts';
 import { TeamInputForm, TeamInputList } from './TeamInput';
-import '../shared/web.css';
+import { ProjectDetail } from '../../../api/contract/projects';
+import { Retrospective } from '../../../api/contract/retrospectives';
 
 interface RetrospectiveData {
   project: ProjectDetail;
@@ -25,8 +24,8 @@ interface RetrospectiveData {
 
 async function loadRetrospective(projectId: string): Promise<RetrospectiveData> {
   const [project, retrospective] = await Promise.all([
-    requestJson(projectDetailSchema, 'GET', `/api/projects/${projectId}`),
-    requestJson(retrospectiveSchema, 'GET', `/api/projects/${projectId}/retrospective`).catch((error: unknown) => {
+    requestJson(ProjectDetail, 'GET', `/api/projects/${projectId}`),
+    requestJson(Retrospective, 'GET', `/api/projects/${projectId}/retrospective`).catch((error: unknown) => {
       if (isNotFound(error)) return null;
       throw error;
     }),
@@ -36,7 +35,7 @@ async function loadRetrospective(projectId: string): Promise<RetrospectiveData> 
 
 /** The closing review (复盘): what happened, in charts; the team's answers; the owner's finalize. */
 export function RetrospectivePage({ id }: { id: string }) {
-  const resource = useResource(`retrospective:${id}`, () => loadRetrospective(id));
+  const resource = usePageQuery(['retrospective', id], () => loadRetrospective(id));
   return (
     <main className="page page--wide">
       <PageState load={resource.load} retry={resource.retry}>
@@ -48,8 +47,6 @@ export function RetrospectivePage({ id }: { id: string }) {
 
 function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: () => Promise<void> }) {
   const { project, retrospective } = data;
-  const access = useProjectAccess(project);
-  const mayAnswer = accessIncludes(access, 'work');
   const head = (
     <p className="crumbs">
       <Link href="/projects">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
@@ -193,8 +190,8 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
           <TeamInputList retrospective={retrospective} />
         </div>
         <aside className="columns__side stack">
-          {retrospective.status === 'collecting' && mayAnswer && <TeamInputForm retrospective={retrospective} onSaved={reload} />}
-          {access === 'plan' && <Finalize project={project} retrospective={retrospective} onFinalized={reload} />}
+          {project.can.answerReview && <TeamInputForm retrospective={retrospective} onSaved={reload} />}
+          {project.can.finalizeReview && <Finalize project={project} retrospective={retrospective} onFinalized={reload} />}
           <section className="card" aria-labelledby="retro-members-title">
             <h2 id="retro-members-title">Members</h2>
             {report.members.length === 0 ? (
@@ -240,7 +237,7 @@ function Finalize({ project, retrospective, onFinalized }: { project: ProjectDet
     if (!window.confirm('Finalize the closing review? The report is compiled once more and frozen; answers are no longer taken.')) return;
     setSending(true);
     try {
-      await requestJson(retrospectiveSchema, 'POST', `/api/retrospectives/${retrospective.id}/finalize`, {});
+      await requestJson(Retrospective, 'POST', `/api/retrospectives/${retrospective.id}/finalize`, {});
       setError(null);
       await onFinalized();
     } catch (reason) {

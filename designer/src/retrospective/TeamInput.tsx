@@ -1,58 +1,56 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import { useSession } from '../auth/session-store';
-import { retrospectiveInputSchema, type Retrospective } from '../shared/api-schemas';
 import { Field, FormAlert } from '../shared/Field';
 import { requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
-import { useSubmit } from '../shared/use-submit';
+import { useApiForm } from '../shared/use-api-form';
 import { DoneNote } from '../shared/DoneNote';
+import { RetrospectiveInput, RetrospectiveInputBody, type Retrospective } from '../../../api/contract/retrospectives';
 
-const fields = ['wentWell', 'toImprove', 'actionItems'] as const;
+/** The contract's body, with the action items typed one per line. */
+const answersForm = RetrospectiveInputBody.extend({
+  actionItems: z
+    .string()
+    .transform((text) => text.split('\n').map((line) => line.trim()).filter((line) => line !== ''))
+    .pipe(RetrospectiveInputBody.shape.actionItems),
+});
 
 /** The three questions, answered by the signed-in person; answering again replaces the earlier answer. */
 export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retrospective; onSaved: () => Promise<void> }) {
   const { user } = useSession();
   const mine = retrospective.inputs.find((input) => input.userId === user.id);
-  const [wentWell, setWentWell] = useState(mine?.wentWell ?? '');
-  const [toImprove, setToImprove] = useState(mine?.toImprove ?? '');
-  const [actionItems, setActionItems] = useState(mine?.actionItems.join('\n') ?? '');
   const [done, setDone] = useState<string | null>(null);
-  const { errors, saving, formRef, run } = useSubmit(fields);
+  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+    schema: answersForm,
+    defaultValues: { wentWell: mine?.wentWell ?? '', toImprove: mine?.toImprove ?? '', actionItems: mine?.actionItems.join('\n') ?? '' },
+    save: async (body) => {
+      setDone(null);
+      const saved = await requestJson(RetrospectiveInput, 'POST', `/api/retrospectives/${retrospective.id}/inputs`, body);
+      setDone(saved.late ? 'Thank you — your answers are in (after the deadline; they still count).' : 'Thank you — your answers are in.');
+    },
+    // What was sent stays in the form: answering again replaces it.
+    onSaved: () => onSaved(),
+  });
+  const { register } = form;
   const late = Date.parse(retrospective.inputDueAt) < Date.now();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setDone(null);
-    void run(async () => {
-      const saved = await requestJson(retrospectiveInputSchema, 'POST', `/api/retrospectives/${retrospective.id}/inputs`, {
-        wentWell,
-        toImprove,
-        actionItems: actionItems
-          .split('\n')
-          .map((line) => line.trim())
-          .filter((line) => line !== ''),
-      });
-      setDone(saved.late ? 'Thank you — your answers are in (after the deadline; they still count).' : 'Thank you — your answers are in.');
-      await onSaved();
-    });
-  }
-
   return (
-    <form ref={formRef} className="card" onSubmit={submit} noValidate aria-labelledby="team-input-title" data-testid="team-input-form">
+    <form ref={formRef} className="card" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="team-input-title" data-testid="team-input-form">
       <h2 id="team-input-title">{mine ? 'Your answers (you can change them)' : 'Your answers'}</h2>
       <p className="field__help">
         Due <TimeText at={retrospective.inputDueAt} />
         {late && ' — late answers are still taken until the owner finalizes.'}
       </p>
-      <FormAlert errors={errors} />
-      <Field label="What went well?" error={errors.fields.wentWell}>
-        {(props) => <textarea {...props} rows={3} value={wentWell} onChange={(event) => setWentWell(event.target.value)} data-testid="went-well" />}
+      <FormAlert errors={alert} />
+      <Field label="What went well?" error={errorOf('wentWell')}>
+        {(props) => <textarea {...props} rows={3} {...register('wentWell')} data-testid="went-well" />}
       </Field>
-      <Field label="What should we improve?" error={errors.fields.toImprove}>
-        {(props) => <textarea {...props} rows={3} value={toImprove} onChange={(event) => setToImprove(event.target.value)} data-testid="to-improve" />}
+      <Field label="What should we improve?" error={errorOf('toImprove')}>
+        {(props) => <textarea {...props} rows={3} {...register('toImprove')} data-testid="to-improve" />}
       </Field>
-      <Field label="Action items" help="One per line." optional error={errors.fields.actionItems}>
-        {(props) => <textarea {...props} rows={3} value={actionItems} onChange={(event) => setActionItems(event.target.value)} data-testid="action-items" />}
+      <Field label="Action items" help="One per line." optional error={errorOf('actionItems')}>
+        {(props) => <textarea {...props} rows={3} {...register('actionItems')} data-testid="action-items" />}
       </Field>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={saving} data-testid="team-input-save">

@@ -1,5 +1,5 @@
-import type { ReportView } from '../shared/api-schemas';
 import type { MilestoneMark, PlanActualPoint } from '../shared/PlanActualChart';
+import type { RetrospectiveReport } from '../../../api/contract/retrospectives';
 
 export interface MetricSeries {
   metric: string;
@@ -8,9 +8,9 @@ export interface MetricSeries {
 }
 
 /** The report's plan-vs-actual points as one line pair per metric, starting from zero at the period start. */
-export function seriesByMetric(report: ReportView, periodStart: string): MetricSeries[] {
+export function seriesByMetric(report: RetrospectiveReport, periodStart: string): MetricSeries[] {
   const statusAt = new Map(report.milestones.map((m) => [m.dueAt, m]));
-  const groups = new Map<string, ReportView['series']>();
+  const groups = new Map<string, RetrospectiveReport['series']>();
   for (const point of report.series) groups.set(point.metric, [...(groups.get(point.metric) ?? []), point]);
   return [...groups].map(([metric, series]) => {
     const sorted = [...series].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
@@ -35,7 +35,7 @@ export interface StripBar {
   owner: string;
 }
 
-export function milestoneStrip(report: ReportView): StripBar[] {
+export function milestoneStrip(report: RetrospectiveReport): StripBar[] {
   return [...report.milestones]
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))
     .map((m) => ({
@@ -58,7 +58,7 @@ export interface EscalationBar {
 }
 
 /** Each escalation as a bar from when it was raised to when it was acknowledged (or the report was compiled). */
-export function escalationBars(report: ReportView): EscalationBar[] {
+export function escalationBars(report: RetrospectiveReport): EscalationBar[] {
   const end = Date.parse(report.compiledAt);
   return [...report.escalations.items]
     .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useOverlayApi } from './overlay-store';
@@ -8,24 +9,22 @@ import { runsApi } from './runs-api';
 export function HeatToggle({ flowId, version, on, onChange }: { flowId: string; version: number; on: boolean; onChange: (on: boolean) => void }) {
   const overlay = useOverlayApi();
   const [last, setLast] = useState(50);
-  const [status, setStatus] = useState<string | null>(null);
+  const query = useQuery({ queryKey: ['heat', flowId, version, last], queryFn: () => runsApi.heat(flowId, version, last), enabled: on });
+  const heat = query.data;
   useEffect(() => {
-    if (!on) return;
-    let live = true;
-    setStatus('Counting…');
-    runsApi.heat(flowId, version, last).then(
-      (heat) => {
-        if (!live) return;
-        overlay.getState().show(heatOverlay(heat));
-        setStatus(heat.runs === 0 ? 'No finished runs with a recorded path yet.' : `Over the last ${heat.runs} finished run${heat.runs === 1 ? '' : 's'}.`);
-      },
-      (error: unknown) => live && setStatus(errorMessage(error)),
-    );
-    return () => {
-      live = false;
-      overlay.getState().clear();
-    };
-  }, [on, last, flowId, version, overlay]);
+    if (!on || heat === undefined) return;
+    overlay.getState().show(heatOverlay(heat));
+    return () => overlay.getState().clear();
+  }, [on, heat, overlay]);
+  const status = query.isFetching
+    ? 'Counting…'
+    : query.isError
+      ? errorMessage(query.error)
+      : heat === undefined
+        ? null
+        : heat.runs === 0
+          ? 'No finished runs with a recorded path yet.'
+          : `Over the last ${heat.runs} finished run${heat.runs === 1 ? '' : 's'}.`;
   return (
     <div className="heat-toggle">
       <label className="field--inline">

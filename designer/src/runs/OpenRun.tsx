@@ -1,10 +1,10 @@
 import { RefreshCw } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { errorMessage } from '../api/client';
 import { useOverlayApi } from './overlay-store';
 import { RunTraceView } from './RunTraceView';
 import { traceOverlay } from './run-overlay';
-import type { FlowRunTrace } from './run-schemas';
 import { runsApi } from './runs-api';
 import { usePortLabels } from './use-step-labels';
 
@@ -14,39 +14,25 @@ const refreshRunningMs = 10_000;
 export function OpenRun({ runId, onBack }: { runId: string; onBack: () => void }) {
   const overlay = useOverlayApi();
   const portLabel = usePortLabels();
-  const [trace, setTrace] = useState<FlowRunTrace | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const query = useQuery({
+    queryKey: ['run-trace', runId],
+    queryFn: () => runsApi.trace(runId),
+    // A running run moves on by itself (someone decides, a timer fires): read it again now and then.
+    refetchInterval: (current) => (current.state.data?.status === 'running' ? refreshRunningMs : false),
+  });
+  const trace = query.data ?? null;
+  const error = query.isError ? errorMessage(query.error) : null;
   useEffect(() => {
-    let live = true;
-    runsApi.trace(runId).then(
-      (loaded) => {
-        if (!live) return;
-        setTrace(loaded);
-        setError(null);
-        overlay.getState().show(traceOverlay(loaded, undefined, portLabel));
-      },
-      (failure: unknown) => live && setError(errorMessage(failure)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [runId, attempt, overlay, portLabel]);
+    if (query.data) overlay.getState().show(traceOverlay(query.data, undefined, portLabel));
+  }, [query.data, overlay, portLabel]);
   useEffect(() => () => overlay.getState().clear(), [overlay]);
-  // A running run moves on by itself (someone decides, a timer fires): read it again now and then.
-  const running = trace?.status === 'running';
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => setAttempt((n) => n + 1), refreshRunningMs);
-    return () => clearInterval(timer);
-  }, [running]);
   return (
     <div className="run-open" data-testid="run-open">
       <div className="run-open__bar">
         <button type="button" className="button" onClick={onBack} data-testid="runs-back">
           ← All runs
         </button>
-        <button type="button" className="icon-button" onClick={() => setAttempt((n) => n + 1)} title="Read the run again" aria-label="Refresh">
+        <button type="button" className="icon-button" onClick={() => void query.refetch()} title="Read the run again" aria-label="Refresh">
           <RefreshCw size={15} />
         </button>
       </div>

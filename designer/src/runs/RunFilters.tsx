@@ -1,7 +1,7 @@
 import { triggerEventLabels, triggerEvents } from '../../../workflows/flow';
-import { useLoad } from '../app/use-load';
-import { runStatuses } from './run-schemas';
+import { usePageQuery } from '../app/queries';
 import { runsApi } from './runs-api';
+import { flowRunStatuses } from '../../../workflows/domain/approval-states';
 
 export interface RunListFilter {
   projectId: string;
@@ -11,7 +11,7 @@ export interface RunListFilter {
 
 /** Filters over a version's runs: project, status, trigger. */
 export function RunFilters({ filter, onChange }: { filter: RunListFilter; onChange: (filter: RunListFilter) => void }) {
-  const [projects] = useLoad('run-filter-projects', runsApi.projects);
+  const { load: projects } = usePageQuery(['projects', 'options'], runsApi.projects);
   return (
     <div className="run-filters">
       <label className="field">
@@ -25,7 +25,7 @@ export function RunFilters({ filter, onChange }: { filter: RunListFilter; onChan
         <span className="field__label">Status</span>
         <select value={filter.status} onChange={(e) => onChange({ ...filter, status: e.target.value })} data-testid="runs-filter-status">
           <option value="">Any</option>
-          {runStatuses.map((s) => <option key={s} value={s}>{s}</option>)}
+          {flowRunStatuses.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
       </label>
       <label className="field">

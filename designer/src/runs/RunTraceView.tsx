@@ -2,7 +2,7 @@ import { formatDuration } from '../../../workflows/flow/run-trace';
 import { formatDateTime } from '../shared/time';
 import { usePortLabels, useStepLabels } from './use-step-labels';
 import { decisionLine, localMoment } from './run-overlay';
-import type { FlowRunTrace } from './run-schemas';
+import type { FlowRunTrace } from '../../../api/contract/flow-runs';
 
 const sourceNote: Record<FlowRunTrace['pathSource'], string> = {
   live: 'As the run reports it now.',

@@ -5,8 +5,8 @@ import { formatDateTime } from '../shared/time';
 import { HeatToggle } from './HeatToggle';
 import { OpenRun } from './OpenRun';
 import { RunFilters, type RunListFilter } from './RunFilters';
-import type { FlowRunSummary } from './run-schemas';
 import { useRunPages } from './use-run-pages';
+import type { FlowRunSummary } from '../../../api/contract/flow-runs';
 
 function triggerLabel(event: string): string {
   const known = triggerEventSchema.safeParse(event);

@@ -1,7 +1,7 @@
 import { Plus, Trash2 } from 'lucide-react';
 import { calendarUnits, type CalendarUnit } from '../../../workflows/flow/duration';
 import { simulatedAnswers, type SimulatedAnswer } from '../../../workflows/flow/simulation';
-import { useUsers } from '../api/use-users';
+import { usePeople } from '../shared/people';
 import { useEditorStore } from '../editor/store';
 import { useStepLabels } from './use-step-labels';
 
@@ -24,7 +24,7 @@ export function ScriptedAnswers({ rows, onChange }: { rows: ResponseRow[]; onCha
   const label = useStepLabels();
   // A string, so this panel re-renders when the human steps change, not on every drag.
   const humanSteps = useEditorStore((s) => s.nodes.filter((n) => humanKinds.has(n.data.kind)).map((n) => n.id).join('\n'));
-  const users = useUsers();
+  const users = usePeople();
   const steps = humanSteps === '' ? [] : humanSteps.split('\n');
   const update = (key: number, change: Partial<ResponseRow>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
   return (

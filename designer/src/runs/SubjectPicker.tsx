@@ -1,4 +1,4 @@
-import { useLoad } from '../app/use-load';
+import { usePageQuery } from '../app/queries';
 import { runsApi } from './runs-api';
 
 /** Events about a milestone: the test run may pick which of the project's milestones. */
@@ -6,7 +6,7 @@ export const milestoneEvents = new Set(['milestone_missed', 'milestone_at_risk']
 
 /** The project's milestones, for events that are about one. */
 export function SubjectPicker({ projectId, value, onChange }: { projectId: string; value: string; onChange: (id: string) => void }) {
-  const [project] = useLoad(`test-run-project:${projectId}`, () => runsApi.project(projectId));
+  const { load: project } = usePageQuery(['project', projectId], () => runsApi.project(projectId));
   return (
     <label className="field">
       <span className="field__label">

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { TraceEdge } from '../../../workflows/flow/run-trace';
 import { simulationRequestSchema, type SimulationResult } from '../../../workflows/flow/simulation';
 import { ApiError, errorMessage } from '../api/client';
-import { useLoad } from '../app/use-load';
+import { usePageQuery } from '../app/queries';
 import { useEditorApi, useEditorStore } from '../editor/store';
 import { diagnosticsFromApiDetails } from '../graph/diagnostics';
 import { ScriptedAnswers, type ResponseRow } from './ScriptedAnswers';
@@ -27,7 +27,7 @@ export function TestRunPanel({ flowId, version, onClose }: { flowId: string; ver
     const value = (trigger?.data.config as { event?: unknown } | undefined)?.event;
     return typeof value === 'string' ? value : null;
   });
-  const [projects] = useLoad('test-run-projects', runsApi.projects);
+  const { load: projects } = usePageQuery(['projects', 'options'], runsApi.projects);
   const [projectId, setProjectId] = useState('');
   const [subjectId, setSubjectId] = useState('');
   const [rows, setRows] = useState<ResponseRow[]>([]);

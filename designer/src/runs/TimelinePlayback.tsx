@@ -42,6 +42,11 @@ export function TimelinePlayback({ result, edges }: { result: SimulationResult; 
   }, [playing, index, last]);
 
   const current = index >= 0 ? result.timeline[index] : undefined;
+  /** A move by hand stops the playback first. */
+  const pausedAt = (move: (index: number) => number) => () => {
+    setPlaying(false);
+    setIndex(move);
+  };
   return (
     <div className="playback" data-testid="playback">
       <p className="small" data-testid="simulation-outcome">
@@ -54,28 +59,10 @@ export function TimelinePlayback({ result, edges }: { result: SimulationResult; 
         <button type="button" className="button" onClick={() => setPlaying((p) => !p)} disabled={last < 0} data-testid="playback-play">
           {playing ? <Pause size={15} aria-hidden="true" /> : <Play size={15} aria-hidden="true" />} {playing ? 'Pause' : 'Play'}
         </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            setPlaying(false);
-            setIndex((i) => Math.min(i + 1, last));
-          }}
-          disabled={index >= last}
-          data-testid="playback-step"
-        >
+        <button type="button" className="button" onClick={pausedAt((i) => Math.min(i + 1, last))} disabled={index >= last} data-testid="playback-step">
           <StepForward size={15} aria-hidden="true" /> Step
         </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            setPlaying(false);
-            setIndex(-1);
-          }}
-          disabled={index < 0}
-          data-testid="playback-reset"
-        >
+        <button type="button" className="button" onClick={pausedAt(() => -1)} disabled={index < 0} data-testid="playback-reset">
           <RotateCcw size={15} aria-hidden="true" /> Reset
         </button>
         <span className="muted small">

@@ -1,7 +1,7 @@
 import { edgesTaken, formatDuration, type RunPathStep, type TraceEdge } from '../../../workflows/flow/run-trace';
 import type { TimelineEntry } from '../../../workflows/flow/simulation';
 import type { EdgeOverlay, NodeOverlay, Overlay } from './overlay-store';
-import type { FlowHeat, FlowRunTrace } from './run-schemas';
+import type { FlowHeat, FlowRunTrace } from '../../../api/contract/flow-runs';
 
 /** "Thu 09:00": a moment as a person reads it on the graph, in their own time zone. */
 export type MomentFormat = (iso: string) => string;

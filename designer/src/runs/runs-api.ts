@@ -1,7 +1,7 @@
 import { simulationResultSchema, type SimulationRequest, type SimulationResult } from '../../../workflows/flow/simulation';
-import { projectDetailSchema, type ProjectDetail } from '../shared/api-schemas';
 import { queryString, requestJson } from '../shared/request';
-import { flowHeatSchema, flowRunSummarySchema, flowRunTraceSchema, projectOptionSchema, type FlowHeat, type FlowRunSummary, type FlowRunTrace, type ProjectOption } from './run-schemas';
+import { FlowHeat, FlowRunSummary, FlowRunTrace } from '../../../api/contract/flow-runs';
+import { ProjectDetail, ProjectList, type ProjectListItem } from '../../../api/contract/projects';
 
 export interface RunFilter {
   readonly version?: number | undefined;
@@ -17,12 +17,12 @@ const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
 
 export const runsApi = {
   listRuns: (flowId: string, filter: RunFilter): Promise<FlowRunSummary[]> =>
-    requestJson(flowRunSummarySchema.array(), 'GET', `${flowPath(flowId)}/runs${queryString({ ...filter })}`),
-  trace: (runId: string): Promise<FlowRunTrace> => requestJson(flowRunTraceSchema, 'GET', `/api/flow-runs/${encodeURIComponent(runId)}/trace`),
+    requestJson(FlowRunSummary.array(), 'GET', `${flowPath(flowId)}/runs${queryString({ ...filter })}`),
+  trace: (runId: string): Promise<FlowRunTrace> => requestJson(FlowRunTrace, 'GET', `/api/flow-runs/${encodeURIComponent(runId)}/trace`),
   heat: (flowId: string, version: number, last: number): Promise<FlowHeat> =>
-    requestJson(flowHeatSchema, 'GET', `${flowPath(flowId)}/versions/${version}/heat${queryString({ last })}`),
-  projects: async (): Promise<ProjectOption[]> => (await requestJson(projectOptionSchema, 'GET', '/api/projects?limit=1000')).items,
-  project: (id: string): Promise<ProjectDetail> => requestJson(projectDetailSchema, 'GET', `/api/projects/${encodeURIComponent(id)}`),
+    requestJson(FlowHeat, 'GET', `${flowPath(flowId)}/versions/${version}/heat${queryString({ last })}`),
+  projects: async (): Promise<ProjectListItem[]> => (await requestJson(ProjectList, 'GET', '/api/projects?limit=1000')).items,
+  project: (id: string): Promise<ProjectDetail> => requestJson(ProjectDetail, 'GET', `/api/projects/${encodeURIComponent(id)}`),
   /** A test run: nothing is written or sent; the answer is what would have happened, in order. */
   simulate: (flowId: string, request: SimulationRequest): Promise<SimulationResult> => requestJson(simulationResultSchema, 'POST', `${flowPath(flowId)}/simulate`, request),
 };

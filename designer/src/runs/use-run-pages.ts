@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../api/client';
-import type { Load } from '../app/use-load';
-import type { FlowRunSummary } from './run-schemas';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { loadOf, type Load } from '../app/queries';
 import { runsApi, type RunFilter } from './runs-api';
+import type { FlowRunSummary } from '../../../api/contract/flow-runs';
 
 export const runsPageSize = 50;
 
@@ -11,38 +11,23 @@ export const runsPageSize = 50;
  * the last one shown. A new key (other filters, or back from a run) starts over.
  */
 export function useRunPages(flowId: string, filter: RunFilter, key: string): { load: Load<FlowRunSummary[]>; hasMore: boolean; more: () => void; retry: () => void } {
-  const [load, setLoad] = useState<Load<FlowRunSummary[]>>({ status: 'loading' });
-  const [hasMore, setHasMore] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setLoad({ status: 'loading' });
-    runsApi.listRuns(flowId, { ...filter, limit: runsPageSize }).then(
-      (runs) => {
-        if (!live) return;
-        setLoad({ status: 'ready', value: runs });
-        setHasMore(runs.length === runsPageSize);
-      },
-      (error: unknown) => live && setLoad({ status: 'failed', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
+  const query = useInfiniteQuery({
     // The key names the filter; the filter object is new on every render.
-  }, [flowId, key, attempt]);
-  const more = useCallback(() => {
-    if (load.status !== 'ready') return;
-    const shown = load.value;
-    const before = shown.at(-1)?.startedAt;
-    if (before === undefined) return;
-    runsApi.listRuns(flowId, { ...filter, limit: runsPageSize, before }).then(
-      (older) => {
-        const known = new Set(shown.map((r) => r.id));
-        setLoad({ status: 'ready', value: [...shown, ...older.filter((r) => !known.has(r.id))] });
-        setHasMore(older.length === runsPageSize);
-      },
-      (error: unknown) => setLoad({ status: 'failed', message: errorMessage(error) }),
-    );
-  }, [flowId, filter, load]);
-  return { load, hasMore, more, retry: () => setAttempt((n) => n + 1) };
+    queryKey: ['runs', flowId, key],
+    queryFn: ({ pageParam }) => runsApi.listRuns(flowId, { ...filter, limit: runsPageSize, ...(pageParam === null ? {} : { before: pageParam }) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => (last.length === runsPageSize ? (last.at(-1)?.startedAt ?? null) : null),
+  });
+  const runs = useMemo(() => {
+    if (query.data === undefined) return undefined;
+    // A run that started at the very moment a page ends can come again on the next page.
+    const seen = new Set<string>();
+    return query.data.pages.flat().filter((run) => !seen.has(run.id) && seen.add(run.id));
+  }, [query.data]);
+  return {
+    load: loadOf({ data: runs, isError: query.isError, isFetching: query.isFetching, error: query.error }),
+    hasMore: query.hasNextPage,
+    more: () => void query.fetchNextPage(),
+    retry: () => void query.refetch(),
+  };
 }

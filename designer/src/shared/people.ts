@@ -1,45 +1,29 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { userSchema, type User } from '../api/schemas';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { errorMessage } from '../api/client';
+import { queryClient } from '../app/queries';
 import { requestJson } from './request';
+import { User } from '../../../api/contract/users';
 
 export type PeopleState = { status: 'loading' } | { status: 'ready'; users: User[] } | { status: 'failed'; message: string };
 
-// One request serves every picker on the page; `reloadPeople` after someone is added.
-let state: PeopleState = { status: 'loading' };
-let started = false;
-const listeners = new Set<() => void>();
+const peopleKey = ['users'] as const;
 
-function set(next: PeopleState): void {
-  state = next;
-  for (const listener of listeners) listener();
-}
+const byName = (users: User[]): User[] => [...users].sort((a, b) => a.name.localeCompare(b.name));
 
-export function reloadPeople(): void {
-  started = true;
-  requestJson(userSchema.array(), 'GET', '/api/users').then(
-    (users) => set({ status: 'ready', users: [...users].sort((a, b) => a.name.localeCompare(b.name)) }),
-    (error: unknown) => set({ status: 'failed', message: errorMessage(error) }),
-  );
-}
-
-/** After sign-in as someone else (or sign-out): the next page that needs people loads them afresh. */
-export function resetPeople(): void {
-  started = false;
-  state = { status: 'loading' };
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
+/** Everyone, by name. People change rarely: one request serves every picker until a write marks it stale. */
 export function usePeople(): PeopleState {
-  const value = useSyncExternalStore(subscribe, () => state);
-  useEffect(() => {
-    if (!started) reloadPeople();
-  }, []);
-  return value;
+  const query = useQuery({ queryKey: peopleKey, queryFn: ({ signal }) => requestJson(User.array(), 'GET', '/api/users', undefined, signal), select: byName, staleTime: Infinity, gcTime: Infinity });
+  return useMemo(() => {
+    if (query.data !== undefined) return { status: 'ready', users: query.data };
+    if (query.isError && !query.isFetching) return { status: 'failed', message: errorMessage(query.error) };
+    return { status: 'loading' };
+  }, [query.data, query.isError, query.isFetching, query.error]);
+}
+
+/** After "Try again", or when someone was added or changed elsewhere. */
+export function reloadPeople(): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: peopleKey });
 }
 
 /** Names by id, for showing who owns or reported something; unknown ids show a short id. */

@@ -1,0 +1,44 @@
+import { z } from '@hono/zod-openapi';
+
+/*
+ * What the signed-in person may do, as the API's own guards decide it (api/access): the web app
+ * shows an action only when its flag is true, and decides nothing itself. Kept free of other
+ * imports so the browser can load it.
+ */
+
+const may = (description: string) => z.boolean().openapi({ description });
+
+/** What the signed-in person may do with a project right now: their access and its phase, as the routes decide it. */
+export const ProjectCan = z
+  .object({
+    editPlan: may('Change goals, milestones, budget plans, risks and the target split (planners, in planning)'),
+    submitPlan: may('Submit the plan for approval (planners, in planning)'),
+    requestChange: may('Request a target or date change (planners, in execution)'),
+    reportKpi: may('Report or import KPI figures (its team, until the results are frozen)'),
+    editTasks: may('Add, change and remove tasks (its team, in every phase)'),
+    bookSpending: may('Book spending on budget lines (planners, in every phase)'),
+    close: may('Close the project early (planners, before its closing review)'),
+    answerReview: may('Answer the closing review (its team, while the review collects answers)'),
+    finalizeReview: may('Finalize the closing review (planners, while it collects answers)'),
+    readHistory: may("Read the project's audit trail (admins, and managers who plan it)"),
+  })
+  .openapi('ProjectCan');
+
+/** What the person's role lets them do anywhere, as the routes decide it. */
+export const SessionCan = z
+  .object({
+    createProject: z.boolean().openapi({ description: 'Start a project (admins, managers, members)' }),
+    chooseProjectOwner: z.boolean().openapi({ description: "Start a project owned by someone else (admins; managers for the people below them)" }),
+    editFlows: z.boolean().openapi({ description: 'Create, change, import, publish, bind and test-run flows (ops, admins)' }),
+    managePeople: z.boolean().openapi({ description: 'Add people and change their accounts and roles (admins)' }),
+    manageTeams: z.boolean().openapi({ description: 'Create teams and change their members (admins)' }),
+    readAuditTrail: z.boolean().openapi({ description: 'Read the whole audit trail (admins)' }),
+  })
+  .openapi('SessionCan');
+
+/** What the signed-in person may do with an approval or acknowledgement request. */
+export const ApprovalCan = z
+  .object({
+    decide: z.boolean().openapi({ description: 'Approve, reject, acknowledge or delegate it: it is pending and assigned to you (not with a viewer-scoped token)' }),
+  })
+  .openapi('ApprovalCan');
