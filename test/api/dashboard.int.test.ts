@@ -14,6 +14,12 @@ async function post(path: string, body: unknown) {
   return res.body;
 }
 
+/** Imports KPI reports through the CSV import, one `[metric, value, reported on, reporter]` a row. */
+async function importReports(projectId: string, rows: [metric: string, value: number, reportedAt: string, reporter: { email: string }][]) {
+  const lines = rows.map(([metric, value, reportedAt, reporter]) => `${metric},${value},${reportedAt},${reporter.email}`);
+  await post(`/api/projects/${projectId}/kpi-reports/import`, { csv: ['metric,value,reported_at,reporter_email', ...lines].join('\n') });
+}
+
 async function members(projectId: string, names: string[]) {
   const people = await Promise.all(names.map((name) => createUser(system.app, name)));
   const res = await call(system.app, 'PUT', `/api/projects/${projectId}/members`, { members: people.map((p) => ({ userId: p.id, role: 'member' })) });
@@ -50,19 +56,17 @@ async function fixture() {
     earlyWarning: { metric: 'call_connection_rate', direction: 'below', threshold: 30 },
   });
   await post(`${base}/risks`, { title: 'Old worry', probability: 5, impact: 5, status: 'closed' });
-  const csv = [
-    'metric,value,reported_at,reporter_email',
-    `revenue,100000,2025-02-10,${ann!.email}`,
-    `revenue,150000,2025-03-05,${ann!.email}`,
-    `revenue,100000,2025-03-20,${bob!.email}`,
-    `revenue,200000,2025-05-10,${ann!.email}`,
-    `revenue,50000,2025-06-15,${bob!.email}`,
-    `new_customers,10,2025-04-01,${ann!.email}`,
-    `new_customers,6,2025-09-01,${bob!.email}`,
-    `call_connection_rate,25,2025-03-01,${cal!.email}`,
-    `call_connection_rate,42,2025-11-01,${cal!.email}`,
-  ].join('\n');
-  await post(`${base}/kpi-reports/import`, { csv });
+  await importReports(project.id, [
+    ['revenue', 100_000, '2025-02-10', ann!],
+    ['revenue', 150_000, '2025-03-05', ann!],
+    ['revenue', 100_000, '2025-03-20', bob!],
+    ['revenue', 200_000, '2025-05-10', ann!],
+    ['revenue', 50_000, '2025-06-15', bob!],
+    ['new_customers', 10, '2025-04-01', ann!],
+    ['new_customers', 6, '2025-09-01', bob!],
+    ['call_connection_rate', 25, '2025-03-01', cal!],
+    ['call_connection_rate', 42, '2025-11-01', cal!],
+  ]);
   return { project, ann: ann!, bob: bob!, cal: cal!, revenue, customers, calls, milestones: applied.milestones as { id: string }[], churn, priceWar };
 }
 
@@ -129,15 +133,13 @@ describe('project dashboard', () => {
     const project = await createPlanProject(system.db, { ownerId: owner.id, ...year2025 });
     const [dan, bea, ada, cy] = await members(project.id, ['Dan', 'Bea', 'Ada', 'Cy']);
     await post(`/api/projects/${project.id}/goals`, { metric: 'revenue', unit: 'CNY', target: 1_000_000, period });
-    const csv = [
-      'metric,value,reported_at,reporter_email',
-      `revenue,60000,2025-03-03,${bea!.email}`,
-      `revenue,40000,2025-03-28,${bea!.email}`,
-      `revenue,100000,2025-03-10,${ada!.email}`,
-      `revenue,50000,2025-03-11,${cy!.email}`,
-      `revenue,900000,2025-04-01,${dan!.email}`,
-    ].join('\n');
-    await post(`/api/projects/${project.id}/kpi-reports/import`, { csv });
+    await importReports(project.id, [
+      ['revenue', 60_000, '2025-03-03', bea!],
+      ['revenue', 40_000, '2025-03-28', bea!],
+      ['revenue', 100_000, '2025-03-10', ada!],
+      ['revenue', 50_000, '2025-03-11', cy!],
+      ['revenue', 900_000, '2025-04-01', dan!],
+    ]);
     const d = await dashboard(project.id, { at: '2025-03-31T12:00:00+08:00' });
     expect(d.ranking[0].month).toBe('2025-03');
     expect(d.ranking[0].entries.map((e: { rank: number; name: string; total: number }) => [e.rank, e.name, e.total])).toEqual([

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +8,7 @@ import { systemClock } from '../../activities/clock';
 import { milestoneMissEscalationFlow } from '../../workflows/flow/default-flows';
 import { loadConfig } from '../../api/config';
 import { resolveLinkSecret } from '../../api/decision-links/secret';
-import { bind, createOrgChart, inSeconds, publishFlow, startExecution, type OrgChart } from '../support/factories';
+import { bind, createOrgChart, createProject, inSeconds, publishFlow, startExecution, type OrgChart } from '../support/factories';
 import { call, eventually } from '../support/http';
 import type { Person } from '../support/people';
 import { capturingMailer, testDecisionLinks, useSystem } from '../support/system';
@@ -25,20 +24,12 @@ const emailedApproval = (approverId: string) =>
 
 /** A project in planning whose plan, once submitted, the manager is asked by e-mail to approve. */
 async function submittedForApproval(org: OrgChart) {
-  const created = await call(system.app, 'POST', '/api/projects', {
-    name: `Links ${randomUUID().slice(0, 8)}`,
-    ownerId: org.rep.id,
-    periodStart: inSeconds(-60),
-    periodEnd: inSeconds(3600),
-    milestones: [],
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const projectId = created.body.id as string;
+  const { id: projectId, name: projectName } = await createProject(system.app, org.rep.id, 'Links');
   await bind(system.app, 'plan_submitted', projectId, await publishFlow(system.app, emailedApproval(org.manager.id)));
   const submitted = await call(system.app, 'POST', `/api/projects/${projectId}/submit`, {}, { as: org.rep });
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
   const request = await pendingRequest(org.manager);
-  return { projectId, projectName: created.body.name as string, request, links: await linksMailedTo(org.manager) };
+  return { projectId, projectName, request, links: await linksMailedTo(org.manager) };
 }
 
 async function pendingRequest(person: Person) {
@@ -218,17 +209,13 @@ describe('decision links in e-mailed requests', () => {
     const flow = structuredClone(milestoneMissEscalationFlow);
     flow.name = 'Escalation by e-mail';
     for (const node of flow.nodes) if (node.kind === 'wait_for_ack') Object.assign(node.config, { channel: 'email', timeout: { amount: 120, unit: 'seconds' } });
-    const created = await call(system.app, 'POST', '/api/projects', {
-      name: `Escalated ${randomUUID().slice(0, 8)}`,
-      ownerId: org.rep.id,
-      periodStart: inSeconds(-60),
+    const created = await createProject(system.app, org.rep.id, 'Escalated', {
       periodEnd: inSeconds(4),
       monitoringDays: 0,
       milestones: [{ name: 'First deals', dueAt: inSeconds(3), metric: 'revenue', targetValue: 1000, ownerId: org.rep.id }],
     });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    await bind(system.app, 'milestone_missed', created.body.id, await publishFlow(system.app, flow));
-    await startExecution(system.app, created.body.id, org.rep);
+    await bind(system.app, 'milestone_missed', created.id, await publishFlow(system.app, flow));
+    await startExecution(system.app, created.id, org.rep);
 
     const request = await pendingRequest(org.manager);
     const links = await linksMailedTo(org.manager);
@@ -240,7 +227,7 @@ describe('decision links in e-mailed requests', () => {
     const acked = await page(links.acknowledge!, 'POST');
     expect(acked.status, acked.text).toBe(200);
     expect((await requestRow(request.id)).status).toBe('acknowledged');
-    const escalation = await system.db.selectFrom('escalations').selectAll().where('projectId', '=', created.body.id).executeTakeFirstOrThrow();
+    const escalation = await system.db.selectFrom('escalations').selectAll().where('projectId', '=', created.id).executeTakeFirstOrThrow();
     expect(escalation).toMatchObject({ level: 1, recipientId: org.manager.id, acknowledgedBy: org.manager.id });
     await eventually(async () => expect((await call(system.app, 'GET', `/api/flow-runs/${request.flowRunId}`)).body.status).toBe('completed'));
   });

@@ -4,7 +4,7 @@ import { createFlowActivities } from '../../activities/flow/flow-activities';
 import { systemClock } from '../../activities/clock';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import type { RunPathStep } from '../../workflows/flow/run-trace';
-import { bind, createOrgChart, inSeconds, publishFlow, type OrgChart } from '../support/factories';
+import { bind, createOrgChart, createProject, inSeconds, publishFlow, type OrgChart } from '../support/factories';
 import { call, eventually } from '../support/http';
 import { createUser } from '../support/people';
 import { createPlanProject } from '../support/sales-plan';
@@ -18,11 +18,10 @@ const approvalFlow = (approverId: string) => singleApproval(approverId, { name: 
 
 /** A project in planning whose plan runs `flowId` when submitted; submitted when `submit`. */
 async function projectRunning(org: OrgChart, flowId: string) {
-  const res = await call(system.app, 'POST', '/api/projects', { name: `Runs ${randomUUID().slice(0, 8)}`, ownerId: org.rep.id, periodStart: inSeconds(-60), periodEnd: inSeconds(3600), milestones: [] });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  await bind(system.app, 'plan_submitted', res.body.id, flowId);
-  expect((await call(system.app, 'POST', `/api/projects/${res.body.id}/submit`, {}, { as: org.rep })).status).toBe(202);
-  return res.body.id as string;
+  const { id: projectId } = await createProject(system.app, org.rep.id, 'Runs');
+  await bind(system.app, 'plan_submitted', projectId, flowId);
+  expect((await call(system.app, 'POST', `/api/projects/${projectId}/submit`, {}, { as: org.rep })).status).toBe(202);
+  return projectId;
 }
 
 const runsOf = async (flowId: string, query = '', as?: Parameters<typeof call>[4]) => {
@@ -30,6 +29,22 @@ const runsOf = async (flowId: string, query = '', as?: Parameters<typeof call>[4
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body as { id: string; version: number; project: { id: string; name: string }; status: string; triggerEvent: string; startedAt: string; endedAt: string | null }[];
 };
+
+/** The flow's runs, once `count` of them are listed. */
+const listedRuns = (flowId: string, count: number) =>
+  eventually(async () => {
+    const listed = await runsOf(flowId);
+    expect(listed).toHaveLength(count);
+    return listed;
+  });
+
+/** The approval flow asking the org's manager, published and running on one new project, once its run is listed. */
+async function oneRun(org: OrgChart) {
+  const flowId = await publishFlow(system.app, approvalFlow(org.manager.id));
+  await projectRunning(org, flowId);
+  const [run] = await listedRuns(flowId, 1);
+  return { flowId, run: run! };
+}
 
 const activities = () => createFlowActivities({ db: system.db, clock: systemClock, mailer: capturingMailer() });
 const minute = (n: number) => new Date(Date.UTC(2026, 10, 2, 9, n)).toISOString();
@@ -60,11 +75,7 @@ describe('a flow’s runs', () => {
     const flowId = await publishFlow(system.app, approvalFlow(org.manager.id));
     const first = await projectRunning(org, flowId);
     const second = await projectRunning(org, flowId);
-    const runs = await eventually(async () => {
-      const listed = await runsOf(flowId);
-      expect(listed).toHaveLength(2);
-      return listed;
-    });
+    const runs = await listedRuns(flowId, 2);
     expect(runs.map((r) => r.project.id)).toEqual([second, first]);
     expect(runs[0]).toMatchObject({ version: 1, triggerEvent: 'plan_submitted', status: 'running', endedAt: null });
     expect(runs[0]!.project.name).toMatch(/^Runs /);
@@ -79,18 +90,12 @@ describe('a flow’s runs', () => {
     const org = await createOrgChart(system.app);
     const outsider = await createUser(system.app, 'Outsider');
     const ops = await createUser(system.app, 'Ops', null, 'ops');
-    const flowId = await publishFlow(system.app, approvalFlow(org.manager.id));
-    await projectRunning(org, flowId);
-    const [run] = await eventually(async () => {
-      const listed = await runsOf(flowId);
-      expect(listed).toHaveLength(1);
-      return listed;
-    });
+    const { flowId, run } = await oneRun(org);
     expect(await runsOf(flowId, '', { as: outsider })).toEqual([]);
-    expect((await call(system.app, 'GET', `/api/flow-runs/${run!.id}/trace`, undefined, { as: outsider })).status).toBe(404);
+    expect((await call(system.app, 'GET', `/api/flow-runs/${run.id}/trace`, undefined, { as: outsider })).status).toBe(404);
     expect(await runsOf(flowId, '', { as: ops })).toHaveLength(1);
     expect(await runsOf(flowId, '', { as: org.rep })).toHaveLength(1);
-    expect((await call(system.app, 'GET', `/api/flow-runs/${run!.id}/trace`, undefined, { as: org.manager })).status).toBe(200);
+    expect((await call(system.app, 'GET', `/api/flow-runs/${run.id}/trace`, undefined, { as: org.manager })).status).toBe(200);
   });
 
   it('refuses unknown query fields and out-of-range values, and answers 404 for a flow that does not exist', async () => {
@@ -108,15 +113,9 @@ describe('a flow’s runs', () => {
 describe('a run’s trace', () => {
   it('shows a waiting run live: the edge into the waiting step, whom it waits for and until when; then its decision', async () => {
     const org = await createOrgChart(system.app);
-    const flowId = await publishFlow(system.app, approvalFlow(org.manager.id));
-    await projectRunning(org, flowId);
-    const [run] = await eventually(async () => {
-      const listed = await runsOf(flowId);
-      expect(listed).toHaveLength(1);
-      return listed;
-    });
+    const { flowId, run } = await oneRun(org);
     const waiting = await eventually(async () => {
-      const res = await call(system.app, 'GET', `/api/flow-runs/${run!.id}/trace`);
+      const res = await call(system.app, 'GET', `/api/flow-runs/${run.id}/trace`);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       expect(res.body.waitingFor).toHaveLength(1);
       return res.body;
@@ -130,7 +129,7 @@ describe('a run’s trace', () => {
     const decided = await call(system.app, 'POST', `/api/approvals/${waiting.decisions[0].requestId}/decision`, { decision: 'approve', comment: 'Good plan' }, { as: org.manager });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     const done = await eventually(async () => {
-      const res = await call(system.app, 'GET', `/api/flow-runs/${run!.id}/trace`);
+      const res = await call(system.app, 'GET', `/api/flow-runs/${run.id}/trace`);
       expect(res.body.status).toBe('completed');
       expect(res.body.edgesTaken).toEqual(['e1', 'e2']);
       return res.body;

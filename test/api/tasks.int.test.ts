@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as routes from '../../api/contract/routes/tasks';
 import { apiAs, expectOk } from '../support/api-client';
-import { call } from '../support/http';
+import { call, created } from '../support/http';
 import { createPlanProject, createUser, planCounts, year2027 } from '../support/sales-plan';
 import { useSystem } from '../support/system';
 
@@ -11,15 +11,13 @@ const system = useSystem({ worker: false });
 async function setup() {
   const owner = await createUser(system.app, 'Owner');
   const project = await createPlanProject(system.db, { ownerId: owner.id, ...year2027 });
-  const milestone = await call(
+  const milestone = await created<{ id: string }>(
     system.app,
-    'POST',
     `/api/projects/${project.id}/milestones`,
     { name: 'Q1', metric: 'revenue', targetValue: 1000, dueAt: '2027-04-01T00:00:00+08:00', ownerId: owner.id },
     { as: owner },
   );
-  expect(milestone.status, JSON.stringify(milestone.body)).toBe(201);
-  return { owner, project, milestoneId: milestone.body.id as string };
+  return { owner, project, milestoneId: milestone.id };
 }
 
 describe('tasks API', () => {

@@ -8,10 +8,11 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFlowActivities } from '../../activities/flow/flow-activities';
 import { systemClock } from '../../activities/clock';
 import { artifactsDir } from '../support/browser';
-import { bind, createOrgChart, inSeconds, publishFlow } from '../support/factories';
+import { bind, createOrgChart, createProject, publishFlow } from '../support/factories';
 import { call, eventually } from '../support/http';
 import { capturingMailer } from '../support/system';
 import { singleApproval } from '../support/flow-shapes';
+import type { FlowDocument } from '../../workflows/flow/graph-schema';
 
 vi.setConfig({ expect: { poll: { timeout: 15_000, interval: 100 } } });
 const served = useServedApp({ worker: true, pageTimeoutMs: 15_000, failurePrefix: 'runs-' });
@@ -26,11 +27,18 @@ beforeAll(async () => {
 /** plan_submitted → the approver approves → approved / rejected (nobody in a day: rejected). */
 const approvalFlow = (approverId: string) => singleApproval(approverId, { name: 'Runs on the graph' });
 
-async function planningProject(ownerId: string): Promise<{ id: string; name: string }> {
-  const name = `Runs ${randomUUID().slice(0, 8)}`;
-  const res = await call(app(), 'POST', '/api/projects', { name, ownerId, periodStart: inSeconds(-60), periodEnd: inSeconds(3600), milestones: [] });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return { id: res.body.id, name };
+const planningProject = (ownerId: string) => createProject(app(), ownerId, 'Runs');
+
+/** Saves `draft` as a new flow, opens it in the designer and its test-run panel with `projectId` chosen. */
+async function openTestRun(draft: FlowDocument, projectId: string): Promise<Page> {
+  const created = await call(app(), 'POST', '/api/flows', { draft });
+  expect(created.status).toBe(201);
+  const page = await served.signedInPage(ops);
+  await page.goto(`${served.url}/flows/${created.body.id}`);
+  await page.locator('.react-flow__node').first().waitFor();
+  await page.getByTestId('test-run-button').click();
+  await page.getByTestId('test-run-project').selectOption(projectId);
+  return page;
 }
 
 const stepRun = (page: Page, id: string) => page.getByTestId(`step-${id}`).getAttribute('data-run');
@@ -41,14 +49,7 @@ describe('a test run, played on the graph', () => {
   it('plays a draft against a project with a scripted answer: steps light up one by one and each entry says what happened', async () => {
     const org = await createOrgChart(app());
     const project = await planningProject(org.rep.id);
-    const created = await call(app(), 'POST', '/api/flows', { draft: { ...approvalFlow(org.manager.id), name: `Test run ${randomUUID().slice(0, 8)}` } });
-    expect(created.status).toBe(201);
-
-    const page = await served.signedInPage(ops);
-    await page.goto(`${served.url}/flows/${created.body.id}`);
-    await page.locator('.react-flow__node').first().waitFor();
-    await page.getByTestId('test-run-button').click();
-    await page.getByTestId('test-run-project').selectOption(project.id);
+    const page = await openTestRun({ ...approvalFlow(org.manager.id), name: `Test run ${randomUUID().slice(0, 8)}` }, project.id);
     await page.getByTestId('test-run-add-response').click();
     const answer = page.getByTestId('test-run-response-0');
     await answer.getByTestId('response-step').selectOption('decide');
@@ -85,14 +86,7 @@ describe('a test run, played on the graph', () => {
     const project = await planningProject(org.rep.id);
     const broken = approvalFlow(org.manager.id);
     broken.edges = broken.edges.filter((edge) => edge.id !== 'e3');
-    const created = await call(app(), 'POST', '/api/flows', { draft: { ...broken, name: `Broken ${randomUUID().slice(0, 8)}` } });
-    expect(created.status).toBe(201);
-
-    const page = await served.signedInPage(ops);
-    await page.goto(`${served.url}/flows/${created.body.id}`);
-    await page.locator('.react-flow__node').first().waitFor();
-    await page.getByTestId('test-run-button').click();
-    await page.getByTestId('test-run-project').selectOption(project.id);
+    const page = await openTestRun({ ...broken, name: `Broken ${randomUUID().slice(0, 8)}` }, project.id);
     await page.getByTestId('test-run-start').click();
     await expect.poll(() => page.getByTestId('test-run-invalid').textContent()).toContain('marked in red');
     expect(await page.getByTestId('test-run-invalid').textContent()).toContain('Approval: ');

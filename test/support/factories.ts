@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { App } from '../../api/app';
 import { milestoneMissEscalationFlow } from '../../workflows/flow/default-flows';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
-import { call, eventually } from './http';
+import { call, created, eventually } from './http';
 import type { Identity } from './identities';
 import { createUser, type Person } from './people';
 
@@ -26,6 +26,21 @@ export async function createOrgChart(app: App): Promise<OrgChart> {
 export const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
 /**
+ * Creates a project owned by `ownerId`, named `prefix` plus a random suffix, in planning over the
+ * next hour with no milestones unless `fields` says otherwise; fails the test unless it is created.
+ */
+export async function createProject<Body = { id: string; name: string }>(app: App, ownerId: string, prefix: string, fields: Record<string, unknown> = {}): Promise<Body> {
+  return created<Body>(app, '/api/projects', {
+    name: `${prefix} ${randomUUID().slice(0, 8)}`,
+    ownerId,
+    periodStart: inSeconds(-60),
+    periodEnd: inSeconds(3600),
+    milestones: [],
+    ...fields,
+  });
+}
+
+/**
  * A project whose single revenue milestone falls due `dueInSeconds` from now. Unless `submit` is
  * false, its plan is submitted and approved (by a per-project flow that approves at once) and
  * the project is in execution when this returns.
@@ -36,16 +51,11 @@ export async function createProjectWithMilestone(
   { dueInSeconds = 3, target = 1000, ackTimeoutSeconds = 3, submit = true } = {},
 ) {
   const flowId = await publishEscalationFlow(app, ackTimeoutSeconds);
-  const res = await call(app, 'POST', '/api/projects', {
-    name: `Q-push ${randomUUID().slice(0, 8)}`,
-    ownerId: org.rep.id,
-    periodStart: inSeconds(-60),
+  const project = await createProject<{ id: string; milestones: { id: string }[] }>(app, org.rep.id, 'Q-push', {
     periodEnd: inSeconds(dueInSeconds + 1),
     monitoringDays: 0,
     milestones: [{ name: 'First deals', dueAt: inSeconds(dueInSeconds), metric: 'revenue', targetValue: target, ownerId: org.rep.id }],
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  const project = res.body as { id: string; milestones: { id: string }[] };
   await bind(app, 'milestone_missed', project.id, flowId);
   if (submit) await startExecution(app, project.id, org.rep);
   return project;

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
-import { bind, inSeconds, publishFlow, type OrgChart } from './factories';
+import { bind, createProject, inSeconds, publishFlow, type OrgChart } from './factories';
 import { call, eventually } from './http';
 import type { TestSystem } from './system';
 
@@ -27,16 +26,7 @@ export const at = (x: number, y = 0) => ({ x: x * 240, y: y * 140 });
 
 /** A project in planning owned by the org chart's rep, with an optional business calendar. */
 export async function createPlanningProject(system: TestSystem, org: Pick<OrgChart, 'rep'>, extra: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {
-  const res = await call(system.app, 'POST', '/api/projects', {
-    name: `Nodes ${randomUUID().slice(0, 8)}`,
-    ownerId: org.rep.id,
-    periodStart: inSeconds(-60),
-    periodEnd: inSeconds(30 * 86_400),
-    milestones: [],
-    ...extra,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; name: string };
+  return createProject(system.app, org.rep.id, 'Nodes', { periodEnd: inSeconds(30 * 86_400), ...extra });
 }
 
 /**
@@ -50,6 +40,13 @@ export async function runOnPlanSubmitted(system: TestSystem, org: Pick<OrgChart,
   const submitted = await call(system.app, 'POST', `/api/projects/${projectId}/submit`, {}, { as: org.rep });
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
   return { projectId, projectName, flowId };
+}
+
+/** As runOnPlanSubmitted, then waits until the run has completed; returns the finished run too. */
+export async function runToTheEnd(system: TestSystem, org: Pick<OrgChart, 'rep'>, flow: FlowDocument, project: Record<string, unknown> = {}) {
+  const started = await runOnPlanSubmitted(system, org, flow, project);
+  const run = await finishedRun(system, (await flowRunOf(system, started.projectId)).id);
+  return { ...started, run };
 }
 
 /** The project's (only) flow run for `event`, once it is recorded. */

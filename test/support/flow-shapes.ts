@@ -22,6 +22,24 @@ export const tellOwner = (id: string, subject: string): NodeSpec => ({
 
 export const endWith = (id: string, result: 'done' | 'approved' | 'rejected'): NodeSpec => ({ id, kind: 'end', config: { result } });
 
+type Approval = Extract<DocNode, { kind: 'approval' }>['config'];
+
+/**
+ * The approval step `decide`, asking the users `approverIds` for a decision ("Approve
+ * {{project.name}}" unless `subject` says otherwise) within a day unless `timeout` says otherwise.
+ */
+export function decideBy(
+  approverIds: string[],
+  { mode, allowDelegation, timeoutAction, channel, subject = 'Approve {{project.name}}', message = 'Please decide, {{recipient.name}}.', timeout = { amount: 1, unit: 'days' } }: Pick<Approval, 'mode' | 'allowDelegation' | 'timeoutAction'> &
+    Partial<Pick<Approval, 'channel' | 'subject' | 'message' | 'timeout'>>,
+): NodeSpec {
+  return {
+    id: 'decide',
+    kind: 'approval',
+    config: { approvers: { kind: 'users', userIds: approverIds }, mode, allowDelegation, ...(channel ? { channel } : {}), subject, message, timeout, timeoutAction },
+  };
+}
+
 /** The trigger most test flows start with, as node `start`. */
 export const onPlanSubmitted = (): NodeSpec => ({ id: 'start', kind: 'trigger', config: { event: 'plan_submitted' } });
 
@@ -37,19 +55,7 @@ export function sequentialApproval(approverIds: string[], timeoutSeconds: number
     'Two approvers in turn',
     [
       onPlanSubmitted(),
-      {
-        id: 'decide',
-        kind: 'approval',
-        config: {
-          approvers: { kind: 'users', userIds: approverIds },
-          mode: 'sequence',
-          allowDelegation: false,
-          subject: 'Approve {{project.name}}',
-          message: 'Please decide, {{recipient.name}}.',
-          timeout: { amount: timeoutSeconds, unit: 'seconds' },
-          timeoutAction: 'escalate',
-        },
-      },
+      decideBy(approverIds, { mode: 'sequence', allowDelegation: false, timeout: { amount: timeoutSeconds, unit: 'seconds' }, timeoutAction: 'escalate' }),
       tellOwner('tell_approved', 'Approved: {{project.name}}'),
       tellOwner('tell_rejected', 'Rejected by {{approval.decidedBy.name}}'),
       endWith('approved', 'approved'),
@@ -163,24 +169,13 @@ export function branchEndsEarly(): FlowDocument {
  */
 export function singleApproval(
   approverId: string,
-  { name = 'One approval', channel, subject = 'Approve {{project.name}}', message = 'Please decide, {{recipient.name}}.', timeout = { amount: 1, unit: 'days' } }: {
-    name?: string;
-    channel?: 'inbox' | 'email';
-    subject?: string;
-    message?: string;
-    timeout?: { amount: number; unit: 'seconds' | 'minutes' | 'hours' | 'days' };
-  } = {},
+  { name = 'One approval', ...asked }: { name?: string } & Partial<Pick<Approval, 'channel' | 'subject' | 'message' | 'timeout'>> = {},
 ): FlowDocument {
   return document(
     name,
     [
-      { id: 'start', kind: 'trigger', config: { event: 'plan_submitted' }, position: { x: 0, y: 0 } },
-      {
-        id: 'decide',
-        kind: 'approval',
-        config: { approvers: { kind: 'users', userIds: [approverId] }, mode: 'any', allowDelegation: false, ...(channel ? { channel } : {}), subject, message, timeout, timeoutAction: 'reject' },
-        position: { x: 300, y: 0 },
-      },
+      { ...onPlanSubmitted(), position: { x: 0, y: 0 } },
+      { ...decideBy([approverId], { mode: 'any', allowDelegation: false, timeoutAction: 'reject', ...asked }), position: { x: 300, y: 0 } },
       { ...endWith('approved', 'approved'), position: { x: 600, y: 0 } },
       { ...endWith('rejected', 'rejected'), position: { x: 600, y: 220 } },
     ],

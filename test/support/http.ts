@@ -23,6 +23,13 @@ export async function call<T = any>(app: App, method: string, path: string, body
   return { status: response.status, body: text ? (isJson ? JSON.parse(text) : text) : undefined };
 }
 
+/** POSTs `body` to `path` and fails the test unless it was created (201); the answer's body. */
+export async function created<T = any>(app: App, path: string, body: unknown, options: { as?: Identity | null } = {}): Promise<T> {
+  const res = await call<T>(app, 'POST', path, body, options);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}
+
 /** Polls until `check` stops throwing; real timers fire on the real engine, so tests wait for them. */
 export async function eventually<T>(check: () => Promise<T>, { timeoutMs = 30_000, intervalMs = 200 } = {}): Promise<T> {
   const deadline = Date.now() + timeoutMs;

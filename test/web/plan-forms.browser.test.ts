@@ -45,4 +45,39 @@ describe('the plan’s own forms', () => {
     expect(await page.locator('.item-list').nth(1).textContent()).toContain('probability 3 × impact 5');
     expect(await page.locator('.item-list').nth(1).textContent()).toContain('warns when revenue goes below 1000');
   });
+
+  it('adds a milestone by hand after the contract finds what is missing, and edits it in place', async () => {
+    const org = await createSignInOrgChart(web.system);
+    const page = await web.newPage(org.rep);
+    await page.goto(`${web.url}/projects/new`);
+    await page.getByTestId('project-name').fill(`Milestones ${randomUUID().slice(0, 8)}`);
+    await page.getByRole('button', { name: 'Create and plan' }).click();
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}\/plan$/);
+
+    const form = page.getByRole('form', { name: 'Add a milestone' });
+    await form.getByLabel('Target (cumulative)').fill('250000');
+    await form.getByRole('button', { name: 'Add milestone' }).click();
+    await expect.poll(() => form.locator('.field__error').count()).toBeGreaterThanOrEqual(2);
+    expect(await form.getByLabel('Target (cumulative)').inputValue()).toBe('250000');
+
+    const inTwoMonths = new Date(Date.now() + 60 * 86_400_000);
+    const local = `${inTwoMonths.getFullYear()}-${String(inTwoMonths.getMonth() + 1).padStart(2, '0')}-${String(inTwoMonths.getDate()).padStart(2, '0')}T18:00`;
+    await form.getByLabel('Name').fill('First key accounts');
+    await form.getByLabel('Metric').fill('revenue');
+    await form.getByLabel('Due').fill(local);
+    await form.getByLabel('Warning offset amount').fill('3');
+    await form.getByRole('button', { name: 'Add milestone' }).click();
+    const table = page.getByTestId('milestone-table');
+    await expect.poll(() => table.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('First key accounts')]);
+    expect(await table.locator('tbody tr').first().textContent()).toContain('below 80 %');
+    expect(await form.getByLabel('Name').inputValue()).toBe('');
+
+    await page.getByRole('button', { name: 'Edit First key accounts' }).click();
+    const edit = page.getByRole('form', { name: 'Edit milestone First key accounts' });
+    expect(await edit.getByLabel('Due').inputValue()).toBe(local);
+    await edit.getByLabel('Target (cumulative)').fill('300000');
+    await edit.getByRole('button', { name: 'Save milestone' }).click();
+    await expect.poll(() => table.locator('tbody tr').first().textContent()).toContain('300,000');
+    await expect.poll(() => page.getByRole('form', { name: 'Add a milestone' }).count()).toBe(1);
+  });
 });

@@ -7,7 +7,7 @@ import { configureTemporalRuntime, startWorker, type RunningWorker } from '../..
 import { createApp, type App } from '../../api/app';
 import { createDb, type Db } from '../../db/connect';
 import { salesProjectWorkflowId } from '../../workflows/task-queue';
-import { createOrgChart, inSeconds, startExecution } from '../support/factories';
+import { createOrgChart, createProject, inSeconds, startExecution } from '../support/factories';
 import { call, eventually } from '../support/http';
 
 // A server of its own that suggests continuing as new after a few dozen events, so a project
@@ -43,17 +43,12 @@ afterAll(async () => {
 
 it('continues as new when the server suggests it, keeping its timers and checking each milestone once', async () => {
   const org = await createOrgChart(app);
-  const res = await call(app, 'POST', '/api/projects', {
-    name: `Long ${randomUUID().slice(0, 8)}`,
-    ownerId: org.rep.id,
-    periodStart: inSeconds(-60),
+  const { id: projectId } = await createProject(app, org.rep.id, 'Long', {
     periodEnd: inSeconds(30),
     monitoringDays: 0,
     reviewEveryDays: 1 / 86_400, // a status summary every second grows the history fast
     milestones: [{ name: 'Late in the period', dueAt: inSeconds(20), metric: 'revenue', targetValue: 10, ownerId: org.rep.id }],
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  const projectId = res.body.id as string;
   await startExecution(app, projectId, org.rep);
   const handle = client.workflow.getHandle(salesProjectWorkflowId(projectId));
   const firstRun = (await handle.describe()).runId;

@@ -4,7 +4,7 @@ import { addBusinessDuration, businessCalendarSchema } from '../../workflows/dom
 import type { Duration } from '../../workflows/flow/duration';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { createOrgChart } from '../support/factories';
-import { closeProject, finishedRun, flowRunOf, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
+import { closeProject, flowRunOf, portsOf, runOnPlanSubmitted, runToTheEnd } from '../support/flow-runs';
 import { call, eventually } from '../support/http';
 import { inTurn } from '../support/flow-shapes';
 import { useSystem } from '../support/system';
@@ -28,8 +28,7 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 describe('the delay step on the real engine', () => {
   it('waits the calendar time it is given and then goes on', async () => {
     const org = await createOrgChart(system.app);
-    const { projectId } = await runOnPlanSubmitted(system, org, delayFlow({ amount: 3, unit: 'seconds' }));
-    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    const { projectId, run } = await runToTheEnd(system, org, delayFlow({ amount: 3, unit: 'seconds' }));
     expect(portsOf(run, 'wait')).toEqual(['next']);
     const waited = run.path.find((step) => step.nodeId === 'wait')!;
     const ended = run.path.find((step) => step.nodeId === 'done')!;

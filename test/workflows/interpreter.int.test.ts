@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
-import { bind, createOrgChart, inSeconds, publishFlow, type OrgChart } from '../support/factories';
+import { bind, createOrgChart, createProject, inSeconds, publishFlow, type OrgChart } from '../support/factories';
 import { call, eventually } from '../support/http';
 import { tokenFor, type Identity } from '../support/identities';
 import { createUser, type Person } from '../support/people';
-import { document, endWith, onPlanSubmitted, tellOwner } from '../support/flow-shapes';
+import { decideBy, document, endWith, onPlanSubmitted, tellOwner } from '../support/flow-shapes';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
@@ -16,19 +16,7 @@ const approvalFlow = (approverIds: string[], mode: 'any' | 'all' | 'sequence', t
     `Approval (${mode})`,
     [
       onPlanSubmitted(),
-      {
-        id: 'decide',
-        kind: 'approval',
-        config: {
-          approvers: { kind: 'users', userIds: approverIds },
-          mode,
-          allowDelegation: true,
-          subject,
-          message: 'Please decide, {{recipient.name}}.',
-          timeout: { amount: timeoutSeconds, unit: 'seconds' },
-          timeoutAction: 'escalate',
-        },
-      },
+      decideBy(approverIds, { mode, allowDelegation: true, subject, timeout: { amount: timeoutSeconds, unit: 'seconds' }, timeoutAction: 'escalate' }),
       endWith('approved', 'approved'),
       endWith('rejected', 'rejected'),
       tellOwner('tell_owner', 'Nobody decided on {{project.name}}'),
@@ -44,18 +32,11 @@ const approvalFlow = (approverIds: string[], mode: 'any' | 'all' | 'sequence', t
   );
 
 async function planningProjectWith(org: OrgChart, flow: FlowDocument) {
-  const res = await call(system.app, 'POST', '/api/projects', {
-    name: `Flow ${randomUUID().slice(0, 8)}`,
-    ownerId: org.rep.id,
-    periodStart: inSeconds(-60),
-    periodEnd: inSeconds(3600),
-    milestones: [],
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  const { id: projectId } = await createProject(system.app, org.rep.id, 'Flow');
   const flowId = await publishFlow(system.app, flow);
-  await bind(system.app, 'plan_submitted', res.body.id, flowId);
-  expect((await call(system.app, 'POST', `/api/projects/${res.body.id}/submit`, {}, { as: org.rep })).status).toBe(202);
-  return { projectId: res.body.id as string, flowId };
+  await bind(system.app, 'plan_submitted', projectId, flowId);
+  expect((await call(system.app, 'POST', `/api/projects/${projectId}/submit`, {}, { as: org.rep })).status).toBe(202);
+  return { projectId, flowId };
 }
 
 /** The person's own pending requests, as they see them. */

@@ -3,7 +3,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { crosses } from '../../api/kpi-crossing';
 import { raiseWorkflowId } from '../../workflows/task-queue';
-import { bind, createOrgChart, inSeconds, notifyOwnerFlow, publishFlow, type OrgChart } from '../support/factories';
+import { bind, createOrgChart, createProject, inSeconds, notifyOwnerFlow, publishFlow, type OrgChart } from '../support/factories';
 import { call, eventually } from '../support/http';
 import { useSystem } from '../support/system';
 
@@ -12,22 +12,15 @@ const system = useSystem();
 /** A planning project of the rep's with a revenue goal of 1,000 over a period that includes now. */
 async function projectWithGoal(org: OrgChart): Promise<{ id: string }> {
   const period = { start: inSeconds(-86_400), end: inSeconds(30 * 86_400) };
-  const res = await call(system.app, 'POST', '/api/projects', {
-    name: `KPI ${randomUUID().slice(0, 8)}`,
-    ownerId: org.rep.id,
-    periodStart: period.start,
-    periodEnd: period.end,
-    milestones: [],
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  const goal = await call(system.app, 'POST', `/api/projects/${res.body.id}/goals`, {
+  const project = await createProject(system.app, org.rep.id, 'KPI', { periodStart: period.start, periodEnd: period.end });
+  const goal = await call(system.app, 'POST', `/api/projects/${project.id}/goals`, {
     metric: 'revenue',
     unit: 'CNY',
     target: 1000,
     period,
   });
   expect(goal.status, JSON.stringify(goal.body)).toBe(201);
-  return res.body as { id: string };
+  return project;
 }
 
 async function watch(org: OrgChart, direction: 'above' | 'below', threshold: number, extra: Record<string, unknown> = {}) {

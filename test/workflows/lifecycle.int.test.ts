@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { planApprovalFlow } from '../../workflows/flow/default-flows';
-import { approveAtOnce, bind, createOrgChart, inSeconds, publishFlow, startExecution, type OrgChart } from '../support/factories';
+import { approveAtOnce, bind, createOrgChart, createProject, inSeconds, publishFlow, startExecution, type OrgChart } from '../support/factories';
 import { call, eventually, untilPassed } from '../support/http';
 import { recordHistory } from '../support/histories';
 import { useSystem } from '../support/system';
@@ -17,17 +16,12 @@ const project = async (id: string) => {
 const phaseOf = async (id: string) => (await project(id)).lifecycle.phase as string;
 
 async function planningProject(org: OrgChart, extra: Record<string, unknown> = {}) {
-  const res = await call(system.app, 'POST', '/api/projects', {
-    name: `Plan ${randomUUID().slice(0, 8)}`,
-    ownerId: org.rep.id,
-    periodStart: inSeconds(-60),
+  return createProject<{ id: string; milestones: { id: string; dueAt: string }[] }>(system.app, org.rep.id, 'Plan', {
     periodEnd: inSeconds(600),
     monitoringDays: 0,
     milestones: [{ name: 'Q1', dueAt: inSeconds(500), metric: 'revenue', targetValue: 1000, ownerId: org.rep.id }],
     ...extra,
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; milestones: { id: string; dueAt: string }[] };
 }
 
 async function pendingRequest(userId: string) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { createOrgChart, inSeconds } from '../support/factories';
-import { closeProject, finishedRun, flowRunOf, inboxSubjects, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
+import { closeProject, finishedRun, flowRunOf, inboxSubjects, portsOf, runOnPlanSubmitted, runToTheEnd } from '../support/flow-runs';
 import { call, eventually } from '../support/http';
 import { createUser } from '../support/people';
 import { document, endWith, onPlanSubmitted, tellOwner } from '../support/flow-shapes';
@@ -69,8 +69,7 @@ describe('trigger, condition, end, escalate, wait for acknowledgement and notify
   it('starts at the trigger, goes along "true" when the rule holds, and the end it reaches reports its result', async () => {
     const org = await createOrgChart(system.app);
     const milestone = { name: 'First deals', dueAt: inSeconds(10 * 86_400), metric: 'revenue', targetValue: 100, ownerId: org.rep.id };
-    const { projectId } = await runOnPlanSubmitted(system, org, conditionFlow(), { milestones: [milestone] });
-    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    const { projectId, run } = await runToTheEnd(system, org, conditionFlow(), { milestones: [milestone] });
     expect(run.path.map((step) => [step.nodeId, step.port])).toEqual([
       ['start', 'next'],
       ['check', 'true'],
@@ -84,8 +83,7 @@ describe('trigger, condition, end, escalate, wait for acknowledgement and notify
 
   it('goes along "false" when the rule does not hold, and the end it reaches reports its result', async () => {
     const org = await createOrgChart(system.app);
-    const { projectId } = await runOnPlanSubmitted(system, org, conditionFlow());
-    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    const { projectId, run } = await runToTheEnd(system, org, conditionFlow());
     expect(portsOf(run, 'check')).toEqual(['false']);
     expect(run.path.at(-1)).toMatchObject({ nodeId: 'no_milestones', kind: 'end' });
     expect(run.result).toBe('approved');
@@ -114,8 +112,7 @@ describe('trigger, condition, end, escalate, wait for acknowledgement and notify
 
   it('goes along "timed_out" when the escalation is not acknowledged in time, and closes the request', async () => {
     const org = await createOrgChart(system.app);
-    const { projectId } = await runOnPlanSubmitted(system, org, escalationFlow(2));
-    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    const { projectId, run } = await runToTheEnd(system, org, escalationFlow(2));
     expect([portsOf(run, 'up'), portsOf(run, 'ack')]).toEqual([['next'], ['timed_out']]);
     expect(run.result).toBe('rejected');
     const requests = (await call(system.app, 'GET', `/api/users/${org.manager.id}/approvals`)).body as { status: string }[];
@@ -126,8 +123,7 @@ describe('trigger, condition, end, escalate, wait for acknowledgement and notify
   it('goes along "top_reached" when nobody is above the owner, and the notify step tells the owner in the inbox', async () => {
     const top = await createUser(system.app, `Top ${randomUUID().slice(0, 6)}`, null, 'manager');
     const org = { rep: top };
-    const { projectId, projectName } = await runOnPlanSubmitted(system, org, escalationFlow(300));
-    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    const { projectId, projectName, run } = await runToTheEnd(system, org, escalationFlow(300));
     expect([portsOf(run, 'up'), portsOf(run, 'tell_owner')]).toEqual([['top_reached'], ['next']]);
     expect(run.path.find((step) => step.nodeId === 'tell_owner' && step.note)?.note).toBe('told 1 person');
     expect(await inboxSubjects(system, top.id)).toContain(`Nobody above you for ${projectName}`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FlowNode } from '../../workflows/flow/catalog';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { createOrgChart } from '../support/factories';
-import { at, closeProject, finishedRun, flowRunOf, inboxSubjects, portsOf, runOnPlanSubmitted, type FinishedRun } from '../support/flow-runs';
+import { at, closeProject, finishedRun, type FinishedRun, flowRunOf, inboxSubjects, portsOf, runOnPlanSubmitted, runToTheEnd } from '../support/flow-runs';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
@@ -70,8 +70,7 @@ const stepAt = (run: FinishedRun, nodeId: string) => {
 describe('parallel split and join on the real engine', () => {
   it('runs both branches of a split and goes on from the join once, after both', async () => {
     const org = await createOrgChart(system.app);
-    const { projectId } = await runOnPlanSubmitted(system, org, twoBranches());
-    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    const { projectId, run } = await runToTheEnd(system, org, twoBranches());
     expect(portsOf(run, 'split')).toEqual(['branch_1,branch_2']);
     expect(portsOf(run, 'join')).toEqual(['next']);
     expect(stepAt(run, 'join')).toBeGreaterThanOrEqual(Math.max(stepAt(run, 'a'), stepAt(run, 'b')));

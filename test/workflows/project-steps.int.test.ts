@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FlowNode } from '../../workflows/flow/catalog';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { bind, createOrgChart, publishFlow, startExecution } from '../support/factories';
-import { at, createPlanningProject, finishedRun, flowRunOf, portsOf, closeProject, runOnPlanSubmitted } from '../support/flow-runs';
+import { at, closeProject, createPlanningProject, finishedRun, flowRunOf, portsOf, runOnPlanSubmitted, runToTheEnd } from '../support/flow-runs';
 import { call, eventually } from '../support/http';
 import { useSystem } from '../support/system';
 
@@ -28,8 +28,7 @@ function oneStep(event: 'plan_submitted' | 'project_closed', step: Pick<FlowNode
 describe('steps that change the project, on the real engine', () => {
   it('sets the project’s health with its rendered reason, and the audit trail names the flow run', async () => {
     const org = await createOrgChart(system.app);
-    const { projectId, projectName } = await runOnPlanSubmitted(system, org, oneStep('plan_submitted', { kind: 'set_status', config: { status: 'off_track', reason: 'Plan of {{project.name}} needs work' } }));
-    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    const { projectId, projectName, run } = await runToTheEnd(system, org, oneStep('plan_submitted', { kind: 'set_status', config: { status: 'off_track', reason: 'Plan of {{project.name}} needs work' } }));
     expect(portsOf(run, 'step')).toEqual(['next']);
 
     const project = await call(system.app, 'GET', `/api/projects/${projectId}`);

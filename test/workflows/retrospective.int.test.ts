@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { retrospectiveWorkflowId } from '../../workflows/task-queue';
-import { approveAtOnce, bind, createOrgChart, inSeconds, publishEscalationFlow, publishFlow, startExecution, type OrgChart } from '../support/factories';
+import { approveAtOnce, bind, createOrgChart, createProject, inSeconds, publishEscalationFlow, publishFlow, startExecution, type OrgChart } from '../support/factories';
 import { call, eventually, untilPassed } from '../support/http';
 import { recordHistory } from '../support/histories';
 import type { Identity } from '../support/identities';
@@ -21,17 +20,7 @@ async function retrospectiveOf(projectId: string) {
 }
 
 async function project(org: OrgChart, extra: Record<string, unknown>) {
-  const res = await call(system.app, 'POST', '/api/projects', {
-    name: `Retro ${randomUUID().slice(0, 8)}`,
-    ownerId: org.rep.id,
-    periodStart: inSeconds(-60),
-    periodEnd: inSeconds(600),
-    monitoringDays: 0,
-    milestones: [],
-    ...extra,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; milestones: { id: string; name: string }[] };
+  return createProject<{ id: string; milestones: { id: string; name: string }[] }>(system.app, org.rep.id, 'Retro', { periodEnd: inSeconds(600), monitoringDays: 0, ...extra });
 }
 
 describe('the closing review (复盘)', () => {

@@ -5,7 +5,7 @@ import { ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { findTemporalCli } from '../../activities/runtime/temporal-cli';
 import { flowSchedulePrefix, flowScheduleId } from '../../api/flow-schedules';
-import { createOrgChart, inSeconds, notifyOwnerFlow, publishFlow, type OrgChart } from '../support/factories';
+import { createOrgChart, createProject, inSeconds, notifyOwnerFlow, publishFlow, type OrgChart } from '../support/factories';
 import { call, eventually } from '../support/http';
 import { useSystem } from '../support/system';
 
@@ -15,15 +15,10 @@ const MINUTE_WAIT = { timeoutMs: 150_000, intervalMs: 500 };
 const TEST_TIMEOUT = 360_000;
 
 async function planningProject(org: OrgChart): Promise<{ id: string }> {
-  const res = await call(system.app, 'POST', '/api/projects', {
-    name: `Scheduled ${randomUUID().slice(0, 8)}`,
-    ownerId: org.rep.id,
-    periodStart: inSeconds(-60),
+  return createProject(system.app, org.rep.id, 'Scheduled', {
     periodEnd: inSeconds(86_400),
     milestones: [{ name: 'Later', dueAt: inSeconds(80_000), metric: 'revenue', targetValue: 1000, ownerId: org.rep.id }],
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string };
 }
 
 /** A project with a flow bound to "* * * * *" (every minute, the fastest publishable) that tells its owner `subject`. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import type { ScriptedResponse, SimulationResult } from '../../workflows/flow/simulation';
 import { flowRunStateQuery } from '../../workflows/interpreter/flow-run-messages';
-import { bind, createOrgChart, inSeconds, publishFlow, type OrgChart } from '../support/factories';
+import { bind, createOrgChart, createProject, inSeconds, publishFlow, type OrgChart } from '../support/factories';
 import { branchEndsEarly, branchesThenAcknowledgement, document, sequentialApproval, tellOwner } from '../support/flow-shapes';
 import { call, eventually } from '../support/http';
 import { useSystem } from '../support/system';
@@ -11,16 +11,8 @@ import { useSystem } from '../support/system';
 const system = useSystem();
 
 async function planningProject(org: OrgChart, calendar?: unknown) {
-  const res = await call(system.app, 'POST', '/api/projects', {
-    name: `Sim ${randomUUID().slice(0, 8)}`,
-    ownerId: org.rep.id,
-    periodStart: inSeconds(-60),
-    periodEnd: inSeconds(30 * 86_400),
-    milestones: [],
-    ...(calendar ? { calendar } : {}),
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.id as string;
+  const project = await createProject(system.app, org.rep.id, 'Sim', { periodEnd: inSeconds(30 * 86_400), ...(calendar ? { calendar } : {}) });
+  return project.id;
 }
 
 /** A test run's answer: the result, or (for 4xx) the error with its details. */

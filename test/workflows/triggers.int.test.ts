@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { flowScheduleId } from '../../api/flow-schedules';
 import { triggerEvents, type TriggerEvent } from '../../workflows/flow/trigger-events';
-import { bind, createOrgChart, inSeconds, notifyOwnerFlow, publishFlow, startExecution, type OrgChart } from '../support/factories';
+import { bind, createOrgChart, createProject, inSeconds, notifyOwnerFlow, publishFlow, startExecution, type OrgChart } from '../support/factories';
 import { call, eventually } from '../support/http';
 import { useSystem } from '../support/system';
 
@@ -88,18 +88,15 @@ async function scene(subject: string): Promise<Scene> {
     org,
     async project(extra = {}) {
       const period = { start: inSeconds(-3600), end: inSeconds(30 * 86_400) };
-      const res = await call(system.app, 'POST', '/api/projects', {
-        name: `Trigger ${randomUUID().slice(0, 8)}`,
-        ownerId: org.rep.id,
+      const project = await createProject<{ id: string; milestones: { id: string }[] }>(system.app, org.rep.id, 'Trigger', {
         periodStart: period.start,
         periodEnd: period.end,
         monitoringDays: 0,
         milestones: [{ name: 'Later', dueAt: inSeconds(20 * 86_400), metric: 'revenue', targetValue: 1000, ownerId: org.rep.id }],
         ...extra,
       });
-      expect(res.status, JSON.stringify(res.body)).toBe(201);
-      periods.set(res.body.id, { start: period.start, end: (extra.periodEnd as string | undefined) ?? period.end });
-      return res.body;
+      periods.set(project.id, { start: period.start, end: (extra.periodEnd as string | undefined) ?? period.end });
+      return project;
     },
     async bindNotifying(projectId, trigger) {
       const flowId = await publishFlow(system.app, notifyOwnerFlow(trigger, subject, `{{project.name}}: ${trigger.event}`));

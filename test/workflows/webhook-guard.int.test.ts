@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createOrgChart } from '../support/factories';
-import { closeProject, finishedRun, flowRunOf, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
+import { closeProject, portsOf, runToTheEnd } from '../support/flow-runs';
 import { startHttpReceiver } from '../support/http-receiver';
 import { useSystem } from '../support/system';
 import { webhookFlow } from '../support/webhook-flow';
@@ -16,8 +16,7 @@ describe('the webhook step’s address guard on the real engine', () => {
     const org = await createOrgChart(system.app);
     const hook = await startHttpReceiver();
     onTestFinished(() => hook.close());
-    const { projectId } = await runOnPlanSubmitted(system, org, webhookFlow(urlFor(Number(new URL(hook.origin).port)), { retries: 3 }));
-    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    const { projectId, run } = await runToTheEnd(system, org, webhookFlow(urlFor(Number(new URL(hook.origin).port)), { retries: 3 }));
     expect(portsOf(run, 'hook')).toEqual(['failure']);
     expect(run.path.find((step) => step.nodeId === 'hook' && step.note)?.note).toMatch(refusal);
     expect(hook.received).toEqual([]);

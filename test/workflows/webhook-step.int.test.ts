@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { verifyWebhookSignature } from '../../activities/flow/webhook-signature';
 import { createOrgChart } from '../support/factories';
-import { closeProject, finishedRun, flowRunOf, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
+import { closeProject, portsOf, runToTheEnd } from '../support/flow-runs';
 import { call, eventually } from '../support/http';
 import { startHttpReceiver, type Answer } from '../support/http-receiver';
 import { createUser } from '../support/people';
@@ -33,8 +33,7 @@ describe('the webhook step on the real engine', () => {
   it('sends the rendered body with a signature the receiver verifies with the flow’s secret, and goes on along "success"', async () => {
     const org = await createOrgChart(system.app);
     const hook = await receiver(() => ({ status: 204 }));
-    const { projectId, projectName, flowId } = await runOnPlanSubmitted(system, org, webhookFlow(`${hook.origin}/hooks/{{project.id}}`));
-    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    const { projectId, projectName, flowId, run } = await runToTheEnd(system, org, webhookFlow(`${hook.origin}/hooks/{{project.id}}`));
     expect(portsOf(run, 'hook')).toEqual(['success']);
 
     expect(hook.received).toHaveLength(1);
@@ -62,8 +61,7 @@ describe('the webhook step on the real engine', () => {
   it('retries after a 500 and goes on along "success" when the second attempt gets a 200', async () => {
     const org = await createOrgChart(system.app);
     const hook = await receiver((index) => ({ status: index === 0 ? 500 : 200 }));
-    const { projectId } = await runOnPlanSubmitted(system, org, webhookFlow(`${hook.origin}/flaky`, { retries: 2 }));
-    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    const { projectId, run } = await runToTheEnd(system, org, webhookFlow(`${hook.origin}/flaky`, { retries: 2 }));
     expect(portsOf(run, 'hook')).toEqual(['success']);
     expect(hook.received).toHaveLength(2);
     // Both attempts carry the same body and signature: the receiver can tell a retry by them.
@@ -77,8 +75,7 @@ describe('the webhook step on the real engine', () => {
   it('retries after the connection drops without an answer and goes on along "success" when the next attempt gets a 200', async () => {
     const org = await createOrgChart(system.app);
     const hook = await receiver((index) => (index === 0 ? 'reset' : { status: 200 }));
-    const { projectId } = await runOnPlanSubmitted(system, org, webhookFlow(`${hook.origin}/dropping`, { retries: 1 }));
-    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    const { projectId, run } = await runToTheEnd(system, org, webhookFlow(`${hook.origin}/dropping`, { retries: 1 }));
     expect(portsOf(run, 'hook')).toEqual(['success']);
     expect(hook.received).toHaveLength(2);
     await closeProject(system, projectId, org.rep);
@@ -87,8 +84,7 @@ describe('the webhook step on the real engine', () => {
   it('takes "failure" when every attempt gets a 500, after the configured retries', async () => {
     const org = await createOrgChart(system.app);
     const hook = await receiver(() => ({ status: 503 }));
-    const { projectId } = await runOnPlanSubmitted(system, org, webhookFlow(`${hook.origin}/down`, { retries: 1 }));
-    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    const { projectId, run } = await runToTheEnd(system, org, webhookFlow(`${hook.origin}/down`, { retries: 1 }));
     expect(portsOf(run, 'hook')).toEqual(['failure']);
     expect(run.path.find((step) => step.nodeId === 'hook' && step.note)?.note).toMatch(/gave up after 2 attempts: .*answered 503/);
     expect(hook.received).toHaveLength(2);
@@ -98,8 +94,7 @@ describe('the webhook step on the real engine', () => {
   it('takes "failure" after exactly one attempt when the receiver answers 400, although retries are left', async () => {
     const org = await createOrgChart(system.app);
     const hook = await receiver(() => ({ status: 400 }));
-    const { projectId } = await runOnPlanSubmitted(system, org, webhookFlow(`${hook.origin}/refuses`, { retries: 3 }));
-    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    const { projectId, run } = await runToTheEnd(system, org, webhookFlow(`${hook.origin}/refuses`, { retries: 3 }));
     expect(portsOf(run, 'hook')).toEqual(['failure']);
     expect(run.path.find((step) => step.nodeId === 'hook' && step.note)?.note).toMatch(/answered 400; not retried/);
     expect(hook.received).toHaveLength(1);
@@ -110,8 +105,7 @@ describe('the webhook step on the real engine', () => {
   it('takes "failure" when the receiver does not answer within the step’s timeout', async () => {
     const org = await createOrgChart(system.app);
     const hook = await receiver(() => 'hang');
-    const { projectId } = await runOnPlanSubmitted(system, org, webhookFlow(`${hook.origin}/slow`, { retries: 0, timeoutSeconds: 1 }));
-    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    const { projectId, run } = await runToTheEnd(system, org, webhookFlow(`${hook.origin}/slow`, { retries: 0, timeoutSeconds: 1 }));
     expect(portsOf(run, 'hook')).toEqual(['failure']);
     expect(run.path.find((step) => step.nodeId === 'hook' && step.note)?.note).toMatch(/gave no answer within 1 s/);
     expect(hook.received).toHaveLength(1);
@@ -123,8 +117,7 @@ describe('the webhook step on the real engine', () => {
     const hook = await receiver(() => ({ status: 200 }));
     // Validation refuses line breaks in the configured value; a variable can still bring one.
     const flow = webhookFlow(`${hook.origin}/headers`, { retries: 3, extraHeaders: { 'X-Note': '{{project.name}}' } });
-    const { projectId } = await runOnPlanSubmitted(system, org, flow, { name: 'Line one\nline two' });
-    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    const { projectId, run } = await runToTheEnd(system, org, flow, { name: 'Line one\nline two' });
     expect(portsOf(run, 'hook')).toEqual(['failure']);
     expect(run.path.find((step) => step.nodeId === 'hook' && step.note)?.note).toMatch(/cannot be sent: Invalid character in header content \["X-Note"\]/);
     expect(hook.received).toEqual([]);
@@ -134,8 +127,7 @@ describe('the webhook step on the real engine', () => {
   it('signs a notification sent over the webhook channel the same way, with the flow’s secret', async () => {
     const org = await createOrgChart(system.app);
     const hook = await receiver(() => ({ status: 200 }));
-    const { projectId, projectName, flowId } = await runOnPlanSubmitted(system, org, notifyByWebhook(`${hook.origin}/chat`));
-    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    const { projectId, projectName, flowId, run } = await runToTheEnd(system, org, notifyByWebhook(`${hook.origin}/chat`));
     expect(portsOf(run, 'tell')).toEqual(['next']);
     expect(hook.received).toHaveLength(1);
     const [request] = hook.received;

@@ -14,6 +14,11 @@ function edge(source: string, sourcePort: string, target: string): FlowDocument[
 }
 
 type FlowNode = FlowDocument['nodes'][number];
+
+/** The trigger every default flow starts from, in the first column. */
+function trigger(id: string, event: 'milestone_missed' | 'plan_submitted' | 'change_requested'): FlowNode {
+  return { id, kind: 'trigger', config: { event }, position: at(0, 0) };
+}
 type Texts = { subject: string; message: string };
 
 /** An approval by the manager `level` steps above the owner (the owner when there is none). */
@@ -46,13 +51,26 @@ function tellOwner(id: string, label: string, texts: Texts, position: { x: numbe
   return { id, kind: 'notify', label, config: { recipient: { kind: 'project_owner' }, channel: 'inbox', ...texts }, position };
 }
 
-/** The two ends an approval flow reports back to the lifecycle. */
-function approvalEnds(column: number): FlowNode[] {
+/**
+ * How an approval flow finishes: the owner is told the verdict (`tell_approved` / `tell_rejected`
+ * in `column`), then the flow reaches the end of that name, which reports it to the lifecycle.
+ */
+function verdictToOwner(column: number, approved: Texts, rejected: Texts): FlowNode[] {
   return [
-    { id: 'approved', kind: 'end', config: { result: 'approved' }, position: at(column, 0) },
-    { id: 'rejected', kind: 'end', config: { result: 'rejected' }, position: at(column, 2) },
+    tellOwner('tell_approved', 'Tell the owner: approved', approved, at(column, 0)),
+    tellOwner('tell_rejected', 'Tell the owner: rejected', rejected, at(column, 2)),
+    { id: 'approved', kind: 'end', config: { result: 'approved' }, position: at(column + 1, 0) },
+    { id: 'rejected', kind: 'end', config: { result: 'rejected' }, position: at(column + 1, 2) },
   ];
 }
+
+/** An approval step's answers: a rejection goes to the note to the owner; an approval to `approvedTo`. */
+function answers(approval: string, approvedTo = 'tell_approved'): FlowDocument['edges'] {
+  return [edge(approval, 'approved', approvedTo), edge(approval, 'rejected', 'tell_rejected')];
+}
+
+/** The last edges of an approval flow: from each note to the owner to its end. */
+const verdictEdges = (): FlowDocument['edges'] => [edge('tell_approved', 'next', 'approved'), edge('tell_rejected', 'next', 'rejected')];
 
 export const escalationAckHours = 48;
 export const escalationLevels = 3;
@@ -61,7 +79,7 @@ export const milestoneMissEscalationFlow: FlowDocument = {
   schemaVersion: 1,
   name: 'Milestone miss escalation (3 levels, 48 h to acknowledge)',
   nodes: [
-    { id: 'missed', kind: 'trigger', config: { event: 'milestone_missed' }, position: at(0, 0) },
+    trigger('missed', 'milestone_missed'),
     { id: 'escalate', kind: 'escalate', label: 'One level up', config: {}, position: at(1, 0) },
     {
       id: 'ack',
@@ -132,7 +150,7 @@ export const planApprovalFlow: FlowDocument = {
   schemaVersion: 1,
   name: 'Plan approval (manager; director too when budget exceeds a threshold)',
   nodes: [
-    { id: 'submitted', kind: 'trigger', config: { event: 'plan_submitted' }, position: at(0, 0) },
+    trigger('submitted', 'plan_submitted'),
     // Whoever has no manager is the top of the chart: their own plan needs nobody above them.
     managerApproval('manager', 'Manager approves', 1, approvalTexts, { days: 3, then: 'escalate' }, at(1, 0)),
     {
@@ -144,40 +162,29 @@ export const planApprovalFlow: FlowDocument = {
     },
     // Nobody above the director to ask: an unanswered plan goes back to planning.
     managerApproval('director', 'Director approves', 2, approvalTexts, { days: 3, then: 'reject' }, at(3, 1)),
-    tellOwner(
-      'tell_approved',
-      'Tell the owner: approved',
+    ...verdictToOwner(
+      4,
       {
         subject: 'Plan approved: {{project.name}}',
         message: 'Hello {{recipient.name}}, the plan of {{project.name}} was approved by {{approval.decidedBy.name}}.',
       },
-      at(4, 0),
-    ),
-    tellOwner(
-      'tell_rejected',
-      'Tell the owner: rejected',
       {
         subject: 'Plan sent back: {{project.name}}',
         message:
           'Hello {{recipient.name}}, the plan of {{project.name}} was not approved ({{approval.decision}}). ' +
           'Reason: {{approval.comment}}',
       },
-      at(4, 2),
     ),
-    ...approvalEnds(5),
   ],
   edges: [
     edge('submitted', 'next', 'manager'),
-    edge('manager', 'approved', 'big_budget'),
-    edge('manager', 'rejected', 'tell_rejected'),
+    ...answers('manager', 'big_budget'),
     // The manager did not answer in time: the director decides instead.
     edge('manager', 'timed_out', 'director'),
     edge('big_budget', 'true', 'director'),
     edge('big_budget', 'false', 'tell_approved'),
-    edge('director', 'approved', 'tell_approved'),
-    edge('director', 'rejected', 'tell_rejected'),
-    edge('tell_approved', 'next', 'approved'),
-    edge('tell_rejected', 'next', 'rejected'),
+    ...answers('director'),
+    ...verdictEdges(),
   ],
 };
 
@@ -193,42 +200,31 @@ export const targetChangeApprovalFlow: FlowDocument = {
   schemaVersion: 1,
   name: 'Target change approval',
   nodes: [
-    { id: 'requested', kind: 'trigger', config: { event: 'change_requested' }, position: at(0, 0) },
+    trigger('requested', 'change_requested'),
     managerApproval('manager', 'Manager approves', 1, changeTexts, { days: 2, then: 'escalate' }, at(1, 0)),
     managerApproval('next_manager', 'Next manager up approves', 2, changeTexts, { days: 2, then: 'reject' }, at(2, 1)),
-    tellOwner(
-      'tell_approved',
-      'Tell the owner: approved',
+    ...verdictToOwner(
+      3,
       {
         subject: 'Change approved: {{change.subject}}',
         message:
           'Hello {{recipient.name}}, the change of {{change.field}} of {{change.subject}} ' +
           'from {{change.before}} to {{change.after}} was approved by {{approval.decidedBy.name}}.',
       },
-      at(3, 0),
-    ),
-    tellOwner(
-      'tell_rejected',
-      'Tell the owner: rejected',
       {
         subject: 'Change not approved: {{change.subject}}',
         message:
           'Hello {{recipient.name}}, the change of {{change.field}} of {{change.subject}} was not approved ' +
           '({{approval.decision}}). Reason: {{approval.comment}}',
       },
-      at(3, 2),
     ),
-    ...approvalEnds(4),
   ],
   edges: [
     edge('requested', 'next', 'manager'),
-    edge('manager', 'approved', 'tell_approved'),
-    edge('manager', 'rejected', 'tell_rejected'),
+    ...answers('manager'),
     edge('manager', 'timed_out', 'next_manager'),
-    edge('next_manager', 'approved', 'tell_approved'),
-    edge('next_manager', 'rejected', 'tell_rejected'),
-    edge('tell_approved', 'next', 'approved'),
-    edge('tell_rejected', 'next', 'rejected'),
+    ...answers('next_manager'),
+    ...verdictEdges(),
   ],
 };
 

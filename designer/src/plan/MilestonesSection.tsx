@@ -1,20 +1,19 @@
 import { Pencil } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import { Field, FormAlert } from '../shared/Field';
-import { formatNumber, numberAsTyped, textOrUndefined } from '../shared/format';
+import { formatNumber, numberAsTyped } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
 import { requestJson, requestVoid } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { dateTimeInputValue, fromLocalInput, toOffsetIso } from '../shared/time';
-import { useSubmit } from '../shared/use-submit';
-import { unitLabel } from './duration-units';
+import { useApiForm } from '../shared/use-api-form';
+import { durationUnits, unitLabel } from './duration-units';
 import type { PlanContext } from './plan-data';
 import { RemoveButton, SectionError } from './ItemList';
 import { PersonOptions } from '../shared/PersonOptions';
 import { WarningFields } from './WarningFields';
-import { PlanMilestone } from '../../../api/contract/plan';
-
-const fields = ['name', 'goalId', 'metric', 'targetValue', 'dueAt', 'ownerId', 'warningOffset', 'warningThresholdPct', 'periodStart'] as const;
+import { NewPlanMilestoneBody, PlanMilestone } from '../../../api/contract/plan';
 
 export function MilestonesSection({ plan }: { plan: PlanContext }) {
   const { data, editable, reload } = plan;
@@ -86,58 +85,80 @@ export function MilestonesSection({ plan }: { plan: PlanContext }) {
   );
 }
 
+/**
+ * The contract's body as the form holds it: the goal picker's "no goal" is empty, the due time is
+ * what a datetime-local input holds, the warning rule an amount (empty = at due time only) and a unit.
+ */
+const milestoneForm = NewPlanMilestoneBody.extend({
+  goalId: z
+    .string()
+    .transform((id): z.input<typeof NewPlanMilestoneBody.shape.goalId> => (id === '' ? null : id))
+    .pipe(NewPlanMilestoneBody.shape.goalId),
+  targetValue: z.string().transform(numberAsTyped).pipe(NewPlanMilestoneBody.shape.targetValue),
+  dueAt: z
+    .string()
+    .transform((local) => {
+      const at = fromLocalInput(local);
+      return at === null ? undefined : toOffsetIso(at);
+    })
+    .pipe(NewPlanMilestoneBody.shape.dueAt),
+  warningOffset: z
+    .object({ amount: z.string(), unit: z.enum(durationUnits) })
+    // The amount goes on as typed (a number when it reads as one): the contract's rule names what is wrong.
+    .transform((offset) => (offset.amount.trim() === '' ? null : ({ amount: numberAsTyped(offset.amount), unit: offset.unit } as z.input<typeof NewPlanMilestoneBody.shape.warningOffset>)))
+    .pipe(NewPlanMilestoneBody.shape.warningOffset),
+  warningThresholdPct: z.string().transform(numberAsTyped).pipe(NewPlanMilestoneBody.shape.warningThresholdPct),
+});
+
 function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: PlanMilestone | null; onDone: () => void }) {
   const { project, goals } = plan.data;
   const people = usePeople();
-  const [name, setName] = useState(editing?.name ?? '');
-  const [goalId, setGoalId] = useState(editing?.goalId ?? '');
-  const [metric, setMetric] = useState(editing?.goalId ? '' : (editing?.metric ?? ''));
-  const [target, setTarget] = useState(editing?.targetValue ?? '');
-  const [due, setDue] = useState(editing ? dateTimeInputValue(new Date(editing.dueAt)) : '');
-  const [ownerId, setOwnerId] = useState(editing?.ownerId ?? project.ownerId);
-  const [offsetAmount, setOffsetAmount] = useState(editing?.warningOffset ? String(editing.warningOffset.amount) : '');
-  const [offsetUnit, setOffsetUnit] = useState<string>(editing?.warningOffset?.unit ?? 'business_days');
-  const [threshold, setThreshold] = useState(String(editing?.warningThresholdPct ?? 80));
-  const { errors, saving, formRef, run } = useSubmit(fields);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const dueAt = fromLocalInput(due);
-    const amount = numberAsTyped(offsetAmount);
-    const body = {
-      name: textOrUndefined(name),
-      ...(goalId ? { goalId } : editing?.goalId ? { goalId: null } : {}),
-      ...(goalId ? {} : { metric: textOrUndefined(metric) }),
-      targetValue: numberAsTyped(target),
-      dueAt: dueAt ? toOffsetIso(dueAt) : undefined,
-      ownerId,
-      warningOffset: amount === undefined ? null : { amount, unit: offsetUnit },
-      warningThresholdPct: numberAsTyped(threshold),
-    };
-    void run(async () => {
-      const base = `/api/projects/${project.id}/milestones`;
-      if (editing) await requestJson(PlanMilestone, 'PATCH', `${base}/${editing.id}`, body);
-      else await requestJson(PlanMilestone, 'POST', base, body);
+  const base = `/api/projects/${project.id}/milestones`;
+  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+    schema: milestoneForm,
+    defaultValues: {
+      name: editing?.name ?? '',
+      goalId: editing?.goalId ?? '',
+      metric: editing?.goalId ? '' : (editing?.metric ?? ''),
+      targetValue: editing?.targetValue ?? '',
+      targetKind: editing?.targetKind ?? 'cumulative',
+      periodStart: editing?.periodStart ?? undefined,
+      dueAt: editing ? dateTimeInputValue(new Date(editing.dueAt)) : '',
+      ownerId: editing?.ownerId ?? project.ownerId,
+      teamId: editing?.teamId ?? undefined,
+      warningOffset: { amount: editing?.warningOffset ? String(editing.warningOffset.amount) : '', unit: editing?.warningOffset?.unit ?? 'business_days' },
+      warningThresholdPct: String(editing?.warningThresholdPct ?? 80),
+    },
+    // A milestone with a goal measures the goal's metric: the API takes it from there.
+    save: (body) => {
+      const sent = body.goalId ? { ...body, metric: undefined } : body;
+      return editing ? requestJson(PlanMilestone, 'PATCH', `${base}/${editing.id}`, sent) : requestJson(PlanMilestone, 'POST', base, sent);
+    },
+    onSaved: async (saved) => {
       if (!editing) {
-        setName('');
-        setTarget('');
+        saved.resetField('name');
+        saved.resetField('targetValue');
       }
       await plan.reload();
       onDone();
-    });
-  }
+    },
+  });
+  const { register, watch, setValue } = form;
+  const goalId = watch('goalId');
+  const text = (path: 'warningOffset.amount' | 'warningOffset.unit' | 'warningThresholdPct') =>
+    [String(watch(path)), (value: string) => setValue(path, value as never, { shouldDirty: true })] as [string, (value: string) => void];
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="subform" aria-label={editing ? `Edit milestone ${editing.name}` : 'Add a milestone'} data-testid="milestone-form">
+    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate className="subform" aria-label={editing ? `Edit milestone ${editing.name}` : 'Add a milestone'} data-testid="milestone-form">
       <h3>{editing ? `Edit “${editing.name}”` : 'Add a milestone'}</h3>
-      <FormAlert errors={errors} />
+      <FormAlert errors={alert} />
       <div className="form-row">
-        <Field label="Name" error={errors.fields.name}>
-          {(props) => <input {...props} value={name} onChange={(event) => setName(event.target.value)} />}
+        <Field label="Name" error={errorOf('name')}>
+          {(props) => <input {...props} {...register('name')} />}
         </Field>
-        <Field label="Goal" optional error={errors.fields.goalId}>
+        <Field label="Goal" optional error={errorOf('goalId')}>
           {(props) => (
-            <select {...props} value={goalId} onChange={(event) => setGoalId(event.target.value)}>
+            <select {...props} {...register('goalId')}>
               <option value="">No goal (own metric)</option>
               {goals.map((g) => (
                 <option key={g.id} value={g.id}>
@@ -148,21 +169,21 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
           )}
         </Field>
         {!goalId && (
-          <Field label="Metric" error={errors.fields.metric}>
-            {(props) => <input {...props} value={metric} onChange={(event) => setMetric(event.target.value)} placeholder="e.g. revenue" />}
+          <Field label="Metric" error={errorOf('metric')}>
+            {(props) => <input {...props} {...register('metric')} placeholder="e.g. revenue" />}
           </Field>
         )}
       </div>
       <div className="form-row">
-        <Field label="Target (cumulative)" error={errors.fields.targetValue}>
-          {(props) => <input {...props} inputMode="decimal" value={target} onChange={(event) => setTarget(event.target.value)} />}
+        <Field label="Target (cumulative)" error={errorOf('targetValue')}>
+          {(props) => <input {...props} inputMode="decimal" {...register('targetValue')} />}
         </Field>
-        <Field label="Due" error={errors.fields.dueAt}>
-          {(props) => <input {...props} type="datetime-local" value={due} onChange={(event) => setDue(event.target.value)} />}
+        <Field label="Due" error={errorOf('dueAt')}>
+          {(props) => <input {...props} type="datetime-local" {...register('dueAt')} />}
         </Field>
-        <Field label="Owner" error={errors.fields.ownerId}>
+        <Field label="Owner" error={errorOf('ownerId')}>
           {(props) => (
-            <select {...props} value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
+            <select {...props} {...register('ownerId')}>
               <PersonOptions people={people} />
             </select>
           )}
@@ -170,13 +191,13 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
       </div>
       <div className="form-row">
         <WarningFields
-          offsetAmount={[offsetAmount, setOffsetAmount]}
-          offsetUnit={[offsetUnit, setOffsetUnit]}
-          threshold={[threshold, setThreshold]}
-          errors={errors.fields}
+          offsetAmount={text('warningOffset.amount')}
+          offsetUnit={text('warningOffset.unit')}
+          threshold={text('warningThresholdPct')}
+          errors={{ warningOffset: errorOf('warningOffset'), warningThresholdPct: errorOf('warningThresholdPct') }}
         />
       </div>
-      {errors.fields.periodStart && <p className="field__error">{errors.fields.periodStart}</p>}
+      {errorOf('periodStart') && <p className="field__error">{errorOf('periodStart')}</p>}
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={saving}>
           {saving ? 'Saving…' : editing ? 'Save milestone' : 'Add milestone'}

@@ -4,6 +4,11 @@ import { parseKpiCsv } from '../../../workflows/domain/csv-kpi';
 const header = 'metric,value,reported_at,reporter_email';
 const csv = (...lines: string[]): string => lines.join('\r\n');
 
+/** Expects the whole file refused, with exactly these errors. */
+function expectRefused(text: string, errors: unknown[], options?: Parameters<typeof parseKpiCsv>[1]): void {
+  expect(parseKpiCsv(text, options)).toEqual({ ok: false, errors });
+}
+
 describe('parseKpiCsv', () => {
   it('reads every row of a well-formed export with its spreadsheet row number', () => {
     const result = parseKpiCsv(
@@ -31,47 +36,33 @@ describe('parseKpiCsv', () => {
   });
 
   it('imports nothing when one row is bad, and names the row and the field', () => {
-    const result = parseKpiCsv(
+    expectRefused(
       csv(header, 'revenue,100,2027-03-05,a@example.com', 'revenue,1O0,2027-03-05,a@example.com', 'revenue,100,2027-03-05,b@example.com'),
+      [{ row: 3, field: 'value', message: "value '1O0' is not a number (use a dot for decimals, no thousands separators)" }],
     );
-    expect(result).toEqual({
-      ok: false,
-      errors: [
-        { row: 3, field: 'value', message: "value '1O0' is not a number (use a dot for decimals, no thousands separators)" },
-      ],
-    });
   });
 
   it('reports every bad field of every row', () => {
-    const result = parseKpiCsv(
-      csv(header, ',,03/05/2027,not-an-email', 'revenue,5', 'revenue,1,2027-02-30,a@example.com'),
-    );
-    expect(result).toEqual({
-      ok: false,
-      errors: [
-        { row: 2, field: 'metric', message: 'the metric is empty' },
-        { row: 2, field: 'value', message: 'the value is empty' },
-        { row: 2, field: 'reported_at', message: "reported_at '03/05/2027' is not a date such as 2027-03-31 or 2027-03-31T17:30+08:00" },
-        { row: 2, field: 'reporter_email', message: "reporter_email 'not-an-email' is not an e-mail address" },
-        { row: 3, field: 'row', message: 'expected 4 fields, found 2' },
-        { row: 4, field: 'reported_at', message: "reported_at '2027-02-30' is not a date such as 2027-03-31 or 2027-03-31T17:30+08:00" },
-      ],
-    });
+    expectRefused(csv(header, ',,03/05/2027,not-an-email', 'revenue,5', 'revenue,1,2027-02-30,a@example.com'), [
+      { row: 2, field: 'metric', message: 'the metric is empty' },
+      { row: 2, field: 'value', message: 'the value is empty' },
+      { row: 2, field: 'reported_at', message: "reported_at '03/05/2027' is not a date such as 2027-03-31 or 2027-03-31T17:30+08:00" },
+      { row: 2, field: 'reporter_email', message: "reporter_email 'not-an-email' is not an e-mail address" },
+      { row: 3, field: 'row', message: 'expected 4 fields, found 2' },
+      { row: 4, field: 'reported_at', message: "reported_at '2027-02-30' is not a date such as 2027-03-31 or 2027-03-31T17:30+08:00" },
+    ]);
   });
 
   it('checks metrics, reporters and dates against what the project knows', () => {
-    const result = parseKpiCsv(
+    expectRefused(
       csv(header, 'revnue,1,2027-03-05,a@example.com', 'revenue,1,2027-03-05,stranger@example.com', 'revenue,1,2099-01-01,a@example.com'),
-      { metrics: ['revenue', 'new_customers'], reporterEmails: ['A@example.com'], now: new Date('2027-04-01T00:00:00Z') },
-    );
-    expect(result).toEqual({
-      ok: false,
-      errors: [
+      [
         { row: 2, field: 'metric', message: "metric 'revnue' is not one of: revenue, new_customers" },
         { row: 3, field: 'reporter_email', message: "reporter_email stranger@example.com is not a member of this project's teams" },
         { row: 4, field: 'reported_at', message: 'reported_at 2099-01-01 is in the future' },
       ],
-    });
+      { metrics: ['revenue', 'new_customers'], reporterEmails: ['A@example.com'], now: new Date('2027-04-01T00:00:00Z') },
+    );
   });
 
   it('reads dates without an offset in the given time zone', () => {
@@ -80,35 +71,28 @@ describe('parseKpiCsv', () => {
   });
 
   it('names missing, unknown and repeated columns in the header', () => {
-    expect(parseKpiCsv(csv('metric,value,value,owner', 'x,1,1,y'))).toEqual({
-      ok: false,
-      errors: [
-        { row: 1, field: 'value', message: 'the column value appears twice' },
-        { row: 1, field: 'header', message: "unknown column 'owner'; expected metric,value,reported_at,reporter_email" },
-        { row: 1, field: 'reported_at', message: 'the header has no reported_at column' },
-        { row: 1, field: 'reporter_email', message: 'the header has no reporter_email column' },
-      ],
-    });
+    expectRefused(csv('metric,value,value,owner', 'x,1,1,y'), [
+      { row: 1, field: 'value', message: 'the column value appears twice' },
+      { row: 1, field: 'header', message: "unknown column 'owner'; expected metric,value,reported_at,reporter_email" },
+      { row: 1, field: 'reported_at', message: 'the header has no reported_at column' },
+      { row: 1, field: 'reporter_email', message: 'the header has no reporter_email column' },
+    ]);
   });
 
   it('refuses an empty file and a file with only a header', () => {
     expect(parseKpiCsv('')).toMatchObject({ ok: false, errors: [{ row: 1, field: 'header' }] });
-    expect(parseKpiCsv(`${header}\r\n`)).toEqual({ ok: false, errors: [{ row: 1, field: 'file', message: 'the file has no data rows' }] });
+    expectRefused(`${header}\r\n`, [{ row: 1, field: 'file', message: 'the file has no data rows' }]);
   });
 
   it('reports a broken quote as an error of its row', () => {
-    expect(parseKpiCsv(csv(header, 'revenue,1,2027-03-05,a@example.com', 'revenue,"1,2027-03-05,a@example.com'))).toEqual({
-      ok: false,
-      errors: [{ row: 3, field: 'row', message: 'record 3: the quoted field opened on line 3 is never closed' }],
-    });
+    expectRefused(csv(header, 'revenue,1,2027-03-05,a@example.com', 'revenue,"1,2027-03-05,a@example.com'), [
+      { row: 3, field: 'row', message: 'record 3: the quoted field opened on line 3 is never closed' },
+    ]);
   });
 
   it('refuses files with more rows than allowed', () => {
     const rows = Array.from({ length: 3 }, () => 'revenue,1,2027-03-05,a@example.com');
-    expect(parseKpiCsv(csv(header, ...rows), { maxRows: 2 })).toEqual({
-      ok: false,
-      errors: [{ row: 1, field: 'file', message: 'the file has 3 data rows; at most 2 can be imported at once' }],
-    });
+    expectRefused(csv(header, ...rows), [{ row: 1, field: 'file', message: 'the file has 3 data rows; at most 2 can be imported at once' }], { maxRows: 2 });
   });
 
   it('stops collecting errors after the limit and says so', () => {

@@ -1,16 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvSyntaxError, formatCsvField, parseCsv } from '../../../workflows/domain/csv';
+import { thrownBy } from '../../support/thrown';
 
-function syntaxError(text: string): CsvSyntaxError {
-  try {
-    parseCsv(text);
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) return error;
-    throw error;
-  }
-  throw new Error('expected a CsvSyntaxError');
-}
+const syntaxError = (text: string): CsvSyntaxError => thrownBy(CsvSyntaxError, () => parseCsv(text));
 
 describe('parseCsv', () => {
   it('splits records on CRLF and fields on commas', () => {

@@ -8,6 +8,7 @@ import {
   type DecomposeTargetInput,
   type TargetNode,
 } from '../../../workflows/domain/decompose-target';
+import { thrownBy } from '../../support/thrown';
 
 const shanghai = (iso: string): Date => DateTime.fromISO(iso, { zone: 'Asia/Shanghai' }).toJSDate();
 const year2027: Pick<DecomposeTargetInput, 'periodStart' | 'periodEnd' | 'timeZone'> = {
@@ -16,15 +17,7 @@ const year2027: Pick<DecomposeTargetInput, 'periodStart' | 'periodEnd' | 'timeZo
   timeZone: 'Asia/Shanghai',
 };
 
-function refusal(input: DecomposeTargetInput): DecompositionError {
-  try {
-    decomposeTarget(input);
-  } catch (error) {
-    if (error instanceof DecompositionError) return error;
-    throw error;
-  }
-  throw new Error('expected the decomposition to be refused');
-}
+const refusal = (input: DecomposeTargetInput): DecompositionError => thrownBy(DecompositionError, () => decomposeTarget(input));
 
 describe('decomposeTarget', () => {
   it('splits 5,000,000 a year into 1,250,000 a quarter', () => {

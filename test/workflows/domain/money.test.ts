@@ -8,16 +8,9 @@ import {
   sumExact,
   toMinorUnits,
 } from '../../../workflows/domain/money';
+import { thrownBy } from '../../support/thrown';
 
-function refusal(run: () => unknown): MoneyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MoneyError) return error;
-    throw error;
-  }
-  throw new Error('expected a MoneyError');
-}
+const refusal = (run: () => unknown): MoneyError => thrownBy(MoneyError, run);
 
 describe('minor units', () => {
   it('converts decimal amounts exactly, also those binary floats cannot hold', () => {
