@@ -2,11 +2,12 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../db/connect';
 import { insertInboxItemOnce } from '../db/queries/inbox';
 import type { Clock } from './clock';
+import { applyChange, decidePendingChangeRequest, findChangeRequest, getChangeRequest } from '../db/queries/change-requests';
 
 export function createChangeRequestActivities({ db, clock }: { db: Db; clock: Clock }) {
   return {
     async loadChangeRequest(changeRequestId: string): Promise<{ requestedBy: string; subjectKind: string; field: string }> {
-      const change = await db.selectFrom('change_requests').selectAll().where('id', '=', changeRequestId).executeTakeFirst();
+      const change = await findChangeRequest(db, changeRequestId);
       if (!change) {
         throw ApplicationFailure.create({ type: 'ChangeRequestNotFound', message: `Change request ${changeRequestId} does not exist.`, nonRetryable: true });
       }
@@ -20,29 +21,12 @@ export function createChangeRequestActivities({ db, clock }: { db: Db; clock: Cl
      */
     async decideChangeRequest(input: { changeRequestId: string; approved: boolean }): Promise<{ milestoneId: string | null; status: string }> {
       return db.transaction().execute(async (trx) => {
-        const change = await trx
-          .updateTable('change_requests')
-          .set({ status: input.approved ? 'approved' : 'rejected', decidedAt: clock.now() })
-          .where('id', '=', input.changeRequestId)
-          .where('status', '=', 'pending')
-          .returningAll()
-          .executeTakeFirst();
+        const change = await decidePendingChangeRequest(trx, input.changeRequestId, { status: input.approved ? 'approved' : 'rejected', decidedAt: clock.now() });
         if (!change) {
-          const existing = await trx.selectFrom('change_requests').select(['status', 'subjectKind', 'subjectId']).where('id', '=', input.changeRequestId).executeTakeFirstOrThrow();
+          const existing = await getChangeRequest(trx, input.changeRequestId);
           return { milestoneId: existing.subjectKind === 'milestone' ? existing.subjectId : null, status: existing.status };
         }
-        if (input.approved) {
-          const after = change.after as string | number;
-          if (change.subjectKind === 'milestone') {
-            await trx
-              .updateTable('milestones')
-              .set(change.field === 'due_at' ? { dueAt: String(after) } : { targetValue: String(after) })
-              .where('id', '=', change.subjectId)
-              .execute();
-          } else {
-            await trx.updateTable('goals').set({ target: String(after) }).where('id', '=', change.subjectId).execute();
-          }
-        }
+        if (input.approved) await applyChange(trx, change, change.after as string | number);
         await insertInboxItemOnce(trx, {
           userId: change.requestedBy,
           kind: 'notification',

@@ -1,7 +1,9 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../db/connect';
 import { insertInboxItemOnce } from '../db/queries/inbox';
-import { listMilestones } from '../db/queries/projects';
+import { listProjectMemberIds } from '../db/queries/members';
+import { insertProjectEventsOnce } from '../db/queries/project-events';
+import { findMilestone, findProject, freezeProjectResults, getMilestone, listMilestones, markMilestoneWarned, setProjectPhase } from '../db/queries/projects';
 import type { Milestone, SalesProject } from '../db/schema';
 import { milestoneCheckTimes, monitoringEnd } from '../workflows/domain/milestone-schedule';
 import { assessProgress } from '../workflows/domain/attainment';
@@ -49,14 +51,14 @@ function statusLine(g: Omit<GoalProgress, 'series'>): string {
 
 export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock }) {
   async function project(projectId: string): Promise<SalesProject> {
-    const row = await db.selectFrom('sales_projects').selectAll().where('id', '=', projectId).executeTakeFirst();
+    const row = await findProject(db, projectId);
     if (!row) throw notFound('Project', projectId);
     return row;
   }
 
   return {
     async loadProjectPlan(projectId: string): Promise<ProjectPlan> {
-      const p = await db.selectFrom('sales_projects').selectAll().where('id', '=', projectId).executeTakeFirst();
+      const p = await findProject(db, projectId);
       // Retryable on purpose: the API starts the workflow inside the transaction that creates the
       // project, so the first attempt can run before that transaction is visible.
       if (!p) throw new Error(`Project ${projectId} is not (yet) in the database.`);
@@ -72,7 +74,7 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
     },
 
     async loadMilestoneSchedule(milestoneId: string): Promise<MilestoneSchedule> {
-      const m = await db.selectFrom('milestones').selectAll().where('id', '=', milestoneId).executeTakeFirst();
+      const m = await findMilestone(db, milestoneId);
       if (!m) throw notFound('Milestone', milestoneId);
       return scheduleOf(await project(m.projectId), m);
     },
@@ -80,18 +82,16 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
     /** Moves the project to a phase and records when, for the retrospective's timeline. */
     async setPhase(input: { projectId: string; phase: LifecyclePhase }): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('sales_projects').set({ phase: input.phase }).where('id', '=', input.projectId).execute();
-        await trx
-          .insertInto('project_events')
-          .values({
+        await setProjectPhase(trx, input.projectId, input.phase);
+        await insertProjectEventsOnce(trx, [
+          {
             projectId: input.projectId,
             at: clock.now(),
             kind: 'phase',
             detail: JSON.stringify({ phase: input.phase, text: `Phase: ${input.phase.replace('_', ' ')}` }),
             dedupeKey: `phase:${input.projectId}:${input.phase}`,
-          })
-          .onConflict((oc) => oc.column('dedupeKey').doNothing())
-          .execute();
+          },
+        ]);
       });
     },
 
@@ -115,7 +115,7 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
      * the check ran, so a restart or a continue-as-new does not warn twice.
      */
     async checkAtRisk(milestoneId: string): Promise<{ atRisk: boolean; attainmentPct: number; expected: number }> {
-      const m = await db.selectFrom('milestones').selectAll().where('id', '=', milestoneId).executeTakeFirst();
+      const m = await findMilestone(db, milestoneId);
       if (!m) throw notFound('Milestone', milestoneId);
       const p = await project(m.projectId);
       const now = clock.now();
@@ -130,13 +130,13 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
         at: now < m.dueAt ? now : m.dueAt,
         thresholds: { green: 100, warning: Number(m.warningThresholdPct) },
       });
-      await db.updateTable('milestones').set({ warnedAt: now }).where('id', '=', milestoneId).where('warnedAt', 'is', null).execute();
+      await markMilestoneWarned(db, milestoneId, now);
       return { atRisk: progress.attainmentPercent < Number(m.warningThresholdPct), attainmentPct: progress.attainmentPercent, expected: progress.expected };
     },
 
     /** The built-in at-risk warning when no flow is bound to "milestone at risk". */
     async warnOwner(input: { milestoneId: string }): Promise<void> {
-      const m = await db.selectFrom('milestones').selectAll().where('id', '=', input.milestoneId).executeTakeFirstOrThrow();
+      const m = await getMilestone(db, input.milestoneId);
       const p = await project(m.projectId);
       await insertInboxItemOnce(db, {
         userId: m.ownerId,
@@ -158,8 +158,7 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
       const now = clock.now();
       // The series is for charts; the summary carries the figures.
       const goals = (await loadProjectProgress(db, p, now)).goals.map(({ series: _series, ...goal }) => goal);
-      const members = await db.selectFrom('project_members').select('userId').where('projectId', '=', projectId).execute();
-      const recipients = [...new Set([p.ownerId, ...members.map((m) => m.userId)])];
+      const recipients = [...new Set([p.ownerId, ...(await listProjectMemberIds(db, projectId))])];
       const lines = goals.length ? goals.map(statusLine) : ['No goals yet.'];
       for (const userId of recipients) {
         await insertInboxItemOnce(db, {
@@ -173,11 +172,7 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
 
     /** Closes the books: from here on the plan and its results are read-only. */
     async freezeResults(input: { projectId: string; outcome: 'completed' | 'won' | 'lost' | 'cancelled' }): Promise<void> {
-      await db
-        .updateTable('sales_projects')
-        .set({ status: 'closed', closedReason: input.outcome })
-        .where('id', '=', input.projectId)
-        .execute();
+      await freezeProjectResults(db, input.projectId, input.outcome);
     },
   };
 }

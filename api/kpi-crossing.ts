@@ -10,6 +10,7 @@ import { triggerConfigSchema } from '../workflows/flow/nodes/trigger';
 import type { raiseBoundFlow, RaiseBoundFlowInput } from '../workflows/raise-bound-flow';
 import { raiseWorkflowId } from '../workflows/task-queue';
 import type { AppDeps } from './deps';
+import { findUserName } from '../db/queries/users';
 
 /** A KPI report moved a goal's attainment across the threshold of the flow bound to the event. */
 export interface KpiCrossing {
@@ -73,7 +74,7 @@ export async function recordWatchingKpi<T>(
   // Goal periods are half-open: the last day counted is the one of its last instant.
   const businessDaysLeft = workingDaysAfter(calendarOf(project), asOf, new Date(after.periodEnd.getTime() - 1));
   if (config.fewerBusinessDaysLeftThan !== undefined && businessDaysLeft >= config.fewerBusinessDaysLeftThan) return { recorded, crossing: null };
-  const person = await trx.selectFrom('users').select('name').where('id', '=', reporter.userId).executeTakeFirst();
+  const personName = await findUserName(trx, reporter.userId);
   return {
     recorded,
     crossing: {
@@ -89,7 +90,7 @@ export async function recordWatchingKpi<T>(
         threshold: config.threshold,
         direction: config.direction,
         businessDaysLeft,
-        reportedBy: { name: person?.name ?? '' },
+        reportedBy: { name: personName ?? '' },
         reportedAt: asOf.toISOString(),
       },
     },

@@ -3,11 +3,10 @@ import { lockProject } from '../db/queries/plan';
 import type { SalesProject } from '../db/schema';
 import { businessCalendarSchema, defaultBusinessCalendar, type BusinessCalendar } from '../workflows/domain';
 import { invalidFields, notFound, type ErrorDetail } from './errors';
-import { errorResponses } from './contract/common';
 import { requirePhase } from './access/project-actions';
-
-/** OpenAPI entry for the 409 every plan edit may answer. */
-export const planLockedResponse = { description: 'The project is past planning; request a change instead', content: errorResponses[400].content };
+import { findTeam } from '../db/queries/members';
+import { findProject } from '../db/queries/projects';
+import { existingUserIds } from '../db/queries/users';
 
 
 /**
@@ -34,7 +33,7 @@ export async function editPlan<T>(db: Db, projectId: string, edit: (trx: Db, pro
 }
 
 export async function requireProject(db: Db, projectId: string): Promise<SalesProject> {
-  const project = await db.selectFrom('sales_projects').selectAll().where('id', '=', projectId).executeTakeFirst();
+  const project = await findProject(db, projectId);
   if (!project) throw notFound('Project', projectId);
   return project;
 }
@@ -44,14 +43,14 @@ export async function requireUsers(db: Db, refs: { path: string; id: string | nu
   const named = refs.filter((ref): ref is { path: string; id: string } => typeof ref.id === 'string');
   const ids = [...new Set(named.map((ref) => ref.id))];
   if (ids.length === 0) return;
-  const found = new Set((await db.selectFrom('users').select('id').where('id', 'in', ids).execute()).map((user) => user.id));
+  const found = await existingUserIds(db, ids);
   const missing: ErrorDetail[] = named.filter((ref) => !found.has(ref.id)).map((ref) => ({ path: ref.path, message: `no user with id ${ref.id}` }));
   if (missing.length > 0) throw invalidFields(missing);
 }
 
 export async function requireTeam(db: Db, path: string, id: string | null | undefined): Promise<void> {
   if (typeof id !== 'string') return;
-  if (!(await db.selectFrom('teams').select('id').where('id', '=', id).executeTakeFirst())) {
+  if (!(await findTeam(db, id))) {
     throw invalidFields([{ path, message: `no team with id ${id}` }]);
   }
 }

@@ -1,5 +1,6 @@
 import { sign } from 'hono/jwt';
 import type { Db } from '../../db/connect';
+import { findLiveDecisionLink, insertDecisionLink } from '../../db/queries/decision-links';
 import type { ApprovalRequestKind, DecisionLinkDecision } from '../../workflows/domain';
 import type { Clock } from '../clock';
 
@@ -46,18 +47,7 @@ export function createDecisionLinkMinter({ db, clock, secret, publicUrl }: Decis
     const links: DecisionLink[] = [];
     for (const decision of linkDecisions[input.kind]) {
       const target = { userId: input.userId, targetKind: 'approval', targetId: input.requestId, decision } as const;
-      const live = await db
-        .selectFrom('decision_links')
-        .select(['id', 'expiresAt'])
-        .where('userId', '=', target.userId)
-        .where('targetKind', '=', target.targetKind)
-        .where('targetId', '=', target.targetId)
-        .where('decision', '=', target.decision)
-        .where('usedAt', 'is', null)
-        .where('expiresAt', '>', now)
-        .orderBy('createdAt', 'desc')
-        .executeTakeFirst();
-      const row = live ?? (await db.insertInto('decision_links').values({ ...target, expiresAt: new Date(expSeconds * 1000) }).returning(['id', 'expiresAt']).executeTakeFirstOrThrow());
+      const row = (await findLiveDecisionLink(db, target, now)) ?? (await insertDecisionLink(db, target, new Date(expSeconds * 1000)));
       const token = await sign({ jti: row.id, sub: input.userId, dec: decision, exp: Math.floor(row.expiresAt.getTime() / 1000) }, secret, 'HS256');
       links.push({ decision, url: `${base}/decide/${token}`, expiresAt: row.expiresAt });
     }

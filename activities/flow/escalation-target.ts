@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect';
+import { findMilestone, getProjectOwnerId } from '../../db/queries/projects';
 import { findManagerAbove } from '../../db/queries/users';
 import type { TriggerEvent } from '../../workflows/flow/trigger-events';
 import type { Person } from './people';
@@ -13,11 +14,9 @@ export async function findEscalationTarget(
 ): Promise<{ milestoneId: string | null; person: Person | null }> {
   const milestone =
     input.event === 'milestone_missed' || input.event === 'milestone_at_risk'
-      ? await db.selectFrom('milestones').select(['id', 'ownerId']).where('id', '=', input.subjectId).executeTakeFirst()
+      ? await findMilestone(db, input.subjectId)
       : undefined;
-  const baseId =
-    milestone?.ownerId ??
-    (await db.selectFrom('sales_projects').select('ownerId').where('id', '=', input.projectId).executeTakeFirstOrThrow()).ownerId;
+  const baseId = milestone?.ownerId ?? (await getProjectOwnerId(db, input.projectId));
   const manager = await findManagerAbove(db, baseId, input.level);
   return { milestoneId: milestone?.id ?? null, person: manager ? { id: manager.id, name: manager.name, email: manager.email } : null };
 }

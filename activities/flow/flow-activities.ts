@@ -1,10 +1,14 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { sql } from 'kysely';
 import { onBehalfOf } from '../../db/actor';
 import type { Db } from '../../db/connect';
-import { insertInboxItemOnce } from '../../db/queries/inbox';
+import { closePendingApprovalRequests, decidePendingApprovalRequest, getApprovalRequest, openApprovalRequestOnce } from '../../db/queries/approvals';
+import { acknowledgeEscalationsOfRun, insertFlowEscalationOnce } from '../../db/queries/escalations';
+import { insertInboxItemOnce, markRequestInboxItemsRead } from '../../db/queries/inbox';
+import { findProject, setProjectHealth } from '../../db/queries/projects';
+import { getTaskIdByDedupeKey, insertTaskOnce } from '../../db/queries/tasks';
+import { findUserName } from '../../db/queries/users';
 import { findVersionById, resolveBoundVersion } from '../../db/queries/flows';
-import { finishFlowRun } from '../../db/queries/flow-runs';
+import { findFlowIdOfRun, finishFlowRun, registerFlowRunOnce } from '../../db/queries/flow-runs';
 import type { ApprovalRequestKind, ApprovalRequestStatus, FlowRunStatus } from '../../workflows/domain';
 import { addBusinessDuration } from '../../workflows/domain/business-calendar';
 import { calendarOrDefault } from '../../workflows/domain/milestone-schedule';
@@ -48,13 +52,9 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
 
   /** The flow a webhook step belongs to: by the run's id, or by the workflow this activity runs for. */
   async function flowIdOfRun(runId: string | undefined): Promise<string> {
-    const byRun = db.selectFrom('flow_runs as r').innerJoin('flow_versions as v', 'v.id', 'r.flowVersionId').select('v.flowId');
-    const row = await (runId
-      ? byRun.where('r.id', '=', runId)
-      : byRun.where('r.workflowId', '=', Context.current().info.workflowExecution?.workflowId ?? '')
-    ).executeTakeFirst();
-    if (!row) throw nonRetryable('FlowRunNotFound', 'This webhook step does not belong to a recorded flow run, so there is no flow secret to sign it with.');
-    return row.flowId;
+    const flowId = await findFlowIdOfRun(db, runId ? { runId } : { workflowId: Context.current().info.workflowExecution?.workflowId ?? '' });
+    if (!flowId) throw nonRetryable('FlowRunNotFound', 'This webhook step does not belong to a recorded flow run, so there is no flow secret to sign it with.');
+    return flowId;
   }
 
   /** The signature header's value for a body sent on behalf of a flow run (see webhook-signature.ts). */
@@ -103,19 +103,13 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
 
     /** Records the run once per workflow id and returns its id (retries find the same row). */
     async registerRun(input: { workflowId: string; flowVersionId: string; projectId: string; event: TriggerEvent; subjectId: string }): Promise<string> {
-      await db
-        .insertInto('flow_runs')
-        .values({
-          workflowId: input.workflowId,
-          flowVersionId: input.flowVersionId,
-          projectId: input.projectId,
-          triggerEvent: input.event,
-          subjectId: input.subjectId,
-        })
-        .onConflict((oc) => oc.column('workflowId').doNothing())
-        .execute();
-      const run = await db.selectFrom('flow_runs').select('id').where('workflowId', '=', input.workflowId).executeTakeFirstOrThrow();
-      return run.id;
+      return registerFlowRunOnce(db, {
+        workflowId: input.workflowId,
+        flowVersionId: input.flowVersionId,
+        projectId: input.projectId,
+        triggerEvent: input.event,
+        subjectId: input.subjectId,
+      });
     },
 
     /** Closes the run; `path` (the whole path it took) is kept with it for its trace and the version's heat. */
@@ -148,20 +142,15 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
       const opened: { requestId: string; approverId: string }[] = [];
       for (const person of input.people) {
         const dedupeKey = `${input.runId}:${input.stepKey}:${person.id}`;
-        await db
-          .insertInto('approval_requests')
-          .values({
-            flowRunId: input.runId,
-            projectId: input.projectId,
-            nodeId: input.nodeId,
-            kind: input.kind,
-            approverId: person.id,
-            dueAt: input.dueAt,
-            dedupeKey: dedupeKey,
-          })
-          .onConflict((oc) => oc.column('dedupeKey').doNothing())
-          .execute();
-        const request = await db.selectFrom('approval_requests').select(['id', 'status']).where('dedupeKey', '=', dedupeKey).executeTakeFirstOrThrow();
+        const request = await openApprovalRequestOnce(db, {
+          flowRunId: input.runId,
+          projectId: input.projectId,
+          nodeId: input.nodeId,
+          kind: input.kind,
+          approverId: person.id,
+          dueAt: input.dueAt,
+          dedupeKey: dedupeKey,
+        });
         // An e-mailed request carries one signed link per answer (escalations ask through an
         // acknowledgement request too, so this covers them). A retry after a decision mints none.
         let links = '';
@@ -190,38 +179,21 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
     async recordDecision(input: { requestId: string; userId: string; status: ApprovalRequestStatus; comment?: string | undefined; via?: string | undefined }): Promise<{ decidedAt: string; deciderName: string }> {
       const at = clock.now();
       return onBehalfOf(input.userId, () => db.transaction().execute(async (trx) => {
-        const request = await trx
-          .updateTable('approval_requests')
-          .set({ status: input.status, decidedAt: at, decidedBy: input.userId, comment: input.comment ?? null })
-          .where('id', '=', input.requestId)
-          .where('status', '=', 'pending')
-          .returningAll()
-          .executeTakeFirst();
-        const row = request ?? (await trx.selectFrom('approval_requests').selectAll().where('id', '=', input.requestId).executeTakeFirstOrThrow());
+        const request = await decidePendingApprovalRequest(trx, input.requestId, { status: input.status, decidedAt: at, decidedBy: input.userId, comment: input.comment ?? null });
+        const row = request ?? (await getApprovalRequest(trx, input.requestId));
         if (request && input.status === 'acknowledged') {
-          await trx
-            .updateTable('escalations')
-            .set({ acknowledgedAt: at, acknowledgedBy: input.userId })
-            .where('flowRunId', '=', row.flowRunId)
-            .where('recipientId', '=', row.approverId)
-            .where('acknowledgedAt', 'is', null)
-            .execute();
+          await acknowledgeEscalationsOfRun(trx, { flowRunId: row.flowRunId, recipientId: row.approverId, at, by: input.userId });
         }
-        await trx.updateTable('inbox_items').set({ readAt: at }).where(sql`payload->>'requestId'`, '=', input.requestId).where('readAt', 'is', null).execute();
-        const decider = await trx.selectFrom('users').select('name').where('id', '=', input.userId).executeTakeFirst();
-        return { decidedAt: (row.decidedAt ?? at).toISOString(), deciderName: decider?.name ?? '' };
+        await markRequestInboxItemsRead(trx, input.requestId, at);
+        const deciderName = await findUserName(trx, input.userId);
+        return { decidedAt: (row.decidedAt ?? at).toISOString(), deciderName: deciderName ?? '' };
       }), input.via);
     },
 
     /** Closes what is still pending (time ran out, or another answer decided the step). */
     async closeRequests(input: { requestIds: string[]; status: 'timed_out' | 'cancelled' }): Promise<void> {
       if (input.requestIds.length === 0) return;
-      await db
-        .updateTable('approval_requests')
-        .set({ status: input.status, decidedAt: clock.now() })
-        .where('id', 'in', input.requestIds)
-        .where('status', '=', 'pending')
-        .execute();
+      await closePendingApprovalRequests(db, input.requestIds, input.status, clock.now());
     },
 
     /**
@@ -233,11 +205,7 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
       const { milestoneId, person } = await findEscalationTarget(db, input);
       if (!person) return null;
       if (milestoneId) {
-        await db
-          .insertInto('escalations')
-          .values({ projectId: input.projectId, milestoneId: milestoneId, level: input.level, recipientId: person.id, flowRunId: input.runId })
-          .onConflict((oc) => oc.columns(['milestoneId', 'level']).doNothing())
-          .execute();
+        await insertFlowEscalationOnce(db, { projectId: input.projectId, milestoneId: milestoneId, level: input.level, recipientId: person.id, flowRunId: input.runId });
       }
       return person;
     },
@@ -247,24 +215,20 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
     async deadline(input: { duration: Duration; projectId: string }): Promise<string> {
       const now = clock.now();
       if (isCalendarDuration(input.duration)) return new Date(now.getTime() + durationToMs(input.duration)).toISOString();
-      const project = await db.selectFrom('sales_projects').select('calendar').where('id', '=', input.projectId).executeTakeFirst();
+      const project = await findProject(db, input.projectId);
       const unit = input.duration.unit === 'business_hours' ? 'business_hours' : 'business_days';
       return addBusinessDuration(calendarOrDefault(project?.calendar), now, { amount: input.duration.amount, unit }).toISOString();
     },
 
     async setProjectHealth(input: { projectId: string; status: string; reason: string | null; stepKey?: string }): Promise<void> {
-      await db.updateTable('sales_projects').set({ health: input.status, healthReason: input.reason }).where('id', '=', input.projectId).execute();
+      await setProjectHealth(db, input.projectId, input.status, input.reason);
     },
 
     async createTask(input: { projectId: string; stepKey: string; runId: string; title: string; assigneeRule: PeopleRule; dueAt: string; context: object }): Promise<string> {
       const [assignee] = await resolvePeople(db, input.projectId, input.assigneeRule, input.context);
       const dedupeKey = `task:${input.runId}:${input.stepKey}`;
-      await db
-        .insertInto('tasks')
-        .values({ projectId: input.projectId, title: renderTemplate(input.title, input.context), assigneeId: assignee?.id ?? null, dueAt: input.dueAt, dedupeKey: dedupeKey })
-        .onConflict((oc) => oc.column('dedupeKey').doNothing())
-        .execute();
-      return (await db.selectFrom('tasks').select('id').where('dedupeKey', '=', dedupeKey).executeTakeFirstOrThrow()).id;
+      await insertTaskOnce(db, { projectId: input.projectId, title: renderTemplate(input.title, input.context), assigneeId: assignee?.id ?? null, dueAt: input.dueAt, dedupeKey: dedupeKey });
+      return getTaskIdByDedupeKey(db, dedupeKey);
     },
 
     /**

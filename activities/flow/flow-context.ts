@@ -1,5 +1,9 @@
 import type { Db } from '../../db/connect';
+import { budgetTotals } from '../../db/queries/budget';
+import { getChangeRequest } from '../../db/queries/change-requests';
+import { countOfProject, findChangeSubjectName, getMilestoneWithOwner, getProjectWithOwner } from '../../db/queries/flow-context';
 import { sumKpi } from '../../db/queries/kpi-reports';
+import { findUser } from '../../db/queries/users';
 import type { TriggerEvent } from '../../workflows/flow/trigger-events';
 import type { Clock } from '../clock';
 
@@ -27,12 +31,7 @@ export async function buildFlowContext(
     variables?: Record<string, unknown> | undefined;
   },
 ): Promise<Record<string, unknown>> {
-  const project = await db
-    .selectFrom('sales_projects as p')
-    .innerJoin('users as o', 'o.id', 'p.ownerId')
-    .select(['p.id', 'p.name', 'p.periodStart', 'p.periodEnd', 'o.id as ownerId', 'o.name as ownerName', 'o.email as ownerEmail'])
-    .where('p.id', '=', input.projectId)
-    .executeTakeFirstOrThrow();
+  const project = await getProjectWithOwner(db, input.projectId);
   const now = clock.now();
   const context: Record<string, unknown> = {
     project: {
@@ -46,12 +45,7 @@ export async function buildFlowContext(
     event: { occurredAt: now.toISOString() },
   };
   if (input.event === 'milestone_missed' || input.event === 'milestone_at_risk') {
-    const milestone = await db
-      .selectFrom('milestones as m')
-      .innerJoin('users as u', 'u.id', 'm.ownerId')
-      .select(['m.id', 'm.name', 'm.metric', 'm.targetValue', 'm.dueAt', 'm.projectId', 'u.id as ownerId', 'u.name as ownerName'])
-      .where('m.id', '=', input.subjectId)
-      .executeTakeFirstOrThrow();
+    const milestone = await getMilestoneWithOwner(db, input.subjectId);
     const until = milestone.dueAt < now ? milestone.dueAt : now;
     const actual = Number(await sumKpi(db, milestone.projectId, milestone.metric, until));
     const target = Number(milestone.targetValue);
@@ -68,20 +62,15 @@ export async function buildFlowContext(
       daysToDue: Math.max(0, Math.ceil((milestone.dueAt.getTime() - now.getTime()) / DAY_MS)),
     };
   }
-  const budget = await db
-    .selectFrom('budget_lines')
-    .select((eb) => [eb.fn.coalesce(eb.fn.sum<string>('planned'), eb.val('0')).as('planned'), eb.fn.coalesce(eb.fn.sum<string>('spent'), eb.val('0')).as('spent')])
-    .where('projectId', '=', input.projectId)
-    .executeTakeFirstOrThrow();
+  const budget = await budgetTotals(db, input.projectId);
   const planned = Number(budget.planned);
   const spent = Number(budget.spent);
   context.budget = { planned, spent, overrunPct: planned > 0 ? Math.max(0, Math.round(((spent - planned) / planned) * 10_000) / 100) : 0 };
   const actor = input.actorId
-    ? await db.selectFrom('users').select(['id', 'name']).where('id', '=', input.actorId).executeTakeFirst()
+    ? await findUser(db, input.actorId)
     : undefined;
   if (input.event === 'plan_submitted') {
-    const count = async (table: 'goals' | 'milestones') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('projectId', '=', input.projectId).executeTakeFirstOrThrow()).n);
+    const count = (table: 'goals' | 'milestones') => countOfProject(db, table, input.projectId);
     context.plan = {
       submittedBy: { id: actor?.id ?? '', name: actor?.name ?? '' },
       budgetTotal: planned,
@@ -101,16 +90,13 @@ export async function buildFlowContext(
       requestedBy: { id: project.ownerId, name: project.ownerName },
     };
   } else if (input.event === 'change_requested') {
-    const change = await db.selectFrom('change_requests').selectAll().where('id', '=', input.subjectId).executeTakeFirstOrThrow();
-    const subject =
-      change.subjectKind === 'milestone'
-        ? await db.selectFrom('milestones').select('name').where('id', '=', change.subjectId).executeTakeFirst()
-        : await db.selectFrom('goals').select((eb) => eb.fn.coalesce('customName', 'metric').as('name')).where('id', '=', change.subjectId).executeTakeFirst();
+    const change = await getChangeRequest(db, input.subjectId);
+    const subjectName = await findChangeSubjectName(db, change);
     const before = Number(change.before);
     const after = Number(change.after);
     context.change = {
       id: change.id,
-      subject: subject?.name ?? '',
+      subject: subjectName ?? '',
       field: change.field,
       before: String(change.before),
       after: String(change.after),

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/connect';
-import { findManagerAbove } from '../../db/queries/users';
+import { listTeamMemberIds } from '../../db/queries/members';
+import { getProjectOwnerId } from '../../db/queries/projects';
+import { findManagerAbove, listActivePeople, listUserIdsWithRole } from '../../db/queries/users';
 import { lookupVariable } from '../../workflows/flow/template';
 import type { Fallback, PeopleRule } from '../../workflows/flow/people-rule';
 
@@ -11,14 +13,13 @@ export interface Person {
 
 async function activePeople(db: Db, ids: string[]): Promise<Person[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', ids).where('active', '=', true).execute();
+  const rows = await listActivePeople(db, ids);
   // Keep the order the rule gave (a sequence of approvers is ordered).
   return ids.flatMap((id) => rows.filter((row) => row.id === id));
 }
 
 async function projectOwnerId(db: Db, projectId: string): Promise<string> {
-  const project = await db.selectFrom('sales_projects').select('ownerId').where('id', '=', projectId).executeTakeFirstOrThrow();
-  return project.ownerId;
+  return getProjectOwnerId(db, projectId);
 }
 
 async function managerAbove(db: Db, projectId: string, levels: number): Promise<string[]> {
@@ -37,9 +38,9 @@ async function ruleCandidates(db: Db, projectId: string, rule: PeopleRule, conte
     case 'manager_chain':
       return managerAbove(db, projectId, rule.level);
     case 'role':
-      return (await db.selectFrom('user_roles').select('userId').where('role', '=', rule.role).orderBy('userId').execute()).map((r) => r.userId);
+      return listUserIdsWithRole(db, rule.role);
     case 'team':
-      return (await db.selectFrom('team_members').select('userId').where('teamId', '=', rule.teamId).orderBy('userId').execute()).map((r) => r.userId);
+      return listTeamMemberIds(db, rule.teamId);
     case 'user':
       return [rule.userId];
     case 'users':

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/connect';
 import { listProjectsForGlobalSchedule, listScheduleBindings } from '../../db/queries/flow-schedules';
+import { insertProjectEventsOnce } from '../../db/queries/project-events';
+import { findProject } from '../../db/queries/projects';
 import { isWorkingDay } from '../../workflows/domain/business-calendar';
 import { calendarOrDefault } from '../../workflows/domain/milestone-schedule';
 import type { Clock } from '../clock';
@@ -28,7 +30,7 @@ export function createScheduleActivities({ db, clock }: { db: Db; clock: Clock }
       const candidates =
         binding.projectId === null
           ? await listProjectsForGlobalSchedule(db, schedule.phases)
-          : await db.selectFrom('sales_projects').select(['id', 'phase', 'calendar']).where('id', '=', binding.projectId).execute();
+          : [await findProject(db, binding.projectId)].filter((project) => project !== undefined);
       const at = new Date(input.scheduledAt);
       const plan: ScheduledTickPlan = { flowVersionId: binding.flowVersionId, run: [], skipped: [] };
       for (const project of candidates) {
@@ -40,19 +42,16 @@ export function createScheduleActivities({ db, clock }: { db: Db; clock: Clock }
         }
       }
       if (plan.skipped.length > 0) {
-        await db
-          .insertInto('project_events')
-          .values(
-            plan.skipped.map((skip) => ({
-              projectId: skip.projectId,
-              at: clock.now(),
-              kind: 'schedule_skipped',
-              detail: JSON.stringify({ scheduledAt: input.scheduledAt, reason: skip.reason, flowVersionId: binding.flowVersionId, text: `Scheduled flow skipped: ${skip.reason}` }),
-              dedupeKey: `schedule-skip:${skip.projectId}:${input.scheduledAt}`,
-            })),
-          )
-          .onConflict((oc) => oc.column('dedupeKey').doNothing())
-          .execute();
+        await insertProjectEventsOnce(
+          db,
+          plan.skipped.map((skip) => ({
+            projectId: skip.projectId,
+            at: clock.now(),
+            kind: 'schedule_skipped',
+            detail: JSON.stringify({ scheduledAt: input.scheduledAt, reason: skip.reason, flowVersionId: binding.flowVersionId, text: `Scheduled flow skipped: ${skip.reason}` }),
+            dedupeKey: `schedule-skip:${skip.projectId}:${input.scheduledAt}`,
+          })),
+        );
       }
       return plan;
     },

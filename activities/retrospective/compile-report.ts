@@ -1,6 +1,8 @@
 import type { Db } from '../../db/connect';
 import { loadProjectProgress } from '../../db/queries/project-progress';
-import { listMilestones } from '../../db/queries/projects';
+import { getProject, listMilestones } from '../../db/queries/projects';
+import { loadProjectRecords } from '../../db/queries/retrospectives';
+import { listUsers } from '../../db/queries/users';
 import { memberKpiTotals, rankMembers } from '../../workflows/domain/ranking';
 import { average, hoursBetween, type RetrospectiveReport } from '../../workflows/domain/retrospective-report';
 
@@ -11,19 +13,13 @@ const DAY_MS = 86_400_000;
  * milestones, escalations, approvals, change requests, risks, budget, members and a timeline.
  */
 export async function compileReport(db: Db, projectId: string, now: Date): Promise<RetrospectiveReport> {
-  const project = await db.selectFrom('sales_projects').selectAll().where('id', '=', projectId).executeTakeFirstOrThrow();
-  const names = new Map((await db.selectFrom('users').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
+  const project = await getProject(db, projectId);
+  const names = new Map((await listUsers(db)).map((u) => [u.id, u.name]));
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? id) : '');
 
   const { goals } = await loadProjectProgress(db, project, project.periodEnd < now ? project.periodEnd : now);
   const milestones = await listMilestones(db, projectId);
-  const escalations = await db.selectFrom('escalations').selectAll().where('projectId', '=', projectId).orderBy('createdAt').orderBy('level').execute();
-  const approvals = await db.selectFrom('approval_requests').selectAll().where('projectId', '=', projectId).where('kind', '=', 'approval').orderBy('createdAt').execute();
-  const changes = await db.selectFrom('change_requests').selectAll().where('projectId', '=', projectId).orderBy('createdAt').execute();
-  const risks = await db.selectFrom('risks').selectAll().where('projectId', '=', projectId).orderBy('createdAt').execute();
-  const budget = await db.selectFrom('budget_lines').selectAll().where('projectId', '=', projectId).orderBy('category').execute();
-  const events = await db.selectFrom('project_events').selectAll().where('projectId', '=', projectId).orderBy('at').execute();
-  const reports = await db.selectFrom('kpi_reports').select(['reporterId', 'metric', 'value', 'reportedAt']).where('projectId', '=', projectId).execute();
+  const { escalations, approvals, changes, risks, budget, events, reports } = await loadProjectRecords(db, projectId);
 
   const milestoneName = new Map(milestones.map((m) => [m.id, m.name]));
   const goalName = new Map(goals.map((g) => [g.goalId, g.label]));

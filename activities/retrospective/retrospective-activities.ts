@@ -1,6 +1,16 @@
 import { onBehalfOf } from '../../db/actor';
 import type { Db } from '../../db/connect';
 import { insertInboxItemOnce } from '../../db/queries/inbox';
+import { listProjectWorkerIds } from '../../db/queries/members';
+import { insertProjectEventsOnce } from '../../db/queries/project-events';
+import { getProject, getProjectOwnerId } from '../../db/queries/projects';
+import {
+  finalizeCollectingRetrospective,
+  findRetrospective,
+  getRetrospectiveOfProject,
+  insertRetrospectiveOnce,
+  listRetrospectiveRespondents,
+} from '../../db/queries/retrospectives';
 import type { Clock } from '../clock';
 import { compileReport } from './compile-report';
 
@@ -19,41 +29,32 @@ export interface OpenedRetrospective {
  * (api/access). Viewers only read; milestone owners and reporters off the project cannot answer.
  */
 async function teamOf(db: Db, projectId: string): Promise<string[]> {
-  const [project, members] = await Promise.all([
-    db.selectFrom('sales_projects').select('ownerId').where('id', '=', projectId).executeTakeFirstOrThrow(),
-    db.selectFrom('project_members').select('userId').where('projectId', '=', projectId).where('role', '<>', 'viewer').execute(),
-  ]);
-  return [...new Set([project.ownerId, ...members.map((m) => m.userId)])];
+  const [ownerId, members] = await Promise.all([getProjectOwnerId(db, projectId), listProjectWorkerIds(db, projectId)]);
+  return [...new Set([ownerId, ...members])];
 }
 
 export function createRetrospectiveActivities({ db, clock }: { db: Db; clock: Clock }) {
   return {
     /** Creates the project's one retrospective (compiling the report), or returns the existing one. */
     async openRetrospective(input: { projectId: string }): Promise<OpenedRetrospective> {
-      const existing = await db.selectFrom('retrospectives').selectAll().where('projectId', '=', input.projectId).executeTakeFirst();
-      const project = await db.selectFrom('sales_projects').selectAll().where('id', '=', input.projectId).executeTakeFirstOrThrow();
+      const existing = await findRetrospective(db, { projectId: input.projectId });
+      const project = await getProject(db, input.projectId);
       const reminderMs = Number(project.retroReminderDays) * DAY_MS;
       const row =
         existing ??
         (await (async () => {
           const now = clock.now();
           const report = await compileReport(db, input.projectId, now);
-          await db
-            .insertInto('retrospectives')
-            .values({
-              projectId: input.projectId,
-              report: JSON.stringify(report),
-              inputDueAt: new Date(now.getTime() + Number(project.retroInputDays) * DAY_MS),
-              hardDeadlineAt: new Date(now.getTime() + Number(project.retroHardDeadlineDays) * DAY_MS),
-            })
-            .onConflict((oc) => oc.column('projectId').doNothing())
-            .execute();
-          await db
-            .insertInto('project_events')
-            .values({ projectId: input.projectId, at: now, kind: 'retrospective_started', detail: JSON.stringify({ text: 'Closing review started' }), dedupeKey: `retro-start:${input.projectId}` })
-            .onConflict((oc) => oc.column('dedupeKey').doNothing())
-            .execute();
-          return db.selectFrom('retrospectives').selectAll().where('projectId', '=', input.projectId).executeTakeFirstOrThrow();
+          await insertRetrospectiveOnce(db, {
+            projectId: input.projectId,
+            report: JSON.stringify(report),
+            inputDueAt: new Date(now.getTime() + Number(project.retroInputDays) * DAY_MS),
+            hardDeadlineAt: new Date(now.getTime() + Number(project.retroHardDeadlineDays) * DAY_MS),
+          });
+          await insertProjectEventsOnce(db, [
+            { projectId: input.projectId, at: now, kind: 'retrospective_started', detail: JSON.stringify({ text: 'Closing review started' }), dedupeKey: `retro-start:${input.projectId}` },
+          ]);
+          return getRetrospectiveOfProject(db, input.projectId);
         })());
       return {
         retrospectiveId: row.id,
@@ -66,7 +67,7 @@ export function createRetrospectiveActivities({ db, clock }: { db: Db; clock: Cl
 
     /** Asks each team member the three questions, once. */
     async requestTeamInput(input: { retrospectiveId: string; projectId: string; inputDueAt: string }): Promise<number> {
-      const project = await db.selectFrom('sales_projects').select('name').where('id', '=', input.projectId).executeTakeFirstOrThrow();
+      const project = await getProject(db, input.projectId);
       const team = await teamOf(db, input.projectId);
       for (const userId of team) {
         await insertInboxItemOnce(db, {
@@ -87,7 +88,7 @@ export function createRetrospectiveActivities({ db, clock }: { db: Db; clock: Cl
 
     /** Reminds those who have not answered yet, once. */
     async remindTeam(input: { retrospectiveId: string; projectId: string; inputDueAt: string }): Promise<number> {
-      const answered = new Set((await db.selectFrom('retrospective_inputs').select('userId').where('retrospectiveId', '=', input.retrospectiveId).execute()).map((r) => r.userId));
+      const answered = new Set(await listRetrospectiveRespondents(db, input.retrospectiveId));
       const missing = (await teamOf(db, input.projectId)).filter((id) => !answered.has(id));
       for (const userId of missing) {
         await insertInboxItemOnce(db, {
@@ -104,18 +105,11 @@ export function createRetrospectiveActivities({ db, clock }: { db: Db; clock: Cl
     async finalizeRetrospective(input: { retrospectiveId: string; projectId: string; userId: string | null }): Promise<void> {
       const now = clock.now();
       const report = await compileReport(db, input.projectId, now);
-      await onBehalfOf(input.userId, () =>
-        db
-          .updateTable('retrospectives')
-          .set({ status: 'finalized', finalizedAt: now, finalizedBy: input.userId, report: JSON.stringify(report) })
-          .where('id', '=', input.retrospectiveId)
-          .where('status', '=', 'collecting')
-          .execute(),
-      );
+      await onBehalfOf(input.userId, () => finalizeCollectingRetrospective(db, input.retrospectiveId, { finalizedAt: now, finalizedBy: input.userId, report: JSON.stringify(report) }));
     },
 
     async retrospectiveStatus(input: { projectId: string }): Promise<'none' | 'collecting' | 'finalized'> {
-      const row = await db.selectFrom('retrospectives').select('status').where('projectId', '=', input.projectId).executeTakeFirst();
+      const row = await findRetrospective(db, { projectId: input.projectId });
       return row?.status ?? 'none';
     },
   };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ApprovalRequestStatus, DecisionLinkDecision } from '../../workflows/domain';
-import type { LinkTarget } from './link-target';
+import type { LinkTarget } from '../../db/queries/decision-links';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 

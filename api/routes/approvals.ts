@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import type { ApprovalRequest as ApprovalRow } from '../../db/schema';
 import { flowRunStateQuery } from '../../workflows/interpreter/flow-run-messages';
@@ -9,11 +8,10 @@ import type { AppDeps } from '../deps';
 import { assignedTo, decide, delegationChain, type ChainedRequest } from '../decide';
 import { notFound } from '../errors';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { ApprovalRequest, ApprovalsQuery, DecisionBody, FlowRunState } from '../contract/approvals';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const conflict = { description: 'Already decided, or refused by the flow', content: errorResponses[400].content };
+import * as routes from '../contract/routes/approvals';
+import { getApprovalRequest, listApprovalsOfApprover, listApprovalsOfRun } from '../../db/queries/approvals';
+import { findFlowRunRow } from '../../db/queries/flow-runs';
+import { findUser } from '../../db/queries/users';
 
 export const approvalDto = (principal: Principal) => (r: ApprovalRow) => ({
   id: r.id,
@@ -31,8 +29,6 @@ export const approvalDto = (principal: Principal) => (r: ApprovalRow) => ({
   can: approvalCan(principal, r),
 });
 
-const findRequest = (db: Db, id: string) => db.selectFrom('approval_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-
 /**
  * A request with the people it is (or was, before delegation) assigned to; 404 unless the
  * principal is one of them or may read the request's project.
@@ -47,29 +43,15 @@ async function visibleChain(db: Db, principal: Principal, id: string): Promise<{
 export function approvalsRouter({ db, temporal }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}',
-        tags: ['approvals'],
-        summary: 'One approval or acknowledgement request (its approver, a delegate of it, or the project’s readers)',
-        request: { params: IdParam },
-        responses: { 200: { description: 'The request', content: json(ApprovalRequest) }, ...errorResponses },
-      }),
+      routes.getApproval,
       async (c) => {
         const { id } = c.req.valid('param');
         await visibleChain(db, c.get('principal'), id);
-        return c.json(approvalDto(c.get('principal'))(await findRequest(db, id)), 200);
+        return c.json(approvalDto(c.get('principal'))(await getApprovalRequest(db, id)), 200);
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/decision',
-        tags: ['approvals'],
-        summary: 'Approve, reject, acknowledge or delegate, as the person the request is assigned to (a delegate may answer through the original request)',
-        request: { params: IdParam, body: { content: json(DecisionBody), required: true } },
-        responses: { 200: { description: 'Decided: the request the decision landed on', content: json(ApprovalRequest) }, 409: conflict, ...errorResponses },
-      }),
+      routes.decideApproval,
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
@@ -77,38 +59,29 @@ export function approvalsRouter({ db, temporal }: AppDeps) {
         const { assigned } = await visibleChain(db, principal, id);
         requireMayDecide(principal, assigned !== undefined);
         const result = await decide(db, temporal.client, { requestId: id, userId: principal.userId, ...body });
-        return c.json(approvalDto(principal)(await findRequest(db, result.requestId)), 200);
+        return c.json(approvalDto(principal)(await getApprovalRequest(db, result.requestId)), 200);
       },
     );
 }
 
 export function userApprovalsRouter({ db }: AppDeps) {
   return createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/approvals',
-      tags: ['approvals'],
-      summary: 'Requests assigned to a person, newest first (the person themself, or an admin)',
-      request: { params: IdParam, query: ApprovalsQuery },
-      responses: { 200: { description: 'Requests', content: json(ApprovalRequest.array()) }, ...errorResponses },
-    }),
+    routes.listUserApprovals,
     async (c) => {
       const { id } = c.req.valid('param');
       const { status } = c.req.valid('query');
       const principal = c.get('principal');
       // Someone else's to-do list is not for others to see, not even that it exists.
       if (principal.userId !== id && principal.role !== 'admin') throw notFound('User', id);
-      if (!(await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('User', id);
-      let query = db.selectFrom('approval_requests').selectAll().where('approverId', '=', id);
-      if (status) query = query.where('status', '=', status);
-      return c.json((await query.orderBy('createdAt', 'desc').limit(200).execute()).map(approvalDto(principal)), 200);
+      if (!(await findUser(db, id))) throw notFound('User', id);
+      return c.json((await listApprovalsOfApprover(db, id, status)).map(approvalDto(principal)), 200);
     },
   );
 }
 
 /** A flow run, when the principal may read its project; else 404 (the run does not exist for them). */
 async function readableRun(db: Db, principal: Principal, id: string) {
-  const run = await db.selectFrom('flow_runs').selectAll().where('id', '=', id).executeTakeFirst();
+  const run = await findFlowRunRow(db, id);
   if (!run || !(await projectAccessOf(db, principal, run.projectId))) throw notFound('Flow run', id);
   return run;
 }
@@ -116,14 +89,7 @@ async function readableRun(db: Db, principal: Principal, id: string) {
 export function flowRunsRouter({ db, temporal }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}',
-        tags: ['flows'],
-        summary: 'A flow run and its live state (readers of its project)',
-        request: { params: IdParam },
-        responses: { 200: { description: 'The run', content: json(FlowRunState) }, ...errorResponses },
-      }),
+      routes.getFlowRun,
       async (c) => {
         const { id } = c.req.valid('param');
         const run = await readableRun(db, c.get('principal'), id);
@@ -137,18 +103,11 @@ export function flowRunsRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/approvals',
-        tags: ['flows'],
-        summary: 'Every request a flow run opened, oldest first (readers of its project)',
-        request: { params: IdParam },
-        responses: { 200: { description: 'Requests', content: json(ApprovalRequest.array()) }, ...errorResponses },
-      }),
+      routes.listFlowRunApprovals,
       async (c) => {
         const { id } = c.req.valid('param');
         await readableRun(db, c.get('principal'), id);
-        const rows = await db.selectFrom('approval_requests').selectAll().where('flowRunId', '=', id).orderBy('createdAt').orderBy('id').limit(1000).execute();
+        const rows = await listApprovalsOfRun(db, id);
         return c.json(rows.map(approvalDto(c.get('principal'))), 200);
       },
     );

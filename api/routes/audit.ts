@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import { listAuditEvents } from '../../db/queries/audit';
 import { requireProjectAccess } from '../access/project-access';
 import { accessMay } from '../access/project-actions';
@@ -6,25 +5,13 @@ import { roleMay } from '../access/role-abilities';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
 import { createRouter } from '../router';
-import { errorResponses } from '../contract/common';
-import { AuditPage, AuditQuery } from '../contract/audit';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import * as routes from '../contract/routes/audit';
 
 const onlyManagers = () => new ApiError(403, 'forbidden', "Only admins and the project's managers read its history.");
 
 export function auditRouter({ db }: AppDeps) {
   return createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['audit'],
-      summary: 'The audit trail: every change, who made it, when, before and after (newest first)',
-      description:
-        "Admins read all of it. A manager reads the trail of a project they manage (the owner's managers up the org chart) and must name it with `projectId`.",
-      request: { query: AuditQuery },
-      responses: { 200: { description: 'One page of changes', content: json(AuditPage) }, ...errorResponses },
-    }),
+    routes.listAudit,
     async (c) => {
       const query = c.req.valid('query');
       const principal = c.get('principal');

@@ -1,4 +1,4 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import {
@@ -25,20 +25,9 @@ import type { AppDeps } from '../deps';
 import { userDto } from '../dto';
 import { ApiError, invalidFields, notFound } from '../errors';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { ApiToken, CreatedApiToken, LoginBody, LoginResponse, NewApiTokenBody, PasswordChangeBody, SessionResponse } from '../contract/auth';
+import { ApiToken } from '../contract/auth';
+import * as routes from '../contract/routes/auth';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const errorContent = errorResponses[400].content;
-
-const unauthenticatedResponse = { 401: { description: 'Nobody signed in', content: errorContent } } as const;
-const tooManyAttemptsResponse = {
-  429: {
-    description: 'Too many failed sign-ins for this account or address; `Retry-After` says how many seconds to wait',
-    headers: { 'Retry-After': { description: 'Seconds until the next attempt is counted', schema: { type: 'integer' as const } } },
-    content: errorContent,
-  },
-} as const;
 
 /** One answer for an unknown e-mail, a wrong password, a person who left or has no password: no hint which. */
 const invalidCredentials = () => new ApiError(401, 'invalid_credentials', 'The e-mail address or the password is wrong.');
@@ -68,22 +57,7 @@ const dayMs = 24 * 60 * 60 * 1000;
 export function authRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/login',
-        tags: ['auth'],
-        summary: 'Sign in with e-mail and password; sets the session cookie',
-        description:
-          'Answers with the CSRF token every cookie-authenticated change must send as `X-CSRF-Token`. The session lasts 12 hours. ' +
-          'After 5 failures for an account (or 20 from one address) within 15 minutes, attempts answer 429 without checking the password.',
-        request: { body: { content: json(LoginBody), required: true } },
-        responses: {
-          200: { description: 'Signed in; `Set-Cookie: milepost_session=…; HttpOnly; SameSite=Lax`', content: json(LoginResponse) },
-          400: errorResponses[400],
-          401: { description: 'Wrong e-mail or password (one answer for both)', content: errorContent },
-          ...tooManyAttemptsResponse,
-        },
-      }),
+      routes.login,
       async (c) => {
         const { email, password } = c.req.valid('json');
         const attempt = await beginLoginAttempt(db, { email, address: clientAddress(c) });
@@ -104,14 +78,7 @@ export function authRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/logout',
-        tags: ['auth'],
-        summary: 'Sign out: ends this session and clears its cookie',
-        description: 'With an API token there is no session to end; revoke the token instead.',
-        responses: { 204: { description: 'Signed out' }, ...unauthenticatedResponse },
-      }),
+      routes.logout,
       async (c) => {
         const { via } = c.get('principal');
         if (via.kind === 'session') {
@@ -122,13 +89,7 @@ export function authRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/session',
-        tags: ['auth'],
-        summary: 'Who is signed in, how, until when, and the CSRF token for changes',
-        responses: { 200: { description: 'The current session or token', content: json(SessionResponse) }, ...unauthenticatedResponse },
-      }),
+      routes.getSession,
       async (c) => {
         const principal = c.get('principal');
         const { via } = principal;
@@ -150,15 +111,7 @@ export function authRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'put',
-        path: '/password',
-        tags: ['auth'],
-        summary: 'Change your own password; ends your other sessions',
-        description: 'A wrong current password counts as a failed sign-in for your account.',
-        request: { body: { content: json(PasswordChangeBody), required: true } },
-        responses: { 204: { description: 'Changed' }, 400: errorResponses[400], ...unauthenticatedResponse, ...tooManyAttemptsResponse },
-      }),
+      routes.changePassword,
       async (c) => {
         const principal = c.get('principal');
         const { currentPassword, newPassword } = c.req.valid('json');
@@ -183,30 +136,11 @@ export function authRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/tokens',
-        tags: ['auth'],
-        summary: 'Your API tokens (never their secrets), newest first',
-        responses: { 200: { description: 'Your tokens, revoked ones included', content: json(ApiToken.array()) }, ...unauthenticatedResponse },
-      }),
+      routes.listTokens,
       async (c) => c.json((await listApiTokens(db, c.get('principal').userId)).map(apiTokenDto), 200),
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/tokens',
-        tags: ['auth'],
-        summary: 'Create an API token for yourself; its secret is shown this once',
-        description: 'The token may do what its role allows, which must be your own role or a narrower one.',
-        request: { body: { content: json(NewApiTokenBody), required: true } },
-        responses: {
-          201: { description: 'Created; `token` is the secret', content: json(CreatedApiToken) },
-          400: errorResponses[400],
-          ...unauthenticatedResponse,
-          403: { description: 'A role you may not give', content: errorContent },
-        },
-      }),
+      routes.createToken,
       async (c) => {
         const principal = c.get('principal');
         const body = c.req.valid('json');
@@ -221,14 +155,7 @@ export function authRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/tokens/{id}',
-        tags: ['auth'],
-        summary: 'Revoke one of your API tokens',
-        request: { params: IdParam },
-        responses: { 204: { description: 'Revoked (or already revoked)' }, ...unauthenticatedResponse, 404: errorResponses[404] },
-      }),
+      routes.revokeToken,
       async (c) => {
         const { id } = c.req.valid('param');
         if (!(await revokeApiToken(db, c.get('principal').userId, id))) throw notFound('API token', id);

@@ -1,4 +1,4 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { type z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import {
   budgetTotals,
@@ -13,12 +13,11 @@ import { requireProjectAccess } from '../access/project-access';
 import { requirePhase, requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
-import { editPlan, inProject, planLockedResponse, round2 } from '../plan-guard';
+import { editPlan, inProject, round2 } from '../plan-guard';
 import { createRouter } from '../router';
-import { Budget, BudgetLine, BudgetLineParams, BudgetLinePatchBody, NewBudgetLineBody } from '../contract/budget';
-import { IdParam, errorResponses } from '../contract/common';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { Budget, BudgetLine } from '../contract/budget';
+import * as routes from '../contract/routes/budget';
+import { bodyOf, toJson } from '../to-json';
 
 /** Percentages for display; the amounts themselves stay exact decimal strings. */
 export function spendingFigures(planned: string, spent: string, remaining: string) {
@@ -35,13 +34,9 @@ export function spendingFigures(planned: string, spent: string, remaining: strin
   };
 }
 
-export const budgetLineDto = (line: BudgetLineWithRemaining): z.infer<typeof BudgetLine> => ({
-  id: line.id,
-  projectId: line.projectId,
-  category: line.category,
-  ...spendingFigures(line.planned, line.spent, String(line.remaining)),
-  createdAt: line.createdAt.toISOString(),
-});
+const budgetLineBody = bodyOf(BudgetLine);
+export const budgetLineDto = (line: BudgetLineWithRemaining): z.infer<typeof BudgetLine> =>
+  budgetLineBody({ ...toJson(line), ...spendingFigures(line.planned, line.spent, String(line.remaining)) });
 
 export async function budgetSummary(db: Db, projectId: string): Promise<z.infer<typeof Budget>> {
   const [lines, totals] = await Promise.all([listBudgetLines(db, projectId), budgetTotals(db, projectId)]);
@@ -54,14 +49,7 @@ export async function budgetSummary(db: Db, projectId: string): Promise<z.infer<
 export function budgetRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/budget',
-        tags: ['budget'],
-        summary: 'Budget lines with planned vs spent, and the totals',
-        request: { params: IdParam },
-        responses: { 200: { description: 'The budget', content: json(Budget) }, ...errorResponses },
-      }),
+      routes.listBudget,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -69,33 +57,19 @@ export function budgetRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/budget',
-        tags: ['budget'],
-        summary: 'Add a budget line (planning only)',
-        request: { params: IdParam, body: { content: json(NewBudgetLineBody), required: true } },
-        responses: { 201: { description: 'Created', content: json(BudgetLine) }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.createBudgetLine,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its budget');
         const body = c.req.valid('json');
         const line = await editPlan(db, id, (trx) =>
-          insertBudgetLine(trx, { projectId: id, category: body.category, planned: body.planned, spent: body.spent }),
+          insertBudgetLine(trx, { ...body, projectId: id }),
         );
         return c.json(budgetLineDto(line), 201);
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/{id}/budget/{lineId}',
-        tags: ['budget'],
-        summary: 'Book spending (any time) or change category and planned amount (planning only)',
-        request: { params: BudgetLineParams, body: { content: json(BudgetLinePatchBody), required: true } },
-        responses: { 200: { description: 'Changed', content: json(BudgetLine) }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.updateBudgetLine,
       async (c) => {
         const { id, lineId } = c.req.valid('param');
         await requireProjectAction(db, c.get('principal'), id, 'bookSpending', 'change its budget or book spending');
@@ -104,20 +78,13 @@ export function budgetRouter({ db }: AppDeps) {
           if (!(await findBudgetLine(trx, id, lineId))) throw notFound('Budget line', lineId);
           const changesPlan = patch.category !== undefined || patch.planned !== undefined;
           requirePhase(changesPlan ? 'editPlan' : 'bookSpending', project);
-          return (await updateBudgetLine(trx, id, lineId, { category: patch.category, planned: patch.planned, spent: patch.spent }))!;
+          return (await updateBudgetLine(trx, id, lineId, patch))!;
         });
         return c.json(budgetLineDto(line), 200);
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/budget/{lineId}',
-        tags: ['budget'],
-        summary: 'One budget line',
-        request: { params: BudgetLineParams },
-        responses: { 200: { description: 'The line', content: json(BudgetLine) }, ...errorResponses },
-      }),
+      routes.getBudgetLine,
       async (c) => {
         const { id, lineId } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -127,14 +94,7 @@ export function budgetRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/{id}/budget/{lineId}',
-        tags: ['budget'],
-        summary: 'Remove a budget line (planning only)',
-        request: { params: BudgetLineParams },
-        responses: { 204: { description: 'Deleted' }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.deleteBudgetLine,
       async (c) => {
         const { id, lineId } = c.req.valid('param');
         await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its budget');

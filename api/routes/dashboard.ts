@@ -1,4 +1,4 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { type z } from '@hono/zod-openapi';
 import { DateTime } from 'luxon';
 import { userNames } from '../../db/queries/dashboard';
 import { listProjectPeople } from '../../db/queries/members';
@@ -10,12 +10,10 @@ import { requireProjectAccess } from '../access/project-access';
 import type { AppDeps } from '../deps';
 import { calendarOf, requireProject } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { Dashboard, DashboardQuery, Ranking } from '../contract/dashboard';
+import { Ranking } from '../contract/dashboard';
 import { budgetSummary } from './budget';
 import { riskDto } from './risks';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import * as routes from '../contract/routes/dashboard';
 
 /** The month's ranking per accumulating goal metric, best first, ties sharing a rank (1, 1, 3). */
 async function rankings(
@@ -62,14 +60,7 @@ async function rankings(
 
 export function dashboardRouter({ db }: AppDeps) {
   return createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/dashboard',
-      tags: ['dashboard'],
-      summary: 'Goals (target vs actual, attainment, RAG, plan-vs-actual series), milestones, budget, open risks and the monthly member ranking',
-      request: { params: IdParam, query: DashboardQuery },
-      responses: { 200: { description: 'The dashboard', content: json(Dashboard) }, ...errorResponses },
-    }),
+    routes.getDashboard,
     async (c) => {
       const { id } = c.req.valid('param');
       await requireProjectAccess(db, c.get('principal'), id, 'read');

@@ -5,7 +5,7 @@ import { asActor } from '../../db/actor';
 import { decide } from '../decide';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
-import { claimLink, findLinkTarget, releaseLink, type LinkTarget } from '../decision-links/link-target';
+import { claimLink, findLinkTarget, releaseLink, type LinkTarget } from '../../db/queries/decision-links';
 import {
   confirmPage,
   donePage,

@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import { findEscalation } from '../../db/queries/escalations';
 import { projectAccessOf } from '../access/project-access';
 import type { AppDeps } from '../deps';
@@ -6,26 +5,12 @@ import { decide } from '../decide';
 import { escalationDto } from '../dto';
 import { ApiError, notFound } from '../errors';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { AckBody } from '../contract/escalations';
-import { Escalation } from '../contract/projects';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import * as routes from '../contract/routes/escalations';
+import { findAcknowledgementRequest } from '../../db/queries/approvals';
 
 export function escalationsRouter({ db, temporal }: AppDeps) {
   return createRouter().openapi(
-    createRoute({
-      method: 'post',
-      path: '/{id}/ack',
-      tags: ['escalations'],
-      summary: 'Acknowledge an escalation (its recipient only; no body needed); stops it going further up',
-      request: { params: IdParam, body: { content: json(AckBody), required: false } },
-      responses: {
-        200: { description: 'Acknowledged', content: json(Escalation) },
-        409: { description: 'Already acknowledged or no longer open', content: errorResponses[400].content },
-        ...errorResponses,
-      },
-    }),
+    routes.acknowledgeEscalation,
     async (c) => {
       const { id } = c.req.valid('param');
       const principal = c.get('principal');
@@ -40,16 +25,8 @@ export function escalationsRouter({ db, temporal }: AppDeps) {
         throw new ApiError(409, 'already_acknowledged', `Escalation ${id} was already acknowledged at ${escalation.acknowledgedAt.toISOString()}.`);
       }
       // The escalation flow waits for this person's acknowledgement; deciding that request is the ack.
-      const acknowledgement = (pendingOnly: boolean) => {
-        let query = db
-          .selectFrom('approval_requests')
-          .select('id')
-          .where('flowRunId', '=', escalation.flowRunId!)
-          .where('approverId', '=', principal.userId)
-          .where('kind', '=', 'acknowledgement');
-        if (pendingOnly) query = query.where('status', '=', 'pending');
-        return query.executeTakeFirst();
-      };
+      const acknowledgement = (pendingOnly: boolean) =>
+        findAcknowledgementRequest(db, { flowRunId: escalation.flowRunId!, approverId: principal.userId, pendingOnly });
       const request = escalation.flowRunId ? await acknowledgement(true) : undefined;
       if (!request) {
         const answered = escalation.flowRunId ? await acknowledgement(false) : undefined;

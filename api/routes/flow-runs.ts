@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import { findFlow, findVersion, findVersionById } from '../../db/queries/flows';
 import { finishedRunPaths, findFlowRun, listFlowRuns, namesOf, runDecisions, type FlowRunRow } from '../../db/queries/flow-runs';
@@ -10,11 +10,7 @@ import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { VersionParams } from '../contract/flows';
-import { FlowHeat, FlowRunSummary, FlowRunTrace, FlowRunsQuery, HeatQuery } from '../contract/flow-runs';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import * as routes from '../contract/routes/flow-runs';
 
 const summaryDto = (r: FlowRunRow) => ({
   id: r.id,
@@ -74,16 +70,7 @@ async function readableRun(db: Db, principal: Principal, id: string) {
 export function flowRunTraceRouter(deps: AppDeps) {
   const { db } = deps;
   return createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/trace',
-      tags: ['flows'],
-      summary: 'What a run did on its version’s graph: path with times, edges taken, where it waits and for whom, decisions per step (readers of its project)',
-      description:
-        'While the run is running the path comes from the workflow itself (live); once it finished, from what was kept with the run. Runs finished before paths were kept are asked live too, as long as the engine still has them.',
-      request: { params: IdParam },
-      responses: { 200: { description: 'The trace', content: json(FlowRunTrace) }, ...errorResponses },
-    }),
+    routes.getFlowRunTrace,
     async (c) => {
       const { id } = c.req.valid('param');
       const run = await readableRun(db, c.get('principal'), id);
@@ -145,14 +132,7 @@ export function flowRunTraceRouter(deps: AppDeps) {
 export function flowRunsOfFlowRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/runs',
-        tags: ['flows'],
-        summary: 'A flow’s runs, newest first; only those of projects you may read (ops and admins: all)',
-        request: { params: IdParam, query: FlowRunsQuery },
-        responses: { 200: { description: 'Runs', content: json(FlowRunSummary.array()) }, ...errorResponses },
-      }),
+      routes.listFlowRuns,
       async (c) => {
         const { id } = c.req.valid('param');
         const query = c.req.valid('query');
@@ -162,14 +142,7 @@ export function flowRunsOfFlowRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/versions/{version}/heat',
-        tags: ['flows'],
-        summary: 'Over a version’s last N finished runs (of projects you may read): how many took each edge, and the median time in each step',
-        request: { params: VersionParams, query: HeatQuery },
-        responses: { 200: { description: 'The heat', content: json(FlowHeat) }, ...errorResponses },
-      }),
+      routes.getVersionHeat,
       async (c) => {
         const { id, version } = c.req.valid('param');
         const { last } = c.req.valid('query');

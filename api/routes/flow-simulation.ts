@@ -1,32 +1,16 @@
-import { createRoute } from '@hono/zod-openapi';
 import { SimulationInputError, simulateFlow } from '../../activities/simulation/simulate-flow';
 import { findFlow, findVersion } from '../../db/queries/flows';
 import { flowDocumentSchema } from '../../workflows/flow/graph-schema';
-import { simulationRequestSchema, simulationResultSchema } from '../../workflows/flow/simulation';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, zodDetails } from '../errors';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
 import { designersOnly, requireValid } from './flows';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import * as routes from '../contract/routes/flow-simulation';
 
 /** Test runs: a flow (draft or version) on a simulated clock against a real project. Writes nothing. */
 export function flowSimulationRouter({ db }: AppDeps) {
   return createRouter().openapi(
-    createRoute({
-      method: 'post',
-      path: '/{id}/simulate',
-      tags: ['flows'],
-      summary: 'Test run: what the draft (or a version) would do for a project, on a simulated clock, with scripted answers; writes and sends nothing; ops and admins',
-      middleware: designersOnly,
-      request: { params: IdParam, body: { content: json(simulationRequestSchema), required: true } },
-      responses: {
-        200: { description: 'The timeline of the test run', content: json(simulationResultSchema) },
-        422: { description: 'The draft does not validate; `details` lists each problem', content: errorResponses[400].content },
-        ...errorResponses,
-      },
-    }),
+    { ...routes.simulateFlow, middleware: designersOnly },
     async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');

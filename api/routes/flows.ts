@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import { flowWebhookSecret, signatureHeader } from '../../activities/flow/webhook-signature';
 import type { Db } from '../../db/connect';
 import { listScheduleBindings } from '../../db/queries/flow-schedules';
@@ -13,26 +12,8 @@ import { ApiError, invalidFields, notFound, zodDetails } from '../errors';
 import { validateWithDirectory } from '../flow-validation';
 import { nextRunsOf, syncFlowSchedule, syncSchedulesOfFlow } from '../flow-schedules';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import {
-  BindingBody,
-  BindingEntry,
-  Diagnostic,
-  FlowDetail,
-  FlowDraftBody,
-  FlowSummary,
-  FlowVersionDetail,
-  ImportBody,
-  NewFlowBody,
-  PublishBody,
-  SaveDraftBody,
-  UnbindQuery,
-  VersionParams,
-  WebhookSecret,
-} from '../contract/flows';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const invalidFlow = { description: 'The flow does not validate; `details` lists each problem', content: errorResponses[400].content };
+import * as routes from '../contract/routes/flows';
+import { findProject } from '../../db/queries/projects';
 
 /** The event a draft starts on, read from its (first) trigger; drafts without one say so. */
 function triggerEventOf(draft: FlowDraft): string {
@@ -81,7 +62,7 @@ export async function requireValid(db: Db, document: unknown) {
 export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({ method: 'get', path: '/', tags: ['flows'], summary: 'All flows with their newest published version', responses: { 200: { description: 'Flows', content: json(FlowSummary.array()) } } }),
+      routes.listFlows,
       async (c) => {
         const rows = await listFlows(db);
         return c.json(
@@ -91,15 +72,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['flows'],
-        summary: 'Create a flow from a draft (it may still have problems; publishing checks); ops and admins',
-        middleware: designersOnly,
-        request: { body: { content: json(NewFlowBody), required: true } },
-        responses: { 201: { description: 'Created', content: json(FlowDetail) }, ...errorResponses },
-      }),
+      { ...routes.createFlow, middleware: designersOnly },
       async (c) => {
         const { draft } = c.req.valid('json');
         const flow = await insertFlow(db, { name: draft.name, triggerEvent: triggerEventOf(draft), draft });
@@ -107,15 +80,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/import',
-        tags: ['flows'],
-        summary: 'Import an exported flow as a new flow; refused unless it validates; ops and admins',
-        middleware: designersOnly,
-        request: { body: { content: json(ImportBody), required: true } },
-        responses: { 201: { description: 'Imported', content: json(FlowDetail) }, 422: invalidFlow, ...errorResponses },
-      }),
+      { ...routes.importFlow, middleware: designersOnly },
       async (c) => {
         const { document } = c.req.valid('json');
         const shape = flowDraftSchema.safeParse(document);
@@ -126,18 +91,11 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/validate',
-        tags: ['flows'],
-        summary: 'Check a flow document without saving it',
-        request: { body: { content: json(ImportBody), required: true } },
-        responses: { 200: { description: 'Diagnostics (empty = publishable)', content: json(Diagnostic.array()) }, ...errorResponses },
-      }),
+      routes.validateFlow,
       async (c) => c.json(await validateWithDirectory(db, c.req.valid('json').document), 200),
     )
     .openapi(
-      createRoute({ method: 'get', path: '/{id}', tags: ['flows'], summary: 'A flow: its draft, the draft’s diagnostics and its versions', request: { params: IdParam }, responses: { 200: { description: 'The flow', content: json(FlowDetail) }, ...errorResponses } }),
+      routes.getFlow,
       async (c) => {
         const { id } = c.req.valid('param');
         const flow = await findFlow(db, id);
@@ -146,15 +104,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'put',
-        path: '/{id}/draft',
-        tags: ['flows'],
-        summary: 'Save the draft (published versions are never touched); ops and admins',
-        middleware: designersOnly,
-        request: { params: IdParam, body: { content: json(SaveDraftBody), required: true } },
-        responses: { 200: { description: 'Saved, with its diagnostics', content: json(FlowDetail) }, ...errorResponses },
-      }),
+      { ...routes.saveDraft, middleware: designersOnly },
       async (c) => {
         const { id } = c.req.valid('param');
         const { draft } = c.req.valid('json');
@@ -164,15 +114,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/publish',
-        tags: ['flows'],
-        summary: 'Publish the draft as the next immutable version, as the signed-in person; refused while it has problems; ops and admins',
-        middleware: designersOnly,
-        request: { params: IdParam, body: { content: json(PublishBody), required: false } },
-        responses: { 201: { description: 'Published', content: json(FlowVersionDetail) }, 422: invalidFlow, ...errorResponses },
-      }),
+      { ...routes.publishFlow, middleware: designersOnly },
       async (c) => {
         const { id } = c.req.valid('param');
         const flow = await findFlow(db, id);
@@ -186,7 +128,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/{id}/versions', tags: ['flows'], summary: 'Published versions, newest first', request: { params: IdParam }, responses: { 200: { description: 'Versions', content: json(FlowVersionDetail.omit({ document: true, flowId: true }).array()) }, ...errorResponses } }),
+      routes.listVersions,
       async (c) => {
         const { id } = c.req.valid('param');
         if (!(await findFlow(db, id))) throw notFound('Flow', id);
@@ -194,7 +136,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/{id}/versions/{version}', tags: ['flows'], summary: 'One published version, exactly as it runs', request: { params: VersionParams }, responses: { 200: { description: 'The version', content: json(FlowVersionDetail) }, ...errorResponses } }),
+      routes.getVersion,
       async (c) => {
         const { id, version } = c.req.valid('param');
         const row = await findVersion(db, id, version);
@@ -203,7 +145,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/{id}/export', tags: ['flows'], summary: 'The draft as a JSON file to import elsewhere', request: { params: IdParam }, responses: { 200: { description: 'The flow document', content: json(FlowDraftBody) }, ...errorResponses } }),
+      routes.exportFlow,
       async (c) => {
         const { id } = c.req.valid('param');
         const flow = await findFlow(db, id);
@@ -214,15 +156,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/webhook-secret',
-        tags: ['flows'],
-        summary: 'The secret this flow’s webhook steps sign their bodies with, for the receiver to verify; ops and admins',
-        middleware: designersOnly,
-        request: { params: IdParam },
-        responses: { 200: { description: 'The flow’s signing secret', content: json(WebhookSecret) }, ...errorResponses },
-      }),
+      { ...routes.getWebhookSecret, middleware: designersOnly },
       async (c) => {
         const { id } = c.req.valid('param');
         if (!(await findFlow(db, id))) throw notFound('Flow', id);
@@ -237,13 +171,7 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
   const schedules = { db, ...temporal };
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['flows'],
-        summary: 'Which flow runs on which event, globally or per project; schedule bindings with their next five run times',
-        responses: { 200: { description: 'Bindings', content: json(BindingEntry.array()) } },
-      }),
+      routes.listBindings,
       async (c) => {
         const now = new Date();
         const scheduleOf = new Map((await listScheduleBindings(db)).map((s) => [s.projectId ?? '', s.schedule]));
@@ -262,15 +190,7 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/',
-        tags: ['flows'],
-        summary: 'Unbind the flow of an event for one project (projectId) or for all (no projectId); a schedule binding’s Temporal Schedule is deleted; ops and admins',
-        middleware: designersOnly,
-        request: { query: UnbindQuery },
-        responses: { 200: { description: 'Unbound', content: json(UnbindQuery) }, ...errorResponses },
-      }),
+      { ...routes.unbindFlow, middleware: designersOnly },
       async (c) => {
         const query = c.req.valid('query');
         const projectId = query.projectId ?? null;
@@ -282,15 +202,7 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'put',
-        path: '/',
-        tags: ['flows'],
-        summary: 'Bind a flow to an event for one project (projectId) or all (null); new runs use its newest version; ops and admins',
-        middleware: designersOnly,
-        request: { body: { content: json(BindingBody), required: true } },
-        responses: { 200: { description: 'Bound', content: json(BindingBody) }, ...errorResponses },
-      }),
+      { ...routes.bindFlow, middleware: designersOnly },
       async (c) => {
         const body = c.req.valid('json');
         const flow = await findFlow(db, body.flowId);
@@ -299,7 +211,7 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
           throw invalidFields([{ path: 'triggerEvent', message: `flow "${flow.name}" starts on ${flow.triggerEvent}, not ${body.triggerEvent}` }]);
         }
         if ((await listVersions(db, flow.id)).length === 0) throw invalidFields([{ path: 'flowId', message: 'the flow has no published version yet' }]);
-        if (body.projectId && !(await db.selectFrom('sales_projects').select('id').where('id', '=', body.projectId).executeTakeFirst())) {
+        if (body.projectId && !(await findProject(db, body.projectId))) {
           throw invalidFields([{ path: 'projectId', message: `no project with id ${body.projectId}` }]);
         }
         await bindFlow(db, body);

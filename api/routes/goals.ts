@@ -1,4 +1,4 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { type z } from '@hono/zod-openapi';
 import type { ZodError } from 'zod';
 import { deleteGoal, findGoal, goalRowKpiMetric, insertGoal, listGoals, updateGoal } from '../../db/queries/goals';
 import { deleteGoalMilestones, listGoalMilestones } from '../../db/queries/plan';
@@ -8,27 +8,23 @@ import { requireProjectAccess } from '../access/project-access';
 import { requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, zodDetails, type ErrorDetail } from '../errors';
-import { editPlan, planLockedResponse } from '../plan-guard';
+import { editPlan } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { DeleteGoalQuery, Goal, GoalParams, GoalPatchBody, NewGoalBody } from '../contract/goals';
+import { Goal } from '../contract/goals';
+import * as routes from '../contract/routes/goals';
+import { bodyOf, toJson } from '../to-json';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const smartRefusal = { description: 'Not a SMART goal; each detail names the element (`code`) and the field', content: errorResponses[400].content };
-
-export const goalDto = (g: GoalRow): z.infer<typeof Goal> => ({
-  id: g.id,
-  projectId: g.projectId,
-  metric: g.metric,
-  customMetricName: g.customName,
-  kpiMetric: goalRowKpiMetric(g),
-  unit: g.unit,
-  direction: g.direction,
-  baseline: g.baseline === null ? null : Number(g.baseline),
-  target: Number(g.target),
-  period: { start: g.periodStart.toISOString(), end: g.periodEnd.toISOString() },
-  createdAt: g.createdAt.toISOString(),
-});
+const goalBody = bodyOf(Goal);
+/** The goal's JSON with what the contract names differently or computes: the custom name, the KPI metric, numbers and the period. */
+export const goalDto = (g: GoalRow): z.infer<typeof Goal> =>
+  goalBody({
+    ...toJson(g),
+    customMetricName: g.customName,
+    kpiMetric: goalRowKpiMetric(g),
+    baseline: g.baseline === null ? null : Number(g.baseline),
+    target: Number(g.target),
+    period: { start: g.periodStart.toISOString(), end: g.periodEnd.toISOString() },
+  });
 
 /** The stored goal in the shape `checkSmart` reads, so a change can be checked as a whole goal. */
 const asSmartInput = (g: GoalRow) => ({
@@ -114,14 +110,7 @@ const goalColumns = (goal: SmartGoal) => ({
 export function goalsRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/goals',
-        tags: ['plan'],
-        summary: "The project's goals",
-        request: { params: IdParam },
-        responses: { 200: { description: 'Goals', content: json(Goal.array()) }, ...errorResponses },
-      }),
+      routes.listGoals,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -129,14 +118,7 @@ export function goalsRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/goals',
-        tags: ['plan'],
-        summary: 'Add a SMART goal (planning only); a missing target or deadline is refused naming the SMART element',
-        request: { params: IdParam, body: { content: json(NewGoalBody), required: true } },
-        responses: { ...errorResponses, 201: { description: 'Created', content: json(Goal) }, 400: smartRefusal, 409: planLockedResponse },
-      }),
+      routes.createGoal,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its goals');
@@ -150,14 +132,7 @@ export function goalsRouter({ db }: AppDeps) {
       newGoalHook,
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/goals/{goalId}',
-        tags: ['plan'],
-        summary: 'One goal',
-        request: { params: GoalParams },
-        responses: { 200: { description: 'The goal', content: json(Goal) }, ...errorResponses },
-      }),
+      routes.getGoal,
       async (c) => {
         const { id, goalId } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -167,14 +142,7 @@ export function goalsRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/{id}/goals/{goalId}',
-        tags: ['plan'],
-        summary: 'Change a goal (planning only); the changed goal must still be SMART',
-        request: { params: GoalParams, body: { content: json(GoalPatchBody), required: true } },
-        responses: { ...errorResponses, 200: { description: 'Changed', content: json(Goal) }, 400: smartRefusal, 409: planLockedResponse },
-      }),
+      routes.updateGoal,
       async (c) => {
         const { id, goalId } = c.req.valid('param');
         await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its goals');
@@ -196,14 +164,7 @@ export function goalsRouter({ db }: AppDeps) {
       goalPatchHook,
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/{id}/goals/{goalId}',
-        tags: ['plan'],
-        summary: 'Remove a goal (planning only); its milestones go too only when asked (withMilestones=true)',
-        request: { params: GoalParams, query: DeleteGoalQuery },
-        responses: { 204: { description: 'Deleted' }, 409: { description: 'Past planning, or the goal still has milestones', content: errorResponses[400].content }, ...errorResponses },
-      }),
+      routes.deleteGoal,
       async (c) => {
         const { id, goalId } = c.req.valid('param');
         await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its goals');

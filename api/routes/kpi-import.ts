@@ -1,4 +1,4 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { type z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import { insertKpiReportBatch } from '../../db/queries/dashboard';
 import { goalRowKpiMetric, listGoals } from '../../db/queries/goals';
@@ -12,10 +12,10 @@ import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, type ErrorDetail } from '../errors';
 import { calendarOf, inProject } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { KpiCsvText, KpiImportBody, KpiImportResult } from '../contract/kpi-import';
+import { KpiImportBody, KpiImportResult } from '../contract/kpi-import';
 import { raiseTriggeredRisks } from '../../db/queries/risks';
 import { raiseKpiCrossing, recordWatchingKpi, type KpiCrossing } from '../kpi-crossing';
+import * as routes from '../contract/routes/kpi-import';
 
 /** `row 3.value`: the row as the spreadsheet numbers it (header = row 1), then the column. */
 const rowPath = (error: Pick<KpiCsvError, 'row' | 'field'>): string =>
@@ -96,21 +96,7 @@ async function importCsv(
 
 export function kpiImportRouter({ db, temporal }: AppDeps) {
   return createRouter().openapi(
-    createRoute({
-      method: 'post',
-      path: '/{id}/kpi-reports/import',
-      tags: ['kpi'],
-      summary: 'Import KPI reports from a spreadsheet (text/csv, or JSON { csv }): every row, or none with each bad row named; members import their own rows only',
-      request: {
-        params: IdParam,
-        body: { content: { 'application/json': { schema: KpiImportBody }, 'text/csv': { schema: KpiCsvText } }, required: false },
-      },
-      responses: {
-        201: { description: 'Imported', content: { 'application/json': { schema: KpiImportResult } } },
-        409: { description: "The project's results are frozen", content: errorResponses[400].content },
-        ...errorResponses,
-      },
-    }),
+    routes.importKpiReports,
     async (c) => {
       const { id } = c.req.valid('param');
       const principal = c.get('principal');

@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { Db } from '../../db/connect';
 import { insertChangeRequest, listChangeRequests } from '../../db/queries/change-requests';
@@ -11,13 +10,14 @@ import { requirePhase, requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields } from '../errors';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { ChangeRequest, ChangeRequestBody, CloseProjectBody, PlanSubmitted, SubmitPlanBody } from '../contract/lifecycle';
+import { ChangeRequest, ChangeRequestBody } from '../contract/lifecycle';
 import type { z } from '@hono/zod-openapi';
 import type { UpdateDefinition } from '@temporalio/common';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const conflict = { description: 'Not possible in the project’s current phase', content: errorResponses[400].content };
+import * as routes from '../contract/routes/lifecycle';
+import { deleteChangeRequest } from '../../db/queries/change-requests';
+import { findGoal } from '../../db/queries/goals';
+import { findProjectMilestone } from '../../db/queries/plan';
+import { getProject } from '../../db/queries/projects';
 
 /** Sends a lifecycle update; the workflow's refusal (wrong phase…) becomes a 409 with its reason. */
 async function sendUpdate<Ret, Args extends [unknown, ...unknown[]]>(client: Client, projectId: string, update: UpdateDefinition<Ret, Args>, ...args: Args): Promise<Ret> {
@@ -32,7 +32,7 @@ async function sendUpdate<Ret, Args extends [unknown, ...unknown[]]>(client: Cli
 
 /** The project row; call after the access check, which answers 404 for a project that does not exist. */
 async function loadProject(db: Db, id: string) {
-  return db.selectFrom('sales_projects').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return getProject(db, id);
 }
 
 type Moves = z.infer<typeof ChangeRequest>['moves'];
@@ -56,7 +56,7 @@ const changeRequestDto = (row: ChangeRequestRow, moves: Moves = []): z.infer<typ
 async function previewMoves(db: Db, projectId: string, body: z.infer<typeof ChangeRequestBody>): Promise<Moves> {
   if (body.subjectKind !== 'milestone' || body.field !== 'due_at') return [];
   const project = await loadProject(db, projectId);
-  const milestone = await db.selectFrom('milestones').selectAll().where('id', '=', body.subjectId).where('projectId', '=', projectId).executeTakeFirst();
+  const milestone = await findProjectMilestone(db, projectId, body.subjectId);
   if (!milestone) throw invalidFields([{ path: 'subjectId', message: 'no milestone with this id in this project' }]);
   if (milestone.status !== 'pending') throw invalidFields([{ path: 'subjectId', message: `the milestone was already checked (${milestone.status}); its date cannot move` }]);
   const times = (dueAt: Date) =>
@@ -73,11 +73,11 @@ async function previewMoves(db: Db, projectId: string, body: z.infer<typeof Chan
 
 async function currentValue(db: Db, projectId: string, body: z.infer<typeof ChangeRequestBody>): Promise<string> {
   if (body.subjectKind === 'goal') {
-    const goal = await db.selectFrom('goals').select('target').where('id', '=', body.subjectId).where('projectId', '=', projectId).executeTakeFirst();
+    const goal = await findGoal(db, projectId, body.subjectId);
     if (!goal) throw invalidFields([{ path: 'subjectId', message: 'no goal with this id in this project' }]);
     return String(goal.target);
   }
-  const milestone = await db.selectFrom('milestones').select(['dueAt', 'targetValue', 'status']).where('id', '=', body.subjectId).where('projectId', '=', projectId).executeTakeFirst();
+  const milestone = await findProjectMilestone(db, projectId, body.subjectId);
   if (!milestone) throw invalidFields([{ path: 'subjectId', message: 'no milestone with this id in this project' }]);
   if (milestone.status !== 'pending') throw invalidFields([{ path: 'subjectId', message: `the milestone was already checked (${milestone.status})` }]);
   return body.field === 'due_at' ? milestone.dueAt.toISOString() : String(milestone.targetValue);
@@ -86,14 +86,7 @@ async function currentValue(db: Db, projectId: string, body: z.infer<typeof Chan
 export function lifecycleRouter({ db, temporal }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/submit',
-        tags: ['lifecycle'],
-        summary: 'Submit the plan for approval, as yourself (planning only); the "plan submitted" flow decides',
-        request: { params: IdParam, body: { content: json(SubmitPlanBody), required: false } },
-        responses: { 202: { description: 'Submitted; approval runs', content: json(PlanSubmitted) }, 409: conflict, ...errorResponses },
-      }),
+      routes.submitPlan,
       async (c) => {
         const { id } = c.req.valid('param');
         const principal = c.get('principal');
@@ -104,14 +97,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/close',
-        tags: ['lifecycle'],
-        summary: 'Close a project early (won, lost, cancelled): it goes straight to the closing review',
-        request: { params: IdParam, body: { content: json(CloseProjectBody), required: true } },
-        responses: { 200: { description: 'Closed', content: json(CloseProjectBody) }, 409: conflict, ...errorResponses },
-      }),
+      routes.closeProject,
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
@@ -123,14 +109,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/change-requests',
-        tags: ['lifecycle'],
-        summary: 'The project’s change requests, oldest first, with their decisions',
-        request: { params: IdParam },
-        responses: { 200: { description: 'Change requests', content: json(ChangeRequest.array()) }, ...errorResponses },
-      }),
+      routes.listChangeRequests,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -138,14 +117,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/change-requests/preview',
-        tags: ['lifecycle'],
-        summary: 'Which pending checks a change would move, and to when (writes nothing)',
-        request: { params: IdParam, body: { content: json(ChangeRequestBody), required: true } },
-        responses: { 200: { description: 'The moves', content: json(ChangeRequest.shape.moves) }, ...errorResponses },
-      }),
+      routes.previewChange,
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
@@ -155,14 +127,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/change-requests',
-        tags: ['lifecycle'],
-        summary: 'Request a target or date change during execution, as yourself; its approval flow decides',
-        request: { params: IdParam, body: { content: json(ChangeRequestBody), required: true } },
-        responses: { 201: { description: 'Requested', content: json(ChangeRequest) }, 409: conflict, ...errorResponses },
-      }),
+      routes.requestChange,
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
@@ -185,7 +150,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
         try {
           await sendUpdate(temporal.client, id, requestChangeUpdate, { changeRequestId: created.id });
         } catch (error) {
-          await db.deleteFrom('change_requests').where('id', '=', created.id).execute();
+          await deleteChangeRequest(db, created.id);
           throw error;
         }
         return c.json(changeRequestDto(created, moves), 201);

@@ -1,4 +1,4 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { type z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import { findGoal, goalRowKpiMetric, goalRowLabel } from '../../db/queries/goals';
 import { listProjectMembers, replaceProjectMembers } from '../../db/queries/members';
@@ -20,23 +20,11 @@ import { requireProjectAccess } from '../access/project-access';
 import { requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, type ErrorDetail } from '../errors';
-import { calendarOf, editPlan, inProject, planLockedResponse, requireProject, requireTeam, requireUsers } from '../plan-guard';
+import { calendarOf, editPlan, inProject, requireProject, requireTeam, requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import {
-  AppliedDecomposition,
-  ApplyDecompositionBody,
-  DecompositionBody,
-  DecompositionPreview,
-  MembersBody,
-  MilestoneParams,
-  MilestonePatchBody,
-  NewPlanMilestoneBody,
-  PlanMilestone,
-  ProjectMember,
-} from '../contract/plan';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { DecompositionBody, DecompositionPreview, NewPlanMilestoneBody, PlanMilestone } from '../contract/plan';
+import { bodyOf, definedOnly, pickKeys, toJson } from '../to-json';
+import * as routes from '../contract/routes/plan';
 
 /** When the at-risk check runs, or null without an offset (or when the calendar cannot place it). */
 function warnAtOf(calendar: BusinessCalendar, dueAt: Date, offset: CalendarDuration | null): Date | null {
@@ -49,44 +37,43 @@ function warnAtOf(calendar: BusinessCalendar, dueAt: Date, offset: CalendarDurat
   }
 }
 
-export const planMilestoneDto = (m: Milestone, calendar: BusinessCalendar): z.infer<typeof PlanMilestone> => ({
-  id: m.id,
-  projectId: m.projectId,
-  name: m.name,
-  goalId: m.goalId,
-  metric: m.metric,
-  targetKind: m.targetKind,
-  targetValue: m.targetValue,
-  periodStart: m.periodStart?.toISOString() ?? null,
-  dueAt: m.dueAt.toISOString(),
-  ownerId: m.ownerId,
-  teamId: m.teamId,
-  warningOffset: m.warningOffset,
-  warningThresholdPct: Number(m.warningThresholdPct),
-  warnAt: warnAtOf(calendar, m.dueAt, m.warningOffset)?.toISOString() ?? null,
-  warnedAt: m.warnedAt?.toISOString() ?? null,
-  status: m.status,
-  actualValue: m.actualValue,
-  checkedAt: m.checkedAt?.toISOString() ?? null,
-});
+const planMilestoneBody = bodyOf(PlanMilestone);
+
+/** The one place a milestone row becomes its response: the row as JSON plus what is computed. */
+export const planMilestoneDto = (m: Milestone, calendar: BusinessCalendar): z.infer<typeof PlanMilestone> =>
+  planMilestoneBody({
+    ...toJson(m),
+    warningThresholdPct: Number(m.warningThresholdPct),
+    warnAt: warnAtOf(calendar, m.dueAt, m.warningOffset)?.toISOString() ?? null,
+  });
+
+/** Columns of a milestone the API never shows; any other column must be a field of `PlanMilestone`. */
+type MilestoneColumnsNotShown = 'createdAt';
+/** Fields of `PlanMilestone` computed rather than stored. */
+type ComputedMilestoneFields = 'warnAt';
+type IsNever<T> = [T] extends [never] ? true : false;
+type Assert<T extends true> = T;
+/** Fails to compile when a milestone column is missing from the contract's `PlanMilestone`. */
+export type ContractCoversEveryMilestoneColumn = Assert<IsNever<Exclude<keyof Milestone, keyof z.infer<typeof PlanMilestone> | MilestoneColumnsNotShown>>>;
+/** Fails to compile when `PlanMilestone` has a field that is neither a column nor computed. */
+export type EveryMilestoneFieldIsAColumn = Assert<IsNever<Exclude<keyof z.infer<typeof PlanMilestone>, keyof Milestone | ComputedMilestoneFields>>>;
 
 const kpiMetricOf = goalRowKpiMetric;
 const labelOf = goalRowLabel;
 
-interface MilestoneDraft {
-  name: string;
+/** The columns a client may set: the fields of the contract's new-milestone body. */
+const settableColumns = Object.keys(NewPlanMilestoneBody.shape) as (keyof z.infer<typeof NewPlanMilestoneBody>)[];
+
+/** A milestone as it would be stored, with the body's fields parsed; `metric` left out follows the goal. */
+type MilestoneDraft = Omit<z.infer<typeof NewPlanMilestoneBody>, 'goalId' | 'metric' | 'periodStart' | 'dueAt' | 'teamId' | 'warningOffset' | 'warningThresholdPct'> & {
   goalId: string | null;
-  /** As given in the body, if it was; derived from the goal otherwise. */
   metric: string | undefined;
-  targetValue: string;
-  targetKind: Milestone['targetKind'];
   periodStart: Date | null;
   dueAt: Date;
-  ownerId: string;
   teamId: string | null;
   warningOffset: CalendarDuration | null;
   warningThresholdPct: number | string;
-}
+};
 
 /**
  * Checks a milestone as it would be stored (new, or the current one with the changes applied)
@@ -121,17 +108,9 @@ async function checkMilestone(trx: Db, project: SalesProject, draft: MilestoneDr
   await requireUsers(trx, [{ path: 'ownerId', id: draft.ownerId }]);
   await requireTeam(trx, 'teamId', draft.teamId);
   return {
-    name: draft.name,
-    goalId: draft.goalId,
+    ...pickKeys(draft, settableColumns),
     metric: metric ?? '',
-    targetValue: draft.targetValue,
-    targetKind: draft.targetKind,
-    periodStart: draft.periodStart,
-    dueAt: draft.dueAt,
-    ownerId: draft.ownerId,
-    teamId: draft.teamId,
     warningOffset: draft.warningOffset ? JSON.stringify(draft.warningOffset) : null,
-    warningThresholdPct: draft.warningThresholdPct,
   };
 }
 
@@ -196,14 +175,7 @@ async function decomposeGoal(db: Db, project: SalesProject, body: z.infer<typeof
 export function planRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/milestones',
-        tags: ['plan'],
-        summary: "The project's milestones, by due time",
-        request: { params: IdParam },
-        responses: { 200: { description: 'Milestones', content: json(PlanMilestone.array()) }, ...errorResponses },
-      }),
+      routes.listMilestones,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -213,31 +185,20 @@ export function planRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/milestones',
-        tags: ['plan'],
-        summary: 'Add a milestone (planning only): owner, team, due time, target, warning offset and threshold',
-        request: { params: IdParam, body: { content: json(NewPlanMilestoneBody), required: true } },
-        responses: { 201: { description: 'Created', content: json(PlanMilestone) }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.createMilestone,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its milestones');
         const body = c.req.valid('json');
         const { milestone, project } = await editPlan(db, id, async (trx, project) => {
           const columns = await checkMilestone(trx, project, {
-            name: body.name,
+            ...body,
             goalId: body.goalId ?? null,
             metric: body.metric,
-            targetValue: body.targetValue,
-            targetKind: body.targetKind,
             periodStart: body.periodStart ? new Date(body.periodStart) : null,
             dueAt: new Date(body.dueAt),
-            ownerId: body.ownerId,
             teamId: body.teamId ?? null,
             warningOffset: body.warningOffset ?? null,
-            warningThresholdPct: body.warningThresholdPct,
           });
           return { milestone: await insertMilestone(trx, { projectId: id, ...columns }), project };
         });
@@ -245,14 +206,7 @@ export function planRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/milestones/{milestoneId}',
-        tags: ['plan'],
-        summary: 'One milestone',
-        request: { params: MilestoneParams },
-        responses: { 200: { description: 'The milestone', content: json(PlanMilestone) }, ...errorResponses },
-      }),
+      routes.getMilestone,
       async (c) => {
         const { id, milestoneId } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -263,14 +217,7 @@ export function planRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/{id}/milestones/{milestoneId}',
-        tags: ['plan'],
-        summary: 'Change a milestone (planning only; in execution, request a change instead)',
-        request: { params: MilestoneParams, body: { content: json(MilestonePatchBody), required: true } },
-        responses: { 200: { description: 'Changed', content: json(PlanMilestone) }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.updateMilestone,
       async (c) => {
         const { id, milestoneId } = c.req.valid('param');
         await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its milestones');
@@ -280,18 +227,13 @@ export function planRouter({ db }: AppDeps) {
           if (!current) throw notFound('Milestone', milestoneId);
           const goalId = patch.goalId === undefined ? current.goalId : patch.goalId;
           const columns = await checkMilestone(trx, project, {
-            name: patch.name ?? current.name,
+            ...current,
+            ...definedOnly(patch),
             goalId,
             // A milestone tied to a goal follows the goal's metric; one without keeps its own.
             metric: patch.metric ?? (goalId ? undefined : current.metric),
-            targetValue: patch.targetValue ?? current.targetValue,
-            targetKind: patch.targetKind ?? current.targetKind,
             periodStart: patch.periodStart === undefined ? current.periodStart : patch.periodStart === null ? null : new Date(patch.periodStart),
             dueAt: patch.dueAt ? new Date(patch.dueAt) : current.dueAt,
-            ownerId: patch.ownerId ?? current.ownerId,
-            teamId: patch.teamId === undefined ? current.teamId : patch.teamId,
-            warningOffset: patch.warningOffset === undefined ? current.warningOffset : patch.warningOffset,
-            warningThresholdPct: patch.warningThresholdPct ?? current.warningThresholdPct,
           });
           return { milestone: (await updateMilestone(trx, id, milestoneId, columns))!, project };
         });
@@ -299,14 +241,7 @@ export function planRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/{id}/milestones/{milestoneId}',
-        tags: ['plan'],
-        summary: 'Remove a milestone (planning only)',
-        request: { params: MilestoneParams },
-        responses: { 204: { description: 'Deleted' }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.deleteMilestone,
       async (c) => {
         const { id, milestoneId } = c.req.valid('param');
         await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its milestones');
@@ -317,14 +252,7 @@ export function planRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/decomposition/preview',
-        tags: ['plan'],
-        summary: "Split a goal's target into quarters or months (evenly or by weights) without saving anything",
-        request: { params: IdParam, body: { content: json(DecompositionBody), required: true } },
-        responses: { 200: { description: 'The parts; they always sum to the target', content: json(DecompositionPreview) }, ...errorResponses },
-      }),
+      routes.previewDecomposition,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -334,18 +262,7 @@ export function planRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/decomposition/apply',
-        tags: ['plan'],
-        summary: 'Split a goal’s target and create one milestone per part with its cumulative target (planning only)',
-        request: { params: IdParam, body: { content: json(ApplyDecompositionBody), required: true } },
-        responses: {
-          201: { description: 'The milestones created', content: json(AppliedDecomposition) },
-          409: { description: 'Past planning, or the goal already has milestones (pass replace: true)', content: errorResponses[400].content },
-          ...errorResponses,
-        },
-      }),
+      routes.applyDecomposition,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its milestones');
@@ -396,14 +313,7 @@ export function planRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/members',
-        tags: ['plan'],
-        summary: 'Who works on the project, and as what',
-        request: { params: IdParam },
-        responses: { 200: { description: 'Members', content: json(ProjectMember.array()) }, ...errorResponses },
-      }),
+      routes.listMembers,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -411,14 +321,7 @@ export function planRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'put',
-        path: '/{id}/members',
-        tags: ['plan'],
-        summary: "Replace the project's members (owner, member or viewer each)",
-        request: { params: IdParam, body: { content: json(MembersBody), required: true } },
-        responses: { 200: { description: 'The members now', content: json(ProjectMember.array()) }, ...errorResponses },
-      }),
+      routes.replaceMembers,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its members');

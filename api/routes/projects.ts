@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import { insertKpiReport } from '../../db/queries/kpi-reports';
 import { raiseTriggeredRisks } from '../../db/queries/risks';
 import { listEscalations } from '../../db/queries/escalations';
@@ -16,16 +15,14 @@ import { raiseKpiCrossing, recordWatchingKpi } from '../kpi-crossing';
 import { readLifecycle, startLifecycle } from '../lifecycle';
 import { inProject } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { KpiReport, NewKpiReportBody, NewProjectBody, Project, ProjectDetail, ProjectList, ProjectListQuery } from '../contract/projects';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import * as routes from '../contract/routes/projects';
+import { existingUserIds } from '../../db/queries/users';
 
 /** Body fields that name users must name existing ones; reported as field errors, not 404s. */
 async function requireUsers(db: Db, refs: { path: string; id: string }[]): Promise<void> {
   const ids = [...new Set(refs.map((r) => r.id))];
   if (ids.length === 0) return;
-  const found = new Set((await db.selectFrom('users').select('id').where('id', 'in', ids).execute()).map((u) => u.id));
+  const found = await existingUserIds(db, ids);
   const missing: ErrorDetail[] = refs.filter((r) => !found.has(r.id)).map((r) => ({ path: r.path, message: `no user with id ${r.id}` }));
   if (missing.length > 0) throw invalidFields(missing);
 }
@@ -33,14 +30,7 @@ async function requireUsers(db: Db, refs: { path: string; id: string }[]): Promi
 export function projectsRouter({ db, temporal }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['projects'],
-        summary: 'The projects you may see, with phase, owner, attainment and RAG status; filter by phase, owner, status, name',
-        request: { query: ProjectListQuery },
-        responses: { 200: { description: 'A page of projects', content: json(ProjectList) }, ...errorResponses },
-      }),
+      routes.listProjects,
       async (c) => {
         const query = c.req.valid('query');
         const { total, rows } = await listProjects(db, { ...query, readable: readableProjectIds(c.get('principal')) }, new Date());
@@ -48,14 +38,7 @@ export function projectsRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['projects'],
-        summary: 'Create a sales project with its milestones and start its lifecycle (admins for anyone, managers for themselves and the people below them, members for themselves)',
-        request: { body: { content: json(NewProjectBody), required: true } },
-        responses: { 201: { description: 'Created', content: json(Project) }, ...errorResponses },
-      }),
+      routes.createProject,
       async (c) => {
         const body = c.req.valid('json');
         await requireUsers(db, [
@@ -97,14 +80,7 @@ export function projectsRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}',
-        tags: ['projects'],
-        summary: 'A project with its milestones, escalations and live lifecycle state',
-        request: { params: IdParam },
-        responses: { 200: { description: 'The project', content: json(ProjectDetail) }, ...errorResponses },
-      }),
+      routes.getProject,
       async (c) => {
         const { id } = c.req.valid('param');
         const access = await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -119,14 +95,7 @@ export function projectsRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/kpi-reports',
-        tags: ['kpi'],
-        summary: 'Report a KPI value for a project, as yourself (its members, owner, the owner’s managers, admins)',
-        request: { params: IdParam, body: { content: json(NewKpiReportBody), required: true } },
-        responses: { 201: { description: 'Recorded', content: json(KpiReport) }, 409: { description: "The project's results are frozen", content: errorResponses[400].content }, ...errorResponses },
-      }),
+      routes.reportKpi,
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');

@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Db } from '../../db/connect';
 import type { RetrospectiveReport } from '../../workflows/domain/retrospective-report';
@@ -11,25 +10,15 @@ import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound } from '../errors';
 import { retrospectiveHtml, retrospectiveMarkdown } from '../retrospective-export';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { ActionItemsToTasksBody, FinalizeBody, Retrospective, RetrospectiveInput, RetrospectiveInputBody, retrospectiveExportResponses } from '../contract/retrospectives';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const conflict = { description: 'The review is final', content: errorResponses[400].content };
+import * as routes from '../contract/routes/retrospectives';
+import { findRetrospective, listRetrospectiveInputs, upsertRetrospectiveInput } from '../../db/queries/retrospectives';
+import { insertTaskOnce } from '../../db/queries/tasks';
+import { findUserName } from '../../db/queries/users';
 
 async function loadRetrospective(db: Db, where: { id?: string; projectId?: string }) {
-  let query = db.selectFrom('retrospectives').selectAll();
-  if (where.id) query = query.where('id', '=', where.id);
-  if (where.projectId) query = query.where('projectId', '=', where.projectId);
-  const row = await query.executeTakeFirst();
+  const row = await findRetrospective(db, where);
   if (!row) throw notFound(where.id ? 'Retrospective' : 'Retrospective of project', (where.id ?? where.projectId)!);
-  const inputs = await db
-    .selectFrom('retrospective_inputs as i')
-    .innerJoin('users as u', 'u.id', 'i.userId')
-    .select(['i.id', 'i.userId', 'u.name', 'i.wentWell', 'i.toImprove', 'i.actionItems', 'i.late', 'i.submittedAt'])
-    .where('i.retrospectiveId', '=', row.id)
-    .orderBy('i.submittedAt')
-    .execute();
+  const inputs = await listRetrospectiveInputs(db, row.id);
   return {
     id: row.id,
     projectId: row.projectId,
@@ -56,7 +45,7 @@ async function loadRetrospective(db: Db, where: { id?: string; projectId?: strin
  * cannot see answers 404 as a retrospective that does not exist.
  */
 async function requireRetrospectiveAccess(db: Db, principal: Principal, id: string, need: ProjectAccess, doing?: string) {
-  const retro = await db.selectFrom('retrospectives').select(['id', 'status', 'projectId', 'inputDueAt']).where('id', '=', id).executeTakeFirst();
+  const retro = await findRetrospective(db, { id });
   const hidden = () => notFound('Retrospective', id);
   if (!retro) throw hidden();
   await requireProjectAccess(db, principal, retro.projectId, need, doing, hidden);
@@ -65,14 +54,7 @@ async function requireRetrospectiveAccess(db: Db, principal: Principal, id: stri
 
 export function projectRetrospectiveRouter({ db }: AppDeps) {
   return createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/retrospective',
-      tags: ['retrospectives'],
-      summary: 'The project’s closing review: report and team input',
-      request: { params: IdParam },
-      responses: { 200: { description: 'The review', content: json(Retrospective) }, ...errorResponses },
-    }),
+    routes.getProjectRetrospective,
     async (c) => {
       const { id } = c.req.valid('param');
       await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -84,7 +66,7 @@ export function projectRetrospectiveRouter({ db }: AppDeps) {
 export function retrospectivesRouter({ db, temporal }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({ method: 'get', path: '/{id}', tags: ['retrospectives'], summary: 'A closing review', request: { params: IdParam }, responses: { 200: { description: 'The review', content: json(Retrospective) }, ...errorResponses } }),
+      routes.getRetrospective,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireRetrospectiveAccess(db, c.get('principal'), id, 'read');
@@ -92,14 +74,7 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/inputs',
-        tags: ['retrospectives'],
-        summary: 'Answer the three questions for yourself (the project’s team; late answers count until it is final)',
-        request: { params: IdParam, body: { content: json(RetrospectiveInputBody), required: true } },
-        responses: { 201: { description: 'Recorded', content: json(RetrospectiveInput) }, 409: conflict, ...errorResponses },
-      }),
+      routes.submitRetrospectiveInput,
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
@@ -108,26 +83,13 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
         requireReviewOpen('answerReview', retro);
         const now = new Date();
         const values = { wentWell: body.wentWell, toImprove: body.toImprove, actionItems: JSON.stringify(body.actionItems), late: now > retro.inputDueAt, submittedAt: now };
-        // One answer per person; answering again replaces the earlier one.
-        const row = await db
-          .insertInto('retrospective_inputs')
-          .values({ retrospectiveId: id, userId: principal.userId, ...values })
-          .onConflict((oc) => oc.columns(['retrospectiveId', 'userId']).doUpdateSet(values))
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const user = await db.selectFrom('users').select('name').where('id', '=', principal.userId).executeTakeFirstOrThrow();
-        return c.json({ id: row.id, userId: row.userId, name: user.name, wentWell: row.wentWell, toImprove: row.toImprove, actionItems: row.actionItems, late: row.late, submittedAt: row.submittedAt.toISOString() }, 201);
+        const row = await upsertRetrospectiveInput(db, { retrospectiveId: id, userId: principal.userId }, values);
+        const name = (await findUserName(db, principal.userId))!;
+        return c.json({ id: row.id, userId: row.userId, name, wentWell: row.wentWell, toImprove: row.toImprove, actionItems: row.actionItems, late: row.late, submittedAt: row.submittedAt.toISOString() }, 201);
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/finalize',
-        tags: ['retrospectives'],
-        summary: 'Finalize the review (the project’s owner, the owner’s managers, admins): the report is compiled once more and frozen',
-        request: { params: IdParam, body: { content: json(FinalizeBody), required: false } },
-        responses: { 200: { description: 'Final', content: json(Retrospective) }, 409: conflict, ...errorResponses },
-      }),
+      routes.finalizeRetrospective,
       async (c) => {
         const { id } = c.req.valid('param');
         const principal = c.get('principal');
@@ -147,14 +109,7 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/action-items/tasks',
-        tags: ['retrospectives'],
-        summary: 'Turn action items into tasks on a follow-up project (the reviewed project’s planners; you must work on the follow-up project)',
-        request: { params: IdParam, body: { content: json(ActionItemsToTasksBody), required: true } },
-        responses: { 201: { description: 'Tasks created', content: json(ActionItemsToTasksBody.shape.items) }, ...errorResponses },
-      }),
+      routes.createActionItemTasks,
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
@@ -166,21 +121,14 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
         await requireProjectAccess(db, principal, body.followUpProjectId, 'work', 'add tasks to the follow-up project');
         await db.transaction().execute(async (trx) => {
           for (const item of body.items) {
-            await trx.insertInto('tasks').values({ projectId: body.followUpProjectId, title: item.title, assigneeId: item.assigneeId ?? null, dedupeKey: `retro:${id}:${body.followUpProjectId}:${item.title}` }).onConflict((oc) => oc.column('dedupeKey').doNothing()).execute();
+            await insertTaskOnce(trx, { projectId: body.followUpProjectId, title: item.title, assigneeId: item.assigneeId ?? null, dedupeKey: `retro:${id}:${body.followUpProjectId}:${item.title}` });
           }
         });
         return c.json(body.items, 201);
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/export.md',
-        tags: ['retrospectives'],
-        summary: 'The closing review as Markdown',
-        request: { params: IdParam },
-        responses: retrospectiveExportResponses('text/markdown'),
-      }),
+      routes.exportRetrospectiveMarkdown,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireRetrospectiveAccess(db, c.get('principal'), id, 'read');
@@ -189,14 +137,7 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/export.html',
-        tags: ['retrospectives'],
-        summary: 'The closing review as a page laid out for printing',
-        request: { params: IdParam },
-        responses: retrospectiveExportResponses('text/html'),
-      }),
+      routes.exportRetrospectiveHtml,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireRetrospectiveAccess(db, c.get('principal'), id, 'read');

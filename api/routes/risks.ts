@@ -1,43 +1,23 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { type z } from '@hono/zod-openapi';
 import { deleteRisk, findRisk, insertRisk, listRisks, raiseTriggeredRisks, updateRisk } from '../../db/queries/risks';
 import type { Risk as RiskRow } from '../../db/schema';
 import { requireProjectAccess } from '../access/project-access';
 import { requirePhase, requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
-import { editPlan, inProject, planLockedResponse, requireUsers } from '../plan-guard';
+import { editPlan, inProject, requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { NewRiskBody, Risk, RiskParams, RiskPatchBody, RiskQuery } from '../contract/risks';
+import { Risk } from '../contract/risks';
+import * as routes from '../contract/routes/risks';
+import { bodyOf, toJson } from '../to-json';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
-
-export const riskDto = (r: RiskRow): z.infer<typeof Risk> => ({
-  id: r.id,
-  projectId: r.projectId,
-  title: r.title,
-  probability: r.probability,
-  impact: r.impact,
-  score: r.score,
-  ownerId: r.ownerId,
-  mitigation: r.mitigation,
-  status: r.status,
-  earlyWarning: r.earlyWarning,
-  raisedAt: r.raisedAt?.toISOString() ?? null,
-  createdAt: r.createdAt.toISOString(),
-});
+const riskBody = bodyOf(Risk);
+export const riskDto = (r: RiskRow): z.infer<typeof Risk> => riskBody(toJson(r));
 
 export function risksRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/risks',
-        tags: ['risks'],
-        summary: 'The risk register, highest score first',
-        request: { params: IdParam, query: RiskQuery },
-        responses: { 200: { description: 'Risks', content: json(Risk.array()) }, ...errorResponses },
-      }),
+      routes.listRisks,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -47,14 +27,7 @@ export function risksRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/risks',
-        tags: ['risks'],
-        summary: 'Register a risk (planning only); its score is probability × impact',
-        request: { params: IdParam, body: { content: json(NewRiskBody), required: true } },
-        responses: { 201: { description: 'Registered', content: json(Risk) }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.createRisk,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its risk register');
@@ -62,13 +35,8 @@ export function risksRouter({ db }: AppDeps) {
         const risk = await editPlan(db, id, async (trx) => {
           await requireUsers(trx, [{ path: 'ownerId', id: body.ownerId }]);
           const created = await insertRisk(trx, {
+            ...body,
             projectId: id,
-            title: body.title,
-            probability: body.probability,
-            impact: body.impact,
-            ownerId: body.ownerId ?? null,
-            mitigation: body.mitigation ?? null,
-            status: body.status,
             earlyWarning: body.earlyWarning ? JSON.stringify(body.earlyWarning) : null,
           });
           await raiseTriggeredRisks(trx, id, new Date());
@@ -78,14 +46,7 @@ export function risksRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/risks/{riskId}',
-        tags: ['risks'],
-        summary: 'One risk',
-        request: { params: RiskParams },
-        responses: { 200: { description: 'The risk', content: json(Risk) }, ...errorResponses },
-      }),
+      routes.getRisk,
       async (c) => {
         const { id, riskId } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -95,14 +56,7 @@ export function risksRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/{id}/risks/{riskId}',
-        tags: ['risks'],
-        summary: 'Change a risk: its status any time, the rest in planning only',
-        request: { params: RiskParams, body: { content: json(RiskPatchBody), required: true } },
-        responses: { 200: { description: 'Changed', content: json(Risk) }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.updateRisk,
       async (c) => {
         const { id, riskId } = c.req.valid('param');
         await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its risk register');
@@ -112,15 +66,11 @@ export function risksRouter({ db }: AppDeps) {
           if (Object.keys(planFields).length > 0) requirePhase('editPlan', project);
           await requireUsers(trx, [{ path: 'ownerId', id: planFields.ownerId }]);
           await updateRisk(trx, id, riskId, {
-            title: planFields.title,
-            probability: planFields.probability,
-            impact: planFields.impact,
-            ownerId: planFields.ownerId,
-            mitigation: planFields.mitigation,
+            ...planFields,
             status,
             earlyWarning: planFields.earlyWarning === undefined ? undefined : planFields.earlyWarning ? JSON.stringify(planFields.earlyWarning) : null,
             // A new rule is watched afresh.
-            ...(planFields.earlyWarning !== undefined ? { raised_at: null } : {}),
+            ...(planFields.earlyWarning !== undefined ? { raisedAt: null } : {}),
           });
           await raiseTriggeredRisks(trx, id, new Date());
           return (await findRisk(trx, id, riskId))!;
@@ -129,14 +79,7 @@ export function risksRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/{id}/risks/{riskId}',
-        tags: ['risks'],
-        summary: 'Remove a risk from the register (planning only; later, close it instead)',
-        request: { params: RiskParams },
-        responses: { 204: { description: 'Deleted' }, 409: planLockedResponse, ...errorResponses },
-      }),
+      routes.deleteRisk,
       async (c) => {
         const { id, riskId } = c.req.valid('param');
         await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its risk register');

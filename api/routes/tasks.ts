@@ -1,4 +1,4 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { type z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import { findProjectMilestone } from '../../db/queries/plan';
 import { deleteTask, findTask, insertTask, listTasks, updateTask } from '../../db/queries/tasks';
@@ -9,21 +9,12 @@ import type { AppDeps } from '../deps';
 import { invalidFields, notFound } from '../errors';
 import { inProject, requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { NewTaskBody, Task, TaskParams, TaskPatchBody, TaskQuery } from '../contract/tasks';
+import { Task } from '../contract/tasks';
+import * as routes from '../contract/routes/tasks';
+import { bodyOf, toJson } from '../to-json';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
-
-export const taskDto = (t: TaskRow): z.infer<typeof Task> => ({
-  id: t.id,
-  projectId: t.projectId,
-  title: t.title,
-  assigneeId: t.assigneeId,
-  dueAt: t.dueAt?.toISOString() ?? null,
-  milestoneId: t.milestoneId,
-  status: t.status,
-  createdAt: t.createdAt.toISOString(),
-});
+const taskBody = bodyOf(Task);
+export const taskDto = (t: TaskRow): z.infer<typeof Task> => taskBody(toJson(t));
 
 async function requireReferences(trx: Db, projectId: string, refs: { assigneeId?: string | null | undefined; milestoneId?: string | null | undefined }) {
   await requireUsers(trx, [{ path: 'assigneeId', id: refs.assigneeId }]);
@@ -36,14 +27,7 @@ async function requireReferences(trx: Db, projectId: string, refs: { assigneeId?
 export function tasksRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/tasks',
-        tags: ['tasks'],
-        summary: "The project's tasks, soonest due first; filter by status, assignee or milestone",
-        request: { params: IdParam, query: TaskQuery },
-        responses: { 200: { description: 'Tasks', content: json(Task.array()) }, ...errorResponses },
-      }),
+      routes.listTasks,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -51,41 +35,20 @@ export function tasksRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/tasks',
-        tags: ['tasks'],
-        summary: 'Add a task',
-        request: { params: IdParam, body: { content: json(NewTaskBody), required: true } },
-        responses: { 201: { description: 'Created', content: json(Task) }, ...errorResponses },
-      }),
+      routes.createTask,
       async (c) => {
         const { id } = c.req.valid('param');
         await requireProjectAction(db, c.get('principal'), id, 'editTasks', 'add tasks');
         const body = c.req.valid('json');
         const task = await inProject(db, id, async (trx) => {
           await requireReferences(trx, id, body);
-          return insertTask(trx, {
-            projectId: id,
-            title: body.title,
-            assigneeId: body.assigneeId ?? null,
-            dueAt: body.dueAt ?? null,
-            milestoneId: body.milestoneId ?? null,
-            status: body.status,
-          });
+          return insertTask(trx, { ...body, projectId: id });
         });
         return c.json(taskDto(task), 201);
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/tasks/{taskId}',
-        tags: ['tasks'],
-        summary: 'One task',
-        request: { params: TaskParams },
-        responses: { 200: { description: 'The task', content: json(Task) }, ...errorResponses },
-      }),
+      routes.getTask,
       async (c) => {
         const { id, taskId } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
@@ -95,14 +58,7 @@ export function tasksRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/{id}/tasks/{taskId}',
-        tags: ['tasks'],
-        summary: 'Change a task (title, assignee, due time, milestone, status)',
-        request: { params: TaskParams, body: { content: json(TaskPatchBody), required: true } },
-        responses: { 200: { description: 'Changed', content: json(Task) }, ...errorResponses },
-      }),
+      routes.updateTask,
       async (c) => {
         const { id, taskId } = c.req.valid('param');
         await requireProjectAction(db, c.get('principal'), id, 'editTasks', 'change its tasks');
@@ -110,26 +66,13 @@ export function tasksRouter({ db }: AppDeps) {
         const task = await inProject(db, id, async (trx) => {
           if (!(await findTask(trx, id, taskId))) throw notFound('Task', taskId);
           await requireReferences(trx, id, patch);
-          return (await updateTask(trx, id, taskId, {
-            title: patch.title,
-            assigneeId: patch.assigneeId,
-            dueAt: patch.dueAt,
-            milestoneId: patch.milestoneId,
-            status: patch.status,
-          }))!;
+          return (await updateTask(trx, id, taskId, patch))!;
         });
         return c.json(taskDto(task), 200);
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/{id}/tasks/{taskId}',
-        tags: ['tasks'],
-        summary: 'Remove a task',
-        request: { params: TaskParams },
-        responses: { 204: { description: 'Deleted' }, ...errorResponses },
-      }),
+      routes.deleteTask,
       async (c) => {
         const { id, taskId } = c.req.valid('param');
         await requireProjectAction(db, c.get('principal'), id, 'editTasks', 'remove its tasks');

@@ -1,4 +1,4 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { type z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import { findTeam, findTeamByName, insertTeam, lockTeam, listTeamMembers, listTeams, replaceTeamMembers } from '../../db/queries/members';
 import { onlyRoles } from '../auth/principal';
@@ -7,10 +7,8 @@ import type { AppDeps } from '../deps';
 import { ApiError, notFound } from '../errors';
 import { requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { NewTeamBody, Team, TeamMembersBody } from '../contract/teams';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { Team } from '../contract/teams';
+import * as routes from '../contract/routes/teams';
 
 async function teamDto(db: Db, team: { id: string; name: string; createdAt: Date }): Promise<z.infer<typeof Team>> {
   return { id: team.id, name: team.name, members: await listTeamMembers(db, team.id), createdAt: team.createdAt.toISOString() };
@@ -28,15 +26,7 @@ const adminsOnly = onlyRoles(roleAbilities.manageTeams, 'create teams or change 
 export function teamsRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['teams'],
-        summary: 'Create a team, optionally with its members (admins)',
-        middleware: adminsOnly,
-        request: { body: { content: json(NewTeamBody), required: true } },
-        responses: { 201: { description: 'Created', content: json(Team) }, 409: { description: 'Name taken', content: errorResponses[400].content }, ...errorResponses },
-      }),
+      { ...routes.createTeam, middleware: adminsOnly },
       async (c) => {
         const body = c.req.valid('json');
         const team = await db
@@ -55,24 +45,11 @@ export function teamsRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['teams'],
-        summary: 'All teams with their members',
-        responses: { 200: { description: 'Teams', content: json(Team.array()) } },
-      }),
+      routes.listTeams,
       async (c) => c.json(await Promise.all((await listTeams(db)).map((team) => teamDto(db, team))), 200),
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}',
-        tags: ['teams'],
-        summary: 'One team with its members',
-        request: { params: IdParam },
-        responses: { 200: { description: 'The team', content: json(Team) }, ...errorResponses },
-      }),
+      routes.getTeam,
       async (c) => {
         const { id } = c.req.valid('param');
         const team = await findTeam(db, id);
@@ -81,15 +58,7 @@ export function teamsRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'put',
-        path: '/{id}/members',
-        tags: ['teams'],
-        summary: "Replace a team's members (admins)",
-        middleware: adminsOnly,
-        request: { params: IdParam, body: { content: json(TeamMembersBody), required: true } },
-        responses: { 200: { description: 'The team now', content: json(Team) }, ...errorResponses },
-      }),
+      { ...routes.replaceTeamMembers, middleware: adminsOnly },
       async (c) => {
         const { id } = c.req.valid('param');
         const { userIds } = c.req.valid('json');

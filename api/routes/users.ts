@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import { deleteSessionsOfUser } from '../../db/queries/auth';
 import { listInbox, markInboxItemRead } from '../../db/queries/inbox';
 import {
@@ -19,12 +18,7 @@ import type { AppDeps } from '../deps';
 import { inboxItemDto, userDto } from '../dto';
 import { ApiError, invalidFields, notFound } from '../errors';
 import { createRouter } from '../router';
-import { IdParam, errorResponses } from '../contract/common';
-import { InboxItem, InboxItemParams, InboxQuery, NewUserBody, User, UserPatchBody } from '../contract/users';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const errorContent = errorResponses[400].content;
-const forbiddenResponse = { 403: { description: 'Only admins may do this', content: errorContent } } as const;
+import * as routes from '../contract/routes/users';
 
 const emailTaken = (email: string) => new ApiError(409, 'email_taken', `A user with e-mail ${email} already exists.`, [{ path: 'email', message: 'already taken' }]);
 
@@ -37,20 +31,7 @@ const mayReadInbox = (principal: Principal, userId: string) => principal.userId 
 export function usersRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['users'],
-        summary: 'Add a person to the org chart (admins only)',
-        middleware: onlyRoles(roleAbilities.managePeople, 'add people'),
-        request: { body: { content: json(NewUserBody), required: true } },
-        responses: {
-          201: { description: 'Created', content: json(User) },
-          ...forbiddenResponse,
-          409: { description: 'E-mail already taken', content: errorContent },
-          ...errorResponses,
-        },
-      }),
+      { ...routes.createUser, middleware: onlyRoles(roleAbilities.managePeople, 'add people') },
       async (c) => {
         const body = c.req.valid('json');
         if (body.managerId && !(await findUser(db, body.managerId))) {
@@ -67,24 +48,11 @@ export function usersRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['users'],
-        summary: 'Everyone in the org chart',
-        responses: { 200: { description: 'Users', content: json(User.array()) } },
-      }),
+      routes.listUsers,
       async (c) => c.json((await listUsers(db)).map(userDto), 200),
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}',
-        tags: ['users'],
-        summary: 'One person',
-        request: { params: IdParam },
-        responses: { 200: { description: 'The person', content: json(User) }, ...errorResponses },
-      }),
+      routes.getUser,
       async (c) => {
         const { id } = c.req.valid('param');
         const user = await findUser(db, id);
@@ -93,23 +61,7 @@ export function usersRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/{id}',
-        tags: ['users'],
-        summary: "Change a person's name, manager, role, password or whether they are active (admins only)",
-        description:
-          'A new password, a deactivation or a role change ends their sessions. A manager who stands below the person in the org chart is refused (400); ' +
-          'demoting or deactivating the last active admin is refused (409).',
-        middleware: onlyRoles(roleAbilities.managePeople, "change people's accounts"),
-        request: { params: IdParam, body: { content: json(UserPatchBody), required: true } },
-        responses: {
-          200: { description: 'The person now', content: json(User) },
-          ...forbiddenResponse,
-          409: { description: 'It would leave no active admin', content: errorContent },
-          ...errorResponses,
-        },
-      }),
+      { ...routes.updateUser, middleware: onlyRoles(roleAbilities.managePeople, "change people's accounts") },
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
@@ -149,14 +101,7 @@ export function usersRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/inbox',
-        tags: ['inbox'],
-        summary: "A person's inbox, newest first (only their own, or any for an admin)",
-        request: { params: IdParam, query: InboxQuery },
-        responses: { 200: { description: 'Inbox items', content: json(InboxItem.array()) }, ...errorResponses },
-      }),
+      routes.listInbox,
       async (c) => {
         const { id } = c.req.valid('param');
         const query = c.req.valid('query');
@@ -166,14 +111,7 @@ export function usersRouter({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/{id}/inbox/{itemId}/read',
-        tags: ['inbox'],
-        summary: 'Mark one of your own inbox items read',
-        request: { params: InboxItemParams },
-        responses: { 204: { description: 'Read (the first time it was read stays)' }, ...errorResponses },
-      }),
+      routes.markInboxItemRead,
       async (c) => {
         const { id, itemId } = c.req.valid('param');
         if (c.get('principal').userId !== id || !(await markInboxItemRead(db, id, itemId))) throw notFound('Inbox item', itemId);

@@ -64,3 +64,29 @@ export async function setChangeRequestStatus(
     .execute();
   return findChangeRequest(db, id);
 }
+
+export async function deleteChangeRequest(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('change_requests').where('id', '=', id).execute();
+}
+
+/** Records the decision on a pending request; undefined when it was already decided. */
+export async function decidePendingChangeRequest(db: Db, id: string, decision: { status: 'approved' | 'rejected'; decidedAt: Date }): Promise<ChangeRequest | undefined> {
+  return db.updateTable('change_requests').set(decision).where('id', '=', id).where('status', '=', 'pending').returningAll().executeTakeFirst();
+}
+
+export async function getChangeRequest(db: Db, id: string): Promise<ChangeRequest> {
+  return db.selectFrom('change_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** Applies an approved change to its milestone or goal. */
+export async function applyChange(db: Db, change: Pick<ChangeRequest, 'subjectKind' | 'subjectId' | 'field'>, after: string | number): Promise<void> {
+  if (change.subjectKind === 'milestone') {
+    await db
+      .updateTable('milestones')
+      .set(change.field === 'due_at' ? { dueAt: String(after) } : { targetValue: String(after) })
+      .where('id', '=', change.subjectId)
+      .execute();
+  } else {
+    await db.updateTable('goals').set({ target: String(after) }).where('id', '=', change.subjectId).execute();
+  }
+}

@@ -59,3 +59,26 @@ export async function acknowledgeEscalationOnce(
     .execute();
   return db.selectFrom('escalations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
+
+/** The escalation a flow run raised for (milestone, level), once. */
+export async function insertFlowEscalationOnce(
+  db: Db,
+  escalation: { projectId: string; milestoneId: string; level: number; recipientId: string; flowRunId: string },
+): Promise<void> {
+  await db
+    .insertInto('escalations')
+    .values(escalation)
+    .onConflict((oc) => oc.columns(['milestoneId', 'level']).doNothing())
+    .execute();
+}
+
+/** Acknowledging a request acknowledges the escalation its run raised to the same person. */
+export async function acknowledgeEscalationsOfRun(db: Db, input: { flowRunId: string; recipientId: string; at: Date; by: string }): Promise<void> {
+  await db
+    .updateTable('escalations')
+    .set({ acknowledgedAt: input.at, acknowledgedBy: input.by })
+    .where('flowRunId', '=', input.flowRunId)
+    .where('recipientId', '=', input.recipientId)
+    .where('acknowledgedAt', 'is', null)
+    .execute();
+}

@@ -1,5 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../connect';
+import type { Insertable } from 'kysely';
+import type { FlowRun, FlowRunsTable } from '../schema';
 import type { FlowRunStatus } from '../../workflows/domain';
 
 /** Closes a run; the path it took is kept with it when the interpreter hands it over. */
@@ -110,4 +112,26 @@ export async function namesOf(db: Db, ids: readonly string[]): Promise<Map<strin
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...ids]).execute();
   return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** The run's own row, without the names `findFlowRun` joins. */
+export async function findFlowRunRow(db: Db, id: string): Promise<FlowRun | undefined> {
+  return db.selectFrom('flow_runs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The flow a run belongs to, found by the run's id or by its workflow id. */
+export async function findFlowIdOfRun(db: Db, by: { runId: string } | { workflowId: string }): Promise<string | undefined> {
+  const query = db.selectFrom('flow_runs as r').innerJoin('flow_versions as v', 'v.id', 'r.flowVersionId').select('v.flowId');
+  const row = await ('runId' in by ? query.where('r.id', '=', by.runId) : query.where('r.workflowId', '=', by.workflowId)).executeTakeFirst();
+  return row?.flowId;
+}
+
+/** Records the run once per workflow id and returns its id (retries find the same row). */
+export async function registerFlowRunOnce(db: Db, run: Insertable<FlowRunsTable>): Promise<string> {
+  await db
+    .insertInto('flow_runs')
+    .values(run)
+    .onConflict((oc) => oc.column('workflowId').doNothing())
+    .execute();
+  return (await db.selectFrom('flow_runs').select('id').where('workflowId', '=', run.workflowId).executeTakeFirstOrThrow()).id;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../connect';
 import type { InboxItem } from '../schema';
 import type { InboxItemKind } from '../../workflows/domain';
@@ -31,4 +32,9 @@ export async function markInboxItemRead(db: Db, userId: string, itemId: string):
     await db.updateTable('inbox_items').set({ readAt: new Date() }).where('id', '=', itemId).where('readAt', 'is', null).execute();
   }
   return true;
+}
+
+/** A decided request's inbox items count as read. */
+export async function markRequestInboxItemsRead(db: Db, requestId: string, at: Date): Promise<void> {
+  await db.updateTable('inbox_items').set({ readAt: at }).where(sql`payload->>'requestId'`, '=', requestId).where('readAt', 'is', null).execute();
 }

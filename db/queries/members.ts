@@ -99,3 +99,23 @@ export async function findUserIdsByEmail(db: Db, emails: readonly string[]): Pro
     .execute();
   return new Map(rows.map((row) => [row.email.toLowerCase(), row.id]));
 }
+
+/** The teams with at least one active member today. */
+export async function activeTeamIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom('team_members').innerJoin('users', 'users.id', 'team_members.userId').select('teamId').where('users.active', '=', true).distinct().execute()).map((t) => t.teamId);
+}
+
+/** Everyone on the project's member list, whatever their role. */
+export async function listProjectMemberIds(db: Db, projectId: string): Promise<string[]> {
+  return (await db.selectFrom('project_members').select('userId').where('projectId', '=', projectId).execute()).map((m) => m.userId);
+}
+
+/** A team's members, by id. */
+export async function listTeamMemberIds(db: Db, teamId: string): Promise<string[]> {
+  return (await db.selectFrom('team_members').select('userId').where('teamId', '=', teamId).orderBy('userId').execute()).map((r) => r.userId);
+}
+
+/** The project's members who may answer and act (viewers only read). */
+export async function listProjectWorkerIds(db: Db, projectId: string): Promise<string[]> {
+  return (await db.selectFrom('project_members').select('userId').where('projectId', '=', projectId).where('role', '<>', 'viewer').execute()).map((m) => m.userId);
+}

@@ -43,3 +43,34 @@ export async function recordMilestoneOutcome(
 export async function setProjectStatus(db: Db, id: string, status: SalesProject['status']): Promise<void> {
   await db.updateTable('sales_projects').set({ status }).where('id', '=', id).execute();
 }
+
+/** The project row, for callers that already know it exists. */
+export async function getProject(db: Db, id: string): Promise<SalesProject> {
+  return db.selectFrom('sales_projects').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+export async function getMilestone(db: Db, id: string): Promise<Milestone> {
+  return db.selectFrom('milestones').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+export async function setProjectPhase(db: Db, id: string, phase: SalesProject['phase']): Promise<void> {
+  await db.updateTable('sales_projects').set({ phase }).where('id', '=', id).execute();
+}
+
+/** Records that the at-risk check ran, the first time only. */
+export async function markMilestoneWarned(db: Db, id: string, at: Date): Promise<void> {
+  await db.updateTable('milestones').set({ warnedAt: at }).where('id', '=', id).where('warnedAt', 'is', null).execute();
+}
+
+/** Closes the books: from here on the plan and its results are read-only. */
+export async function freezeProjectResults(db: Db, id: string, outcome: NonNullable<SalesProject['closedReason']>): Promise<void> {
+  await db.updateTable('sales_projects').set({ status: 'closed', closedReason: outcome }).where('id', '=', id).execute();
+}
+
+export async function getProjectOwnerId(db: Db, id: string): Promise<string> {
+  return (await db.selectFrom('sales_projects').select('ownerId').where('id', '=', id).executeTakeFirstOrThrow()).ownerId;
+}
+
+export async function setProjectHealth(db: Db, id: string, health: string, reason: string | null): Promise<void> {
+  await db.updateTable('sales_projects').set({ health, healthReason: reason }).where('id', '=', id).execute();
+}

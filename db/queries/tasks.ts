@@ -31,3 +31,12 @@ export async function deleteTask(db: Db, projectId: string, id: string): Promise
   const result = await db.deleteFrom('tasks').where('projectId', '=', projectId).where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+/** A task made from something else (e.g. a review's action item), at most once per `dedupeKey`. */
+export async function insertTaskOnce(db: Db, task: NewTask & { dedupeKey: string }): Promise<void> {
+  await db.insertInto('tasks').values(task).onConflict((oc) => oc.column('dedupeKey').doNothing()).execute();
+}
+
+export async function getTaskIdByDedupeKey(db: Db, dedupeKey: string): Promise<string> {
+  return (await db.selectFrom('tasks').select('id').where('dedupeKey', '=', dedupeKey).executeTakeFirstOrThrow()).id;
+}

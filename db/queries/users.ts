@@ -83,3 +83,27 @@ export async function countActiveAdmins(db: Db, { except }: { except?: string } 
   if (except !== undefined) query = query.where('id', '<>', except);
   return (await query.executeTakeFirstOrThrow()).n;
 }
+
+/** Which of these ids name existing people. */
+export async function existingUserIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  return new Set((await db.selectFrom('users').select('id').where('id', 'in', ids).execute()).map((user) => user.id));
+}
+
+export async function findUserName(db: Db, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirst())?.name;
+}
+
+/** The roles that at least one active person holds today. */
+export async function activeRoles(db: Db) {
+  return (await db.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.userId').select('user_roles.role as role').where('users.active', '=', true).distinct().execute()).map((r) => r.role);
+}
+
+/** The active people among `ids` (in no particular order). */
+export async function listActivePeople(db: Db, ids: readonly string[]) {
+  return db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', ids).where('active', '=', true).execute();
+}
+
+/** Everyone holding a role, by id. */
+export async function listUserIdsWithRole(db: Db, role: string): Promise<string[]> {
+  return (await db.selectFrom('user_roles').select('userId').where('role', '=', role).orderBy('userId').execute()).map((r) => r.userId);
+}

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import * as routes from '../../api/contract/routes/tasks';
+import { apiAs, expectOk } from '../support/api-client';
 import { call, created } from '../support/http';
 import { createPlanProject, createUser, planCounts, year2027 } from '../support/sales-plan';
 import { useSystem } from '../support/system';
@@ -21,25 +23,23 @@ async function setup() {
 describe('tasks API', () => {
   it('creates, filters, changes and deletes tasks in any phase', async () => {
     const { owner, project, milestoneId } = await setup();
-    const base = `/api/projects/${project.id}/tasks`;
-    const first = await call(system.app, 'POST', base, { title: 'Visit the ten largest accounts', assigneeId: owner.id, dueAt: '2027-02-15T18:00:00+08:00', milestoneId }, { as: owner });
-    expect(first.status, JSON.stringify(first.body)).toBe(201);
-    expect(first.body).toMatchObject({ title: 'Visit the ten largest accounts', assigneeId: owner.id, dueAt: '2027-02-15T10:00:00.000Z', milestoneId, status: 'open' });
-    const second = await call(system.app, 'POST', base, { title: 'Prepare the price list' }, { as: owner });
-    expect(second.status).toBe(201);
+    const api = apiAs(system.app, owner);
+    const id = project.id;
+    const first = await expectOk(api(routes.createTask, { params: { id }, body: { title: 'Visit the ten largest accounts', assigneeId: owner.id, dueAt: '2027-02-15T18:00:00+08:00', milestoneId } }), 201);
+    expect(first).toMatchObject({ title: 'Visit the ten largest accounts', assigneeId: owner.id, dueAt: '2027-02-15T10:00:00.000Z', milestoneId, status: 'open' });
+    const second = await expectOk(api(routes.createTask, { params: { id }, body: { title: 'Prepare the price list' } }), 201);
 
     await system.db.updateTable('sales_projects').set({ phase: 'monitoring' }).where('id', '=', project.id).execute();
-    const done = await call(system.app, 'PATCH', `${base}/${first.body.id}`, { status: 'done' }, { as: owner });
-    expect(done.status, JSON.stringify(done.body)).toBe(200);
-    expect(done.body.status).toBe('done');
+    const done = await expectOk(api(routes.updateTask, { params: { id, taskId: first.id }, body: { status: 'done' } }), 200);
+    expect(done.status).toBe('done');
 
-    expect((await call(system.app, 'GET', `${base}?status=done`, undefined, { as: owner })).body.map((t: { id: string }) => t.id)).toEqual([first.body.id]);
-    expect((await call(system.app, 'GET', `${base}?assigneeId=${owner.id}`, undefined, { as: owner })).body).toHaveLength(1);
+    expect((await expectOk(api(routes.listTasks, { params: { id }, query: { status: 'done' } }), 200)).map((t) => t.id)).toEqual([first.id]);
+    expect(await expectOk(api(routes.listTasks, { params: { id }, query: { assigneeId: owner.id } }), 200)).toHaveLength(1);
     // Scheduled tasks first, undated ones last.
-    expect((await call(system.app, 'GET', base, undefined, { as: owner })).body.map((t: { id: string }) => t.id)).toEqual([first.body.id, second.body.id]);
+    expect((await expectOk(api(routes.listTasks, { params: { id } }), 200)).map((t) => t.id)).toEqual([first.id, second.id]);
 
-    expect((await call(system.app, 'DELETE', `${base}/${second.body.id}`, undefined, { as: owner })).status).toBe(204);
-    expect((await call(system.app, 'GET', `${base}/${second.body.id}`, undefined, { as: owner })).status).toBe(404);
+    expect((await api(routes.deleteTask, { params: { id, taskId: second.id } })).status).toBe(204);
+    expect((await api(routes.getTask, { params: { id, taskId: second.id } })).status).toBe(404);
   });
 
   it('refuses a task tied to another project’s milestone or an unknown assignee, and writes nothing', async () => {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/connect';
+import type { Db } from '../connect';
 import type { ApprovalRequestKind, ApprovalRequestStatus, DecisionLinkDecision } from '../../workflows/domain';
 
 /** A decision link with the person it was made for and the request it decides. */
@@ -151,4 +151,25 @@ export async function claimLink(db: Db, linkId: string): Promise<Date | undefine
  */
 export async function releaseLink(db: Db, linkId: string): Promise<void> {
   await db.updateTable('decision_links').set({ usedAt: null }).where('id', '=', linkId).execute();
+}
+
+type DecisionLinkTarget = { userId: string; targetKind: 'approval'; targetId: string; decision: DecisionLinkDecision };
+
+/** The newest unused, unexpired link for the same person, request and answer, to hand out again. */
+export async function findLiveDecisionLink(db: Db, target: DecisionLinkTarget, now: Date) {
+  return db
+    .selectFrom('decision_links')
+    .select(['id', 'expiresAt'])
+    .where('userId', '=', target.userId)
+    .where('targetKind', '=', target.targetKind)
+    .where('targetId', '=', target.targetId)
+    .where('decision', '=', target.decision)
+    .where('usedAt', 'is', null)
+    .where('expiresAt', '>', now)
+    .orderBy('createdAt', 'desc')
+    .executeTakeFirst();
+}
+
+export async function insertDecisionLink(db: Db, target: DecisionLinkTarget, expiresAt: Date) {
+  return db.insertInto('decision_links').values({ ...target, expiresAt }).returning(['id', 'expiresAt']).executeTakeFirstOrThrow();
 }

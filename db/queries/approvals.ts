@@ -1,0 +1,62 @@
+import type { Db } from '../connect';
+import type { Insertable } from 'kysely';
+import type { ApprovalRequest, ApprovalRequestsTable } from '../schema';
+import type { ApprovalRequestStatus } from '../../workflows/domain';
+
+export async function getApprovalRequest(db: Db, id: string): Promise<ApprovalRequest> {
+  return db.selectFrom('approval_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** A person's requests, newest first (at most 200). */
+export async function listApprovalsOfApprover(db: Db, approverId: string, status?: ApprovalRequestStatus): Promise<ApprovalRequest[]> {
+  let query = db.selectFrom('approval_requests').selectAll().where('approverId', '=', approverId);
+  if (status) query = query.where('status', '=', status);
+  return query.orderBy('createdAt', 'desc').limit(200).execute();
+}
+
+/** Every request a flow run opened, oldest first (at most 1000). */
+export async function listApprovalsOfRun(db: Db, flowRunId: string): Promise<ApprovalRequest[]> {
+  return db.selectFrom('approval_requests').selectAll().where('flowRunId', '=', flowRunId).orderBy('createdAt').orderBy('id').limit(1000).execute();
+}
+
+/** The acknowledgement request a flow run opened for a person, optionally only while it is pending. */
+export async function findAcknowledgementRequest(db: Db, input: { flowRunId: string; approverId: string; pendingOnly: boolean }): Promise<{ id: string } | undefined> {
+  let query = db
+    .selectFrom('approval_requests')
+    .select('id')
+    .where('flowRunId', '=', input.flowRunId)
+    .where('approverId', '=', input.approverId)
+    .where('kind', '=', 'acknowledgement');
+  if (input.pendingOnly) query = query.where('status', '=', 'pending');
+  return query.executeTakeFirst();
+}
+
+/** Opens a request once per `dedupeKey`; a retry finds the one it opened, with its status now. */
+export async function openApprovalRequestOnce(db: Db, request: Insertable<ApprovalRequestsTable> & { dedupeKey: string }): Promise<{ id: string; status: ApprovalRequestStatus }> {
+  await db
+    .insertInto('approval_requests')
+    .values(request)
+    .onConflict((oc) => oc.column('dedupeKey').doNothing())
+    .execute();
+  return db.selectFrom('approval_requests').select(['id', 'status']).where('dedupeKey', '=', request.dedupeKey).executeTakeFirstOrThrow();
+}
+
+/** Records a decision on a pending request; undefined when it was already decided. */
+export async function decidePendingApprovalRequest(
+  db: Db,
+  id: string,
+  decision: { status: ApprovalRequestStatus; decidedAt: Date; decidedBy: string; comment: string | null },
+): Promise<ApprovalRequest | undefined> {
+  return db.updateTable('approval_requests').set(decision).where('id', '=', id).where('status', '=', 'pending').returningAll().executeTakeFirst();
+}
+
+/** Closes the requests of `ids` that are still pending. */
+export async function closePendingApprovalRequests(db: Db, ids: readonly string[], status: 'timed_out' | 'cancelled', at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('approval_requests')
+    .set({ status, decidedAt: at })
+    .where('id', 'in', ids)
+    .where('status', '=', 'pending')
+    .execute();
+}
