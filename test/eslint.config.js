@@ -50,6 +50,24 @@ export default tseslint.config(
     },
   },
   {
+    // The contract is what the browser shares with the server: schemas and route definitions over the pure domain.
+    files: ['api/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/db/**', '**/activities/**', '**/designer/**', 'pg', 'kysely', '@temporalio/*', 'node:*'], message: 'api/contract may import zod and the pure domain only: the web app bundles it.' },
+            {
+              regex: String.raw`^(\.\./){1,2}((access|auth|decision-links)/|(app|deps|errors|router|main|config|dto|to-json|plan-guard|kpi-crossing|flow-schedules|flow-validation|decide|retrospective-export)$)`,
+              message: 'api/contract may not import the rest of the API.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['designer/**/*.ts', 'designer/**/*.tsx'],
     rules: {
       'no-restricted-imports': [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { milestoneMissEscalationFlow } from '../../workflows/flow';
-import { copySelection, pasteClipboard } from '../../designer/src/graph/clipboard';
-import { draftToCanvas } from '../../designer/src/graph/draft-convert';
+import { copySelection, pasteClipboard } from '../../designer/src/flow-designer/graph/clipboard';
+import { draftToCanvas } from '../../designer/src/flow-designer/graph/draft-convert';
 
 function canvasWithSelected(ids: string[]) {
   const { nodes, edges } = draftToCanvas(milestoneMissEscalationFlow);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../workflows/flow';
-import { diagnosticsFromApiDetails, fieldHasProblem, groupProblems, mergeDiagnostics } from '../../designer/src/graph/diagnostics';
+import { diagnosticsFromApiDetails, fieldHasProblem, groupProblems, mergeDiagnostics } from '../../designer/src/flow-designer/graph/diagnostics';
 
 const dangling: Diagnostic = { nodeId: 'a', code: 'dangling_output', message: 'Step a leads nowhere.' };
 const badRole: Diagnostic = { nodeId: 'b', field: 'recipient.role', code: 'invalid_config', message: 'Role is wrong.' };

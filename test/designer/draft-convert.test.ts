@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFlows, type FlowDraft } from '../../workflows/flow';
-import { canvasToDraft, draftToCanvas, toConnectionLike, toGraphLike } from '../../designer/src/graph/draft-convert';
-import { unknownKindType } from '../../designer/src/graph/types';
+import { canvasToDraft, draftToCanvas, toConnectionLike, toGraphLike } from '../../designer/src/flow-designer/graph/draft-convert';
+import { unknownKindType } from '../../designer/src/flow-designer/graph/types';
 
 describe('converting a saved flow to the canvas and back', () => {
   it.each(defaultFlows.map((flow) => [flow.name, flow] as const))('gives back the very same document for "%s"', (_name, flow) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { milestoneMissEscalationFlow, type Diagnostic } from '../../workflows/flow';
-import { createEditorStore } from '../../designer/src/editor/store';
-import { canvasToDraft } from '../../designer/src/graph/draft-convert';
+import { createEditorStore } from '../../designer/src/flow-designer/editor/store';
+import { canvasToDraft } from '../../designer/src/flow-designer/graph/draft-convert';
 
 function store() {
   return createEditorStore({ flowId: 'f1', draft: structuredClone(milestoneMissEscalationFlow) });

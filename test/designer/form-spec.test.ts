@@ -10,8 +10,8 @@ import {
   type FieldSpec,
   type ObjectSpec,
   type VariantsSpec,
-} from '../../designer/src/form/form-spec';
-import { templateFieldsOf } from '../../designer/src/form/template-fields';
+} from '../../designer/src/flow-designer/form/form-spec';
+import { templateFieldsOf } from '../../designer/src/flow-designer/form/template-fields';
 
 function fieldOf(spec: FieldSpec, key: string): Field {
   if (spec.type !== 'object') throw new Error(`expected an object form, got ${spec.type}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coalesceMs, emptyHistory, historyLimit, record, redo, undo } from '../../designer/src/graph/history';
+import { coalesceMs, emptyHistory, historyLimit, record, redo, undo } from '../../designer/src/flow-designer/graph/history';
 
 describe('undo and redo', () => {
   it('undoes back to the state before a change and redoes it again', () => {

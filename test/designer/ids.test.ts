@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nodeIdSchema } from '../../workflows/flow';
-import { freshId } from '../../designer/src/graph/ids';
+import { freshId } from '../../designer/src/flow-designer/graph/ids';
 
 describe('fresh ids for new steps', () => {
   it('uses the name itself while it is free, then numbers it', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateFlow, type FlowDraft } from '../../workflows/flow';
-import { learnKnownPeople, validateOptionsFor } from '../../designer/src/graph/known-people';
+import { learnKnownPeople, validateOptionsFor } from '../../designer/src/flow-designer/graph/known-people';
 
 const teamId = '0a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d';
 

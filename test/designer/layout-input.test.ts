@@ -1,8 +1,8 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { milestoneMissEscalationFlow, planApprovalFlow } from '../../workflows/flow';
-import { draftToCanvas } from '../../designer/src/graph/draft-convert';
-import { buildLayoutGraph, fallbackNodeSize, portKey, positionsFromLayout } from '../../designer/src/graph/layout-input';
+import { draftToCanvas } from '../../designer/src/flow-designer/graph/draft-convert';
+import { buildLayoutGraph, fallbackNodeSize, portKey, positionsFromLayout } from '../../designer/src/flow-designer/graph/layout-input';
 
 describe('the auto-layout input', () => {
   it('has one ELK node per step, sized as measured or by the fallback', () => {

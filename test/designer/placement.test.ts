@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFreeSpot } from '../../designer/src/graph/placement';
+import { findFreeSpot } from '../../designer/src/flow-designer/graph/placement';
 
 const size = { width: 240, height: 110 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRule, defaultFlows, nodeDef } from '../../workflows/flow';
-import { describeRule, formToRule, parseComparisonValue, ruleToForm } from '../../designer/src/form/rule-form';
+import { describeRule, formToRule, parseComparisonValue, ruleToForm } from '../../designer/src/flow-designer/form/rule-form';
 
 describe('editing a condition rule as a form', () => {
   it('reads a single comparison and writes it back bare', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../workflows/flow/simulation';
-import { heatOverlay, playbackOverlay, traceOverlay } from '../../designer/src/runs/run-overlay';
+import { heatOverlay, playbackOverlay, traceOverlay } from '../../designer/src/flow-designer/runs/run-overlay';
 import type { FlowRunTrace } from '../../api/contract/flow-runs';
 
 const moment = (iso: string) => `<${iso.slice(11, 16)}>`;

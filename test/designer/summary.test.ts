@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFlows, nodeDef, nodeKinds } from '../../workflows/flow';
-import { summarizeStep } from '../../designer/src/graph/summary';
-import { createStepNode, triggerOnlyDraft } from '../../designer/src/graph/new-node';
+import { summarizeStep } from '../../designer/src/flow-designer/graph/summary';
+import { createStepNode, triggerOnlyDraft } from '../../designer/src/flow-designer/graph/new-node';
 import { validateFlow } from '../../workflows/flow';
-import { humanize, valueLabel } from '../../designer/src/form/value-labels';
+import { humanize, valueLabel } from '../../designer/src/flow-designer/form/value-labels';
 
 describe('the one-line summary under a step', () => {
   it.each(nodeKinds)('exists for a freshly dropped %s step', (kind) => {

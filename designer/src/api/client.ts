@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { FlowDraft } from '../../../workflows/flow';
 import { csrfToken, markExpired } from '../auth/session-store';
-import type { ApiProblemDetail } from '../graph/diagnostics';
+import type { ApiProblemDetail } from '../flow-designer/graph/diagnostics';
 import { ErrorBody } from '../../../api/contract/common';
 import { FlowDetail, FlowSummary, FlowVersionDetail } from '../../../api/contract/flows';
 

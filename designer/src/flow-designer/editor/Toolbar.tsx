@@ -1,0 +1,196 @@
+import { ChevronDown, Download, LayoutGrid, Redo2, Save, Send, Upload, Undo2 } from 'lucide-react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { flowDraftSchema } from '../../../../workflows/flow';
+import { api, errorMessage } from '../../api/client';
+import { useCan } from '../../auth/use-can';
+import { useEditorApi, useEditorStore } from './store';
+import type { FlowActions } from './use-flow-actions';
+
+function formatDate(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function SaveState() {
+  const dirty = useEditorStore((s) => s.docVersion !== s.savedVersion);
+  const busy = useEditorStore((s) => s.busy);
+  const text = busy === 'saving' ? 'Saving…' : busy === 'publishing' ? 'Publishing…' : dirty ? 'Unsaved changes' : 'All changes saved';
+  return (
+    <span className={`save-state${dirty ? ' save-state--dirty' : ''}`} data-testid="save-state">
+      {text}
+    </span>
+  );
+}
+
+function VersionsMenu() {
+  const flowId = useEditorStore((s) => s.flowId);
+  const versions = useEditorStore((s) => s.versions);
+  const viewing = useEditorStore((s) => s.viewing);
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: MouseEvent) => {
+      if (!ref.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [open]);
+  return (
+    <div className="menu" ref={ref}>
+      <button type="button" className="button" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen((o) => !o)} data-testid="versions-button">
+        Versions <span className="count">{versions.length}</span>
+        <ChevronDown size={14} aria-hidden="true" />
+      </button>
+      {open && (
+        <div className="menu__list" role="menu" data-testid="versions-menu">
+          <Link href={`/flows/${flowId}`} className={`menu__item${viewing === null ? ' menu__item--current' : ''}`} role="menuitem" onClick={() => setOpen(false)}>
+            <strong>Draft</strong>
+            <span className="muted small">what you are editing</span>
+          </Link>
+          {versions.length === 0 && <p className="menu__empty muted small">Nothing published yet.</p>}
+          {versions.map((version) => (
+            <Link
+              key={version.version}
+              href={`/flows/${flowId}/versions/${version.version}`}
+              className={`menu__item${viewing?.version === version.version ? ' menu__item--current' : ''}`}
+              role="menuitem"
+              onClick={() => setOpen(false)}
+            >
+              <strong>Version {version.version}</strong>
+              <span className="muted small">published {formatDate(version.publishedAt)}</span>
+            </Link>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ImportButton({ onFile }: { onFile: (file: File) => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" className="button" onClick={() => input.current?.click()} title="Replace this draft with a flow from a file">
+        <Upload size={15} aria-hidden="true" /> Import
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="editor-import-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file !== undefined) onFile(file);
+        }}
+      />
+    </>
+  );
+}
+
+export function Toolbar({ actions, onLayout, extra }: { actions: FlowActions; onLayout: () => Promise<void>; extra?: ReactNode }) {
+  const name = useEditorStore((s) => s.name);
+  const setName = useEditorStore((s) => s.setName);
+  const readOnly = useEditorStore((s) => s.readOnly);
+  const viewing = useEditorStore((s) => s.viewing);
+  const canUndo = useEditorStore((s) => s.history.past.length > 0);
+  const canRedo = useEditorStore((s) => s.history.future.length > 0);
+  const busy = useEditorStore((s) => s.busy);
+  const problems = useEditorStore((s) => s.diagnostics.length);
+  const undo = useEditorStore((s) => s.undo);
+  const redo = useEditorStore((s) => s.redo);
+  const setPanel = useEditorStore((s) => s.setPanel);
+  const mayEdit = useCan('editFlows');
+
+  return (
+    <header className="toolbar">
+      <div className="toolbar__left">
+        <Link href="/flows" className="back">
+          ← Flows
+        </Link>
+        {readOnly ? (
+          <h1 className="toolbar__title">{name}</h1>
+        ) : (
+          <input className="toolbar__name" aria-label="Flow name" value={name} maxLength={120} onChange={(event) => setName(event.target.value)} />
+        )}
+        {viewing !== null ? (
+          <span className="badge" data-testid="read-only-badge">
+            Version {viewing.version} · published {formatDate(viewing.publishedAt)} · read-only
+          </span>
+        ) : (
+          <SaveState />
+        )}
+      </div>
+      <div className="toolbar__right">
+        {!readOnly && (
+          <>
+            <button type="button" className="icon-button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">
+              <Undo2 size={16} />
+            </button>
+            <button type="button" className="icon-button" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">
+              <Redo2 size={16} />
+            </button>
+            <button type="button" className="button" onClick={() => void onLayout()} title="Arrange the steps left to right">
+              <LayoutGrid size={15} aria-hidden="true" /> Tidy up
+            </button>
+            <span className="toolbar__sep" />
+          </>
+        )}
+        <button
+          type="button"
+          className={`problems-badge${problems > 0 ? ' problems-badge--bad' : ''}`}
+          onClick={() => setPanel('problems')}
+          data-testid="problems-badge"
+        >
+          {problems === 0 ? 'No problems' : `${problems} problem${problems === 1 ? '' : 's'}`}
+        </button>
+        {extra}
+        <VersionsMenu />
+        <button type="button" className="button" onClick={() => void actions.exportFile()} disabled={busy !== null} title="Download this flow as a JSON file">
+          <Download size={15} aria-hidden="true" /> Export
+        </button>
+        {readOnly ? (
+          viewing !== null && mayEdit && <RestoreButton />
+        ) : (
+          <>
+            <ImportButton onFile={(file) => void actions.importFile(file)} />
+            <button type="button" className="button" onClick={() => void actions.save()} disabled={busy !== null} title="Save the draft (Ctrl+S)">
+              <Save size={15} aria-hidden="true" /> Save draft
+            </button>
+            <button type="button" className="button button--primary" onClick={() => void actions.publish()} disabled={busy !== null} title="Publish the draft as a new version">
+              <Send size={15} aria-hidden="true" /> Publish
+            </button>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}
+
+/** Makes a published version the draft again, for going back to it. */
+function RestoreButton() {
+  const store = useEditorApi();
+  const [, navigate] = useLocation();
+  const [working, setWorking] = useState(false);
+  async function restore() {
+    const s = store.getState();
+    if (s.viewing === null) return;
+    if (!window.confirm(`Replace the current draft with version ${s.viewing.version}? Unpublished changes in the draft are lost.`)) return;
+    setWorking(true);
+    try {
+      const version = await api.getVersion(s.flowId, s.viewing.version);
+      await api.saveDraft(s.flowId, flowDraftSchema.parse(version.document));
+      navigate(`/flows/${s.flowId}`);
+    } catch (error) {
+      store.getState().notify('error', `The draft was not replaced. ${errorMessage(error)}`);
+      setWorking(false);
+    }
+  }
+  return (
+    <button type="button" className="button button--primary" onClick={() => void restore()} disabled={working}>
+      Use as draft
+    </button>
+  );
+}

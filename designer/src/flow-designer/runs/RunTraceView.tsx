@@ -1,0 +1,80 @@
+import { formatDuration } from '../../../../workflows/flow/run-trace';
+import { formatDateTime } from '../../shared/time';
+import { usePortLabels, useStepLabels } from './use-step-labels';
+import { decisionLine, localMoment } from './run-overlay';
+import type { FlowRunTrace } from '../../../../api/contract/flow-runs';
+
+const sourceNote: Record<FlowRunTrace['pathSource'], string> = {
+  live: 'As the run reports it now.',
+  stored: 'As kept when the run finished.',
+  none: 'The path of this run is not available.',
+};
+
+/** One run in words, beside the graph that shows it: where it waits, the steps it took, who decided what. */
+export function RunTraceView({ trace }: { trace: FlowRunTrace }) {
+  const label = useStepLabels();
+  const portLabel = usePortLabels();
+  return (
+    <div className="run-trace" data-testid="run-trace">
+      <h3>
+        {trace.project.name}
+        {trace.subjectName !== null && <span className="muted"> · {trace.subjectName}</span>}
+      </h3>
+      <p className="muted small">
+        <span className={`run-status run-status--${trace.status}`} data-testid="run-trace-status">
+          {trace.status}
+        </span>{' '}
+        started {formatDateTime(trace.startedAt)}
+        {trace.endedAt !== null && `, ended ${formatDateTime(trace.endedAt)}`}
+        {trace.result !== null && ` · result: ${trace.result}`}
+      </p>
+      <p className="muted small">
+        {sourceNote[trace.pathSource]}
+        {trace.unavailable !== null && trace.pathSource === 'none' && ` (${trace.unavailable})`}
+      </p>
+      {trace.waitingFor.length > 0 && (
+        <ul className="run-waiting" data-testid="run-waiting">
+          {trace.waitingFor.map((w) => (
+            <li key={w.requestId}>
+              <strong>{label(w.nodeId)}</strong> waits for {w.person.name} until {localMoment(w.until)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4>Steps</h4>
+      <ol className="run-steps" data-testid="run-steps">
+        {trace.path.map((step, index) => (
+          <li key={index}>
+            <strong>{label(step.nodeId)}</strong>{' '}
+            <span className="muted small">
+              {step.note ?? (
+                <>
+                  {localMoment(step.at)}
+                  {step.durationMs !== null && step.durationMs >= 1000 && ` · ${formatDuration(step.durationMs)}`}
+                  {step.port !== null && ` · ${step.port.split(',').map((port) => portLabel(step.nodeId, port)).join(', ')}`}
+                </>
+              )}
+            </span>
+          </li>
+        ))}
+        {trace.currentNodes.map((nodeId) => (
+          <li key={`now-${nodeId}`} className="run-steps__now">
+            <strong>{label(nodeId)}</strong> <span className="muted small">now</span>
+          </li>
+        ))}
+      </ol>
+      {trace.decisions.length > 0 && (
+        <>
+          <h4>Decisions</h4>
+          <ul className="run-decisions" data-testid="run-decisions">
+            {trace.decisions.map((d) => (
+              <li key={d.requestId}>
+                <strong>{label(d.nodeId)}</strong> <span className="small">{decisionLine(d, localMoment)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

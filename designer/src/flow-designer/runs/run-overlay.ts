@@ -1,0 +1,109 @@
+import { edgesTaken, formatDuration, type RunPathStep, type TraceEdge } from '../../../../workflows/flow/run-trace';
+import type { TimelineEntry } from '../../../../workflows/flow/simulation';
+import type { EdgeOverlay, NodeOverlay, Overlay } from './overlay-store';
+import type { FlowHeat, FlowRunTrace } from '../../../../api/contract/flow-runs';
+
+/** "Thu 09:00": a moment as a person reads it on the graph, in their own time zone. */
+export type MomentFormat = (iso: string) => string;
+
+/** An output's name as its step shows it ("Approved"), from the step and the port's id. */
+export type PortLabel = (nodeId: string, portId: string) => string;
+const portIds: PortLabel = (_nodeId, portId) => portId;
+
+const weekdayTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false });
+export const localMoment: MomentFormat = (iso) => weekdayTime.format(new Date(iso));
+
+const decisionWords: Record<string, string> = {
+  pending: 'asked, not answered yet',
+  approved: 'approved',
+  rejected: 'rejected',
+  acknowledged: 'acknowledged',
+  timed_out: 'did not answer in time',
+  delegated: 'handed it on',
+  cancelled: 'no longer asked',
+};
+
+type Decision = FlowRunTrace['decisions'][number];
+
+/** "Dan Director approved Thu 09:10: “Good plan”". */
+export function decisionLine(decision: Decision, moment: MomentFormat): string {
+  const word = decisionWords[decision.status] ?? decision.status;
+  const who = decision.decidedBy !== null && decision.decidedBy.id !== decision.asked.id ? `${decision.decidedBy.name} (for ${decision.asked.name})` : decision.asked.name;
+  const when = decision.decidedAt !== null && decision.status !== 'pending' ? ` ${moment(decision.decidedAt)}` : '';
+  const comment = decision.comment ? `: “${decision.comment}”` : '';
+  return `${who} ${word}${when}${comment}`;
+}
+
+function stepLine(step: FlowRunTrace['path'][number], moment: MomentFormat, portLabel: PortLabel): string {
+  if (step.note !== null) return step.note;
+  const span = step.endedAt === null || step.endedAt === step.at ? moment(step.at) : `${moment(step.at)} → ${moment(step.endedAt)}`;
+  const took = step.durationMs !== null && step.durationMs >= 1000 ? ` · ${formatDuration(step.durationMs)}` : '';
+  const left = step.port === null ? '' : ` · ${step.port.split(',').map((port) => portLabel(step.nodeId, port)).join(', ')}`;
+  return `${span}${took}${left}`;
+}
+
+/** One run on its version's graph: where it went, when, who decided what, and where it waits now. */
+export function traceOverlay(trace: FlowRunTrace, moment: MomentFormat = localMoment, portLabel: PortLabel = portIds): Overlay {
+  const nodes: Record<string, { tone: NodeOverlay['tone']; lines: string[]; waiting?: string }> = {};
+  const entry = (nodeId: string) => (nodes[nodeId] ??= { tone: 'visited', lines: [] });
+  for (const step of trace.path) entry(step.nodeId).lines.push(stepLine(step, moment, portLabel));
+  for (const decision of trace.decisions) entry(decision.nodeId).lines.push(decisionLine(decision, moment));
+  for (const nodeId of trace.currentNodes) {
+    const here = entry(nodeId);
+    here.tone = 'current';
+    const waits = trace.waitingFor.filter((w) => w.nodeId === nodeId);
+    if (waits.length > 0) {
+      const until = waits.map((w) => w.until).sort()[0]!;
+      here.waiting = `Waiting for ${waits.map((w) => w.person.name).join(', ')} until ${moment(until)}`;
+    }
+  }
+  const edges: Record<string, EdgeOverlay> = {};
+  for (const id of trace.edgesTaken) edges[id] = { taken: true };
+  return { nodes, edges };
+}
+
+/** Many runs of a version at once: how many took each edge, how long steps held them. */
+export function heatOverlay(heat: FlowHeat): Overlay {
+  const most = Math.max(1, ...heat.edges.map((e) => e.runs));
+  const edges: Record<string, EdgeOverlay> = {};
+  for (const edge of heat.edges) {
+    edges[edge.edgeId] = {
+      taken: edge.runs > 0,
+      label: `${edge.runs} run${edge.runs === 1 ? '' : 's'}`,
+      width: edge.runs === 0 ? 1 : 1.5 + (6.5 * edge.runs) / most,
+    };
+  }
+  const nodes: Record<string, NodeOverlay> = {};
+  for (const node of heat.nodes) {
+    const runs = `${node.runs} run${node.runs === 1 ? '' : 's'}`;
+    // Steps that pass at once (a trigger, an end) have no time worth showing.
+    nodes[node.nodeId] = { tone: 'visited', lines: [], badge: node.medianMs === null || node.medianMs < 1000 ? runs : `median ${formatDuration(node.medianMs)} · ${runs}` };
+  }
+  return { nodes, edges };
+}
+
+/** The timeline as a path, so the same rule as for real runs says which edges were taken. */
+const asPath = (entries: readonly TimelineEntry[]): RunPathStep[] =>
+  entries.map((entry) => ({ nodeId: entry.nodeId, kind: entry.kind, at: entry.at, ...(entry.port === undefined ? {} : { port: entry.port }) }));
+
+/**
+ * A test run played up to entry `index`: the steps passed so far, the current entry's step
+ * highlighted with its sentence, and the edges taken so far lit (the newest one marked).
+ */
+export function playbackOverlay(timeline: readonly TimelineEntry[], index: number, graphEdges: readonly TraceEdge[]): Overlay {
+  const upTo = timeline.slice(0, index + 1);
+  const current = upTo.at(-1);
+  const nodes: Record<string, { tone: NodeOverlay['tone']; lines: string[] }> = {};
+  for (const entry of upTo) {
+    const node = (nodes[entry.nodeId] ??= { tone: 'visited', lines: [] });
+    node.tone = 'visited';
+    node.lines = [...node.lines.slice(-2), entry.text];
+  }
+  if (current !== undefined) nodes[current.nodeId]!.tone = 'current';
+  const taken = edgesTaken(asPath(upTo), graphEdges, current === undefined ? [] : [current.nodeId]);
+  const edges: Record<string, EdgeOverlay> = {};
+  taken.forEach((id, i) => {
+    edges[id] = { taken: true, latest: i === taken.length - 1 && graphEdges.find((e) => e.id === id)?.target === current?.nodeId };
+  });
+  return { nodes, edges };
+}

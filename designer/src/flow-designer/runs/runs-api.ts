@@ -1,0 +1,28 @@
+import { simulationResultSchema, type SimulationRequest, type SimulationResult } from '../../../../workflows/flow/simulation';
+import { queryString, requestJson } from '../../shared/request';
+import { FlowHeat, FlowRunSummary, FlowRunTrace } from '../../../../api/contract/flow-runs';
+import { ProjectDetail, ProjectList, type ProjectListItem } from '../../../../api/contract/projects';
+
+export interface RunFilter {
+  readonly version?: number | undefined;
+  readonly projectId?: string | undefined;
+  readonly status?: string | undefined;
+  readonly trigger?: string | undefined;
+  readonly limit?: number | undefined;
+  /** Only runs that started before this moment: the next page. */
+  readonly before?: string | undefined;
+}
+
+const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
+
+export const runsApi = {
+  listRuns: (flowId: string, filter: RunFilter): Promise<FlowRunSummary[]> =>
+    requestJson(FlowRunSummary.array(), 'GET', `${flowPath(flowId)}/runs${queryString({ ...filter })}`),
+  trace: (runId: string): Promise<FlowRunTrace> => requestJson(FlowRunTrace, 'GET', `/api/flow-runs/${encodeURIComponent(runId)}/trace`),
+  heat: (flowId: string, version: number, last: number): Promise<FlowHeat> =>
+    requestJson(FlowHeat, 'GET', `${flowPath(flowId)}/versions/${version}/heat${queryString({ last })}`),
+  projects: async (): Promise<ProjectListItem[]> => (await requestJson(ProjectList, 'GET', '/api/projects?limit=1000')).items,
+  project: (id: string): Promise<ProjectDetail> => requestJson(ProjectDetail, 'GET', `/api/projects/${encodeURIComponent(id)}`),
+  /** A test run: nothing is written or sent; the answer is what would have happened, in order. */
+  simulate: (flowId: string, request: SimulationRequest): Promise<SimulationResult> => requestJson(simulationResultSchema, 'POST', `${flowPath(flowId)}/simulate`, request),
+};
