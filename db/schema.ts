@@ -130,6 +130,8 @@ export interface MilestonesTable {
   id: Generated<string>;
   projectId: string;
   name: string;
+  /** What the milestone means for the team, in the owner's words. */
+  description: string | null;
   dueAt: Timestamp;
   metric: string;
   targetValue: Numeric;

@@ -22,6 +22,8 @@ export const MilestoneParams = z.object({
 
 const milestoneFields = {
   name: z.string().trim().min(1, 'must not be empty').max(200),
+  /** What the milestone means for the team, in the owner's words. */
+  description: z.string().trim().max(2000).nullable(),
   /** The goal the milestone measures; its KPI metric becomes the milestone's. */
   goalId: Uuid.nullable(),
   /** The KPI metric, for milestones without a goal. */
@@ -40,6 +42,7 @@ const milestoneFields = {
 export const NewPlanMilestoneBody = z
   .strictObject({
     ...milestoneFields,
+    description: milestoneFields.description.optional(),
     goalId: milestoneFields.goalId.optional(),
     metric: milestoneFields.metric.optional(),
     targetKind: milestoneFields.targetKind.default('cumulative'),
@@ -53,6 +56,7 @@ export const NewPlanMilestoneBody = z
 export const MilestonePatchBody = z
   .strictObject({
     name: milestoneFields.name.optional(),
+    description: milestoneFields.description.optional(),
     goalId: milestoneFields.goalId.optional(),
     metric: milestoneFields.metric.optional(),
     targetValue: milestoneFields.targetValue.optional(),
@@ -72,6 +76,7 @@ export const PlanMilestone = z
     id: z.string(),
     projectId: z.string(),
     name: z.string(),
+    description: z.string().nullable(),
     goalId: z.string().nullable(),
     metric: z.string(),
     targetKind: z.enum(milestoneTargetKinds),

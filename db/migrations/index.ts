@@ -5,6 +5,7 @@ import * as salesPlan from './20261124T0200-sales-plan';
 import * as retrospectives from './20261124T0300-retrospectives';
 import * as signInAndAudit from './20261125T0000-sign-in-and-audit';
 import * as flowRunPaths from './20261204T0000-flow-run-paths';
+import * as milestoneDescription from './20261204T0100-milestone-description';
 
 /** A static list, so bundlers and tests never miss a migration (atproto's provider pattern). */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '20261124T0300-retrospectives': retrospectives,
   '20261125T0000-sign-in-and-audit': signInAndAudit,
   '20261204T0000-flow-run-paths': flowRunPaths,
+  '20261204T0100-milestone-description': milestoneDescription,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -55,7 +55,10 @@ export function MilestonesSection({ plan }: { plan: PlanContext }) {
           <tbody>
             {data.milestones.map((m) => (
               <tr key={m.id} aria-current={editing?.id === m.id ? 'true' : undefined}>
-                <td>{m.name}</td>
+                <td>
+                  {m.name}
+                  {m.description && <div className="small muted">{m.description}</div>}
+                </td>
                 <td>
                   {formatNumber(m.targetValue)} <span className="small muted">{m.goalId ? goalName.get(m.goalId) : m.metric}</span>
                 </td>
@@ -118,6 +121,7 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
     schema: milestoneForm,
     defaultValues: {
       name: editing?.name ?? '',
+      description: editing?.description ?? undefined,
       goalId: editing?.goalId ?? '',
       metric: editing?.goalId ? '' : (editing?.metric ?? ''),
       targetValue: editing?.targetValue ?? '',
@@ -174,6 +178,9 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
           </Field>
         )}
       </div>
+      <Field label="What it means for the team" optional error={errorOf('description')}>
+        {(props) => <textarea {...props} rows={2} {...register('description', { setValueAs: (text: string | null | undefined) => (text ?? '').trim() || null })} />}
+      </Field>
       <div className="form-row">
         <Field label="Target (cumulative)" error={errorOf('targetValue')}>
           {(props) => <input {...props} inputMode="decimal" {...register('targetValue')} />}
