@@ -19,20 +19,20 @@ it('applies every migration to an empty database, and a second run changes nothi
   expect(second.results).toEqual([]);
 });
 
-const columnsOf = async (db: Db, table: string) =>
-  (await db.introspection.getTables()).find((t) => t.name === table)?.columns.map((c) => c.name) ?? [];
+/** Every table with its columns, in order: what a migration's up and down must leave alike. */
+const schemaOf = async (db: Db) => (await db.introspection.getTables()).map((t) => [t.name, t.columns.map((c) => `${c.name} ${c.dataType}`)]);
 
-it('takes the newest migration back down and up again', async () => {
+it('takes the newest migration back down and up again, leaving the schema as it was', async () => {
   const db = await databases.create({ migrated: false });
   await migrateToLatest(db);
+  const latest = await schemaOf(db);
   const migrator = new Migrator({ db, provider: migrationProvider });
   const down = await migrator.migrateDown();
   expect(down.error).toBeUndefined();
   expect(down.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual([[Object.keys(migrations).at(-1), 'Down', 'Success']]);
-  expect(await columnsOf(db, 'flow_runs')).not.toContain('path');
   const up = await migrateToLatest(db);
   expect(up.results?.map((r) => r.status)).toEqual(['Success']);
-  expect(await columnsOf(db, 'flow_runs')).toContain('path');
+  expect(await schemaOf(db)).toEqual(latest);
 });
 
 it('takes the audit trail back down and up again, its triggers and tables with it', async () => {
