@@ -15,8 +15,8 @@ export function toJson<T extends object>(row: T): Json<T> {
  * does not show (a dedupe key, a creation time) never leaks.
  */
 export function bodyOf<S extends z.ZodObject>(schema: S) {
-  const keys = Object.keys(schema.shape);
-  return (value: z.infer<S>): z.infer<S> => Object.fromEntries(keys.filter((key) => key in value).map((key) => [key, (value as Record<string, unknown>)[key]])) as z.infer<S>;
+  const keys = Object.keys(schema.shape) as (keyof z.infer<S>)[];
+  return (value: z.infer<S>): z.infer<S> => pickKeys(value, keys) as z.infer<S>;
 }
 
 /** Just the given keys of an object, e.g. the columns a client may set, taken from a contract body. */

@@ -58,8 +58,7 @@ export async function requireProjectAccess(
   doing = 'do this',
   hidden: () => ApiError = () => notFound('Project', projectId),
 ): Promise<ProjectAccess> {
-  const relation = await findProjectRelation(db, projectId, principal.userId);
-  const access = relation && accessFrom(principal, relation);
+  const access = await projectAccessOf(db, principal, projectId);
   if (!access) throw hidden();
   if (!accessIncludes(access, need)) {
     throw new ApiError(403, 'forbidden', `Only ${whoMay[need]} may ${doing}${principal.role === 'viewer' ? '; viewers only read' : ''}.`);
