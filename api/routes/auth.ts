@@ -18,6 +18,7 @@ import { sessionCookieName } from '../auth/authenticate';
 import { beginLoginAttempt, clientAddress } from '../auth/login-rate-limit';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/password';
 import { unauthenticated } from '../auth/principal';
+import { newTokenExpiry } from '../auth/token-lifetime';
 import { canGrant, grantableRoles } from '../auth/roles';
 import { sessionCan } from '../access/role-abilities';
 import { clearSessionCookie, sessionTtlMs, setSessionCookie } from '../auth/session-cookie';
@@ -51,8 +52,6 @@ const apiTokenDto = (t: TokenRow): z.infer<typeof ApiToken> => ({
   lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
   revokedAt: t.revokedAt?.toISOString() ?? null,
 });
-
-const dayMs = 24 * 60 * 60 * 1000;
 
 export function authRouter({ db }: AppDeps) {
   return createRouter()
@@ -149,7 +148,7 @@ export function authRouter({ db }: AppDeps) {
             { path: 'role', message: `may be ${grantableRoles(principal.role).join(', ')}` },
           ]);
         }
-        const expiresAt = body.expiresInDays === undefined ? null : new Date(Date.now() + body.expiresInDays * dayMs);
+        const expiresAt = await newTokenExpiry(db, principal, body.expiresInDays);
         const { token, row } = await createApiToken(db, { userId: principal.userId, name: body.name, role: body.role, expiresAt });
         return c.json({ token, ...apiTokenDto(row) }, 201);
       },

@@ -294,6 +294,28 @@ describe('API tokens', () => {
     expect((await call(system.app, 'GET', '/api/auth/session', undefined, { as: { token: created.body.token } })).status).toBe(200);
   });
 
+  it('never lets a token make a token that outlives it: without a lifetime the new one expires with it, and a longer one is refused', async () => {
+    const person = await createUser(system.app, 'Minting');
+    const parent = await call(system.app, 'POST', '/api/auth/tokens', { name: 'Ten days', role: 'member', expiresInDays: 10 }, { as: person });
+    expect(parent.status, JSON.stringify(parent.body)).toBe(201);
+    const asParent = { token: parent.body.token as string };
+
+    const unlimited = await call(system.app, 'POST', '/api/auth/tokens', { name: 'Forever?', role: 'member' }, { as: asParent });
+    expect(unlimited.status, JSON.stringify(unlimited.body)).toBe(201);
+    expect(unlimited.body.expiresAt).toBe(parent.body.expiresAt);
+
+    const longer = await call(system.app, 'POST', '/api/auth/tokens', { name: 'Longer', role: 'viewer', expiresInDays: 11 }, { as: asParent });
+    expect(longer.status).toBe(400);
+    expect(longer.body.error.details).toEqual([{ path: 'expiresInDays', message: expect.stringMatching(/^may be at most 9: the token you are using expires at .*, and a token cannot make one that outlives it$/) }]);
+    const shorter = await call(system.app, 'POST', '/api/auth/tokens', { name: 'Shorter', role: 'viewer', expiresInDays: 9 }, { as: asParent });
+    expect(shorter.status).toBe(201);
+
+    const names = (await call(system.app, 'GET', '/api/auth/tokens', undefined, { as: person })).body.map((t: { name: string }) => t.name);
+    expect(names).not.toContain('Longer');
+    // A person signed in (or a token without an end) still makes tokens that last until revoked.
+    expect((await call(system.app, 'POST', '/api/auth/tokens', { name: 'Until revoked', role: 'viewer' }, { as: person })).body.expiresAt).toBeNull();
+  });
+
   it('refuses a member an admin token with 403 and creates nothing', async () => {
     const member = await createUser(system.app, 'Member');
     const res = await call(system.app, 'POST', '/api/auth/tokens', { name: 'Escalate', role: 'admin' }, { as: member });
