@@ -50,9 +50,17 @@ export interface ApiTokensTable {
   revokedAt: Timestamp | null;
 }
 
+/** A browser someone has signed in from; its cookie carries the secret whose sha256 is `id`. */
+export interface KnownDevicesTable {
+  id: string;
+  userId: string;
+  createdAt: CreatedAt;
+  lastSeenAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface LoginFailuresTable {
   id: Generated<number>;
-  /** `account:<email>` or `address:<ip>`. */
+  /** `account:<email>`, `device:<known device id>` or `address:<ip>`. */
   key: string;
   failedAt: ColumnType<Date, Date | string | undefined, never>;
 }
@@ -389,6 +397,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_failures: LoginFailuresTable;
+  known_devices: KnownDevicesTable;
   decision_links: DecisionLinksTable;
   audit_events: AuditEventsTable;
 }

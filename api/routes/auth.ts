@@ -16,6 +16,7 @@ import {
 import { findUser, findUserByEmail, updateUser } from '../../db/queries/users';
 import { sessionCookieName } from '../auth/authenticate';
 import { beginLoginAttempt, clientAddress } from '../auth/login-rate-limit';
+import { deviceSecretOf, rememberDevice } from '../auth/device-cookie';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/password';
 import { unauthenticated } from '../auth/principal';
 import { newTokenExpiry } from '../auth/token-lifetime';
@@ -59,7 +60,7 @@ export function authRouter({ db }: AppDeps) {
       routes.login,
       async (c) => {
         const { email, password } = c.req.valid('json');
-        const attempt = await beginLoginAttempt(db, { email, address: clientAddress(c) });
+        const attempt = await beginLoginAttempt(db, { email, address: clientAddress(c), deviceSecret: deviceSecretOf(c) });
         if (attempt.blocked) throw tooManyAttempts(c, attempt.retryAfterSeconds);
         const user = await findUserByEmail(db, email);
         // Always one argon2 verification, so an unknown e-mail takes as long as a wrong password.
@@ -73,6 +74,7 @@ export function authRouter({ db }: AppDeps) {
         await deleteExpiredSessions(db, user.id);
         const session = await createSession(db, user.id, sessionTtlMs);
         setSessionCookie(c, session.secret, session.expiresAt);
+        await rememberDevice(c, db, user.id, attempt.knownDeviceId);
         return c.json({ user: userDto(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString(), grantableRoles: [...grantableRoles(user.role)], can: sessionCan(user.role) }, 200);
       },
     )
@@ -117,7 +119,7 @@ export function authRouter({ db }: AppDeps) {
         const user = await findUser(db, principal.userId);
         if (!user) throw unauthenticated();
         // Whoever holds a stolen session must not get to guess the password at leisure.
-        const attempt = await beginLoginAttempt(db, { email: user.email, address: clientAddress(c) });
+        const attempt = await beginLoginAttempt(db, { email: user.email, address: clientAddress(c), deviceSecret: deviceSecretOf(c) });
         if (attempt.blocked) throw tooManyAttempts(c, attempt.retryAfterSeconds);
         if (user.passwordHash === null) {
           throw invalidFields([{ path: 'currentPassword', message: 'you have no password yet; an admin sets the first one' }]);

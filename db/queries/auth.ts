@@ -157,3 +157,24 @@ export async function deleteLoginFailures(db: Db, { key, ids = [] }: { key?: str
   if (key !== undefined) await db.deleteFrom('login_failures').where('key', '=', key).execute();
   if (ids.length > 0) await db.deleteFrom('login_failures').where('id', 'in', ids).execute();
 }
+
+/** The known device behind a device cookie's secret, with the e-mail of the person it belongs to. */
+export async function findKnownDevice(db: Db, secret: string) {
+  return db
+    .selectFrom('known_devices as d')
+    .innerJoin('users as u', 'u.id', 'd.userId')
+    .select(['d.id', 'd.userId', 'u.email'])
+    .where('d.id', '=', sha256(secret))
+    .executeTakeFirst();
+}
+
+/** Remembers a browser a person signed in from; returns the secret for its cookie, the only time anybody sees it. */
+export async function insertKnownDevice(db: Db, userId: string): Promise<string> {
+  const secret = randomSecret();
+  await db.insertInto('known_devices').values({ id: sha256(secret), userId }).execute();
+  return secret;
+}
+
+export async function touchKnownDevice(db: Db, id: string): Promise<void> {
+  await db.updateTable('known_devices').set({ lastSeenAt: new Date() }).where('id', '=', id).execute();
+}

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { auditedTables, unauditedTables } from '../../db/migrations/20261125T0000-sign-in-and-audit';
+import { auditedTables, unauditedTables as unauditedSince20261125 } from '../../db/migrations/20261125T0000-sign-in-and-audit';
+import { unauditedTables as unauditedSince20261204 } from '../../db/migrations/20261204T0200-known-devices';
 import { createOrgChart, createProjectWithMilestone } from '../support/factories';
 import { call, eventually } from '../support/http';
 import { admin } from '../support/identities';
@@ -9,6 +10,7 @@ import { createPlanProject, year2027 } from '../support/sales-plan';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
+const unauditedTables = { ...unauditedSince20261125, ...unauditedSince20261204 };
 
 const trailOf = (projectId: string) =>
   system.db.selectFrom('audit_events').selectAll().where('projectId', '=', projectId).orderBy('id').execute();

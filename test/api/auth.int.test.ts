@@ -22,7 +22,14 @@ async function send(
   app: App,
   method: string,
   path: string,
-  { cookie, csrf, body, headers = {}, address }: { cookie?: string; csrf?: string; body?: unknown; headers?: Record<string, string>; address?: string } = {},
+  {
+    cookie,
+    device,
+    csrf,
+    body,
+    headers = {},
+    address,
+  }: { cookie?: string; device?: string; csrf?: string; body?: unknown; headers?: Record<string, string>; address?: string } = {},
 ): Promise<Sent> {
   const response = await app.request(
     path,
@@ -31,7 +38,9 @@ async function send(
       headers: {
         ...headers,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(cookie === undefined ? {} : { cookie: `milepost_session=${cookie}` }),
+        ...(cookie === undefined && device === undefined
+          ? {}
+          : { cookie: [cookie && `milepost_session=${cookie}`, device && `milepost_device=${device}`].filter(Boolean).join('; ') }),
         ...(csrf === undefined ? {} : { 'x-csrf-token': csrf }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -43,10 +52,11 @@ async function send(
   return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
 }
 
-const login = (email: string, pw: string, options: { headers?: Record<string, string>; address?: string; url?: string } = {}) =>
-  send(system.app, 'POST', options.url ?? '/api/auth/login', { body: { email, password: pw }, headers: options.headers, address: options.address });
+const login = (email: string, pw: string, options: { headers?: Record<string, string>; address?: string; url?: string; device?: string } = {}) =>
+  send(system.app, 'POST', options.url ?? '/api/auth/login', { body: { email, password: pw }, headers: options.headers, address: options.address, device: options.device });
 
 const cookieOf = (res: Sent) => /milepost_session=([^;]*)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+const deviceOf = (res: Sent) => /milepost_device=([^;]*)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
 
 /** A person with a password, created by the suite's admin. */
 async function personWithPassword(role: 'admin' | 'member' | 'viewer' = 'member') {
@@ -194,7 +204,7 @@ describe('wrong credentials', () => {
     expect(left.body.error.code).toBe('invalid_credentials');
   });
 
-  it('answers the 6th attempt after 5 failures with 429 and Retry-After, even with the right password', async () => {
+  it('answers the 6th attempt after 5 failures from unknown browsers with 429 and Retry-After, even with the right password', async () => {
     const { email } = await personWithPassword();
     for (let i = 0; i < 5; i++) expect((await login(email, `wrong ${i}`)).status).toBe(401);
     const blocked = await login(email, password);
@@ -208,6 +218,30 @@ describe('wrong credentials', () => {
     // Another account is not held back by this one's failures.
     const other = await personWithPassword();
     expect((await login(other.email, password)).status).toBe(200);
+  });
+
+  it('lets the owner sign in from a browser they used before while strangers guessing are held back, and counts that browser on its own', async () => {
+    const { email } = await personWithPassword();
+    const first = await login(email, password);
+    const device = deviceOf(first)!;
+    expect(device).toMatch(/^[\w-]{40,}$/);
+    expect(first.headers.get('set-cookie')).toMatch(/milepost_device=[\w-]+; Max-Age=31536000; Path=\/api\/auth; HttpOnly; SameSite=Lax/);
+
+    for (let i = 0; i < 5; i++) expect((await login(email, `stranger ${i}`)).status).toBe(401);
+    expect((await login(email, password)).status).toBe(429);
+    const owner = await login(email, password, { device });
+    expect(owner.status, JSON.stringify(owner.body)).toBe(200);
+    expect(deviceOf(owner)).toBeUndefined();
+
+    // Another person's device cookie makes nobody known to this account.
+    const other = await personWithPassword();
+    const othersDevice = deviceOf(await login(other.email, password))!;
+    expect((await login(email, password, { device: othersDevice })).status).toBe(429);
+
+    // Wrong passwords typed on the known browser count for that browser alone.
+    for (let i = 0; i < 5; i++) expect((await login(email, `typo ${i}`, { device })).status).toBe(401);
+    expect((await login(email, password, { device })).status).toBe(429);
+    expect((await login(other.email, password, { device: othersDevice })).status).toBe(200);
   });
 
   it('gives a burst of parallel guesses no more tries than a sequence', async () => {
