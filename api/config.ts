@@ -4,6 +4,8 @@ import { AllowListError, parseAddressAllowList } from '../activities/flow/addres
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The address the HTTP server listens on: this machine only unless set (0.0.0.0 or :: for every interface). */
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
   MILEPOST_DATA_DIR: z.string().min(1).default('.milepost'),
   DATABASE_URL: z.url().optional(),
   MILEPOST_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),

@@ -17,3 +17,11 @@ describe('MILEPOST_WEBHOOK_ALLOW', () => {
     expect(() => loadConfig({ MILEPOST_WEBHOOK_ALLOW: 'hooks.internal,10.0.0.0/40' })).toThrow(/MILEPOST_WEBHOOK_ALLOW: "10\.0\.0\.0\/40" has a network prefix that is not 0 to 32/);
   });
 });
+
+describe('HOST', () => {
+  it('listens on this machine only unless told otherwise, and takes any address it is given', () => {
+    expect(loadConfig({}).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '::' }).HOST).toBe('::');
+  });
+});
