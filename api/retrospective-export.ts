@@ -25,24 +25,29 @@ function sections(input: ExportInput): { title: string; head: string[]; rows: st
   ];
 }
 
-const mdCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/**
+ * Text as Markdown shows it, never as markup: CommonMark's inline punctuation (emphasis, code,
+ * links and images, raw HTML, entities, tables' pipes, strikethrough) is backslash-escaped, and
+ * line breaks become spaces so that no text starts a block of its own.
+ */
+export const escapeMarkdown = (text: string) => text.replace(/[\\`*_[\]<>|~!&]/g, '\\$&').replace(/\s*[\r\n]+\s*/g, ' ');
 
 /** The review as Markdown, for wikis and e-mail. */
 export function retrospectiveMarkdown(input: ExportInput): string {
   const { report } = input;
   const lines = [
-    `# Closing review: ${report.projectName}`,
+    `# Closing review: ${escapeMarkdown(report.projectName)}`,
     '',
-    `Outcome: **${report.outcome}** · period ${report.periodStart.slice(0, 10)} – ${report.periodEnd.slice(0, 10)} · ${input.status === 'finalized' ? 'final' : 'draft (still collecting input)'}`,
+    `Outcome: **${escapeMarkdown(report.outcome)}** · period ${report.periodStart.slice(0, 10)} – ${report.periodEnd.slice(0, 10)} · ${input.status === 'finalized' ? 'final' : 'draft (still collecting input)'}`,
   ];
   for (const section of sections(input)) {
-    lines.push('', `## ${section.title}`, '');
+    lines.push('', `## ${escapeMarkdown(section.title)}`, '');
     if (section.rows.length === 0) {
       lines.push('_None._');
       continue;
     }
-    lines.push(`| ${section.head.map(mdCell).join(' | ')} |`, `|${section.head.map(() => ' --- ').join('|')}|`);
-    for (const row of section.rows) lines.push(`| ${row.map(mdCell).join(' | ')} |`);
+    lines.push(`| ${section.head.map(escapeMarkdown).join(' | ')} |`, `|${section.head.map(() => ' --- ').join('|')}|`);
+    for (const row of section.rows) lines.push(`| ${row.map(escapeMarkdown).join(' | ')} |`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,58 @@
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { retrospectiveHtml, retrospectiveMarkdown, type ExportInput } from '../../api/retrospective-export';
+import type { RetrospectiveReport } from '../../workflows/domain/retrospective-report';
+
+/** Names people could give things, each a piece of markup if it were not escaped. */
+const hostile = [
+  'Q3 <img src=x onerror=alert(1)>',
+  '**Big** _deal_ ~~gone~~',
+  '[win](javascript:alert(1)) ![x](http://evil.example/x.png)',
+  'Tom | Jerry `code` &amp; <b>bold</b>',
+  'two\n# lines',
+];
+
+function reviewNaming(names: string[]): ExportInput {
+  const [project, goal, member, risk, note] = names as [string, string, string, string, string];
+  const report: RetrospectiveReport = {
+    projectId: 'p',
+    projectName: project,
+    outcome: 'won',
+    periodStart: '2027-01-01T00:00:00Z',
+    periodEnd: '2027-12-31T00:00:00Z',
+    compiledAt: '2028-01-02T00:00:00Z',
+    goals: [{ goalId: 'g', name: goal, unit: 'CNY', target: 100, actual: 50, attainmentPct: 50, status: 'red' }],
+    milestones: [{ milestoneId: 'm', name: goal, dueAt: '2027-03-31T00:00:00Z', target: 10, actual: 5, status: 'missed', daysLate: 1, owner: member }],
+    series: [],
+    escalations: { count: 0, highestLevel: 0, byLevel: [], items: [] },
+    approvals: { count: 1, rejections: 0, avgTurnaroundHours: 1, items: [{ kind: 'plan', approver: member, status: 'approved', createdAt: '2027-01-01T00:00:00Z', decidedAt: '2027-01-01T01:00:00Z', turnaroundHours: 1 }] },
+    changeRequests: [{ field: 'target', subject: goal, before: 1, after: 2, status: 'approved', reason: note, turnaroundHours: 1 }],
+    risks: { raisedByEarlyWarning: [risk], materialised: [] },
+    budget: [{ category: risk, planned: 1, spent: 1, overrunPct: 0 }],
+    members: [{ userId: 'u', name: member, total: 5, rank: 1 }],
+    timeline: [{ at: '2027-01-01T00:00:00Z', kind: 'note', text: note }],
+  };
+  return { report, status: 'finalized', inputs: [{ name: member, wentWell: note, toImprove: project, actionItems: [goal, risk], late: false }] };
+}
+
+describe('exports of a closing review', () => {
+  it('shows every name in Markdown as the text it is, never as markup, whatever it holds', () => {
+    const html = new MarkdownIt({ html: true }).render(retrospectiveMarkdown(reviewNaming(hostile)));
+    // The only markup is the export's own: headings, the outcome in bold, tables, "None." in italics.
+    expect(html).not.toMatch(/<(img|a|b|code|s|del|script)\b/);
+    expect(html.match(/<strong>/g)).toEqual(['<strong>']);
+    expect(new Set(html.match(/<em>.*?<\/em>/g))).toEqual(new Set(['<em>None.</em>']));
+    expect(html.match(/<h1>/g)).toHaveLength(1);
+    const text = html.replace(/<[^>]+>/g, '');
+    const decoded = text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    for (const name of hostile) expect(decoded).toContain(name.replace(/\s*\n\s*/g, ' '));
+    // Every row of the goals table keeps its five cells: a pipe in a name splits nothing.
+    expect(html).toMatch(/<tr>\s*<td>\*\*Big\*\* _deal_ ~~gone~~<\/td>\s*<td>100 CNY<\/td>/);
+  });
+
+  it('escapes every name in the HTML export too', () => {
+    const html = retrospectiveHtml(reviewNaming(hostile));
+    expect(html).not.toMatch(/<(img|a|b|script)\b/);
+    expect(html).toContain('Q3 &lt;img src=x onerror=alert(1)&gt;');
+  });
+});
