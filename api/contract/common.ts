@@ -6,7 +6,21 @@ export const IdParam = z.object({
   id: Uuid.openapi({ param: { name: 'id', in: 'path' }, example: '3f1c2a9e-5b6d-4e8f-9a0b-1c2d3e4f5a6b' }),
 });
 
-export const Timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2027-03-31T18:00:00+08:00' });
+/**
+ * True for a date-time whose year and UTC offset exist in business and in PostgreSQL: a year from
+ * 1900 to 2999, and an offset that a time zone on Earth has (−12:00 to +14:00). Without it, an
+ * offset such as +19:48 passes ISO 8601 and fails in the database, without naming the field.
+ */
+function storable(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  const offset = /([+-])(\d{2}):?(\d{2})?$/.exec(text);
+  const offsetMinutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3] ?? 0)) : 0;
+  return year >= 1900 && year <= 2999 && offsetMinutes >= -12 * 60 && offsetMinutes <= 14 * 60;
+}
+
+export const Timestamp = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2027-03-31T18:00:00+08:00' })
+  .refine(storable, { message: 'must fall in the years 1900 to 2999, with a UTC offset from -12:00 to +14:00' });
 
 /** A non-negative decimal given as a JSON number or a string; kept as a string to stay exact. */
 export const Decimal = z

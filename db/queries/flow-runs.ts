@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../connect';
+import { largestVersion } from './flows';
 import type { Insertable } from 'kysely';
 import type { FlowRun, FlowRunsTable } from '../schema';
 import type { FlowRunStatus } from '../../workflows/domain';
@@ -54,7 +55,8 @@ function runsWithNames(db: Db) {
 export async function listFlowRuns(db: Db, filter: FlowRunFilter) {
   let query = runsWithNames(db).where('v.flowId', '=', filter.flowId);
   if (filter.readable) query = query.where(sql<boolean>`r.project_id in ${filter.readable}`);
-  if (filter.version !== undefined) query = query.where('v.version', '=', filter.version);
+  // A version beyond the largest there can be has no runs.
+  if (filter.version !== undefined) query = filter.version > largestVersion ? query.where(sql<boolean>`false`) : query.where('v.version', '=', filter.version);
   if (filter.projectId) query = query.where('r.projectId', '=', filter.projectId);
   if (filter.status) query = query.where('r.status', '=', filter.status);
   if (filter.trigger) query = query.where('r.triggerEvent', '=', filter.trigger);

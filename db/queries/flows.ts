@@ -64,7 +64,11 @@ export async function listVersions(db: Db, flowId: string) {
     .execute();
 }
 
+/** The largest version number a flow can have (PostgreSQL's integer): any larger one exists nowhere. */
+export const largestVersion = 2_147_483_647;
+
 export async function findVersion(db: Db, flowId: string, version: number): Promise<FlowVersion | undefined> {
+  if (version > largestVersion) return undefined;
   return db.selectFrom('flow_versions').selectAll().where('flowId', '=', flowId).where('version', '=', version).executeTakeFirst();
 }
 
