@@ -6,6 +6,7 @@ import { authenticate } from './auth/authenticate';
 import { contentSecurityPolicy } from './content-security-policy';
 import type { AppDeps } from './deps';
 import { ApiError, onError } from './errors';
+import { unknownApiRoute } from './unknown-route';
 import { approvalsRouter, flowRunsRouter, userApprovalsRouter } from './routes/approvals';
 import { authRouter } from './routes/auth';
 import { auditRouter } from './routes/audit';
@@ -76,6 +77,9 @@ export function createApp(deps: AppDeps) {
     openapi: '3.1.0',
     info: { title: 'Milepost API', version: '0.1.0', description: 'Sales projects as durable workflows.' },
   });
+
+  // Under /api every answer is JSON: what no route took is 404, or 405 for a known path.
+  app.all('/api/*', unknownApiRoute(app));
 
   if (deps.decisionLinks) app.route('/decide', decisionLinksRouter(deps, deps.decisionLinks));
 

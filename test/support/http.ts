@@ -5,6 +5,7 @@ import { admin, type Identity } from './identities';
 export interface JsonResponse<T = any> {
   status: number;
   body: T;
+  headers: Headers;
 }
 
 /** Sends a request as `as` (default: the suite's admin; null: nobody) and parses the JSON answer. */
@@ -20,7 +21,7 @@ export async function call<T = any>(app: App, method: string, path: string, body
   });
   const text = await response.text();
   const isJson = response.headers.get('content-type')?.includes('json') ?? false;
-  return { status: response.status, body: text ? (isJson ? JSON.parse(text) : text) : undefined };
+  return { status: response.status, body: text ? (isJson ? JSON.parse(text) : text) : undefined, headers: response.headers };
 }
 
 /** POSTs `body` to `path` and fails the test unless it was created (201); the answer's body. */
