@@ -3,6 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate';
+import { bodyShapeLimit } from './body-shape-limit';
 import { contentSecurityPolicy } from './content-security-policy';
 import type { AppDeps } from './deps';
 import { ApiError, onError } from './errors';
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps) {
   );
 
   app.use('/api/*', authenticate(deps.db, isPublic));
+  app.use('/api/*', bodyShapeLimit);
 
   const api = app
     .route('/', authRouter(deps))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { webAppPolicy } from '../../api/content-security-policy';
+import { approveAtOnce } from '../support/factories';
 import { call } from '../support/http';
 import { useSystem } from '../support/system';
 
@@ -27,6 +28,35 @@ describe('hardening', () => {
     const nul = await call(system.app, 'POST', '/api/teams', { name: 'Team \u0000 NUL' });
     expect(nul.status).toBe(400);
     for (const res of [huge, malformed, nul]) expect(JSON.stringify(res.body)).not.toMatch(/\bat \S+ \(|node_modules|\.ts:\d+/);
+  });
+
+  it('refuses a flow nested thousands of levels deep with 400 naming where, on create and on saving a draft, and stores nothing', async () => {
+    const draft = { ...approveAtOnce('plan_submitted'), name: 'Deep' };
+    // Written as text: a value this deep is more than JSON.stringify's stack can take.
+    const withDeepConfig = (body: object) =>
+      JSON.stringify(body).replace('"deep here"', `${'{"a":'.repeat(4200)}"bottom"${'}'.repeat(4200)}`);
+    const deep = { ...draft, nodes: draft.nodes.map((n, i) => (i === 0 ? { ...n, config: 'deep here' } : n)) };
+    const res = await call(system.app, 'POST', '/api/flows', withDeepConfig({ draft: deep }));
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(400);
+    expect(res.body.error.code).toBe('body_too_complex');
+    expect(res.body.error.details[0].path).toMatch(/^draft\.nodes\.0\.config(\.a){60}/);
+    expect(res.body.error.details[0].message).toBe('is nested deeper than 64 levels');
+    expect((await call(system.app, 'GET', '/api/flows')).body.map((f: { name: string }) => f.name)).not.toContain('Deep');
+
+    const saved = await call(system.app, 'POST', '/api/flows', { draft: { ...draft, name: `Shallow ${Date.now()}` } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    const put = await call(system.app, 'PUT', `/api/flows/${saved.body.id}/draft`, withDeepConfig({ draft: deep }));
+    expect(put.status).toBe(400);
+    expect(put.body.error.code).toBe('body_too_complex');
+  });
+
+  it('refuses a list or a text longer than any field has a use for, naming the limit and where', async () => {
+    const longList = await call(system.app, 'POST', '/api/flows/validate', { document: { nodes: Array.from({ length: 10_001 }, () => 0) } });
+    expect(longList.status).toBe(400);
+    expect(longList.body.error.details).toEqual([{ path: 'document.nodes', message: 'has 10001 items; a list may have at most 10000' }]);
+    const longText = await call(system.app, 'POST', '/api/flows/validate', { document: { name: 'x'.repeat(100_001) } });
+    expect(longText.status).toBe(400);
+    expect(longText.body.error.details).toEqual([{ path: 'document.name', message: 'is 100001 characters long; text may be at most 100000' }]);
   });
 
   it('refuses fields a body does not know, naming each, so nothing can be assigned on the side', async () => {
