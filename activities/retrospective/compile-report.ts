@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect';
+import { listProjectMembers } from '../../db/queries/members';
 import { loadProjectProgress } from '../../db/queries/project-progress';
 import { getProject, listMilestones } from '../../db/queries/projects';
 import { loadProjectRecords } from '../../db/queries/retrospectives';
@@ -33,16 +34,17 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
   }));
   const levels = [...new Set(escalations.map((e) => e.level))].sort((a, b) => a - b);
 
-  // Members are ranked by the metric the team reported most (revenue, for most sales teams).
-  const reportCounts = new Map<string, number>();
-  for (const r of reports) reportCounts.set(r.metric, (reportCounts.get(r.metric) ?? 0) + 1);
-  const mainMetric = [...reportCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-  const ranked = mainMetric
+  // Members are ranked by the KPI of the plan's first goal (its headline: revenue, for most sales
+  // teams), each owner and member listed, with 0 when they reported nothing towards it.
+  const headline = goals[0];
+  const team = [...new Set([project.ownerId, ...(await listProjectMembers(db, projectId)).filter((m) => m.role !== 'viewer').map((m) => m.userId)])];
+  const ranked = headline
     ? rankMembers(
         memberKpiTotals(
           reports.map((r) => ({ memberId: r.reporterId, metric: r.metric, value: Number(r.value), reportedAt: r.reportedAt })),
-          { metric: mainMetric, members: [...new Set(reports.map((r) => r.reporterId))].map((id) => ({ id, name: nameOf(id) })) },
+          { metric: headline.kpiMetric, members: team.map((id) => ({ id, name: nameOf(id) })) },
         ),
+        { direction: headline.direction },
       )
     : [];
 
