@@ -8,6 +8,8 @@ const Env = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   MILEPOST_DATA_DIR: z.string().min(1).default('.milepost'),
   DATABASE_URL: z.url().optional(),
+  /** The role that owns the schema and runs migrations; DATABASE_URL's role then only reads and writes rows. */
+  MIGRATION_DATABASE_URL: z.url().optional(),
   MILEPOST_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
   TEMPORAL_ADDRESS: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -39,7 +41,10 @@ export type Config = z.infer<typeof Env> & { dataDir: string; publicUrl: string 
 
 /** Reads and validates the environment once, at start; a bad value stops the start with its name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Env.safeParse(env);
+  const parsed = Env.refine((e) => !e.MIGRATION_DATABASE_URL || e.DATABASE_URL, {
+    path: ['MIGRATION_DATABASE_URL'],
+    message: 'needs DATABASE_URL too: the role the application connects as, which it grants rights to',
+  }).safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${problems}`);

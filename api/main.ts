@@ -8,9 +8,8 @@ import { findTemporalCli } from '../activities/runtime/temporal-cli';
 import { smtpMailer } from '../activities/flow/mailer';
 import { startTemporalDevServer } from '../activities/runtime/temporal-dev-server';
 import { configureTemporalRuntime, startWorker } from '../activities/runtime/worker';
-import { createDb } from '../db/connect';
 import { startEmbeddedPostgres } from '../db/embedded-postgres';
-import { migrateToLatest } from '../db/migrate';
+import { openDatabase } from '../db/open-database';
 import { seedDefaultFlows } from '../db/seed-default-flows';
 import { ensureAdmin } from './auth/start-admin';
 import { TASK_QUEUE } from '../workflows/task-queue';
@@ -29,23 +28,23 @@ async function main() {
   say(`decision links signed with ${linkSecret.source === 'MILEPOST_SECRET' ? 'MILEPOST_SECRET' : `the secret kept in ${linkSecret.file}`}; they point to ${config.publicUrl}`);
   const decisionLinks = { secret: linkSecret.secret, publicUrl: config.publicUrl };
 
-  let databaseUrl = config.DATABASE_URL;
-  if (!databaseUrl) {
+  let ownerUrl = config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL;
+  if (!ownerUrl) {
     const pg = await startEmbeddedPostgres({
       dataDir: path.join(config.dataDir, 'pg'),
       port: config.MILEPOST_PG_PORT,
       log: log('postgres'),
     });
     stops.push({ name: 'PostgreSQL', stop: pg.stop });
-    databaseUrl = pg.url;
+    ownerUrl = pg.url;
     say(`PostgreSQL (embedded) on 127.0.0.1:${config.MILEPOST_PG_PORT}, data in ${path.join(config.dataDir, 'pg')}`);
   } else {
-    say('PostgreSQL from DATABASE_URL');
+    say(`PostgreSQL from DATABASE_URL${config.MIGRATION_DATABASE_URL ? ', migrated by MIGRATION_DATABASE_URL' : ''}`);
   }
-  const db = createDb(databaseUrl);
+  const { db, migrated, warning } = await openDatabase({ ownerUrl, appUrl: config.DATABASE_URL });
   stops.push({ name: 'database pool', stop: () => db.destroy() });
-  const migrated = await migrateToLatest(db);
-  say(`migrations: ${migrated.results?.length ? migrated.results.map((r) => r.migrationName).join(', ') : 'up to date'}`);
+  say(`migrations: ${migrated.length > 0 ? migrated.join(', ') : 'up to date'}`);
+  if (warning) say(`warning: ${warning}`);
   await seedDefaultFlows(db);
   await ensureAdmin(db, { embedded: !config.DATABASE_URL, say });
 

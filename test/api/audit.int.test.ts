@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { createDb } from '../../db/connect';
 import { auditedTables, unauditedTables as unauditedSince20261125 } from '../../db/migrations/20261125T0000-sign-in-and-audit';
 import { unauditedTables as unauditedSince20261204 } from '../../db/migrations/20261204T0200-known-devices';
 import { createOrgChart, createProjectWithMilestone } from '../support/factories';
@@ -27,13 +28,21 @@ describe('the audit trail', () => {
     }
   });
 
-  it('refuses to change or remove what it says', async () => {
+  it('refuses to change or remove what it says, to the application and to the role that owns it', async () => {
     const [event] = await system.db.selectFrom('audit_events').select('id').limit(1).execute();
     expect(event).toBeDefined();
-    await expect(system.db.updateTable('audit_events').set({ entity: 'x' } as never).where('id', '=', event!.id).execute()).rejects.toThrow(/append-only/);
-    await expect(system.db.deleteFrom('audit_events').where('id', '=', event!.id).execute()).rejects.toThrow(/append-only/);
-    await expect(sql`truncate audit_events`.execute(system.db)).rejects.toThrow(/append-only/);
+    const owner = createDb(inject('ownerDatabaseUrl'), { max: 1 });
+    try {
+      for (const [db, refusal] of [[system.db, /permission denied/], [owner, /append-only/]] as const) {
+        await expect(db.updateTable('audit_events').set({ entity: 'x' } as never).where('id', '=', event!.id).execute()).rejects.toThrow(refusal);
+        await expect(db.deleteFrom('audit_events').where('id', '=', event!.id).execute()).rejects.toThrow(refusal);
+        await expect(sql`truncate audit_events`.execute(db)).rejects.toThrow(refusal);
+      }
+    } finally {
+      await owner.destroy();
+    }
   });
+
 
   it('records who changed what, when, before and after, for each change made through the API', async () => {
     const owner = await createUser(system.app, 'Owner');

@@ -25,3 +25,10 @@ describe('HOST', () => {
     expect(loadConfig({ HOST: '::' }).HOST).toBe('::');
   });
 });
+
+describe('MIGRATION_DATABASE_URL', () => {
+  it('is taken only beside DATABASE_URL, the role it grants rights to', () => {
+    expect(() => loadConfig({ MIGRATION_DATABASE_URL: 'postgres://owner@db/milepost' })).toThrow(/MIGRATION_DATABASE_URL: needs DATABASE_URL too/);
+    expect(loadConfig({ MIGRATION_DATABASE_URL: 'postgres://owner@db/milepost', DATABASE_URL: 'postgres://app@db/milepost' }).MIGRATION_DATABASE_URL).toBe('postgres://owner@db/milepost');
+  });
+});

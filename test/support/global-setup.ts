@@ -6,16 +6,18 @@ import { freePort } from '../../activities/runtime/free-port';
 import { findTemporalCli } from '../../activities/runtime/temporal-cli';
 import { startTemporalDevServer } from '../../activities/runtime/temporal-dev-server';
 import { bundleWorkflows } from '../../activities/runtime/worker';
-import { createDb } from '../../db/connect';
 import { createApiToken } from '../../db/queries/auth';
 import { insertUser } from '../../db/queries/users';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres';
-import { migrateToLatest } from '../../db/migrate';
+import { openDatabase } from '../../db/open-database';
 import { seedDefaultFlows } from '../../db/seed-default-flows';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The application's connection string: a role that reads and writes rows and owns nothing. */
     databaseUrl: string;
+    /** The same database as the role that owns the schema and ran the migrations. */
+    ownerDatabaseUrl: string;
     /** Connection string of the same server's maintenance database, for tests that create databases. */
     adminDatabaseUrl: string;
     temporalAddress: string;
@@ -34,8 +36,8 @@ export default async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'milepost-test-'));
   await chmod(dir, 0o755); // as root, PostgreSQL runs as the `postgres` user and must enter it
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), database: 'milepost_test' });
-  const db = createDb(pg.url);
-  await migrateToLatest(db);
+  // As `npm start` does: migrated by the owner, used through a role that owns nothing.
+  const { db, url: databaseUrl } = await openDatabase({ ownerUrl: pg.url });
   await seedDefaultFlows(db);
   const admin = await insertUser(db, { name: 'Suite Admin', email: 'suite-admin@milepost.test', role: 'admin' });
   const { token: adminToken } = await createApiToken(db, { userId: admin.id, name: 'integration suite', role: 'admin' });
@@ -45,7 +47,8 @@ export default async function setup(project: TestProject) {
   const temporal = await startTemporalDevServer({ cliPath, headless: true });
   const bundle = await bundleWorkflows();
 
-  project.provide('databaseUrl', pg.url);
+  project.provide('databaseUrl', databaseUrl);
+  project.provide('ownerDatabaseUrl', pg.url);
   project.provide('adminDatabaseUrl', pg.url.replace(/\/milepost_test$/, '/postgres'));
   project.provide('temporalAddress', temporal.address);
   project.provide('workflowBundleCode', bundle.code);
