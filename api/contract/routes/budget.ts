@@ -2,13 +2,7 @@ import { planLockedResponse } from './define-routes';
 import { projectItemRoutes } from './project-items';
 import { Budget, BudgetLine, BudgetLineParams, BudgetLinePatchBody, NewBudgetLineBody } from '../budget';
 
-export const {
-  list: listBudget,
-  create: createBudgetLine,
-  get: getBudgetLine,
-  update: updateBudgetLine,
-  delete: deleteBudgetLine,
-} = projectItemRoutes({
+export const budgetRoutes = projectItemRoutes({
   tag: 'budget',
   path: '/api/projects/{id}/budget',
   itemPath: '/api/projects/{id}/budget/{lineId}',

@@ -4,13 +4,7 @@ import { DeleteGoalQuery, Goal, GoalParams, GoalPatchBody, NewGoalBody } from '.
 
 const smartRefusal = refusal('Not a SMART goal; each detail names the element (`code`) and the field');
 
-export const {
-  list: listGoals,
-  create: createGoal,
-  get: getGoal,
-  update: updateGoal,
-  delete: deleteGoal,
-} = projectItemRoutes({
+export const goalRoutes = projectItemRoutes({
   tag: 'plan',
   path: '/api/projects/{id}/goals',
   itemPath: '/api/projects/{id}/goals/{goalId}',

@@ -5,13 +5,7 @@ import { AppliedDecomposition, ApplyDecompositionBody, DecompositionBody, Decomp
 
 const route = routesOf('plan');
 
-export const {
-  list: listMilestones,
-  create: createMilestone,
-  get: getMilestone,
-  update: updateMilestone,
-  delete: deleteMilestone,
-} = projectItemRoutes({
+export const milestoneRoutes = projectItemRoutes({
   tag: 'plan',
   path: '/api/projects/{id}/milestones',
   itemPath: '/api/projects/{id}/milestones/{milestoneId}',

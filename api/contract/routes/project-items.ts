@@ -38,6 +38,9 @@ type WithQuery<O> = O extends { query: infer Q extends z.ZodObject } ? { query: 
 
 const withQuery = <O extends { query?: z.ZodObject }>(operation: O) => (operation.query ? { query: operation.query } : {}) as WithQuery<O>;
 
+/** The five routes of a project's items, as `projectItemRoutes` defines them. */
+export type ProjectItemRoutes = Record<'list' | 'create' | 'get' | 'update' | 'delete', RouteConfig>;
+
 /** The list/create/get/update/delete definitions of a project's items. */
 export function projectItemRoutes<const C extends ProjectItemsConfig>(config: C) {
   const route = routesOf(config.tag);

@@ -2,13 +2,7 @@ import { planLockedResponse } from './define-routes';
 import { projectItemRoutes } from './project-items';
 import { NewRiskBody, Risk, RiskParams, RiskPatchBody, RiskQuery } from '../risks';
 
-export const {
-  list: listRisks,
-  create: createRisk,
-  get: getRisk,
-  update: updateRisk,
-  delete: deleteRisk,
-} = projectItemRoutes({
+export const riskRoutes = projectItemRoutes({
   tag: 'risks',
   path: '/api/projects/{id}/risks',
   itemPath: '/api/projects/{id}/risks/{riskId}',

@@ -1,13 +1,7 @@
 import { projectItemRoutes } from './project-items';
 import { NewTaskBody, Task, TaskParams, TaskPatchBody, TaskQuery } from '../tasks';
 
-export const {
-  list: listTasks,
-  create: createTask,
-  get: getTask,
-  update: updateTask,
-  delete: deleteTask,
-} = projectItemRoutes({
+export const taskRoutes = projectItemRoutes({
   tag: 'tasks',
   path: '/api/projects/{id}/tasks',
   itemPath: '/api/projects/{id}/tasks/{taskId}',
