@@ -6,6 +6,19 @@ export const IdParam = z.object({
   id: Uuid.openapi({ param: { name: 'id', in: 'path' }, example: '3f1c2a9e-5b6d-4e8f-9a0b-1c2d3e4f5a6b' }),
 });
 
+const pathUuid = (name: string) => Uuid.openapi({ param: { name, in: 'path' } });
+
+/** The path parameters of one item under a project, e.g. `projectItemParams('taskId')` for `{ id, taskId }`. */
+export const projectItemParams = <const K extends string>(itemId: K) =>
+  z.object({ id: pathUuid('id'), ...({ [itemId]: pathUuid(itemId) } as Record<K, ReturnType<typeof pathUuid>>) });
+
+/** A change to any of `fields`, at least one of them; unknown fields are refused. */
+export const patchBodyOf = <S extends z.core.$ZodLooseShape>(fields: S) =>
+  z
+    .strictObject(fields)
+    .partial()
+    .refine((patch) => Object.keys(patch).length > 0, { error: 'give at least one field to change' });
+
 export const Timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2027-03-31T18:00:00+08:00' });
 
 /** A non-negative decimal given as a JSON number or a string; kept as a string to stay exact. */
