@@ -110,7 +110,7 @@ export function goalsRouter(deps: AppDeps) {
     routes: goalRoutes,
     noun: 'Goal',
     itemId: 'goalId',
-    may: { create: ['editPlan', doing], update: ['editPlan', doing], delete: ['editPlan', doing] },
+    may: ['editPlan', doing],
     planningOnly: ['create', 'update', 'delete'],
     list: async (db, projectId) => (await listGoals(db, projectId)).map(goalDto),
     find: findGoal,

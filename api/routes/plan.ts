@@ -180,7 +180,7 @@ export function planRouter(deps: AppDeps) {
     routes: milestoneRoutes,
     noun: 'Milestone',
     itemId: 'milestoneId',
-    may: { create: ['editPlan', doing], update: ['editPlan', doing], delete: ['editPlan', doing] },
+    may: ['editPlan', doing],
     planningOnly: ['create', 'update', 'delete'],
     answerReadsProject: true,
     list: async (db, projectId) => {

@@ -6,11 +6,12 @@ import { requireProjectAccess } from '../access/project-access';
 import { requireProjectAction, type ProjectAction } from '../access/project-actions';
 import type { ProjectItemRoutes } from '../contract/routes/project-items';
 import type { AppDeps } from '../deps';
-import { notFound } from '../errors';
+import { found, notFound } from '../errors';
 import { editPlan, inProject, requireProject } from '../plan-guard';
 import { createRouter } from '../router';
 
 type Change = 'create' | 'update' | 'delete';
+type Guard = readonly [ProjectAction, string];
 type SchemaOf<B> = B extends { content: { 'application/json': { schema: infer S extends z.ZodType } } } ? S : never;
 type Request<R extends RouteConfig> = NonNullable<R['request']>;
 /** What a route's validator hands the handler: its JSON body, query or path parameters. */
@@ -32,8 +33,8 @@ export interface ProjectItems<R extends ProjectItemRoutes, Row extends { id: str
   noun: string;
   /** The item's path parameter, e.g. 'taskId'. */
   itemId: string;
-  /** The project action each change needs, and what a refusal says the person tried to do. */
-  may: Record<Change, readonly [ProjectAction, string]>;
+  /** The project action changes need and what a refusal says the person tried to do: one for all, or one per change. */
+  may: Guard | Record<Change, Guard>;
   /** Changes allowed while the project is in planning only; the phase is read under the project lock, before anything else. */
   planningOnly?: readonly Change[];
   /** The answer reads the project (e.g. its calendar), so reading one item loads the project first. */
@@ -50,6 +51,8 @@ export interface ProjectItems<R extends ProjectItemRoutes, Row extends { id: str
   hooks?: { create?: ValidationHook; update?: ValidationHook };
 }
 
+const isGuard = (may: Guard | Record<Change, Guard>): may is Guard => Array.isArray(may);
+
 /** What a handler reads from its request, already validated against the route's definition. */
 interface Valid {
   param: Record<string, string> & { id: string };
@@ -62,7 +65,8 @@ const valid = <T extends keyof Valid>(c: { req: unknown }, target: T) => (c.req 
 export function projectItemsRouter<R extends ProjectItemRoutes, Row extends { id: string }>({ db }: AppDeps, items: ProjectItems<R, Row>) {
   const { routes, noun, itemId, may } = items;
   const locked = (change: Change) => (items.planningOnly?.includes(change) ? editPlan : inProject);
-  const guard = (c: Parameters<Handler>[0], change: Change) => requireProjectAction(db, c.get('principal'), valid(c, 'param').id, ...may[change]);
+  const guard = (c: Parameters<Handler>[0], change: Change) =>
+    requireProjectAction(db, c.get('principal'), valid(c, 'param').id, ...(isGuard(may) ? may : may[change]));
 
   const list: Handler = async (c) => {
     const { id } = valid(c, 'param');
@@ -80,8 +84,7 @@ export function projectItemsRouter<R extends ProjectItemRoutes, Row extends { id
     const { id, [itemId]: key } = valid(c, 'param');
     await requireProjectAccess(db, c.get('principal'), id, 'read');
     const project = items.answerReadsProject ? await requireProject(db, id) : undefined;
-    const row = await items.find(db, id, key!);
-    if (!row) throw notFound(noun, key!);
+    const row = found(await items.find(db, id, key!), noun, key!);
     return c.json(items.toDto(row, project!), 200);
   };
   const update: Handler = async (c) => {
@@ -89,8 +92,7 @@ export function projectItemsRouter<R extends ProjectItemRoutes, Row extends { id
     await guard(c, 'update');
     const patch = valid(c, 'json');
     const { row, project } = await locked('update')(db, id, async (trx, project) => {
-      const current = await items.find(trx, id, key!);
-      if (!current) throw notFound(noun, key!);
+      const current = found(await items.find(trx, id, key!), noun, key!);
       return { row: await items.update(trx, project, current, patch), project };
     });
     return c.json(items.toDto(row, project), 200);

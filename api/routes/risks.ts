@@ -18,7 +18,7 @@ export function risksRouter(deps: AppDeps) {
     routes: riskRoutes,
     noun: 'Risk',
     itemId: 'riskId',
-    may: { create: ['editPlan', doing], update: ['editPlan', doing], delete: ['editPlan', doing] },
+    may: ['editPlan', doing],
     // Only the status may change after planning: `update` checks the phase for the rest.
     planningOnly: ['create', 'delete'],
     list: async (db, projectId, { status }) => (await listRisks(db, projectId)).filter((r) => !status || r.status === status).map(riskDto),
