@@ -105,12 +105,11 @@ const goalColumns = (goal: SmartGoal) => ({
 });
 
 export function goalsRouter(deps: AppDeps) {
-  const doing = 'change its goals';
   return projectItemsRouter(deps, {
     routes: goalRoutes,
     noun: 'Goal',
     itemId: 'goalId',
-    may: ['editPlan', doing],
+    may: ['editPlan', 'change its goals'],
     planningOnly: ['create', 'update', 'delete'],
     list: async (db, projectId) => (await listGoals(db, projectId)).map(goalDto),
     find: findGoal,

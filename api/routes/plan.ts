@@ -175,12 +175,11 @@ async function decomposeGoal(db: Db, project: SalesProject, body: z.infer<typeof
 
 export function planRouter(deps: AppDeps) {
   const { db } = deps;
-  const doing = 'change its milestones';
   const milestones = projectItemsRouter(deps, {
     routes: milestoneRoutes,
     noun: 'Milestone',
     itemId: 'milestoneId',
-    may: ['editPlan', doing],
+    may: ['editPlan', 'change its milestones'],
     planningOnly: ['create', 'update', 'delete'],
     answerReadsProject: true,
     list: async (db, projectId) => {

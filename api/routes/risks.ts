@@ -13,12 +13,11 @@ const riskBody = bodyOf(Risk);
 export const riskDto = (r: RiskRow): z.infer<typeof Risk> => riskBody(toJson(r));
 
 export function risksRouter(deps: AppDeps) {
-  const doing = 'change its risk register';
   return projectItemsRouter(deps, {
     routes: riskRoutes,
     noun: 'Risk',
     itemId: 'riskId',
-    may: ['editPlan', doing],
+    may: ['editPlan', 'change its risk register'],
     // Only the status may change after planning: `update` checks the phase for the rest.
     planningOnly: ['create', 'delete'],
     list: async (db, projectId, { status }) => (await listRisks(db, projectId)).filter((r) => !status || r.status === status).map(riskDto),
