@@ -26,6 +26,12 @@ export class ApiError extends HTTPException {
 
 export const notFound = (what: string, id: string) => new ApiError(404, 'not_found', `${what} ${id} does not exist.`);
 
+/** `row` when there is one, else the 404 for `what` `id`: `const team = found(await findTeam(db, id), 'Team', id)`. */
+export function found<T>(row: T, what: string, id: string): NonNullable<T> {
+  if (row === undefined || row === null) throw notFound(what, id);
+  return row;
+}
+
 export const invalidFields = (details: ErrorDetail[]) =>
   new ApiError(400, 'invalid_request', `The request has ${details.length} invalid field${details.length === 1 ? '' : 's'}: ${details.map((d) => d.path || '(body)').join(', ')}.`, details);
 

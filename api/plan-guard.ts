@@ -2,7 +2,7 @@ import type { Db } from '../db/connect';
 import { lockProject } from '../db/queries/plan';
 import type { SalesProject } from '../db/schema';
 import { businessCalendarSchema, defaultBusinessCalendar, type BusinessCalendar } from '../workflows/domain';
-import { invalidFields, notFound, type ErrorDetail } from './errors';
+import { found, invalidFields, type ErrorDetail } from './errors';
 import { requirePhase } from './access/project-actions';
 import { findTeam } from '../db/queries/members';
 import { findProject } from '../db/queries/projects';
@@ -15,8 +15,7 @@ import { existingUserIds } from '../db/queries/users';
  */
 export async function inProject<T>(db: Db, projectId: string, work: (trx: Db, project: SalesProject) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    const project = await lockProject(trx, projectId);
-    if (!project) throw notFound('Project', projectId);
+    const project = found(await lockProject(trx, projectId), 'Project', projectId);
     return work(trx, project);
   });
 }
@@ -33,8 +32,7 @@ export async function editPlan<T>(db: Db, projectId: string, edit: (trx: Db, pro
 }
 
 export async function requireProject(db: Db, projectId: string): Promise<SalesProject> {
-  const project = await findProject(db, projectId);
-  if (!project) throw notFound('Project', projectId);
+  const project = found(await findProject(db, projectId), 'Project', projectId);
   return project;
 }
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Uuid } from './common';
+import { projectItemParams, patchBodyOf } from './common';
 import { NonNegativeDecimal } from './plan';
 
 const category = z.string().trim().min(1, 'must not be empty').max(200);
@@ -9,15 +9,9 @@ export const NewBudgetLineBody = z
   .openapi('NewBudgetLine');
 
 /** `spent` can be booked in every phase; category and planned are part of the plan. */
-export const BudgetLinePatchBody = z
-  .strictObject({ category: category.optional(), planned: NonNegativeDecimal.optional(), spent: NonNegativeDecimal.optional() })
-  .refine((patch) => Object.keys(patch).length > 0, { error: 'give at least one field to change' })
-  .openapi('BudgetLinePatch');
+export const BudgetLinePatchBody = patchBodyOf({ category, planned: NonNegativeDecimal, spent: NonNegativeDecimal }).openapi('BudgetLinePatch');
 
-export const BudgetLineParams = z.object({
-  id: Uuid.openapi({ param: { name: 'id', in: 'path' } }),
-  lineId: Uuid.openapi({ param: { name: 'lineId', in: 'path' } }),
-});
+export const BudgetLineParams = projectItemParams('lineId');
 
 /** Spending against plan, like a KPI: how much of the plan is used and by how much it is overrun. */
 const spending = {

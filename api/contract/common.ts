@@ -6,6 +6,20 @@ export const IdParam = z.object({
   id: Uuid.openapi({ param: { name: 'id', in: 'path' }, example: '3f1c2a9e-5b6d-4e8f-9a0b-1c2d3e4f5a6b' }),
 });
 
+const pathUuid = (name: string) => Uuid.openapi({ param: { name, in: 'path' } });
+
+/** The path parameters of one item under a project, e.g. `projectItemParams('taskId')` for `{ id, taskId }`. */
+export const projectItemParams = <const K extends string>(itemId: K) =>
+  z.object({ id: pathUuid('id'), ...({ [itemId]: pathUuid(itemId) } as Record<K, ReturnType<typeof pathUuid>>) });
+
+/** A change to any of `fields`, at least one of them; unknown fields are refused. */
+export const patchBodyOf = <S extends z.core.$ZodLooseShape>(fields: S) =>
+  z
+    .strictObject(fields)
+    .partial()
+    .refine((patch) => Object.keys(patch).length > 0, { error: 'give at least one field to change' });
+
+
 /**
  * True for a date-time whose year and UTC offset exist in business and in PostgreSQL: a year from
  * 1900 to 2999, and an offset that a time zone on Earth has (−12:00 to +14:00). Without it, an

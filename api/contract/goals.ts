@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { goalDirections, goalMetrics, smartGoalSchema } from '../../workflows/domain';
-import { Uuid } from './common';
+import { projectItemParams } from './common';
 
 /** A SMART goal: the same schema the domain checks goals with, so every message names its element. */
 // Domain schemas may be built before zod gains `.openapi`; `.describe` gives a copy that has it.
@@ -31,10 +31,7 @@ export const GoalPatchBody = z
   .refine((patch) => Object.keys(patch).length > 0, { error: 'give at least one field to change' })
   .openapi('GoalPatch');
 
-export const GoalParams = z.object({
-  id: Uuid.openapi({ param: { name: 'id', in: 'path' } }),
-  goalId: Uuid.openapi({ param: { name: 'goalId', in: 'path' } }),
-});
+export const GoalParams = projectItemParams('goalId');
 
 export const DeleteGoalQuery = z.strictObject({
   withMilestones: z

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { milestoneStatuses, milestoneTargetKinds, projectMemberRoles } from '../../workflows/domain';
 import { calendarDurationSchema, decomposeTargetInputSchema, targetGranularities } from '../../workflows/domain';
-import { Decimal, Timestamp, Uuid } from './common';
+import { Decimal, Timestamp, Uuid, projectItemParams, patchBodyOf } from './common';
 
 export const NonNegativeDecimal = Decimal.refine((value) => !value.startsWith('-'), { error: 'cannot be negative' });
 
@@ -15,10 +15,7 @@ export const WarningThresholdPct = z
   .max(100, { error: 'must be a percentage from 0 to 100' })
   .openapi({ description: 'At risk when progress is below this % of the pro-rated target' });
 
-export const MilestoneParams = z.object({
-  id: Uuid.openapi({ param: { name: 'id', in: 'path' } }),
-  milestoneId: Uuid.openapi({ param: { name: 'milestoneId', in: 'path' } }),
-});
+export const MilestoneParams = projectItemParams('milestoneId');
 
 const milestoneFields = {
   name: z.string().trim().min(1, 'must not be empty').max(200),
@@ -53,23 +50,7 @@ export const NewPlanMilestoneBody = z
   })
   .openapi('NewPlanMilestone');
 
-export const MilestonePatchBody = z
-  .strictObject({
-    name: milestoneFields.name.optional(),
-    description: milestoneFields.description.optional(),
-    goalId: milestoneFields.goalId.optional(),
-    metric: milestoneFields.metric.optional(),
-    targetValue: milestoneFields.targetValue.optional(),
-    targetKind: milestoneFields.targetKind.optional(),
-    periodStart: milestoneFields.periodStart.optional(),
-    dueAt: milestoneFields.dueAt.optional(),
-    ownerId: milestoneFields.ownerId.optional(),
-    teamId: milestoneFields.teamId.optional(),
-    warningOffset: milestoneFields.warningOffset.optional(),
-    warningThresholdPct: milestoneFields.warningThresholdPct.optional(),
-  })
-  .refine((patch) => Object.keys(patch).length > 0, { error: 'give at least one field to change' })
-  .openapi('MilestonePatch');
+export const MilestonePatchBody = patchBodyOf(milestoneFields).openapi('MilestonePatch');
 
 export const PlanMilestone = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { riskStatuses, riskWarningDirections, type RiskEarlyWarning } from '../../workflows/domain';
-import { Uuid } from './common';
+import { Uuid, projectItemParams, patchBodyOf } from './common';
 
 export const EarlyWarningRule = z
   .strictObject({
@@ -42,23 +42,9 @@ export const NewRiskBody = z
   .openapi('NewRisk');
 
 /** `status` can change in every phase; everything else is part of the plan. */
-export const RiskPatchBody = z
-  .strictObject({
-    title: riskFields.title.optional(),
-    probability: riskFields.probability.optional(),
-    impact: riskFields.impact.optional(),
-    ownerId: riskFields.ownerId.optional(),
-    mitigation: riskFields.mitigation.optional(),
-    status: riskFields.status.optional(),
-    earlyWarning: riskFields.earlyWarning.optional(),
-  })
-  .refine((patch) => Object.keys(patch).length > 0, { error: 'give at least one field to change' })
-  .openapi('RiskPatch');
+export const RiskPatchBody = patchBodyOf(riskFields).openapi('RiskPatch');
 
-export const RiskParams = z.object({
-  id: Uuid.openapi({ param: { name: 'id', in: 'path' } }),
-  riskId: Uuid.openapi({ param: { name: 'riskId', in: 'path' } }),
-});
+export const RiskParams = projectItemParams('riskId');
 
 export const RiskQuery = z.strictObject({ status: z.enum(riskStatuses).optional() });
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { taskStatuses } from '../../workflows/domain';
-import { Timestamp, Uuid } from './common';
+import { Timestamp, Uuid, projectItemParams, patchBodyOf } from './common';
 
 const taskFields = {
   title: z.string().trim().min(1, 'must not be empty').max(500),
@@ -20,21 +20,9 @@ export const NewTaskBody = z
   })
   .openapi('NewTask');
 
-export const TaskPatchBody = z
-  .strictObject({
-    title: taskFields.title.optional(),
-    assigneeId: taskFields.assigneeId.optional(),
-    dueAt: taskFields.dueAt.optional(),
-    milestoneId: taskFields.milestoneId.optional(),
-    status: taskFields.status.optional(),
-  })
-  .refine((patch) => Object.keys(patch).length > 0, { error: 'give at least one field to change' })
-  .openapi('TaskPatch');
+export const TaskPatchBody = patchBodyOf(taskFields).openapi('TaskPatch');
 
-export const TaskParams = z.object({
-  id: Uuid.openapi({ param: { name: 'id', in: 'path' } }),
-  taskId: Uuid.openapi({ param: { name: 'taskId', in: 'path' } }),
-});
+export const TaskParams = projectItemParams('taskId');
 
 export const TaskQuery = z.strictObject({
   status: z.enum(taskStatuses).optional(),

@@ -9,14 +9,12 @@ import {
   updateBudgetLine,
   type BudgetLineWithRemaining,
 } from '../../db/queries/budget';
-import { requireProjectAccess } from '../access/project-access';
-import { requirePhase, requireProjectAction } from '../access/project-actions';
+import { requirePhase } from '../access/project-actions';
 import type { AppDeps } from '../deps';
-import { notFound } from '../errors';
-import { editPlan, inProject, round2 } from '../plan-guard';
-import { createRouter } from '../router';
+import { round2 } from '../plan-guard';
+import { projectItemsRouter } from './project-items';
 import { Budget, BudgetLine } from '../contract/budget';
-import * as routes from '../contract/routes/budget';
+import { budgetRoutes } from '../contract/routes/budget';
 import { bodyOf, toJson } from '../to-json';
 
 /** Percentages for display; the amounts themselves stay exact decimal strings. */
@@ -46,62 +44,27 @@ export async function budgetSummary(db: Db, projectId: string): Promise<z.infer<
   };
 }
 
-export function budgetRouter({ db }: AppDeps) {
-  return createRouter()
-    .openapi(
-      routes.listBudget,
-      async (c) => {
-        const { id } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'read');
-        return c.json(await budgetSummary(db, id), 200);
-      },
-    )
-    .openapi(
-      routes.createBudgetLine,
-      async (c) => {
-        const { id } = c.req.valid('param');
-        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its budget');
-        const body = c.req.valid('json');
-        const line = await editPlan(db, id, (trx) =>
-          insertBudgetLine(trx, { ...body, projectId: id }),
-        );
-        return c.json(budgetLineDto(line), 201);
-      },
-    )
-    .openapi(
-      routes.updateBudgetLine,
-      async (c) => {
-        const { id, lineId } = c.req.valid('param');
-        await requireProjectAction(db, c.get('principal'), id, 'bookSpending', 'change its budget or book spending');
-        const patch = c.req.valid('json');
-        const line = await inProject(db, id, async (trx, project) => {
-          if (!(await findBudgetLine(trx, id, lineId))) throw notFound('Budget line', lineId);
-          const changesPlan = patch.category !== undefined || patch.planned !== undefined;
-          requirePhase(changesPlan ? 'editPlan' : 'bookSpending', project);
-          return (await updateBudgetLine(trx, id, lineId, patch))!;
-        });
-        return c.json(budgetLineDto(line), 200);
-      },
-    )
-    .openapi(
-      routes.getBudgetLine,
-      async (c) => {
-        const { id, lineId } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'read');
-        const line = await findBudgetLine(db, id, lineId);
-        if (!line) throw notFound('Budget line', lineId);
-        return c.json(budgetLineDto(line), 200);
-      },
-    )
-    .openapi(
-      routes.deleteBudgetLine,
-      async (c) => {
-        const { id, lineId } = c.req.valid('param');
-        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its budget');
-        await editPlan(db, id, async (trx) => {
-          if (!(await deleteBudgetLine(trx, id, lineId))) throw notFound('Budget line', lineId);
-        });
-        return c.body(null, 204);
-      },
-    );
+export function budgetRouter(deps: AppDeps) {
+  return projectItemsRouter(deps, {
+    routes: budgetRoutes,
+    noun: 'Budget line',
+    itemId: 'lineId',
+    may: {
+      create: ['editPlan', 'change its budget'],
+      update: ['bookSpending', 'change its budget or book spending'],
+      delete: ['editPlan', 'change its budget'],
+    },
+    // Spending is booked in every phase: `update` checks the phase for what it changes.
+    planningOnly: ['create', 'delete'],
+    list: (db, projectId) => budgetSummary(db, projectId),
+    find: findBudgetLine,
+    toDto: budgetLineDto,
+    insert: (trx, project, body) => insertBudgetLine(trx, { ...body, projectId: project.id }),
+    update: async (trx, project, current, patch) => {
+      const changesPlan = patch.category !== undefined || patch.planned !== undefined;
+      requirePhase(changesPlan ? 'editPlan' : 'bookSpending', project);
+      return (await updateBudgetLine(trx, project.id, current.id, patch))!;
+    },
+    remove: deleteBudgetLine,
+  });
 }

@@ -3,7 +3,7 @@ import { projectAccessOf } from '../access/project-access';
 import type { AppDeps } from '../deps';
 import { decide } from '../decide';
 import { escalationDto } from '../dto';
-import { ApiError, notFound } from '../errors';
+import { ApiError, found, notFound } from '../errors';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/escalations';
 import { findAcknowledgementRequest } from '../../db/queries/approvals';
@@ -14,8 +14,7 @@ export function escalationsRouter({ db, temporal }: AppDeps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const principal = c.get('principal');
-      const escalation = await findEscalation(db, id);
-      if (!escalation) throw notFound('Escalation', id);
+      const escalation = found(await findEscalation(db, id), 'Escalation', id);
       if (escalation.recipientId !== principal.userId) {
         if (!(await projectAccessOf(db, principal, escalation.projectId))) throw notFound('Escalation', id);
         throw new ApiError(403, 'forbidden', 'Only the person this escalation was sent to may acknowledge it; you may only read it.');

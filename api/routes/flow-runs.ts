@@ -8,7 +8,7 @@ import { flowRunStateQuery, type FlowRunState } from '../../workflows/interprete
 import { projectAccessOf, readableProjectIds } from '../access/project-access';
 import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
-import { notFound } from '../errors';
+import { found, notFound } from '../errors';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/flow-runs';
 
@@ -146,8 +146,7 @@ export function flowRunsOfFlowRouter({ db }: AppDeps) {
       async (c) => {
         const { id, version } = c.req.valid('param');
         const { last } = c.req.valid('query');
-        const row = await findVersion(db, id, version);
-        if (!row) throw notFound('Flow version', `${id} v${version}`);
+        const row = found(await findVersion(db, id, version), 'Flow version', `${id} v${version}`);
         const edges = edgesOf(row.document);
         const stored = await finishedRunPaths(db, { versionId: row.id, last, readable: readableProjectIds(c.get('principal')) });
         const paths = stored.flatMap((r) => {

@@ -2,7 +2,7 @@ import { SimulationInputError, simulateFlow } from '../../activities/simulation/
 import { findFlow, findVersion } from '../../db/queries/flows';
 import { flowDocumentSchema } from '../../workflows/flow/graph-schema';
 import type { AppDeps } from '../deps';
-import { ApiError, invalidFields, notFound, zodDetails } from '../errors';
+import { ApiError, found, invalidFields, zodDetails } from '../errors';
 import { createRouter } from '../router';
 import { designersOnly, requireValid } from './flows';
 import * as routes from '../contract/routes/flow-simulation';
@@ -14,8 +14,7 @@ export function flowSimulationRouter({ db }: AppDeps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const flow = await findFlow(db, id);
-      if (!flow) throw notFound('Flow', id);
+      const flow = found(await findFlow(db, id), 'Flow', id);
       let document: unknown = flow.draft;
       let flowVersionId = `draft:${flow.id}`;
       if (body.version !== undefined) {

@@ -8,7 +8,7 @@ import { triggerEventSchema } from '../../workflows/flow/trigger-events';
 import { onlyRoles } from '../auth/principal';
 import { roleAbilities } from '../access/role-abilities';
 import type { AppDeps } from '../deps';
-import { ApiError, invalidFields, notFound, zodDetails } from '../errors';
+import { ApiError, found, invalidFields, notFound, zodDetails } from '../errors';
 import { validateWithDirectory } from '../flow-validation';
 import { nextRunsOf, syncFlowSchedule, syncSchedulesOfFlow } from '../flow-schedules';
 import { createRouter } from '../router';
@@ -98,8 +98,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       routes.getFlow,
       async (c) => {
         const { id } = c.req.valid('param');
-        const flow = await findFlow(db, id);
-        if (!flow) throw notFound('Flow', id);
+        const flow = found(await findFlow(db, id), 'Flow', id);
         return c.json(await flowDetail(db, flow), 200);
       },
     )
@@ -117,8 +116,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       { ...routes.publishFlow, middleware: designersOnly },
       async (c) => {
         const { id } = c.req.valid('param');
-        const flow = await findFlow(db, id);
-        if (!flow) throw notFound('Flow', id);
+        const flow = found(await findFlow(db, id), 'Flow', id);
         await requireValid(db, flow.draft);
         const version = await publishVersion(db, id, flow.draft, c.get('principal').userId);
         // Schedules bound to this flow fire at the new version's times from now on (or stop, if its
@@ -139,8 +137,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       routes.getVersion,
       async (c) => {
         const { id, version } = c.req.valid('param');
-        const row = await findVersion(db, id, version);
-        if (!row) throw notFound('Flow version', `${id} v${version}`);
+        const row = found(await findVersion(db, id, version), 'Flow version', `${id} v${version}`);
         return c.json({ ...versionDto(row), flowId: id, document: row.document }, 200);
       },
     )
@@ -148,8 +145,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       routes.exportFlow,
       async (c) => {
         const { id } = c.req.valid('param');
-        const flow = await findFlow(db, id);
-        if (!flow) throw notFound('Flow', id);
+        const flow = found(await findFlow(db, id), 'Flow', id);
         c.header('content-disposition', `attachment; filename="${flow.name.replace(/[^\w.-]+/g, '-').toLowerCase()}.flow.json"`);
         // Drafts are shape-checked when saved, so this parse only restores their type.
         return c.json(flowDraftSchema.parse(flow.draft), 200);

@@ -4,14 +4,11 @@ import { deleteGoal, findGoal, goalRowKpiMetric, insertGoal, listGoals, updateGo
 import { deleteGoalMilestones, listGoalMilestones } from '../../db/queries/plan';
 import type { Goal as GoalRow, SalesProject } from '../../db/schema';
 import { checkSmart, smartGoalSchema, type SmartGoal } from '../../workflows/domain';
-import { requireProjectAccess } from '../access/project-access';
-import { requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
-import { ApiError, invalidFields, notFound, zodDetails, type ErrorDetail } from '../errors';
-import { editPlan } from '../plan-guard';
-import { createRouter } from '../router';
+import { ApiError, invalidFields, zodDetails, type ErrorDetail } from '../errors';
+import { projectItemsRouter } from './project-items';
 import { Goal } from '../contract/goals';
-import * as routes from '../contract/routes/goals';
+import { goalRoutes } from '../contract/routes/goals';
 import { bodyOf, toJson } from '../to-json';
 
 const goalBody = bodyOf(Goal);
@@ -107,82 +104,44 @@ const goalColumns = (goal: SmartGoal) => ({
   periodEnd: goal.period.end,
 });
 
-export function goalsRouter({ db }: AppDeps) {
-  return createRouter()
-    .openapi(
-      routes.listGoals,
-      async (c) => {
-        const { id } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'read');
-        return c.json((await listGoals(db, id)).map(goalDto), 200);
-      },
-    )
-    .openapi(
-      routes.createGoal,
-      async (c) => {
-        const { id } = c.req.valid('param');
-        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its goals');
-        const goal = c.req.valid('json');
-        const created = await editPlan(db, id, async (trx, project) => {
-          requireWithinProject(project, goal);
-          return insertGoal(trx, { projectId: id, ...goalColumns(goal) });
-        });
-        return c.json(goalDto(created), 201);
-      },
-      newGoalHook,
-    )
-    .openapi(
-      routes.getGoal,
-      async (c) => {
-        const { id, goalId } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'read');
-        const goal = await findGoal(db, id, goalId);
-        if (!goal) throw notFound('Goal', goalId);
-        return c.json(goalDto(goal), 200);
-      },
-    )
-    .openapi(
-      routes.updateGoal,
-      async (c) => {
-        const { id, goalId } = c.req.valid('param');
-        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its goals');
-        const patch = c.req.valid('json');
-        const updated = await editPlan(db, id, async (trx, project) => {
-          const current = await findGoal(trx, id, goalId);
-          if (!current) throw notFound('Goal', goalId);
-          const { customMetricName, ...rest } = patch;
-          const merged = { ...asSmartInput(current), ...rest };
-          if (customMetricName === null) delete (merged as { customMetricName?: string }).customMetricName;
-          else if (customMetricName !== undefined) Object.assign(merged, { customMetricName });
-          const check = checkSmart(merged);
-          if (!check.ok) throw smartRefused(smartDetails(merged));
-          requireWithinProject(project, check.goal);
-          return (await updateGoal(trx, id, goalId, goalColumns(check.goal)))!;
-        });
-        return c.json(goalDto(updated), 200);
-      },
-      goalPatchHook,
-    )
-    .openapi(
-      routes.deleteGoal,
-      async (c) => {
-        const { id, goalId } = c.req.valid('param');
-        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its goals');
-        const { withMilestones } = c.req.valid('query');
-        await editPlan(db, id, async (trx) => {
-          if (!(await findGoal(trx, id, goalId))) throw notFound('Goal', goalId);
-          const milestones = await listGoalMilestones(trx, goalId);
-          if (milestones.length > 0 && withMilestones !== 'true') {
-            throw new ApiError(
-              409,
-              'goal_has_milestones',
-              `The goal has ${milestones.length} milestone${milestones.length === 1 ? '' : 's'}; delete them first or pass withMilestones=true.`,
-            );
-          }
-          await deleteGoalMilestones(trx, goalId);
-          await deleteGoal(trx, id, goalId);
-        });
-        return c.body(null, 204);
-      },
-    );
+export function goalsRouter(deps: AppDeps) {
+  return projectItemsRouter(deps, {
+    routes: goalRoutes,
+    noun: 'Goal',
+    itemId: 'goalId',
+    may: ['editPlan', 'change its goals'],
+    planningOnly: ['create', 'update', 'delete'],
+    list: async (db, projectId) => (await listGoals(db, projectId)).map(goalDto),
+    find: findGoal,
+    toDto: goalDto,
+    insert: (trx, project, goal) => {
+      requireWithinProject(project, goal);
+      return insertGoal(trx, { projectId: project.id, ...goalColumns(goal) });
+    },
+    update: async (trx, project, current, patch) => {
+      const { customMetricName, ...rest } = patch;
+      const merged = { ...asSmartInput(current), ...rest };
+      if (customMetricName === null) delete (merged as { customMetricName?: string }).customMetricName;
+      else if (customMetricName !== undefined) Object.assign(merged, { customMetricName });
+      const check = checkSmart(merged);
+      if (!check.ok) throw smartRefused(smartDetails(merged));
+      requireWithinProject(project, check.goal);
+      return (await updateGoal(trx, project.id, current.id, goalColumns(check.goal)))!;
+    },
+    remove: async (trx, projectId, goalId, { withMilestones }) => {
+      if (!(await findGoal(trx, projectId, goalId))) return false;
+      const milestones = await listGoalMilestones(trx, goalId);
+      if (milestones.length > 0 && withMilestones !== 'true') {
+        throw new ApiError(
+          409,
+          'goal_has_milestones',
+          `The goal has ${milestones.length} milestone${milestones.length === 1 ? '' : 's'}; delete them first or pass withMilestones=true.`,
+        );
+      }
+      await deleteGoalMilestones(trx, goalId);
+      await deleteGoal(trx, projectId, goalId);
+      return true;
+    },
+    hooks: { create: newGoalHook, update: goalPatchHook },
+  });
 }

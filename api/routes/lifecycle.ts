@@ -7,6 +7,7 @@ import { closeProjectUpdate, requestChangeUpdate, submitPlanUpdate } from '../..
 import { salesProjectWorkflowId } from '../../workflows/task-queue';
 import { requireProjectAccess } from '../access/project-access';
 import { requirePhase, requireProjectAction } from '../access/project-actions';
+import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields } from '../errors';
 import { createRouter } from '../router';
@@ -53,6 +54,15 @@ const changeRequestDto = (row: ChangeRequestRow, moves: Moves = []): z.infer<typ
 });
 
 /** Which pending checks a change would move, and to when: shown before anyone approves it. */
+/**
+ * What each command to the lifecycle checks first: the person's access, then the phase as read
+ * now. The workflow's update validator checks the phase again when it takes the command.
+ */
+async function requireCommand(db: Db, principal: Principal, projectId: string, action: 'submitPlan' | 'close' | 'requestChange', doing: string) {
+  await requireProjectAction(db, principal, projectId, action, doing);
+  requirePhase(action, await loadProject(db, projectId));
+}
+
 async function previewMoves(db: Db, projectId: string, body: z.infer<typeof ChangeRequestBody>): Promise<Moves> {
   if (body.subjectKind !== 'milestone' || body.field !== 'due_at') return [];
   const project = await loadProject(db, projectId);
@@ -90,8 +100,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const principal = c.get('principal');
-        await requireProjectAction(db, principal, id, 'submitPlan', 'submit its plan');
-        requirePhase('submitPlan', await loadProject(db, id));
+        await requireCommand(db, principal, id, 'submitPlan', 'submit its plan');
         await sendUpdate(temporal.client, id, submitPlanUpdate, { userId: principal.userId });
         return c.json({ submittedBy: principal.userId }, 202);
       },
@@ -102,8 +111,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
         const principal = c.get('principal');
-        await requireProjectAction(db, principal, id, 'close', 'close it');
-        requirePhase('close', await loadProject(db, id));
+        await requireCommand(db, principal, id, 'close', 'close it');
         await sendUpdate(temporal.client, id, closeProjectUpdate, { outcome: body.outcome, userId: principal.userId });
         return c.json(body, 200);
       },
@@ -132,8 +140,7 @@ export function lifecycleRouter({ db, temporal }: AppDeps) {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
         const principal = c.get('principal');
-        await requireProjectAction(db, principal, id, 'requestChange', 'request changes to its plan');
-        requirePhase('requestChange', await loadProject(db, id));
+        await requireCommand(db, principal, id, 'requestChange', 'request changes to its plan');
         const before = await currentValue(db, id, body);
         const moves = await previewMoves(db, id, body);
         const created = await insertChangeRequest(db, {

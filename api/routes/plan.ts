@@ -19,12 +19,13 @@ import {
 import { requireProjectAccess } from '../access/project-access';
 import { requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
-import { ApiError, invalidFields, notFound, type ErrorDetail } from '../errors';
+import { ApiError, invalidFields, type ErrorDetail } from '../errors';
 import { calendarOf, editPlan, inProject, requireProject, requireTeam, requireUsers } from '../plan-guard';
-import { createRouter } from '../router';
 import { DecompositionBody, DecompositionPreview, NewPlanMilestoneBody, PlanMilestone } from '../contract/plan';
 import { bodyOf, definedOnly, pickKeys, toJson } from '../to-json';
 import * as routes from '../contract/routes/plan';
+import { milestoneRoutes } from '../contract/routes/plan';
+import { projectItemsRouter } from './project-items';
 
 /** When the at-risk check runs, or null without an offset (or when the calendar cannot place it). */
 function warnAtOf(calendar: BusinessCalendar, dueAt: Date, offset: CalendarDuration | null): Date | null {
@@ -172,85 +173,49 @@ async function decomposeGoal(db: Db, project: SalesProject, body: z.infer<typeof
   }
 }
 
-export function planRouter({ db }: AppDeps) {
-  return createRouter()
-    .openapi(
-      routes.listMilestones,
-      async (c) => {
-        const { id } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'read');
-        const project = await requireProject(db, id);
-        const calendar = calendarOf(project);
-        return c.json((await listMilestones(db, id)).map((m) => planMilestoneDto(m, calendar)), 200);
-      },
-    )
-    .openapi(
-      routes.createMilestone,
-      async (c) => {
-        const { id } = c.req.valid('param');
-        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its milestones');
-        const body = c.req.valid('json');
-        const { milestone, project } = await editPlan(db, id, async (trx, project) => {
-          const columns = await checkMilestone(trx, project, {
-            ...body,
-            goalId: body.goalId ?? null,
-            metric: body.metric,
-            periodStart: body.periodStart ? new Date(body.periodStart) : null,
-            dueAt: new Date(body.dueAt),
-            teamId: body.teamId ?? null,
-            warningOffset: body.warningOffset ?? null,
-          });
-          return { milestone: await insertMilestone(trx, { projectId: id, ...columns }), project };
-        });
-        return c.json(planMilestoneDto(milestone, calendarOf(project)), 201);
-      },
-    )
-    .openapi(
-      routes.getMilestone,
-      async (c) => {
-        const { id, milestoneId } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'read');
-        const project = await requireProject(db, id);
-        const milestone = await findProjectMilestone(db, id, milestoneId);
-        if (!milestone) throw notFound('Milestone', milestoneId);
-        return c.json(planMilestoneDto(milestone, calendarOf(project)), 200);
-      },
-    )
-    .openapi(
-      routes.updateMilestone,
-      async (c) => {
-        const { id, milestoneId } = c.req.valid('param');
-        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its milestones');
-        const patch = c.req.valid('json');
-        const { milestone, project } = await editPlan(db, id, async (trx, project) => {
-          const current = await findProjectMilestone(trx, id, milestoneId);
-          if (!current) throw notFound('Milestone', milestoneId);
-          const goalId = patch.goalId === undefined ? current.goalId : patch.goalId;
-          const columns = await checkMilestone(trx, project, {
-            ...current,
-            ...definedOnly(patch),
-            goalId,
-            // A milestone tied to a goal follows the goal's metric; one without keeps its own.
-            metric: patch.metric ?? (goalId ? undefined : current.metric),
-            periodStart: patch.periodStart === undefined ? current.periodStart : patch.periodStart === null ? null : new Date(patch.periodStart),
-            dueAt: patch.dueAt ? new Date(patch.dueAt) : current.dueAt,
-          });
-          return { milestone: (await updateMilestone(trx, id, milestoneId, columns))!, project };
-        });
-        return c.json(planMilestoneDto(milestone, calendarOf(project)), 200);
-      },
-    )
-    .openapi(
-      routes.deleteMilestone,
-      async (c) => {
-        const { id, milestoneId } = c.req.valid('param');
-        await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its milestones');
-        await editPlan(db, id, async (trx) => {
-          if (!(await deleteMilestone(trx, id, milestoneId))) throw notFound('Milestone', milestoneId);
-        });
-        return c.body(null, 204);
-      },
-    )
+export function planRouter(deps: AppDeps) {
+  const { db } = deps;
+  const milestones = projectItemsRouter(deps, {
+    routes: milestoneRoutes,
+    noun: 'Milestone',
+    itemId: 'milestoneId',
+    may: ['editPlan', 'change its milestones'],
+    planningOnly: ['create', 'update', 'delete'],
+    answerReadsProject: true,
+    list: async (db, projectId) => {
+      const calendar = calendarOf(await requireProject(db, projectId));
+      return (await listMilestones(db, projectId)).map((m) => planMilestoneDto(m, calendar));
+    },
+    find: findProjectMilestone,
+    toDto: (milestone, project) => planMilestoneDto(milestone, calendarOf(project)),
+    insert: async (trx, project, body) => {
+      const columns = await checkMilestone(trx, project, {
+        ...body,
+        goalId: body.goalId ?? null,
+        metric: body.metric,
+        periodStart: body.periodStart ? new Date(body.periodStart) : null,
+        dueAt: new Date(body.dueAt),
+        teamId: body.teamId ?? null,
+        warningOffset: body.warningOffset ?? null,
+      });
+      return insertMilestone(trx, { projectId: project.id, ...columns });
+    },
+    update: async (trx, project, current, patch) => {
+      const goalId = patch.goalId === undefined ? current.goalId : patch.goalId;
+      const columns = await checkMilestone(trx, project, {
+        ...current,
+        ...definedOnly(patch),
+        goalId,
+        // A milestone tied to a goal follows the goal's metric; one without keeps its own.
+        metric: patch.metric ?? (goalId ? undefined : current.metric),
+        periodStart: patch.periodStart === undefined ? current.periodStart : patch.periodStart === null ? null : new Date(patch.periodStart),
+        dueAt: patch.dueAt ? new Date(patch.dueAt) : current.dueAt,
+      });
+      return (await updateMilestone(trx, project.id, current.id, columns))!;
+    },
+    remove: deleteMilestone,
+  });
+  return milestones
     .openapi(
       routes.previewDecomposition,
       async (c) => {

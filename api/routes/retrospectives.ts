@@ -7,7 +7,7 @@ import { projectAccessOf, requireProjectAccess, type ProjectAccess } from '../ac
 import { projectActions, requireReviewOpen } from '../access/project-actions';
 import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
-import { ApiError, invalidFields, notFound } from '../errors';
+import { ApiError, found, invalidFields, notFound } from '../errors';
 import { retrospectiveHtml, retrospectiveMarkdown } from '../retrospective-export';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/retrospectives';
@@ -16,8 +16,7 @@ import { insertTaskOnce } from '../../db/queries/tasks';
 import { findUserName } from '../../db/queries/users';
 
 async function loadRetrospective(db: Db, where: { id?: string; projectId?: string }) {
-  const row = await findRetrospective(db, where);
-  if (!row) throw notFound(where.id ? 'Retrospective' : 'Retrospective of project', (where.id ?? where.projectId)!);
+  const row = found(await findRetrospective(db, where), where.id ? 'Retrospective' : 'Retrospective of project', (where.id ?? where.projectId)!);
   const inputs = await listRetrospectiveInputs(db, row.id);
   return {
     id: row.id,

@@ -4,7 +4,7 @@ import { findTeam, findTeamByName, insertTeam, lockTeam, listTeamMembers, listTe
 import { onlyRoles } from '../auth/principal';
 import { roleAbilities } from '../access/role-abilities';
 import type { AppDeps } from '../deps';
-import { ApiError, notFound } from '../errors';
+import { ApiError, found } from '../errors';
 import { requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
 import { Team } from '../contract/teams';
@@ -52,8 +52,7 @@ export function teamsRouter({ db }: AppDeps) {
       routes.getTeam,
       async (c) => {
         const { id } = c.req.valid('param');
-        const team = await findTeam(db, id);
-        if (!team) throw notFound('Team', id);
+        const team = found(await findTeam(db, id), 'Team', id);
         return c.json(await teamDto(db, team), 200);
       },
     )
@@ -63,11 +62,10 @@ export function teamsRouter({ db }: AppDeps) {
         const { id } = c.req.valid('param');
         const { userIds } = c.req.valid('json');
         const team = await db.transaction().execute(async (trx) => {
-          const found = await lockTeam(trx, id);
-          if (!found) throw notFound('Team', id);
+          const locked = found(await lockTeam(trx, id), 'Team', id);
           await requireUsers(trx, userIds.map((userId, i) => ({ path: `userIds.${i}`, id: userId })));
           await replaceTeamMembers(trx, id, userIds);
-          return teamDto(trx, found);
+          return teamDto(trx, locked);
         });
         return c.json(team, 200);
       },

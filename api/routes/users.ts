@@ -16,7 +16,7 @@ import { onlyRoles, type Principal } from '../auth/principal';
 import { roleAbilities } from '../access/role-abilities';
 import type { AppDeps } from '../deps';
 import { inboxItemDto, userDto } from '../dto';
-import { ApiError, invalidFields, notFound } from '../errors';
+import { ApiError, found, invalidFields, notFound } from '../errors';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/users';
 
@@ -55,8 +55,7 @@ export function usersRouter({ db }: AppDeps) {
       routes.getUser,
       async (c) => {
         const { id } = c.req.valid('param');
-        const user = await findUser(db, id);
-        if (!user) throw notFound('User', id);
+        const user = found(await findUser(db, id), 'User', id);
         return c.json(userDto(user), 200);
       },
     )
@@ -68,8 +67,7 @@ export function usersRouter({ db }: AppDeps) {
         const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password);
         const user = await db.transaction().execute(async (trx) => {
           await lockUserAdministration(trx);
-          const before = await lockUser(trx, id);
-          if (!before) throw notFound('User', id);
+          const before = found(await lockUser(trx, id), 'User', id);
           if (body.managerId) {
             if (!(await findUser(trx, body.managerId))) throw invalidFields([{ path: 'managerId', message: `no user with id ${body.managerId}` }]);
             // A cycle: the new manager is this person, or someone below them.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import * as routes from '../../api/contract/routes/tasks';
+import { taskRoutes } from '../../api/contract/routes/tasks';
 import { apiAs, expectOk } from '../support/api-client';
 import { call, created } from '../support/http';
 import { createPlanProject, createUser, planCounts, year2027 } from '../support/sales-plan';
@@ -25,21 +25,21 @@ describe('tasks API', () => {
     const { owner, project, milestoneId } = await setup();
     const api = apiAs(system.app, owner);
     const id = project.id;
-    const first = await expectOk(api(routes.createTask, { params: { id }, body: { title: 'Visit the ten largest accounts', assigneeId: owner.id, dueAt: '2027-02-15T18:00:00+08:00', milestoneId } }), 201);
+    const first = await expectOk(api(taskRoutes.create, { params: { id }, body: { title: 'Visit the ten largest accounts', assigneeId: owner.id, dueAt: '2027-02-15T18:00:00+08:00', milestoneId } }), 201);
     expect(first).toMatchObject({ title: 'Visit the ten largest accounts', assigneeId: owner.id, dueAt: '2027-02-15T10:00:00.000Z', milestoneId, status: 'open' });
-    const second = await expectOk(api(routes.createTask, { params: { id }, body: { title: 'Prepare the price list' } }), 201);
+    const second = await expectOk(api(taskRoutes.create, { params: { id }, body: { title: 'Prepare the price list' } }), 201);
 
     await system.db.updateTable('sales_projects').set({ phase: 'monitoring' }).where('id', '=', project.id).execute();
-    const done = await expectOk(api(routes.updateTask, { params: { id, taskId: first.id }, body: { status: 'done' } }), 200);
+    const done = await expectOk(api(taskRoutes.update, { params: { id, taskId: first.id }, body: { status: 'done' } }), 200);
     expect(done.status).toBe('done');
 
-    expect((await expectOk(api(routes.listTasks, { params: { id }, query: { status: 'done' } }), 200)).map((t) => t.id)).toEqual([first.id]);
-    expect(await expectOk(api(routes.listTasks, { params: { id }, query: { assigneeId: owner.id } }), 200)).toHaveLength(1);
+    expect((await expectOk(api(taskRoutes.list, { params: { id }, query: { status: 'done' } }), 200)).map((t) => t.id)).toEqual([first.id]);
+    expect(await expectOk(api(taskRoutes.list, { params: { id }, query: { assigneeId: owner.id } }), 200)).toHaveLength(1);
     // Scheduled tasks first, undated ones last.
-    expect((await expectOk(api(routes.listTasks, { params: { id } }), 200)).map((t) => t.id)).toEqual([first.id, second.id]);
+    expect((await expectOk(api(taskRoutes.list, { params: { id } }), 200)).map((t) => t.id)).toEqual([first.id, second.id]);
 
-    expect((await api(routes.deleteTask, { params: { id, taskId: second.id } })).status).toBe(204);
-    expect((await api(routes.getTask, { params: { id, taskId: second.id } })).status).toBe(404);
+    expect((await api(taskRoutes.delete, { params: { id, taskId: second.id } })).status).toBe(204);
+    expect((await api(taskRoutes.get, { params: { id, taskId: second.id } })).status).toBe(404);
   });
 
   it('refuses a task tied to another project’s milestone or an unknown assignee, and writes nothing', async () => {

@@ -1,37 +1,27 @@
 import { routesOf, json, refusal, jsonBody, planLockedResponse } from './define-routes';
 import { IdParam } from '../common';
+import { projectItemRoutes } from './project-items';
 import { AppliedDecomposition, ApplyDecompositionBody, DecompositionBody, DecompositionPreview, MembersBody, MilestoneParams, MilestonePatchBody, NewPlanMilestoneBody, PlanMilestone, ProjectMember } from '../plan';
 
 const route = routesOf('plan');
 
-export const listMilestones = route.get('/api/projects/{id}/milestones', {
-  summary: "The project's milestones, by due time",
-  request: { params: IdParam },
-  responses: { 200: json('Milestones', PlanMilestone.array()) },
-});
-
-export const createMilestone = route.post('/api/projects/{id}/milestones', {
-  summary: 'Add a milestone (planning only): owner, team, due time, target, warning offset and threshold',
-  request: { params: IdParam, body: jsonBody(NewPlanMilestoneBody) },
-  responses: { 201: json('Created', PlanMilestone), 409: planLockedResponse },
-});
-
-export const getMilestone = route.get('/api/projects/{id}/milestones/{milestoneId}', {
-  summary: 'One milestone',
-  request: { params: MilestoneParams },
-  responses: { 200: json('The milestone', PlanMilestone) },
-});
-
-export const updateMilestone = route.patch('/api/projects/{id}/milestones/{milestoneId}', {
-  summary: 'Change a milestone (planning only; in execution, request a change instead)',
-  request: { params: MilestoneParams, body: jsonBody(MilestonePatchBody) },
-  responses: { 200: json('Changed', PlanMilestone), 409: planLockedResponse },
-});
-
-export const deleteMilestone = route.delete('/api/projects/{id}/milestones/{milestoneId}', {
-  summary: 'Remove a milestone (planning only)',
-  request: { params: MilestoneParams },
-  responses: { 204: { description: 'Deleted' }, 409: planLockedResponse },
+export const milestoneRoutes = projectItemRoutes({
+  tag: 'plan',
+  path: '/api/projects/{id}/milestones',
+  itemPath: '/api/projects/{id}/milestones/{milestoneId}',
+  params: MilestoneParams,
+  item: PlanMilestone,
+  newBody: NewPlanMilestoneBody,
+  patchBody: MilestonePatchBody,
+  list: { summary: "The project's milestones, by due time", answer: 'Milestones', body: PlanMilestone.array() },
+  create: {
+    summary: 'Add a milestone (planning only): owner, team, due time, target, warning offset and threshold',
+    answer: 'Created',
+    responses: { 409: planLockedResponse },
+  },
+  get: { summary: 'One milestone', answer: 'The milestone' },
+  update: { summary: 'Change a milestone (planning only; in execution, request a change instead)', responses: { 409: planLockedResponse } },
+  delete: { summary: 'Remove a milestone (planning only)', responses: { 409: planLockedResponse } },
 });
 
 export const previewDecomposition = route.post('/api/projects/{id}/decomposition/preview', {

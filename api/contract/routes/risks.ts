@@ -1,35 +1,18 @@
-import { routesOf, json, jsonBody, planLockedResponse } from './define-routes';
-import { IdParam } from '../common';
+import { planLockedResponse } from './define-routes';
+import { projectItemRoutes } from './project-items';
 import { NewRiskBody, Risk, RiskParams, RiskPatchBody, RiskQuery } from '../risks';
 
-const route = routesOf('risks');
-
-export const listRisks = route.get('/api/projects/{id}/risks', {
-  summary: 'The risk register, highest score first',
-  request: { params: IdParam, query: RiskQuery },
-  responses: { 200: json('Risks', Risk.array()) },
-});
-
-export const createRisk = route.post('/api/projects/{id}/risks', {
-  summary: 'Register a risk (planning only); its score is probability × impact',
-  request: { params: IdParam, body: jsonBody(NewRiskBody) },
-  responses: { 201: json('Registered', Risk), 409: planLockedResponse },
-});
-
-export const getRisk = route.get('/api/projects/{id}/risks/{riskId}', {
-  summary: 'One risk',
-  request: { params: RiskParams },
-  responses: { 200: json('The risk', Risk) },
-});
-
-export const updateRisk = route.patch('/api/projects/{id}/risks/{riskId}', {
-  summary: 'Change a risk: its status any time, the rest in planning only',
-  request: { params: RiskParams, body: jsonBody(RiskPatchBody) },
-  responses: { 200: json('Changed', Risk), 409: planLockedResponse },
-});
-
-export const deleteRisk = route.delete('/api/projects/{id}/risks/{riskId}', {
-  summary: 'Remove a risk from the register (planning only; later, close it instead)',
-  request: { params: RiskParams },
-  responses: { 204: { description: 'Deleted' }, 409: planLockedResponse },
+export const riskRoutes = projectItemRoutes({
+  tag: 'risks',
+  path: '/api/projects/{id}/risks',
+  itemPath: '/api/projects/{id}/risks/{riskId}',
+  params: RiskParams,
+  item: Risk,
+  newBody: NewRiskBody,
+  patchBody: RiskPatchBody,
+  list: { summary: 'The risk register, highest score first', answer: 'Risks', body: Risk.array(), query: RiskQuery },
+  create: { summary: 'Register a risk (planning only); its score is probability × impact', answer: 'Registered', responses: { 409: planLockedResponse } },
+  get: { summary: 'One risk', answer: 'The risk' },
+  update: { summary: 'Change a risk: its status any time, the rest in planning only', responses: { 409: planLockedResponse } },
+  delete: { summary: 'Remove a risk from the register (planning only; later, close it instead)', responses: { 409: planLockedResponse } },
 });
