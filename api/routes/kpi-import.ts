@@ -1,10 +1,7 @@
 import { type z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import { insertKpiReportBatch } from '../../db/queries/dashboard';
-import { goalRowKpiMetric, listGoals } from '../../db/queries/goals';
 import { findUserIdsByEmail, listProjectPeople } from '../../db/queries/members';
-import { listMilestoneMetrics } from '../../db/queries/plan';
-import { listWatchedMetrics } from '../../db/queries/risks';
 import type { NewKpiReport, SalesProject } from '../../db/schema';
 import { parseKpiCsv, sumExact, type KpiCsvError, type KpiCsvRow } from '../../workflows/domain';
 import { requirePhase, requireProjectAction } from '../access/project-actions';
@@ -15,6 +12,7 @@ import { createRouter } from '../router';
 import { KpiImportBody, KpiImportResult } from '../contract/kpi-import';
 import { raiseTriggeredRisks } from '../../db/queries/risks';
 import { raiseKpiCrossing, recordWatchingKpi, type KpiCrossing } from '../kpi-crossing';
+import { trackedMetrics } from '../kpi-metrics';
 import * as routes from '../contract/routes/kpi-import';
 
 /** `row 3.value`: the row as the spreadsheet numbers it (header = row 1), then the column. */
@@ -28,12 +26,6 @@ const csvRefused = (errors: Pick<KpiCsvError, 'row' | 'field' | 'message'>[]) =>
     `The CSV has ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was imported.`,
     errors.map((e): ErrorDetail => ({ path: rowPath(e), message: e.message, code: e.field })),
   );
-
-/** The KPI metric names the project tracks: its goals', milestones' and risk rules'. Empty = any. */
-async function trackedMetrics(db: Db, projectId: string): Promise<string[]> {
-  const goals = (await listGoals(db, projectId)).map((g) => goalRowKpiMetric(g));
-  return [...new Set([...goals, ...(await listMilestoneMetrics(db, projectId)), ...(await listWatchedMetrics(db, projectId))])].sort();
-}
 
 /**
  * Reporter e-mails → user ids; rows naming someone unknown are errors of their own. With

@@ -12,6 +12,7 @@ import type { AppDeps } from '../deps';
 import { escalationDto, kpiReportDto, projectDto } from '../dto';
 import { invalidFields, type ErrorDetail } from '../errors';
 import { raiseKpiCrossing, recordWatchingKpi } from '../kpi-crossing';
+import { requireTrackedMetric } from '../kpi-metrics';
 import { readLifecycle, startLifecycle } from '../lifecycle';
 import { inProject } from '../plan-guard';
 import { createRouter } from '../router';
@@ -103,8 +104,9 @@ export function projectsRouter({ db, temporal }: AppDeps) {
         await requireProjectAction(db, principal, id, 'reportKpi', 'report its KPIs');
         // The report and the risks its figure raises are written together, under the project's
         // lock, so concurrent reports see each other's figures when deciding what they cross.
-        const { recorded: report, crossing } = await inProject(db, id, (trx, project) => {
+        const { recorded: report, crossing } = await inProject(db, id, async (trx, project) => {
           requirePhase('reportKpi', project);
+          await requireTrackedMetric(trx, id, body.metric);
           return recordWatchingKpi(trx, project, principal, async () => {
             const row = await insertKpiReport(trx, {
               projectId: id,

@@ -103,6 +103,19 @@ describe('KPI CSV import', () => {
     expect((await planCounts(system.db, project.id)).kpi_reports).toBe(0);
   });
 
+  it('refuses a metric the project does not track alike in one report and in a CSV row, naming the metrics it tracks', async () => {
+    const { ann, project } = await setup();
+    await setPhase(system.db, project.id, 'execution');
+    const single = await call(system.app, 'POST', `/api/projects/${project.id}/kpi-reports`, { metric: 'no_such_goal_metric', value: 123 }, { as: ann });
+    expect(single.status, JSON.stringify(single.body)).toBe(400);
+    expect(single.body.error.details).toEqual([{ path: 'metric', message: "'no_such_goal_metric' is not one of the metrics this project tracks: revenue" }]);
+    const csv = await call(system.app, 'POST', `/api/projects/${project.id}/kpi-reports/import`, { csv: `metric,value,reported_at,reporter_email\nno_such_goal_metric,123,2025-03-01,${ann.email}` }, { as: ann });
+    expect(csv.status).toBe(400);
+    expect(csv.body.error.details.map((d: { path: string }) => d.path)).toEqual(['row 2.metric']);
+    expect((await planCounts(system.db, project.id)).kpi_reports).toBe(0);
+    expect((await call(system.app, 'POST', `/api/projects/${project.id}/kpi-reports`, { metric: 'revenue', value: 123 }, { as: ann })).status).toBe(201);
+  });
+
   it('lets a member import their own figures but not a teammate’s, and a viewer none', async () => {
     const { ann, bob, vic, project } = await setup();
     const own = await postCsv(system.app, project.id, `metric,value,reported_at,reporter_email\nrevenue,5000,2025-03-01,${bob.email}`, bob);
