@@ -3,25 +3,20 @@ import { lifecyclePhases } from '../../workflows/sales-project-messages';
 import { ProjectCan } from './can';
 import { ragStatuses } from '../../workflows/domain/attainment';
 import { businessCalendarSchema } from '../../workflows/domain/business-calendar';
-import { calendarDurationSchema } from '../../workflows/domain/duration';
 import { Decimal, Timestamp, Uuid } from './common';
+import { NewPlanMilestoneBody } from './plan';
 
 /** What the signed-in person may do with a project, each level including the ones before it (see api/access/project-access.ts). */
 export const projectAccessLevels = ['read', 'work', 'plan'] as const;
 export type ProjectAccess = (typeof projectAccessLevels)[number];
 
-export const NewMilestoneBody = z
-  .strictObject({
-    name: z.string().trim().min(1, 'must not be empty').max(200),
-    dueAt: Timestamp,
-    metric: z.string().trim().min(1, 'must not be empty').max(100),
-    targetValue: Decimal,
-    ownerId: Uuid,
-    /** How long before the due time the at-risk check runs; business units follow the calendar. */
-    warningOffset: calendarDurationSchema.optional(),
-    /** At-risk when progress is below this % of the pro-rated target. */
-    warningThresholdPct: z.number().min(0).max(100).optional(),
-  })
+/**
+ * A milestone given with a new project: the plan's new-milestone body with the same rules (a
+ * target that is not negative, a warning that fits the calendar), less the goal, which a project
+ * does not have yet, so the metric is required.
+ */
+export const NewMilestoneBody = NewPlanMilestoneBody.omit({ goalId: true })
+  .extend({ metric: NewPlanMilestoneBody.shape.metric.unwrap() })
   .openapi('NewMilestone');
 
 export const NewProjectBody = z

@@ -4,39 +4,26 @@ import { findGoal, goalRowKpiMetric, goalRowLabel } from '../../db/queries/goals
 import { listProjectMembers, replaceProjectMembers } from '../../db/queries/members';
 import { deleteGoalMilestones, deleteMilestone, findProjectMilestone, insertMilestone, listGoalMilestones, updateMilestone } from '../../db/queries/plan';
 import { insertMilestones, listMilestones } from '../../db/queries/projects';
-import type { Milestone, NewMilestone, SalesProject } from '../../db/schema';
+import type { Milestone, SalesProject } from '../../db/schema';
 import {
-  CalendarError,
   DecompositionError,
   decomposeTarget,
   formatMinorUnits,
   metricAggregation,
-  subtractCalendarDuration,
   type BusinessCalendar,
-  type CalendarDuration,
   type DecompositionErrorCode,
 } from '../../workflows/domain';
 import { requireProjectAccess } from '../access/project-access';
 import { requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
-import { ApiError, invalidFields, type ErrorDetail } from '../errors';
+import { ApiError, invalidFields } from '../errors';
 import { calendarOf, editPlan, inProject, requireProject, requireTeam, requireUsers } from '../plan-guard';
-import { DecompositionBody, DecompositionPreview, NewPlanMilestoneBody, PlanMilestone } from '../contract/plan';
-import { bodyOf, definedOnly, pickKeys, toJson } from '../to-json';
+import { DecompositionBody, DecompositionPreview, PlanMilestone } from '../contract/plan';
+import { bodyOf, definedOnly, toJson } from '../to-json';
 import * as routes from '../contract/routes/plan';
 import { milestoneRoutes } from '../contract/routes/plan';
 import { projectItemsRouter } from './project-items';
-
-/** When the at-risk check runs, or null without an offset (or when the calendar cannot place it). */
-function warnAtOf(calendar: BusinessCalendar, dueAt: Date, offset: CalendarDuration | null): Date | null {
-  if (!offset) return null;
-  try {
-    return subtractCalendarDuration(calendar, dueAt, offset);
-  } catch (error) {
-    if (error instanceof CalendarError) return null;
-    throw error;
-  }
-}
+import { checkMilestone, newMilestoneDraft, warnAtOf } from '../milestone-rules';
 
 const planMilestoneBody = bodyOf(PlanMilestone);
 
@@ -61,59 +48,6 @@ export type EveryMilestoneFieldIsAColumn = Assert<IsNever<Exclude<keyof z.infer<
 
 const kpiMetricOf = goalRowKpiMetric;
 const labelOf = goalRowLabel;
-
-/** The columns a client may set: the fields of the contract's new-milestone body. */
-const settableColumns = Object.keys(NewPlanMilestoneBody.shape) as (keyof z.infer<typeof NewPlanMilestoneBody>)[];
-
-/** A milestone as it would be stored, with the body's fields parsed; `metric` left out follows the goal. */
-type MilestoneDraft = Omit<z.infer<typeof NewPlanMilestoneBody>, 'goalId' | 'metric' | 'periodStart' | 'dueAt' | 'teamId' | 'warningOffset' | 'warningThresholdPct'> & {
-  goalId: string | null;
-  metric: string | undefined;
-  periodStart: Date | null;
-  dueAt: Date;
-  teamId: string | null;
-  warningOffset: CalendarDuration | null;
-  warningThresholdPct: number | string;
-};
-
-/**
- * Checks a milestone as it would be stored (new, or the current one with the changes applied)
- * against the project and its goals, and reports every problem at once.
- */
-async function checkMilestone(trx: Db, project: SalesProject, draft: MilestoneDraft): Promise<Omit<NewMilestone, 'projectId'>> {
-  const details: ErrorDetail[] = [];
-  let metric = draft.metric;
-  if (draft.goalId) {
-    const goal = await findGoal(trx, project.id, draft.goalId);
-    if (!goal) details.push({ path: 'goalId', message: `no goal with id ${draft.goalId} in this project` });
-    else if (metric !== undefined && metric !== kpiMetricOf(goal)) {
-      details.push({ path: 'metric', message: `must be the goal's metric (${kpiMetricOf(goal)}) or left out` });
-    } else metric = kpiMetricOf(goal);
-  } else if (metric === undefined) {
-    details.push({ path: 'metric', message: 'is required when the milestone has no goal' });
-  }
-  if (draft.dueAt < project.periodStart || draft.dueAt > project.periodEnd) {
-    details.push({ path: 'dueAt', message: 'must fall within the project period' });
-  }
-  if (draft.targetKind === 'period' && !draft.periodStart) {
-    details.push({ path: 'periodStart', message: 'is required for a per-period target (where the period starts)' });
-  }
-  if (draft.periodStart) {
-    if (draft.periodStart >= draft.dueAt) details.push({ path: 'periodStart', message: 'must be before dueAt' });
-    else if (draft.periodStart < project.periodStart) details.push({ path: 'periodStart', message: 'must not be before the project starts' });
-  }
-  if (draft.warningOffset && !warnAtOf(calendarOf(project), draft.dueAt, draft.warningOffset)) {
-    details.push({ path: 'warningOffset', message: "does not fit in the project's business calendar" });
-  }
-  if (details.length > 0) throw invalidFields(details);
-  await requireUsers(trx, [{ path: 'ownerId', id: draft.ownerId }]);
-  await requireTeam(trx, 'teamId', draft.teamId);
-  return {
-    ...pickKeys(draft, settableColumns),
-    metric: metric ?? '',
-    warningOffset: draft.warningOffset ? JSON.stringify(draft.warningOffset) : null,
-  };
-}
 
 const decompositionPaths: Record<DecompositionErrorCode, string> = {
   invalid_input: '',
@@ -189,15 +123,7 @@ export function planRouter(deps: AppDeps) {
     find: findProjectMilestone,
     toDto: (milestone, project) => planMilestoneDto(milestone, calendarOf(project)),
     insert: async (trx, project, body) => {
-      const columns = await checkMilestone(trx, project, {
-        ...body,
-        goalId: body.goalId ?? null,
-        metric: body.metric,
-        periodStart: body.periodStart ? new Date(body.periodStart) : null,
-        dueAt: new Date(body.dueAt),
-        teamId: body.teamId ?? null,
-        warningOffset: body.warningOffset ?? null,
-      });
+      const columns = await checkMilestone(trx, project, newMilestoneDraft(body));
       return insertMilestone(trx, { projectId: project.id, ...columns });
     },
     update: async (trx, project, current, patch) => {

@@ -10,7 +10,8 @@ import { projectCan, requirePhase, requireProjectAction } from '../access/projec
 import { requireMayCreateProjectFor } from '../access/project-creation';
 import type { AppDeps } from '../deps';
 import { escalationDto, kpiReportDto, projectDto } from '../dto';
-import { invalidFields, type ErrorDetail } from '../errors';
+import { ApiError, invalidFields, type ErrorDetail } from '../errors';
+import { checkMilestone, newMilestoneDraft } from '../milestone-rules';
 import { raiseKpiCrossing, recordWatchingKpi } from '../kpi-crossing';
 import { requireTrackedMetric } from '../kpi-metrics';
 import { readLifecycle, startLifecycle } from '../lifecycle';
@@ -54,26 +55,26 @@ export function projectsRouter({ db, temporal }: AppDeps) {
             ownerId: body.ownerId,
             periodStart: body.periodStart,
             periodEnd: body.periodEnd,
-            ...(body.reviewEveryDays === undefined ? {} : { review_every_days: body.reviewEveryDays }),
-            ...(body.monitoringDays === undefined ? {} : { monitoring_days: body.monitoringDays }),
+            ...(body.reviewEveryDays === undefined ? {} : { reviewEveryDays: body.reviewEveryDays }),
+            ...(body.monitoringDays === undefined ? {} : { monitoringDays: body.monitoringDays }),
             ...(body.calendar === undefined ? {} : { calendar: JSON.stringify(body.calendar) }),
-            ...(body.retroInputDays === undefined ? {} : { retro_input_days: body.retroInputDays }),
-            ...(body.retroReminderDays === undefined ? {} : { retro_reminder_days: body.retroReminderDays }),
-            ...(body.retroHardDeadlineDays === undefined ? {} : { retro_hard_deadline_days: body.retroHardDeadlineDays }),
+            ...(body.retroInputDays === undefined ? {} : { retroInputDays: body.retroInputDays }),
+            ...(body.retroReminderDays === undefined ? {} : { retroReminderDays: body.retroReminderDays }),
+            ...(body.retroHardDeadlineDays === undefined ? {} : { retroHardDeadlineDays: body.retroHardDeadlineDays }),
           });
-          const milestones = await insertMilestones(
-            trx,
-            body.milestones.map((m) => ({
-              projectId: project.id,
-              name: m.name,
-              dueAt: m.dueAt,
-              metric: m.metric,
-              targetValue: m.targetValue,
-              ownerId: m.ownerId,
-              ...(m.warningOffset ? { warningOffset: JSON.stringify(m.warningOffset) } : {}),
-              ...(m.warningThresholdPct === undefined ? {} : { warningThresholdPct: m.warningThresholdPct }),
-            })),
-          );
+          // Inline milestones follow the rules of the plan's milestone route, every problem named at once.
+          const problems: ErrorDetail[] = [];
+          const columns = [];
+          for (const [i, milestone] of body.milestones.entries()) {
+            try {
+              columns.push(await checkMilestone(trx, project, newMilestoneDraft(milestone), `milestones.${i}.`));
+            } catch (error) {
+              if (!(error instanceof ApiError) || error.status !== 400) throw error;
+              problems.push(...error.details);
+            }
+          }
+          if (problems.length > 0) throw invalidFields(problems);
+          const milestones = await insertMilestones(trx, columns.map((c) => ({ projectId: project.id, ...c })));
           await startLifecycle(temporal.client, temporal.taskQueue, project.id);
           return projectDto(project, milestones);
         });

@@ -25,6 +25,40 @@ async function rowCounts(org: OrgChart) {
 }
 
 describe('project API input', () => {
+  it("holds a new project's milestones to the rules of the plan's milestone route, naming each fault, and writes nothing", async () => {
+    const org = await createOrgChart(system.app);
+    const before = await rowCounts(org);
+    const milestone = { name: 'Q1', dueAt: inSeconds(50), metric: 'revenue', targetValue: 100, ownerId: org.rep.id };
+    const res = await call(system.app, 'POST', '/api/projects', {
+      name: `Rules ${randomUUID().slice(0, 8)}`,
+      ownerId: org.rep.id,
+      periodStart: inSeconds(-10),
+      periodEnd: inSeconds(100),
+      milestones: [
+        { ...milestone, targetValue: -5 },
+        { ...milestone, name: 'Q3', warningThresholdPct: 150 },
+      ],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error.details).toEqual(
+      expect.arrayContaining([
+        { path: 'milestones.0.targetValue', message: 'cannot be negative' },
+        { path: 'milestones.1.warningThresholdPct', message: 'must be a percentage from 0 to 100' },
+      ]),
+    );
+    // Rules beyond the body's shape (owners, the period, the calendar) are the milestone route's too.
+    const unknownOwner = await call(system.app, 'POST', '/api/projects', {
+      name: `Rules ${randomUUID().slice(0, 8)}`,
+      ownerId: org.rep.id,
+      periodStart: inSeconds(-10),
+      periodEnd: inSeconds(100),
+      milestones: [milestone, { ...milestone, name: 'Q2', ownerId: randomUUID() }],
+    });
+    expect(unknownOwner.status, JSON.stringify(unknownOwner.body)).toBe(400);
+    expect(unknownOwner.body.error.details).toEqual([{ path: 'milestones.1.ownerId', message: expect.stringContaining('no user') }]);
+    expect(await rowCounts(org)).toEqual(before);
+  });
+
   it('refuses a malformed project with 400, names every faulty field and writes nothing', async () => {
     const org = await createOrgChart(system.app);
     const before = await rowCounts(org);
