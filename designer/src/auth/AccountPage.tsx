@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { errorMessage } from '../api/client';
 import { PageState } from '../app/PageState';
 import { Field, FormAlert } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { TimeText } from '../shared/TimeText';
 import { usePageQuery } from '../app/queries';
 import { useApiForm } from '../shared/use-api-form';
@@ -71,16 +72,13 @@ function ChangePassword() {
       <Field label="New password again" error={errorOf('repeat')}>
         {(props) => <input {...props} type="password" autoComplete="new-password" {...register('repeat')} data-testid="repeat-password" />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? 'Changing…' : 'Change password'}
-        </button>
+      <FormActions saving={saving} label="Change password" savingLabel="Changing…">
         {done && (
           <span className="good-text" role="status">
             <Check size={14} aria-hidden="true" /> Password changed.
           </span>
         )}
-      </div>
+      </FormActions>
     </form>
   );
 }
@@ -206,11 +204,7 @@ function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) 
           {(props) => <input {...props} inputMode="numeric" {...register('expiresInDays', { setValueAs: (days: string | number) => (days === '' ? undefined : Number(days)) })} data-testid="token-days" />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving} data-testid="create-token">
-          {saving ? 'Creating…' : 'Create token'}
-        </button>
-      </div>
+      <FormActions saving={saving} label="Create token" savingLabel="Creating…" testId="create-token" />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import type { Load } from '../app/queries';
 import { roleHelp, roleLabels } from '../auth/permissions';
 import { useSession } from '../auth/session-store';
 import { Field, FormAlert } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { reloadPeople, usePeople, type PeopleState } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { typed, useApiForm } from '../shared/use-api-form';
@@ -116,12 +117,9 @@ function AddPerson({ users }: { users: User[] }) {
       <Field label="First password" optional help="At least 10 characters; give it to them in person. Without one they cannot sign in yet." error={errorOf('password')}>
         {(props) => <input {...props} type="password" autoComplete="new-password" {...register('password', { setValueAs: typed.optional })} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? 'Adding…' : 'Add person'}
-        </button>
+      <FormActions saving={saving} label="Add person" savingLabel="Adding…">
         <DoneNote text={done} />
-      </div>
+      </FormActions>
     </form>
   );
 }
@@ -205,15 +203,12 @@ function EditAccess({ user }: { user: User }) {
       <Field label="New password" optional help="At least 10 characters. Ends their open sessions." error={errorOf('password')}>
         {(props) => <input {...props} type="password" autoComplete="new-password" {...register('password', { setValueAs: typed.optional })} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy || (role === user.role && password === undefined)}>
-          {saving ? 'Saving…' : 'Save'}
-        </button>
+      <FormActions saving={saving} label="Save" savingLabel="Saving…" disabled={leave.isPending || (role === user.role && password === undefined)}>
         <button type="button" className="button button--danger" disabled={busy} onClick={() => void markLeft()}>
           Has left
         </button>
         <DoneNote text={done} />
-      </div>
+      </FormActions>
     </form>
   );
 }

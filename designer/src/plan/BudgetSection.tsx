@@ -1,4 +1,5 @@
 import { Field, FormAlert } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { formatNumber, formatPct } from '../shared/format';
 import { requestJson } from '../shared/request';
 import { typed, useApiForm } from '../shared/use-api-form';
@@ -91,11 +92,7 @@ function BudgetForm({ plan }: { plan: PlanContext }) {
           {(props) => <input {...props} inputMode="decimal" {...register('spent', { setValueAs: (text: string | undefined) => typed.optional((text ?? '').trim()) })} />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Adding…' : 'Add budget line'}
-        </button>
-      </div>
+      <FormActions saving={saving} label="Add budget line" savingLabel="Adding…" primary={false} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { CheckCircle2 } from 'lucide-react';
 import { Fragment, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { Field, FormAlert } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { formatNumber, numberAsTyped } from '../shared/format';
 import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
@@ -253,12 +254,9 @@ function ApplySplit({ plan, ask, parts }: { plan: PlanContext; ask: PreviewAsk; 
           <input type="checkbox" checked={replace} onChange={(event) => setReplace(event.target.checked)} /> Replace the goal’s existing milestones
         </label>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving} data-testid="split-apply">
-          {saving ? 'Creating…' : 'Create milestones'}
-        </button>
+      <FormActions saving={saving} label="Create milestones" savingLabel="Creating…" testId="split-apply">
         <DoneNote text={done} />
-      </div>
+      </FormActions>
     </form>
   );
 }

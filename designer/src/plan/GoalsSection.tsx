@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { goalDirections, goalMetrics, type GoalDirection, type GoalMetric } from '../../../workflows/domain/smart-goal';
 import { Field, FormAlert } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { formatNumber, numberAsTyped, textOrUndefined } from '../shared/format';
 import { requestJson, requestVoid } from '../shared/request';
 import { afterDay, dateInputValue, formatPeriod, lastDayInputValue, startOfDay, toOffsetIso } from '../shared/time';
@@ -143,11 +144,7 @@ function GoalForm({ plan }: { plan: PlanContext }) {
           {(props) => <input {...props} type="date" value={last} onChange={(event) => setLast(event.target.value)} />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving} data-testid="goal-save">
-          {saving ? 'Adding…' : 'Add goal'}
-        </button>
-      </div>
+      <FormActions saving={saving} label="Add goal" savingLabel="Adding…" testId="goal-save" />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { Pencil } from 'lucide-react';
 import { useState } from 'react';
 import { z } from 'zod';
 import { Field, FormAlert } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { formatNumber, numberAsTyped } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
 import { requestJson, requestVoid } from '../shared/request';
@@ -205,16 +206,13 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
         />
       </div>
       {errorOf('periodStart') && <p className="field__error">{errorOf('periodStart')}</p>}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? 'Saving…' : editing ? 'Save milestone' : 'Add milestone'}
-        </button>
+      <FormActions saving={saving} label={editing ? 'Save milestone' : 'Add milestone'} savingLabel="Saving…">
         {editing && (
           <button type="button" className="button" onClick={onDone}>
             Cancel
           </button>
         )}
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useSession } from '../auth/session-store';
 import { useCan } from '../auth/use-can';
 import { roleLabels } from '../auth/permissions';
 import { Field, FormAlert } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { numberOrUndefined } from '../shared/format';
 import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
@@ -125,14 +126,11 @@ export function NewProjectPage() {
             {(props) => <input {...props} inputMode="decimal" {...register('monitoringDays', days)} />}
           </Field>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {saving ? 'Creating…' : 'Create and plan'}
-          </button>
+        <FormActions saving={saving} label="Create and plan" savingLabel="Creating…">
           <Link href="/projects" className="button">
             Cancel
           </Link>
-        </div>
+        </FormActions>
       </form>
     </main>
   );

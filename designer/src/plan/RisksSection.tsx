@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Field, FormAlert } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { numberAsTyped } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
 import { requestJson } from '../shared/request';
@@ -123,11 +124,7 @@ function RiskForm({ plan }: { plan: PlanContext }) {
           </Field>
         </div>
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Adding…' : 'Add risk'}
-        </button>
-      </div>
+      <FormActions saving={saving} label="Add risk" savingLabel="Adding…" primary={false} />
     </form>
   );
 }

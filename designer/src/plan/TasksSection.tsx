@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/client';
 import { Field, FormAlert } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { usePeople, usePeopleNames } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { formatDateTime } from '../shared/time';
@@ -116,11 +117,7 @@ function TaskForm({ plan }: { plan: PlanContext }) {
           )}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Adding…' : 'Add task'}
-        </button>
-      </div>
+      <FormActions saving={saving} label="Add task" savingLabel="Adding…" primary={false} />
     </form>
   );
 }

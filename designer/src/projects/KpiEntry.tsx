@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Field, FormAlert } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { formatNumber } from '../shared/format';
 import { requestJson } from '../shared/request';
 import { typed, useApiForm } from '../shared/use-api-form';
@@ -52,12 +53,9 @@ export function KpiEntry({ projectId, metrics, onReported }: { projectId: string
           {(props) => <input {...props} type="datetime-local" {...register('reportedAt', { setValueAs: typed.instant })} />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? 'Reporting…' : 'Report'}
-        </button>
+      <FormActions saving={saving} label="Report" savingLabel="Reporting…">
         <DoneNote text={done} />
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { formatNumber } from '../shared/format';
 import { requestJson } from '../shared/request';
 import { userTimeZone } from '../shared/time';
 import { DoneNote } from '../shared/DoneNote';
+import { FormActions } from '../shared/FormActions';
 import { KpiImportResult } from '../../../api/contract/kpi-import';
 
 interface RowProblem {
@@ -99,12 +100,9 @@ export function KpiImport({ projectId, onImported }: { projectId: string; onImpo
           )}
         </div>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving || csv.trim() === ''}>
-          {saving ? 'Importing…' : 'Import'}
-        </button>
+      <FormActions saving={saving} label="Import" savingLabel="Importing…" primary={false} disabled={csv.trim() === ''}>
         <DoneNote text={done} />
-      </div>
+      </FormActions>
     </form>
   );
 }

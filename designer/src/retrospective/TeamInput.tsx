@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { useSession } from '../auth/session-store';
 import { Field, FormAlert } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { useApiForm } from '../shared/use-api-form';
@@ -52,12 +53,9 @@ export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retro
       <Field label="Action items" help="One per line." optional error={errorOf('actionItems')}>
         {(props) => <textarea {...props} rows={3} {...register('actionItems')} data-testid="action-items" />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving} data-testid="team-input-save">
-          {saving ? 'Sending…' : mine ? 'Update my answers' : 'Send my answers'}
-        </button>
+      <FormActions saving={saving} label={mine ? 'Update my answers' : 'Send my answers'} savingLabel="Sending…" testId="team-input-save">
         <DoneNote text={done} />
-      </div>
+      </FormActions>
     </form>
   );
 }
