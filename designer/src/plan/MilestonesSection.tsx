@@ -5,13 +5,14 @@ import { Field, FormAlert } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
 import { formatNumber, numberAsTyped } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
-import { requestJson, requestVoid } from '../shared/request';
+import { requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { dateTimeInputValue, fromLocalInput, toOffsetIso } from '../shared/time';
 import { useApiForm } from '../shared/use-api-form';
 import { durationUnits, unitLabel } from './duration-units';
 import type { PlanContext } from './plan-data';
 import { RemoveButton, SectionError } from './ItemList';
+import { useRemove } from './use-remove';
 import { PersonOptions } from '../shared/PersonOptions';
 import { WarningFields } from './WarningFields';
 import { NewPlanMilestoneBody, PlanMilestone } from '../../../api/contract/plan';
@@ -20,19 +21,12 @@ export function MilestonesSection({ plan }: { plan: PlanContext }) {
   const { data, editable, reload } = plan;
   const nameOf = usePeopleNames();
   const [editing, setEditing] = useState<PlanMilestone | null>(null);
-  const [removeError, setRemoveError] = useState<string | null>(null);
+  const { error: removeError, remove: removeRow } = useRemove(reload);
   const goalName = new Map(data.goals.map((g) => [g.id, g.kpiMetric]));
 
   async function remove(milestone: PlanMilestone) {
-    if (!window.confirm(`Remove the milestone “${milestone.name}”?`)) return;
-    try {
-      await requestVoid('DELETE', `/api/projects/${data.project.id}/milestones/${milestone.id}`);
-      setRemoveError(null);
-      if (editing?.id === milestone.id) setEditing(null);
-      await reload();
-    } catch (error) {
-      setRemoveError(error instanceof Error ? error.message : String(error));
-    }
+    const removed = await removeRow(`/api/projects/${data.project.id}/milestones/${milestone.id}`, `Remove the milestone “${milestone.name}”?`);
+    if (removed && editing?.id === milestone.id) setEditing(null);
   }
 
   return (
