@@ -1,6 +1,7 @@
 import { ScrollText } from 'lucide-react';
 import { useMemo } from 'react';
 import { useSearchParams } from 'wouter';
+import { PageHead } from '../app/PageHead';
 import { useCan } from '../auth/use-can';
 import { PersonOptions } from '../shared/PersonOptions';
 import { usePeople } from '../shared/people';
@@ -23,14 +24,15 @@ export function AuditTrailPage() {
   const mayRead = useCan('readAuditTrail');
   return (
     <main className="page page--wide">
-      <div className="page__head">
-        <div>
-          <h1>
+      <PageHead
+        title={
+          <>
             <ScrollText size={20} aria-hidden="true" /> Audit trail
-          </h1>
-          <p className="muted">Every change, newest first: who made it and how, when, and what it was before and after.</p>
-        </div>
-      </div>
+          </>
+        }
+      >
+        Every change, newest first: who made it and how, when, and what it was before and after.
+      </PageHead>
       {mayRead ? (
         <Trail />
       ) : (

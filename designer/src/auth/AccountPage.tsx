@@ -2,6 +2,7 @@ import { Check, Copy, KeyRound, Trash2 } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { z } from 'zod';
 import { errorMessage } from '../api/client';
+import { PageHead } from '../app/PageHead';
 import { PageState } from '../app/PageState';
 import { Field, FormAlert } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
@@ -18,14 +19,9 @@ export function AccountPage() {
   const { user } = useSession();
   return (
     <main className="page">
-      <div className="page__head">
-        <div>
-          <h1>Your account</h1>
-          <p className="muted">
-            {user.name} · {user.email} · <span data-testid="account-role">{roleLabels[user.role]}</span> ({roleHelp[user.role]})
-          </p>
-        </div>
-      </div>
+      <PageHead title="Your account">
+        {user.name} · {user.email} · <span data-testid="account-role">{roleLabels[user.role]}</span> ({roleHelp[user.role]})
+      </PageHead>
       <div className="columns">
         <div className="columns__main">
           <ApiTokens />

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { PageHead } from '../app/PageHead';
 import { PageState } from '../app/PageState';
 import type { Load } from '../app/queries';
 import { roleHelp, roleLabels } from '../auth/permissions';
@@ -24,12 +25,7 @@ export function PeoplePage() {
   const mayManage = useSession().can.managePeople;
   return (
     <main className="page">
-      <div className="page__head">
-        <div>
-          <h1>People</h1>
-          <p className="muted">Managers approve their people’s plans and receive their escalations, one level up at a time.</p>
-        </div>
-      </div>
+      <PageHead title="People">Managers approve their people’s plans and receive their escalations, one level up at a time.</PageHead>
       <PageState load={asLoad(people)} retry={reloadPeople}>
         {(users) => (
           <div className={mayManage ? 'columns' : undefined}>

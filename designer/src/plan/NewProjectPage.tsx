@@ -1,5 +1,6 @@
 import { Controller } from 'react-hook-form';
 import { Link, useLocation } from 'wouter';
+import { PageHead, ProjectCrumbs } from '../app/PageHead';
 import { z } from 'zod';
 import { useSession } from '../auth/session-store';
 import { useCan } from '../auth/use-can';
@@ -68,15 +69,12 @@ export function NewProjectPage() {
 
   return (
     <main className="page page--narrow">
-      <div className="page__head">
-        <div>
-          <p className="crumbs">
-            <Link href="/projects">Projects</Link> /
-          </p>
-          <h1>New project</h1>
-          <p className="muted">Start with the basics; goals, the target split, milestones, budget and risks come next.</p>
-        </div>
-      </div>
+      <PageHead
+        crumbs={<ProjectCrumbs />}
+        title="New project"
+      >
+        Start with the basics; goals, the target split, milestones, budget and risks come next.
+      </PageHead>
       <form ref={formRef} className="card" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="New project">
         <FormAlert errors={alert} />
         <Field label="Name" error={errorOf('name')}>

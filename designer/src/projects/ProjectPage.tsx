@@ -1,13 +1,13 @@
 import { ClipboardList, MessagesSquare, Pencil } from 'lucide-react';
 import { Link } from 'wouter';
-import { PageState } from '../app/PageState';
+import { PageHead, ProjectCrumbs } from '../app/PageHead';
+import { QueryPage } from '../app/QueryPage';
 import { PhaseBadge, RagBadge, StatusPill } from '../shared/badges';
 import { formatNumber, formatPct } from '../shared/format';
 import { PlanActualChart } from '../shared/charts';
 import { usePeopleNames } from '../shared/people';
 import { TimeText } from '../shared/TimeText';
 import { formatDateTime, formatPeriod, fromNow, userTimeZone } from '../shared/time';
-import { usePageQuery } from '../app/queries';
 import { goalChartData } from './goal-chart-data';
 import { KpiEntry } from './KpiEntry';
 import { KpiImport } from './KpiImport';
@@ -22,13 +22,10 @@ const checkLabels: Record<string, string> = { warning: 'At-risk check', due: 'Me
 
 /** One project: where it stands, what happens next, and where figures are reported. */
 export function ProjectPage({ id }: { id: string }) {
-  const resource = usePageQuery(['project-page', id], () => loadProjectPage(id));
   return (
-    <main className="page page--wide">
-      <PageState load={resource.load} retry={resource.retry}>
-        {(data) => <ProjectView data={data} reload={resource.reload} />}
-      </PageState>
-    </main>
+    <QueryPage queryKey={['project-page', id]} load={() => loadProjectPage(id)} className="page page--wide">
+      {(data, reload) => <ProjectView data={data} reload={reload} />}
+    </QueryPage>
   );
 }
 
@@ -42,17 +39,11 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
 
   return (
     <>
-      <div className="page__head">
-        <div>
-          <p className="crumbs">
-            <Link href="/projects">Projects</Link> /
-          </p>
-          <h1>{project.name}</h1>
-          <p className="muted">
-            <PhaseBadge phase={project.phase} /> Owner {nameOf(project.ownerId)} · {formatPeriod(project.periodStart, project.periodEnd)} · times in {userTimeZone()}
-          </p>
-        </div>
-        <div className="page__actions">
+      <PageHead
+        crumbs={<ProjectCrumbs />}
+        title={project.name}
+        actions={
+          <>
           {project.can.editPlan && (
             <Link href={`/projects/${project.id}/plan`} className="button button--primary">
               <Pencil size={15} aria-hidden="true" /> Edit plan
@@ -68,8 +59,11 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
               <MessagesSquare size={15} aria-hidden="true" /> Closing review
             </Link>
           )}
-        </div>
-      </div>
+          </>
+        }
+      >
+        <PhaseBadge phase={project.phase} /> Owner {nameOf(project.ownerId)} · {formatPeriod(project.periodStart, project.periodEnd)} · times in {userTimeZone()}
+      </PageHead>
 
       <PhaseStepper phase={project.phase} />
       {project.phase === 'planning' && lifecycle.planSubmitted && (

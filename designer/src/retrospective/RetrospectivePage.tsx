@@ -1,8 +1,8 @@
 import { Download, FileText, Lock } from 'lucide-react';
 import { useState } from 'react';
-import { Link } from 'wouter';
 import { errorMessage } from '../api/client';
-import { PageState } from '../app/PageState';
+import { PageHead, ProjectCrumbs } from '../app/PageHead';
+import { QueryPage } from '../app/QueryPage';
 import { useSession } from '../auth/session-store';
 import { RagBadge } from '../shared/badges';
 import { formatNumber, formatPct } from '../shared/format';
@@ -10,7 +10,6 @@ import { PlanActualChart } from '../shared/charts';
 import { isNotFound, requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { userTimeZone } from '../shared/time';
-import { usePageQuery } from '../app/queries';
 import { escalationBars, milestoneStrip, seriesByMetric } from './retrospective-charts';
 import { BudgetChart, EscalationTimelineChart, MilestoneStripChart } from '../shared/charts';
 import { TeamInputForm, TeamInputList } from './TeamInput';
@@ -35,28 +34,20 @@ async function loadRetrospective(projectId: string): Promise<RetrospectiveData> 
 
 /** The closing review (复盘): what happened, in charts; the team's answers; the owner's finalize. */
 export function RetrospectivePage({ id }: { id: string }) {
-  const resource = usePageQuery(['retrospective', id], () => loadRetrospective(id));
   return (
-    <main className="page page--wide">
-      <PageState load={resource.load} retry={resource.retry}>
-        {(data) => <RetrospectiveView data={data} reload={resource.reload} />}
-      </PageState>
-    </main>
+    <QueryPage queryKey={['retrospective', id]} load={() => loadRetrospective(id)} className="page page--wide">
+      {(data, reload) => <RetrospectiveView data={data} reload={reload} />}
+    </QueryPage>
   );
 }
 
 function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: () => Promise<void> }) {
   const { project, retrospective } = data;
-  const head = (
-    <p className="crumbs">
-      <Link href="/projects">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
-    </p>
-  );
+  const crumbs = <ProjectCrumbs project={project} />;
   if (retrospective === null) {
     return (
       <>
-        {head}
-        <h1>Closing review</h1>
+        <PageHead crumbs={crumbs} title="Closing review" />
         <p className="page-state muted">There is no closing review yet: it starts by itself when the project enters its closing review.</p>
       </>
     );
@@ -69,32 +60,31 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
 
   return (
     <>
-      <div className="page__head">
-        <div>
-          {head}
-          <h1>Closing review: {project.name}</h1>
-          <p className="muted">
-            {retrospective.status === 'finalized' ? (
-              <>
-                <Lock size={13} aria-hidden="true" /> Final since <TimeText at={retrospective.finalizedAt ?? report.compiledAt} hint={false} />
-              </>
-            ) : (
-              <>
-                Collecting answers until <TimeText at={retrospective.inputDueAt} /> · closes by itself <TimeText at={retrospective.hardDeadlineAt} />
-              </>
-            )}{' '}
-            · outcome {report.outcome} · times in {userTimeZone()}
-          </p>
-        </div>
-        <div className="page__actions">
-          <a className="button" href={`${exportBase}/export.md`} download data-testid="export-md">
-            <Download size={15} aria-hidden="true" /> Markdown
-          </a>
-          <a className="button" href={`${exportBase}/export.html`} target="_blank" rel="noreferrer" data-testid="export-html">
-            <FileText size={15} aria-hidden="true" /> Printable page
-          </a>
-        </div>
-      </div>
+      <PageHead
+        crumbs={crumbs}
+        title={`Closing review: ${project.name}`}
+        actions={
+          <>
+            <a className="button" href={`${exportBase}/export.md`} download data-testid="export-md">
+              <Download size={15} aria-hidden="true" /> Markdown
+            </a>
+            <a className="button" href={`${exportBase}/export.html`} target="_blank" rel="noreferrer" data-testid="export-html">
+              <FileText size={15} aria-hidden="true" /> Printable page
+            </a>
+          </>
+        }
+      >
+        {retrospective.status === 'finalized' ? (
+          <>
+            <Lock size={13} aria-hidden="true" /> Final since <TimeText at={retrospective.finalizedAt ?? report.compiledAt} hint={false} />
+          </>
+        ) : (
+          <>
+            Collecting answers until <TimeText at={retrospective.inputDueAt} /> · closes by itself <TimeText at={retrospective.hardDeadlineAt} />
+          </>
+        )}{' '}
+        · outcome {report.outcome} · times in {userTimeZone()}
+      </PageHead>
 
       <section className="tiles" aria-label="Goal attainment">
         {report.goals.map((goal) => (
