@@ -1,10 +1,13 @@
 import { Check, Copy, KeyRound, Trash2 } from 'lucide-react';
+import { Options } from '../shared/Options';
+import { TableHead } from '../shared/TableHead';
 import { useRef, useState } from 'react';
 import { z } from 'zod';
 import { errorMessage } from '../api/client';
 import { PageHead } from '../app/PageHead';
 import { PageState } from '../app/PageState';
-import { Field, FormAlert } from '../shared/Field';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
 import { TimeText } from '../shared/TimeText';
 import { usePageQuery } from '../app/queries';
@@ -39,7 +42,7 @@ const passwordForm = PasswordChangeBody.extend({ repeat: z.string() }).refine((f
 
 function ChangePassword() {
   const [done, setDone] = useState(false);
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: passwordForm,
     defaultValues: { currentPassword: '', newPassword: '', repeat: '' },
     save: async ({ currentPassword, newPassword }) => {
@@ -53,12 +56,11 @@ function ChangePassword() {
       await loadSession();
     },
   });
+  const { form, saving, errorOf } = api;
   const { register } = form;
 
   return (
-    <form ref={formRef} className="card" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="password-title" data-testid="change-password">
-      <h2 id="password-title">Change your password</h2>
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} className="card" aria-labelledby="password-title" data-testid="change-password" heading={<h2 id="password-title">Change your password</h2>}>
       <Field label="Current password" error={errorOf('currentPassword')}>
         {(props) => <input {...props} type="password" autoComplete="current-password" {...register('currentPassword')} data-testid="current-password" />}
       </Field>
@@ -75,7 +77,7 @@ function ChangePassword() {
           </span>
         )}
       </FormActions>
-    </form>
+    </ApiFormElement>
   );
 }
 
@@ -127,18 +129,7 @@ function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (token
   if (live.length === 0) return <p className="muted" data-testid="no-tokens">You have no API tokens.</p>;
   return (
     <table className="table table--compact" data-testid="token-table">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Role</th>
-          <th scope="col">Created</th>
-          <th scope="col">Expires</th>
-          <th scope="col">Last used</th>
-          <th scope="col">
-            <span className="sr-only">Revoke</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Name', 'Role', 'Created', 'Expires', 'Last used', { label: 'Revoke', hidden: true }]} />
       <tbody>
         {live.map((token) => (
           <tr key={token.id} data-testid="token-row">
@@ -166,7 +157,7 @@ function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (token
 
 function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) => Promise<void> }) {
   const { user, grantableRoles } = useSession();
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: NewApiTokenBody,
     defaultValues: { name: '', role: grantableRoles.includes(user.role) ? user.role : (grantableRoles[0] ?? 'viewer'), expiresInDays: 90 },
     save: async (body) => {
@@ -175,12 +166,11 @@ function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) 
     },
     onSaved: (saved) => saved.resetField('name'),
   });
+  const { form, saving, errorOf } = api;
   const { register } = form;
 
   return (
-    <form ref={formRef} className="subform" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="new-token-title" data-testid="new-token-form">
-      <h3 id="new-token-title">New token</h3>
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} className="subform" aria-labelledby="new-token-title" data-testid="new-token-form" heading={<h3 id="new-token-title">New token</h3>}>
       <div className="form-row">
         <Field label="Name" help="What uses it, e.g. “CRM export”." error={errorOf('name')}>
           {(props) => <input {...props} maxLength={100} {...register('name')} data-testid="token-name" />}
@@ -188,11 +178,7 @@ function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) 
         <Field label="Role" help="What the token may do." error={errorOf('role')}>
           {(props) => (
             <select {...props} {...register('role')} data-testid="token-role">
-              {grantableRoles.map((r) => (
-                <option key={r} value={r}>
-                  {roleLabels[r]} — {roleHelp[r]}
-                </option>
-              ))}
+              <Options items={grantableRoles} labelOf={(r) => <>{roleLabels[r]} — {roleHelp[r]}</>} />
             </select>
           )}
         </Field>
@@ -201,7 +187,7 @@ function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) 
         </Field>
       </div>
       <FormActions saving={saving} label="Create token" savingLabel="Creating…" testId="create-token" />
-    </form>
+    </ApiFormElement>
   );
 }
 

@@ -1,4 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
+import { Options } from '../shared/Options';
+import { TableHead } from '../shared/TableHead';
 import { useState } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { PageHead } from '../app/PageHead';
@@ -6,7 +8,8 @@ import { PageState } from '../app/PageState';
 import type { Load } from '../app/queries';
 import { roleHelp, roleLabels } from '../auth/permissions';
 import { useSession } from '../auth/session-store';
-import { Field, FormAlert } from '../shared/Field';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
 import { reloadPeople, usePeople, type PeopleState } from '../shared/people';
 import { requestJson } from '../shared/request';
@@ -49,14 +52,7 @@ function OrgTable({ users, meId }: { users: User[]; meId: string }) {
   const byId = new Map(users.map((u) => [u.id, u]));
   return (
     <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">E-mail</th>
-          <th scope="col">Reports to</th>
-          <th scope="col">Role</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Name', 'E-mail', 'Reports to', 'Role']} />
       <tbody>
         {users.map((user) => (
           <tr key={user.id}>
@@ -76,7 +72,7 @@ function OrgTable({ users, meId }: { users: User[]; meId: string }) {
 
 function AddPerson({ users }: { users: User[] }) {
   const [done, setDone] = useState<string | null>(null);
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: NewUserBody,
     defaultValues: { name: '', email: '', managerId: null, role: 'member', password: undefined },
     save: async (body) => {
@@ -89,12 +85,11 @@ function AddPerson({ users }: { users: User[] }) {
       await reloadPeople();
     },
   });
+  const { form, saving, errorOf } = api;
   const { register } = form;
 
   return (
-    <form ref={formRef} className="card" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="add-person-title">
-      <h2 id="add-person-title">Add a person</h2>
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} className="card" aria-labelledby="add-person-title" heading={<h2 id="add-person-title">Add a person</h2>}>
       <Field label="Name" error={errorOf('name')}>
         {(props) => <input {...props} {...register('name')} />}
       </Field>
@@ -116,7 +111,7 @@ function AddPerson({ users }: { users: User[] }) {
       <FormActions saving={saving} label="Add person" savingLabel="Adding…">
         <DoneNote text={done} />
       </FormActions>
-    </form>
+    </ApiFormElement>
   );
 }
 
@@ -125,11 +120,7 @@ function RoleField({ role, registration, error }: { role: AccessRole; registrati
     <Field label="Role" help={roleHelp[role]} error={error}>
       {(props) => (
         <select {...props} {...registration}>
-          {accessRoles.map((r) => (
-            <option key={r} value={r}>
-              {roleLabels[r]}
-            </option>
-          ))}
+          <Options items={accessRoles} labelOf={(r) => roleLabels[r]} />
         </select>
       )}
     </Field>
@@ -158,7 +149,7 @@ function EditPerson({ users }: { users: User[] }) {
 
 function EditAccess({ user }: { user: User }) {
   const [done, setDone] = useState<string | null>(null);
-  const { form, formRef, onSubmit, saving, alert, showRefusal, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: UserPatchBody,
     defaultValues: { name: undefined, managerId: undefined, role: user.role, active: undefined, password: undefined },
     save: async ({ role, password }) => {
@@ -172,6 +163,7 @@ function EditAccess({ user }: { user: User }) {
       await reloadPeople();
     },
   });
+  const { form, saving, showRefusal, errorOf } = api;
   const { register } = form;
   const role = form.watch('role') ?? user.role;
   const password = form.watch('password');
@@ -193,8 +185,7 @@ function EditAccess({ user }: { user: User }) {
 
   const busy = saving || leave.isPending;
   return (
-    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate aria-label={`Access of ${user.name}`}>
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} aria-label={`Access of ${user.name}`}>
       <RoleField role={role} registration={register('role')} error={errorOf('role')} />
       <Field label="New password" optional help="At least 10 characters. Ends their open sessions." error={errorOf('password')}>
         {(props) => <input {...props} type="password" autoComplete="new-password" {...register('password', { setValueAs: typed.optional })} />}
@@ -205,6 +196,6 @@ function EditAccess({ user }: { user: User }) {
         </button>
         <DoneNote text={done} />
       </FormActions>
-    </form>
+    </ApiFormElement>
   );
 }

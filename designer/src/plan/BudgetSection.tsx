@@ -1,4 +1,6 @@
-import { Field, FormAlert } from '../shared/Field';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
+import { TableHead } from '../shared/TableHead';
 import { FormActions } from '../shared/FormActions';
 import { formatNumber, formatPct } from '../shared/format';
 import { requestJson } from '../shared/request';
@@ -21,18 +23,7 @@ export function BudgetSection({ plan }: { plan: PlanContext }) {
         <p className="muted">No budget lines yet.</p>
       ) : (
         <table className="table table--compact">
-          <thead>
-            <tr>
-              <th scope="col">Category</th>
-              <th scope="col" className="num">
-                Planned
-              </th>
-              <th scope="col" className="num">
-                Spent
-              </th>
-              {editable && <th scope="col" className="sr-only">Actions</th>}
-            </tr>
-          </thead>
+          <TableHead columns={['Category', { label: 'Planned', num: true }, { label: 'Spent', num: true }, editable && { label: 'Actions', hidden: true }]} />
           <tbody>
             {lines.map((line) => (
               <tr key={line.id}>
@@ -65,7 +56,7 @@ export function BudgetSection({ plan }: { plan: PlanContext }) {
 }
 
 function BudgetForm({ plan }: { plan: PlanContext }) {
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: NewBudgetLineBody,
     defaultValues: { category: '', planned: '', spent: undefined },
     save: (body) => requestJson(BudgetLine, 'POST', `/api/projects/${plan.data.project.id}/budget`, body),
@@ -74,13 +65,13 @@ function BudgetForm({ plan }: { plan: PlanContext }) {
       await plan.reload();
     },
   });
+  const { form, saving, errorOf } = api;
   const { register } = form;
   // Amounts are sent as typed: the contract's words say what is wrong with one that is not a number.
   const amount = (text: string) => text.trim();
 
   return (
-    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate className="subform" aria-label="Add a budget line">
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} className="subform" aria-label="Add a budget line">
       <div className="form-row">
         <Field label="Category" error={errorOf('category')}>
           {(props) => <input {...props} {...register('category')} placeholder="e.g. Events" />}
@@ -93,6 +84,6 @@ function BudgetForm({ plan }: { plan: PlanContext }) {
         </Field>
       </div>
       <FormActions saving={saving} label="Add budget line" savingLabel="Adding…" primary={false} />
-    </form>
+    </ApiFormElement>
   );
 }

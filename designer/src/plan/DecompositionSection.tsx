@@ -1,4 +1,6 @@
 import { CheckCircle2 } from 'lucide-react';
+import { Options } from '../shared/Options';
+import { TableHead } from '../shared/TableHead';
 import { Fragment, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { Field, FormAlert } from '../shared/Field';
@@ -67,11 +69,7 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
         <Field label="Goal">
           {(props) => (
             <select {...props} value={chosen?.id ?? ''} onChange={(event) => reset(() => setGoalId(event.target.value))} data-testid="split-goal">
-              {data.goals.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.kpiMetric}: {formatNumber(g.target)} {g.unit}
-                </option>
-              ))}
+              <Options items={data.goals} optionValue={(g) => g.id} labelOf={(g) => <>{g.kpiMetric}: {formatNumber(g.target)} {g.unit}</>} />
             </select>
           )}
         </Field>
@@ -102,18 +100,7 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
       {tree && preview ? (
         <table className={`split${state.current ? '' : ' split--stale'}`} aria-busy={state.loading} data-testid="split-preview">
           <caption className="sr-only">Target split of {preview.metric}, in {preview.timeZone}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Period</th>
-              <th scope="col">Weight</th>
-              <th scope="col" className="num">
-                Target
-              </th>
-              <th scope="col" className="num">
-                Cumulative (milestone)
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Period', 'Weight', { label: 'Target', num: true }, { label: 'Cumulative (milestone)', num: true }]} />
           <tbody>
             {tree.years.map((year) => (
               <Fragment key={year.label}>

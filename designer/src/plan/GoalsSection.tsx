@@ -1,7 +1,9 @@
 import type { ChangeEvent } from 'react';
+import { Options } from '../shared/Options';
 import { z } from 'zod';
 import { goalDirections, goalMetrics, type GoalMetric } from '../../../workflows/domain/smart-goal';
-import { Field, FormAlert } from '../shared/Field';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
 import { formatNumber, numberAsTyped, textOrUndefined } from '../shared/format';
 import { requestJson } from '../shared/request';
@@ -77,7 +79,7 @@ const isoOf = (date: Date | null): string | undefined => (date === null ? undefi
 
 function GoalForm({ plan }: { plan: PlanContext }) {
   const { project } = plan.data;
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: goalForm,
     defaultValues: {
       metric: 'revenue',
@@ -95,6 +97,7 @@ function GoalForm({ plan }: { plan: PlanContext }) {
       await plan.reload();
     },
   });
+  const { form, saving, errorOf } = api;
   const { register, getValues, setValue, watch } = form;
   const metric = register('metric');
 
@@ -106,18 +109,12 @@ function GoalForm({ plan }: { plan: PlanContext }) {
   }
 
   return (
-    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Add a goal" className="subform" data-testid="goal-form">
-      <h3>Add a goal</h3>
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} aria-label="Add a goal" className="subform" data-testid="goal-form" heading={<h3>Add a goal</h3>}>
       <div className="form-row">
         <Field label="Metric" error={errorOf('metric')}>
           {(props) => (
             <select {...props} {...metric} onChange={(event) => void chooseMetric(event)} data-testid="goal-metric">
-              {goalMetrics.map((m) => (
-                <option key={m} value={m}>
-                  {metricLabels[m]}
-                </option>
-              ))}
+              <Options items={goalMetrics} labelOf={(m) => metricLabels[m]} />
             </select>
           )}
         </Field>
@@ -134,11 +131,7 @@ function GoalForm({ plan }: { plan: PlanContext }) {
         <Field label="Direction" error={errorOf('direction')}>
           {(props) => (
             <select {...props} {...register('direction')}>
-              {goalDirections.map((d) => (
-                <option key={d} value={d}>
-                  {directionLabels[d]}
-                </option>
-              ))}
+              <Options items={goalDirections} labelOf={(d) => directionLabels[d]} />
             </select>
           )}
         </Field>
@@ -158,6 +151,6 @@ function GoalForm({ plan }: { plan: PlanContext }) {
         </Field>
       </div>
       <FormActions saving={saving} label="Add goal" savingLabel="Adding…" testId="goal-save" />
-    </form>
+    </ApiFormElement>
   );
 }

@@ -1,7 +1,10 @@
 import { Pencil } from 'lucide-react';
+import { Options } from '../shared/Options';
+import { TableHead } from '../shared/TableHead';
 import { useState } from 'react';
 import { z } from 'zod';
-import { Field, FormAlert } from '../shared/Field';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
 import { formatNumber, numberAsTyped } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
@@ -37,16 +40,7 @@ export function MilestonesSection({ plan }: { plan: PlanContext }) {
         <p className="muted">No milestones yet: create them from the target split, or add them one by one.</p>
       ) : (
         <table className="table table--compact" data-testid="milestone-table">
-          <thead>
-            <tr>
-              <th scope="col">Milestone</th>
-              <th scope="col">Target</th>
-              <th scope="col">Due</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Warning</th>
-              {editable && <th scope="col" className="sr-only">Actions</th>}
-            </tr>
-          </thead>
+          <TableHead columns={['Milestone', 'Target', 'Due', 'Owner', 'Warning', editable && { label: 'Actions', hidden: true }]} />
           <tbody>
             {data.milestones.map((m) => (
               <tr key={m.id} aria-current={editing?.id === m.id ? 'true' : undefined}>
@@ -112,7 +106,7 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
   const { project, goals } = plan.data;
   const people = usePeople();
   const base = `/api/projects/${project.id}/milestones`;
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: milestoneForm,
     defaultValues: {
       name: editing?.name ?? '',
@@ -142,15 +136,14 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
       onDone();
     },
   });
+  const { form, saving, errorOf } = api;
   const { register, watch, setValue } = form;
   const goalId = watch('goalId');
   const text = (path: 'warningOffset.amount' | 'warningOffset.unit' | 'warningThresholdPct') =>
     [String(watch(path)), (value: string) => setValue(path, value as never, { shouldDirty: true })] as [string, (value: string) => void];
 
   return (
-    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate className="subform" aria-label={editing ? `Edit milestone ${editing.name}` : 'Add a milestone'} data-testid="milestone-form">
-      <h3>{editing ? `Edit “${editing.name}”` : 'Add a milestone'}</h3>
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} className="subform" aria-label={editing ? `Edit milestone ${editing.name}` : 'Add a milestone'} data-testid="milestone-form" heading={<h3>{editing ? `Edit “${editing.name}”` : 'Add a milestone'}</h3>}>
       <div className="form-row">
         <Field label="Name" error={errorOf('name')}>
           {(props) => <input {...props} {...register('name')} />}
@@ -159,11 +152,7 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
           {(props) => (
             <select {...props} {...register('goalId')}>
               <option value="">No goal (own metric)</option>
-              {goals.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.kpiMetric}
-                </option>
-              ))}
+              <Options items={goals} optionValue={(g) => g.id} labelOf={(g) => g.kpiMetric} />
             </select>
           )}
         </Field>
@@ -207,6 +196,6 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
           </button>
         )}
       </FormActions>
-    </form>
+    </ApiFormElement>
   );
 }

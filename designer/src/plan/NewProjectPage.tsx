@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { useSession } from '../auth/session-store';
 import { useCan } from '../auth/use-can';
 import { roleLabels } from '../auth/permissions';
-import { Field, FormAlert } from '../shared/Field';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
 import { numberOrUndefined } from '../shared/format';
 import { usePeople } from '../shared/people';
@@ -32,7 +33,7 @@ export function NewProjectPage() {
   const people = usePeople();
   const [, navigate] = useLocation();
   const period = defaultPeriod();
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: NewProjectBody,
     defaultValues: {
       name: '',
@@ -53,6 +54,7 @@ export function NewProjectPage() {
     },
     onSaved: () => undefined,
   });
+  const { form, saving, errorOf } = api;
   const { register, control } = form;
   const days = { setValueAs: (text: string | number | undefined) => numberOrUndefined(String(text ?? '')) };
 
@@ -75,8 +77,7 @@ export function NewProjectPage() {
       >
         Start with the basics; goals, the target split, milestones, budget and risks come next.
       </PageHead>
-      <form ref={formRef} className="card" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="New project">
-        <FormAlert errors={alert} />
+      <ApiFormElement api={api} className="card" aria-label="New project">
         <Field label="Name" error={errorOf('name')}>
           {(props) => <input {...props} {...register('name')} autoFocus data-testid="project-name" />}
         </Field>
@@ -129,7 +130,7 @@ export function NewProjectPage() {
             Cancel
           </Link>
         </FormActions>
-      </form>
+      </ApiFormElement>
     </main>
   );
 }

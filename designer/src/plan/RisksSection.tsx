@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { Field, FormAlert } from '../shared/Field';
+import { Options } from '../shared/Options';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
 import { numberAsTyped } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
@@ -55,7 +57,7 @@ const riskForm = NewRiskBody.extend({
 
 function RiskForm({ plan }: { plan: PlanContext }) {
   const people = usePeople();
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: riskForm,
     defaultValues: { title: '', probability: 3, impact: 3, ownerId: undefined, mitigation: undefined, status: undefined, earlyWarning: { metric: '', direction: 'below', threshold: '' } },
     save: (body) => requestJson(Risk, 'POST', `/api/projects/${plan.data.project.id}/risks`, body),
@@ -65,12 +67,12 @@ function RiskForm({ plan }: { plan: PlanContext }) {
       await plan.reload();
     },
   });
+  const { form, saving, errorOf } = api;
   const { register } = form;
   const rating = { setValueAs: (value: string | number) => Number(value) };
 
   return (
-    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate className="subform" aria-label="Add a risk">
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} className="subform" aria-label="Add a risk">
       <div className="form-row">
         <Field label="Risk" error={errorOf('title')}>
           {(props) => <input {...props} {...register('title')} />}
@@ -78,18 +80,14 @@ function RiskForm({ plan }: { plan: PlanContext }) {
         <Field label="Probability (1–5)" error={errorOf('probability')}>
           {(props) => (
             <select {...props} {...register('probability', rating)}>
-              {ratings.map((r) => (
-                <option key={r}>{r}</option>
-              ))}
+              <Options items={ratings} labelOf={String} />
             </select>
           )}
         </Field>
         <Field label="Impact (1–5)" error={errorOf('impact')}>
           {(props) => (
             <select {...props} {...register('impact', rating)}>
-              {ratings.map((r) => (
-                <option key={r}>{r}</option>
-              ))}
+              <Options items={ratings} labelOf={String} />
             </select>
           )}
         </Field>
@@ -125,6 +123,6 @@ function RiskForm({ plan }: { plan: PlanContext }) {
         </div>
       </fieldset>
       <FormActions saving={saving} label="Add risk" savingLabel="Adding…" primary={false} />
-    </form>
+    </ApiFormElement>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { Options } from '../shared/Options';
 import { errorMessage } from '../api/client';
-import { Field, FormAlert } from '../shared/Field';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
 import { usePeople, usePeopleNames } from '../shared/people';
 import { requestJson } from '../shared/request';
@@ -54,11 +56,7 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
             <div className="row-actions">
               {mayWork ? (
                 <select aria-label={`Status of ${task.title}`} value={task.status} onChange={(event) => void setStatus(task, event.target.value)}>
-                  {taskStatuses.map((s) => (
-                    <option key={s} value={s}>
-                      {statusLabels[s]}
-                    </option>
-                  ))}
+                  <Options items={taskStatuses} labelOf={(s) => statusLabels[s]} />
                 </select>
               ) : (
                 <span className="small">{statusLabels[task.status]}</span>
@@ -75,7 +73,7 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
 
 function TaskForm({ plan }: { plan: PlanContext }) {
   const people = usePeople();
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: NewTaskBody,
     defaultValues: { title: '', assigneeId: undefined, dueAt: undefined, milestoneId: undefined, status: undefined },
     save: (body) => requestJson(Task, 'POST', `/api/projects/${plan.data.project.id}/tasks`, body),
@@ -84,11 +82,11 @@ function TaskForm({ plan }: { plan: PlanContext }) {
       await plan.reload();
     },
   });
+  const { form, saving, errorOf } = api;
   const { register } = form;
 
   return (
-    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate className="subform" aria-label="Add a task">
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} className="subform" aria-label="Add a task">
       <div className="form-row">
         <Field label="Task" error={errorOf('title')}>
           {(props) => <input {...props} {...register('title')} />}
@@ -108,16 +106,12 @@ function TaskForm({ plan }: { plan: PlanContext }) {
           {(props) => (
             <select {...props} {...register('milestoneId', { setValueAs: typed.optional })}>
               <option value="">None</option>
-              {plan.data.milestones.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
+              <Options items={plan.data.milestones} optionValue={(m) => m.id} labelOf={(m) => m.name} />
             </select>
           )}
         </Field>
       </div>
       <FormActions saving={saving} label="Add task" savingLabel="Adding…" primary={false} />
-    </form>
+    </ApiFormElement>
   );
 }

@@ -1,4 +1,5 @@
 import { Field } from '../shared/Field';
+import { Options } from '../shared/Options';
 import { durationUnits, unitLabels } from './duration-units';
 
 type Text = [value: string, set: (value: string) => void];
@@ -24,11 +25,7 @@ export function WarningFields({
           <div className="inline-pair">
             <input {...props} inputMode="decimal" value={offsetAmount} onChange={(event) => setOffsetAmount(event.target.value)} aria-label="Warning offset amount" />
             <select value={offsetUnit} onChange={(event) => setOffsetUnit(event.target.value)} aria-label="Warning offset unit">
-              {durationUnits.map((u) => (
-                <option key={u} value={u}>
-                  {unitLabels[u]}
-                </option>
-              ))}
+              <Options items={durationUnits} labelOf={(u) => unitLabels[u]} />
             </select>
           </div>
         )}

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { TableHead } from '../shared/TableHead';
 import { ApiError, errorMessage } from '../api/client';
 import { formatNumber } from '../shared/format';
 import { requestJson } from '../shared/request';
@@ -82,12 +83,7 @@ export function KpiImport({ projectId, onImported }: { projectId: string; onImpo
           <p>{problems.summary}</p>
           {problems.rows.length > 0 && (
             <table className="row-errors">
-              <thead>
-                <tr>
-                  <th scope="col">Where</th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Where', 'Problem']} />
               <tbody>
                 {problems.rows.map((row, index) => (
                   <tr key={index}>

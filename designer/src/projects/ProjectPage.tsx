@@ -1,4 +1,7 @@
 import { ClipboardList, MessagesSquare, Pencil } from 'lucide-react';
+import { TableHead } from '../shared/TableHead';
+import { PlainList } from '../shared/PlainList';
+import { RankingTable } from '../shared/RankingTable';
 import { Link } from 'wouter';
 import { PageHead, ProjectCrumbs } from '../app/PageHead';
 import { QueryPage } from '../app/QueryPage';
@@ -98,15 +101,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
               <p className="muted">No milestones.</p>
             ) : (
               <table className="table table--compact">
-                <thead>
-                  <tr>
-                    <th scope="col">Milestone</th>
-                    <th scope="col">Due</th>
-                    <th scope="col">Target</th>
-                    <th scope="col">Actual</th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Milestone', 'Due', 'Target', 'Actual', 'Status']} />
                 <tbody>
                   {dashboard.milestones.map((m) => (
                     <tr key={m.milestoneId}>
@@ -135,66 +130,56 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
         <aside className="columns__side">
           <section className="card" aria-labelledby="checks-title" data-testid="next-checks">
             <h2 id="checks-title">Next checks</h2>
-            {lifecycle.nextChecks.length === 0 ? (
-              <p className="muted">{project.phase === 'planning' ? 'Checks are scheduled once the plan is approved.' : 'No checks scheduled.'}</p>
-            ) : (
-              <ul className="plain-list">
-                {[...lifecycle.nextChecks]
-                  .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
-                  .map((check) => (
-                    <li key={`${check.milestoneId}:${check.kind}`}>
-                      <strong>{checkLabels[check.kind] ?? check.kind}</strong> · {milestoneName.get(check.milestoneId) ?? 'milestone'}
-                      <br />
-                      <span className="small">
-                        {fromNow(check.at)} <span className="muted">— {formatDateTime(check.at)}</span>
-                      </span>
-                    </li>
-                  ))}
-              </ul>
-            )}
+            <PlainList
+              items={[...lifecycle.nextChecks].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))}
+              empty={project.phase === 'planning' ? 'Checks are scheduled once the plan is approved.' : 'No checks scheduled.'}
+              keyOf={(check) => `${check.milestoneId}:${check.kind}`}
+            >
+              {(check) => (
+                <>
+                  <strong>{checkLabels[check.kind] ?? check.kind}</strong> · {milestoneName.get(check.milestoneId) ?? 'milestone'}
+                  <br />
+                  <span className="small">
+                    {fromNow(check.at)} <span className="muted">— {formatDateTime(check.at)}</span>
+                  </span>
+                </>
+              )}
+            </PlainList>
           </section>
 
           <section className="card" aria-labelledby="escalations-title" data-testid="open-escalations">
             <h2 id="escalations-title">
               Open escalations <span className={`count${openEscalations.length > 0 ? ' count--bad' : ''}`}>{openEscalations.length}</span>
             </h2>
-            {openEscalations.length === 0 ? (
-              <p className="muted">None.</p>
-            ) : (
-              <ul className="plain-list">
-                {openEscalations.map((e) => (
-                  <li key={e.id}>
-                    <strong>{milestoneName.get(e.milestoneId) ?? 'Milestone'}</strong> — level {e.level}, waiting for {nameOf(e.recipientId)}
-                    <br />
-                    <span className="small muted">
-                      since <TimeText at={e.createdAt} />
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <PlainList items={openEscalations} empty="None." keyOf={(e) => e.id}>
+              {(e) => (
+                <>
+                  <strong>{milestoneName.get(e.milestoneId) ?? 'Milestone'}</strong> — level {e.level}, waiting for {nameOf(e.recipientId)}
+                  <br />
+                  <span className="small muted">
+                    since <TimeText at={e.createdAt} />
+                  </span>
+                </>
+              )}
+            </PlainList>
           </section>
 
           <section className="card" aria-labelledby="changes-title" data-testid="change-requests">
             <h2 id="changes-title">
               Change requests <span className="count">{changeRequests.filter((c) => c.status === 'pending').length}</span>
             </h2>
-            {changeRequests.length === 0 ? (
-              <p className="muted">None.</p>
-            ) : (
-              <ul className="plain-list">
-                {changeRequests.map((c) => (
-                  <li key={c.id}>
-                    <strong>{c.subjectKind === 'milestone' ? (milestoneName.get(c.subjectId) ?? 'Milestone') : 'Goal'}</strong> — {c.field === 'due_at' ? 'due date' : 'target'}{' '}
-                    {String(c.before)} → {String(c.after)} <span className={`badge badge--${c.status}`}>{c.status}</span>
-                    <br />
-                    <span className="small muted">
-                      {c.reason} · asked <TimeText at={c.createdAt} /> by {nameOf(c.requestedBy)}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <PlainList items={changeRequests} empty="None." keyOf={(c) => c.id}>
+              {(c) => (
+                <>
+                  <strong>{c.subjectKind === 'milestone' ? (milestoneName.get(c.subjectId) ?? 'Milestone') : 'Goal'}</strong> — {c.field === 'due_at' ? 'due date' : 'target'}{' '}
+                  {String(c.before)} → {String(c.after)} <span className={`badge badge--${c.status}`}>{c.status}</span>
+                  <br />
+                  <span className="small muted">
+                    {c.reason} · asked <TimeText at={c.createdAt} /> by {nameOf(c.requestedBy)}
+                  </span>
+                </>
+              )}
+            </PlainList>
           </section>
 
           {project.can.reportKpi && (
@@ -256,17 +241,7 @@ function Ranking({ dashboard }: { dashboard: Dashboard }) {
           {ranking.entries.length === 0 ? (
             <p className="muted small">Nobody reported this month.</p>
           ) : (
-            <table className="table table--compact">
-              <tbody>
-                {ranking.entries.map((entry) => (
-                  <tr key={entry.memberId}>
-                    <td className="rank">#{entry.rank}</td>
-                    <td>{entry.name}</td>
-                    <td className="num">{formatNumber(entry.total)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RankingTable rows={ranking.entries.map((entry) => ({ ...entry, id: entry.memberId }))} />
           )}
         </div>
       ))}
@@ -278,27 +253,21 @@ function Risks({ dashboard, nameOf }: { dashboard: Dashboard; nameOf: (id: strin
   return (
     <section className="card" aria-labelledby="risks-title">
       <h2 id="risks-title">Open risks</h2>
-      {dashboard.openRisks.length === 0 ? (
-        <p className="muted">None.</p>
-      ) : (
-        <ul className="plain-list">
-          {[...dashboard.openRisks]
-            .sort((a, b) => b.score - a.score)
-            .map((risk) => (
-              <li key={risk.id}>
-                <span className={`score score--${risk.score >= 15 ? 'high' : risk.score >= 8 ? 'mid' : 'low'}`} title={`probability ${risk.probability} × impact ${risk.impact}`}>
-                  {risk.score}
-                </span>{' '}
-                <strong>{risk.title}</strong>
-                {risk.warning?.triggered && <span className="pill pill--missed">early warning</span>}
-                <br />
-                <span className="small muted">
-                  P{risk.probability} × I{risk.impact} · owner {nameOf(risk.ownerId)}
-                </span>
-              </li>
-            ))}
-        </ul>
-      )}
+      <PlainList items={[...dashboard.openRisks].sort((a, b) => b.score - a.score)} empty="None." keyOf={(risk) => risk.id}>
+        {(risk) => (
+          <>
+            <span className={`score score--${risk.score >= 15 ? 'high' : risk.score >= 8 ? 'mid' : 'low'}`} title={`probability ${risk.probability} × impact ${risk.impact}`}>
+              {risk.score}
+            </span>{' '}
+            <strong>{risk.title}</strong>
+            {risk.warning?.triggered && <span className="pill pill--missed">early warning</span>}
+            <br />
+            <span className="small muted">
+              P{risk.probability} × I{risk.impact} · owner {nameOf(risk.ownerId)}
+            </span>
+          </>
+        )}
+      </PlainList>
     </section>
   );
 }

@@ -1,4 +1,6 @@
 import { Download, FileText, Lock } from 'lucide-react';
+import { TableHead } from '../shared/TableHead';
+import { RankingTable } from '../shared/RankingTable';
 import { useState } from 'react';
 import { errorMessage } from '../api/client';
 import { PageHead, ProjectCrumbs } from '../app/PageHead';
@@ -134,14 +136,7 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
               <>
                 <EscalationTimelineChart bars={escalations} />
                 <table className="table table--compact">
-                  <thead>
-                    <tr>
-                      <th scope="col">Level</th>
-                      <th scope="col">Raised</th>
-                      <th scope="col">Acknowledged</th>
-                      <th scope="col">Average time to acknowledge</th>
-                    </tr>
-                  </thead>
+                  <TableHead columns={['Level', 'Raised', 'Acknowledged', 'Average time to acknowledge']} />
                   <tbody>
                     {report.escalations.byLevel.map((level) => (
                       <tr key={level.level}>
@@ -187,17 +182,7 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
             {report.members.length === 0 ? (
               <p className="muted">No KPI reports.</p>
             ) : (
-              <table className="table table--compact">
-                <tbody>
-                  {report.members.map((m) => (
-                    <tr key={m.userId}>
-                      <td className="rank">#{m.rank}</td>
-                      <td>{m.name}</td>
-                      <td className="num">{formatNumber(m.total)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <RankingTable rows={report.members.map((m) => ({ ...m, id: m.userId }))} />
             )}
           </section>
           <section className="card" aria-labelledby="retro-timeline-title">

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { z } from 'zod';
 import { useSession } from '../auth/session-store';
-import { Field, FormAlert } from '../shared/Field';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
 import { requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
@@ -22,7 +23,7 @@ export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retro
   const { user } = useSession();
   const mine = retrospective.inputs.find((input) => input.userId === user.id);
   const [done, setDone] = useState<string | null>(null);
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: answersForm,
     defaultValues: { wentWell: mine?.wentWell ?? '', toImprove: mine?.toImprove ?? '', actionItems: mine?.actionItems.join('\n') ?? '' },
     save: async (body) => {
@@ -33,17 +34,17 @@ export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retro
     // What was sent stays in the form: answering again replaces it.
     onSaved: () => onSaved(),
   });
+  const { form, saving, errorOf } = api;
   const { register } = form;
   const late = Date.parse(retrospective.inputDueAt) < Date.now();
 
   return (
-    <form ref={formRef} className="card" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="team-input-title" data-testid="team-input-form">
+    <ApiFormElement api={api} className="card" aria-labelledby="team-input-title" data-testid="team-input-form">
       <h2 id="team-input-title">{mine ? 'Your answers (you can change them)' : 'Your answers'}</h2>
       <p className="field__help">
         Due <TimeText at={retrospective.inputDueAt} />
         {late && ' — late answers are still taken until the owner finalizes.'}
       </p>
-      <FormAlert errors={alert} />
       <Field label="What went well?" error={errorOf('wentWell')}>
         {(props) => <textarea {...props} rows={3} {...register('wentWell')} data-testid="went-well" />}
       </Field>
@@ -56,7 +57,7 @@ export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retro
       <FormActions saving={saving} label={mine ? 'Update my answers' : 'Send my answers'} savingLabel="Sending…" testId="team-input-save">
         <DoneNote text={done} />
       </FormActions>
-    </form>
+    </ApiFormElement>
   );
 }
 
