@@ -1,4 +1,5 @@
 import { Check, Copy, KeyRound, Trash2 } from 'lucide-react';
+import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { TableHead } from '../shared/TableHead';
 import { useRef, useState } from 'react';
@@ -98,10 +99,7 @@ function ApiTokens() {
   }
 
   return (
-    <section className="card" aria-labelledby="tokens-title" data-testid="api-tokens">
-      <h2 id="tokens-title">
-        <KeyRound size={16} aria-hidden="true" /> API tokens
-      </h2>
+    <Card title={<><KeyRound size={16} aria-hidden="true" /> API tokens</>} testId="api-tokens">
       <p className="field__help">
         For scripts and other systems: send a token as <code>Authorization: Bearer …</code>. A token acts as you, with the role you give it (never more than your own).
       </p>
@@ -120,7 +118,7 @@ function ApiTokens() {
           await tokens.reload();
         }}
       />
-    </section>
+    </Card>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { TableHead } from '../shared/TableHead';
 import { useState } from 'react';
@@ -132,8 +133,7 @@ function EditPerson({ users }: { users: User[] }) {
   const [userId, setUserId] = useState('');
   const chosen = users.find((u) => u.id === userId) ?? null;
   return (
-    <section className="card" aria-labelledby="edit-person-title">
-      <h2 id="edit-person-title">Change a person’s access</h2>
+    <Card title="Change a person’s access">
       <Field label="Person">
         {(props) => (
           <select {...props} value={userId} onChange={(event) => setUserId(event.target.value)} data-testid="edit-person">
@@ -143,7 +143,7 @@ function EditPerson({ users }: { users: User[] }) {
         )}
       </Field>
       {chosen && <EditAccess key={chosen.id} user={chosen} />}
-    </section>
+    </Card>
   );
 }
 

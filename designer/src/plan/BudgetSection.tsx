@@ -1,4 +1,5 @@
 import { ApiFormElement } from '../shared/ApiFormElement';
+import { Card } from '../shared/Card';
 import { Field } from '../shared/Field';
 import { TableHead } from '../shared/TableHead';
 import { FormActions } from '../shared/FormActions';
@@ -16,8 +17,7 @@ export function BudgetSection({ plan }: { plan: PlanContext }) {
   const { lines, totals } = data.budget;
   const base = `/api/projects/${data.project.id}/budget`;
   return (
-    <section className="card" aria-labelledby="budget-title">
-      <h2 id="budget-title">Budget</h2>
+    <Card title="Budget">
       <SectionError message={error} />
       {lines.length === 0 ? (
         <p className="muted">No budget lines yet.</p>
@@ -51,7 +51,7 @@ export function BudgetSection({ plan }: { plan: PlanContext }) {
         </table>
       )}
       {editable && <BudgetForm plan={plan} />}
-    </section>
+    </Card>
   );
 }
 

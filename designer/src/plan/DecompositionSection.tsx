@@ -1,4 +1,5 @@
 import { CheckCircle2 } from 'lucide-react';
+import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { TableHead } from '../shared/TableHead';
 import { Fragment, useState, type FormEvent } from 'react';
@@ -51,10 +52,9 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
 
   if (data.goals.length === 0) {
     return (
-      <section className="card" aria-labelledby="split-title">
-        <h2 id="split-title">Target split</h2>
+      <Card title="Target split">
         <p className="muted">Add a goal first; its target can then be split into quarters or months.</p>
-      </section>
+      </Card>
     );
   }
 
@@ -62,8 +62,7 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
   const sumOk = tree !== null && preview !== null && Number(tree.total) === Number(preview.total);
 
   return (
-    <section className="card" aria-labelledby="split-title" data-testid="decomposition">
-      <h2 id="split-title">Target split</h2>
+    <Card title="Target split" testId="decomposition">
       <p className="field__help">The parts always add up to the target. Weights are relative: 2 and 1 give two thirds and one third.</p>
       <div className="form-row">
         <Field label="Goal">
@@ -181,7 +180,7 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
       )}
 
       {editable && chosen && preview && <ApplySplit plan={plan} ask={{ goalId: chosen.id, granularity, scale, weights: weights === null ? null : weights.map(weightAsTyped) }} parts={preview.parts.length} />}
-    </section>
+    </Card>
   );
 }
 

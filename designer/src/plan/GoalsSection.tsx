@@ -1,4 +1,5 @@
 import type { ChangeEvent } from 'react';
+import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { z } from 'zod';
 import { goalDirections, goalMetrics, type GoalMetric } from '../../../workflows/domain/smart-goal';
@@ -20,8 +21,7 @@ export function GoalsSection({ plan }: { plan: PlanContext }) {
   const { error: removeError, remove } = useRemove(reload);
 
   return (
-    <section className="card" aria-labelledby="goals-title" data-testid="goals-section">
-      <h2 id="goals-title">Goals</h2>
+    <Card title="Goals" testId="goals-section">
       <p className="field__help">SMART: a metric (Specific), a unit and target (Measurable), a reachable figure (Achievable) and a period (Time-bound).</p>
       <SectionError message={removeError} />
       <ItemList items={data.goals}>
@@ -41,7 +41,7 @@ export function GoalsSection({ plan }: { plan: PlanContext }) {
         })}
       </ItemList>
       {editable && <GoalForm plan={plan} />}
-    </section>
+    </Card>
   );
 }
 

@@ -1,4 +1,5 @@
 import { Pencil } from 'lucide-react';
+import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { TableHead } from '../shared/TableHead';
 import { useState } from 'react';
@@ -33,8 +34,7 @@ export function MilestonesSection({ plan }: { plan: PlanContext }) {
   }
 
   return (
-    <section className="card" aria-labelledby="milestones-title" data-testid="milestones-section">
-      <h2 id="milestones-title">Milestones</h2>
+    <Card title="Milestones" testId="milestones-section">
       <SectionError message={removeError} />
       {data.milestones.length === 0 ? (
         <p className="muted">No milestones yet: create them from the target split, or add them one by one.</p>
@@ -73,7 +73,7 @@ export function MilestonesSection({ plan }: { plan: PlanContext }) {
         </table>
       )}
       {editable && <MilestoneForm key={editing?.id ?? 'new'} plan={plan} editing={editing} onDone={() => setEditing(null)} />}
-    </section>
+    </Card>
   );
 }
 

@@ -14,11 +14,7 @@ import { TasksSection } from './TasksSection';
 
 /** The plan of one project: goals, the target split, milestones, tasks, budget, risks; then approval. */
 export function PlanPage({ id }: { id: string }) {
-  return (
-    <QueryPage queryKey={['plan', id]} load={() => loadPlan(id)}>
-      {(data, reload) => <PlanLoaded data={data} reload={reload} />}
-    </QueryPage>
-  );
+  return <QueryPage queryKey={['plan', id]} load={() => loadPlan(id)} view={PlanLoaded} />;
 }
 
 function PlanLoaded({ data, reload }: { data: PlanData; reload: () => Promise<void> }) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { ApiFormElement } from '../shared/ApiFormElement';
 import { Field } from '../shared/Field';
@@ -22,8 +23,7 @@ export function RisksSection({ plan }: { plan: PlanContext }) {
   const { error, remove } = useRemove(reload);
   const base = `/api/projects/${data.project.id}/risks`;
   return (
-    <section className="card" aria-labelledby="risks-title">
-      <h2 id="risks-title">Risks</h2>
+    <Card title="Risks">
       <SectionError message={error} />
       <ItemList items={[...data.risks].sort((a, b) => b.score - a.score)} empty="No risks yet.">
         {(risk) => ({
@@ -42,7 +42,7 @@ export function RisksSection({ plan }: { plan: PlanContext }) {
         })}
       </ItemList>
       {editable && <RiskForm plan={plan} />}
-    </section>
+    </Card>
   );
 }
 

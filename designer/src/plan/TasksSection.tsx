@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { errorMessage } from '../api/client';
 import { ApiFormElement } from '../shared/ApiFormElement';
@@ -37,8 +38,7 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
   }
 
   return (
-    <section className="card" aria-labelledby="tasks-title">
-      <h2 id="tasks-title">Tasks</h2>
+    <Card title="Tasks">
       <SectionError message={error ?? statusError} />
       <ItemList items={data.tasks} empty="No tasks yet.">
         {(task) => ({
@@ -67,7 +67,7 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
         })}
       </ItemList>
       {mayWork && <TaskForm plan={plan} />}
-    </section>
+    </Card>
   );
 }
 

@@ -1,4 +1,5 @@
 import { ClipboardList, MessagesSquare, Pencil } from 'lucide-react';
+import { Card } from '../shared/Card';
 import { TableHead } from '../shared/TableHead';
 import { PlainList } from '../shared/PlainList';
 import { RankingTable } from '../shared/RankingTable';
@@ -25,11 +26,7 @@ const checkLabels: Record<string, string> = { warning: 'At-risk check', due: 'Me
 
 /** One project: where it stands, what happens next, and where figures are reported. */
 export function ProjectPage({ id }: { id: string }) {
-  return (
-    <QueryPage queryKey={['project-page', id]} load={() => loadProjectPage(id)} className="page page--wide">
-      {(data, reload) => <ProjectView data={data} reload={reload} />}
-    </QueryPage>
-  );
+  return <QueryPage queryKey={['project-page', id]} load={() => loadProjectPage(id)} className="page page--wide" view={ProjectView} />;
 }
 
 function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Promise<void> }) {
@@ -128,8 +125,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
         </div>
 
         <aside className="columns__side">
-          <section className="card" aria-labelledby="checks-title" data-testid="next-checks">
-            <h2 id="checks-title">Next checks</h2>
+          <Card title="Next checks" testId="next-checks">
             <PlainList
               items={[...lifecycle.nextChecks].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))}
               empty={project.phase === 'planning' ? 'Checks are scheduled once the plan is approved.' : 'No checks scheduled.'}
@@ -145,12 +141,9 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
                 </>
               )}
             </PlainList>
-          </section>
+          </Card>
 
-          <section className="card" aria-labelledby="escalations-title" data-testid="open-escalations">
-            <h2 id="escalations-title">
-              Open escalations <span className={`count${openEscalations.length > 0 ? ' count--bad' : ''}`}>{openEscalations.length}</span>
-            </h2>
+          <Card title={<>Open escalations <span className={`count${openEscalations.length > 0 ? ' count--bad' : ''}`}>{openEscalations.length}</span></>} testId="open-escalations">
             <PlainList items={openEscalations} empty="None." keyOf={(e) => e.id}>
               {(e) => (
                 <>
@@ -162,12 +155,9 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
                 </>
               )}
             </PlainList>
-          </section>
+          </Card>
 
-          <section className="card" aria-labelledby="changes-title" data-testid="change-requests">
-            <h2 id="changes-title">
-              Change requests <span className="count">{changeRequests.filter((c) => c.status === 'pending').length}</span>
-            </h2>
+          <Card title={<>Change requests <span className="count">{changeRequests.filter((c) => c.status === 'pending').length}</span></>} testId="change-requests">
             <PlainList items={changeRequests} empty="None." keyOf={(c) => c.id}>
               {(c) => (
                 <>
@@ -180,7 +170,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
                 </>
               )}
             </PlainList>
-          </section>
+          </Card>
 
           {project.can.reportKpi && (
             <>
@@ -230,8 +220,7 @@ function GoalCard({ goal, dashboard }: { goal: Dashboard['goals'][number]; dashb
 
 function Ranking({ dashboard }: { dashboard: Dashboard }) {
   return (
-    <section className="card" aria-labelledby="ranking-title">
-      <h2 id="ranking-title">Member ranking</h2>
+    <Card title="Member ranking">
       {dashboard.ranking.length === 0 && <p className="muted">No accumulating goal to rank by.</p>}
       {dashboard.ranking.map((ranking) => (
         <div key={ranking.metric}>
@@ -245,14 +234,13 @@ function Ranking({ dashboard }: { dashboard: Dashboard }) {
           )}
         </div>
       ))}
-    </section>
+    </Card>
   );
 }
 
 function Risks({ dashboard, nameOf }: { dashboard: Dashboard; nameOf: (id: string | null) => string }) {
   return (
-    <section className="card" aria-labelledby="risks-title">
-      <h2 id="risks-title">Open risks</h2>
+    <Card title="Open risks">
       <PlainList items={[...dashboard.openRisks].sort((a, b) => b.score - a.score)} empty="None." keyOf={(risk) => risk.id}>
         {(risk) => (
           <>
@@ -268,7 +256,7 @@ function Risks({ dashboard, nameOf }: { dashboard: Dashboard; nameOf: (id: strin
           </>
         )}
       </PlainList>
-    </section>
+    </Card>
   );
 }
 
@@ -276,12 +264,11 @@ function BudgetSummary({ dashboard }: { dashboard: Dashboard }) {
   const { totals, lines } = dashboard.budget;
   if (lines.length === 0) return null;
   return (
-    <section className="card" aria-labelledby="budget-title">
-      <h2 id="budget-title">Budget</h2>
+    <Card title="Budget">
       <p>
         Spent {formatNumber(totals.spent)} of {formatNumber(totals.planned)} ({formatPct(totals.spentPct)}){totals.overspent && <span className="error-text"> — overspent</span>}
       </p>
-    </section>
+    </Card>
   );
 }
 
@@ -290,8 +277,7 @@ function Timeline({ project, nameOf }: { project: ProjectDetail; nameOf: (id: st
   const now = Date.now();
   const firstFuture = events.findIndex((e) => Date.parse(e.at) > now);
   return (
-    <section className="card" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">Timeline</h2>
+    <Card title="Timeline">
       <ol className="timeline">
         {events.map((event, index) => (
           <li key={`${event.kind}:${event.at}:${index}`} className={`timeline__item timeline__item--${event.kind}${Date.parse(event.at) > now ? ' timeline__item--future' : ''}`}>
@@ -301,6 +287,6 @@ function Timeline({ project, nameOf }: { project: ProjectDetail; nameOf: (id: st
           </li>
         ))}
       </ol>
-    </section>
+    </Card>
   );
 }

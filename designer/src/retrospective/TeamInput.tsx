@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Card } from '../shared/Card';
 import { z } from 'zod';
 import { useSession } from '../auth/session-store';
 import { ApiFormElement } from '../shared/ApiFormElement';
@@ -63,10 +64,7 @@ export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retro
 
 export function TeamInputList({ retrospective }: { retrospective: Retrospective }) {
   return (
-    <section className="card" aria-labelledby="team-answers-title" data-testid="team-input-list">
-      <h2 id="team-answers-title">
-        Team answers <span className="count">{retrospective.inputs.length}</span>
-      </h2>
+    <Card title={<>Team answers <span className="count">{retrospective.inputs.length}</span></>} testId="team-input-list">
       {retrospective.inputs.length === 0 ? (
         <p className="muted">No answers yet.</p>
       ) : (
@@ -99,6 +97,6 @@ export function TeamInputList({ retrospective }: { retrospective: Retrospective 
           ))}
         </ul>
       )}
-    </section>
+    </Card>
   );
 }
