@@ -1,4 +1,5 @@
 import { Check, Copy, KeyRound, Trash2 } from 'lucide-react';
+import { SelectField } from '../shared/SelectField';
 import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { TableHead } from '../shared/TableHead';
@@ -173,13 +174,9 @@ function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) 
         <Field label="Name" help="What uses it, e.g. “CRM export”." error={errorOf('name')}>
           {(props) => <input {...props} maxLength={100} {...register('name')} data-testid="token-name" />}
         </Field>
-        <Field label="Role" help="What the token may do." error={errorOf('role')}>
-          {(props) => (
-            <select {...props} {...register('role')} data-testid="token-role">
-              <Options items={grantableRoles} labelOf={(r) => <>{roleLabels[r]} — {roleHelp[r]}</>} />
-            </select>
-          )}
-        </Field>
+        <SelectField label="Role" help="What the token may do." error={errorOf('role')} registration={register('role')} testId="token-role">
+          <Options items={grantableRoles} labelOf={(r) => <>{roleLabels[r]} — {roleHelp[r]}</>} />
+        </SelectField>
         <Field label="Expires after (days)" optional help="Empty: never." error={errorOf('expiresInDays')}>
           {(props) => <input {...props} inputMode="numeric" {...register('expiresInDays', { setValueAs: (days: string | number) => (days === '' ? undefined : Number(days)) })} data-testid="token-days" />}
         </Field>

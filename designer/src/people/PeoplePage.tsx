@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { SelectField } from '../shared/SelectField';
 import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { TableHead } from '../shared/TableHead';
@@ -97,14 +98,10 @@ function AddPerson({ users }: { users: User[] }) {
       <Field label="E-mail" error={errorOf('email')}>
         {(props) => <input {...props} type="email" {...register('email')} />}
       </Field>
-      <Field label="Reports to" optional error={errorOf('managerId')}>
-        {(props) => (
-          <select {...props} {...register('managerId', { setValueAs: (id: string | null) => id || null })}>
-            <option value="">Nobody (top of the chart)</option>
-            <PersonOptions people={users} />
-          </select>
-        )}
-      </Field>
+      <SelectField label="Reports to" optional error={errorOf('managerId')} registration={register('managerId', { setValueAs: (id: string | null) => id || null })}>
+        <option value="">Nobody (top of the chart)</option>
+        <PersonOptions people={users} />
+      </SelectField>
       <RoleField role={form.watch('role') ?? 'member'} registration={register('role')} error={errorOf('role')} />
       <Field label="First password" optional help="At least 10 characters; give it to them in person. Without one they cannot sign in yet." error={errorOf('password')}>
         {(props) => <input {...props} type="password" autoComplete="new-password" {...register('password', { setValueAs: typed.optional })} />}
@@ -118,13 +115,9 @@ function AddPerson({ users }: { users: User[] }) {
 
 function RoleField({ role, registration, error }: { role: AccessRole; registration: UseFormRegisterReturn; error: string | undefined }) {
   return (
-    <Field label="Role" help={roleHelp[role]} error={error}>
-      {(props) => (
-        <select {...props} {...registration}>
-          <Options items={accessRoles} labelOf={(r) => roleLabels[r]} />
-        </select>
-      )}
-    </Field>
+    <SelectField label="Role" help={roleHelp[role]} error={error} registration={registration}>
+      <Options items={accessRoles} labelOf={(r) => roleLabels[r]} />
+    </SelectField>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { ChangeEvent } from 'react';
+import { SelectField } from '../shared/SelectField';
 import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { z } from 'zod';
@@ -128,13 +129,9 @@ function GoalForm({ plan }: { plan: PlanContext }) {
         </Field>
       </div>
       <div className="form-row">
-        <Field label="Direction" error={errorOf('direction')}>
-          {(props) => (
-            <select {...props} {...register('direction')}>
-              <Options items={goalDirections} labelOf={(d) => directionLabels[d]} />
-            </select>
-          )}
-        </Field>
+        <SelectField label="Direction" error={errorOf('direction')} registration={register('direction')}>
+          <Options items={goalDirections} labelOf={(d) => directionLabels[d]} />
+        </SelectField>
         <Field label="Target" error={errorOf('target')}>
           {(props) => <input {...props} inputMode="decimal" {...register('target')} data-testid="goal-target" />}
         </Field>

@@ -1,4 +1,5 @@
 import { Pencil } from 'lucide-react';
+import { SelectField } from '../shared/SelectField';
 import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { TableHead } from '../shared/TableHead';
@@ -148,14 +149,10 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
         <Field label="Name" error={errorOf('name')}>
           {(props) => <input {...props} {...register('name')} />}
         </Field>
-        <Field label="Goal" optional error={errorOf('goalId')}>
-          {(props) => (
-            <select {...props} {...register('goalId')}>
-              <option value="">No goal (own metric)</option>
-              <Options items={goals} optionValue={(g) => g.id} labelOf={(g) => g.kpiMetric} />
-            </select>
-          )}
-        </Field>
+        <SelectField label="Goal" optional error={errorOf('goalId')} registration={register('goalId')}>
+          <option value="">No goal (own metric)</option>
+          <Options items={goals} optionValue={(g) => g.id} labelOf={(g) => g.kpiMetric} />
+        </SelectField>
         {!goalId && (
           <Field label="Metric" error={errorOf('metric')}>
             {(props) => <input {...props} {...register('metric')} placeholder="e.g. revenue" />}
@@ -172,13 +169,9 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
         <Field label="Due" error={errorOf('dueAt')}>
           {(props) => <input {...props} type="datetime-local" {...register('dueAt')} />}
         </Field>
-        <Field label="Owner" error={errorOf('ownerId')}>
-          {(props) => (
-            <select {...props} {...register('ownerId')}>
-              <PersonOptions people={people} />
-            </select>
-          )}
-        </Field>
+        <SelectField label="Owner" error={errorOf('ownerId')} registration={register('ownerId')}>
+          <PersonOptions people={people} />
+        </SelectField>
       </div>
       <div className="form-row">
         <WarningFields

@@ -1,4 +1,5 @@
 import { Controller } from 'react-hook-form';
+import { SelectField } from '../shared/SelectField';
 import { Link, useLocation } from 'wouter';
 import { PageHead, ProjectCrumbs } from '../app/PageHead';
 import { z } from 'zod';
@@ -82,14 +83,10 @@ export function NewProjectPage() {
           {(props) => <input {...props} {...register('name')} autoFocus data-testid="project-name" />}
         </Field>
         {mayChooseOwner ? (
-          <Field label="Owner" error={errorOf('ownerId')} help="Answers for the project; their manager approves the plan. You, or someone below you in the org chart.">
-            {(props) => (
-              <select {...props} {...register('ownerId')} data-testid="project-owner">
-                <option value="">Choose…</option>
-                <PersonOptions people={people} />
-              </select>
-            )}
-          </Field>
+          <SelectField label="Owner" error={errorOf('ownerId')} help="Answers for the project; their manager approves the plan. You, or someone below you in the org chart." registration={register('ownerId')} testId="project-owner">
+            <option value="">Choose…</option>
+            <PersonOptions people={people} />
+          </SelectField>
         ) : (
           <p className="field__help">You own the project; your manager approves the plan.</p>
         )}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SelectField } from '../shared/SelectField';
 import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { ApiFormElement } from '../shared/ApiFormElement';
@@ -77,28 +78,16 @@ function RiskForm({ plan }: { plan: PlanContext }) {
         <Field label="Risk" error={errorOf('title')}>
           {(props) => <input {...props} {...register('title')} />}
         </Field>
-        <Field label="Probability (1–5)" error={errorOf('probability')}>
-          {(props) => (
-            <select {...props} {...register('probability', rating)}>
-              <Options items={ratings} labelOf={String} />
-            </select>
-          )}
-        </Field>
-        <Field label="Impact (1–5)" error={errorOf('impact')}>
-          {(props) => (
-            <select {...props} {...register('impact', rating)}>
-              <Options items={ratings} labelOf={String} />
-            </select>
-          )}
-        </Field>
-        <Field label="Owner" optional error={errorOf('ownerId')}>
-          {(props) => (
-            <select {...props} {...register('ownerId', { setValueAs: typed.optional })}>
-              <option value="">Nobody yet</option>
-              <PersonOptions people={people} />
-            </select>
-          )}
-        </Field>
+        <SelectField label="Probability (1–5)" error={errorOf('probability')} registration={register('probability', rating)}>
+          <Options items={ratings} labelOf={String} />
+        </SelectField>
+        <SelectField label="Impact (1–5)" error={errorOf('impact')} registration={register('impact', rating)}>
+          <Options items={ratings} labelOf={String} />
+        </SelectField>
+        <SelectField label="Owner" optional error={errorOf('ownerId')} registration={register('ownerId', { setValueAs: typed.optional })}>
+          <option value="">Nobody yet</option>
+          <PersonOptions people={people} />
+        </SelectField>
       </div>
       <Field label="Mitigation" optional error={errorOf('mitigation')}>
         {(props) => <textarea {...props} rows={2} {...register('mitigation', { setValueAs: (text: string | null | undefined) => typed.optional((text ?? '').trim()) })} />}
@@ -109,14 +98,10 @@ function RiskForm({ plan }: { plan: PlanContext }) {
           <Field label="KPI metric" error={errorOf('earlyWarning')}>
             {(props) => <input {...props} {...register('earlyWarning.metric')} placeholder="e.g. call_connection_rate" />}
           </Field>
-          <Field label="Goes">
-            {(props) => (
-              <select {...props} {...register('earlyWarning.direction')}>
-                <option value="below">below</option>
-                <option value="above">above</option>
-              </select>
-            )}
-          </Field>
+          <SelectField label="Goes" registration={register('earlyWarning.direction')}>
+            <option value="below">below</option>
+            <option value="above">above</option>
+          </SelectField>
           <Field label="Threshold">
             {(props) => <input {...props} inputMode="decimal" {...register('earlyWarning.threshold')} />}
           </Field>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { SelectField } from '../shared/SelectField';
 import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { errorMessage } from '../api/client';
@@ -91,25 +92,17 @@ function TaskForm({ plan }: { plan: PlanContext }) {
         <Field label="Task" error={errorOf('title')}>
           {(props) => <input {...props} {...register('title')} />}
         </Field>
-        <Field label="Assignee" optional error={errorOf('assigneeId')}>
-          {(props) => (
-            <select {...props} {...register('assigneeId', { setValueAs: typed.optional })}>
-              <option value="">Nobody yet</option>
-              <PersonOptions people={people} />
-            </select>
-          )}
-        </Field>
+        <SelectField label="Assignee" optional error={errorOf('assigneeId')} registration={register('assigneeId', { setValueAs: typed.optional })}>
+          <option value="">Nobody yet</option>
+          <PersonOptions people={people} />
+        </SelectField>
         <Field label="Due" optional error={errorOf('dueAt')}>
           {(props) => <input {...props} type="datetime-local" {...register('dueAt', { setValueAs: typed.instant })} />}
         </Field>
-        <Field label="For milestone" optional error={errorOf('milestoneId')}>
-          {(props) => (
-            <select {...props} {...register('milestoneId', { setValueAs: typed.optional })}>
-              <option value="">None</option>
-              <Options items={plan.data.milestones} optionValue={(m) => m.id} labelOf={(m) => m.name} />
-            </select>
-          )}
-        </Field>
+        <SelectField label="For milestone" optional error={errorOf('milestoneId')} registration={register('milestoneId', { setValueAs: typed.optional })}>
+          <option value="">None</option>
+          <Options items={plan.data.milestones} optionValue={(m) => m.id} labelOf={(m) => m.name} />
+        </SelectField>
       </div>
       <FormActions saving={saving} label="Add task" savingLabel="Adding…" primary={false} />
     </ApiFormElement>
