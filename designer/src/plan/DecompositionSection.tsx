@@ -2,23 +2,24 @@ import { CheckCircle2 } from 'lucide-react';
 import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { TableHead } from '../shared/TableHead';
-import { Fragment, useState, type FormEvent } from 'react';
-import { z } from 'zod';
-import { Field, FormAlert } from '../shared/Field';
+import { Fragment, useState } from 'react';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
 import { formatNumber, numberAsTyped } from '../shared/format';
 import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { formatDate } from '../shared/time';
-import { useSubmit } from '../shared/use-submit';
+import { SelectField } from '../shared/SelectField';
+import { useApiForm } from '../shared/use-api-form';
 import { decompositionTree, sharesOf } from './decomposition-tree';
 import type { PlanContext } from './plan-data';
 import { useDecompositionPreview, type PreviewAsk } from './use-decomposition-preview';
 import { PersonOptions } from '../shared/PersonOptions';
 import { WarningFields } from './WarningFields';
+import { warningFormDefaults, warningFormFields } from './warning-form';
+import { AppliedDecomposition, ApplyDecompositionBody } from '../../../api/contract/plan';
 import { DoneNote } from '../shared/DoneNote';
-
-const applyFields = ['ownerId', 'warningOffset', 'warningThresholdPct', 'replace'] as const;
 
 const weightAsTyped = (text: string): number | string => numberAsTyped(text) ?? text;
 
@@ -103,24 +104,12 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
           <tbody>
             {tree.years.map((year) => (
               <Fragment key={year.label}>
-                <tr className="split__year">
-                  <th scope="row">{year.label}</th>
-                  <td />
-                  <td className="num">{formatNumber(year.amount)}</td>
-                  <td />
-                </tr>
+                <SubtotalRow level="year" label={year.label} amount={year.amount} />
                 {year.quarters.map((quarter) => {
                   const single = quarter.parts.length === 1 && quarter.parts[0]?.label === quarter.label;
                   return (
                     <Fragment key={quarter.label}>
-                      {!single && (
-                        <tr className="split__quarter">
-                          <th scope="row">{quarter.label}</th>
-                          <td />
-                          <td className="num">{formatNumber(quarter.amount)}</td>
-                          <td />
-                        </tr>
-                      )}
+                      {!single && <SubtotalRow level="quarter" label={quarter.label} amount={quarter.amount} />}
                       {quarter.parts.map((part) => (
                         <tr key={part.label} className={single ? 'split__quarter' : 'split__month'}>
                           <th scope="row">
@@ -184,65 +173,67 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
   );
 }
 
+/** A year's or a quarter's share of the target, above the parts it is made of (nothing to weigh on it). */
+function SubtotalRow({ level, label, amount }: { level: 'year' | 'quarter'; label: string; amount: number | string }) {
+  return (
+    <tr className={`split__${level}`}>
+      <th scope="row">{label}</th>
+      <td />
+      <td className="num">{formatNumber(amount)}</td>
+      <td />
+    </tr>
+  );
+}
+
+/** The split's milestones as the form holds them: an owner, the at-risk rule, and whether to replace the goal's. */
+const applyForm = ApplyDecompositionBody.pick({ ownerId: true, replace: true }).extend(warningFormFields);
+
 function ApplySplit({ plan, ask, parts }: { plan: PlanContext; ask: PreviewAsk; parts: number }) {
   const people = usePeople();
-  const [ownerId, setOwnerId] = useState(plan.data.project.ownerId);
-  const [offsetAmount, setOffsetAmount] = useState('');
-  const [offsetUnit, setOffsetUnit] = useState<string>('business_days');
-  const [threshold, setThreshold] = useState('80');
-  const [replace, setReplace] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const { errors, saving, formRef, run } = useSubmit(applyFields);
   const hasMilestones = plan.data.milestones.some((m) => m.goalId === ask.goalId);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setDone(null);
-    const amount = numberAsTyped(offsetAmount);
-    void run(async () => {
-      const applied = await requestJson(z.object({ milestones: z.array(z.unknown()) }), 'POST', `/api/projects/${plan.data.project.id}/decomposition/apply`, {
+  const api = useApiForm({
+    schema: applyForm,
+    defaultValues: { ownerId: plan.data.project.ownerId, ...warningFormDefaults(), replace: false },
+    // The split itself (goal, granularity, weights) is what the preview above shows.
+    save: async (body) => {
+      setDone(null);
+      const applied = await requestJson(AppliedDecomposition, 'POST', `/api/projects/${plan.data.project.id}/decomposition/apply`, {
         goalId: ask.goalId,
         granularity: ask.granularity,
         scale: ask.scale,
         ...(ask.weights === null ? {} : { weights: ask.weights }),
-        ownerId,
-        warningOffset: amount === undefined ? null : { amount, unit: offsetUnit },
-        warningThresholdPct: numberAsTyped(threshold),
-        replace,
+        ...body,
       });
       setDone(`Created ${applied.milestones.length} milestones.`);
-      await plan.reload();
-    });
-  }
+    },
+    onSaved: () => plan.reload(),
+  });
+  const { form, saving, alert, errorOf } = api;
+  const { register } = form;
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="subform" aria-label="Create milestones from the split">
-      <h3>Create {parts} milestones from this split</h3>
-      <FormAlert errors={errors} />
+    <ApiFormElement api={api} className="subform" aria-label="Create milestones from the split" heading={<h3>Create {parts} milestones from this split</h3>}>
       <div className="form-row">
-        <Field label="Milestone owner" error={errors.fields.ownerId}>
-          {(props) => (
-            <select {...props} value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
-              <PersonOptions people={people} />
-            </select>
-          )}
-        </Field>
+        <SelectField label="Milestone owner" error={errorOf('ownerId')} registration={register('ownerId')}>
+          <PersonOptions people={people} />
+        </SelectField>
         <WarningFields
-          offsetAmount={[offsetAmount, setOffsetAmount]}
-          offsetUnit={[offsetUnit, setOffsetUnit]}
-          threshold={[threshold, setThreshold]}
-          errors={errors.fields}
+          offsetAmount={register('warningOffset.amount')}
+          offsetUnit={register('warningOffset.unit')}
+          threshold={register('warningThresholdPct')}
+          errors={{ warningOffset: errorOf('warningOffset'), warningThresholdPct: errorOf('warningThresholdPct') }}
           offsetHelp="When the at-risk check runs."
         />
       </div>
-      {(hasMilestones || errors.fields.replace || errors.summary?.includes('replace')) && (
+      {(hasMilestones || errorOf('replace') || alert.summary?.includes('replace')) && (
         <label className="check">
-          <input type="checkbox" checked={replace} onChange={(event) => setReplace(event.target.checked)} /> Replace the goal’s existing milestones
+          <input type="checkbox" {...register('replace')} /> Replace the goal’s existing milestones
         </label>
       )}
       <FormActions saving={saving} label="Create milestones" savingLabel="Creating…" testId="split-apply">
         <DoneNote text={done} />
       </FormActions>
-    </form>
+    </ApiFormElement>
   );
 }

@@ -14,12 +14,13 @@ import { requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { dateTimeInputValue, fromLocalInput, toOffsetIso } from '../shared/time';
 import { useApiForm } from '../shared/use-api-form';
-import { durationUnits, unitLabel } from './duration-units';
+import { unitLabel } from './duration-units';
 import type { PlanContext } from './plan-data';
 import { RemoveButton, SectionError } from './ItemList';
 import { useRemove } from './use-remove';
 import { PersonOptions } from '../shared/PersonOptions';
 import { WarningFields } from './WarningFields';
+import { warningFormDefaults, warningFormFields } from './warning-form';
 import { NewPlanMilestoneBody, PlanMilestone } from '../../../api/contract/plan';
 
 export function MilestonesSection({ plan }: { plan: PlanContext }) {
@@ -95,12 +96,7 @@ const milestoneForm = NewPlanMilestoneBody.extend({
       return at === null ? undefined : toOffsetIso(at);
     })
     .pipe(NewPlanMilestoneBody.shape.dueAt),
-  warningOffset: z
-    .object({ amount: z.string(), unit: z.enum(durationUnits) })
-    // The amount goes on as typed (a number when it reads as one): the contract's rule names what is wrong.
-    .transform((offset) => (offset.amount.trim() === '' ? null : ({ amount: numberAsTyped(offset.amount), unit: offset.unit } as z.input<typeof NewPlanMilestoneBody.shape.warningOffset>)))
-    .pipe(NewPlanMilestoneBody.shape.warningOffset),
-  warningThresholdPct: z.string().transform(numberAsTyped).pipe(NewPlanMilestoneBody.shape.warningThresholdPct),
+  ...warningFormFields,
 });
 
 function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: PlanMilestone | null; onDone: () => void }) {
@@ -120,8 +116,7 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
       dueAt: editing ? dateTimeInputValue(new Date(editing.dueAt)) : '',
       ownerId: editing?.ownerId ?? project.ownerId,
       teamId: editing?.teamId ?? undefined,
-      warningOffset: { amount: editing?.warningOffset ? String(editing.warningOffset.amount) : '', unit: editing?.warningOffset?.unit ?? 'business_days' },
-      warningThresholdPct: String(editing?.warningThresholdPct ?? 80),
+      ...warningFormDefaults(editing),
     },
     // A milestone with a goal measures the goal's metric: the API takes it from there.
     save: (body) => {
@@ -138,10 +133,8 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
     },
   });
   const { form, saving, errorOf } = api;
-  const { register, watch, setValue } = form;
+  const { register, watch } = form;
   const goalId = watch('goalId');
-  const text = (path: 'warningOffset.amount' | 'warningOffset.unit' | 'warningThresholdPct') =>
-    [String(watch(path)), (value: string) => setValue(path, value as never, { shouldDirty: true })] as [string, (value: string) => void];
 
   return (
     <ApiFormElement api={api} className="subform" aria-label={editing ? `Edit milestone ${editing.name}` : 'Add a milestone'} data-testid="milestone-form" heading={<h3>{editing ? `Edit “${editing.name}”` : 'Add a milestone'}</h3>}>
@@ -175,9 +168,9 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
       </div>
       <div className="form-row">
         <WarningFields
-          offsetAmount={text('warningOffset.amount')}
-          offsetUnit={text('warningOffset.unit')}
-          threshold={text('warningThresholdPct')}
+          offsetAmount={register('warningOffset.amount')}
+          offsetUnit={register('warningOffset.unit')}
+          threshold={register('warningThresholdPct')}
           errors={{ warningOffset: errorOf('warningOffset'), warningThresholdPct: errorOf('warningThresholdPct') }}
         />
       </div>
