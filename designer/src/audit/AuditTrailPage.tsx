@@ -1,7 +1,10 @@
 import { ScrollText } from 'lucide-react';
 import { useMemo } from 'react';
 import { useSearchParams } from 'wouter';
+import { PageHead } from '../app/PageHead';
 import { useCan } from '../auth/use-can';
+import { FilterSelect } from '../shared/FilterSelect';
+import { Options } from '../shared/Options';
 import { PersonOptions } from '../shared/PersonOptions';
 import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
@@ -23,14 +26,15 @@ export function AuditTrailPage() {
   const mayRead = useCan('readAuditTrail');
   return (
     <main className="page page--wide">
-      <div className="page__head">
-        <div>
-          <h1>
+      <PageHead
+        title={
+          <>
             <ScrollText size={20} aria-hidden="true" /> Audit trail
-          </h1>
-          <p className="muted">Every change, newest first: who made it and how, when, and what it was before and after.</p>
-        </div>
-      </div>
+          </>
+        }
+      >
+        Every change, newest first: who made it and how, when, and what it was before and after.
+      </PageHead>
       {mayRead ? (
         <Trail />
       ) : (
@@ -68,26 +72,14 @@ function Trail() {
   return (
     <>
       <form className="filters" role="search" aria-label="Filter the audit trail" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          <span className="filters__label">Person</span>
-          <select value={filter.userId} onChange={(event) => change({ userId: event.target.value })} data-testid="audit-person">
-            <option value="">Anybody</option>
-            {filter.userId && !knownPerson && <option value={filter.userId}>Someone no longer listed</option>}
-            <PersonOptions people={people} />
-          </select>
-        </label>
-        <label>
-          <span className="filters__label">Project</span>
-          <select value={filter.projectId} onChange={(event) => change({ projectId: event.target.value })} data-testid="audit-project">
-            <option value="">Any project, or none</option>
-            {filter.projectId && !projectNames.has(filter.projectId) && <option value={filter.projectId}>The chosen project</option>}
-            {projectList.map((project) => (
-              <option key={project.id} value={project.id}>
-                {project.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Person" any="Anybody" value={filter.userId} onChange={(userId) => change({ userId })} testId="audit-person">
+          {filter.userId && !knownPerson && <option value={filter.userId}>Someone no longer listed</option>}
+          <PersonOptions people={people} />
+        </FilterSelect>
+        <FilterSelect label="Project" any="Any project, or none" value={filter.projectId} onChange={(projectId) => change({ projectId })} testId="audit-project">
+          {filter.projectId && !projectNames.has(filter.projectId) && <option value={filter.projectId}>The chosen project</option>}
+          <Options items={projectList} optionValue={(project) => project.id} labelOf={(project) => project.name} />
+        </FilterSelect>
         <label>
           <span className="filters__label">From</span>
           <input type="datetime-local" value={inputValue(filter.from)} onChange={(event) => changeTime('from', event.target.value)} data-testid="audit-from" />

@@ -1,9 +1,16 @@
 import { Check, Copy, KeyRound, Trash2 } from 'lucide-react';
+import { SelectField } from '../shared/SelectField';
+import { Card } from '../shared/Card';
+import { Options } from '../shared/Options';
+import { TableHead } from '../shared/TableHead';
 import { useRef, useState } from 'react';
 import { z } from 'zod';
 import { errorMessage } from '../api/client';
+import { PageHead } from '../app/PageHead';
 import { PageState } from '../app/PageState';
-import { Field, FormAlert } from '../shared/Field';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { TimeText } from '../shared/TimeText';
 import { usePageQuery } from '../app/queries';
 import { useApiForm } from '../shared/use-api-form';
@@ -17,14 +24,9 @@ export function AccountPage() {
   const { user } = useSession();
   return (
     <main className="page">
-      <div className="page__head">
-        <div>
-          <h1>Your account</h1>
-          <p className="muted">
-            {user.name} · {user.email} · <span data-testid="account-role">{roleLabels[user.role]}</span> ({roleHelp[user.role]})
-          </p>
-        </div>
-      </div>
+      <PageHead title="Your account">
+        {user.name} · {user.email} · <span data-testid="account-role">{roleLabels[user.role]}</span> ({roleHelp[user.role]})
+      </PageHead>
       <div className="columns">
         <div className="columns__main">
           <ApiTokens />
@@ -42,7 +44,7 @@ const passwordForm = PasswordChangeBody.extend({ repeat: z.string() }).refine((f
 
 function ChangePassword() {
   const [done, setDone] = useState(false);
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: passwordForm,
     defaultValues: { currentPassword: '', newPassword: '', repeat: '' },
     save: async ({ currentPassword, newPassword }) => {
@@ -56,12 +58,11 @@ function ChangePassword() {
       await loadSession();
     },
   });
+  const { form, saving, errorOf } = api;
   const { register } = form;
 
   return (
-    <form ref={formRef} className="card" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="password-title" data-testid="change-password">
-      <h2 id="password-title">Change your password</h2>
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} className="card" aria-labelledby="password-title" data-testid="change-password" heading={<h2 id="password-title">Change your password</h2>}>
       <Field label="Current password" error={errorOf('currentPassword')}>
         {(props) => <input {...props} type="password" autoComplete="current-password" {...register('currentPassword')} data-testid="current-password" />}
       </Field>
@@ -71,17 +72,14 @@ function ChangePassword() {
       <Field label="New password again" error={errorOf('repeat')}>
         {(props) => <input {...props} type="password" autoComplete="new-password" {...register('repeat')} data-testid="repeat-password" />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? 'Changing…' : 'Change password'}
-        </button>
+      <FormActions saving={saving} label="Change password" savingLabel="Changing…">
         {done && (
           <span className="good-text" role="status">
             <Check size={14} aria-hidden="true" /> Password changed.
           </span>
         )}
-      </div>
-    </form>
+      </FormActions>
+    </ApiFormElement>
   );
 }
 
@@ -102,10 +100,7 @@ function ApiTokens() {
   }
 
   return (
-    <section className="card" aria-labelledby="tokens-title" data-testid="api-tokens">
-      <h2 id="tokens-title">
-        <KeyRound size={16} aria-hidden="true" /> API tokens
-      </h2>
+    <Card title={<><KeyRound size={16} aria-hidden="true" /> API tokens</>} testId="api-tokens">
       <p className="field__help">
         For scripts and other systems: send a token as <code>Authorization: Bearer …</code>. A token acts as you, with the role you give it (never more than your own).
       </p>
@@ -124,7 +119,7 @@ function ApiTokens() {
           await tokens.reload();
         }}
       />
-    </section>
+    </Card>
   );
 }
 
@@ -133,18 +128,7 @@ function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (token
   if (live.length === 0) return <p className="muted" data-testid="no-tokens">You have no API tokens.</p>;
   return (
     <table className="table table--compact" data-testid="token-table">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Role</th>
-          <th scope="col">Created</th>
-          <th scope="col">Expires</th>
-          <th scope="col">Last used</th>
-          <th scope="col">
-            <span className="sr-only">Revoke</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Name', 'Role', 'Created', 'Expires', 'Last used', { label: 'Revoke', hidden: true }]} />
       <tbody>
         {live.map((token) => (
           <tr key={token.id} data-testid="token-row">
@@ -172,7 +156,7 @@ function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (token
 
 function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) => Promise<void> }) {
   const { user, grantableRoles } = useSession();
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: NewApiTokenBody,
     defaultValues: { name: '', role: grantableRoles.includes(user.role) ? user.role : (grantableRoles[0] ?? 'viewer'), expiresInDays: 90 },
     save: async (body) => {
@@ -181,37 +165,24 @@ function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) 
     },
     onSaved: (saved) => saved.resetField('name'),
   });
+  const { form, saving, errorOf } = api;
   const { register } = form;
 
   return (
-    <form ref={formRef} className="subform" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="new-token-title" data-testid="new-token-form">
-      <h3 id="new-token-title">New token</h3>
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} className="subform" aria-labelledby="new-token-title" data-testid="new-token-form" heading={<h3 id="new-token-title">New token</h3>}>
       <div className="form-row">
         <Field label="Name" help="What uses it, e.g. “CRM export”." error={errorOf('name')}>
           {(props) => <input {...props} maxLength={100} {...register('name')} data-testid="token-name" />}
         </Field>
-        <Field label="Role" help="What the token may do." error={errorOf('role')}>
-          {(props) => (
-            <select {...props} {...register('role')} data-testid="token-role">
-              {grantableRoles.map((r) => (
-                <option key={r} value={r}>
-                  {roleLabels[r]} — {roleHelp[r]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Role" help="What the token may do." error={errorOf('role')} registration={register('role')} testId="token-role">
+          <Options items={grantableRoles} labelOf={(r) => <>{roleLabels[r]} — {roleHelp[r]}</>} />
+        </SelectField>
         <Field label="Expires after (days)" optional help="Empty: never." error={errorOf('expiresInDays')}>
           {(props) => <input {...props} inputMode="numeric" {...register('expiresInDays', { setValueAs: (days: string | number) => (days === '' ? undefined : Number(days)) })} data-testid="token-days" />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving} data-testid="create-token">
-          {saving ? 'Creating…' : 'Create token'}
-        </button>
-      </div>
-    </form>
+      <FormActions saving={saving} label="Create token" savingLabel="Creating…" testId="create-token" />
+    </ApiFormElement>
   );
 }
 

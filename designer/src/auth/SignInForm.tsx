@@ -1,6 +1,7 @@
 import { LogIn } from 'lucide-react';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../api/client';
+import { Field } from '../shared/Field';
 import { signIn } from './session-api';
 import { waitText } from './sign-in-model';
 
@@ -33,7 +34,6 @@ function useSecondsUntil(at: number | null): number {
 
 /** E-mail and password; the API's refusal is shown above the button, with the wait after too many tries. */
 export function SignInForm({ initialEmail = '', submitLabel = 'Sign in' }: { initialEmail?: string; submitLabel?: string }) {
-  const id = useId();
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -56,36 +56,16 @@ export function SignInForm({ initialEmail = '', submitLabel = 'Sign in' }: { ini
 
   return (
     <form className="sign-in__form" onSubmit={(event) => void submit(event)} aria-label="Sign in" data-testid="sign-in-form">
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-email`}>
-          E-mail
-        </label>
-        <input
-          id={`${id}-email`}
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          autoFocus={initialEmail === ''}
-          data-testid="sign-in-email"
-        />
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-password`}>
-          Password
-        </label>
-        <input
-          id={`${id}-password`}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          autoFocus={initialEmail !== ''}
-          data-testid="sign-in-password"
-        />
-      </div>
+      <Field label="E-mail">
+        {(props) => (
+          <input {...props} type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} autoFocus={initialEmail === ''} data-testid="sign-in-email" />
+        )}
+      </Field>
+      <Field label="Password">
+        {(props) => (
+          <input {...props} type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} autoFocus={initialEmail !== ''} data-testid="sign-in-password" />
+        )}
+      </Field>
       {refusal && (
         <p className="callout callout--error" role="alert" data-testid="sign-in-error">
           {refusal.message}

@@ -1,5 +1,6 @@
 import { RefreshCw } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { PageHead } from '../app/PageHead';
 import { PageState } from '../app/PageState';
 import { useSession } from '../auth/session-store';
 import { requestJson } from '../shared/request';
@@ -31,14 +32,9 @@ export function InboxPage() {
   const { user } = useSession();
   return (
     <main className="page">
-      <div className="page__head">
-        <div>
-          <h1>Inbox</h1>
-          <p className="muted">
-            For {user.name} · times in {userTimeZone()}
-          </p>
-        </div>
-      </div>
+      <PageHead title="Inbox">
+        For {user.name} · times in {userTimeZone()}
+      </PageHead>
       <Inbox userId={user.id} />
     </main>
   );

@@ -1,11 +1,18 @@
 import { useMutation } from '@tanstack/react-query';
+import { SelectField } from '../shared/SelectField';
+import { Card } from '../shared/Card';
+import { Options } from '../shared/Options';
+import { TableHead } from '../shared/TableHead';
 import { useState } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { PageHead } from '../app/PageHead';
 import { PageState } from '../app/PageState';
 import type { Load } from '../app/queries';
 import { roleHelp, roleLabels } from '../auth/permissions';
 import { useSession } from '../auth/session-store';
-import { Field, FormAlert } from '../shared/Field';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { reloadPeople, usePeople, type PeopleState } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { typed, useApiForm } from '../shared/use-api-form';
@@ -23,12 +30,7 @@ export function PeoplePage() {
   const mayManage = useSession().can.managePeople;
   return (
     <main className="page">
-      <div className="page__head">
-        <div>
-          <h1>People</h1>
-          <p className="muted">Managers approve their people’s plans and receive their escalations, one level up at a time.</p>
-        </div>
-      </div>
+      <PageHead title="People">Managers approve their people’s plans and receive their escalations, one level up at a time.</PageHead>
       <PageState load={asLoad(people)} retry={reloadPeople}>
         {(users) => (
           <div className={mayManage ? 'columns' : undefined}>
@@ -52,14 +54,7 @@ function OrgTable({ users, meId }: { users: User[]; meId: string }) {
   const byId = new Map(users.map((u) => [u.id, u]));
   return (
     <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">E-mail</th>
-          <th scope="col">Reports to</th>
-          <th scope="col">Role</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Name', 'E-mail', 'Reports to', 'Role']} />
       <tbody>
         {users.map((user) => (
           <tr key={user.id}>
@@ -79,7 +74,7 @@ function OrgTable({ users, meId }: { users: User[]; meId: string }) {
 
 function AddPerson({ users }: { users: User[] }) {
   const [done, setDone] = useState<string | null>(null);
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: NewUserBody,
     defaultValues: { name: '', email: '', managerId: null, role: 'member', password: undefined },
     save: async (body) => {
@@ -92,53 +87,37 @@ function AddPerson({ users }: { users: User[] }) {
       await reloadPeople();
     },
   });
+  const { form, saving, errorOf } = api;
   const { register } = form;
 
   return (
-    <form ref={formRef} className="card" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="add-person-title">
-      <h2 id="add-person-title">Add a person</h2>
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} className="card" aria-labelledby="add-person-title" heading={<h2 id="add-person-title">Add a person</h2>}>
       <Field label="Name" error={errorOf('name')}>
         {(props) => <input {...props} {...register('name')} />}
       </Field>
       <Field label="E-mail" error={errorOf('email')}>
         {(props) => <input {...props} type="email" {...register('email')} />}
       </Field>
-      <Field label="Reports to" optional error={errorOf('managerId')}>
-        {(props) => (
-          <select {...props} {...register('managerId', { setValueAs: (id: string | null) => id || null })}>
-            <option value="">Nobody (top of the chart)</option>
-            <PersonOptions people={users} />
-          </select>
-        )}
-      </Field>
+      <SelectField label="Reports to" optional error={errorOf('managerId')} registration={register('managerId', { setValueAs: (id: string | null) => id || null })}>
+        <option value="">Nobody (top of the chart)</option>
+        <PersonOptions people={users} />
+      </SelectField>
       <RoleField role={form.watch('role') ?? 'member'} registration={register('role')} error={errorOf('role')} />
       <Field label="First password" optional help="At least 10 characters; give it to them in person. Without one they cannot sign in yet." error={errorOf('password')}>
         {(props) => <input {...props} type="password" autoComplete="new-password" {...register('password', { setValueAs: typed.optional })} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? 'Adding…' : 'Add person'}
-        </button>
+      <FormActions saving={saving} label="Add person" savingLabel="Adding…">
         <DoneNote text={done} />
-      </div>
-    </form>
+      </FormActions>
+    </ApiFormElement>
   );
 }
 
 function RoleField({ role, registration, error }: { role: AccessRole; registration: UseFormRegisterReturn; error: string | undefined }) {
   return (
-    <Field label="Role" help={roleHelp[role]} error={error}>
-      {(props) => (
-        <select {...props} {...registration}>
-          {accessRoles.map((r) => (
-            <option key={r} value={r}>
-              {roleLabels[r]}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <SelectField label="Role" help={roleHelp[role]} error={error} registration={registration}>
+      <Options items={accessRoles} labelOf={(r) => roleLabels[r]} />
+    </SelectField>
   );
 }
 
@@ -147,8 +126,7 @@ function EditPerson({ users }: { users: User[] }) {
   const [userId, setUserId] = useState('');
   const chosen = users.find((u) => u.id === userId) ?? null;
   return (
-    <section className="card" aria-labelledby="edit-person-title">
-      <h2 id="edit-person-title">Change a person’s access</h2>
+    <Card title="Change a person’s access">
       <Field label="Person">
         {(props) => (
           <select {...props} value={userId} onChange={(event) => setUserId(event.target.value)} data-testid="edit-person">
@@ -158,13 +136,13 @@ function EditPerson({ users }: { users: User[] }) {
         )}
       </Field>
       {chosen && <EditAccess key={chosen.id} user={chosen} />}
-    </section>
+    </Card>
   );
 }
 
 function EditAccess({ user }: { user: User }) {
   const [done, setDone] = useState<string | null>(null);
-  const { form, formRef, onSubmit, saving, alert, showRefusal, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: UserPatchBody,
     defaultValues: { name: undefined, managerId: undefined, role: user.role, active: undefined, password: undefined },
     save: async ({ role, password }) => {
@@ -178,6 +156,7 @@ function EditAccess({ user }: { user: User }) {
       await reloadPeople();
     },
   });
+  const { form, saving, showRefusal, errorOf } = api;
   const { register } = form;
   const role = form.watch('role') ?? user.role;
   const password = form.watch('password');
@@ -199,21 +178,17 @@ function EditAccess({ user }: { user: User }) {
 
   const busy = saving || leave.isPending;
   return (
-    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate aria-label={`Access of ${user.name}`}>
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} aria-label={`Access of ${user.name}`}>
       <RoleField role={role} registration={register('role')} error={errorOf('role')} />
       <Field label="New password" optional help="At least 10 characters. Ends their open sessions." error={errorOf('password')}>
         {(props) => <input {...props} type="password" autoComplete="new-password" {...register('password', { setValueAs: typed.optional })} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy || (role === user.role && password === undefined)}>
-          {saving ? 'Saving…' : 'Save'}
-        </button>
+      <FormActions saving={saving} label="Save" savingLabel="Saving…" disabled={leave.isPending || (role === user.role && password === undefined)}>
         <button type="button" className="button button--danger" disabled={busy} onClick={() => void markLeft()}>
           Has left
         </button>
         <DoneNote text={done} />
-      </div>
-    </form>
+      </FormActions>
+    </ApiFormElement>
   );
 }

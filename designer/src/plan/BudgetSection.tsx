@@ -1,4 +1,8 @@
-import { Field, FormAlert } from '../shared/Field';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Card } from '../shared/Card';
+import { Field } from '../shared/Field';
+import { TableHead } from '../shared/TableHead';
+import { FormActions } from '../shared/FormActions';
 import { formatNumber, formatPct } from '../shared/format';
 import { requestJson } from '../shared/request';
 import { typed, useApiForm } from '../shared/use-api-form';
@@ -13,25 +17,13 @@ export function BudgetSection({ plan }: { plan: PlanContext }) {
   const { lines, totals } = data.budget;
   const base = `/api/projects/${data.project.id}/budget`;
   return (
-    <section className="card" aria-labelledby="budget-title">
-      <h2 id="budget-title">Budget</h2>
+    <Card title="Budget">
       <SectionError message={error} />
       {lines.length === 0 ? (
         <p className="muted">No budget lines yet.</p>
       ) : (
         <table className="table table--compact">
-          <thead>
-            <tr>
-              <th scope="col">Category</th>
-              <th scope="col" className="num">
-                Planned
-              </th>
-              <th scope="col" className="num">
-                Spent
-              </th>
-              {editable && <th scope="col" className="sr-only">Actions</th>}
-            </tr>
-          </thead>
+          <TableHead columns={['Category', { label: 'Planned', num: true }, { label: 'Spent', num: true }, editable && { label: 'Actions', hidden: true }]} />
           <tbody>
             {lines.map((line) => (
               <tr key={line.id}>
@@ -59,12 +51,12 @@ export function BudgetSection({ plan }: { plan: PlanContext }) {
         </table>
       )}
       {editable && <BudgetForm plan={plan} />}
-    </section>
+    </Card>
   );
 }
 
 function BudgetForm({ plan }: { plan: PlanContext }) {
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: NewBudgetLineBody,
     defaultValues: { category: '', planned: '', spent: undefined },
     save: (body) => requestJson(BudgetLine, 'POST', `/api/projects/${plan.data.project.id}/budget`, body),
@@ -73,13 +65,13 @@ function BudgetForm({ plan }: { plan: PlanContext }) {
       await plan.reload();
     },
   });
+  const { form, saving, errorOf } = api;
   const { register } = form;
   // Amounts are sent as typed: the contract's words say what is wrong with one that is not a number.
   const amount = (text: string) => text.trim();
 
   return (
-    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate className="subform" aria-label="Add a budget line">
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} className="subform" aria-label="Add a budget line">
       <div className="form-row">
         <Field label="Category" error={errorOf('category')}>
           {(props) => <input {...props} {...register('category')} placeholder="e.g. Events" />}
@@ -91,11 +83,7 @@ function BudgetForm({ plan }: { plan: PlanContext }) {
           {(props) => <input {...props} inputMode="decimal" {...register('spent', { setValueAs: (text: string | undefined) => typed.optional((text ?? '').trim()) })} />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Adding…' : 'Add budget line'}
-        </button>
-      </div>
-    </form>
+      <FormActions saving={saving} label="Add budget line" savingLabel="Adding…" primary={false} />
+    </ApiFormElement>
   );
 }

@@ -1,20 +1,25 @@
 import { CheckCircle2 } from 'lucide-react';
-import { Fragment, useState, type FormEvent } from 'react';
-import { z } from 'zod';
-import { Field, FormAlert } from '../shared/Field';
+import { Card } from '../shared/Card';
+import { Options } from '../shared/Options';
+import { TableHead } from '../shared/TableHead';
+import { Fragment, useState } from 'react';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { formatNumber, numberAsTyped } from '../shared/format';
 import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { formatDate } from '../shared/time';
-import { useSubmit } from '../shared/use-submit';
+import { SelectField } from '../shared/SelectField';
+import { useApiForm } from '../shared/use-api-form';
 import { decompositionTree, sharesOf } from './decomposition-tree';
 import type { PlanContext } from './plan-data';
 import { useDecompositionPreview, type PreviewAsk } from './use-decomposition-preview';
 import { PersonOptions } from '../shared/PersonOptions';
 import { WarningFields } from './WarningFields';
+import { warningFormDefaults, warningFormFields } from './warning-form';
+import { AppliedDecomposition, ApplyDecompositionBody } from '../../../api/contract/plan';
 import { DoneNote } from '../shared/DoneNote';
-
-const applyFields = ['ownerId', 'warningOffset', 'warningThresholdPct', 'replace'] as const;
 
 const weightAsTyped = (text: string): number | string => numberAsTyped(text) ?? text;
 
@@ -48,10 +53,9 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
 
   if (data.goals.length === 0) {
     return (
-      <section className="card" aria-labelledby="split-title">
-        <h2 id="split-title">Target split</h2>
+      <Card title="Target split">
         <p className="muted">Add a goal first; its target can then be split into quarters or months.</p>
-      </section>
+      </Card>
     );
   }
 
@@ -59,18 +63,13 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
   const sumOk = tree !== null && preview !== null && Number(tree.total) === Number(preview.total);
 
   return (
-    <section className="card" aria-labelledby="split-title" data-testid="decomposition">
-      <h2 id="split-title">Target split</h2>
+    <Card title="Target split" testId="decomposition">
       <p className="field__help">The parts always add up to the target. Weights are relative: 2 and 1 give two thirds and one third.</p>
       <div className="form-row">
         <Field label="Goal">
           {(props) => (
             <select {...props} value={chosen?.id ?? ''} onChange={(event) => reset(() => setGoalId(event.target.value))} data-testid="split-goal">
-              {data.goals.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.kpiMetric}: {formatNumber(g.target)} {g.unit}
-                </option>
-              ))}
+              <Options items={data.goals} optionValue={(g) => g.id} labelOf={(g) => <>{g.kpiMetric}: {formatNumber(g.target)} {g.unit}</>} />
             </select>
           )}
         </Field>
@@ -101,39 +100,16 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
       {tree && preview ? (
         <table className={`split${state.current ? '' : ' split--stale'}`} aria-busy={state.loading} data-testid="split-preview">
           <caption className="sr-only">Target split of {preview.metric}, in {preview.timeZone}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Period</th>
-              <th scope="col">Weight</th>
-              <th scope="col" className="num">
-                Target
-              </th>
-              <th scope="col" className="num">
-                Cumulative (milestone)
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Period', 'Weight', { label: 'Target', num: true }, { label: 'Cumulative (milestone)', num: true }]} />
           <tbody>
             {tree.years.map((year) => (
               <Fragment key={year.label}>
-                <tr className="split__year">
-                  <th scope="row">{year.label}</th>
-                  <td />
-                  <td className="num">{formatNumber(year.amount)}</td>
-                  <td />
-                </tr>
+                <SubtotalRow level="year" label={year.label} amount={year.amount} />
                 {year.quarters.map((quarter) => {
                   const single = quarter.parts.length === 1 && quarter.parts[0]?.label === quarter.label;
                   return (
                     <Fragment key={quarter.label}>
-                      {!single && (
-                        <tr className="split__quarter">
-                          <th scope="row">{quarter.label}</th>
-                          <td />
-                          <td className="num">{formatNumber(quarter.amount)}</td>
-                          <td />
-                        </tr>
-                      )}
+                      {!single && <SubtotalRow level="quarter" label={quarter.label} amount={quarter.amount} />}
                       {quarter.parts.map((part) => (
                         <tr key={part.label} className={single ? 'split__quarter' : 'split__month'}>
                           <th scope="row">
@@ -193,72 +169,71 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
       )}
 
       {editable && chosen && preview && <ApplySplit plan={plan} ask={{ goalId: chosen.id, granularity, scale, weights: weights === null ? null : weights.map(weightAsTyped) }} parts={preview.parts.length} />}
-    </section>
+    </Card>
   );
 }
 
+/** A year's or a quarter's share of the target, above the parts it is made of (nothing to weigh on it). */
+function SubtotalRow({ level, label, amount }: { level: 'year' | 'quarter'; label: string; amount: number | string }) {
+  return (
+    <tr className={`split__${level}`}>
+      <th scope="row">{label}</th>
+      <td />
+      <td className="num">{formatNumber(amount)}</td>
+      <td />
+    </tr>
+  );
+}
+
+/** The split's milestones as the form holds them: an owner, the at-risk rule, and whether to replace the goal's. */
+const applyForm = ApplyDecompositionBody.pick({ ownerId: true, replace: true }).extend(warningFormFields);
+
 function ApplySplit({ plan, ask, parts }: { plan: PlanContext; ask: PreviewAsk; parts: number }) {
   const people = usePeople();
-  const [ownerId, setOwnerId] = useState(plan.data.project.ownerId);
-  const [offsetAmount, setOffsetAmount] = useState('');
-  const [offsetUnit, setOffsetUnit] = useState<string>('business_days');
-  const [threshold, setThreshold] = useState('80');
-  const [replace, setReplace] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const { errors, saving, formRef, run } = useSubmit(applyFields);
   const hasMilestones = plan.data.milestones.some((m) => m.goalId === ask.goalId);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setDone(null);
-    const amount = numberAsTyped(offsetAmount);
-    void run(async () => {
-      const applied = await requestJson(z.object({ milestones: z.array(z.unknown()) }), 'POST', `/api/projects/${plan.data.project.id}/decomposition/apply`, {
+  const api = useApiForm({
+    schema: applyForm,
+    defaultValues: { ownerId: plan.data.project.ownerId, ...warningFormDefaults(), replace: false },
+    // The split itself (goal, granularity, weights) is what the preview above shows.
+    save: async (body) => {
+      setDone(null);
+      const applied = await requestJson(AppliedDecomposition, 'POST', `/api/projects/${plan.data.project.id}/decomposition/apply`, {
         goalId: ask.goalId,
         granularity: ask.granularity,
         scale: ask.scale,
         ...(ask.weights === null ? {} : { weights: ask.weights }),
-        ownerId,
-        warningOffset: amount === undefined ? null : { amount, unit: offsetUnit },
-        warningThresholdPct: numberAsTyped(threshold),
-        replace,
+        ...body,
       });
       setDone(`Created ${applied.milestones.length} milestones.`);
-      await plan.reload();
-    });
-  }
+    },
+    onSaved: () => plan.reload(),
+  });
+  const { form, saving, alert, errorOf } = api;
+  const { register } = form;
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="subform" aria-label="Create milestones from the split">
-      <h3>Create {parts} milestones from this split</h3>
-      <FormAlert errors={errors} />
+    <ApiFormElement api={api} className="subform" aria-label="Create milestones from the split" heading={<h3>Create {parts} milestones from this split</h3>}>
       <div className="form-row">
-        <Field label="Milestone owner" error={errors.fields.ownerId}>
-          {(props) => (
-            <select {...props} value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
-              <PersonOptions people={people} />
-            </select>
-          )}
-        </Field>
+        <SelectField label="Milestone owner" error={errorOf('ownerId')} registration={register('ownerId')}>
+          <PersonOptions people={people} />
+        </SelectField>
         <WarningFields
-          offsetAmount={[offsetAmount, setOffsetAmount]}
-          offsetUnit={[offsetUnit, setOffsetUnit]}
-          threshold={[threshold, setThreshold]}
-          errors={errors.fields}
+          offsetAmount={register('warningOffset.amount')}
+          offsetUnit={register('warningOffset.unit')}
+          threshold={register('warningThresholdPct')}
+          errors={{ warningOffset: errorOf('warningOffset'), warningThresholdPct: errorOf('warningThresholdPct') }}
           offsetHelp="When the at-risk check runs."
         />
       </div>
-      {(hasMilestones || errors.fields.replace || errors.summary?.includes('replace')) && (
+      {(hasMilestones || errorOf('replace') || alert.summary?.includes('replace')) && (
         <label className="check">
-          <input type="checkbox" checked={replace} onChange={(event) => setReplace(event.target.checked)} /> Replace the goal’s existing milestones
+          <input type="checkbox" {...register('replace')} /> Replace the goal’s existing milestones
         </label>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving} data-testid="split-apply">
-          {saving ? 'Creating…' : 'Create milestones'}
-        </button>
+      <FormActions saving={saving} label="Create milestones" savingLabel="Creating…" testId="split-apply">
         <DoneNote text={done} />
-      </div>
-    </form>
+      </FormActions>
+    </ApiFormElement>
   );
 }

@@ -1,35 +1,28 @@
-import { useState, type FormEvent } from 'react';
-import { goalDirections, goalMetrics, type GoalDirection, type GoalMetric } from '../../../workflows/domain/smart-goal';
-import { Field, FormAlert } from '../shared/Field';
+import type { ChangeEvent } from 'react';
+import { SelectField } from '../shared/SelectField';
+import { Card } from '../shared/Card';
+import { Options } from '../shared/Options';
+import { z } from 'zod';
+import { goalDirections, goalMetrics, type GoalMetric } from '../../../workflows/domain/smart-goal';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { formatNumber, numberAsTyped, textOrUndefined } from '../shared/format';
-import { requestJson, requestVoid } from '../shared/request';
+import { requestJson } from '../shared/request';
 import { afterDay, dateInputValue, formatPeriod, lastDayInputValue, startOfDay, toOffsetIso } from '../shared/time';
-import { useSubmit } from '../shared/use-submit';
+import { useApiForm } from '../shared/use-api-form';
 import { directionLabels, metricLabels, suggestedUnits } from './goal-labels';
 import type { PlanContext } from './plan-data';
 import { ItemList, RemoveButton, SectionError } from './ItemList';
-import { Goal } from '../../../api/contract/goals';
-
-const fields = ['metric', 'customMetricName', 'unit', 'direction', 'baseline', 'target', 'period.start', 'period.end', 'period'] as const;
+import { useRemove } from './use-remove';
+import { Goal, NewGoalBody } from '../../../api/contract/goals';
 
 export function GoalsSection({ plan }: { plan: PlanContext }) {
   const { data, editable, reload } = plan;
-  const [removeError, setRemoveError] = useState<string | null>(null);
-
-  async function remove(goalId: string) {
-    if (!window.confirm('Remove this goal and the milestones split from it?')) return;
-    try {
-      await requestVoid('DELETE', `/api/projects/${data.project.id}/goals/${goalId}?withMilestones=true`);
-      setRemoveError(null);
-      await reload();
-    } catch (error) {
-      setRemoveError(error instanceof Error ? error.message : String(error));
-    }
-  }
+  const { error: removeError, remove } = useRemove(reload);
 
   return (
-    <section className="card" aria-labelledby="goals-title" data-testid="goals-section">
-      <h2 id="goals-title">Goals</h2>
+    <Card title="Goals" testId="goals-section">
       <p className="field__help">SMART: a metric (Specific), a unit and target (Measurable), a reachable figure (Achievable) and a period (Time-bound).</p>
       <SectionError message={removeError} />
       <ItemList items={data.goals}>
@@ -45,109 +38,116 @@ export function GoalsSection({ plan }: { plan: PlanContext }) {
               </span>
             </>
           ),
-          actions: editable && <RemoveButton label={`Remove goal ${goal.kpiMetric}`} onClick={() => void remove(goal.id)} />,
+          actions: editable && <RemoveButton label={`Remove goal ${goal.kpiMetric}`} onClick={() => void remove(`/api/projects/${data.project.id}/goals/${goal.id}?withMilestones=true`, 'Remove this goal and the milestones split from it?')} />,
         })}
       </ItemList>
       {editable && <GoalForm plan={plan} />}
-    </section>
+    </Card>
   );
 }
 
+/**
+ * What the goal form holds — the inputs' own text, the period as two days (the first and the
+ * last) — turned into the contract's body, which then checks it: its SMART words are what the
+ * form shows. Numbers go on as typed (a number when they read as one) so the contract names
+ * what is wrong with one that is not.
+ */
+const goalForm = z
+  .object({
+    metric: z.enum(goalMetrics),
+    customMetricName: z.string(),
+    unit: z.string(),
+    direction: z.enum(goalDirections),
+    baseline: z.string(),
+    target: z.string(),
+    period: z.object({ start: z.string(), end: z.string() }),
+  })
+  .transform(
+    (goal) =>
+      ({
+        metric: goal.metric,
+        ...(goal.metric === 'custom' ? { customMetricName: textOrUndefined(goal.customMetricName) } : {}),
+        unit: textOrUndefined(goal.unit),
+        direction: goal.direction,
+        baseline: numberAsTyped(goal.baseline) ?? null,
+        target: numberAsTyped(goal.target),
+        period: { start: isoOf(startOfDay(goal.period.start)), end: isoOf(afterDay(goal.period.end)) },
+      }) as z.input<typeof NewGoalBody>,
+  )
+  .pipe(NewGoalBody);
+
+const isoOf = (date: Date | null): string | undefined => (date === null ? undefined : toOffsetIso(date));
+
 function GoalForm({ plan }: { plan: PlanContext }) {
   const { project } = plan.data;
-  const [metric, setMetric] = useState<GoalMetric>('revenue');
-  const [customName, setCustomName] = useState('');
-  const [unit, setUnit] = useState(suggestedUnits.revenue);
-  const [direction, setDirection] = useState<GoalDirection>('at_least');
-  const [baseline, setBaseline] = useState('');
-  const [target, setTarget] = useState('');
-  const [start, setStart] = useState(() => dateInputValue(new Date(project.periodStart)));
-  const [last, setLast] = useState(() => lastDayInputValue(project.periodEnd));
-  const { errors, saving, formRef, run } = useSubmit(fields);
-
-  function chooseMetric(next: GoalMetric) {
-    // Only a unit the page suggested is replaced; one the person typed stays.
-    if (unit === '' || unit === suggestedUnits[metric]) setUnit(suggestedUnits[next]);
-    setMetric(next);
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const periodStart = startOfDay(start);
-    const periodEnd = afterDay(last);
-    void run(async () => {
-      await requestJson(Goal, 'POST', `/api/projects/${project.id}/goals`, {
-        metric,
-        ...(metric === 'custom' ? { customMetricName: textOrUndefined(customName) } : {}),
-        unit: textOrUndefined(unit),
-        direction,
-        baseline: numberAsTyped(baseline) ?? null,
-        target: numberAsTyped(target),
-        period: { start: periodStart ? toOffsetIso(periodStart) : undefined, end: periodEnd ? toOffsetIso(periodEnd) : undefined },
-      });
-      setTarget('');
-      setBaseline('');
+  const api = useApiForm({
+    schema: goalForm,
+    defaultValues: {
+      metric: 'revenue',
+      customMetricName: '',
+      unit: suggestedUnits.revenue,
+      direction: 'at_least',
+      baseline: '',
+      target: '',
+      period: { start: dateInputValue(new Date(project.periodStart)), end: lastDayInputValue(project.periodEnd) },
+    },
+    save: (body) => requestJson(Goal, 'POST', `/api/projects/${project.id}/goals`, body),
+    onSaved: async (saved) => {
+      saved.resetField('target');
+      saved.resetField('baseline');
       await plan.reload();
-    });
+    },
+  });
+  const { form, saving, errorOf } = api;
+  const { register, getValues, setValue, watch } = form;
+  const metric = register('metric');
+
+  function chooseMetric(event: ChangeEvent<HTMLSelectElement>) {
+    // Only a unit the page suggested is replaced; one the person typed stays.
+    const unit = getValues('unit');
+    if (unit === '' || unit === suggestedUnits[getValues('metric')]) setValue('unit', suggestedUnits[event.target.value as GoalMetric]);
+    return metric.onChange(event);
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="Add a goal" className="subform" data-testid="goal-form">
-      <h3>Add a goal</h3>
-      <FormAlert errors={errors} />
+    <ApiFormElement api={api} aria-label="Add a goal" className="subform" data-testid="goal-form" heading={<h3>Add a goal</h3>}>
       <div className="form-row">
-        <Field label="Metric" error={errors.fields.metric}>
+        <Field label="Metric" error={errorOf('metric')}>
           {(props) => (
-            <select {...props} value={metric} onChange={(event) => chooseMetric(event.target.value as GoalMetric)} data-testid="goal-metric">
-              {goalMetrics.map((m) => (
-                <option key={m} value={m}>
-                  {metricLabels[m]}
-                </option>
-              ))}
+            <select {...props} {...metric} onChange={(event) => void chooseMetric(event)} data-testid="goal-metric">
+              <Options items={goalMetrics} labelOf={(m) => metricLabels[m]} />
             </select>
           )}
         </Field>
-        {metric === 'custom' && (
-          <Field label="Custom metric name" error={errors.fields.customMetricName}>
-            {(props) => <input {...props} value={customName} onChange={(event) => setCustomName(event.target.value)} />}
+        {watch('metric') === 'custom' && (
+          <Field label="Custom metric name" error={errorOf('customMetricName')}>
+            {(props) => <input {...props} {...register('customMetricName')} />}
           </Field>
         )}
-        <Field label="Unit" error={errors.fields.unit}>
-          {(props) => <input {...props} value={unit} onChange={(event) => setUnit(event.target.value)} data-testid="goal-unit" />}
+        <Field label="Unit" error={errorOf('unit')}>
+          {(props) => <input {...props} {...register('unit')} data-testid="goal-unit" />}
         </Field>
       </div>
       <div className="form-row">
-        <Field label="Direction" error={errors.fields.direction}>
-          {(props) => (
-            <select {...props} value={direction} onChange={(event) => setDirection(event.target.value as GoalDirection)}>
-              {goalDirections.map((d) => (
-                <option key={d} value={d}>
-                  {directionLabels[d]}
-                </option>
-              ))}
-            </select>
-          )}
+        <SelectField label="Direction" error={errorOf('direction')} registration={register('direction')}>
+          <Options items={goalDirections} labelOf={(d) => directionLabels[d]} />
+        </SelectField>
+        <Field label="Target" error={errorOf('target')}>
+          {(props) => <input {...props} inputMode="decimal" {...register('target')} data-testid="goal-target" />}
         </Field>
-        <Field label="Target" error={errors.fields.target}>
-          {(props) => <input {...props} inputMode="decimal" value={target} onChange={(event) => setTarget(event.target.value)} data-testid="goal-target" />}
-        </Field>
-        <Field label="Baseline" optional error={errors.fields.baseline}>
-          {(props) => <input {...props} inputMode="decimal" value={baseline} onChange={(event) => setBaseline(event.target.value)} />}
+        <Field label="Baseline" optional error={errorOf('baseline')}>
+          {(props) => <input {...props} inputMode="decimal" {...register('baseline')} />}
         </Field>
       </div>
       <div className="form-row">
-        <Field label="From" error={errors.fields['period.start']}>
-          {(props) => <input {...props} type="date" value={start} onChange={(event) => setStart(event.target.value)} />}
+        <Field label="From" error={errorOf('period.start')}>
+          {(props) => <input {...props} type="date" {...register('period.start')} />}
         </Field>
-        <Field label="Last day" error={errors.fields['period.end'] ?? errors.fields.period}>
-          {(props) => <input {...props} type="date" value={last} onChange={(event) => setLast(event.target.value)} />}
+        <Field label="Last day" error={errorOf('period.end') ?? form.formState.errors.period?.message}>
+          {(props) => <input {...props} type="date" {...register('period.end')} />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving} data-testid="goal-save">
-          {saving ? 'Adding…' : 'Add goal'}
-        </button>
-      </div>
-    </form>
+      <FormActions saving={saving} label="Add goal" savingLabel="Adding…" testId="goal-save" />
+    </ApiFormElement>
   );
 }

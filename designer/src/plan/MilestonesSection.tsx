@@ -1,57 +1,48 @@
 import { Pencil } from 'lucide-react';
+import { SelectField } from '../shared/SelectField';
+import { Card } from '../shared/Card';
+import { Options } from '../shared/Options';
+import { TableHead } from '../shared/TableHead';
 import { useState } from 'react';
 import { z } from 'zod';
-import { Field, FormAlert } from '../shared/Field';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { formatNumber, numberAsTyped } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
-import { requestJson, requestVoid } from '../shared/request';
+import { requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { dateTimeInputValue, fromLocalInput, toOffsetIso } from '../shared/time';
 import { useApiForm } from '../shared/use-api-form';
-import { durationUnits, unitLabel } from './duration-units';
+import { unitLabel } from './duration-units';
 import type { PlanContext } from './plan-data';
 import { RemoveButton, SectionError } from './ItemList';
+import { useRemove } from './use-remove';
 import { PersonOptions } from '../shared/PersonOptions';
 import { WarningFields } from './WarningFields';
+import { warningFormDefaults, warningFormFields } from './warning-form';
 import { NewPlanMilestoneBody, PlanMilestone } from '../../../api/contract/plan';
 
 export function MilestonesSection({ plan }: { plan: PlanContext }) {
   const { data, editable, reload } = plan;
   const nameOf = usePeopleNames();
   const [editing, setEditing] = useState<PlanMilestone | null>(null);
-  const [removeError, setRemoveError] = useState<string | null>(null);
+  const { error: removeError, remove: removeRow } = useRemove(reload);
   const goalName = new Map(data.goals.map((g) => [g.id, g.kpiMetric]));
 
   async function remove(milestone: PlanMilestone) {
-    if (!window.confirm(`Remove the milestone “${milestone.name}”?`)) return;
-    try {
-      await requestVoid('DELETE', `/api/projects/${data.project.id}/milestones/${milestone.id}`);
-      setRemoveError(null);
-      if (editing?.id === milestone.id) setEditing(null);
-      await reload();
-    } catch (error) {
-      setRemoveError(error instanceof Error ? error.message : String(error));
-    }
+    const removed = await removeRow(`/api/projects/${data.project.id}/milestones/${milestone.id}`, `Remove the milestone “${milestone.name}”?`);
+    if (removed && editing?.id === milestone.id) setEditing(null);
   }
 
   return (
-    <section className="card" aria-labelledby="milestones-title" data-testid="milestones-section">
-      <h2 id="milestones-title">Milestones</h2>
+    <Card title="Milestones" testId="milestones-section">
       <SectionError message={removeError} />
       {data.milestones.length === 0 ? (
         <p className="muted">No milestones yet: create them from the target split, or add them one by one.</p>
       ) : (
         <table className="table table--compact" data-testid="milestone-table">
-          <thead>
-            <tr>
-              <th scope="col">Milestone</th>
-              <th scope="col">Target</th>
-              <th scope="col">Due</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Warning</th>
-              {editable && <th scope="col" className="sr-only">Actions</th>}
-            </tr>
-          </thead>
+          <TableHead columns={['Milestone', 'Target', 'Due', 'Owner', 'Warning', editable && { label: 'Actions', hidden: true }]} />
           <tbody>
             {data.milestones.map((m) => (
               <tr key={m.id} aria-current={editing?.id === m.id ? 'true' : undefined}>
@@ -84,7 +75,7 @@ export function MilestonesSection({ plan }: { plan: PlanContext }) {
         </table>
       )}
       {editable && <MilestoneForm key={editing?.id ?? 'new'} plan={plan} editing={editing} onDone={() => setEditing(null)} />}
-    </section>
+    </Card>
   );
 }
 
@@ -105,19 +96,14 @@ const milestoneForm = NewPlanMilestoneBody.extend({
       return at === null ? undefined : toOffsetIso(at);
     })
     .pipe(NewPlanMilestoneBody.shape.dueAt),
-  warningOffset: z
-    .object({ amount: z.string(), unit: z.enum(durationUnits) })
-    // The amount goes on as typed (a number when it reads as one): the contract's rule names what is wrong.
-    .transform((offset) => (offset.amount.trim() === '' ? null : ({ amount: numberAsTyped(offset.amount), unit: offset.unit } as z.input<typeof NewPlanMilestoneBody.shape.warningOffset>)))
-    .pipe(NewPlanMilestoneBody.shape.warningOffset),
-  warningThresholdPct: z.string().transform(numberAsTyped).pipe(NewPlanMilestoneBody.shape.warningThresholdPct),
+  ...warningFormFields,
 });
 
 function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: PlanMilestone | null; onDone: () => void }) {
   const { project, goals } = plan.data;
   const people = usePeople();
   const base = `/api/projects/${project.id}/milestones`;
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: milestoneForm,
     defaultValues: {
       name: editing?.name ?? '',
@@ -130,8 +116,7 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
       dueAt: editing ? dateTimeInputValue(new Date(editing.dueAt)) : '',
       ownerId: editing?.ownerId ?? project.ownerId,
       teamId: editing?.teamId ?? undefined,
-      warningOffset: { amount: editing?.warningOffset ? String(editing.warningOffset.amount) : '', unit: editing?.warningOffset?.unit ?? 'business_days' },
-      warningThresholdPct: String(editing?.warningThresholdPct ?? 80),
+      ...warningFormDefaults(editing),
     },
     // A milestone with a goal measures the goal's metric: the API takes it from there.
     save: (body) => {
@@ -147,31 +132,20 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
       onDone();
     },
   });
-  const { register, watch, setValue } = form;
+  const { form, saving, errorOf } = api;
+  const { register, watch } = form;
   const goalId = watch('goalId');
-  const text = (path: 'warningOffset.amount' | 'warningOffset.unit' | 'warningThresholdPct') =>
-    [String(watch(path)), (value: string) => setValue(path, value as never, { shouldDirty: true })] as [string, (value: string) => void];
 
   return (
-    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate className="subform" aria-label={editing ? `Edit milestone ${editing.name}` : 'Add a milestone'} data-testid="milestone-form">
-      <h3>{editing ? `Edit “${editing.name}”` : 'Add a milestone'}</h3>
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} className="subform" aria-label={editing ? `Edit milestone ${editing.name}` : 'Add a milestone'} data-testid="milestone-form" heading={<h3>{editing ? `Edit “${editing.name}”` : 'Add a milestone'}</h3>}>
       <div className="form-row">
         <Field label="Name" error={errorOf('name')}>
           {(props) => <input {...props} {...register('name')} />}
         </Field>
-        <Field label="Goal" optional error={errorOf('goalId')}>
-          {(props) => (
-            <select {...props} {...register('goalId')}>
-              <option value="">No goal (own metric)</option>
-              {goals.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.kpiMetric}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Goal" optional error={errorOf('goalId')} registration={register('goalId')}>
+          <option value="">No goal (own metric)</option>
+          <Options items={goals} optionValue={(g) => g.id} labelOf={(g) => g.kpiMetric} />
+        </SelectField>
         {!goalId && (
           <Field label="Metric" error={errorOf('metric')}>
             {(props) => <input {...props} {...register('metric')} placeholder="e.g. revenue" />}
@@ -188,33 +162,26 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
         <Field label="Due" error={errorOf('dueAt')}>
           {(props) => <input {...props} type="datetime-local" {...register('dueAt')} />}
         </Field>
-        <Field label="Owner" error={errorOf('ownerId')}>
-          {(props) => (
-            <select {...props} {...register('ownerId')}>
-              <PersonOptions people={people} />
-            </select>
-          )}
-        </Field>
+        <SelectField label="Owner" error={errorOf('ownerId')} registration={register('ownerId')}>
+          <PersonOptions people={people} />
+        </SelectField>
       </div>
       <div className="form-row">
         <WarningFields
-          offsetAmount={text('warningOffset.amount')}
-          offsetUnit={text('warningOffset.unit')}
-          threshold={text('warningThresholdPct')}
+          offsetAmount={register('warningOffset.amount')}
+          offsetUnit={register('warningOffset.unit')}
+          threshold={register('warningThresholdPct')}
           errors={{ warningOffset: errorOf('warningOffset'), warningThresholdPct: errorOf('warningThresholdPct') }}
         />
       </div>
       {errorOf('periodStart') && <p className="field__error">{errorOf('periodStart')}</p>}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? 'Saving…' : editing ? 'Save milestone' : 'Add milestone'}
-        </button>
+      <FormActions saving={saving} label={editing ? 'Save milestone' : 'Add milestone'} savingLabel="Saving…">
         {editing && (
           <button type="button" className="button" onClick={onDone}>
             Cancel
           </button>
         )}
-      </div>
-    </form>
+      </FormActions>
+    </ApiFormElement>
   );
 }

@@ -1,10 +1,14 @@
 import { Controller } from 'react-hook-form';
+import { SelectField } from '../shared/SelectField';
 import { Link, useLocation } from 'wouter';
+import { PageHead, ProjectCrumbs } from '../app/PageHead';
 import { z } from 'zod';
 import { useSession } from '../auth/session-store';
 import { useCan } from '../auth/use-can';
 import { roleLabels } from '../auth/permissions';
-import { Field, FormAlert } from '../shared/Field';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { numberOrUndefined } from '../shared/format';
 import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
@@ -30,7 +34,7 @@ export function NewProjectPage() {
   const people = usePeople();
   const [, navigate] = useLocation();
   const period = defaultPeriod();
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: NewProjectBody,
     defaultValues: {
       name: '',
@@ -51,6 +55,7 @@ export function NewProjectPage() {
     },
     onSaved: () => undefined,
   });
+  const { form, saving, errorOf } = api;
   const { register, control } = form;
   const days = { setValueAs: (text: string | number | undefined) => numberOrUndefined(String(text ?? '')) };
 
@@ -67,29 +72,21 @@ export function NewProjectPage() {
 
   return (
     <main className="page page--narrow">
-      <div className="page__head">
-        <div>
-          <p className="crumbs">
-            <Link href="/projects">Projects</Link> /
-          </p>
-          <h1>New project</h1>
-          <p className="muted">Start with the basics; goals, the target split, milestones, budget and risks come next.</p>
-        </div>
-      </div>
-      <form ref={formRef} className="card" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="New project">
-        <FormAlert errors={alert} />
+      <PageHead
+        crumbs={<ProjectCrumbs />}
+        title="New project"
+      >
+        Start with the basics; goals, the target split, milestones, budget and risks come next.
+      </PageHead>
+      <ApiFormElement api={api} className="card" aria-label="New project">
         <Field label="Name" error={errorOf('name')}>
           {(props) => <input {...props} {...register('name')} autoFocus data-testid="project-name" />}
         </Field>
         {mayChooseOwner ? (
-          <Field label="Owner" error={errorOf('ownerId')} help="Answers for the project; their manager approves the plan. You, or someone below you in the org chart.">
-            {(props) => (
-              <select {...props} {...register('ownerId')} data-testid="project-owner">
-                <option value="">Choose…</option>
-                <PersonOptions people={people} />
-              </select>
-            )}
-          </Field>
+          <SelectField label="Owner" error={errorOf('ownerId')} help="Answers for the project; their manager approves the plan. You, or someone below you in the org chart." registration={register('ownerId')} testId="project-owner">
+            <option value="">Choose…</option>
+            <PersonOptions people={people} />
+          </SelectField>
         ) : (
           <p className="field__help">You own the project; your manager approves the plan.</p>
         )}
@@ -125,15 +122,12 @@ export function NewProjectPage() {
             {(props) => <input {...props} inputMode="decimal" {...register('monitoringDays', days)} />}
           </Field>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {saving ? 'Creating…' : 'Create and plan'}
-          </button>
+        <FormActions saving={saving} label="Create and plan" savingLabel="Creating…">
           <Link href="/projects" className="button">
             Cancel
           </Link>
-        </div>
-      </form>
+        </FormActions>
+      </ApiFormElement>
     </main>
   );
 }

@@ -1,9 +1,8 @@
-import { Link } from 'wouter';
-import { PageState } from '../app/PageState';
+import { PageHead, ProjectCrumbs } from '../app/PageHead';
+import { QueryPage } from '../app/QueryPage';
 import { PhaseBadge } from '../shared/badges';
 import { usePeopleNames } from '../shared/people';
 import { formatPeriod, userTimeZone } from '../shared/time';
-import { usePageQuery } from '../app/queries';
 import { BudgetSection } from './BudgetSection';
 import { DecompositionSection } from './DecompositionSection';
 import { GoalsSection } from './GoalsSection';
@@ -15,14 +14,7 @@ import { TasksSection } from './TasksSection';
 
 /** The plan of one project: goals, the target split, milestones, tasks, budget, risks; then approval. */
 export function PlanPage({ id }: { id: string }) {
-  const resource = usePageQuery(['plan', id], () => loadPlan(id));
-  return (
-    <main className="page">
-      <PageState load={resource.load} retry={resource.retry}>
-        {(data) => <PlanLoaded data={data} reload={resource.reload} />}
-      </PageState>
-    </main>
-  );
+  return <QueryPage queryKey={['plan', id]} load={() => loadPlan(id)} view={PlanLoaded} />;
 }
 
 function PlanLoaded({ data, reload }: { data: PlanData; reload: () => Promise<void> }) {
@@ -34,18 +26,12 @@ function PlanView({ plan }: { plan: PlanContext }) {
   const nameOf = usePeopleNames();
   return (
     <>
-      <div className="page__head">
-        <div>
-          <p className="crumbs">
-            <Link href="/projects">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
-          </p>
-          <h1>Plan: {project.name}</h1>
-          <p className="muted">
-            <PhaseBadge phase={project.phase} /> Owner {nameOf(project.ownerId)} · {formatPeriod(project.periodStart, project.periodEnd)} · dates in{' '}
-            {userTimeZone()}
-          </p>
-        </div>
-      </div>
+      <PageHead
+        crumbs={<ProjectCrumbs project={project} />}
+        title={`Plan: ${project.name}`}
+      >
+        <PhaseBadge phase={project.phase} /> Owner {nameOf(project.ownerId)} · {formatPeriod(project.periodStart, project.periodEnd)} · dates in {userTimeZone()}
+      </PageHead>
       {!plan.editable && (
         <p className="callout callout--info" role="note">
           {project.phase === 'planning'

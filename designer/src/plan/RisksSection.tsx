@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { Field, FormAlert } from '../shared/Field';
+import { SelectField } from '../shared/SelectField';
+import { Card } from '../shared/Card';
+import { Options } from '../shared/Options';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { numberAsTyped } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
 import { requestJson } from '../shared/request';
@@ -19,8 +24,7 @@ export function RisksSection({ plan }: { plan: PlanContext }) {
   const { error, remove } = useRemove(reload);
   const base = `/api/projects/${data.project.id}/risks`;
   return (
-    <section className="card" aria-labelledby="risks-title">
-      <h2 id="risks-title">Risks</h2>
+    <Card title="Risks">
       <SectionError message={error} />
       <ItemList items={[...data.risks].sort((a, b) => b.score - a.score)} empty="No risks yet.">
         {(risk) => ({
@@ -39,7 +43,7 @@ export function RisksSection({ plan }: { plan: PlanContext }) {
         })}
       </ItemList>
       {editable && <RiskForm plan={plan} />}
-    </section>
+    </Card>
   );
 }
 
@@ -54,7 +58,7 @@ const riskForm = NewRiskBody.extend({
 
 function RiskForm({ plan }: { plan: PlanContext }) {
   const people = usePeople();
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: riskForm,
     defaultValues: { title: '', probability: 3, impact: 3, ownerId: undefined, mitigation: undefined, status: undefined, earlyWarning: { metric: '', direction: 'below', threshold: '' } },
     save: (body) => requestJson(Risk, 'POST', `/api/projects/${plan.data.project.id}/risks`, body),
@@ -64,42 +68,26 @@ function RiskForm({ plan }: { plan: PlanContext }) {
       await plan.reload();
     },
   });
+  const { form, saving, errorOf } = api;
   const { register } = form;
   const rating = { setValueAs: (value: string | number) => Number(value) };
 
   return (
-    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate className="subform" aria-label="Add a risk">
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} className="subform" aria-label="Add a risk">
       <div className="form-row">
         <Field label="Risk" error={errorOf('title')}>
           {(props) => <input {...props} {...register('title')} />}
         </Field>
-        <Field label="Probability (1–5)" error={errorOf('probability')}>
-          {(props) => (
-            <select {...props} {...register('probability', rating)}>
-              {ratings.map((r) => (
-                <option key={r}>{r}</option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Impact (1–5)" error={errorOf('impact')}>
-          {(props) => (
-            <select {...props} {...register('impact', rating)}>
-              {ratings.map((r) => (
-                <option key={r}>{r}</option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Owner" optional error={errorOf('ownerId')}>
-          {(props) => (
-            <select {...props} {...register('ownerId', { setValueAs: typed.optional })}>
-              <option value="">Nobody yet</option>
-              <PersonOptions people={people} />
-            </select>
-          )}
-        </Field>
+        <SelectField label="Probability (1–5)" error={errorOf('probability')} registration={register('probability', rating)}>
+          <Options items={ratings} labelOf={String} />
+        </SelectField>
+        <SelectField label="Impact (1–5)" error={errorOf('impact')} registration={register('impact', rating)}>
+          <Options items={ratings} labelOf={String} />
+        </SelectField>
+        <SelectField label="Owner" optional error={errorOf('ownerId')} registration={register('ownerId', { setValueAs: typed.optional })}>
+          <option value="">Nobody yet</option>
+          <PersonOptions people={people} />
+        </SelectField>
       </div>
       <Field label="Mitigation" optional error={errorOf('mitigation')}>
         {(props) => <textarea {...props} rows={2} {...register('mitigation', { setValueAs: (text: string | null | undefined) => typed.optional((text ?? '').trim()) })} />}
@@ -110,24 +98,16 @@ function RiskForm({ plan }: { plan: PlanContext }) {
           <Field label="KPI metric" error={errorOf('earlyWarning')}>
             {(props) => <input {...props} {...register('earlyWarning.metric')} placeholder="e.g. call_connection_rate" />}
           </Field>
-          <Field label="Goes">
-            {(props) => (
-              <select {...props} {...register('earlyWarning.direction')}>
-                <option value="below">below</option>
-                <option value="above">above</option>
-              </select>
-            )}
-          </Field>
+          <SelectField label="Goes" registration={register('earlyWarning.direction')}>
+            <option value="below">below</option>
+            <option value="above">above</option>
+          </SelectField>
           <Field label="Threshold">
             {(props) => <input {...props} inputMode="decimal" {...register('earlyWarning.threshold')} />}
           </Field>
         </div>
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Adding…' : 'Add risk'}
-        </button>
-      </div>
-    </form>
+      <FormActions saving={saving} label="Add risk" savingLabel="Adding…" primary={false} />
+    </ApiFormElement>
   );
 }

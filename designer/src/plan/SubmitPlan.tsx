@@ -1,34 +1,23 @@
 import { Send } from 'lucide-react';
-import { useState } from 'react';
+import { Card } from '../shared/Card';
 import { Link } from 'wouter';
 import { z } from 'zod';
-import { errorMessage } from '../api/client';
+import { ActionButton } from '../shared/ActionButton';
 import { requestJson } from '../shared/request';
 import type { PlanContext } from './plan-data';
 
 /** Hands the plan to its approval flow (by default, the owner's manager decides). */
 export function SubmitPlan({ plan }: { plan: PlanContext }) {
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
   const { project } = plan.data;
   const submitted = project.lifecycle.planSubmitted === true;
 
   async function submit() {
-    setSending(true);
-    try {
-      await requestJson(z.unknown(), 'POST', `/api/projects/${project.id}/submit`, {});
-      setError(null);
-      await plan.reload();
-    } catch (reason) {
-      setError(errorMessage(reason));
-    } finally {
-      setSending(false);
-    }
+    await requestJson(z.unknown(), 'POST', `/api/projects/${project.id}/submit`, {});
+    await plan.reload();
   }
 
   return (
-    <section className="card card--accent" aria-labelledby="submit-title" data-testid="submit-plan">
-      <h2 id="submit-title">Approval</h2>
+    <Card title="Approval" accent testId="submit-plan">
       {project.phase !== 'planning' ? (
         <p>
           The plan was approved; the project is in execution or later. <Link href={`/projects/${project.id}`}>Go to the project</Link>
@@ -47,16 +36,9 @@ export function SubmitPlan({ plan }: { plan: PlanContext }) {
             </p>
           )}
           <p className="field__help">The approver decides on the plan as it stands when they look at it.</p>
-          {error && (
-            <p className="error-text" role="alert">
-              {error}
-            </p>
-          )}
-          <button type="button" className="button button--primary" disabled={sending} onClick={() => void submit()} data-testid="submit-plan-button">
-            <Send size={15} aria-hidden="true" /> {sending ? 'Submitting…' : 'Submit plan for approval'}
-          </button>
+          <ActionButton act={submit} label="Submit plan for approval" busyLabel="Submitting…" icon={<Send size={15} aria-hidden="true" />} testId="submit-plan-button" />
         </>
       )}
-    </section>
+    </Card>
   );
 }

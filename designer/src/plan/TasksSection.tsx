@@ -1,6 +1,11 @@
 import { useState } from 'react';
+import { SelectField } from '../shared/SelectField';
+import { Card } from '../shared/Card';
+import { Options } from '../shared/Options';
 import { errorMessage } from '../api/client';
-import { Field, FormAlert } from '../shared/Field';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { usePeople, usePeopleNames } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { formatDateTime } from '../shared/time';
@@ -34,8 +39,7 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
   }
 
   return (
-    <section className="card" aria-labelledby="tasks-title">
-      <h2 id="tasks-title">Tasks</h2>
+    <Card title="Tasks">
       <SectionError message={error ?? statusError} />
       <ItemList items={data.tasks} empty="No tasks yet.">
         {(task) => ({
@@ -53,11 +57,7 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
             <div className="row-actions">
               {mayWork ? (
                 <select aria-label={`Status of ${task.title}`} value={task.status} onChange={(event) => void setStatus(task, event.target.value)}>
-                  {taskStatuses.map((s) => (
-                    <option key={s} value={s}>
-                      {statusLabels[s]}
-                    </option>
-                  ))}
+                  <Options items={taskStatuses} labelOf={(s) => statusLabels[s]} />
                 </select>
               ) : (
                 <span className="small">{statusLabels[task.status]}</span>
@@ -68,13 +68,13 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
         })}
       </ItemList>
       {mayWork && <TaskForm plan={plan} />}
-    </section>
+    </Card>
   );
 }
 
 function TaskForm({ plan }: { plan: PlanContext }) {
   const people = usePeople();
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: NewTaskBody,
     defaultValues: { title: '', assigneeId: undefined, dueAt: undefined, milestoneId: undefined, status: undefined },
     save: (body) => requestJson(Task, 'POST', `/api/projects/${plan.data.project.id}/tasks`, body),
@@ -83,44 +83,28 @@ function TaskForm({ plan }: { plan: PlanContext }) {
       await plan.reload();
     },
   });
+  const { form, saving, errorOf } = api;
   const { register } = form;
 
   return (
-    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate className="subform" aria-label="Add a task">
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} className="subform" aria-label="Add a task">
       <div className="form-row">
         <Field label="Task" error={errorOf('title')}>
           {(props) => <input {...props} {...register('title')} />}
         </Field>
-        <Field label="Assignee" optional error={errorOf('assigneeId')}>
-          {(props) => (
-            <select {...props} {...register('assigneeId', { setValueAs: typed.optional })}>
-              <option value="">Nobody yet</option>
-              <PersonOptions people={people} />
-            </select>
-          )}
-        </Field>
+        <SelectField label="Assignee" optional error={errorOf('assigneeId')} registration={register('assigneeId', { setValueAs: typed.optional })}>
+          <option value="">Nobody yet</option>
+          <PersonOptions people={people} />
+        </SelectField>
         <Field label="Due" optional error={errorOf('dueAt')}>
           {(props) => <input {...props} type="datetime-local" {...register('dueAt', { setValueAs: typed.instant })} />}
         </Field>
-        <Field label="For milestone" optional error={errorOf('milestoneId')}>
-          {(props) => (
-            <select {...props} {...register('milestoneId', { setValueAs: typed.optional })}>
-              <option value="">None</option>
-              {plan.data.milestones.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="For milestone" optional error={errorOf('milestoneId')} registration={register('milestoneId', { setValueAs: typed.optional })}>
+          <option value="">None</option>
+          <Options items={plan.data.milestones} optionValue={(m) => m.id} labelOf={(m) => m.name} />
+        </SelectField>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Adding…' : 'Add task'}
-        </button>
-      </div>
-    </form>
+      <FormActions saving={saving} label="Add task" savingLabel="Adding…" primary={false} />
+    </ApiFormElement>
   );
 }

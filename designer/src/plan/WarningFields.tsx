@@ -1,19 +1,19 @@
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { Field } from '../shared/Field';
+import { Options } from '../shared/Options';
 import { durationUnits, unitLabels } from './duration-units';
 
-type Text = [value: string, set: (value: string) => void];
-
-/** "Warn before due" (amount and unit) and the at-risk threshold, as milestones and splits ask them. */
+/** "Warn before due" (amount and unit) and the at-risk threshold, as milestones and splits ask them (see `warningFormFields`). */
 export function WarningFields({
-  offsetAmount: [offsetAmount, setOffsetAmount],
-  offsetUnit: [offsetUnit, setOffsetUnit],
-  threshold: [threshold, setThreshold],
+  offsetAmount,
+  offsetUnit,
+  threshold,
   errors,
   offsetHelp,
 }: {
-  offsetAmount: Text;
-  offsetUnit: Text;
-  threshold: Text;
+  offsetAmount: UseFormRegisterReturn;
+  offsetUnit: UseFormRegisterReturn;
+  threshold: UseFormRegisterReturn;
   errors: { warningOffset?: string | undefined; warningThresholdPct?: string | undefined };
   offsetHelp?: string;
 }) {
@@ -22,19 +22,15 @@ export function WarningFields({
       <Field label="Warn before due" optional help={offsetHelp} error={errors.warningOffset}>
         {(props) => (
           <div className="inline-pair">
-            <input {...props} inputMode="decimal" value={offsetAmount} onChange={(event) => setOffsetAmount(event.target.value)} aria-label="Warning offset amount" />
-            <select value={offsetUnit} onChange={(event) => setOffsetUnit(event.target.value)} aria-label="Warning offset unit">
-              {durationUnits.map((u) => (
-                <option key={u} value={u}>
-                  {unitLabels[u]}
-                </option>
-              ))}
+            <input {...props} inputMode="decimal" {...offsetAmount} aria-label="Warning offset amount" />
+            <select {...offsetUnit} aria-label="Warning offset unit">
+              <Options items={durationUnits} labelOf={(u) => unitLabels[u]} />
             </select>
           </div>
         )}
       </Field>
       <Field label="At risk below (% of pro-rated target)" error={errors.warningThresholdPct}>
-        {(props) => <input {...props} inputMode="decimal" value={threshold} onChange={(event) => setThreshold(event.target.value)} />}
+        {(props) => <input {...props} inputMode="decimal" {...threshold} />}
       </Field>
     </>
   );

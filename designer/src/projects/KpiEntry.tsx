@@ -1,5 +1,8 @@
 import { useState } from 'react';
-import { Field, FormAlert } from '../shared/Field';
+import { Options } from '../shared/Options';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { formatNumber } from '../shared/format';
 import { requestJson } from '../shared/request';
 import { typed, useApiForm } from '../shared/use-api-form';
@@ -9,7 +12,7 @@ import { KpiReport, NewKpiReportBody } from '../../../api/contract/projects';
 /** One KPI figure, reported by the signed-in person; the dashboard reloads once it is in. */
 export function KpiEntry({ projectId, metrics, onReported }: { projectId: string; metrics: string[]; onReported: () => Promise<void> }) {
   const [done, setDone] = useState<string | null>(null);
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: NewKpiReportBody,
     defaultValues: { metric: metrics[0] ?? '', value: '', reportedAt: undefined },
     save: async (body) => {
@@ -22,22 +25,17 @@ export function KpiEntry({ projectId, metrics, onReported }: { projectId: string
       await onReported();
     },
   });
+  const { form, saving, errorOf } = api;
   const { register } = form;
 
   return (
-    <form ref={formRef} className="card" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="kpi-entry-title" data-testid="kpi-entry">
-      <h2 id="kpi-entry-title">Report a KPI</h2>
-      <FormAlert errors={alert} />
+    <ApiFormElement api={api} className="card" aria-labelledby="kpi-entry-title" data-testid="kpi-entry" heading={<h2 id="kpi-entry-title">Report a KPI</h2>}>
       <div className="form-row">
         <Field label="Metric" error={errorOf('metric')}>
           {(props) =>
             metrics.length > 0 ? (
               <select {...props} {...register('metric')}>
-                {metrics.map((m) => (
-                  <option key={m} value={m}>
-                    {m}
-                  </option>
-                ))}
+                <Options items={metrics} labelOf={String} />
               </select>
             ) : (
               <input {...props} {...register('metric')} />
@@ -52,12 +50,9 @@ export function KpiEntry({ projectId, metrics, onReported }: { projectId: string
           {(props) => <input {...props} type="datetime-local" {...register('reportedAt', { setValueAs: typed.instant })} />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? 'Reporting…' : 'Report'}
-        </button>
+      <FormActions saving={saving} label="Report" savingLabel="Reporting…">
         <DoneNote text={done} />
-      </div>
-    </form>
+      </FormActions>
+    </ApiFormElement>
   );
 }

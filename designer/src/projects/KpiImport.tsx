@@ -1,9 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { TableHead } from '../shared/TableHead';
 import { ApiError, errorMessage } from '../api/client';
 import { formatNumber } from '../shared/format';
 import { requestJson } from '../shared/request';
 import { userTimeZone } from '../shared/time';
 import { DoneNote } from '../shared/DoneNote';
+import { FormActions } from '../shared/FormActions';
 import { KpiImportResult } from '../../../api/contract/kpi-import';
 
 interface RowProblem {
@@ -81,12 +83,7 @@ export function KpiImport({ projectId, onImported }: { projectId: string; onImpo
           <p>{problems.summary}</p>
           {problems.rows.length > 0 && (
             <table className="row-errors">
-              <thead>
-                <tr>
-                  <th scope="col">Where</th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Where', 'Problem']} />
               <tbody>
                 {problems.rows.map((row, index) => (
                   <tr key={index}>
@@ -99,12 +96,9 @@ export function KpiImport({ projectId, onImported }: { projectId: string; onImpo
           )}
         </div>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving || csv.trim() === ''}>
-          {saving ? 'Importing…' : 'Import'}
-        </button>
+      <FormActions saving={saving} label="Import" savingLabel="Importing…" primary={false} disabled={csv.trim() === ''}>
         <DoneNote text={done} />
-      </div>
+      </FormActions>
     </form>
   );
 }

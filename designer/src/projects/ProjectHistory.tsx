@@ -1,4 +1,5 @@
 import { History } from 'lucide-react';
+import { Card } from '../shared/Card';
 import { useEffect, useRef } from 'react';
 import { ApiError } from '../api/client';
 import { AuditEventList } from '../audit/AuditEventList';
@@ -44,11 +45,8 @@ function HistorySection({ projectId, refreshKey }: { projectId: string; refreshK
 
   if (pages.first.load.status === 'ready' && pages.first.load.value.hidden) return null;
   return (
-    <section className="card" aria-labelledby="history-title" data-testid="project-history">
-      <h2 id="history-title">
-        <History size={16} aria-hidden="true" /> History
-      </h2>
+    <Card title={<><History size={16} aria-hidden="true" /> History</>} testId="project-history">
       <AuditEventList pages={pages} empty="No changes recorded yet." />
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,7 @@
 import { Plus, Search } from 'lucide-react';
-import { useMemo, type ReactNode } from 'react';
+import { FilterSelect } from '../shared/FilterSelect';
+import { Options } from '../shared/Options';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { ragStatuses } from '../../../workflows/domain/attainment';
 import { useCan } from '../auth/use-can';
@@ -74,21 +76,13 @@ export function ProjectListPage() {
           <input type="search" placeholder="Search by name" value={filter.q} onChange={(event) => change('q', event.target.value)} data-testid="project-search" />
         </label>
         <FilterSelect label="Phase" any="Any phase" value={filter.phase} onChange={(value) => change('phase', value)} testId="filter-phase">
-          {phaseOrder.map((phase) => (
-            <option key={phase} value={phase}>
-              {phaseLabels[phase]}
-            </option>
-          ))}
+          <Options items={phaseOrder} labelOf={(phase) => phaseLabels[phase]} />
         </FilterSelect>
         <FilterSelect label="Owner" any="Anyone" value={filter.ownerId} onChange={(value) => change('owner', value)} testId="filter-owner">
           <PersonOptions people={people} />
         </FilterSelect>
         <FilterSelect label="Status" any="Any status" value={filter.status} onChange={(value) => change('status', value)} testId="filter-status">
-          {ragStatuses.map((status) => (
-            <option key={status} value={status}>
-              {ragLabels[status]}
-            </option>
-          ))}
+          <Options items={ragStatuses} labelOf={(status) => ragLabels[status]} />
         </FilterSelect>
         {filtered && (
           <button type="button" className="button" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
@@ -137,14 +131,3 @@ export function ProjectListPage() {
 }
 
 /** One filter of the list: a labelled choice whose empty option means "any". */
-function FilterSelect({ label, any, value, onChange, testId, children }: { label: string; any: string; value: string; onChange: (value: string) => void; testId: string; children: ReactNode }) {
-  return (
-    <label>
-      <span className="filters__label">{label}</span>
-      <select value={value} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
-        <option value="">{any}</option>
-        {children}
-      </select>
-    </label>
-  );
-}

@@ -1,13 +1,17 @@
 import { ClipboardList, MessagesSquare, Pencil } from 'lucide-react';
+import { Card } from '../shared/Card';
+import { TableHead } from '../shared/TableHead';
+import { PlainList } from '../shared/PlainList';
+import { RankingTable } from '../shared/RankingTable';
 import { Link } from 'wouter';
-import { PageState } from '../app/PageState';
+import { PageHead, ProjectCrumbs } from '../app/PageHead';
+import { QueryPage } from '../app/QueryPage';
 import { PhaseBadge, RagBadge, StatusPill } from '../shared/badges';
 import { formatNumber, formatPct } from '../shared/format';
 import { PlanActualChart } from '../shared/charts';
 import { usePeopleNames } from '../shared/people';
 import { TimeText } from '../shared/TimeText';
 import { formatDateTime, formatPeriod, fromNow, userTimeZone } from '../shared/time';
-import { usePageQuery } from '../app/queries';
 import { goalChartData } from './goal-chart-data';
 import { KpiEntry } from './KpiEntry';
 import { KpiImport } from './KpiImport';
@@ -22,14 +26,7 @@ const checkLabels: Record<string, string> = { warning: 'At-risk check', due: 'Me
 
 /** One project: where it stands, what happens next, and where figures are reported. */
 export function ProjectPage({ id }: { id: string }) {
-  const resource = usePageQuery(['project-page', id], () => loadProjectPage(id));
-  return (
-    <main className="page page--wide">
-      <PageState load={resource.load} retry={resource.retry}>
-        {(data) => <ProjectView data={data} reload={resource.reload} />}
-      </PageState>
-    </main>
-  );
+  return <QueryPage queryKey={['project-page', id]} load={() => loadProjectPage(id)} className="page page--wide" view={ProjectView} />;
 }
 
 function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Promise<void> }) {
@@ -42,17 +39,11 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
 
   return (
     <>
-      <div className="page__head">
-        <div>
-          <p className="crumbs">
-            <Link href="/projects">Projects</Link> /
-          </p>
-          <h1>{project.name}</h1>
-          <p className="muted">
-            <PhaseBadge phase={project.phase} /> Owner {nameOf(project.ownerId)} · {formatPeriod(project.periodStart, project.periodEnd)} · times in {userTimeZone()}
-          </p>
-        </div>
-        <div className="page__actions">
+      <PageHead
+        crumbs={<ProjectCrumbs />}
+        title={project.name}
+        actions={
+          <>
           {project.can.editPlan && (
             <Link href={`/projects/${project.id}/plan`} className="button button--primary">
               <Pencil size={15} aria-hidden="true" /> Edit plan
@@ -68,8 +59,11 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
               <MessagesSquare size={15} aria-hidden="true" /> Closing review
             </Link>
           )}
-        </div>
-      </div>
+          </>
+        }
+      >
+        <PhaseBadge phase={project.phase} /> Owner {nameOf(project.ownerId)} · {formatPeriod(project.periodStart, project.periodEnd)} · times in {userTimeZone()}
+      </PageHead>
 
       <PhaseStepper phase={project.phase} />
       {project.phase === 'planning' && lifecycle.planSubmitted && (
@@ -104,15 +98,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
               <p className="muted">No milestones.</p>
             ) : (
               <table className="table table--compact">
-                <thead>
-                  <tr>
-                    <th scope="col">Milestone</th>
-                    <th scope="col">Due</th>
-                    <th scope="col">Target</th>
-                    <th scope="col">Actual</th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Milestone', 'Due', 'Target', 'Actual', 'Status']} />
                 <tbody>
                   {dashboard.milestones.map((m) => (
                     <tr key={m.milestoneId}>
@@ -139,69 +125,52 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
         </div>
 
         <aside className="columns__side">
-          <section className="card" aria-labelledby="checks-title" data-testid="next-checks">
-            <h2 id="checks-title">Next checks</h2>
-            {lifecycle.nextChecks.length === 0 ? (
-              <p className="muted">{project.phase === 'planning' ? 'Checks are scheduled once the plan is approved.' : 'No checks scheduled.'}</p>
-            ) : (
-              <ul className="plain-list">
-                {[...lifecycle.nextChecks]
-                  .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
-                  .map((check) => (
-                    <li key={`${check.milestoneId}:${check.kind}`}>
-                      <strong>{checkLabels[check.kind] ?? check.kind}</strong> · {milestoneName.get(check.milestoneId) ?? 'milestone'}
-                      <br />
-                      <span className="small">
-                        {fromNow(check.at)} <span className="muted">— {formatDateTime(check.at)}</span>
-                      </span>
-                    </li>
-                  ))}
-              </ul>
-            )}
-          </section>
+          <Card title="Next checks" testId="next-checks">
+            <PlainList
+              items={[...lifecycle.nextChecks].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))}
+              empty={project.phase === 'planning' ? 'Checks are scheduled once the plan is approved.' : 'No checks scheduled.'}
+              keyOf={(check) => `${check.milestoneId}:${check.kind}`}
+            >
+              {(check) => (
+                <>
+                  <strong>{checkLabels[check.kind] ?? check.kind}</strong> · {milestoneName.get(check.milestoneId) ?? 'milestone'}
+                  <br />
+                  <span className="small">
+                    {fromNow(check.at)} <span className="muted">— {formatDateTime(check.at)}</span>
+                  </span>
+                </>
+              )}
+            </PlainList>
+          </Card>
 
-          <section className="card" aria-labelledby="escalations-title" data-testid="open-escalations">
-            <h2 id="escalations-title">
-              Open escalations <span className={`count${openEscalations.length > 0 ? ' count--bad' : ''}`}>{openEscalations.length}</span>
-            </h2>
-            {openEscalations.length === 0 ? (
-              <p className="muted">None.</p>
-            ) : (
-              <ul className="plain-list">
-                {openEscalations.map((e) => (
-                  <li key={e.id}>
-                    <strong>{milestoneName.get(e.milestoneId) ?? 'Milestone'}</strong> — level {e.level}, waiting for {nameOf(e.recipientId)}
-                    <br />
-                    <span className="small muted">
-                      since <TimeText at={e.createdAt} />
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <Card title={<>Open escalations <span className={`count${openEscalations.length > 0 ? ' count--bad' : ''}`}>{openEscalations.length}</span></>} testId="open-escalations">
+            <PlainList items={openEscalations} empty="None." keyOf={(e) => e.id}>
+              {(e) => (
+                <>
+                  <strong>{milestoneName.get(e.milestoneId) ?? 'Milestone'}</strong> — level {e.level}, waiting for {nameOf(e.recipientId)}
+                  <br />
+                  <span className="small muted">
+                    since <TimeText at={e.createdAt} />
+                  </span>
+                </>
+              )}
+            </PlainList>
+          </Card>
 
-          <section className="card" aria-labelledby="changes-title" data-testid="change-requests">
-            <h2 id="changes-title">
-              Change requests <span className="count">{changeRequests.filter((c) => c.status === 'pending').length}</span>
-            </h2>
-            {changeRequests.length === 0 ? (
-              <p className="muted">None.</p>
-            ) : (
-              <ul className="plain-list">
-                {changeRequests.map((c) => (
-                  <li key={c.id}>
-                    <strong>{c.subjectKind === 'milestone' ? (milestoneName.get(c.subjectId) ?? 'Milestone') : 'Goal'}</strong> — {c.field === 'due_at' ? 'due date' : 'target'}{' '}
-                    {String(c.before)} → {String(c.after)} <span className={`badge badge--${c.status}`}>{c.status}</span>
-                    <br />
-                    <span className="small muted">
-                      {c.reason} · asked <TimeText at={c.createdAt} /> by {nameOf(c.requestedBy)}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <Card title={<>Change requests <span className="count">{changeRequests.filter((c) => c.status === 'pending').length}</span></>} testId="change-requests">
+            <PlainList items={changeRequests} empty="None." keyOf={(c) => c.id}>
+              {(c) => (
+                <>
+                  <strong>{c.subjectKind === 'milestone' ? (milestoneName.get(c.subjectId) ?? 'Milestone') : 'Goal'}</strong> — {c.field === 'due_at' ? 'due date' : 'target'}{' '}
+                  {String(c.before)} → {String(c.after)} <span className={`badge badge--${c.status}`}>{c.status}</span>
+                  <br />
+                  <span className="small muted">
+                    {c.reason} · asked <TimeText at={c.createdAt} /> by {nameOf(c.requestedBy)}
+                  </span>
+                </>
+              )}
+            </PlainList>
+          </Card>
 
           {project.can.reportKpi && (
             <>
@@ -251,8 +220,7 @@ function GoalCard({ goal, dashboard }: { goal: Dashboard['goals'][number]; dashb
 
 function Ranking({ dashboard }: { dashboard: Dashboard }) {
   return (
-    <section className="card" aria-labelledby="ranking-title">
-      <h2 id="ranking-title">Member ranking</h2>
+    <Card title="Member ranking">
       {dashboard.ranking.length === 0 && <p className="muted">No accumulating goal to rank by.</p>}
       {dashboard.ranking.map((ranking) => (
         <div key={ranking.metric}>
@@ -262,50 +230,33 @@ function Ranking({ dashboard }: { dashboard: Dashboard }) {
           {ranking.entries.length === 0 ? (
             <p className="muted small">Nobody reported this month.</p>
           ) : (
-            <table className="table table--compact">
-              <tbody>
-                {ranking.entries.map((entry) => (
-                  <tr key={entry.memberId}>
-                    <td className="rank">#{entry.rank}</td>
-                    <td>{entry.name}</td>
-                    <td className="num">{formatNumber(entry.total)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RankingTable rows={ranking.entries.map((entry) => ({ ...entry, id: entry.memberId }))} />
           )}
         </div>
       ))}
-    </section>
+    </Card>
   );
 }
 
 function Risks({ dashboard, nameOf }: { dashboard: Dashboard; nameOf: (id: string | null) => string }) {
   return (
-    <section className="card" aria-labelledby="risks-title">
-      <h2 id="risks-title">Open risks</h2>
-      {dashboard.openRisks.length === 0 ? (
-        <p className="muted">None.</p>
-      ) : (
-        <ul className="plain-list">
-          {[...dashboard.openRisks]
-            .sort((a, b) => b.score - a.score)
-            .map((risk) => (
-              <li key={risk.id}>
-                <span className={`score score--${risk.score >= 15 ? 'high' : risk.score >= 8 ? 'mid' : 'low'}`} title={`probability ${risk.probability} × impact ${risk.impact}`}>
-                  {risk.score}
-                </span>{' '}
-                <strong>{risk.title}</strong>
-                {risk.warning?.triggered && <span className="pill pill--missed">early warning</span>}
-                <br />
-                <span className="small muted">
-                  P{risk.probability} × I{risk.impact} · owner {nameOf(risk.ownerId)}
-                </span>
-              </li>
-            ))}
-        </ul>
-      )}
-    </section>
+    <Card title="Open risks">
+      <PlainList items={[...dashboard.openRisks].sort((a, b) => b.score - a.score)} empty="None." keyOf={(risk) => risk.id}>
+        {(risk) => (
+          <>
+            <span className={`score score--${risk.score >= 15 ? 'high' : risk.score >= 8 ? 'mid' : 'low'}`} title={`probability ${risk.probability} × impact ${risk.impact}`}>
+              {risk.score}
+            </span>{' '}
+            <strong>{risk.title}</strong>
+            {risk.warning?.triggered && <span className="pill pill--missed">early warning</span>}
+            <br />
+            <span className="small muted">
+              P{risk.probability} × I{risk.impact} · owner {nameOf(risk.ownerId)}
+            </span>
+          </>
+        )}
+      </PlainList>
+    </Card>
   );
 }
 
@@ -313,12 +264,11 @@ function BudgetSummary({ dashboard }: { dashboard: Dashboard }) {
   const { totals, lines } = dashboard.budget;
   if (lines.length === 0) return null;
   return (
-    <section className="card" aria-labelledby="budget-title">
-      <h2 id="budget-title">Budget</h2>
+    <Card title="Budget">
       <p>
         Spent {formatNumber(totals.spent)} of {formatNumber(totals.planned)} ({formatPct(totals.spentPct)}){totals.overspent && <span className="error-text"> — overspent</span>}
       </p>
-    </section>
+    </Card>
   );
 }
 
@@ -327,8 +277,7 @@ function Timeline({ project, nameOf }: { project: ProjectDetail; nameOf: (id: st
   const now = Date.now();
   const firstFuture = events.findIndex((e) => Date.parse(e.at) > now);
   return (
-    <section className="card" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">Timeline</h2>
+    <Card title="Timeline">
       <ol className="timeline">
         {events.map((event, index) => (
           <li key={`${event.kind}:${event.at}:${index}`} className={`timeline__item timeline__item--${event.kind}${Date.parse(event.at) > now ? ' timeline__item--future' : ''}`}>
@@ -338,6 +287,6 @@ function Timeline({ project, nameOf }: { project: ProjectDetail; nameOf: (id: st
           </li>
         ))}
       </ol>
-    </section>
+    </Card>
   );
 }

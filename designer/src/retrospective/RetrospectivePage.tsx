@@ -1,8 +1,10 @@
 import { Download, FileText, Lock } from 'lucide-react';
-import { useState } from 'react';
-import { Link } from 'wouter';
-import { errorMessage } from '../api/client';
-import { PageState } from '../app/PageState';
+import { Card } from '../shared/Card';
+import { TableHead } from '../shared/TableHead';
+import { RankingTable } from '../shared/RankingTable';
+import { ActionButton } from '../shared/ActionButton';
+import { PageHead, ProjectCrumbs } from '../app/PageHead';
+import { QueryPage } from '../app/QueryPage';
 import { useSession } from '../auth/session-store';
 import { RagBadge } from '../shared/badges';
 import { formatNumber, formatPct } from '../shared/format';
@@ -10,7 +12,6 @@ import { PlanActualChart } from '../shared/charts';
 import { isNotFound, requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { userTimeZone } from '../shared/time';
-import { usePageQuery } from '../app/queries';
 import { escalationBars, milestoneStrip, seriesByMetric } from './retrospective-charts';
 import { BudgetChart, EscalationTimelineChart, MilestoneStripChart } from '../shared/charts';
 import { TeamInputForm, TeamInputList } from './TeamInput';
@@ -35,28 +36,16 @@ async function loadRetrospective(projectId: string): Promise<RetrospectiveData> 
 
 /** The closing review (复盘): what happened, in charts; the team's answers; the owner's finalize. */
 export function RetrospectivePage({ id }: { id: string }) {
-  const resource = usePageQuery(['retrospective', id], () => loadRetrospective(id));
-  return (
-    <main className="page page--wide">
-      <PageState load={resource.load} retry={resource.retry}>
-        {(data) => <RetrospectiveView data={data} reload={resource.reload} />}
-      </PageState>
-    </main>
-  );
+  return <QueryPage queryKey={['retrospective', id]} load={() => loadRetrospective(id)} className="page page--wide" view={RetrospectiveView} />;
 }
 
 function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: () => Promise<void> }) {
   const { project, retrospective } = data;
-  const head = (
-    <p className="crumbs">
-      <Link href="/projects">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
-    </p>
-  );
+  const crumbs = <ProjectCrumbs project={project} />;
   if (retrospective === null) {
     return (
       <>
-        {head}
-        <h1>Closing review</h1>
+        <PageHead crumbs={crumbs} title="Closing review" />
         <p className="page-state muted">There is no closing review yet: it starts by itself when the project enters its closing review.</p>
       </>
     );
@@ -69,32 +58,31 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
 
   return (
     <>
-      <div className="page__head">
-        <div>
-          {head}
-          <h1>Closing review: {project.name}</h1>
-          <p className="muted">
-            {retrospective.status === 'finalized' ? (
-              <>
-                <Lock size={13} aria-hidden="true" /> Final since <TimeText at={retrospective.finalizedAt ?? report.compiledAt} hint={false} />
-              </>
-            ) : (
-              <>
-                Collecting answers until <TimeText at={retrospective.inputDueAt} /> · closes by itself <TimeText at={retrospective.hardDeadlineAt} />
-              </>
-            )}{' '}
-            · outcome {report.outcome} · times in {userTimeZone()}
-          </p>
-        </div>
-        <div className="page__actions">
-          <a className="button" href={`${exportBase}/export.md`} download data-testid="export-md">
-            <Download size={15} aria-hidden="true" /> Markdown
-          </a>
-          <a className="button" href={`${exportBase}/export.html`} target="_blank" rel="noreferrer" data-testid="export-html">
-            <FileText size={15} aria-hidden="true" /> Printable page
-          </a>
-        </div>
-      </div>
+      <PageHead
+        crumbs={crumbs}
+        title={`Closing review: ${project.name}`}
+        actions={
+          <>
+            <a className="button" href={`${exportBase}/export.md`} download data-testid="export-md">
+              <Download size={15} aria-hidden="true" /> Markdown
+            </a>
+            <a className="button" href={`${exportBase}/export.html`} target="_blank" rel="noreferrer" data-testid="export-html">
+              <FileText size={15} aria-hidden="true" /> Printable page
+            </a>
+          </>
+        }
+      >
+        {retrospective.status === 'finalized' ? (
+          <>
+            <Lock size={13} aria-hidden="true" /> Final since <TimeText at={retrospective.finalizedAt ?? report.compiledAt} hint={false} />
+          </>
+        ) : (
+          <>
+            Collecting answers until <TimeText at={retrospective.inputDueAt} /> · closes by itself <TimeText at={retrospective.hardDeadlineAt} />
+          </>
+        )}{' '}
+        · outcome {report.outcome} · times in {userTimeZone()}
+      </PageHead>
 
       <section className="tiles" aria-label="Goal attainment">
         {report.goals.map((goal) => (
@@ -122,8 +110,7 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
 
       <div className="columns">
         <div className="columns__main stack">
-          <section className="card" aria-labelledby="retro-plan-title">
-            <h2 id="retro-plan-title">Plan vs actual</h2>
+          <Card title="Plan vs actual">
             {series.length === 0 && <p className="muted">No milestone measured a goal.</p>}
             {series.map((s) => (
               <div key={s.metric}>
@@ -131,27 +118,18 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
                 <PlanActualChart points={s.points} marks={s.marks} unit={s.metric} label={`${s.metric}: plan against actual, cumulative`} />
               </div>
             ))}
-          </section>
-          <section className="card" aria-labelledby="retro-strip-title" data-testid="milestone-strip">
-            <h2 id="retro-strip-title">Milestones: hit or missed</h2>
+          </Card>
+          <Card title="Milestones: hit or missed" testId="milestone-strip">
             {strip.length === 0 ? <p className="muted">No milestones.</p> : <MilestoneStripChart bars={strip} />}
-          </section>
-          <section className="card" aria-labelledby="retro-esc-title" data-testid="escalation-timeline">
-            <h2 id="retro-esc-title">Escalations over time</h2>
+          </Card>
+          <Card title="Escalations over time" testId="escalation-timeline">
             {escalations.length === 0 ? (
               <p className="muted">Nothing was escalated.</p>
             ) : (
               <>
                 <EscalationTimelineChart bars={escalations} />
                 <table className="table table--compact">
-                  <thead>
-                    <tr>
-                      <th scope="col">Level</th>
-                      <th scope="col">Raised</th>
-                      <th scope="col">Acknowledged</th>
-                      <th scope="col">Average time to acknowledge</th>
-                    </tr>
-                  </thead>
+                  <TableHead columns={['Level', 'Raised', 'Acknowledged', 'Average time to acknowledge']} />
                   <tbody>
                     {report.escalations.byLevel.map((level) => (
                       <tr key={level.level}>
@@ -165,16 +143,14 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
                 </table>
               </>
             )}
-          </section>
+          </Card>
           {report.budget.length > 0 && (
-            <section className="card" aria-labelledby="retro-budget-title">
-              <h2 id="retro-budget-title">Budget</h2>
+            <Card title="Budget">
               <BudgetChart lines={report.budget} />
-            </section>
+            </Card>
           )}
           {report.changeRequests.length > 0 && (
-            <section className="card" aria-labelledby="retro-changes-title">
-              <h2 id="retro-changes-title">Change requests</h2>
+            <Card title="Change requests">
               <ul className="plain-list">
                 {report.changeRequests.map((change, index) => (
                   <li key={index}>
@@ -185,33 +161,21 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
                   </li>
                 ))}
               </ul>
-            </section>
+            </Card>
           )}
           <TeamInputList retrospective={retrospective} />
         </div>
         <aside className="columns__side stack">
           {project.can.answerReview && <TeamInputForm retrospective={retrospective} onSaved={reload} />}
           {project.can.finalizeReview && <Finalize project={project} retrospective={retrospective} onFinalized={reload} />}
-          <section className="card" aria-labelledby="retro-members-title">
-            <h2 id="retro-members-title">Members</h2>
+          <Card title="Members">
             {report.members.length === 0 ? (
               <p className="muted">No KPI reports.</p>
             ) : (
-              <table className="table table--compact">
-                <tbody>
-                  {report.members.map((m) => (
-                    <tr key={m.userId}>
-                      <td className="rank">#{m.rank}</td>
-                      <td>{m.name}</td>
-                      <td className="num">{formatNumber(m.total)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <RankingTable rows={report.members.map((m) => ({ ...m, id: m.userId }))} />
             )}
-          </section>
-          <section className="card" aria-labelledby="retro-timeline-title">
-            <h2 id="retro-timeline-title">What happened</h2>
+          </Card>
+          <Card title="What happened">
             <ol className="timeline">
               {report.timeline.map((event, index) => (
                 <li key={index} className={`timeline__item timeline__item--${event.kind}`}>
@@ -220,7 +184,7 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
                 </li>
               ))}
             </ol>
-          </section>
+          </Card>
         </aside>
       </div>
     </>
@@ -229,38 +193,26 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
 
 function Finalize({ project, retrospective, onFinalized }: { project: ProjectDetail; retrospective: Retrospective; onFinalized: () => Promise<void> }) {
   const { user } = useSession();
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
   if (retrospective.status !== 'collecting') return null;
 
   async function finalize() {
-    if (!window.confirm('Finalize the closing review? The report is compiled once more and frozen; answers are no longer taken.')) return;
-    setSending(true);
-    try {
-      await requestJson(Retrospective, 'POST', `/api/retrospectives/${retrospective.id}/finalize`, {});
-      setError(null);
-      await onFinalized();
-    } catch (reason) {
-      setError(errorMessage(reason));
-    } finally {
-      setSending(false);
-    }
+    await requestJson(Retrospective, 'POST', `/api/retrospectives/${retrospective.id}/finalize`, {});
+    await onFinalized();
   }
 
   return (
-    <section className="card card--accent" aria-labelledby="finalize-title">
-      <h2 id="finalize-title">Finalize</h2>
+    <Card title="Finalize" accent>
       <p className="field__help">
         {retrospective.inputs.length} answer{retrospective.inputs.length === 1 ? '' : 's'} so far. {user.id === project.ownerId ? 'As the owner, you' : 'The owner, their managers or an admin'} close the review; it also closes by itself at the hard deadline.
       </p>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="button" className="button button--primary" disabled={sending} onClick={() => void finalize()} data-testid="finalize">
-        <Lock size={15} aria-hidden="true" /> {sending ? 'Finalizing…' : 'Finalize the review'}
-      </button>
-    </section>
+      <ActionButton
+        act={finalize}
+        confirm="Finalize the closing review? The report is compiled once more and frozen; answers are no longer taken."
+        label="Finalize the review"
+        busyLabel="Finalizing…"
+        icon={<Lock size={15} aria-hidden="true" />}
+        testId="finalize"
+      />
+    </Card>
   );
 }

@@ -1,7 +1,10 @@
 import { useState } from 'react';
+import { Card } from '../shared/Card';
 import { z } from 'zod';
 import { useSession } from '../auth/session-store';
-import { Field, FormAlert } from '../shared/Field';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { Field } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { useApiForm } from '../shared/use-api-form';
@@ -21,7 +24,7 @@ export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retro
   const { user } = useSession();
   const mine = retrospective.inputs.find((input) => input.userId === user.id);
   const [done, setDone] = useState<string | null>(null);
-  const { form, formRef, onSubmit, saving, alert, errorOf } = useApiForm({
+  const api = useApiForm({
     schema: answersForm,
     defaultValues: { wentWell: mine?.wentWell ?? '', toImprove: mine?.toImprove ?? '', actionItems: mine?.actionItems.join('\n') ?? '' },
     save: async (body) => {
@@ -32,17 +35,17 @@ export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retro
     // What was sent stays in the form: answering again replaces it.
     onSaved: () => onSaved(),
   });
+  const { form, saving, errorOf } = api;
   const { register } = form;
   const late = Date.parse(retrospective.inputDueAt) < Date.now();
 
   return (
-    <form ref={formRef} className="card" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="team-input-title" data-testid="team-input-form">
+    <ApiFormElement api={api} className="card" aria-labelledby="team-input-title" data-testid="team-input-form">
       <h2 id="team-input-title">{mine ? 'Your answers (you can change them)' : 'Your answers'}</h2>
       <p className="field__help">
         Due <TimeText at={retrospective.inputDueAt} />
         {late && ' — late answers are still taken until the owner finalizes.'}
       </p>
-      <FormAlert errors={alert} />
       <Field label="What went well?" error={errorOf('wentWell')}>
         {(props) => <textarea {...props} rows={3} {...register('wentWell')} data-testid="went-well" />}
       </Field>
@@ -52,22 +55,16 @@ export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retro
       <Field label="Action items" help="One per line." optional error={errorOf('actionItems')}>
         {(props) => <textarea {...props} rows={3} {...register('actionItems')} data-testid="action-items" />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving} data-testid="team-input-save">
-          {saving ? 'Sending…' : mine ? 'Update my answers' : 'Send my answers'}
-        </button>
+      <FormActions saving={saving} label={mine ? 'Update my answers' : 'Send my answers'} savingLabel="Sending…" testId="team-input-save">
         <DoneNote text={done} />
-      </div>
-    </form>
+      </FormActions>
+    </ApiFormElement>
   );
 }
 
 export function TeamInputList({ retrospective }: { retrospective: Retrospective }) {
   return (
-    <section className="card" aria-labelledby="team-answers-title" data-testid="team-input-list">
-      <h2 id="team-answers-title">
-        Team answers <span className="count">{retrospective.inputs.length}</span>
-      </h2>
+    <Card title={<>Team answers <span className="count">{retrospective.inputs.length}</span></>} testId="team-input-list">
       {retrospective.inputs.length === 0 ? (
         <p className="muted">No answers yet.</p>
       ) : (
@@ -100,6 +97,6 @@ export function TeamInputList({ retrospective }: { retrospective: Retrospective 
           ))}
         </ul>
       )}
-    </section>
+    </Card>
   );
 }

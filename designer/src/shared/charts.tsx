@@ -1,45 +1,38 @@
-import { lazy, Suspense, type ComponentProps } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 
 // The chart library is most of the page's weight: it loads when the first chart is drawn, so the
 // project list (and the flow designer) start without it.
-const PlanActualChartNow = lazy(() => import('./PlanActualChart').then((m) => ({ default: m.PlanActualChart })));
 const retrospectiveCharts = () => import('../retrospective/RetrospectiveCharts');
-const MilestoneStripChartNow = lazy(() => retrospectiveCharts().then((m) => ({ default: m.MilestoneStripChart })));
-const EscalationTimelineChartNow = lazy(() => retrospectiveCharts().then((m) => ({ default: m.EscalationTimelineChart })));
-const BudgetChartNow = lazy(() => retrospectiveCharts().then((m) => ({ default: m.BudgetChart })));
 
 function Placeholder({ height }: { height: number }) {
   return <div className="chart-placeholder" style={{ height }} aria-hidden="true" />;
 }
 
-export function PlanActualChart(props: ComponentProps<typeof PlanActualChartNow>) {
-  return (
-    <Suspense fallback={<Placeholder height={props.height ?? 240} />}>
-      <PlanActualChartNow {...props} />
-    </Suspense>
-  );
+/** A chart that loads with the chart library; until then an empty box of about its height keeps the page from jumping. */
+function loadedLater<P extends object>(load: () => Promise<ComponentType<P>>, heightOf: (props: P) => number) {
+  const Chart = lazy(() => load().then((component) => ({ default: component })));
+  return function LoadedLater(props: P) {
+    return (
+      <Suspense fallback={<Placeholder height={heightOf(props)} />}>
+        <Chart {...props} />
+      </Suspense>
+    );
+  };
 }
 
-export function MilestoneStripChart(props: ComponentProps<typeof MilestoneStripChartNow>) {
-  return (
-    <Suspense fallback={<Placeholder height={240} />}>
-      <MilestoneStripChartNow {...props} />
-    </Suspense>
-  );
-}
-
-export function EscalationTimelineChart(props: ComponentProps<typeof EscalationTimelineChartNow>) {
-  return (
-    <Suspense fallback={<Placeholder height={60 + props.bars.length * 34} />}>
-      <EscalationTimelineChartNow {...props} />
-    </Suspense>
-  );
-}
-
-export function BudgetChart(props: ComponentProps<typeof BudgetChartNow>) {
-  return (
-    <Suspense fallback={<Placeholder height={200} />}>
-      <BudgetChartNow {...props} />
-    </Suspense>
-  );
-}
+export const PlanActualChart = loadedLater(
+  () => import('./PlanActualChart').then((m) => m.PlanActualChart),
+  (props) => props.height ?? 240,
+);
+export const MilestoneStripChart = loadedLater(
+  () => retrospectiveCharts().then((m) => m.MilestoneStripChart),
+  () => 240,
+);
+export const EscalationTimelineChart = loadedLater(
+  () => retrospectiveCharts().then((m) => m.EscalationTimelineChart),
+  (props) => 60 + props.bars.length * 34,
+);
+export const BudgetChart = loadedLater(
+  () => retrospectiveCharts().then((m) => m.BudgetChart),
+  () => 200,
+);

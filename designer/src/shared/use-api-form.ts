@@ -46,7 +46,7 @@ export function useApiForm<Input extends FieldValues, Output>({
   const form = useForm<Input, unknown, Output>({ resolver: zodResolver(schema), defaultValues: defaultValues as DefaultValues<Input> });
   const [alert, setAlert] = useState<FormErrors>(noErrors);
   const mutation = useMutation({ mutationFn: save });
-  const fields = Object.keys(defaultValues);
+  const fields = fieldPathsOf(defaultValues);
   const formRef = useRef<HTMLFormElement>(null);
   const [refusals, setRefusals] = useState(0);
   // After the refused fields are on the page (marked aria-invalid), not before.
@@ -82,6 +82,16 @@ export function useApiForm<Input extends FieldValues, Output>({
     showRefusal,
     errorOf: (path) => messagesOf(get(form.formState.errors, path)),
   };
+}
+
+/**
+ * Where the API's details may land: every field, and the parts of a field that is a group (a
+ * period's start and end), so a detail about one part stays beside that part.
+ */
+function fieldPathsOf(defaults: object): string[] {
+  return Object.entries(defaults).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? [key, ...Object.keys(value).map((part) => `${key}.${part}`)] : [key],
+  );
 }
 
 /** A field's message, or the messages of its parts (a group of inputs such as an early-warning rule). */

@@ -4,6 +4,7 @@ import { Link, useLocation } from 'wouter';
 import { flowDraftSchema } from '../../../../workflows/flow';
 import { api, errorMessage } from '../../api/client';
 import { useCan } from '../../auth/use-can';
+import { FlowFileButton } from './FlowFileButton';
 import { useEditorApi, useEditorStore } from './store';
 import type { FlowActions } from './use-flow-actions';
 
@@ -64,29 +65,6 @@ function VersionsMenu() {
         </div>
       )}
     </div>
-  );
-}
-
-function ImportButton({ onFile }: { onFile: (file: File) => void }) {
-  const input = useRef<HTMLInputElement>(null);
-  return (
-    <>
-      <button type="button" className="button" onClick={() => input.current?.click()} title="Replace this draft with a flow from a file">
-        <Upload size={15} aria-hidden="true" /> Import
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        data-testid="editor-import-input"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file !== undefined) onFile(file);
-        }}
-      />
-    </>
   );
 }
 
@@ -155,7 +133,9 @@ export function Toolbar({ actions, onLayout, extra }: { actions: FlowActions; on
           viewing !== null && mayEdit && <RestoreButton />
         ) : (
           <>
-            <ImportButton onFile={(file) => void actions.importFile(file)} />
+            <FlowFileButton title="Replace this draft with a flow from a file" inputTestId="editor-import-input" onFile={(file) => void actions.importFile(file)}>
+              <Upload size={15} aria-hidden="true" /> Import
+            </FlowFileButton>
             <button type="button" className="button" onClick={() => void actions.save()} disabled={busy !== null} title="Save the draft (Ctrl+S)">
               <Save size={15} aria-hidden="true" /> Save draft
             </button>

@@ -1,11 +1,15 @@
 import { FileUp, Plus } from 'lucide-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { defaultFlows, isNodeKind, triggerEventLabels, triggerEvents, type FlowDraft } from '../../../../workflows/flow';
 import { ApiError, api, errorMessage } from '../../api/client';
+import { PageHead } from '../../app/PageHead';
 import { PageState } from '../../app/PageState';
 import { useCan } from '../../auth/use-can';
 import { usePageQuery } from '../../app/queries';
+import { FormAlert } from '../../shared/Field';
+import { noErrors, type FormErrors } from '../../shared/form-errors';
+import { FlowFileButton } from '../editor/FlowFileButton';
 import { readFlowFile } from '../editor/use-flow-actions';
 import { triggerOnlyDraft } from '../graph/new-node';
 import type { FlowSummary } from '../../../../api/contract/flows';
@@ -131,16 +135,15 @@ function FlowTable({ flows }: { flows: readonly FlowSummary[] }) {
 export function FlowListPage() {
   const { load, retry } = usePageQuery(['flows'], () => api.listFlows());
   const [creating, setCreating] = useState(false);
-  const [importError, setImportError] = useState<{ message: string; details: string[] } | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
+  const [importError, setImportError] = useState<FormErrors>(noErrors);
   const [, navigate] = useLocation();
   const mayEdit = useCan('editFlows');
 
   async function importFile(file: File) {
-    setImportError(null);
+    setImportError(noErrors);
     const read = await readFlowFile(file);
     if (!read.ok) {
-      setImportError({ message: read.reason, details: [] });
+      setImportError({ summary: read.reason, fields: {}, other: [] });
       return;
     }
     try {
@@ -148,57 +151,34 @@ export function FlowListPage() {
       navigate(`/flows/${flow.id}`);
     } catch (error) {
       setImportError({
-        message: `“${file.name}” was not imported. ${errorMessage(error)}`,
-        details: error instanceof ApiError ? error.details.map((d) => d.message) : [],
+        summary: `“${file.name}” was not imported. ${errorMessage(error)}`,
+        fields: {},
+        other: error instanceof ApiError ? error.details.map((d) => d.message) : [],
       });
     }
   }
 
   return (
     <main className="page">
-      <header className="page__head">
-        <div>
-          <h1>Flows</h1>
-          <p className="muted">
-            Flows decide who is told, who must approve, how long people have, and who is next when nobody acts.
-            {!mayEdit && ' You can read them; operations staff and admins change them.'}
-          </p>
-        </div>
-        {mayEdit && (
-          <div className="page__actions">
-            <button type="button" className="button" onClick={() => fileInput.current?.click()}>
-              <FileUp size={15} aria-hidden="true" /> Import from file
-            </button>
-            <input
-              ref={fileInput}
-              type="file"
-              accept=".json,application/json"
-              hidden
-              data-testid="list-import-input"
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                event.target.value = '';
-                if (file !== undefined) void importFile(file);
-              }}
-            />
-            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-              <Plus size={15} aria-hidden="true" /> New flow
-            </button>
-          </div>
-        )}
-      </header>
-      {importError !== null && (
-        <div className="callout callout--error" role="alert">
-          <p>{importError.message}</p>
-          {importError.details.length > 0 && (
-            <ul>
-              {importError.details.map((detail) => (
-                <li key={detail}>{detail}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <PageHead
+        title="Flows"
+        actions={
+          mayEdit && (
+            <>
+              <FlowFileButton inputTestId="list-import-input" onFile={(file) => void importFile(file)}>
+                <FileUp size={15} aria-hidden="true" /> Import from file
+              </FlowFileButton>
+              <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+                <Plus size={15} aria-hidden="true" /> New flow
+              </button>
+            </>
+          )
+        }
+      >
+        Flows decide who is told, who must approve, how long people have, and who is next when nobody acts.
+        {!mayEdit && ' You can read them; operations staff and admins change them.'}
+      </PageHead>
+      <FormAlert errors={importError} />
       <PageState load={load} retry={retry}>
         {(flows) => <FlowTable flows={flows} />}
       </PageState>
