@@ -2,12 +2,12 @@ import { z } from '@hono/zod-openapi';
 import { approvalRequestKinds, approvalRequestStatuses } from '../../workflows/domain';
 import { decisions } from '../../workflows/interpreter/flow-run-messages';
 import { ApprovalCan } from './can';
-import { Uuid } from './common';
+import { Uuid, Prose } from './common';
 
 export const DecisionBody = z
   .strictObject({
     decision: z.enum(decisions),
-    comment: z.string().trim().max(2000).optional(),
+    comment: Prose(2000).optional(),
     delegateTo: Uuid.optional().openapi({ description: 'For decision "delegate": who takes it over' }),
   })
   .superRefine((body, ctx) => {

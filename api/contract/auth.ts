@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { Name } from './common';
 import { accessRoles } from '../../workflows/domain';
 import { SessionCan } from './can';
 import { Password, User, noNul, withoutNul } from './users';
@@ -37,7 +38,7 @@ export const PasswordChangeBody = z.strictObject({ currentPassword: z.string().m
 
 export const NewApiTokenBody = z
   .strictObject({
-    name: z.string().trim().min(1, 'must not be empty').max(100).refine(withoutNul, noNul).openapi({ example: 'CRM sync' }),
+    name: Name(100).openapi({ example: 'CRM sync' }),
     role: Role.openapi({ description: 'What the token may do: your own role or a narrower one' }),
     expiresInDays: z.number().int('must be a whole number').min(1).max(365).optional().openapi({ description: 'Without it the token lasts until revoked; made with a token that expires, it expires with that one at the latest, since a token never outlives the token that made it' }),
   })

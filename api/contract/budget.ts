@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { projectItemParams, patchBodyOf } from './common';
+import { projectItemParams, patchBodyOf, Name } from './common';
 import { NonNegativeDecimal } from './plan';
 
-const category = z.string().trim().min(1, 'must not be empty').max(200);
+const category = Name(200);
 
 export const NewBudgetLineBody = z
   .strictObject({ category, planned: NonNegativeDecimal, spent: NonNegativeDecimal.optional() })

@@ -1,6 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { readable } from '../../workflows/domain/human-text';
 
 export const Uuid = z.uuid({ message: 'must be a UUID' });
+
+/** A one-line name or title people read (a project, a task, a person…): required, at most `max` characters. */
+export const Name = (max: number) => readable(z.string().trim().min(1, 'must not be empty').max(max));
+/** Text people write and read, line breaks allowed (a description, an answer, a reason): at most `max` characters. */
+export const Prose = (max: number) => readable(z.string().trim().max(max), { multiline: true });
 
 export const IdParam = z.object({
   id: Uuid.openapi({ param: { name: 'id', in: 'path' }, example: '3f1c2a9e-5b6d-4e8f-9a0b-1c2d3e4f5a6b' }),

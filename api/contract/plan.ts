@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { milestoneStatuses, milestoneTargetKinds, projectMemberRoles } from '../../workflows/domain';
 import { calendarDurationSchema, decomposeTargetInputSchema, targetGranularities } from '../../workflows/domain';
-import { Decimal, Timestamp, Uuid, projectItemParams, patchBodyOf } from './common';
+import { Decimal, Timestamp, Uuid, projectItemParams, patchBodyOf, Name, Prose } from './common';
 
 export const NonNegativeDecimal = Decimal.refine((value) => !value.startsWith('-'), { error: 'cannot be negative' });
 
@@ -18,13 +18,13 @@ export const WarningThresholdPct = z
 export const MilestoneParams = projectItemParams('milestoneId');
 
 const milestoneFields = {
-  name: z.string().trim().min(1, 'must not be empty').max(200),
+  name: Name(200),
   /** What the milestone means for the team, in the owner's words. */
-  description: z.string().trim().max(2000).nullable(),
+  description: Prose(2000).nullable(),
   /** The goal the milestone measures; its KPI metric becomes the milestone's. */
   goalId: Uuid.nullable(),
   /** The KPI metric, for milestones without a goal. */
-  metric: z.string().trim().min(1, 'must not be empty').max(100),
+  metric: Name(100),
   targetValue: NonNegativeDecimal,
   targetKind: z.enum(milestoneTargetKinds),
   /** Where the milestone's count starts; required for per-period targets. */

@@ -3,7 +3,7 @@ import { lifecyclePhases } from '../../workflows/sales-project-messages';
 import { ProjectCan } from './can';
 import { ragStatuses } from '../../workflows/domain/attainment';
 import { businessCalendarSchema } from '../../workflows/domain/business-calendar';
-import { Decimal, Timestamp, Uuid } from './common';
+import { Decimal, Timestamp, Uuid, Name } from './common';
 import { NewPlanMilestoneBody } from './plan';
 
 /** What the signed-in person may do with a project, each level including the ones before it (see api/access/project-access.ts). */
@@ -21,7 +21,7 @@ export const NewMilestoneBody = NewPlanMilestoneBody.omit({ goalId: true })
 
 export const NewProjectBody = z
   .strictObject({
-    name: z.string().trim().min(1, 'must not be empty').max(200),
+    name: Name(200),
     ownerId: Uuid,
     periodStart: Timestamp,
     periodEnd: Timestamp,
@@ -113,7 +113,7 @@ export const ProjectDetail = Project.extend({
 
 export const NewKpiReportBody = z
   .strictObject({
-    metric: z.string().trim().min(1, 'must not be empty').max(100),
+    metric: Name(100),
     value: Decimal,
     reportedAt: Timestamp.optional(),
   })

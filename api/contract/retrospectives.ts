@@ -1,15 +1,16 @@
 import { z } from '@hono/zod-openapi';
+import { readable } from '../../workflows/domain/human-text';
 import { milestoneStatuses, ragStatuses } from '../../workflows/domain';
 import type { RetrospectiveReport as CompiledReport } from '../../workflows/domain/retrospective-report';
-import { Uuid, errorResponses } from './common';
+import { Uuid, errorResponses, Name } from './common';
 
-const answer = z.string().trim().min(1, 'must not be empty').max(5000);
+const answer = readable(z.string().trim().min(1, 'must not be empty').max(5000), { multiline: true });
 
 export const RetrospectiveInputBody = z
   .strictObject({
     wentWell: answer,
     toImprove: answer,
-    actionItems: z.array(z.string().trim().min(1, 'must not be empty').max(500)).max(20),
+    actionItems: z.array(Name(500)).max(20),
   })
   .openapi('RetrospectiveInputBody');
 
@@ -19,7 +20,7 @@ export const FinalizeBody = z.strictObject({}).openapi('FinalizeRetrospective');
 export const ActionItemsToTasksBody = z
   .strictObject({
     followUpProjectId: Uuid,
-    items: z.array(z.strictObject({ title: z.string().trim().min(1).max(200), assigneeId: Uuid.optional() })).min(1).max(50),
+    items: z.array(z.strictObject({ title: Name(200), assigneeId: Uuid.optional() })).min(1).max(50),
   })
   .openapi('ActionItemsToTasks');
 

@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { riskStatuses, riskWarningDirections, type RiskEarlyWarning } from '../../workflows/domain';
-import { Uuid, projectItemParams, patchBodyOf } from './common';
+import { Uuid, projectItemParams, patchBodyOf, Name, Prose } from './common';
 
 export const EarlyWarningRule = z
   .strictObject({
-    metric: z.string().trim().min(1, 'must not be empty').max(100),
+    metric: Name(100),
     direction: z.enum(riskWarningDirections, { error: "must be 'above' or 'below'" }),
     threshold: z.number({ error: 'must be a number' }).finite(),
   })
@@ -20,11 +20,11 @@ const rating = (what: string) =>
     .max(5, { error: `${what} must be from 1 to 5` });
 
 const riskFields = {
-  title: z.string().trim().min(1, 'must not be empty').max(300),
+  title: Name(300),
   probability: rating('probability'),
   impact: rating('impact'),
   ownerId: Uuid.nullable(),
-  mitigation: z.string().trim().max(5000).nullable(),
+  mitigation: Prose(5000).nullable(),
   status: z.enum(riskStatuses),
   earlyWarning: EarlyWarningRule.nullable(),
 };

@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { taskStatuses } from '../../workflows/domain';
-import { Timestamp, Uuid, projectItemParams, patchBodyOf } from './common';
+import { Timestamp, Uuid, projectItemParams, patchBodyOf, Name } from './common';
 
 const taskFields = {
-  title: z.string().trim().min(1, 'must not be empty').max(500),
+  title: Name(500),
   assigneeId: Uuid.nullable(),
   dueAt: Timestamp.nullable(),
   milestoneId: Uuid.nullable(),

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Uuid } from './common';
+import { Uuid, Name } from './common';
 
 const userIds = z
   .array(Uuid)
@@ -13,7 +13,7 @@ const userIds = z
   });
 
 export const NewTeamBody = z
-  .strictObject({ name: z.string().trim().min(1, 'must not be empty').max(200), memberIds: userIds.default([]) })
+  .strictObject({ name: Name(200), memberIds: userIds.default([]) })
   .openapi('NewTeam');
 
 export const TeamMembersBody = z.strictObject({ userIds }).openapi('TeamMembersInput');

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { accessRoles, inboxItemKinds } from '../../workflows/domain';
-import { Uuid } from './common';
+import { Uuid, Name } from './common';
 
 /** PostgreSQL text cannot hold U+0000; refused here, it is a 400 rather than a failed insert. */
 export const withoutNul = (text: string) => !text.includes('\u0000');
@@ -11,7 +11,7 @@ export const Password = z.string().min(10, 'must be at least 10 characters').max
 
 export const NewUserBody = z
   .strictObject({
-    name: z.string().trim().min(1, 'must not be empty').max(200).refine(withoutNul, noNul),
+    name: Name(200),
     // Stored lowercased: sign-in compares e-mails without regard to case.
     email: z.email({ message: 'must be an e-mail address' }).max(320).toLowerCase(),
     managerId: Uuid.nullable().optional(),
@@ -22,7 +22,7 @@ export const NewUserBody = z
 
 export const UserPatchBody = z
   .strictObject({
-    name: z.string().trim().min(1, 'must not be empty').max(200).refine(withoutNul, noNul).optional(),
+    name: Name(200).optional(),
     managerId: Uuid.nullable().optional().openapi({ description: 'null: nobody above them' }),
     role: z.enum(accessRoles).optional(),
     active: z.boolean().optional().openapi({ description: 'false: the person left; they can no longer sign in and are passed over as recipient' }),

@@ -9,6 +9,7 @@ export * from './csv-kpi';
 export * from './decompose-target';
 export * from './duration';
 export * from './errors';
+export * from './human-text';
 export * from './instant';
 export * from './money';
 export * from './ranking';

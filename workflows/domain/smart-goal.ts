@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readable } from './human-text';
 import { instantSchema } from './instant';
 
 export const standardMetrics = [
@@ -69,20 +70,23 @@ const goalFields = {
       missing(issue.input) ? 'Specific: the goal has no metric' : `Specific: metric must be one of ${goalMetrics.join(', ')}`,
   }),
   /** Required for, and only allowed with, metric 'custom'. */
-  customMetricName: z
-    .string({ error: 'Specific: the custom metric name must be text' })
-    .trim()
-    .min(1, { error: 'Specific: a custom metric needs a name' })
-    .max(100, { error: 'Specific: the custom metric name is longer than 100 characters' })
-    .optional(),
-  unit: z
-    .string({
-      error: (issue) =>
-        missing(issue.input) ? 'Measurable: the goal has no unit (e.g. CNY, customers, %)' : 'Measurable: the unit must be text',
-    })
-    .trim()
-    .min(1, { error: 'Measurable: the goal has no unit (e.g. CNY, customers, %)' })
-    .max(32, { error: 'Measurable: the unit is longer than 32 characters' }),
+  customMetricName: readable(
+    z
+      .string({ error: 'Specific: the custom metric name must be text' })
+      .trim()
+      .min(1, { error: 'Specific: a custom metric needs a name' })
+      .max(100, { error: 'Specific: the custom metric name is longer than 100 characters' }),
+  ).optional(),
+  unit: readable(
+    z
+      .string({
+        error: (issue) =>
+          missing(issue.input) ? 'Measurable: the goal has no unit (e.g. CNY, customers, %)' : 'Measurable: the unit must be text',
+      })
+      .trim()
+      .min(1, { error: 'Measurable: the goal has no unit (e.g. CNY, customers, %)' })
+      .max(32, { error: 'Measurable: the unit is longer than 32 characters' }),
+  ),
   direction: z
     .enum(goalDirections, { error: "Measurable: direction must be 'at_least' or 'at_most'" })
     .default('at_least'),
