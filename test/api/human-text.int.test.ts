@@ -31,7 +31,7 @@ describe('names people read, everywhere the API takes one', () => {
         ['invoice\u202Efdp.exe', 'must not contain U+202E, which changes the direction text is shown in'],
         ['Q3 \u0007 push', 'must not contain the control character U+0007 (it is one line of text)'],
         ['\u200B\u200B', 'must show something: it has only spaces or invisible characters'],
-      ]) {
+      ] as const) {
         const res = await call(system.app, 'POST', path, body(bad), { as: owner });
         expect(res.status, `${what} ${JSON.stringify(bad)}: ${JSON.stringify(res.body)}`).toBe(400);
         expect(res.body.error.details, what).toContainEqual(expect.objectContaining({ path: field, message: expect.stringContaining(problem) }));
