@@ -140,6 +140,8 @@ export interface MilestonesTable {
   name: string;
   /** What the milestone means for the team, in the owner's words. */
   description: string | null;
+  /** Where the team shows the milestone is met. */
+  evidence: string | null;
   dueAt: Timestamp;
   metric: string;
   targetValue: Numeric;

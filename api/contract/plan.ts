@@ -21,6 +21,8 @@ const milestoneFields = {
   name: Name(200),
   /** What the milestone means for the team, in the owner's words. */
   description: Prose(2000).nullable(),
+  /** Where the team shows the milestone is met ("signed contracts in the CRM"). */
+  evidence: Prose(500).nullable(),
   /** The goal the milestone measures; its KPI metric becomes the milestone's. */
   goalId: Uuid.nullable(),
   /** The KPI metric, for milestones without a goal. */
@@ -40,6 +42,7 @@ export const NewPlanMilestoneBody = z
   .strictObject({
     ...milestoneFields,
     description: milestoneFields.description.optional(),
+    evidence: milestoneFields.evidence.optional(),
     goalId: milestoneFields.goalId.optional(),
     metric: milestoneFields.metric.optional(),
     targetKind: milestoneFields.targetKind.default('cumulative'),
@@ -58,6 +61,7 @@ export const PlanMilestone = z
     projectId: z.string(),
     name: z.string(),
     description: z.string().nullable(),
+    evidence: z.string().nullable(),
     goalId: z.string().nullable(),
     metric: z.string(),
     targetKind: z.enum(milestoneTargetKinds),

@@ -67,17 +67,20 @@ describe('the plan’s own forms', () => {
     await form.getByLabel('Due').fill(local);
     await form.getByLabel('Warning offset amount').fill('3');
     await form.getByLabel('What it means for the team').fill('The first three key accounts signed');
+    await form.getByLabel('Where the team shows it is met').fill('Signed contracts in the CRM');
     await form.getByRole('button', { name: 'Add milestone' }).click();
     const table = page.getByTestId('milestone-table');
     await expect.poll(() => table.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('First key accounts')]);
     expect(await table.locator('tbody tr').first().textContent()).toContain('below 80 %');
     expect(await table.locator('tbody tr').first().textContent()).toContain('The first three key accounts signed');
+    expect(await table.locator('tbody tr').first().textContent()).toContain('Shown by: Signed contracts in the CRM');
     expect(await form.getByLabel('Name').inputValue()).toBe('');
 
     await page.getByRole('button', { name: 'Edit First key accounts' }).click();
     const edit = page.getByRole('form', { name: 'Edit milestone First key accounts' });
     expect(await edit.getByLabel('Due').inputValue()).toBe(local);
     expect(await edit.getByLabel('What it means for the team').inputValue()).toBe('The first three key accounts signed');
+    expect(await edit.getByLabel('Where the team shows it is met').inputValue()).toBe('Signed contracts in the CRM');
     await edit.getByLabel('What it means for the team').fill('');
     await edit.getByLabel('Target (cumulative)').fill('300000');
     await edit.getByRole('button', { name: 'Save milestone' }).click();

@@ -49,6 +49,7 @@ export function MilestonesSection({ plan }: { plan: PlanContext }) {
                 <td>
                   {m.name}
                   {m.description && <div className="small muted">{m.description}</div>}
+                  {m.evidence && <div className="small muted">Shown by: {m.evidence}</div>}
                 </td>
                 <td>
                   {formatNumber(m.targetValue)} <span className="small muted">{m.goalId ? goalName.get(m.goalId) : m.metric}</span>
@@ -108,6 +109,7 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
     defaultValues: {
       name: editing?.name ?? '',
       description: editing?.description ?? undefined,
+      evidence: editing?.evidence ?? undefined,
       goalId: editing?.goalId ?? '',
       metric: editing?.goalId ? '' : (editing?.metric ?? ''),
       targetValue: editing?.targetValue ?? '',
@@ -154,6 +156,9 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
       </div>
       <Field label="What it means for the team" optional error={errorOf('description')}>
         {(props) => <textarea {...props} rows={2} {...register('description', { setValueAs: (text: string | null | undefined) => (text ?? '').trim() || null })} />}
+      </Field>
+      <Field label="Where the team shows it is met" optional error={errorOf('evidence')}>
+        {(props) => <input {...props} {...register('evidence', { setValueAs: (text: string | null | undefined) => (text ?? '').trim() || null })} />}
       </Field>
       <div className="form-row">
         <Field label="Target (cumulative)" error={errorOf('targetValue')}>
