@@ -7,7 +7,7 @@ import { bodyShapeLimit } from './body-shape-limit';
 import { contentSecurityPolicy } from './content-security-policy';
 import type { AppDeps } from './deps';
 import { ApiError, onError } from './errors';
-import { unknownApiRoute } from './unknown-route';
+import { routeIndex } from './route-index';
 import { approvalsRouter, flowRunsRouter, userApprovalsRouter } from './routes/approvals';
 import { authRouter } from './routes/auth';
 import { auditRouter } from './routes/audit';
@@ -47,6 +47,8 @@ export function createApp(deps: AppDeps) {
   );
 
   app.use('/api/*', authenticate(deps.db, isPublic));
+  const documented = routeIndex(app);
+  app.use('/api/*', documented.mediaTypes);
   app.use('/api/*', bodyShapeLimit);
 
   const api = app
@@ -75,13 +77,25 @@ export function createApp(deps: AppDeps) {
     .route('/', approvalsRouter(deps))
     .route('/', auditRouter(deps));
 
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token (`mp_…`) from `POST /api/auth/tokens`',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'milepost_session',
+    description: 'The session cookie set by `POST /api/auth/login`; changes also send its CSRF token as `X-CSRF-Token`',
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Milepost API', version: '0.1.0', description: 'Sales projects as durable workflows.' },
+    security: [{ apiToken: [] }, { session: [] }],
   });
 
   // Under /api every answer is JSON: what no route took is 404, or 405 for a known path.
-  app.all('/api/*', unknownApiRoute(app));
+  app.all('/api/*', documented.unknownRoute);
 
   if (deps.decisionLinks) app.route('/decide', decisionLinksRouter(deps, deps.decisionLinks));
 

@@ -64,6 +64,12 @@ export const errorResponses = {
   404: { description: 'Unknown id, or nothing you may see (the same answer, so ids do not leak)', content: { 'application/json': { schema: ErrorBody } } },
 } as const;
 
+/** The answers of every route that takes a body, whatever else it answers. */
+export const bodyErrorResponses = {
+  413: { description: 'The body is larger than 1 MiB', content: { 'application/json': { schema: ErrorBody } } },
+  415: { description: 'The body is not in a media type the route takes (JSON, unless it says otherwise)', content: { 'application/json': { schema: ErrorBody } } },
+} as const;
+
 // A missing field reads "is required" rather than zod's "expected string, received undefined".
 z.config({
   customError: (issue) => (issue.input === undefined && issue.code === 'invalid_type' ? 'is required' : undefined),

@@ -16,7 +16,18 @@ export const NewFlowBody = z.strictObject({ draft: FlowDraftBody }).openapi('New
 export const SaveDraftBody = z.strictObject({ draft: FlowDraftBody }).openapi('SaveDraft');
 /** Nothing to say: the publisher is whoever sends it. */
 export const PublishBody = z.strictObject({}).openapi('Publish');
-export const ImportBody = z.strictObject({ document: z.unknown() }).openapi('ImportFlow');
+/**
+ * A flow document that may not be a flow yet (an exported file, a draft being checked): `draft`,
+ * as in `POST /flows` and `PUT /flows/{id}/draft`; read for diagnostics rather than refused whole.
+ */
+export const ImportBody = z
+  .strictObject({
+    draft: z
+      .unknown()
+      .refine((value) => value !== undefined, 'is required')
+      .openapi({ description: 'The flow document: name, trigger, nodes and edges, as `GET /api/flows/{id}` shows a draft' }),
+  })
+  .openapi('ImportFlow');
 
 export const Diagnostic = diagnosticSchema;
 
@@ -50,11 +61,13 @@ export const VersionParams = z.object({
   version: z.coerce.number().int().min(1).openapi({ param: { name: 'version', in: 'path' } }),
 });
 
-export const BindingBody = z
-  .strictObject({ triggerEvent: triggerEventSchema, projectId: Uuid.nullable(), flowId: Uuid })
-  .openapi('FlowBinding');
+const bindingFields = { triggerEvent: triggerEventSchema, projectId: Uuid.nullable(), flowId: Uuid };
 
-export const BindingEntry = BindingBody.extend({
+export const BindingBody = z.strictObject(bindingFields).openapi('FlowBinding');
+
+// From the same fields, not by extending the closed body: that would be an allOf nothing satisfies.
+export const BindingEntry = z.object({
+  ...bindingFields,
   nextRuns: z
     .array(z.string())
     .optional()

@@ -82,15 +82,16 @@ export const PlanMilestone = z
   .openapi('PlanMilestone');
 
 /** How to split the goal's target: the domain's decomposition options, the total and period coming from the goal. */
-export const DecompositionBody = decomposeTargetInputSchema
-  .pick({ granularity: true, weights: true, scale: true })
-  .extend({
-    goalId: Uuid,
-    timeZone: decomposeTargetInputSchema.shape.timeZone.removeDefault().optional().openapi({ description: "Default: the project calendar's zone" }),
-  })
-  .openapi('Decomposition');
+const decompositionFields = decomposeTargetInputSchema.pick({ granularity: true, weights: true, scale: true }).extend({
+  goalId: Uuid,
+  timeZone: decomposeTargetInputSchema.shape.timeZone.removeDefault().optional().openapi({ description: "Default: the project calendar's zone" }),
+});
 
-export const ApplyDecompositionBody = DecompositionBody.extend({
+export const DecompositionBody = decompositionFields.openapi('Decomposition');
+
+// Built from the same fields, not from the registered DecompositionBody: extending that would be
+// described as an allOf of two closed schemas, which no body satisfies.
+export const ApplyDecompositionBody = decompositionFields.extend({
   ownerId: Uuid,
   teamId: Uuid.nullable().optional(),
   warningOffset: WarningOffset.nullable().optional(),

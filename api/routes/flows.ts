@@ -82,9 +82,9 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
     .openapi(
       { ...routes.importFlow, middleware: designersOnly },
       async (c) => {
-        const { document } = c.req.valid('json');
-        const shape = flowDraftSchema.safeParse(document);
-        if (!shape.success) throw invalidFields(zodDetails(shape.error).map((d) => ({ ...d, path: `document${d.path ? `.${d.path}` : ''}` })));
+        const { draft } = c.req.valid('json');
+        const shape = flowDraftSchema.safeParse(draft);
+        if (!shape.success) throw invalidFields(zodDetails(shape.error).map((d) => ({ ...d, path: `draft${d.path ? `.${d.path}` : ''}` })));
         await requireValid(db, shape.data);
         const flow = await insertFlow(db, { name: shape.data.name, triggerEvent: triggerEventOf(shape.data), draft: shape.data });
         return c.json(await flowDetail(db, flow), 201);
@@ -92,7 +92,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
     )
     .openapi(
       routes.validateFlow,
-      async (c) => c.json(await validateWithDirectory(db, c.req.valid('json').document), 200),
+      async (c) => c.json(await validateWithDirectory(db, c.req.valid('json').draft), 200),
     )
     .openapi(
       routes.getFlow,

@@ -282,8 +282,8 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     // Flows: everybody reads them, ops and admins shape them
     'GET /api/flows': { allow: signedIn, ok: 200, send: () => ({ path: '/api/flows' }) },
     'POST /api/flows': { allow: opsAndAdmin, ok: 201, send: () => ({ path: '/api/flows', body: { draft: { ...flowDocument, name: `Matrix ${randomUUID().slice(0, 8)}` } } }) },
-    'POST /api/flows/import': { allow: opsAndAdmin, ok: 201, send: () => ({ path: '/api/flows/import', body: { document: { ...flowDocument, name: `Imported ${randomUUID().slice(0, 8)}` } } }) },
-    'POST /api/flows/validate': { allow: signedIn, ok: 200, audited: false, send: () => ({ path: '/api/flows/validate', body: { document: flowDocument } }) },
+    'POST /api/flows/import': { allow: opsAndAdmin, ok: 201, send: () => ({ path: '/api/flows/import', body: { draft: { ...flowDocument, name: `Imported ${randomUUID().slice(0, 8)}` } } }) },
+    'POST /api/flows/validate': { allow: signedIn, ok: 200, audited: false, send: () => ({ path: '/api/flows/validate', body: { draft: flowDocument } }) },
     'GET /api/flows/{id}': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}` }) },
     'PUT /api/flows/{id}/draft': { allow: opsAndAdmin, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/draft`, body: { draft: { ...flowDocument, name: `Draft ${++renamed}` } } }) },
     'POST /api/flows/{id}/publish': {

@@ -62,7 +62,7 @@ describe('who may change flows', () => {
       const as = { as: person };
       const writes = [
         await call(system.app, 'POST', '/api/flows', { draft: draftNamed(refusedName) }, as),
-        await call(system.app, 'POST', '/api/flows/import', { document: draftNamed(refusedName) }, as),
+        await call(system.app, 'POST', '/api/flows/import', { draft: draftNamed(refusedName) }, as),
         await call(system.app, 'PUT', `/api/flows/${flowId}/draft`, { draft: draftNamed(refusedName) }, as),
         await call(system.app, 'POST', `/api/flows/${flowId}/publish`, {}, as),
         await call(system.app, 'POST', `/api/flows/${flowId}/publish`, { publishedBy: admin().id }, as),
@@ -78,7 +78,7 @@ describe('who may change flows', () => {
         await call(system.app, 'GET', `/api/flows/${flowId}/versions`, undefined, as),
         await call(system.app, 'GET', `/api/flows/${flowId}/versions/1`, undefined, as),
         await call(system.app, 'GET', `/api/flows/${flowId}/export`, undefined, as),
-        await call(system.app, 'POST', '/api/flows/validate', { document: draftNamed('Check me') }, as),
+        await call(system.app, 'POST', '/api/flows/validate', { draft: draftNamed('Check me') }, as),
         await call(system.app, 'GET', '/api/flow-bindings', undefined, as),
       ];
       expect(reads.map((r) => r.status), role).toEqual([200, 200, 200, 200, 200, 200, 200]);

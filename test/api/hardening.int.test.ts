@@ -51,12 +51,12 @@ describe('hardening', () => {
   });
 
   it('refuses a list or a text longer than any field has a use for, naming the limit and where', async () => {
-    const longList = await call(system.app, 'POST', '/api/flows/validate', { document: { nodes: Array.from({ length: 10_001 }, () => 0) } });
+    const longList = await call(system.app, 'POST', '/api/flows/validate', { draft: { nodes: Array.from({ length: 10_001 }, () => 0) } });
     expect(longList.status).toBe(400);
-    expect(longList.body.error.details).toEqual([{ path: 'document.nodes', message: 'has 10001 items; a list may have at most 10000' }]);
-    const longText = await call(system.app, 'POST', '/api/flows/validate', { document: { name: 'x'.repeat(100_001) } });
+    expect(longList.body.error.details).toEqual([{ path: 'draft.nodes', message: 'has 10001 items; a list may have at most 10000' }]);
+    const longText = await call(system.app, 'POST', '/api/flows/validate', { draft: { name: 'x'.repeat(100_001) } });
     expect(longText.status).toBe(400);
-    expect(longText.body.error.details).toEqual([{ path: 'document.name', message: 'is 100001 characters long; text may be at most 100000' }]);
+    expect(longText.body.error.details).toEqual([{ path: 'draft.name', message: 'is 100001 characters long; text may be at most 100000' }]);
   });
 
   it('refuses fields a body does not know, naming each, so nothing can be assigned on the side', async () => {

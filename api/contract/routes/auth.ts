@@ -18,9 +18,10 @@ const route = routesOf('auth');
 
 export const login = route.post('/api/auth/login', {
   summary: 'Sign in with e-mail and password; sets the session cookie',
+  security: [],
   description:
     'Answers with the CSRF token every cookie-authenticated change must send as `X-CSRF-Token`. The session lasts 12 hours. ' +
-    'After 5 failures for an account (or 20 from one address) within 15 minutes, attempts answer 429 without checking the password.',
+    'Within 15 minutes, after 5 failures for an account from browsers not known to be its owner\'s, 5 from one known browser (device cookie) or 20 from one address, attempts from there answer 429 without checking the password.',
   request: { body: jsonBody(LoginBody) },
   standardErrors: false,
   responses: {

@@ -103,7 +103,7 @@ export const api = {
   saveDraft: (id: string, draft: FlowDraft): Promise<FlowDetail> => request(FlowDetail, 'PUT', `${flowPath(id)}/draft`, { draft }),
   publish: (id: string): Promise<FlowVersionDetail> => request(FlowVersionDetail, 'POST', `${flowPath(id)}/publish`, {}),
   getVersion: (id: string, version: number): Promise<FlowVersionDetail> => request(FlowVersionDetail, 'GET', `${flowPath(id)}/versions/${version}`),
-  importFlow: (document: unknown): Promise<FlowDetail> => request(FlowDetail, 'POST', '/api/flows/import', { document }),
+  importFlow: (draft: unknown): Promise<FlowDetail> => request(FlowDetail, 'POST', '/api/flows/import', { draft }),
   /** The saved draft as the file the API names for it. */
   async exportFlow(id: string): Promise<{ filename: string; text: string }> {
     const response = await send('GET', `${flowPath(id)}/export`);
