@@ -11,7 +11,7 @@ import { findVersionById, resolveBoundVersion } from '../../db/queries/flows';
 import { findFlowIdOfRun, finishFlowRun, registerFlowRunOnce } from '../../db/queries/flow-runs';
 import type { ApprovalRequestKind, ApprovalRequestStatus, FlowRunStatus } from '../../workflows/domain';
 import { addBusinessDuration } from '../../workflows/domain/business-calendar';
-import { calendarOrDefault } from '../../workflows/domain/milestone-schedule';
+import { resolveCalendar } from '../../db/queries/calendars';
 import { durationToMs, isCalendarDuration, type Duration } from '../../workflows/flow/duration';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import type { PeopleRule } from '../../workflows/flow/people-rule';
@@ -210,14 +210,16 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
       return person;
     },
 
-    /** When a duration that starts now ends: business units follow the working calendar. */
-    /** Business units follow the project's working calendar (the default one when it has none). */
+    /**
+     * When a duration that starts now ends. Business units follow the project's working calendar
+     * (the default one when it has none), with the shared calendar it names (cn-mainland).
+     */
     async deadline(input: { duration: Duration; projectId: string }): Promise<string> {
       const now = clock.now();
       if (isCalendarDuration(input.duration)) return new Date(now.getTime() + durationToMs(input.duration)).toISOString();
       const project = await findProject(db, input.projectId);
       const unit = input.duration.unit === 'business_hours' ? 'business_hours' : 'business_days';
-      return addBusinessDuration(calendarOrDefault(project?.calendar), now, { amount: input.duration.amount, unit }).toISOString();
+      return addBusinessDuration(await resolveCalendar(db, project?.calendar), now, { amount: input.duration.amount, unit }).toISOString();
     },
 
     async setProjectHealth(input: { projectId: string; status: string; reason: string | null; stepKey?: string }): Promise<void> {

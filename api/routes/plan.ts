@@ -20,6 +20,7 @@ import { requireProjectAccess } from '../access/project-access';
 import { requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, notFound, type ErrorDetail } from '../errors';
+import { resolveCalendar } from '../../db/queries/calendars';
 import { calendarOf, editPlan, inProject, requireProject, requireTeam, requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
 import { DecompositionBody, DecompositionPreview, NewPlanMilestoneBody, PlanMilestone } from '../contract/plan';
@@ -101,7 +102,7 @@ async function checkMilestone(trx: Db, project: SalesProject, draft: MilestoneDr
     if (draft.periodStart >= draft.dueAt) details.push({ path: 'periodStart', message: 'must be before dueAt' });
     else if (draft.periodStart < project.periodStart) details.push({ path: 'periodStart', message: 'must not be before the project starts' });
   }
-  if (draft.warningOffset && !warnAtOf(calendarOf(project), draft.dueAt, draft.warningOffset)) {
+  if (draft.warningOffset && !warnAtOf(await resolveCalendar(trx, project.calendar), draft.dueAt, draft.warningOffset)) {
     details.push({ path: 'warningOffset', message: "does not fit in the project's business calendar" });
   }
   if (details.length > 0) throw invalidFields(details);
@@ -180,7 +181,7 @@ export function planRouter({ db }: AppDeps) {
         const { id } = c.req.valid('param');
         await requireProjectAccess(db, c.get('principal'), id, 'read');
         const project = await requireProject(db, id);
-        const calendar = calendarOf(project);
+        const calendar = await resolveCalendar(db, project.calendar);
         return c.json((await listMilestones(db, id)).map((m) => planMilestoneDto(m, calendar)), 200);
       },
     )
@@ -202,7 +203,7 @@ export function planRouter({ db }: AppDeps) {
           });
           return { milestone: await insertMilestone(trx, { projectId: id, ...columns }), project };
         });
-        return c.json(planMilestoneDto(milestone, calendarOf(project)), 201);
+        return c.json(planMilestoneDto(milestone, await resolveCalendar(db, project.calendar)), 201);
       },
     )
     .openapi(
@@ -213,7 +214,7 @@ export function planRouter({ db }: AppDeps) {
         const project = await requireProject(db, id);
         const milestone = await findProjectMilestone(db, id, milestoneId);
         if (!milestone) throw notFound('Milestone', milestoneId);
-        return c.json(planMilestoneDto(milestone, calendarOf(project)), 200);
+        return c.json(planMilestoneDto(milestone, await resolveCalendar(db, project.calendar)), 200);
       },
     )
     .openapi(
@@ -237,7 +238,7 @@ export function planRouter({ db }: AppDeps) {
           });
           return { milestone: (await updateMilestone(trx, id, milestoneId, columns))!, project };
         });
-        return c.json(planMilestoneDto(milestone, calendarOf(project)), 200);
+        return c.json(planMilestoneDto(milestone, await resolveCalendar(db, project.calendar)), 200);
       },
     )
     .openapi(
@@ -271,7 +272,7 @@ export function planRouter({ db }: AppDeps) {
           const { goal, parts, preview } = await decomposeGoal(trx, project, body);
           await requireUsers(trx, [{ path: 'ownerId', id: body.ownerId }]);
           await requireTeam(trx, 'teamId', body.teamId);
-          const calendar = calendarOf(project);
+          const calendar = await resolveCalendar(db, project.calendar);
           const warningOffset = body.warningOffset ?? null;
           if (warningOffset && parts.some((part) => !warnAtOf(calendar, part.end, warningOffset))) {
             throw invalidFields([{ path: 'warningOffset', message: "does not fit in the project's business calendar" }]);
@@ -307,7 +308,7 @@ export function planRouter({ db }: AppDeps) {
           );
           return { preview, milestones: created, project };
         });
-        const calendar = calendarOf(project);
+        const calendar = await resolveCalendar(db, project.calendar);
         const ordered = [...milestones].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
         return c.json({ ...preview, milestones: ordered.map((m) => planMilestoneDto(m, calendar)) }, 201);
       },

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { auditedTables, unauditedTables } from '../../db/migrations/20261125T0000-sign-in-and-audit';
+import { auditedTables as firstAuditedTables, unauditedTables } from '../../db/migrations/20261125T0000-sign-in-and-audit';
+import { auditedTables as sharedCalendarTables } from '../../db/migrations/20261204T0200-shared-calendars';
 import { createOrgChart, createProjectWithMilestone } from '../support/factories';
 import { call, eventually } from '../support/http';
 import { admin } from '../support/identities';
@@ -9,6 +10,8 @@ import { createPlanProject, year2027 } from '../support/sales-plan';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
+/** Tables audited since the trail began, each added by the migration that created it. */
+const auditedTables = { ...firstAuditedTables, ...sharedCalendarTables };
 
 const trailOf = (projectId: string) =>
   system.db.selectFrom('audit_events').selectAll().where('projectId', '=', projectId).orderBy('id').execute();
