@@ -26,6 +26,7 @@ import { flowBindingsRouter, flowsRouter } from './routes/flows';
 import { projectsRouter } from './routes/projects';
 import { usersRouter } from './routes/users';
 import { decisionLinksRouter } from './routes/decision-links';
+import { calendarsRouter } from './routes/calendars';
 
 /** The whole HTTP surface: `/api/*` resources, `/api/openapi.json`, and the web page at `/`. */
 export function createApp(deps: AppDeps) {
@@ -70,7 +71,8 @@ export function createApp(deps: AppDeps) {
     .route('/', flowRunsRouter(deps))
     .route('/', flowRunTraceRouter(deps))
     .route('/', approvalsRouter(deps))
-    .route('/', auditRouter(deps));
+    .route('/', auditRouter(deps))
+    .route('/', calendarsRouter(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
