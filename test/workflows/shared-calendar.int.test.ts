@@ -1,0 +1,105 @@
+import { tsToMs } from '@temporalio/common/lib/time';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { milestoneMissEscalationFlow } from '../../workflows/flow/default-flows';
+import { flowRunWorkflowId } from '../../workflows/task-queue';
+import { bind, createOrgChart, createProject, inSeconds, publishFlow, startExecution } from '../support/factories';
+import { call, eventually } from '../support/http';
+import { useSystem } from '../support/system';
+
+/**
+ * The activities' clock runs `shiftMs` behind the real one. A holiday that changes when a timer
+ * fires must lie between the question and the answer, and the engine's timers run on real time:
+ * so the question is asked (for the calendar) shortly before yesterday began, and yesterday is the
+ * holiday, while the engine waits in real time until the business moment it was given.
+ */
+let shiftMs = 0;
+const system = useSystem({ clock: { now: () => new Date(Date.now() - shiftMs) } });
+
+const HOUR_MS = 3_600_000;
+
+describe('the shared calendar on the real engine', () => {
+  it('fires an escalation’s acknowledgement timeout that crosses a holiday of the shared calendar on the business day after it, not before', async () => {
+    const realStart = Date.now();
+    const today = DateTime.fromMillis(realStart, { zone: 'UTC' }).startOf('day');
+    const holiday = today.minus({ days: 1 });
+    const dayBefore = holiday.minus({ days: 1 });
+    const year = holiday.year;
+    // Asked (for the calendar) two minutes before the holiday began; the flow starts well within them.
+    const askedLeadMs = 120_000;
+    shiftMs = realStart - (holiday.toMillis() - askedLeadMs);
+    // Due 20 s of real time after the question: the two minutes before the holiday, the holiday
+    // skipped, then today up to 20 s past the question. Without the holiday it was due a day ago.
+    const waitMs = 20_000;
+    const ackHours = (askedLeadMs + (realStart - today.toMillis()) + waitMs) / HOUR_MS;
+
+    // The admin marks yesterday as a holiday in this year's shared table, keeping the rest of the year as it was.
+    const before = await call(system.app, 'GET', `/api/calendars/cn-mainland/years/${year}`);
+    const kept = before.status === 200 ? before.body : { source: 'package', holidays: [], workingDays: [] };
+    const notOn = (...dates: DateTime[]) => (day: { date: string }) => !dates.some((d) => d.toISODate() === day.date);
+    const imported = await call(system.app, 'PUT', `/api/calendars/cn-mainland/years/${year}`, {
+      holidays: [...kept.holidays.filter(notOn(dayBefore, holiday, today)), { date: holiday.toISODate(), name: 'Test holiday' }],
+      workingDays: kept.workingDays.filter(notOn(dayBefore, holiday, today)),
+    });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+
+    try {
+      const flow = structuredClone(milestoneMissEscalationFlow);
+      flow.name = 'Escalation acknowledged in business hours';
+      for (const node of flow.nodes) if (node.kind === 'wait_for_ack') node.config.timeout = { amount: ackHours, unit: 'business_hours' };
+      const flowId = await publishFlow(system.app, flow);
+
+      const org = await createOrgChart(system.app);
+      // Round the clock every day in UTC, so the holiday is the only time that does not count.
+      const project = await createProject<{ id: string; milestones: { id: string }[] }>(system.app, org.rep.id, 'Holiday escalation', {
+        calendar: { timeZone: 'UTC', workingDays: [1, 2, 3, 4, 5, 6, 7], workStart: '00:00', workEnd: '24:00', holidaysFrom: 'cn-mainland' },
+        periodEnd: inSeconds(4),
+        monitoringDays: 0,
+        milestones: [{ name: 'First deals', dueAt: inSeconds(3), metric: 'revenue', targetValue: 1000, ownerId: org.rep.id }],
+      });
+      await bind(system.app, 'milestone_missed', project.id, flowId);
+      await startExecution(system.app, project.id, org.rep);
+
+      const firstAsk = await eventually(async () => {
+        const [row] = await system.db.selectFrom('approval_requests').selectAll().where('projectId', '=', project.id).where('approverId', '=', org.manager.id).execute();
+        expect(row).toBeDefined();
+        return row!;
+      });
+      const askedAt = firstAsk.createdAt.getTime();
+      expect(askedAt - realStart, 'the flow asked within the two minutes before the holiday').toBeLessThan(askedLeadMs);
+      // Due 20 s after it was asked (to the second), today: the holiday in between was skipped.
+      expect(Math.abs(firstAsk.dueAt.getTime() - (askedAt + waitMs))).toBeLessThan(2_000);
+      expect(DateTime.fromJSDate(firstAsk.dueAt, { zone: 'UTC' }).toISODate()).toBe(today.toISODate());
+
+      // The engine's timer for it was set for those 20 s, not fired at once.
+      const workflowId = flowRunWorkflowId(project.id, 'milestone_missed', project.milestones[0]!.id);
+      const history = await system.client.workflow.getHandle(workflowId).fetchHistory();
+      const timers = (history.events ?? []).filter((event) => event.timerStartedEventAttributes).map((event) => tsToMs(event.timerStartedEventAttributes!.startToFireTimeout));
+      expect(timers.some((ms) => ms > waitMs - 3_000 && ms <= waitMs)).toBe(true);
+
+      // Nobody acknowledges: at the due moment it goes one level up, to the director.
+      const second = await eventually(
+        async () => {
+          const [row] = await system.db.selectFrom('escalations').selectAll().where('projectId', '=', project.id).where('level', '=', 2).execute();
+          expect(row?.recipientId).toBe(org.director.id);
+          return row!;
+        },
+        { timeoutMs: waitMs + 30_000, intervalMs: 250 },
+      );
+      expect(second.createdAt.getTime()).toBeGreaterThanOrEqual(firstAsk.dueAt.getTime());
+      const firstLevel = await system.db.selectFrom('approval_requests').select('status').where('id', '=', firstAsk.id).executeTakeFirstOrThrow();
+      expect(firstLevel.status).not.toBe('pending');
+
+      const ack = await call(system.app, 'POST', `/api/escalations/${second.id}/ack`, {}, { as: org.director });
+      expect(ack.status, JSON.stringify(ack.body)).toBe(200);
+      await system.client.workflow.getHandle(workflowId).result();
+    } finally {
+      const restored =
+        kept.source === 'package'
+          ? await call(system.app, 'DELETE', `/api/calendars/cn-mainland/years/${year}`)
+          : await call(system.app, 'PUT', `/api/calendars/cn-mainland/years/${year}`, { holidays: kept.holidays, workingDays: kept.workingDays });
+      expect(restored.status).toBeLessThan(300);
+      shiftMs = 0;
+    }
+  });
+});
