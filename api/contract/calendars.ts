@@ -32,6 +32,14 @@ export const SharedCalendarYear = z
   })
   .openapi('SharedCalendarYear');
 
+/** A stored change: the year now, and which running projects were told to place their timers again. */
+export const SharedCalendarYearChange = SharedCalendarYear.extend({
+  rescheduling: z.object({
+    projects: z.number().int().openapi({ description: 'Running projects following the calendar whose lifecycle was told to place its pending warnings again' }),
+    notReached: z.array(z.string()).openapi({ description: 'Projects whose lifecycle could not be told (engine unavailable); their timers move at their next reload' }),
+  }),
+}).openapi('SharedCalendarYearChange');
+
 export const SharedCalendar = z
   .object({
     id: sharedCalendarIdSchema,

@@ -1,6 +1,7 @@
 import type { z } from '@hono/zod-openapi';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Db } from '../../db/connect';
-import { deleteStoredYear, findStoredYear, listStoredYears, sharedCalendarYears, upsertStoredYear } from '../../db/queries/calendars';
+import { deleteStoredYear, findStoredYear, listProjectsFollowing, listStoredYears, sharedCalendarYears, upsertStoredYear } from '../../db/queries/calendars';
 import type { SharedCalendarYearRow } from '../../db/schema';
 import { packagedYears } from '../../db/shared-calendars/packaged';
 import {
@@ -18,6 +19,8 @@ import { onlyRoles } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields } from '../errors';
 import { createRouter } from '../router';
+import { calendarChangedSignal } from '../../workflows/sales-project-messages';
+import { salesProjectWorkflowId } from '../../workflows/task-queue';
 import type { SharedCalendarYear, SharedYearImportBody } from '../contract/calendars';
 import * as routes from '../contract/routes/calendars';
 
@@ -50,6 +53,29 @@ const importRefused = (format: 'csv' | 'ics', errors: HolidayImportError[]) =>
     errors.map((e) => ({ path: e.field === 'file' ? 'file' : `line ${e.line}.${e.field}`, message: e.message, code: e.field })),
   );
 
+/**
+ * Tells the lifecycle of every running project on the calendar to place its pending warnings again
+ * (they count business time). A lifecycle that already ended is no loss; one the engine cannot be
+ * reached for is named, and picks the new days up at its next reload (plan approval, continue-as-new).
+ */
+async function rescheduleFollowers(db: Db, client: Client, calendarId: SharedCalendarId): Promise<{ projects: number; notReached: string[] }> {
+  const projectIds = await listProjectsFollowing(db, calendarId);
+  const notReached: string[] = [];
+  for (let i = 0; i < projectIds.length; i += 20) {
+    await Promise.all(
+      projectIds.slice(i, i + 20).map(async (projectId) => {
+        try {
+          await client.workflow.getHandle(salesProjectWorkflowId(projectId)).signal(calendarChangedSignal);
+        } catch (error) {
+          if (!(error instanceof WorkflowNotFoundError)) notReached.push(projectId);
+        }
+      }),
+    );
+  }
+  if (notReached.length > 0) console.warn(`${calendarId} changed, but the lifecycles of ${notReached.length} project(s) could not be told:`, notReached.join(', '));
+  return { projects: projectIds.length - notReached.length, notReached: notReached.sort() };
+}
+
 /** The format a request's content type names, or null for JSON (or none). */
 function bodyFormat(contentType: string | undefined): 'csv' | 'ics' | null {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
@@ -58,10 +84,10 @@ function bodyFormat(contentType: string | undefined): 'csv' | 'ics' | null {
   return null;
 }
 
-export function calendarsRouter({ db }: AppDeps) {
+export function calendarsRouter({ db, temporal }: AppDeps) {
   const store = async (calendarId: SharedCalendarId, table: SharedYear, source: SharedCalendarYearRow['source'], userId: string) => {
     const row = await upsertStoredYear(db, { calendarId, table, source, updatedBy: userId });
-    return yearDto(calendarId, table, row);
+    return { ...yearDto(calendarId, table, row), rescheduling: await rescheduleFollowers(db, temporal.client, calendarId) };
   };
 
   return createRouter()
@@ -109,6 +135,7 @@ export function calendarsRouter({ db }: AppDeps) {
       if (!(await deleteStoredYear(db, calendarId, year))) {
         throw new ApiError(404, 'not_found', `No imported or edited ${year} is stored for ${calendarId}; the packaged days apply.`);
       }
+      await rescheduleFollowers(db, temporal.client, calendarId);
       return c.body(null, 204);
     });
 }

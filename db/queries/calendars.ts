@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../connect';
 import type { SharedCalendarYearRow } from '../schema';
 import { withSharedDays, type BusinessCalendar } from '../../workflows/domain/business-calendar';
@@ -38,6 +39,18 @@ export async function upsertStoredYear(db: Db, row: { calendarId: SharedCalendar
 export async function deleteStoredYear(db: Db, calendarId: SharedCalendarId, year: number): Promise<boolean> {
   const deleted = await db.deleteFrom('shared_calendar_years').where('calendarId', '=', calendarId).where('year', '=', year).executeTakeFirst();
   return deleted.numDeletedRows > 0n;
+}
+
+/** Projects following a shared calendar whose lifecycle has timers running (execution, monitoring). */
+export async function listProjectsFollowing(db: Db, calendarId: SharedCalendarId): Promise<string[]> {
+  const rows = await db
+    .selectFrom('sales_projects')
+    .select('id')
+    .where(sql<string>`calendar->>'holidaysFrom'`, '=', calendarId)
+    .where('phase', 'in', ['execution', 'monitoring'])
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => row.id);
 }
 
 /** Every year of a shared calendar: the package's, with the stored ones in place of theirs. */

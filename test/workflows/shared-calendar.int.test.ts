@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { milestoneMissEscalationFlow } from '../../workflows/flow/default-flows';
 import { flowRunWorkflowId } from '../../workflows/task-queue';
 import { bind, createOrgChart, createProject, inSeconds, publishFlow, startExecution } from '../support/factories';
+import { closeProject } from '../support/flow-runs';
 import { call, eventually } from '../support/http';
 import { useSystem } from '../support/system';
 
@@ -90,8 +91,11 @@ describe('the shared calendar on the real engine', () => {
       const firstLevel = await system.db.selectFrom('approval_requests').select('status').where('id', '=', firstAsk.id).executeTakeFirstOrThrow();
       expect(firstLevel.status).not.toBe('pending');
 
-      const ack = await call(system.app, 'POST', `/api/escalations/${second.id}/ack`, {}, { as: org.director });
-      expect(ack.status, JSON.stringify(ack.body)).toBe(200);
+      // The acknowledgement opens once the director's request is delivered.
+      await eventually(async () => {
+        const ack = await call(system.app, 'POST', `/api/escalations/${second.id}/ack`, {}, { as: org.director });
+        expect(ack.status, JSON.stringify(ack.body)).toBe(200);
+      });
       await system.client.workflow.getHandle(workflowId).result();
     } finally {
       const restored =
@@ -101,5 +105,37 @@ describe('the shared calendar on the real engine', () => {
       expect(restored.status).toBeLessThan(300);
       shiftMs = 0;
     }
+  });
+
+  it('moves a running project’s pending warning when an admin imports the year its milestone falls in, and back when the year is forgotten', async () => {
+    const org = await createOrgChart(system.app);
+    // 2029: a year no other test stores, so the package (which ends with 2026) knows nothing of it.
+    const project = await createProject<{ id: string; milestones: { id: string }[] }>(system.app, org.rep.id, 'Calendar follower', {
+      calendar: { holidaysFrom: 'cn-mainland' },
+      periodEnd: '2029-12-31T18:00:00+08:00',
+      milestones: [{ name: 'After 国庆', dueAt: '2029-10-08T09:00:00+08:00', metric: 'revenue', targetValue: 1000, ownerId: org.rep.id, warningOffset: { amount: 1, unit: 'business_days' } }],
+    });
+    await startExecution(system.app, project.id, org.rep);
+    const warningAt = async () => {
+      const state = (await call(system.app, 'GET', `/api/projects/${project.id}`)).body;
+      return state.lifecycle.nextChecks.find((check: { kind: string }) => check.kind === 'warning')?.at as string | undefined;
+    };
+    // One business day before Monday 8 October 2029 09:00 is Friday 5 October 09:00 while nobody published 2029.
+    await eventually(async () => expect(await warningAt()).toBe('2029-10-05T01:00:00.000Z'));
+
+    try {
+      const csv = ['date,kind,name', ...[1, 2, 3, 4, 5, 6, 7].map((d) => `2029-10-0${d},休,国庆节`), '2029-09-29,班,国庆节'].join('\n');
+      const imported = await call(system.app, 'POST', '/api/calendars/cn-mainland/years/2029/import', { format: 'csv', text: csv });
+      expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+      expect(imported.body.rescheduling.projects).toBeGreaterThanOrEqual(1);
+      expect(imported.body.rescheduling.notReached).toEqual([]);
+      // 国庆 is off and Saturday 29 September is worked: the warning moves to that Saturday, 09:00.
+      await eventually(async () => expect(await warningAt()).toBe('2029-09-29T01:00:00.000Z'));
+      expect((await call(system.app, 'GET', `/api/projects/${project.id}/milestones`)).body[0].warnAt).toBe('2029-09-29T01:00:00.000Z');
+    } finally {
+      expect((await call(system.app, 'DELETE', '/api/calendars/cn-mainland/years/2029')).status).toBe(204);
+    }
+    await eventually(async () => expect(await warningAt()).toBe('2029-10-05T01:00:00.000Z'));
+    await closeProject(system, project.id, org.rep);
   });
 });

@@ -1,5 +1,5 @@
 import { routesOf, json, jsonBody } from './define-routes';
-import { CalendarYearParams, HolidayCsvText, HolidayIcsText, SharedCalendar, SharedCalendarYear, SharedYearBody, SharedYearImportBody } from '../calendars';
+import { CalendarYearParams, HolidayCsvText, HolidayIcsText, SharedCalendar, SharedCalendarYear, SharedCalendarYearChange, SharedYearBody, SharedYearImportBody } from '../calendars';
 
 const route = routesOf('calendars');
 
@@ -18,7 +18,7 @@ export const getSharedCalendarYear = route.get('/api/calendars/{calendarId}/year
 export const putSharedCalendarYear = route.put('/api/calendars/{calendarId}/years/{year}', {
   summary: "Replace a year's days off and make-up working days (admins); it overrides the packaged year or adds a new one, for every project on the calendar",
   request: { params: CalendarYearParams, body: jsonBody(SharedYearBody) },
-  responses: { 200: json('The year now', SharedCalendarYear) },
+  responses: { 200: json('The year now, and the projects told to move their timers', SharedCalendarYearChange) },
 });
 
 export const importSharedCalendarYear = route.post('/api/calendars/{calendarId}/years/{year}/import', {
@@ -30,11 +30,11 @@ export const importSharedCalendarYear = route.post('/api/calendars/{calendarId}/
       required: false,
     },
   },
-  responses: { 200: json('The year now', SharedCalendarYear) },
+  responses: { 200: json('The year now, and the projects told to move their timers', SharedCalendarYearChange) },
 });
 
 export const deleteSharedCalendarYear = route.delete('/api/calendars/{calendarId}/years/{year}', {
-  summary: "Forget an imported or edited year (admins), so the packaged year applies again (404 when none was stored)",
+  summary: "Forget an imported or edited year (admins), so the packaged year applies again (404 when none was stored); running projects on the calendar move their timers",
   request: { params: CalendarYearParams },
   responses: { 204: { description: 'Forgotten' } },
 });
