@@ -5,6 +5,7 @@ import { milestoneMissEscalationFlow } from '../../workflows/flow/default-flows'
 import { flowRunWorkflowId } from '../../workflows/task-queue';
 import { bind, createOrgChart, createProject, inSeconds, publishFlow, startExecution } from '../support/factories';
 import { closeProject } from '../support/flow-runs';
+import { branchesThenAcknowledgement } from '../support/flow-shapes';
 import { call, eventually } from '../support/http';
 import { useSystem } from '../support/system';
 
@@ -137,5 +138,23 @@ describe('the shared calendar on the real engine', () => {
     }
     await eventually(async () => expect(await warningAt()).toBe('2029-10-05T01:00:00.000Z'));
     await closeProject(system, project.id, org.rep);
+  });
+
+  it('counts 国庆 2026 off and its make-up Saturday worked in a test run started on the last working day before it', async () => {
+    const org = await createOrgChart(system.app);
+    const project = await createProject(system.app, org.rep.id, 'Test run over 国庆', { calendar: { holidaysFrom: 'cn-mainland' } });
+    const doc = branchesThenAcknowledgement(2);
+    for (const node of doc.nodes) if (node.kind === 'wait_for_ack') node.config.timeout = { amount: 3, unit: 'business_days' };
+    const flowId = await publishFlow(system.app, doc);
+
+    // Wednesday 30 September 2026, 15:00 in Shanghai: 3 business days are the rest of that day,
+    // Thursday 8 and Friday 9 October after the holiday, and Saturday 10 October, a 调休 working day.
+    const res = await call(system.app, 'POST', `/api/flows/${flowId}/simulate`, { version: 1, projectId: project.id, startAt: '2026-09-30T15:00:00+08:00' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const asked = res.body.timeline.find((entry: { effect?: { kind: string } }) => entry.effect?.kind === 'request');
+    expect(asked.effect).toMatchObject({ kind: 'request', to: { id: org.manager.id }, dueAt: '2026-10-10T07:00:01.000Z' });
+    expect(asked.text).toMatch(/^Wed 30 Sep 15:00 — .* asked to acknowledge, due Sat 10 Oct 15:00$/);
+    const timedOut = res.body.timeline.find((entry: { effect?: { kind: string } }) => entry.effect?.kind === 'timeout');
+    expect(timedOut.at).toBe('2026-10-10T07:00:01.000Z');
   });
 });
