@@ -251,7 +251,8 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
    * Warnings already given and due checks (due times are not counted in business time) stay.
    */
   const followCalendar = async () => {
-    let seen = calendarChanges;
+    // From 0: a change heard while the plan was being (re)loaded may not be in what was loaded.
+    let seen = 0;
     for (;;) {
       await condition(() => calendarChanges > seen || checksDone || closing);
       if (calendarChanges === seen) return;

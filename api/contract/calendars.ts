@@ -36,7 +36,8 @@ export const SharedCalendarYear = z
 export const SharedCalendarYearChange = SharedCalendarYear.extend({
   rescheduling: z.object({
     projects: z.number().int().openapi({ description: 'Running projects following the calendar whose lifecycle was told to place its pending warnings again' }),
-    notReached: z.array(z.string()).openapi({ description: 'Projects whose lifecycle could not be told (engine unavailable); their timers move at their next reload' }),
+    flowRuns: z.number().int().openapi({ description: 'Running flow runs of those projects told to count their business-time timeouts and delays again' }),
+    notReached: z.array(z.string()).openapi({ description: 'Workflow ids (sales-project-…, flow-run-…) that could not be told (engine unavailable); lifecycles pick the days up at their next reload, flow runs keep their deadlines' }),
   }),
 }).openapi('SharedCalendarYearChange');
 

@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Db } from '../../db/connect';
-import { deleteStoredYear, findStoredYear, listProjectsFollowing, listStoredYears, sharedCalendarYears, upsertStoredYear } from '../../db/queries/calendars';
+import { deleteStoredYear, findStoredYear, listFlowRunsFollowing, listProjectsFollowing, listStoredYears, sharedCalendarYears, upsertStoredYear } from '../../db/queries/calendars';
 import type { SharedCalendarYearRow } from '../../db/schema';
 import { packagedYears } from '../../db/shared-calendars/packaged';
 import {
@@ -19,6 +19,7 @@ import { onlyRoles } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields } from '../errors';
 import { createRouter } from '../router';
+import { flowCalendarChangedSignal } from '../../workflows/interpreter/flow-run-messages';
 import { calendarChangedSignal } from '../../workflows/sales-project-messages';
 import { salesProjectWorkflowId } from '../../workflows/task-queue';
 import type { SharedCalendarYear, SharedYearImportBody } from '../contract/calendars';
@@ -54,26 +55,39 @@ const importRefused = (format: 'csv' | 'ics', errors: HolidayImportError[]) =>
   );
 
 /**
- * Tells the lifecycle of every running project on the calendar to place its pending warnings again
- * (they count business time). A lifecycle that already ended is no loss; one the engine cannot be
- * reached for is named, and picks the new days up at its next reload (plan approval, continue-as-new).
+ * Tells every running project on the calendar to place its pending warnings again, and every
+ * running flow run of those projects to count its business-time timeouts and delays again (both
+ * count business time). A workflow that already ended is no loss; one the engine cannot be reached
+ * for is named (and logged): a lifecycle picks the new days up at its next reload (plan approval,
+ * continue-as-new), a flow run keeps the deadline it has.
  */
-async function rescheduleFollowers(db: Db, client: Client, calendarId: SharedCalendarId): Promise<{ projects: number; notReached: string[] }> {
-  const projectIds = await listProjectsFollowing(db, calendarId);
+async function rescheduleFollowers(db: Db, client: Client, calendarId: SharedCalendarId): Promise<{ projects: number; flowRuns: number; notReached: string[] }> {
+  const lifecycles = (await listProjectsFollowing(db, calendarId)).map(salesProjectWorkflowId);
+  const flowRuns = await listFlowRunsFollowing(db, calendarId);
   const notReached: string[] = [];
-  for (let i = 0; i < projectIds.length; i += 20) {
+  const tell = async (workflowId: string, signal: typeof calendarChangedSignal) => {
+    try {
+      await client.workflow.getHandle(workflowId).signal(signal);
+      return true;
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) notReached.push(workflowId);
+      return false;
+    }
+  };
+  let projects = 0;
+  let runs = 0;
+  const work = [...lifecycles.map((id) => [id, calendarChangedSignal, 'project'] as const), ...flowRuns.map((id) => [id, flowCalendarChangedSignal, 'run'] as const)];
+  for (let i = 0; i < work.length; i += 20) {
     await Promise.all(
-      projectIds.slice(i, i + 20).map(async (projectId) => {
-        try {
-          await client.workflow.getHandle(salesProjectWorkflowId(projectId)).signal(calendarChangedSignal);
-        } catch (error) {
-          if (!(error instanceof WorkflowNotFoundError)) notReached.push(projectId);
-        }
+      work.slice(i, i + 20).map(async ([workflowId, signal, kind]) => {
+        if (!(await tell(workflowId, signal))) return;
+        if (kind === 'project') projects++;
+        else runs++;
       }),
     );
   }
-  if (notReached.length > 0) console.warn(`${calendarId} changed, but the lifecycles of ${notReached.length} project(s) could not be told:`, notReached.join(', '));
-  return { projects: projectIds.length - notReached.length, notReached: notReached.sort() };
+  if (notReached.length > 0) console.warn(`${calendarId} changed, but ${notReached.length} workflow(s) could not be told:`, notReached.join(', '));
+  return { projects, flowRuns: runs, notReached: notReached.sort() };
 }
 
 /** The format a request's content type names, or null for JSON (or none). */

@@ -53,6 +53,19 @@ export async function listProjectsFollowing(db: Db, calendarId: SharedCalendarId
   return rows.map((row) => row.id);
 }
 
+/** The workflow ids of flow runs still running for projects that follow a shared calendar. */
+export async function listFlowRunsFollowing(db: Db, calendarId: SharedCalendarId): Promise<string[]> {
+  const rows = await db
+    .selectFrom('flow_runs as r')
+    .innerJoin('sales_projects as p', 'p.id', 'r.projectId')
+    .select('r.workflowId')
+    .where(sql<string>`p.calendar->>'holidaysFrom'`, '=', calendarId)
+    .where('r.status', '=', 'running')
+    .orderBy('r.workflowId')
+    .execute();
+  return rows.map((row) => row.workflowId);
+}
+
 /** Every year of a shared calendar: the package's, with the stored ones in place of theirs. */
 export async function sharedCalendarYears(db: Db, calendarId: SharedCalendarId): Promise<SharedYear[]> {
   return mergeSharedYears(packagedYears[calendarId], (await listStoredYears(db, calendarId)).map(toYear));

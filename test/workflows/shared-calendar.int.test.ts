@@ -1,11 +1,13 @@
 import { tsToMs } from '@temporalio/common/lib/time';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { addBusinessDuration, businessCalendarSchema, subtractBusinessDuration, withSharedDays } from '../../workflows/domain/business-calendar';
 import { milestoneMissEscalationFlow } from '../../workflows/flow/default-flows';
+import { flowRunStateQuery } from '../../workflows/interpreter/flow-run-messages';
 import { flowRunWorkflowId } from '../../workflows/task-queue';
 import { bind, createOrgChart, createProject, inSeconds, publishFlow, startExecution } from '../support/factories';
-import { closeProject } from '../support/flow-runs';
-import { branchesThenAcknowledgement } from '../support/flow-shapes';
+import { closeProject, flowRunOf, runOnPlanSubmitted } from '../support/flow-runs';
+import { branchesThenAcknowledgement, document, endWith, onPlanSubmitted } from '../support/flow-shapes';
 import { call, eventually } from '../support/http';
 import { useSystem } from '../support/system';
 
@@ -75,9 +77,12 @@ describe('the shared calendar on the real engine', () => {
 
       // The engine's timer for it was set for those 20 s, not fired at once.
       const workflowId = flowRunWorkflowId(project.id, 'milestone_missed', project.milestones[0]!.id);
-      const history = await system.client.workflow.getHandle(workflowId).fetchHistory();
-      const timers = (history.events ?? []).filter((event) => event.timerStartedEventAttributes).map((event) => tsToMs(event.timerStartedEventAttributes!.startToFireTimeout));
-      expect(timers.some((ms) => ms > waitMs - 3_000 && ms <= waitMs)).toBe(true);
+      // (The request's row is written before the run hears back and starts its timer.)
+      await eventually(async () => {
+        const history = await system.client.workflow.getHandle(workflowId).fetchHistory();
+        const timers = (history.events ?? []).filter((event) => event.timerStartedEventAttributes).map((event) => tsToMs(event.timerStartedEventAttributes!.startToFireTimeout));
+        expect(timers.some((ms) => ms > waitMs - 5_000 && ms <= waitMs), `timers: ${timers.join(', ')}`).toBe(true);
+      });
 
       // Nobody acknowledges: at the due moment it goes one level up, to the director.
       const second = await eventually(
@@ -156,5 +161,82 @@ describe('the shared calendar on the real engine', () => {
     expect(asked.text).toMatch(/^Wed 30 Sep 15:00 — .* asked to acknowledge, due Sat 10 Oct 15:00$/);
     const timedOut = res.body.timeline.find((entry: { effect?: { kind: string } }) => entry.effect?.kind === 'timeout');
     expect(timedOut.at).toBe('2026-10-10T07:00:01.000Z');
+  });
+
+  it('moves a waiting acknowledgement’s due time, in the run and on its request, when an admin makes its due day a holiday, and back when the year is restored', async () => {
+    const org = await createOrgChart(system.app);
+    const flow = document('Acknowledge within a business day', [
+      onPlanSubmitted(),
+      {
+        id: 'ack',
+        kind: 'wait_for_ack',
+        config: {
+          recipient: { kind: 'owner_manager', fallback: { kind: 'project_owner' } },
+          channel: 'inbox',
+          subject: 'Please acknowledge {{project.name}}',
+          message: 'Hello {{recipient.name}}.',
+          timeout: { amount: 1, unit: 'business_days' },
+        },
+      },
+      endWith('seen', 'approved'),
+      endWith('late', 'rejected'),
+    ], [['start', 'next', 'ack'], ['ack', 'acknowledged', 'seen'], ['ack', 'timed_out', 'late']]);
+    const stored = { timeZone: 'UTC', holidaysFrom: 'cn-mainland' as const };
+    const { projectId } = await runOnPlanSubmitted(system, org, flow, { calendar: stored });
+    const requestOf = () => system.db.selectFrom('approval_requests').selectAll().where('projectId', '=', projectId).where('approverId', '=', org.manager.id).executeTakeFirst();
+    const asked = await eventually(async () => {
+      const row = await requestOf();
+      expect(row).toBeDefined();
+      return row!;
+    });
+    const dueDay = DateTime.fromJSDate(asked.dueAt, { zone: 'UTC' });
+    const year = dueDay.year;
+
+    /** The project's calendar as it is resolved now, from the shared years the API shows. */
+    const resolvedNow = async () => {
+      const days = { holidays: [] as string[], workingDays: [] as string[] };
+      for (const y of new Set([year - 1, year, year + 1])) {
+        const res = await call(system.app, 'GET', `/api/calendars/cn-mainland/years/${y}`);
+        if (res.status !== 200) continue;
+        days.holidays.push(...res.body.holidays.map((d: { date: string }) => d.date));
+        days.workingDays.push(...res.body.workingDays.map((d: { date: string }) => d.date));
+      }
+      return withSharedDays(businessCalendarSchema.parse(stored), days);
+    };
+    const oneDay = { amount: 1, unit: 'business_days' } as const;
+    // When the wait began, counted back from the due time on the calendar it was computed with.
+    const from = subtractBusinessDuration(await resolvedNow(), asked.dueAt, oneDay);
+
+    const before = await call(system.app, 'GET', `/api/calendars/cn-mainland/years/${year}`);
+    const kept = before.status === 200 ? before.body : { source: 'package', holidays: [], workingDays: [] };
+    try {
+      const changed = await call(system.app, 'PUT', `/api/calendars/cn-mainland/years/${year}`, {
+        holidays: [...kept.holidays.filter((d: { date: string }) => d.date !== dueDay.toISODate()), { date: dueDay.toISODate(), name: 'Test holiday' }],
+        workingDays: kept.workingDays.filter((d: { date: string }) => d.date !== dueDay.toISODate()),
+      });
+      expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+      expect(changed.body.rescheduling.flowRuns).toBeGreaterThanOrEqual(1);
+      const expected = addBusinessDuration(await resolvedNow(), from, oneDay);
+      expect(DateTime.fromJSDate(expected, { zone: 'UTC' }).toISODate()).not.toBe(dueDay.toISODate());
+
+      const moved = await eventually(async () => {
+        const row = await requestOf();
+        expect(Math.abs(row!.dueAt.getTime() - expected.getTime())).toBeLessThan(3_000);
+        return row!;
+      });
+      expect(moved.status).toBe('pending');
+      const { workflowId } = await flowRunOf(system, projectId);
+      const state = await system.client.workflow.getHandle(workflowId).query(flowRunStateQuery);
+      expect(state.waitingFor.map((w) => w.until)).toEqual([moved.dueAt.toISOString()]);
+    } finally {
+      const restored =
+        kept.source === 'package'
+          ? await call(system.app, 'DELETE', `/api/calendars/cn-mainland/years/${year}`)
+          : await call(system.app, 'PUT', `/api/calendars/cn-mainland/years/${year}`, { holidays: kept.holidays, workingDays: kept.workingDays });
+      expect(restored.status).toBeLessThan(300);
+    }
+    // Back on the day it was first due; counted again from when the wait began, to within a few milliseconds of the first count.
+    await eventually(async () => expect(Math.abs((await requestOf())!.dueAt.getTime() - asked.dueAt.getTime())).toBeLessThan(3_000));
+    await closeProject(system, projectId, org.rep);
   });
 });
