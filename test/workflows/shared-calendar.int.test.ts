@@ -239,4 +239,47 @@ describe('the shared calendar on the real engine', () => {
     await eventually(async () => expect(Math.abs((await requestOf())!.dueAt.getTime() - asked.dueAt.getTime())).toBeLessThan(3_000));
     await closeProject(system, projectId, org.rep);
   });
+
+  it('moves a business-day delay that is waiting when an admin makes the day it ends a holiday', async () => {
+    const org = await createOrgChart(system.app);
+    const flow = document('Wait a business day', [onPlanSubmitted(), { id: 'wait', kind: 'delay', config: { duration: { amount: 1, unit: 'business_days' } } }, endWith('done', 'approved')], [
+      ['start', 'next', 'wait'],
+      ['wait', 'next', 'done'],
+    ]);
+    const stored = { timeZone: 'UTC', holidaysFrom: 'cn-mainland' as const };
+    const { projectId } = await runOnPlanSubmitted(system, org, flow, { calendar: stored });
+    const sleepingUntil = async () => {
+      const { workflowId } = await flowRunOf(system, projectId);
+      const state = await system.client.workflow.getHandle(workflowId).query(flowRunStateQuery);
+      return state.sleepingUntil?.find((s) => s.nodeId === 'wait')?.until;
+    };
+    const first = await eventually(async () => {
+      const until = await sleepingUntil();
+      expect(until).toBeDefined();
+      return until!;
+    });
+    const endDay = DateTime.fromISO(first, { zone: 'UTC' });
+    const before = await call(system.app, 'GET', `/api/calendars/cn-mainland/years/${endDay.year}`);
+    const kept = before.status === 200 ? before.body : { source: 'package', holidays: [], workingDays: [] };
+    try {
+      const changed = await call(system.app, 'PUT', `/api/calendars/cn-mainland/years/${endDay.year}`, {
+        holidays: [...kept.holidays.filter((d: { date: string }) => d.date !== endDay.toISODate()), { date: endDay.toISODate(), name: 'Test holiday' }],
+        workingDays: kept.workingDays.filter((d: { date: string }) => d.date !== endDay.toISODate()),
+      });
+      expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+      // The delay now ends on a later day, at the same time of day (its working day was taken away).
+      await eventually(async () => {
+        const until = DateTime.fromISO((await sleepingUntil())!, { zone: 'UTC' });
+        expect(until.toISODate()! > endDay.toISODate()!).toBe(true);
+        expect(Math.abs(until.diff(until.startOf('day')).toMillis() - endDay.diff(endDay.startOf('day')).toMillis())).toBeLessThan(3_000);
+      });
+    } finally {
+      const restored =
+        kept.source === 'package'
+          ? await call(system.app, 'DELETE', `/api/calendars/cn-mainland/years/${endDay.year}`)
+          : await call(system.app, 'PUT', `/api/calendars/cn-mainland/years/${endDay.year}`, { holidays: kept.holidays, workingDays: kept.workingDays });
+      expect(restored.status).toBeLessThan(300);
+    }
+    await closeProject(system, projectId, org.rep);
+  });
 });
