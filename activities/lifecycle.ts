@@ -11,23 +11,26 @@ import { sumKpi } from '../db/queries/kpi-reports';
 import { loadProjectProgress, type GoalProgress } from '../db/queries/project-progress';
 import type { LifecyclePhase, MilestoneSchedule, ProjectPlan } from '../workflows/sales-project-messages';
 import type { Clock } from './clock';
+import { resolveCalendar } from '../db/queries/calendars';
+import type { BusinessCalendar } from '../workflows/domain/business-calendar';
 
 const DAY_MS = 86_400_000;
 
 const notFound = (what: string, id: string) =>
   ApplicationFailure.create({ type: `${what}NotFound`, message: `${what} ${id} does not exist.`, nonRetryable: true });
 
-const timesOf = (project: SalesProject, m: Pick<Milestone, 'dueAt' | 'warningOffset'>) =>
+/** `calendar` is the project's, resolved (with its shared calendar's days) by `resolveCalendar`. */
+const timesOf = (project: SalesProject, calendar: BusinessCalendar, m: Pick<Milestone, 'dueAt' | 'warningOffset'>) =>
   milestoneCheckTimes({
     dueAt: m.dueAt,
     periodEnd: project.periodEnd,
     monitoringDays: Number(project.monitoringDays),
     warningOffset: m.warningOffset,
-    calendar: project.calendar,
+    calendar,
   });
 
-function scheduleOf(project: SalesProject, m: Milestone): MilestoneSchedule {
-  const { checkAt, warnAt } = timesOf(project, m);
+function scheduleOf(project: SalesProject, calendar: BusinessCalendar, m: Milestone): MilestoneSchedule {
+  const { checkAt, warnAt } = timesOf(project, calendar, m);
   return {
     milestoneId: m.id,
     name: m.name,
@@ -63,20 +66,22 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
       // project, so the first attempt can run before that transaction is visible.
       if (!p) throw new Error(`Project ${projectId} is not (yet) in the database.`);
       const milestones = await listMilestones(db, projectId);
+      const calendar = await resolveCalendar(db, p.calendar);
       return {
         projectId,
         phase: p.phase,
         periodEnd: p.periodEnd.toISOString(),
         monitoringEnd: monitoringEnd(p.periodEnd, Number(p.monitoringDays)).toISOString(),
         reviewEveryMs: Math.max(1000, Math.round(Number(p.reviewEveryDays) * DAY_MS)),
-        milestones: milestones.map((m) => scheduleOf(p, m)),
+        milestones: milestones.map((m) => scheduleOf(p, calendar, m)),
       };
     },
 
     async loadMilestoneSchedule(milestoneId: string): Promise<MilestoneSchedule> {
       const m = await findMilestone(db, milestoneId);
       if (!m) throw notFound('Milestone', milestoneId);
-      return scheduleOf(await project(m.projectId), m);
+      const p = await project(m.projectId);
+      return scheduleOf(p, await resolveCalendar(db, p.calendar), m);
     },
 
     /** Moves the project to a phase and records when, for the retrospective's timeline. */

@@ -28,6 +28,7 @@ import { flowBindingsRouter, flowsRouter } from './routes/flows';
 import { projectsRouter } from './routes/projects';
 import { usersRouter } from './routes/users';
 import { decisionLinksRouter } from './routes/decision-links';
+import { calendarsRouter } from './routes/calendars';
 
 /** The whole HTTP surface: `/api/*` resources, `/api/openapi.json`, and the web page at `/`. */
 export function createApp(deps: AppDeps) {
@@ -75,7 +76,8 @@ export function createApp(deps: AppDeps) {
     .route('/', flowRunsRouter(deps))
     .route('/', flowRunTraceRouter(deps))
     .route('/', approvalsRouter(deps))
-    .route('/', auditRouter(deps));
+    .route('/', auditRouter(deps))
+    .route('/', calendarsRouter(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {
     type: 'http',

@@ -5,7 +5,7 @@ import { resolveBoundVersion } from '../db/queries/flows';
 import { loadProjectProgress } from '../db/queries/project-progress';
 import type { SalesProject } from '../db/schema';
 import { workingDaysAfter } from '../workflows/domain/business-calendar';
-import { calendarOf } from './plan-guard';
+import { resolveCalendar } from '../db/queries/calendars';
 import { triggerConfigSchema } from '../workflows/flow/nodes/trigger';
 import type { raiseBoundFlow, RaiseBoundFlowInput } from '../workflows/raise-bound-flow';
 import { raiseWorkflowId } from '../workflows/task-queue';
@@ -72,7 +72,7 @@ export async function recordWatchingKpi<T>(
   // No figure before the first report counts as 0 % of the goal.
   if (!after || !crosses(config.direction, config.threshold, before?.pct ?? 0, after.pct)) return { recorded, crossing: null };
   // Goal periods are half-open: the last day counted is the one of its last instant.
-  const businessDaysLeft = workingDaysAfter(calendarOf(project), asOf, new Date(after.periodEnd.getTime() - 1));
+  const businessDaysLeft = workingDaysAfter(await resolveCalendar(trx, project.calendar), asOf, new Date(after.periodEnd.getTime() - 1));
   if (config.fewerBusinessDaysLeftThan !== undefined && businessDaysLeft >= config.fewerBusinessDaysLeftThan) return { recorded, crossing: null };
   const personName = await findUserName(trx, reporter.userId);
   return {

@@ -5,7 +5,8 @@ import type { NewMilestone, SalesProject } from '../db/schema';
 import { CalendarError, subtractCalendarDuration, type BusinessCalendar, type CalendarDuration } from '../workflows/domain';
 import { NewPlanMilestoneBody } from './contract/plan';
 import { invalidFields, type ErrorDetail } from './errors';
-import { calendarOf, requireTeam, requireUsers } from './plan-guard';
+import { resolveCalendar } from '../db/queries/calendars';
+import { requireTeam, requireUsers } from './plan-guard';
 import { pickKeys } from './to-json';
 
 // The rules of a milestone, whichever route writes one: the plan's milestone routes and a new
@@ -63,7 +64,7 @@ export async function checkMilestone(trx: Db, project: SalesProject, draft: Mile
     if (draft.periodStart >= draft.dueAt) details.push({ path: 'periodStart', message: 'must be before dueAt' });
     else if (draft.periodStart < project.periodStart) details.push({ path: 'periodStart', message: 'must not be before the project starts' });
   }
-  if (draft.warningOffset && !warnAtOf(calendarOf(project), draft.dueAt, draft.warningOffset)) {
+  if (draft.warningOffset && !warnAtOf(await resolveCalendar(trx, project.calendar), draft.dueAt, draft.warningOffset)) {
     details.push({ path: 'warningOffset', message: "does not fit in the project's business calendar" });
   }
   if (details.length > 0) throw invalidFields(details.map((d) => ({ ...d, path: `${at}${d.path}` })));

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { BusinessCalendarInput, CalendarDuration, GoalDirection, GoalMetric } from '../workflows/domain';
 import type { AccessRole } from '../workflows/domain/access-role';
+import type { SharedCalendarId, SharedDay } from '../workflows/domain/shared-calendars';
 import type { ProjectStatus, ProjectMemberRole, MilestoneStatus, MilestoneTargetKind, RetrospectiveStatus } from '../workflows/domain/project-states';
 import type { TaskStatus, RiskStatus, ChangeRequestSubjectKind, ChangeRequestField, ChangeRequestStatus, RiskEarlyWarning } from '../workflows/domain/plan-item-states';
 import type { ApprovalRequestKind, ApprovalRequestStatus, DecisionLinkDecision, FlowRunStatus, InboxItemKind } from '../workflows/domain/approval-states';
@@ -372,6 +373,17 @@ export interface RetrospectiveInputsTable {
   submittedAt: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A year of a shared calendar as an admin imported it; it replaces the package's year of the same number. */
+export interface SharedCalendarYearsTable {
+  calendarId: SharedCalendarId;
+  year: number;
+  holidays: ColumnType<SharedDay[], string, string>;
+  workingDays: ColumnType<SharedDay[], string, string>;
+  source: 'csv' | 'ics' | 'json';
+  updatedBy: string | null;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
   users: UsersTable;
   sales_projects: SalesProjectsTable;
@@ -402,7 +414,10 @@ export interface Database {
   known_devices: KnownDevicesTable;
   decision_links: DecisionLinksTable;
   audit_events: AuditEventsTable;
+  shared_calendar_years: SharedCalendarYearsTable;
 }
+
+export type SharedCalendarYearRow = Selectable<SharedCalendarYearsTable>;
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 export const lifecyclePhases = ['planning', 'execution', 'monitoring', 'closing_review', 'closed'] as const;
 export type LifecyclePhase = (typeof lifecyclePhases)[number];
@@ -67,6 +67,13 @@ export const submitPlanUpdate = defineUpdate<{ accepted: true }, [{ userId: stri
 
 /** A recorded change request (target or due date) goes to its approval flow; execution only. */
 export const requestChangeUpdate = defineUpdate<{ accepted: true }, [{ changeRequestId: string }]>('requestChange');
+
+/**
+ * The shared holiday calendar the project follows (calendar.holidaysFrom) changed: warning times
+ * that count business time are computed again, and their timers follow. Sent by the API after an
+ * admin imports, edits or forgets a year.
+ */
+export const calendarChangedSignal = defineSignal('calendarChanged');
 
 /** Ends the project early (won, lost, cancelled): straight to the closing review. */
 export const closeProjectUpdate = defineUpdate<{ phase: LifecyclePhase }, [{ outcome: CloseOutcome; userId: string }]>('closeProject');

@@ -17,6 +17,7 @@ import { retrospectiveFinalizedSignal } from './retrospective-messages';
 import { phaseAllows, type PhaseAction } from './domain/phase-rules';
 import { runBoundFlow } from './run-bound-flow';
 import {
+  calendarChangedSignal,
   closeProjectUpdate,
   requestChangeUpdate,
   stateQuery,
@@ -67,6 +68,9 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
   const running = new Map<string, RunningFlow>();
   const changeQueue: string[] = [];
   let changesInFlight = 0;
+  let calendarChanges = 0;
+  let calendarReloading = false;
+  let checksDone = false;
 
   const nextChecks = (): PendingCheck[] =>
     [...schedule.values()]
@@ -80,6 +84,10 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
   let retrospectiveFinal = false;
   setHandler(retrospectiveFinalizedSignal, () => {
     retrospectiveFinal = true;
+  });
+  // New with the shared calendars; no recorded history holds this signal, so replays are unaffected.
+  setHandler(calendarChangedSignal, () => {
+    calendarChanges++;
   });
 
   setHandler(stateQuery, () => ({
@@ -237,6 +245,33 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
     }
   };
 
+  /**
+   * When the shared calendar changes, pending warnings are placed again: as for an approved change
+   * request, a milestone whose warning time moved gets a new revision and its timer starts over.
+   * Warnings already given and due checks (due times are not counted in business time) stay.
+   */
+  const followCalendar = async () => {
+    // From 0: a change heard while the plan was being (re)loaded may not be in what was loaded.
+    let seen = 0;
+    for (;;) {
+      await condition(() => calendarChanges > seen || checksDone || closing);
+      if (calendarChanges === seen) return;
+      seen = calendarChanges;
+      calendarReloading = true;
+      try {
+        const fresh = await acts.loadProjectPlan(projectId);
+        for (const m of fresh.milestones) {
+          const current = schedule.get(m.milestoneId);
+          if (!current || current.status !== 'pending' || current.warned || current.warnAt === m.warnAt) continue;
+          schedule.set(m.milestoneId, { ...current, warnAt: m.warnAt });
+          revisions.set(m.milestoneId, (revisions.get(m.milestoneId) ?? 0) + 1);
+        }
+      } finally {
+        calendarReloading = false;
+      }
+    }
+  };
+
   const reviews = async () => {
     while (!(await condition(() => phase !== 'execution' || closing, plan.reviewEveryMs))) {
       await acts.sendStatusSummary({ projectId, at: new Date().toISOString() });
@@ -244,10 +279,12 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
   };
 
   if (phase === 'execution' || phase === 'monitoring') {
-    const checks = Promise.all([...schedule.keys()].map(runMilestone));
-    const background = Promise.all([handleChanges(), reviews()]);
+    const checks = Promise.all([...schedule.keys()].map(runMilestone)).then(() => {
+      checksDone = true;
+    });
+    const background = Promise.all([handleChanges(), reviews(), followCalendar()]);
     if (phase === 'execution') {
-      const safeToContinueAsNew = () => workflowInfo().continueAsNewSuggested && running.size === 0 && changesInFlight === 0 && changeQueue.length === 0;
+      const safeToContinueAsNew = () => workflowInfo().continueAsNewSuggested && running.size === 0 && changesInFlight === 0 && changeQueue.length === 0 && !calendarReloading;
       await condition(() => closing || safeToContinueAsNew(), until(plan.periodEnd));
       if (!closing && safeToContinueAsNew() && Date.now() < Date.parse(plan.periodEnd)) {
         // Long projects stay under the history limit; everything is reloaded from the database.

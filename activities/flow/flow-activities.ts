@@ -1,7 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { onBehalfOf } from '../../db/actor';
 import type { Db } from '../../db/connect';
-import { closePendingApprovalRequests, decidePendingApprovalRequest, getApprovalRequest, openApprovalRequestOnce } from '../../db/queries/approvals';
+import { closePendingApprovalRequests, movePendingApprovalRequests, decidePendingApprovalRequest, getApprovalRequest, openApprovalRequestOnce } from '../../db/queries/approvals';
 import { acknowledgeEscalationsOfRun, insertFlowEscalationOnce } from '../../db/queries/escalations';
 import { insertInboxItemOnce, markRequestInboxItemsRead } from '../../db/queries/inbox';
 import { findProject, setProjectHealth } from '../../db/queries/projects';
@@ -11,7 +11,7 @@ import { findVersionById, resolveBoundVersion } from '../../db/queries/flows';
 import { findFlowIdOfRun, finishFlowRun, registerFlowRunOnce } from '../../db/queries/flow-runs';
 import type { ApprovalRequestKind, ApprovalRequestStatus, FlowRunStatus } from '../../workflows/domain';
 import { addBusinessDuration } from '../../workflows/domain/business-calendar';
-import { calendarOrDefault } from '../../workflows/domain/milestone-schedule';
+import { resolveCalendar } from '../../db/queries/calendars';
 import { durationToMs, isCalendarDuration, type Duration } from '../../workflows/flow/duration';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import type { PeopleRule } from '../../workflows/flow/people-rule';
@@ -191,6 +191,11 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
     },
 
     /** Closes what is still pending (time ran out, or another answer decided the step). */
+    /** A waiting step's deadline moved (the shared calendar changed): its pending requests show the new due time. */
+    async moveRequests(input: { requestIds: string[]; dueAt: string }): Promise<void> {
+      await movePendingApprovalRequests(db, input.requestIds, new Date(input.dueAt));
+    },
+
     async closeRequests(input: { requestIds: string[]; status: 'timed_out' | 'cancelled' }): Promise<void> {
       if (input.requestIds.length === 0) return;
       await closePendingApprovalRequests(db, input.requestIds, input.status, clock.now());
@@ -210,14 +215,17 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
       return person;
     },
 
-    /** When a duration that starts now ends: business units follow the working calendar. */
-    /** Business units follow the project's working calendar (the default one when it has none). */
-    async deadline(input: { duration: Duration; projectId: string }): Promise<string> {
-      const now = clock.now();
+    /**
+     * When a duration that starts now ends. Business units follow the project's working calendar
+     * (the default one when it has none), with the shared calendar it names (cn-mainland).
+     */
+    async deadline(input: { duration: Duration; projectId: string; from?: string }): Promise<string> {
+      // `from`: a deadline counted again from when its wait began, after the shared calendar changed.
+      const now = input.from === undefined ? clock.now() : new Date(input.from);
       if (isCalendarDuration(input.duration)) return new Date(now.getTime() + durationToMs(input.duration)).toISOString();
       const project = await findProject(db, input.projectId);
       const unit = input.duration.unit === 'business_hours' ? 'business_hours' : 'business_days';
-      return addBusinessDuration(calendarOrDefault(project?.calendar), now, { amount: input.duration.amount, unit }).toISOString();
+      return addBusinessDuration(await resolveCalendar(db, project?.calendar), now, { amount: input.duration.amount, unit }).toISOString();
     },
 
     async setProjectHealth(input: { projectId: string; status: string; reason: string | null; stepKey?: string }): Promise<void> {

@@ -3,7 +3,7 @@ import { listProjectsForGlobalSchedule, listScheduleBindings } from '../../db/qu
 import { insertProjectEventsOnce } from '../../db/queries/project-events';
 import { findProject } from '../../db/queries/projects';
 import { isWorkingDay } from '../../workflows/domain/business-calendar';
-import { calendarOrDefault } from '../../workflows/domain/milestone-schedule';
+import { resolveCalendar } from '../../db/queries/calendars';
 import type { Clock } from '../clock';
 
 export interface ScheduledTickPlan {
@@ -35,7 +35,7 @@ export function createScheduleActivities({ db, clock }: { db: Db; clock: Clock }
       const plan: ScheduledTickPlan = { flowVersionId: binding.flowVersionId, run: [], skipped: [] };
       for (const project of candidates) {
         if (project.phase === 'closed' || !schedule.phases.some((phase) => phase === project.phase)) continue;
-        if (schedule.workingDaysOnly && !isWorkingDay(calendarOrDefault(project.calendar), at)) {
+        if (schedule.workingDaysOnly && !isWorkingDay(await resolveCalendar(db, project.calendar), at)) {
           plan.skipped.push({ projectId: project.id, reason: "not a working day in the project's calendar" });
         } else {
           plan.run.push({ projectId: project.id, phase: project.phase });

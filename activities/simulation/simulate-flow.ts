@@ -175,6 +175,8 @@ export async function simulateFlow(db: Db, input: SimulateFlowInput): Promise<Si
   const env: FlowEnv = {
     runKey: `test-run:${input.flowId}`,
     joinsWaitForLiveBranches: true,
+    // Nobody changes the shared calendar in the middle of a test run.
+    followsCalendarChanges: false,
     effects: simulated.effects,
     async callWebhook(webhook, { stepKey }) {
       const url = renderTemplate(webhook.url, webhook.context);

@@ -72,6 +72,8 @@ export function createSimulatedEffects(deps: {
       return { decidedAt: new Date(clock.now()).toISOString(), deciderName: request.person.name };
     },
 
+    moveRequests: async () => undefined,
+
     async closeRequests(input) {
       if (input.status !== 'timed_out') return;
       for (const id of input.requestIds) {

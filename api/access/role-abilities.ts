@@ -13,6 +13,7 @@ export const roleAbilities = {
   managePeople: ['admin'],
   manageTeams: ['admin'],
   readAuditTrail: ['admin'],
+  manageCalendars: ['admin'],
 } as const satisfies Record<keyof z.infer<typeof SessionCan>, readonly AccessRole[]>;
 
 export type RoleAbility = keyof typeof roleAbilities;

@@ -33,6 +33,7 @@ export const SessionCan = z
     managePeople: z.boolean().openapi({ description: 'Add people and change their accounts and roles (admins)' }),
     manageTeams: z.boolean().openapi({ description: 'Create teams and change their members (admins)' }),
     readAuditTrail: z.boolean().openapi({ description: 'Read the whole audit trail (admins)' }),
+    manageCalendars: z.boolean().openapi({ description: "Import or edit a year of a shared holiday calendar such as cn-mainland (admins)" }),
   })
   .openapi('SessionCan');
 

@@ -1,3 +1,4 @@
+import { resolveCalendar } from '../../db/queries/calendars';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { Db } from '../../db/connect';
 import { insertChangeRequest, listChangeRequests } from '../../db/queries/change-requests';
@@ -69,8 +70,9 @@ async function previewMoves(db: Db, projectId: string, body: z.infer<typeof Chan
   const milestone = await findProjectMilestone(db, projectId, body.subjectId);
   if (!milestone) throw invalidFields([{ path: 'subjectId', message: 'no milestone with this id in this project' }]);
   if (milestone.status !== 'pending') throw invalidFields([{ path: 'subjectId', message: `the milestone was already checked (${milestone.status}); its date cannot move` }]);
+  const calendar = await resolveCalendar(db, project.calendar);
   const times = (dueAt: Date) =>
-    milestoneCheckTimes({ dueAt, periodEnd: project.periodEnd, monitoringDays: Number(project.monitoringDays), warningOffset: milestone.warningOffset, calendar: project.calendar });
+    milestoneCheckTimes({ dueAt, periodEnd: project.periodEnd, monitoringDays: Number(project.monitoringDays), warningOffset: milestone.warningOffset, calendar });
   const before = times(milestone.dueAt);
   const after = times(new Date(body.after));
   const moves: Moves = [];

@@ -17,6 +17,7 @@ import { requireProjectAccess } from '../access/project-access';
 import { requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields } from '../errors';
+import { resolveCalendar } from '../../db/queries/calendars';
 import { calendarOf, editPlan, inProject, requireProject, requireTeam, requireUsers } from '../plan-guard';
 import { DecompositionBody, DecompositionPreview, PlanMilestone } from '../contract/plan';
 import { bodyOf, definedOnly, toJson } from '../to-json';
@@ -117,11 +118,12 @@ export function planRouter(deps: AppDeps) {
     planningOnly: ['create', 'update', 'delete'],
     answerReadsProject: true,
     list: async (db, projectId) => {
-      const calendar = calendarOf(await requireProject(db, projectId));
+      const project = await requireProject(db, projectId);
+      const calendar = await resolveCalendar(db, project.calendar);
       return (await listMilestones(db, projectId)).map((m) => planMilestoneDto(m, calendar));
     },
     find: findProjectMilestone,
-    toDto: (milestone, project) => planMilestoneDto(milestone, calendarOf(project)),
+    toDto: async (milestone, project) => planMilestoneDto(milestone, await resolveCalendar(db, project.calendar)),
     insert: async (trx, project, body) => {
       const columns = await checkMilestone(trx, project, newMilestoneDraft(body));
       return insertMilestone(trx, { projectId: project.id, ...columns });
@@ -162,7 +164,7 @@ export function planRouter(deps: AppDeps) {
           const { goal, parts, preview } = await decomposeGoal(trx, project, body);
           await requireUsers(trx, [{ path: 'ownerId', id: body.ownerId }]);
           await requireTeam(trx, 'teamId', body.teamId);
-          const calendar = calendarOf(project);
+          const calendar = await resolveCalendar(db, project.calendar);
           const warningOffset = body.warningOffset ?? null;
           if (warningOffset && parts.some((part) => !warnAtOf(calendar, part.end, warningOffset))) {
             throw invalidFields([{ path: 'warningOffset', message: "does not fit in the project's business calendar" }]);
@@ -198,7 +200,7 @@ export function planRouter(deps: AppDeps) {
           );
           return { preview, milestones: created, project };
         });
-        const calendar = calendarOf(project);
+        const calendar = await resolveCalendar(db, project.calendar);
         const ordered = [...milestones].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
         return c.json({ ...preview, milestones: ordered.map((m) => planMilestoneDto(m, calendar)) }, 201);
       },

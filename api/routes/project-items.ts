@@ -41,7 +41,7 @@ export interface ProjectItems<R extends ProjectItemRoutes, Row extends { id: str
   answerReadsProject?: true;
   list(db: Db, projectId: string, query: QueryOf<R['list']>): Promise<AnswerOf<R['list'], 200>>;
   find(db: Db, projectId: string, itemId: string): Promise<Row | undefined>;
-  toDto(row: Row, project: SalesProject): AnswerOf<R['get'], 200>;
+  toDto(row: Row, project: SalesProject): AnswerOf<R['get'], 200> | Promise<AnswerOf<R['get'], 200>>;
   insert(trx: Db, project: SalesProject, body: BodyOf<R['create']>): Promise<Row>;
   /** Changes the item found; it may refuse a change the phase does not allow. */
   update(trx: Db, project: SalesProject, current: Row, patch: BodyOf<R['update']>): Promise<Row>;
@@ -78,14 +78,14 @@ export function projectItemsRouter<R extends ProjectItemRoutes, Row extends { id
     await guard(c, 'create');
     const body = valid(c, 'json');
     const { row, project } = await locked('create')(db, id, async (trx, project) => ({ row: await items.insert(trx, project, body), project }));
-    return c.json(items.toDto(row, project), 201);
+    return c.json(await items.toDto(row, project), 201);
   };
   const get: Handler = async (c) => {
     const { id, [itemId]: key } = valid(c, 'param');
     await requireProjectAccess(db, c.get('principal'), id, 'read');
     const project = items.answerReadsProject ? await requireProject(db, id) : undefined;
     const row = found(await items.find(db, id, key!), noun, key!);
-    return c.json(items.toDto(row, project!), 200);
+    return c.json(await items.toDto(row, project!), 200);
   };
   const update: Handler = async (c) => {
     const { id, [itemId]: key } = valid(c, 'param');
@@ -95,7 +95,7 @@ export function projectItemsRouter<R extends ProjectItemRoutes, Row extends { id
       const current = found(await items.find(trx, id, key!), noun, key!);
       return { row: await items.update(trx, project, current, patch), project };
     });
-    return c.json(items.toDto(row, project), 200);
+    return c.json(await items.toDto(row, project), 200);
   };
   const remove: Handler = async (c) => {
     const { id, [itemId]: key } = valid(c, 'param');

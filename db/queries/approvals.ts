@@ -51,6 +51,12 @@ export async function decidePendingApprovalRequest(
 }
 
 /** Closes the requests of `ids` that are still pending. */
+/** Moves the due time of requests still pending (their deadline followed a calendar change). */
+export async function movePendingApprovalRequests(db: Db, ids: readonly string[], dueAt: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('approval_requests').set({ dueAt }).where('id', 'in', ids).where('status', '=', 'pending').execute();
+}
+
 export async function closePendingApprovalRequests(db: Db, ids: readonly string[], status: 'timed_out' | 'cancelled', at: Date): Promise<void> {
   if (ids.length === 0) return;
   await db

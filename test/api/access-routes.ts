@@ -317,6 +317,29 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
 
     // The audit trail: admins, and the project's managers
     'GET /api/audit': { allow: ['manager', 'admin'], see: projectReaders, ok: 200, send: () => ({ path: `/api/audit?projectId=${f.planning}` }) },
+
+    // Shared holiday calendars: everyone reads them, admins import and edit years (far-off years here, so no real project's calendar moves)
+    'GET /api/calendars': { allow: signedIn, ok: 200, send: () => ({ path: '/api/calendars' }) },
+    'GET /api/calendars/{calendarId}/years/{year}': { allow: signedIn, ok: 200, send: () => ({ path: '/api/calendars/cn-mainland/years/2026' }) },
+    'PUT /api/calendars/{calendarId}/years/{year}': {
+      allow: adminOnly,
+      ok: 200,
+      send: () => ({ path: '/api/calendars/cn-mainland/years/2099', body: { holidays: [{ date: '2099-01-01', name: '元旦' }], workingDays: [] } }),
+    },
+    'POST /api/calendars/{calendarId}/years/{year}/import': {
+      allow: adminOnly,
+      ok: 200,
+      send: () => ({ path: '/api/calendars/cn-mainland/years/2098/import', body: { format: 'csv', text: 'date,kind,name\n2098-01-01,holiday,元旦\n' } }),
+    },
+    'DELETE /api/calendars/{calendarId}/years/{year}': {
+      allow: adminOnly,
+      ok: 204,
+      // The year is stored before every attempt, so a refused one could be seen removing it.
+      send: async () => {
+        await asAdmin('PUT', '/api/calendars/cn-mainland/years/2097', { holidays: [{ date: '2097-01-01', name: '元旦' }], workingDays: [] });
+        return { path: '/api/calendars/cn-mainland/years/2097' };
+      },
+    },
   };
 }
 

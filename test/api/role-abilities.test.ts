@@ -15,8 +15,9 @@ describe('what the session says each role may do', () => {
     expect(offered('chooseProjectOwner')).toEqual(['admin', 'manager']);
   });
 
-  it('keeps people, teams and the whole audit trail to admins', () => {
+  it('keeps people, teams, the shared holiday calendars and the whole audit trail to admins', () => {
     expect(offered('managePeople')).toEqual(['admin']);
+    expect(offered('manageCalendars')).toEqual(['admin']);
     expect(offered('manageTeams')).toEqual(['admin']);
     expect(offered('readAuditTrail')).toEqual(['admin']);
   });

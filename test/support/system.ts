@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { parseAddressAllowList } from '../../activities/flow/address-guard';
+import type { Clock } from '../../activities/clock';
 import type { Mail, Mailer } from '../../activities/flow/mailer';
 import { configureTemporalRuntime, startWorker, type RunningWorker } from '../../activities/runtime/worker';
 import { createApp, type App } from '../../api/app';
@@ -42,6 +43,8 @@ export function useSystem(
     mailer?: Mailer | (() => Mailer);
     /** MILEPOST_WEBHOOK_ALLOW for this file's worker; none by default, so webhooks reach public addresses only. */
     webhookAllow?: string;
+    /** The activities' clock (default the system's), for tests that place "now" elsewhere. */
+    clock?: Clock;
   } = {},
 ): TestSystem {
   const taskQueue = `milepost-test-${randomUUID()}`;
@@ -59,6 +62,7 @@ export function useSystem(
       decisionLinks: testDecisionLinks,
       webhookAllow: parseAddressAllowList(options.webhookAllow),
       workflowBundle: { code: inject('workflowBundleCode') },
+      ...(options.clock ? { clock: options.clock } : {}),
     });
   };
   system.stopWorker = async () => {

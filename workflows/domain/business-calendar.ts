@@ -8,6 +8,7 @@ import {
   type PlainDuration,
 } from './duration';
 import { DomainError } from './errors';
+import { sharedCalendarIdSchema } from './shared-calendars';
 import { DEFAULT_TIME_ZONE, isValidTimeZone, timeZoneSchema } from './time-zone';
 
 export type CalendarErrorCode = 'invalid_calendar' | 'invalid_duration' | 'no_working_time';
@@ -30,7 +31,11 @@ const isoDateListSchema = z
  * When the team works. Weekdays are ISO numbers (1 = Monday … 7 = Sunday); holidays and extra
  * working days are local dates in `timeZone` — extra working days are the weekend days worked to
  * make up for a long holiday (调休), common in mainland China. A working day is one window
- * workStart–workEnd; a lunch break is not modelled.
+ * workStart–workEnd; a lunch break is not modelled. `holidaysFrom` names a shared calendar
+ * (`cn-mainland`) whose days off and make-up working days apply as well, year by year; the project's
+ * own `holidays` and `extraWorkingDays` win over it where they disagree. Only `withSharedDays` (given
+ * the shared table, which lives in the database) adds them, so resolve a stored calendar before
+ * counting business time with it.
  */
 export const businessCalendarSchema = z
   .strictObject({
@@ -44,6 +49,7 @@ export const businessCalendarSchema = z
     workEnd: z.string().regex(END_CLOCK_TIME, { error: 'expected HH:mm, e.g. 18:00' }).default('18:00'),
     holidays: isoDateListSchema,
     extraWorkingDays: isoDateListSchema,
+    holidaysFrom: sharedCalendarIdSchema.optional(),
   })
   .refine((calendar) => minutesOf(calendar.workEnd) > minutesOf(calendar.workStart), {
     error: 'the working day must end after it starts',
@@ -62,6 +68,22 @@ export const businessCalendarSchema = z
   });
 export type BusinessCalendar = z.output<typeof businessCalendarSchema>;
 export type BusinessCalendarInput = z.input<typeof businessCalendarSchema>;
+
+/**
+ * The calendar with a shared calendar's days added: its holidays become days off and its make-up
+ * days working days, except where the project's own lists say otherwise (a project holiday on a
+ * national make-up Saturday stays a holiday; a project working day on a national holiday is worked).
+ */
+export function withSharedDays(
+  calendar: BusinessCalendar,
+  shared: { holidays: readonly string[]; workingDays: readonly string[] },
+): BusinessCalendar {
+  const ownHolidays = new Set(calendar.holidays);
+  const ownWorkingDays = new Set(calendar.extraWorkingDays);
+  const holidays = new Set([...shared.holidays.filter((day) => !ownWorkingDays.has(day)), ...ownHolidays]);
+  const extraWorkingDays = new Set([...shared.workingDays.filter((day) => !ownHolidays.has(day) && !holidays.has(day)), ...ownWorkingDays]);
+  return { ...calendar, holidays: [...holidays].sort(), extraWorkingDays: [...extraWorkingDays].sort() };
+}
 
 /** Mon–Fri 09:00–18:00 in Asia/Shanghai, no holidays. */
 export const defaultBusinessCalendar: BusinessCalendar = businessCalendarSchema.parse({});

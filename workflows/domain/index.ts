@@ -21,3 +21,5 @@ export * from './approval-states';
 export * from './plan-item-states';
 export * from './project-states';
 export * from './phase-rules';
+export * from './shared-calendars';
+export * from './holiday-import';

@@ -14,6 +14,7 @@ export type FlowEffects = Pick<
   | 'openRequests'
   | 'recordDecision'
   | 'closeRequests'
+  | 'moveRequests'
   | 'escalate'
   | 'deadline'
   | 'setProjectHealth'
@@ -37,6 +38,11 @@ export interface FlowEnv {
    * that started before that rule, which keep counting arrivals against incoming edges on replay.
    */
   readonly joinsWaitForLiveBranches: boolean;
+  /**
+   * True: a business-unit deadline (timeout, delay) is counted again when the shared holiday
+   * calendar changes while it is awaited. False for runs that started before, and in test runs.
+   */
+  readonly followsCalendarChanges: boolean;
   readonly effects: FlowEffects;
   /** One webhook call with the step's own retry budget; a final failure is answered, not thrown. */
   callWebhook(input: WebhookInput, policy: { retries: number; timeoutSeconds: number; stepKey: string }): Promise<WebhookOutcome>;

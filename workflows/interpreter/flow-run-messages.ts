@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { FlowDocument } from '../flow/graph-schema';
 import type { RunPathStep } from '../flow/run-trace';
 import type { TriggerEvent } from '../flow/trigger-events';
@@ -72,3 +72,6 @@ export const flowRunStateQuery = defineQuery<FlowRunState>('flowRunState');
 
 /** A person's decision on a request of this run; refused for anyone but the assignee. */
 export const decideUpdate = defineUpdate<DecisionResult, [Decision]>('decide');
+
+/** The shared holiday calendar the run's project follows changed (sent by the API after an admin's import or edit). */
+export const flowCalendarChangedSignal = defineSignal('calendarChanged');

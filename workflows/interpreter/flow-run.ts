@@ -1,6 +1,6 @@
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import { flowDocumentSchema } from '../flow/graph-schema';
-import { decideUpdate, flowRunStateQuery, type FlowRunInput, type FlowRunResult } from './flow-run-messages';
+import { decideUpdate, flowCalendarChangedSignal, flowRunStateQuery, type FlowRunInput, type FlowRunResult } from './flow-run-messages';
 import { createFlowRunner } from './flow-runner';
 import { temporalFlowEnv } from './temporal-env';
 
@@ -16,5 +16,6 @@ export async function flowRun(input: FlowRunInput): Promise<FlowRunResult> {
   const runner = createFlowRunner(input, parsed.data, temporalFlowEnv());
   setHandler(flowRunStateQuery, runner.state);
   setHandler(decideUpdate, runner.decide, { validator: runner.validateDecision });
+  setHandler(flowCalendarChangedSignal, runner.calendarChanged);
   return runner.run();
 }

@@ -39,6 +39,8 @@ export interface FlowRunner {
   /** Throws when the decision may not be taken (the update's validator). */
   validateDecision(decision: Decision): void;
   decide(decision: Decision): Promise<DecisionResult>;
+  /** The shared holiday calendar changed: business-unit deadlines being awaited are counted again. */
+  calendarChanged(): void;
   /** The run's id once registered (`run` registers it first). */
   readonly runId: string | undefined;
 }
@@ -63,6 +65,7 @@ export function createFlowRunner(input: FlowRunInput, doc: FlowDocument, env: Fl
   let result: FlowResult | undefined;
   let steps = 0;
   let scope: RunScope | undefined;
+  let calendarChanges = 0;
 
   const state = (): FlowRunState => ({
     flowVersionId: input.flowVersionId,
@@ -191,6 +194,7 @@ export function createFlowRunner(input: FlowRunInput, doc: FlowDocument, env: Fl
         if (path.length > PATH_KEPT) path.splice(0, path.length - PATH_KEPT);
       },
       sleeping,
+      calendarChanges: () => calendarChanges,
     };
     try {
       await visit(trigger.id, rootToken);
@@ -215,6 +219,9 @@ export function createFlowRunner(input: FlowRunInput, doc: FlowDocument, env: Fl
     state,
     validateDecision,
     decide,
+    calendarChanged: () => {
+      calendarChanges++;
+    },
     get runId() {
       return scope?.runId;
     },

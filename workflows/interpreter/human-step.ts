@@ -1,6 +1,7 @@
 import type { ApprovalRequestKind } from '../domain';
 import type { PeopleRule } from '../flow/people-rule';
 import type { MessageSpec } from '../flow/message-spec';
+import { waitForDeadline, type Deadline } from './durations';
 import { slotStatuses, type RunScope, type TrackedRequest } from './run-scope';
 
 export interface HumanStepSpec {
@@ -8,7 +9,8 @@ export interface HumanStepSpec {
   kind: ApprovalRequestKind;
   people: PeopleRule;
   spec: MessageSpec;
-  until: number;
+  /** When the step times out; a business-unit one moves when the shared calendar changes. */
+  deadline: Deadline;
   allowDelegation: boolean;
   /** Open requests one slot at a time, in the order the rule lists the people. */
   sequential: boolean;
@@ -24,7 +26,7 @@ export async function runHumanStep(scope: RunScope, step: HumanStepSpec): Promis
   const stepKey = scope.stepKey(step.nodeId);
   const people = await scope.env.effects.resolvePeople({ projectId: scope.input.projectId, rule: step.people, context: scope.context });
   if (people.length === 0) return { slots: [], timedOut: false, nobody: true };
-  const until = new Date(step.until).toISOString();
+  let until = new Date(step.deadline.at).toISOString();
 
   const open = async (index: number) => {
     const person = people[index]!;
@@ -55,13 +57,18 @@ export async function runHumanStep(scope: RunScope, step: HumanStepSpec): Promis
 
   const current = () => [...slotStatuses(scope.requests, stepKey).values()];
   let timedOut = false;
-  // condition(fn, 0) would wait forever, so a deadline already past still gets a 1 ms timer.
-  const remaining = () => Math.max(1, step.until - scope.env.now());
+  /** The deadline moved: the open requests (and those opened later in a sequence) show the new due time. */
+  const moved = async (at: number) => {
+    until = new Date(at).toISOString();
+    const pending = [...scope.requests.values()].filter((r) => r.stepKey === stepKey && r.status === 'pending');
+    for (const request of pending) request.until = until;
+    await scope.env.effects.moveRequests({ requestIds: pending.map((r) => r.requestId), dueAt: until });
+  };
   if (step.sequential) {
     for (let index = 0; index < people.length; index++) {
       await open(index);
       const slot = () => slotStatuses(scope.requests, stepKey).get(`${stepKey}:${index}`);
-      if (!(await scope.env.condition(() => slot()?.status !== 'pending', remaining()))) {
+      if (!(await waitForDeadline(scope, () => slot()?.status !== 'pending', step.deadline, moved))) {
         timedOut = true;
         break;
       }
@@ -70,7 +77,7 @@ export async function runHumanStep(scope: RunScope, step: HumanStepSpec): Promis
     }
   } else {
     for (let index = 0; index < people.length; index++) await open(index);
-    timedOut = !(await scope.env.condition(() => step.decided(current()), remaining()));
+    timedOut = !(await waitForDeadline(scope, () => step.decided(current()), step.deadline, moved));
   }
 
   const pending = current().filter((s) => s.status === 'pending');

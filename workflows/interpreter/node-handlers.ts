@@ -2,7 +2,7 @@ import type { FlowNode, NodeKind } from '../flow/catalog';
 import { branchPortId } from '../flow/nodes/parallel-split';
 import { evaluateRule, RuleError } from '../flow/rule';
 import { renderTemplate, lookupVariable } from '../flow/template';
-import { deadlineOf, sleepUntil } from './durations';
+import { deadlineOf, sleepUntilDeadline, startDeadline } from './durations';
 import { runHumanStep } from './human-step';
 import { setVariable, type RunScope } from './run-scope';
 
@@ -37,7 +37,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
       kind: 'acknowledgement',
       people: node.config.recipient,
       spec: { channel: node.config.channel, subject: node.config.subject, message: node.config.message },
-      until: await deadlineOf(scope, node.config.timeout),
+      deadline: await startDeadline(scope, node.config.timeout),
       allowDelegation: false,
       sequential: false,
       decided: (slots) => slots.some((s) => s.status === 'acknowledged'),
@@ -52,7 +52,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
       kind: 'approval',
       people: node.config.approvers,
       spec: { channel: node.config.channel ?? 'inbox', subject: node.config.subject, message: node.config.message },
-      until: await deadlineOf(scope, node.config.timeout),
+      deadline: await startDeadline(scope, node.config.timeout),
       allowDelegation: node.config.allowDelegation,
       sequential: mode === 'sequence',
       decided: (slots) =>
@@ -103,7 +103,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
   parallel_join: async () => ['next'],
 
   delay: async (node, scope) => {
-    await sleepUntil(scope, node.id, await deadlineOf(scope, node.config.duration));
+    await sleepUntilDeadline(scope, node.id, await startDeadline(scope, node.config.duration));
     return ['next'];
   },
 

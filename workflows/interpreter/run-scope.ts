@@ -37,6 +37,8 @@ export interface RunScope {
   note(step: PathStep): void;
   /** Steps waiting for time to pass (a delay), and until when, for whoever asks what the run waits for. */
   readonly sleeping: Map<string, string>;
+  /** How many times the shared holiday calendar changed while the run was going (see durations.ts). */
+  readonly calendarChanges: () => number;
 }
 
 /** Sets a dotted variable (`escalation.recipient.id`) in the run's context. */

@@ -9,6 +9,8 @@ export function temporalFlowEnv(): FlowEnv {
     runKey: workflowInfo().workflowId,
     // Runs started before joins waited for live branches replay with the old rule.
     joinsWaitForLiveBranches: patched('join-waits-for-live-branches'),
+    // Runs started before deadlines followed calendar changes replay with their waits as they were.
+    followsCalendarChanges: patched('deadlines-follow-calendar-changes'),
     effects: flowActs,
     async callWebhook(input, { retries, timeoutSeconds }) {
       try {
