@@ -115,9 +115,10 @@ describe('the webhook step on the real engine', () => {
   it('takes "failure" at once, sending nothing, when a header renders to a value HTTP cannot carry', async () => {
     const org = await createOrgChart(system.app);
     const hook = await receiver(() => ({ status: 200 }));
-    // Validation refuses line breaks in the configured value; a variable can still bring one.
+    // Validation refuses what HTTP cannot carry in the configured value; a variable can still
+    // bring it: a Chinese project name, outside the Latin-1 a header value is made of.
     const flow = webhookFlow(`${hook.origin}/headers`, { retries: 3, extraHeaders: { 'X-Note': '{{project.name}}' } });
-    const { projectId, run } = await runToTheEnd(system, org, flow, { name: 'Line one\nline two' });
+    const { projectId, run } = await runToTheEnd(system, org, flow, { name: '华东区年度冲刺' });
     expect(portsOf(run, 'hook')).toEqual(['failure']);
     expect(run.path.find((step) => step.nodeId === 'hook' && step.note)?.note).toMatch(/cannot be sent: Invalid character in header content \["X-Note"\]/);
     expect(hook.received).toEqual([]);
