@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Timestamp, Uuid } from './common';
+import { QueryInteger, Timestamp, Uuid } from './common';
 
 export const AuditQuery = z
   .strictObject({
@@ -7,7 +7,7 @@ export const AuditQuery = z
     userId: Uuid.optional().openapi({ description: 'Only changes made by this person' }),
     from: Timestamp.optional().openapi({ description: 'Only changes at or after this time' }),
     to: Timestamp.optional().openapi({ description: 'Only changes before this time' }),
-    before: z.coerce.number().int().positive().optional().openapi({ description: 'Page on: the `nextBefore` of the previous page' }),
+    before: QueryInteger(1).optional().openapi({ description: 'Page on: the `nextBefore` of the previous page' }),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { path: ['to'], message: 'must be after from' });

@@ -42,6 +42,16 @@ export const Timestamp = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2027-03-31T18:00:00+08:00' })
   .refine(storable, { message: 'must fall in the years 1900 to 2999, with a UTC offset from -12:00 to +14:00' });
 
+/**
+ * A whole number from a query string, from `min` up to 2^53 − 1 (what JavaScript counts exactly),
+ * each refusal in words rather than the database's unnamed one.
+ */
+export const QueryInteger = (min: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: (issue) => (issue.code === 'too_big' ? `must be at most ${Number.MAX_SAFE_INTEGER}` : 'must be a whole number') })
+    .min(min, `must be at least ${min}`);
+
 /** A non-negative decimal given as a JSON number or a string; kept as a string to stay exact. */
 export const Decimal = z
   .union([z.number().finite(), z.string().regex(/^-?\d+(\.\d+)?$/)], { error: 'must be a decimal number, e.g. 1250000 or "1250000.50"' })

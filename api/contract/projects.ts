@@ -3,7 +3,7 @@ import { lifecyclePhases } from '../../workflows/sales-project-messages';
 import { ProjectCan } from './can';
 import { ragStatuses } from '../../workflows/domain/attainment';
 import { businessCalendarSchema } from '../../workflows/domain/business-calendar';
-import { Decimal, Timestamp, Uuid, Name } from './common';
+import { Decimal, Name, QueryInteger, Timestamp, Uuid } from './common';
 import { NewPlanMilestoneBody } from './plan';
 
 /** What the signed-in person may do with a project, each level including the ones before it (see api/access/project-access.ts). */
@@ -129,7 +129,7 @@ export const ProjectListQuery = z.strictObject({
   status: z.enum(ragStatuses).optional().openapi({ description: 'RAG status of the first goal' }),
   q: z.string().trim().max(200).optional().openapi({ description: 'Part of the project name' }),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: QueryInteger(0).default(0),
 });
 
 export const ProjectListItem = z
