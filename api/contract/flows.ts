@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { flowNodeRef } from './flow-nodes';
 import { diagnosticSchema } from '../../workflows/flow/diagnostic';
-import { flowDraftSchema } from '../../workflows/flow/graph-schema';
+import { flowDraftSchema, maxFlowNodes } from '../../workflows/flow/graph-schema';
 import { triggerEventSchema } from '../../workflows/flow/trigger-events';
 import { Uuid } from './common';
 
@@ -10,7 +11,20 @@ import { Uuid } from './common';
  */
 // Schemas from the flow language may be built before @hono/zod-openapi extends zod, so they are
 // used as they are (no `.openapi()` on them); schemas built here get names.
-export const FlowDraftBody = flowDraftSchema;
+// The body is parsed by the draft schema itself; only its description names the node kinds
+// (`FlowNode`, from the catalog), so what the API accepts stays what the interpreter accepts.
+export const FlowDraftBody = flowDraftSchema.extend({
+  nodes: flowDraftSchema.shape.nodes.meta({
+    type: 'array',
+    maxItems: maxFlowNodes,
+    items: { $ref: flowNodeRef },
+    description:
+      'The steps, each of a kind of `FlowNode`. While a flow is being drawn, a draft may also hold a node that is not finished (any `kind`, any `config`): it is saved as it is and its problems are listed in `diagnostics`; publishing and import refuse it.',
+  }),
+});
+
+/** A draft as it was saved: its nodes may be unfinished, so they are described by shape only. */
+export const SavedFlowDraft = flowDraftSchema;
 
 export const NewFlowBody = z.strictObject({ draft: FlowDraftBody }).openapi('NewFlow');
 export const SaveDraftBody = z.strictObject({ draft: FlowDraftBody }).openapi('SaveDraft');

@@ -17,6 +17,10 @@ export const NewGoalBody = smartGoalSchema.describe('A SMART goal: metric, unit,
 
 const goalField = smartGoalSchema.shape;
 
+/** The rule that ties KPI reports to goals, said wherever a client reports or reads them. */
+export const kpiCountsRule =
+  "A KPI report counts toward a goal when its `metric` equals the goal's `kpiMetric` exactly; a project that tracks metrics (its goals', milestones' and risk rules') refuses reports of any other metric with 400";
+
 /** Any fields of a goal; the goal as changed must still be SMART. `customMetricName: null` removes it. */
 export const GoalPatchBody = z
   .strictObject({
@@ -46,8 +50,9 @@ export const Goal = z
     projectId: z.string(),
     metric: z.enum(goalMetrics),
     customMetricName: z.string().nullable(),
-    /** The metric name KPI reports for this goal use. */
-    kpiMetric: z.string(),
+    kpiMetric: z.string().openapi({
+      description: `The metric name KPI reports for this goal use: \`metric\`, or for \`custom\` the \`customMetricName\`. ${kpiCountsRule}.`,
+    }),
     unit: z.string(),
     direction: z.enum(goalDirections),
     baseline: z.number().nullable(),

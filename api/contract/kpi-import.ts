@@ -1,12 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { timeZoneSchema } from '../../workflows/domain';
+import { kpiCountsRule } from './goals';
 
 export const KpiImportBody = z
   .strictObject({
     csv: z.string({ error: 'must be the CSV text' }).min(1, 'must not be empty'),
     timeZone: timeZoneSchema.optional().openapi({ description: "Zone for reported_at values without an offset; default the project calendar's" }),
   })
-  .openapi('KpiImport');
+  .openapi('KpiImport', { description: `${kpiCountsRule}; here a bad row refuses the whole import.` });
 
 export const KpiCsvText = z.string().openapi({
   description: 'metric,value,reported_at,reporter_email — one KPI report a row, header first',

@@ -81,8 +81,13 @@ export const PlanMilestone = z
   })
   .openapi('PlanMilestone');
 
+/** What a quarter and a month are when a target is split, said on the request and the answer. */
+const calendarPartsRule =
+  "quarter: calendar quarters (January to March, April to June, July to September, October to December); month: calendar months; both in `timeZone`, the project calendar's zone unless given. Parts are labelled 2027-Q1 or 2027-03; a goal period that starts or ends inside a month counts that month by the share it covers.";
+
 /** How to split the goal's target: the domain's decomposition options, the total and period coming from the goal. */
 const decompositionFields = decomposeTargetInputSchema.pick({ granularity: true, weights: true, scale: true }).extend({
+  granularity: decomposeTargetInputSchema.shape.granularity.meta({ description: calendarPartsRule }),
   goalId: Uuid,
   timeZone: decomposeTargetInputSchema.shape.timeZone.removeDefault().optional().openapi({ description: "Default: the project calendar's zone" }),
 });
@@ -116,8 +121,8 @@ export const DecompositionPreview = z
     goalId: z.string(),
     metric: z.string(),
     total: z.string(),
-    granularity: z.enum(targetGranularities),
-    timeZone: z.string(),
+    granularity: z.enum(targetGranularities).openapi({ description: calendarPartsRule }),
+    timeZone: z.string().openapi({ description: 'The zone the quarters or months were cut in' }),
     scale: z.number(),
     parts: z.array(DecompositionPart),
   })

@@ -4,6 +4,7 @@ import { ProjectCan } from './can';
 import { ragStatuses } from '../../workflows/domain/attainment';
 import { businessCalendarSchema } from '../../workflows/domain/business-calendar';
 import { Decimal, Name, QueryInteger, Timestamp, Uuid } from './common';
+import { kpiCountsRule } from './goals';
 import { NewPlanMilestoneBody } from './plan';
 
 /** What the signed-in person may do with a project, each level including the ones before it (see api/access/project-access.ts). */
@@ -113,7 +114,7 @@ export const ProjectDetail = Project.extend({
 
 export const NewKpiReportBody = z
   .strictObject({
-    metric: Name(100),
+    metric: Name(100).openapi({ description: kpiCountsRule }),
     value: Decimal,
     reportedAt: Timestamp.optional(),
   })

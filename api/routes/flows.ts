@@ -13,6 +13,7 @@ import { validateWithDirectory } from '../flow-validation';
 import { nextRunsOf, syncFlowSchedule, syncSchedulesOfFlow } from '../flow-schedules';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/flows';
+import { flowNodeComponents } from '../contract/flow-nodes';
 import { findProject } from '../../db/queries/projects';
 
 /** The event a draft starts on, read from its (first) trigger; drafts without one say so. */
@@ -60,7 +61,10 @@ export async function requireValid(db: Db, document: unknown) {
 }
 
 export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
-  return createRouter()
+  const router = createRouter();
+  // Draft bodies name the node kinds by reference (`FlowNode`); this puts them in the description.
+  for (const [name, schema] of Object.entries(flowNodeComponents())) router.openAPIRegistry.registerComponent('schemas', name, schema);
+  return router
     .openapi(
       routes.listFlows,
       async (c) => {

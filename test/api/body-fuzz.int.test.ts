@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../support/http';
 import { auditRowsBy, lastAuditId } from '../support/audit';
+import { jsonSchemaArbitrary, type JsonSchema } from '../support/json-schema-arbitrary';
+import { openApiSchemas, pointerSegment } from '../support/openapi-schemas';
 import { useSystem } from '../support/system';
 import { createFixtures, routes, type RouteCase } from './access-routes';
 import { createWorld, type Actor, type World } from './access-world';
@@ -74,13 +76,37 @@ const isJson = (text: string) => {
 /** Fixed so CI is repeatable; `FUZZ_SEED=<n>` explores other bodies (a failure prints its seed). */
 const seed = Number(process.env.FUZZ_SEED ?? 20261125);
 
+/** Few bodies per route: the suite runs on two cores, and `FUZZ_SEED` explores more. */
+const runsFromDescription = Number(process.env.FUZZ_RUNS ?? 8);
+
 // Lifecycle routes use their fixtures up when a fuzzed body happens to be valid; they go last.
 const lastOnes = ['/submit', '/close', '/finalize', '/decision', '/ack', '/auth/password', '/auth/logout'];
 const order = ([key]: [string, RouteCase]) => (lastOnes.some((end) => key.endsWith(end)) ? 1 : 0);
 
+type Operation = { requestBody?: { content: Record<string, { schema: JsonSchema }> }; responses: Record<string, { content?: Record<string, unknown> }> };
+type Description = { paths: Record<string, Record<string, Operation>> };
+
+/** `POST /api/projects/{id}/goals/{goalId}` and `POST /api/projects/{projectId}/goals/{id}` are one route. */
+const routeShape = (key: string) => key.replace(/\{[^}]+\}/g, '{}');
+
+/**
+ * What is wrong with an answer by the published description: a status the route does not
+ * document, or a JSON body its schema for that status refuses. Empty when it keeps its word.
+ */
+function brokenPromises(doc: Description, check: ReturnType<typeof openApiSchemas>, key: string, res: { status: number; body: unknown }): string[] {
+  const [method, template] = [key.split(' ')[0]!.toLowerCase(), key.split(' ')[1]!];
+  const path = Object.keys(doc.paths).find((p) => routeShape(p) === routeShape(template));
+  const documented = path ? doc.paths[path]![method]?.responses[String(res.status)] : undefined;
+  if (!path || !documented) return [`answered ${res.status}, which ${key} does not document`];
+  if (!documented.content?.['application/json'] || res.body === undefined) return [];
+  return check(`#/paths/${pointerSegment(path)}/${method}/responses/${res.status}/content/application~1json/schema`, res.body).map((p) => `the ${res.status} body breaks its schema: ${p}`);
+}
+
 describe('every route with a body, fed bodies nobody meant to send', () => {
   let world: World;
   let table: [string, RouteCase][];
+  let doc: Description;
+  let check: ReturnType<typeof openApiSchemas>;
 
   beforeAll(async () => {
     world = await createWorld(system.app, system.db);
@@ -88,9 +114,11 @@ describe('every route with a body, fed bodies nobody meant to send', () => {
     table = Object.entries(all)
       .filter(([key]) => !key.startsWith('GET ') && !key.startsWith('DELETE '))
       .sort((a, b) => order(a) - order(b));
+    doc = (await call(system.app, 'GET', '/api/openapi.json')).body;
+    check = openApiSchemas(doc);
   }, 300_000);
 
-  it('never answers 5xx, and writes nothing when it answers 4xx', async () => {
+  it('never answers 5xx, answers only as the description documents, and writes nothing when it answers 4xx', async () => {
     const problems: string[] = [];
     for (const [key, route] of table) {
       const method = key.split(' ')[0]!;
@@ -104,6 +132,7 @@ describe('every route with a body, fed bodies nobody meant to send', () => {
           const res = await call(system.app, method, request.path, sent, { as: world.as(actor) });
           const what = `${key} as ${actor} with ${String(JSON.stringify(sent)).slice(0, 200)} → ${res.status} ${String(JSON.stringify(res.body)).slice(0, 200)}`;
           if (res.status >= 500) problems.push(what);
+          for (const broken of brokenPromises(doc, check, key, res)) problems.push(`${broken}: ${what}`);
           if (res.status >= 400) {
             const written = await auditRowsBy(system.db, world.people[actor as Exclude<Actor, 'anonymous'>].id, before);
             if (written > 0) problems.push(`wrote ${written} change(s) but answered ${res.status}: ${what}`);
@@ -133,6 +162,42 @@ describe('every route with a body, fed bodies nobody meant to send', () => {
           return true;
         }),
         { numRuns: 20, seed },
+      );
+    }
+    expect(problems.join('\n')).toBe('');
+  });
+
+  it('answers bodies drawn from each route’s described request body as its description promises, writing nothing on 4xx', async () => {
+    const problems: string[] = [];
+    const described = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, op]) => op.requestBody?.content['application/json'])
+        .map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, schema: op.requestBody!.content['application/json']!.schema })),
+    );
+    const untried = described.filter(({ key }) => !table.some(([k]) => routeShape(k) === routeShape(key))).map(({ key }) => key);
+    // A route the access table does not know has no real ids to send to: every route must be in it.
+    expect(untried).toEqual([]);
+    for (const [key, route] of table) {
+      const schema = described.find((d) => routeShape(d.key) === routeShape(key))?.schema;
+      if (!schema) continue;
+      const method = key.split(' ')[0]!;
+      const actor: Actor = route.allow === 'public' ? 'admin' : (route.allow.find((a) => a === 'admin') ?? route.allow[0]!);
+      const { path, body: valid } = await route.send(actor, true);
+      const knownIds = [...new Set([...`${path} ${JSON.stringify(valid ?? {})}`.matchAll(uuids)].map(([id]) => id).concat(Object.values(world.people).map((p) => p.id)))];
+      await fc.assert(
+        fc.asyncProperty(jsonSchemaArbitrary(doc, schema, { knownIds }), async (body) => {
+          const before = await lastAuditId(system.db);
+          const res = await call(system.app, method, path, body, { as: world.as(actor) });
+          const what = `${key} as ${actor} with ${String(JSON.stringify(body)).slice(0, 300)} → ${res.status} ${String(JSON.stringify(res.body)).slice(0, 300)}`;
+          if (res.status >= 500) problems.push(what);
+          for (const broken of brokenPromises(doc, check, key, res)) problems.push(`${broken}: ${what}`);
+          if (res.status >= 400) {
+            const written = await auditRowsBy(system.db, world.people[actor as Exclude<Actor, 'anonymous'>].id, before);
+            if (written > 0) problems.push(`wrote ${written} change(s) but answered ${res.status}: ${what}`);
+          }
+          return true;
+        }),
+        { numRuns: runsFromDescription, seed },
       );
     }
     expect(problems.join('\n')).toBe('');

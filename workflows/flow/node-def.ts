@@ -60,6 +60,8 @@ export interface NodeTypeDef<K extends string = string, S extends z.ZodType = z.
   readonly inputs: readonly InputPort[];
   /** Output ports can depend on the config (a parallel split has one per branch). */
   outputs(config: z.output<S>): readonly OutputPort[];
+  /** How the output ports follow the config, for kinds whose ports do; said in the API description. */
+  readonly portsNote?: string;
   /** True when the step always waits for time or a person, so a loop through it cannot spin. */
   readonly waits: boolean;
   /**

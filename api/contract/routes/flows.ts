@@ -1,6 +1,6 @@
 import { routesOf, json, jsonBody, optionalJsonBody, refusal } from './define-routes';
 import { IdParam } from '../common';
-import { BindingBody, BindingEntry, Diagnostic, FlowDetail, FlowDraftBody, FlowSummary, FlowVersionDetail, ImportBody, NewFlowBody, PublishBody, SaveDraftBody, UnbindQuery, VersionParams, WebhookSecret } from '../flows';
+import { BindingBody, BindingEntry, Diagnostic, FlowDetail, FlowSummary, FlowVersionDetail, ImportBody, NewFlowBody, PublishBody, SavedFlowDraft, SaveDraftBody, UnbindQuery, VersionParams, WebhookSecret } from '../flows';
 
 const invalidFlow = refusal('The flow does not validate; `details` lists each problem');
 
@@ -63,7 +63,7 @@ export const getVersion = route.get('/api/flows/{id}/versions/{version}', {
 export const exportFlow = route.get('/api/flows/{id}/export', {
   summary: 'The draft as a JSON file to import elsewhere',
   request: { params: IdParam },
-  responses: { 200: json('The flow document', FlowDraftBody) },
+  responses: { 200: json('The flow document, as saved (its nodes may be unfinished)', SavedFlowDraft) },
 });
 
 export const getWebhookSecret = route.get('/api/flows/{id}/webhook-secret', {

@@ -56,6 +56,7 @@ export const approval = defineNode({
     if (config.timeoutAction === 'escalate') ports.push(requiredOutput('timed_out', 'Timed out'));
     return ports;
   },
+  portsNote: 'timed_out exists only when `timeoutAction` is escalate.',
   waits: true,
   provides: () => [
     { name: 'approval.decision', label: 'Decision (approved, rejected, timed_out)', type: 'text' },

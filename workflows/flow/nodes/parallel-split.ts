@@ -21,5 +21,6 @@ export const parallelSplit = defineNode({
   inputs: [inPort],
   outputs: (config) =>
     Array.from({ length: config.branches }, (_, index) => requiredOutput(branchPortId(index + 1), `Branch ${index + 1}`)),
+  portsNote: 'One port per branch: branch_1 to branch_N, N being `branches`.',
   waits: false,
 });
