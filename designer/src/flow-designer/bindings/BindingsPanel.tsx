@@ -138,7 +138,7 @@ export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: ()
         </ul>
       )}
       {mayBind && event.success && flow.latestVersion !== null && (
-        <form className="stack" aria-label="Run this flow for" onSubmit={ask}>
+        <form className="stack" aria-label="Bind this flow" onSubmit={ask}>
           <Field label="Run this flow for" error={errors.fields.projectId}>
             {(props) => (
               <select {...props} value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="binding-scope">
