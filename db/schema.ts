@@ -432,6 +432,7 @@ export type Escalation = Selectable<EscalationsTable>;
 export type InboxItem = Selectable<InboxItemsTable>;
 export type Flow = Selectable<FlowsTable>;
 export type FlowVersion = Selectable<FlowVersionsTable>;
+export type FlowBinding = Selectable<FlowBindingsTable>;
 export type FlowRun = Selectable<FlowRunsTable>;
 export type ApprovalRequest = Selectable<ApprovalRequestsTable>;
 export type Task = Selectable<TasksTable>;

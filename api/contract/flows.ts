@@ -96,6 +96,20 @@ export const UnbindQuery = z
   })
   .openapi('FlowUnbind');
 
+export const ProjectFlowBinding = z
+  .object({
+    triggerEvent: triggerEventSchema,
+    source: z.enum(['project', 'global', 'none']).openapi({
+      description: "Why this flow runs: the project's own binding, the binding for all projects, or none (nothing runs on this event for the project)",
+    }),
+    flowId: Uuid.nullable(),
+    flowName: z.string().nullable(),
+    version: z.number().int().nullable().openapi({ description: 'The published version new runs use (the newest)' }),
+    nextRuns: BindingEntry.shape.nextRuns,
+    timeZone: BindingEntry.shape.timeZone,
+  })
+  .openapi('ProjectFlowBinding');
+
 export type FlowSummary = z.infer<typeof FlowSummary>;
 export type FlowVersionSummary = z.infer<typeof FlowVersionSummary>;
 export type FlowDetail = z.infer<typeof FlowDetail>;

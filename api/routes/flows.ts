@@ -1,10 +1,11 @@
 import { flowWebhookSecret, signatureHeader } from '../../activities/flow/webhook-signature';
 import type { Db } from '../../db/connect';
 import { listScheduleBindings } from '../../db/queries/flow-schedules';
-import { bindFlow, findFlow, findVersion, insertFlow, listBindings, listFlows, listVersions, publishVersion, saveDraft, unbindFlow } from '../../db/queries/flows';
+import { bindFlow, findFlow, findVersion, insertFlow, listBindings, listFlows, listVersions, publishVersion, resolveBinding, saveDraft, unbindFlow } from '../../db/queries/flows';
 import type { Flow, FlowVersion } from '../../db/schema';
 import { flowDraftSchema, type FlowDraft } from '../../workflows/flow/graph-schema';
-import { triggerEventSchema } from '../../workflows/flow/trigger-events';
+import { triggerEventSchema, triggerEvents } from '../../workflows/flow/trigger-events';
+import { requireProjectAccess } from '../access/project-access';
 import { onlyRoles } from '../auth/principal';
 import { roleAbilities } from '../access/role-abilities';
 import type { AppDeps } from '../deps';
@@ -187,6 +188,32 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
           }),
           200,
         );
+      },
+    )
+    .openapi(
+      routes.projectFlowBindings,
+      async (c) => {
+        const { id } = c.req.valid('param');
+        await requireProjectAccess(db, c.get('principal'), id, 'read');
+        const now = new Date();
+        const scheduleOf = new Map((await listScheduleBindings(db)).map((s) => [s.projectId ?? '', s.schedule]));
+        const entries = await Promise.all(
+          triggerEvents.map(async (triggerEvent) => {
+            const resolved = await resolveBinding(db, id, triggerEvent);
+            if (!resolved) return { triggerEvent, source: 'none' as const, flowId: null, flowName: null, version: null };
+            const flow = await findFlow(db, resolved.binding.flowId);
+            const schedule = triggerEvent === 'schedule' ? scheduleOf.get(resolved.binding.projectId ?? '') : undefined;
+            return {
+              triggerEvent,
+              source: resolved.binding.projectId === null ? ('global' as const) : ('project' as const),
+              flowId: resolved.binding.flowId,
+              flowName: flow?.name ?? null,
+              version: resolved.version.version,
+              ...(schedule ? { nextRuns: nextRunsOf(schedule, now), timeZone: schedule.timeZone } : {}),
+            };
+          }),
+        );
+        return c.json(entries, 200);
       },
     )
     .openapi(

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../connect';
-import type { Flow, FlowVersion } from '../schema';
+import type { Flow, FlowBinding, FlowVersion } from '../schema';
 
 export async function insertFlow(db: Db, flow: { name: string; triggerEvent: string; draft: unknown }): Promise<Flow> {
   return db
@@ -94,13 +94,15 @@ export async function listBindings(db: Db) {
 }
 
 /**
- * The newest published version of the flow bound to `event` for this project (its own binding
- * first, else the global one); undefined when nothing published is bound.
+ * The binding that decides which flow runs on `event` for this project, with the newest published
+ * version of its flow: the project's own binding first, else the global one; undefined when
+ * nothing published is bound. The engine and the project page both ask this one question.
  */
-export async function resolveBoundVersion(db: Db, projectId: string, event: string): Promise<FlowVersion | undefined> {
-  return db
+export async function resolveBinding(db: Db, projectId: string, event: string): Promise<{ binding: FlowBinding; version: FlowVersion } | undefined> {
+  const row = await db
     .selectFrom('flow_bindings as b')
     .innerJoin('flow_versions as v', 'v.flowId', 'b.flowId')
+    .select(['b.id as bindingId', 'b.projectId as bindingProjectId', 'b.triggerEvent as bindingTriggerEvent', 'b.createdAt as bindingCreatedAt'])
     .selectAll('v')
     .where('b.triggerEvent', '=', event)
     .where((eb) => eb.or([eb('b.projectId', '=', projectId), eb('b.projectId', 'is', null)]))
@@ -108,6 +110,17 @@ export async function resolveBoundVersion(db: Db, projectId: string, event: stri
     .orderBy('v.version', 'desc')
     .limit(1)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { bindingId, bindingProjectId, bindingTriggerEvent, bindingCreatedAt, ...version } = row;
+  return {
+    binding: { id: bindingId, projectId: bindingProjectId, triggerEvent: bindingTriggerEvent, flowId: version.flowId, createdAt: bindingCreatedAt },
+    version,
+  };
+}
+
+/** The newest published version of the flow bound to `event` for this project (see `resolveBinding`). */
+export async function resolveBoundVersion(db: Db, projectId: string, event: string): Promise<FlowVersion | undefined> {
+  return (await resolveBinding(db, projectId, event))?.version;
 }
 
 /** Removes the binding of `triggerEvent` for one project (or the global one); false when there was none. */

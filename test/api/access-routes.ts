@@ -304,6 +304,7 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     'GET /api/flows/{id}/versions/{version}/heat': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/versions/1/heat?last=10` }) },
     'GET /api/flows/{id}/webhook-secret': { allow: opsAndAdmin, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/webhook-secret` }) },
     'GET /api/flow-bindings': { allow: signedIn, ok: 200, send: () => ({ path: '/api/flow-bindings' }) },
+    'GET /api/projects/{id}/flow-bindings': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${P}/flow-bindings` }) },
     'PUT /api/flow-bindings': { allow: opsAndAdmin, ok: 200, send: () => ({ path: '/api/flow-bindings', body: { triggerEvent: 'change_requested', projectId: f.planning, flowId: f.flowId } }) },
     'DELETE /api/flow-bindings': {
       allow: opsAndAdmin,

@@ -17,7 +17,7 @@ const web = useWeb();
  * the page is about, as the phase table says). Nothing here repeats who may do what.
  */
 interface OfferedAction {
-  page: 'planning project' | 'execution project' | 'planning plan' | 'execution plan' | 'closing review' | 'inbox' | 'flows' | 'flow editor' | 'people';
+  page: 'planning project' | 'execution project' | 'planning plan' | 'execution plan' | 'closing review' | 'inbox' | 'flows' | 'flow editor' | 'where a flow runs' | 'people';
   action: string;
   route: string;
   /** Refused by the phase of the project the page shows, whoever asks. */
@@ -49,6 +49,8 @@ const offered: readonly OfferedAction[] = [
   { page: 'flows', action: 'Import from file', route: 'POST /api/flows/import', find: (p) => p.getByRole('button', { name: 'Import from file', exact: true }) },
   { page: 'flow editor', action: 'Save draft', route: 'PUT /api/flows/{id}/draft', find: (p) => p.getByRole('button', { name: 'Save draft', exact: true }) },
   { page: 'flow editor', action: 'Publish', route: 'POST /api/flows/{id}/publish', find: (p) => p.getByRole('button', { name: 'Publish', exact: true }) },
+  { page: 'where a flow runs', action: 'Bind', route: 'PUT /api/flow-bindings', find: (p) => p.getByRole('button', { name: 'Bind', exact: true }) },
+  { page: 'where a flow runs', action: 'Stop running', route: 'DELETE /api/flow-bindings', find: (p) => p.getByRole('button', { name: /^Stop running for / }) },
   { page: 'people', action: 'add a person', route: 'POST /api/users', find: (p) => p.getByRole('form', { name: 'Add a person', exact: true }) },
   { page: 'people', action: "change a person's access", route: 'PATCH /api/users/{id}', find: (p) => p.getByTestId('edit-person') },
 ];
@@ -64,6 +66,7 @@ function pages(f: Fixtures): Record<OfferedAction['page'], { path: string; ready
     inbox: { path: '/inbox', ready: '[data-testid="tab-action"]' },
     flows: { path: '/flows', ready: '[data-testid="flow-table"]' },
     'flow editor': { path: `/flows/${f.flowId}`, ready: '[data-testid="problems-badge"]' },
+    'where a flow runs': { path: `/flows/${f.flowId}?panel=bindings`, ready: '[data-testid="binding-list"]' },
     people: { path: '/people', ready: 'main table' },
   };
 }
@@ -79,6 +82,9 @@ describe('the actions the web app offers', () => {
     world = await createWorld(web.system.app, web.system.db);
     fixtures = await createFixtures(world);
     table = routes(world, fixtures);
+    // A binding of the flow's own, so "Where it runs" has one to offer to stop.
+    const bound = await call(web.system.app, 'PUT', '/api/flow-bindings', { triggerEvent: 'change_requested', projectId: fixtures.planning, flowId: fixtures.flowId });
+    expect(bound.status, JSON.stringify(bound.body)).toBe(200);
   }, 300_000);
 
   for (const actor of actors) {

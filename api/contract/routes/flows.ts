@@ -1,6 +1,6 @@
 import { routesOf, json, jsonBody, optionalJsonBody, refusal } from './define-routes';
 import { IdParam } from '../common';
-import { BindingBody, BindingEntry, Diagnostic, FlowDetail, FlowSummary, FlowVersionDetail, ImportBody, NewFlowBody, PublishBody, SavedFlowDraft, SaveDraftBody, UnbindQuery, VersionParams, WebhookSecret } from '../flows';
+import { BindingBody, BindingEntry, Diagnostic, FlowDetail, FlowSummary, FlowVersionDetail, ImportBody, NewFlowBody, ProjectFlowBinding, PublishBody, SavedFlowDraft, SaveDraftBody, UnbindQuery, VersionParams, WebhookSecret } from '../flows';
 
 const invalidFlow = refusal('The flow does not validate; `details` lists each problem');
 
@@ -88,4 +88,10 @@ export const bindFlow = route.put('/api/flow-bindings', {
   summary: 'Bind a flow to an event for one project (projectId) or all (null); new runs use its newest version; ops and admins',
   request: { body: jsonBody(BindingBody) },
   responses: { 200: json('Bound', BindingBody) },
+});
+
+export const projectFlowBindings = route.get('/api/projects/{id}/flow-bindings', {
+  summary: "For each trigger event, the flow that runs for this project and why (its own binding, the global one, or none); those who may read the project",
+  request: { params: IdParam },
+  responses: { 200: json('One entry per trigger event', ProjectFlowBinding.array()) },
 });

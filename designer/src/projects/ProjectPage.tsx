@@ -16,6 +16,7 @@ import { goalChartData } from './goal-chart-data';
 import { KpiEntry } from './KpiEntry';
 import { KpiImport } from './KpiImport';
 import { PhaseStepper } from './PhaseStepper';
+import { ProjectFlows } from './ProjectFlows';
 import { ProjectHistory } from './ProjectHistory';
 import { loadProjectPage, type ProjectPageData } from './project-data';
 import { projectTimeline } from './project-timeline';
@@ -179,6 +180,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
             </>
           )}
 
+          <ProjectFlows projectId={project.id} />
           <Ranking dashboard={dashboard} />
           <Risks dashboard={dashboard} nameOf={nameOf} />
           <BudgetSummary dashboard={dashboard} />

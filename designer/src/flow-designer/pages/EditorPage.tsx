@@ -1,4 +1,6 @@
+import { MapPin } from 'lucide-react';
 import { useMemo, useState } from 'react';
+import { useSearch } from 'wouter';
 import { flowDraftSchema } from '../../../../workflows/flow';
 import { api } from '../../api/client';
 import { PageState } from '../../app/PageState';
@@ -9,6 +11,7 @@ import { createEditorStore } from '../editor/store';
 import { createOverlayStore } from '../runs/overlay-store';
 import { RunButtons, type RunPanel } from '../runs/RunButtons';
 import { TestRunPanel } from '../runs/TestRunPanel';
+import { BindingsPanel } from '../bindings/BindingsPanel';
 import type { FlowDetail } from '../../../../api/contract/flows';
 
 function DraftEditor({ flow, readOnly }: { flow: FlowDetail; readOnly: boolean }) {
@@ -17,13 +20,35 @@ function DraftEditor({ flow, readOnly }: { flow: FlowDetail; readOnly: boolean }
     [flow, readOnly],
   );
   const overlay = useMemo(() => createOverlayStore(), []);
-  const [panel, setPanel] = useState<RunPanel>(null);
+  // `?panel=bindings` opens "Where it runs" straight away, for links from a project's page.
+  const linked = new URLSearchParams(useSearch()).get('panel') === 'bindings';
+  const [panel, setPanel] = useState<RunPanel | 'bindings'>(linked ? 'bindings' : null);
+  const close = () => setPanel(null);
   return (
     <Editor
       store={store}
       overlay={overlay}
-      toolbarExtra={<RunButtons panel={panel} onPanel={setPanel} withRuns={false} />}
-      sidePanel={panel === 'test' ? <TestRunPanel flowId={flow.id} version={null} onClose={() => setPanel(null)} /> : undefined}
+      toolbarExtra={
+        <>
+          <button
+            type="button"
+            className={`button${panel === 'bindings' ? ' button--on' : ''}`}
+            aria-pressed={panel === 'bindings'}
+            onClick={() => setPanel(panel === 'bindings' ? null : 'bindings')}
+            data-testid="bindings-button"
+          >
+            <MapPin size={15} aria-hidden="true" /> Where it runs
+          </button>
+          <RunButtons panel={panel === 'bindings' ? null : panel} onPanel={setPanel} withRuns={false} />
+        </>
+      }
+      sidePanel={
+        panel === 'test' ? (
+          <TestRunPanel flowId={flow.id} version={null} onClose={close} />
+        ) : panel === 'bindings' ? (
+          <BindingsPanel flowId={flow.id} onClose={close} />
+        ) : undefined
+      }
     />
   );
 }
