@@ -81,7 +81,7 @@ export const Ranking = z
     to: z.string(),
     direction: z.enum(goalDirections),
     entries: z.array(
-      z.object({ rank: z.number(), memberId: z.string(), name: z.string(), total: z.number(), reportCount: z.number() }),
+      z.object({ rank: z.number(), memberId: z.string(), name: z.string(), total: z.string().openapi({ description: 'Exact decimal text' }), reportCount: z.number() }),
     ),
   })
   .openapi('MemberRanking');

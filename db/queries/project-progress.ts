@@ -80,7 +80,8 @@ function aggregate(points: readonly NumericKpiPoint[], metric: string, how: 'sum
   const values = points
     .filter((p) => p.metric === metric && (!from || p.reportedAt >= from) && p.reportedAt <= until)
     .map((p) => p.value);
-  if (how === 'sum') return sumExact(values);
+  // Summed exactly; the dashboard still answers numbers (display), converted once here.
+  if (how === 'sum') return Number(sumExact(values));
   return values.at(-1) ?? null;
 }
 
@@ -110,7 +111,7 @@ function goalProgress(goal: Goal, milestones: readonly Milestone[], points: read
     .map((m) => {
       // Per-period targets add up to the cumulative plan; cumulative ones already are it.
       plannedPeriods.push(Number(m.targetValue));
-      const plannedCumulative = m.targetKind === 'period' ? sumExact(plannedPeriods) : Number(m.targetValue);
+      const plannedCumulative = m.targetKind === 'period' ? Number(sumExact(plannedPeriods)) : Number(m.targetValue);
       const actualCumulative = m.dueAt <= asOf ? aggregate(points, kpiMetric, how, goal.periodStart, m.dueAt) : null;
       return {
         milestoneId: m.id,

@@ -29,7 +29,7 @@ function reviewNaming(names: string[]): ExportInput {
     changeRequests: [{ field: 'target', subject: goal, before: 1, after: 2, status: 'approved', reason: note, turnaroundHours: 1 }],
     risks: { raisedByEarlyWarning: [risk], materialised: [] },
     budget: [{ category: risk, planned: 1, spent: 1, overrunPct: 0 }],
-    members: [{ userId: 'u', name: member, total: 5, rank: 1 }],
+    members: [{ userId: 'u', name: member, total: '5', rank: 1 }],
     timeline: [{ at: '2027-01-01T00:00:00Z', kind: 'note', text: note }],
   };
   return { report, status: 'finalized', inputs: [{ name: member, wentWell: note, toImprove: project, actionItems: [goal, risk], late: false }] };

@@ -6,6 +6,7 @@ export * from './attainment';
 export * from './business-calendar';
 export * from './csv';
 export * from './csv-kpi';
+export * from './decimal';
 export * from './decompose-target';
 export * from './duration';
 export * from './errors';

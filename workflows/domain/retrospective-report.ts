@@ -38,7 +38,8 @@ export interface RetrospectiveReport {
   changeRequests: { field: string; subject: string; before: unknown; after: unknown; status: string; reason: string; turnaroundHours: number | null }[];
   risks: { raisedByEarlyWarning: string[]; materialised: string[] };
   budget: { category: string; planned: number; spent: number; overrunPct: number }[];
-  members: { userId: string; name: string; total: number; rank: number }[];
+  /** `total` is exact decimal text. */
+  members: { userId: string; name: string; total: string; rank: number }[];
   timeline: { at: string; kind: string; text: string }[];
 }
 
