@@ -108,9 +108,9 @@ describe('project dashboard', () => {
         to: '2025-03-31T16:00:00.000Z',
         direction: 'at_least',
         entries: [
-          { rank: 1, memberId: f.ann.id, name: 'Ann', total: 150_000, reportCount: 1 },
-          { rank: 2, memberId: f.bob.id, name: 'Bob', total: 100_000, reportCount: 1 },
-          { rank: 3, memberId: f.cal.id, name: 'Cal', total: 0, reportCount: 0 },
+          { rank: 1, memberId: f.ann.id, name: 'Ann', total: '150000', reportCount: 1 },
+          { rank: 2, memberId: f.bob.id, name: 'Bob', total: '100000', reportCount: 1 },
+          { rank: 3, memberId: f.cal.id, name: 'Cal', total: '0', reportCount: 0 },
         ],
       },
     ]);
@@ -143,10 +143,10 @@ describe('project dashboard', () => {
     const d = await dashboard(project.id, { at: '2025-03-31T12:00:00+08:00' });
     expect(d.ranking[0].month).toBe('2025-03');
     expect(d.ranking[0].entries.map((e: { rank: number; name: string; total: number }) => [e.rank, e.name, e.total])).toEqual([
-      [1, 'Ada', 100_000],
-      [1, 'Bea', 100_000],
-      [3, 'Cy', 50_000],
-      [4, 'Dan', 0],
+      [1, 'Ada', '100000'],
+      [1, 'Bea', '100000'],
+      [3, 'Cy', '50000'],
+      [4, 'Dan', '0'],
     ]);
   });
 });
