@@ -71,7 +71,7 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
       name: g.label,
       unit: g.unit,
       target: g.target,
-      actual: g.actual ?? 0,
+      actual: g.actual ?? '0',
       attainmentPct: g.attainmentPct ?? 0,
       status: g.status ?? 'red',
     })),

@@ -38,7 +38,7 @@ export const RetrospectiveReport = z
     periodEnd: z.string(),
     compiledAt: z.string(),
     goals: z.array(
-      z.object({ goalId: z.string(), name: z.string(), unit: z.string(), target: z.number(), actual: z.number(), attainmentPct: z.number(), status: z.enum(ragStatuses) }),
+      z.object({ goalId: z.string(), name: z.string(), unit: z.string(), target: z.string(), actual: z.string(), attainmentPct: z.number(), status: z.enum(ragStatuses) }),
     ),
     milestones: z.array(
       z.object({

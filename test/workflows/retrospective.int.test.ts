@@ -90,7 +90,7 @@ describe('the closing review (复盘)', () => {
     const retro = await retrospectiveOf(p.id);
     const r = retro.report;
     expect(r.outcome).toBe('completed');
-    expect(r.goals).toEqual([expect.objectContaining({ target: 1000, actual: 450, attainmentPct: 45, status: 'red' })]);
+    expect(r.goals).toEqual([expect.objectContaining({ target: '1000', actual: '450', attainmentPct: 45, status: 'red' })]);
     expect(r.milestones.map((m: { name: string; target: number; actual: number; status: string; daysLate: number }) => [m.name, m.target, m.actual, m.status, m.daysLate])).toEqual([
       ['M1', 300, 350, 'met', 0],
       ['M2', 900, 450, 'missed', 0],

@@ -8,7 +8,8 @@ export interface RetrospectiveReport {
   periodStart: string;
   periodEnd: string;
   compiledAt: string;
-  goals: { goalId: string; name: string; unit: string; target: number; actual: number; attainmentPct: number; status: RagStatus }[];
+  /** `target` and `actual` are exact decimal text. */
+  goals: { goalId: string; name: string; unit: string; target: string; actual: string; attainmentPct: number; status: RagStatus }[];
   milestones: {
     milestoneId: string;
     name: string;
