@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { ApiError } from './errors';
+import { inexactNumbers } from './exact-json-numbers';
 
 /** What any JSON body may hold, wherever in it: beyond these no field of the API has a use. */
 export const bodyShapeLimits = { depth: 64, arrayItems: 10_000, stringLength: 100_000 } as const;
@@ -29,19 +30,27 @@ function beyondLimits(value: unknown): Found {
 }
 
 /**
+ * Refuses a JSON body whose numbers JSON.parse would change (9007199254740993, 2^63, 1e-400), naming each.
  * Refuses a JSON body nested too deep, with a list too long or a text too long, naming where, before
  * any handler (or serializer) walks it recursively. A body that is not JSON is left to the route's
  * validator, which says so.
  */
 export const bodyShapeLimit = createMiddleware(async (c, next) => {
   if (!c.req.header('content-type')?.includes('json')) return next();
+  let text: string;
   let body: unknown;
   try {
-    body = await c.req.json();
+    // Read as text first: the route's validator parses the same cached text again.
+    text = await c.req.text();
+    body = JSON.parse(text);
   } catch {
     return next();
   }
   const found = beyondLimits(body);
   if (found) throw new ApiError(400, 'body_too_complex', `At ${found.path}, the request body ${found.message}.`, [found]);
+  const inexact = inexactNumbers(text);
+  if (inexact.length > 0) {
+    throw new ApiError(400, 'invalid_request', `The request has ${inexact.length} number${inexact.length === 1 ? '' : 's'} JSON cannot hold exactly: ${inexact.map((d) => d.path).join(', ')}.`, inexact);
+  }
   return next();
 });

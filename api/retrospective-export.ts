@@ -1,3 +1,4 @@
+import { Dec } from '../workflows/domain/decimal';
 import type { RetrospectiveReport } from '../workflows/domain/retrospective-report';
 
 export interface ExportInput {
@@ -7,7 +8,13 @@ export interface ExportInput {
 }
 
 const pct = (n: number) => `${n.toFixed(1)} %`;
-const num = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+/** Grouped, at most two decimals; decimal text is rounded as a decimal, so 9007199254740993 stays that. */
+const num = (n: number | string | null): string => {
+  if (n === null) return '—';
+  if (typeof n === 'number') return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const [whole = '0', fraction] = new Dec(n).toDecimalPlaces(2).toFixed().split('.');
+  return `${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction ? `.${fraction}` : ''}`;
+};
 
 function sections(input: ExportInput): { title: string; head: string[]; rows: string[][] }[] {
   const { report } = input;

@@ -41,7 +41,7 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
   const ranked = headline
     ? rankMembers(
         memberKpiTotals(
-          reports.map((r) => ({ memberId: r.reporterId, metric: r.metric, value: Number(r.value), reportedAt: r.reportedAt })),
+          reports.map((r) => ({ memberId: r.reporterId, metric: r.metric, value: r.value, reportedAt: r.reportedAt })),
           { metric: headline.kpiMetric, members: team.map((id) => ({ id, name: nameOf(id) })) },
         ),
         { direction: headline.direction },
@@ -71,7 +71,7 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
       name: g.label,
       unit: g.unit,
       target: g.target,
-      actual: g.actual ?? 0,
+      actual: g.actual ?? '0',
       attainmentPct: g.attainmentPct ?? 0,
       status: g.status ?? 'red',
     })),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { decimalSchema } from '../../workflows/domain/decimal';
 import { readable } from '../../workflows/domain/human-text';
 
 export const Uuid = z.uuid({ message: 'must be a UUID' });
@@ -52,10 +53,14 @@ export const QueryInteger = (min: number) =>
     .int({ error: (issue) => (issue.code === 'too_big' ? `must be at most ${Number.MAX_SAFE_INTEGER}` : 'must be a whole number') })
     .min(min, `must be at least ${min}`);
 
-/** A non-negative decimal given as a JSON number or a string; kept as a string to stay exact. */
-export const Decimal = z
-  .union([z.number().finite(), z.string().regex(/^-?\d+(\.\d+)?$/)], { error: 'must be a decimal number, e.g. 1250000 or "1250000.50"' })
-  .transform((value) => String(value));
+/**
+ * A decimal (money, a target, a KPI value) given as decimal text, or as a JSON number only while the
+ * number is exactly what was written; kept as canonical text from here to the database, so it stays
+ * exact. At most 20 digits before the point and 8 after (workflows/domain/decimal.ts).
+ */
+export const Decimal = decimalSchema().describe(
+  'A decimal number: preferably as text ("9007199254740993.5"); a JSON number only while it is exact. At most 20 digits before the decimal point and 8 after.',
+);
 
 export const ErrorBody = z
   .object({

@@ -21,9 +21,10 @@ export const SeriesPoint = z
     name: z.string(),
     /** The period end (milestone due time) the point is checked at. */
     at: z.string(),
-    plannedCumulative: z.number(),
+    /** Exact decimal text. */
+    plannedCumulative: z.string(),
     /** Null for points still in the future. */
-    actualCumulative: z.number().nullable(),
+    actualCumulative: z.string().nullable(),
     attainmentPct: z.number().nullable(),
   })
   .openapi('PlanVsActualPoint');
@@ -36,12 +37,13 @@ export const GoalProgress = z
     kpiMetric: z.string(),
     unit: z.string(),
     direction: z.enum(goalDirections),
-    baseline: z.number().nullable(),
-    target: z.number(),
+    /** Amounts are exact decimal text; percentages and the linear estimate `expected` are numbers for display. */
+    baseline: z.string().nullable(),
+    target: z.string(),
     periodStart: z.string(),
     periodEnd: z.string(),
     /** Total reported in the goal period (latest value for rates and scores); null when there is nothing to go on. */
-    actual: z.number().nullable(),
+    actual: z.string().nullable(),
     /** Where the goal should be by now if progress were linear. */
     expected: z.number().nullable(),
     /** Of the final target. */
@@ -61,9 +63,10 @@ export const MilestoneProgress = z
     goalId: z.string().nullable(),
     metric: z.string(),
     dueAt: z.string(),
-    target: z.number(),
+    /** Exact decimal text. */
+    target: z.string(),
     /** Reported towards it so far (up to its due time); null for a rate or score nobody reported yet. */
-    actual: z.number().nullable(),
+    actual: z.string().nullable(),
     attainmentPct: z.number().nullable(),
     status: z.enum(milestoneStatuses),
   })
@@ -81,7 +84,7 @@ export const Ranking = z
     to: z.string(),
     direction: z.enum(goalDirections),
     entries: z.array(
-      z.object({ rank: z.number(), memberId: z.string(), name: z.string(), total: z.number(), reportCount: z.number() }),
+      z.object({ rank: z.number(), memberId: z.string(), name: z.string(), total: z.string().openapi({ description: 'Exact decimal text' }), reportCount: z.number() }),
     ),
   })
   .openapi('MemberRanking');

@@ -10,7 +10,7 @@ export const NewGoalBody = smartGoalSchema.describe('A SMART goal: metric, unit,
     unit: 'CNY',
     direction: 'at_least',
     baseline: null,
-    target: 5000000,
+    target: '5000000',
     period: { start: '2027-01-01T00:00:00+08:00', end: '2028-01-01T00:00:00+08:00' },
   },
 });
@@ -55,8 +55,9 @@ export const Goal = z
     }),
     unit: z.string(),
     direction: z.enum(goalDirections),
-    baseline: z.number().nullable(),
-    target: z.number(),
+    /** Exact decimal text, as stored. */
+    baseline: z.string().nullable(),
+    target: z.string(),
     period: z.object({ start: z.string(), end: z.string() }),
     createdAt: z.string(),
   })

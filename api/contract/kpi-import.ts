@@ -17,7 +17,7 @@ export const KpiCsvText = z.string().openapi({
 export const KpiImportResult = z
   .object({
     imported: z.number(),
-    metrics: z.array(z.object({ metric: z.string(), count: z.number(), total: z.number() })),
+    metrics: z.array(z.object({ metric: z.string(), count: z.number(), total: z.string().openapi({ description: 'Exact decimal text' }) })),
     /** Risks whose early-warning rule fired on the imported figures. */
     raisedRiskIds: z.array(z.string()),
   })

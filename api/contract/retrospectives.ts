@@ -38,7 +38,7 @@ export const RetrospectiveReport = z
     periodEnd: z.string(),
     compiledAt: z.string(),
     goals: z.array(
-      z.object({ goalId: z.string(), name: z.string(), unit: z.string(), target: z.number(), actual: z.number(), attainmentPct: z.number(), status: z.enum(ragStatuses) }),
+      z.object({ goalId: z.string(), name: z.string(), unit: z.string(), target: z.string(), actual: z.string(), attainmentPct: z.number(), status: z.enum(ragStatuses) }),
     ),
     milestones: z.array(
       z.object({
@@ -74,7 +74,7 @@ export const RetrospectiveReport = z
     ),
     risks: z.object({ raisedByEarlyWarning: z.array(z.string()), materialised: z.array(z.string()) }),
     budget: z.array(z.object({ category: z.string(), planned: z.number(), spent: z.number(), overrunPct: z.number() })),
-    members: z.array(z.object({ userId: z.string(), name: z.string(), total: z.number(), rank: z.number() })),
+    members: z.array(z.object({ userId: z.string(), name: z.string(), total: z.string().openapi({ description: 'Exact decimal text' }), rank: z.number() })),
     timeline: z.array(z.object({ at: z.string(), kind: z.string(), text: z.string() })),
   })
   .openapi('RetrospectiveReport');

@@ -12,6 +12,7 @@ import {
 import { requirePhase } from '../access/project-actions';
 import type { AppDeps } from '../deps';
 import { round2 } from '../plan-guard';
+import { Dec, percentOf } from '../../workflows/domain/decimal';
 import { projectItemsRouter } from './project-items';
 import { Budget, BudgetLine } from '../contract/budget';
 import { budgetRoutes } from '../contract/routes/budget';
@@ -19,15 +20,16 @@ import { bodyOf, toJson } from '../to-json';
 
 /** Percentages for display; the amounts themselves stay exact decimal strings. */
 export function spendingFigures(planned: string, spent: string, remaining: string) {
-  const plan = Number(planned);
-  const used = Number(spent);
-  const overspent = Number(remaining) < 0;
+  // Computed on the exact decimals; only the percentages become numbers, rounded for display.
+  const plan = new Dec(planned);
+  const used = new Dec(spent);
+  const overspent = new Dec(remaining).isNegative() && !new Dec(remaining).isZero();
   return {
     planned,
     spent,
     remaining,
-    spentPct: plan > 0 ? round2((used * 100) / plan) : null,
-    overrunPct: plan > 0 ? (overspent ? round2(((used - plan) * 100) / plan) : 0) : used > 0 ? null : 0,
+    spentPct: plan.gt(0) ? round2(percentOf(spent, planned)) : null,
+    overrunPct: plan.gt(0) ? (overspent ? round2(percentOf(used.minus(plan).toFixed(), planned)) : 0) : used.gt(0) ? null : 0,
     overspent,
   };
 }

@@ -18,8 +18,8 @@ export const goalDto = (g: GoalRow): z.infer<typeof Goal> =>
     ...toJson(g),
     customMetricName: g.customName,
     kpiMetric: goalRowKpiMetric(g),
-    baseline: g.baseline === null ? null : Number(g.baseline),
-    target: Number(g.target),
+    baseline: g.baseline,
+    target: g.target,
     period: { start: g.periodStart.toISOString(), end: g.periodEnd.toISOString() },
   });
 
@@ -29,8 +29,8 @@ const asSmartInput = (g: GoalRow) => ({
   ...(g.customName === null ? {} : { customMetricName: g.customName }),
   unit: g.unit,
   direction: g.direction,
-  baseline: g.baseline === null ? null : Number(g.baseline),
-  target: Number(g.target),
+  baseline: g.baseline,
+  target: g.target,
   period: { start: g.periodStart, end: g.periodEnd },
 });
 

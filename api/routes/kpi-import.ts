@@ -76,7 +76,7 @@ async function importCsv(
   }));
   // The whole import is one change of the figures: it crosses a threshold once at most.
   const { recorded: reportIds, crossing } = await recordWatchingKpi(db, project, importer, () => insertKpiReportBatch(db, reports));
-  const byMetric = new Map<string, number[]>();
+  const byMetric = new Map<string, string[]>();
   for (const r of parsed.rows) byMetric.set(r.metric, [...(byMetric.get(r.metric) ?? []), r.value]);
   const result = {
     imported: reports.length,

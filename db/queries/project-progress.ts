@@ -15,9 +15,10 @@ export interface PlanVsActualPoint {
   milestoneId: string;
   name: string;
   at: string;
-  plannedCumulative: number;
+  /** Amounts are exact decimal text; percentages are numbers for display. */
+  plannedCumulative: string;
   /** Null for points still in the future. */
-  actualCumulative: number | null;
+  actualCumulative: string | null;
   attainmentPct: number | null;
 }
 
@@ -28,13 +29,13 @@ export interface GoalProgress {
   kpiMetric: string;
   unit: string;
   direction: GoalDirection;
-  baseline: number | null;
-  target: number;
+  baseline: string | null;
+  target: string;
   periodStart: string;
   periodEnd: string;
   /** Total reported in the goal period (latest value for rates and scores); null when there is nothing to go on. */
-  actual: number | null;
-  /** Where the goal should be by now if progress were linear. */
+  actual: string | null;
+  /** Where the goal should be by now if progress were linear: an estimate for display. */
   expected: number | null;
   /** Of the final target. */
   attainmentPct: number | null;
@@ -51,9 +52,9 @@ export interface MilestoneProgress {
   goalId: string | null;
   metric: string;
   dueAt: string;
-  target: number;
+  target: string;
   /** Reported towards it so far (up to its due time); null for a rate or score nobody reported yet. */
-  actual: number | null;
+  actual: string | null;
   attainmentPct: number | null;
   status: MilestoneStatus;
 }
@@ -63,7 +64,8 @@ export interface ProjectProgress {
   milestones: MilestoneProgress[];
 }
 
-export type NumericKpiPoint = Omit<KpiPoint, 'value'> & { value: number };
+/** A KPI report's value stays the exact decimal text it was stored as. */
+export type NumericKpiPoint = KpiPoint;
 
 /** What progress is computed from: the project's goals, milestones and their KPI reports, oldest first. */
 export interface ProgressInputs {
@@ -76,7 +78,7 @@ export interface ProgressInputs {
  * A metric over [from, until]: the exact total, or the latest value for rates and scores (null
  * when none was reported). `points` are oldest first.
  */
-function aggregate(points: readonly NumericKpiPoint[], metric: string, how: 'sum' | 'latest', from: Date | null, until: Date): number | null {
+function aggregate(points: readonly NumericKpiPoint[], metric: string, how: 'sum' | 'latest', from: Date | null, until: Date): string | null {
   const values = points
     .filter((p) => p.metric === metric && (!from || p.reportedAt >= from) && p.reportedAt <= until)
     .map((p) => p.value);
@@ -93,24 +95,25 @@ const pct = (value: number | null): number | null => (value === null ? null : ro
 function goalProgress(goal: Goal, milestones: readonly Milestone[], points: readonly NumericKpiPoint[], asOf: Date): GoalProgress {
   const kpiMetric = goalRowKpiMetric(goal);
   const how = metricAggregation(goal.metric);
-  const target = Number(goal.target);
-  const baseline = goal.baseline === null ? null : Number(goal.baseline);
+  const target = goal.target;
+  const baseline = goal.baseline;
   // Totals build up from zero; rates and scores move from where they were (the baseline).
-  const from = how === 'latest' && baseline !== null ? baseline : undefined;
+  // Attainment is a ratio for display: the exact amounts become numbers only to compute it.
+  const from = how === 'latest' && baseline !== null ? Number(baseline) : undefined;
   const reported = aggregate(points, kpiMetric, how, goal.periodStart, earlier(asOf, lastInstantOf(goal.periodEnd)));
   const actual = reported ?? baseline;
   const assessment =
     actual === null
       ? null
-      : assessProgress({ actual, target, direction: goal.direction, start: goal.periodStart, due: goal.periodEnd, at: asOf, from });
+      : assessProgress({ actual: Number(actual), target: Number(target), direction: goal.direction, start: goal.periodStart, due: goal.periodEnd, at: asOf, from });
 
-  const plannedPeriods: number[] = [];
+  const plannedPeriods: string[] = [];
   const series = milestones
     .filter((m) => m.goalId === goal.id)
     .map((m) => {
       // Per-period targets add up to the cumulative plan; cumulative ones already are it.
-      plannedPeriods.push(Number(m.targetValue));
-      const plannedCumulative = m.targetKind === 'period' ? sumExact(plannedPeriods) : Number(m.targetValue);
+      plannedPeriods.push(m.targetValue);
+      const plannedCumulative = m.targetKind === 'period' ? sumExact(plannedPeriods) : m.targetValue;
       const actualCumulative = m.dueAt <= asOf ? aggregate(points, kpiMetric, how, goal.periodStart, m.dueAt) : null;
       return {
         milestoneId: m.id,
@@ -119,7 +122,7 @@ function goalProgress(goal: Goal, milestones: readonly Milestone[], points: read
         plannedCumulative,
         actualCumulative,
         attainmentPct:
-          actualCumulative === null ? null : pct(attainmentPercent({ actual: actualCumulative, target: plannedCumulative, direction: goal.direction, from })),
+          actualCumulative === null ? null : pct(attainmentPercent({ actual: Number(actualCumulative), target: Number(plannedCumulative), direction: goal.direction, from })),
       };
     });
 
@@ -153,7 +156,7 @@ function milestoneProgress(
 ): MilestoneProgress {
   const from = m.targetKind === 'period' ? m.periodStart : (m.periodStart ?? project.periodStart);
   const actual = aggregate(points, m.metric, kpiAggregation(m.metric), from, earlier(asOf, m.dueAt));
-  const target = Number(m.targetValue);
+  const target = m.targetValue;
   return {
     milestoneId: m.id,
     name: m.name,
@@ -162,7 +165,7 @@ function milestoneProgress(
     dueAt: m.dueAt.toISOString(),
     target,
     actual,
-    attainmentPct: actual === null ? null : pct(attainmentPercent({ actual, target, direction })),
+    attainmentPct: actual === null ? null : pct(attainmentPercent({ actual: Number(actual), target: Number(target), direction })),
     status: m.status,
   };
 }
@@ -171,7 +174,7 @@ function milestoneProgress(
 export async function loadProgressInputs(db: Db, projectId: string, asOf: Date): Promise<ProgressInputs> {
   const [goals, milestones] = await Promise.all([listGoals(db, projectId), listMilestones(db, projectId)]);
   const metrics = [...goals.map((g) => goalRowKpiMetric(g)), ...milestones.map((m) => m.metric)];
-  const points = (await listKpiPoints(db, projectId, metrics, asOf)).map((p) => ({ ...p, value: Number(p.value) }));
+  const points = await listKpiPoints(db, projectId, metrics, asOf);
   return { goals, milestones, points };
 }
 

@@ -4,6 +4,7 @@ import type { Db } from '../connect';
 import type { NewRisk, Risk, RiskUpdate } from '../schema';
 import type { RiskEarlyWarning } from '../../workflows/domain';
 import { latestKpi, sumKpiOrNull } from './kpi-reports';
+import { Dec } from '../../workflows/domain/decimal';
 
 export async function insertRisk(db: Db, risk: NewRisk): Promise<Risk> {
   return db.insertInto('risks').values(risk).returningAll().executeTakeFirstOrThrow();
@@ -67,9 +68,9 @@ export const kpiAggregation = (metric: string): 'sum' | 'latest' => (isGoalMetri
 export async function evaluateEarlyWarning(db: Db, projectId: string, rule: RiskEarlyWarning, at: Date) {
   const text =
     kpiAggregation(rule.metric) === 'sum' ? await sumKpiOrNull(db, projectId, rule.metric, at) : await latestKpi(db, projectId, rule.metric, at);
-  const value = text === null ? null : Number(text);
-  const triggered = value !== null && (rule.direction === 'above' ? value > rule.threshold : value < rule.threshold);
-  return { value, triggered };
+  // Compared exactly (a JSON threshold is exact: the API refuses numbers JSON cannot hold); the value is shown as a number.
+  const triggered = text !== null && (rule.direction === 'above' ? new Dec(text).gt(String(rule.threshold)) : new Dec(text).lt(String(rule.threshold)));
+  return { value: text === null ? null : Number(text), triggered };
 }
 
 /**

@@ -77,18 +77,18 @@ describe('project dashboard', () => {
     expect(d).toMatchObject({ projectId: f.project.id, phase: 'planning', asOf: '2025-12-31T16:00:00.000Z' });
 
     const [revenue, customers, calls] = d.goals;
-    expect(revenue).toMatchObject({ goalId: f.revenue.id, label: 'Revenue', target: 1_200_000, actual: 600_000, expected: 1_200_000, attainmentPct: 50, progressPct: 50, status: 'red', met: false });
-    expect(revenue.series.map((p: { name: string; plannedCumulative: number; actualCumulative: number; attainmentPct: number }) => [p.name, p.plannedCumulative, p.actualCumulative, p.attainmentPct])).toEqual([
-      ['Revenue 2025-Q1', 300_000, 350_000, 116.67],
-      ['Revenue 2025-Q2', 600_000, 600_000, 100],
-      ['Revenue 2025-Q3', 900_000, 600_000, 66.67],
-      ['Revenue 2025-Q4', 1_200_000, 600_000, 50],
+    expect(revenue).toMatchObject({ goalId: f.revenue.id, label: 'Revenue', target: '1200000', actual: '600000', expected: 1_200_000, attainmentPct: 50, progressPct: 50, status: 'red', met: false });
+    expect(revenue.series.map((p: { name: string; plannedCumulative: string; actualCumulative: string; attainmentPct: number }) => [p.name, p.plannedCumulative, p.actualCumulative, p.attainmentPct])).toEqual([
+      ['Revenue 2025-Q1', '300000', '350000', 116.67],
+      ['Revenue 2025-Q2', '600000', '600000', 100],
+      ['Revenue 2025-Q3', '900000', '600000', 66.67],
+      ['Revenue 2025-Q4', '1200000', '600000', 50],
     ]);
-    expect(customers).toMatchObject({ actual: 16, attainmentPct: 80, status: 'amber', met: false, series: [] });
+    expect(customers).toMatchObject({ actual: '16', attainmentPct: 80, status: 'amber', met: false, series: [] });
     // A rate is measured from its baseline: 20 % → 42 % of a 20 % → 40 % goal is 110 %.
-    expect(calls).toMatchObject({ baseline: 20, actual: 42, expected: 40, attainmentPct: 110, status: 'green', met: true });
+    expect(calls).toMatchObject({ baseline: '20', actual: '42', expected: 40, attainmentPct: 110, status: 'green', met: true });
 
-    expect(d.milestones[0]).toMatchObject({ milestoneId: f.milestones[0]!.id, target: 300_000, actual: 350_000, attainmentPct: 116.67, status: 'pending' });
+    expect(d.milestones[0]).toMatchObject({ milestoneId: f.milestones[0]!.id, target: '300000', actual: '350000', attainmentPct: 116.67, status: 'pending' });
 
     expect(d.budget.totals).toEqual({ planned: '15000', spent: '13500', remaining: '1500', spentPct: 90, overrunPct: 0, overspent: false, lines: 2, overspentLines: 1 });
     expect(d.budget.lines[0]).toMatchObject({ category: 'Ads', overspent: true, overrunPct: 25 });
@@ -108,9 +108,9 @@ describe('project dashboard', () => {
         to: '2025-03-31T16:00:00.000Z',
         direction: 'at_least',
         entries: [
-          { rank: 1, memberId: f.ann.id, name: 'Ann', total: 150_000, reportCount: 1 },
-          { rank: 2, memberId: f.bob.id, name: 'Bob', total: 100_000, reportCount: 1 },
-          { rank: 3, memberId: f.cal.id, name: 'Cal', total: 0, reportCount: 0 },
+          { rank: 1, memberId: f.ann.id, name: 'Ann', total: '150000', reportCount: 1 },
+          { rank: 2, memberId: f.bob.id, name: 'Bob', total: '100000', reportCount: 1 },
+          { rank: 3, memberId: f.cal.id, name: 'Cal', total: '0', reportCount: 0 },
         ],
       },
     ]);
@@ -121,8 +121,8 @@ describe('project dashboard', () => {
     const d = await dashboard(f.project.id, { at: '2025-05-01T00:00:00+08:00' });
     const revenue = d.goals[0];
     // 120 of 365 days: 1,200,000 × 120 / 365 = 394,520.55 expected; 350,000 reported is 88.72 % of it.
-    expect(revenue).toMatchObject({ actual: 350_000, expected: 394_520.55, progressPct: 88.72, attainmentPct: 29.17, status: 'amber' });
-    expect(revenue.series.map((p: { actualCumulative: number | null }) => p.actualCumulative)).toEqual([350_000, null, null, null]);
+    expect(revenue).toMatchObject({ actual: '350000', expected: 394_520.55, progressPct: 88.72, attainmentPct: 29.17, status: 'amber' });
+    expect(revenue.series.map((p: { actualCumulative: string | null }) => p.actualCumulative)).toEqual(['350000', null, null, null]);
     // At the end of April the rate was still 25 %, below the risk's 30 % threshold.
     expect(d.openRisks[1].warning).toEqual({ value: 25, triggered: true });
     expect(d.ranking[0].month).toBe('2025-05');
@@ -143,10 +143,10 @@ describe('project dashboard', () => {
     const d = await dashboard(project.id, { at: '2025-03-31T12:00:00+08:00' });
     expect(d.ranking[0].month).toBe('2025-03');
     expect(d.ranking[0].entries.map((e: { rank: number; name: string; total: number }) => [e.rank, e.name, e.total])).toEqual([
-      [1, 'Ada', 100_000],
-      [1, 'Bea', 100_000],
-      [3, 'Cy', 50_000],
-      [4, 'Dan', 0],
+      [1, 'Ada', '100000'],
+      [1, 'Bea', '100000'],
+      [3, 'Cy', '50000'],
+      [4, 'Dan', '0'],
     ]);
   });
 });

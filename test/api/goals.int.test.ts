@@ -65,7 +65,7 @@ describe('goals API', () => {
       unit: 'CNY',
       direction: 'at_least',
       baseline: null,
-      target: 5_000_000,
+      target: '5000000',
       period: { start: '2026-12-31T16:00:00.000Z', end: '2027-12-31T16:00:00.000Z' },
     });
 
@@ -74,7 +74,7 @@ describe('goals API', () => {
 
     const changed = await call(system.app, 'PATCH', `/api/projects/${p.id}/goals/${created.body.id}`, { metric: 'custom', customMetricName: 'signed contracts', unit: 'contracts', target: 40 });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
-    expect(changed.body).toMatchObject({ metric: 'custom', customMetricName: 'signed contracts', kpiMetric: 'signed contracts', target: 40 });
+    expect(changed.body).toMatchObject({ metric: 'custom', customMetricName: 'signed contracts', kpiMetric: 'signed contracts', target: '40' });
 
     const back = await call(system.app, 'PATCH', `/api/projects/${p.id}/goals/${created.body.id}`, { metric: 'new_customers', customMetricName: null, unit: 'customers' });
     expect(back.status, JSON.stringify(back.body)).toBe(200);
@@ -95,7 +95,7 @@ describe('goals API', () => {
     const badType = await call(system.app, 'PATCH', `/api/projects/${p.id}/goals/${created.body.id}`, { target: 'lots' });
     expect(badType.status).toBe(400);
     expect(badType.body.error.details).toEqual([expect.objectContaining({ path: 'target', code: 'measurable' })]);
-    expect((await call(system.app, 'GET', `/api/projects/${p.id}/goals/${created.body.id}`)).body.target).toBe(15);
+    expect((await call(system.app, 'GET', `/api/projects/${p.id}/goals/${created.body.id}`)).body.target).toBe('15');
   });
 
   it('answers 404 for a goal of an unknown project or of another project', async () => {

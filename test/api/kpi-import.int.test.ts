@@ -74,10 +74,10 @@ describe('KPI CSV import', () => {
     ].join('\r\n');
     const res = await postCsv(system.app, project.id, csv, ann);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toEqual({ imported: 2, metrics: [{ metric: 'revenue', count: 2, total: 200000.5 }], raisedRiskIds: [] });
+    expect(res.body).toEqual({ imported: 2, metrics: [{ metric: 'revenue', count: 2, total: '200000.5' }], raisedRiskIds: [] });
     const rows = await system.db.selectFrom('kpi_reports').selectAll().where('projectId', '=', project.id).orderBy('reportedAt').execute();
     expect(rows.map((r) => [r.reporterId, r.value, r.reportedAt.toISOString()])).toEqual([
-      [ann.id, '120000.5', '2025-02-09T16:00:00.000Z'],
+      [ann.id, '120000.50', '2025-02-09T16:00:00.000Z'],
       [bob.id, '80000', '2025-02-12T09:30:00.000Z'],
     ]);
   });

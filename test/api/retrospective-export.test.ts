@@ -21,7 +21,7 @@ function reviewNaming(names: string[]): ExportInput {
     periodStart: '2027-01-01T00:00:00Z',
     periodEnd: '2027-12-31T00:00:00Z',
     compiledAt: '2028-01-02T00:00:00Z',
-    goals: [{ goalId: 'g', name: goal, unit: 'CNY', target: 100, actual: 50, attainmentPct: 50, status: 'red' }],
+    goals: [{ goalId: 'g', name: goal, unit: 'CNY', target: '100', actual: '50', attainmentPct: 50, status: 'red' }],
     milestones: [{ milestoneId: 'm', name: goal, dueAt: '2027-03-31T00:00:00Z', target: 10, actual: 5, status: 'missed', daysLate: 1, owner: member }],
     series: [],
     escalations: { count: 0, highestLevel: 0, byLevel: [], items: [] },
@@ -29,7 +29,7 @@ function reviewNaming(names: string[]): ExportInput {
     changeRequests: [{ field: 'target', subject: goal, before: 1, after: 2, status: 'approved', reason: note, turnaroundHours: 1 }],
     risks: { raisedByEarlyWarning: [risk], materialised: [] },
     budget: [{ category: risk, planned: 1, spent: 1, overrunPct: 0 }],
-    members: [{ userId: 'u', name: member, total: 5, rank: 1 }],
+    members: [{ userId: 'u', name: member, total: '5', rank: 1 }],
     timeline: [{ at: '2027-01-01T00:00:00Z', kind: 'note', text: note }],
   };
   return { report, status: 'finalized', inputs: [{ name: member, wentWell: note, toImprove: project, actionItems: [goal, risk], late: false }] };

@@ -58,4 +58,17 @@ describe('risk register', () => {
     const risk = await call(system.app, 'GET', `/api/projects/${project.id}/risks/${watched.body.id}`, undefined, { as: owner });
     expect(risk.body.raisedAt).toEqual(expect.any(String));
   });
+
+  it('compares a KPI total with its threshold exactly, also one past 2^53', async () => {
+    const owner = await createUser(system.app, 'Owner');
+    const project = await createPlanProject(system.db, { ownerId: owner.id, ...year2025 });
+    const rule = { metric: 'deals', direction: 'above', threshold: 9007199254740992 };
+    const watched = await call(system.app, 'POST', `/api/projects/${project.id}/risks`, { title: 'Too good to be true', probability: 1, impact: 1, earlyWarning: rule }, { as: owner });
+    expect(watched.status, JSON.stringify(watched.body)).toBe(201);
+    const csv = `metric,value,reported_at,reporter_email\ndeals,9007199254740993,2025-03-01,${owner.email}`;
+    const above = await call(system.app, 'POST', `/api/projects/${project.id}/kpi-reports/import`, { csv }, { as: owner });
+    expect(above.status, JSON.stringify(above.body)).toBe(201);
+    expect(above.body.metrics).toEqual([{ metric: 'deals', count: 1, total: '9007199254740993' }]);
+    expect(above.body.raisedRiskIds).toEqual([watched.body.id]);
+  });
 });

@@ -90,7 +90,7 @@ describe('the closing review (复盘)', () => {
     const retro = await retrospectiveOf(p.id);
     const r = retro.report;
     expect(r.outcome).toBe('completed');
-    expect(r.goals).toEqual([expect.objectContaining({ target: 1000, actual: 450, attainmentPct: 45, status: 'red' })]);
+    expect(r.goals).toEqual([expect.objectContaining({ target: '1000', actual: '450', attainmentPct: 45, status: 'red' })]);
     expect(r.milestones.map((m: { name: string; target: number; actual: number; status: string; daysLate: number }) => [m.name, m.target, m.actual, m.status, m.daysLate])).toEqual([
       ['M1', 300, 350, 'met', 0],
       ['M2', 900, 450, 'missed', 0],
@@ -99,7 +99,7 @@ describe('the closing review (复盘)', () => {
     expect(r.escalations.byLevel.map((l: { level: number; count: number; acknowledged: number }) => [l.level, l.count, l.acknowledged])).toEqual([[1, 1, 0], [2, 1, 1]]);
     expect(r.escalations.byLevel[1].avgHoursToAck).toBeGreaterThanOrEqual(0);
     expect(r.changeRequests).toEqual([expect.objectContaining({ subject: 'M2', field: 'target', before: '1000', after: '900', status: 'approved', reason: 'Lost the biggest lead' })]);
-    expect(r.members.map((m: { name: string; total: number; rank: number }) => [m.name, m.total, m.rank])).toEqual([['Rep', 300, 1], ['Colleague', 150, 2]]);
+    expect(r.members.map((m: { name: string; total: string; rank: number }) => [m.name, m.total, m.rank])).toEqual([['Rep', '300', 1], ['Colleague', '150', 2]]);
     const kinds = r.timeline.map((t: { kind: string }) => t.kind);
     expect(kinds).toEqual(expect.arrayContaining(['phase', 'milestone_met', 'milestone_missed', 'escalation', 'acknowledged', 'change_requested', 'change_approved']));
     expect([...r.timeline].map((t: { at: string }) => t.at)).toEqual([...r.timeline].map((t: { at: string }) => t.at).sort());

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { decimalText } from './decimal';
 import { CsvSyntaxError, parseCsv } from './csv';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from './time-zone';
 
@@ -60,7 +61,13 @@ function rowSchema(options: KpiCsvOptions, zone: string) {
             ? 'the value is empty'
             : `value '${String(issue.input)}' is not a number (use a dot for decimals, no thousands separators)`,
       })
-      .transform(Number),
+      // Kept as text, exactly as written: a value like 9007199254740993 must not become …992.
+      .transform((value, ctx) => {
+        const checked = decimalText(value);
+        if (checked.ok) return checked.text;
+        ctx.addIssue({ code: 'custom', message: `value '${value}' ${checked.message}`, input: value });
+        return z.NEVER;
+      }),
     reportedAt: z
       .string()
       .trim()

@@ -53,13 +53,13 @@ export interface TargetPart {
   start: Date;
   /** Exclusive: the first moment after the part, i.e. when its cumulative target is checked. */
   end: Date;
-  /** Major units, for display and storage; do arithmetic on the *Minor fields. */
-  amount: number;
+  /** Major units as exact decimal text (no trailing zeros), for display and storage; do arithmetic on the *Minor fields. */
+  amount: string;
   /** Sum of this part and all earlier parts of the same level: the milestone target at `end`. */
-  cumulative: number;
-  /** Exact integer: amount × 10^scale. */
-  amountMinor: number;
-  cumulativeMinor: number;
+  cumulative: string;
+  /** Exact integer: amount × 10^scale (a bigint: at scale 8 a target of 90 million is beyond 2^53). */
+  amountMinor: bigint;
+  cumulativeMinor: bigint;
 }
 
 export interface TargetNode extends TargetPart {
@@ -178,7 +178,7 @@ function plan(input: DecomposeTargetInput): { root: Slice; totalMinor: bigint; s
         : `the period ends (${periodEnd.toISOString()}) before it starts (${periodStart.toISOString()})`,
     );
   }
-  let totalMinor: number;
+  let totalMinor: bigint;
   try {
     totalMinor = toMinorUnits(total, scale);
   } catch (error) {
@@ -211,7 +211,7 @@ function plan(input: DecomposeTargetInput): { root: Slice; totalMinor: bigint; s
     weight: sumRatios(years.map((year) => year.weight)),
     children: years,
   };
-  return { root, totalMinor: BigInt(totalMinor), scale };
+  return { root, totalMinor, scale };
 }
 
 /**
@@ -230,8 +230,8 @@ export function decomposeTargetTree(input: DecomposeTargetInput): TargetNode {
       multiplyRatios(ratio(totalMinor), divideRatios(child.weight, root.weight)),
     );
     const amounts = quotas.length > 0 ? apportionToQuotas(amount, quotas) : [];
-    const amountMinor = Number(amount);
-    const cumulativeMinor = Number(cumulative);
+    const amountMinor = amount;
+    const cumulativeMinor = cumulative;
     return {
       level: slice.level,
       label: slice.label,

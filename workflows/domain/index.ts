@@ -1,11 +1,12 @@
 /**
- * Sales-domain rules shared by the API and the workflows. Pure and deterministic: only zod and
- * luxon, no I/O, no clock (every "now" is a parameter), so they run inside the Temporal sandbox.
+ * Sales-domain rules shared by the API and the workflows. Pure and deterministic: only zod,
+ * luxon and decimal.js, no I/O, no clock (every "now" is a parameter), so they run inside the Temporal sandbox.
  */
 export * from './attainment';
 export * from './business-calendar';
 export * from './csv';
 export * from './csv-kpi';
+export * from './decimal';
 export * from './decompose-target';
 export * from './duration';
 export * from './errors';

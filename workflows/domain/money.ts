@@ -1,3 +1,4 @@
+import { Dec } from './decimal';
 import { DomainError } from './errors';
 import {
   compareRatios,
@@ -6,7 +7,6 @@ import {
   multiplyRatios,
   ratio,
   ratioFromDecimal,
-  ratioToNumber,
   subtractRatios,
   sumRatios,
   type Ratio,
@@ -14,8 +14,8 @@ import {
 
 /**
  * Money and targets are split as integers of minor units: an amount with `scale` decimal places is
- * stored as amount × 10^scale (scale 2: 416,666.67 → 41,666,667). Eight places at most, so any
- * realistic sales target stays far below 2^53, where numbers stop being exact integers.
+ * stored as amount × 10^scale (scale 2: 416,666.67 → 41,666,667). Minor units are bigints, so a
+ * target of any size is split exactly (at scale 8, 90 million is already beyond 2^53).
  */
 export const MAX_SCALE = 8;
 
@@ -28,18 +28,11 @@ function checkScale(scale: number): void {
   }
 }
 
-function toSafeNumber(value: bigint, what: string): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new MoneyError('out_of_range', `${what} is too large to be counted exactly`);
-  }
-  return Number(value);
-}
-
 /**
  * Exact minor units of a decimal amount. Refuses more decimal places than `scale` instead of
  * rounding, because a silently rounded target is a target nobody agreed to.
  */
-export function toMinorUnits(amount: number | string, scale = 0): number {
+export function toMinorUnits(amount: number | string, scale = 0): bigint {
   checkScale(scale);
   const exact = ratioFromDecimal(amount);
   if (!exact) throw new MoneyError('invalid_amount', `${JSON.stringify(amount)} is not a decimal number`);
@@ -50,25 +43,28 @@ export function toMinorUnits(amount: number | string, scale = 0): number {
       `${String(amount)} has more than ${scale} decimal place${scale === 1 ? '' : 's'}`,
     );
   }
-  return toSafeNumber(minor.num, String(amount));
+  return minor.num;
 }
 
-/** The amount as a number in major units: the double nearest to the exact decimal. */
-export function fromMinorUnits(minor: number, scale = 0): number {
-  checkScale(scale);
-  return minor / 10 ** scale;
+function wholeMinor(minor: bigint | number): bigint {
+  if (typeof minor === 'bigint') return minor;
+  if (!Number.isSafeInteger(minor)) throw new MoneyError('invalid_amount', `${minor} is not a whole number of minor units`);
+  return BigInt(minor);
 }
 
-/** The exact decimal text of an amount, e.g. formatMinorUnits(41666667, 2) === '416666.67'. */
-export function formatMinorUnits(minor: number, scale = 0): string {
+/** The exact decimal text of an amount, e.g. formatMinorUnits(41666667n, 2) === '416666.67'. */
+export function formatMinorUnits(minor: bigint | number, scale = 0): string {
   checkScale(scale);
-  if (!Number.isSafeInteger(minor)) {
-    throw new MoneyError('invalid_amount', `${minor} is not a whole number of minor units`);
-  }
-  const digits = Math.abs(minor).toString().padStart(scale + 1, '0');
-  const sign = minor < 0 ? '-' : '';
+  const whole = wholeMinor(minor);
+  const digits = (whole < 0n ? -whole : whole).toString().padStart(scale + 1, '0');
+  const sign = whole < 0n ? '-' : '';
   if (scale === 0) return `${sign}${digits}`;
   return `${sign}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+}
+
+/** The amount in major units as exact decimal text (no trailing zeros): fromMinorUnits(41666667n, 2) === '416666.67'. */
+export function fromMinorUnits(minor: bigint | number, scale = 0): string {
+  return new Dec(formatMinorUnits(minor, scale)).toFixed();
 }
 
 /**
@@ -118,22 +114,22 @@ export function weightsToRatios(weights: readonly number[]): Ratio[] {
  * Largest-remainder split of an integer `total` (minor units) in proportion to `weights`. The parts
  * always sum to the total and each is within one unit of its exact share.
  */
-export function allocateLargestRemainder(total: number, weights: readonly number[]): number[] {
-  if (!Number.isSafeInteger(total)) {
-    throw new MoneyError('invalid_amount', `total ${total} is not a whole number of minor units`);
-  }
+export function allocateLargestRemainder(total: bigint, weights: readonly number[]): bigint[] {
   const exactWeights = weightsToRatios(weights);
   const weightSum = sumRatios(exactWeights);
-  const quotas = exactWeights.map((weight) => multiplyRatios(ratio(BigInt(total)), divideRatios(weight, weightSum)));
-  return apportionToQuotas(BigInt(total), quotas).map(Number);
+  const quotas = exactWeights.map((weight) => multiplyRatios(ratio(total), divideRatios(weight, weightSum)));
+  return apportionToQuotas(total, quotas);
 }
 
-/** Sum of decimal values without float drift (0.1 + 0.2 is 0.3 here), rounded once at the end. */
-export function sumExact(values: readonly number[]): number {
+/**
+ * Exact sum of decimal values (text as stored, or numbers at their shortest round-trip form), as
+ * decimal text: 0.1 + 0.2 is "0.3", and 9007199254740993 + 1 is "9007199254740994".
+ */
+export function sumExact(values: readonly (number | string)[]): string {
   const exact = values.map((value) => {
-    const parsed = ratioFromDecimal(value);
-    if (!parsed) throw new MoneyError('invalid_amount', `${String(value)} is not a finite number`);
-    return parsed;
+    const text = typeof value === 'number' ? String(value) : value.trim();
+    if (!ratioFromDecimal(text)) throw new MoneyError('invalid_amount', `${JSON.stringify(value)} is not a finite number`);
+    return new Dec(text);
   });
-  return ratioToNumber(sumRatios(exact));
+  return exact.reduce((sum, value) => sum.plus(value), new Dec(0)).toFixed();
 }

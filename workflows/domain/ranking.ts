@@ -1,4 +1,5 @@
 import { attainmentPercent } from './attainment';
+import { Dec } from './decimal';
 import { sumExact } from './money';
 import type { GoalDirection } from './smart-goal';
 
@@ -6,7 +7,8 @@ import type { GoalDirection } from './smart-goal';
 export interface MemberKpiReport {
   memberId: string;
   metric: string;
-  value: number;
+  /** Decimal text as stored (or an exact number). */
+  value: number | string;
   reportedAt: Date;
 }
 
@@ -18,7 +20,8 @@ export interface RankingMember {
 export interface MemberKpiTotal {
   memberId: string;
   name: string;
-  total: number;
+  /** Exact decimal text. */
+  total: string;
   reportCount: number;
 }
 
@@ -39,7 +42,7 @@ export function memberKpiTotals(
   options: { metric: string; from?: Date; to?: Date; members?: readonly RankingMember[] },
 ): MemberKpiTotal[] {
   const { metric, from, to, members = [] } = options;
-  const values = new Map<string, number[]>(members.map((member) => [member.id, []]));
+  const values = new Map<string, (number | string)[]>(members.map((member) => [member.id, []]));
   for (const report of reports) {
     const at = report.reportedAt.getTime();
     if (report.metric !== metric) continue;
@@ -73,14 +76,14 @@ export function rankMembers(
   const better = direction === 'at_least' ? -1 : 1;
   const sorted = [...totals].sort(
     (a, b) =>
-      (a.total === b.total ? 0 : a.total < b.total ? -better : better) ||
+      new Dec(a.total).comparedTo(new Dec(b.total)) * better ||
       compareText(a.name, b.name) ||
       compareText(a.memberId, b.memberId),
   );
   let rank = 0;
   let distinct = 0;
   return sorted.map((member, index) => {
-    if (index === 0 || member.total !== sorted[index - 1]?.total) {
+    if (index === 0 || !new Dec(member.total).eq(new Dec(sorted[index - 1]?.total ?? '0'))) {
       distinct += 1;
       rank = ties === 'dense' ? distinct : index + 1;
     }
@@ -88,7 +91,7 @@ export function rankMembers(
     return {
       ...member,
       rank,
-      attainmentPercent: target === undefined ? null : attainmentPercent({ actual: member.total, target, direction }),
+      attainmentPercent: target === undefined ? null : attainmentPercent({ actual: Number(member.total), target, direction }),
     };
   });
 }

@@ -8,7 +8,8 @@ export interface RetrospectiveReport {
   periodStart: string;
   periodEnd: string;
   compiledAt: string;
-  goals: { goalId: string; name: string; unit: string; target: number; actual: number; attainmentPct: number; status: RagStatus }[];
+  /** `target` and `actual` are exact decimal text. */
+  goals: { goalId: string; name: string; unit: string; target: string; actual: string; attainmentPct: number; status: RagStatus }[];
   milestones: {
     milestoneId: string;
     name: string;
@@ -38,7 +39,8 @@ export interface RetrospectiveReport {
   changeRequests: { field: string; subject: string; before: unknown; after: unknown; status: string; reason: string; turnaroundHours: number | null }[];
   risks: { raisedByEarlyWarning: string[]; materialised: string[] };
   budget: { category: string; planned: number; spent: number; overrunPct: number }[];
-  members: { userId: string; name: string; total: number; rank: number }[];
+  /** `total` is exact decimal text. */
+  members: { userId: string; name: string; total: string; rank: number }[];
   timeline: { at: string; kind: string; text: string }[];
 }
 

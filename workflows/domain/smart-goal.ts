@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Dec, decimalSchema } from './decimal';
 import { readable } from './human-text';
 import { instantSchema } from './instant';
 
@@ -90,11 +91,9 @@ const goalFields = {
   direction: z
     .enum(goalDirections, { error: "Measurable: direction must be 'at_least' or 'at_most'" })
     .default('at_least'),
-  baseline: z.number({ error: 'Measurable: the baseline must be a number' }).nullable().default(null),
-  target: z.number({
-    error: (issue) =>
-      missing(issue.input) ? 'Measurable: the goal has no numeric target' : 'Measurable: the target must be a number',
-  }),
+  // Decimal text (or an exact number), kept as text so a target of 9007199254740993 stays that.
+  baseline: decimalSchema('Measurable: the baseline must be a number').nullable().default(null),
+  target: decimalSchema((input) => (missing(input) ? 'Measurable: the goal has no numeric target' : 'Measurable: the target must be a number')),
   period: goalPeriodSchema,
 };
 
@@ -128,15 +127,15 @@ function crossFieldIssues(goal: Partial<GoalFields>): SmartIssue[] {
   if (metric === undefined) return issues;
   const label = metric === 'custom' ? (customMetricName ?? metricLabels.custom) : metricLabels[metric];
   if (isPercentGoal(goal)) {
-    if (target !== undefined && (target < 0 || target > 100)) {
+    if (target !== undefined && (new Dec(target).lt(0) || new Dec(target).gt(100))) {
       const message = `Achievable: a ${label} target must be between 0 and 100 %, got ${target}`;
       issues.push({ element: 'achievable', path: 'target', message });
     }
-    if (baseline !== undefined && baseline !== null && (baseline < 0 || baseline > 100)) {
+    if (baseline !== undefined && baseline !== null && (new Dec(baseline).lt(0) || new Dec(baseline).gt(100))) {
       const message = `Measurable: a ${label} baseline must be between 0 and 100 %, got ${baseline}`;
       issues.push({ element: 'measurable', path: 'baseline', message });
     }
-  } else if (metric !== 'custom' && target !== undefined && target < 0) {
+  } else if (metric !== 'custom' && target !== undefined && new Dec(target).lt(0)) {
     issues.push({ element: 'achievable', path: 'target', message: `Achievable: a ${label} target cannot be negative, got ${target}` });
   }
   return issues;

@@ -7,7 +7,7 @@ import { goalDirections, goalMetrics, type GoalMetric } from '../../../workflows
 import { ApiFormElement } from '../shared/ApiFormElement';
 import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
-import { formatNumber, numberAsTyped, textOrUndefined } from '../shared/format';
+import { formatNumber, textOrUndefined } from '../shared/format';
 import { requestJson } from '../shared/request';
 import { afterDay, dateInputValue, formatPeriod, lastDayInputValue, startOfDay, toOffsetIso } from '../shared/time';
 import { useApiForm } from '../shared/use-api-form';
@@ -69,8 +69,9 @@ const goalForm = z
         ...(goal.metric === 'custom' ? { customMetricName: textOrUndefined(goal.customMetricName) } : {}),
         unit: textOrUndefined(goal.unit),
         direction: goal.direction,
-        baseline: numberAsTyped(goal.baseline) ?? null,
-        target: numberAsTyped(goal.target),
+        // Sent as typed text, so a target of 9007199254740993 is not first rounded by a JavaScript number.
+        baseline: textOrUndefined(goal.baseline) ?? null,
+        target: textOrUndefined(goal.target),
         period: { start: isoOf(startOfDay(goal.period.start)), end: isoOf(afterDay(goal.period.end)) },
       }) as z.input<typeof NewGoalBody>,
   )

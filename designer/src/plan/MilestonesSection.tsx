@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ApiFormElement } from '../shared/ApiFormElement';
 import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
-import { formatNumber, numberAsTyped } from '../shared/format';
+import { formatNumber } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
@@ -89,7 +89,8 @@ const milestoneForm = NewPlanMilestoneBody.extend({
     .string()
     .transform((id): z.input<typeof NewPlanMilestoneBody.shape.goalId> => (id === '' ? null : id))
     .pipe(NewPlanMilestoneBody.shape.goalId),
-  targetValue: z.string().transform(numberAsTyped).pipe(NewPlanMilestoneBody.shape.targetValue),
+  // Sent as typed text: a JavaScript number would round a target past 2^53 before the API sees it.
+  targetValue: z.string().transform((text): z.input<typeof NewPlanMilestoneBody.shape.targetValue> => text.trim()).pipe(NewPlanMilestoneBody.shape.targetValue),
   dueAt: z
     .string()
     .transform((local) => {

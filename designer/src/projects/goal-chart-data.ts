@@ -10,18 +10,20 @@ export function goalChartData(goal: GoalProgress, milestones: Dashboard['milesto
   const start = Date.parse(goal.periodStart);
   const now = Date.parse(asOf);
   const points: PlanActualPoint[] = [{ t: start, planned: 0, actual: now >= start ? 0 : null }];
+  // The chart draws numbers; the exact decimal text of the answer becomes one only here, for drawing.
+  const drawn = (value: string | null) => (value === null ? null : Number(value));
   for (const point of goal.series) {
-    points.push({ t: Date.parse(point.at), planned: point.plannedCumulative, actual: point.actualCumulative });
+    points.push({ t: Date.parse(point.at), planned: Number(point.plannedCumulative), actual: drawn(point.actualCumulative) });
   }
   if (goal.actual !== null && now > start && now < Date.parse(goal.periodEnd)) {
-    points.push({ t: now, planned: null, actual: goal.actual });
+    points.push({ t: now, planned: null, actual: Number(goal.actual) });
   }
   points.sort((a, b) => a.t - b.t);
 
   const statusById = new Map(milestones.map((m) => [m.milestoneId, m.status]));
   const marks = goal.series.map((point) => ({
     t: Date.parse(point.at),
-    value: point.plannedCumulative,
+    value: Number(point.plannedCumulative),
     name: point.name,
     status: statusById.get(point.milestoneId) ?? 'pending',
   }));

@@ -1,7 +1,7 @@
 import { formatNumber } from './format';
 
 /** Who reported most, in order: rank, name and total, as the dashboard and the closing review show it. */
-export function RankingTable({ rows }: { rows: readonly { id: string; rank: number; name: string; total: number }[] }) {
+export function RankingTable({ rows }: { rows: readonly { id: string; rank: number; name: string; total: number | string }[] }) {
   return (
     <table className="table table--compact">
       <tbody>

@@ -1,7 +1,8 @@
 const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 const compactFormat = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
 
-export const formatNumber = (value: number | string): string => numberFormat.format(typeof value === 'string' ? Number(value) : value);
+/** Decimal text (an amount from the API) is formatted as the exact decimal it is, not as the nearest JavaScript number. */
+export const formatNumber = (value: number | string): string => numberFormat.format(value as number | Intl.StringNumericLiteral);
 export const formatCompact = (value: number): string => compactFormat.format(value);
 export const formatPct = (value: number | null): string => (value === null ? '—' : `${numberFormat.format(value)} %`);
 

@@ -23,9 +23,9 @@ describe('parseKpiCsv', () => {
     expect(result).toEqual({
       ok: true,
       rows: [
-        { row: 2, metric: 'revenue', value: 120_000.5, reportedAt: new Date('2027-03-04T16:00:00Z'), reporterEmail: 'li.na@example.com' },
-        { row: 3, metric: 'new_customers', value: 3, reportedAt: new Date('2027-03-05T06:30:00Z'), reporterEmail: 'wang@example.com' },
-        { row: 4, metric: 'revenue', value: -500, reportedAt: new Date('2027-03-06T09:15:00Z'), reporterEmail: 'li.na@example.com' },
+        { row: 2, metric: 'revenue', value: '120000.50', reportedAt: new Date('2027-03-04T16:00:00Z'), reporterEmail: 'li.na@example.com' },
+        { row: 3, metric: 'new_customers', value: '3', reportedAt: new Date('2027-03-05T06:30:00Z'), reporterEmail: 'wang@example.com' },
+        { row: 4, metric: 'revenue', value: '-500', reportedAt: new Date('2027-03-06T09:15:00Z'), reporterEmail: 'li.na@example.com' },
       ],
     });
   });

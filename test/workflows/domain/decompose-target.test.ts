@@ -22,7 +22,7 @@ const refusal = (input: DecomposeTargetInput): DecompositionError => thrownBy(De
 describe('decomposeTarget', () => {
   it('splits 5,000,000 a year into 1,250,000 a quarter', () => {
     const quarters = decomposeTarget({ ...year2027, total: 5_000_000, granularity: 'quarter' });
-    expect(quarters.map((part) => [part.label, part.amount, part.cumulative])).toEqual([
+    expect(quarters.map((part) => [part.label, Number(part.amount), Number(part.cumulative)])).toEqual([
       ['2027-Q1', 1_250_000, 1_250_000],
       ['2027-Q2', 1_250_000, 2_500_000],
       ['2027-Q3', 1_250_000, 3_750_000],
@@ -36,11 +36,11 @@ describe('decomposeTarget', () => {
       '2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06',
       '2027-07', '2027-08', '2027-09', '2027-10', '2027-11', '2027-12',
     ]);
-    expect(months.map((part) => part.amount)).toEqual([
+    expect(months.map((part) => Number(part.amount))).toEqual([
       416_667, 416_667, 416_666, 416_667, 416_667, 416_666,
       416_667, 416_667, 416_666, 416_667, 416_667, 416_666,
     ]);
-    expect(months.map((part) => part.cumulative)).toEqual([
+    expect(months.map((part) => Number(part.cumulative))).toEqual([
       416_667, 833_334, 1_250_000, 1_666_667, 2_083_334, 2_500_000,
       2_916_667, 3_333_334, 3_750_000, 4_166_667, 4_583_334, 5_000_000,
     ]);
@@ -56,26 +56,26 @@ describe('decomposeTarget', () => {
 
   it('keeps cents exact with a scale of 2', () => {
     const months = decomposeTarget({ ...year2027, total: '1000000.00', granularity: 'month', scale: 2 });
-    expect(months[0]?.amount).toBe(83_333.34);
-    expect(months[0]?.amountMinor).toBe(8_333_334);
-    expect(months.reduce((sum, part) => sum + part.amountMinor, 0)).toBe(100_000_000);
-    expect(months.at(-1)?.cumulative).toBe(1_000_000);
+    expect(months[0]?.amount).toBe('83333.34');
+    expect(months[0]?.amountMinor).toBe(8_333_334n);
+    expect(months.reduce((sum, part) => sum + part.amountMinor, 0n)).toBe(100_000_000n);
+    expect(months.at(-1)?.cumulative).toBe('1000000');
   });
 
   it('follows seasonal weights, so a month with weight 2 gets twice a month with weight 1', () => {
     const weights = [1, 1, 2, 1, 1, 2, 1, 1, 2, 1, 1, 4];
     const months = decomposeTarget({ ...year2027, total: 1_800_000, granularity: 'month', weights });
-    expect(months.map((part) => part.amount)).toEqual([
+    expect(months.map((part) => Number(part.amount))).toEqual([
       100_000, 100_000, 200_000, 100_000, 100_000, 200_000, 100_000, 100_000, 200_000, 100_000, 100_000, 400_000,
     ]);
   });
 
   it('spreads a weighted quarter over its months evenly', () => {
     const quarters = decomposeTarget({ ...year2027, total: 1_000_000, granularity: 'quarter', weights: [1, 2, 3, 4] });
-    expect(quarters.map((part) => part.amount)).toEqual([100_000, 200_000, 300_000, 400_000]);
+    expect(quarters.map((part) => Number(part.amount))).toEqual([100_000, 200_000, 300_000, 400_000]);
     const tree = decomposeTargetTree({ ...year2027, total: 1_000_000, granularity: 'quarter', weights: [1, 2, 3, 4] });
     const q4 = tree.children[0]?.children[3];
-    expect(q4?.children.map((month) => month.amount)).toEqual([133_334, 133_333, 133_333]);
+    expect(q4?.children.map((month) => Number(month.amount))).toEqual([133_334, 133_333, 133_333]);
   });
 
   it('gives a partial month its share of the month', () => {
@@ -87,7 +87,7 @@ describe('decomposeTarget', () => {
       timeZone: 'Asia/Shanghai',
     });
     // Half of April (15 of 30 days) weighs 0.5 against May's 1.
-    expect(months.map((part) => [part.label, part.amount])).toEqual([
+    expect(months.map((part) => [part.label, Number(part.amount)])).toEqual([
       ['2027-04', 667],
       ['2027-05', 1_333],
     ]);
@@ -103,14 +103,14 @@ describe('decomposeTarget', () => {
       granularity: 'month',
       timeZone: 'Europe/Berlin',
     });
-    expect(months.map((part) => part.amount)).toEqual(Array.from({ length: 12 }, () => 100));
+    expect(months.map((part) => Number(part.amount))).toEqual(Array.from({ length: 12 }, () => 100));
     expect(months[2]?.end.toISOString()).toBe('2027-03-31T22:00:00.000Z');
     expect(months[9]?.end.toISOString()).toBe('2027-10-31T23:00:00.000Z');
   });
 
   it('splits a negative total the same way, for goals such as a loss to stay within', () => {
     const quarters = decomposeTarget({ ...year2027, total: -10, granularity: 'quarter' });
-    expect(quarters.map((part) => part.amount)).toEqual([-2, -2, -3, -3]);
+    expect(quarters.map((part) => Number(part.amount))).toEqual([-2, -2, -3, -3]);
   });
 
   it('accepts ISO strings with an offset, as JSON bodies and workflow payloads carry them', () => {
@@ -182,10 +182,10 @@ describe('decomposeTargetTree', () => {
   it('nests year, quarters and months, each level summing to its parent', () => {
     const tree = decomposeTargetTree({ ...year2027, total: 5_000_000, granularity: 'month' });
     expect(tree.level).toBe('total');
-    expect(tree.children.map((year) => [year.label, year.amount])).toEqual([['2027', 5_000_000]]);
+    expect(tree.children.map((year) => [year.label, Number(year.amount)])).toEqual([['2027', 5_000_000]]);
     const quarters = tree.children[0]?.children ?? [];
-    expect(quarters.map((quarter) => quarter.amount)).toEqual([1_250_000, 1_250_000, 1_250_000, 1_250_000]);
-    expect(quarters[0]?.children.map((month) => [month.label, month.amount])).toEqual([
+    expect(quarters.map((quarter) => Number(quarter.amount))).toEqual([1_250_000, 1_250_000, 1_250_000, 1_250_000]);
+    expect(quarters[0]?.children.map((month) => [month.label, Number(month.amount)])).toEqual([
       ['2027-01', 416_667],
       ['2027-02', 416_667],
       ['2027-03', 416_666],
@@ -200,7 +200,7 @@ describe('decomposeTargetTree', () => {
       granularity: 'quarter',
       timeZone: 'Asia/Shanghai',
     });
-    expect(tree.children.map((year) => [year.label, year.amount, year.cumulative])).toEqual([
+    expect(tree.children.map((year) => [year.label, Number(year.amount), Number(year.cumulative)])).toEqual([
       ['2027', 300, 300],
       ['2028', 300, 600],
     ]);
@@ -238,14 +238,14 @@ describe('decomposition properties', () => {
           const tree = decomposeTargetTree(input);
           const check = (node: TargetNode): void => {
             if (node.children.length === 0) return;
-            expect(node.children.reduce((sum, child) => sum + child.amountMinor, 0)).toBe(node.amountMinor);
+            expect(node.children.reduce((sum, child) => sum + child.amountMinor, 0n)).toBe(node.amountMinor);
             node.children.forEach(check);
           };
-          expect(tree.amountMinor).toBe(total);
+          expect(tree.amountMinor).toBe(BigInt(total));
           check(tree);
           const parts = decomposeTarget(input);
-          expect(parts.reduce((sum, part) => sum + part.amountMinor, 0)).toBe(total);
-          expect(parts.at(-1)?.cumulativeMinor).toBe(total);
+          expect(parts.reduce((sum, part) => sum + part.amountMinor, 0n)).toBe(BigInt(total));
+          expect(parts.at(-1)?.cumulativeMinor).toBe(BigInt(total));
         },
       ),
     );
@@ -256,7 +256,7 @@ describe('decomposition properties', () => {
       fc.property(totals, monthWeights, (total, weights) => {
         const tree = decomposeTargetTree({ ...year2027, total, granularity: 'month', weights });
         leaves(tree).forEach((month, index) => {
-          expect(withinOneOf(month.amountMinor, exactShare(total, weights, index))).toBe(true);
+          expect(withinOneOf(Number(month.amountMinor), exactShare(total, weights, index))).toBe(true);
         });
       }),
     );
@@ -267,8 +267,8 @@ describe('decomposition properties', () => {
       fc.property(totals, fc.integer({ min: 1, max: 1_000 }), fc.array(fc.integer({ min: 0, max: 1_000 }), { minLength: 2, maxLength: 2 }), (total, weight, others) => {
         const weights = [weight, 2 * weight, ...others];
         const quarters = decomposeTarget({ ...year2027, total, granularity: 'quarter', weights });
-        const single = quarters[0]?.amountMinor ?? NaN;
-        const double = quarters[1]?.amountMinor ?? NaN;
+        const single = Number(quarters[0]?.amountMinor ?? NaN);
+        const double = Number(quarters[1]?.amountMinor ?? NaN);
         expect(Math.abs(double - 2 * single)).toBeLessThanOrEqual(1);
       }),
     );

@@ -28,11 +28,11 @@ const reports = [
 describe('memberKpiTotals', () => {
   it('adds up one metric per member within the month, exactly, with silent members at zero', () => {
     expect(memberKpiTotals(reports, { metric: 'revenue', ...march, members })).toEqual([
-      { memberId: 'u-li', name: 'Li Na', total: 150_000.3, reportCount: 2 },
-      { memberId: 'u-wang', name: 'Wang Wei', total: 150_000.3, reportCount: 1 },
-      { memberId: 'u-zhao', name: 'Zhao Lei', total: 90_000, reportCount: 1 },
-      { memberId: 'u-chen', name: 'Chen Jie', total: 0, reportCount: 0 },
-      { memberId: 'u-gone', name: 'u-gone', total: 10, reportCount: 1 },
+      { memberId: 'u-li', name: 'Li Na', total: '150000.3', reportCount: 2 },
+      { memberId: 'u-wang', name: 'Wang Wei', total: '150000.3', reportCount: 1 },
+      { memberId: 'u-zhao', name: 'Zhao Lei', total: '90000', reportCount: 1 },
+      { memberId: 'u-chen', name: 'Chen Jie', total: '0', reportCount: 0 },
+      { memberId: 'u-gone', name: 'u-gone', total: '10', reportCount: 1 },
     ]);
   });
 });
@@ -60,8 +60,8 @@ describe('rankMembers', () => {
 
   it('orders by id when totals and names are equal, whatever the input order', () => {
     const twins = [
-      { memberId: 'b', name: 'Sam', total: 1, reportCount: 1 },
-      { memberId: 'a', name: 'Sam', total: 1, reportCount: 1 },
+      { memberId: 'b', name: 'Sam', total: '1', reportCount: 1 },
+      { memberId: 'a', name: 'Sam', total: '1', reportCount: 1 },
     ];
     expect(rankMembers(twins).map(({ memberId }) => memberId)).toEqual(['a', 'b']);
     expect(rankMembers([...twins].reverse()).map(({ memberId }) => memberId)).toEqual(['a', 'b']);

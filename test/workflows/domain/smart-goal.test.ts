@@ -25,7 +25,7 @@ describe('checkSmart', () => {
     expect(result.ok).toBe(true);
     if (result.ok) {
       expect(result.goal.period.end).toEqual(new Date('2027-12-31T16:00:00Z'));
-      expect(result.goal.target).toBe(5_000_000);
+      expect(result.goal.target).toBe('5000000');
     }
   });
 
