@@ -41,7 +41,8 @@ const elementLabels: Record<SmartElement, string> = {
   time_bound: 'Time-bound',
 };
 
-const missing = (input: unknown): boolean => input === undefined || input === null;
+/** Nothing given: absent, null, or text with nothing in it (an empty form field). */
+const missing = (input: unknown): boolean => input === undefined || input === null || (typeof input === 'string' && input.trim() === '');
 
 const goalPeriodSchema = z
   .strictObject(

@@ -71,7 +71,8 @@ const goalForm = z
         direction: goal.direction,
         // Sent as typed text, so a target of 9007199254740993 is not first rounded by a JavaScript number.
         baseline: textOrUndefined(goal.baseline) ?? null,
-        target: textOrUndefined(goal.target),
+        // An empty field stays empty text, which the SMART check names ("Measurable: … no numeric target").
+        target: goal.target.trim(),
         period: { start: isoOf(startOfDay(goal.period.start)), end: isoOf(afterDay(goal.period.end)) },
       }) as z.input<typeof NewGoalBody>,
   )

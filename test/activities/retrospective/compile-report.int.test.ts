@@ -33,8 +33,8 @@ it("ranks every member by the headline goal's KPI, with 0 for who reported nothi
 
   const { members: ranked } = await compileReport(system.db, project.id, new Date('2027-06-01T00:00:00+08:00'));
   expect(ranked.map((m) => [m.name, m.total, m.rank])).toEqual([
-    ['Raj', 50000, 1],
-    ['Olga', 0, 2],
-    ['Rosa', 0, 2],
+    ['Raj', '50000', 1],
+    ['Olga', '0', 2],
+    ['Rosa', '0', 2],
   ]);
 });
