@@ -86,6 +86,9 @@ const order = ([key]: [string, RouteCase]) => (lastOnes.some((end) => key.endsWi
 type Operation = { requestBody?: { content: Record<string, { schema: JsonSchema }> }; responses: Record<string, { content?: Record<string, unknown> }> };
 type Description = { paths: Record<string, Record<string, Operation>> };
 
+/** Who sends a route's bodies: an admin where admins may, else the first who may. */
+const actorFor = (route: RouteCase): Actor => (route.allow === 'public' ? 'admin' : (route.allow.find((a) => a === 'admin') ?? route.allow[0]!));
+
 /** `POST /api/projects/{id}/goals/{goalId}` and `POST /api/projects/{projectId}/goals/{id}` are one route. */
 const routeShape = (key: string) => key.replace(/\{[^}]+\}/g, '{}');
 
@@ -118,25 +121,31 @@ describe('every route with a body, fed bodies nobody meant to send', () => {
     check = openApiSchemas(doc);
   }, 300_000);
 
+  /**
+   * Sends one body as `actor` and says what is wrong with the answer: a 5xx, a status or body the
+   * description does not promise, or a change written although it answered 4xx.
+   */
+  async function sendAndJudge(key: string, actor: Actor, path: string, sent: unknown): Promise<string[]> {
+    const before = await lastAuditId(system.db);
+    const res = await call(system.app, key.split(' ')[0]!, path, sent, { as: world.as(actor) });
+    const what = `${key} as ${actor} with ${String(JSON.stringify(sent)).slice(0, 300)} → ${res.status} ${String(JSON.stringify(res.body)).slice(0, 300)}`;
+    const problems = [...(res.status >= 500 ? [what] : []), ...brokenPromises(doc, check, key, res).map((broken) => `${broken}: ${what}`)];
+    if (res.status >= 400) {
+      const written = await auditRowsBy(system.db, world.people[actor as Exclude<Actor, 'anonymous'>].id, before);
+      if (written > 0) problems.push(`wrote ${written} change(s) but answered ${res.status}: ${what}`);
+    }
+    return problems;
+  }
+
   it('never answers 5xx, answers only as the description documents, and writes nothing when it answers 4xx', async () => {
     const problems: string[] = [];
     for (const [key, route] of table) {
-      const method = key.split(' ')[0]!;
-      const actor: Actor = route.allow === 'public' ? 'admin' : (route.allow.find((a) => a === 'admin') ?? route.allow[0]!);
+      const actor = actorFor(route);
       const request = await route.send(actor, true);
       const valid = (request.body ?? {}) as Json;
       await fc.assert(
         fc.asyncProperty(bodies(valid), async (body) => {
-          const before = await lastAuditId(system.db);
-          const sent = wire(body);
-          const res = await call(system.app, method, request.path, sent, { as: world.as(actor) });
-          const what = `${key} as ${actor} with ${String(JSON.stringify(sent)).slice(0, 200)} → ${res.status} ${String(JSON.stringify(res.body)).slice(0, 200)}`;
-          if (res.status >= 500) problems.push(what);
-          for (const broken of brokenPromises(doc, check, key, res)) problems.push(`${broken}: ${what}`);
-          if (res.status >= 400) {
-            const written = await auditRowsBy(system.db, world.people[actor as Exclude<Actor, 'anonymous'>].id, before);
-            if (written > 0) problems.push(`wrote ${written} change(s) but answered ${res.status}: ${what}`);
-          }
+          problems.push(...(await sendAndJudge(key, actor, request.path, wire(body))));
           return true;
         }),
         { numRuns: 50, seed },
@@ -180,21 +189,12 @@ describe('every route with a body, fed bodies nobody meant to send', () => {
     for (const [key, route] of table) {
       const schema = described.find((d) => routeShape(d.key) === routeShape(key))?.schema;
       if (!schema) continue;
-      const method = key.split(' ')[0]!;
-      const actor: Actor = route.allow === 'public' ? 'admin' : (route.allow.find((a) => a === 'admin') ?? route.allow[0]!);
+      const actor = actorFor(route);
       const { path, body: valid } = await route.send(actor, true);
       const knownIds = [...new Set([...`${path} ${JSON.stringify(valid ?? {})}`.matchAll(uuids)].map(([id]) => id).concat(Object.values(world.people).map((p) => p.id)))];
       await fc.assert(
         fc.asyncProperty(jsonSchemaArbitrary(doc, schema, { knownIds }), async (body) => {
-          const before = await lastAuditId(system.db);
-          const res = await call(system.app, method, path, body, { as: world.as(actor) });
-          const what = `${key} as ${actor} with ${String(JSON.stringify(body)).slice(0, 300)} → ${res.status} ${String(JSON.stringify(res.body)).slice(0, 300)}`;
-          if (res.status >= 500) problems.push(what);
-          for (const broken of brokenPromises(doc, check, key, res)) problems.push(`${broken}: ${what}`);
-          if (res.status >= 400) {
-            const written = await auditRowsBy(system.db, world.people[actor as Exclude<Actor, 'anonymous'>].id, before);
-            if (written > 0) problems.push(`wrote ${written} change(s) but answered ${res.status}: ${what}`);
-          }
+          problems.push(...(await sendAndJudge(key, actor, path, body)));
           return true;
         }),
         { numRuns: runsFromDescription, seed },

@@ -5,6 +5,7 @@ import { whenEvent } from '../flow-designer/bindings/binding-sentences';
 import { bindingsApi, type ProjectFlowBinding } from '../flow-designer/bindings/bindings-api';
 import { Card } from '../shared/Card';
 import { formatDateTime } from '../shared/time';
+import { LoadFailed } from '../shared/LoadFailed';
 
 const why: Record<Exclude<ProjectFlowBinding['source'], 'none'>, string> = {
   project: "this project's own binding",
@@ -50,14 +51,7 @@ export function ProjectFlows({ projectId }: { projectId: string }) {
   return (
     <Card title="Flows that run for it" testId="project-flows">
       {load.status === 'loading' && <p className="muted">Loading…</p>}
-      {load.status === 'failed' && (
-        <p className="error-text">
-          {load.message}{' '}
-          <button type="button" className="button" onClick={retry}>
-            Try again
-          </button>
-        </p>
-      )}
+      {load.status === 'failed' && <LoadFailed message={load.message} retry={retry} />}
       {load.status === 'ready' && (
         <ul className="plain-list">
           {load.value.map((entry) => (

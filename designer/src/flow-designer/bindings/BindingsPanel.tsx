@@ -12,6 +12,7 @@ import { useEditorStore } from '../editor/store';
 import { runsApi } from '../runs/runs-api';
 import { bindSentence, unbindSentence, whenEvent, type Names } from './binding-sentences';
 import { bindingsApi, type BindingEntry } from './bindings-api';
+import { LoadFailed } from '../../shared/LoadFailed';
 
 /** What is about to change, said in a sentence, waiting for "Confirm". */
 type Pending = { kind: 'bind'; projectId: string | null; sentence: string } | { kind: 'unbind'; binding: BindingEntry; sentence: string };
@@ -43,12 +44,7 @@ export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: ()
         {load.status === 'loading' ? (
           <p className="muted">Loading…</p>
         ) : (
-          <p className="error-text">
-            {load.message}{' '}
-            <button type="button" className="button" onClick={retry}>
-              Try again
-            </button>
-          </p>
+          <LoadFailed message={load.message} retry={retry} />
         )}
       </Shell>
     );

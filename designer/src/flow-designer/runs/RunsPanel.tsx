@@ -7,6 +7,7 @@ import { OpenRun } from './OpenRun';
 import { RunFilters, type RunListFilter } from './RunFilters';
 import { useRunPages } from './use-run-pages';
 import type { FlowRunSummary } from '../../../../api/contract/flow-runs';
+import { LoadFailed } from '../../shared/LoadFailed';
 
 function triggerLabel(event: string): string {
   const known = triggerEventSchema.safeParse(event);
@@ -61,14 +62,7 @@ export function RunsPanel({ flowId, version, onClose, initialRun = null }: { flo
             <HeatToggle flowId={flowId} version={version} on={heat} onChange={setHeat} />
             <RunFilters filter={filter} onChange={setFilter} />
             {runs.status === 'loading' && <p className="muted">Loading…</p>}
-            {runs.status === 'failed' && (
-              <p className="error-text">
-                {runs.message}{' '}
-                <button type="button" className="button" onClick={retry}>
-                  Try again
-                </button>
-              </p>
-            )}
+            {runs.status === 'failed' && <LoadFailed message={runs.message} retry={retry} />}
             {runs.status === 'ready' &&
               (runs.value.length === 0 ? (
                 <p className="muted" data-testid="runs-empty">

@@ -1,0 +1,11 @@
+/** What a panel shows when its data could not be loaded: why, and a way to try again. */
+export function LoadFailed({ message, retry }: { message: string; retry: () => void }) {
+  return (
+    <p className="error-text">
+      {message}{' '}
+      <button type="button" className="button" onClick={retry}>
+        Try again
+      </button>
+    </p>
+  );
+}
