@@ -22,6 +22,23 @@ const system = useSystem({ clock: { now: () => new Date(Date.now() - shiftMs) } 
 
 const HOUR_MS = 3_600_000;
 
+type SharedYear = { source: string; holidays: { date: string }[]; workingDays: { date: string }[] };
+
+/** The shared calendar's year as the tests found it, to put back after changing it. */
+async function yearAsItIs(year: number): Promise<SharedYear> {
+  const res = await call(system.app, 'GET', `/api/calendars/cn-mainland/years/${year}`);
+  return res.status === 200 ? res.body : { source: 'package', holidays: [], workingDays: [] };
+}
+
+/** Puts a year back as `yearAsItIs` found it: forgotten again if it came from the package, else stored as it was. */
+async function restoreYear(year: number, kept: SharedYear): Promise<void> {
+  const restored =
+    kept.source === 'package'
+      ? await call(system.app, 'DELETE', `/api/calendars/cn-mainland/years/${year}`)
+      : await call(system.app, 'PUT', `/api/calendars/cn-mainland/years/${year}`, { holidays: kept.holidays, workingDays: kept.workingDays });
+  expect(restored.status).toBeLessThan(300);
+}
+
 describe('the shared calendar on the real engine', () => {
   it('fires an escalation’s acknowledgement timeout that crosses a holiday of the shared calendar on the business day after it, not before', async () => {
     const realStart = Date.now();
@@ -38,8 +55,7 @@ describe('the shared calendar on the real engine', () => {
     const ackHours = (askedLeadMs + (realStart - today.toMillis()) + waitMs) / HOUR_MS;
 
     // The admin marks yesterday as a holiday in this year's shared table, keeping the rest of the year as it was.
-    const before = await call(system.app, 'GET', `/api/calendars/cn-mainland/years/${year}`);
-    const kept = before.status === 200 ? before.body : { source: 'package', holidays: [], workingDays: [] };
+    const kept = await yearAsItIs(year);
     const notOn = (...dates: DateTime[]) => (day: { date: string }) => !dates.some((d) => d.toISODate() === day.date);
     const imported = await call(system.app, 'PUT', `/api/calendars/cn-mainland/years/${year}`, {
       holidays: [...kept.holidays.filter(notOn(dayBefore, holiday, today)), { date: holiday.toISODate(), name: 'Test holiday' }],
@@ -104,11 +120,7 @@ describe('the shared calendar on the real engine', () => {
       });
       await system.client.workflow.getHandle(workflowId).result();
     } finally {
-      const restored =
-        kept.source === 'package'
-          ? await call(system.app, 'DELETE', `/api/calendars/cn-mainland/years/${year}`)
-          : await call(system.app, 'PUT', `/api/calendars/cn-mainland/years/${year}`, { holidays: kept.holidays, workingDays: kept.workingDays });
-      expect(restored.status).toBeLessThan(300);
+      await restoreYear(year, kept);
       shiftMs = 0;
     }
   });
@@ -207,8 +219,7 @@ describe('the shared calendar on the real engine', () => {
     // When the wait began, counted back from the due time on the calendar it was computed with.
     const from = subtractBusinessDuration(await resolvedNow(), asked.dueAt, oneDay);
 
-    const before = await call(system.app, 'GET', `/api/calendars/cn-mainland/years/${year}`);
-    const kept = before.status === 200 ? before.body : { source: 'package', holidays: [], workingDays: [] };
+    const kept = await yearAsItIs(year);
     try {
       const changed = await call(system.app, 'PUT', `/api/calendars/cn-mainland/years/${year}`, {
         holidays: [...kept.holidays.filter((d: { date: string }) => d.date !== dueDay.toISODate()), { date: dueDay.toISODate(), name: 'Test holiday' }],
@@ -229,11 +240,7 @@ describe('the shared calendar on the real engine', () => {
       const state = await system.client.workflow.getHandle(workflowId).query(flowRunStateQuery);
       expect(state.waitingFor.map((w) => w.until)).toEqual([moved.dueAt.toISOString()]);
     } finally {
-      const restored =
-        kept.source === 'package'
-          ? await call(system.app, 'DELETE', `/api/calendars/cn-mainland/years/${year}`)
-          : await call(system.app, 'PUT', `/api/calendars/cn-mainland/years/${year}`, { holidays: kept.holidays, workingDays: kept.workingDays });
-      expect(restored.status).toBeLessThan(300);
+      await restoreYear(year, kept);
     }
     // Back on the day it was first due; counted again from when the wait began, to within a few milliseconds of the first count.
     await eventually(async () => expect(Math.abs((await requestOf())!.dueAt.getTime() - asked.dueAt.getTime())).toBeLessThan(3_000));
@@ -259,8 +266,7 @@ describe('the shared calendar on the real engine', () => {
       return until!;
     });
     const endDay = DateTime.fromISO(first, { zone: 'UTC' });
-    const before = await call(system.app, 'GET', `/api/calendars/cn-mainland/years/${endDay.year}`);
-    const kept = before.status === 200 ? before.body : { source: 'package', holidays: [], workingDays: [] };
+    const kept = await yearAsItIs(endDay.year);
     try {
       const changed = await call(system.app, 'PUT', `/api/calendars/cn-mainland/years/${endDay.year}`, {
         holidays: [...kept.holidays.filter((d: { date: string }) => d.date !== endDay.toISODate()), { date: endDay.toISODate(), name: 'Test holiday' }],
@@ -274,11 +280,7 @@ describe('the shared calendar on the real engine', () => {
         expect(Math.abs(until.diff(until.startOf('day')).toMillis() - endDay.diff(endDay.startOf('day')).toMillis())).toBeLessThan(3_000);
       });
     } finally {
-      const restored =
-        kept.source === 'package'
-          ? await call(system.app, 'DELETE', `/api/calendars/cn-mainland/years/${endDay.year}`)
-          : await call(system.app, 'PUT', `/api/calendars/cn-mainland/years/${endDay.year}`, { holidays: kept.holidays, workingDays: kept.workingDays });
-      expect(restored.status).toBeLessThan(300);
+      await restoreYear(endDay.year, kept);
     }
     await closeProject(system, projectId, org.rep);
   });
