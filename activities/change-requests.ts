@@ -1,8 +1,14 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../db/connect';
+import type { ChangeRequest } from '../db/schema';
 import { insertInboxItemOnce } from '../db/queries/inbox';
 import type { Clock } from './clock';
 import { applyChange, decidePendingChangeRequest, findChangeRequest, getChangeRequest } from '../db/queries/change-requests';
+import { changeRequestFieldLabels } from '../workflows/domain/plan-item-states';
+import { changeValueText } from '../workflows/domain/change-values';
+
+/** Targets and dates as they were always written ("2027-03-31T10:00:00.000Z", 1250000); the project's own fields in words. */
+const quoted = (field: ChangeRequest['field'], value: unknown) => (field === 'target' || field === 'due_at' ? JSON.stringify(value) : `“${changeValueText(field, value)}”`);
 
 export function createChangeRequestActivities({ db, clock }: { db: Db; clock: Clock }) {
   return {
@@ -17,16 +23,17 @@ export function createChangeRequestActivities({ db, clock }: { db: Db; clock: Cl
     /**
      * Records the decision and, when approved, applies the change in the same transaction with
      * its before/after kept on the request. Idempotent: a decided request is left as it is.
-     * Returns the milestone whose timers must follow.
+     * Returns the milestone whose timers must follow, or `projectTimers` when an approved change of
+     * the project itself (calendar, cadence, monitoring window) moves its timers.
      */
-    async decideChangeRequest(input: { changeRequestId: string; approved: boolean }): Promise<{ milestoneId: string | null; status: string }> {
+    async decideChangeRequest(input: { changeRequestId: string; approved: boolean }): Promise<{ milestoneId: string | null; status: string; projectTimers?: boolean }> {
       return db.transaction().execute(async (trx) => {
         const change = await decidePendingChangeRequest(trx, input.changeRequestId, { status: input.approved ? 'approved' : 'rejected', decidedAt: clock.now() });
         if (!change) {
           const existing = await getChangeRequest(trx, input.changeRequestId);
-          return { milestoneId: existing.subjectKind === 'milestone' ? existing.subjectId : null, status: existing.status };
+          return { milestoneId: existing.subjectKind === 'milestone' ? existing.subjectId : null, status: existing.status, projectTimers: existing.subjectKind === 'project' && existing.status === 'approved' };
         }
-        if (input.approved) await applyChange(trx, change, change.after as string | number);
+        if (input.approved) await applyChange(trx, change, change.after);
         await insertInboxItemOnce(trx, {
           userId: change.requestedBy,
           kind: 'notification',
@@ -35,10 +42,10 @@ export function createChangeRequestActivities({ db, clock }: { db: Db; clock: Cl
             projectId: change.projectId,
             changeRequestId: change.id,
             subject: input.approved ? 'Change approved' : 'Change rejected',
-            message: `Your request to change the ${change.field === 'due_at' ? 'due date' : 'target'} from ${JSON.stringify(change.before)} to ${JSON.stringify(change.after)} was ${input.approved ? 'approved and applied' : 'rejected'}.`,
+            message: `Your request to change the ${changeRequestFieldLabels[change.field]} from ${quoted(change.field, change.before)} to ${quoted(change.field, change.after)} was ${input.approved ? 'approved and applied' : 'rejected'}.`,
           },
         });
-        return { milestoneId: change.subjectKind === 'milestone' ? change.subjectId : null, status: change.status };
+        return { milestoneId: change.subjectKind === 'milestone' ? change.subjectId : null, status: change.status, projectTimers: change.subjectKind === 'project' && input.approved };
       });
     },
   };

@@ -1,4 +1,5 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { salesProject } from '../workflows/sales-project';
 import { stateQuery } from '../workflows/sales-project-messages';
 import { salesProjectWorkflowId } from '../workflows/task-queue';
@@ -32,6 +33,17 @@ export async function readLifecycle(client: Client, projectId: string) {
     );
     return { ...state, phase: state.phase as typeof state.phase | null };
   } catch (error) {
-    return { phase: null, nextChecks: [], runningFlows: [], unavailable: (error as Error).message };
+    return { phase: null, nextChecks: [], runningFlows: [], nextReviewAt: null, unavailable: (error as Error).message };
+  }
+}
+
+/** Sends a lifecycle update; the workflow's refusal (wrong phase…) becomes a 409 with its reason. */
+export async function sendUpdate<Ret, Args extends [unknown, ...unknown[]]>(client: Client, projectId: string, update: UpdateDefinition<Ret, Args>, ...args: Args): Promise<Ret> {
+  try {
+    return await client.workflow.getHandle(salesProjectWorkflowId(projectId)).executeUpdate(update, { args });
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) throw new ApiError(409, 'wrong_phase', error.cause?.message ?? error.message);
+    if (error instanceof WorkflowNotFoundError) throw new ApiError(409, 'closed', 'The project’s lifecycle has ended; it is closed.');
+    throw error;
   }
 }

@@ -128,6 +128,10 @@ export interface SalesProjectsTable {
   calendar: ColumnType<BusinessCalendarInput | null, string | null | undefined, string | null>;
   reviewEveryDays: ColumnType<string, number | string | undefined, number | string>;
   monitoringDays: ColumnType<string, number | string | undefined, number | string>;
+  /** What the project is about, in the owner's words. */
+  description: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The team the project is for; null when none is named. */
+  teamId: ColumnType<string | null, string | null | undefined, string | null>;
   closedReason: ClosedReason | null;
   /** Retrospective timing: team input due, reminder before it, and the hard close. */
   retroInputDays: ColumnType<string, number | string | undefined, number | string>;
@@ -321,8 +325,8 @@ export interface RisksTable {
   createdAt: CreatedAt;
 }
 
-/** A target (decimal string or number) or a due time (ISO string), stored as a JSON scalar. */
-export type ChangeRequestValue = string | number;
+/** A target or a due date (scalars), a cadence or window in days, or a project's calendar (null: the default one). */
+export type ChangeRequestValue = string | number | BusinessCalendarInput | null;
 
 export interface ChangeRequestsTable {
   id: Generated<string>;

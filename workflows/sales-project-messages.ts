@@ -57,6 +57,8 @@ export interface SalesProjectState {
   /** True while the submitted plan waits for its approval flow. */
   planSubmitted: boolean;
   outcome: CloseOutcome | 'completed' | null;
+  /** When the next status summary goes out (ISO), while the project is in execution. */
+  nextReviewAt: string | null;
 }
 
 /** Live lifecycle state: phase, the checks still to come and the flows still running. */

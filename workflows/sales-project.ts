@@ -71,6 +71,8 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
   let calendarChanges = 0;
   let calendarReloading = false;
   let checksDone = false;
+  /** When the next status summary goes out, while summaries run (execution). */
+  let nextReviewAt: number | null = null;
 
   const nextChecks = (): PendingCheck[] =>
     [...schedule.values()]
@@ -97,6 +99,7 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
     planRejection,
     planSubmitted: planSubmittedBy !== null,
     outcome,
+    nextReviewAt: nextReviewAt === null ? null : new Date(nextReviewAt).toISOString(),
   }));
 
   setHandler(
@@ -234,6 +237,8 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
         const result = await runBoundFlow(running, { projectId, event: 'change_requested', subjectId: changeRequestId, phase, actorId: change.requestedBy });
         const approved = result === null || result.result !== 'rejected';
         const applied = await acts.decideChangeRequest({ changeRequestId, approved });
+        // An approved change of the project's calendar, cadence or monitoring window: its timers follow.
+        if (applied.projectTimers) await replaceTimers();
         if (applied.milestoneId) {
           // Timers follow the new dates: the milestone's coroutine notices the new revision.
           schedule.set(applied.milestoneId, await acts.loadMilestoneSchedule(applied.milestoneId));
@@ -246,10 +251,31 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
   };
 
   /**
-   * When the shared calendar changes, pending warnings are placed again: as for an approved change
-   * request, a milestone whose warning time moved gets a new revision and its timer starts over.
-   * Warnings already given and due checks (due times are not counted in business time) stay.
+   * Places the pending timers again from the database: warnings that count business time (the
+   * calendar changed) and due checks at the end of monitoring (the window changed); a milestone
+   * whose times moved gets a new revision and its timer starts over, as for an approved change
+   * request. Warnings already given stay. The end of monitoring and the status-summary cadence
+   * follow too (their waits below notice).
    */
+  const replaceTimers = async () => {
+    calendarReloading = true;
+    try {
+      const fresh = await acts.loadProjectPlan(projectId);
+      for (const m of fresh.milestones) {
+        const current = schedule.get(m.milestoneId);
+        if (!current || current.status !== 'pending') continue;
+        const warningMoves = !current.warned && current.warnAt !== m.warnAt;
+        if (!warningMoves && current.checkAt === m.checkAt) continue;
+        schedule.set(m.milestoneId, { ...current, warnAt: warningMoves ? m.warnAt : current.warnAt, checkAt: m.checkAt });
+        revisions.set(m.milestoneId, (revisions.get(m.milestoneId) ?? 0) + 1);
+      }
+      plan = { ...plan, monitoringEnd: fresh.monitoringEnd, reviewEveryMs: fresh.reviewEveryMs };
+    } finally {
+      calendarReloading = false;
+    }
+  };
+
+  /** When the shared calendar changes (the API signals), the timers are placed again. */
   const followCalendar = async () => {
     // From 0: a change heard while the plan was being (re)loaded may not be in what was loaded.
     let seen = 0;
@@ -257,23 +283,24 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
       await condition(() => calendarChanges > seen || checksDone || closing);
       if (calendarChanges === seen) return;
       seen = calendarChanges;
-      calendarReloading = true;
-      try {
-        const fresh = await acts.loadProjectPlan(projectId);
-        for (const m of fresh.milestones) {
-          const current = schedule.get(m.milestoneId);
-          if (!current || current.status !== 'pending' || current.warned || current.warnAt === m.warnAt) continue;
-          schedule.set(m.milestoneId, { ...current, warnAt: m.warnAt });
-          revisions.set(m.milestoneId, (revisions.get(m.milestoneId) ?? 0) + 1);
-        }
-      } finally {
-        calendarReloading = false;
-      }
+      await replaceTimers();
     }
   };
 
   const reviews = async () => {
-    while (!(await condition(() => phase !== 'execution' || closing, plan.reviewEveryMs))) {
+    const stopped = () => phase !== 'execution' || closing;
+    for (;;) {
+      // A new cadence counts from the last summary (or the start): the wait starts over with it.
+      const since = Date.now();
+      for (;;) {
+        const every = plan.reviewEveryMs;
+        nextReviewAt = since + every;
+        if (!(await condition(() => stopped() || plan.reviewEveryMs !== every, until(since + every)))) break;
+        if (stopped()) {
+          nextReviewAt = null;
+          return;
+        }
+      }
       await acts.sendStatusSummary({ projectId, at: new Date().toISOString() });
     }
   };
@@ -294,7 +321,11 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
       if (!closing) await enter('monitoring');
     }
     // Monitoring: late KPI reports still count; the last milestones are checked at its end.
-    if (!closing) await condition(() => closing, until(plan.monitoringEnd));
+    // An approved change of the monitoring window moves its end: the wait starts over with it.
+    for (let end = ''; !closing && end !== plan.monitoringEnd; ) {
+      end = plan.monitoringEnd;
+      await condition(() => closing || plan.monitoringEnd !== end, until(end));
+    }
     await checks;
     await background;
   }

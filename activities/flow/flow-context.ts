@@ -4,6 +4,7 @@ import { getChangeRequest } from '../../db/queries/change-requests';
 import { countOfProject, findChangeSubjectName, getMilestoneWithOwner, getProjectWithOwner } from '../../db/queries/flow-context';
 import { sumKpi } from '../../db/queries/kpi-reports';
 import { findUser } from '../../db/queries/users';
+import { changeValueText } from '../../workflows/domain/change-values';
 import type { TriggerEvent } from '../../workflows/flow/trigger-events';
 import type { Clock } from '../clock';
 
@@ -98,8 +99,8 @@ export async function buildFlowContext(
       id: change.id,
       subject: subjectName ?? '',
       field: change.field,
-      before: String(change.before),
-      after: String(change.after),
+      before: changeValueText(change.field, change.before),
+      after: changeValueText(change.field, change.after),
       deltaPct: change.field === 'target' && before !== 0 ? Math.round(((after - before) / before) * 10_000) / 100 : 0,
       reason: change.reason,
       requestedBy: { id: actor?.id ?? change.requestedBy, name: actor?.name ?? '' },

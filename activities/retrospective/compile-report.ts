@@ -6,6 +6,8 @@ import { loadProjectRecords } from '../../db/queries/retrospectives';
 import { listUsers } from '../../db/queries/users';
 import { memberKpiTotals, rankMembers } from '../../workflows/domain/ranking';
 import { average, hoursBetween, type RetrospectiveReport } from '../../workflows/domain/retrospective-report';
+import { changeRequestFieldLabels } from '../../workflows/domain/plan-item-states';
+import { changeValueText } from '../../workflows/domain/change-values';
 
 const DAY_MS = 86_400_000;
 
@@ -53,7 +55,7 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
     ...milestones.filter((m) => m.checkedAt).map((m) => ({ at: m.checkedAt!.toISOString(), kind: `milestone_${m.status}`, text: `Milestone "${m.name}" ${m.status}` })),
     ...escalationItems.map((e) => ({ at: e.createdAt, kind: 'escalation', text: `"${e.milestone}" escalated to ${e.recipient} (level ${e.level})` })),
     ...escalationItems.filter((e) => e.acknowledgedAt).map((e) => ({ at: e.acknowledgedAt!, kind: 'acknowledged', text: `${e.recipient} acknowledged "${e.milestone}" (level ${e.level})` })),
-    ...changes.map((c) => ({ at: c.createdAt.toISOString(), kind: 'change_requested', text: `Change of ${c.field === 'due_at' ? 'due date' : 'target'} requested: ${c.reason}` })),
+    ...changes.map((c) => ({ at: c.createdAt.toISOString(), kind: 'change_requested', text: `Change of ${changeRequestFieldLabels[c.field]} requested: ${c.reason}` })),
     ...changes.filter((c) => c.decidedAt).map((c) => ({ at: c.decidedAt!.toISOString(), kind: `change_${c.status}`, text: `Change ${c.status}` })),
     ...approvals.filter((a) => a.decidedAt).map((a) => ({ at: a.decidedAt!.toISOString(), kind: `approval_${a.status}`, text: `${nameOf(a.decidedBy ?? a.approverId)}: ${a.status}` })),
   ].sort((a, b) => a.at.localeCompare(b.at) || a.kind.localeCompare(b.kind));
@@ -110,9 +112,9 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
     },
     changeRequests: changes.map((c) => ({
       field: c.field,
-      subject: c.subjectKind === 'milestone' ? (milestoneName.get(c.subjectId) ?? '') : (goalName.get(c.subjectId) ?? ''),
-      before: c.before,
-      after: c.after,
+      subject: c.subjectKind === 'milestone' ? (milestoneName.get(c.subjectId) ?? '') : c.subjectKind === 'project' ? project.name : (goalName.get(c.subjectId) ?? ''),
+      before: c.subjectKind === 'project' ? changeValueText(c.field, c.before) : c.before,
+      after: c.subjectKind === 'project' ? changeValueText(c.field, c.after) : c.after,
       status: c.status,
       reason: c.reason,
       turnaroundHours: hoursBetween(c.createdAt, c.decidedAt),

@@ -16,6 +16,7 @@ import { accessIncludes, requireProjectAccess, type ProjectAccess } from './proj
  */
 export const projectActions = {
   editPlan: { need: 'plan', phase: 'editPlan' },
+  editBasics: { need: 'plan', phase: 'editBasics' },
   submitPlan: { need: 'plan', phase: 'submitPlan' },
   requestChange: { need: 'plan', phase: 'requestChange' },
   reportKpi: { need: 'work', phase: 'reportKpi' },

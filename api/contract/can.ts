@@ -12,6 +12,7 @@ const may = (description: string) => z.boolean().openapi({ description });
 export const ProjectCan = z
   .object({
     editPlan: may('Change goals, milestones, budget plans, risks and the target split (planners, in planning)'),
+    editBasics: may("Change the project's name, description, owner, team, calendar, review cadence and monitoring window (planners, until the closing review; timer changes in execution as change requests)"),
     submitPlan: may('Submit the plan for approval (planners, in planning)'),
     requestChange: may('Request a target or date change (planners, in execution)'),
     reportKpi: may('Report or import KPI figures (its team, until the results are frozen)'),

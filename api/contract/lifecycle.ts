@@ -1,12 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import { readable } from '../../workflows/domain/human-text';
 import { closeOutcomes } from '../../workflows/sales-project-messages';
+import { businessCalendarSchema } from '../../workflows/domain/business-calendar';
 import { Decimal, Timestamp, Uuid } from './common';
+import { MonitoringDays, ReviewEveryDays } from './projects';
+
+/** Why a change is asked for, in the requester's words. */
+export const ChangeReason = readable(z.string().trim().min(1, 'must say why').max(2000), { multiline: true });
 
 /** Nothing to say: the person submitting is the one signed in. An empty body or none. */
-/** Why a change is asked for, in the requester's words. */
-const reason = readable(z.string().trim().min(1, 'must say why').max(2000), { multiline: true });
-
 export const SubmitPlanBody = z.strictObject({}).openapi('SubmitPlan');
 
 export const PlanSubmitted = z.object({ submittedBy: z.string() }).openapi('PlanSubmitted');
@@ -15,13 +17,26 @@ export const CloseProjectBody = z.strictObject({ outcome: z.enum(closeOutcomes) 
 
 export const ChangeRequestBody = z
   .discriminatedUnion('field', [
-    z.strictObject({ subjectKind: z.literal('milestone'), subjectId: Uuid, field: z.literal('due_at'), after: Timestamp, reason }),
-    z.strictObject({ subjectKind: z.enum(['milestone', 'goal']), subjectId: Uuid, field: z.literal('target'), after: Decimal, reason }),
+    z.strictObject({ subjectKind: z.literal('milestone'), subjectId: Uuid, field: z.literal('due_at'), after: Timestamp, reason: ChangeReason }),
+    z.strictObject({ subjectKind: z.enum(['milestone', 'goal']), subjectId: Uuid, field: z.literal('target'), after: Decimal, reason: ChangeReason }),
+    // The project's own timers; subjectId is the project's id.
+    z.strictObject({ subjectKind: z.literal('project'), subjectId: Uuid, field: z.literal('calendar'), after: businessCalendarSchema, reason: ChangeReason }),
+    z.strictObject({ subjectKind: z.literal('project'), subjectId: Uuid, field: z.literal('review_every_days'), after: ReviewEveryDays, reason: ChangeReason }),
+    z.strictObject({ subjectKind: z.literal('project'), subjectId: Uuid, field: z.literal('monitoring_days'), after: MonitoringDays, reason: ChangeReason }),
   ])
   .openapi('ChangeRequestInput');
 
+/** What a timer is: a milestone's at-risk warning or met/missed check, the next status summary, or the end of monitoring. */
+export const timerKinds = ['warning', 'due', 'review', 'monitoring_end'] as const;
+
 export const CheckMove = z
-  .object({ milestoneId: z.string(), milestoneName: z.string(), kind: z.enum(['warning', 'due']), from: z.string().nullable(), to: z.string().nullable() })
+  .object({
+    milestoneId: z.string().nullable().openapi({ description: "The milestone whose check moves; null for the project's own timers (review, monitoring_end)" }),
+    milestoneName: z.string().nullable(),
+    kind: z.enum(timerKinds),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+  })
   .openapi('CheckMove');
 
 export const ChangeRequest = z
@@ -42,3 +57,4 @@ export const ChangeRequest = z
   .openapi('ChangeRequest');
 
 export type ChangeRequest = z.infer<typeof ChangeRequest>;
+export type CheckMove = z.infer<typeof CheckMove>;

@@ -20,16 +20,19 @@ export const NewMilestoneBody = NewPlanMilestoneBody.omit({ goalId: true })
   .extend({ metric: NewPlanMilestoneBody.shape.metric.unwrap() })
   .openapi('NewMilestone');
 
+/** Status summaries to owner and team; fractions of a day are allowed (e.g. 0.5). */
+export const ReviewEveryDays = z.number().positive().max(366);
+/** The window after the period for late KPI reports and open escalations. */
+export const MonitoringDays = z.number().min(0).max(366);
+
 export const NewProjectBody = z
   .strictObject({
     name: Name(200),
     ownerId: Uuid,
     periodStart: Timestamp,
     periodEnd: Timestamp,
-    /** Status summaries to owner and team; fractions of a day are allowed (e.g. 0.5). */
-    reviewEveryDays: z.number().positive().max(366).optional(),
-    /** The window after the period for late KPI reports and open escalations. */
-    monitoringDays: z.number().min(0).max(366).optional(),
+    reviewEveryDays: ReviewEveryDays.optional(),
+    monitoringDays: MonitoringDays.optional(),
     calendar: businessCalendarSchema.optional(),
     /** Closing review timing: answers due, reminder that many days before, hard close. */
     retroInputDays: z.number().positive().max(60).optional(),
@@ -72,6 +75,7 @@ export const Lifecycle = z
     planRejection: z.string().nullable().optional(),
     planSubmitted: z.boolean().optional(),
     outcome: z.string().nullable().optional(),
+    nextReviewAt: z.string().nullable().optional().openapi({ description: 'When the next status summary goes out, while the project is in execution' }),
     /** Set when the workflow could not be asked (Temporal unreachable). */
     unavailable: z.string().optional(),
   })
@@ -105,7 +109,21 @@ export const Project = z
   })
   .openapi('Project');
 
+/** A project's basics as they are now (the calendar with its defaults filled in). */
+export const ProjectBasics = z
+  .object({
+    name: z.string(),
+    description: z.string().nullable(),
+    ownerId: z.string(),
+    teamId: z.string().nullable(),
+    calendar: businessCalendarSchema,
+    reviewEveryDays: z.number(),
+    monitoringDays: z.number(),
+  })
+  .openapi('ProjectBasics');
+
 export const ProjectDetail = Project.extend({
+  basics: ProjectBasics,
   lifecycle: Lifecycle,
   escalations: z.array(Escalation),
   access: z.enum(projectAccessLevels).openapi({ description: 'What you may do with it: read; work (KPIs, tasks, review answers); plan (the plan and its lifecycle)' }),
@@ -154,6 +172,7 @@ export type Milestone = z.infer<typeof Milestone>;
 export type Escalation = z.infer<typeof Escalation>;
 export type Project = z.infer<typeof Project>;
 export type ProjectDetail = z.infer<typeof ProjectDetail>;
+export type ProjectBasics = z.infer<typeof ProjectBasics>;
 export type KpiReport = z.infer<typeof KpiReport>;
 export type ProjectListItem = z.infer<typeof ProjectListItem>;
 export type ProjectList = z.infer<typeof ProjectList>;

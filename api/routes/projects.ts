@@ -16,6 +16,7 @@ import { raiseKpiCrossing, recordWatchingKpi } from '../kpi-crossing';
 import { requireTrackedMetric } from '../kpi-metrics';
 import { readLifecycle, startLifecycle } from '../lifecycle';
 import { inProject } from '../plan-guard';
+import { basicsDto, changeBasics } from '../project-basics';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/projects';
 import { existingUserIds } from '../../db/queries/users';
@@ -93,7 +94,16 @@ export function projectsRouter({ db, temporal }: AppDeps) {
           readLifecycle(temporal.client, id),
         ]);
         const can = projectCan(c.get('principal'), access, { phase: project.phase, reviewStatus: await findReviewStatus(db, id) });
-        return c.json({ ...projectDto(project, milestones), lifecycle, escalations: escalations.map(escalationDto), access, can }, 200);
+        return c.json({ ...projectDto(project, milestones), basics: basicsDto(project), lifecycle, escalations: escalations.map(escalationDto), access, can }, 200);
+      },
+    )
+    .openapi(
+      routes.changeBasics,
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const principal = c.get('principal');
+        await requireProjectAction(db, principal, id, 'editBasics', 'change its basics');
+        return c.json(await changeBasics(db, temporal.client, principal, id, c.req.valid('json')), 200);
       },
     )
     .openapi(

@@ -78,8 +78,16 @@ export async function getChangeRequest(db: Db, id: string): Promise<ChangeReques
   return db.selectFrom('change_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-/** Applies an approved change to its milestone or goal. */
-export async function applyChange(db: Db, change: Pick<ChangeRequest, 'subjectKind' | 'subjectId' | 'field'>, after: string | number): Promise<void> {
+/** Applies an approved change to its milestone, goal or project. */
+export async function applyChange(db: Db, change: Pick<ChangeRequest, 'subjectKind' | 'subjectId' | 'field'>, after: ChangeRequestValue): Promise<void> {
+  if (change.subjectKind === 'project') {
+    const column = { calendar: 'calendar', review_every_days: 'reviewEveryDays', monitoring_days: 'monitoringDays' } as const;
+    if (change.field === 'calendar') await db.updateTable('sales_projects').set({ calendar: after === null ? null : JSON.stringify(after) }).where('id', '=', change.subjectId).execute();
+    else if (change.field === 'review_every_days' || change.field === 'monitoring_days') {
+      await db.updateTable('sales_projects').set({ [column[change.field]]: String(after) }).where('id', '=', change.subjectId).execute();
+    }
+    return;
+  }
   if (change.subjectKind === 'milestone') {
     await db
       .updateTable('milestones')

@@ -30,6 +30,8 @@ export async function findChangeSubjectName(db: Db, subject: { subjectKind: stri
   const row =
     subject.subjectKind === 'milestone'
       ? await db.selectFrom('milestones').select('name').where('id', '=', subject.subjectId).executeTakeFirst()
+      : subject.subjectKind === 'project'
+      ? await db.selectFrom('sales_projects').select('name').where('id', '=', subject.subjectId).executeTakeFirst()
       : await db.selectFrom('goals').select((eb) => eb.fn.coalesce('customName', 'metric').as('name')).where('id', '=', subject.subjectId).executeTakeFirst();
   return row?.name;
 }

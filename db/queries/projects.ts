@@ -1,5 +1,6 @@
 import type { Db } from '../connect';
-import type { Milestone, NewMilestone, NewSalesProject, SalesProject } from '../schema';
+import type { Updateable } from 'kysely';
+import type { Milestone, NewMilestone, NewSalesProject, SalesProject, SalesProjectsTable } from '../schema';
 
 export async function insertProject(db: Db, project: NewSalesProject): Promise<SalesProject> {
   return db.insertInto('sales_projects').values(project).returningAll().executeTakeFirstOrThrow();
@@ -73,4 +74,9 @@ export async function getProjectOwnerId(db: Db, id: string): Promise<string> {
 
 export async function setProjectHealth(db: Db, id: string, health: string, reason: string | null): Promise<void> {
   await db.updateTable('sales_projects').set({ health, healthReason: reason }).where('id', '=', id).execute();
+}
+
+/** Changes a project's basics (name, description, owner, team, and in planning its timers' settings). */
+export async function updateProjectBasics(db: Db, id: string, changes: Updateable<SalesProjectsTable>): Promise<void> {
+  await db.updateTable('sales_projects').set(changes).where('id', '=', id).execute();
 }

@@ -16,6 +16,7 @@ const guardedBy: Record<PhaseAction, readonly string[]> = {
     'POST /api/projects/{id}/budget',
     'POST /api/projects/{id}/risks',
   ],
+  editBasics: ['PATCH /api/projects/{id}'],
   submitPlan: ['POST /api/projects/{id}/submit'],
   requestChange: ['POST /api/projects/{id}/change-requests'],
   reportKpi: ['POST /api/projects/{id}/kpi-reports', 'POST /api/projects/{id}/kpi-reports/import'],
@@ -80,7 +81,7 @@ describe('the phase table', () => {
   });
 
   it("offers in a project's can object exactly the actions its phase allows to an admin", async () => {
-    const offered = { editPlan: 'editPlan', submitPlan: 'submitPlan', requestChange: 'requestChange', reportKpi: 'reportKpi', workTasks: 'editTasks', bookSpending: 'bookSpending', close: 'close' } as const;
+    const offered = { editPlan: 'editPlan', editBasics: 'editBasics', submitPlan: 'submitPlan', requestChange: 'requestChange', reportKpi: 'reportKpi', workTasks: 'editTasks', bookSpending: 'bookSpending', close: 'close' } as const;
     for (const [phase, projectId] of Object.entries(inPhase) as [LifecyclePhase, string][]) {
       const res = await call(system.app, 'GET', `/api/projects/${projectId}`);
       expect(res.status).toBe(200);

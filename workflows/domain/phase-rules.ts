@@ -6,7 +6,7 @@ import type { RetrospectiveStatus } from './project-states';
  * the lifecycle workflow's update validators and the web app read. Who may do it is a separate
  * question (api/access); this only says whether the phase lets anybody.
  */
-export const phaseActions = ['editPlan', 'submitPlan', 'requestChange', 'reportKpi', 'workTasks', 'bookSpending', 'close'] as const;
+export const phaseActions = ['editPlan', 'editBasics', 'submitPlan', 'requestChange', 'reportKpi', 'workTasks', 'bookSpending', 'close'] as const;
 export type PhaseAction = (typeof phaseActions)[number];
 
 /** Why an action is refused: the error code the API answers with (409) and the sentence it says. */
@@ -26,6 +26,7 @@ const planLocked: PhaseRefusal = {
 const submitOnlyInPlanning: PhaseRefusal = { code: 'wrong_phase', reason: (phase) => `The plan can only be submitted in planning; the project is in ${phase}.` };
 const changesOnlyInExecution: PhaseRefusal = { code: 'wrong_phase', reason: (phase) => `Change requests are for projects in execution; this one is in ${phase}.` };
 const resultsFrozen: PhaseRefusal = { code: 'results_frozen', reason: (phase) => `The project is in ${words(phase)}; its results are frozen and no KPI reports can be added.` };
+const basicsFrozen: PhaseRefusal = { code: 'results_frozen', reason: (phase) => `The project is in ${words(phase)}; its basics no longer change.` };
 const alreadyClosing: PhaseRefusal = { code: 'wrong_phase', reason: (phase) => `The project is already ${words(phase)}.` };
 
 const ok = true as const;
@@ -38,6 +39,8 @@ const ok = true as const;
  */
 export const phaseRules = {
   editPlan: { planning: ok, execution: planLocked, monitoring: planLocked, closing_review: planLocked, closed: planLocked },
+  // A running project's basics (name, owner, calendar…): at once, or as change requests for the timer-moving ones.
+  editBasics: { planning: ok, execution: ok, monitoring: ok, closing_review: basicsFrozen, closed: basicsFrozen },
   submitPlan: { planning: ok, execution: submitOnlyInPlanning, monitoring: submitOnlyInPlanning, closing_review: submitOnlyInPlanning, closed: submitOnlyInPlanning },
   requestChange: { planning: changesOnlyInExecution, execution: ok, monitoring: changesOnlyInExecution, closing_review: changesOnlyInExecution, closed: changesOnlyInExecution },
   reportKpi: { planning: ok, execution: ok, monitoring: ok, closing_review: resultsFrozen, closed: resultsFrozen },

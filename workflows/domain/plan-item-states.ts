@@ -4,10 +4,21 @@ export type TaskStatus = (typeof taskStatuses)[number];
 export const riskStatuses = ['open', 'mitigated', 'materialised', 'closed'] as const;
 export type RiskStatus = (typeof riskStatuses)[number];
 export const riskWarningDirections = ['above', 'below'] as const;
-export const changeRequestSubjectKinds = ['milestone', 'goal'] as const;
+export const changeRequestSubjectKinds = ['milestone', 'goal', 'project'] as const;
 export type ChangeRequestSubjectKind = (typeof changeRequestSubjectKinds)[number];
-export const changeRequestFields = ['target', 'due_at'] as const;
+/** A project's own fields that move its timers: once it runs, they change through a change request. */
+export const projectTimerFields = ['calendar', 'review_every_days', 'monitoring_days'] as const;
+export type ProjectTimerField = (typeof projectTimerFields)[number];
+export const changeRequestFields = ['target', 'due_at', ...projectTimerFields] as const;
 export type ChangeRequestField = (typeof changeRequestFields)[number];
+/** How people read a change request's field ("the due date of …"). */
+export const changeRequestFieldLabels: Record<ChangeRequestField, string> = {
+  target: 'target',
+  due_at: 'due date',
+  calendar: 'business calendar',
+  review_every_days: 'status summary cadence',
+  monitoring_days: 'monitoring window',
+};
 export const changeRequestStatuses = ['pending', 'approved', 'rejected'] as const;
 export type ChangeRequestStatus = (typeof changeRequestStatuses)[number];
 

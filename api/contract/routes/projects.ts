@@ -1,5 +1,6 @@
 import { routesOf, json, jsonBody, refusal } from './define-routes';
 import { IdParam } from '../common';
+import { ProjectBasicsBody, ProjectBasicsChanged } from '../project-basics';
 import { KpiReport, NewKpiReportBody, NewProjectBody, Project, ProjectDetail, ProjectList, ProjectListQuery } from '../projects';
 
 const route = routesOf('projects');
@@ -27,4 +28,11 @@ export const reportKpi = route.post('/api/projects/{id}/kpi-reports', {
   summary: 'Report a KPI value for a project, as yourself (its members, owner, the owner’s managers, admins)',
   request: { params: IdParam, body: jsonBody(NewKpiReportBody) },
   responses: { 201: json('Recorded', KpiReport), 409: refusal("The project's results are frozen") },
+});
+
+export const changeBasics = route.patch('/api/projects/{id}', {
+  summary:
+    "Change a project's basics (its owner, the owner's managers, admins; until the closing review): name, description, owner and team at once; calendar, review cadence and monitoring window at once in planning, as change requests with the timers they move in execution",
+  request: { params: IdParam, body: jsonBody(ProjectBasicsBody) },
+  responses: { 200: json('Changed, or requested', ProjectBasicsChanged), 409: refusal('Not possible in the project’s current phase') },
 });
