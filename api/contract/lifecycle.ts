@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { readable } from '../../workflows/domain/human-text';
 import { closeOutcomes } from '../../workflows/sales-project-messages';
 import { businessCalendarSchema } from '../../workflows/domain/business-calendar';
+import { changeRequestFields, changeRequestSubjectKinds } from '../../workflows/domain/plan-item-states';
 import { Decimal, Timestamp, Uuid } from './common';
 import { MonitoringDays, ReviewEveryDays } from './projects';
 
@@ -42,9 +43,9 @@ export const CheckMove = z
 export const ChangeRequest = z
   .object({
     id: z.string(),
-    subjectKind: z.string(),
+    subjectKind: z.enum(changeRequestSubjectKinds),
     subjectId: z.string(),
-    field: z.string(),
+    field: z.enum(changeRequestFields),
     before: z.unknown(),
     after: z.unknown(),
     reason: z.string(),

@@ -120,6 +120,7 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
       }),
     },
     'GET /api/projects/{id}': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: P }) },
+    'PATCH /api/projects/{id}': { allow: projectPlanners, see: projectReaders, ok: 200, send: (actor) => ({ path: P, body: { description: `Changed by ${actor}` } }) },
     'GET /api/projects/{id}/dashboard': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${P}/dashboard` }) },
     'POST /api/projects/{id}/kpi-reports': { allow: projectWorkers, see: projectReaders, ok: 201, send: () => ({ path: `${E}/kpi-reports`, body: { metric: 'revenue', value: 10 } }) },
     'POST /api/projects/{id}/kpi-reports/import': {

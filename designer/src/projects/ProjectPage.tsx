@@ -1,4 +1,5 @@
-import { ClipboardList, MessagesSquare, Pencil } from 'lucide-react';
+import { ClipboardList, MessagesSquare, Pencil, Settings2 } from 'lucide-react';
+import { useState } from 'react';
 import { Card } from '../shared/Card';
 import { TableHead } from '../shared/TableHead';
 import { PlainList } from '../shared/PlainList';
@@ -13,6 +14,7 @@ import { usePeopleNames } from '../shared/people';
 import { TimeText } from '../shared/TimeText';
 import { formatDateTime, formatPeriod, fromNow, userTimeZone } from '../shared/time';
 import { goalChartData } from './goal-chart-data';
+import { EditBasics } from './EditBasics';
 import { KpiEntry } from './KpiEntry';
 import { KpiImport } from './KpiImport';
 import { PhaseStepper } from './PhaseStepper';
@@ -22,6 +24,9 @@ import { loadProjectPage, type ProjectPageData } from './project-data';
 import { projectTimeline } from './project-timeline';
 import type { Dashboard } from '../../../api/contract/dashboard';
 import type { ProjectDetail } from '../../../api/contract/projects';
+import type { ChangeRequest } from '../../../api/contract/lifecycle';
+import { changeValueText } from '../../../workflows/domain/change-values';
+import { changeRequestFieldLabels } from '../../../workflows/domain/plan-item-states';
 
 const checkLabels: Record<string, string> = { warning: 'At-risk check', due: 'Met/missed check' };
 
@@ -37,6 +42,9 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
   const metrics = [...new Set([...dashboard.goals.map((g) => g.kpiMetric), ...project.milestones.map((m) => m.metric)])];
   const openEscalations = project.escalations.filter((e) => e.acknowledgedAt === null);
   const milestoneName = new Map(project.milestones.map((m) => [m.id, m.name]));
+  const [editing, setEditing] = useState(false);
+  const subjectOf = (c: ChangeRequest) => (c.subjectKind === 'milestone' ? (milestoneName.get(c.subjectId) ?? 'Milestone') : c.subjectKind === 'project' ? 'Project' : 'Goal');
+  const valueOf = (c: ChangeRequest, value: unknown) => (c.subjectKind === 'project' ? changeValueText(c.field, value) : String(value));
 
   return (
     <>
@@ -45,6 +53,11 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
         title={project.name}
         actions={
           <>
+          {project.can.editBasics && !editing && (
+            <button type="button" className="button" onClick={() => setEditing(true)}>
+              <Settings2 size={15} aria-hidden="true" /> Edit basics
+            </button>
+          )}
           {project.can.editPlan && (
             <Link href={`/projects/${project.id}/plan`} className="button button--primary">
               <Pencil size={15} aria-hidden="true" /> Edit plan
@@ -66,6 +79,17 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
         <PhaseBadge phase={project.phase} /> Owner {nameOf(project.ownerId)} · {formatPeriod(project.periodStart, project.periodEnd)} · times in {userTimeZone()}
       </PageHead>
 
+      {editing && (
+        <EditBasics
+          project={project}
+          onClose={() => setEditing(false)}
+          onDone={async () => {
+            setEditing(false);
+            await reload();
+          }}
+        />
+      )}
+      {project.basics.description && <p className="muted">{project.basics.description}</p>}
       <PhaseStepper phase={project.phase} />
       {project.phase === 'planning' && lifecycle.planSubmitted && (
         <p className="callout callout--info" role="status" data-testid="plan-waiting">
@@ -162,8 +186,8 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
             <PlainList items={changeRequests} empty="None." keyOf={(c) => c.id}>
               {(c) => (
                 <>
-                  <strong>{c.subjectKind === 'milestone' ? (milestoneName.get(c.subjectId) ?? 'Milestone') : 'Goal'}</strong> — {c.field === 'due_at' ? 'due date' : 'target'}{' '}
-                  {String(c.before)} → {String(c.after)} <span className={`badge badge--${c.status}`}>{c.status}</span>
+                  <strong>{subjectOf(c)}</strong> — {changeRequestFieldLabels[c.field]}{' '}
+                  {valueOf(c, c.before)} → {valueOf(c, c.after)} <span className={`badge badge--${c.status}`}>{c.status}</span>
                   <br />
                   <span className="small muted">
                     {c.reason} · asked <TimeText at={c.createdAt} /> by {nameOf(c.requestedBy)}

@@ -1,0 +1,260 @@
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { Controller, useWatch } from 'react-hook-form';
+import { Card } from '../shared/Card';
+import { Field } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
+import { ApiFormElement } from '../shared/ApiFormElement';
+import { PersonOptions } from '../shared/PersonOptions';
+import { SelectField } from '../shared/SelectField';
+import { numberOrUndefined } from '../shared/format';
+import { usePeople } from '../shared/people';
+import { requestJson } from '../shared/request';
+import { formatDateTime } from '../shared/time';
+import { typed, useApiForm } from '../shared/use-api-form';
+import { CheckMove } from '../../../api/contract/lifecycle';
+import { ProjectBasicsBody, ProjectBasicsChanged, timerBasics } from '../../../api/contract/project-basics';
+import type { ProjectDetail } from '../../../api/contract/projects';
+import { Team } from '../../../api/contract/teams';
+import { sharedCalendarIds, sharedCalendarTitles } from '../../../workflows/domain/shared-calendars';
+import type { z } from 'zod';
+
+type Body = z.output<typeof ProjectBasicsBody>;
+
+const weekdays = [
+  [1, 'Mon'],
+  [2, 'Tue'],
+  [3, 'Wed'],
+  [4, 'Thu'],
+  [5, 'Fri'],
+  [6, 'Sat'],
+  [7, 'Sun'],
+] as const;
+
+const fieldOf = { calendar: 'calendar', reviewEveryDays: 'review_every_days', monitoringDays: 'monitoring_days' } as const;
+
+const moveLabels: Record<CheckMove['kind'], string> = {
+  warning: 'At-risk check',
+  due: 'Met/missed check',
+  review: 'Next status summary',
+  monitoring_end: 'End of monitoring',
+};
+
+/** Dates one a line (or separated by commas or spaces), as the calendar's lists want them. */
+const datesOf = (text: string): string[] => text.split(/[\s,]+/).filter((date) => date !== '');
+
+/** The timer-moving fields a body changes from the project's basics now. */
+function movedTimers(project: ProjectDetail, body: Body) {
+  return timerBasics.filter((key) => body[key] !== undefined && JSON.stringify(body[key]) !== JSON.stringify(project.basics[key]));
+}
+
+interface Preview {
+  body: Body;
+  moves: CheckMove[];
+}
+
+/**
+ * A running project's basics. Name, description, owner and team change at once; a calendar,
+ * review cadence or monitoring window change in execution first shows which timers it moves (the
+ * change request's preview), then goes out as a change request once the person confirms.
+ */
+export function EditBasics({ project, onClose, onDone }: { project: ProjectDetail; onClose: () => void; onDone: () => Promise<void> }) {
+  const people = usePeople();
+  const teams = useQuery({ queryKey: ['teams'], queryFn: ({ signal }) => requestJson(Team.array(), 'GET', '/api/teams', undefined, signal) });
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const previewed = useRef(false);
+  const asRequest = (body: Body) => project.phase === 'execution' && movedTimers(project, body).length > 0;
+  const send = (body: Body) => requestJson(ProjectBasicsChanged, 'PATCH', `/api/projects/${project.id}`, body);
+
+  const api = useApiForm({
+    schema: ProjectBasicsBody,
+    defaultValues: { ...project.basics, reason: undefined },
+    save: async (body) => {
+      previewed.current = false;
+      if (!asRequest(body)) return send(body);
+      // The same preview the change request shows its approvers: one per changed timer field.
+      const moves = await Promise.all(
+        movedTimers(project, body).map((key) =>
+          requestJson(CheckMove.array(), 'POST', `/api/projects/${project.id}/change-requests/preview`, {
+            subjectKind: 'project',
+            subjectId: project.id,
+            field: fieldOf[key],
+            after: body[key],
+            reason: body.reason ?? '',
+          }),
+        ),
+      );
+      previewed.current = true;
+      setPreview({ body, moves: moves.flat() });
+    },
+    onSaved: async () => {
+      if (!previewed.current) await onDone();
+    },
+  });
+  const { form, saving, errorOf } = api;
+  const { register, control } = form;
+  const days = { setValueAs: (text: string | number | undefined) => numberOrUndefined(String(text ?? '')) };
+  const watched = useWatch({ control }) as Body;
+  const needsReason = project.phase === 'execution' && movedTimers(project, watched).length > 0;
+  const [confirming, setConfirming] = useState(false);
+
+  async function confirm() {
+    if (!preview) return;
+    setConfirming(true);
+    try {
+      await send(preview.body);
+      await onDone();
+    } catch (error) {
+      setPreview(null);
+      api.showRefusal(error);
+    } finally {
+      setConfirming(false);
+    }
+  }
+
+  if (preview) {
+    return (
+      <Card title="Timers this change moves" testId="basics-preview">
+        <p>
+          In execution a change of the calendar, review cadence or monitoring window is a change request: once it is approved, these timers move.
+        </p>
+        {preview.moves.length === 0 ? (
+          <p className="muted">No timer moves.</p>
+        ) : (
+          <table className="table table--compact" data-testid="moved-timers">
+            <thead>
+              <tr>
+                <th scope="col">Timer</th>
+                <th scope="col">Now</th>
+                <th scope="col">Then</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.moves.map((move) => (
+                <tr key={`${move.milestoneId ?? 'project'}:${move.kind}`} data-testid="moved-timer">
+                  <td>
+                    {moveLabels[move.kind]}
+                    {move.milestoneName && <> · {move.milestoneName}</>}
+                  </td>
+                  <td>{move.from ? formatDateTime(move.from) : '—'}</td>
+                  <td>{move.to ? formatDateTime(move.to) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <div className="form-actions">
+          <button type="button" className="button button--primary" disabled={confirming} onClick={() => void confirm()}>
+            {confirming ? 'Sending…' : 'Send change request'}
+          </button>
+          <button type="button" className="button" disabled={confirming} onClick={() => setPreview(null)}>
+            Back to editing
+          </button>
+        </div>
+      </Card>
+    );
+  }
+
+  return (
+    <ApiFormElement api={api} className="card" aria-labelledby="basics-title" data-testid="basics-form" heading={<h2 id="basics-title">Edit basics</h2>}>
+      <Field label="Name" error={errorOf('name')}>
+        {(props) => <input {...props} {...register('name')} />}
+      </Field>
+      <Field label="Description" optional error={errorOf('description')}>
+        {(props) => <textarea {...props} rows={3} {...register('description', { setValueAs: (text: string | null) => (text === '' || text === null ? null : text) })} />}
+      </Field>
+      <div className="form-row">
+        <SelectField label="Owner" error={errorOf('ownerId')} registration={register('ownerId')}>
+          <PersonOptions people={people} />
+        </SelectField>
+        <SelectField label="Team" optional error={errorOf('teamId')} registration={register('teamId', { setValueAs: (id: string | null) => (id === '' || id === null ? null : id) })}>
+          <option value="">None</option>
+          {(teams.data ?? []).map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <div className="form-row">
+        <Field label="Status summary every (days)" error={errorOf('reviewEveryDays')}>
+          {(props) => <input {...props} inputMode="decimal" {...register('reviewEveryDays', days)} />}
+        </Field>
+        <Field label="Monitoring after the period (days)" error={errorOf('monitoringDays')}>
+          {(props) => <input {...props} inputMode="decimal" {...register('monitoringDays', days)} />}
+        </Field>
+      </div>
+      <fieldset className={`group${errorOf('calendar') ? ' group--problem' : ''}`}>
+        <legend>Business calendar</legend>
+        <Controller
+          control={control}
+          name="calendar.workingDays"
+          render={({ field }) => (
+            <div role="group" aria-label="Working days" className="form-row">
+              {weekdays.map(([day, label]) => (
+                <label key={day}>
+                  <input
+                    type="checkbox"
+                    checked={(field.value ?? []).includes(day)}
+                    onChange={(event) => field.onChange(event.target.checked ? [...(field.value ?? []), day].sort((a, b) => a - b) : (field.value ?? []).filter((d) => d !== day))}
+                  />{' '}
+                  {label}
+                </label>
+              ))}
+            </div>
+          )}
+        />
+        {errorOf('calendar.workingDays') && <p className="field__error">{errorOf('calendar.workingDays')}</p>}
+        <div className="form-row">
+          <Field label="Work starts" error={errorOf('calendar.workStart')}>
+            {(props) => <input {...props} type="time" {...register('calendar.workStart')} />}
+          </Field>
+          <Field label="Work ends" error={errorOf('calendar.workEnd')}>
+            {(props) => <input {...props} {...register('calendar.workEnd')} />}
+          </Field>
+          <Field label="Time zone" error={errorOf('calendar.timeZone')}>
+            {(props) => <input {...props} {...register('calendar.timeZone')} />}
+          </Field>
+        </div>
+        <div className="form-row">
+          <Controller
+            control={control}
+            name="calendar.holidays"
+            render={({ field }) => (
+              <Field label="Holidays" optional help="Dates such as 2027-10-01, one a line." error={errorOf('calendar.holidays')}>
+                {(props) => <textarea {...props} rows={3} ref={field.ref} name={field.name} onBlur={field.onBlur} defaultValue={(field.value ?? []).join('\n')} onChange={(event) => field.onChange(datesOf(event.target.value))} />}
+              </Field>
+            )}
+          />
+          <Controller
+            control={control}
+            name="calendar.extraWorkingDays"
+            render={({ field }) => (
+              <Field label="Extra working days" optional help="Weekend days worked, one a line." error={errorOf('calendar.extraWorkingDays')}>
+                {(props) => <textarea {...props} rows={3} ref={field.ref} name={field.name} onBlur={field.onBlur} defaultValue={(field.value ?? []).join('\n')} onChange={(event) => field.onChange(datesOf(event.target.value))} />}
+              </Field>
+            )}
+          />
+        </div>
+        <SelectField label="Public holidays from" optional error={errorOf('calendar.holidaysFrom')} registration={register('calendar.holidaysFrom', { setValueAs: typed.optional })}>
+          <option value="">None</option>
+          {sharedCalendarIds.map((id) => (
+            <option key={id} value={id}>
+              {sharedCalendarTitles[id]}
+            </option>
+          ))}
+        </SelectField>
+      </fieldset>
+      {needsReason && (
+        <Field label="Why the timers move" help="The calendar, review cadence and monitoring window of a running project change through a change request." error={errorOf('reason')}>
+          {(props) => <textarea {...props} rows={2} {...register('reason', { setValueAs: typed.optional })} />}
+        </Field>
+      )}
+      <FormActions saving={saving} label={needsReason ? 'Preview the moved timers' : 'Save basics'} savingLabel="Saving…">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+      </FormActions>
+    </ApiFormElement>
+  );
+}
