@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { approveAtOnce, bind, createOrgChart, createProject, inSeconds, publishFlow, startExecution, type OrgChart } from '../support/factories';
 import { call, eventually } from '../support/http';
+import { recordHistory } from '../support/histories';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
@@ -31,6 +32,13 @@ async function runningProject(org: OrgChart, periodSeconds = 3600) {
   await startExecution(system.app, p.id, org.rep);
   await bind(system.app, 'change_requested', p.id, await publishFlow(system.app, approveAtOnce('change_requested')));
   return { ...p, periodEnd };
+}
+
+/** Closes the project and, with RECORD_HISTORIES=1, keeps its lifecycle's history for the replay test. */
+async function closeAndRecord(org: OrgChart, projectId: string, name: string) {
+  expect((await call(system.app, 'POST', `/api/projects/${projectId}/close`, { outcome: 'cancelled' }, { as: org.rep })).status).toBe(200);
+  await eventually(async () => expect((await project(projectId)).phase).toBe('closing_review'));
+  await recordHistory(system.client, `sales-project-${projectId}`, name);
 }
 
 describe("a project's basics through the API", () => {
@@ -133,6 +141,7 @@ describe("a project's basics through the API", () => {
     await eventually(async () => expect((await project(p.id)).lifecycle.nextChecks).toEqual([{ milestoneId: p.milestones[0]!.id, kind: 'due', at: newEnd }]));
     expect((await project(p.id)).basics.monitoringDays).toBe(3);
     expect(await changeRequests(p.id)).toEqual([expect.objectContaining({ field: 'monitoring_days', status: 'approved' })]);
+    await closeAndRecord(org, p.id, 'lifecycle-project-monitoring-window-moves-checks');
   });
 
   it('moves the next status summary, counted from the last one, once a new review cadence is approved', async () => {
@@ -149,5 +158,6 @@ describe("a project's basics through the API", () => {
     const later = new Date(Date.parse(first) + DAY_MS).toISOString();
     expect(res.body.changeRequests[0].moves).toEqual([{ milestoneId: null, milestoneName: null, kind: 'review', from: first, to: later }]);
     await eventually(async () => expect((await project(p.id)).lifecycle.nextReviewAt).toBe(later));
+    await closeAndRecord(org, p.id, 'lifecycle-project-review-cadence-moves-summary');
   });
 });
