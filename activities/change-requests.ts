@@ -26,12 +26,13 @@ export function createChangeRequestActivities({ db, clock }: { db: Db; clock: Cl
      * Returns the milestone whose timers must follow, or `projectTimers` when an approved change of
      * the project itself (calendar, cadence, monitoring window) moves its timers.
      */
-    async decideChangeRequest(input: { changeRequestId: string; approved: boolean }): Promise<{ milestoneId: string | null; status: string; projectTimers?: boolean }> {
+    async decideChangeRequest(input: { changeRequestId: string; approved: boolean }): Promise<{ milestoneId: string | null; status: string; projectTimers?: boolean; calendarChanged?: boolean }> {
       return db.transaction().execute(async (trx) => {
         const change = await decidePendingChangeRequest(trx, input.changeRequestId, { status: input.approved ? 'approved' : 'rejected', decidedAt: clock.now() });
         if (!change) {
           const existing = await getChangeRequest(trx, input.changeRequestId);
-          return { milestoneId: existing.subjectKind === 'milestone' ? existing.subjectId : null, status: existing.status, projectTimers: existing.subjectKind === 'project' && existing.status === 'approved' };
+          const projectTimers = existing.subjectKind === 'project' && existing.status === 'approved';
+          return { milestoneId: existing.subjectKind === 'milestone' ? existing.subjectId : null, status: existing.status, projectTimers, calendarChanged: projectTimers && existing.field === 'calendar' };
         }
         if (input.approved) await applyChange(trx, change, change.after);
         await insertInboxItemOnce(trx, {
@@ -45,7 +46,8 @@ export function createChangeRequestActivities({ db, clock }: { db: Db; clock: Cl
             message: `Your request to change the ${changeRequestFieldLabels[change.field]} from ${quoted(change.field, change.before)} to ${quoted(change.field, change.after)} was ${input.approved ? 'approved and applied' : 'rejected'}.`,
           },
         });
-        return { milestoneId: change.subjectKind === 'milestone' ? change.subjectId : null, status: change.status, projectTimers: change.subjectKind === 'project' && input.approved };
+        const projectTimers = change.subjectKind === 'project' && input.approved;
+        return { milestoneId: change.subjectKind === 'milestone' ? change.subjectId : null, status: change.status, projectTimers, calendarChanged: projectTimers && change.field === 'calendar' };
       });
     },
   };

@@ -4,6 +4,7 @@ import {
   condition,
   isCancellation,
   continueAsNew,
+  getExternalWorkflowHandle,
   log,
   patched,
   proxyActivities,
@@ -16,6 +17,7 @@ import { ensureRetrospective } from './retrospective';
 import { retrospectiveFinalizedSignal } from './retrospective-messages';
 import { phaseAllows, type PhaseAction } from './domain/phase-rules';
 import { runBoundFlow } from './run-bound-flow';
+import { flowCalendarChangedSignal } from './interpreter/flow-run-messages';
 import {
   calendarChangedSignal,
   closeProjectUpdate,
@@ -237,8 +239,13 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
         const result = await runBoundFlow(running, { projectId, event: 'change_requested', subjectId: changeRequestId, phase, actorId: change.requestedBy });
         const approved = result === null || result.result !== 'rejected';
         const applied = await acts.decideChangeRequest({ changeRequestId, approved });
-        // An approved change of the project's calendar, cadence or monitoring window: its timers follow.
-        if (applied.projectTimers) await replaceTimers();
+        // An approved change of the project's calendar, cadence or monitoring window: its timers
+        // follow, and so do the business-time deadlines of its running flows (as the API tells
+        // them when a shared calendar changes).
+        if (applied.projectTimers) {
+          await replaceTimers();
+          if (applied.calendarChanged) await tellFlowsTheCalendarChanged();
+        }
         if (applied.milestoneId) {
           // Timers follow the new dates: the milestone's coroutine notices the new revision.
           schedule.set(applied.milestoneId, await acts.loadMilestoneSchedule(applied.milestoneId));
@@ -272,6 +279,15 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
       plan = { ...plan, monitoringEnd: fresh.monitoringEnd, reviewEveryMs: fresh.reviewEveryMs };
     } finally {
       calendarReloading = false;
+    }
+  };
+
+  /** A run that has just ended no longer listens; that is no loss. */
+  const tellFlowsTheCalendarChanged = async () => {
+    for (const flow of [...running.values()]) {
+      await getExternalWorkflowHandle(flow.workflowId)
+        .signal(flowCalendarChangedSignal)
+        .catch((error: unknown) => log.info('A flow run did not hear of the calendar change.', { workflowId: flow.workflowId, error: String(error) }));
     }
   };
 

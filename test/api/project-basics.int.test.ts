@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { approveAtOnce, bind, createOrgChart, createProject, inSeconds, publishFlow, startExecution, type OrgChart } from '../support/factories';
+import { document, endWith } from '../support/flow-shapes';
 import { call, eventually } from '../support/http';
 import { recordHistory } from '../support/histories';
 import { useSystem } from '../support/system';
@@ -159,5 +160,46 @@ describe("a project's basics through the API", () => {
     expect(res.body.changeRequests[0].moves).toEqual([{ milestoneId: null, milestoneName: null, kind: 'review', from: first, to: later }]);
     await eventually(async () => expect((await project(p.id)).lifecycle.nextReviewAt).toBe(later));
     await closeAndRecord(org, p.id, 'lifecycle-project-review-cadence-moves-summary');
+  });
+
+  it('tells the project’s running escalation to count its business-day acknowledgement again when an approved calendar change makes its due day a holiday', async () => {
+    const org = await createOrgChart(system.app);
+    const p = await createProject<{ id: string }>(system.app, org.rep.id, 'Escalation follows', {
+      periodEnd: inSeconds(3600),
+      calendar: { timeZone: 'UTC' },
+      milestones: [{ name: 'Missed soon', dueAt: inSeconds(6), metric: 'revenue', targetValue: 100, ownerId: org.rep.id }],
+    });
+    const acknowledge = document('Acknowledge a miss within a business day', [
+      { id: 'start', kind: 'trigger', config: { event: 'milestone_missed' } },
+      {
+        id: 'ack',
+        kind: 'wait_for_ack',
+        config: { recipient: { kind: 'project_owner' }, channel: 'inbox', subject: 'Missed: {{project.name}}', message: 'Hello {{recipient.name}}.', timeout: { amount: 1, unit: 'business_days' } },
+      },
+      endWith('seen', 'done'),
+      endWith('late', 'done'),
+    ], [['start', 'next', 'ack'], ['ack', 'acknowledged', 'seen'], ['ack', 'timed_out', 'late']]);
+    await bind(system.app, 'milestone_missed', p.id, await publishFlow(system.app, acknowledge));
+    await startExecution(system.app, p.id, org.rep);
+    await bind(system.app, 'change_requested', p.id, await publishFlow(system.app, approveAtOnce('change_requested')));
+    const requestOf = () => system.db.selectFrom('approval_requests').selectAll().where('projectId', '=', p.id).where('approverId', '=', org.rep.id).executeTakeFirst();
+    const asked = await eventually(async () => {
+      const row = await requestOf();
+      expect(row).toBeDefined();
+      return row!;
+    });
+    const dueDay = asked.dueAt.toISOString().slice(0, 10);
+
+    const res = await call(system.app, 'PATCH', `/api/projects/${p.id}`, { calendar: { timeZone: 'UTC', holidays: [dueDay] }, reason: 'The customer closes that day' }, { as: org.rep });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const moved = await eventually(async () => {
+      const row = await requestOf();
+      expect(row!.dueAt.getTime()).toBeGreaterThan(asked.dueAt.getTime());
+      return row!;
+    });
+    expect(moved.dueAt.toISOString().slice(0, 10)).not.toBe(dueDay);
+    expect(moved.status).toBe('pending');
+    // Recorded running: closing would wait for the escalation, which waits a business day.
+    await recordHistory(system.client, `sales-project-${p.id}`, 'lifecycle-project-calendar-change-tells-running-flows');
   });
 });
