@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { approveAtOnce, bind, createOrgChart, createProject, inSeconds, publishFlow, startExecution, type OrgChart } from '../support/factories';
+import { approveAtOnce, bind, createOrgChart, createProject, inSeconds, publishFlow, readProject, startExecution, type OrgChart } from '../support/factories';
 import { document, endWith } from '../support/flow-shapes';
 import { call, eventually } from '../support/http';
 import { recordHistory } from '../support/histories';
@@ -9,11 +9,7 @@ import { useSystem } from '../support/system';
 const system = useSystem();
 const DAY_MS = 86_400_000;
 
-const project = async (id: string) => {
-  const res = await call(system.app, 'GET', `/api/projects/${id}`);
-  expect(res.status).toBe(200);
-  return res.body;
-};
+const project = (id: string) => readProject(system.app, id);
 
 const changeRequests = async (id: string) => (await call(system.app, 'GET', `/api/projects/${id}/change-requests`)).body as { field: string; status: string; before: unknown; after: unknown }[];
 

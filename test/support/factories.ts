@@ -23,6 +23,13 @@ export async function createOrgChart(app: App): Promise<OrgChart> {
   return { ceo, director, manager, rep };
 }
 
+/** A project as an admin reads it (GET /api/projects/{id}); fails the test unless it is there. */
+export async function readProject(app: App, id: string) {
+  const res = await call(app, 'GET', `/api/projects/${id}`);
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
 export const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planApprovalFlow } from '../../workflows/flow/default-flows';
-import { approveAtOnce, bind, createOrgChart, createProject, inSeconds, publishFlow, startExecution, type OrgChart } from '../support/factories';
+import { approveAtOnce, bind, createOrgChart, createProject, inSeconds, publishFlow, readProject, startExecution, type OrgChart } from '../support/factories';
 import { call, eventually, untilPassed } from '../support/http';
 import { recordHistory } from '../support/histories';
 import { useSystem } from '../support/system';
@@ -8,11 +8,7 @@ import { useSystem } from '../support/system';
 const system = useSystem();
 const DAY_S = 86_400;
 
-const project = async (id: string) => {
-  const res = await call(system.app, 'GET', `/api/projects/${id}`);
-  expect(res.status).toBe(200);
-  return res.body;
-};
+const project = (id: string) => readProject(system.app, id);
 const phaseOf = async (id: string) => (await project(id)).lifecycle.phase as string;
 
 async function planningProject(org: OrgChart, extra: Record<string, unknown> = {}) {

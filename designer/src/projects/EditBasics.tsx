@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { Controller, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { Card } from '../shared/Card';
 import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
@@ -10,41 +10,21 @@ import { SelectField } from '../shared/SelectField';
 import { numberOrUndefined } from '../shared/format';
 import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
-import { formatDateTime } from '../shared/time';
 import { typed, useApiForm } from '../shared/use-api-form';
 import { CheckMove } from '../../../api/contract/lifecycle';
+import { CalendarFields } from './CalendarFields';
+import { MovedTimers } from './MovedTimers';
 import { ProjectBasicsBody, ProjectBasicsChanged, timerBasics } from '../../../api/contract/project-basics';
 import type { ProjectDetail } from '../../../api/contract/projects';
 import { Team } from '../../../api/contract/teams';
-import { sharedCalendarIds, sharedCalendarTitles } from '../../../workflows/domain/shared-calendars';
 import type { z } from 'zod';
 
 type Body = z.output<typeof ProjectBasicsBody>;
 
-const weekdays = [
-  [1, 'Mon'],
-  [2, 'Tue'],
-  [3, 'Wed'],
-  [4, 'Thu'],
-  [5, 'Fri'],
-  [6, 'Sat'],
-  [7, 'Sun'],
-] as const;
-
 const fieldOf = { calendar: 'calendar', reviewEveryDays: 'review_every_days', monitoringDays: 'monitoring_days' } as const;
 
-const moveLabels: Record<CheckMove['kind'], string> = {
-  warning: 'At-risk check',
-  due: 'Met/missed check',
-  review: 'Next status summary',
-  monitoring_end: 'End of monitoring',
-};
-
-/** Dates one a line (or separated by commas or spaces), as the calendar's lists want them. */
-const datesOf = (text: string): string[] => text.split(/[\s,]+/).filter((date) => date !== '');
-
 /** The timer-moving fields a body changes from the project's basics now. */
-function movedTimers(project: ProjectDetail, body: Body) {
+function movedTimers(project: ProjectDetail, body: Partial<Record<(typeof timerBasics)[number], unknown>>) {
   return timerBasics.filter((key) => body[key] !== undefined && JSON.stringify(body[key]) !== JSON.stringify(project.basics[key]));
 }
 
@@ -94,7 +74,7 @@ export function EditBasics({ project, onClose, onDone }: { project: ProjectDetai
   const { form, saving, errorOf } = api;
   const { register, control } = form;
   const days = { setValueAs: (text: string | number | undefined) => numberOrUndefined(String(text ?? '')) };
-  const watched = useWatch({ control }) as Body;
+  const watched = useWatch({ control });
   const needsReason = project.phase === 'execution' && movedTimers(project, watched).length > 0;
   const [confirming, setConfirming] = useState(false);
 
@@ -116,33 +96,10 @@ export function EditBasics({ project, onClose, onDone }: { project: ProjectDetai
     return (
       <Card title="Timers this change moves" testId="basics-preview">
         <p>
-          In execution a change of the calendar, review cadence or monitoring window is a change request: once it is approved, these timers move.
+          In execution a change of the calendar, review cadence or monitoring window is a change request: once it is approved, these timers move. The
+          other basics change as soon as it is sent.
         </p>
-        {preview.moves.length === 0 ? (
-          <p className="muted">No timer moves.</p>
-        ) : (
-          <table className="table table--compact" data-testid="moved-timers">
-            <thead>
-              <tr>
-                <th scope="col">Timer</th>
-                <th scope="col">Now</th>
-                <th scope="col">Then</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.moves.map((move) => (
-                <tr key={`${move.milestoneId ?? 'project'}:${move.kind}`} data-testid="moved-timer">
-                  <td>
-                    {moveLabels[move.kind]}
-                    {move.milestoneName && <> · {move.milestoneName}</>}
-                  </td>
-                  <td>{move.from ? formatDateTime(move.from) : '—'}</td>
-                  <td>{move.to ? formatDateTime(move.to) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <MovedTimers moves={preview.moves} />
         <div className="form-actions">
           <button type="button" className="button button--primary" disabled={confirming} onClick={() => void confirm()}>
             {confirming ? 'Sending…' : 'Send change request'}
@@ -184,67 +141,7 @@ export function EditBasics({ project, onClose, onDone }: { project: ProjectDetai
           {(props) => <input {...props} inputMode="decimal" {...register('monitoringDays', days)} />}
         </Field>
       </div>
-      <fieldset className={`group${errorOf('calendar') ? ' group--problem' : ''}`}>
-        <legend>Business calendar</legend>
-        <Controller
-          control={control}
-          name="calendar.workingDays"
-          render={({ field }) => (
-            <div role="group" aria-label="Working days" className="form-row">
-              {weekdays.map(([day, label]) => (
-                <label key={day}>
-                  <input
-                    type="checkbox"
-                    checked={(field.value ?? []).includes(day)}
-                    onChange={(event) => field.onChange(event.target.checked ? [...(field.value ?? []), day].sort((a, b) => a - b) : (field.value ?? []).filter((d) => d !== day))}
-                  />{' '}
-                  {label}
-                </label>
-              ))}
-            </div>
-          )}
-        />
-        {errorOf('calendar.workingDays') && <p className="field__error">{errorOf('calendar.workingDays')}</p>}
-        <div className="form-row">
-          <Field label="Work starts" error={errorOf('calendar.workStart')}>
-            {(props) => <input {...props} type="time" {...register('calendar.workStart')} />}
-          </Field>
-          <Field label="Work ends" error={errorOf('calendar.workEnd')}>
-            {(props) => <input {...props} {...register('calendar.workEnd')} />}
-          </Field>
-          <Field label="Time zone" error={errorOf('calendar.timeZone')}>
-            {(props) => <input {...props} {...register('calendar.timeZone')} />}
-          </Field>
-        </div>
-        <div className="form-row">
-          <Controller
-            control={control}
-            name="calendar.holidays"
-            render={({ field }) => (
-              <Field label="Holidays" optional help="Dates such as 2027-10-01, one a line." error={errorOf('calendar.holidays')}>
-                {(props) => <textarea {...props} rows={3} ref={field.ref} name={field.name} onBlur={field.onBlur} defaultValue={(field.value ?? []).join('\n')} onChange={(event) => field.onChange(datesOf(event.target.value))} />}
-              </Field>
-            )}
-          />
-          <Controller
-            control={control}
-            name="calendar.extraWorkingDays"
-            render={({ field }) => (
-              <Field label="Extra working days" optional help="Weekend days worked, one a line." error={errorOf('calendar.extraWorkingDays')}>
-                {(props) => <textarea {...props} rows={3} ref={field.ref} name={field.name} onBlur={field.onBlur} defaultValue={(field.value ?? []).join('\n')} onChange={(event) => field.onChange(datesOf(event.target.value))} />}
-              </Field>
-            )}
-          />
-        </div>
-        <SelectField label="Public holidays from" optional error={errorOf('calendar.holidaysFrom')} registration={register('calendar.holidaysFrom', { setValueAs: typed.optional })}>
-          <option value="">None</option>
-          {sharedCalendarIds.map((id) => (
-            <option key={id} value={id}>
-              {sharedCalendarTitles[id]}
-            </option>
-          ))}
-        </SelectField>
-      </fieldset>
+      <CalendarFields form={form} errorOf={errorOf} />
       {needsReason && (
         <Field label="Why the timers move" help="The calendar, review cadence and monitoring window of a running project change through a change request." error={errorOf('reason')}>
           {(props) => <textarea {...props} rows={2} {...register('reason', { setValueAs: typed.optional })} />}

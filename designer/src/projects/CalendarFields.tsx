@@ -1,0 +1,90 @@
+import { Controller, type UseFormReturn } from 'react-hook-form';
+import type { z } from 'zod';
+import { Field } from '../shared/Field';
+import { SelectField } from '../shared/SelectField';
+import { typed } from '../shared/use-api-form';
+import type { ProjectBasicsBody } from '../../../api/contract/project-basics';
+import { sharedCalendarIds, sharedCalendarTitles } from '../../../workflows/domain/shared-calendars';
+
+type Form = UseFormReturn<z.input<typeof ProjectBasicsBody>, unknown, z.output<typeof ProjectBasicsBody>>;
+type ErrorOf = (path: 'calendar' | `calendar.${'workingDays' | 'workStart' | 'workEnd' | 'timeZone' | 'holidays' | 'extraWorkingDays' | 'holidaysFrom'}`) => string | undefined;
+
+const weekdays = [
+  [1, 'Mon'],
+  [2, 'Tue'],
+  [3, 'Wed'],
+  [4, 'Thu'],
+  [5, 'Fri'],
+  [6, 'Sat'],
+  [7, 'Sun'],
+] as const;
+
+/** Dates one a line (or separated by commas or spaces), as the calendar's lists want them. */
+const datesOf = (text: string): string[] => text.split(/[\s,]+/).filter((date) => date !== '');
+
+/** A list of dates of the calendar, typed one a line. */
+function DateListField({ form, name, label, help, error }: { form: Form; name: 'calendar.holidays' | 'calendar.extraWorkingDays'; label: string; help: string; error: string | undefined }) {
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <Field label={label} optional help={help} error={error}>
+          {(props) => <textarea {...props} rows={3} ref={field.ref} name={field.name} onBlur={field.onBlur} defaultValue={(field.value ?? []).join('\n')} onChange={(event) => field.onChange(datesOf(event.target.value))} />}
+        </Field>
+      )}
+    />
+  );
+}
+
+/** A project's business calendar in the basics form: working days and hours, time zone, holidays. */
+export function CalendarFields({ form, errorOf }: { form: Form; errorOf: ErrorOf }) {
+  const { register, control } = form;
+  return (
+    <fieldset className={`group${errorOf('calendar') ? ' group--problem' : ''}`}>
+      <legend>Business calendar</legend>
+      <Controller
+        control={control}
+        name="calendar.workingDays"
+        render={({ field }) => (
+          <div role="group" aria-label="Working days" className="form-row">
+            {weekdays.map(([day, label]) => (
+              <label key={day}>
+                <input
+                  type="checkbox"
+                  checked={(field.value ?? []).includes(day)}
+                  onChange={(event) => field.onChange(event.target.checked ? [...(field.value ?? []), day].sort((a, b) => a - b) : (field.value ?? []).filter((d) => d !== day))}
+                />{' '}
+                {label}
+              </label>
+            ))}
+          </div>
+        )}
+      />
+      {errorOf('calendar.workingDays') && <p className="field__error">{errorOf('calendar.workingDays')}</p>}
+      <div className="form-row">
+        <Field label="Work starts" error={errorOf('calendar.workStart')}>
+          {(props) => <input {...props} type="time" {...register('calendar.workStart')} />}
+        </Field>
+        <Field label="Work ends" help="24:00 for midnight." error={errorOf('calendar.workEnd')}>
+          {(props) => <input {...props} {...register('calendar.workEnd')} />}
+        </Field>
+        <Field label="Time zone" error={errorOf('calendar.timeZone')}>
+          {(props) => <input {...props} {...register('calendar.timeZone')} />}
+        </Field>
+      </div>
+      <div className="form-row">
+        <DateListField form={form} name="calendar.holidays" label="Holidays" help="Dates such as 2027-10-01, one a line." error={errorOf('calendar.holidays')} />
+        <DateListField form={form} name="calendar.extraWorkingDays" label="Extra working days" help="Weekend days worked, one a line." error={errorOf('calendar.extraWorkingDays')} />
+      </div>
+      <SelectField label="Public holidays from" optional error={errorOf('calendar.holidaysFrom')} registration={register('calendar.holidaysFrom', { setValueAs: typed.optional })}>
+        <option value="">None</option>
+        {sharedCalendarIds.map((id) => (
+          <option key={id} value={id}>
+            {sharedCalendarTitles[id]}
+          </option>
+        ))}
+      </SelectField>
+    </fieldset>
+  );
+}
