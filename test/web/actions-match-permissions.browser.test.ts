@@ -27,6 +27,8 @@ interface OfferedAction {
 
 const offered: readonly OfferedAction[] = [
   { page: 'planning project', action: 'Edit plan', route: 'POST /api/projects/{id}/goals', find: (p) => p.getByRole('link', { name: 'Edit plan', exact: true }) },
+  { page: 'planning project', action: 'Edit basics', route: 'PATCH /api/projects/{id}', phaseRefuses: !phaseAllows('editBasics', 'planning').allowed, find: (p) => p.getByRole('button', { name: 'Edit basics', exact: true }) },
+  { page: 'execution project', action: 'Edit basics', route: 'PATCH /api/projects/{id}', phaseRefuses: !phaseAllows('editBasics', 'execution').allowed, find: (p) => p.getByRole('button', { name: 'Edit basics', exact: true }) },
   { page: 'planning project', action: 'report a KPI', route: 'POST /api/projects/{id}/kpi-reports', find: (p) => p.getByTestId('kpi-entry') },
   { page: 'planning project', action: 'import KPIs', route: 'POST /api/projects/{id}/kpi-reports/import', find: (p) => p.getByTestId('kpi-import') },
   { page: 'planning project', action: "the project's history", route: 'GET /api/audit', find: (p) => p.getByTestId('project-history') },
