@@ -124,7 +124,7 @@ describe('project dashboard', () => {
     expect(revenue).toMatchObject({ actual: '350000', expected: 394_520.55, progressPct: 88.72, attainmentPct: 29.17, status: 'amber' });
     expect(revenue.series.map((p: { actualCumulative: string | null }) => p.actualCumulative)).toEqual(['350000', null, null, null]);
     // At the end of April the rate was still 25 %, below the risk's 30 % threshold.
-    expect(d.openRisks[1].warning).toEqual({ value: 25, triggered: true });
+    expect(d.openRisks[1].warning).toEqual({ value: '25', triggered: true });
     expect(d.ranking[0].month).toBe('2025-05');
   });
 
