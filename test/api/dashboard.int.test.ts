@@ -95,7 +95,7 @@ describe('project dashboard', () => {
 
     expect(d.openRisks.map((r: { title: string; score: number; warning: unknown }) => [r.title, r.score, r.warning])).toEqual([
       ['Key account churns', 20, null],
-      ['Price war', 6, { value: 42, triggered: false }],
+      ['Price war', 6, { value: '42', triggered: false }],
     ]);
 
     // One ranking per accumulating goal metric: revenue and new customers.
