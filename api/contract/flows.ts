@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { flowNodeRef } from './flow-nodes';
 import { diagnosticSchema } from '../../workflows/flow/diagnostic';
-import { flowDraftSchema, maxFlowNodes } from '../../workflows/flow/graph-schema';
+import { readable } from '../../workflows/domain/human-text';
+import { flowDraftNodeSchema, flowDraftSchema, maxFlowNodes } from '../../workflows/flow/graph-schema';
+import { nodeLabelSchema } from '../../workflows/flow/node-envelope';
 import { triggerEventSchema } from '../../workflows/flow/trigger-events';
 import { Uuid } from './common';
 
@@ -14,7 +16,8 @@ import { Uuid } from './common';
 // The body is parsed by the draft schema itself; only its description names the node kinds
 // (`FlowNode`, from the catalog), so what the API accepts stays what the interpreter accepts.
 export const FlowDraftBody = flowDraftSchema.extend({
-  nodes: flowDraftSchema.shape.nodes.meta({
+  name: readable(flowDraftSchema.shape.name),
+  nodes: z.array(flowDraftNodeSchema.extend({ label: readable(nodeLabelSchema).optional() })).max(maxFlowNodes).meta({
     type: 'array',
     maxItems: maxFlowNodes,
     items: { $ref: flowNodeRef },
