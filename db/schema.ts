@@ -49,6 +49,8 @@ export interface ApiTokensTable {
   expiresAt: Timestamp | null;
   lastUsedAt: Timestamp | null;
   revokedAt: Timestamp | null;
+  /** The token this one was made with (null when made in a signed-in session): revoking that one revokes this one. */
+  parentTokenId: string | null;
 }
 
 /** A browser someone has signed in from; its cookie carries the secret whose sha256 is `id`. */
