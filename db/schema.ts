@@ -228,6 +228,8 @@ export interface FlowBindingsTable {
   /** null = every project without a binding of its own. */
   projectId: string | null;
   flowId: string;
+  /** The published version new runs use; null = always the newest. */
+  pinnedVersion: number | null;
   createdAt: CreatedAt;
 }
 

@@ -78,7 +78,18 @@ export const VersionParams = z.object({
   version: z.coerce.number().int().min(1).openapi({ param: { name: 'version', in: 'path' } }),
 });
 
-const bindingFields = { triggerEvent: triggerEventSchema, projectId: Uuid.nullable(), flowId: Uuid };
+const bindingFields = {
+  triggerEvent: triggerEventSchema,
+  projectId: Uuid.nullable(),
+  flowId: Uuid,
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .nullable()
+    .optional()
+    .openapi({ description: 'Pins new runs to this published version of the flow; null or absent: always the newest published version' }),
+};
 
 export const BindingBody = z.strictObject(bindingFields).openapi('FlowBinding');
 
@@ -107,7 +118,12 @@ export const ProjectFlowBinding = z
     }),
     flowId: Uuid.nullable(),
     flowName: z.string().nullable(),
-    version: z.number().int().nullable().openapi({ description: 'The published version new runs use (the newest)' }),
+    version: z.number().int().nullable().openapi({ description: 'The published version new runs use (the pinned one, else the newest)' }),
+    pinned: z.boolean().openapi({ description: 'Whether the binding pins that version' }),
+    removed: z
+      .object({ at: z.string(), by: z.string().nullable(), scope: z.enum(['project', 'global']) })
+      .nullable()
+      .openapi({ description: "When nothing runs: when the binding that last decided it (the project's own or the one for all projects) was removed, and by whom" }),
     nextRuns: BindingEntry.shape.nextRuns,
     timeZone: BindingEntry.shape.timeZone,
   })
