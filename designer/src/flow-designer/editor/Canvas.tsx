@@ -82,7 +82,8 @@ const ConnectionHint = () => {
   );
 };
 
-export function Canvas() {
+/** `focus`: the steps the canvas opens on (say, those a comparison marks), instead of the whole flow. */
+export function Canvas({ focus }: { focus?: readonly string[] } = {}) {
   const store = useEditorApi();
   const nodes = useEditorStore((s) => s.nodes);
   const edges = useEditorStore((s) => s.edges);
@@ -94,7 +95,7 @@ export function Canvas() {
   const beginDrag = useEditorStore((s) => s.beginDrag);
   const endDrag = useEditorStore((s) => s.endDrag);
   const { screenToFlowPosition } = useReactFlow();
-  const fitted = useOpeningFit();
+  const fitted = useOpeningFit(focus);
 
   // Reads the store at call time: the check runs while dragging, and must not re-render anything.
   const isValidConnection = useCallback<IsValidConnection<StepEdge>>((connection) => checkDrawn(store.getState(), connection).ok, [store]);
