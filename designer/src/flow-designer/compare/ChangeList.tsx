@@ -51,12 +51,22 @@ function StepItem({ id, mark, title, children }: { id: string; mark: DiffMark; t
   );
 }
 
-function EdgeItem({ id, mark, words }: { id: string; mark: DiffMark; words: string }) {
+/** Connections of one kind of change, named in the words of the version they are in. */
+function EdgeGroup({ title, mark, ids, document }: { title: string; mark: DiffMark; ids: readonly string[]; document: FlowDraft }) {
   return (
-    <li data-testid={`change-edge-${id}`} data-mark={mark} className="change change--static">
-      <Mark mark={mark} />
-      <span>{words}</span>
-    </li>
+    <Group title={title} count={ids.length}>
+      {ids.map((id) => {
+        const edge = document.edges.find((e) => e.id === id);
+        return (
+          edge && (
+            <li key={id} data-testid={`change-edge-${id}`} data-mark={mark} className="change change--static">
+              <Mark mark={mark} />
+              <span>{connectionWords(edge, document)}</span>
+            </li>
+          )
+        );
+      })}
+    </Group>
   );
 }
 
@@ -101,7 +111,6 @@ export function ChangeList({
   retryRunning: () => void;
 }) {
   const nodeOf = (document: FlowDraft, id: string) => document.nodes.find((node) => node.id === id);
-  const edgeOf = (document: FlowDraft, id: string) => document.edges.find((edge) => edge.id === id);
   const { steps, edges } = diff;
   return (
     <div className="panel" data-testid="change-list">
@@ -142,24 +151,9 @@ export function ChangeList({
           );
         })}
       </Group>
-      <Group title="Connections added" count={edges.added.length}>
-        {edges.added.map((id) => {
-          const edge = edgeOf(after.document, id);
-          return edge && <EdgeItem key={id} id={id} mark="added" words={connectionWords(edge, after.document)} />;
-        })}
-      </Group>
-      <Group title="Connections removed" count={edges.removed.length}>
-        {edges.removed.map((id) => {
-          const edge = edgeOf(before.document, id);
-          return edge && <EdgeItem key={id} id={id} mark="removed" words={connectionWords(edge, before.document)} />;
-        })}
-      </Group>
-      <Group title="Connections changed" count={edges.changed.length}>
-        {edges.changed.map((id) => {
-          const edge = edgeOf(after.document, id);
-          return edge && <EdgeItem key={id} id={id} mark="changed" words={connectionWords(edge, after.document)} />;
-        })}
-      </Group>
+      <EdgeGroup title="Connections added" mark="added" ids={edges.added} document={after.document} />
+      <EdgeGroup title="Connections removed" mark="removed" ids={edges.removed} document={before.document} />
+      <EdgeGroup title="Connections changed" mark="changed" ids={edges.changed} document={after.document} />
       <section className="section">
         <h3>Runs still running</h3>
         <Running running={running} retry={retryRunning} before={before} after={after} />
