@@ -51,6 +51,15 @@ describe('the line of an edge', () => {
     expect(onlySquareTurns(points)).toBe(true);
   });
 
+  it('takes the usual shape, through whatever is in the way, when asked not to search (while dragging)', () => {
+    const a: Box = { id: 'a', x: 0, y: 0, ...size };
+    const between: Box = { id: 'between', x: 300, y: 0, ...size };
+    const b: Box = { id: 'b', x: 600, y: 0, ...size };
+    const points = routeEdge(outOf(a), into(b), [a, between, b], { source: 'a', target: 'b' }, { search: false });
+    expect(points).toHaveLength(4);
+    expect(crosses(points, between)).toBe(true);
+  });
+
   it('keeps every edge of the default escalation flow out of the steps it does not join', () => {
     const boxes: Box[] = milestoneMissEscalationFlow.nodes.map((node) => ({ id: node.id, ...node.position, ...size }));
     const byId = new Map(boxes.map((box) => [box.id, box]));

@@ -14,12 +14,13 @@ function FlowEdgeView(props: EdgeProps<StepEdge>) {
   const problem = useEditorStore((s) => s.edgeProblems[props.id]?.[0]);
   const run = useEdgeOverlay(props.id);
   const boxes = useStepBoxes();
+  const dragging = useEditorStore((s) => s.dragging);
   const { source, target, sourceX, sourceY, targetX, targetY } = props;
   const [path, labelX, labelY] = useMemo(() => {
-    const points = routeEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, boxes, { source, target });
+    const points = routeEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, boxes, { source, target }, { search: !dragging });
     const middle = midpointOf(points);
     return [roundedPath(points), middle.x, middle.y] as const;
-  }, [source, target, sourceX, sourceY, targetX, targetY, boxes]);
+  }, [source, target, sourceX, sourceY, targetX, targetY, boxes, dragging]);
   const taken = run.entry?.taken === true;
   return (
     <>

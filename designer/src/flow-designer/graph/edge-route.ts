@@ -249,12 +249,14 @@ const shortestRun = 8;
 /**
  * The line of an edge from an output at `from` (on a step's right side) to an input at `to` (on
  * a step's left side), as points joined by horizontal and vertical runs, avoiding `boxes`.
+ * `search: false` takes the usual shape whatever is in the way (while steps are being dragged,
+ * when every frame counts; the line is routed again once they are let go).
  */
-export function routeEdge(from: Point, to: Point, boxes: readonly Box[], ends: EdgeEnds): Point[] {
+export function routeEdge(from: Point, to: Point, boxes: readonly Box[], ends: EdgeEnds, options: { search?: boolean } = {}): Point[] {
   const middle = Math.round((from.x + to.x) / 2);
   // The usual shape: out, across at the midpoint, in.
   const simple = simplify([from, { x: middle, y: from.y }, { x: middle, y: to.y }, to]);
-  if (boxes.length > maxRoutedSteps) return simple;
+  if (boxes.length > maxRoutedSteps || options.search === false) return simple;
   if (to.x - from.x >= 2 * shortestRun) {
     const others = obstaclesFor(
       boxes.filter((box) => box.id !== ends.source && box.id !== ends.target),
