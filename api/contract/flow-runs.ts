@@ -88,6 +88,14 @@ export const FlowHeat = z
   })
   .openapi('FlowHeat');
 
+export const RunningByVersion = z
+  .object({
+    version: z.number(),
+    running: z.number().openapi({ description: 'How many of its runs are still running; they finish on this version whatever is published after it' }),
+  })
+  .openapi('RunningByVersion');
+
 export type FlowRunSummary = z.infer<typeof FlowRunSummary>;
+export type RunningByVersion = z.infer<typeof RunningByVersion>;
 export type FlowRunTrace = z.infer<typeof FlowRunTrace>;
 export type FlowHeat = z.infer<typeof FlowHeat>;

@@ -301,6 +301,7 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     'POST /api/flows/{id}/simulate': { allow: opsAndAdmin, ok: 200, audited: false, send: () => ({ path: `/api/flows/${f.flowId}/simulate`, body: { version: 1, projectId: f.planning } }) },
     // A flow's runs: everybody reads flows, but each sees only the runs of projects they may read
     'GET /api/flows/{id}/runs': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/runs` }) },
+    'GET /api/flows/{id}/running': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/running` }) },
     'GET /api/flows/{id}/versions/{version}/heat': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/versions/1/heat?last=10` }) },
     'GET /api/flows/{id}/webhook-secret': { allow: opsAndAdmin, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/webhook-secret` }) },
     'GET /api/flow-bindings': { allow: signedIn, ok: 200, send: () => ({ path: '/api/flow-bindings' }) },
