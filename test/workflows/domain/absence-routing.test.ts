@@ -66,5 +66,4 @@ describe('refusing a loop as an absence is set', () => {
     expect(absenceLoop(away('max', 'dana'), world([]).absenceOf)).toBeNull();
     expect(absenceLoop(away('max', 'dana'), world([away('dana', 'eve')]).absenceOf)).toBeNull();
   });
-
 });
