@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../connect';
 import type { AccessRole } from '../../workflows/domain';
-import type { ProjectRelation } from './project-access';
+import { projectPeopleAndManagers, type ProjectRelation } from './project-access';
 
 /**
  * Every active person who decides with their role (not a viewer) and how each stands to the
@@ -9,17 +9,7 @@ import type { ProjectRelation } from './project-access';
  */
 export async function listDecidersWithRelation(db: Db, projectId: string): Promise<({ id: string; name: string; role: AccessRole } & ProjectRelation)[]> {
   const result = await sql<{ id: string; name: string; role: AccessRole; ownerId: string; memberRole: ProjectRelation['memberRole']; managesOwner: boolean; managesMember: boolean }>`
-    with recursive people(person_id, is_owner) as (
-      select owner_id, true from sales_projects where id = ${projectId}
-      union
-      select user_id, false from project_members where project_id = ${projectId}
-    ),
-    chain(is_owner, manager_id, depth) as (
-      select p.is_owner, u.manager_id, 1 from people p join users u on u.id = p.person_id where u.manager_id is not null
-      union all
-      select c.is_owner, u.manager_id, c.depth + 1 from chain c join users u on u.id = c.manager_id
-      where u.manager_id is not null and c.depth < 50
-    )
+    ${projectPeopleAndManagers(projectId)}
     select
       u.id, u.name, u.role, p.owner_id,
       (select role from project_members where project_id = p.id and user_id = u.id) as member_role,
