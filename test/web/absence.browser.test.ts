@@ -92,4 +92,39 @@ describe('an absence and its deputy', () => {
     const pendingForDeputy = await call<unknown[]>(app, 'GET', `/api/users/${deputy.id}/approvals?status=pending`, undefined, { as: deputy });
     expect(pendingForDeputy.body).toEqual([]);
   });
+
+  it('lets a manager set an absence for someone who reports to them, and puts each refusal beside its field', async () => {
+    const { app } = web.system;
+    const org = await createSignInOrgChart(web.system);
+    const colleague = await createSignInPerson(app, 'Colleague', { role: 'member', managerId: org.manager.id });
+    // The colleague is away with the rep as deputy, so the rep naming the colleague would close a loop.
+    const set = await call(app, 'PUT', `/api/users/${colleague.id}/absence`, { startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString(), deputyId: org.rep.id }, { as: colleague });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+
+    const page = await web.newPage(org.manager);
+    await page.goto(`${web.url}/account`);
+    await page.getByTestId('absence-whose').selectOption(org.rep.id);
+    await expect.poll(() => page.getByTestId('no-absence').isVisible()).toBe(true);
+    const form = page.getByTestId('absence-form');
+    const from = Date.now() + 3_600_000;
+    await form.getByTestId('absence-from').fill(await localInput(page, from));
+    await form.getByTestId('absence-until').fill(await localInput(page, from - 60_000));
+    await form.getByTestId('absence-deputy').selectOption(colleague.id);
+    await form.getByTestId('save-absence').click();
+    await expect.poll(() => form.locator('.field--problem .field__error').allTextContents()).toEqual(['must be after the start (startsAt)']);
+    expect(await form.getByTestId('absence-until').getAttribute('aria-invalid')).toBe('true');
+
+    await form.getByTestId('absence-until').fill(await localInput(page, from + 86_400_000));
+    await form.getByTestId('save-absence').click();
+    await expect.poll(() => form.locator('.field--problem .field__error').allTextContents()).toEqual([expect.stringContaining('Rep → Colleague → Rep; this would make a loop')]);
+    expect(await form.getByTestId('absence-deputy').getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await web.screenshot(page, 'absence-loop-refused');
+
+    await form.getByTestId('absence-deputy').selectOption(org.director.id);
+    await form.getByTestId('save-absence').click();
+    await expect.poll(() => page.getByTestId('absence-now').textContent()).toMatch(/^Away from .* until .*; Director stands in\. Set by Manager\./);
+    const stored = await call(app, 'GET', `/api/users/${org.rep.id}/absence`);
+    expect(stored.body.absence).toMatchObject({ deputy: { id: org.director.id }, setBy: { id: org.manager.id }, current: false });
+  });
 });
