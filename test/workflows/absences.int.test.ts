@@ -86,6 +86,17 @@ describe('requests while the person asked is absent, on the real engine', () => 
     ]);
   });
 
+  it('lets an acknowledgement be handed on with a reason; the delegate’s acknowledgement answers the escalation raised to the manager', async () => {
+    const org = await orgWithDeputy();
+    const project = await createProjectWithMilestone(system.app, org, { dueInSeconds: 2, ackTimeoutSeconds: 120 });
+    const ask = await pendingAck(org.manager);
+    const handed = await call(system.app, 'POST', `/api/approvals/${ask.id}/decision`, { decision: 'delegate', delegateTo: org.director.id, comment: 'Director knows the account' }, { as: org.manager });
+    expect(handed.status, JSON.stringify(handed.body)).toBe(200);
+    const theirs = await pendingAck(org.director);
+    expect((await call(system.app, 'POST', `/api/approvals/${theirs.id}/decision`, { decision: 'acknowledge' }, { as: org.director })).status).toBe(200);
+    await eventually(async () => expect(await escalationsOf(project.id)).toEqual([expect.objectContaining({ level: 1, recipientId: org.manager.id, acknowledgedBy: org.director.id })]));
+  });
+
   it('passes it on down the deputy’s own chain when the deputy is absent too', async () => {
     const org = await orgWithDeputy();
     const second = await createUser(system.app, 'Second', org.director.id, 'manager');
