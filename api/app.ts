@@ -27,6 +27,7 @@ import { flowRunTraceRouter, flowRunsOfFlowRouter } from './routes/flow-runs';
 import { flowBindingsRouter, flowsRouter } from './routes/flows';
 import { projectsRouter } from './routes/projects';
 import { usersRouter } from './routes/users';
+import { absencesRouter } from './routes/absences';
 import { decisionLinksRouter } from './routes/decision-links';
 import { calendarsRouter } from './routes/calendars';
 
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
   const api = app
     .route('/', authRouter(deps))
     .route('/', usersRouter(deps))
+    .route('/', absencesRouter(deps))
     .route('/', projectsRouter(deps))
     .route('/', lifecycleRouter(deps))
     .route('/', projectRetrospectiveRouter(deps))

@@ -262,6 +262,20 @@ export interface ApprovalRequestsTable {
   comment: string | null;
   dedupeKey: string;
   createdAt: CreatedAt;
+  /** Whom a deputy's request stands for (they were absent when it arrived); null for the approver's own. */
+  onBehalfOfId: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Why it went to whom it did, as the run history says it ("… on behalf of …"). */
+  assignmentNote: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A person's absence: requests arriving from `startsAt` until `endsAt` go to the deputy. */
+export interface AbsencesTable {
+  userId: string;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  deputyId: string;
+  setBy: string | null;
+  updatedAt: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface TasksTable {
@@ -419,7 +433,10 @@ export interface Database {
   decision_links: DecisionLinksTable;
   audit_events: AuditEventsTable;
   shared_calendar_years: SharedCalendarYearsTable;
+  absences: AbsencesTable;
 }
+
+export type Absence = Selectable<AbsencesTable>;
 
 export type SharedCalendarYearRow = Selectable<SharedCalendarYearsTable>;
 

@@ -41,5 +41,6 @@ export const SessionCan = z
 export const ApprovalCan = z
   .object({
     decide: z.boolean().openapi({ description: 'Approve, reject, acknowledge or delegate it: it is pending and assigned to you (not with a viewer-scoped token)' }),
+    delegate: z.boolean().openapi({ description: 'Hand it on to someone else: you may decide it, and it is an acknowledgement or its step allows delegation' }),
   })
   .openapi('ApprovalCan');

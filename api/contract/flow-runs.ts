@@ -58,6 +58,8 @@ export const TraceDecision = z
     decidedBy: Named.nullable(),
     decidedAt: z.string().nullable(),
     comment: z.string().nullable(),
+    onBehalfOf: Named.nullable().openapi({ description: 'Whom `asked` stood in for: the approver was absent when the request arrived' }),
+    assignmentNote: z.string().nullable().openapi({ description: 'Why it went to `asked`: “assigned to … on behalf of … (… is absent until …)”' }),
   })
   .openapi('FlowRunTraceDecision');
 

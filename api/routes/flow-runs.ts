@@ -120,6 +120,8 @@ export function flowRunTraceRouter(deps: AppDeps) {
             decidedBy: d.decidedBy === null ? null : { id: d.decidedBy, name: d.decidedByName ?? '' },
             decidedAt: d.decidedAt?.toISOString() ?? null,
             comment: d.comment,
+            onBehalfOf: d.onBehalfOfId === null ? null : { id: d.onBehalfOfId, name: d.onBehalfOfName ?? '' },
+            assignmentNote: d.assignmentNote,
           })),
         },
         200,

@@ -107,7 +107,11 @@ export async function runDecisions(db: Db, runId: string) {
     .selectFrom('approval_requests as a')
     .innerJoin('users as asked', 'asked.id', 'a.approverId')
     .leftJoin('users as decider', 'decider.id', 'a.decidedBy')
+    .leftJoin('users as absent', 'absent.id', 'a.onBehalfOfId')
     .select([
+      'a.onBehalfOfId',
+      'absent.name as onBehalfOfName',
+      'a.assignmentNote',
       'a.id',
       'a.nodeId',
       'a.kind',

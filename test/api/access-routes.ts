@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { putAbsence } from '../../db/queries/absences';
 import { approveAtOnce, publishFlow } from '../support/factories';
 import { call, eventually } from '../support/http';
 import {
@@ -108,6 +109,22 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
       },
     },
     'GET /api/users/{id}/approvals': { allow: ['manager', 'admin'], see: ['manager', 'admin'], ok: 200, send: () => ({ path: `/api/users/${org.manager.id}/approvals` }) },
+    // An absence: the person (the owner, a member) or a manager above them; anyone signed in may read it.
+    'GET /api/users/{id}/absence': { allow: signedIn, ok: 200, send: () => ({ path: `/api/users/${org.rep.id}/absence` }) },
+    'PUT /api/users/{id}/absence': {
+      allow: ['owner', 'manager'],
+      ok: 200,
+      send: () => ({ path: `/api/users/${org.rep.id}/absence`, body: { startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 3_600_000).toISOString(), deputyId: people.member.id } }),
+    },
+    'DELETE /api/users/{id}/absence': {
+      allow: ['owner', 'manager'],
+      ok: 204,
+      send: async (_actor, allowed) => {
+        // There is one to end, so an allowed request changes something the trail must show.
+        if (allowed) await putAbsence(w.db, { userId: org.rep.id, deputyId: people.member.id, startsAt: new Date(), endsAt: new Date(Date.now() + 3_600_000), setBy: org.rep.id });
+        return { path: `/api/users/${org.rep.id}/absence` };
+      },
+    },
 
     // Projects and their lifecycle
     'GET /api/projects': { allow: signedIn, ok: 200, send: () => ({ path: '/api/projects' }) },
@@ -274,6 +291,7 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     // Escalations and approvals: only the person asked may answer
     'POST /api/escalations/{id}/ack': { allow: ['manager'], see: projectReaders, ok: 200, send: () => ({ path: `/api/escalations/${f.escalationId}/ack`, body: {} }) },
     'GET /api/approvals/{id}': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `/api/approvals/${f.approval.id}` }) },
+    'GET /api/approvals/{id}/delegates': { allow: ['manager'], see: projectReaders, ok: 200, send: () => ({ path: `/api/approvals/${f.approval.id}/delegates` }) },
     'POST /api/approvals/{id}/decision': { allow: ['manager'], see: projectReaders, ok: 200, send: () => ({ path: `/api/approvals/${f.approval.id}/decision`, body: { decision: 'approve' } }) },
     'GET /api/flow-runs/{id}': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `/api/flow-runs/${f.approval.flowRunId}` }) },
     'GET /api/flow-runs/{id}/approvals': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `/api/flow-runs/${f.approval.flowRunId}/approvals` }) },
