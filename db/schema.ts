@@ -384,6 +384,13 @@ export interface SharedCalendarYearsTable {
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A person or project the sample company made (see api/sample-company); removal deletes exactly these. */
+export interface SampleCompanyRowsTable {
+  entity: 'users' | 'sales_projects';
+  entityId: string;
+  createdAt: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sales_projects: SalesProjectsTable;
@@ -415,6 +422,7 @@ export interface Database {
   decision_links: DecisionLinksTable;
   audit_events: AuditEventsTable;
   shared_calendar_years: SharedCalendarYearsTable;
+  sample_company_rows: SampleCompanyRowsTable;
 }
 
 export type SharedCalendarYearRow = Selectable<SharedCalendarYearsTable>;
