@@ -1,31 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createApiToken } from '../../db/queries/auth';
-import { insertUser } from '../../db/queries/users';
-import { seedDefaultFlows } from '../../db/seed-default-flows';
 import type { Db } from '../../db/connect';
 import { salesProjectWorkflowId } from '../../workflows/task-queue';
 import { call, eventually } from '../support/http';
-import type { Identity } from '../support/identities';
-import { useOwnDatabases } from '../support/own-databases';
+import { createPersonIn, useFreshInstance } from '../support/fresh-instance';
 import { useSystem } from '../support/system';
 import { dealMilestoneName } from '../../api/sample-company/sample-plan';
 
-// A database of this file's own, set up as a first start leaves it (the default flows published
-// and bound, one admin): the sample is about what an instance holds, which the shared one cannot show.
-const databases = useOwnDatabases('sample_company');
-const system = useSystem({
-  database: async () => {
-    const db = await databases.create();
-    await seedDefaultFlows(db);
-    return db;
-  },
-});
-
-async function personWithToken(db: Db, name: string, role: 'admin' | 'ops' | 'manager' | 'member') {
-  const user = await insertUser(db, { name, email: `${name.toLowerCase().replaceAll(' ', '.')}@example.com`, role });
-  const { token } = await createApiToken(db, { userId: user.id, name: 'test', role });
-  return { ...user, token } satisfies Identity & { id: string };
-}
+// A database of this file's own, as a first start leaves it: the sample is about what an instance
+// holds, which the suite's shared database cannot show.
+const system = useSystem(useFreshInstance('sample_company'));
+const personWithToken = createPersonIn;
 
 /** Every row of the tables a sample could reach, to compare before loading and after removing. */
 async function everything(db: Db) {
