@@ -20,8 +20,9 @@ export async function removeSampleCompany(db: Db, temporal: Temporal): Promise<{
     if (blocker) throw new ApiError(409, 'sample_entangled', blocker);
     const flowRuns = await listSampleFlowRunWorkflowIds(trx, rows.projects);
     await deleteSampleRows(trx, rows);
-    // Stopped inside the transaction: if the engine cannot be reached, nothing is deleted.
-    const workflows = [...flowRuns, ...rows.projects.flatMap((id) => [salesProjectWorkflowId(id), retrospectiveWorkflowId(id)])];
+    // Stopped inside the transaction: if the engine cannot be reached, nothing is deleted. The
+    // lifecycles first, so none of them sees its flow run end and acts on it.
+    const workflows = [...rows.projects.flatMap((id) => [salesProjectWorkflowId(id), retrospectiveWorkflowId(id)]), ...flowRuns];
     for (const workflowId of workflows) await terminate(temporal, workflowId);
     return { people: rows.users.length, projects: rows.projects.length };
   });
