@@ -3,6 +3,7 @@
 // page. Needs an API token of an ops person or admin in MILEPOST_TOKEN; the server is PUBLIC_URL,
 // else http://localhost:$PORT.
 import { loadConfig } from './config';
+import { runCommand } from './run-command';
 
 const usage = `Usage: npm run sample -- load|remove|status
 Set MILEPOST_TOKEN to an API token of an ops person or admin (Account page, or POST /api/auth/tokens).
@@ -42,12 +43,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-  },
-);
+runCommand(main);

@@ -75,20 +75,20 @@ export async function loadSampleCompany(db: Db, temporal: Temporal, loaderId: st
   return { people: loaded.people, projects: loaded.projects, annualPlanApproved };
 }
 
+/** A project with one at-least goal over the project's whole period. */
+async function insertProjectWithGoal(
+  trx: Db,
+  project: { name: string; ownerId: string; periodStart: Date; periodEnd: Date },
+  goal: { metric: 'revenue' | 'new_customers'; unit: string; target: string },
+) {
+  const row = await insertProject(trx, { name: project.name, ownerId: project.ownerId, periodStart: project.periodStart, periodEnd: project.periodEnd });
+  const goalRow = await insertGoal(trx, { projectId: row.id, ...goal, customName: null, direction: 'at_least', baseline: null, periodStart: project.periodStart, periodEnd: project.periodEnd });
+  return { project: row, goal: goalRow };
+}
+
 async function createAnnualPlan(trx: Db, idOf: (key: SamplePersonKey) => string, now: Date) {
   const plan = annualPlan(now);
-  const project = await insertProject(trx, { name: annualPlanName, ownerId: idOf('head'), periodStart: plan.periodStart, periodEnd: plan.periodEnd });
-  const goal = await insertGoal(trx, {
-    projectId: project.id,
-    metric: 'revenue',
-    customName: null,
-    unit: 'CNY',
-    direction: 'at_least',
-    baseline: null,
-    target: String(annualTarget),
-    periodStart: plan.periodStart,
-    periodEnd: plan.periodEnd,
-  });
+  const { project, goal } = await insertProjectWithGoal(trx, { name: annualPlanName, ownerId: idOf('head'), ...plan }, { metric: 'revenue', unit: 'CNY', target: String(annualTarget) });
   await insertMilestones(
     trx,
     plan.milestones.map((m) => ({
@@ -116,18 +116,7 @@ async function createAnnualPlan(trx: Db, idOf: (key: SamplePersonKey) => string,
 
 async function createPushPlan(trx: Db, idOf: (key: SamplePersonKey) => string, now: Date) {
   const plan = pushPlan(now);
-  const project = await insertProject(trx, { name: pushProjectName, ownerId: idOf('head'), periodStart: plan.periodStart, periodEnd: plan.periodEnd });
-  const goal = await insertGoal(trx, {
-    projectId: project.id,
-    metric: 'new_customers',
-    customName: null,
-    unit: 'customers',
-    direction: 'at_least',
-    baseline: null,
-    target: plan.target,
-    periodStart: plan.periodStart,
-    periodEnd: plan.periodEnd,
-  });
+  const { project, goal } = await insertProjectWithGoal(trx, { name: pushProjectName, ownerId: idOf('head'), ...plan }, { metric: 'new_customers', unit: 'customers', target: plan.target });
   const { milestone } = plan;
   await insertMilestones(trx, [
     { projectId: project.id, goalId: goal.id, name: milestone.name, metric: 'new_customers', targetValue: milestone.targetValue, dueAt: milestone.dueAt, ownerId: idOf(milestone.owner), periodStart: plan.periodStart },
