@@ -32,7 +32,7 @@ const inChain = async (page: Page) => {
 const ids = (...list: { id: string }[]) => list.map((p) => p.id).sort();
 
 describe('the org chart on the people page', () => {
-  it('draws who reports to whom, highlights a person’s escalation chain up to the top, moves someone by the form, and refuses a loop with the reason at the field', { timeout: 120_000 }, async () => {
+  it('draws who reports to whom, highlights a person’s escalation chain up to the top, moves someone by the form, refuses a loop with the reason at the field, and moves someone by dropping their card on a manager', { timeout: 120_000 }, async () => {
     const page = await served.signedInPage(admin);
     await page.goto(`${served.url}/people`);
     const chart = page.getByTestId('org-chart');
@@ -75,5 +75,19 @@ describe('the org chart on the people page', () => {
     expect(await page.getByRole('row', { name: /^Hugo Head/ }).textContent()).toContain('Ada Admin');
     expect(await seriousAxeFindings(page)).toEqual([]);
     await page.screenshot({ path: path.join(artifactsDir, 'org-chart-2-loop-refused.png') });
+
+    // Dropping Will Rep's card on Eve East's makes her his manager, once confirmed.
+    page.on('dialog', (dialog) => void dialog.accept());
+    const centre = async (person: { id: string }) => {
+      const box = (await card(page, person).boundingBox())!;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    const [from, to] = [await centre(people.will), await centre(people.east)];
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 12 });
+    await page.mouse.up();
+    await expect.poll(() => page.getByTestId('org-chart-card').getByRole('status').textContent()).toBe('Will Rep now reports to Eve East.');
+    await expect.poll(() => page.getByRole('row', { name: /^Will Rep/ }).textContent()).toContain('Eve East');
   });
 });

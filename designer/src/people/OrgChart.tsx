@@ -1,7 +1,7 @@
 import { ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler, type NodeTypes, type OnNodeDrag } from '@xyflow/react';
 import type { ELK } from 'elkjs/lib/elk-api';
 import { useEffect, useMemo, useState } from 'react';
-import { escalationChain, orgLayoutGraph, personNodes, reportingEdges, type ChartPerson, type PersonNode } from './org-chart-graph';
+import { escalationChain, orgLayoutGraph, personAt, personNodes, reportingEdges, type ChartPerson, type PersonNode } from './org-chart-graph';
 import { PersonCard } from './PersonCard';
 
 const nodeTypes: NodeTypes = { person: PersonCard };
@@ -57,7 +57,7 @@ function OrgCanvas({ people, meId, chosenId, onChoose, onDropOn }: OrgChartProps
   // Dragged cards are shown where they are dragged; the layout takes them back when dropped.
   const [dragged, setDragged] = useState<PersonNode | null>(null);
   const shown = useMemo(() => (dragged ? nodes.map((n) => (n.id === dragged.id ? { ...n, position: dragged.position } : n)) : nodes), [nodes, dragged]);
-  const { fitView, getIntersectingNodes } = useReactFlow();
+  const { fitView, screenToFlowPosition } = useReactFlow();
 
   useEffect(() => {
     if (layout) requestAnimationFrame(() => void fitView(fitViewOptions));
@@ -65,10 +65,12 @@ function OrgCanvas({ people, meId, chosenId, onChoose, onDropOn }: OrgChartProps
 
   const choose: NodeMouseHandler<PersonNode> = (_event, node) => onChoose(node.id);
   const drag: OnNodeDrag<PersonNode> = (_event, node) => setDragged(node);
-  const drop: OnNodeDrag<PersonNode> = (_event, node) => {
+  const drop: OnNodeDrag<PersonNode> = (event, node) => {
     setDragged(null);
-    const target = getIntersectingNodes(node).find((other) => other.id !== node.id);
-    if (target && onDropOn) onDropOn(node.id, target.id);
+    // Whose card the pointer is over where it let go, by where the layout put the cards.
+    const pointer = 'changedTouches' in event ? event.changedTouches[0] : event;
+    const target = layout && pointer ? personAt(screenToFlowPosition({ x: pointer.clientX, y: pointer.clientY }), layout.at, node.id) : null;
+    if (target && onDropOn) onDropOn(node.id, target);
   };
 
   return (

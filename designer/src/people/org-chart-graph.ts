@@ -73,6 +73,15 @@ export function personNodes(
   }));
 }
 
+/** The card (other than `except`) under a point of the chart, by the laid-out places; null over empty space. */
+export function personAt(point: { x: number; y: number }, positions: ReadonlyMap<string, { x: number; y: number }>, except: string): string | null {
+  for (const [id, at] of positions) {
+    if (id === except) continue;
+    if (point.x >= at.x && point.x <= at.x + personCardSize.width && point.y >= at.y && point.y <= at.y + personCardSize.height) return id;
+  }
+  return null;
+}
+
 /** The ELK graph of the chart: managers above the people who report to them. */
 export function orgLayoutGraph(people: readonly ChartPerson[]): ElkNode {
   return {
