@@ -30,6 +30,7 @@ import { usersRouter } from './routes/users';
 import { absencesRouter } from './routes/absences';
 import { decisionLinksRouter } from './routes/decision-links';
 import { calendarsRouter } from './routes/calendars';
+import { sampleCompanyRouter } from './routes/sample-company';
 
 /** The whole HTTP surface: `/api/*` resources, `/api/openapi.json`, and the web page at `/`. */
 export function createApp(deps: AppDeps) {
@@ -79,7 +80,8 @@ export function createApp(deps: AppDeps) {
     .route('/', flowRunTraceRouter(deps))
     .route('/', approvalsRouter(deps))
     .route('/', auditRouter(deps))
-    .route('/', calendarsRouter(deps));
+    .route('/', calendarsRouter(deps))
+    .route('/', sampleCompanyRouter(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {
     type: 'http',

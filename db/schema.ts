@@ -402,6 +402,13 @@ export interface SharedCalendarYearsTable {
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A person or project the sample company made (see api/sample-company); removal deletes exactly these. */
+export interface SampleCompanyRowsTable {
+  entity: 'users' | 'sales_projects';
+  entityId: string;
+  createdAt: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sales_projects: SalesProjectsTable;
@@ -434,6 +441,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   shared_calendar_years: SharedCalendarYearsTable;
   absences: AbsencesTable;
+  sample_company_rows: SampleCompanyRowsTable;
 }
 
 export type Absence = Selectable<AbsencesTable>;

@@ -34,6 +34,7 @@ export const SessionCan = z
     manageTeams: z.boolean().openapi({ description: 'Create teams and change their members (admins)' }),
     readAuditTrail: z.boolean().openapi({ description: 'Read the whole audit trail (admins)' }),
     manageCalendars: z.boolean().openapi({ description: "Import or edit a year of a shared holiday calendar such as cn-mainland (admins)" }),
+    loadSampleCompany: z.boolean().openapi({ description: 'Load and remove the sample company (ops, admins)' }),
   })
   .openapi('SessionCan');
 

@@ -57,6 +57,10 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
     return res.body;
   };
+  /** Loads or removes the sample company, as the suite's admin, unless it already is as wanted. */
+  const sample = async (loaded: boolean) => {
+    if ((await asAdmin('GET', '/api/sample-company')).loaded !== loaded) await asAdmin(loaded ? 'POST' : 'DELETE', '/api/sample-company');
+  };
   const newGoal = () => asAdmin('POST', `${P}/goals`, { metric: 'new_customers', unit: 'customers', direction: 'at_least', baseline: null, target: 30, period: goalPeriod() });
   const milestoneBody = { name: 'Matrix milestone', metric: 'revenue', targetValue: 100, dueAt: new Date(Date.now() + 10 * 86_400_000).toISOString(), ownerId: org.rep.id };
   const passwords = new Map<Actor, string>();
@@ -358,6 +362,25 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
       send: async () => {
         await asAdmin('PUT', '/api/calendars/cn-mainland/years/2097', { holidays: [{ date: '2097-01-01', name: '元旦' }], workingDays: [] });
         return { path: '/api/calendars/cn-mainland/years/2097' };
+      },
+    },
+
+    // The sample company: ops and admins see, load and remove it (loaded or removed before each attempt as the row needs)
+    'GET /api/sample-company': { allow: opsAndAdmin, ok: 200, send: () => ({ path: '/api/sample-company' }) },
+    'POST /api/sample-company': {
+      allow: opsAndAdmin,
+      ok: 201,
+      send: async (_actor, allowed) => {
+        if (allowed) await sample(false);
+        return { path: '/api/sample-company' };
+      },
+    },
+    'DELETE /api/sample-company': {
+      allow: opsAndAdmin,
+      ok: 200,
+      send: async () => {
+        await sample(true);
+        return { path: '/api/sample-company' };
       },
     },
   };
