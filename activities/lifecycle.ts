@@ -124,11 +124,11 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
       if (!m) throw notFound('Milestone', milestoneId);
       const p = await project(m.projectId);
       const now = clock.now();
-      const actual = Number(await sumKpi(db, m.projectId, m.metric, now));
+      const actual = await sumKpi(db, m.projectId, m.metric, now);
       const start = m.periodStart ?? p.periodStart;
       const progress = assessProgress({
         actual,
-        target: Number(m.targetValue),
+        target: m.targetValue,
         direction: 'at_least',
         start,
         due: m.dueAt,

@@ -27,8 +27,10 @@ import { flowRunTraceRouter, flowRunsOfFlowRouter } from './routes/flow-runs';
 import { flowBindingsRouter, flowsRouter } from './routes/flows';
 import { projectsRouter } from './routes/projects';
 import { usersRouter } from './routes/users';
+import { absencesRouter } from './routes/absences';
 import { decisionLinksRouter } from './routes/decision-links';
 import { calendarsRouter } from './routes/calendars';
+import { sampleCompanyRouter } from './routes/sample-company';
 
 /** The whole HTTP surface: `/api/*` resources, `/api/openapi.json`, and the web page at `/`. */
 export function createApp(deps: AppDeps) {
@@ -55,6 +57,7 @@ export function createApp(deps: AppDeps) {
   const api = app
     .route('/', authRouter(deps))
     .route('/', usersRouter(deps))
+    .route('/', absencesRouter(deps))
     .route('/', projectsRouter(deps))
     .route('/', lifecycleRouter(deps))
     .route('/', projectRetrospectiveRouter(deps))
@@ -77,7 +80,8 @@ export function createApp(deps: AppDeps) {
     .route('/', flowRunTraceRouter(deps))
     .route('/', approvalsRouter(deps))
     .route('/', auditRouter(deps))
-    .route('/', calendarsRouter(deps));
+    .route('/', calendarsRouter(deps))
+    .route('/', sampleCompanyRouter(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {
     type: 'http',

@@ -11,6 +11,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../db/embedd
 import { migrateToLatest } from '../db/migrate';
 import { createOrPromoteAdmin, parseAdminInput } from './auth/first-admin';
 import { loadConfig } from './config';
+import { runCommand } from './run-command';
 
 const usage = `Usage: npm run create-admin -- --email <e-mail> [--name "<name>"]
 The password comes from MILEPOST_ADMIN_PASSWORD, else from stdin (one line; at least 10 characters).
@@ -87,12 +88,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-  },
-);
+runCommand(main);

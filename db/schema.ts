@@ -49,6 +49,8 @@ export interface ApiTokensTable {
   expiresAt: Timestamp | null;
   lastUsedAt: Timestamp | null;
   revokedAt: Timestamp | null;
+  /** The token this one was made with (null when made in a signed-in session): revoking that one revokes this one. */
+  parentTokenId: string | null;
 }
 
 /** A browser someone has signed in from; its cookie carries the secret whose sha256 is `id`. */
@@ -230,6 +232,8 @@ export interface FlowBindingsTable {
   /** null = every project without a binding of its own. */
   projectId: string | null;
   flowId: string;
+  /** The published version new runs use; null = always the newest. */
+  pinnedVersion: number | null;
   createdAt: CreatedAt;
 }
 
@@ -262,6 +266,20 @@ export interface ApprovalRequestsTable {
   comment: string | null;
   dedupeKey: string;
   createdAt: CreatedAt;
+  /** Whom a deputy's request stands for (they were absent when it arrived); null for the approver's own. */
+  onBehalfOfId: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Why it went to whom it did, as the run history says it ("… on behalf of …"). */
+  assignmentNote: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A person's absence: requests arriving from `startsAt` until `endsAt` go to the deputy. */
+export interface AbsencesTable {
+  userId: string;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  deputyId: string;
+  setBy: string | null;
+  updatedAt: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface TasksTable {
@@ -388,6 +406,13 @@ export interface SharedCalendarYearsTable {
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A person or project the sample company made (see api/sample-company); removal deletes exactly these. */
+export interface SampleCompanyRowsTable {
+  entity: 'users' | 'sales_projects';
+  entityId: string;
+  createdAt: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sales_projects: SalesProjectsTable;
@@ -419,7 +444,11 @@ export interface Database {
   decision_links: DecisionLinksTable;
   audit_events: AuditEventsTable;
   shared_calendar_years: SharedCalendarYearsTable;
+  absences: AbsencesTable;
+  sample_company_rows: SampleCompanyRowsTable;
 }
+
+export type Absence = Selectable<AbsencesTable>;
 
 export type SharedCalendarYearRow = Selectable<SharedCalendarYearsTable>;
 

@@ -1,7 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { onBehalfOf } from '../../db/actor';
 import type { Db } from '../../db/connect';
-import { closePendingApprovalRequests, movePendingApprovalRequests, decidePendingApprovalRequest, getApprovalRequest, openApprovalRequestOnce } from '../../db/queries/approvals';
+import { closePendingApprovalRequests, movePendingApprovalRequests, whomRequestAnswersFor, decidePendingApprovalRequest, getApprovalRequest, openApprovalRequestOnce } from '../../db/queries/approvals';
 import { acknowledgeEscalationsOfRun, insertFlowEscalationOnce } from '../../db/queries/escalations';
 import { insertInboxItemOnce, markRequestInboxItemsRead } from '../../db/queries/inbox';
 import { findProject, setProjectHealth } from '../../db/queries/projects';
@@ -23,6 +23,7 @@ import type { Clock } from '../clock';
 import { AddressRefusedError, createAddressGuard, emptyAllowList, type AddressAllowList } from './address-guard';
 import { createDecisionLinkMinter, linksText, type DecisionLinkConfig } from './decision-links';
 import type { Mailer } from './mailer';
+import { assignAroundAbsences, type AssignedPerson } from './absence-route';
 import { findEscalationTarget } from './escalation-target';
 import { resolvePeople, type Person } from './people';
 import { renderMessage } from './render-message';
@@ -117,8 +118,12 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
       await finishFlowRun(db, { runId: input.runId, status: input.status, endedAt: clock.now(), path: input.path });
     },
 
-    async resolvePeople(input: { projectId: string; rule: PeopleRule; context: object }): Promise<Person[]> {
-      return resolvePeople(db, input.projectId, input.rule, input.context);
+    /**
+     * The people a request step asks: whom the rule names, each replaced by whoever stands in for
+     * them while they are away (the deputy's request remembers whom it is for, and why).
+     */
+    async resolvePeople(input: { projectId: string; rule: PeopleRule; context: object }): Promise<AssignedPerson[]> {
+      return assignAroundAbsences(db, await resolvePeople(db, input.projectId, input.rule, input.context), clock.now());
     },
 
     async notify(input: { runId: string; projectId: string; stepKey: string; rule: PeopleRule; spec: MessageSpec; context: object }): Promise<Person[]> {
@@ -134,7 +139,7 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
       nodeId: string;
       stepKey: string;
       kind: ApprovalRequestKind;
-      people: Person[];
+      people: AssignedPerson[];
       dueAt: string;
       spec: MessageSpec;
       context: object;
@@ -148,6 +153,8 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
           nodeId: input.nodeId,
           kind: input.kind,
           approverId: person.id,
+          onBehalfOfId: person.onBehalfOf?.id ?? null,
+          assignmentNote: person.assignmentNote ?? null,
           dueAt: input.dueAt,
           dedupeKey: dedupeKey,
         });
@@ -166,6 +173,7 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
           projectId: input.projectId,
           flowRunId: input.runId,
           dueAt: input.dueAt,
+          ...(person.onBehalfOf ? { onBehalfOf: person.onBehalfOf } : {}),
         }, links);
         opened.push({ requestId: request.id, approverId: person.id });
       }
@@ -182,7 +190,8 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
         const request = await decidePendingApprovalRequest(trx, input.requestId, { status: input.status, decidedAt: at, decidedBy: input.userId, comment: input.comment ?? null });
         const row = request ?? (await getApprovalRequest(trx, input.requestId));
         if (request && input.status === 'acknowledged') {
-          await acknowledgeEscalationsOfRun(trx, { flowRunId: row.flowRunId, recipientId: row.approverId, at, by: input.userId });
+          // A deputy's or a delegate's acknowledgement answers the escalation raised to whom they stand for.
+          await acknowledgeEscalationsOfRun(trx, { flowRunId: row.flowRunId, recipientIds: await whomRequestAnswersFor(trx, row.id), at, by: input.userId });
         }
         await markRequestInboxItemsRead(trx, input.requestId, at);
         const deciderName = await findUserName(trx, input.userId);

@@ -7,11 +7,14 @@ import { findUser } from '../../db/queries/users';
 import { changeValueText } from '../../workflows/domain/change-values';
 import type { TriggerEvent } from '../../workflows/flow/trigger-events';
 import type { Clock } from '../clock';
+import { Dec, exactJsonNumber, percentOf } from '../../workflows/domain/decimal';
+import { round2 } from '../../workflows/domain/round2';
+import { overrunPercent } from '../../workflows/domain/spending';
 
 const DAY_MS = 86_400_000;
 
-/** Rounds to two decimals for display in messages and rules; exact figures stay in the database. */
-const pct = (actual: number, target: number) => (target === 0 ? 100 : Math.round((actual / target) * 10_000) / 100);
+/** Amounts are exact (a number while exact, else decimal text); percentages are rounded to two decimals for messages and rules. */
+const pct = (actual: string, target: string) => (new Dec(target).isZero() ? 100 : round2(percentOf(actual, target)));
 
 /**
  * The variables a flow run starts with, as its trigger event promises them (see
@@ -48,14 +51,14 @@ export async function buildFlowContext(
   if (input.event === 'milestone_missed' || input.event === 'milestone_at_risk') {
     const milestone = await getMilestoneWithOwner(db, input.subjectId);
     const until = milestone.dueAt < now ? milestone.dueAt : now;
-    const actual = Number(await sumKpi(db, milestone.projectId, milestone.metric, until));
-    const target = Number(milestone.targetValue);
+    const actual = await sumKpi(db, milestone.projectId, milestone.metric, until);
+    const target = milestone.targetValue;
     context.milestone = {
       id: milestone.id,
       name: milestone.name,
       metric: milestone.metric,
-      target,
-      actual,
+      target: exactJsonNumber(target),
+      actual: exactJsonNumber(actual),
       attainmentPct: pct(actual, target),
       dueAt: milestone.dueAt.toISOString(),
       owner: { id: milestone.ownerId, name: milestone.ownerName },
@@ -64,9 +67,8 @@ export async function buildFlowContext(
     };
   }
   const budget = await budgetTotals(db, input.projectId);
-  const planned = Number(budget.planned);
-  const spent = Number(budget.spent);
-  context.budget = { planned, spent, overrunPct: planned > 0 ? Math.max(0, Math.round(((spent - planned) / planned) * 10_000) / 100) : 0 };
+  const planned = exactJsonNumber(budget.planned);
+  context.budget = { planned, spent: exactJsonNumber(budget.spent), overrunPct: overrunPercent(budget.planned, budget.spent) ?? 0 };
   const actor = input.actorId
     ? await findUser(db, input.actorId)
     : undefined;
@@ -93,15 +95,13 @@ export async function buildFlowContext(
   } else if (input.event === 'change_requested') {
     const change = await getChangeRequest(db, input.subjectId);
     const subjectName = await findChangeSubjectName(db, change);
-    const before = Number(change.before);
-    const after = Number(change.after);
     context.change = {
       id: change.id,
       subject: subjectName ?? '',
       field: change.field,
       before: changeValueText(change.field, change.before),
       after: changeValueText(change.field, change.after),
-      deltaPct: change.field === 'target' && before !== 0 ? Math.round(((after - before) / before) * 10_000) / 100 : 0,
+      deltaPct: change.field === 'target' && !new Dec(String(change.before)).isZero() ? round2(percentOf(new Dec(String(change.after)).minus(String(change.before)).toFixed(), String(change.before))) : 0,
       reason: change.reason,
       requestedBy: { id: actor?.id ?? change.requestedBy, name: actor?.name ?? '' },
     };

@@ -5,6 +5,7 @@ import { getProject, listMilestones } from '../../db/queries/projects';
 import { loadProjectRecords } from '../../db/queries/retrospectives';
 import { listUsers } from '../../db/queries/users';
 import { memberKpiTotals, rankMembers } from '../../workflows/domain/ranking';
+import { overrunPercent } from '../../workflows/domain/spending';
 import { average, hoursBetween, type RetrospectiveReport } from '../../workflows/domain/retrospective-report';
 import { changeRequestFieldLabels } from '../../workflows/domain/plan-item-states';
 import { changeValueText } from '../../workflows/domain/change-values';
@@ -81,13 +82,13 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
       milestoneId: m.id,
       name: m.name,
       dueAt: m.dueAt.toISOString(),
-      target: Number(m.targetValue),
-      actual: m.actualValue === null ? null : Number(m.actualValue),
+      target: m.targetValue,
+      actual: m.actualValue,
       status: m.status,
       daysLate: m.status === 'missed' && m.checkedAt ? Math.max(0, Math.floor((m.checkedAt.getTime() - m.dueAt.getTime()) / DAY_MS)) : 0,
       owner: nameOf(m.ownerId),
     })),
-    series: milestones.map((m) => ({ metric: m.metric, at: m.dueAt.toISOString(), planned: Number(m.targetValue), actual: m.actualValue === null ? null : Number(m.actualValue) })),
+    series: milestones.map((m) => ({ metric: m.metric, at: m.dueAt.toISOString(), planned: m.targetValue, actual: m.actualValue })),
     escalations: {
       count: escalations.length,
       highestLevel: Math.max(0, ...escalations.map((e) => e.level)),
@@ -123,11 +124,7 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
       raisedByEarlyWarning: risks.filter((r) => r.raisedAt !== null).map((r) => r.title),
       materialised: risks.filter((r) => r.status === 'materialised').map((r) => r.title),
     },
-    budget: budget.map((b) => {
-      const planned = Number(b.planned);
-      const spent = Number(b.spent);
-      return { category: b.category, planned, spent, overrunPct: planned > 0 ? Math.max(0, Math.round(((spent - planned) / planned) * 10_000) / 100) : 0 };
-    }),
+    budget: budget.map((b) => ({ category: b.category, planned: b.planned, spent: b.spent, overrunPct: overrunPercent(b.planned, b.spent) ?? 0 })),
     members: ranked.map((m) => ({ userId: m.memberId, name: m.name, total: m.total, rank: m.rank })),
     timeline,
   };

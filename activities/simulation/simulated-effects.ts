@@ -42,7 +42,8 @@ export function createSimulatedEffects(deps: {
   const simulated: FlowEffects = {
     registerRun: async () => 'simulated-run',
     finishRun: async () => undefined,
-    resolvePeople: (input) => read(resolvePeople(db, input.projectId, input.rule, input.context)),
+    // As on the engine: whoever stands in for an absent person at the simulated moment is asked.
+    resolvePeople: (input) => read(real.resolvePeople(input)),
     deadline: (input) => read(real.deadline(input)),
 
     async notify(input) {

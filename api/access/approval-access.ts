@@ -13,7 +13,11 @@ export function requireMayDecide(principal: Pick<Principal, 'role'>, assigned: b
   if (!decidesWith(principal)) throw new ApiError(403, 'forbidden', 'Viewers only read: decide with your own role, not a viewer-scoped token.');
 }
 
-/** The `can` of a request's DTO, by the same rule (an answered request takes no more decisions). */
-export function approvalCan(principal: Pick<Principal, 'role' | 'userId'>, row: Pick<ApprovalRequest, 'approverId' | 'status'>): z.infer<typeof ApprovalCan> {
-  return { decide: row.status === 'pending' && row.approverId === principal.userId && decidesWith(principal) };
+/**
+ * The `can` of a request's DTO, by the same rule (an answered request takes no more decisions);
+ * `delegable`: the request is one that may be handed on at all (see delegableRequestIds).
+ */
+export function approvalCan(principal: Pick<Principal, 'role' | 'userId'>, row: Pick<ApprovalRequest, 'approverId' | 'status'>, delegable: boolean): z.infer<typeof ApprovalCan> {
+  const decide = row.status === 'pending' && row.approverId === principal.userId && decidesWith(principal);
+  return { decide, delegate: decide && delegable };
 }

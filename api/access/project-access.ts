@@ -20,7 +20,7 @@ const rank: Record<ProjectAccess, number> = { read: 1, work: 2, plan: 3 };
 /** Whether `have` includes `need` (plan includes work, work includes read). */
 export const accessIncludes = (have: ProjectAccess, need: ProjectAccess): boolean => rank[have] >= rank[need];
 
-export function accessFrom(principal: Principal, relation: ProjectRelation): ProjectAccess | undefined {
+export function accessFrom(principal: Pick<Principal, 'role' | 'userId'>, relation: ProjectRelation): ProjectAccess | undefined {
   switch (principal.role) {
     case 'admin':
       return 'plan';

@@ -13,6 +13,7 @@ export const DecisionBody = z
   .superRefine((body, ctx) => {
     if (body.decision === 'delegate' && !body.delegateTo) ctx.addIssue({ code: 'custom', path: ['delegateTo'], message: 'is required to delegate' });
     if (body.decision === 'reject' && !body.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'a rejection needs a reason' });
+    if (body.decision === 'delegate' && !body.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'handing a request on needs a reason' });
   })
   .openapi('Decision');
 
@@ -30,6 +31,11 @@ export const ApprovalRequest = z
     decidedBy: z.string().nullable(),
     comment: z.string().nullable(),
     createdAt: z.string(),
+    onBehalfOf: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .openapi({ description: 'Whom the approver stands in for: the person it was for was absent when it arrived' }),
+    assignmentNote: z.string().nullable().openapi({ description: 'Why it went to whom it did, as the run history says it (“assigned to … on behalf of …”)' }),
     can: ApprovalCan,
   })
   .openapi('ApprovalRequest');
@@ -47,4 +53,7 @@ export const FlowRunState = z
   })
   .openapi('FlowRun');
 
+export const DelegateCandidate = z.object({ id: z.string(), name: z.string() }).openapi('DelegateCandidate');
+
 export type ApprovalRequest = z.infer<typeof ApprovalRequest>;
+export type DelegateCandidate = z.infer<typeof DelegateCandidate>;

@@ -35,6 +35,7 @@ export const SessionCan = z
     manageTeams: z.boolean().openapi({ description: 'Create teams and change their members (admins)' }),
     readAuditTrail: z.boolean().openapi({ description: 'Read the whole audit trail (admins)' }),
     manageCalendars: z.boolean().openapi({ description: "Import or edit a year of a shared holiday calendar such as cn-mainland (admins)" }),
+    loadSampleCompany: z.boolean().openapi({ description: 'Load and remove the sample company (ops, admins)' }),
   })
   .openapi('SessionCan');
 
@@ -42,5 +43,6 @@ export const SessionCan = z
 export const ApprovalCan = z
   .object({
     decide: z.boolean().openapi({ description: 'Approve, reject, acknowledge or delegate it: it is pending and assigned to you (not with a viewer-scoped token)' }),
+    delegate: z.boolean().openapi({ description: 'Hand it on to someone else: you may decide it, and it is an acknowledgement or its step allows delegation' }),
   })
   .openapi('ApprovalCan');

@@ -73,7 +73,7 @@ export const MilestoneProgress = z
   .openapi('MilestoneProgress');
 
 export const WatchedRisk = Risk.extend({
-  warning: z.object({ value: z.number().nullable(), triggered: z.boolean() }).nullable(),
+  warning: z.object({ value: z.string().nullable().openapi({ description: 'The watched KPI as exact decimal text; null when nothing is reported' }), triggered: z.boolean() }).nullable(),
 }).openapi('WatchedRisk');
 
 export const Ranking = z

@@ -58,6 +58,8 @@ export const TraceDecision = z
     decidedBy: Named.nullable(),
     decidedAt: z.string().nullable(),
     comment: z.string().nullable(),
+    onBehalfOf: Named.nullable().openapi({ description: 'Whom `asked` stood in for: the approver was absent when the request arrived' }),
+    assignmentNote: z.string().nullable().openapi({ description: 'Why it went to `asked`: “assigned to … on behalf of … (… is absent until …)”' }),
   })
   .openapi('FlowRunTraceDecision');
 
@@ -88,6 +90,14 @@ export const FlowHeat = z
   })
   .openapi('FlowHeat');
 
+export const RunningByVersion = z
+  .object({
+    version: z.number(),
+    running: z.number().openapi({ description: 'How many of its runs are still running; they finish on this version whatever is published after it' }),
+  })
+  .openapi('RunningByVersion');
+
 export type FlowRunSummary = z.infer<typeof FlowRunSummary>;
+export type RunningByVersion = z.infer<typeof RunningByVersion>;
 export type FlowRunTrace = z.infer<typeof FlowRunTrace>;
 export type FlowHeat = z.infer<typeof FlowHeat>;

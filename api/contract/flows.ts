@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { flowNodeRef } from './flow-nodes';
 import { diagnosticSchema } from '../../workflows/flow/diagnostic';
-import { flowDraftSchema, maxFlowNodes } from '../../workflows/flow/graph-schema';
+import { readable } from '../../workflows/domain/human-text';
+import { flowDraftNodeSchema, flowDraftSchema, maxFlowNodes } from '../../workflows/flow/graph-schema';
+import { nodeLabelSchema } from '../../workflows/flow/node-envelope';
 import { triggerEventSchema } from '../../workflows/flow/trigger-events';
 import { Uuid } from './common';
 
@@ -14,7 +16,8 @@ import { Uuid } from './common';
 // The body is parsed by the draft schema itself; only its description names the node kinds
 // (`FlowNode`, from the catalog), so what the API accepts stays what the interpreter accepts.
 export const FlowDraftBody = flowDraftSchema.extend({
-  nodes: flowDraftSchema.shape.nodes.meta({
+  name: readable(flowDraftSchema.shape.name),
+  nodes: z.array(flowDraftNodeSchema.extend({ label: readable(nodeLabelSchema).optional() })).max(maxFlowNodes).meta({
     type: 'array',
     maxItems: maxFlowNodes,
     items: { $ref: flowNodeRef },
@@ -75,7 +78,18 @@ export const VersionParams = z.object({
   version: z.coerce.number().int().min(1).openapi({ param: { name: 'version', in: 'path' } }),
 });
 
-const bindingFields = { triggerEvent: triggerEventSchema, projectId: Uuid.nullable(), flowId: Uuid };
+const bindingFields = {
+  triggerEvent: triggerEventSchema,
+  projectId: Uuid.nullable(),
+  flowId: Uuid,
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .nullable()
+    .optional()
+    .openapi({ description: 'Pins new runs to this published version of the flow; null or absent: always the newest published version' }),
+};
 
 export const BindingBody = z.strictObject(bindingFields).openapi('FlowBinding');
 
@@ -104,7 +118,12 @@ export const ProjectFlowBinding = z
     }),
     flowId: Uuid.nullable(),
     flowName: z.string().nullable(),
-    version: z.number().int().nullable().openapi({ description: 'The published version new runs use (the newest)' }),
+    version: z.number().int().nullable().openapi({ description: 'The published version new runs use (the pinned one, else the newest)' }),
+    pinned: z.boolean().openapi({ description: 'Whether the binding pins that version' }),
+    removed: z
+      .object({ at: z.string(), by: z.string().nullable(), scope: z.enum(['project', 'global']) })
+      .nullable()
+      .openapi({ description: "When nothing runs: when the binding that last decided it (the project's own or the one for all projects) was removed, and by whom" }),
     nextRuns: BindingEntry.shape.nextRuns,
     timeZone: BindingEntry.shape.timeZone,
   })

@@ -6,14 +6,23 @@ import { projectAccessOf } from '../access/project-access';
 import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { assignedTo, decide, delegationChain, type ChainedRequest } from '../decide';
-import { notFound } from '../errors';
+import { invalidFields, notFound } from '../errors';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/approvals';
 import { getApprovalRequest, listApprovalsOfApprover, listApprovalsOfRun } from '../../db/queries/approvals';
-import { findFlowRunRow } from '../../db/queries/flow-runs';
+import { delegableRequestIds } from '../../db/queries/delegates';
+import { findFlowRunRow, namesOf } from '../../db/queries/flow-runs';
+import { delegateCandidates } from '../access/delegates';
 import { findUser } from '../../db/queries/users';
 
-export const approvalDto = (principal: Principal) => (r: ApprovalRow) => ({
+/** Requests as the contract answers them, with the names of whom they stand for and whether each may be handed on. */
+export async function approvalDtos(db: Db, principal: Principal, rows: readonly ApprovalRow[]) {
+  const delegable = await delegableRequestIds(db, rows.map((r) => r.id));
+  const names = await namesOf(db, [...new Set(rows.flatMap((r) => (r.onBehalfOfId === null ? [] : [r.onBehalfOfId])))]);
+  return rows.map((r) => approvalDto(principal, r, delegable.has(r.id), r.onBehalfOfId === null ? null : (names.get(r.onBehalfOfId) ?? '')));
+}
+
+const approvalDto = (principal: Principal, r: ApprovalRow, delegable: boolean, onBehalfOfName: string | null) => ({
   id: r.id,
   flowRunId: r.flowRunId,
   projectId: r.projectId,
@@ -26,8 +35,12 @@ export const approvalDto = (principal: Principal) => (r: ApprovalRow) => ({
   decidedBy: r.decidedBy,
   comment: r.comment,
   createdAt: r.createdAt.toISOString(),
-  can: approvalCan(principal, r),
+  onBehalfOf: r.onBehalfOfId === null ? null : { id: r.onBehalfOfId, name: onBehalfOfName ?? '' },
+  assignmentNote: r.assignmentNote,
+  can: approvalCan(principal, r, delegable),
 });
+
+const oneDto = async (db: Db, principal: Principal, id: string) => (await approvalDtos(db, principal, [await getApprovalRequest(db, id)]))[0]!;
 
 /**
  * A request with the people it is (or was, before delegation) assigned to; 404 unless the
@@ -47,7 +60,17 @@ export function approvalsRouter({ db, temporal }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         await visibleChain(db, c.get('principal'), id);
-        return c.json(approvalDto(c.get('principal'))(await getApprovalRequest(db, id)), 200);
+        return c.json(await oneDto(db, c.get('principal'), id), 200);
+      },
+    )
+    .openapi(
+      routes.listDelegateCandidates,
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const principal = c.get('principal');
+        const { assigned } = await visibleChain(db, principal, id);
+        requireMayDecide(principal, assigned !== undefined);
+        return c.json(await delegateCandidates(db, await getApprovalRequest(db, assigned!.id)), 200);
       },
     )
     .openapi(
@@ -58,8 +81,14 @@ export function approvalsRouter({ db, temporal }: AppDeps) {
         const principal = c.get('principal');
         const { assigned } = await visibleChain(db, principal, id);
         requireMayDecide(principal, assigned !== undefined);
+        if (body.decision === 'delegate' && assigned!.status === 'pending') {
+          const candidates = await delegateCandidates(db, await getApprovalRequest(db, assigned!.id));
+          if (!candidates.some((p) => p.id === body.delegateTo)) {
+            throw invalidFields([{ path: 'delegateTo', message: 'may not take this request: it needs someone else, active, who decides with their role and may read the project' }]);
+          }
+        }
         const result = await decide(db, temporal.client, { requestId: id, userId: principal.userId, ...body });
-        return c.json(approvalDto(principal)(await getApprovalRequest(db, result.requestId)), 200);
+        return c.json(await oneDto(db, principal, result.requestId), 200);
       },
     );
 }
@@ -74,7 +103,7 @@ export function userApprovalsRouter({ db }: AppDeps) {
       // Someone else's to-do list is not for others to see, not even that it exists.
       if (principal.userId !== id && principal.role !== 'admin') throw notFound('User', id);
       if (!(await findUser(db, id))) throw notFound('User', id);
-      return c.json((await listApprovalsOfApprover(db, id, status)).map(approvalDto(principal)), 200);
+      return c.json(await approvalDtos(db, principal, await listApprovalsOfApprover(db, id, status)), 200);
     },
   );
 }
@@ -108,7 +137,7 @@ export function flowRunsRouter({ db, temporal }: AppDeps) {
         const { id } = c.req.valid('param');
         await readableRun(db, c.get('principal'), id);
         const rows = await listApprovalsOfRun(db, id);
-        return c.json(rows.map(approvalDto(c.get('principal'))), 200);
+        return c.json(await approvalDtos(db, c.get('principal'), rows), 200);
       },
     );
 }

@@ -151,7 +151,8 @@ export function authRouter({ db }: AppDeps) {
           ]);
         }
         const expiresAt = await newTokenExpiry(db, principal, body.expiresInDays);
-        const { token, row } = await createApiToken(db, { userId: principal.userId, name: body.name, role: body.role, expiresAt });
+        const parentTokenId = principal.via.kind === 'token' ? principal.via.tokenId : null;
+        const { token, row } = await createApiToken(db, { userId: principal.userId, name: body.name, role: body.role, expiresAt, parentTokenId });
         return c.json({ token, ...apiTokenDto(row) }, 201);
       },
     )

@@ -13,6 +13,7 @@ import { requirePhase } from '../access/project-actions';
 import type { AppDeps } from '../deps';
 import { round2 } from '../plan-guard';
 import { Dec, percentOf } from '../../workflows/domain/decimal';
+import { overrunPercent } from '../../workflows/domain/spending';
 import { projectItemsRouter } from './project-items';
 import { Budget, BudgetLine } from '../contract/budget';
 import { budgetRoutes } from '../contract/routes/budget';
@@ -22,14 +23,13 @@ import { bodyOf, toJson } from '../to-json';
 export function spendingFigures(planned: string, spent: string, remaining: string) {
   // Computed on the exact decimals; only the percentages become numbers, rounded for display.
   const plan = new Dec(planned);
-  const used = new Dec(spent);
   const overspent = new Dec(remaining).isNegative() && !new Dec(remaining).isZero();
   return {
     planned,
     spent,
     remaining,
     spentPct: plan.gt(0) ? round2(percentOf(spent, planned)) : null,
-    overrunPct: plan.gt(0) ? (overspent ? round2(percentOf(used.minus(plan).toFixed(), planned)) : 0) : used.gt(0) ? null : 0,
+    overrunPct: overrunPercent(planned, spent),
     overspent,
   };
 }

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import { findFlow, findVersion, findVersionById } from '../../db/queries/flows';
-import { finishedRunPaths, findFlowRun, listFlowRuns, namesOf, runDecisions, type FlowRunRow } from '../../db/queries/flow-runs';
+import { finishedRunPaths, findFlowRun, listFlowRuns, namesOf, runDecisions, runningRunsByVersion, type FlowRunRow } from '../../db/queries/flow-runs';
 import { flowDraftSchema } from '../../workflows/flow/graph-schema';
 import { edgesTaken, runHeat, runPathSchema, stepDurationMs, type RunPathStep } from '../../workflows/flow/run-trace';
 import { flowRunStateQuery, type FlowRunState } from '../../workflows/interpreter/flow-run-messages';
@@ -120,6 +120,8 @@ export function flowRunTraceRouter(deps: AppDeps) {
             decidedBy: d.decidedBy === null ? null : { id: d.decidedBy, name: d.decidedByName ?? '' },
             decidedAt: d.decidedAt?.toISOString() ?? null,
             comment: d.comment,
+            onBehalfOf: d.onBehalfOfId === null ? null : { id: d.onBehalfOfId, name: d.onBehalfOfName ?? '' },
+            assignmentNote: d.assignmentNote,
           })),
         },
         200,
@@ -128,7 +130,7 @@ export function flowRunTraceRouter(deps: AppDeps) {
   );
 }
 
-/** `/api/flows/{id}/runs` and `/api/flows/{id}/versions/{version}/heat`: a flow's runs, as far as the reader may see their projects. */
+/** `/api/flows/{id}/runs`, `/api/flows/{id}/running` and `/api/flows/{id}/versions/{version}/heat`: a flow's runs, as far as the reader may see their projects. */
 export function flowRunsOfFlowRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(
@@ -139,6 +141,14 @@ export function flowRunsOfFlowRouter({ db }: AppDeps) {
         if (!(await findFlow(db, id))) throw notFound('Flow', id);
         const rows = await listFlowRuns(db, { flowId: id, ...query, readable: readableProjectIds(c.get('principal')) });
         return c.json(rows.map(summaryDto), 200);
+      },
+    )
+    .openapi(
+      routes.getRunningByVersion,
+      async (c) => {
+        const { id } = c.req.valid('param');
+        if (!(await findFlow(db, id))) throw notFound('Flow', id);
+        return c.json(await runningRunsByVersion(db, { flowId: id, readable: readableProjectIds(c.get('principal')) }), 200);
       },
     )
     .openapi(

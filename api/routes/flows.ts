@@ -1,7 +1,7 @@
 import { flowWebhookSecret, signatureHeader } from '../../activities/flow/webhook-signature';
 import type { Db } from '../../db/connect';
 import { listScheduleBindings } from '../../db/queries/flow-schedules';
-import { bindFlow, findFlow, findVersion, insertFlow, listBindings, listFlows, listVersions, publishVersion, resolveBinding, saveDraft, unbindFlow } from '../../db/queries/flows';
+import { bindFlow, findFlow, findVersion, insertFlow, lastBindingRemoval, listBindings, listFlows, listVersions, publishVersion, resolveBinding, saveDraft, unbindFlow } from '../../db/queries/flows';
 import type { Flow, FlowVersion } from '../../db/schema';
 import { flowDraftSchema, type FlowDraft } from '../../workflows/flow/graph-schema';
 import { triggerEventSchema, triggerEvents } from '../../workflows/flow/trigger-events';
@@ -183,6 +183,7 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
               triggerEvent: triggerEventSchema.parse(b.triggerEvent),
               projectId: b.projectId,
               flowId: b.flowId,
+              version: b.pinnedVersion,
               ...(schedule ? { nextRuns: nextRunsOf(schedule, now), timeZone: schedule.timeZone } : {}),
             };
           }),
@@ -200,7 +201,11 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
         const entries = await Promise.all(
           triggerEvents.map(async (triggerEvent) => {
             const resolved = await resolveBinding(db, id, triggerEvent);
-            if (!resolved) return { triggerEvent, source: 'none' as const, flowId: null, flowName: null, version: null };
+            if (!resolved) {
+              const removal = await lastBindingRemoval(db, id, triggerEvent);
+              const removed = removal ? { at: removal.at.toISOString(), by: removal.byName, scope: removal.scope } : null;
+              return { triggerEvent, source: 'none' as const, flowId: null, flowName: null, version: null, pinned: false, removed };
+            }
             const flow = await findFlow(db, resolved.binding.flowId);
             const schedule = triggerEvent === 'schedule' ? scheduleOf.get(resolved.binding.projectId ?? '') : undefined;
             return {
@@ -209,6 +214,8 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
               flowId: resolved.binding.flowId,
               flowName: flow?.name ?? null,
               version: resolved.version.version,
+              pinned: resolved.binding.pinnedVersion !== null,
+              removed: null,
               ...(schedule ? { nextRuns: nextRunsOf(schedule, now), timeZone: schedule.timeZone } : {}),
             };
           }),
@@ -237,13 +244,18 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
         if (flow.triggerEvent !== body.triggerEvent) {
           throw invalidFields([{ path: 'triggerEvent', message: `flow "${flow.name}" starts on ${flow.triggerEvent}, not ${body.triggerEvent}` }]);
         }
-        if ((await listVersions(db, flow.id)).length === 0) throw invalidFields([{ path: 'flowId', message: 'the flow has no published version yet' }]);
+        const published = (await listVersions(db, flow.id)).map((v) => v.version);
+        if (published.length === 0) throw invalidFields([{ path: 'flowId', message: 'the flow has no published version yet' }]);
+        const pinnedVersion = body.version ?? null;
+        if (pinnedVersion !== null && !published.includes(pinnedVersion)) {
+          throw invalidFields([{ path: 'version', message: `flow "${flow.name}" has no published version ${pinnedVersion}; it has ${published.join(', ')}` }]);
+        }
         if (body.projectId && !(await findProject(db, body.projectId))) {
           throw invalidFields([{ path: 'projectId', message: `no project with id ${body.projectId}` }]);
         }
-        await bindFlow(db, body);
+        await bindFlow(db, { ...body, pinnedVersion });
         if (body.triggerEvent === 'schedule') await syncFlowSchedule(schedules, body.projectId);
-        return c.json(body, 200);
+        return c.json({ ...body, version: pinnedVersion }, 200);
       },
     );
 }

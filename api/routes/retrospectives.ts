@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Db } from '../../db/connect';
-import type { RetrospectiveReport } from '../../workflows/domain/retrospective-report';
+import { withAmountsAsText, type RetrospectiveReport } from '../../workflows/domain/retrospective-report';
 import { finalizeRetrospectiveUpdate } from '../../workflows/retrospective-messages';
 import { retrospectiveWorkflowId } from '../../workflows/task-queue';
 import { projectAccessOf, requireProjectAccess, type ProjectAccess } from '../access/project-access';
@@ -25,7 +25,7 @@ async function loadRetrospective(db: Db, where: { id?: string; projectId?: strin
     inputDueAt: row.inputDueAt.toISOString(),
     hardDeadlineAt: row.hardDeadlineAt.toISOString(),
     finalizedAt: row.finalizedAt?.toISOString() ?? null,
-    report: row.report as RetrospectiveReport,
+    report: withAmountsAsText(row.report as RetrospectiveReport),
     inputs: inputs.map((i) => ({
       id: i.id,
       userId: i.userId,

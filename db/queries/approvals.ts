@@ -1,5 +1,5 @@
 import type { Db } from '../connect';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { ApprovalRequest, ApprovalRequestsTable } from '../schema';
 import type { ApprovalRequestStatus } from '../../workflows/domain';
 
@@ -50,13 +50,32 @@ export async function decidePendingApprovalRequest(
   return db.updateTable('approval_requests').set(decision).where('id', '=', id).where('status', '=', 'pending').returningAll().executeTakeFirst();
 }
 
-/** Closes the requests of `ids` that are still pending. */
+/**
+ * The people a request answers for: its approver, whom they stand in for while away, and up its
+ * delegation the same for each request it was handed on from (a delegated request's dedupe key
+ * ends in `:delegated:<parent id>:<delegate>`, see the flow run's `decide` handler).
+ */
+export async function whomRequestAnswersFor(db: Db, requestId: string): Promise<string[]> {
+  const result = await sql<{ approverId: string; onBehalfOfId: string | null }>`
+    with recursive up(id, approver_id, on_behalf_of_id, dedupe_key, depth) as (
+      select id, approver_id, on_behalf_of_id, dedupe_key, 0 from approval_requests where id = ${requestId}
+      union all
+      select r.id, r.approver_id, r.on_behalf_of_id, r.dedupe_key, u.depth + 1
+      from up u join approval_requests r on u.dedupe_key like '%:delegated:' || r.id::text || ':%'
+      where u.depth < 50
+    )
+    select approver_id, on_behalf_of_id from up
+  `.execute(db);
+  return [...new Set(result.rows.flatMap((r) => (r.onBehalfOfId === null ? [r.approverId] : [r.approverId, r.onBehalfOfId])))];
+}
+
 /** Moves the due time of requests still pending (their deadline followed a calendar change). */
 export async function movePendingApprovalRequests(db: Db, ids: readonly string[], dueAt: Date): Promise<void> {
   if (ids.length === 0) return;
   await db.updateTable('approval_requests').set({ dueAt }).where('id', 'in', ids).where('status', '=', 'pending').execute();
 }
 
+/** Closes the requests of `ids` that are still pending. */
 export async function closePendingApprovalRequests(db: Db, ids: readonly string[], status: 'timed_out' | 'cancelled', at: Date): Promise<void> {
   if (ids.length === 0) return;
   await db

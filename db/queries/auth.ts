@@ -43,11 +43,11 @@ export async function deleteSession(db: Db, sessionId: string) {
 export const apiTokenPrefix = 'mp_';
 
 /** Creates a token and returns its secret, the only time anybody sees it. */
-export async function createApiToken(db: Db, input: { userId: string; name: string; role: AccessRole; expiresAt?: Date | null }) {
+export async function createApiToken(db: Db, input: { userId: string; name: string; role: AccessRole; expiresAt?: Date | null; parentTokenId?: string | null }) {
   const token = `${apiTokenPrefix}${randomSecret()}`;
   const row = await db
     .insertInto('api_tokens')
-    .values({ userId: input.userId, name: input.name, role: input.role, tokenHash: sha256(token), prefix: token.slice(0, apiTokenPrefix.length + 6), expiresAt: input.expiresAt ?? null })
+    .values({ userId: input.userId, name: input.name, role: input.role, tokenHash: sha256(token), prefix: token.slice(0, apiTokenPrefix.length + 6), expiresAt: input.expiresAt ?? null, parentTokenId: input.parentTokenId ?? null })
     .returningAll()
     .executeTakeFirstOrThrow();
   return { token, row };
@@ -103,13 +103,20 @@ export async function findOwnApiToken(db: Db, userId: string, tokenId: string) {
   return db.selectFrom('api_tokens').select(apiTokenColumns).where('userId', '=', userId).where('id', '=', tokenId).executeTakeFirst();
 }
 
-/** Revokes one of a person's own tokens; false when they have no such token. Revoking twice changes nothing. */
+/**
+ * Revokes one of a person's own tokens and every token made with it, and with those, down the
+ * line; false when they have no such token. Revoking twice changes nothing.
+ */
 export async function revokeApiToken(db: Db, userId: string, tokenId: string): Promise<boolean> {
   const token = await findOwnApiToken(db, userId, tokenId);
   if (!token) return false;
-  if (token.revokedAt === null) {
-    await db.updateTable('api_tokens').set({ revokedAt: new Date() }).where('id', '=', tokenId).where('revokedAt', 'is', null).execute();
-  }
+  await sql`
+    with recursive made_with(id) as (
+      select ${tokenId}::uuid
+      union
+      select t.id from api_tokens t join made_with m on t.parent_token_id = m.id
+    )
+    update api_tokens set revoked_at = now() where id in (select id from made_with) and revoked_at is null`.execute(db);
   return true;
 }
 

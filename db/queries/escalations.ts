@@ -72,13 +72,14 @@ export async function insertFlowEscalationOnce(
     .execute();
 }
 
-/** Acknowledging a request acknowledges the escalation its run raised to the same person. */
-export async function acknowledgeEscalationsOfRun(db: Db, input: { flowRunId: string; recipientId: string; at: Date; by: string }): Promise<void> {
+/** Acknowledging a request acknowledges the escalation its run raised to the person (or people) it answers for. */
+export async function acknowledgeEscalationsOfRun(db: Db, input: { flowRunId: string; recipientIds: readonly string[]; at: Date; by: string }): Promise<void> {
+  if (input.recipientIds.length === 0) return;
   await db
     .updateTable('escalations')
     .set({ acknowledgedAt: input.at, acknowledgedBy: input.by })
     .where('flowRunId', '=', input.flowRunId)
-    .where('recipientId', '=', input.recipientId)
+    .where('recipientId', 'in', input.recipientIds)
     .where('acknowledgedAt', 'is', null)
     .execute();
 }

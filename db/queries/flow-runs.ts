@@ -82,13 +82,36 @@ export async function finishedRunPaths(db: Db, input: { versionId: string; last:
   return query.orderBy('r.endedAt', 'desc').orderBy('r.id', 'desc').limit(input.last).execute();
 }
 
+/**
+ * For each published version of a flow, oldest first, how many of its runs are still running
+ * (only of the projects the reader may see): the runs that stay on that version when a newer one is published.
+ */
+export async function runningRunsByVersion(db: Db, input: { flowId: string; readable?: RawBuilder<string> | undefined }) {
+  const rows = await db
+    .selectFrom('flow_versions as v')
+    .leftJoin('flow_runs as r', (join) => {
+      const running = join.onRef('r.flowVersionId', '=', 'v.id').on('r.status', '=', 'running');
+      return input.readable ? running.on(sql<boolean>`r.project_id in ${input.readable}`) : running;
+    })
+    .select(['v.version', (eb) => eb.fn.count<string>('r.id').as('running')])
+    .where('v.flowId', '=', input.flowId)
+    .groupBy('v.version')
+    .orderBy('v.version')
+    .execute();
+  return rows.map((row) => ({ version: row.version, running: Number(row.running) }));
+}
+
 /** Every request a run opened, oldest first, with the names of who was asked and who decided. */
 export async function runDecisions(db: Db, runId: string) {
   return db
     .selectFrom('approval_requests as a')
     .innerJoin('users as asked', 'asked.id', 'a.approverId')
     .leftJoin('users as decider', 'decider.id', 'a.decidedBy')
+    .leftJoin('users as absent', 'absent.id', 'a.onBehalfOfId')
     .select([
+      'a.onBehalfOfId',
+      'absent.name as onBehalfOfName',
+      'a.assignmentNote',
       'a.id',
       'a.nodeId',
       'a.kind',

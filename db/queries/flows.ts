@@ -77,14 +77,14 @@ export async function findVersionById(db: Db, id: string): Promise<FlowVersion |
 }
 
 /** Binds a flow to an event for one project, or for all (projectId null); replaces the previous binding. */
-export async function bindFlow(db: Db, binding: { triggerEvent: string; projectId: string | null; flowId: string }): Promise<void> {
+export async function bindFlow(db: Db, binding: { triggerEvent: string; projectId: string | null; flowId: string; pinnedVersion?: number | null }): Promise<void> {
   await db.transaction().execute(async (trx) => {
     let remove = trx.deleteFrom('flow_bindings').where('triggerEvent', '=', binding.triggerEvent);
     remove = binding.projectId === null ? remove.where('projectId', 'is', null) : remove.where('projectId', '=', binding.projectId);
     await remove.execute();
     await trx
       .insertInto('flow_bindings')
-      .values({ triggerEvent: binding.triggerEvent, projectId: binding.projectId, flowId: binding.flowId })
+      .values({ triggerEvent: binding.triggerEvent, projectId: binding.projectId, flowId: binding.flowId, pinnedVersion: binding.pinnedVersion ?? null })
       .execute();
   });
 }
@@ -94,31 +94,32 @@ export async function listBindings(db: Db) {
 }
 
 /**
- * The binding that decides which flow runs on `event` for this project, with the newest published
- * version of its flow: the project's own binding first, else the global one; undefined when
- * nothing published is bound. The engine and the project page both ask this one question.
+ * The binding that decides which flow runs on `event` for this project, with the version of its
+ * flow new runs use (the pinned one, else the newest published): the project's own binding first,
+ * else the global one; undefined when nothing published is bound. The engine and the project page both ask this one question.
  */
 export async function resolveBinding(db: Db, projectId: string, event: string): Promise<{ binding: FlowBinding; version: FlowVersion } | undefined> {
   const row = await db
     .selectFrom('flow_bindings as b')
     .innerJoin('flow_versions as v', 'v.flowId', 'b.flowId')
-    .select(['b.id as bindingId', 'b.projectId as bindingProjectId', 'b.triggerEvent as bindingTriggerEvent', 'b.createdAt as bindingCreatedAt'])
+    .select(['b.id as bindingId', 'b.projectId as bindingProjectId', 'b.triggerEvent as bindingTriggerEvent', 'b.createdAt as bindingCreatedAt', 'b.pinnedVersion as bindingPinnedVersion'])
     .selectAll('v')
     .where('b.triggerEvent', '=', event)
+    .where((eb) => eb.or([eb('b.pinnedVersion', 'is', null), eb('v.version', '=', eb.ref('b.pinnedVersion'))]))
     .where((eb) => eb.or([eb('b.projectId', '=', projectId), eb('b.projectId', 'is', null)]))
     .orderBy(sql`b.project_id is null`)
     .orderBy('v.version', 'desc')
     .limit(1)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { bindingId, bindingProjectId, bindingTriggerEvent, bindingCreatedAt, ...version } = row;
+  const { bindingId, bindingProjectId, bindingTriggerEvent, bindingCreatedAt, bindingPinnedVersion, ...version } = row;
   return {
-    binding: { id: bindingId, projectId: bindingProjectId, triggerEvent: bindingTriggerEvent, flowId: version.flowId, createdAt: bindingCreatedAt },
+    binding: { id: bindingId, projectId: bindingProjectId, triggerEvent: bindingTriggerEvent, flowId: version.flowId, pinnedVersion: bindingPinnedVersion, createdAt: bindingCreatedAt },
     version,
   };
 }
 
-/** The newest published version of the flow bound to `event` for this project (see `resolveBinding`). */
+/** The version new runs of the flow bound to `event` for this project use (see `resolveBinding`). */
 export async function resolveBoundVersion(db: Db, projectId: string, event: string): Promise<FlowVersion | undefined> {
   return (await resolveBinding(db, projectId, event))?.version;
 }
@@ -129,4 +130,23 @@ export async function unbindFlow(db: Db, binding: { triggerEvent: string; projec
   remove = binding.projectId === null ? remove.where('projectId', 'is', null) : remove.where('projectId', '=', binding.projectId);
   const result = await remove.executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
+}
+
+/**
+ * The last removal of a binding that decided `event` for this project (its own, or the one for all
+ * projects), from the audit trail: when, by whom, and which one. Undefined when none was ever removed.
+ */
+export async function lastBindingRemoval(db: Db, projectId: string, event: string): Promise<{ at: Date; byName: string | null; scope: 'project' | 'global' } | undefined> {
+  const row = await db
+    .selectFrom('audit_events as a')
+    .leftJoin('users as u', 'u.id', 'a.actorUserId')
+    .select(['a.at', 'u.name as byName', sql<string | null>`a.before->>'project_id'`.as('boundProjectId')])
+    .where('a.entity', '=', 'flow_bindings')
+    .where('a.action', '=', 'delete')
+    .where(sql<boolean>`a.before->>'trigger_event' = ${event}`)
+    .where((eb) => eb.or([eb('a.projectId', '=', projectId), eb('a.projectId', 'is', null)]))
+    .orderBy('a.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && { at: row.at, byName: row.byName, scope: row.boundProjectId === null ? 'global' : 'project' };
 }

@@ -12,9 +12,13 @@ export interface ProjectRelation {
   managesMember: boolean;
 }
 
-/** One query: undefined when the project does not exist. A cycle in the org chart stops at 50 levels. */
-export async function findProjectRelation(db: Db, projectId: string, userId: string): Promise<ProjectRelation | undefined> {
-  const result = await sql<{ ownerId: string; memberRole: ProjectMemberRole | null; managesOwner: boolean; managesMember: boolean }>`
+/**
+ * `with recursive people(person_id, is_owner), chain(is_owner, manager_id, depth)`: the project's
+ * owner and members, and every manager above each of them (a cycle in the org chart stops at 50
+ * levels). Start a query with it, then ask `chain` how someone stands above the project's people.
+ */
+export function projectPeopleAndManagers(projectId: string): RawBuilder<unknown> {
+  return sql`
     with recursive people(person_id, is_owner) as (
       select owner_id, true from sales_projects where id = ${projectId}
       union
@@ -25,7 +29,13 @@ export async function findProjectRelation(db: Db, projectId: string, userId: str
       union all
       select c.is_owner, u.manager_id, c.depth + 1 from chain c join users u on u.id = c.manager_id
       where u.manager_id is not null and c.depth < 50
-    )
+    )`;
+}
+
+/** One query: undefined when the project does not exist. A cycle in the org chart stops at 50 levels. */
+export async function findProjectRelation(db: Db, projectId: string, userId: string): Promise<ProjectRelation | undefined> {
+  const result = await sql<{ ownerId: string; memberRole: ProjectMemberRole | null; managesOwner: boolean; managesMember: boolean }>`
+    ${projectPeopleAndManagers(projectId)}
     select
       p.owner_id,
       (select role from project_members where project_id = p.id and user_id = ${userId}) as member_role,

@@ -70,7 +70,7 @@ export async function listProjects(db: Db, filter: ProjectListFilter, now: Date)
     .orderBy('createdAt')
     .orderBy('id')
     .execute();
-  const actuals = new Map<string, number>();
+  const actuals = new Map<string, string>();
   if (goals.length > 0) {
     const wanted = goals.map((g) => ({
       projectId: g.projectId,
@@ -89,17 +89,17 @@ export async function listProjects(db: Db, filter: ProjectListFilter, now: Date)
     for (const row of rows.rows) {
       const w = wanted.find((x) => x.projectId === row.projectId)!;
       const value = w.latest ? row.latest : row.total;
-      if (value !== null) actuals.set(row.projectId, Number(value));
+      if (value !== null) actuals.set(row.projectId, value);
     }
   }
   const goalOf = new Map(goals.map((g) => [g.projectId, g]));
   const rows = projects
     .map((p): ProjectListRow => {
       const goal = goalOf.get(p.id);
-      const actual = actuals.get(p.id) ?? (goal?.baseline != null ? Number(goal.baseline) : undefined);
+      const actual = actuals.get(p.id) ?? goal?.baseline ?? undefined;
       const progress =
         goal && actual !== undefined
-          ? assessProgress({ actual, target: Number(goal.target), direction: goal.direction, start: goal.periodStart, due: goal.periodEnd, at: now < goal.periodEnd ? now : goal.periodEnd })
+          ? assessProgress({ actual, target: goal.target, direction: goal.direction, start: goal.periodStart, due: goal.periodEnd, at: now < goal.periodEnd ? now : goal.periodEnd })
           : null;
       return {
         id: p.id,

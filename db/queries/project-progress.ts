@@ -98,14 +98,14 @@ function goalProgress(goal: Goal, milestones: readonly Milestone[], points: read
   const target = goal.target;
   const baseline = goal.baseline;
   // Totals build up from zero; rates and scores move from where they were (the baseline).
-  // Attainment is a ratio for display: the exact amounts become numbers only to compute it.
-  const from = how === 'latest' && baseline !== null ? Number(baseline) : undefined;
+  // Attainment is computed from the exact amounts; only the percentage is a number, for display.
+  const from = how === 'latest' && baseline !== null ? baseline : undefined;
   const reported = aggregate(points, kpiMetric, how, goal.periodStart, earlier(asOf, lastInstantOf(goal.periodEnd)));
   const actual = reported ?? baseline;
   const assessment =
     actual === null
       ? null
-      : assessProgress({ actual: Number(actual), target: Number(target), direction: goal.direction, start: goal.periodStart, due: goal.periodEnd, at: asOf, from });
+      : assessProgress({ actual, target, direction: goal.direction, start: goal.periodStart, due: goal.periodEnd, at: asOf, from });
 
   const plannedPeriods: string[] = [];
   const series = milestones
@@ -122,7 +122,7 @@ function goalProgress(goal: Goal, milestones: readonly Milestone[], points: read
         plannedCumulative,
         actualCumulative,
         attainmentPct:
-          actualCumulative === null ? null : pct(attainmentPercent({ actual: Number(actualCumulative), target: Number(plannedCumulative), direction: goal.direction, from })),
+          actualCumulative === null ? null : pct(attainmentPercent({ actual: actualCumulative, target: plannedCumulative, direction: goal.direction, from })),
       };
     });
 
@@ -165,7 +165,7 @@ function milestoneProgress(
     dueAt: m.dueAt.toISOString(),
     target,
     actual,
-    attainmentPct: actual === null ? null : pct(attainmentPercent({ actual: Number(actual), target: Number(target), direction })),
+    attainmentPct: actual === null ? null : pct(attainmentPercent({ actual, target, direction })),
     status: m.status,
   };
 }

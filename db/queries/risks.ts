@@ -68,9 +68,9 @@ export const kpiAggregation = (metric: string): 'sum' | 'latest' => (isGoalMetri
 export async function evaluateEarlyWarning(db: Db, projectId: string, rule: RiskEarlyWarning, at: Date) {
   const text =
     kpiAggregation(rule.metric) === 'sum' ? await sumKpiOrNull(db, projectId, rule.metric, at) : await latestKpi(db, projectId, rule.metric, at);
-  // Compared exactly (a JSON threshold is exact: the API refuses numbers JSON cannot hold); the value is shown as a number.
+  // Compared exactly (a JSON threshold is exact: the API refuses numbers JSON cannot hold), and shown as exact text.
   const triggered = text !== null && (rule.direction === 'above' ? new Dec(text).gt(String(rule.threshold)) : new Dec(text).lt(String(rule.threshold)));
-  return { value: text === null ? null : Number(text), triggered };
+  return { value: text, triggered };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { putAbsence } from '../../db/queries/absences';
 import { approveAtOnce, publishFlow } from '../support/factories';
 import { call, eventually } from '../support/http';
 import {
@@ -56,6 +57,10 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
     return res.body;
   };
+  /** Loads or removes the sample company, as the suite's admin, unless it already is as wanted. */
+  const sample = async (loaded: boolean) => {
+    if ((await asAdmin('GET', '/api/sample-company')).loaded !== loaded) await asAdmin(loaded ? 'POST' : 'DELETE', '/api/sample-company');
+  };
   const newGoal = () => asAdmin('POST', `${P}/goals`, { metric: 'new_customers', unit: 'customers', direction: 'at_least', baseline: null, target: 30, period: goalPeriod() });
   const milestoneBody = { name: 'Matrix milestone', metric: 'revenue', targetValue: 100, dueAt: new Date(Date.now() + 10 * 86_400_000).toISOString(), ownerId: org.rep.id };
   const passwords = new Map<Actor, string>();
@@ -108,6 +113,22 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
       },
     },
     'GET /api/users/{id}/approvals': { allow: ['manager', 'admin'], see: ['manager', 'admin'], ok: 200, send: () => ({ path: `/api/users/${org.manager.id}/approvals` }) },
+    // An absence: the person (the owner, a member) or a manager above them; anyone signed in may read it.
+    'GET /api/users/{id}/absence': { allow: signedIn, ok: 200, send: () => ({ path: `/api/users/${org.rep.id}/absence` }) },
+    'PUT /api/users/{id}/absence': {
+      allow: ['owner', 'manager'],
+      ok: 200,
+      send: () => ({ path: `/api/users/${org.rep.id}/absence`, body: { startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 3_600_000).toISOString(), deputyId: people.member.id } }),
+    },
+    'DELETE /api/users/{id}/absence': {
+      allow: ['owner', 'manager'],
+      ok: 204,
+      send: async (_actor, allowed) => {
+        // There is one to end, so an allowed request changes something the trail must show.
+        if (allowed) await putAbsence(w.db, { userId: org.rep.id, deputyId: people.member.id, startsAt: new Date(), endsAt: new Date(Date.now() + 3_600_000), setBy: org.rep.id });
+        return { path: `/api/users/${org.rep.id}/absence` };
+      },
+    },
 
     // Projects and their lifecycle
     'GET /api/projects': { allow: signedIn, ok: 200, send: () => ({ path: '/api/projects' }) },
@@ -275,6 +296,7 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     // Escalations and approvals: only the person asked may answer
     'POST /api/escalations/{id}/ack': { allow: ['manager'], see: projectReaders, ok: 200, send: () => ({ path: `/api/escalations/${f.escalationId}/ack`, body: {} }) },
     'GET /api/approvals/{id}': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `/api/approvals/${f.approval.id}` }) },
+    'GET /api/approvals/{id}/delegates': { allow: ['manager'], see: projectReaders, ok: 200, send: () => ({ path: `/api/approvals/${f.approval.id}/delegates` }) },
     'POST /api/approvals/{id}/decision': { allow: ['manager'], see: projectReaders, ok: 200, send: () => ({ path: `/api/approvals/${f.approval.id}/decision`, body: { decision: 'approve' } }) },
     'GET /api/flow-runs/{id}': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `/api/flow-runs/${f.approval.flowRunId}` }) },
     'GET /api/flow-runs/{id}/approvals': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `/api/flow-runs/${f.approval.flowRunId}/approvals` }) },
@@ -302,6 +324,7 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     'POST /api/flows/{id}/simulate': { allow: opsAndAdmin, ok: 200, audited: false, send: () => ({ path: `/api/flows/${f.flowId}/simulate`, body: { version: 1, projectId: f.planning } }) },
     // A flow's runs: everybody reads flows, but each sees only the runs of projects they may read
     'GET /api/flows/{id}/runs': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/runs` }) },
+    'GET /api/flows/{id}/running': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/running` }) },
     'GET /api/flows/{id}/versions/{version}/heat': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/versions/1/heat?last=10` }) },
     'GET /api/flows/{id}/webhook-secret': { allow: opsAndAdmin, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/webhook-secret` }) },
     'GET /api/flow-bindings': { allow: signedIn, ok: 200, send: () => ({ path: '/api/flow-bindings' }) },
@@ -340,6 +363,25 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
       send: async () => {
         await asAdmin('PUT', '/api/calendars/cn-mainland/years/2097', { holidays: [{ date: '2097-01-01', name: '元旦' }], workingDays: [] });
         return { path: '/api/calendars/cn-mainland/years/2097' };
+      },
+    },
+
+    // The sample company: ops and admins see, load and remove it (loaded or removed before each attempt as the row needs)
+    'GET /api/sample-company': { allow: opsAndAdmin, ok: 200, send: () => ({ path: '/api/sample-company' }) },
+    'POST /api/sample-company': {
+      allow: opsAndAdmin,
+      ok: 201,
+      send: async (_actor, allowed) => {
+        if (allowed) await sample(false);
+        return { path: '/api/sample-company' };
+      },
+    },
+    'DELETE /api/sample-company': {
+      allow: opsAndAdmin,
+      ok: 200,
+      send: async () => {
+        await sample(true);
+        return { path: '/api/sample-company' };
       },
     },
   };

@@ -4,6 +4,8 @@ import { createDb } from '../../db/connect';
 import { auditedTables as firstAuditedTables, unauditedTables as unauditedSince20261125 } from '../../db/migrations/20261125T0000-sign-in-and-audit';
 import { unauditedTables as unauditedSince20261204 } from '../../db/migrations/20261204T0200-known-devices';
 import { auditedTables as sharedCalendarTables } from '../../db/migrations/20261204T0400-shared-calendars';
+import { auditedTables as absenceTables } from '../../db/migrations/20261206T0300-absences';
+import { unauditedTables as unauditedSince20261206 } from '../../db/migrations/20261206T0200-sample-company';
 import { createOrgChart, createProjectWithMilestone } from '../support/factories';
 import { call, eventually } from '../support/http';
 import { admin } from '../support/identities';
@@ -13,8 +15,8 @@ import { useSystem } from '../support/system';
 
 const system = useSystem();
 /** Tables audited, and left out with a reason, each named by the migration that created it. */
-const auditedTables = { ...firstAuditedTables, ...sharedCalendarTables };
-const unauditedTables = { ...unauditedSince20261125, ...unauditedSince20261204 };
+const auditedTables = { ...firstAuditedTables, ...sharedCalendarTables, ...absenceTables };
+const unauditedTables = { ...unauditedSince20261125, ...unauditedSince20261204, ...unauditedSince20261206 };
 
 const trailOf = (projectId: string) =>
   system.db.selectFrom('audit_events').selectAll().where('projectId', '=', projectId).orderBy('id').execute();

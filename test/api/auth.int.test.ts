@@ -9,7 +9,7 @@ const system = useSystem({ worker: false });
 
 const password = 'correct horse battery';
 /** What a member's role may do anywhere, as the session says. */
-const memberCan = { createProject: true, chooseProjectOwner: false, editFlows: false, managePeople: false, manageTeams: false, readAuditTrail: false, manageCalendars: false };
+const memberCan = { createProject: true, chooseProjectOwner: false, editFlows: false, managePeople: false, manageTeams: false, readAuditTrail: false, manageCalendars: false, loadSampleCompany: false };
 
 interface Sent {
   status: number;
@@ -348,6 +348,33 @@ describe('API tokens', () => {
     expect(names).not.toContain('Longer');
     // A person signed in (or a token without an end) still makes tokens that last until revoked.
     expect((await call(system.app, 'POST', '/api/auth/tokens', { name: 'Until revoked', role: 'viewer' }, { as: person })).body.expiresAt).toBeNull();
+  });
+
+  it('revokes every token a token made, and the ones those made, when that token is revoked, and leaves the rest alone', async () => {
+    const person = await createUser(system.app, 'Revoking');
+    const make = async (name: string, as: { token: string } | typeof person) => {
+      const made = await call(system.app, 'POST', '/api/auth/tokens', { name, role: 'viewer' }, { as });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      return made.body as { id: string; token: string };
+    };
+    const parent = await make('Parent', person);
+    const child = await make('Child', { token: parent.token });
+    const grandchild = await make('Grandchild', { token: child.token });
+    const sibling = await make('Made signed in', person);
+
+    expect((await call(system.app, 'DELETE', `/api/auth/tokens/${parent.id}`, undefined, { as: person })).status).toBe(204);
+    for (const revoked of [parent, child, grandchild]) {
+      expect((await call(system.app, 'GET', '/api/auth/session', undefined, { as: { token: revoked.token } })).status).toBe(401);
+    }
+    expect((await call(system.app, 'GET', '/api/auth/session', undefined, { as: { token: sibling.token } })).status).toBe(200);
+    const listed = (await call(system.app, 'GET', '/api/auth/tokens', undefined, { as: person })).body as { name: string; revokedAt: string | null }[];
+    const made = ['Parent', 'Child', 'Grandchild', 'Made signed in'];
+    expect(listed.filter((t) => made.includes(t.name)).map((t) => [t.name, t.revokedAt !== null]).sort()).toEqual([
+      ['Child', true],
+      ['Grandchild', true],
+      ['Made signed in', false],
+      ['Parent', true],
+    ]);
   });
 
   it('refuses a member an admin token with 403 and creates nothing', async () => {

@@ -95,7 +95,7 @@ describe('project dashboard', () => {
 
     expect(d.openRisks.map((r: { title: string; score: number; warning: unknown }) => [r.title, r.score, r.warning])).toEqual([
       ['Key account churns', 20, null],
-      ['Price war', 6, { value: 42, triggered: false }],
+      ['Price war', 6, { value: '42', triggered: false }],
     ]);
 
     // One ranking per accumulating goal metric: revenue and new customers.
@@ -124,7 +124,7 @@ describe('project dashboard', () => {
     expect(revenue).toMatchObject({ actual: '350000', expected: 394_520.55, progressPct: 88.72, attainmentPct: 29.17, status: 'amber' });
     expect(revenue.series.map((p: { actualCumulative: string | null }) => p.actualCumulative)).toEqual(['350000', null, null, null]);
     // At the end of April the rate was still 25 %, below the risk's 30 % threshold.
-    expect(d.openRisks[1].warning).toEqual({ value: 25, triggered: true });
+    expect(d.openRisks[1].warning).toEqual({ value: '25', triggered: true });
     expect(d.ranking[0].month).toBe('2025-05');
   });
 

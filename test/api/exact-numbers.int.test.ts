@@ -96,4 +96,17 @@ describe('money and KPI values stay exact end to end', () => {
     expect(new Dec(parts.at(-1)!.cumulative).eq(total)).toBe(true);
     expect(parts[0]?.amount).toBe('10288065.76028807');
   });
+
+  it('judges a goal one unit short of a 17-digit target as not met, where JavaScript numbers would round both to the same value', async () => {
+    // Both round to the same JavaScript number, 90071992547409920.
+    const target = '90071992547409930';
+    const oneShort = '90071992547409929';
+    const { owner, project } = await projectWithGoal(target);
+    await setPhase(system.db, project.id, 'execution');
+    const report = await call(system.app, 'POST', `/api/projects/${project.id}/kpi-reports`, { metric: 'revenue', value: oneShort, reportedAt: '2027-12-31T12:00:00+08:00' }, { as: owner });
+    expect(report.status, JSON.stringify(report.body)).toBe(201);
+    const dashboard = await call(system.app, 'GET', `/api/projects/${project.id}/dashboard?at=${encodeURIComponent('2028-01-01T00:00:00+08:00')}`, undefined, { as: owner });
+    expect(dashboard.status, JSON.stringify(dashboard.body)).toBe(200);
+    expect(dashboard.body.goals[0]).toMatchObject({ target, actual: oneShort, met: false });
+  });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { document, endWith, onPlanSubmitted } from '../support/flow-shapes';
 import { call } from '../support/http';
 import { createUser } from '../support/people';
 import { createPlanProject, planCounts, revenueGoal2027, year2027 } from '../support/sales-plan';
@@ -38,6 +39,33 @@ describe('names people read, everywhere the API takes one', () => {
       }
     }
     expect(await planCounts(system.db, project.id)).toEqual(before);
+  });
+
+  it("refuses the same in a flow's name and a step's label, when a flow is created, saved or imported, and the validation marks the step", async () => {
+    const ops = await createUser(system.app, 'Olga Ops', null, 'ops');
+    const flow = (name: string, label?: string) => {
+      const draft = document(name, [onPlanSubmitted(), endWith('done', 'done')], [['start', 'next', 'done']]);
+      return label === undefined ? draft : { ...draft, nodes: draft.nodes.map((n) => (n.id === 'done' ? { ...n, label } : n)) };
+    };
+    const flowCount = async () => Number((await system.db.selectFrom('flows').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await flowCount();
+    const badName = await call(system.app, 'POST', '/api/flows', { draft: flow('invoice\u202Efdp.exe') }, { as: ops });
+    expect(badName.status, JSON.stringify(badName.body)).toBe(400);
+    expect(badName.body.error.details).toContainEqual(expect.objectContaining({ path: 'draft.name', message: expect.stringContaining('U+202E') }));
+    const badLabel = await call(system.app, 'POST', '/api/flows', { draft: flow('Fine name', 'Done\u0007') }, { as: ops });
+    expect(badLabel.status, JSON.stringify(badLabel.body)).toBe(400);
+    expect(badLabel.body.error.details).toContainEqual(expect.objectContaining({ path: 'draft.nodes.1.label', message: expect.stringContaining('U+0007') }));
+    expect(await flowCount()).toBe(before);
+
+    const created = await call(system.app, 'POST', '/api/flows', { draft: flow('Fine name') }, { as: ops });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const saved = await call(system.app, 'PUT', `/api/flows/${created.body.id}/draft`, { draft: flow('Fine name', '\u200B') }, { as: ops });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(400);
+    const imported = await call(system.app, 'POST', '/api/flows/import', { draft: flow('Fine name', '\u200B') }, { as: ops });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(422);
+    expect(imported.body.error.details).toContainEqual(expect.objectContaining({ nodeId: 'done', code: 'unreadable_text', message: expect.stringContaining('must show something') }));
+    const checked = await call(system.app, 'POST', '/api/flows/validate', { draft: flow('Fine name', 'Done\u202E') }, { as: ops });
+    expect(checked.body).toContainEqual(expect.objectContaining({ nodeId: 'done', field: 'label', code: 'unreadable_text' }));
   });
 
   it('keeps Chinese names as typed and stores a name in normal form C', async () => {

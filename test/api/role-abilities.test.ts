@@ -22,6 +22,10 @@ describe('what the session says each role may do', () => {
     expect(offered('readAuditTrail')).toEqual(['admin']);
   });
 
+  it('lets operations and admins load and remove the sample company, and nobody else', () => {
+    expect(offered('loadSampleCompany')).toEqual(['admin', 'ops']);
+  });
+
   it('gives a viewer nothing that writes', () => {
     expect(Object.values(sessionCan('viewer')).some(Boolean)).toBe(false);
   });

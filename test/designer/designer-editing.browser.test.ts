@@ -32,6 +32,8 @@ describe('drawing a flow in the designer', () => {
     await expect.poll(() => page.getByTestId('problems-badge').textContent()).toBe('No problems');
     expect(await canvasSteps(page)).toHaveLength(7);
     await designer.screenshot(page, '1-default-flow');
+    // The flow opens at a readable zoom, wider than the canvas; seen whole, every step is in reach.
+    await page.getByRole('button', { name: 'Fit View' }).click();
 
     // Add a notification from the palette: on its own it cannot be reached, and the step says so.
     await page.getByTestId('palette-notify').click();

@@ -63,6 +63,8 @@ describe('a run on the graph', () => {
             decidedBy: { id: 'dan', name: 'Dan Director' },
             decidedAt: '2026-12-01T10:30:00.000Z',
             comment: 'Too costly',
+            onBehalfOf: null,
+            assignmentNote: null,
           },
         ],
       }),

@@ -18,7 +18,7 @@ export interface AxeFinding {
  * `within`, a CSS selector). An empty list means the screen passes.
  */
 export async function seriousAxeFindings(page: Page, within?: string): Promise<AxeFinding[]> {
-  // Evaluated, not added as a <script>: the app's Content-Security-Policy (script-src 'self') refuses inline scripts.
+  // Evaluated rather than added as a <script>: the app's Content-Security-Policy refuses inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await readFile(axeSource, 'utf8'));
   return page.evaluate(async (context) => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;

@@ -12,6 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, expect, onTestFailed } from 'vitest';
 import { freePort } from '../../activities/runtime/free-port';
 import { createApp, type App } from '../../api/app';
+import type { Db } from '../../db/connect';
 import type { AccessRole } from '../../workflows/domain';
 import { call } from './http';
 import { tokenFor } from './identities';
@@ -59,8 +60,8 @@ export interface ServedApp {
   signedInPage(person: SignInPerson): Promise<Page>;
 }
 
-export function useServedApp(options: { worker: boolean; pageTimeoutMs: number; failurePrefix: string }): ServedApp {
-  const system = useSystem({ worker: options.worker });
+export function useServedApp(options: { worker: boolean; pageTimeoutMs: number; failurePrefix: string; database?: () => Promise<Db> }): ServedApp {
+  const system = useSystem({ worker: options.worker, ...(options.database ? { database: options.database } : {}) });
   let server: Server | undefined;
   let browser: Browser | undefined;
   let url = '';

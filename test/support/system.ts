@@ -45,6 +45,8 @@ export function useSystem(
     webhookAllow?: string;
     /** The activities' clock (default the system's), for tests that place "now" elsewhere. */
     clock?: Clock;
+    /** A database of the file's own (test/support/own-databases.ts) instead of the suite's; whoever made it closes it. */
+    database?: () => Promise<Db>;
   } = {},
 ): TestSystem {
   const taskQueue = `milepost-test-${randomUUID()}`;
@@ -72,7 +74,7 @@ export function useSystem(
 
   beforeAll(async () => {
     configureTemporalRuntime('WARN');
-    system.db = createDb(inject('databaseUrl'));
+    system.db = options.database ? await options.database() : createDb(inject('databaseUrl'));
     connection = await Connection.connect({ address: inject('temporalAddress') });
     system.client = new Client({ connection, namespace: 'default' });
     system.app = createApp({ db: system.db, temporal: { client: system.client, taskQueue }, decisionLinks: testDecisionLinks });
@@ -82,7 +84,7 @@ export function useSystem(
   afterAll(async () => {
     await system.stopWorker();
     await connection?.close();
-    await system.db?.destroy();
+    if (!options.database) await system.db?.destroy();
   });
 
   return system;

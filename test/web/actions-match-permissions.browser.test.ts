@@ -55,6 +55,7 @@ const offered: readonly OfferedAction[] = [
   { page: 'where a flow runs', action: 'Stop running', route: 'DELETE /api/flow-bindings', find: (p) => p.getByRole('button', { name: /^Stop running for / }) },
   { page: 'people', action: 'add a person', route: 'POST /api/users', find: (p) => p.getByRole('form', { name: 'Add a person', exact: true }) },
   { page: 'people', action: "change a person's access", route: 'PATCH /api/users/{id}', find: (p) => p.getByTestId('edit-person') },
+  { page: 'people', action: 'change whom someone reports to', route: 'PATCH /api/users/{id}', find: (p) => p.getByTestId('reports-to') },
 ];
 
 /** Where each page is, and what shows once it has loaded (a CSS selector). */

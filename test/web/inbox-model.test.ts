@@ -18,7 +18,9 @@ const request = (id: string, status: ApprovalRequest['status']): ApprovalRequest
   decidedBy: null,
   comment: null,
   createdAt: '2027-03-01T00:00:00Z',
-  can: { decide: status === 'pending' },
+  onBehalfOf: null,
+  assignmentNote: null,
+  can: { decide: status === 'pending', delegate: false },
 });
 
 describe('the inbox', () => {

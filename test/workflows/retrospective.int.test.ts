@@ -91,9 +91,9 @@ describe('the closing review (复盘)', () => {
     const r = retro.report;
     expect(r.outcome).toBe('completed');
     expect(r.goals).toEqual([expect.objectContaining({ target: '1000', actual: '450', attainmentPct: 45, status: 'red' })]);
-    expect(r.milestones.map((m: { name: string; target: number; actual: number; status: string; daysLate: number }) => [m.name, m.target, m.actual, m.status, m.daysLate])).toEqual([
-      ['M1', 300, 350, 'met', 0],
-      ['M2', 900, 450, 'missed', 0],
+    expect(r.milestones.map((m: { name: string; target: string; actual: string; status: string; daysLate: number }) => [m.name, m.target, m.actual, m.status, m.daysLate])).toEqual([
+      ['M1', '300', '350', 'met', 0],
+      ['M2', '900', '450', 'missed', 0],
     ]);
     expect(r.escalations).toMatchObject({ count: 2, highestLevel: 2 });
     expect(r.escalations.byLevel.map((l: { level: number; count: number; acknowledged: number }) => [l.level, l.count, l.acknowledged])).toEqual([[1, 1, 0], [2, 1, 1]]);

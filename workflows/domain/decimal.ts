@@ -74,3 +74,15 @@ export function sumDecimals(values: readonly (string | number)[]): string {
 export function percentOf(part: string | number, whole: string | number): number {
   return new Dec(String(part)).div(new Dec(String(whole))).times(100).toNumber();
 }
+
+/**
+ * A decimal as a JSON value where numbers are expected (a flow's variables, which rules compare):
+ * the number while it holds the decimal exactly, else the exact decimal text, so a message never
+ * shows a rounded amount. JSON Logic's comparisons read the text as a number.
+ */
+export function exactJsonNumber(value: string | number): number | string {
+  const text = new Dec(String(value)).toFixed();
+  const read = Number(text);
+  return new Dec(String(read)).eq(text) ? read : text;
+}
+

@@ -70,7 +70,7 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  */
 export function rankMembers(
   totals: readonly MemberKpiTotal[],
-  options: { direction?: GoalDirection; ties?: 'competition' | 'dense'; targets?: ReadonlyMap<string, number> } = {},
+  options: { direction?: GoalDirection; ties?: 'competition' | 'dense'; targets?: ReadonlyMap<string, number | string> } = {},
 ): RankedMember[] {
   const { direction = 'at_least', ties = 'competition', targets } = options;
   const better = direction === 'at_least' ? -1 : 1;
@@ -91,7 +91,7 @@ export function rankMembers(
     return {
       ...member,
       rank,
-      attainmentPercent: target === undefined ? null : attainmentPercent({ actual: Number(member.total), target, direction }),
+      attainmentPercent: target === undefined ? null : attainmentPercent({ actual: member.total, target, direction }),
     };
   });
 }

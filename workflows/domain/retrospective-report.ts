@@ -14,16 +14,17 @@ export interface RetrospectiveReport {
     milestoneId: string;
     name: string;
     dueAt: string;
-    target: number;
-    /** The KPI total when the due-time check ran; null when it never ran (closed early). */
-    actual: number | null;
+    /** Exact decimal text. */
+    target: string;
+    /** The KPI total when the due-time check ran, exact decimal text; null when it never ran (closed early). */
+    actual: string | null;
     status: 'pending' | 'met' | 'missed';
     /** Days between the due time and the check, for a miss; 0 otherwise. */
     daysLate: number;
     owner: string;
   }[];
-  /** Planned vs actual cumulative, one point per milestone, for the plan-vs-actual line. */
-  series: { metric: string; at: string; planned: number; actual: number | null }[];
+  /** Planned vs actual cumulative (exact decimal text), one point per milestone, for the plan-vs-actual line. */
+  series: { metric: string; at: string; planned: string; actual: string | null }[];
   escalations: {
     count: number;
     highestLevel: number;
@@ -38,7 +39,8 @@ export interface RetrospectiveReport {
   };
   changeRequests: { field: string; subject: string; before: unknown; after: unknown; status: string; reason: string; turnaroundHours: number | null }[];
   risks: { raisedByEarlyWarning: string[]; materialised: string[] };
-  budget: { category: string; planned: number; spent: number; overrunPct: number }[];
+  /** `planned` and `spent` are exact decimal text. */
+  budget: { category: string; planned: string; spent: string; overrunPct: number }[];
   /** `total` is exact decimal text. */
   members: { userId: string; name: string; total: string; rank: number }[];
   timeline: { at: string; kind: string; text: string }[];
@@ -54,4 +56,16 @@ export function hoursBetween(from: Date, to: Date | null): number | null {
 export function average(values: readonly (number | null)[]): number | null {
   const known = values.filter((v): v is number => v !== null);
   return known.length === 0 ? null : Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 10) / 10;
+}
+
+/** Amounts in a stored report as exact text: reports compiled before they were kept as text held them as numbers. */
+export function withAmountsAsText(report: RetrospectiveReport): RetrospectiveReport {
+  const text = (value: string | number): string => String(value);
+  const textOrNull = (value: string | number | null): string | null => (value === null ? null : String(value));
+  return {
+    ...report,
+    milestones: report.milestones.map((m) => ({ ...m, target: text(m.target), actual: textOrNull(m.actual) })),
+    series: report.series.map((p) => ({ ...p, planned: text(p.planned), actual: textOrNull(p.actual) })),
+    budget: report.budget.map((b) => ({ ...b, planned: text(b.planned), spent: text(b.spent) })),
+  };
 }

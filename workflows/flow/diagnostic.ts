@@ -21,6 +21,7 @@ export const diagnosticCodes = [
   'variable_not_yet_set',
   'invalid_template',
   'needs_fallback',
+  'unreadable_text',
 ] as const;
 export type DiagnosticCode = (typeof diagnosticCodes)[number];
 

@@ -106,6 +106,7 @@ export type { EscalateConfig } from './nodes/escalate';
 export type { CreateTaskConfig } from './nodes/create-task';
 export type { StartRetrospectiveConfig } from './nodes/start-retrospective';
 export type { ParallelJoinConfig } from './nodes/parallel-join';
+export { diffFlows, isUnchanged, sameJson, type FlowDiff, type ChangedStep } from './flow-diff';
 export {
   defaultFlows,
   milestoneMissEscalationFlow,

@@ -4,6 +4,7 @@ import { eventVariables } from './context-variables';
 import type { Diagnostic } from './diagnostic';
 import { buildAdjacency, loops, reachableFrom } from './graph-analysis';
 import { flowDocumentSchema, flowDraftSchema, flowDraftSchemaWithin, type FlowDocument, type FlowDraft } from './graph-schema';
+import { humanTextProblem } from '../domain/human-text';
 import { fieldTitle, formatPath, issueSentence } from './issue-sentence';
 import type { AnyNodeDef, OutputPort } from './node-def';
 import { alwaysResolves, describePeopleRule, peopleRuleVariables, type PeopleRule } from './people-rule';
@@ -396,6 +397,19 @@ function checkFallbacks(context: Context): void {
 }
 
 /**
+ * The flow's name and its steps' labels are read by people in lists, inboxes and run histories:
+ * no control characters, direction overrides or invisible-only text (the API refuses them too).
+ */
+function checkReadableText(context: Context): void {
+  const nameProblem = humanTextProblem(context.draft.name);
+  if (nameProblem) context.diagnostics.push({ field: 'name', code: 'unreadable_text', message: `The flow's name ${nameProblem}.` });
+  for (const node of context.draft.nodes) {
+    const problem = node.label === undefined ? undefined : humanTextProblem(node.label);
+    if (problem) context.diagnostics.push({ nodeId: node.id, field: 'label', code: 'unreadable_text', message: `The label of step ${node.id} ${problem}.` });
+  }
+}
+
+/**
  * A join waits for the branches of the split before it (see the interpreter's parallel-groups.ts);
  * one reached by a path that never split would have nothing to wait for, which is a drawing mistake.
  */
@@ -435,6 +449,7 @@ export function validateFlow(doc: unknown, options: ValidateOptions = {}): Diagn
   const context: Context = { draft, options, diagnostics: [], checked, names };
 
   checkIds(context);
+  checkReadableText(context);
   checkConfigs(context);
   const triggerId = checkTriggers(context);
   const edges = checkEdges(context);

@@ -17,7 +17,9 @@ export function checkDecision(request: TrackedRequest | undefined, decision: Dec
   if (!request) throw new Error(`Request ${decision.requestId} does not belong to this flow run.`);
   if (request.status !== 'pending') throw new Error(`Request ${decision.requestId} is already ${request.status.replace('_', ' ')}.`);
   if (request.approverId !== decision.userId) throw new Error('Only the person this request is assigned to can decide it.');
-  const allowed = request.kind === 'acknowledgement' ? ['acknowledge'] : request.allowDelegation ? ['approve', 'reject', 'delegate'] : ['approve', 'reject'];
+  // An acknowledgement may always be handed on. Histories from before never hold such a decision
+  // (the update's validator refused it, and refused updates are not recorded), so replay is unchanged.
+  const allowed = request.kind === 'acknowledgement' ? ['acknowledge', 'delegate'] : request.allowDelegation ? ['approve', 'reject', 'delegate'] : ['approve', 'reject'];
   if (!allowed.includes(decision.decision)) {
     throw new Error(`"${decision.decision}" is not possible here; this request takes ${allowed.join(' or ')}.`);
   }

@@ -1,6 +1,6 @@
 import { routesOf, json, jsonBody, refusal } from './define-routes';
 import { IdParam } from '../common';
-import { ApprovalRequest, ApprovalsQuery, DecisionBody, FlowRunState } from '../approvals';
+import { ApprovalRequest, ApprovalsQuery, DecisionBody, DelegateCandidate, FlowRunState } from '../approvals';
 
 const conflict = refusal('Already decided, or refused by the flow');
 
@@ -16,6 +16,12 @@ export const decideApproval = route.post('/api/approvals/{id}/decision', {
   summary: 'Approve, reject, acknowledge or delegate, as the person the request is assigned to (a delegate may answer through the original request)',
   request: { params: IdParam, body: jsonBody(DecisionBody) },
   responses: { 200: json('Decided: the request the decision landed on', ApprovalRequest), 409: conflict },
+});
+
+export const listDelegateCandidates = route.get('/api/approvals/{id}/delegates', {
+  summary: 'Who may take the request over: active people who decide with their role and may read its project (only for the person it is assigned to)',
+  request: { params: IdParam },
+  responses: { 200: json('The people, by name', DelegateCandidate.array()) },
 });
 
 export const listUserApprovals = route.get('/api/users/{id}/approvals', {

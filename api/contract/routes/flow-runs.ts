@@ -1,7 +1,7 @@
 import { routesOf, json } from './define-routes';
 import { IdParam } from '../common';
 import { VersionParams } from '../flows';
-import { FlowHeat, FlowRunSummary, FlowRunTrace, FlowRunsQuery, HeatQuery } from '../flow-runs';
+import { FlowHeat, FlowRunSummary, FlowRunTrace, FlowRunsQuery, HeatQuery, RunningByVersion } from '../flow-runs';
 
 const route = routesOf('flows');
 
@@ -23,4 +23,10 @@ export const getVersionHeat = route.get('/api/flows/{id}/versions/{version}/heat
   summary: 'Over a version’s last N finished runs (of projects you may read): how many took each edge, and the median time in each step',
   request: { params: VersionParams, query: HeatQuery },
   responses: { 200: json('The heat', FlowHeat) },
+});
+
+export const getRunningByVersion = route.get('/api/flows/{id}/running', {
+  summary: 'For each published version, oldest first, how many runs (of projects you may read) are still running on it',
+  request: { params: IdParam },
+  responses: { 200: json('One entry per published version', RunningByVersion.array()) },
 });

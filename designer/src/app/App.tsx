@@ -11,6 +11,7 @@ import { useSession, useSessionState } from '../auth/session-store';
 import { safeNext, signInPathFor } from '../auth/sign-in-model';
 import { SessionEndedDialog, SignInPage } from '../auth/SignInPage';
 import { UserMenu } from '../auth/UserMenu';
+import { ComparePage } from '../flow-designer/pages/ComparePage';
 import { EditorPage } from '../flow-designer/pages/EditorPage';
 import { FlowListPage } from '../flow-designer/pages/FlowListPage';
 import { VersionPage } from '../flow-designer/pages/VersionPage';
@@ -85,6 +86,7 @@ function Pages() {
       <Route path="/account" component={AccountPage} />
       <Route path="/audit" component={AuditTrailPage} />
       <Route path="/flows" component={FlowListPage} />
+      <Route path="/flows/:id/compare">{(params) => <ComparePage id={params.id} />}</Route>
       <Route path="/flows/:id/versions/:version">{(params) => <VersionPage id={params.id} version={Number(params.version)} />}</Route>
       <Route path="/flows/:id">{(params) => <EditorPage id={params.id} />}</Route>
       <Route component={NotFound} />

@@ -14,12 +14,13 @@ import { FormActions } from '../shared/FormActions';
 import { TimeText } from '../shared/TimeText';
 import { usePageQuery } from '../app/queries';
 import { useApiForm } from '../shared/use-api-form';
+import { AbsenceCard } from './AbsenceCard';
 import { roleHelp, roleLabels } from './permissions';
 import { changePassword, createToken, listTokens, loadSession, revokeToken } from './session-api';
 import { useSession } from './session-store';
 import { NewApiTokenBody, PasswordChangeBody, type ApiToken } from '../../../api/contract/auth';
 
-/** The signed-in person's own account: their password and their API tokens. */
+/** The signed-in person's own account: their password, their API tokens and their absence (and their reports'). */
 export function AccountPage() {
   const { user } = useSession();
   return (
@@ -32,6 +33,7 @@ export function AccountPage() {
           <ApiTokens />
         </div>
         <aside className="columns__side">
+          <AbsenceCard />
           <ChangePassword />
         </aside>
       </div>

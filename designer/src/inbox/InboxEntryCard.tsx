@@ -1,10 +1,11 @@
-import { Check, ExternalLink, X } from 'lucide-react';
+import { Check, ExternalLink, UserRoundPlus, X } from 'lucide-react';
 import { memo, useId, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { ApiError, errorMessage } from '../api/client';
 import { requestJson, requestVoid } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { formatDateTime, fromNow } from '../shared/time';
+import { DelegateDialog } from './DelegateDialog';
 import { kindLabels, type InboxEntry } from './inbox-model';
 import { ApprovalRequest } from '../../../api/contract/approvals';
 
@@ -32,6 +33,7 @@ export const InboxEntryCard = memo(function InboxEntryCard({ entry, userId, onDe
   const [sending, setSending] = useState<Decision | null>(null);
   const [error, setError] = useState<{ message: string; comment: string | null } | null>(null);
   const [marking, setMarking] = useState(false);
+  const [delegating, setDelegating] = useState(false);
   const overdue = dueAt !== null && Date.parse(dueAt) < Date.now();
   const projectId = item.payload.projectId ?? request?.projectId;
 
@@ -66,6 +68,12 @@ export const InboxEntryCard = memo(function InboxEntryCard({ entry, userId, onDe
     }
   }
 
+  const delegateButton = request?.can.delegate ? (
+    <button type="button" className="button" disabled={sending !== null} onClick={() => setDelegating(true)} data-testid="delegate">
+      <UserRoundPlus size={15} aria-hidden="true" /> Delegate…
+    </button>
+  ) : null;
+
   function submitReject(event: FormEvent) {
     event.preventDefault();
     void decide('reject');
@@ -86,6 +94,12 @@ export const InboxEntryCard = memo(function InboxEntryCard({ entry, userId, onDe
         </span>
       </header>
       {item.payload.message && <p className="inbox-item__message">{item.payload.message}</p>}
+      {request?.onBehalfOf && (
+        <p className="small inbox-item__behalf" data-testid="on-behalf-of" title={request.assignmentNote ?? undefined}>
+          <UserRoundPlus size={13} aria-hidden="true" /> On behalf of {request.onBehalfOf.name}
+          {request.assignmentNote && <span className="muted"> — {request.assignmentNote}</span>}
+        </p>
+      )}
       <p className="inbox-item__meta small">
         {request && <span className={`pill pill--${request.status === 'pending' ? 'pending' : request.status === 'rejected' || request.status === 'timed_out' ? 'missed' : 'met'}`}>{statusLabels[request.status] ?? request.status}</span>}
         {dueAt && (request === null || request.status === 'pending') && (
@@ -112,6 +126,7 @@ export const InboxEntryCard = memo(function InboxEntryCard({ entry, userId, onDe
           <button type="button" className="button button--primary" disabled={sending !== null} onClick={() => void decide('acknowledge')} data-testid="acknowledge">
             <Check size={15} aria-hidden="true" /> {sending === 'acknowledge' ? 'Acknowledging…' : 'Acknowledge'}
           </button>
+          {delegateButton}
         </div>
       )}
       {request?.can.decide && request.kind === 'approval' && (
@@ -156,6 +171,7 @@ export const InboxEntryCard = memo(function InboxEntryCard({ entry, userId, onDe
                 <X size={15} aria-hidden="true" /> Reject…
               </button>
             )}
+            {delegateButton}
           </div>
         </form>
       )}
@@ -164,6 +180,17 @@ export const InboxEntryCard = memo(function InboxEntryCard({ entry, userId, onDe
         <p className="error-text" role="alert">
           {error.message}
         </p>
+      )}
+      {delegating && request && (
+        <DelegateDialog
+          request={request}
+          subject={item.payload.subject ?? kindLabels[item.kind]}
+          onClose={() => setDelegating(false)}
+          onDelegated={async (to) => {
+            setDelegating(false);
+            await onDecided(`Handed on to ${to}: ${item.payload.subject ?? kindLabels[item.kind]}.`);
+          }}
+        />
       )}
     </article>
   );

@@ -18,6 +18,10 @@ import { requestJson } from '../shared/request';
 import { typed, useApiForm } from '../shared/use-api-form';
 import { DoneNote } from '../shared/DoneNote';
 import { PersonOptions } from '../shared/PersonOptions';
+import { ApiError, errorMessage } from '../api/client';
+import { escalationChain } from './org-chart-graph';
+import { OrgChart } from './OrgChart';
+import { ReportsTo } from './ReportsToForm';
 import { NewUserBody, User, UserPatchBody } from '../../../api/contract/users';
 import { accessRoles, type AccessRole } from '../../../workflows/domain/access-role';
 
@@ -28,17 +32,20 @@ export function PeoplePage() {
   const people = usePeople();
   const { user: me } = useSession();
   const mayManage = useSession().can.managePeople;
+  const [chosenId, setChosenId] = useState<string | null>(me.id);
   return (
-    <main className="page">
+    <main className="page page--wide">
       <PageHead title="People">Managers approve their people’s plans and receive their escalations, one level up at a time.</PageHead>
       <PageState load={asLoad(people)} retry={reloadPeople}>
         {(users) => (
           <div className={mayManage ? 'columns' : undefined}>
             <div className="columns__main">
+              <ChartCard users={users} meId={me.id} chosenId={chosenId} onChoose={setChosenId} mayManage={mayManage} />
               <OrgTable users={users} meId={me.id} />
             </div>
             {mayManage && (
               <aside className="columns__side">
+                <ReportsTo users={users} personId={chosenId} onChoose={setChosenId} />
                 <AddPerson users={users} />
                 <EditPerson users={users} />
               </aside>
@@ -47,6 +54,57 @@ export function PeoplePage() {
         )}
       </PageState>
     </main>
+  );
+}
+
+/** The chart, whose escalation chain it shows (chosen here or by clicking a card), and that chain in words. */
+function ChartCard({ users, meId, chosenId, onChoose, mayManage }: { users: User[]; meId: string; chosenId: string | null; onChoose: (id: string) => void; mayManage: boolean }) {
+  const chain = chosenId ? escalationChain(users, chosenId) : [];
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const move = useMutation({ mutationFn: ({ personId, managerId }: { personId: string; managerId: string }) => requestJson(User, 'PATCH', `/api/users/${personId}`, { managerId }) });
+
+  async function dropOn(personId: string, managerId: string) {
+    const person = users.find((u) => u.id === personId);
+    const manager = users.find((u) => u.id === managerId);
+    if (!person || !manager || person.managerId === managerId) return;
+    if (!window.confirm(`Should ${person.name} report to ${manager.name} from now on?`)) return;
+    setRefusal(null);
+    setDone(null);
+    try {
+      await move.mutateAsync({ personId, managerId });
+      setDone(`${person.name} now reports to ${manager.name}.`);
+      await reloadPeople();
+    } catch (error) {
+      // The API names why (a loop: the manager stands below the person) at the field it refused.
+      setRefusal(error instanceof ApiError && error.details.length > 0 ? error.details.map((d) => d.message).join(' ') : errorMessage(error));
+    }
+  }
+
+  return (
+    <Card title="Who reports to whom" testId="org-chart-card">
+      <div className="org-chart__controls">
+        <Field label="Escalation chain of" help="Whom an escalation about this person’s work reaches, level by level. Click a card to choose, too.">
+          {(props) => (
+            <select {...props} value={chosenId ?? ''} onChange={(event) => onChoose(event.target.value)} data-testid="chain-of">
+              <option value="">Nobody</option>
+              <PersonOptions people={users} />
+            </select>
+          )}
+        </Field>
+        <p className="org-chart__chain" aria-live="polite" data-testid="escalation-chain">
+          {chain.length > 1 ? chain.map((p) => p.name).join(' → ') : chain.length === 1 ? `${chain[0]!.name} reports to nobody.` : ' '}
+        </p>
+      </div>
+      <OrgChart people={users} meId={meId} chosenId={chosenId} onChoose={onChoose} onDropOn={mayManage ? (personId, managerId) => void dropOn(personId, managerId) : undefined} />
+      {mayManage && <p className="muted small">Drag a card onto someone to make them its manager.</p>}
+      {refusal && (
+        <p className="error-text" role="alert" data-testid="org-chart-refusal">
+          {refusal}
+        </p>
+      )}
+      <DoneNote text={done} />
+    </Card>
   );
 }
 

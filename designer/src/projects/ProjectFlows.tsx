@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
 import { triggerEventLabels } from '../../../workflows/flow';
 import { usePageQuery } from '../app/queries';
-import { whenEvent } from '../flow-designer/bindings/binding-sentences';
+import { gapSentence, whenEvent } from '../flow-designer/bindings/binding-sentences';
 import { bindingsApi, type ProjectFlowBinding } from '../flow-designer/bindings/bindings-api';
 import { Card } from '../shared/Card';
 import { formatDateTime } from '../shared/time';
@@ -19,7 +19,7 @@ function Entry({ entry }: { entry: ProjectFlowBinding }) {
       <li data-testid={`project-flow-${entry.triggerEvent}`}>
         <strong>{label}</strong>
         <br />
-        <span className="small muted">No flow runs when {whenEvent[entry.triggerEvent]}: no binding for this project and no global one.</span>
+        <span className="small muted">{gapSentence(entry.triggerEvent, entry.removed, formatDateTime)}</span>
       </li>
     );
   }
@@ -29,7 +29,7 @@ function Entry({ entry }: { entry: ProjectFlowBinding }) {
       {entry.version !== null && (
         <>
           {' '}
-          (version {entry.version}, <Link href={`/flows/${entry.flowId}/versions/${entry.version}`}>its runs</Link>)
+          (version {entry.version}{entry.pinned ? ', pinned' : ''}, <Link href={`/flows/${entry.flowId}/versions/${entry.version}`}>its runs</Link>)
         </>
       )}
       <br />

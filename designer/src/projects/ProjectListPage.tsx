@@ -11,6 +11,7 @@ import type { ProjectFilter } from './project-filter';
 import { ProjectRow } from './ProjectRow';
 import { pageLimit, useProjectList } from './use-project-list';
 import { PersonOptions } from '../shared/PersonOptions';
+import { NoProjectsYet, SampleCompanyNotice } from './SampleCompany';
 
 const ragLabels = { green: 'Green — on track', amber: 'Amber — at risk', red: 'Red — off track' } as const;
 
@@ -69,6 +70,8 @@ export function ProjectListPage() {
         )}
       </div>
 
+      <SampleCompanyNotice />
+
       <form className="filters" role="search" aria-label="Filter projects" onSubmit={(event) => event.preventDefault()}>
         <label className="filters__search">
           <span className="sr-only">Search by name</span>
@@ -104,9 +107,13 @@ export function ProjectListPage() {
       {list.items === null ? (
         list.error === null && <div className="page-state muted">Loading…</div>
       ) : list.items.length === 0 ? (
-        <div className="page-state muted" data-testid="project-list-empty">
-          {filtered ? 'No project matches these filters.' : 'No projects yet. Create the first one.'}
-        </div>
+        filtered ? (
+          <div className="page-state muted" data-testid="project-list-empty">
+            No project matches these filters.
+          </div>
+        ) : (
+          <NoProjectsYet />
+        )
       ) : (
         <div className="plist" role="table" aria-label="Projects" aria-rowcount={list.items.length + 1} data-testid="project-list">
           <div className="plist__row plist__row--head" role="row">

@@ -12,7 +12,7 @@ import { PlanActualChart } from '../shared/charts';
 import { isNotFound, requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { userTimeZone } from '../shared/time';
-import { escalationBars, milestoneStrip, seriesByMetric } from './retrospective-charts';
+import { budgetBars, escalationBars, milestoneStrip, seriesByMetric } from './retrospective-charts';
 import { BudgetChart, EscalationTimelineChart, MilestoneStripChart } from '../shared/charts';
 import { TeamInputForm, TeamInputList } from './TeamInput';
 import { ProjectDetail } from '../../../api/contract/projects';
@@ -146,7 +146,7 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
           </Card>
           {report.budget.length > 0 && (
             <Card title="Budget">
-              <BudgetChart lines={report.budget} />
+              <BudgetChart lines={budgetBars(report)} />
             </Card>
           )}
           {report.changeRequests.length > 0 && (

@@ -1,5 +1,9 @@
 import type { MilestoneMark, PlanActualPoint } from '../shared/PlanActualChart';
 import type { RetrospectiveReport } from '../../../api/contract/retrospectives';
+import { Dec, percentOf } from '../../../workflows/domain/decimal';
+
+/** Exact decimal text as a position on a chart: a pixel needs no more than a number's precision. */
+const plotted = (amount: string): number => Number(amount);
 
 export interface MetricSeries {
   metric: string;
@@ -16,10 +20,10 @@ export function seriesByMetric(report: RetrospectiveReport, periodStart: string)
     const sorted = [...series].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     return {
       metric,
-      points: [{ t: Date.parse(periodStart), planned: 0, actual: 0 }, ...sorted.map((p) => ({ t: Date.parse(p.at), planned: p.planned, actual: p.actual }))],
+      points: [{ t: Date.parse(periodStart), planned: 0, actual: 0 }, ...sorted.map((p) => ({ t: Date.parse(p.at), planned: plotted(p.planned), actual: p.actual === null ? null : plotted(p.actual) }))],
       marks: sorted.map((p) => {
         const milestone = statusAt.get(p.at);
-        return { t: Date.parse(p.at), value: p.planned, name: milestone?.name ?? p.at, status: milestone?.status ?? 'pending' };
+        return { t: Date.parse(p.at), value: plotted(p.planned), name: milestone?.name ?? p.at, status: milestone?.status ?? 'pending' };
       }),
     };
   });
@@ -41,7 +45,7 @@ export function milestoneStrip(report: RetrospectiveReport): StripBar[] {
     .map((m) => ({
       name: m.name,
       dueAt: m.dueAt,
-      pct: m.actual === null || m.target === 0 ? 0 : Math.round((m.actual / m.target) * 1000) / 10,
+      pct: m.actual === null || new Dec(m.target).isZero() ? 0 : Math.round(percentOf(m.actual, m.target) * 10) / 10,
       status: m.status,
       daysLate: m.daysLate,
       owner: m.owner,
@@ -74,4 +78,9 @@ export function escalationBars(report: RetrospectiveReport): EscalationBar[] {
         hoursToAck: e.hoursToAck,
       };
     });
+}
+
+/** Planned against spent per budget category, as bar heights. */
+export function budgetBars(report: RetrospectiveReport): { category: string; planned: number; spent: number }[] {
+  return report.budget.map((b) => ({ category: b.category, planned: plotted(b.planned), spent: plotted(b.spent) }));
 }

@@ -10,19 +10,20 @@ import { formErrorsOf, noErrors, type FormErrors } from '../../shared/form-error
 import { formatDateTime } from '../../shared/time';
 import { useEditorStore } from '../editor/store';
 import { runsApi } from '../runs/runs-api';
-import { bindSentence, unbindSentence, whenEvent, type Names } from './binding-sentences';
+import { bindSentence, unbindSentence, versionSentence, whenEvent, type Names } from './binding-sentences';
 import { bindingsApi, type BindingEntry } from './bindings-api';
 import { LoadFailed } from '../../shared/LoadFailed';
 
 /** What is about to change, said in a sentence, waiting for "Confirm". */
-type Pending = { kind: 'bind'; projectId: string | null; sentence: string } | { kind: 'unbind'; binding: BindingEntry; sentence: string };
+type Pending = { kind: 'bind'; projectId: string | null; version: number | null; sentence: string } | { kind: 'unbind'; binding: BindingEntry; sentence: string };
 
 const globalChoice = '*';
+const newestChoice = 'newest';
 
 /**
  * "Where it runs": the flow's bindings (for all projects or one), with the schedule's next runs;
  * for those the server lets change flows, binding and unbinding after a sentence that says what
- * starts or stops running. New runs always use the newest published version: the API pins none.
+ * starts or stops running. A binding runs the newest published version, or one it pins.
  */
 export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: () => void }) {
   const mayBind = useCan('editFlows');
@@ -33,6 +34,7 @@ export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: ()
     return { flow, bindings, projects, flows };
   });
   const [choice, setChoice] = useState('');
+  const [versionChoice, setVersionChoice] = useState(newestChoice);
   const [pending, setPending] = useState<Pending | null>(null);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [working, setWorking] = useState(false);
@@ -61,21 +63,23 @@ export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: ()
     submit.preventDefault();
     if (!event.success || choice === '') return;
     const projectId = choice === globalChoice ? null : choice;
+    const version = versionChoice === newestChoice ? null : Number(versionChoice);
     setErrors(noErrors);
-    setPending({ kind: 'bind', projectId, sentence: bindSentence(flow.id, event.data, projectId, bindings, names) });
+    setPending({ kind: 'bind', projectId, version, sentence: `${bindSentence(flow.id, event.data, projectId, bindings, names)} ${versionSentence(version)}` });
   }
 
   async function confirm() {
     if (pending === null || !event.success) return;
     setWorking(true);
     try {
-      if (pending.kind === 'bind') await bindingsApi.bind({ triggerEvent: event.data, projectId: pending.projectId, flowId: flow.id });
+      if (pending.kind === 'bind') await bindingsApi.bind({ triggerEvent: event.data, projectId: pending.projectId, flowId: flow.id, version: pending.version });
       else await bindingsApi.unbind({ triggerEvent: pending.binding.triggerEvent, ...(pending.binding.projectId === null ? {} : { projectId: pending.binding.projectId }) });
       setPending(null);
       setChoice('');
+      setVersionChoice(newestChoice);
       await reload();
     } catch (error) {
-      setErrors(formErrorsOf(error, ['projectId']));
+      setErrors(formErrorsOf(error, ['projectId', 'version']));
       setPending(null);
     } finally {
       setWorking(false);
@@ -89,7 +93,7 @@ export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: ()
       ) : (
         <p className="help">
           Starts when {whenEvent[event.data]}. New runs use the newest published version
-          {flow.latestVersion === null ? ' (none is published yet)' : ` (version ${flow.latestVersion})`}; runs already going on stay on theirs.
+          {flow.latestVersion === null ? ' (none is published yet)' : ` (version ${flow.latestVersion})`} unless a binding pins one; runs already going on stay on theirs.
         </p>
       )}
       <h3 className="small">Runs for</h3>
@@ -102,6 +106,10 @@ export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: ()
           {mine.map((binding) => (
             <li key={`${binding.triggerEvent}:${binding.projectId ?? ''}`} data-testid="binding">
               {binding.projectId === null ? <strong>{scopeText(null)}</strong> : <Link href={`/projects/${binding.projectId}`}>{scopeText(binding.projectId)}</Link>}
+              <span className="small muted" data-testid="binding-version">
+                {' '}
+                {binding.version == null ? '· the newest version' : `· version ${binding.version}, pinned`}
+              </span>
               {binding.nextRuns !== undefined && binding.nextRuns.length > 0 && (
                 <>
                   <br />
@@ -143,6 +151,18 @@ export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: ()
                 {projects.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Version new runs use" error={errors.fields.version}>
+            {(props) => (
+              <select {...props} value={versionChoice} onChange={(e) => setVersionChoice(e.target.value)} data-testid="binding-version-choice">
+                <option value={newestChoice}>Always the newest published version</option>
+                {flow.versions.map((v) => (
+                  <option key={v.version} value={String(v.version)}>
+                    Version {v.version} only
                   </option>
                 ))}
               </select>

@@ -53,3 +53,23 @@ export function unbindSentence(binding: BindingFacts, bindings: readonly Binding
       : `“${names.flow(fallback.flowId)}” (the flow for all projects) runs instead`;
   return `From now on, this flow stops running for ${scope} when ${whenEvent[binding.triggerEvent]}; ${then}.`;
 }
+
+/** What a binding's version choice means: pinned to one published version, or always the newest. */
+export function versionSentence(pinned: number | null): string {
+  return pinned === null ? 'New runs use the newest published version, also after the next publish.' : `New runs use version ${pinned} until the binding is changed, whatever is published later.`;
+}
+
+export interface BindingRemoval {
+  readonly at: string;
+  readonly by: string | null;
+  readonly scope: 'project' | 'global';
+}
+
+/** Why nothing runs on an event for a project, in words: which binding was removed, when and by whom. */
+export function gapSentence(event: TriggerEvent, removed: BindingRemoval | null, formatAt: (iso: string) => string): string {
+  const nothing = `No flow runs when ${whenEvent[event]}`;
+  if (removed === null) return `${nothing}: no binding for this project and no global one.`;
+  const which = removed.scope === 'global' ? 'the binding for all projects' : "this project's own binding";
+  const rest = removed.scope === 'global' ? '' : ', and there is no binding for all projects';
+  return `${nothing}: ${which} was removed on ${formatAt(removed.at)}${removed.by === null ? '' : ` by ${removed.by}`}${rest}.`;
+}

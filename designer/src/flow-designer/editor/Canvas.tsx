@@ -19,9 +19,9 @@ import type { StepEdge, StepNode } from '../graph/types';
 import { edgeTypes, nodeTypes } from './canvas-types';
 import { paletteDragType } from './Palette';
 import { useEditorApi, useEditorStore, type EditorState } from './store';
+import { useOpeningFit } from './use-readable-fit';
 
 const defaultEdgeOptions: DefaultEdgeOptions = { type: 'flow', markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
-const fitViewOptions = { padding: 0.2, maxZoom: 1.2 };
 const proOptions = { hideAttribution: true };
 /** Shift-click adds to the selection as in most drawing tools; Ctrl/Cmd-click too, as React Flow does. */
 const multiSelectionKeys = ['Shift', 'Control', 'Meta'];
@@ -82,7 +82,8 @@ const ConnectionHint = () => {
   );
 };
 
-export function Canvas() {
+/** `focus`: the steps the canvas opens on (say, those a comparison marks), instead of the whole flow. */
+export function Canvas({ focus }: { focus?: readonly string[] } = {}) {
   const store = useEditorApi();
   const nodes = useEditorStore((s) => s.nodes);
   const edges = useEditorStore((s) => s.edges);
@@ -94,6 +95,7 @@ export function Canvas() {
   const beginDrag = useEditorStore((s) => s.beginDrag);
   const endDrag = useEditorStore((s) => s.endDrag);
   const { screenToFlowPosition } = useReactFlow();
+  const fitted = useOpeningFit(focus);
 
   // Reads the store at call time: the check runs while dragging, and must not re-render anything.
   const isValidConnection = useCallback<IsValidConnection<StepEdge>>((connection) => checkDrawn(store.getState(), connection).ok, [store]);
@@ -126,7 +128,7 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" data-testid="canvas">
+    <div className="canvas" data-testid="canvas" data-fitted={fitted || undefined}>
       <ReactFlow<StepNode, StepEdge>
         nodes={nodes}
         edges={edges}
@@ -153,8 +155,8 @@ export function Canvas() {
         edgesReconnectable={!readOnly}
         snapToGrid
         snapGrid={[10, 10]}
-        fitView
-        fitViewOptions={fitViewOptions}
+        // A flow larger than the canvas is scrolled through at a readable zoom; Ctrl+wheel or a pinch zooms.
+        panOnScroll
         minZoom={0.1}
         maxZoom={2}
         proOptions={proOptions}

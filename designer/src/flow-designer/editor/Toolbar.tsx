@@ -23,6 +23,13 @@ function SaveState() {
   );
 }
 
+/** From the draft: what publishing it would change; from a version: what it changed from the one before (the first: the draft since). */
+function compareHref(flowId: string, viewing: number | null): string {
+  const base = `/flows/${flowId}/compare`;
+  if (viewing === null) return base;
+  return viewing > 1 ? `${base}?from=${viewing - 1}&to=${viewing}` : `${base}?from=${viewing}&to=draft`;
+}
+
 function VersionsMenu() {
   const flowId = useEditorStore((s) => s.flowId);
   const versions = useEditorStore((s) => s.versions);
@@ -62,6 +69,12 @@ function VersionsMenu() {
               <span className="muted small">published {formatDate(version.publishedAt)}</span>
             </Link>
           ))}
+          {versions.length > 0 && (
+            <Link href={compareHref(flowId, viewing?.version ?? null)} className="menu__item" role="menuitem" onClick={() => setOpen(false)} data-testid="compare-link">
+              <strong>Compare…</strong>
+              <span className="muted small">{viewing === null ? 'what publishing the draft would change' : `what version ${viewing.version} changed`}</span>
+            </Link>
+          )}
         </div>
       )}
     </div>

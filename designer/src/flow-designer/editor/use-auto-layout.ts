@@ -1,8 +1,9 @@
-import { useNodesInitialized, useReactFlow } from '@xyflow/react';
+import { useNodesInitialized } from '@xyflow/react';
 import type { ELK } from 'elkjs/lib/elk-api';
 import { useCallback, useEffect, useRef } from 'react';
 import { buildLayoutGraph, positionsFromLayout } from '../graph/layout-input';
 import { useEditorApi, useEditorStore } from './store';
+import { useReadableFit } from './use-readable-fit';
 
 let elk: Promise<ELK> | null = null;
 
@@ -18,7 +19,7 @@ function loadElk(): Promise<ELK> {
  */
 export function useAutoLayout(): () => Promise<void> {
   const store = useEditorApi();
-  const { fitView } = useReactFlow();
+  const fit = useReadableFit();
   const measured = useNodesInitialized();
   const pending = useEditorStore((s) => s.layoutPending);
 
@@ -34,12 +35,12 @@ export function useAutoLayout(): () => Promise<void> {
         const result = await engine.layout(buildLayoutGraph(s.nodes, s.edges));
         store.getState().applyPositions(positionsFromLayout(result), alongWithLastChange);
         // Fit once React Flow has the new positions.
-        requestAnimationFrame(() => void fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 }));
+        requestAnimationFrame(() => fit(200));
       } finally {
         running.current = false;
       }
     },
-    [store, fitView],
+    [store, fit],
   );
 
   useEffect(() => {

@@ -25,13 +25,14 @@ const decisionWords: Record<string, string> = {
 
 type Decision = FlowRunTrace['decisions'][number];
 
-/** "Dan Director approved Thu 09:10: “Good plan”". */
+/** "Dan Director approved Thu 09:10: “Good plan”", and why it was theirs when they stood in for someone absent. */
 export function decisionLine(decision: Decision, moment: MomentFormat): string {
   const word = decisionWords[decision.status] ?? decision.status;
   const who = decision.decidedBy !== null && decision.decidedBy.id !== decision.asked.id ? `${decision.decidedBy.name} (for ${decision.asked.name})` : decision.asked.name;
   const when = decision.decidedAt !== null && decision.status !== 'pending' ? ` ${moment(decision.decidedAt)}` : '';
   const comment = decision.comment ? `: “${decision.comment}”` : '';
-  return `${who} ${word}${when}${comment}`;
+  const assigned = decision.assignmentNote ? ` — ${decision.assignmentNote}` : '';
+  return `${who} ${word}${when}${comment}${assigned}`;
 }
 
 function stepLine(step: FlowRunTrace['path'][number], moment: MomentFormat, portLabel: PortLabel): string {

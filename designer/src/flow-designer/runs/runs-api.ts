@@ -1,6 +1,6 @@
 import { simulationResultSchema, type SimulationRequest, type SimulationResult } from '../../../../workflows/flow/simulation';
 import { queryString, requestJson } from '../../shared/request';
-import { FlowHeat, FlowRunSummary, FlowRunTrace } from '../../../../api/contract/flow-runs';
+import { FlowHeat, FlowRunSummary, FlowRunTrace, RunningByVersion } from '../../../../api/contract/flow-runs';
 import { ProjectDetail, ProjectList, type ProjectListItem } from '../../../../api/contract/projects';
 
 export interface RunFilter {
@@ -21,6 +21,8 @@ export const runsApi = {
   trace: (runId: string): Promise<FlowRunTrace> => requestJson(FlowRunTrace, 'GET', `/api/flow-runs/${encodeURIComponent(runId)}/trace`),
   heat: (flowId: string, version: number, last: number): Promise<FlowHeat> =>
     requestJson(FlowHeat, 'GET', `${flowPath(flowId)}/versions/${version}/heat${queryString({ last })}`),
+  /** For each published version, how many runs are still running on it. */
+  running: (flowId: string): Promise<RunningByVersion[]> => requestJson(RunningByVersion.array(), 'GET', `${flowPath(flowId)}/running`),
   projects: async (): Promise<ProjectListItem[]> => (await requestJson(ProjectList, 'GET', '/api/projects?limit=1000')).items,
   project: (id: string): Promise<ProjectDetail> => requestJson(ProjectDetail, 'GET', `/api/projects/${encodeURIComponent(id)}`),
   /** A test run: nothing is written or sent; the answer is what would have happened, in order. */

@@ -1,0 +1,21 @@
+import { countProjects, listSampleRows } from '../../db/queries/sample-company';
+import { onlyRoles } from '../auth/principal';
+import { roleAbilities } from '../access/role-abilities';
+import type { AppDeps } from '../deps';
+import { createRouter } from '../router';
+import * as routes from '../contract/routes/sample-company';
+import { loadSampleCompany } from '../sample-company/load-sample-company';
+import { removeSampleCompany } from '../sample-company/remove-sample-company';
+
+export function sampleCompanyRouter({ db, temporal }: AppDeps) {
+  const allowed = roleAbilities.loadSampleCompany;
+  return createRouter()
+    .openapi({ ...routes.sampleCompanyStatus, middleware: onlyRoles(allowed, 'see the sample company') }, async (c) => {
+      const [rows, projects] = await Promise.all([listSampleRows(db), countProjects(db)]);
+      return c.json({ loaded: rows.users.length + rows.projects.length > 0, instanceEmpty: projects === 0, people: rows.users.length, projects: rows.projects.length }, 200);
+    })
+    .openapi({ ...routes.loadSampleCompany, middleware: onlyRoles(allowed, 'load the sample company') }, async (c) =>
+      c.json(await loadSampleCompany(db, temporal, c.get('principal').userId), 201),
+    )
+    .openapi({ ...routes.removeSampleCompany, middleware: onlyRoles(allowed, 'remove the sample company') }, async (c) => c.json(await removeSampleCompany(db, temporal), 200));
+}
