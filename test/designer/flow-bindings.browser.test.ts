@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createOrgChart, createProject, inSeconds, startExecution } from '../support/factories';
+import { seriousAxeFindings } from '../support/axe';
 import { canvasEdges, canvasSteps, drawConnection, shortcut } from './browser-support';
 
 vi.setConfig({ expect: { poll: { timeout: 15_000, interval: 100 } } });
@@ -23,7 +24,7 @@ const screenshot = (page: Page, name: string) => page.screenshot({ path: path.jo
 const secondsToDraw = 60;
 
 describe('where a flow runs', () => {
-  it('lets an operations person draw a flow, publish it, bind it to a missed milestone for one project, and see the run it starts when that project misses one', { timeout: 360_000 }, async () => {
+  it('lets an operations person draw a flow, publish it, bind version 1 of it to a missed milestone for one project, and see the run it starts when that project misses one', { timeout: 360_000 }, async () => {
     // Setup, through the API: a project in execution whose one milestone falls due in a minute
     // with nothing reported, so it will be missed.
     const org = await createOrgChart(app());
@@ -68,15 +69,19 @@ describe('where a flow runs', () => {
     const panel = page.getByTestId('bindings-panel');
     await panel.getByTestId('no-bindings').waitFor();
     await panel.getByLabel('Run this flow for').selectOption({ label: project.name });
+    await panel.getByLabel('Version new runs use').selectOption({ label: 'Version 1 only' });
+    expect(await seriousAxeFindings(page)).toEqual([]);
     await panel.getByRole('button', { name: 'Bind', exact: true }).click();
     const confirmation = panel.getByRole('alertdialog');
     // What ran before is named too: the flow for all projects, if the instance has one, or nothing.
     expect(await confirmation.textContent()).toMatch(
       new RegExp(`^From now on, this flow runs for ${project.name} when a milestone is missed, (instead of “.+” \\(the flow for all projects\\)|where nothing runs today)\\.`),
     );
+    expect(await confirmation.textContent()).toContain('New runs use version 1 until the binding is changed, whatever is published later.');
     await screenshot(page, '1-confirm');
     await confirmation.getByRole('button', { name: 'Confirm binding' }).click();
     await expect.poll(() => panel.getByTestId('binding').textContent()).toContain(project.name);
+    expect(await panel.getByTestId('binding-version').textContent()).toContain('version 1, pinned');
     expect(Date.now(), 'the binding was made only after the milestone fell due; give the person more time').toBeLessThan(dueAt);
     await screenshot(page, '2-bound');
 
@@ -85,6 +90,8 @@ describe('where a flow runs', () => {
     const missed = page.getByTestId('project-flow-milestone_missed');
     await expect.poll(() => missed.textContent()).toContain(flowName);
     expect(await missed.textContent()).toContain("this project's own binding");
+    expect(await missed.textContent()).toContain('(version 1, pinned');
+    expect(await seriousAxeFindings(page)).toEqual([]);
 
     // Once the milestone is missed, the run shows among version 1's runs on the flow's page.
     await missed.getByRole('link', { name: 'its runs' }).click();
