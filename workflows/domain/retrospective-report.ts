@@ -62,10 +62,12 @@ export function average(values: readonly (number | null)[]): number | null {
 export function withAmountsAsText(report: RetrospectiveReport): RetrospectiveReport {
   const text = (value: string | number): string => String(value);
   const textOrNull = (value: string | number | null): string | null => (value === null ? null : String(value));
+  // Lists a stored report lacks stay lacking: this only reads the amounts in those it has.
+  const stored = report as Partial<RetrospectiveReport>;
   return {
     ...report,
-    milestones: report.milestones.map((m) => ({ ...m, target: text(m.target), actual: textOrNull(m.actual) })),
-    series: report.series.map((p) => ({ ...p, planned: text(p.planned), actual: textOrNull(p.actual) })),
-    budget: report.budget.map((b) => ({ ...b, planned: text(b.planned), spent: text(b.spent) })),
+    ...(stored.milestones && { milestones: stored.milestones.map((m) => ({ ...m, target: text(m.target), actual: textOrNull(m.actual) })) }),
+    ...(stored.series && { series: stored.series.map((p) => ({ ...p, planned: text(p.planned), actual: textOrNull(p.actual) })) }),
+    ...(stored.budget && { budget: stored.budget.map((b) => ({ ...b, planned: text(b.planned), spent: text(b.spent) })) }),
   };
 }
