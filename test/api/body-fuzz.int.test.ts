@@ -115,7 +115,9 @@ describe('every route with a body, fed bodies nobody meant to send', () => {
     world = await createWorld(system.app, system.db);
     const all = routes(world, await createFixtures(world));
     table = Object.entries(all)
-      .filter(([key]) => !key.startsWith('GET ') && !key.startsWith('DELETE '))
+      // Loading the sample company takes no body, and loading it here would race the access
+      // matrix, which loads and removes the one sample of this shared database.
+      .filter(([key]) => !key.startsWith('GET ') && !key.startsWith('DELETE ') && key !== 'POST /api/sample-company')
       .sort((a, b) => order(a) - order(b));
     doc = (await call(system.app, 'GET', '/api/openapi.json')).body;
     check = openApiSchemas(doc);
