@@ -4,7 +4,12 @@ import type { Db } from '../db/connect';
 /** What the API needs from the outside world; tests pass the real ones. */
 export interface AppDeps {
   db: Db;
-  temporal: { client: Client; taskQueue: string };
+  temporal: {
+    client: Client;
+    taskQueue: string;
+    /** How long one request may wait on Temporal in all before it answers 503; default `temporalRequestBudgetMs`. */
+    requestBudgetMs?: number | undefined;
+  };
   /** Folder of the built web page served at `/`; none = API only. */
   designerDir?: string | undefined;
   /** The secret e-mail decision links are signed with (`/decide/{token}`); none = those pages are off. */
