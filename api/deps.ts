@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../db/connect';
+import type { TrustProxy } from './client-address';
 
 /** What the API needs from the outside world; tests pass the real ones. */
 export interface AppDeps {
@@ -12,6 +13,8 @@ export interface AppDeps {
   };
   /** Folder of the built web page served at `/`; none = API only. */
   designerDir?: string | undefined;
+  /** Which proxies may name the client's address (`TRUST_PROXY`); none = the socket's address. */
+  trustProxy?: TrustProxy | undefined;
   /** The secret e-mail decision links are signed with (`/decide/{token}`); none = those pages are off. */
   decisionLinks?: { secret: string } | undefined;
 }
