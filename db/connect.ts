@@ -19,6 +19,10 @@ export function createDb(connectionString: string, options: { max?: number; conn
   // An idle client losing its server (restart, shutdown) must not crash the process; the pool
   // drops that client and the next query opens a fresh connection.
   pool.on('error', (error) => console.warn(`[db] idle connection lost: ${error.message}`));
+  // A connection lost while checked out fails its query (and the request answers 503), but pg also
+  // emits 'error' on the client, which nobody listens to then: without this it would crash the
+  // process. The pool drops such a client when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}));
   // Columns are snake_case in PostgreSQL and camelCase in TypeScript, like the API's JSON; nested
   // JSON (jsonb documents, audit snapshots) keeps its own keys.
   return new Kysely<Database>({
