@@ -7,6 +7,7 @@ import { bodyShapeLimit } from './body-shape-limit';
 import { contentSecurityPolicy } from './content-security-policy';
 import type { AppDeps } from './deps';
 import { ApiError, onError } from './errors';
+import { temporalDeadline } from './temporal-deadline';
 import { routeIndex } from './route-index';
 import { approvalsRouter, flowRunsRouter, userApprovalsRouter } from './routes/approvals';
 import { authRouter } from './routes/auth';
@@ -31,14 +32,16 @@ import { absencesRouter } from './routes/absences';
 import { decisionLinksRouter } from './routes/decision-links';
 import { calendarsRouter } from './routes/calendars';
 import { sampleCompanyRouter } from './routes/sample-company';
+import { healthRouter } from './routes/health';
 
-/** The whole HTTP surface: `/api/*` resources, `/api/openapi.json`, and the web page at `/`. */
+/** The whole HTTP surface: `/api/*` resources, `/api/openapi.json`, the probes `/healthz` and `/readyz`, and the web page at `/`. */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
   app.onError(onError);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.`, details: [] } }, 404));
   app.use('*', secureHeaders());
   app.use('*', contentSecurityPolicy);
+  app.use('*', temporalDeadline(deps.temporal.client, deps.temporal.requestBudgetMs));
   app.use(
     '/api/*',
     bodyLimit({
@@ -55,6 +58,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', bodyShapeLimit);
 
   const api = app
+    .route('/', healthRouter(deps))
     .route('/', authRouter(deps))
     .route('/', usersRouter(deps))
     .route('/', absencesRouter(deps))

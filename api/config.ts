@@ -1,6 +1,22 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AllowListError, parseAddressAllowList } from '../activities/flow/address-guard';
+import { TrustProxyError, parseTrustProxy } from './client-address';
+
+/** An optional setting read by `parse`, whose `Refusal` becomes the setting's message. */
+const parsedSetting = <T>(parse: (text: string | undefined) => T, Refusal: new (message: string) => Error) =>
+  z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      try {
+        return parse(text);
+      } catch (error) {
+        if (!(error instanceof Refusal)) throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return z.NEVER;
+      }
+    });
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -23,18 +39,9 @@ const Env = z.object({
   /** Where people reach Milepost; decision links in e-mails point there. */
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://milepost.example.com' }).optional(),
   /** Non-public hosts and networks (comma-separated names, addresses, CIDRs) webhook steps may reach. */
-  MILEPOST_WEBHOOK_ALLOW: z
-    .string()
-    .optional()
-    .transform((text, ctx) => {
-      try {
-        return parseAddressAllowList(text);
-      } catch (error) {
-        if (!(error instanceof AllowListError)) throw error;
-        ctx.addIssue({ code: 'custom', message: error.message });
-        return z.NEVER;
-      }
-    }),
+  MILEPOST_WEBHOOK_ALLOW: parsedSetting(parseAddressAllowList, AllowListError),
+  /** Which proxies in front may name the client's address in X-Forwarded-For: none, a hop count, or their addresses and CIDRs. */
+  TRUST_PROXY: parsedSetting(parseTrustProxy, TrustProxyError),
 });
 
 export type Config = z.infer<typeof Env> & { dataDir: string; publicUrl: string };

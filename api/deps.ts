@@ -1,12 +1,20 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../db/connect';
+import type { TrustProxy } from './client-address';
 
 /** What the API needs from the outside world; tests pass the real ones. */
 export interface AppDeps {
   db: Db;
-  temporal: { client: Client; taskQueue: string };
+  temporal: {
+    client: Client;
+    taskQueue: string;
+    /** How long one request may wait on Temporal in all before it answers 503; default `temporalRequestBudgetMs`. */
+    requestBudgetMs?: number | undefined;
+  };
   /** Folder of the built web page served at `/`; none = API only. */
   designerDir?: string | undefined;
+  /** Which proxies may name the client's address (`TRUST_PROXY`); none = the socket's address. */
+  trustProxy?: TrustProxy | undefined;
   /** The secret e-mail decision links are signed with (`/decide/{token}`); none = those pages are off. */
   decisionLinks?: { secret: string } | undefined;
 }

@@ -2,6 +2,7 @@ import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { outageAnswers, retryAfterSeconds, unavailableDependency, type Dependency } from './outages';
 
 export interface ErrorDetail {
   /** Dotted path of the faulty field, e.g. `milestones.0.dueAt`; empty for the whole body. */
@@ -23,6 +24,9 @@ export class ApiError extends HTTPException {
     super(status, { message });
   }
 }
+
+/** `503` with a sentence naming the part that is down; every 503 also carries `Retry-After`. */
+export const dependencyUnavailable = (part: Dependency) => new ApiError(503, outageAnswers[part].code, outageAnswers[part].message);
 
 export const notFound = (what: string, id: string) => new ApiError(404, 'not_found', `${what} ${id} does not exist.`);
 
@@ -46,8 +50,16 @@ export function zodDetails(error: ZodError): ErrorDetail[] {
   });
 }
 
-/** Renders every error as `{ error: { code, message, details } }`; 500s are logged, never leaked. */
-export const onError: ErrorHandler = (error, c) => {
+/**
+ * Renders every error as `{ error: { code, message, details } }`; 500s are logged, never leaked.
+ * A database or Temporal that cannot be reached is a 503 naming it, with `Retry-After`, as is
+ * every other 503.
+ */
+export const onError: ErrorHandler = (thrown, c) => {
+  const down = unavailableDependency(thrown);
+  if (down) console.warn(`[api] ${c.req.method} ${c.req.path}: 503, ${down} unreachable: ${(thrown as Error).message}`);
+  const error = down ? dependencyUnavailable(down) : thrown;
+  if (error instanceof HTTPException && error.status === 503) c.header('Retry-After', String(retryAfterSeconds));
   if (error instanceof ApiError) {
     return c.json({ error: { code: error.code, message: error.message, details: error.details } }, error.status);
   }

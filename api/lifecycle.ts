@@ -4,6 +4,7 @@ import type { salesProject } from '../workflows/sales-project';
 import { stateQuery } from '../workflows/sales-project-messages';
 import { salesProjectWorkflowId } from '../workflows/task-queue';
 import { ApiError } from './errors';
+import { unavailableDependency } from './outages';
 
 const QUERY_DEADLINE_MS = 3_000;
 
@@ -20,6 +21,8 @@ export async function startLifecycle(client: Client, taskQueue: string, projectI
     if (error instanceof WorkflowExecutionAlreadyStartedError) {
       throw new ApiError(409, 'already_started', `The lifecycle of project ${projectId} is already running.`);
     }
+    // Unreachable: the app's one outage answer (errors.ts). Otherwise the engine's own reason.
+    if (unavailableDependency(error)) throw error;
     throw new ApiError(503, 'engine_unavailable', `The workflow engine did not accept the project: ${(error as Error).message}`);
   }
 }

@@ -82,7 +82,7 @@ async function main() {
   );
 
   const designerDir = fileURLToPath(new URL('../designer/dist', import.meta.url));
-  const app = createApp({ db, temporal: { client, taskQueue: TASK_QUEUE }, designerDir, decisionLinks });
+  const app = createApp({ db, temporal: { client, taskQueue: TASK_QUEUE }, designerDir, decisionLinks, trustProxy: config.TRUST_PROXY });
   const http = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   stops.push({ name: 'HTTP server', stop: () => new Promise((resolve) => http.close(resolve)) });
   say(`API and web page on http://localhost:${config.PORT}, listening on ${config.HOST}${config.HOST === '127.0.0.1' ? ' (this machine only; HOST=0.0.0.0 serves the network)' : ''} (OpenAPI at /api/openapi.json). Ctrl-C stops everything.`);

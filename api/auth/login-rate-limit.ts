@@ -1,5 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
 import type { Db } from '../../db/connect';
 import { deleteLoginFailures, findKnownDevice, insertLoginFailures, lockLoginKeys, recentLoginFailures } from '../../db/queries/auth';
 
@@ -66,16 +64,4 @@ export async function beginLoginAttempt(
     knownDeviceId,
     succeeded: () => deleteLoginFailures(db, { key: limits[0]![0], ids: opened.ids }),
   };
-}
-
-/**
- * The client's address from the socket itself; X-Forwarded-For is never trusted, since anyone can
- * send it. undefined when there is no socket (requests made with `app.request`).
- */
-export function clientAddress(c: Context): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined;
-  }
 }

@@ -15,7 +15,8 @@ import {
 } from '../../db/queries/auth';
 import { findUser, findUserByEmail, updateUser } from '../../db/queries/users';
 import { sessionCookieName } from '../auth/authenticate';
-import { beginLoginAttempt, clientAddress } from '../auth/login-rate-limit';
+import { beginLoginAttempt } from '../auth/login-rate-limit';
+import { clientAddress } from '../client-address';
 import { deviceSecretOf, rememberDevice } from '../auth/device-cookie';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/password';
 import { unauthenticated } from '../auth/principal';
@@ -54,13 +55,13 @@ const apiTokenDto = (t: TokenRow): z.infer<typeof ApiToken> => ({
   revokedAt: t.revokedAt?.toISOString() ?? null,
 });
 
-export function authRouter({ db }: AppDeps) {
+export function authRouter({ db, trustProxy }: AppDeps) {
   return createRouter()
     .openapi(
       routes.login,
       async (c) => {
         const { email, password } = c.req.valid('json');
-        const attempt = await beginLoginAttempt(db, { email, address: clientAddress(c), deviceSecret: deviceSecretOf(c) });
+        const attempt = await beginLoginAttempt(db, { email, address: clientAddress(c, trustProxy), deviceSecret: deviceSecretOf(c) });
         if (attempt.blocked) throw tooManyAttempts(c, attempt.retryAfterSeconds);
         const user = await findUserByEmail(db, email);
         // Always one argon2 verification, so an unknown e-mail takes as long as a wrong password.
@@ -119,7 +120,7 @@ export function authRouter({ db }: AppDeps) {
         const user = await findUser(db, principal.userId);
         if (!user) throw unauthenticated();
         // Whoever holds a stolen session must not get to guess the password at leisure.
-        const attempt = await beginLoginAttempt(db, { email: user.email, address: clientAddress(c), deviceSecret: deviceSecretOf(c) });
+        const attempt = await beginLoginAttempt(db, { email: user.email, address: clientAddress(c, trustProxy), deviceSecret: deviceSecretOf(c) });
         if (attempt.blocked) throw tooManyAttempts(c, attempt.retryAfterSeconds);
         if (user.passwordHash === null) {
           throw invalidFields([{ path: 'currentPassword', message: 'you have no password yet; an admin sets the first one' }]);

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connect';
 import { deleteSampleRows, listSampleFlowRunWorkflowIds, listSampleRows, lockSampleCompany, sampleRemovalBlocker } from '../../db/queries/sample-company';
 import { retrospectiveWorkflowId, salesProjectWorkflowId } from '../../workflows/task-queue';
 import { ApiError } from '../errors';
+import { unavailableDependency } from '../outages';
 import type { Temporal } from './load-sample-company';
 
 /**
@@ -34,6 +35,7 @@ async function terminate({ client }: Temporal, workflowId: string): Promise<void
   } catch (error) {
     // Already over (or never started): nothing left to stop.
     if (error instanceof WorkflowNotFoundError) return;
+    if (unavailableDependency(error)) throw error;
     throw new ApiError(503, 'engine_unavailable', `The workflow engine did not stop ${workflowId}: ${(error as Error).message}`);
   }
 }

@@ -74,6 +74,9 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
   let renamed = 0;
 
   return {
+    // Probes for orchestrators and load balancers: anyone, nothing touched
+    'GET /healthz': { allow: 'public', ok: 200, send: () => ({ path: '/healthz' }) },
+    'GET /readyz': { allow: 'public', ok: 200, send: () => ({ path: '/readyz' }) },
     // Signing in and one's own account
     'POST /api/auth/login': { allow: 'public', ok: 200, audited: false, send: () => ({ path: '/api/auth/login', body: { email: f.loginEmail, password } }) },
     'POST /api/auth/logout': { allow: signedIn, ok: 204, audited: false, send: () => ({ path: '/api/auth/logout' }) },

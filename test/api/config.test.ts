@@ -32,3 +32,15 @@ describe('MIGRATION_DATABASE_URL', () => {
     expect(loadConfig({ MIGRATION_DATABASE_URL: 'postgres://owner@db/milepost', DATABASE_URL: 'postgres://app@db/milepost' }).MIGRATION_DATABASE_URL).toBe('postgres://owner@db/milepost');
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy unless set, and takes a hop count or networks', () => {
+    expect(loadConfig({}).TRUST_PROXY).toEqual({ kind: 'none' });
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toEqual({ kind: 'hops', hops: 1 });
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,192.0.2.1' }).TRUST_PROXY).toMatchObject({ kind: 'networks', entries: ['10.0.0.0/8', '192.0.2.1'] });
+  });
+
+  it('stops the start naming the setting when it cannot read it', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'lb.internal' })).toThrow(/TRUST_PROXY: "lb\.internal" is a host name/);
+  });
+});

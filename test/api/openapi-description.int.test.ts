@@ -14,20 +14,24 @@ const operations = async () => {
   return { doc, ops };
 };
 
+/** The routes anyone may call: signing in, and the probes of whatever runs the processes. */
+const publicRoutes = ['GET /healthz', 'GET /readyz', 'POST /api/auth/login'];
+
 describe('the published OpenAPI description', () => {
-  it('says how to authenticate: an API token or the session cookie, everywhere but sign-in', async () => {
+  it('says how to authenticate: an API token or the session cookie, everywhere but sign-in and the health probes', async () => {
     const { doc, ops } = await operations();
     expect(doc.components.securitySchemes).toEqual({
       apiToken: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
       session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'milepost_session' }),
     });
     expect(doc.security).toEqual([{ apiToken: [] }, { session: [] }]);
-    expect(ops.filter(({ op }) => op.security?.length === 0).map(({ key }) => key)).toEqual(['POST /api/auth/login']);
+    expect(ops.filter(({ op }) => op.security?.length === 0).map(({ key }) => key)).toEqual([...publicRoutes].sort());
   });
 
-  it('gives every route but sign-in its 401, and every route with a body its 413 and 415', async () => {
+  it('gives every route but sign-in and the health probes its 401, and every route with a body its 413 and 415', async () => {
     const { ops } = await operations();
-    expect(ops.filter(({ key, op }) => key !== 'POST /api/auth/login' && !op.responses['401']).map(({ key }) => key)).toEqual([]);
+    expect(ops.filter(({ key, op }) => !publicRoutes.includes(key) && !op.responses['401']).map(({ key }) => key)).toEqual([]);
+    expect(ops.filter(({ key, op }) => publicRoutes.includes(key) && key !== 'POST /api/auth/login' && op.responses['401']).map(({ key }) => key)).toEqual([]);
     expect(ops.filter(({ op }) => op.requestBody && !(op.responses['413'] && op.responses['415'])).map(({ key }) => key)).toEqual([]);
   });
 
