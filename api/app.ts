@@ -33,11 +33,20 @@ import { decisionLinksRouter } from './routes/decision-links';
 import { calendarsRouter } from './routes/calendars';
 import { sampleCompanyRouter } from './routes/sample-company';
 import { healthRouter } from './routes/health';
+import { metricsRouter } from './routes/metrics';
+import { fallbackLogger } from '../activities/runtime/logger';
+import { createHttpMetrics } from './http-metrics';
+import { observeRequests } from './request-log';
 
-/** The whole HTTP surface: `/api/*` resources, `/api/openapi.json`, the probes `/healthz` and `/readyz`, and the web page at `/`. */
+/**
+ * The whole HTTP surface: `/api/*` resources, `/api/openapi.json`, the probes `/healthz` and
+ * `/readyz`, `/metrics` unless turned off, and the web page at `/`.
+ */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
+  const metrics = deps.metrics === false ? undefined : createHttpMetrics();
   app.onError(onError);
+  app.use('*', observeRequests({ log: deps.logger ?? fallbackLogger, metrics, trustProxy: deps.trustProxy }));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.`, details: [] } }, 404));
   app.use('*', secureHeaders());
   app.use('*', contentSecurityPolicy);
@@ -86,6 +95,7 @@ export function createApp(deps: AppDeps) {
     .route('/', auditRouter(deps))
     .route('/', calendarsRouter(deps))
     .route('/', sampleCompanyRouter(deps));
+  if (metrics && deps.metrics !== false) app.route('/', metricsRouter(metrics, deps.metrics?.token));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {
     type: 'http',

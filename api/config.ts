@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AllowListError, parseAddressAllowList } from '../activities/flow/address-guard';
+import { logLevels } from '../activities/runtime/logger';
 import { TrustProxyError, parseTrustProxy } from './client-address';
 
 /** An optional setting read by `parse`, whose `Refusal` becomes the setting's message. */
@@ -42,6 +43,18 @@ const Env = z.object({
   MILEPOST_WEBHOOK_ALLOW: parsedSetting(parseAddressAllowList, AllowListError),
   /** Which proxies in front may name the client's address in X-Forwarded-For: none, a hop count, or their addresses and CIDRs. */
   TRUST_PROXY: parsedSetting(parseTrustProxy, TrustProxyError),
+  /** How much the JSON log on stdout says: one line per request at `info`. */
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  /** Whether the API serves `/metrics` for Prometheus. */
+  METRICS: z.enum(['on', 'off']).default('on'),
+  /** When set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 24`)').optional(),
+  /** `host:port` where the worker's Temporal runtime serves Prometheus metrics (task latency, schedule-to-start, sticky cache); off unless set. */
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .trim()
+    .regex(/^(\[[0-9a-fA-F:.]+\]|[\w.-]+):\d{1,5}$/, 'must be host:port, e.g. 0.0.0.0:9464 or 127.0.0.1:9464')
+    .optional(),
 });
 
 export type Config = z.infer<typeof Env> & { dataDir: string; publicUrl: string };

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../db/connect';
+import type { Logger } from '../activities/runtime/logger';
 import type { TrustProxy } from './client-address';
 
 /** What the API needs from the outside world; tests pass the real ones. */
@@ -15,6 +16,10 @@ export interface AppDeps {
   designerDir?: string | undefined;
   /** Which proxies may name the client's address (`TRUST_PROXY`); none = the socket's address. */
   trustProxy?: TrustProxy | undefined;
+  /** Where request lines and errors go (`LOG_LEVEL`); default warnings and errors only, on stdout. */
+  logger?: Logger | undefined;
+  /** `/metrics` for Prometheus (`METRICS`, `METRICS_TOKEN`); default on, without a token. `false` serves no metrics and counts nothing. */
+  metrics?: { token?: string | undefined } | false | undefined;
   /** The secret e-mail decision links are signed with (`/decide/{token}`); none = those pages are off. */
   decisionLinks?: { secret: string } | undefined;
 }

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { outageAnswers, retryAfterSeconds, unavailableDependency, type Dependency } from './outages';
+import { fallbackLogger } from '../activities/runtime/logger';
 
 export interface ErrorDetail {
   /** Dotted path of the faulty field, e.g. `milestones.0.dueAt`; empty for the whole body. */
@@ -57,7 +58,8 @@ export function zodDetails(error: ZodError): ErrorDetail[] {
  */
 export const onError: ErrorHandler = (thrown, c) => {
   const down = unavailableDependency(thrown);
-  if (down) console.warn(`[api] ${c.req.method} ${c.req.path}: 503, ${down} unreachable: ${(thrown as Error).message}`);
+  const log = c.get('log') ?? fallbackLogger;
+  if (down) log.warn({ method: c.req.method, path: c.req.path, dependency: down, reason: (thrown as Error).message }, `503: the ${down} is not reachable`);
   const error = down ? dependencyUnavailable(down) : thrown;
   if (error instanceof HTTPException && error.status === 503) c.header('Retry-After', String(retryAfterSeconds));
   if (error instanceof ApiError) {
@@ -68,7 +70,7 @@ export const onError: ErrorHandler = (thrown, c) => {
   }
   const refused = refusedByDatabase(error);
   if (refused) return c.json({ error: { code: refused.code, message: refused.message, details: [] } }, 400);
-  console.error('Unhandled error in', c.req.method, c.req.path, error);
+  log.error({ method: c.req.method, path: c.req.path, err: error }, 'unhandled error');
   return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; it has been logged.', details: [] } }, 500);
 };
 

@@ -16,13 +16,17 @@ import { TASK_QUEUE } from '../workflows/task-queue';
 import { createApp } from './app';
 import { reconcileFlowSchedules } from './flow-schedules';
 import { loadConfig } from './config';
+import { createLogger, type Logger } from '../activities/runtime/logger';
 import { resolveLinkSecret } from './decision-links/secret';
 
-const log = (part: string) => (line: string) => console.log(`[${part}] ${line}`);
+// Until the configuration is read, a start failure still comes out as JSON.
+let logger: Logger = createLogger();
+const log = (part: string) => (line: string) => logger.info({ part }, line);
 const stops: { name: string; stop: () => Promise<unknown> }[] = [];
 
 async function main() {
   const config = loadConfig();
+  logger = createLogger({ level: config.LOG_LEVEL });
   const say = log('milepost');
   const linkSecret = await resolveLinkSecret({ envSecret: config.MILEPOST_SECRET, dataDir: config.dataDir, embeddedDatabase: !config.DATABASE_URL });
   say(`decision links signed with ${linkSecret.source === 'MILEPOST_SECRET' ? 'MILEPOST_SECRET' : `the secret kept in ${linkSecret.file}`}; they point to ${config.publicUrl}`);
@@ -65,7 +69,8 @@ async function main() {
     say(`Temporal cluster at ${address}, namespace ${config.TEMPORAL_NAMESPACE}`);
   }
 
-  configureTemporalRuntime('WARN');
+  configureTemporalRuntime('WARN', { log: logger.child({ part: 'worker' }), metricsAddress: config.WORKER_METRICS_ADDRESS });
+  if (config.WORKER_METRICS_ADDRESS) say(`worker metrics for Prometheus on http://${config.WORKER_METRICS_ADDRESS}/metrics (WORKER_METRICS_ADDRESS)`);
   const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined;
   const worker = await startWorker({ address, namespace: config.TEMPORAL_NAMESPACE, db, mailer, decisionLinks, webhookAllow: config.MILEPOST_WEBHOOK_ALLOW });
   stops.push({ name: 'worker', stop: worker.stop });
@@ -82,23 +87,31 @@ async function main() {
   );
 
   const designerDir = fileURLToPath(new URL('../designer/dist', import.meta.url));
-  const app = createApp({ db, temporal: { client, taskQueue: TASK_QUEUE }, designerDir, decisionLinks, trustProxy: config.TRUST_PROXY });
+  const app = createApp({
+    db,
+    temporal: { client, taskQueue: TASK_QUEUE },
+    designerDir,
+    decisionLinks,
+    trustProxy: config.TRUST_PROXY,
+    logger,
+    metrics: config.METRICS === 'on' && { token: config.METRICS_TOKEN },
+  });
   const http = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   stops.push({ name: 'HTTP server', stop: () => new Promise((resolve) => http.close(resolve)) });
-  say(`API and web page on http://localhost:${config.PORT}, listening on ${config.HOST}${config.HOST === '127.0.0.1' ? ' (this machine only; HOST=0.0.0.0 serves the network)' : ''} (OpenAPI at /api/openapi.json). Ctrl-C stops everything.`);
+  say(`API and web page on http://localhost:${config.PORT}, listening on ${config.HOST}${config.HOST === '127.0.0.1' ? ' (this machine only; HOST=0.0.0.0 serves the network)' : ''} (OpenAPI at /api/openapi.json${config.METRICS === 'on' ? `; Prometheus metrics at /metrics${config.METRICS_TOKEN ? ' behind METRICS_TOKEN' : ', keep it off the public network or set METRICS_TOKEN'}` : ''}). Ctrl-C stops everything.`);
 }
 
 let stopping = false;
 async function shutdown(signal: string, code = 0) {
   if (stopping) return;
   stopping = true;
-  console.log(`[milepost] ${signal}: stopping…`);
+  logger.info({ part: 'milepost' }, `${signal}: stopping…`);
   for (const { name, stop } of stops.reverse()) {
     try {
       await stop();
-      console.log(`[milepost] stopped ${name}`);
+      logger.info({ part: 'milepost' }, `stopped ${name}`);
     } catch (error) {
-      console.error(`[milepost] could not stop ${name} cleanly:`, error);
+      logger.error({ part: 'milepost', err: error }, `could not stop ${name} cleanly`);
     }
   }
   process.exit(code);
@@ -108,6 +121,6 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 main().catch((error: unknown) => {
-  console.error(`[milepost] start failed: ${error instanceof Error ? error.message : String(error)}`);
+  logger.fatal({ part: 'milepost' }, `start failed: ${error instanceof Error ? error.message : String(error)}`);
   void shutdown('start failure', 1);
 });

@@ -1,6 +1,7 @@
 import { isGrpcServiceError, type Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect';
+import { fallbackLogger, type Logger } from '../activities/runtime/logger';
 import type { DependencyName, DependencyState, Readiness } from './contract/health';
 import { outageAnswers } from './outages';
 
@@ -31,23 +32,23 @@ function reasonOf(error: unknown): string {
   return 'unexpected error (logged)';
 }
 
-async function check(part: DependencyName, probe: () => Promise<unknown>): Promise<DependencyState> {
+async function check(part: DependencyName, probe: () => Promise<unknown>, log: Logger): Promise<DependencyState> {
   try {
     await within(readinessDeadlineMs, probe());
     return { state: 'up', reason: null };
   } catch (error) {
     const reason = reasonOf(error);
-    if (reason.startsWith('unexpected')) console.warn(`[api] readiness: ${part} check failed:`, error);
+    if (reason.startsWith('unexpected')) log.warn({ part, err: error }, `readiness: the ${part} check failed`);
     return { state: 'down', reason };
   }
 }
 
 /** Asks PostgreSQL and Temporal, side by side, whether they answer now. */
-export async function readiness({ db, client }: { db: Db; client: Client }): Promise<Readiness> {
+export async function readiness({ db, client, log = fallbackLogger }: { db: Db; client: Client; log?: Logger | undefined }): Promise<Readiness> {
   const [database, temporal] = await Promise.all([
-    check('database', () => sql`select 1`.execute(db)),
+    check('database', () => sql`select 1`.execute(db), log),
     // The deadline also stops the client's own retries of an unreachable server.
-    check('temporal', () => client.withDeadline(Date.now() + readinessDeadlineMs, () => client.workflowService.getSystemInfo({}))),
+    check('temporal', () => client.withDeadline(Date.now() + readinessDeadlineMs, () => client.workflowService.getSystemInfo({})), log),
   ]);
   const parts = { database, temporal };
   const down = (Object.keys(parts) as DependencyName[]).filter((name) => parts[name].state === 'down');

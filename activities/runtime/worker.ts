@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundle } from '@temporalio/worker';
 import type { Db } from '../../db/connect';
+import type { Logger } from './logger';
 import { TASK_QUEUE } from '../../workflows/task-queue';
 import { createActivities } from '../index';
 import type { Clock } from '../clock';
@@ -16,12 +17,25 @@ export async function bundleWorkflows(): Promise<WorkflowBundle> {
   return bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
 }
 
+/** How the Temporal SDK's log levels map onto the JSON log's. */
+const jsonLevels = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as const satisfies Record<LogLevel, string>;
+
 /**
- * Sets the Temporal SDK's log level for this process. Call before the first worker starts; the
+ * Sets up the Temporal SDK's runtime for this process. Call before the first worker starts; the
  * SDK's runtime is created once per process. Shutdown signals stay with our own start script.
+ * - `log`: the SDK's and activities' log lines go to this JSON logger (else to stderr as text).
+ * - `metricsAddress` (`host:port`): the SDK serves Prometheus metrics there at `/metrics`
+ *   (workflow and activity task latency, schedule-to-start, sticky cache, pollers).
  */
-export function configureTemporalRuntime(logLevel: LogLevel = 'WARN'): void {
-  Runtime.install({ logger: new DefaultLogger(logLevel), shutdownSignals: [] });
+export function configureTemporalRuntime(logLevel: LogLevel = 'WARN', { log, metricsAddress }: { log?: Logger | undefined; metricsAddress?: string | undefined } = {}): void {
+  const logger = log
+    ? new DefaultLogger(logLevel, ({ level, message, meta }) => log[jsonLevels[level]]({ temporal: true, ...meta }, message))
+    : new DefaultLogger(logLevel);
+  Runtime.install({
+    logger,
+    shutdownSignals: [],
+    ...(metricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } } : {}),
+  });
 }
 
 export interface MilepostWorkerOptions {

@@ -24,6 +24,7 @@ import { calendarChangedSignal } from '../../workflows/sales-project-messages';
 import { salesProjectWorkflowId } from '../../workflows/task-queue';
 import type { SharedCalendarYear, SharedYearImportBody } from '../contract/calendars';
 import * as routes from '../contract/routes/calendars';
+import type { Logger } from '../../activities/runtime/logger';
 
 const adminsOnly = onlyRoles(roleAbilities.manageCalendars, 'import or edit the shared holiday calendars');
 
@@ -61,7 +62,7 @@ const importRefused = (format: 'csv' | 'ics', errors: HolidayImportError[]) =>
  * for is named (and logged): a lifecycle picks the new days up at its next reload (plan approval,
  * continue-as-new), a flow run keeps the deadline it has.
  */
-async function rescheduleFollowers(db: Db, client: Client, calendarId: SharedCalendarId): Promise<{ projects: number; flowRuns: number; notReached: string[] }> {
+async function rescheduleFollowers(db: Db, client: Client, calendarId: SharedCalendarId, log: Logger): Promise<{ projects: number; flowRuns: number; notReached: string[] }> {
   const lifecycles = (await listProjectsFollowing(db, calendarId)).map(salesProjectWorkflowId);
   const flowRuns = await listFlowRunsFollowing(db, calendarId);
   const notReached: string[] = [];
@@ -86,7 +87,7 @@ async function rescheduleFollowers(db: Db, client: Client, calendarId: SharedCal
       }),
     );
   }
-  if (notReached.length > 0) console.warn(`${calendarId} changed, but ${notReached.length} workflow(s) could not be told:`, notReached.join(', '));
+  if (notReached.length > 0) log.warn({ calendarId, notReached }, `${calendarId} changed, but ${notReached.length} workflow(s) could not be told`);
   return { projects, flowRuns: runs, notReached: notReached.sort() };
 }
 
@@ -99,9 +100,9 @@ function bodyFormat(contentType: string | undefined): 'csv' | 'ics' | null {
 }
 
 export function calendarsRouter({ db, temporal }: AppDeps) {
-  const store = async (calendarId: SharedCalendarId, table: SharedYear, source: SharedCalendarYearRow['source'], userId: string) => {
+  const store = async (calendarId: SharedCalendarId, table: SharedYear, source: SharedCalendarYearRow['source'], userId: string, log: Logger) => {
     const row = await upsertStoredYear(db, { calendarId, table, source, updatedBy: userId });
-    return { ...yearDto(calendarId, table, row), rescheduling: await rescheduleFollowers(db, temporal.client, calendarId) };
+    return { ...yearDto(calendarId, table, row), rescheduling: await rescheduleFollowers(db, temporal.client, calendarId, log) };
   };
 
   return createRouter()
@@ -130,7 +131,7 @@ export function calendarsRouter({ db, temporal }: AppDeps) {
       const table: SharedYear = { year, holidays: body.holidays, workingDays: body.workingDays };
       const problems = sharedYearProblems(table);
       if (problems.length > 0) throw invalidFields(problems);
-      return c.json(await store(calendarId, table, 'json', c.get('principal').userId), 200);
+      return c.json(await store(calendarId, table, 'json', c.get('principal').userId, c.get('log')), 200);
     })
     .openapi({ ...routes.importSharedCalendarYear, middleware: adminsOnly }, async (c) => {
       const { calendarId, year } = c.req.valid('param');
@@ -142,14 +143,14 @@ export function calendarsRouter({ db, temporal }: AppDeps) {
       if (!body.text?.trim()) throw invalidFields([{ path: typed ? '' : 'text', message: 'the file is empty' }]);
       const parsed = body.format === 'csv' ? parseHolidayCsv(body.text, year) : parseHolidayIcs(body.text, year);
       if (!parsed.ok) throw importRefused(body.format, parsed.errors);
-      return c.json(await store(calendarId, parsed.year, body.format, c.get('principal').userId), 200);
+      return c.json(await store(calendarId, parsed.year, body.format, c.get('principal').userId, c.get('log')), 200);
     })
     .openapi({ ...routes.deleteSharedCalendarYear, middleware: adminsOnly }, async (c) => {
       const { calendarId, year } = c.req.valid('param');
       if (!(await deleteStoredYear(db, calendarId, year))) {
         throw new ApiError(404, 'not_found', `No imported or edited ${year} is stored for ${calendarId}; the packaged days apply.`);
       }
-      await rescheduleFollowers(db, temporal.client, calendarId);
+      await rescheduleFollowers(db, temporal.client, calendarId, c.get('log'));
       return c.body(null, 204);
     });
 }

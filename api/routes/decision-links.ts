@@ -87,7 +87,7 @@ export function decisionLinksRouter({ db, temporal }: AppDeps, { secret }: { sec
         return show(c, donePage(target, new Date(result.decidedAt)));
       } catch (error) {
         if (error instanceof ApiError && (error.status === 403 || error.status === 404 || error.status === 409)) return show(c, refusedPage(error.status, error.message));
-        console.error('Decision link', target.linkId, 'could not decide request', target.requestId, error);
+        c.get('log').error({ linkId: target.linkId, approvalRequestId: target.requestId, err: error }, 'a decision link could not decide its request');
         await releaseLink(db, target.linkId);
         return show(c, failedPage());
       }

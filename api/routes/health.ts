@@ -9,7 +9,7 @@ export function healthRouter({ db, temporal }: AppDeps) {
   return createRouter()
     .openapi(routes.healthz, (c) => c.json({ alive: true as const }, 200))
     .openapi(routes.readyz, async (c) => {
-      const answer = await readiness({ db, client: temporal.client });
+      const answer = await readiness({ db, client: temporal.client, log: c.get('log') });
       if (answer.ready) return c.json(answer, 200);
       c.header('Retry-After', String(retryAfterSeconds));
       return c.json(answer, 503);

@@ -1,0 +1,22 @@
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+/** The levels `LOG_LEVEL` takes, quietest last. */
+export const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+export type { Logger };
+
+/**
+ * One JSON object per line on stdout (or `destination`), for whatever collects the logs; shared by
+ * the API and the worker so both write the same shape. Workflow code never logs through it: it
+ * would not be deterministic.
+ */
+export function createLogger({ level = 'info', destination }: { level?: LogLevel; destination?: DestinationStream } = {}): Logger {
+  const options = { level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+/**
+ * For code started without a configured logger (tests, one-off helpers): warnings and errors only,
+ * so a test run is not one line per request.
+ */
+export const fallbackLogger: Logger = createLogger({ level: 'warn' });
