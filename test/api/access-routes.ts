@@ -77,6 +77,8 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     // Probes for orchestrators and load balancers: anyone, nothing touched
     'GET /healthz': { allow: 'public', ok: 200, send: () => ({ path: '/healthz' }) },
     'GET /readyz': { allow: 'public', ok: 200, send: () => ({ path: '/readyz' }) },
+    // Prometheus scrapes without a person; METRICS_TOKEN (unset here) would guard it
+    'GET /metrics': { allow: 'public', ok: 200, send: () => ({ path: '/metrics' }) },
     // Signing in and one's own account
     'POST /api/auth/login': { allow: 'public', ok: 200, audited: false, send: () => ({ path: '/api/auth/login', body: { email: f.loginEmail, password } }) },
     'POST /api/auth/logout': { allow: signedIn, ok: 204, audited: false, send: () => ({ path: '/api/auth/logout' }) },

@@ -44,3 +44,17 @@ describe('TRUST_PROXY', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'lb.internal' })).toThrow(/TRUST_PROXY: "lb\.internal" is a host name/);
   });
 });
+
+describe('LOG_LEVEL, METRICS, METRICS_TOKEN and WORKER_METRICS_ADDRESS', () => {
+  it('default to info logs and /metrics on without a token, and worker metrics off', () => {
+    const config = loadConfig({});
+    expect([config.LOG_LEVEL, config.METRICS, config.METRICS_TOKEN, config.WORKER_METRICS_ADDRESS]).toEqual(['info', 'on', undefined, undefined]);
+    expect(loadConfig({ LOG_LEVEL: 'debug', METRICS: 'off', WORKER_METRICS_ADDRESS: '0.0.0.0:9464' })).toMatchObject({ LOG_LEVEL: 'debug', METRICS: 'off', WORKER_METRICS_ADDRESS: '0.0.0.0:9464' });
+  });
+
+  it('stop the start naming the setting they cannot read', () => {
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ WORKER_METRICS_ADDRESS: '9464' })).toThrow(/WORKER_METRICS_ADDRESS: must be host:port/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
+  });
+});

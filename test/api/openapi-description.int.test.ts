@@ -14,24 +14,26 @@ const operations = async () => {
   return { doc, ops };
 };
 
-/** The routes anyone may call: signing in, and the probes of whatever runs the processes. */
-const publicRoutes = ['GET /healthz', 'GET /readyz', 'POST /api/auth/login'];
+/** The routes anyone may call: signing in, and the probes and metrics of whatever runs the processes. */
+const publicRoutes = ['GET /healthz', 'GET /metrics', 'GET /readyz', 'POST /api/auth/login'];
+/** Public routes that still answer 401: a wrong password, and metrics without METRICS_TOKEN when that is set. */
+const publicWith401 = ['POST /api/auth/login', 'GET /metrics'];
 
 describe('the published OpenAPI description', () => {
-  it('says how to authenticate: an API token or the session cookie, everywhere but sign-in and the health probes', async () => {
+  it('says how to authenticate: an API token or the session cookie, everywhere but sign-in, the health probes and the metrics', async () => {
     const { doc, ops } = await operations();
     expect(doc.components.securitySchemes).toEqual({
       apiToken: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
       session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'milepost_session' }),
     });
     expect(doc.security).toEqual([{ apiToken: [] }, { session: [] }]);
-    expect(ops.filter(({ op }) => op.security?.length === 0).map(({ key }) => key)).toEqual([...publicRoutes].sort());
+    expect(ops.filter(({ op }) => op.security?.length === 0).map(({ key }) => key).sort()).toEqual([...publicRoutes].sort());
   });
 
-  it('gives every route but sign-in and the health probes its 401, and every route with a body its 413 and 415', async () => {
+  it('gives every route but sign-in, the health probes and the metrics its 401, and every route with a body its 413 and 415', async () => {
     const { ops } = await operations();
     expect(ops.filter(({ key, op }) => !publicRoutes.includes(key) && !op.responses['401']).map(({ key }) => key)).toEqual([]);
-    expect(ops.filter(({ key, op }) => publicRoutes.includes(key) && key !== 'POST /api/auth/login' && op.responses['401']).map(({ key }) => key)).toEqual([]);
+    expect(ops.filter(({ key, op }) => publicRoutes.includes(key) && !publicWith401.includes(key) && op.responses['401']).map(({ key }) => key)).toEqual([]);
     expect(ops.filter(({ op }) => op.requestBody && !(op.responses['413'] && op.responses['415'])).map(({ key }) => key)).toEqual([]);
   });
 
