@@ -14,6 +14,7 @@ import { seedDefaultFlows } from '../db/seed-default-flows';
 import { ensureAdmin } from './auth/start-admin';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import { createApp } from './app';
+import { requestIdMemo } from './request-id-memo';
 import { reconcileFlowSchedules } from './flow-schedules';
 import { loadConfig } from './config';
 import { createLogger, type Logger } from '../activities/runtime/logger';
@@ -79,7 +80,7 @@ async function main() {
 
   const connection = await Connection.connect({ address });
   stops.push({ name: 'Temporal client', stop: () => connection.close() });
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, interceptors: { workflow: [requestIdMemo] } });
   // Schedule bindings changed while the engine was away (or its history was wiped) are put right.
   const reconciled = await reconcileFlowSchedules({ db, client, taskQueue: TASK_QUEUE });
   say(

@@ -4,6 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Logger } from '../activities/runtime/logger';
 import { clientAddress, type TrustProxy } from './client-address';
 import type { HttpMetrics } from './http-metrics';
+import { currentRequest } from './request-id-memo';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -34,7 +35,7 @@ export function observeRequests({ log, metrics, trustProxy }: { log: Logger; met
     c.set('requestId', requestId);
     c.set('log', log.child({ requestId }));
     c.header('X-Request-Id', requestId);
-    await next();
+    await currentRequest.run({ requestId }, next);
     const durationMs = Math.round((performance.now() - started) * 100) / 100;
     const route = routePath(c);
     const status = c.res.status;

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from '@temporalio/client';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { requestIdMemo } from '../../api/request-id-memo';
 import { createApp, type App } from '../../api/app';
 import { parseTrustProxy } from '../../api/client-address';
 import { createLogger } from '../../activities/runtime/logger';
@@ -90,5 +93,24 @@ describe('logs and metrics of the API', () => {
   it('serves no /metrics when METRICS=off', async () => {
     const off = createApp({ db: system.db, temporal: { client: system.client, taskQueue: system.taskQueue }, metrics: false });
     expect((await off.request('/metrics')).status).toBe(404);
+  });
+
+  it('names the request that started a workflow in its memo, as requestId', async () => {
+    const client = new Client({ connection: system.client.connection, namespace: 'default', interceptors: { workflow: [requestIdMemo] } });
+    const starting = createApp({ db: system.db, temporal: { client, taskQueue: system.taskQueue }, logger: capturedLogger().logger });
+    const workflowId = `request-id-memo-${randomUUID()}`;
+    // No worker polls this queue: the start is all that is looked at.
+    starting.post('/start-for-the-memo-test', async (c) => {
+      await client.workflow.start('noSuchWorkflow', { taskQueue: `nobody-${randomUUID()}`, workflowId, args: [] });
+      return c.body(null, 204);
+    });
+    const res = await starting.request('/start-for-the-memo-test', { method: 'POST', headers: { 'x-request-id': 'memo-test-7' } });
+    expect(res.status).toBe(204);
+    const handle = client.workflow.getHandle(workflowId);
+    try {
+      expect((await handle.describe()).memo).toEqual({ requestId: 'memo-test-7' });
+    } finally {
+      await handle.terminate('test done');
+    }
   });
 });
