@@ -11,7 +11,8 @@ export type { Logger };
  * would not be deterministic.
  */
 export function createLogger({ level = 'info', destination }: { level?: LogLevel; destination?: DestinationStream } = {}): Logger {
-  const options = { level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime };
+  // Levels by name ("warn"), not pino's numbers, so a reader or a log query needs no table.
+  const options = { level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label: string) => ({ level: label }) } };
   return destination ? pino(options, destination) : pino(options);
 }
 

@@ -45,7 +45,7 @@ describe('logs and metrics of the API', () => {
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     const written = lines.slice(before).filter((line) => line.msg === 'request');
     expect(written).toEqual([
-      expect.objectContaining({ level: 30, method: 'GET', route: '/api/projects/:id', status: 404, requestId, client: '203.0.113.7', durationMs: expect.any(Number) as number }),
+      expect.objectContaining({ level: 'info', method: 'GET', route: '/api/projects/:id', status: 404, requestId, client: '203.0.113.7', durationMs: expect.any(Number) as number }),
     ]);
   });
 
