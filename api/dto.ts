@@ -1,5 +1,6 @@
 import type { z } from '@hono/zod-openapi';
-import type { Escalation, InboxItem, KpiReport, Milestone, SalesProject, User } from '../db/schema';
+import type { InboxItem, KpiReport, Milestone, SalesProject, User } from '../db/schema';
+import type { EscalationWithStandIn } from '../db/queries/escalations';
 import * as S from './contract/projects';
 import * as U from './contract/users';
 import { bodyOf, toJson } from './to-json';
@@ -15,7 +16,7 @@ export const projectDto = (p: SalesProject, milestones: Milestone[]): z.infer<ty
   projectBody({ ...toJson(p), milestones: milestones.map(milestoneDto) });
 
 const escalationBody = bodyOf(S.Escalation);
-export const escalationDto = (e: Escalation): z.infer<typeof S.Escalation> => escalationBody(toJson(e));
+export const escalationDto = (e: EscalationWithStandIn): z.infer<typeof S.Escalation> => escalationBody(toJson(e));
 
 const kpiReportBody = bodyOf(S.KpiReport);
 export const kpiReportDto = (r: KpiReport): z.infer<typeof S.KpiReport> => kpiReportBody(toJson(r));

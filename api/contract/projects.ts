@@ -87,6 +87,7 @@ export const Escalation = z
     milestoneId: z.string(),
     level: z.number(),
     recipientId: z.string(),
+    standInId: z.string().nullable().openapi({ description: 'Who answers it for the recipient while they are away (the deputy their open request went to); null when nobody does' }),
     createdAt: z.string(),
     acknowledgedAt: z.string().nullable(),
     acknowledgedBy: z.string().nullable(),

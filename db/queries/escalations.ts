@@ -30,18 +30,30 @@ export async function insertEscalationOnce(
   return { escalation: existing, created: false };
 }
 
-export async function findEscalation(db: Db, id: string): Promise<Escalation | undefined> {
-  return db.selectFrom('escalations').selectAll().where('id', '=', id).executeTakeFirst();
+/** An escalation, with who answers it for its recipient while they are away (their deputy), if anybody does now. */
+export type EscalationWithStandIn = Escalation & { standInId: string | null };
+
+const escalationsWithStandIn = (db: Db) =>
+  db
+    .selectFrom('escalations as e')
+    .selectAll('e')
+    .select((eb) =>
+      eb
+        .selectFrom('approval_requests as r')
+        .select('r.approverId')
+        .whereRef('r.flowRunId', '=', 'e.flowRunId')
+        .whereRef('r.onBehalfOfId', '=', 'e.recipientId')
+        .where('r.status', '=', 'pending')
+        .limit(1)
+        .as('standInId'),
+    );
+
+export async function findEscalation(db: Db, id: string): Promise<EscalationWithStandIn | undefined> {
+  return escalationsWithStandIn(db).where('e.id', '=', id).executeTakeFirst();
 }
 
-export async function listEscalations(db: Db, projectId: string): Promise<Escalation[]> {
-  return db
-    .selectFrom('escalations')
-    .selectAll()
-    .where('projectId', '=', projectId)
-    .orderBy('createdAt')
-    .orderBy('level')
-    .execute();
+export async function listEscalations(db: Db, projectId: string): Promise<EscalationWithStandIn[]> {
+  return escalationsWithStandIn(db).where('e.projectId', '=', projectId).orderBy('e.createdAt').orderBy('e.level').execute();
 }
 
 /** Records the acknowledgement once; a repeat returns the first one's time. */

@@ -38,7 +38,8 @@ const writeAbsence = (userId: string, deputyId: string) =>
   putAbsence(system.db, { userId, deputyId, startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 3_600_000), setBy: userId });
 
 const escalationsOf = async (projectId: string) =>
-  (await call<{ escalations: { level: number; recipientId: string; acknowledgedBy: string | null }[] }>(system.app, 'GET', `/api/projects/${projectId}`)).body.escalations;
+  (await call<{ escalations: { level: number; recipientId: string; standInId: string | null; acknowledgedBy: string | null }[] }>(system.app, 'GET', `/api/projects/${projectId}`)).body
+    .escalations;
 
 const traceDecisions = async (runId: string) =>
   (await call<{ decisions: { asked: { name: string }; status: string; onBehalfOf: { name: string } | null; assignmentNote: string | null }[] }>(system.app, 'GET', `/api/flow-runs/${runId}/trace`)).body
@@ -67,20 +68,24 @@ describe('requests while the person asked is absent, on the real engine', () => 
     // Nobody answers: the deputy's request times out and the director is asked next (level 2).
     await pendingAck(org.director);
     expect((await call<Request>(system.app, 'GET', `/api/approvals/${ask.id}`)).body.status).toBe('timed_out');
-    expect((await escalationsOf(project.id)).map((e) => [e.level, e.recipientId])).toEqual([
-      [1, org.manager.id],
-      [2, org.director.id],
+    expect((await escalationsOf(project.id)).map((e) => [e.level, e.recipientId, e.standInId])).toEqual([
+      [1, org.manager.id, null],
+      [2, org.director.id, null],
     ]);
   });
 
-  it('lets the deputy acknowledge for the absent manager, which acknowledges the escalation raised to the manager', async () => {
+  it('names the deputy as the one answering the absent manager’s escalation, lets them acknowledge it, which acknowledges the escalation raised to the manager', async () => {
     const org = await orgWithDeputy();
     expect((await setAbsence(org.manager, org.deputy.id)).status).toBe(200);
     const project = await createProjectWithMilestone(system.app, org, { dueInSeconds: 2, ackTimeoutSeconds: 120 });
     const ask = await pendingAck(org.deputy);
+    // The project page says who answers the manager's escalation meanwhile.
+    expect((await escalationsOf(project.id)).map((e) => [e.level, e.recipientId, e.standInId])).toEqual([[1, org.manager.id, org.deputy.id]]);
     const acked = await call(system.app, 'POST', `/api/approvals/${ask.id}/decision`, { decision: 'acknowledge' }, { as: org.deputy });
     expect(acked.status, JSON.stringify(acked.body)).toBe(200);
-    await eventually(async () => expect(await escalationsOf(project.id)).toEqual([expect.objectContaining({ level: 1, recipientId: org.manager.id, acknowledgedBy: org.deputy.id })]));
+    await eventually(async () =>
+      expect(await escalationsOf(project.id)).toEqual([expect.objectContaining({ level: 1, recipientId: org.manager.id, standInId: null, acknowledgedBy: org.deputy.id })]),
+    );
     expect(await traceDecisions(ask.flowRunId)).toEqual([
       expect.objectContaining({ asked: expect.objectContaining({ name: 'Deputy' }), status: 'acknowledged', onBehalfOf: expect.objectContaining({ name: 'Manager' }) }),
     ]);

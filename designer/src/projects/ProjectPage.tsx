@@ -172,7 +172,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
             <PlainList items={openEscalations} empty="None." keyOf={(e) => e.id}>
               {(e) => (
                 <>
-                  <strong>{milestoneName.get(e.milestoneId) ?? 'Milestone'}</strong> — level {e.level}, waiting for {nameOf(e.recipientId)}
+                  <strong>{milestoneName.get(e.milestoneId) ?? 'Milestone'}</strong> — level {e.level}, waiting for {e.standInId === null ? nameOf(e.recipientId) : `${nameOf(e.standInId)} on behalf of ${nameOf(e.recipientId)}`}
                   <br />
                   <span className="small muted">
                     since <TimeText at={e.createdAt} />
