@@ -20,6 +20,21 @@ export const tellOwner = (id: string, subject: string): NodeSpec => ({
   config: { recipient: { kind: 'project_owner' }, channel: 'inbox', subject, message: 'Hello {{recipient.name}}.' },
 });
 
+type Duration = Extract<DocNode, { kind: 'wait_for_ack' }>['config']['timeout'];
+
+/** The step `ack`: the owner's manager (else the owner) must acknowledge within `timeout`. */
+export const managerAcknowledges = (timeout: Duration): NodeSpec => ({
+  id: 'ack',
+  kind: 'wait_for_ack',
+  config: {
+    recipient: { kind: 'owner_manager', fallback: { kind: 'project_owner' } },
+    channel: 'inbox',
+    subject: 'Please acknowledge {{project.name}}',
+    message: 'Hello {{recipient.name}}.',
+    timeout,
+  },
+});
+
 export const endWith = (id: string, result: 'done' | 'approved' | 'rejected'): NodeSpec => ({ id, kind: 'end', config: { result } });
 
 type Approval = Extract<DocNode, { kind: 'approval' }>['config'];
@@ -95,17 +110,7 @@ export function branchesThenAcknowledgement(ackSeconds: number): FlowDocument {
         kind: 'create_task',
         config: { title: 'Follow up {{project.name}}', assignee: { kind: 'project_owner' }, dueIn: { amount: 2, unit: 'days' } },
       },
-      {
-        id: 'ack',
-        kind: 'wait_for_ack',
-        config: {
-          recipient: { kind: 'owner_manager', fallback: { kind: 'project_owner' } },
-          channel: 'inbox',
-          subject: 'Please acknowledge {{project.name}}',
-          message: 'Hello {{recipient.name}}.',
-          timeout: { amount: ackSeconds, unit: 'seconds' },
-        },
-      },
+      managerAcknowledges({ amount: ackSeconds, unit: 'seconds' }),
       { id: 'up', kind: 'escalate', config: {} },
       {
         id: 'tell_up',

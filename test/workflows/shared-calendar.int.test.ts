@@ -7,7 +7,7 @@ import { flowRunStateQuery } from '../../workflows/interpreter/flow-run-messages
 import { flowRunWorkflowId } from '../../workflows/task-queue';
 import { bind, createOrgChart, createProject, inSeconds, publishFlow, startExecution } from '../support/factories';
 import { closeProject, flowRunOf, runOnPlanSubmitted } from '../support/flow-runs';
-import { branchesThenAcknowledgement, document, endWith, onPlanSubmitted } from '../support/flow-shapes';
+import { branchesThenAcknowledgement, document, endWith, managerAcknowledges, onPlanSubmitted } from '../support/flow-shapes';
 import { call, eventually } from '../support/http';
 import { useSystem } from '../support/system';
 
@@ -185,17 +185,7 @@ describe('the shared calendar on the real engine', () => {
     const org = await createOrgChart(system.app);
     const flow = document('Acknowledge within a business day', [
       onPlanSubmitted(),
-      {
-        id: 'ack',
-        kind: 'wait_for_ack',
-        config: {
-          recipient: { kind: 'owner_manager', fallback: { kind: 'project_owner' } },
-          channel: 'inbox',
-          subject: 'Please acknowledge {{project.name}}',
-          message: 'Hello {{recipient.name}}.',
-          timeout: { amount: 1, unit: 'business_days' },
-        },
-      },
+      managerAcknowledges({ amount: 1, unit: 'business_days' }),
       endWith('seen', 'approved'),
       endWith('late', 'rejected'),
     ], [['start', 'next', 'ack'], ['ack', 'acknowledged', 'seen'], ['ack', 'timed_out', 'late']]);
