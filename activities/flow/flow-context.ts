@@ -7,7 +7,7 @@ import { findUser } from '../../db/queries/users';
 import { changeValueText } from '../../workflows/domain/change-values';
 import type { TriggerEvent } from '../../workflows/flow/trigger-events';
 import type { Clock } from '../clock';
-import { Dec, exactJsonNumber, percentOf } from '../../workflows/domain/decimal';
+import { Dec, exactJsonNumber, percentChange, percentOf } from '../../workflows/domain/decimal';
 import { round2 } from '../../workflows/domain/round2';
 import { overrunPercent } from '../../workflows/domain/spending';
 
@@ -101,7 +101,7 @@ export async function buildFlowContext(
       field: change.field,
       before: changeValueText(change.field, change.before),
       after: changeValueText(change.field, change.after),
-      deltaPct: change.field === 'target' && !new Dec(String(change.before)).isZero() ? round2(percentOf(new Dec(String(change.after)).minus(String(change.before)).toFixed(), String(change.before))) : 0,
+      deltaPct: change.field === 'target' && !new Dec(String(change.before)).isZero() ? percentChange(String(change.before), String(change.after)) : 0,
       reason: change.reason,
       requestedBy: { id: actor?.id ?? change.requestedBy, name: actor?.name ?? '' },
     };

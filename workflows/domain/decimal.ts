@@ -1,5 +1,6 @@
 import DecimalJs from 'decimal.js';
 import { z } from 'zod';
+import { round2 } from './round2';
 
 /**
  * Money, targets and KPI values are decimals that must stay exactly what people wrote: they travel
@@ -73,6 +74,14 @@ export function sumDecimals(values: readonly (string | number)[]): string {
 /** A ratio or percentage for display, from exact decimals: `part / whole × 100` as a JS number. */
 export function percentOf(part: string | number, whole: string | number): number {
   return new Dec(String(part)).div(new Dec(String(whole))).times(100).toNumber();
+}
+
+/**
+ * How far `after` moved from `before`, in percent of `before`, computed exactly and rounded to two
+ * decimals for display (a rise of 100 to 110 is 10); `before` must not be 0.
+ */
+export function percentChange(before: string | number, after: string | number): number {
+  return round2(percentOf(new Dec(String(after)).minus(String(before)).toFixed(), before));
 }
 
 /**

@@ -1,5 +1,4 @@
-import { Dec, percentOf } from './decimal';
-import { round2 } from './round2';
+import { Dec, percentChange } from './decimal';
 
 /**
  * How far spending runs over the plan, in percent of the plan (0 while within it), computed on the
@@ -10,5 +9,5 @@ export function overrunPercent(planned: string, spent: string): number | null {
   const plan = new Dec(planned);
   const used = new Dec(spent);
   if (plan.lte(0)) return used.gt(0) ? null : 0;
-  return used.gt(plan) ? round2(percentOf(used.minus(plan).toFixed(), planned)) : 0;
+  return used.gt(plan) ? percentChange(planned, spent) : 0;
 }
