@@ -1,7 +1,7 @@
 import { flowWebhookSecret, signatureHeader } from '../../activities/flow/webhook-signature';
 import type { Db } from '../../db/connect';
 import { listScheduleBindings } from '../../db/queries/flow-schedules';
-import { bindFlow, findFlow, findVersion, insertFlow, lastBindingRemoval, listBindings, listFlows, listVersions, publishVersion, resolveBinding, saveDraft, unbindFlow } from '../../db/queries/flows';
+import { bindFlow, findFlow, findVersion, insertFlow, lastBindingRemovals, listBindings, type BindingRemoval, listFlows, listVersions, publishVersion, resolveBinding, saveDraft, unbindFlow } from '../../db/queries/flows';
 import type { Flow, FlowVersion } from '../../db/schema';
 import { flowDraftSchema, type FlowDraft } from '../../workflows/flow/graph-schema';
 import { triggerEventSchema, triggerEvents } from '../../workflows/flow/trigger-events';
@@ -198,11 +198,13 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
         await requireProjectAccess(db, c.get('principal'), id, 'read');
         const now = new Date();
         const scheduleOf = new Map((await listScheduleBindings(db)).map((s) => [s.projectId ?? '', s.schedule]));
+        const resolvedByEvent = await Promise.all(triggerEvents.map(async (triggerEvent) => ({ triggerEvent, resolved: await resolveBinding(db, id, triggerEvent) })));
+        // Read from the audit trail once, and only when some event has nothing running.
+        const removals = resolvedByEvent.some((e) => !e.resolved) ? await lastBindingRemovals(db, id) : new Map<string, BindingRemoval>();
         const entries = await Promise.all(
-          triggerEvents.map(async (triggerEvent) => {
-            const resolved = await resolveBinding(db, id, triggerEvent);
+          resolvedByEvent.map(async ({ triggerEvent, resolved }) => {
             if (!resolved) {
-              const removal = await lastBindingRemoval(db, id, triggerEvent);
+              const removal = removals.get(triggerEvent);
               const removed = removal ? { at: removal.at.toISOString(), by: removal.byName, scope: removal.scope } : null;
               return { triggerEvent, source: 'none' as const, flowId: null, flowName: null, version: null, pinned: false, removed };
             }

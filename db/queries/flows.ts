@@ -132,21 +132,28 @@ export async function unbindFlow(db: Db, binding: { triggerEvent: string; projec
   return Number(result.numDeletedRows) > 0;
 }
 
+export interface BindingRemoval {
+  at: Date;
+  byName: string | null;
+  scope: 'project' | 'global';
+}
+
 /**
- * The last removal of a binding that decided `event` for this project (its own, or the one for all
- * projects), from the audit trail: when, by whom, and which one. Undefined when none was ever removed.
+ * For each trigger event, the last removal of a binding that decided it for this project (its own,
+ * or the one for all projects), from the audit trail: when, by whom, and which one. Events whose
+ * bindings were never removed are absent. One read of the trail for all events.
  */
-export async function lastBindingRemoval(db: Db, projectId: string, event: string): Promise<{ at: Date; byName: string | null; scope: 'project' | 'global' } | undefined> {
-  const row = await db
+export async function lastBindingRemovals(db: Db, projectId: string): Promise<Map<string, BindingRemoval>> {
+  const rows = await db
     .selectFrom('audit_events as a')
     .leftJoin('users as u', 'u.id', 'a.actorUserId')
-    .select(['a.at', 'u.name as byName', sql<string | null>`a.before->>'project_id'`.as('boundProjectId')])
+    .distinctOn(sql`a.before->>'trigger_event'`)
+    .select(['a.at', 'u.name as byName', sql<string>`a.before->>'trigger_event'`.as('triggerEvent'), sql<string | null>`a.before->>'project_id'`.as('boundProjectId')])
     .where('a.entity', '=', 'flow_bindings')
     .where('a.action', '=', 'delete')
-    .where(sql<boolean>`a.before->>'trigger_event' = ${event}`)
     .where((eb) => eb.or([eb('a.projectId', '=', projectId), eb('a.projectId', 'is', null)]))
+    .orderBy(sql`a.before->>'trigger_event'`)
     .orderBy('a.id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row && { at: row.at, byName: row.byName, scope: row.boundProjectId === null ? 'global' : 'project' };
+    .execute();
+  return new Map(rows.map((row) => [row.triggerEvent, { at: row.at, byName: row.byName, scope: row.boundProjectId === null ? 'global' : 'project' }]));
 }
