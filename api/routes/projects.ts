@@ -91,7 +91,7 @@ export function projectsRouter({ db, temporal }: AppDeps) {
         const [milestones, escalations, lifecycle] = await Promise.all([
           listMilestones(db, id),
           listEscalations(db, id),
-          readLifecycle(temporal.client, id),
+          readLifecycle(db, temporal.client, id),
         ]);
         const can = projectCan(c.get('principal'), access, { phase: project.phase, reviewStatus: await findReviewStatus(db, id) });
         return c.json({ ...projectDto(project, milestones), basics: basicsDto(project), lifecycle, escalations: escalations.map(escalationDto), access, can }, 200);
