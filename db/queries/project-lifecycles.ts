@@ -30,3 +30,21 @@ export async function findLifecycleState(db: Db, projectId: string): Promise<Sal
   const row = await db.selectFrom('project_lifecycles').select('state').where('projectId', '=', projectId).executeTakeFirst();
   return row?.state;
 }
+
+/**
+ * What a project's page shows besides its lists, in one round trip: the project, its lifecycle as
+ * the workflow last wrote it (undefined without a row) and the state of its closing review.
+ */
+export async function findProjectPage(db: Db, projectId: string) {
+  const row = await db
+    .selectFrom('sales_projects as p')
+    .leftJoin('project_lifecycles as l', 'l.projectId', 'p.id')
+    .leftJoin('retrospectives as r', 'r.projectId', 'p.id')
+    .selectAll('p')
+    .select(['l.state as lifecycle', 'r.status as reviewStatus'])
+    .where('p.id', '=', projectId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { lifecycle, reviewStatus, ...project } = row;
+  return { project, lifecycle: lifecycle ?? undefined, reviewStatus: reviewStatus ?? null };
+}
