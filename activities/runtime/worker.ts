@@ -9,12 +9,15 @@ import type { AddressAllowList } from '../flow/address-guard';
 import type { DecisionLinkConfig } from '../flow/decision-links';
 import type { Mailer } from '../flow/mailer';
 import { ActivityActorInterceptor } from './activity-actor';
+import { activityRequestId } from './activity-request-id';
 
 export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
+/** Bundled with the workflows: carries the request id on to activities (see api/request-id-memo.ts). */
+export const workflowInterceptorsPath = fileURLToPath(new URL('../../workflows/request-id-interceptors.ts', import.meta.url));
 
 /** Bundles the workflow code once; workers started from the same bundle skip webpack. */
 export async function bundleWorkflows(): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+  return bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: [workflowInterceptorsPath], logger: quietBundlerLogger });
 }
 
 /** How the Temporal SDK's log levels map onto the JSON log's. */
@@ -72,7 +75,7 @@ export async function startWorker(options: MilepostWorkerOptions): Promise<Runni
       ...(options.mailer ? { mailer: options.mailer } : {}),
     }),
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
-    interceptors: { activity: [(context) => ({ inbound: new ActivityActorInterceptor(context) })] },
+    interceptors: { activity: [(context) => ({ inbound: new ActivityActorInterceptor(context) }), activityRequestId] },
   });
   const running = worker.run();
   return {
