@@ -61,7 +61,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  app.use('/api/*', authenticate(deps.db, isPublic));
+  app.use('/api/*', authenticate(deps.db, isPublic, deps.principalCache));
   const documented = routeIndex(app);
   app.use('/api/*', documented.mediaTypes);
   app.use('/api/*', bodyShapeLimit);
