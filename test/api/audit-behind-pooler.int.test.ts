@@ -15,14 +15,12 @@ import { useSystem } from '../support/system';
 // the right person. Two pools here: `milepost_pooled` (2 server connections, for the app) and
 // `milepost_single` (1 server connection, to show the old per-connection setting fail for sure).
 //
-// Observed before the change (the actor set once per checkout with set_config(…, false)), with
-// this file's first test against that code: 20 concurrent task creations by 4 people through
-// `milepost_pooled` left audit entries naming someone other than the creator (see the report of
-// branch `auth` for the count), which the test below refuses.
+// Observed before the change: with db/connect.ts as it was on main (the actor set once per
+// checkout with set_config(…, false)) this file's first two tests failed — "18 of 20 audit
+// entries name someone else" for the 20 concurrent task creations, and the lone writes on one
+// server connection were misattributed too. The third test keeps that failure mode on record.
 const system = useSystem({ worker: false });
-const describeWithPgbouncer = pgbouncerBinary
-  ? describe
-  : describe.skip;
+const describeWithPgbouncer = pgbouncerBinary ? describe : describe.skip;
 
 describeWithPgbouncer(pgbouncerBinary ? 'the audit trail behind PgBouncer in transaction mode' : 'the audit trail behind PgBouncer (skipped: no pgbouncer binary; apt-get install pgbouncer)', () => {
   let bouncer: RunningPgbouncer;
