@@ -108,19 +108,18 @@ class AuditedDriver implements Driver {
     c.inTransaction = true;
   }
 
-  async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    const c = connection as AuditedConnection;
-    try {
-      await this.inner.commitTransaction(c.inner);
-    } finally {
-      c.inTransaction = false;
-    }
+  commitTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.endTransaction(connection, (inner) => this.inner.commitTransaction(inner));
   }
 
-  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.endTransaction(connection, (inner) => this.inner.rollbackTransaction(inner));
+  }
+
+  private async endTransaction(connection: DatabaseConnection, end: (inner: PgConnection) => Promise<void>): Promise<void> {
     const c = connection as AuditedConnection;
     try {
-      await this.inner.rollbackTransaction(c.inner);
+      await end(c.inner);
     } finally {
       c.inTransaction = false;
     }
