@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate';
 import { bodyShapeLimit } from './body-shape-limit';
 import { contentSecurityPolicy } from './content-security-policy';
+import { declaresBody } from './declares-body';
 import type { AppDeps } from './deps';
 import { ApiError, onError } from './errors';
 import { temporalDeadline } from './temporal-deadline';
@@ -51,17 +52,15 @@ export function createApp(deps: AppDeps) {
   app.use('*', secureHeaders());
   app.use('*', contentSecurityPolicy);
   app.use('*', temporalDeadline(deps.temporal.client, deps.temporal.requestBudgetMs));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new ApiError(413, 'body_too_large', 'The request body is larger than 1 MiB.');
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new ApiError(413, 'body_too_large', 'The request body is larger than 1 MiB.');
+    },
+  });
+  app.use('/api/*', (c, next) => (declaresBody(c) ? limitBody(c, next) : next()));
 
-  app.use('/api/*', authenticate(deps.db, isPublic));
+  app.use('/api/*', authenticate(deps.db, isPublic, deps.principalCache));
   const documented = routeIndex(app);
   app.use('/api/*', documented.mediaTypes);
   app.use('/api/*', bodyShapeLimit);

@@ -27,6 +27,14 @@ const Env = z.object({
   DATABASE_URL: z.url().optional(),
   /** The role that owns the schema and runs migrations; DATABASE_URL's role then only reads and writes rows. */
   MIGRATION_DATABASE_URL: z.url().optional(),
+  /**
+   * Where the API listens for sign-in changes (revocations, sign-outs, role changes) so replicas
+   * can cache who is behind a token: a direct or session-mode connection, never a transaction
+   * pooler (LISTEN needs a session). Default: the database the application connects to.
+   */
+  DATABASE_LISTEN_URL: z.url().optional(),
+  /** How long a replica may serve a token's or session's principal from memory at most, as a safety net (0 = no cache). */
+  AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   MILEPOST_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
   TEMPORAL_ADDRESS: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),

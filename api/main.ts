@@ -17,6 +17,7 @@ import { createApp } from './app';
 import { requestIdMemo } from './request-id-memo';
 import { reconcileFlowSchedules } from './flow-schedules';
 import { loadConfig } from './config';
+import { startPrincipalCache } from './auth/principal-cache';
 import { createLogger, type Logger } from '../activities/runtime/logger';
 import { resolveLinkSecret } from './decision-links/secret';
 
@@ -46,7 +47,7 @@ async function main() {
   } else {
     say(`PostgreSQL from DATABASE_URL${config.MIGRATION_DATABASE_URL ? ', migrated by MIGRATION_DATABASE_URL' : ''}`);
   }
-  const { db, migrated, warning } = await openDatabase({ ownerUrl, appUrl: config.DATABASE_URL });
+  const { db, url: appUrl, migrated, warning } = await openDatabase({ ownerUrl, appUrl: config.DATABASE_URL });
   stops.push({ name: 'database pool', stop: () => db.destroy() });
   say(`migrations: ${migrated.length > 0 ? migrated.join(', ') : 'up to date'}`);
   if (warning) say(`warning: ${warning}`);
@@ -87,12 +88,19 @@ async function main() {
     `flow schedules: ${reconciled.created.length} created, ${reconciled.updated.length} updated, ${reconciled.deleted.length} deleted, ${reconciled.unchanged.length} unchanged`,
   );
 
+  const principalCache =
+    config.AUTH_CACHE_TTL_MS > 0
+      ? await startPrincipalCache({ listenUrl: config.DATABASE_LISTEN_URL ?? appUrl, ttlMs: config.AUTH_CACHE_TTL_MS, log: log('auth') })
+      : undefined;
+  if (principalCache) stops.push({ name: 'auth cache', stop: () => principalCache.close() });
+
   const designerDir = fileURLToPath(new URL('../designer/dist', import.meta.url));
   const app = createApp({
     db,
     temporal: { client, taskQueue: TASK_QUEUE },
     designerDir,
     decisionLinks,
+    principalCache,
     trustProxy: config.TRUST_PROXY,
     logger,
     metrics: config.METRICS === 'on' && { token: config.METRICS_TOKEN },

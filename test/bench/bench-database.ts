@@ -8,6 +8,8 @@ import { migrateToLatest } from '../../db/migrate';
 
 export interface BenchDatabase {
   readonly db: Db;
+  /** The connection string of `db` (e.g. for a LISTEN connection of one's own). */
+  readonly url: string;
   stop(): Promise<void>;
 }
 
@@ -20,6 +22,7 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
   await migrateToLatest(db);
   return {
     db,
+    url: pg.url,
     async stop() {
       await db.destroy();
       await pg.stop();
