@@ -1,0 +1,45 @@
+import { Client } from '@temporalio/client';
+import type { Logger } from '../activities/runtime/logger';
+import { connectTemporalClient } from '../activities/runtime/temporal-connect';
+import { createApp } from '../api/app';
+import type { Config } from '../api/config';
+import { reconcileFlowSchedules } from '../api/flow-schedules';
+import { requestIdMemo } from '../api/request-id-memo';
+import type { Db } from '../db/connect';
+import { webPageDir } from './built-files';
+import { startHttpServer } from './http-server';
+import type { Stops } from './stops';
+
+/** The HTTP API and the web page, on a Temporal client. */
+export async function startApiRole(input: {
+  config: Config;
+  address: string;
+  db: Db;
+  decisionLinks: { secret: string; publicUrl: string };
+  logger: Logger;
+  stops: Stops;
+  say: (line: string) => void;
+}): Promise<void> {
+  const { config, address, db, decisionLinks, logger, stops, say } = input;
+  const connection = await connectTemporalClient(address, config.temporalAccess, { limitMs: config.MILEPOST_STARTUP_WAIT_SECONDS * 1000, log: say });
+  stops.add('Temporal client', () => connection.close());
+  const client = new Client({ connection, namespace: config.temporalAccess.namespace, interceptors: { workflow: [requestIdMemo] } });
+  // Schedule bindings changed while the engine was away (or its history was wiped) are put right.
+  const reconciled = await reconcileFlowSchedules({ db, client, taskQueue: config.MILEPOST_TASK_QUEUE });
+  say(`flow schedules: ${reconciled.created.length} created, ${reconciled.updated.length} updated, ${reconciled.deleted.length} deleted, ${reconciled.unchanged.length} unchanged`);
+
+  const app = createApp({
+    db,
+    temporal: { client, taskQueue: config.MILEPOST_TASK_QUEUE },
+    designerDir: webPageDir(),
+    decisionLinks,
+    trustProxy: config.TRUST_PROXY,
+    logger,
+    metrics: config.METRICS === 'on' && { token: config.METRICS_TOKEN },
+  });
+  const http = startHttpServer(app.fetch, config.PORT, config.HOST);
+  stops.add('HTTP server', http.stop);
+  const metrics = config.METRICS === 'on' ? `; Prometheus metrics at /metrics${config.METRICS_TOKEN ? ' behind METRICS_TOKEN' : ', keep it off the public network or set METRICS_TOKEN'}` : '';
+  const where = config.HOST === '127.0.0.1' ? ' (this machine only; HOST=0.0.0.0 serves the network)' : '';
+  say(`API and web page on http://localhost:${config.PORT}, listening on ${config.HOST}${where} (OpenAPI at /api/openapi.json${metrics}).`);
+}
