@@ -34,7 +34,6 @@ async function database(config: Config, ownerUrl: string, say: (line: string) =>
   if (config.MILEPOST_ROLE === 'worker') {
     const url = config.DATABASE_URL ?? ownerUrl;
     await waitForDatabase(url, 'DATABASE_URL', wait);
-    say('PostgreSQL from DATABASE_URL (the api role runs the migrations)');
     return createDb(url);
   }
   await waitForDatabase(ownerUrl, config.MIGRATION_DATABASE_URL ? 'MIGRATION_DATABASE_URL' : 'DATABASE_URL', wait);
@@ -62,6 +61,7 @@ async function main() {
   const embedded = role === 'all' ? await import('./embedded-parts') : undefined;
   let ownerUrl = config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL;
   if (!ownerUrl) ownerUrl = await embedded!.startEmbeddedDatabase(config, stops, log);
+  else if (role === 'worker') say('PostgreSQL from DATABASE_URL (workers never migrate: the api and all roles do)');
   else say(`PostgreSQL from DATABASE_URL${config.MIGRATION_DATABASE_URL ? ', migrated by MIGRATION_DATABASE_URL' : ''}`);
   const db = await database(config, ownerUrl, say);
   stops.add('database pool', () => db.destroy());

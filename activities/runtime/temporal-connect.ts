@@ -19,9 +19,10 @@ function isPermanent(error: unknown): boolean {
 
 type Wait = Pick<BackoffOptions, 'limitMs' | 'log'>;
 
+/** Each try may take a third of the limit (1 to 5 s), so that a short limit still sees more than one. */
 async function reach<T>(address: string, access: TemporalAccess, wait: Wait, connect: (connectTimeoutMs: number) => Promise<T>): Promise<T> {
   try {
-    return await withBackoff(`Temporal at ${address}`, () => connect(Math.max(1_000, Math.min(5_000, wait.limitMs))), { ...wait, isPermanent });
+    return await withBackoff(`Temporal at ${address}`, () => connect(Math.max(1_000, Math.min(5_000, wait.limitMs / 3))), { ...wait, isPermanent });
   } catch (error) {
     if (!(error instanceof GaveUpWaiting)) throw error;
     throw new TemporalConnectionError(
