@@ -82,7 +82,8 @@ async function shutdown(signal: string, code = 0) {
   stopping = true;
   logger.info({ part: 'milepost' }, `${signal}: stopping…`);
   const clean = await stops.stopAll(shutdownMs);
-  process.exit(clean ? code : code || 1);
+  // The last lines (what stopped, what did not) are still buffered: write them before leaving.
+  logger.flush(() => process.exit(clean ? code : code || 1));
 }
 
 process.on('SIGINT', () => void shutdown('SIGINT'));

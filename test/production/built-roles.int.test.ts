@@ -42,7 +42,7 @@ describe('The built program with production dependencies only', () => {
 
   it('answers /readyz with 200 once the api process is up, and the worker polls with the prebuilt workflow bundle', async () => {
     await eventually(async () => expect((await fetch(`${base}/readyz`)).status, api.output()).toBe(200), { timeoutMs: 30_000, intervalMs: 250 });
-    await eventually(async () => expect(worker.output()).toMatch(/worker polling task queue "built-roles-[\w-]+" \(prebuilt workflow bundle\)/), { timeoutMs: 30_000, intervalMs: 250 });
+    await eventually(async () => expect(worker.output()).toMatch(/worker polling task queue \\"built-roles-[\w-]+\\" \(prebuilt workflow bundle\)/), { timeoutMs: 30_000, intervalMs: 250 });
   });
 
   it('creates a project through the api process and the worker process runs its lifecycle workflow', async () => {
