@@ -1,25 +1,14 @@
 import { Client } from '@temporalio/client';
-import type { Logger } from '../activities/runtime/logger';
 import { connectTemporalClient } from '../activities/runtime/temporal-connect';
 import { createApp } from '../api/app';
-import type { Config } from '../api/config';
 import { reconcileFlowSchedules } from '../api/flow-schedules';
 import { requestIdMemo } from '../api/request-id-memo';
-import type { Db } from '../db/connect';
 import { webPageDir } from './built-files';
 import { startHttpServer } from './http-server';
-import type { Stops } from './stops';
+import type { RoleParts } from './role-parts';
 
 /** The HTTP API and the web page, on a Temporal client. */
-export async function startApiRole(input: {
-  config: Config;
-  address: string;
-  db: Db;
-  decisionLinks: { secret: string; publicUrl: string };
-  logger: Logger;
-  stops: Stops;
-  say: (line: string) => void;
-}): Promise<void> {
+export async function startApiRole(input: RoleParts): Promise<void> {
   const { config, address, db, decisionLinks, logger, stops, say } = input;
   const connection = await connectTemporalClient(address, config.temporalAccess, { limitMs: config.MILEPOST_STARTUP_WAIT_SECONDS * 1000, log: say });
   stops.add('Temporal client', () => connection.close());

@@ -1,22 +1,11 @@
 import { smtpMailer } from '../activities/flow/mailer';
-import type { Logger } from '../activities/runtime/logger';
 import { connectTemporalWorker } from '../activities/runtime/temporal-connect';
 import { configureTemporalRuntime, startWorker } from '../activities/runtime/worker';
-import type { Config } from '../api/config';
-import type { Db } from '../db/connect';
 import { prebuiltWorkflowBundle } from './built-files';
-import type { Stops } from './stops';
+import type { RoleParts } from './role-parts';
 
 /** The Temporal worker: runs the workflows and activities of Milepost's task queue. */
-export async function startWorkerRole(input: {
-  config: Config;
-  address: string;
-  db: Db;
-  decisionLinks: { secret: string; publicUrl: string };
-  logger: Logger;
-  stops: Stops;
-  say: (line: string) => void;
-}): Promise<void> {
+export async function startWorkerRole(input: RoleParts): Promise<void> {
   const { config, address, db, decisionLinks, logger, stops, say } = input;
   configureTemporalRuntime('WARN', { log: logger.child({ part: 'worker' }), metricsAddress: config.WORKER_METRICS_ADDRESS });
   if (config.WORKER_METRICS_ADDRESS) say(`worker metrics for Prometheus on http://${config.WORKER_METRICS_ADDRESS}/metrics (WORKER_METRICS_ADDRESS)`);

@@ -7,10 +7,9 @@
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { build as esbuild, type BuildOptions, type Plugin } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { workflowsPath } from '../../activities/runtime/worker';
+import { bundleWorkflows } from '../../activities/runtime/worker';
 import { precompress } from './precompress';
 
 const root = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
@@ -66,7 +65,7 @@ await step(`${migrations.length} migrations → dist/migrations`, () =>
 );
 
 await step('workflow code → dist/workflow-bundle.js', async () => {
-  const bundle = await bundleWorkflowCode({ workflowsPath, logger: { trace() {}, debug() {}, info() {}, log() {}, warn: console.warn, error: console.error } });
+  const bundle = await bundleWorkflows();
   await writeFile(`${dist}/workflow-bundle.js`, bundle.code);
 });
 
