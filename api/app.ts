@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate';
@@ -38,6 +37,7 @@ import { metricsRouter } from './routes/metrics';
 import { fallbackLogger } from '../activities/runtime/logger';
 import { createHttpMetrics } from './http-metrics';
 import { observeRequests } from './request-log';
+import { serveWebPage } from './web-page';
 
 /**
  * The whole HTTP surface: `/api/*` resources, `/api/openapi.json`, the probes `/healthz` and
@@ -119,8 +119,7 @@ export function createApp(deps: AppDeps) {
   if (deps.decisionLinks) app.route('/decide', decisionLinksRouter(deps, deps.decisionLinks));
 
   if (deps.designerDir) {
-    app.use('/*', serveStatic({ root: deps.designerDir }));
-    app.get('*', serveStatic({ root: deps.designerDir, path: 'index.html' }));
+    serveWebPage(app, deps.designerDir);
   }
   return api;
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundle } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundle, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Db } from '../../db/connect';
 import type { Logger } from './logger';
 import { TASK_QUEUE } from '../../workflows/task-queue';
@@ -42,7 +42,10 @@ export function configureTemporalRuntime(logLevel: LogLevel = 'WARN', { log, met
 }
 
 export interface MilepostWorkerOptions {
-  address: string;
+  /** Where Temporal listens; ignored when `connection` is given. */
+  address?: string;
+  /** An open connection (with the deployment's TLS and credentials); the worker closes it when it stops. */
+  connection?: NativeConnection;
   namespace: string;
   db: Db;
   clock?: Clock;
@@ -52,7 +55,10 @@ export interface MilepostWorkerOptions {
   /** Non-public hosts and networks webhook steps may reach anyway (MILEPOST_WEBHOOK_ALLOW); none by default. */
   webhookAllow?: AddressAllowList | undefined;
   taskQueue?: string;
-  workflowBundle?: WorkflowBundle;
+  /** Prebuilt workflow code (`npm run build`), or it is bundled here at start. */
+  workflowBundle?: WorkflowBundleOption;
+  /** How long in-flight activities may run on after a stop before they are cancelled and handed back. */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningWorker {
@@ -62,7 +68,7 @@ export interface RunningWorker {
 
 /** Starts a worker polling Milepost's task queue with the real activities wired to `db`. */
 export async function startWorker(options: MilepostWorkerOptions): Promise<RunningWorker> {
-  const connection = await NativeConnection.connect({ address: options.address });
+  const connection = options.connection ?? (await NativeConnection.connect({ address: options.address }));
   const worker = await Worker.create({
     connection,
     namespace: options.namespace,
@@ -75,6 +81,7 @@ export async function startWorker(options: MilepostWorkerOptions): Promise<Runni
       ...(options.mailer ? { mailer: options.mailer } : {}),
     }),
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
+    ...(options.shutdownGraceMs !== undefined ? { shutdownGraceTime: options.shutdownGraceMs } : {}),
     interceptors: { activity: [(context) => ({ inbound: new ActivityActorInterceptor(context) }), activityRequestId] },
   });
   const running = worker.run();

