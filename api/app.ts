@@ -31,6 +31,7 @@ import { usersRouter } from './routes/users';
 import { absencesRouter } from './routes/absences';
 import { decisionLinksRouter } from './routes/decision-links';
 import { calendarsRouter } from './routes/calendars';
+import { chatChannelsRouter } from './routes/chat-channels';
 import { sampleCompanyRouter } from './routes/sample-company';
 import { healthRouter } from './routes/health';
 import { metricsRouter } from './routes/metrics';
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps) {
     .route('/', approvalsRouter(deps))
     .route('/', auditRouter(deps))
     .route('/', calendarsRouter(deps))
+    .route('/', chatChannelsRouter(deps))
     .route('/', sampleCompanyRouter(deps));
   if (metrics && deps.metrics !== false) app.route('/', metricsRouter(metrics, deps.metrics?.token));
 

@@ -73,7 +73,7 @@ async function main() {
   configureTemporalRuntime('WARN', { log: logger.child({ part: 'worker' }), metricsAddress: config.WORKER_METRICS_ADDRESS });
   if (config.WORKER_METRICS_ADDRESS) say(`worker metrics for Prometheus on http://${config.WORKER_METRICS_ADDRESS}/metrics (WORKER_METRICS_ADDRESS)`);
   const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined;
-  const worker = await startWorker({ address, namespace: config.TEMPORAL_NAMESPACE, db, mailer, decisionLinks, webhookAllow: config.MILEPOST_WEBHOOK_ALLOW });
+  const worker = await startWorker({ address, namespace: config.TEMPORAL_NAMESPACE, db, mailer, decisionLinks, webhookAllow: config.MILEPOST_WEBHOOK_ALLOW, channelKey: config.MILEPOST_CHANNEL_KEY });
   stops.push({ name: 'worker', stop: worker.stop });
   say(`worker polling task queue "${TASK_QUEUE}"`);
   if (config.MILEPOST_WEBHOOK_ALLOW.entries.length > 0) say(`webhooks may also reach ${config.MILEPOST_WEBHOOK_ALLOW.entries.join(', ')} (MILEPOST_WEBHOOK_ALLOW)`);
@@ -93,6 +93,8 @@ async function main() {
     temporal: { client, taskQueue: TASK_QUEUE },
     designerDir,
     decisionLinks,
+    channelKey: config.MILEPOST_CHANNEL_KEY,
+    webhookAllow: config.MILEPOST_WEBHOOK_ALLOW,
     trustProxy: config.TRUST_PROXY,
     logger,
     metrics: config.METRICS === 'on' && { token: config.METRICS_TOKEN },
