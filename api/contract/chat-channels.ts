@@ -54,3 +54,5 @@ export const ChatChannelTestResult = z
 export const PersonalChatChannel = z
   .strictObject({ chatChannelId: Uuid.nullable().openapi({ description: 'The channel the person’s messages also go to; null: none' }) })
   .openapi('PersonalChatChannel');
+
+export type ChatChannel = z.infer<typeof ChatChannel>;

@@ -75,7 +75,8 @@ describe('chat channels deliver flow messages as each platform’s card', () => 
     expect(run.path.some((step) => step.note === `chat "${channel.name}" (${platform}): attempt 1 delivered`)).toBe(true);
     const escalation = await system.db.selectFrom('escalations').selectAll().where('projectId', '=', project.id).executeTakeFirstOrThrow();
     expect(escalation).toMatchObject({ level: 1, recipientId: org.manager.id, acknowledgedBy: org.manager.id });
-    expect(receiver.accepted).toHaveLength(1);
+    // One request: accepted at once, never sent again.
+    expect(receiver.received).toHaveLength(1);
   });
 
   it('a receiver that fails twice and then accepts gets the message exactly once, and the run shows both failures', async () => {

@@ -16,6 +16,7 @@ import { EditorPage } from '../flow-designer/pages/EditorPage';
 import { FlowListPage } from '../flow-designer/pages/FlowListPage';
 import { VersionPage } from '../flow-designer/pages/VersionPage';
 import { InboxPage } from '../inbox/InboxPage';
+import { ChatChannelsPage } from '../chat/ChatChannelsPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { NewProjectPage } from '../plan/NewProjectPage';
 import { PlanPage } from '../plan/PlanPage';
@@ -31,6 +32,7 @@ export const navItems: readonly { href: string; label: string; match: string; pe
   { href: '/people', label: 'People', match: '/people' },
   { href: '/flows', label: 'Flows', match: '/flows/*?' },
   { href: '/audit', label: 'Audit trail', match: '/audit', permission: 'readAuditTrail' },
+  { href: '/chat-channels', label: 'Chat channels', match: '/chat-channels', permission: 'manageChatChannels' },
 ];
 
 function NavItem({ href, label, match }: { href: string; label: string; match: string }) {
@@ -85,6 +87,7 @@ function Pages() {
       <Route path="/people" component={PeoplePage} />
       <Route path="/account" component={AccountPage} />
       <Route path="/audit" component={AuditTrailPage} />
+      <Route path="/chat-channels" component={ChatChannelsPage} />
       <Route path="/flows" component={FlowListPage} />
       <Route path="/flows/:id/compare">{(params) => <ComparePage id={params.id} />}</Route>
       <Route path="/flows/:id/versions/:version">{(params) => <VersionPage id={params.id} version={Number(params.version)} />}</Route>
