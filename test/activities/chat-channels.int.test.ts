@@ -99,6 +99,20 @@ describe('chat channels deliver flow messages as each platform’s card', () => 
     expect(note).toMatch(new RegExp(`^chat "${channel.name}" \\(wecom\\): attempt 1 failed \\(.*answered 500\\); attempt 2 failed \\(.*answered 500\\); attempt 3 delivered$`));
     await closeProject(system, projectId, org.rep);
   });
+
+  it('reaches a person over the chat channel they chose when the step names none', async () => {
+    const org = await createOrgChart(system.app);
+    const { receiver, channel } = await channelFor('slack');
+    const chosen = await call(system.app, 'PUT', `/api/users/${org.manager.id}/chat-channel`, { chatChannelId: channel.id }, { as: org.manager });
+    expect(chosen.status, JSON.stringify(chosen.body)).toBe(200);
+    const flow = inTurn('Notify as people chose', [
+      { id: 'tell', kind: 'notify', config: { recipient: { kind: 'owner_manager', fallback: { kind: 'project_owner' } }, channel: 'inbox', subject: 'Personal {{project.name}}', message: 'Hello {{recipient.name}}.' } },
+    ]);
+    const { projectId, projectName } = await runOnPlanSubmitted(system, org, flow);
+    await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    expect(receiver.accepted.map((m) => m.title)).toEqual([`Personal ${projectName}`]);
+    await closeProject(system, projectId, org.rep);
+  });
 });
 
 describe('chat channels as an admin configures them', () => {
