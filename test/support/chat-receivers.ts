@@ -51,7 +51,12 @@ function check(platform: ChatPlatform, token: string, secret: string | undefined
       const sign = url.searchParams.get('sign') ?? '';
       if (!withinAnHour(timestamp)) return 'timestamp more than an hour off';
       if (!equal(sign, hmac(secret!, `${timestamp}\n${secret}`))) return 'sign not match';
-      if (body.msgtype !== 'actionCard') return 'not an actionCard';
+      // A message without answers comes as Markdown; one with answers as an actionCard with its buttons.
+      if (body.msgtype === 'markdown') {
+        if (typeof body.markdown?.title !== 'string' || typeof body.markdown?.text !== 'string') return 'markdown lacks title or text';
+        return { title: body.markdown.title as string, buttons: [], idempotencyKey };
+      }
+      if (body.msgtype !== 'actionCard') return 'neither markdown nor an actionCard';
       const card = body.actionCard as Json;
       if (typeof card.title !== 'string' || typeof card.text !== 'string' || !Array.isArray(card.btns)) return 'actionCard lacks title, text or btns';
       return { title: card.title, buttons: (card.btns as Json[]).map((b) => ({ label: b.title as string, url: b.actionURL as string })), idempotencyKey };
