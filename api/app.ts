@@ -32,6 +32,7 @@ import { absencesRouter } from './routes/absences';
 import { decisionLinksRouter } from './routes/decision-links';
 import { calendarsRouter } from './routes/calendars';
 import { chatChannelsRouter } from './routes/chat-channels';
+import { apiDocsRouter, docsPath, docsScriptPath } from './docs/api-docs';
 import { sampleCompanyRouter } from './routes/sample-company';
 import { healthRouter } from './routes/health';
 import { metricsRouter } from './routes/metrics';
@@ -116,6 +117,9 @@ export function createApp(deps: AppDeps) {
     security: [{ apiToken: [] }, { session: [] }],
   });
 
+  // The interactive reference of that description (Scalar), readable without signing in as it is.
+  app.route('/', apiDocsRouter());
+
   // Under /api every answer is JSON: what no route took is 404, or 405 for a known path.
   app.all('/api/*', documented.unknownRoute);
 
@@ -130,7 +134,7 @@ export function createApp(deps: AppDeps) {
 
 export type App = ReturnType<typeof createApp>;
 
-/** The only `/api/*` requests answered without a person: signing in, and the API description. */
+/** The only `/api/*` requests answered without a person: signing in, and the API description and its reference page. */
 function isPublic(method: string, path: string): boolean {
-  return (method === 'POST' && path === '/api/auth/login') || (method === 'GET' && path === '/api/openapi.json');
+  return (method === 'POST' && path === '/api/auth/login') || (method === 'GET' && (path === '/api/openapi.json' || path === docsPath || path === docsScriptPath));
 }
