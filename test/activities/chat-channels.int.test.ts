@@ -3,8 +3,8 @@ import { milestoneMissEscalationFlow } from '../../workflows/flow/default-flows'
 import type { ChatPlatform } from '../../workflows/flow/chat-platforms';
 import { startChatReceiver, type ChatReceiver } from '../support/chat-receivers';
 import { bind, createOrgChart, createProject, inSeconds, publishFlow, startExecution } from '../support/factories';
-import { closeProject, finishedRun, flowRunOf, runOnPlanSubmitted } from '../support/flow-runs';
-import { inTurn } from '../support/flow-shapes';
+import { closeProject, finishedRun, flowRunOf, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
+import { inTurn, singleApproval } from '../support/flow-shapes';
 import { call, eventually } from '../support/http';
 import { testDecisionLinks, useSystem } from '../support/system';
 
@@ -97,6 +97,46 @@ describe('chat channels deliver flow messages as each platform’s card', () => 
     expect(receiver.accepted).toEqual([{ title: `Plan of ${projectName}`, buttons: [], idempotencyKey: receiver.received[0]!.headers['idempotency-key'] }]);
     const note = run.path.find((step) => step.nodeId === 'tell' && step.note?.startsWith('chat '))?.note;
     expect(note).toMatch(new RegExp(`^chat "${channel.name}" \\(wecom\\): attempt 1 failed \\(.*answered 500\\); attempt 2 failed \\(.*answered 500\\); attempt 3 delivered$`));
+    await closeProject(system, projectId, org.rep);
+  });
+
+  it('asks for an approval with Approve and Reject buttons on a DingTalk actionCard; Approve decides it', async () => {
+    const org = await createOrgChart(system.app);
+    const { receiver, channel } = await channelFor('dingtalk');
+    const flow = singleApproval(org.manager.id, { name: 'Approval in chat', subject: 'Approve the plan of {{project.name}}', timeout: { amount: 600, unit: 'seconds' } });
+    for (const node of flow.nodes) if (node.kind === 'approval') Object.assign(node.config, { chatChannelId: channel.id });
+    const { projectId, projectName } = await runOnPlanSubmitted(system, org, flow);
+    const message = await eventually(async () => {
+      expect(receiver.accepted).toHaveLength(1);
+      return receiver.accepted[0]!;
+    });
+    expect(message.title).toBe(`Approve the plan of ${projectName}`);
+    expect(message.buttons.map((b) => b.label)).toEqual(['Approve', 'Reject']);
+    // Each button opens its own confirmation page; Approve decides when confirmed.
+    expect((await page(new URL(message.buttons[1]!.url).pathname)).text).toContain('Reject the plan of project');
+    const approve = new URL(message.buttons[0]!.url).pathname;
+    expect((await page(approve)).status).toBe(200);
+    const decided = await page(approve, 'POST');
+    expect(decided.status, decided.text).toBe(200);
+    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    expect(portsOf(run, 'decide')).toEqual(['approved']);
+    await closeProject(system, projectId, org.rep);
+  });
+
+  it('records a receiver’s refusal (4xx) as a failed delivery on the run, without retrying it', async () => {
+    const org = await createOrgChart(system.app);
+    const { receiver, channel } = await channelFor('slack');
+    // The robot's address changed under Milepost: Slack answers 400 no_service.
+    await call(system.app, 'PATCH', `/api/chat-channels/${channel.id}`, { webhookUrl: `${receiver.origin}/services/gone` });
+    const flow = inTurn('Notify a gone robot', [
+      { id: 'tell', kind: 'notify', config: { recipient: { kind: 'project_owner' }, channel: 'inbox', chatChannelId: channel.id, subject: 'Gone {{project.name}}', message: 'Hello.' } },
+    ]);
+    const { projectId } = await runOnPlanSubmitted(system, org, flow);
+    const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    expect(receiver.received).toHaveLength(1);
+    expect(run.path.find((step) => step.nodeId === 'tell' && step.note?.startsWith('chat '))?.note).toMatch(/^chat ".*" \(slack\): attempt 1 failed \(.*\/services\/gone answered 400; not retried\)$/);
+    const delivery = await system.db.selectFrom('chat_deliveries').selectAll().where('channelId', '=', channel.id).executeTakeFirstOrThrow();
+    expect(delivery.status).toBe('failed');
     await closeProject(system, projectId, org.rep);
   });
 
