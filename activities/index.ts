@@ -12,6 +12,9 @@ import { createLifecycleActivities } from './lifecycle';
 import { createMilestoneActivities } from './milestone-check';
 import { createRetrospectiveActivities } from './retrospective/retrospective-activities';
 import { createScheduleActivities } from './flow/schedule-activities';
+import { createAddressGuard, emptyAllowList } from './flow/address-guard';
+import { createChatActivities } from './chat/chat-activities';
+import { channelKeyFrom } from './chat/secret-box';
 
 export interface ActivityDeps {
   db: Db;
@@ -21,11 +24,15 @@ export interface ActivityDeps {
   webhookAllow?: AddressAllowList | undefined;
   /** Secret and public address for the decision links in e-mailed requests. */
   decisionLinks?: DecisionLinkConfig | undefined;
+  /** MILEPOST_CHANNEL_KEY; none = the chat channel key is derived from the decision links' secret. */
+  channelKey?: string | undefined;
 }
 
 /** Every activity the worker registers, built from injected dependencies. */
-export function createActivities({ db, clock = systemClock, mailer = noMailer, webhookAllow, decisionLinks }: ActivityDeps) {
+export function createActivities({ db, clock = systemClock, mailer = noMailer, webhookAllow, decisionLinks, channelKey }: ActivityDeps) {
+  const key = decisionLinks || channelKey ? channelKeyFrom({ channelKey, serverSecret: decisionLinks?.secret ?? '' }) : undefined;
   return {
+    ...createChatActivities({ db, clock, key, guard: createAddressGuard(webhookAllow ?? emptyAllowList) }),
     ...createMilestoneActivities({ db, clock }),
     ...createLifecycleActivities({ db, clock }),
     ...createChangeRequestActivities({ db, clock }),

@@ -31,6 +31,8 @@ import { usersRouter } from './routes/users';
 import { absencesRouter } from './routes/absences';
 import { decisionLinksRouter } from './routes/decision-links';
 import { calendarsRouter } from './routes/calendars';
+import { chatChannelsRouter } from './routes/chat-channels';
+import { apiDocsRouter, docsPath, docsScriptPath } from './docs/api-docs';
 import { sampleCompanyRouter } from './routes/sample-company';
 import { healthRouter } from './routes/health';
 import { metricsRouter } from './routes/metrics';
@@ -93,6 +95,7 @@ export function createApp(deps: AppDeps) {
     .route('/', approvalsRouter(deps))
     .route('/', auditRouter(deps))
     .route('/', calendarsRouter(deps))
+    .route('/', chatChannelsRouter(deps))
     .route('/', sampleCompanyRouter(deps));
   if (metrics && deps.metrics !== false) app.route('/', metricsRouter(metrics, deps.metrics?.token));
 
@@ -113,6 +116,9 @@ export function createApp(deps: AppDeps) {
     security: [{ apiToken: [] }, { session: [] }],
   });
 
+  // The interactive reference of that description (Scalar), readable without signing in as it is.
+  app.route('/', apiDocsRouter());
+
   // Under /api every answer is JSON: what no route took is 404, or 405 for a known path.
   app.all('/api/*', documented.unknownRoute);
 
@@ -126,7 +132,7 @@ export function createApp(deps: AppDeps) {
 
 export type App = ReturnType<typeof createApp>;
 
-/** The only `/api/*` requests answered without a person: signing in, and the API description. */
+/** The only `/api/*` requests answered without a person: signing in, and the API description and its reference page. */
 function isPublic(method: string, path: string): boolean {
-  return (method === 'POST' && path === '/api/auth/login') || (method === 'GET' && path === '/api/openapi.json');
+  return (method === 'POST' && path === '/api/auth/login') || (method === 'GET' && (path === '/api/openapi.json' || path === docsPath || path === docsScriptPath));
 }

@@ -69,6 +69,11 @@ const Env = z.object({
   MAIL_FROM: z.string().min(3).default('Milepost <milepost@localhost>'),
   /** Signs e-mail decision links. Without it the embedded setup keeps a generated one in the data dir. */
   MILEPOST_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
+  /** Seals chat channel addresses and secrets (32 bytes, base64); without it the key is derived from MILEPOST_SECRET or the generated secret. */
+  MILEPOST_CHANNEL_KEY: z
+    .string()
+    .refine((text) => Buffer.from(text, 'base64').length === 32, 'must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)')
+    .optional(),
   /** Where people reach Milepost; decision links in e-mails point there. */
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://milepost.example.com' }).optional(),
   /** Non-public hosts and networks (comma-separated names, addresses, CIDRs) webhook steps may reach. */

@@ -18,6 +18,9 @@ export const webAppPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The API reference page (/api/docs): the web app's policy, plus its own inline scripts by hash. */
+export const docsPagePolicy = (scriptHashes: readonly string[]) => webAppPolicy.replace("script-src 'self'", ["script-src 'self'", ...scriptHashes].join(' '));
+
 export const contentSecurityPolicy = createMiddleware(async (c, next) => {
   await next();
   if (!c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', webAppPolicy);

@@ -3,6 +3,7 @@ import type { Db } from '../db/connect';
 import type { Logger } from '../activities/runtime/logger';
 import type { TrustProxy } from './client-address';
 import type { PrincipalCache } from './auth/principal-cache';
+import type { AddressAllowList } from '../activities/flow/address-guard';
 
 /** What the API needs from the outside world; tests pass the real ones. */
 export interface AppDeps {
@@ -28,4 +29,8 @@ export interface AppDeps {
   principalCache?: PrincipalCache | undefined;
   /** The secret e-mail decision links are signed with (`/decide/{token}`); none = those pages are off. */
   decisionLinks?: { secret: string } | undefined;
+  /** MILEPOST_CHANNEL_KEY; none = chat channel secrets are sealed with a key derived from the decision links' secret. */
+  channelKey?: string | undefined;
+  /** Non-public hosts a chat channel's test message may reach (MILEPOST_WEBHOOK_ALLOW), as the worker's webhooks. */
+  webhookAllow?: AddressAllowList | undefined;
 }

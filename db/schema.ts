@@ -6,6 +6,7 @@ import type { ProjectStatus, ProjectMemberRole, MilestoneStatus, MilestoneTarget
 import type { TaskStatus, RiskStatus, ChangeRequestSubjectKind, ChangeRequestField, ChangeRequestStatus, RiskEarlyWarning } from '../workflows/domain/plan-item-states';
 import type { ApprovalRequestKind, ApprovalRequestStatus, DecisionLinkDecision, FlowRunStatus, InboxItemKind } from '../workflows/domain/approval-states';
 import type { CloseOutcome, LifecyclePhase, SalesProjectState } from '../workflows/sales-project-messages';
+import type { ChatMessage, ChatPlatform } from '../workflows/flow/chat-platforms';
 
 /** Timestamps are written as Date or ISO string and always read back as Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -25,6 +26,8 @@ export interface UsersTable {
   role: ColumnType<AccessRole, AccessRole | undefined, AccessRole>;
   /** argon2id PHC string; null = cannot sign in with a password (yet). */
   passwordHash: string | null;
+  /** Chat channel the person also wants their messages in; a step's own channel wins. */
+  chatChannelId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {
@@ -422,6 +425,45 @@ export interface SampleCompanyRowsTable {
   createdAt: CreatedAt;
 }
 
+/** A chat tool connected by an admin; its address and secret are sealed in chat_channel_secrets. */
+export interface ChatChannelsTable {
+  id: Generated<string>;
+  name: string;
+  platform: ChatPlatform;
+  hasSecret: ColumnType<boolean, boolean | undefined, boolean>;
+  secretsChangedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ChatChannelSecretsTable {
+  channelId: string;
+  /** AES-256-GCM, `v1.<iv>.<tag>.<ciphertext>` in base64url (activities/chat/secret-box.ts). */
+  webhookUrlSealed: string;
+  secretSealed: string | null;
+}
+
+export interface ChatDeliveryAttempt {
+  attempt: number;
+  at: string;
+  outcome: 'failed' | 'delivered';
+  detail: string;
+}
+
+export interface ChatDeliveriesTable {
+  id: Generated<string>;
+  dedupeKey: string;
+  channelId: string;
+  flowRunId: string | null;
+  stepKey: string;
+  recipientId: string | null;
+  message: ColumnType<ChatMessage, string, string>;
+  status: ColumnType<'pending' | 'delivered' | 'failed', 'pending' | 'delivered' | 'failed' | undefined, 'pending' | 'delivered' | 'failed'>;
+  attempts: ColumnType<ChatDeliveryAttempt[], string | undefined, string>;
+  createdAt: CreatedAt;
+  deliveredAt: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   sales_projects: SalesProjectsTable;
@@ -456,7 +498,13 @@ export interface Database {
   shared_calendar_years: SharedCalendarYearsTable;
   absences: AbsencesTable;
   sample_company_rows: SampleCompanyRowsTable;
+  chat_channels: ChatChannelsTable;
+  chat_channel_secrets: ChatChannelSecretsTable;
+  chat_deliveries: ChatDeliveriesTable;
 }
+
+export type ChatChannel = Selectable<ChatChannelsTable>;
+export type ChatDelivery = Selectable<ChatDeliveriesTable>;
 
 export type Absence = Selectable<AbsencesTable>;
 

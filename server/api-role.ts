@@ -28,6 +28,8 @@ export async function startApiRole(input: RoleParts): Promise<void> {
   const app = createApp({
     db,
     principalCache,
+    channelKey: config.MILEPOST_CHANNEL_KEY,
+    webhookAllow: config.MILEPOST_WEBHOOK_ALLOW,
     temporal: { client, taskQueue: config.MILEPOST_TASK_QUEUE },
     designerDir: webPageDir(),
     decisionLinks,

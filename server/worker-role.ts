@@ -19,6 +19,7 @@ export async function startWorkerRole(input: RoleParts): Promise<void> {
     mailer,
     decisionLinks,
     webhookAllow: config.MILEPOST_WEBHOOK_ALLOW,
+    channelKey: config.MILEPOST_CHANNEL_KEY,
     taskQueue: config.MILEPOST_TASK_QUEUE,
     ...(workflowBundle ? { workflowBundle } : {}),
     // Half the stop's time for activities under way; what is still running then is handed back to Temporal.

@@ -21,7 +21,9 @@ import type { MessageSpec } from '../../workflows/flow/message-spec';
 import type { TriggerEvent } from '../../workflows/flow/trigger-events';
 import type { Clock } from '../clock';
 import { AddressRefusedError, createAddressGuard, emptyAllowList, type AddressAllowList } from './address-guard';
-import { createDecisionLinkMinter, linksText, type DecisionLinkConfig } from './decision-links';
+import { createDecisionLinkMinter, decisionLabels, linksText, type DecisionLink, type DecisionLinkConfig } from './decision-links';
+import { findChatChannel, personalChatChannels, queueChatDeliveryOnce } from '../../db/queries/chat-channels';
+import type { ChatMessage } from '../../workflows/flow/chat-platforms';
 import type { Mailer } from './mailer';
 import { assignAroundAbsences, type AssignedPerson } from './absence-route';
 import { findEscalationTarget } from './escalation-target';
@@ -65,10 +67,46 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
   }
 
   /**
-   * Delivers one rendered message to each person over the channel; inbox items are written once.
-   * `mailAppendix` goes under the e-mail's text only (the inbox copy stays as rendered).
+   * Queues the chat message of each person who gets one: over the step's chat channel, else over
+   * the one the person chose. The deliverChat activity sends them (with its own retries) right
+   * after; a channel removed since the step was written is skipped, the inbox still has the message.
    */
-  async function deliver(people: Person[], spec: MessageSpec, context: object, dedupePrefix: string, payload: Record<string, unknown>, mailAppendix = '') {
+  async function queueChat(rendered: { person: Person; subject: string; text: string }[], spec: MessageSpec, where: { runId: string; stepKey: string; dedupePrefix: string }, links: DecisionLink[]) {
+    const stepChannel = spec.chatChannelId !== undefined && (await findChatChannel(db, spec.chatChannelId)) ? spec.chatChannelId : undefined;
+    const personal = stepChannel ? new Map<string, string>() : await personalChatChannels(db, rendered.map((r) => r.person.id));
+    for (const r of rendered) {
+      const channelId = stepChannel ?? personal.get(r.person.id);
+      if (channelId === undefined) continue;
+      const message: ChatMessage = {
+        title: r.subject,
+        text: r.text,
+        buttons: links.map((link) => ({ label: decisionLabels[link.decision], url: link.url, style: link.decision === 'reject' ? 'danger' : 'primary' })),
+      };
+      await queueChatDeliveryOnce(db, { dedupeKey: `${where.dedupePrefix}:${r.person.id}:chat`, channelId, flowRunId: where.runId, stepKey: where.stepKey, recipientId: r.person.id, message });
+    }
+  }
+
+  /** Whether anything a request step sends carries answer links: by e-mail, or to a chat channel. */
+  async function wantsLinks(person: Person, spec: MessageSpec): Promise<boolean> {
+    if (spec.channel === 'email') return true;
+    if (spec.chatChannelId !== undefined) return true;
+    return (await personalChatChannels(db, [person.id])).size > 0;
+  }
+
+  /**
+   * Delivers one rendered message to each person over the channel; inbox items are written once.
+   * `mailAppendix` goes under the e-mail's text only (the inbox copy stays as rendered); `chat`
+   * queues the chat messages of the step (with `links` as their buttons).
+   */
+  async function deliver(
+    people: Person[],
+    spec: MessageSpec,
+    context: object,
+    dedupePrefix: string,
+    payload: Record<string, unknown>,
+    mailAppendix = '',
+    chat?: { runId: string; stepKey: string; links: DecisionLink[] },
+  ) {
     const rendered = people.map((person) => ({ person, ...renderMessage(spec, context, person) }));
     if (spec.channel === 'webhook') {
       if (!spec.webhookUrl) throw nonRetryable('WebhookMissing', 'A webhook notification needs its web address.');
@@ -87,6 +125,7 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
         payload: { ...payload, subject: r.subject, message: r.text, channel: spec.channel },
       });
     }
+    if (chat) await queueChat(rendered, spec, { runId: chat.runId, stepKey: chat.stepKey, dedupePrefix }, chat.links);
   }
 
   return {
@@ -128,7 +167,11 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
 
     async notify(input: { runId: string; projectId: string; stepKey: string; rule: PeopleRule; spec: MessageSpec; context: object }): Promise<Person[]> {
       const people = await resolvePeople(db, input.projectId, input.rule, input.context);
-      await deliver(people, input.spec, input.context, `flow:${input.runId}:${input.stepKey}`, { kind: 'notification', projectId: input.projectId, flowRunId: input.runId });
+      await deliver(people, input.spec, input.context, `flow:${input.runId}:${input.stepKey}`, { kind: 'notification', projectId: input.projectId, flowRunId: input.runId }, '', {
+        runId: input.runId,
+        stepKey: input.stepKey,
+        links: [],
+      });
       return people;
     },
 
@@ -160,13 +203,15 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
         });
         // An e-mailed request carries one signed link per answer (escalations ask through an
         // acknowledgement request too, so this covers them). A retry after a decision mints none.
-        let links = '';
-        if (input.spec.channel === 'email' && request.status === 'pending') {
+        // A chat message carries them as buttons.
+        let minted: DecisionLink[] = [];
+        if (request.status === 'pending' && (await wantsLinks(person, input.spec))) {
           if (!mintDecisionLinks) {
-            throw nonRetryable('DecisionLinksNotConfigured', 'This step e-mails a request, but decision links are not configured: the worker needs the secret (MILEPOST_SECRET) and PUBLIC_URL.');
+            throw nonRetryable('DecisionLinksNotConfigured', 'This step sends a request by e-mail or chat, but decision links are not configured: the worker needs the secret (MILEPOST_SECRET) and PUBLIC_URL.');
           }
-          links = linksText(await mintDecisionLinks({ userId: person.id, requestId: request.id, kind: input.kind, dueAt: input.dueAt }));
+          minted = await mintDecisionLinks({ userId: person.id, requestId: request.id, kind: input.kind, dueAt: input.dueAt });
         }
+        const links = input.spec.channel === 'email' ? linksText(minted) : '';
         await deliver([person], input.spec, input.context, `request:${request.id}`, {
           kind: input.kind === 'approval' ? 'approval_request' : 'acknowledgement_request',
           requestId: request.id,
@@ -174,7 +219,7 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
           flowRunId: input.runId,
           dueAt: input.dueAt,
           ...(person.onBehalfOf ? { onBehalfOf: person.onBehalfOf } : {}),
-        }, links);
+        }, links, { runId: input.runId, stepKey: input.stepKey, links: minted });
         opened.push({ requestId: request.id, approverId: person.id });
       }
       return opened;

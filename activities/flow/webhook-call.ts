@@ -31,7 +31,10 @@ export class WebhookRequestError extends Error {
  * are not followed (a redirect could lead past the guard); the caller decides what a status means.
  * Errors from the guard (AddressRefusedError) come through unchanged.
  */
-export function sendWebhook(guard: AddressGuard, request: WebhookRequest): Promise<{ status: number }> {
+/** How much of an answer's body is kept. */
+const maxKeptBody = 16 * 1024;
+
+export function sendWebhook(guard: AddressGuard, request: WebhookRequest): Promise<{ status: number; body: string }> {
   let url: URL;
   try {
     url = new URL(request.url);
@@ -64,10 +67,16 @@ export function sendWebhook(guard: AddressGuard, request: WebhookRequest): Promi
           signal,
         },
         (response) => {
-          // The answer's body is not used, but it is read to its end within the timeout.
+          // The answer's body is read to its end within the timeout; its start is kept for
+          // receivers that answer 200 with an error code inside (the chat platforms).
+          const kept: Buffer[] = [];
+          let size = 0;
           response.on('error', () => {});
-          response.resume();
-          response.on('end', () => resolve({ status: response.statusCode ?? 0 }));
+          response.on('data', (chunk: Buffer) => {
+            if (size < maxKeptBody) kept.push(chunk);
+            size += chunk.length;
+          });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(kept).subarray(0, maxKeptBody).toString('utf8') }));
         },
       );
     } catch (error) {

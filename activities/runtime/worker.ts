@@ -54,6 +54,8 @@ export interface MilepostWorkerOptions {
   decisionLinks?: DecisionLinkConfig | undefined;
   /** Non-public hosts and networks webhook steps may reach anyway (MILEPOST_WEBHOOK_ALLOW); none by default. */
   webhookAllow?: AddressAllowList | undefined;
+  /** MILEPOST_CHANNEL_KEY; none = derived from the decision links' secret. */
+  channelKey?: string | undefined;
   taskQueue?: string;
   /** Prebuilt workflow code (`npm run build`), or it is bundled here at start. */
   workflowBundle?: WorkflowBundleOption;
@@ -77,6 +79,7 @@ export async function startWorker(options: MilepostWorkerOptions): Promise<Runni
       db: options.db,
       decisionLinks: options.decisionLinks,
       webhookAllow: options.webhookAllow,
+      channelKey: options.channelKey,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.mailer ? { mailer: options.mailer } : {}),
     }),

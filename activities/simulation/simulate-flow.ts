@@ -177,7 +177,10 @@ export async function simulateFlow(db: Db, input: SimulateFlowInput): Promise<Si
     joinsWaitForLiveBranches: true,
     // Nobody changes the shared calendar in the middle of a test run.
     followsCalendarChanges: false,
+    // A test run sends nothing anywhere; its timeline shows each message step already.
+    sendsChat: false,
     effects: simulated.effects,
+    deliverChat: async () => ({ ok: true, reports: [] }),
     async callWebhook(webhook, { stepKey }) {
       const url = renderTemplate(webhook.url, webhook.context);
       record(stepKey.split('#')[0]!, {

@@ -14,6 +14,7 @@ export const roleAbilities = {
   manageTeams: ['admin'],
   readAuditTrail: ['admin'],
   manageCalendars: ['admin'],
+  manageChatChannels: ['admin'],
   loadSampleCompany: ['ops', 'admin'],
 } as const satisfies Record<keyof z.infer<typeof SessionCan>, readonly AccessRole[]>;
 

@@ -35,6 +35,7 @@ export const SessionCan = z
     manageTeams: z.boolean().openapi({ description: 'Create teams and change their members (admins)' }),
     readAuditTrail: z.boolean().openapi({ description: 'Read the whole audit trail (admins)' }),
     manageCalendars: z.boolean().openapi({ description: "Import or edit a year of a shared holiday calendar such as cn-mainland (admins)" }),
+    manageChatChannels: z.boolean().openapi({ description: 'Connect, change, test and remove chat channels (WeCom, DingTalk, Feishu, Slack) (admins)' }),
     loadSampleCompany: z.boolean().openapi({ description: 'Load and remove the sample company (ops, admins)' }),
   })
   .openapi('SessionCan');

@@ -71,6 +71,7 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     return { currentPassword: current, newPassword: next };
   };
   const flowDocument = approveAtOnce('change_requested');
+  const newChatChannel = () => asAdmin('POST', '/api/chat-channels', { name: `Matrix chat ${randomUUID()}`, platform: 'slack', webhookUrl: 'http://127.0.0.1:9/matrix' });
   let renamed = 0;
 
   return {
@@ -369,6 +370,27 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
         await asAdmin('PUT', '/api/calendars/cn-mainland/years/2097', { holidays: [{ date: '2097-01-01', name: '元旦' }], workingDays: [] });
         return { path: '/api/calendars/cn-mainland/years/2097' };
       },
+    },
+
+    // Chat channels: everyone sees their names (to choose one), admins connect, change, test and remove them
+    'GET /api/chat-channels': { allow: signedIn, ok: 200, send: () => ({ path: '/api/chat-channels' }) },
+    'POST /api/chat-channels': {
+      allow: adminOnly,
+      ok: 201,
+      send: () => ({ path: '/api/chat-channels', body: { name: `Matrix chat ${randomUUID()}`, platform: 'dingtalk', webhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=matrix', secret: 'SECmatrix' } }),
+    },
+    'PATCH /api/chat-channels/{channelId}': {
+      allow: adminOnly,
+      ok: 200,
+      send: async () => ({ path: `/api/chat-channels/${(await newChatChannel()).id}`, body: { name: `Matrix chat ${randomUUID()}` } }),
+    },
+    'DELETE /api/chat-channels/{channelId}': { allow: adminOnly, ok: 204, send: async () => ({ path: `/api/chat-channels/${(await newChatChannel()).id}` }) },
+    // A test message changes nothing; this one is refused by the address guard before it leaves.
+    'POST /api/chat-channels/{channelId}/test': { allow: adminOnly, ok: 200, audited: false, send: async () => ({ path: `/api/chat-channels/${(await newChatChannel()).id}/test` }) },
+    'PUT /api/users/{id}/chat-channel': {
+      allow: ['owner', 'admin'],
+      ok: 200,
+      send: async () => ({ path: `/api/users/${org.rep.id}/chat-channel`, body: { chatChannelId: (await newChatChannel()).id } }),
     },
 
     // The sample company: ops and admins see, load and remove it (loaded or removed before each attempt as the row needs)

@@ -58,3 +58,18 @@ describe('LOG_LEVEL, METRICS, METRICS_TOKEN and WORKER_METRICS_ADDRESS', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
   });
 });
+
+describe('MILEPOST_CHANNEL_KEY', () => {
+  it('is optional (the key is then derived from the server secret) and must be 32 bytes in base64 when set', async () => {
+    const { channelKeyFrom, open, seal } = await import('../../activities/chat/secret-box');
+    expect(loadConfig({}).MILEPOST_CHANNEL_KEY).toBeUndefined();
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ MILEPOST_CHANNEL_KEY: key }).MILEPOST_CHANNEL_KEY).toBe(key);
+    expect(() => loadConfig({ MILEPOST_CHANNEL_KEY: 'c2hvcnQ=' })).toThrow(/MILEPOST_CHANNEL_KEY: must be 32 bytes in base64/);
+    // Sealed under one server secret, a channel's secret opens with the same and no other.
+    const sealed = seal(channelKeyFrom({ serverSecret: 'a'.repeat(40) }), 'SECsecret');
+    expect(sealed).not.toContain('SECsecret');
+    expect(open(channelKeyFrom({ serverSecret: 'a'.repeat(40) }), sealed)).toBe('SECsecret');
+    expect(() => open(channelKeyFrom({ serverSecret: 'b'.repeat(40) }), sealed)).toThrow(/cannot be opened with this key/);
+  });
+});

@@ -42,9 +42,11 @@ describe('settings forms generated from the node catalog', () => {
       ['recipient', 'Recipient', true],
       ['channel', 'Channel', true],
       ['webhookUrl', 'Webhook address', false],
+      ['chatChannelId', 'Chat channel', false],
       ['subject', 'Subject', true],
       ['message', 'Message', true],
     ]);
+    expect(fieldOf(spec, 'chatChannelId').spec).toEqual({ type: 'chatChannel' });
     expect(fieldOf(spec, 'message').spec).toMatchObject({ type: 'text', multiline: true });
     expect(fieldOf(spec, 'webhookUrl').spec).toMatchObject({ type: 'text', multiline: false });
     expect(fieldOf(spec, 'channel').spec).toEqual({

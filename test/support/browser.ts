@@ -17,7 +17,8 @@ import type { AccessRole } from '../../workflows/domain';
 import { call } from './http';
 import { tokenFor } from './identities';
 import type { Person } from './people';
-import { useSystem, type TestSystem } from './system';
+import { testDecisionLinks, useSystem, type TestSystem } from './system';
+import { parseAddressAllowList } from '../../activities/flow/address-guard';
 
 export const designerDist = fileURLToPath(new URL('../../designer/dist', import.meta.url));
 export const artifactsDir = fileURLToPath(new URL('../artifacts', import.meta.url));
@@ -60,8 +61,15 @@ export interface ServedApp {
   signedInPage(person: SignInPerson): Promise<Page>;
 }
 
-export function useServedApp(options: { worker: boolean; pageTimeoutMs: number; failurePrefix: string; database?: () => Promise<Db> }): ServedApp {
-  const system = useSystem({ worker: options.worker, ...(options.database ? { database: options.database } : {}) });
+export function useServedApp(options: {
+  worker: boolean;
+  pageTimeoutMs: number;
+  failurePrefix: string;
+  database?: () => Promise<Db>;
+  /** MILEPOST_WEBHOOK_ALLOW for the worker and the app (a local chat receiver); none by default. */
+  webhookAllow?: string;
+}): ServedApp {
+  const system = useSystem({ worker: options.worker, ...(options.database ? { database: options.database } : {}), ...(options.webhookAllow ? { webhookAllow: options.webhookAllow } : {}) });
   let server: Server | undefined;
   let browser: Browser | undefined;
   let url = '';
@@ -72,7 +80,14 @@ export function useServedApp(options: { worker: boolean; pageTimeoutMs: number; 
       throw new Error('The web page is not built: run `npx vite build designer` first.');
     }
     await mkdir(artifactsDir, { recursive: true });
-    const app = createApp({ db: system.db, temporal: { client: system.client, taskQueue: system.taskQueue }, designerDir: designerDist });
+    // The worker's secret too: it seals chat channels and signs decision links, as in production.
+    const app = createApp({
+      db: system.db,
+      temporal: { client: system.client, taskQueue: system.taskQueue },
+      designerDir: designerDist,
+      decisionLinks: testDecisionLinks,
+      webhookAllow: parseAddressAllowList(options.webhookAllow),
+    });
     const port = await freePort();
     server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }) as Server;
     url = `http://127.0.0.1:${port}`;

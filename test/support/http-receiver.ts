@@ -12,7 +12,7 @@ export interface ReceivedRequest {
 }
 
 /** How the receiver answers its n-th request (0-based): a status, no answer at all, or a dropped connection. */
-export type Answer = { status: number } | 'hang' | 'reset';
+export type Answer = { status: number; json?: unknown; text?: string } | 'hang' | 'reset';
 
 export interface HttpReceiver {
   /** `http://127.0.0.1:<port>` */
@@ -36,7 +36,8 @@ export async function startHttpReceiver(answer: (index: number, request: Receive
       const reply = answer(received.length - 1, request);
       if (reply === 'hang') return; // the socket stays open until the caller gives up or close()
       if (reply === 'reset') return void req.socket.destroy();
-      res.writeHead(reply.status, { 'content-type': 'text/plain' }).end(`answered ${reply.status}`);
+      if (reply.json !== undefined) return void res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.json));
+      res.writeHead(reply.status, { 'content-type': 'text/plain' }).end(reply.text ?? `answered ${reply.status}`);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -77,7 +77,7 @@ export function useSystem(
     system.db = options.database ? await options.database() : createDb(inject('databaseUrl'));
     connection = await Connection.connect({ address: inject('temporalAddress') });
     system.client = new Client({ connection, namespace: 'default' });
-    system.app = createApp({ db: system.db, temporal: { client: system.client, taskQueue }, decisionLinks: testDecisionLinks });
+    system.app = createApp({ db: system.db, temporal: { client: system.client, taskQueue }, decisionLinks: testDecisionLinks, webhookAllow: parseAddressAllowList(options.webhookAllow) });
     if (options.worker ?? true) await system.startWorker();
   });
 

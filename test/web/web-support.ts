@@ -17,10 +17,10 @@ export interface WebContext {
   screenshot(page: Page, name: string): Promise<void>;
 }
 
-export function useWeb(): WebContext {
+export function useWeb(options: { webhookAllow?: string } = {}): WebContext {
   // Workflows answer within a second or two, but the suite shares two cores with other files.
   vi.setConfig({ expect: { poll: { timeout: 20_000, interval: 100 } } });
-  const served = useServedApp({ worker: true, pageTimeoutMs: 20_000, failurePrefix: 'failed-web-' });
+  const served = useServedApp({ worker: true, pageTimeoutMs: 20_000, failurePrefix: 'failed-web-', ...options });
   return {
     get system() {
       return served.system;

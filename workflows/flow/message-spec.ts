@@ -6,4 +6,6 @@ export interface MessageSpec {
   subject: string;
   message: string;
   webhookUrl?: string | undefined;
+  /** A chat channel (chat_channels.id) the message also goes to; none = each person's own choice, if any. */
+  chatChannelId?: string | undefined;
 }

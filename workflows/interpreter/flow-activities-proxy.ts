@@ -14,3 +14,13 @@ export function webhookActs(retries: number, timeoutSeconds: number) {
     retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumAttempts: retries + 1 },
   });
 }
+
+/**
+ * Chat messages: retried with backoff (1 s, 2 s, 4 s … at most a minute apart) on passing failures;
+ * each attempt sends only what no receiver has accepted yet. Two minutes per attempt leave room
+ * for the channel's rate limit.
+ */
+export const chatActs = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 8 },
+});

@@ -1,4 +1,5 @@
 import type { Activities } from '../../activities';
+import type { ChatDeliveryReport } from '../../activities/chat/chat-activities';
 import type { PathStep } from './flow-run-messages';
 
 /**
@@ -22,6 +23,9 @@ export type FlowEffects = Pick<
 >;
 
 export type WebhookInput = Parameters<Activities['callWebhook']>[0];
+/** What a step's chat messages came to; a final failure (retries spent) is answered, not thrown. */
+export type ChatOutcome = { ok: true; reports: ChatDeliveryReport[] } | { ok: false; message: string };
+
 /** A final failure says whether it was retried, and the receiver's status when it answered at all. */
 export type WebhookOutcome = { ok: true; status: number } | { ok: false; message: string; retried: boolean; status: number | null };
 
@@ -43,7 +47,14 @@ export interface FlowEnv {
    * calendar changes while it is awaited. False for runs that started before, and in test runs.
    */
   readonly followsCalendarChanges: boolean;
+  /**
+   * True: after a step has written its messages, their chat copies are sent (deliverChat). False
+   * for runs that started before chat channels (their history has no such activity), and in test runs.
+   */
+  readonly sendsChat: boolean;
   readonly effects: FlowEffects;
+  /** Sends the chat messages a step queued, with their own retries and backoff. */
+  deliverChat(input: { runId: string; stepKey: string }): Promise<ChatOutcome>;
   /** One webhook call with the step's own retry budget; a final failure is answered, not thrown. */
   callWebhook(input: WebhookInput, policy: { retries: number; timeoutSeconds: number; stepKey: string }): Promise<WebhookOutcome>;
   /** Starts the project's closing review unless it already runs (once per project). */

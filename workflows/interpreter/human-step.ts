@@ -1,6 +1,7 @@
 import type { ApprovalRequestKind } from '../domain';
 import type { PeopleRule } from '../flow/people-rule';
 import type { MessageSpec } from '../flow/message-spec';
+import { sendChat } from './chat-notes';
 import { waitForDeadline, type Deadline } from './durations';
 import { slotStatuses, type RunScope, type TrackedRequest } from './run-scope';
 
@@ -53,6 +54,7 @@ export async function runHumanStep(scope: RunScope, step: HumanStepSpec): Promis
       allowDelegation: step.allowDelegation,
       status: 'pending',
     });
+    await sendChat(scope, { id: step.nodeId, kind: step.kind === 'approval' ? 'approval' : 'wait_for_ack' }, `${stepKey}:${index}`);
   };
 
   const current = () => [...slotStatuses(scope.requests, stepKey).values()];

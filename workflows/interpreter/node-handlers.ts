@@ -4,6 +4,7 @@ import { evaluateRule, RuleError } from '../flow/rule';
 import { renderTemplate, lookupVariable } from '../flow/template';
 import { deadlineOf, sleepUntilDeadline, startDeadline } from './durations';
 import { runHumanStep } from './human-step';
+import { sendChat } from './chat-notes';
 import { setVariable, type RunScope } from './run-scope';
 
 type NodeOf<K extends NodeKind> = Extract<FlowNode, { kind: K }>;
@@ -19,15 +20,17 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
   trigger: async () => ['next'],
 
   notify: async (node, scope) => {
+    const stepKey = scope.stepKey(node.id);
     const people = await scope.env.effects.notify({
       runId: scope.runId,
       projectId: scope.input.projectId,
-      stepKey: scope.stepKey(node.id),
+      stepKey,
       rule: node.config.recipient,
-      spec: { channel: node.config.channel, subject: node.config.subject, message: node.config.message, webhookUrl: node.config.webhookUrl },
+      spec: { channel: node.config.channel, subject: node.config.subject, message: node.config.message, webhookUrl: node.config.webhookUrl, chatChannelId: node.config.chatChannelId },
       context: scope.context,
     });
     scope.note({ nodeId: node.id, kind: node.kind, at: new Date(scope.env.now()).toISOString(), note: `told ${people.length} ${people.length === 1 ? 'person' : 'people'}` });
+    await sendChat(scope, node, stepKey);
     return ['next'];
   },
 
@@ -36,7 +39,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
       nodeId: node.id,
       kind: 'acknowledgement',
       people: node.config.recipient,
-      spec: { channel: node.config.channel, subject: node.config.subject, message: node.config.message },
+      spec: { channel: node.config.channel, subject: node.config.subject, message: node.config.message, chatChannelId: node.config.chatChannelId },
       deadline: await startDeadline(scope, node.config.timeout),
       allowDelegation: false,
       sequential: false,
@@ -51,7 +54,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
       nodeId: node.id,
       kind: 'approval',
       people: node.config.approvers,
-      spec: { channel: node.config.channel ?? 'inbox', subject: node.config.subject, message: node.config.message },
+      spec: { channel: node.config.channel ?? 'inbox', subject: node.config.subject, message: node.config.message, chatChannelId: node.config.chatChannelId },
       deadline: await startDeadline(scope, node.config.timeout),
       allowDelegation: node.config.allowDelegation,
       sequential: mode === 'sequence',

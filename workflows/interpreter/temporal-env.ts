@@ -1,6 +1,6 @@
 import { ActivityFailure, ApplicationFailure, CancellationScope, allHandlersFinished, condition, isCancellation, patched, sleep, workflowInfo } from '@temporalio/workflow';
 import { ensureRetrospective } from '../retrospective';
-import { flowActs, webhookActs } from './flow-activities-proxy';
+import { chatActs, flowActs, webhookActs } from './flow-activities-proxy';
 import type { FlowEnv } from './flow-env';
 
 /** The interpreter on the engine: effects are activities, time is durable timers. */
@@ -11,7 +11,17 @@ export function temporalFlowEnv(): FlowEnv {
     joinsWaitForLiveBranches: patched('join-waits-for-live-branches'),
     // Runs started before deadlines followed calendar changes replay with their waits as they were.
     followsCalendarChanges: patched('deadlines-follow-calendar-changes'),
+    // Runs started before chat channels replay without the chat activity after their message steps.
+    sendsChat: patched('chat-deliveries'),
     effects: flowActs,
+    async deliverChat(input) {
+      try {
+        return { ok: true, reports: await chatActs.deliverChat(input) };
+      } catch (error) {
+        if (!(error instanceof ActivityFailure)) throw error;
+        return { ok: false, message: error.cause?.message ?? error.message };
+      }
+    },
     async callWebhook(input, { retries, timeoutSeconds }) {
       try {
         const { status } = await webhookActs(retries, timeoutSeconds).callWebhook(input);

@@ -12,6 +12,7 @@ import { UserMenu } from '../auth/UserMenu';
 import {
   AccountPage,
   AuditTrailPage,
+  ChatChannelsPage,
   ComparePage,
   EditorPage,
   FlowListPage,
@@ -33,6 +34,7 @@ export const navItems: readonly { href: string; label: string; match: string; pe
   { href: '/people', label: 'People', match: '/people' },
   { href: '/flows', label: 'Flows', match: '/flows/*?' },
   { href: '/audit', label: 'Audit trail', match: '/audit', permission: 'readAuditTrail' },
+  { href: '/chat-channels', label: 'Chat channels', match: '/chat-channels', permission: 'manageChatChannels' },
 ];
 
 function NavItem({ href, label, match }: { href: string; label: string; match: string }) {
@@ -95,6 +97,7 @@ function PageRoutes() {
       <Route path="/people" component={PeoplePage} />
       <Route path="/account" component={AccountPage} />
       <Route path="/audit" component={AuditTrailPage} />
+      <Route path="/chat-channels" component={ChatChannelsPage} />
       <Route path="/flows" component={FlowListPage} />
       <Route path="/flows/:id/compare">{(params) => <ComparePage id={params.id} />}</Route>
       <Route path="/flows/:id/versions/:version">{(params) => <VersionPage id={params.id} version={Number(params.version)} />}</Route>

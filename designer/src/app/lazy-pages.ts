@@ -19,3 +19,4 @@ export const FlowListPage = page(() => import('../flow-designer/pages/FlowListPa
 export const ComparePage = page(() => import('../flow-designer/pages/ComparePage').then((m) => m.ComparePage));
 export const VersionPage = page(() => import('../flow-designer/pages/VersionPage').then((m) => m.VersionPage));
 export const EditorPage = page(() => import('../flow-designer/pages/EditorPage').then((m) => m.EditorPage));
+export const ChatChannelsPage = page(() => import('../chat/ChatChannelsPage').then((m) => m.ChatChannelsPage));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelLabels } from '../channel';
+import { channelLabels, chatChannelIdSchema } from '../channel';
 import { recipientVariables } from '../context-variables';
 import { defineNode, inPort, requiredOutput, type OutputPort } from '../node-def';
 import { approverRuleSchema } from '../people-rule';
@@ -23,6 +23,7 @@ export const approvalConfigSchema = z.strictObject({
     .enum(approvalChannels)
     .optional()
     .meta({ title: 'Channel', description: `${channelLabels.email}: the request also goes by e-mail, with a link per answer. It is always in the inbox.` }),
+  chatChannelId: chatChannelIdSchema.optional(),
   subject: subjectSchema,
   message: messageSchema,
   timeout: timeoutSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelSchema } from '../channel';
+import { channelSchema, chatChannelIdSchema } from '../channel';
 import { recipientVariables } from '../context-variables';
 import { defineNode, inPort, requiredOutput } from '../node-def';
 import { recipientRuleSchema } from '../people-rule';
@@ -17,6 +17,7 @@ export const notifyConfigSchema = z
     recipient: recipientRuleSchema,
     channel: channelSchema,
     webhookUrl: webAddressSchema.optional().meta({ title: 'Webhook address' }),
+    chatChannelId: chatChannelIdSchema.optional(),
     subject: subjectSchema,
     message: messageSchema,
   })

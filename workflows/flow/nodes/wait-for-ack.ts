@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelSchema } from '../channel';
+import { channelSchema, chatChannelIdSchema } from '../channel';
 import { durationSchema } from '../duration';
 import { recipientVariables } from '../context-variables';
 import { defineNode, inPort, requiredOutput } from '../node-def';
@@ -14,6 +14,7 @@ export const timeoutSchema = durationSchema.meta({
 export const waitForAckConfigSchema = z.strictObject({
   recipient: recipientRuleSchema,
   channel: channelSchema,
+  chatChannelId: chatChannelIdSchema.optional(),
   subject: subjectSchema,
   message: messageSchema,
   timeout: timeoutSchema,

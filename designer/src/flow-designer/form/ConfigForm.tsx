@@ -4,6 +4,7 @@ import { useFormContext } from './form-context';
 import { defaultValue, isRecord, switchVariant, variantIndexOf, withField, type Field, type FieldSpec, type ObjectSpec, type VariantsSpec } from './form-spec';
 import { PeoplePicker, PersonPicker } from './PeoplePicker';
 import { RuleEditor } from './RuleEditor';
+import { ChatChannelSelect } from '../../chat/ChatChannelSelect';
 
 interface FieldProps<V = unknown> {
   readonly field: Field;
@@ -335,6 +336,17 @@ function PeopleField({ field, path, value, onChange }: FieldProps) {
   );
 }
 
+function ChatChannelField({ field, path, value, onChange }: FieldProps) {
+  const id = useId();
+  const { disabled } = useFormContext();
+  const { marked } = useFieldProblems(path);
+  return (
+    <Row field={field} path={path} inputId={id}>
+      <ChatChannelSelect id={id} value={typeof value === 'string' ? value : null} onChange={(next) => onChange(next ?? undefined)} disabled={disabled} invalid={marked} noneLabel="None: each person’s own chat, if they chose one" />
+    </Row>
+  );
+}
+
 function RuleField({ field, path, value, onChange }: FieldProps) {
   const id = useId();
   const { disabled, variables } = useFormContext();
@@ -368,6 +380,8 @@ export function FieldView(props: FieldProps) {
       return <HeaderList {...props} />;
     case 'rule':
       return <RuleField {...props} />;
+    case 'chatChannel':
+      return <ChatChannelField {...props} />;
     case 'object':
       return (
         <fieldset className="group" data-field={props.path}>

@@ -25,6 +25,8 @@ export type FieldSpec =
   | { readonly type: 'person' }
   | { readonly type: 'people' }
   | { readonly type: 'team' }
+  /** One of the chat channels an admin connected (by id), chosen by name. */
+  | { readonly type: 'chatChannel' }
   | { readonly type: 'map' }
   | { readonly type: 'rule' }
   | ObjectSpec
@@ -137,7 +139,7 @@ function specOf(key: string, schema: JsonSchema): FieldSpec {
   if (values !== null) return { type: 'choice', options: values.map((value) => ({ value, label: valueLabel(key, value) })) };
   switch (schema.type) {
     case 'string':
-      if (schema.format === 'uuid') return key === 'teamId' ? { type: 'team' } : { type: 'person' };
+      if (schema.format === 'uuid') return key === 'teamId' ? { type: 'team' } : key === 'chatChannelId' ? { type: 'chatChannel' } : { type: 'person' };
       // Long free text gets a text area; long but patterned values (web addresses) stay on one line.
       return { type: 'text', multiline: (schema.maxLength ?? 0) >= 1000 && schema.pattern === undefined, maxLength: schema.maxLength };
     case 'number':
@@ -202,6 +204,7 @@ export function defaultValue(spec: FieldSpec): unknown {
     case 'text':
     case 'person':
     case 'team':
+    case 'chatChannel':
       return '';
     case 'number':
       return spec.min ?? (spec.positive ? 1 : 0);

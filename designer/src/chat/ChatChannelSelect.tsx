@@ -1,0 +1,40 @@
+import { useQuery } from '@tanstack/react-query';
+import { chatPlatformLabels } from '../../../workflows/flow/chat-platforms';
+import { chatChannelsKey, loadChatChannels } from './chat-channels-api';
+
+/**
+ * A choice of the connected chat channels, by name and tool, or none. A channel that was removed
+ * since it was chosen stays shown as such, so the choice is not silently changed.
+ */
+export function ChatChannelSelect({
+  id,
+  value,
+  onChange,
+  disabled = false,
+  invalid = false,
+  noneLabel,
+  testId = 'chat-channel-choice',
+}: {
+  id: string;
+  value: string | null;
+  onChange: (channelId: string | null) => void;
+  disabled?: boolean;
+  invalid?: boolean;
+  noneLabel: string;
+  testId?: string;
+}) {
+  const channels = useQuery({ queryKey: chatChannelsKey, queryFn: loadChatChannels });
+  const known = channels.data ?? [];
+  const missing = value !== null && channels.data !== undefined && !known.some((c) => c.id === value);
+  return (
+    <select id={id} value={value ?? ''} disabled={disabled || channels.isLoading} aria-invalid={invalid} onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)} data-testid={testId}>
+      <option value="">{channels.isLoading ? 'Loading the chat channels…' : noneLabel}</option>
+      {known.map((channel) => (
+        <option key={channel.id} value={channel.id}>
+          {channel.name} ({chatPlatformLabels[channel.platform]})
+        </option>
+      ))}
+      {missing && <option value={value}>A removed chat channel</option>}
+    </select>
+  );
+}
