@@ -19,7 +19,7 @@ const root = path.resolve(import.meta.dirname, '../..');
  */
 export async function buildForProduction(): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'milepost-prod-'));
-  await run('npx', ['tsx', 'server/build/build.ts', path.join(dir, 'dist')], { cwd: root });
+  await run('npx', ['tsx', 'api/server/build/build.ts', path.join(dir, 'dist')], { cwd: root });
   await cp(path.join(root, 'package.json'), path.join(dir, 'package.json'));
   await cp(path.join(root, 'package-lock.json'), path.join(dir, 'package-lock.json'));
   const modules = await realpath(path.join(root, 'node_modules'));

@@ -1,10 +1,10 @@
 // Only the `all` role loads this file (by a dynamic import): the embedded PostgreSQL and the
 // Temporal dev server are development conveniences that production never needs installed.
 import path from 'node:path';
-import { findTemporalCli } from '../activities/runtime/temporal-cli';
-import { startTemporalDevServer } from '../activities/runtime/temporal-dev-server';
-import { startEmbeddedPostgres } from '../db/embedded-postgres';
-import type { Config } from '../api/config';
+import { findTemporalCli } from '../../activities/runtime/temporal-cli';
+import { startTemporalDevServer } from '../../activities/runtime/temporal-dev-server';
+import { startEmbeddedPostgres } from '../../db/embedded-postgres';
+import type { Config } from '../config';
 import type { Stops } from './stops';
 
 type Say = (part: string) => (line: string) => void;

@@ -2,13 +2,13 @@
 //   api    the HTTP API and the web page;     worker  the Temporal worker;
 //   all    both, plus an embedded PostgreSQL and Temporal dev server unless DATABASE_URL / TEMPORAL_ADDRESS.
 // Starts by waiting for PostgreSQL and Temporal; SIGTERM/SIGINT stop it within MILEPOST_SHUTDOWN_SECONDS.
-import { createLogger, type Logger } from '../activities/runtime/logger';
-import { loadConfig, roles, type Config } from '../api/config';
-import { ensureAdmin } from '../api/auth/start-admin';
-import { resolveLinkSecret } from '../api/decision-links/secret';
-import { createDb, type Db } from '../db/connect';
-import { openDatabase } from '../db/open-database';
-import { seedDefaultFlows } from '../db/seed-default-flows';
+import { createLogger, type Logger } from '../../activities/runtime/logger';
+import { loadConfig, roles, type Config } from '../config';
+import { ensureAdmin } from '../auth/start-admin';
+import { resolveLinkSecret } from '../decision-links/secret';
+import { createDb, type Db } from '../../db/connect';
+import { openDatabase } from '../../db/open-database';
+import { seedDefaultFlows } from '../../db/seed-default-flows';
 import { startApiRole } from './api-role';
 import { waitForDatabase } from './database-ready';
 import { Stops } from './stops';

@@ -1,6 +1,6 @@
-import { smtpMailer } from '../activities/flow/mailer';
-import { connectTemporalWorker } from '../activities/runtime/temporal-connect';
-import { configureTemporalRuntime, startWorker } from '../activities/runtime/worker';
+import { smtpMailer } from '../../activities/flow/mailer';
+import { connectTemporalWorker } from '../../activities/runtime/temporal-connect';
+import { configureTemporalRuntime, startWorker } from '../../activities/runtime/worker';
 import { prebuiltWorkflowBundle } from './built-files';
 import type { RoleParts } from './role-parts';
 

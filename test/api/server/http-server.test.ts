@@ -1,9 +1,9 @@
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../../activities/runtime/free-port';
-import { createLogger } from '../../activities/runtime/logger';
-import { startHttpServer } from '../../server/http-server';
-import { Stops } from '../../server/stops';
+import { freePort } from '../../../activities/runtime/free-port';
+import { createLogger } from '../../../activities/runtime/logger';
+import { startHttpServer } from '../../../api/server/http-server';
+import { Stops } from '../../../api/server/stops';
 
 function get(port: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-import type { Logger } from '../activities/runtime/logger';
+import type { Logger } from '../../activities/runtime/logger';
 
 /**
  * What was started, to be stopped in reverse order within a bounded time. Each part gets what is

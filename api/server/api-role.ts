@@ -1,12 +1,12 @@
 import { Client } from '@temporalio/client';
-import { connectTemporalClient } from '../activities/runtime/temporal-connect';
-import { createApp } from '../api/app';
-import { reconcileFlowSchedules } from '../api/flow-schedules';
-import { requestIdMemo } from '../api/request-id-memo';
+import { connectTemporalClient } from '../../activities/runtime/temporal-connect';
+import { createApp } from '../app';
+import { reconcileFlowSchedules } from '../flow-schedules';
+import { requestIdMemo } from '../request-id-memo';
 import { webPageDir } from './built-files';
 import { startHttpServer } from './http-server';
 import type { RoleParts } from './role-parts';
-import { startPrincipalCache } from '../api/auth/principal-cache';
+import { startPrincipalCache } from '../auth/principal-cache';
 
 /** The HTTP API and the web page, on a Temporal client. */
 export async function startApiRole(input: RoleParts): Promise<void> {

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild, type BuildOptions, type Plugin } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { bundleWorkflows } from '../../activities/runtime/worker';
+import { bundleWorkflows } from '../../../activities/runtime/worker';
 import { precompress } from './precompress';
 
-const root = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
+const root = (relative: string) => fileURLToPath(new URL(`../../../${relative}`, import.meta.url));
 // `npm run build -- <dir>` builds elsewhere (the production test builds into a temporary folder).
 const dist = process.argv[2] ? path.resolve(process.argv[2]) : root('dist');
 const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
@@ -51,7 +51,7 @@ const server: BuildOptions = {
 await step('server → dist/main.js', () =>
   esbuild({
     ...server,
-    entryPoints: { main: root('server/main.ts') },
+    entryPoints: { main: root('api/server/main.ts') },
     outdir: dist,
     // The `all` role's embedded parts stay a chunk of their own, loaded by it only.
     splitting: true,

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { GaveUpWaiting, withBackoff, type BackoffOptions } from '../activities/runtime/backoff';
+import { GaveUpWaiting, withBackoff, type BackoffOptions } from '../../activities/runtime/backoff';
 
 export class DatabaseUnreachableError extends Error {
   override readonly name = 'DatabaseUnreachableError';

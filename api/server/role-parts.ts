@@ -1,6 +1,6 @@
-import type { Logger } from '../activities/runtime/logger';
-import type { Config } from '../api/config';
-import type { Db } from '../db/connect';
+import type { Logger } from '../../activities/runtime/logger';
+import type { Config } from '../config';
+import type { Db } from '../../db/connect';
 import type { Stops } from './stops';
 
 /** What every role starts from: the settings, Temporal's address, the database pool and where to log and register its stop. */

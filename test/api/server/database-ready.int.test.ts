@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { freePort } from '../../activities/runtime/free-port';
-import { waitForDatabase } from '../../server/database-ready';
+import { freePort } from '../../../activities/runtime/free-port';
+import { waitForDatabase } from '../../../api/server/database-ready';
 
 describe('Waiting for PostgreSQL at start', () => {
   it('resolves at once when the database answers', async () => {
