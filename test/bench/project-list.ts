@@ -13,7 +13,7 @@ import { createApiToken } from '../../db/queries/auth';
 import { projectListQuery } from '../../db/queries/project-list';
 import { printBenchTable, type Bench, type BenchRow } from './bench-table';
 import { startBenchDatabase } from './bench-database';
-import { figuresText, loadGet, serveFetch, serveHelloWorld } from './http-load';
+import { describeLoad, helloWorld, load, serveOverHttp } from './http-load';
 
 const REPORTS_PER_PROJECT = 12;
 const TARGET = 0.1;
@@ -82,14 +82,14 @@ async function explain(db: Db, managerId: string): Promise<string> {
   return plan.rows.map((r) => Object.values(r).join(" ")).join('\n');
 }
 
-export const projectListBench: Bench = async ({ large }) => runBench({ large, explainPlan: false }).then((r) => r.rows);
+export const bench: Bench = async ({ large }) => runBench({ large, explainPlan: false }).then((r) => r.rows);
 
 async function runBench({ large, explainPlan }: { large: boolean; explainPlan: boolean }): Promise<{ rows: BenchRow[]; plan: string | undefined }> {
   const bench = await startBenchDatabase();
   const { db } = bench;
   const app = createApp({ db, temporal: { client: new Client(), taskQueue: 'bench' } });
-  const milepost = await serveFetch(app.fetch);
-  const hello = await serveHelloWorld();
+  const milepost = await serveOverHttp(app.fetch);
+  const hello = await helloWorld();
   const rows: BenchRow[] = [];
   let plan: string | undefined;
   try {
@@ -102,14 +102,14 @@ async function runBench({ large, explainPlan }: { large: boolean; explainPlan: b
       const body = (await first.json()) as { items?: unknown[] };
       if (first.status !== 200 || body.items?.length !== 50) throw new Error(`The list did not answer a page of 50: ${first.status} ${JSON.stringify(body).slice(0, 300)}`);
       // Alternating measurements, so a burst of other work on the machine hits both alike.
-      const peer = await loadGet(hello.url);
+      const peer = await load(hello.url);
       if (explainPlan) plan = await explain(db, managerId);
-      const list = await loadGet(`${milepost.url}/api/projects?limit=50`, { headers: { authorization: `Bearer ${token}` } });
-      const ratio = list.rps / peer.rps;
+      const list = await load(milepost.url, { headers: { authorization: `Bearer ${token}` }, path: () => '/api/projects?limit=50' });
+      const ratio = list.requestsPerSecond / peer.requestsPerSecond;
       rows.push({
         what: `project list, 50 of ${size.toLocaleString('en-US')} projects as a manager (half theirs), 10 connections`,
-        milepost: figuresText(list),
-        peer: `hello-world Hono: ${figuresText(peer)}`,
+        milepost: describeLoad(list),
+        peer: `hello-world Hono: ${describeLoad(peer)}`,
         ratio,
         target: `≥ ${TARGET}×`,
         met: ratio >= TARGET && list.failures === 0,
