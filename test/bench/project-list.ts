@@ -56,7 +56,7 @@ export async function seedProjects(db: Db, owners: string[], from: number, to: n
     insert into goals (project_id, metric, unit, target, period_start, period_end)
     select p.id, case when n.level then 'market_share' else 'revenue' end, case when n.level then '%' else 'CNY' end,
            case when n.level then 30 else 1000000 end, p.period_start, p.period_end
-    from sales_projects p cross join lateral (select substring(p.name from '\d+$')::int / 2 % 4 = 1 as level) n
+    from sales_projects p cross join lateral (select substring(p.name from '\\d+$')::int / 2 % 4 = 1 as level) n
     where not exists (select 1 from goals g where g.project_id = p.id)`.execute(db);
   await sql`
     insert into kpi_reports (project_id, metric, value, reported_at, reporter_id)
