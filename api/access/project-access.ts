@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connect';
-import { findProjectRelation, projectIdsOf, type ProjectRelation } from '../../db/queries/project-access';
+import { findProjectRelation, projectIdsOf, type ProjectReader, type ProjectRelation } from '../../db/queries/project-access';
 import type { Principal } from '../auth/principal';
 import { ApiError, notFound } from '../errors';
 import type { ProjectAccess } from '../contract/projects';
@@ -72,8 +72,14 @@ export async function projectAccessOf(db: Db, principal: Principal, projectId: s
   return relation && accessFrom(principal, relation);
 }
 
+/** For lists: undefined = every project; else whose projects this person may read. */
+export function projectReader(principal: Principal): ProjectReader | undefined {
+  if (principal.role === 'admin' || principal.role === 'ops') return undefined;
+  return { userId: principal.userId, withReports: principal.role === 'manager' };
+}
+
 /** For lists: undefined = every project; else a subquery of the ids this person may read. */
 export function readableProjectIds(principal: Principal) {
-  if (principal.role === 'admin' || principal.role === 'ops') return undefined;
-  return projectIdsOf(principal.userId, { withReports: principal.role === 'manager' });
+  const reader = projectReader(principal);
+  return reader && projectIdsOf(reader.userId, reader);
 }

@@ -5,6 +5,7 @@ import { ragStatuses } from '../../workflows/domain/attainment';
 import { businessCalendarSchema } from '../../workflows/domain/business-calendar';
 import { Decimal, Name, QueryInteger, Timestamp, Uuid } from './common';
 import { kpiCountsRule } from './goals';
+import { ListCursor } from './list-cursor';
 import { NewPlanMilestoneBody } from './plan';
 
 /** What the signed-in person may do with a project, each level including the ones before it (see api/access/project-access.ts). */
@@ -143,13 +144,17 @@ export const KpiReport = z
   .object({ id: z.string(), metric: z.string(), value: z.string(), reportedAt: z.string(), reporterId: z.string() })
   .openapi('KpiReport');
 
+/** The most projects one page of the list holds. */
+export const maxProjectPage = 200;
+
+/** The list is newest first; each page ends where the next one starts (keyset pagination). */
 export const ProjectListQuery = z.strictObject({
   phase: z.enum(lifecyclePhases).optional(),
   ownerId: Uuid.optional(),
   status: z.enum(ragStatuses).optional().openapi({ description: 'RAG status of the first goal' }),
   q: z.string().trim().max(200).optional().openapi({ description: 'Part of the project name' }),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  offset: QueryInteger(0).default(0),
+  limit: QueryInteger(1).max(maxProjectPage, `must be at most ${maxProjectPage}`).default(50).openapi({ description: `Projects a page, at most ${maxProjectPage}` }),
+  cursor: ListCursor.optional().openapi({ description: 'The `nextCursor` of the page before, unchanged; without it, the first page' }),
 });
 
 export const ProjectListItem = z
@@ -167,7 +172,12 @@ export const ProjectListItem = z
   })
   .openapi('ProjectListItem');
 
-export const ProjectList = z.object({ total: z.number(), items: z.array(ProjectListItem) }).openapi('ProjectList');
+export const ProjectList = z
+  .object({
+    items: z.array(ProjectListItem),
+    nextCursor: z.string().nullable().openapi({ description: 'Pass it as `cursor` for the next page; null on the last page' }),
+  })
+  .openapi('ProjectList');
 
 export type Milestone = z.infer<typeof Milestone>;
 export type Escalation = z.infer<typeof Escalation>;

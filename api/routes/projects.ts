@@ -4,7 +4,7 @@ import { listEscalations } from '../../db/queries/escalations';
 import { listProjects } from '../../db/queries/project-list';
 import { insertMilestones, insertProject, listMilestones } from '../../db/queries/projects';
 import type { Db } from '../../db/connect';
-import { readableProjectIds, requireProjectAccess } from '../access/project-access';
+import { projectReader, requireProjectAccess } from '../access/project-access';
 import { projectCan, requirePhase, requireProjectAction } from '../access/project-actions';
 import { requireMayCreateProjectFor } from '../access/project-creation';
 import type { AppDeps } from '../deps';
@@ -19,6 +19,7 @@ import { inProject } from '../plan-guard';
 import { basicsDto, changeBasics } from '../project-basics';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/projects';
+import { decodeCursor, encodeCursor } from '../contract/list-cursor';
 import { existingUserIds } from '../../db/queries/users';
 
 /** Body fields that name users must name existing ones; reported as field errors, not 404s. */
@@ -35,9 +36,13 @@ export function projectsRouter({ db, temporal }: AppDeps) {
     .openapi(
       routes.listProjects,
       async (c) => {
-        const query = c.req.valid('query');
-        const { total, rows } = await listProjects(db, { ...query, readable: readableProjectIds(c.get('principal')) }, new Date());
-        return c.json({ total, items: rows }, 200);
+        const { cursor, ...query } = c.req.valid('query');
+        const { rows, next } = await listProjects(
+          db,
+          { ...query, after: cursor === undefined ? undefined : decodeCursor(cursor), reader: projectReader(c.get('principal')) },
+          new Date(),
+        );
+        return c.json({ items: rows, nextCursor: next ? encodeCursor(next) : null }, 200);
       },
     )
     .openapi(

@@ -32,7 +32,7 @@ describe('values beyond what can be stored', () => {
   });
 
   it('refuses a page number beyond any list with 400 naming it, instead of the database refusing it unnamed', async () => {
-    for (const [path, field] of [['/api/projects?offset=1e20', 'offset'], ['/api/audit?before=1e20', 'before']] as const) {
+    for (const [path, field] of [['/api/audit?before=1e20', 'before']] as const) {
       const res = await call(system.app, 'GET', path);
       expect(res.status, JSON.stringify(res.body)).toBe(400);
       expect(res.body.error.details).toEqual([{ path: field, message: 'must be at most 9007199254740991' }]);

@@ -26,7 +26,7 @@ export type RagThresholds = z.output<typeof ragThresholdsSchema>;
 export const defaultRagThresholds: RagThresholds = { green: 100, warning: 80 };
 
 /** Percentages this close to a threshold count as reaching it (the percentage is a rounded number). */
-const PERCENT_TOLERANCE = 1e-9;
+export const PERCENT_TOLERANCE = 1e-9;
 
 /**
  * A KPI value, target or baseline: exact decimal text as stored (`numeric` columns come back as

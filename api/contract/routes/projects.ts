@@ -6,7 +6,7 @@ import { KpiReport, NewKpiReportBody, NewProjectBody, Project, ProjectDetail, Pr
 const route = routesOf('projects');
 
 export const listProjects = route.get('/api/projects', {
-  summary: 'The projects you may see, with phase, owner, attainment and RAG status; filter by phase, owner, status, name',
+  summary: 'The projects you may see, newest first, a page at a time, with phase, owner, attainment and RAG status; filter by phase, owner, status, name',
   request: { query: ProjectListQuery },
   responses: { 200: json('A page of projects', ProjectList) },
 });

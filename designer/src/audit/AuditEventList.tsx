@@ -6,6 +6,7 @@ import { formatDateTime } from '../shared/time';
 import { historyLine } from './audit-summary';
 import type { AuditPages } from './use-audit-pages';
 import type { AuditEvent, AuditPage } from '../../../api/contract/audit';
+import { ShowMore } from '../shared/ShowMore';
 
 /** What the whole trail adds to a project's history: how each change reached us, and its project. */
 export interface TrailDetail {
@@ -81,16 +82,7 @@ export function AuditEventList<T extends AuditPage>({ pages, empty, trail }: { p
           ))}
         </ol>
       )}
-      {pages.moreError && (
-        <p className="error-text" role="alert">
-          {pages.moreError}
-        </p>
-      )}
-      {pages.nextBefore !== null && (
-        <button type="button" className="button" onClick={() => void pages.more()} disabled={pages.loadingMore} data-testid="older-changes">
-          {pages.loadingMore ? 'Loading…' : 'Show older changes'}
-        </button>
-      )}
+      <ShowMore more={pages.nextBefore !== null} loading={pages.loadingMore} error={pages.moreError} onMore={() => void pages.more()} label="Show older changes" testId="older-changes" />
     </>
   );
 }

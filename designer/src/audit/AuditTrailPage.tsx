@@ -14,12 +14,9 @@ import { auditFilterFrom, auditFilterKey, auditFilterParams, auditFilterProblem,
 import { AuditEventList } from './AuditEventList';
 import { useAuditPages } from './use-audit-pages';
 import { AuditPage } from '../../../api/contract/audit';
-import { ProjectList } from '../../../api/contract/projects';
+import { listProjectsForPicker } from '../projects/all-projects';
 
 const pageSize = 50;
-
-/** The API answers at most this many projects a request: enough for the picker's names. */
-const projectLimit = 1000;
 
 /** The whole audit trail, for admins: who changed what, when, before → after; the filters live in the address. */
 export function AuditTrailPage() {
@@ -55,9 +52,9 @@ function Trail() {
   const filter = useMemo(() => auditFilterFrom(new URLSearchParams(search)), [search]);
   const problem = auditFilterProblem(filter);
   const people = usePeople();
-  const projects = usePageQuery(['projects', 'audit-filter'], () => requestJson(ProjectList, 'GET', `/api/projects?limit=${projectLimit}`));
+  const projects = usePageQuery(['projects', 'audit-filter'], () => listProjectsForPicker());
   const projectList = useMemo(
-    () => (projects.load.status === 'ready' ? [...projects.load.value.items].sort((a, b) => a.name.localeCompare(b.name)) : []),
+    () => (projects.load.status === 'ready' ? [...projects.load.value].sort((a, b) => a.name.localeCompare(b.name)) : []),
     [projects.load],
   );
   const projectNames = useMemo(() => new Map(projectList.map((p) => [p.id, p.name])), [projectList]);

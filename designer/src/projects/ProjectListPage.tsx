@@ -1,7 +1,7 @@
 import { Plus, Search } from 'lucide-react';
 import { FilterSelect } from '../shared/FilterSelect';
 import { Options } from '../shared/Options';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { ragStatuses } from '../../../workflows/domain/attainment';
 import { useCan } from '../auth/use-can';
@@ -12,6 +12,7 @@ import { ProjectRow } from './ProjectRow';
 import { pageLimit, useProjectList } from './use-project-list';
 import { PersonOptions } from '../shared/PersonOptions';
 import { NoProjectsYet, SampleCompanyNotice } from './SampleCompany';
+import { ShowMore } from '../shared/ShowMore';
 
 const ragLabels = { green: 'Green — on track', amber: 'Amber — at risk', red: 'Red — off track' } as const;
 
@@ -32,6 +33,20 @@ export function ProjectListPage() {
   const search = params.toString();
   const filter = useMemo(() => filterFrom(new URLSearchParams(search)), [search]);
   const list = useProjectList(filter);
+  const table = useRef<HTMLDivElement>(null);
+  // After "Show more", keyboard focus goes to the first project just loaded (the button may be gone).
+  const focusRow = useRef<number | null>(null);
+  const showMore = () => {
+    focusRow.current = list.items?.length ?? 0;
+    list.loadMore();
+  };
+  const shown = list.items?.length ?? 0;
+  useEffect(() => {
+    const index = focusRow.current;
+    if (index === null || shown <= index) return;
+    focusRow.current = null;
+    table.current?.querySelectorAll<HTMLAnchorElement>('[data-testid="project-row"] a')[index]?.focus();
+  }, [shown]);
   const people = usePeople();
   const mayCreate = useCan('createProject');
 
@@ -55,8 +70,8 @@ export function ProjectListPage() {
           <p className="muted" aria-live="polite" data-testid="project-count">
             {list.items === null
               ? ' '
-              : list.total !== null && list.total > list.items.length
-                ? `Showing ${list.items.length} of ${list.total} projects; narrow the filters to see the rest.`
+              : list.more
+                ? `Showing the newest ${list.items.length} project${list.items.length === 1 ? '' : 's'}${filtered ? ' that match' : ''}; more below.`
                 : `${list.items.length} project${list.items.length === 1 ? '' : 's'}${filtered ? ' match' : ''}`}
             {list.loading && list.items !== null && <span className="muted"> · updating…</span>}
           </p>
@@ -115,7 +130,7 @@ export function ProjectListPage() {
           <NoProjectsYet />
         )
       ) : (
-        <div className="plist" role="table" aria-label="Projects" aria-rowcount={list.items.length + 1} data-testid="project-list">
+        <div className="plist" role="table" aria-label="Projects" aria-rowcount={list.more ? -1 : list.items.length + 1} data-testid="project-list" ref={table}>
           <div className="plist__row plist__row--head" role="row">
             <div role="columnheader">Project</div>
             <div role="columnheader">Phase</div>
@@ -132,7 +147,11 @@ export function ProjectListPage() {
           </div>
         </div>
       )}
-      {list.total !== null && list.items !== null && list.total > pageLimit && <p className="muted small">At most {pageLimit} projects are listed at a time.</p>}
+      {list.items !== null && list.items.length > 0 && (
+        <div className="page-more">
+          <ShowMore more={list.more} loading={list.loadingMore} error={list.moreError} onMore={showMore} label={`Show ${pageLimit} more projects`} testId="more-projects" />
+        </div>
+      )}
     </main>
   );
 }

@@ -1,7 +1,8 @@
 import { simulationResultSchema, type SimulationRequest, type SimulationResult } from '../../../../workflows/flow/simulation';
 import { queryString, requestJson } from '../../shared/request';
 import { FlowHeat, FlowRunSummary, FlowRunTrace, RunningByVersion } from '../../../../api/contract/flow-runs';
-import { ProjectDetail, ProjectList, type ProjectListItem } from '../../../../api/contract/projects';
+import { ProjectDetail, type ProjectListItem } from '../../../../api/contract/projects';
+import { listProjectsForPicker } from '../../projects/all-projects';
 
 export interface RunFilter {
   readonly version?: number | undefined;
@@ -23,7 +24,7 @@ export const runsApi = {
     requestJson(FlowHeat, 'GET', `${flowPath(flowId)}/versions/${version}/heat${queryString({ last })}`),
   /** For each published version, how many runs are still running on it. */
   running: (flowId: string): Promise<RunningByVersion[]> => requestJson(RunningByVersion.array(), 'GET', `${flowPath(flowId)}/running`),
-  projects: async (): Promise<ProjectListItem[]> => (await requestJson(ProjectList, 'GET', '/api/projects?limit=1000')).items,
+  projects: (): Promise<ProjectListItem[]> => listProjectsForPicker(),
   project: (id: string): Promise<ProjectDetail> => requestJson(ProjectDetail, 'GET', `/api/projects/${encodeURIComponent(id)}`),
   /** A test run: nothing is written or sent; the answer is what would have happened, in order. */
   simulate: (flowId: string, request: SimulationRequest): Promise<SimulationResult> => requestJson(simulationResultSchema, 'POST', `${flowPath(flowId)}/simulate`, request),
