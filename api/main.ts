@@ -73,9 +73,12 @@ async function main() {
   configureTemporalRuntime('WARN', { log: logger.child({ part: 'worker' }), metricsAddress: config.WORKER_METRICS_ADDRESS });
   if (config.WORKER_METRICS_ADDRESS) say(`worker metrics for Prometheus on http://${config.WORKER_METRICS_ADDRESS}/metrics (WORKER_METRICS_ADDRESS)`);
   const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined;
-  const worker = await startWorker({ address, namespace: config.TEMPORAL_NAMESPACE, db, mailer, decisionLinks, webhookAllow: config.MILEPOST_WEBHOOK_ALLOW });
+  const worker = await startWorker({ address, namespace: config.TEMPORAL_NAMESPACE, db, mailer, decisionLinks, webhookAllow: config.MILEPOST_WEBHOOK_ALLOW, sizing: config.workerSizing });
   stops.push({ name: 'worker', stop: worker.stop });
-  say(`worker polling task queue "${TASK_QUEUE}"`);
+  const sizing = config.workerSizing;
+  say(
+    `worker polling task queue "${TASK_QUEUE}": ${sizing.maxCachedWorkflows} cached workflows, ${sizing.maxConcurrentWorkflowTaskExecutions} workflow tasks and ${sizing.maxConcurrentActivityTaskExecutions} activities at once, sticky timeout ${sizing.stickyQueueScheduleToStartTimeoutMs} ms`,
+  );
   if (config.MILEPOST_WEBHOOK_ALLOW.entries.length > 0) say(`webhooks may also reach ${config.MILEPOST_WEBHOOK_ALLOW.entries.join(', ')} (MILEPOST_WEBHOOK_ALLOW)`);
 
   const connection = await Connection.connect({ address });

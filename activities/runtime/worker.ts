@@ -9,6 +9,7 @@ import type { AddressAllowList } from '../flow/address-guard';
 import type { DecisionLinkConfig } from '../flow/decision-links';
 import type { Mailer } from '../flow/mailer';
 import { ActivityActorInterceptor } from './activity-actor';
+import { defaultWorkerSizing, type WorkerSizing } from './worker-sizing';
 
 export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 
@@ -50,6 +51,8 @@ export interface MilepostWorkerOptions {
   webhookAllow?: AddressAllowList | undefined;
   taskQueue?: string;
   workflowBundle?: WorkflowBundle;
+  /** Cache and concurrency; `defaultWorkerSizing` where not given. */
+  sizing?: Partial<WorkerSizing> | undefined;
 }
 
 export interface RunningWorker {
@@ -60,6 +63,7 @@ export interface RunningWorker {
 /** Starts a worker polling Milepost's task queue with the real activities wired to `db`. */
 export async function startWorker(options: MilepostWorkerOptions): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address: options.address });
+  const sizing = { ...defaultWorkerSizing, ...options.sizing };
   const worker = await Worker.create({
     connection,
     namespace: options.namespace,
@@ -73,6 +77,11 @@ export async function startWorker(options: MilepostWorkerOptions): Promise<Runni
     }),
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
     interceptors: { activity: [(context) => ({ inbound: new ActivityActorInterceptor(context) })] },
+    maxCachedWorkflows: sizing.maxCachedWorkflows,
+    // The SDK refuses more workflow tasks at once than cached workflows.
+    maxConcurrentWorkflowTaskExecutions: Math.min(sizing.maxConcurrentWorkflowTaskExecutions, Math.max(2, sizing.maxCachedWorkflows)),
+    maxConcurrentActivityTaskExecutions: sizing.maxConcurrentActivityTaskExecutions,
+    stickyQueueScheduleToStartTimeout: sizing.stickyQueueScheduleToStartTimeoutMs,
   });
   const running = worker.run();
   return {
