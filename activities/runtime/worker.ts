@@ -51,6 +51,8 @@ export interface MilepostWorkerOptions {
   webhookAllow?: AddressAllowList | undefined;
   taskQueue?: string;
   workflowBundle?: WorkflowBundle;
+  /** Activities registered beside Milepost's, for workflows a bundle adds (the benchmarks' peer workflow). */
+  extraActivities?: Record<string, (...args: never[]) => Promise<unknown>> | undefined;
   /** Cache and concurrency; `defaultWorkerSizing` where not given. */
   sizing?: Partial<WorkerSizing> | undefined;
 }
@@ -68,13 +70,16 @@ export async function startWorker(options: MilepostWorkerOptions): Promise<Runni
     connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? TASK_QUEUE,
-    activities: createActivities({
-      db: options.db,
-      decisionLinks: options.decisionLinks,
-      webhookAllow: options.webhookAllow,
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.mailer ? { mailer: options.mailer } : {}),
-    }),
+    activities: {
+      ...options.extraActivities,
+      ...createActivities({
+        db: options.db,
+        decisionLinks: options.decisionLinks,
+        webhookAllow: options.webhookAllow,
+        ...(options.clock ? { clock: options.clock } : {}),
+        ...(options.mailer ? { mailer: options.mailer } : {}),
+      }),
+    },
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
     interceptors: { activity: [(context) => ({ inbound: new ActivityActorInterceptor(context) })] },
     maxCachedWorkflows: sizing.maxCachedWorkflows,

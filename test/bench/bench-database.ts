@@ -8,6 +8,8 @@ import { migrateToLatest } from '../../db/migrate';
 
 export interface BenchDatabase {
   readonly db: Db;
+  /** Its connection string (the owner role), for processes and libraries of their own. */
+  readonly url: string;
   stop(): Promise<void>;
 }
 
@@ -20,6 +22,7 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
   await migrateToLatest(db);
   return {
     db,
+    url: pg.url,
     async stop() {
       await db.destroy();
       await pg.stop();
