@@ -94,8 +94,6 @@ export const bench: Bench = async ({ large }) => {
       peer.push(await measure(perRound, startMinimal));
       progress(`project starts: round ${round + 1}: ${milepost.at(-1)!.perSecond.toFixed(1)} vs ${peer.at(-1)!.perSecond.toFixed(1)} /s`);
     }
-    const T = (globalThis as any).__T as Record<string, number>[];
-    for (const k of Object.keys(T.at(-1)!)) progress(`${k}: median ${quantile(T.slice(32).map((x) => x[k]!), 0.5).toFixed(1)} ms p90 ${quantile(T.slice(32).map((x) => x[k]!), 0.9).toFixed(1)}`);
     const m = combine(milepost);
     const p = combine(peer);
     const ratio = m.perSecond / p.perSecond;
