@@ -9,7 +9,8 @@ import { milestoneCheckTimes, monitoringEnd } from '../workflows/domain/mileston
 import { assessProgress } from '../workflows/domain/attainment';
 import { sumKpi } from '../db/queries/kpi-reports';
 import { loadProjectProgress, type GoalProgress } from '../db/queries/project-progress';
-import type { LifecyclePhase, MilestoneSchedule, ProjectPlan } from '../workflows/sales-project-messages';
+import type { LifecyclePhase, MilestoneSchedule, ProjectPlan, SalesProjectState } from '../workflows/sales-project-messages';
+import { writeLifecycleState } from '../db/queries/project-lifecycles';
 import type { Clock } from './clock';
 import { resolveCalendar } from '../db/queries/calendars';
 import type { BusinessCalendar } from '../workflows/domain/business-calendar';
@@ -82,6 +83,14 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
       if (!m) throw notFound('Milestone', milestoneId);
       const p = await project(m.projectId);
       return scheduleOf(p, await resolveCalendar(db, p.calendar), m);
+    },
+
+    /**
+     * The workflow's state as the pages read it (the lifecycle projection); written after each
+     * change, with a version that only grows, so a retried, late attempt writes nothing.
+     */
+    async recordLifecycleState(input: { projectId: string; state: SalesProjectState; version: number }): Promise<void> {
+      await writeLifecycleState(db, input);
     },
 
     /** Moves the project to a phase and records when, for the retrospective's timeline. */

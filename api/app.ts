@@ -1,10 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate';
 import { bodyShapeLimit } from './body-shape-limit';
 import { contentSecurityPolicy } from './content-security-policy';
+import { declaresBody } from './declares-body';
 import type { AppDeps } from './deps';
 import { ApiError, onError } from './errors';
 import { temporalDeadline } from './temporal-deadline';
@@ -37,6 +37,7 @@ import { metricsRouter } from './routes/metrics';
 import { fallbackLogger } from '../activities/runtime/logger';
 import { createHttpMetrics } from './http-metrics';
 import { observeRequests } from './request-log';
+import { serveWebPage } from './web-page';
 
 /**
  * The whole HTTP surface: `/api/*` resources, `/api/openapi.json`, the probes `/healthz` and
@@ -51,17 +52,15 @@ export function createApp(deps: AppDeps) {
   app.use('*', secureHeaders());
   app.use('*', contentSecurityPolicy);
   app.use('*', temporalDeadline(deps.temporal.client, deps.temporal.requestBudgetMs));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new ApiError(413, 'body_too_large', 'The request body is larger than 1 MiB.');
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new ApiError(413, 'body_too_large', 'The request body is larger than 1 MiB.');
+    },
+  });
+  app.use('/api/*', (c, next) => (declaresBody(c) ? limitBody(c, next) : next()));
 
-  app.use('/api/*', authenticate(deps.db, isPublic));
+  app.use('/api/*', authenticate(deps.db, isPublic, deps.principalCache));
   const documented = routeIndex(app);
   app.use('/api/*', documented.mediaTypes);
   app.use('/api/*', bodyShapeLimit);
@@ -120,8 +119,7 @@ export function createApp(deps: AppDeps) {
   if (deps.decisionLinks) app.route('/decide', decisionLinksRouter(deps, deps.decisionLinks));
 
   if (deps.designerDir) {
-    app.use('/*', serveStatic({ root: deps.designerDir }));
-    app.get('*', serveStatic({ root: deps.designerDir, path: 'index.html' }));
+    serveWebPage(app, deps.designerDir);
   }
   return api;
 }

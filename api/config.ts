@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { AllowListError, parseAddressAllowList } from '../activities/flow/address-guard';
 import { logLevels } from '../activities/runtime/logger';
 import { defaultWorkerSizing, type WorkerSizing } from '../activities/runtime/worker-sizing';
+import { TemporalSettingsError, parseTemporalSettings, type TemporalAccess } from '../activities/runtime/temporal-settings';
+import { TASK_QUEUE } from '../workflows/task-queue';
 import { TrustProxyError, parseTrustProxy } from './client-address';
+
+/** What one process runs: the HTTP API, the Temporal worker, or everything with embedded parts (`npm start`). */
+export const roles = ['api', 'worker', 'all'] as const;
+export type Role = (typeof roles)[number];
 
 /** An optional setting read by `parse`, whose `Refusal` becomes the setting's message. */
 const parsedSetting = <T>(parse: (text: string | undefined) => T, Refusal: new (message: string) => Error) =>
@@ -28,9 +34,35 @@ const Env = z.object({
   DATABASE_URL: z.url().optional(),
   /** The role that owns the schema and runs migrations; DATABASE_URL's role then only reads and writes rows. */
   MIGRATION_DATABASE_URL: z.url().optional(),
+  /**
+   * Where the API listens for sign-in changes (revocations, sign-outs, role changes) so replicas
+   * can cache who is behind a token: a direct or session-mode connection, never a transaction
+   * pooler (LISTEN needs a session). Default: the database the application connects to.
+   */
+  DATABASE_LISTEN_URL: z.url().optional(),
+  /** How long a replica may serve a token's or session's principal from memory at most, as a safety net (0 = no cache). */
+  AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   MILEPOST_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
   TEMPORAL_ADDRESS: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** TLS to Temporal: on by itself when a TLS setting or an API key is given. */
+  TEMPORAL_TLS: z.enum(['on', 'off']).optional(),
+  /** PEM files (or the PEM text itself): the CA that signed the server's certificate, and the client certificate and key for mTLS. */
+  TEMPORAL_TLS_CA: z.string().optional(),
+  TEMPORAL_TLS_CERT: z.string().optional(),
+  TEMPORAL_TLS_KEY: z.string().optional(),
+  /** The name the server's certificate is checked against, when it differs from TEMPORAL_ADDRESS's host. */
+  TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
+  /** A Temporal Cloud API key (sent over TLS as a bearer token). */
+  TEMPORAL_API_KEY: z.string().optional(),
+  /** The task queue workers poll and the API starts workflows on; one per deployment sharing a namespace. */
+  MILEPOST_TASK_QUEUE: z.string().trim().min(1).default(TASK_QUEUE),
+  /** Which part this process runs (the first command-line argument wins): api, worker or all. */
+  MILEPOST_ROLE: z.enum(roles).default('all'),
+  /** How long the start waits for PostgreSQL and Temporal to answer before it gives up. */
+  MILEPOST_STARTUP_WAIT_SECONDS: z.coerce.number().min(0).max(3600).default(60),
+  /** How long a stop (SIGTERM, SIGINT) may take to drain requests and let the worker finish its tasks. */
+  MILEPOST_SHUTDOWN_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
   TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
@@ -66,16 +98,33 @@ const Env = z.object({
   WORKER_STICKY_TIMEOUT_MS: z.coerce.number().int().min(1000).default(defaultWorkerSizing.stickyQueueScheduleToStartTimeoutMs),
 });
 
-export type Config = z.infer<typeof Env> & { dataDir: string; publicUrl: string; workerSizing: WorkerSizing };
+export type Config = z.infer<typeof Env> & { dataDir: string; publicUrl: string; temporalAccess: TemporalAccess; workerSizing: WorkerSizing };
 
 /** Reads and validates the environment once, at start; a bad value stops the start with its name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.refine((e) => !e.MIGRATION_DATABASE_URL || e.DATABASE_URL, {
     path: ['MIGRATION_DATABASE_URL'],
     message: 'needs DATABASE_URL too: the role the application connects as, which it grants rights to',
-  }).safeParse(env);
+  })
+    .superRefine((e, ctx) => {
+      if (e.MILEPOST_ROLE === 'all') return;
+      const missing = { DATABASE_URL: 'your PostgreSQL', TEMPORAL_ADDRESS: 'your Temporal cluster (host:port)' };
+      for (const [name, what] of Object.entries(missing)) {
+        if (!e[name as keyof typeof missing]) ctx.addIssue({ code: 'custom', path: [name], message: `required in the ${e.MILEPOST_ROLE} role, which starts nothing embedded: set it to ${what}` });
+      }
+    })
+    .transform((e, ctx) => {
+      try {
+        return { ...e, temporalAccess: parseTemporalSettings(e) };
+      } catch (error) {
+        if (!(error instanceof TemporalSettingsError)) throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return z.NEVER;
+      }
+    })
+    .safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    const problems = parsed.error.issues.map((i) => `  ${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   return {

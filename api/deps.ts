@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../db/connect';
 import type { Logger } from '../activities/runtime/logger';
 import type { TrustProxy } from './client-address';
+import type { PrincipalCache } from './auth/principal-cache';
 
 /** What the API needs from the outside world; tests pass the real ones. */
 export interface AppDeps {
@@ -20,6 +21,11 @@ export interface AppDeps {
   logger?: Logger | undefined;
   /** `/metrics` for Prometheus (`METRICS`, `METRICS_TOKEN`); default on, without a token. `false` serves no metrics and counts nothing. */
   metrics?: { token?: string | undefined } | false | undefined;
+  /**
+   * Who is behind a token or session, remembered between requests and forgotten on any change
+   * heard from PostgreSQL (api/auth/principal-cache.ts); none = one lookup per request.
+   */
+  principalCache?: PrincipalCache | undefined;
   /** The secret e-mail decision links are signed with (`/decide/{token}`); none = those pages are off. */
   decisionLinks?: { secret: string } | undefined;
 }

@@ -1,5 +1,6 @@
 import type { z } from '@hono/zod-openapi';
-import type { InboxItem, KpiReport, Milestone, SalesProject, User } from '../db/schema';
+import type { InboxItem, KpiReport, Milestone, SalesProject } from '../db/schema';
+import type { SignedInAccount } from './auth/principal';
 import type { EscalationWithStandIn } from '../db/queries/escalations';
 import * as S from './contract/projects';
 import * as U from './contract/users';
@@ -22,7 +23,7 @@ const kpiReportBody = bodyOf(S.KpiReport);
 export const kpiReportDto = (r: KpiReport): z.infer<typeof S.KpiReport> => kpiReportBody(toJson(r));
 
 const userBody = bodyOf(U.User);
-export const userDto = (u: User): z.infer<typeof U.User> => userBody(toJson(u));
+export const userDto = (u: SignedInAccount): z.infer<typeof U.User> => userBody(toJson(u));
 
 const inboxItemBody = bodyOf(U.InboxItem);
 export const inboxItemDto = (i: InboxItem): z.infer<typeof U.InboxItem> => inboxItemBody(toJson(i));

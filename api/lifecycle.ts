@@ -3,6 +3,8 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { salesProject } from '../workflows/sales-project';
 import { stateQuery } from '../workflows/sales-project-messages';
 import { salesProjectWorkflowId } from '../workflows/task-queue';
+import type { Db } from '../db/connect';
+import { findLifecycleState } from '../db/queries/project-lifecycles';
 import { ApiError } from './errors';
 import { unavailableDependency } from './outages';
 
@@ -27,8 +29,19 @@ export async function startLifecycle(client: Client, taskQueue: string, projectI
   }
 }
 
-/** The live lifecycle state, or an `unavailable` note when the engine cannot be asked right now. */
-export async function readLifecycle(client: Client, projectId: string) {
+/**
+ * The lifecycle state as its workflow last wrote it to the database (the lifecycle projection):
+ * a read never waits on the engine. Only a project whose workflow started before the projection
+ * existed has no row; its workflow is asked instead.
+ */
+export async function readLifecycle(db: Db, client: Client, projectId: string) {
+  const projected = await findLifecycleState(db, projectId);
+  if (projected) return projected;
+  return askLifecycle(client, projectId);
+}
+
+/** The state held by the workflow itself, or an `unavailable` note when the engine cannot be asked right now: for diagnostics. */
+export async function askLifecycle(client: Client, projectId: string) {
   try {
     // A GET must not hang when no worker is polling: give the query a few seconds at most.
     const state = await client.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
+import { declaresBody } from './declares-body';
 import { ApiError } from './errors';
 
 interface DocumentedPath {
@@ -47,11 +48,9 @@ export function routeIndex(app: OpenAPIHono) {
      * text, a form or nothing declared), before the validator reads it as `{}`.
      */
     mediaTypes: (async (c, next) => {
-      // A body is what Content-Length says; without it, one comes chunked or with a declared type.
-      const length = c.req.header('content-length');
-      const hasBody = length !== undefined ? Number(length) > 0 : c.req.header('transfer-encoding') !== undefined || c.req.header('content-type') !== undefined;
-      const accepted = at(c.req.path).flatMap((d) => d.methods.get(c.req.method) ?? []);
-      if (hasBody && accepted.length > 0) {
+      // Matched only when there is a body to judge: the index is walked path by path.
+      const accepted = declaresBody(c) ? at(c.req.path).flatMap((d) => d.methods.get(c.req.method) ?? []) : [];
+      if (accepted.length > 0) {
         const sent = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
         if (!accepted.includes(sent)) {
           throw new ApiError(415, 'unsupported_media_type', `${c.req.method} ${c.req.path} takes a body of ${accepted.join(' or ')}${sent ? `, not ${sent}` : '; send its Content-Type'}.`);

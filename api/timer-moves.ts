@@ -64,7 +64,7 @@ export async function dueDateMoves(db: Db, project: SalesProject, milestone: Mil
 export async function projectTimerMoves(db: Db, client: Client, project: SalesProject, field: ProjectTimerField, after: unknown): Promise<CheckMove[]> {
   const before = await scheduleOf(db, project);
   if (field === 'review_every_days') {
-    const { nextReviewAt } = await readLifecycle(client, project.id);
+    const { nextReviewAt } = await readLifecycle(db, client, project.id);
     if (!nextReviewAt) return [];
     const to = Date.parse(nextReviewAt) + (Number(after) - Number(project.reviewEveryDays)) * DAY_MS;
     return [{ milestoneId: null, milestoneName: null, kind: 'review', from: nextReviewAt, to: new Date(Math.max(Date.now(), to)).toISOString() }];

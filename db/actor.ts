@@ -2,8 +2,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
  * Who is changing data right now, as the audit trail records it. The API runs each request inside
- * `asActor(...)`, the worker each activity; every connection checked out meanwhile tells
- * PostgreSQL (`milepost.actor`), and the audit_row() trigger writes it beside each change.
+ * `asActor(...)`, the worker each activity; every transaction that writes meanwhile tells
+ * PostgreSQL (`milepost.actor`, local to that transaction: db/audited-transaction.ts), and the
+ * audit_row() trigger writes it beside each change.
  */
 export type Actor =
   | { kind: 'user'; userId: string; detail?: string | undefined }

@@ -1,6 +1,6 @@
-import { CamelCasePlugin, Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { CamelCasePlugin, Kysely } from 'kysely';
 import pg from 'pg';
-import { actorSetting } from './actor';
+import { auditedDialect } from './audited-transaction';
 import type { Database } from './schema';
 
 // numeric stays a string (exact); bigint counts (OID 20) are safe as numbers at our sizes.
@@ -26,34 +26,8 @@ export function createDb(connectionString: string, options: { max?: number; conn
   // Columns are snake_case in PostgreSQL and camelCase in TypeScript, like the API's JSON; nested
   // JSON (jsonb documents, audit snapshots) keeps its own keys.
   return new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: actorAwarePool(pool) }),
+    // Each writing transaction tells PostgreSQL who is writing (db/audited-transaction.ts).
+    dialect: auditedDialect(pool),
     plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
   });
-}
-
-/** What each pooled connection last told PostgreSQL about the actor, to skip repeating it. */
-const toldActor = new WeakMap<PostgresPoolClient, string>();
-
-/**
- * Hands out connections that carry the current actor (db/actor.ts) as `milepost.actor`, so the
- * audit trigger knows who made each change in the very transaction that made it.
- */
-function actorAwarePool(pool: pg.Pool): PostgresPool {
-  return {
-    async connect() {
-      const client = await pool.connect();
-      const actor = actorSetting();
-      if ((toldActor.get(client) ?? '') !== actor) {
-        try {
-          await client.query(`select set_config('milepost.actor', $1, false)`, [actor]);
-        } catch (error) {
-          client.release(error instanceof Error ? error : true);
-          throw error;
-        }
-        toldActor.set(client, actor);
-      }
-      return client;
-    },
-    end: () => pool.end(),
-  };
 }

@@ -5,7 +5,7 @@ import type { SharedCalendarId, SharedDay } from '../workflows/domain/shared-cal
 import type { ProjectStatus, ProjectMemberRole, MilestoneStatus, MilestoneTargetKind, RetrospectiveStatus } from '../workflows/domain/project-states';
 import type { TaskStatus, RiskStatus, ChangeRequestSubjectKind, ChangeRequestField, ChangeRequestStatus, RiskEarlyWarning } from '../workflows/domain/plan-item-states';
 import type { ApprovalRequestKind, ApprovalRequestStatus, DecisionLinkDecision, FlowRunStatus, InboxItemKind } from '../workflows/domain/approval-states';
-import type { CloseOutcome, LifecyclePhase } from '../workflows/sales-project-messages';
+import type { CloseOutcome, LifecyclePhase, SalesProjectState } from '../workflows/sales-project-messages';
 
 /** Timestamps are written as Date or ISO string and always read back as Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -371,6 +371,15 @@ export interface ProjectEventsTable {
   dedupeKey: string | null;
 }
 
+/** The lifecycle workflow's own state as it last wrote it (see the lifecycle-projection migration). */
+export interface ProjectLifecyclesTable {
+  projectId: string;
+  state: ColumnType<SalesProjectState, string, string>;
+  /** Only grows: the workflow's clock in ms × 1000 plus a counter; an older write changes nothing. */
+  version: ColumnType<string, string | number, string | number>;
+  updatedAt: ColumnType<Date, never, string | Date>;
+}
+
 export interface RetrospectivesTable {
   id: Generated<string>;
   projectId: string;
@@ -430,6 +439,7 @@ export interface Database {
   approval_requests: ApprovalRequestsTable;
   tasks: TasksTable;
   project_events: ProjectEventsTable;
+  project_lifecycles: ProjectLifecyclesTable;
   retrospectives: RetrospectivesTable;
   retrospective_inputs: RetrospectiveInputsTable;
   goals: GoalsTable;

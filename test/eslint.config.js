@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'designer/dist/**', 'test/artifacts/**', '.milepost/**'] },
+  { ignores: ['node_modules/**', 'designer/dist/**', 'dist/**', 'test/artifacts/**', '.milepost/**'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {

@@ -79,3 +79,14 @@ export const calendarChangedSignal = defineSignal('calendarChanged');
 
 /** Ends the project early (won, lost, cancelled): straight to the closing review. */
 export const closeProjectUpdate = defineUpdate<{ phase: LifecyclePhase }, [{ outcome: CloseOutcome; userId: string }]>('closeProject');
+
+/** A lifecycle the engine has not written yet: how a new project's row starts. */
+export const newLifecycleState = (): SalesProjectState => ({
+  phase: 'planning',
+  nextChecks: [],
+  runningFlows: [],
+  planRejection: null,
+  planSubmitted: false,
+  outcome: null,
+  nextReviewAt: null,
+});

@@ -29,7 +29,10 @@ import {
   type PendingCheck,
   type RunningFlow,
   type SalesProjectInput,
+  type SalesProjectState,
+  newLifecycleState,
 } from './sales-project-messages';
+import { projectState } from './lifecycle-projection';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -94,7 +97,7 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
     calendarChanges++;
   });
 
-  setHandler(stateQuery, () => ({
+  const state = (): SalesProjectState => ({
     phase,
     nextChecks: phase === 'execution' || phase === 'monitoring' ? nextChecks() : [],
     runningFlows: [...running.values()],
@@ -102,7 +105,12 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
     planSubmitted: planSubmittedBy !== null,
     outcome,
     nextReviewAt: nextReviewAt === null ? null : new Date(nextReviewAt).toISOString(),
-  }));
+  });
+  setHandler(stateQuery, state);
+
+  // The lifecycle projection: whatever the state becomes, the database is told, in order, so pages
+  // read it there and never wait on the engine. Histories from before it replay without it.
+  const projection = patched('lifecycle-projection') ? projectState(projectId, state, resumeIn ? { ...newLifecycleState(), phase: resumeIn } : newLifecycleState()) : null;
 
   setHandler(
     submitPlanUpdate,
@@ -332,6 +340,7 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
       if (!closing && safeToContinueAsNew() && Date.now() < Date.parse(plan.periodEnd)) {
         // Long projects stay under the history limit; everything is reloaded from the database.
         await condition(allHandlersFinished);
+        await projection?.flushed();
         await continueAsNew<typeof salesProject>({ projectId, resumeIn: phase });
       }
       if (!closing) await enter('monitoring');
@@ -356,4 +365,5 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
   await condition(() => running.size === 0);
   await condition(allHandlersFinished);
   await enter('closed');
+  await projection?.flushed();
 }

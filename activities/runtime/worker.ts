@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundle } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundle, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Db } from '../../db/connect';
 import type { Logger } from './logger';
 import { TASK_QUEUE } from '../../workflows/task-queue';
@@ -10,12 +10,15 @@ import type { DecisionLinkConfig } from '../flow/decision-links';
 import type { Mailer } from '../flow/mailer';
 import { ActivityActorInterceptor } from './activity-actor';
 import { defaultWorkerSizing, type WorkerSizing } from './worker-sizing';
+import { activityRequestId } from './activity-request-id';
 
 export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
+/** Bundled with the workflows: carries the request id on to activities (see api/request-id-memo.ts). */
+export const workflowInterceptorsPath = fileURLToPath(new URL('../../workflows/request-id-interceptors.ts', import.meta.url));
 
 /** Bundles the workflow code once; workers started from the same bundle skip webpack. */
 export async function bundleWorkflows(): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+  return bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: [workflowInterceptorsPath], logger: quietBundlerLogger });
 }
 
 /** How the Temporal SDK's log levels map onto the JSON log's. */
@@ -40,7 +43,10 @@ export function configureTemporalRuntime(logLevel: LogLevel = 'WARN', { log, met
 }
 
 export interface MilepostWorkerOptions {
-  address: string;
+  /** Where Temporal listens; ignored when `connection` is given. */
+  address?: string;
+  /** An open connection (with the deployment's TLS and credentials); the worker closes it when it stops. */
+  connection?: NativeConnection;
   namespace: string;
   db: Db;
   clock?: Clock;
@@ -50,7 +56,10 @@ export interface MilepostWorkerOptions {
   /** Non-public hosts and networks webhook steps may reach anyway (MILEPOST_WEBHOOK_ALLOW); none by default. */
   webhookAllow?: AddressAllowList | undefined;
   taskQueue?: string;
-  workflowBundle?: WorkflowBundle;
+  /** Prebuilt workflow code (`npm run build`), or it is bundled here at start. */
+  workflowBundle?: WorkflowBundleOption;
+  /** How long in-flight activities may run on after a stop before they are cancelled and handed back. */
+  shutdownGraceMs?: number;
   /** Activities registered beside Milepost's, for workflows a bundle adds (the benchmarks' peer workflow). */
   extraActivities?: Record<string, (...args: never[]) => Promise<unknown>> | undefined;
   /** Cache and concurrency; `defaultWorkerSizing` where not given. */
@@ -64,7 +73,7 @@ export interface RunningWorker {
 
 /** Starts a worker polling Milepost's task queue with the real activities wired to `db`. */
 export async function startWorker(options: MilepostWorkerOptions): Promise<RunningWorker> {
-  const connection = await NativeConnection.connect({ address: options.address });
+  const connection = options.connection ?? (await NativeConnection.connect({ address: options.address }));
   const sizing = { ...defaultWorkerSizing, ...options.sizing };
   const worker = await Worker.create({
     connection,
@@ -81,7 +90,8 @@ export async function startWorker(options: MilepostWorkerOptions): Promise<Runni
       }),
     },
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
-    interceptors: { activity: [(context) => ({ inbound: new ActivityActorInterceptor(context) })] },
+    ...(options.shutdownGraceMs !== undefined ? { shutdownGraceTime: options.shutdownGraceMs } : {}),
+    interceptors: { activity: [(context) => ({ inbound: new ActivityActorInterceptor(context) }), activityRequestId] },
     maxCachedWorkflows: sizing.maxCachedWorkflows,
     // The SDK refuses more workflow tasks at once than cached workflows.
     maxConcurrentWorkflowTaskExecutions: Math.min(sizing.maxConcurrentWorkflowTaskExecutions, Math.max(2, sizing.maxCachedWorkflows)),

@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import type { User } from '../../db/schema';
 import type { AccessRole } from '../../workflows/domain';
 import { ApiError } from '../errors';
 
@@ -11,7 +12,14 @@ export interface Principal {
   name: string;
   role: AccessRole;
   via: { kind: 'session'; sessionId: string; csrfToken: string } | { kind: 'token'; tokenId: string } | { kind: 'link'; linkId: string };
+  /** The person's account as it read when they were authenticated (kept fresh by the principal cache). */
+  account: SignedInAccount;
+  /** When the session or token stops working; null = a token without an end. */
+  expiresAt: Date | null;
 }
+
+/** What a principal carries about its person: their account, secrets left out. */
+export type SignedInAccount = Pick<User, 'id' | 'name' | 'email' | 'managerId' | 'role' | 'active'>;
 
 declare module 'hono' {
   interface ContextVariableMap {

@@ -7,8 +7,6 @@ import {
   deleteExpiredSessions,
   deleteSession,
   deleteSessionsOfUser,
-  findOwnApiToken,
-  findSessionExpiry,
   listApiTokens,
   revokeApiToken,
   sha256,
@@ -55,7 +53,7 @@ const apiTokenDto = (t: TokenRow): z.infer<typeof ApiToken> => ({
   revokedAt: t.revokedAt?.toISOString() ?? null,
 });
 
-export function authRouter({ db, trustProxy }: AppDeps) {
+export function authRouter({ db, trustProxy, principalCache }: AppDeps) {
   return createRouter()
     .openapi(
       routes.login,
@@ -82,9 +80,10 @@ export function authRouter({ db, trustProxy }: AppDeps) {
     .openapi(
       routes.logout,
       async (c) => {
-        const { via } = c.get('principal');
+        const { via, userId } = c.get('principal');
         if (via.kind === 'session') {
           await deleteSession(db, via.sessionId);
+          principalCache?.forget(userId);
           clearSessionCookie(c);
         }
         return c.body(null, 204);
@@ -93,18 +92,16 @@ export function authRouter({ db, trustProxy }: AppDeps) {
     .openapi(
       routes.getSession,
       async (c) => {
+        // Everything comes with the principal (one lookup, or none when cached).
         const principal = c.get('principal');
         const { via } = principal;
         if (via.kind === 'link') throw unauthenticated();
-        const user = await findUser(db, principal.userId);
-        if (!user) throw unauthenticated();
-        const expiresAt = via.kind === 'session' ? await findSessionExpiry(db, via.sessionId) : (await findOwnApiToken(db, principal.userId, via.tokenId))?.expiresAt;
         return c.json(
           {
-            user: userDto(user),
+            user: userDto(principal.account),
             via: via.kind,
             csrfToken: via.kind === 'session' ? via.csrfToken : null,
-            expiresAt: expiresAt?.toISOString() ?? null,
+            expiresAt: principal.expiresAt?.toISOString() ?? null,
             grantableRoles: [...grantableRoles(principal.role)],
             can: sessionCan(principal.role),
           },
@@ -134,6 +131,7 @@ export function authRouter({ db, trustProxy }: AppDeps) {
           await updateUser(trx, user.id, { passwordHash: passwordHash });
           await deleteSessionsOfUser(trx, user.id, principal.via.kind === 'session' ? principal.via.sessionId : undefined);
         });
+        principalCache?.forget(user.id);
         return c.body(null, 204);
       },
     )
@@ -161,7 +159,9 @@ export function authRouter({ db, trustProxy }: AppDeps) {
       routes.revokeToken,
       async (c) => {
         const { id } = c.req.valid('param');
-        if (!(await revokeApiToken(db, c.get('principal').userId, id))) throw notFound('API token', id);
+        const { userId } = c.get('principal');
+        if (!(await revokeApiToken(db, userId, id))) throw notFound('API token', id);
+        principalCache?.forget(userId);
         return c.body(null, 204);
       },
     );

@@ -1,9 +1,8 @@
 import { insertKpiReport } from '../../db/queries/kpi-reports';
 import { raiseTriggeredRisks } from '../../db/queries/risks';
 import { listEscalations } from '../../db/queries/escalations';
-import { findReviewStatus } from '../../db/queries/project-access';
 import { listProjects } from '../../db/queries/project-list';
-import { findProject, insertMilestones, insertProject, listMilestones } from '../../db/queries/projects';
+import { insertMilestones, insertProject, listMilestones } from '../../db/queries/projects';
 import type { Db } from '../../db/connect';
 import { readableProjectIds, requireProjectAccess } from '../access/project-access';
 import { projectCan, requirePhase, requireProjectAction } from '../access/project-actions';
@@ -14,7 +13,8 @@ import { ApiError, invalidFields, type ErrorDetail } from '../errors';
 import { checkMilestone, newMilestoneDraft } from '../milestone-rules';
 import { raiseKpiCrossing, recordWatchingKpi } from '../kpi-crossing';
 import { requireTrackedMetric } from '../kpi-metrics';
-import { readLifecycle, startLifecycle } from '../lifecycle';
+import { askLifecycle, startLifecycle } from '../lifecycle';
+import { findProjectPage } from '../../db/queries/project-lifecycles';
 import { inProject } from '../plan-guard';
 import { basicsDto, changeBasics } from '../project-basics';
 import { createRouter } from '../router';
@@ -91,14 +91,16 @@ export function projectsRouter({ db, temporal }: AppDeps) {
       routes.getProject,
       async (c) => {
         const { id } = c.req.valid('param');
-        const access = await requireProjectAccess(db, c.get('principal'), id, 'read');
-        const project = (await findProject(db, id))!;
-        const [milestones, escalations, lifecycle] = await Promise.all([
+        // One round trip: who may read it, and all it shows, asked together.
+        const [access, page, milestones, escalations] = await Promise.all([
+          requireProjectAccess(db, c.get('principal'), id, 'read'),
+          findProjectPage(db, id),
           listMilestones(db, id),
           listEscalations(db, id),
-          readLifecycle(temporal.client, id),
         ]);
-        const can = projectCan(c.get('principal'), access, { phase: project.phase, reviewStatus: await findReviewStatus(db, id) });
+        const { project, reviewStatus } = page!;
+        const lifecycle = page!.lifecycle ?? (await askLifecycle(temporal.client, id));
+        const can = projectCan(c.get('principal'), access, { phase: project.phase, reviewStatus });
         return c.json({ ...projectDto(project, milestones), basics: basicsDto(project), lifecycle, escalations: escalations.map(escalationDto), access, can }, 200);
       },
     )

@@ -28,7 +28,7 @@ const isUniqueViolation = (error: unknown): boolean => typeof error === 'object'
 /** Someone else's inbox "does not exist" for you, unless you are an admin. */
 const mayReadInbox = (principal: Principal, userId: string) => principal.userId === userId || principal.role === 'admin';
 
-export function usersRouter({ db }: AppDeps) {
+export function usersRouter({ db, principalCache }: AppDeps) {
   return createRouter()
     .openapi(
       { ...routes.createUser, middleware: onlyRoles(roleAbilities.managePeople, 'add people') },
@@ -95,6 +95,7 @@ export function usersRouter({ db }: AppDeps) {
           if (passwordHash !== undefined || after.role !== before.role || (before.active && !after.active)) await deleteSessionsOfUser(trx, id);
           return after;
         });
+        principalCache?.forget(id);
         return c.json(userDto(user), 200);
       },
     )

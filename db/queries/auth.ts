@@ -24,12 +24,15 @@ export async function createSession(db: Db, userId: string, ttlMs: number) {
   return { secret, csrfToken, expiresAt };
 }
 
-/** The live session behind a cookie's secret, with its (active) person. */
+/** The columns of a signed-in person's account that authentication reads with their session or token. */
+const accountColumns = ['u.id as userId', 'u.name', 'u.email', 'u.managerId', 'u.role as userRole', 'u.active'] as const;
+
+/** The live session behind a cookie's secret, with its (active) person: one query. */
 export async function findSession(db: Db, secret: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.userId')
-    .select(['s.id', 's.csrfToken', 's.expiresAt', 'u.id as userId', 'u.name', 'u.role'])
+    .select(['s.id', 's.csrfToken', 's.expiresAt', ...accountColumns])
     .where('s.id', '=', sha256(secret))
     .where('s.expiresAt', '>', new Date())
     .where('u.active', '=', true)
@@ -53,12 +56,12 @@ export async function createApiToken(db: Db, input: { userId: string; name: stri
   return { token, row };
 }
 
-/** The live token (not revoked, not expired) behind a bearer secret, with its (active) person. */
+/** The live token (not revoked, not expired) behind a bearer secret, with its (active) person: one query. */
 export async function findApiToken(db: Db, token: string) {
   return db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.userId')
-    .select(['t.id', 't.role', 't.lastUsedAt', 'u.id as userId', 'u.name', 'u.role as userRole'])
+    .select(['t.id', 't.role', 't.lastUsedAt', 't.expiresAt', ...accountColumns])
     .where('t.tokenHash', '=', sha256(token))
     .where('t.revokedAt', 'is', null)
     .where((eb) => eb.or([eb('t.expiresAt', 'is', null), eb('t.expiresAt', '>', new Date())]))
@@ -66,16 +69,14 @@ export async function findApiToken(db: Db, token: string) {
     .executeTakeFirst();
 }
 
-/** Notes a token's use, at most once a minute, so lists can show stale tokens. */
+/**
+ * Notes a token's use, at most once a minute, so lists can show stale tokens. Authentication calls
+ * it only when it read the token from the database (not for requests served from the principal
+ * cache), and does not wait for it: never a write per request, and its precision is a minute or so.
+ */
 export async function touchApiToken(db: Db, tokenId: string, lastUsedAt: Date | null) {
   if (lastUsedAt && Date.now() - lastUsedAt.getTime() < 60_000) return;
   await db.updateTable('api_tokens').set({ lastUsedAt: new Date() }).where('id', '=', tokenId).execute();
-}
-
-/** When a live session ends; undefined once it has ended. */
-export async function findSessionExpiry(db: Db, sessionId: string): Promise<Date | undefined> {
-  const row = await db.selectFrom('sessions').select('expiresAt').where('id', '=', sessionId).where('expiresAt', '>', new Date()).executeTakeFirst();
-  return row?.expiresAt;
 }
 
 /** Ends every session of a person, but `except` (the one asking, when they keep theirs). */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../connect';
 import type { Flow, FlowBinding, FlowVersion } from '../schema';
+import { withinTransaction } from '../within-transaction';
 
 export async function insertFlow(db: Db, flow: { name: string; triggerEvent: string; draft: unknown }): Promise<Flow> {
   return db
@@ -40,7 +41,7 @@ export async function saveDraft(db: Db, id: string, draft: { name: string; trigg
 
 /** Appends the next version number; the flow row is locked so two publishes cannot take the same number. */
 export async function publishVersion(db: Db, flowId: string, document: unknown, publishedBy: string | null): Promise<FlowVersion> {
-  return db.transaction().execute(async (trx) => {
+  return withinTransaction(db, async (trx) => {
     await trx.selectFrom('flows').select('id').where('id', '=', flowId).forUpdate().executeTakeFirstOrThrow();
     const latest = await trx
       .selectFrom('flow_versions')
@@ -78,7 +79,7 @@ export async function findVersionById(db: Db, id: string): Promise<FlowVersion |
 
 /** Binds a flow to an event for one project, or for all (projectId null); replaces the previous binding. */
 export async function bindFlow(db: Db, binding: { triggerEvent: string; projectId: string | null; flowId: string; pinnedVersion?: number | null }): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await withinTransaction(db, async (trx) => {
     let remove = trx.deleteFrom('flow_bindings').where('triggerEvent', '=', binding.triggerEvent);
     remove = binding.projectId === null ? remove.where('projectId', 'is', null) : remove.where('projectId', '=', binding.projectId);
     await remove.execute();

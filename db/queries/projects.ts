@@ -1,9 +1,13 @@
 import type { Db } from '../connect';
 import type { Updateable } from 'kysely';
 import type { Milestone, NewMilestone, NewSalesProject, SalesProject, SalesProjectsTable } from '../schema';
+import { insertNewLifecycle } from './project-lifecycles';
 
+/** The project and its lifecycle row (planning, nothing scheduled) until the workflow writes it. */
 export async function insertProject(db: Db, project: NewSalesProject): Promise<SalesProject> {
-  return db.insertInto('sales_projects').values(project).returningAll().executeTakeFirstOrThrow();
+  const inserted = await db.insertInto('sales_projects').values(project).returningAll().executeTakeFirstOrThrow();
+  await insertNewLifecycle(db, inserted.id);
+  return inserted;
 }
 
 export async function insertMilestones(db: Db, milestones: NewMilestone[]): Promise<Milestone[]> {

@@ -6,6 +6,7 @@ import { unauditedTables as unauditedSince20261204 } from '../../db/migrations/2
 import { auditedTables as sharedCalendarTables } from '../../db/migrations/20261204T0400-shared-calendars';
 import { auditedTables as absenceTables } from '../../db/migrations/20261206T0300-absences';
 import { unauditedTables as unauditedSince20261206 } from '../../db/migrations/20261206T0200-sample-company';
+import { unauditedTables as unauditedSince20261207 } from '../../db/migrations/20261207T0000-lifecycle-projection';
 import { createOrgChart, createProjectWithMilestone } from '../support/factories';
 import { call, eventually } from '../support/http';
 import { admin } from '../support/identities';
@@ -16,7 +17,7 @@ import { useSystem } from '../support/system';
 const system = useSystem();
 /** Tables audited, and left out with a reason, each named by the migration that created it. */
 const auditedTables = { ...firstAuditedTables, ...sharedCalendarTables, ...absenceTables };
-const unauditedTables = { ...unauditedSince20261125, ...unauditedSince20261204, ...unauditedSince20261206 };
+const unauditedTables = { ...unauditedSince20261125, ...unauditedSince20261204, ...unauditedSince20261206, ...unauditedSince20261207 };
 
 const trailOf = (projectId: string) =>
   system.db.selectFrom('audit_events').selectAll().where('projectId', '=', projectId).orderBy('id').execute();

@@ -145,10 +145,20 @@ describe('project API input', () => {
     await system.client.workflow.getHandle(`sales-project-${p.id}`).terminate('test cleanup');
   });
 
-  it('still shows a project when its lifecycle cannot be asked, and says why', async () => {
+  it('shows a new project’s lifecycle from the database, with no worker running to answer for it', async () => {
     const org = await createOrgChart(system.app);
     const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 300, submit: false });
-    // This file runs no worker, so the workflow cannot answer its query.
+    // This file runs no worker: the row written with the project is what the page reads.
+    const detail = await call(system.app, 'GET', `/api/projects/${p.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.lifecycle).toEqual({ phase: 'planning', nextChecks: [], runningFlows: [], planRejection: null, planSubmitted: false, outcome: null, nextReviewAt: null });
+    await system.client.workflow.getHandle(`sales-project-${p.id}`).terminate('test cleanup');
+  });
+
+  it('asks the workflow of a project that has no lifecycle row (started before there were any), and says why when it cannot answer', async () => {
+    const org = await createOrgChart(system.app);
+    const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 300, submit: false });
+    await system.db.deleteFrom('project_lifecycles').where('projectId', '=', p.id).execute();
     const detail = await call(system.app, 'GET', `/api/projects/${p.id}`);
     expect(detail.status).toBe(200);
     expect(detail.body.lifecycle.phase).toBeNull();

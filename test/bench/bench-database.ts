@@ -8,7 +8,7 @@ import { migrateToLatest } from '../../db/migrate';
 
 export interface BenchDatabase {
   readonly db: Db;
-  /** Its connection string (the owner role), for processes and libraries of their own. */
+  /** The connection string of `db` (e.g. for a LISTEN connection of one's own). */
   readonly url: string;
   stop(): Promise<void>;
 }

@@ -9,13 +9,14 @@ export interface JsonResponse<T = any> {
 }
 
 /** Sends a request as `as` (default: the suite's admin; null: nobody) and parses the JSON answer. */
-export async function call<T = any>(app: App, method: string, path: string, body?: unknown, { as }: { as?: Identity | null } = {}): Promise<JsonResponse<T>> {
+export async function call<T = any>(app: App, method: string, path: string, body?: unknown, { as, headers = {} }: { as?: Identity | null; headers?: Record<string, string> } = {}): Promise<JsonResponse<T>> {
   const identity = as === undefined ? admin() : as;
   const response = await app.request(path, {
     method,
     headers: {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(identity ? { authorization: `Bearer ${identity.token}` } : {}),
+      ...headers,
     },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });

@@ -5,6 +5,8 @@ import { findTemporalCli } from '../../activities/runtime/temporal-cli';
 import { startTemporalDevServer, type DevServerHandle } from '../../activities/runtime/temporal-dev-server';
 import { configureTemporalRuntime, startWorker, type RunningWorker } from '../../activities/runtime/worker';
 import { createApp, type App } from '../../api/app';
+import { askLifecycle } from '../../api/lifecycle';
+import { findLifecycleState } from '../../db/queries/project-lifecycles';
 import { createDb, type Db } from '../../db/connect';
 import { salesProjectWorkflowId } from '../../workflows/task-queue';
 import { createOrgChart, createProject, inSeconds, startExecution } from '../support/factories';
@@ -60,6 +62,8 @@ it('continues as new when the server suggests it, keeping its timers and checkin
     expect(state.lifecycle.phase).toBe('execution');
     expect(state.lifecycle.nextChecks).toEqual([{ milestoneId: state.milestones[0].id, kind: 'due', at: state.milestones[0].dueAt }]);
   });
+  // The lifecycle projection the page reads follows the new run too.
+  await eventually(async () => expect(await findLifecycleState(db, projectId)).toEqual(await askLifecycle(client, projectId)), { intervalMs: 50 });
 
   await call(app, 'POST', `/api/projects/${projectId}/kpi-reports`, { metric: 'revenue', value: 10 }, { as: org.rep });
   await eventually(async () => expect((await call(app, 'GET', `/api/projects/${projectId}`)).body.milestones[0].status).toBe('met'), { timeoutMs: 30_000 });

@@ -1,27 +1,29 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Workflow } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useRoute, useSearch } from 'wouter';
 import { errorMessage } from '../api/client';
-import { AccountPage } from '../auth/AccountPage';
 import { loadSession } from '../auth/session-api';
-import { AuditTrailPage } from '../audit/AuditTrailPage';
 import type { Ability } from '../auth/use-can';
 import { useSession, useSessionState } from '../auth/session-store';
 import { safeNext, signInPathFor } from '../auth/sign-in-model';
 import { SessionEndedDialog, SignInPage } from '../auth/SignInPage';
 import { UserMenu } from '../auth/UserMenu';
-import { ComparePage } from '../flow-designer/pages/ComparePage';
-import { EditorPage } from '../flow-designer/pages/EditorPage';
-import { FlowListPage } from '../flow-designer/pages/FlowListPage';
-import { VersionPage } from '../flow-designer/pages/VersionPage';
-import { InboxPage } from '../inbox/InboxPage';
-import { PeoplePage } from '../people/PeoplePage';
-import { NewProjectPage } from '../plan/NewProjectPage';
-import { PlanPage } from '../plan/PlanPage';
-import { ProjectListPage } from '../projects/ProjectListPage';
-import { ProjectPage } from '../projects/ProjectPage';
-import { RetrospectivePage } from '../retrospective/RetrospectivePage';
+import {
+  AccountPage,
+  AuditTrailPage,
+  ComparePage,
+  EditorPage,
+  FlowListPage,
+  InboxPage,
+  NewProjectPage,
+  PeoplePage,
+  PlanPage,
+  ProjectListPage,
+  ProjectPage,
+  RetrospectivePage,
+  VersionPage,
+} from './lazy-pages';
 import { queryClient } from './queries';
 
 /** Top-level sections of the web app; some only for the roles that may use them. */
@@ -71,6 +73,14 @@ function NotFound() {
 }
 
 function Pages() {
+  return (
+    <Suspense fallback={<div className="page-state muted">Loading…</div>}>
+      <PageRoutes />
+    </Suspense>
+  );
+}
+
+function PageRoutes() {
   return (
     <Switch>
       <Route path="/">

@@ -1,0 +1,160 @@
+import { type KyselyPlugin } from 'kysely';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApp, type App } from '../../api/app';
+import { startPrincipalCache, type PrincipalCache } from '../../api/auth/principal-cache';
+import { createDb, type Db } from '../../db/connect';
+import { createApiToken, createSession } from '../../db/queries/auth';
+import { call } from '../support/http';
+import { createUser } from '../support/people';
+import { useSystem } from '../support/system';
+
+// Two replicas of the API over one database, each with its own principal cache, as two processes
+// behind a load balancer would be. Changes go through replica A; replica B must stop honouring
+// what it cached within the bound below, told by PostgreSQL's NOTIFY (its TTL is far longer).
+const system = useSystem({ worker: false });
+const invalidationBoundMs = 2_000;
+
+/** Counts the statements a pool sends (every kysely query, raw SQL included, passes through plugins). */
+function countingPlugin() {
+  const counter = { queries: 0 };
+  const plugin: KyselyPlugin = {
+    transformQuery(args) {
+      counter.queries += 1;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  return { counter, plugin };
+}
+
+interface Replica {
+  app: App;
+  db: Db;
+  cache: PrincipalCache;
+  queries: { queries: number };
+}
+
+async function startReplica(): Promise<Replica> {
+  const { counter, plugin } = countingPlugin();
+  const db = createDb(inject('databaseUrl'), { max: 3 }).withPlugin(plugin);
+  // A TTL far beyond the bound: only the notification can make B forget in time.
+  const cache = await startPrincipalCache({ listenUrl: inject('databaseUrl'), ttlMs: 60_000 });
+  const app = createApp({ db, temporal: { client: system.client, taskQueue: system.taskQueue }, principalCache: cache, metrics: false });
+  return { app, db, cache, queries: counter };
+}
+
+let a: Replica;
+let b: Replica;
+beforeAll(async () => {
+  [a, b] = await Promise.all([startReplica(), startReplica()]);
+  expect(a.cache.listening && b.cache.listening).toBe(true);
+});
+afterAll(async () => {
+  for (const replica of [a, b]) {
+    await replica?.cache.close();
+    await replica?.db.destroy();
+  }
+});
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const sessionHeaders = (secret: string, csrf?: string) => ({ cookie: `milepost_session=${secret}`, ...(csrf ? { 'x-csrf-token': csrf } : {}) });
+
+/** Status and body of `GET /api/auth/session` on a replica, with how many queries it cost there. */
+async function whoAmI(replica: Replica, headers: Record<string, string>) {
+  const before = replica.queries.queries;
+  const response = await replica.app.request('/api/auth/session', { headers });
+  const body = (await response.json()) as { user?: { role: string } };
+  return { status: response.status, role: body.user?.role, queries: replica.queries.queries - before };
+}
+
+/** B served `headers` once from the database and now answers from its cache (no query). */
+async function cachedOnB(headers: Record<string, string>) {
+  expect((await whoAmI(b, headers)).status).toBe(200);
+  const again = await whoAmI(b, headers);
+  expect(again).toMatchObject({ status: 200, queries: 0 });
+}
+
+const pollStatusOnB = (headers: Record<string, string>) =>
+  expect.poll(async () => (await whoAmI(b, headers)).status, { timeout: invalidationBoundMs, interval: 20 });
+
+describe('the principal cache shared by replicas', () => {
+  it('serves a token it has seen without a single query, and a session likewise', async () => {
+    const person = await createUser(system.app, 'Cached Reader');
+    const first = await whoAmI(b, bearer(person.token));
+    expect(first).toMatchObject({ status: 200 });
+    expect(first.queries).toBeGreaterThanOrEqual(1);
+    expect(first.queries).toBeLessThanOrEqual(2); // the lookup, and at most the once-a-minute last-used stamp
+    for (let i = 0; i < 5; i++) expect(await whoAmI(b, bearer(person.token))).toMatchObject({ status: 200, queries: 0 });
+
+    const session = await createSession(system.db, person.id, 60_000);
+    expect(await whoAmI(b, sessionHeaders(session.secret))).toMatchObject({ status: 200, queries: 1 });
+    expect(await whoAmI(b, sessionHeaders(session.secret))).toMatchObject({ status: 200, queries: 0 });
+  });
+
+  it('refuses on replica B a token revoked through replica A, and the tokens made with it, within two seconds', async () => {
+    const person = await createUser(system.app, 'Revoking Person');
+    const { token: parent, row } = await createApiToken(system.db, { userId: person.id, name: 'parent', role: 'member' });
+    const made = await b.app.request('/api/auth/tokens', { method: 'POST', headers: { ...bearer(parent), 'content-type': 'application/json' }, body: JSON.stringify({ name: 'child', role: 'member' }) });
+    expect(made.status).toBe(201);
+    const child = ((await made.json()) as { token: string }).token;
+    await cachedOnB(bearer(parent));
+    await cachedOnB(bearer(child));
+
+    expect((await call(a.app, 'DELETE', `/api/auth/tokens/${row.id}`, undefined, { as: person })).status).toBe(204);
+
+    await pollStatusOnB(bearer(parent)).toBe(401);
+    await pollStatusOnB(bearer(child)).toBe(401);
+    expect((await whoAmI(b, bearer(person.token))).status).toBe(200);
+  });
+
+  it('refuses on replica B a session signed out through replica A, within two seconds', async () => {
+    const person = await createUser(system.app, 'Signing Out');
+    const session = await createSession(system.db, person.id, 60_000);
+    await cachedOnB(sessionHeaders(session.secret));
+
+    const out = await a.app.request('/api/auth/logout', { method: 'POST', headers: sessionHeaders(session.secret, session.csrfToken) });
+    expect(out.status).toBe(204);
+
+    await pollStatusOnB(sessionHeaders(session.secret)).toBe(401);
+  });
+
+  it('refuses on replica B every token and session of a person deactivated through replica A, within two seconds', async () => {
+    const person = await createUser(system.app, 'Leaving Person');
+    const session = await createSession(system.db, person.id, 60_000);
+    await cachedOnB(bearer(person.token));
+    await cachedOnB(sessionHeaders(session.secret));
+
+    expect((await call(a.app, 'PATCH', `/api/users/${person.id}`, { active: false })).status).toBe(200);
+
+    await pollStatusOnB(bearer(person.token)).toBe(401);
+    await pollStatusOnB(sessionHeaders(session.secret)).toBe(401);
+  });
+
+  it('shows on replica B the role given through replica A within two seconds, and refuses a token scoped above the new role', async () => {
+    const person = await createUser(system.app, 'Changing Role', null, 'manager');
+    const { token: managerScoped } = await createApiToken(system.db, { userId: person.id, name: 'as manager', role: 'manager' });
+    const { token: viewerScoped } = await createApiToken(system.db, { userId: person.id, name: 'as viewer', role: 'viewer' });
+    await cachedOnB(bearer(managerScoped));
+    await cachedOnB(bearer(viewerScoped));
+    expect((await whoAmI(b, bearer(viewerScoped))).role).toBe('manager');
+
+    expect((await call(a.app, 'PATCH', `/api/users/${person.id}`, { role: 'member' })).status).toBe(200);
+
+    await expect.poll(async () => (await whoAmI(b, bearer(viewerScoped))).role, { timeout: invalidationBoundMs, interval: 20 }).toBe('member');
+    await pollStatusOnB(bearer(managerScoped)).toBe(401);
+  });
+
+  it('serves nothing from memory while it cannot hear changes, and caches again once it hears them', async () => {
+    const cache = await startPrincipalCache({ listenUrl: 'postgres://nobody@127.0.0.1:1/none', ttlMs: 60_000 });
+    try {
+      expect(cache.listening).toBe(false);
+      const person = await createUser(system.app, 'Unheard');
+      const app = createApp({ db: b.db, temporal: { client: system.client, taskQueue: system.taskQueue }, principalCache: cache, metrics: false });
+      const before = b.queries.queries;
+      for (let i = 0; i < 3; i++) expect((await app.request('/api/auth/session', { headers: bearer(person.token) })).status).toBe(200);
+      expect(b.queries.queries - before).toBeGreaterThanOrEqual(3);
+    } finally {
+      await cache.close();
+    }
+  });
+});
