@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AllowListError, parseAddressAllowList } from '../activities/flow/address-guard';
 import { logLevels } from '../activities/runtime/logger';
+import { defaultWorkerSizing, type WorkerSizing } from '../activities/runtime/worker-sizing';
 import { TemporalSettingsError, parseTemporalSettings, type TemporalAccess } from '../activities/runtime/temporal-settings';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import { TrustProxyError, parseTrustProxy } from './client-address';
@@ -92,9 +93,17 @@ const Env = z.object({
     .trim()
     .regex(/^(\[[0-9a-fA-F:.]+\]|[\w.-]+):\d{1,5}$/, 'must be host:port, e.g. 0.0.0.0:9464 or 127.0.0.1:9464')
     .optional(),
+  /** Workflows the worker keeps in memory (README, "Worker sizing"): its memory is bounded by this, not by the live projects. */
+  WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(defaultWorkerSizing.maxCachedWorkflows),
+  /** Workflow tasks the worker runs at once (at most WORKER_CACHED_WORKFLOWS). */
+  WORKER_WORKFLOW_TASKS: z.coerce.number().int().min(2).default(defaultWorkerSizing.maxConcurrentWorkflowTaskExecutions),
+  /** Activities the worker runs at once. */
+  WORKER_ACTIVITY_TASKS: z.coerce.number().int().min(1).default(defaultWorkerSizing.maxConcurrentActivityTaskExecutions),
+  /** Milliseconds a workflow task waits for the worker that has the workflow cached before another one takes it. */
+  WORKER_STICKY_TIMEOUT_MS: z.coerce.number().int().min(1000).default(defaultWorkerSizing.stickyQueueScheduleToStartTimeoutMs),
 });
 
-export type Config = z.infer<typeof Env> & { dataDir: string; publicUrl: string; temporalAccess: TemporalAccess };
+export type Config = z.infer<typeof Env> & { dataDir: string; publicUrl: string; temporalAccess: TemporalAccess; workerSizing: WorkerSizing };
 
 /** Reads and validates the environment once, at start; a bad value stops the start with its name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -127,5 +136,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...parsed.data,
     dataDir: path.resolve(parsed.data.MILEPOST_DATA_DIR),
     publicUrl: (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, ''),
+    workerSizing: {
+      maxCachedWorkflows: parsed.data.WORKER_CACHED_WORKFLOWS,
+      maxConcurrentWorkflowTaskExecutions: parsed.data.WORKER_WORKFLOW_TASKS,
+      maxConcurrentActivityTaskExecutions: parsed.data.WORKER_ACTIVITY_TASKS,
+      stickyQueueScheduleToStartTimeoutMs: parsed.data.WORKER_STICKY_TIMEOUT_MS,
+    },
   };
 }

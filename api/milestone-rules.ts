@@ -38,11 +38,20 @@ export type MilestoneDraft = Omit<z.infer<typeof NewPlanMilestoneBody>, 'goalId'
 };
 
 /**
+ * What a caller checking many milestones at once already knows, so each check does not look it
+ * up again: owners it has found, and the project's calendar resolved once.
+ */
+export interface KnownForMilestones {
+  userIds?: ReadonlySet<string>;
+  calendar?: () => Promise<BusinessCalendar>;
+}
+
+/**
  * Checks a milestone as it would be stored (new, or the current one with the changes applied)
  * against the project and its goals, and reports every problem at once; `at` prefixes each path
  * (`milestones.0.` for the milestones of a new project).
  */
-export async function checkMilestone(trx: Db, project: SalesProject, draft: MilestoneDraft, at = ''): Promise<Omit<NewMilestone, 'projectId'>> {
+export async function checkMilestone(trx: Db, project: SalesProject, draft: MilestoneDraft, at = '', known: KnownForMilestones = {}): Promise<Omit<NewMilestone, 'projectId'>> {
   const details: ErrorDetail[] = [];
   let metric = draft.metric;
   if (draft.goalId) {
@@ -64,11 +73,11 @@ export async function checkMilestone(trx: Db, project: SalesProject, draft: Mile
     if (draft.periodStart >= draft.dueAt) details.push({ path: 'periodStart', message: 'must be before dueAt' });
     else if (draft.periodStart < project.periodStart) details.push({ path: 'periodStart', message: 'must not be before the project starts' });
   }
-  if (draft.warningOffset && !warnAtOf(await resolveCalendar(trx, project.calendar), draft.dueAt, draft.warningOffset)) {
+  if (draft.warningOffset && !warnAtOf(await (known.calendar?.() ?? resolveCalendar(trx, project.calendar)), draft.dueAt, draft.warningOffset)) {
     details.push({ path: 'warningOffset', message: "does not fit in the project's business calendar" });
   }
   if (details.length > 0) throw invalidFields(details.map((d) => ({ ...d, path: `${at}${d.path}` })));
-  await requireUsers(trx, [{ path: `${at}ownerId`, id: draft.ownerId }]);
+  if (!known.userIds?.has(draft.ownerId)) await requireUsers(trx, [{ path: `${at}ownerId`, id: draft.ownerId }]);
   await requireTeam(trx, `${at}teamId`, draft.teamId);
   return {
     ...pickKeys(draft, settableColumns),

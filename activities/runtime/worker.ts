@@ -9,6 +9,7 @@ import type { AddressAllowList } from '../flow/address-guard';
 import type { DecisionLinkConfig } from '../flow/decision-links';
 import type { Mailer } from '../flow/mailer';
 import { ActivityActorInterceptor } from './activity-actor';
+import { defaultWorkerSizing, type WorkerSizing } from './worker-sizing';
 import { activityRequestId } from './activity-request-id';
 
 export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
@@ -61,6 +62,10 @@ export interface MilepostWorkerOptions {
   workflowBundle?: WorkflowBundleOption;
   /** How long in-flight activities may run on after a stop before they are cancelled and handed back. */
   shutdownGraceMs?: number;
+  /** Activities registered beside Milepost's, for workflows a bundle adds (the benchmarks' peer workflow). */
+  extraActivities?: Record<string, (...args: never[]) => Promise<unknown>> | undefined;
+  /** Cache and concurrency; `defaultWorkerSizing` where not given. */
+  sizing?: Partial<WorkerSizing> | undefined;
 }
 
 export interface RunningWorker {
@@ -71,21 +76,30 @@ export interface RunningWorker {
 /** Starts a worker polling Milepost's task queue with the real activities wired to `db`. */
 export async function startWorker(options: MilepostWorkerOptions): Promise<RunningWorker> {
   const connection = options.connection ?? (await NativeConnection.connect({ address: options.address }));
+  const sizing = { ...defaultWorkerSizing, ...options.sizing };
   const worker = await Worker.create({
     connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? TASK_QUEUE,
-    activities: createActivities({
-      db: options.db,
-      decisionLinks: options.decisionLinks,
-      webhookAllow: options.webhookAllow,
-      channelKey: options.channelKey,
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.mailer ? { mailer: options.mailer } : {}),
-    }),
+    activities: {
+      ...options.extraActivities,
+      ...createActivities({
+        db: options.db,
+        decisionLinks: options.decisionLinks,
+        webhookAllow: options.webhookAllow,
+        channelKey: options.channelKey,
+        ...(options.clock ? { clock: options.clock } : {}),
+        ...(options.mailer ? { mailer: options.mailer } : {}),
+      }),
+    },
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
     ...(options.shutdownGraceMs !== undefined ? { shutdownGraceTime: options.shutdownGraceMs } : {}),
     interceptors: { activity: [(context) => ({ inbound: new ActivityActorInterceptor(context) }), activityRequestId] },
+    maxCachedWorkflows: sizing.maxCachedWorkflows,
+    // The SDK refuses more workflow tasks at once than cached workflows.
+    maxConcurrentWorkflowTaskExecutions: Math.min(sizing.maxConcurrentWorkflowTaskExecutions, Math.max(2, sizing.maxCachedWorkflows)),
+    maxConcurrentActivityTaskExecutions: sizing.maxConcurrentActivityTaskExecutions,
+    stickyQueueScheduleToStartTimeout: sizing.stickyQueueScheduleToStartTimeoutMs,
   });
   const running = worker.run();
   return {

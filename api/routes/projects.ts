@@ -21,6 +21,8 @@ import { createRouter } from '../router';
 import * as routes from '../contract/routes/projects';
 import { decodeCursor, encodeCursor } from '../contract/list-cursor';
 import { existingUserIds } from '../../db/queries/users';
+import { resolveCalendar } from '../../db/queries/calendars';
+import type { BusinessCalendar } from '../../workflows/domain/business-calendar';
 
 /** Body fields that name users must name existing ones; reported as field errors, not 404s. */
 async function requireUsers(db: Db, refs: { path: string; id: string }[]): Promise<void> {
@@ -69,11 +71,14 @@ export function projectsRouter({ db, temporal }: AppDeps) {
             ...(body.retroHardDeadlineDays === undefined ? {} : { retroHardDeadlineDays: body.retroHardDeadlineDays }),
           });
           // Inline milestones follow the rules of the plan's milestone route, every problem named at once.
+          // Their owners were all found above, and the calendar is resolved once for all of them.
           const problems: ErrorDetail[] = [];
           const columns = [];
+          let calendar: Promise<BusinessCalendar> | undefined;
+          const known = { userIds: new Set(body.milestones.map((m) => m.ownerId)), calendar: () => (calendar ??= resolveCalendar(trx, project.calendar)) };
           for (const [i, milestone] of body.milestones.entries()) {
             try {
-              columns.push(await checkMilestone(trx, project, newMilestoneDraft(milestone), `milestones.${i}.`));
+              columns.push(await checkMilestone(trx, project, newMilestoneDraft(milestone), `milestones.${i}.`, known));
             } catch (error) {
               if (!(error instanceof ApiError) || error.status !== 400) throw error;
               problems.push(...error.details);

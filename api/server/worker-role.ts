@@ -24,8 +24,13 @@ export async function startWorkerRole(input: RoleParts): Promise<void> {
     ...(workflowBundle ? { workflowBundle } : {}),
     // Half the stop's time for activities under way; what is still running then is handed back to Temporal.
     shutdownGraceMs: (config.MILEPOST_SHUTDOWN_SECONDS * 1000) / 2,
+    sizing: config.workerSizing,
   });
   stops.add('worker', worker.stop);
   say(`worker polling task queue "${config.MILEPOST_TASK_QUEUE}" (${workflowBundle ? 'prebuilt workflow bundle' : 'workflow code bundled at start'})`);
+  const sizing = config.workerSizing;
+  say(
+    `worker sizing: ${sizing.maxCachedWorkflows} cached workflows, ${sizing.maxConcurrentWorkflowTaskExecutions} workflow tasks and ${sizing.maxConcurrentActivityTaskExecutions} activities at once, sticky timeout ${sizing.stickyQueueScheduleToStartTimeoutMs} ms`,
+  );
   if (config.MILEPOST_WEBHOOK_ALLOW.entries.length > 0) say(`webhooks may also reach ${config.MILEPOST_WEBHOOK_ALLOW.entries.join(', ')} (MILEPOST_WEBHOOK_ALLOW)`);
 }

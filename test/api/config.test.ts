@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/config';
+import { defaultWorkerSizing } from '../../activities/runtime/worker-sizing';
 
 describe('MILEPOST_WEBHOOK_ALLOW', () => {
   it('allows nothing beyond public addresses when unset', () => {
@@ -71,5 +72,22 @@ describe('MILEPOST_CHANNEL_KEY', () => {
     expect(sealed).not.toContain('SECsecret');
     expect(open(channelKeyFrom({ serverSecret: 'a'.repeat(40) }), sealed)).toBe('SECsecret');
     expect(() => open(channelKeyFrom({ serverSecret: 'b'.repeat(40) }), sealed)).toThrow(/cannot be opened with this key/);
+  });
+});
+
+describe('worker sizing', () => {
+  it('takes the documented defaults unless set, and the cache, task counts and sticky timeout when set', () => {
+    expect(loadConfig({}).workerSizing).toEqual(defaultWorkerSizing);
+    expect(loadConfig({ WORKER_CACHED_WORKFLOWS: '200', WORKER_WORKFLOW_TASKS: '4', WORKER_ACTIVITY_TASKS: '8', WORKER_STICKY_TIMEOUT_MS: '3000' }).workerSizing).toEqual({
+      maxCachedWorkflows: 200,
+      maxConcurrentWorkflowTaskExecutions: 4,
+      maxConcurrentActivityTaskExecutions: 8,
+      stickyQueueScheduleToStartTimeoutMs: 3000,
+    });
+  });
+
+  it('stops the start naming a setting that is not a usable number', () => {
+    expect(() => loadConfig({ WORKER_CACHED_WORKFLOWS: 'many' })).toThrow(/WORKER_CACHED_WORKFLOWS/);
+    expect(() => loadConfig({ WORKER_STICKY_TIMEOUT_MS: '10' })).toThrow(/WORKER_STICKY_TIMEOUT_MS/);
   });
 });

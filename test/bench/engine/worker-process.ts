@@ -1,0 +1,33 @@
+// A Milepost worker alone in its own process, for measuring its memory: sized by the WORKER_*
+// settings as `npm start` sizes it, it answers "memory" messages (over IPC) with its RSS after a
+// full garbage collection. Started by worker-memory.ts with --expose-gc; not meant to be run by hand.
+import { readFile } from 'node:fs/promises';
+import { configureTemporalRuntime, startWorker } from '../../../activities/runtime/worker';
+import { loadConfig } from '../../../api/config';
+import { createDb } from '../../../db/connect';
+import { peerActivities } from './peer-activities';
+
+const need = (name: string) => process.env[name] ?? (() => { throw new Error(`${name} is not set.`); })();
+
+configureTemporalRuntime('ERROR');
+const db = createDb(need('BENCH_DATABASE_URL'));
+const worker = await startWorker({
+  address: need('BENCH_TEMPORAL_ADDRESS'),
+  namespace: 'default',
+  db,
+  taskQueue: need('BENCH_TASK_QUEUE'),
+  workflowBundle: { code: await readFile(need('BENCH_BUNDLE_FILE'), 'utf8') },
+  extraActivities: peerActivities,
+  sizing: loadConfig(process.env).workerSizing,
+});
+
+const gc = (globalThis as { gc?: () => void }).gc;
+process.on('message', (message) => {
+  if (message === 'memory') {
+    gc?.();
+    process.send?.({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed });
+  } else if (message === 'stop') {
+    void worker.stop().then(() => db.destroy()).then(() => process.exit(0));
+  }
+});
+process.send?.('ready');
