@@ -63,6 +63,11 @@ const Env = z.object({
   MILEPOST_STARTUP_WAIT_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   /** How long a stop (SIGTERM, SIGINT) may take to drain requests and let the worker finish its tasks. */
   MILEPOST_SHUTDOWN_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  /**
+   * Connections this process keeps to PostgreSQL. Size it per role: an api process needs about as
+   * many as requests it serves at once, a worker as many as WORKER_ACTIVITY_TASKS.
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
   TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),

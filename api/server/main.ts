@@ -47,10 +47,10 @@ async function database(config: Config, ownerUrl: string, say: (line: string) =>
   if (config.MILEPOST_ROLE === 'worker') {
     const url = config.DATABASE_URL ?? ownerUrl;
     await waitForDatabase(url, 'DATABASE_URL', wait);
-    return { db: createDb(url), url };
+    return { db: createDb(url, { max: config.DATABASE_POOL_SIZE }), url };
   }
   await waitForDatabase(ownerUrl, config.MIGRATION_DATABASE_URL ? 'MIGRATION_DATABASE_URL' : 'DATABASE_URL', wait);
-  const { db, url, migrated, warning } = await openDatabase({ ownerUrl, appUrl: config.DATABASE_URL });
+  const { db, url, migrated, warning } = await openDatabase({ ownerUrl, appUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
   say(`migrations: ${migrated.length > 0 ? migrated.join(', ') : 'up to date'}`);
   if (warning) say(`warning: ${warning}`);
   await seedDefaultFlows(db);

@@ -75,6 +75,15 @@ describe('MILEPOST_CHANNEL_KEY', () => {
   });
 });
 
+describe('DATABASE_POOL_SIZE', () => {
+  it('is 10 connections unless set per process, and a whole number from 1', () => {
+    expect(loadConfig({}).DATABASE_POOL_SIZE).toBe(10);
+    expect(loadConfig({ MILEPOST_ROLE: 'worker', DATABASE_URL: 'postgres://w@db/milepost', TEMPORAL_ADDRESS: 't:7233', DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE).toBe(25);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: 'lots' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+});
+
 describe('worker sizing', () => {
   it('takes the documented defaults unless set, and the cache, task counts and sticky timeout when set', () => {
     expect(loadConfig({}).workerSizing).toEqual(defaultWorkerSizing);

@@ -50,3 +50,13 @@ it('takes the audit trail back down and up again, its triggers and tables with i
   expect(up.results?.map((r) => r.status).every((status) => status === 'Success')).toBe(true);
   expect((await db.introspection.getTables()).map((t) => t.name)).toContain('audit_events');
 });
+
+it('migrates an empty database once when three api replicas start together, each waiting for the one that holds the lock', async () => {
+  const db = await databases.create({ migrated: false });
+  const files = (await readdir(new URL('../../db/migrations/', import.meta.url))).filter((f) => /\.[jt]s$/.test(f));
+  const results = await Promise.all([migrateToLatest(db), migrateToLatest(db), migrateToLatest(db)]);
+  // Every migration ran exactly once, by whichever replica got there first.
+  expect(results.flatMap((r) => r.results?.map((m) => m.migrationName) ?? []).sort()).toEqual(files.map((f) => f.slice(0, -3)).sort());
+  const applied = await db.selectFrom('kysely_migration' as never).select('name' as never).execute();
+  expect(applied).toHaveLength(files.length);
+});
