@@ -117,7 +117,10 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
     ({ userId }) => {
       planSubmittedBy = userId;
       planRejection = null;
-      return { accepted: true as const };
+      const accepted = { accepted: true as const };
+      // Read your writes: the page that submitted finds the submission in the database at once.
+      // Without the projection (histories from before it) the answer stays immediate, as it was.
+      return projection ? projection.flushed().then(() => accepted) : accepted;
     },
     {
       validator: (_submission) => {
@@ -146,6 +149,7 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
       outcome = closedAs;
       closing = true;
       await condition(() => phase === 'closing_review' || phase === 'closed');
+      if (projection) await projection.flushed();
       return { phase };
     },
     {

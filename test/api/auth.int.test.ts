@@ -9,7 +9,7 @@ const system = useSystem({ worker: false });
 
 const password = 'correct horse battery';
 /** What a member's role may do anywhere, as the session says. */
-const memberCan = { createProject: true, chooseProjectOwner: false, editFlows: false, managePeople: false, manageTeams: false, readAuditTrail: false, manageCalendars: false, loadSampleCompany: false };
+const memberCan = { createProject: true, chooseProjectOwner: false, editFlows: false, managePeople: false, manageTeams: false, readAuditTrail: false, manageCalendars: false, loadSampleCompany: false, manageChatChannels: false };
 
 interface Sent {
   status: number;
