@@ -17,6 +17,7 @@ const modules = [
   './project-starts.ts',
   './escalation-lag.ts',
   './worker-memory.ts',
+  './worker-scaling.ts', // 2 worker processes vs 1 on one task queue
 ];
 
 function benchOf(loaded: Record<string, unknown>): Bench | undefined {

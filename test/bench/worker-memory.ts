@@ -3,30 +3,15 @@
 // projects in execution (twelve milestone timers each) are added: none, half the cache, the
 // cache, then four times the cache. Past the cache, the worker evicts and memory stays flat.
 // Run alone: npx tsx test/bench/worker-memory.ts [--large]
-import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import type { Bench, BenchRow } from './bench-table';
 import { startBenchEngine } from './engine/bench-engine';
 import { count, progress, quantile, runAlone } from './engine/figures';
 import { insertLiveProjects, seedSalesTeam, startLifecycles, waitUntilLoaded } from './engine/live-projects';
+import { startWorkerProcess, stopWorkerProcess, writeBundleFile } from './engine/worker-processes';
 
 const MB = 1024 * 1024;
 const BUDGET_MB = 1.5;
-
-function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = fork(fileURLToPath(new URL('./engine/worker-process.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message) => (message === 'ready' ? resolve(child) : reject(new Error(`The worker process said ${String(message)}.`))));
-    child.once('exit', (code) => reject(new Error(`The worker process exited (${code}) before it was ready.`)));
-  });
-}
 
 async function rssOf(child: ChildProcess): Promise<number> {
   const samples: number[] = [];
@@ -46,16 +31,14 @@ export const bench: Bench = async ({ large }) => {
   const cache = large ? 1000 : 100;
   progress(`worker memory: cache ${count(cache)}, up to ${count(4 * cache)} live projects; starting the engine…`);
   const engine = await startBenchEngine();
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'milepost-bench-bundle-'));
+  const bundleFile = await writeBundleFile(engine.bundle.code);
   let child: ChildProcess | undefined;
   try {
-    const bundleFile = path.join(dir, 'workflows.js');
-    await writeFile(bundleFile, engine.bundle.code);
     child = await startWorkerProcess({
       BENCH_DATABASE_URL: engine.databaseUrl,
       BENCH_TEMPORAL_ADDRESS: engine.address,
       BENCH_TASK_QUEUE: engine.taskQueue,
-      BENCH_BUNDLE_FILE: bundleFile,
+      BENCH_BUNDLE_FILE: bundleFile.file,
       WORKER_CACHED_WORKFLOWS: String(cache),
     });
     const reps = await seedSalesTeam(engine.db);
@@ -92,13 +75,9 @@ export const bench: Bench = async ({ large }) => {
     };
     return [row];
   } finally {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child!.once('exit', resolve));
-      child.send('stop');
-      await exited;
-    }
+    await stopWorkerProcess(child);
     await engine.stop();
-    await rm(dir, { recursive: true, force: true });
+    await bundleFile.remove();
   }
 };
 

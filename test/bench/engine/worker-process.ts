@@ -1,6 +1,7 @@
-// A Milepost worker alone in its own process, for measuring its memory: sized by the WORKER_*
-// settings as `npm start` sizes it, it answers "memory" messages (over IPC) with its RSS after a
-// full garbage collection. Started by worker-memory.ts with --expose-gc; not meant to be run by hand.
+// A Milepost worker alone in its own process, sized by the WORKER_* settings as `npm start` sizes
+// it: for measuring its memory (it answers "memory" messages over IPC with its RSS after a full
+// garbage collection) and for running several workers on one task queue. Started through
+// worker-processes.ts with --expose-gc; not meant to be run by hand.
 import { readFile } from 'node:fs/promises';
 import { configureTemporalRuntime, startWorker } from '../../../activities/runtime/worker';
 import { loadConfig } from '../../../api/config';
