@@ -71,7 +71,9 @@ async function main() {
   const decisionLinks = { secret: linkSecret.secret, publicUrl: config.publicUrl };
 
   // Only `all` may start embedded parts; loading them lazily keeps them out of production installs.
-  const embedded = role === 'all' ? await keepingOurSignalHandlers(() => import('./embedded-parts')) : undefined;
+  // `all` with both PostgreSQL and Temporal given starts nothing embedded, and loads none of it.
+  const needsEmbedded = role === 'all' && (!(config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL) || !config.TEMPORAL_ADDRESS);
+  const embedded = needsEmbedded ? await keepingOurSignalHandlers(() => import('./embedded-parts')) : undefined;
   let ownerUrl = config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL;
   if (!ownerUrl) ownerUrl = await embedded!.startEmbeddedDatabase(config, stops, log);
   else if (role === 'worker') say('PostgreSQL from DATABASE_URL (workers never migrate: the api and all roles do)');

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import { createApp } from '../../api/app';
+import { startPrincipalCache } from '../../api/auth/principal-cache';
 import type { Db } from '../../db/connect';
 import { createApiToken } from '../../db/queries/auth';
 import { projectListQuery } from '../../db/queries/project-list';
@@ -87,7 +88,9 @@ export const bench: Bench = async ({ large }) => runBench({ large, explainPlan: 
 async function runBench({ large, explainPlan }: { large: boolean; explainPlan: boolean }): Promise<{ rows: BenchRow[]; plan: string | undefined }> {
   const bench = await startBenchDatabase();
   const { db } = bench;
-  const app = createApp({ db, temporal: { client: new Client(), taskQueue: 'bench' } });
+  // As the api role runs it: who is behind the token is remembered (api/auth/principal-cache.ts).
+  const principalCache = await startPrincipalCache({ listenUrl: bench.url });
+  const app = createApp({ db, temporal: { client: new Client(), taskQueue: 'bench' }, principalCache });
   const milepost = await serveOverHttp(app.fetch);
   const hello = await helloWorld();
   const rows: BenchRow[] = [];
@@ -118,6 +121,7 @@ async function runBench({ large, explainPlan }: { large: boolean; explainPlan: b
   } finally {
     await hello.close();
     await milepost.close();
+    await principalCache.close();
     await bench.stop();
   }
   return { rows, plan };

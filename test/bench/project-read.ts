@@ -7,6 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import { sql } from 'kysely';
 import { createApp } from '../../api/app';
 import { createApiToken } from '../../db/queries/auth';
+import { startPrincipalCache } from '../../api/auth/principal-cache';
 import { newLifecycleState } from '../../workflows/sales-project-messages';
 import { startBenchDatabase } from './bench-database';
 import type { Bench, BenchRow } from './bench-table';
@@ -48,7 +49,9 @@ export const bench: Bench = async ({ large }) => {
     await sql`analyze`.execute(db);
     const { token } = await createApiToken(db, { userId: manager.id, name: 'bench', role: 'manager' });
 
-    const app = createApp({ db, temporal: { client: new Client({ connection }), taskQueue: 'bench' } });
+    // As the api role runs it: who is behind the token is remembered (api/auth/principal-cache.ts).
+    const principalCache = await startPrincipalCache({ listenUrl: database.url });
+    const app = createApp({ db, temporal: { client: new Client({ connection }), taskQueue: 'bench' }, principalCache });
     const api = await serveOverHttp(app.fetch);
     const peer = await helloWorld();
     try {
@@ -71,6 +74,7 @@ export const bench: Bench = async ({ large }) => {
     } finally {
       await api.close();
       await peer.close();
+      await principalCache.close();
     }
   } finally {
     await connection.close();

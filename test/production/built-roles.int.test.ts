@@ -80,8 +80,31 @@ describe('The built program with production dependencies only', () => {
       expect(await role.exited, role.output()).toBe(0);
       expect(Date.now() - started).toBeLessThan(shutdownSeconds * 1000);
     }
-    expect(api.output()).toContain('stopped HTTP server');
-    expect(worker.output()).toContain('stopped worker');
+    expect(api.output(), api.output()).toContain('stopped HTTP server');
+    expect(worker.output(), worker.output()).toContain('stopped worker');
+  });
+
+  it('starts the all role too, both parts in one process, when PostgreSQL and Temporal are given (nothing embedded is needed), and stops it on SIGTERM', async () => {
+    const port = await freePort();
+    const all = startRole(build.dir, 'all', {
+      TEMPORAL_ADDRESS: inject('temporalAddress'),
+      MILEPOST_TASK_QUEUE: `built-all-${randomUUID()}`,
+      MILEPOST_SECRET: 'built-roles-test-secret-0123456789abcdef',
+      MILEPOST_SHUTDOWN_SECONDS: String(shutdownSeconds),
+      MILEPOST_DATA_DIR: `${build.dir}/data-all`,
+      DATABASE_URL: inject('databaseUrl'),
+      MIGRATION_DATABASE_URL: inject('ownerDatabaseUrl'),
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+    });
+    try {
+      await eventually(async () => expect((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status, all.output()).toBe(200), { timeoutMs: 60_000, intervalMs: 250 });
+      expect(all.output()).toMatch(/worker polling task queue/);
+      all.child.kill('SIGTERM');
+      expect(await all.exited, all.output()).toBe(0);
+    } finally {
+      if (all.child.exitCode === null) all.child.kill('SIGKILL');
+    }
   });
 
   it('refuses to start the api role without DATABASE_URL and TEMPORAL_ADDRESS, naming both', async () => {

@@ -83,6 +83,9 @@ describe('an outage of PostgreSQL, then Temporal, while timers are due', () => {
       expect(missed.map((m) => m.status)).toEqual(['missed', 'missed', 'missed']);
       const escalations = await db.selectFrom('escalations').select(['projectId', 'level']).where('projectId', 'in', ids).execute();
       expect(escalations.map((e) => e.projectId).sort()).toEqual([...ids].sort());
+      // Each escalation's request reaches the inbox in the step after the escalation is written.
+      const delivered = await db.selectFrom('inbox_items').select('id').where('userId', '=', org.manager.id).where('kind', '=', 'acknowledgement_request').execute();
+      expect(delivered).toHaveLength(3);
     }, { timeoutMs: 90_000, intervalMs: 500 });
     // Exactly once: one check and one first-level escalation each, and one request in the manager's inbox per project.
     const escalations = await db.selectFrom('escalations').select(['projectId', 'level']).where('projectId', 'in', ids).execute();

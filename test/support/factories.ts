@@ -86,7 +86,9 @@ export async function startExecution(app: App, projectId: string, as: Identity):
   await bind(app, 'plan_submitted', projectId, await publishFlow(app, approveAtOnce('plan_submitted')));
   const submitted = await call(app, 'POST', `/api/projects/${projectId}/submit`, {}, { as });
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
-  await eventually(async () => expect((await call(app, 'GET', `/api/projects/${projectId}`)).body.phase).not.toBe('planning'), { timeoutMs: 10_000, intervalMs: 50 });
+  // The lifecycle (written by the workflow once it holds the new phase), not the project's phase
+  // column (written just before): a change request sent in between would find it still planning.
+  await eventually(async () => expect((await call(app, 'GET', `/api/projects/${projectId}`)).body.lifecycle.phase).not.toBe('planning'), { timeoutMs: 10_000, intervalMs: 50 });
 }
 
 export async function bind(app: App, triggerEvent: string, projectId: string, flowId: string): Promise<void> {
