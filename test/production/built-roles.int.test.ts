@@ -98,7 +98,7 @@ describe('The built program with production dependencies only', () => {
       LOG_LEVEL: 'info',
     });
     try {
-      await eventually(async () => expect((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status, all.output()).toBe(200), { timeoutMs: 60_000, intervalMs: 250 });
+      await eventually(async () => expect((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status, all.output()).toBe(200), { timeoutMs: 120_000, intervalMs: 250 });
       expect(all.output()).toMatch(/worker polling task queue/);
       all.child.kill('SIGTERM');
       expect(await all.exited, all.output()).toBe(0);

@@ -24,7 +24,8 @@ beforeAll(async () => {
     MILEPOST_SHUTDOWN_SECONDS: '10',
     MILEPOST_DATA_DIR: `${build.dir}/data`,
     DATABASE_URL: inject('databaseUrl'),
-    LOG_LEVEL: 'warn',
+    // Info, so a start that does not come up says where it waits.
+    LOG_LEVEL: 'info',
     // A worker that dies leaves its workflows' sticky queue; the others take them over after this.
     WORKER_STICKY_TIMEOUT_MS: '2000',
   };
@@ -36,9 +37,10 @@ beforeAll(async () => {
     apis.push({ role, base, app: { request: (path: string, init?: RequestInit) => fetch(`${base}${path}`, init) } as unknown as App });
   }
   for (const api of apis) {
-    await eventually(async () => expect((await fetch(`${api.base}/readyz`).catch(() => undefined))?.status, api.role.output()).toBe(200), { timeoutMs: 60_000, intervalMs: 250 });
+    // Four processes start at once, beside the other test files: on two cores that can take a while.
+    await eventually(async () => expect((await fetch(`${api.base}/readyz`).catch(() => undefined))?.status, api.role.output()).toBe(200), { timeoutMs: 150_000, intervalMs: 250 });
   }
-}, 180_000);
+}, 360_000);
 
 afterAll(async () => {
   for (const role of [...apis.map((a) => a.role), ...workers]) if (role.child.exitCode === null) role.child.kill('SIGKILL');
