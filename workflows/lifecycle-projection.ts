@@ -1,4 +1,4 @@
-import { condition, proxyActivities } from '@temporalio/workflow';
+import { condition, isCancellation, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { SalesProjectState } from './sales-project-messages';
 
@@ -19,7 +19,7 @@ export function projectState(projectId: string, state: () => SalesProjectState, 
   let counter = 0;
   const pending = () => JSON.stringify(state()) !== written;
 
-  void (async () => {
+  const writeWhileRunning = async () => {
     for (;;) {
       await condition(pending);
       const current = state();
@@ -31,7 +31,11 @@ export function projectState(projectId: string, state: () => SalesProjectState, 
       }
       written = JSON.stringify(current);
     }
-  })();
+  };
+  // A cancelled workflow stops writing; nothing else can end the loop (the write retries until it lands).
+  void writeWhileRunning().catch((error: unknown) => {
+    if (!isCancellation(error)) throw error;
+  });
 
   return {
     /** Resolves once the database holds the current state and no write is under way. */
