@@ -32,13 +32,17 @@ export function helloWorld(): Promise<Served> {
 }
 
 /**
- * `connections` clients sending requests back to back for `seconds` (after a one-second warm-up
- * that is not counted); `path` picks each request's path, e.g. a random project.
+ * `connections` clients sending requests back to back for `seconds` (after a warm-up of
+ * `warmUpSeconds` that is not counted, one by default); `path` picks each request's path, e.g. a
+ * random project, else the URL's own.
  */
-export async function load(url: string, { connections = 10, seconds = 5, headers = {}, path = () => '/' }: { connections?: number; seconds?: number; headers?: Record<string, string>; path?: () => string } = {}): Promise<LoadFigures> {
+export async function load(
+  url: string,
+  { connections = 10, seconds = 5, warmUpSeconds = 1, headers = {}, path }: { connections?: number; seconds?: number; warmUpSeconds?: number; headers?: Record<string, string>; path?: () => string } = {},
+): Promise<LoadFigures> {
   const run = (duration: number) =>
-    autocannon({ url, connections, duration, headers, requests: [{ setupRequest: (request) => ({ ...request, path: path() }) }] });
-  await run(1);
+    autocannon({ url, connections, duration, headers, ...(path ? { requests: [{ setupRequest: (request) => ({ ...request, path: path() }) }] } : {}) });
+  if (warmUpSeconds > 0) await run(warmUpSeconds);
   const result = await run(seconds);
   return {
     requestsPerSecond: result.requests.average,

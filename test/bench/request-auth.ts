@@ -9,17 +9,14 @@
 // (peer, then Milepost): on a busy machine the load drifts, so each round's ratio compares two
 // neighbouring measurements, and the row shows the medians over the rounds.
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { Client } from '@temporalio/client';
-import autocannon from 'autocannon';
-import { Hono } from 'hono';
 import { createApp } from '../../api/app';
 import { startPrincipalCache, type PrincipalCache } from '../../api/auth/principal-cache';
 import { createApiToken } from '../../db/queries/auth';
 import { insertUser } from '../../db/queries/users';
 import { printBenchTable, type Bench, type BenchRow } from './bench-table';
 import { startBenchDatabase } from './bench-database';
+import { helloWorld, load as loadFigures, serveOverHttp, type Served } from './http-load';
 
 const connections = 10;
 const rounds = 3;
@@ -31,19 +28,11 @@ interface Load {
   p99Ms: number;
 }
 
-async function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<{ url: string; server: ServerType }> {
-  return new Promise((resolve) => {
-    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ url: `http://127.0.0.1:${info.port}`, server }));
-  });
-}
-
-const close = (server: ServerType) => new Promise<void>((resolve) => server.close(() => resolve()));
-
-async function load(url: string, headers: Record<string, string>, duration: number): Promise<Load> {
-  const result = await autocannon({ url, connections, duration, headers });
-  const failed = result.non2xx + result.errors;
-  if (failed > 0) throw new Error(`${url}: ${failed} of ${result.requests.total} requests failed (non-2xx or errors)`);
-  return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99 };
+/** One uncounted stretch of `seconds`; any failed request fails the benchmark. */
+async function load(url: string, headers: Record<string, string>, seconds: number): Promise<Load> {
+  const figures = await loadFigures(url, { connections, seconds, warmUpSeconds: 0, headers });
+  if (figures.failures > 0) throw new Error(`${url}: ${figures.failures} requests failed (non-2xx, errors or timeouts)`);
+  return { requestsPerSecond: figures.requestsPerSecond, p99Ms: figures.p99Ms };
 }
 
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
@@ -53,18 +42,16 @@ const figure = (l: Load) => `${Math.round(l.requestsPerSecond).toLocaleString('e
 
 export const requestAuthBench: Bench = async () => {
   const bench = await startBenchDatabase();
-  const servers: ServerType[] = [];
+  const servers: Served[] = [];
   let cache: PrincipalCache | undefined;
   try {
     const user = await insertUser(bench.db, { name: 'Bench Admin', email: 'admin@bench.test', role: 'admin' });
     const { token } = await createApiToken(bench.db, { userId: user.id, name: 'bench', role: 'admin' });
     cache = await startPrincipalCache({ listenUrl: bench.url });
     const app = createApp({ db: bench.db, temporal: { client: new Client(), taskQueue: 'bench' }, principalCache: cache });
-    const hello = new Hono().get('/', (c) => c.text('Hello Hono!'));
-
-    const milepost = await listen(app.fetch);
-    const peer = await listen(hello.fetch);
-    servers.push(milepost.server, peer.server);
+    const milepost = await serveOverHttp(app.fetch);
+    const peer = await helloWorld();
+    servers.push(milepost, peer);
     const session = `${milepost.url}/api/auth/session`;
     const auth = { authorization: `Bearer ${token}` };
 
@@ -88,7 +75,7 @@ export const requestAuthBench: Bench = async () => {
     };
     return [row];
   } finally {
-    await Promise.all(servers.map(close));
+    await Promise.all(servers.map((server) => server.close()));
     await cache?.close();
     await bench.stop();
   }
