@@ -1,8 +1,9 @@
-import { createServer } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../activities/runtime/free-port';
 import { createApp, type App } from '../../api/app';
 import { createDb, type Db } from '../../db/connect';
+import { databaseUrlAt } from '../support/database-url';
 import { createProject } from '../support/factories';
 import { call, eventually } from '../support/http';
 import { admin } from '../support/identities';
@@ -11,22 +12,6 @@ import { testDecisionLinks, useSystem } from '../support/system';
 
 const system = useSystem({ worker: false });
 
-/** A port nothing listens on: taken from the system, then let go. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** The suite's database URL, reached at 127.0.0.1:`port` instead. */
-function databaseUrlAt(port: number): string {
-  const url = new URL(inject('databaseUrl'));
-  url.hostname = '127.0.0.1';
-  url.port = String(port);
-  return url.toString();
-}
 
 const appWith = (db: Db, client: Client, requestBudgetMs?: number): App =>
   createApp({ db, temporal: { client, taskQueue: system.taskQueue, requestBudgetMs }, decisionLinks: testDecisionLinks });
@@ -38,13 +23,13 @@ afterAll(async () => {
 });
 
 async function deadTemporalClient(): Promise<Client> {
-  const connection = await Connection.lazy({ address: `127.0.0.1:${await closedPort()}` });
+  const connection = await Connection.lazy({ address: `127.0.0.1:${await freePort()}` });
   deadEnds.push(connection);
   return new Client({ connection, namespace: 'default' });
 }
 
 async function deadDatabase(): Promise<Db> {
-  const db = createDb(databaseUrlAt(await closedPort()), { max: 2 });
+  const db = createDb(databaseUrlAt(await freePort()), { max: 2 });
   deadEnds.push({ close: () => db.destroy() });
   return db;
 }

@@ -5,6 +5,7 @@
 // Run: npx tsx test/bench/project-read.ts [--large]  (1,000 projects; 10,000 with --large)
 import { Client, Connection } from '@temporalio/client';
 import { sql } from 'kysely';
+import { freePort } from '../../activities/runtime/free-port';
 import { createApp } from '../../api/app';
 import { createApiToken } from '../../db/queries/auth';
 import { startPrincipalCache } from '../../api/auth/principal-cache';
@@ -12,7 +13,6 @@ import { newLifecycleState } from '../../workflows/sales-project-messages';
 import { startBenchDatabase } from './bench-database';
 import type { Bench, BenchRow } from './bench-table';
 import { describeLoad, helloWorld, load, serveOverHttp } from './http-load';
-import { closedPort } from './closed-port';
 
 const MILESTONES = 12;
 
@@ -20,7 +20,7 @@ export const bench: Bench = async ({ large }) => {
   const projects = large ? 10_000 : 1_000;
   const database = await startBenchDatabase();
   const { db } = database;
-  const connection = await Connection.lazy({ address: `127.0.0.1:${await closedPort()}` });
+  const connection = await Connection.lazy({ address: `127.0.0.1:${await freePort()}` });
   try {
     // A manager with ten reps below, each owning a tenth of the projects the manager reads.
     const manager = await db.insertInto('users').values({ name: 'Manager', email: 'manager@bench.test', role: 'manager' }).returning('id').executeTakeFirstOrThrow();
