@@ -70,18 +70,17 @@ async function main() {
   say(`decision links signed with ${linkSecret.source === 'MILEPOST_SECRET' ? 'MILEPOST_SECRET' : `the secret kept in ${linkSecret.file}`}; they point to ${config.publicUrl}`);
   const decisionLinks = { secret: linkSecret.secret, publicUrl: config.publicUrl };
 
-  // Only `all` may start embedded parts; loading them lazily keeps them out of production installs.
-  // `all` with both PostgreSQL and Temporal given starts nothing embedded, and loads none of it.
-  const needsEmbedded = role === 'all' && (!(config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL) || !config.TEMPORAL_ADDRESS);
-  const embedded = needsEmbedded ? await keepingOurSignalHandlers(() => import('./embedded-parts')) : undefined;
+  // Only `all` starts embedded parts (the configuration requires both settings in the other roles),
+  // and only the ones not given; loading them lazily keeps them out of production installs.
   let ownerUrl = config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL;
+  let address = config.TEMPORAL_ADDRESS;
+  const embedded = !ownerUrl || !address ? await keepingOurSignalHandlers(() => import('./embedded-parts')) : undefined;
   if (!ownerUrl) ownerUrl = await embedded!.startEmbeddedDatabase(config, stops, log);
   else if (role === 'worker') say('PostgreSQL from DATABASE_URL (workers never migrate: the api and all roles do)');
   else say(`PostgreSQL from DATABASE_URL${config.MIGRATION_DATABASE_URL ? ', migrated by MIGRATION_DATABASE_URL' : ''}`);
   const { db, url: databaseUrl } = await database(config, ownerUrl, say);
   stops.add('database pool', () => db.destroy());
 
-  let address = config.TEMPORAL_ADDRESS;
   if (!address) address = await embedded!.startEmbeddedTemporal(config, stops, log);
   else say(`Temporal at ${address} (${config.temporalAccess.described})`);
 
