@@ -59,7 +59,11 @@ describe('two api and two worker processes', () => {
     const [a, b] = apis as [(typeof apis)[0], (typeof apis)[0]];
     const org: OrgChart = await createOrgChart(a.app);
     // Four projects, two through each API; their milestones fall due together and nobody reports.
-    const projects = await Promise.all([a, b, a, b].map((api) => createProjectWithMilestone(api.app, org, { dueInSeconds: 30, ackTimeoutSeconds: 15 })));
+    // The first and third are acknowledged, so their window is long enough to outlast a worker's
+    // death under load; the others time out up the chain within seconds.
+    const projects = await Promise.all(
+      [a, b, a, b].map((api, i) => createProjectWithMilestone(api.app, org, { dueInSeconds: 30, ackTimeoutSeconds: i % 2 === 0 ? 180 : 15 })),
+    );
     const dueAt = (await db.selectFrom('milestones').select('dueAt').where('projectId', '=', projects[0]!.id).executeTakeFirstOrThrow()).dueAt;
 
     // One worker dies without a chance to hand anything back, as the misses come due.
