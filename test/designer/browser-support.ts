@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, expect, vi } from 'vitest';
 import type { FlowDraft } from '../../workflows/flow';
-import { artifactsDir, createSignInPerson, useServedApp, type SignInPerson } from '../support/browser';
+import { artifactsDir, createSignInPerson, useServedApp, type PageOptions, type SignInPerson } from '../support/browser';
 import { call } from '../support/http';
 import type { TestSystem } from '../support/system';
 
@@ -14,9 +14,9 @@ export interface DesignerContext {
   readonly system: TestSystem;
   readonly url: string;
   /** A fresh page (own browser context) at 1440×900, signed in as the file's operations person; page errors fail the test. */
-  newPage(): Promise<Page>;
+  newPage(options?: PageOptions): Promise<Page>;
   /** A fresh page signed in as someone else (say, a person who may only read flows). */
-  newPageAs(person: SignInPerson): Promise<Page>;
+  newPageAs(person: SignInPerson, options?: PageOptions): Promise<Page>;
   /** Creates a flow through the API and returns its id. */
   createFlow(draft: FlowDraft): Promise<string>;
   screenshot(page: Page, name: string): Promise<void>;
@@ -37,11 +37,11 @@ export function useDesigner(): DesignerContext {
     get url() {
       return served.url;
     },
-    newPage: () => {
+    newPage: (options) => {
       if (designerPerson === undefined) throw new Error('The operations person has not been created yet.');
-      return served.signedInPage(designerPerson);
+      return served.signedInPage(designerPerson, options);
     },
-    newPageAs: (person) => served.signedInPage(person),
+    newPageAs: (person, options) => served.signedInPage(person, options),
     async createFlow(draft) {
       const response = await call<{ id: string }>(served.system.app, 'POST', '/api/flows', { draft });
       expect(response.status).toBe(201);

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, vi } from 'vitest';
-import { artifactsDir, createSignInPerson, useServedApp, type SignInPerson } from '../support/browser';
+import { artifactsDir, createSignInPerson, useServedApp, type PageOptions, type SignInPerson } from '../support/browser';
 import type { OrgChart } from '../support/factories';
 import { call, eventually } from '../support/http';
 import type { TestSystem } from '../support/system';
@@ -12,7 +12,7 @@ export interface WebContext {
   readonly system: TestSystem;
   readonly url: string;
   /** A fresh page (own browser context) at 1440×900, signed in as `person` through the sign-in page; null: nobody signed in. */
-  newPage(person: SignInPerson | null): Promise<Page>;
+  newPage(person: SignInPerson | null, options?: PageOptions): Promise<Page>;
   /** Saves the page as `test/artifacts/web-<name>.png`. */
   screenshot(page: Page, name: string): Promise<void>;
 }
@@ -28,7 +28,7 @@ export function useWeb(options: { webhookAllow?: string } = {}): WebContext {
     get url() {
       return served.url;
     },
-    newPage: (person) => (person === null ? served.newPage() : served.signedInPage(person)),
+    newPage: (person, options) => (person === null ? served.newPage(undefined, options) : served.signedInPage(person, options)),
     async screenshot(page, name) {
       // The app scrolls inside its page area; let it grow for the picture so all of it is in it.
       const style = await page.addStyleTag({ content: '.app { height: auto !important; } .app__page { overflow: visible !important; }' });

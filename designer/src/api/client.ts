@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { FlowDraft } from '../../../workflows/flow';
 import { csrfToken, markExpired } from '../auth/session-store';
+import { currentLanguage } from '../i18n/i18n';
 import type { ApiProblemDetail } from '../flow-designer/graph/diagnostics';
 import { ErrorBody } from '../../../api/contract/common';
 import { FlowDetail, FlowSummary, FlowVersionDetail } from '../../../api/contract/flows';
@@ -31,7 +32,8 @@ export function onStaleCsrf(refresh: () => Promise<boolean>): void {
 }
 
 function headersFor(method: string, body: unknown): Record<string, string> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The API answers errors in the language the page shows, which may differ from the browser's.
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const csrf = csrfToken();
   if (!safeMethods.has(method) && csrf !== null) headers['x-csrf-token'] = csrf;

@@ -1,0 +1,42 @@
+// What a browser test in Chinese checks beyond "no missing key" (which every browser page already
+// fails on, test/support/browser.ts): that no English sentence is left on the screen.
+import type { Page } from 'playwright-core';
+
+/**
+ * Words that stay as they are in a Chinese page: product, platform and format names, units and
+ * abbreviations Chinese sales teams write in Latin letters.
+ */
+export const keptInLatin = ['Milepost', 'KPI', 'KPIs', 'CSV', 'API', 'OpenAPI', 'JSON', 'SMART', 'Slack', 'Markdown', 'HTML', 'iCalendar', 'ICS', 'CNY', 'URL', 'ID', 'E-mail', 'Email', 'Webhook', 'PNG', 'SVG', 'Q1', 'Q2', 'Q3', 'Q4'];
+
+/**
+ * Visible text on the page that reads as English: runs of two or more Latin words, or one word of
+ * four letters or more, not in `keptInLatin` nor `allow` (the test's own data: names, e-mails).
+ * A Chinese page should return [].
+ */
+export async function englishLeftOn(page: Page, allow: readonly string[] = []): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (parent === null || parent.closest('script, style, code, pre, [data-i18n-data], [hidden], [aria-hidden="true"]') !== null) continue;
+      const text = node.textContent?.trim() ?? '';
+      if (text === '' || parent.getClientRects().length === 0) continue;
+      found.push(text);
+    }
+    // What people read without seeing it as text: labels and placeholders of controls.
+    for (const element of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
+      for (const attribute of ['aria-label', 'placeholder', 'title']) {
+        const value = element.getAttribute(attribute)?.trim();
+        if (value) found.push(value);
+      }
+    }
+    return found;
+  });
+  const kept = new Set([...keptInLatin, ...allow].map((word) => word.toLowerCase()));
+  const dataLeft = (text: string) => allow.reduce((rest, item) => rest.split(item).join(' '), text);
+  return texts.filter((text) => {
+    const words = (dataLeft(text).match(/[A-Za-z][A-Za-z'’-]*/g) ?? []).filter((word) => !kept.has(word.toLowerCase()));
+    return words.length >= 2 || words.some((word) => word.length >= 4);
+  });
+}

@@ -1,0 +1,3 @@
+export * from './languages';
+export type { Translation } from './translation';
+export { sharedResources, type SharedNamespace } from './resources';
