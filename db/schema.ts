@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { BusinessCalendarInput, CalendarDuration, GoalDirection, GoalMetric } from '../workflows/domain';
 import type { AccessRole } from '../workflows/domain/access-role';
+import type { Language } from '../workflows/i18n/languages';
 import type { SharedCalendarId, SharedDay } from '../workflows/domain/shared-calendars';
 import type { ProjectStatus, ProjectMemberRole, MilestoneStatus, MilestoneTargetKind, RetrospectiveStatus } from '../workflows/domain/project-states';
 import type { TaskStatus, RiskStatus, ChangeRequestSubjectKind, ChangeRequestField, ChangeRequestStatus, RiskEarlyWarning } from '../workflows/domain/plan-item-states';
@@ -28,6 +29,8 @@ export interface UsersTable {
   passwordHash: string | null;
   /** Chat channel the person also wants their messages in; a step's own channel wins. */
   chatChannelId: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The language the person reads Milepost in; null = their browser's (web), English (messages). */
+  language: ColumnType<Language | null, Language | null | undefined, Language | null>;
 }
 
 export interface SessionsTable {
