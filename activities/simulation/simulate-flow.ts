@@ -177,6 +177,7 @@ export async function simulateFlow(db: Db, input: SimulateFlowInput): Promise<Si
     joinsWaitForLiveBranches: true,
     // Nobody changes the shared calendar in the middle of a test run.
     followsCalendarChanges: false,
+    recountsChangesHeardWhileCounting: false,
     // A test run sends nothing anywhere; its timeline shows each message step already.
     sendsChat: false,
     effects: simulated.effects,

@@ -9,6 +9,7 @@ import { bind, createOrgChart, createProject, inSeconds, publishFlow, startExecu
 import { closeProject, flowRunOf, runOnPlanSubmitted } from '../support/flow-runs';
 import { branchesThenAcknowledgement, document, endWith, managerAcknowledges, onPlanSubmitted } from '../support/flow-shapes';
 import { call, eventually } from '../support/http';
+import { recordHistory } from '../support/histories';
 import { useSystem } from '../support/system';
 
 /**
@@ -183,7 +184,12 @@ describe('the shared calendar on the real engine', () => {
 
   // Retried once, like the first: in one of five full runs at stop 26 the due time came back a day late
   // while other files changed shared years at the same time. Not understood yet; see the note on #18.
-  it('moves a waiting acknowledgement’s due time, in the run and on its request, when an admin makes its due day a holiday, and back when the year is restored', { retry: 1 }, async () => {
+  // Used to fail now and then, its due time a day off: a change heard while the run was counting
+  // a deadline, or after it had counted but before its wait began (this test changes the year as
+  // soon as the request's row is written), was taken as already counted. Fixed in
+  // workflows/interpreter/durations.ts (patched 'recount-changes-heard-while-counting'), with unit
+  // tests in test/workflows/interpreter/deadline-recount.test.ts.
+  it('moves a waiting acknowledgement’s due time, in the run and on its request, when an admin makes its due day a holiday, and back when the year is restored', async () => {
     const org = await createOrgChart(system.app);
     const flow = document('Acknowledge within a business day', [
       onPlanSubmitted(),
@@ -243,6 +249,7 @@ describe('the shared calendar on the real engine', () => {
     // Back on the day it was first due; counted again from when the wait began, to within a few milliseconds of the first count.
     await eventually(async () => expect(Math.abs((await requestOf())!.dueAt.getTime() - asked.dueAt.getTime())).toBeLessThan(3_000));
     await closeProject(system, projectId, org.rep);
+    await recordHistory(system.client, (await flowRunOf(system, projectId)).workflowId, 'flow-run-acknowledgement-due-follows-calendar-and-back');
   });
 
   it('moves a business-day delay that is waiting when an admin makes the day it ends a holiday', async () => {

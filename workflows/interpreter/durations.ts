@@ -13,12 +13,15 @@ export interface Deadline {
   duration: Duration;
   /** When the wait began (the run's clock), which is what business time counts from. */
   from: number;
+  /** The run's count of calendar changes when the calendar was asked: later ones move the deadline. */
+  changes?: number;
 }
 
 /** Starts a deadline now: `from` is taken before the calendar is asked, as the wait begins. */
 export async function startDeadline(scope: RunScope, duration: Duration): Promise<Deadline> {
   const from = scope.env.now();
-  return { at: await deadlineOf(scope, duration), duration, from };
+  const changes = scope.calendarChanges();
+  return { at: await deadlineOf(scope, duration), duration, from, changes };
 }
 
 /**
@@ -31,10 +34,15 @@ export async function waitForDeadline(scope: RunScope, done: () => boolean, dead
   // condition(fn, 0) would wait forever, so a deadline already past still gets a 1 ms timer.
   const remaining = () => Math.max(1, deadline.at - scope.env.now());
   if (!scope.env.followsCalendarChanges || isCalendarDuration(deadline.duration)) return scope.env.condition(done, remaining());
+  // A change heard after the calendar was asked, even before the wait began (while the request
+  // was being written), moves the deadline. Runs started before this replay as they were.
+  const recounts = scope.env.recountsChangesHeardWhileCounting;
+  let seen = recounts && deadline.changes !== undefined ? deadline.changes : scope.calendarChanges();
   for (;;) {
-    const seen = scope.calendarChanges();
     if (!(await scope.env.condition(() => done() || scope.calendarChanges() !== seen, remaining()))) return false;
     if (done()) return true;
+    // Taken before the calendar is read: a change heard while it is read is counted once more.
+    const counting = scope.calendarChanges();
     const at = Date.parse(
       await scope.env.effects.deadline({ duration: deadline.duration, projectId: scope.input.projectId, from: new Date(deadline.from).toISOString() }),
     );
@@ -42,6 +50,7 @@ export async function waitForDeadline(scope: RunScope, done: () => boolean, dead
       deadline.at = at;
       await moved?.(at);
     }
+    seen = recounts ? counting : scope.calendarChanges();
   }
 }
 

@@ -48,6 +48,12 @@ export interface FlowEnv {
    */
   readonly followsCalendarChanges: boolean;
   /**
+   * True: a calendar change heard after a deadline's calendar was read (while it was counted, or
+   * before its wait began) counts it again. False for runs started before, which took such a
+   * change as seen and could keep a stale deadline, and in test runs.
+   */
+  readonly recountsChangesHeardWhileCounting: boolean;
+  /**
    * True: after a step has written its messages, their chat copies are sent (deliverChat). False
    * for runs that started before chat channels (their history has no such activity), and in test runs.
    */

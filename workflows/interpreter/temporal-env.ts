@@ -11,6 +11,8 @@ export function temporalFlowEnv(): FlowEnv {
     joinsWaitForLiveBranches: patched('join-waits-for-live-branches'),
     // Runs started before deadlines followed calendar changes replay with their waits as they were.
     followsCalendarChanges: patched('deadlines-follow-calendar-changes'),
+    // Runs started before it replay taking a change heard during a recount as already counted.
+    recountsChangesHeardWhileCounting: patched('recount-changes-heard-while-counting'),
     // Runs started before chat channels replay without the chat activity after their message steps.
     sendsChat: patched('chat-deliveries'),
     effects: flowActs,
