@@ -1,6 +1,7 @@
 import { ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler, type NodeTypes, type OnNodeDrag } from '@xyflow/react';
 import type { ELK } from 'elkjs/lib/elk-api';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { escalationChain, orgLayoutGraph, personAt, personNodes, reportingEdges, type ChartPerson, type PersonNode } from './org-chart-graph';
 import { PersonCard } from './PersonCard';
 
@@ -50,6 +51,7 @@ export function OrgChart(props: OrgChartProps) {
 }
 
 function OrgCanvas({ people, meId, chosenId, onChoose, onDropOn }: OrgChartProps) {
+  const { t } = useTranslation('people');
   const layout = useOrgLayout(people);
   const chain = useMemo(() => (chosenId ? escalationChain(people, chosenId) : []), [people, chosenId]);
   const nodes = useMemo(() => (layout ? personNodes(people, layout.at, chain, meId).map((n) => ({ ...n, draggable: onDropOn !== undefined })) : []), [layout, people, chain, meId, onDropOn]);
@@ -88,7 +90,7 @@ function OrgCanvas({ people, meId, chosenId, onChoose, onDropOn }: OrgChartProps
         fitView
         fitViewOptions={fitViewOptions}
         minZoom={0.2}
-        aria-label="Org chart: who reports to whom"
+        aria-label={t('chart.label')}
       />
     </div>
   );

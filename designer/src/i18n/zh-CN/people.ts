@@ -1,0 +1,57 @@
+import type { people as en } from '../en/people';
+import type { Translation } from '../../../../workflows/i18n';
+
+export const people: Translation<typeof en> = {
+  title: '人员',
+  intro: '经理审批下属的计划，并接收下属的升级，每次向上一级。',
+  you: '（你）',
+  hasLeft: '已离职',
+  nobodyTop: '无（组织架构最顶层）',
+  choose: '请选择…',
+  person: '人员',
+  name: '姓名',
+  email: '邮箱',
+  reportsTo: '汇报对象',
+  role: '角色',
+  saving: '保存中…',
+  chart: {
+    title: '汇报关系',
+    label: '组织架构图：汇报关系',
+    chainOf: '查看升级链',
+    chainHelp: '与此人工作相关的升级逐级送达的对象。也可以点击卡片选择。',
+    nobody: '不选择',
+    reportsToNobody: '{name} 没有汇报对象。',
+    dragHelp: '把一张卡片拖到某人身上，即可让其成为该卡片人员的经理。',
+    confirmMove: '从现在起，{person} 改为向 {manager} 汇报吗？',
+    moved: '{person} 现在向 {manager} 汇报。',
+  },
+  table: {
+    nobodyTop: '无（最顶层）',
+  },
+  add: {
+    title: '添加人员',
+    password: '初始密码',
+    passwordHelp: '至少 10 个字符，请当面告知对方。没有密码时对方暂时无法登录。',
+    submit: '添加人员',
+    adding: '添加中…',
+    added: '已添加 {name}。',
+  },
+  access: {
+    title: '修改人员权限',
+    label: '{name} 的权限',
+    password: '新密码',
+    passwordHelp: '至少 10 个字符。对方已登录的会话将全部结束。',
+    save: '保存',
+    updated: '已更新 {name}，其已登录的会话已全部结束。',
+    confirmLeft: '将 {name} 标记为已离职？对方将无法再登录，流程也会跳过此人。',
+    left: '{name} 已无法再登录。',
+  },
+  move: {
+    title: '修改汇报对象',
+    label: '{name} 的汇报对象',
+    submit: '调整',
+    moving: '调整中…',
+    movedTo: '{person} 现在向 {manager} 汇报。',
+    movedToNobody: '{person} 现在没有汇报对象。',
+  },
+};
