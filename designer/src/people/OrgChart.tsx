@@ -55,7 +55,14 @@ function OrgCanvas({ people, meId, chosenId, onChoose, onDropOn }: OrgChartProps
   const layout = useOrgLayout(people);
   const chain = useMemo(() => (chosenId ? escalationChain(people, chosenId) : []), [people, chosenId]);
   const nodes = useMemo(() => (layout ? personNodes(people, layout.at, chain, meId).map((n) => ({ ...n, draggable: onDropOn !== undefined })) : []), [layout, people, chain, meId, onDropOn]);
-  const edges = useMemo(() => reportingEdges(people, chain), [people, chain]);
+  const edges = useMemo(() => {
+    const nameOf = new Map(people.map((p) => [p.id, p.name]));
+    return reportingEdges(people, chain).map((e) => ({ ...e, ariaLabel: t('chart.edge', { person: nameOf.get(e.target) ?? '', manager: nameOf.get(e.source) ?? '' }) }));
+  }, [people, chain, t]);
+  const ariaLabelConfig = useMemo(
+    () => ({ 'node.a11yDescription.default': t('chart.nodeHelp'), 'node.a11yDescription.keyboardDisabled': t('chart.nodeHelpKeyboard'), 'edge.a11yDescription.default': t('chart.edgeHelp') }),
+    [t],
+  );
   // Dragged cards are shown where they are dragged; the layout takes them back when dropped.
   const [dragged, setDragged] = useState<PersonNode | null>(null);
   const shown = useMemo(() => (dragged ? nodes.map((n) => (n.id === dragged.id ? { ...n, position: dragged.position } : n)) : nodes), [nodes, dragged]);
@@ -91,6 +98,7 @@ function OrgCanvas({ people, meId, chosenId, onChoose, onDropOn }: OrgChartProps
         fitViewOptions={fitViewOptions}
         minZoom={0.2}
         aria-label={t('chart.label')}
+        ariaLabelConfig={ariaLabelConfig}
       />
     </div>
   );

@@ -22,6 +22,10 @@ export const people = {
     dragHelp: 'Drag a card onto someone to make them its manager.',
     confirmMove: 'Should {person} report to {manager} from now on?',
     moved: '{person} now reports to {manager}.',
+    edge: '{person} reports to {manager}',
+    nodeHelp: 'Press enter or space to select a node. Press delete to remove it and escape to cancel.',
+    nodeHelpKeyboard: 'Press enter or space to select a node. You can then use the arrow keys to move the node around. Press delete to remove it and escape to cancel.',
+    edgeHelp: 'Press enter or space to select an edge. You can then press delete to remove it or escape to cancel.',
   },
   table: {
     nobodyTop: 'nobody (top)',

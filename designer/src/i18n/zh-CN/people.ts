@@ -24,6 +24,10 @@ export const people: Translation<typeof en> = {
     dragHelp: '把一张卡片拖到某人身上，即可让其成为该卡片人员的经理。',
     confirmMove: '从现在起，{person} 改为向 {manager} 汇报吗？',
     moved: '{person} 现在向 {manager} 汇报。',
+    edge: '{person} 向 {manager} 汇报',
+    nodeHelp: '按回车键或空格键选中卡片。按删除键移除，按 Esc 键取消。',
+    nodeHelpKeyboard: '按回车键或空格键选中卡片，然后可用方向键移动它。按删除键移除，按 Esc 键取消。',
+    edgeHelp: '按回车键或空格键选中连线，然后可按删除键移除，或按 Esc 键取消。',
   },
   table: {
     nobodyTop: '无（最顶层）',
