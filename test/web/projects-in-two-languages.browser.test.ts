@@ -1,9 +1,8 @@
 // The API (through support/browser) is imported before anything that makes zod schemas.
-import { useServedApp, type SignInPerson } from '../support/browser';
-import path from 'node:path';
+import { useWeb } from './web-support';
+import type { SignInPerson } from '../support/browser';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { artifactsDir } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from '../support/axe';
 import { createPersonIn, useFreshInstance } from '../support/fresh-instance';
 import { call } from '../support/http';
@@ -11,8 +10,7 @@ import { englishLeftOn } from '../support/i18n-page';
 
 // An instance of the file's own: a sales team with Chinese names (and one Latin one), so every
 // name on the screen is theirs and the people list shows them all.
-vi.setConfig({ expect: { poll: { timeout: 20_000, interval: 100 } } });
-const served = useServedApp({ worker: true, pageTimeoutMs: 20_000, failurePrefix: 'projects-two-languages-', ...useFreshInstance('projects_i18n') });
+const web = useWeb(useFreshInstance('projects_i18n'));
 
 const DAY_MS = 86_400_000;
 const projectName = '华东区年度销售计划';
@@ -23,7 +21,7 @@ let projectId: string;
 let allow: string[];
 
 beforeAll(async () => {
-  const db = served.system.db;
+  const db = web.system.db;
   const admin = await createPersonIn(db, '孙丽', 'admin', null, 'sun.li@example.com');
   manager = await createPersonIn(db, '张伟', 'manager', admin.id, 'zhang.wei@example.com');
   const reports = [
@@ -39,7 +37,7 @@ beforeAll(async () => {
   const end = Date.now() + 300 * DAY_MS;
   const period = { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
   const post = async (to: string, body: unknown, as: SignInPerson = admin) => {
-    const res = await call(served.system.app, 'POST', to, body, { as });
+    const res = await call(web.system.app, 'POST', to, body, { as });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as { id: string };
   };
@@ -64,13 +62,13 @@ describe.each([
   const nothingEnglishLeft = async (page: Page) => {
     if (chinese) expect(await englishLeftOn(page, allow)).toEqual([]);
   };
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifactsDir, `web-${name}-${suffix}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => web.screenshot(page, `${name}-${suffix}`);
 
   it('shows the project list, the project’s dashboard with its chart, milestones and KPI entry, and the people page with the org chart', { timeout: 180_000 }, async () => {
-    const page = await served.signedInPage(manager, { locale });
+    const page = await web.newPage(manager, { locale });
 
     // The project list.
-    await page.goto(`${served.url}/projects`);
+    await page.goto(`${web.url}/projects`);
     const row = page.getByTestId('project-row').filter({ hasText: projectName });
     await row.waitFor();
     await expect.poll(() => page.getByTestId('project-count').textContent()).toBe(chinese ? '1 个项目' : '1 project');
@@ -102,7 +100,7 @@ describe.each([
     await nothingEnglishLeft(page);
 
     // The people page: the org chart and everyone in the table, Chinese names by pinyin in Chinese.
-    await page.goto(`${served.url}/people`);
+    await page.goto(`${web.url}/people`);
     await expect.poll(() => page.getByTestId('org-chart').getAttribute('data-laid-out')).toBe('true');
     await page.getByTestId(`org-person-${manager.id}`).waitFor();
     await expect.poll(() => tableNames(page)).toHaveLength(6);
