@@ -69,6 +69,11 @@ export const InboxItem = z
   })
   .openapi('InboxItem');
 
+/** The people list, narrowed to those whose name or e-mail contains `q` (in any script: 张, li). */
+export const UserListQuery = z.strictObject({
+  q: z.string().trim().max(200).refine(withoutNul, noNul).optional().openapi({ description: 'Part of the name or e-mail' }),
+});
+
 export const InboxQuery = z.strictObject({
   unread: z.enum(['true', 'false']).optional().openapi({ description: 'Only unread items when true' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -49,7 +49,7 @@ export function usersRouter({ db, principalCache }: AppDeps) {
     )
     .openapi(
       routes.listUsers,
-      async (c) => c.json((await listUsers(db)).map(userDto), 200),
+      async (c) => c.json((await listUsers(db, c.req.valid('query').q)).map(userDto), 200),
     )
     .openapi(
       routes.getUser,

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../connect';
+import { byName } from './name-order';
 import type { ChatChannel, ChatDelivery, ChatDeliveryAttempt } from '../schema';
 import type { ChatMessage, ChatPlatform } from '../../workflows/flow/chat-platforms';
 
 export async function listChatChannels(db: Db): Promise<ChatChannel[]> {
-  return db.selectFrom('chat_channels').selectAll().orderBy('name').execute();
+  return db.selectFrom('chat_channels').selectAll().orderBy(byName('name')).execute();
 }
 
 export async function findChatChannel(db: Db, id: string): Promise<ChatChannel | undefined> {

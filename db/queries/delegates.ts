@@ -17,7 +17,7 @@ export async function listDecidersWithRelation(db: Db, projectId: string): Promi
       exists (select 1 from chain where manager_id = u.id) as manages_member
     from users u cross join sales_projects p
     where p.id = ${projectId} and u.active and u.role <> 'viewer'
-    order by u.name, u.id
+    order by u.name collate name_order, u.id
   `.execute(db);
   return result.rows;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../connect';
+import { byName } from './name-order';
 import type { Flow, FlowBinding, FlowVersion } from '../schema';
 import { withinTransaction } from '../within-transaction';
 
@@ -26,7 +27,7 @@ export async function listFlows(db: Db) {
     .select(['flows.id', 'flows.name', 'flows.triggerEvent', 'flows.draftUpdatedAt', 'flows.createdAt'])
     .select((eb) => eb.fn.max('flow_versions.version').as('latestVersion'))
     .groupBy('flows.id')
-    .orderBy('flows.name')
+    .orderBy(byName('flows.name'))
     .execute();
 }
 

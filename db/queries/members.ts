@@ -1,4 +1,5 @@
 import type { Db } from '../connect';
+import { byName } from './name-order';
 import type { ProjectMemberRole } from '../../workflows/domain';
 
 export interface MemberRow {
@@ -14,7 +15,7 @@ export async function listProjectMembers(db: Db, projectId: string): Promise<Mem
     .innerJoin('users as u', 'u.id', 'pm.userId')
     .select(['pm.userId as userId', 'u.name', 'u.email', 'pm.role'])
     .where('pm.projectId', '=', projectId)
-    .orderBy('u.name')
+    .orderBy(byName('u.name'))
     .orderBy('pm.userId')
     .execute();
 }
@@ -47,7 +48,7 @@ export async function findTeamByName(db: Db, name: string) {
 }
 
 export async function listTeams(db: Db) {
-  return db.selectFrom('teams').selectAll().orderBy('name').execute();
+  return db.selectFrom('teams').selectAll().orderBy(byName('name')).execute();
 }
 
 export async function listTeamMembers(db: Db, teamId: string): Promise<{ userId: string; name: string; email: string }[]> {
@@ -56,7 +57,7 @@ export async function listTeamMembers(db: Db, teamId: string): Promise<{ userId:
     .innerJoin('users as u', 'u.id', 'tm.userId')
     .select(['tm.userId as userId', 'u.name', 'u.email'])
     .where('tm.teamId', '=', teamId)
-    .orderBy('u.name')
+    .orderBy(byName('u.name'))
     .orderBy('tm.userId')
     .execute();
 }
@@ -85,7 +86,8 @@ export async function listProjectPeople(db: Db, projectId: string): Promise<{ id
     .innerJoin('users as u', 'u.id', 'tm.userId')
     .select(['u.id', 'u.name', 'u.email'])
     .where('m.projectId', '=', projectId);
-  return members.union(teamMembers).orderBy('name').orderBy('id').execute();
+  // A union sorts by its output columns only: sorted by name's collation outside it.
+  return db.selectFrom(members.union(teamMembers).as('p')).selectAll().orderBy(byName('p.name')).orderBy('p.id').execute();
 }
 
 /** Users by e-mail, compared case-insensitively; the map's keys are lower-cased. */

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../connect';
+import { containing } from './containing';
 import { readableBy, type ProjectReader } from './project-access';
 import type { LifecyclePhase } from '../../workflows/sales-project-messages';
 import { assessProgress, defaultRagThresholds, PERCENT_TOLERANCE, type RagStatus } from '../../workflows/domain/attainment';
@@ -108,9 +109,6 @@ const pageOfStatus = (status: RagStatus, candidates: RawBuilder<unknown>, limit:
       where coalesce(s.rag = ${status}, false)
       order by p.created_at desc, p.id desc
       limit ${limit + 1}`;
-
-/** `%text%` for ilike, with the text's own `%`, `_` and `\` taken literally. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export interface ProjectListQueryRow {
   id: string;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../connect';
+import { byName } from './name-order';
 import type { SampleCompanyRowsTable } from '../schema';
 
 type SampleEntity = SampleCompanyRowsTable['entity'];
@@ -53,7 +54,7 @@ export async function sampleRemovalBlocker(db: Db, userIds: readonly string[], p
     .select('name')
     .where('managerId', 'in', userIds)
     .where('id', 'not in', userIds)
-    .orderBy('name')
+    .orderBy(byName('name'))
     .executeTakeFirst();
   if (reporting) return `${reporting.name} is not part of the sample but reports to someone in it; give them another manager first.`;
   const notSample = projectIds.length === 0 ? sql<boolean>`true` : sql<boolean>`project_id not in (${sql.join(projectIds)})`;

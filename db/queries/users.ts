@@ -1,5 +1,7 @@
 import { sql, type Updateable } from 'kysely';
 import type { Db } from '../connect';
+import { containing } from './containing';
+import { byName } from './name-order';
 import type { NewUser, User, UsersTable } from '../schema';
 
 export async function insertUser(db: Db, user: NewUser): Promise<User> {
@@ -10,8 +12,11 @@ export async function findUser(db: Db, id: string): Promise<User | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listUsers(db: Db): Promise<User[]> {
-  return db.selectFrom('users').selectAll().orderBy('name').execute();
+/** Everyone by name, or those whose name or e-mail contains `q` (any script, case aside). */
+export async function listUsers(db: Db, q?: string): Promise<User[]> {
+  let query = db.selectFrom('users').selectAll();
+  if (q) query = query.where((eb) => eb.or([eb('name', 'ilike', containing(q)), eb('email', 'ilike', containing(q))]));
+  return query.orderBy(byName('name')).orderBy('id').execute();
 }
 
 /**

@@ -24,10 +24,12 @@ export function useFreshInstance(prefix: string): { database: () => Promise<Db> 
   };
 }
 
-/** A person in that database who can sign in (a password) and call the API (a token). */
-export async function createPersonIn(db: Db, name: string, role: AccessRole, managerId: string | null = null): Promise<SignInPerson> {
+/**
+ * A person in that database who can sign in (a password) and call the API (a token). Their e-mail
+ * is made of their name unless given (a Chinese name makes no address a sign-in form accepts).
+ */
+export async function createPersonIn(db: Db, name: string, role: AccessRole, managerId: string | null = null, email = `${name.toLowerCase().replaceAll(' ', '.')}@example.com`): Promise<SignInPerson> {
   const password = `pw-${randomUUID()}`;
-  const email = `${name.toLowerCase().replaceAll(' ', '.')}@example.com`;
   const user = await insertUser(db, { name, email, role, managerId, passwordHash: await hashPassword(password) });
   const { token } = await createApiToken(db, { userId: user.id, name: 'test', role });
   return { id: user.id, name: user.name, email: user.email, role: user.role, password, token };

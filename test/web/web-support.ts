@@ -7,6 +7,7 @@ import { artifactsDir, createSignInPerson, useServedApp, type PageOptions, type 
 import type { OrgChart } from '../support/factories';
 import { call, eventually } from '../support/http';
 import type { TestSystem } from '../support/system';
+import type { Db } from '../../db/connect';
 
 export interface WebContext {
   readonly system: TestSystem;
@@ -17,7 +18,8 @@ export interface WebContext {
   screenshot(page: Page, name: string): Promise<void>;
 }
 
-export function useWeb(options: { webhookAllow?: string } = {}): WebContext {
+/** `database`: a database of the file's own (useFreshInstance) instead of the suite's. */
+export function useWeb(options: { webhookAllow?: string; database?: () => Promise<Db> } = {}): WebContext {
   // Workflows answer within a second or two, but the suite shares two cores with other files.
   vi.setConfig({ expect: { poll: { timeout: 20_000, interval: 100 } } });
   const served = useServedApp({ worker: true, pageTimeoutMs: 20_000, failurePrefix: 'failed-web-', ...options });

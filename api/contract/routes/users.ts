@@ -1,6 +1,6 @@
 import { routesOf, json, refusal, jsonBody } from './define-routes';
 import { IdParam } from '../common';
-import { InboxItem, InboxItemParams, InboxQuery, NewUserBody, User, UserPatchBody } from '../users';
+import { InboxItem, InboxItemParams, InboxQuery, NewUserBody, User, UserListQuery, UserPatchBody } from '../users';
 
 const route = routesOf('users');
 
@@ -11,8 +11,8 @@ export const createUser = route.post('/api/users', {
 });
 
 export const listUsers = route.get('/api/users', {
-  summary: 'Everyone in the org chart',
-  standardErrors: false,
+  summary: 'Everyone in the org chart, by name (Chinese names by pinyin), or those whose name or e-mail contains q',
+  request: { query: UserListQuery },
   responses: { 200: json('Users', User.array()) },
 });
 

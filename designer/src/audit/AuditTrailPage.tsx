@@ -15,6 +15,7 @@ import { AuditEventList } from './AuditEventList';
 import { useAuditPages } from './use-audit-pages';
 import { AuditPage } from '../../../api/contract/audit';
 import { listProjectsForPicker } from '../projects/all-projects';
+import { compareNames } from '../shared/collate';
 
 const pageSize = 50;
 
@@ -54,7 +55,7 @@ function Trail() {
   const people = usePeople();
   const projects = usePageQuery(['projects', 'audit-filter'], () => listProjectsForPicker());
   const projectList = useMemo(
-    () => (projects.load.status === 'ready' ? [...projects.load.value].sort((a, b) => a.name.localeCompare(b.name)) : []),
+    () => (projects.load.status === 'ready' ? [...projects.load.value].sort((a, b) => compareNames(a.name, b.name)) : []),
     [projects.load],
   );
   const projectNames = useMemo(() => new Map(projectList.map((p) => [p.id, p.name])), [projectList]);

@@ -17,6 +17,7 @@ import { typed, useApiForm } from '../shared/use-api-form';
 import { useSession } from './session-store';
 import { AbsenceBody, AbsenceState, type Absence } from '../../../api/contract/absences';
 import type { User } from '../../../api/contract/users';
+import { compareNames } from '../shared/collate';
 
 /** The active people below `managerId` in the org chart, at any depth: those whose absence they may set too. */
 function peopleBelow(users: readonly User[], managerId: string): User[] {
@@ -32,7 +33,7 @@ function peopleBelow(users: readonly User[], managerId: string): User[] {
       queue.push(user.id);
     }
   }
-  return below.filter((user) => user.active).sort((a, b) => a.name.localeCompare(b.name));
+  return below.filter((user) => user.active).sort((a, b) => compareNames(a.name, b.name));
 }
 
 /**

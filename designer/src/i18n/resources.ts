@@ -1,14 +1,18 @@
 import { sharedResources, type Language } from '../../../workflows/i18n';
 import { app as enApp } from './en/app';
 import { app as zhApp } from './zh-CN/app';
+import { people as enPeople } from './en/people';
+import { people as zhPeople } from './zh-CN/people';
+import { projects as enProjects } from './en/projects';
+import { projects as zhProjects } from './zh-CN/projects';
 
 /**
  * Every catalog the web app reads: the shared ones (workflows/i18n) and one namespace per group
  * of screens. A screen's namespace is named after its folder.
  */
 export const resources = {
-  en: { ...sharedResources.en, app: enApp },
-  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp },
+  en: { ...sharedResources.en, app: enApp, people: enPeople, projects: enProjects },
+  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, people: zhPeople, projects: zhProjects },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -1,6 +1,7 @@
 import { ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler, type NodeTypes, type OnNodeDrag } from '@xyflow/react';
 import type { ELK } from 'elkjs/lib/elk-api';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { escalationChain, orgLayoutGraph, personAt, personNodes, reportingEdges, type ChartPerson, type PersonNode } from './org-chart-graph';
 import { PersonCard } from './PersonCard';
 
@@ -50,10 +51,18 @@ export function OrgChart(props: OrgChartProps) {
 }
 
 function OrgCanvas({ people, meId, chosenId, onChoose, onDropOn }: OrgChartProps) {
+  const { t } = useTranslation('people');
   const layout = useOrgLayout(people);
   const chain = useMemo(() => (chosenId ? escalationChain(people, chosenId) : []), [people, chosenId]);
   const nodes = useMemo(() => (layout ? personNodes(people, layout.at, chain, meId).map((n) => ({ ...n, draggable: onDropOn !== undefined })) : []), [layout, people, chain, meId, onDropOn]);
-  const edges = useMemo(() => reportingEdges(people, chain), [people, chain]);
+  const edges = useMemo(() => {
+    const nameOf = new Map(people.map((p) => [p.id, p.name]));
+    return reportingEdges(people, chain).map((e) => ({ ...e, ariaLabel: t('chart.edge', { person: nameOf.get(e.target) ?? '', manager: nameOf.get(e.source) ?? '' }) }));
+  }, [people, chain, t]);
+  const ariaLabelConfig = useMemo(
+    () => ({ 'node.a11yDescription.default': t('chart.nodeHelp'), 'node.a11yDescription.keyboardDisabled': t('chart.nodeHelpKeyboard'), 'edge.a11yDescription.default': t('chart.edgeHelp') }),
+    [t],
+  );
   // Dragged cards are shown where they are dragged; the layout takes them back when dropped.
   const [dragged, setDragged] = useState<PersonNode | null>(null);
   const shown = useMemo(() => (dragged ? nodes.map((n) => (n.id === dragged.id ? { ...n, position: dragged.position } : n)) : nodes), [nodes, dragged]);
@@ -88,7 +97,8 @@ function OrgCanvas({ people, meId, chosenId, onChoose, onDropOn }: OrgChartProps
         fitView
         fitViewOptions={fitViewOptions}
         minZoom={0.2}
-        aria-label="Org chart: who reports to whom"
+        aria-label={t('chart.label')}
+        ariaLabelConfig={ariaLabelConfig}
       />
     </div>
   );

@@ -4,6 +4,7 @@ import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { TableHead } from '../shared/TableHead';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { PageHead } from '../app/PageHead';
 import { PageState } from '../app/PageState';
@@ -33,9 +34,10 @@ export function PeoplePage() {
   const { user: me } = useSession();
   const mayManage = useSession().can.managePeople;
   const [chosenId, setChosenId] = useState<string | null>(me.id);
+  const { t } = useTranslation('people');
   return (
     <main className="page page--wide">
-      <PageHead title="People">Managers approve their people’s plans and receive their escalations, one level up at a time.</PageHead>
+      <PageHead title={t('title')}>{t('intro')}</PageHead>
       <PageState load={asLoad(people)} retry={reloadPeople}>
         {(users) => (
           <div className={mayManage ? 'columns' : undefined}>
@@ -59,6 +61,7 @@ export function PeoplePage() {
 
 /** The chart, whose escalation chain it shows (chosen here or by clicking a card), and that chain in words. */
 function ChartCard({ users, meId, chosenId, onChoose, mayManage }: { users: User[]; meId: string; chosenId: string | null; onChoose: (id: string) => void; mayManage: boolean }) {
+  const { t } = useTranslation('people');
   const chain = chosenId ? escalationChain(users, chosenId) : [];
   const [refusal, setRefusal] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -68,12 +71,12 @@ function ChartCard({ users, meId, chosenId, onChoose, mayManage }: { users: User
     const person = users.find((u) => u.id === personId);
     const manager = users.find((u) => u.id === managerId);
     if (!person || !manager || person.managerId === managerId) return;
-    if (!window.confirm(`Should ${person.name} report to ${manager.name} from now on?`)) return;
+    if (!window.confirm(t('chart.confirmMove', { person: person.name, manager: manager.name }))) return;
     setRefusal(null);
     setDone(null);
     try {
       await move.mutateAsync({ personId, managerId });
-      setDone(`${person.name} now reports to ${manager.name}.`);
+      setDone(t('chart.moved', { person: person.name, manager: manager.name }));
       await reloadPeople();
     } catch (error) {
       // The API names why (a loop: the manager stands below the person) at the field it refused.
@@ -82,22 +85,22 @@ function ChartCard({ users, meId, chosenId, onChoose, mayManage }: { users: User
   }
 
   return (
-    <Card title="Who reports to whom" testId="org-chart-card">
+    <Card title={t('chart.title')} testId="org-chart-card">
       <div className="org-chart__controls">
-        <Field label="Escalation chain of" help="Whom an escalation about this person’s work reaches, level by level. Click a card to choose, too.">
+        <Field label={t('chart.chainOf')} help={t('chart.chainHelp')}>
           {(props) => (
             <select {...props} value={chosenId ?? ''} onChange={(event) => onChoose(event.target.value)} data-testid="chain-of">
-              <option value="">Nobody</option>
+              <option value="">{t('chart.nobody')}</option>
               <PersonOptions people={users} />
             </select>
           )}
         </Field>
         <p className="org-chart__chain" aria-live="polite" data-testid="escalation-chain">
-          {chain.length > 1 ? chain.map((p) => p.name).join(' → ') : chain.length === 1 ? `${chain[0]!.name} reports to nobody.` : ' '}
+          {chain.length > 1 ? chain.map((p) => p.name).join(' → ') : chain.length === 1 ? t('chart.reportsToNobody', { name: chain[0]!.name }) : ' '}
         </p>
       </div>
       <OrgChart people={users} meId={meId} chosenId={chosenId} onChoose={onChoose} onDropOn={mayManage ? (personId, managerId) => void dropOn(personId, managerId) : undefined} />
-      {mayManage && <p className="muted small">Drag a card onto someone to make them its manager.</p>}
+      {mayManage && <p className="muted small">{t('chart.dragHelp')}</p>}
       {refusal && (
         <p className="error-text" role="alert" data-testid="org-chart-refusal">
           {refusal}
@@ -109,19 +112,20 @@ function ChartCard({ users, meId, chosenId, onChoose, mayManage }: { users: User
 }
 
 function OrgTable({ users, meId }: { users: User[]; meId: string }) {
+  const { t } = useTranslation('people');
   const byId = new Map(users.map((u) => [u.id, u]));
   return (
     <table className="table">
-      <TableHead columns={['Name', 'E-mail', 'Reports to', 'Role']} />
+      <TableHead columns={[t('name'), t('email'), t('reportsTo'), t('role')]} />
       <tbody>
         {users.map((user) => (
           <tr key={user.id}>
             <td>
               {user.name}
-              {user.id === meId && <span className="muted small"> (you)</span>}
+              {user.id === meId && <span className="muted small">{t('you')}</span>}
             </td>
             <td className="small">{user.email}</td>
-            <td>{user.managerId ? (byId.get(user.managerId)?.name ?? '—') : <span className="muted">nobody (top)</span>}</td>
+            <td>{user.managerId ? (byId.get(user.managerId)?.name ?? '—') : <span className="muted">{t('table.nobodyTop')}</span>}</td>
             <td title={roleHelp[user.role]}>{roleLabels[user.role]}</td>
           </tr>
         ))}
@@ -131,6 +135,7 @@ function OrgTable({ users, meId }: { users: User[]; meId: string }) {
 }
 
 function AddPerson({ users }: { users: User[] }) {
+  const { t } = useTranslation('people');
   const [done, setDone] = useState<string | null>(null);
   const api = useApiForm({
     schema: NewUserBody,
@@ -138,7 +143,7 @@ function AddPerson({ users }: { users: User[] }) {
     save: async (body) => {
       setDone(null);
       const created = await requestJson(User, 'POST', '/api/users', body);
-      setDone(`${created.name} added.`);
+      setDone(t('add.added', { name: created.name }));
     },
     onSaved: async (saved) => {
       saved.reset({ ...saved.getValues(), name: '', email: '', password: undefined });
@@ -149,22 +154,22 @@ function AddPerson({ users }: { users: User[] }) {
   const { register } = form;
 
   return (
-    <ApiFormElement api={api} className="card" aria-labelledby="add-person-title" heading={<h2 id="add-person-title">Add a person</h2>}>
-      <Field label="Name" error={errorOf('name')}>
+    <ApiFormElement api={api} className="card" aria-labelledby="add-person-title" heading={<h2 id="add-person-title">{t('add.title')}</h2>}>
+      <Field label={t('name')} error={errorOf('name')}>
         {(props) => <input {...props} {...register('name')} />}
       </Field>
-      <Field label="E-mail" error={errorOf('email')}>
+      <Field label={t('email')} error={errorOf('email')}>
         {(props) => <input {...props} type="email" {...register('email')} />}
       </Field>
-      <SelectField label="Reports to" optional error={errorOf('managerId')} registration={register('managerId', { setValueAs: (id: string | null) => id || null })}>
-        <option value="">Nobody (top of the chart)</option>
+      <SelectField label={t('reportsTo')} optional error={errorOf('managerId')} registration={register('managerId', { setValueAs: (id: string | null) => id || null })}>
+        <option value="">{t('nobodyTop')}</option>
         <PersonOptions people={users} />
       </SelectField>
       <RoleField role={form.watch('role') ?? 'member'} registration={register('role')} error={errorOf('role')} />
-      <Field label="First password" optional help="At least 10 characters; give it to them in person. Without one they cannot sign in yet." error={errorOf('password')}>
+      <Field label={t('add.password')} optional help={t('add.passwordHelp')} error={errorOf('password')}>
         {(props) => <input {...props} type="password" autoComplete="new-password" {...register('password', { setValueAs: typed.optional })} />}
       </Field>
-      <FormActions saving={saving} label="Add person" savingLabel="Adding…">
+      <FormActions saving={saving} label={t('add.submit')} savingLabel={t('add.adding')}>
         <DoneNote text={done} />
       </FormActions>
     </ApiFormElement>
@@ -172,8 +177,9 @@ function AddPerson({ users }: { users: User[] }) {
 }
 
 function RoleField({ role, registration, error }: { role: AccessRole; registration: UseFormRegisterReturn; error: string | undefined }) {
+  const { t } = useTranslation('people');
   return (
-    <SelectField label="Role" help={roleHelp[role]} error={error} registration={registration}>
+    <SelectField label={t('role')} help={roleHelp[role]} error={error} registration={registration}>
       <Options items={accessRoles} labelOf={(r) => roleLabels[r]} />
     </SelectField>
   );
@@ -181,14 +187,15 @@ function RoleField({ role, registration, error }: { role: AccessRole; registrati
 
 /** An admin changes someone's role, sets a new password, or marks that they left. */
 function EditPerson({ users }: { users: User[] }) {
+  const { t } = useTranslation('people');
   const [userId, setUserId] = useState('');
   const chosen = users.find((u) => u.id === userId) ?? null;
   return (
-    <Card title="Change a person’s access">
-      <Field label="Person">
+    <Card title={t('access.title')}>
+      <Field label={t('person')}>
         {(props) => (
           <select {...props} value={userId} onChange={(event) => setUserId(event.target.value)} data-testid="edit-person">
-            <option value="">Choose…</option>
+            <option value="">{t('choose')}</option>
             <PersonOptions people={users} />
           </select>
         )}
@@ -199,6 +206,7 @@ function EditPerson({ users }: { users: User[] }) {
 }
 
 function EditAccess({ user }: { user: User }) {
+  const { t } = useTranslation('people');
   const [done, setDone] = useState<string | null>(null);
   const api = useApiForm({
     schema: UserPatchBody,
@@ -207,7 +215,7 @@ function EditAccess({ user }: { user: User }) {
       setDone(null);
       // Only what changed: a role sent as it was would still end their sessions for nothing.
       await requestJson(User, 'PATCH', `/api/users/${user.id}`, { ...(role === user.role ? {} : { role }), ...(password === undefined ? {} : { password }) });
-      setDone(`${user.name} updated; their open sessions have ended.`);
+      setDone(t('access.updated', { name: user.name }));
     },
     onSaved: async (saved) => {
       saved.resetField('password');
@@ -224,11 +232,11 @@ function EditAccess({ user }: { user: User }) {
   });
 
   async function markLeft() {
-    if (!window.confirm(`Mark ${user.name} as having left? They can no longer sign in, and flows pass over them.`)) return;
+    if (!window.confirm(t('access.confirmLeft', { name: user.name }))) return;
     setDone(null);
     try {
       await leave.mutateAsync();
-      setDone(`${user.name} can no longer sign in.`);
+      setDone(t('access.left', { name: user.name }));
     } catch (error) {
       showRefusal(error);
     }
@@ -236,14 +244,14 @@ function EditAccess({ user }: { user: User }) {
 
   const busy = saving || leave.isPending;
   return (
-    <ApiFormElement api={api} aria-label={`Access of ${user.name}`}>
+    <ApiFormElement api={api} aria-label={t('access.label', { name: user.name })}>
       <RoleField role={role} registration={register('role')} error={errorOf('role')} />
-      <Field label="New password" optional help="At least 10 characters. Ends their open sessions." error={errorOf('password')}>
+      <Field label={t('access.password')} optional help={t('access.passwordHelp')} error={errorOf('password')}>
         {(props) => <input {...props} type="password" autoComplete="new-password" {...register('password', { setValueAs: typed.optional })} />}
       </Field>
-      <FormActions saving={saving} label="Save" savingLabel="Saving…" disabled={leave.isPending || (role === user.role && password === undefined)}>
+      <FormActions saving={saving} label={t('access.save')} savingLabel={t('saving')} disabled={leave.isPending || (role === user.role && password === undefined)}>
         <button type="button" className="button button--danger" disabled={busy} onClick={() => void markLeft()}>
-          Has left
+          {t('hasLeft')}
         </button>
         <DoneNote text={done} />
       </FormActions>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Card } from '../shared/Card';
 import { ApiFormElement } from '../shared/ApiFormElement';
 import { DoneNote } from '../shared/DoneNote';
@@ -16,13 +17,14 @@ import { User, UserPatchBody } from '../../../api/contract/users';
  * (their own report, or themselves) is refused by the API, and the reason stands at the field.
  */
 export function ReportsTo({ users, personId, onChoose }: { users: User[]; personId: string | null; onChoose: (id: string) => void }) {
+  const { t } = useTranslation('people');
   const person = users.find((u) => u.id === personId) ?? null;
   return (
-    <Card title="Change whom someone reports to" testId="reports-to">
-      <Field label="Person">
+    <Card title={t('move.title')} testId="reports-to">
+      <Field label={t('person')}>
         {(props) => (
           <select {...props} value={personId ?? ''} onChange={(event) => onChoose(event.target.value)} data-testid="reports-to-person">
-            <option value="">Choose…</option>
+            <option value="">{t('choose')}</option>
             <PersonOptions people={users} />
           </select>
         )}
@@ -33,6 +35,7 @@ export function ReportsTo({ users, personId, onChoose }: { users: User[]; person
 }
 
 function ReportsToForm({ users, person }: { users: User[]; person: User }) {
+  const { t } = useTranslation('people');
   const [done, setDone] = useState<string | null>(null);
   const api = useApiForm({
     schema: UserPatchBody,
@@ -41,7 +44,7 @@ function ReportsToForm({ users, person }: { users: User[]; person: User }) {
       setDone(null);
       const saved = await requestJson(User, 'PATCH', `/api/users/${person.id}`, { managerId: managerId ?? null });
       const manager = users.find((u) => u.id === saved.managerId);
-      setDone(manager ? `${person.name} now reports to ${manager.name}.` : `${person.name} now reports to nobody.`);
+      setDone(manager ? t('move.movedTo', { person: person.name, manager: manager.name }) : t('move.movedToNobody', { person: person.name }));
     },
     onSaved: async (saved) => {
       saved.reset(saved.getValues());
@@ -50,17 +53,17 @@ function ReportsToForm({ users, person }: { users: User[]; person: User }) {
   });
   const { form, saving, errorOf } = api;
   return (
-    <ApiFormElement api={api} aria-label={`Whom ${person.name} reports to`}>
+    <ApiFormElement api={api} aria-label={t('move.label', { name: person.name })}>
       <SelectField
-        label="Reports to"
+        label={t('reportsTo')}
         error={errorOf('managerId')}
         registration={form.register('managerId', { setValueAs: (id: string | null) => id || null })}
         testId="reports-to-manager"
       >
-        <option value="">Nobody (top of the chart)</option>
+        <option value="">{t('nobodyTop')}</option>
         <PersonOptions people={users} />
       </SelectField>
-      <FormActions saving={saving} label="Move" savingLabel="Moving…">
+      <FormActions saving={saving} label={t('move.submit')} savingLabel={t('move.moving')}>
         <DoneNote text={done} />
       </FormActions>
     </ApiFormElement>

@@ -1,23 +1,22 @@
 import { Controller, type UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { Field } from '../shared/Field';
 import { SelectField } from '../shared/SelectField';
 import { typed } from '../shared/use-api-form';
+import { currentLanguage } from '../i18n/i18n';
 import type { ProjectBasicsBody } from '../../../api/contract/project-basics';
-import { sharedCalendarIds, sharedCalendarTitles } from '../../../workflows/domain/shared-calendars';
+import { sharedCalendarIds } from '../../../workflows/domain/shared-calendars';
 
 type Form = UseFormReturn<z.input<typeof ProjectBasicsBody>, unknown, z.output<typeof ProjectBasicsBody>>;
 type ErrorOf = (path: 'calendar' | `calendar.${'workingDays' | 'workStart' | 'workEnd' | 'timeZone' | 'holidays' | 'extraWorkingDays' | 'holidaysFrom'}`) => string | undefined;
 
-const weekdays = [
-  [1, 'Mon'],
-  [2, 'Tue'],
-  [3, 'Wed'],
-  [4, 'Thu'],
-  [5, 'Fri'],
-  [6, 'Sat'],
-  [7, 'Sun'],
-] as const;
+/** ISO weekdays (1 = Monday) with their short names in the page's language: "Mon", "周一". */
+function weekdays(): [number, string][] {
+  const format = new Intl.DateTimeFormat(currentLanguage(), { weekday: 'short', timeZone: 'UTC' });
+  // 2024-01-01 was a Monday.
+  return [1, 2, 3, 4, 5, 6, 7].map((day) => [day, format.format(Date.UTC(2024, 0, day))]);
+}
 
 /** Dates one a line (or separated by commas or spaces), as the calendar's lists want them. */
 const datesOf = (text: string): string[] => text.split(/[\s,]+/).filter((date) => date !== '');
@@ -39,16 +38,17 @@ function DateListField({ form, name, label, help, error }: { form: Form; name: '
 
 /** A project's business calendar in the basics form: working days and hours, time zone, holidays. */
 export function CalendarFields({ form, errorOf }: { form: Form; errorOf: ErrorOf }) {
+  const { t } = useTranslation('projects');
   const { register, control } = form;
   return (
     <fieldset className={`group${errorOf('calendar') ? ' group--problem' : ''}`}>
-      <legend>Business calendar</legend>
+      <legend>{t('calendar.title')}</legend>
       <Controller
         control={control}
         name="calendar.workingDays"
         render={({ field }) => (
-          <div role="group" aria-label="Working days" className="form-row">
-            {weekdays.map(([day, label]) => (
+          <div role="group" aria-label={t('calendar.workingDays')} className="form-row">
+            {weekdays().map(([day, label]) => (
               <label key={day}>
                 <input
                   type="checkbox"
@@ -63,25 +63,25 @@ export function CalendarFields({ form, errorOf }: { form: Form; errorOf: ErrorOf
       />
       {errorOf('calendar.workingDays') && <p className="field__error">{errorOf('calendar.workingDays')}</p>}
       <div className="form-row">
-        <Field label="Work starts" error={errorOf('calendar.workStart')}>
+        <Field label={t('calendar.workStarts')} error={errorOf('calendar.workStart')}>
           {(props) => <input {...props} type="time" {...register('calendar.workStart')} />}
         </Field>
-        <Field label="Work ends" help="24:00 for midnight." error={errorOf('calendar.workEnd')}>
+        <Field label={t('calendar.workEnds')} help={t('calendar.workEndsHelp')} error={errorOf('calendar.workEnd')}>
           {(props) => <input {...props} {...register('calendar.workEnd')} />}
         </Field>
-        <Field label="Time zone" error={errorOf('calendar.timeZone')}>
+        <Field label={t('calendar.timeZone')} error={errorOf('calendar.timeZone')}>
           {(props) => <input {...props} {...register('calendar.timeZone')} />}
         </Field>
       </div>
       <div className="form-row">
-        <DateListField form={form} name="calendar.holidays" label="Holidays" help="Dates such as 2027-10-01, one a line." error={errorOf('calendar.holidays')} />
-        <DateListField form={form} name="calendar.extraWorkingDays" label="Extra working days" help="Weekend days worked, one a line." error={errorOf('calendar.extraWorkingDays')} />
+        <DateListField form={form} name="calendar.holidays" label={t('calendar.holidays')} help={t('calendar.holidaysHelp')} error={errorOf('calendar.holidays')} />
+        <DateListField form={form} name="calendar.extraWorkingDays" label={t('calendar.extraWorkingDays')} help={t('calendar.extraWorkingDaysHelp')} error={errorOf('calendar.extraWorkingDays')} />
       </div>
-      <SelectField label="Public holidays from" optional error={errorOf('calendar.holidaysFrom')} registration={register('calendar.holidaysFrom', { setValueAs: typed.optional })}>
-        <option value="">None</option>
+      <SelectField label={t('calendar.holidaysFrom')} optional error={errorOf('calendar.holidaysFrom')} registration={register('calendar.holidaysFrom', { setValueAs: typed.optional })}>
+        <option value="">{t('calendar.none')}</option>
         {sharedCalendarIds.map((id) => (
           <option key={id} value={id}>
-            {sharedCalendarTitles[id]}
+            {t(`calendar.shared.${id}`)}
           </option>
         ))}
       </SelectField>

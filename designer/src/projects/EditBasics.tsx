@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { Card } from '../shared/Card';
 import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
@@ -39,6 +40,7 @@ interface Preview {
  * change request's preview), then goes out as a change request once the person confirms.
  */
 export function EditBasics({ project, onClose, onDone }: { project: ProjectDetail; onClose: () => void; onDone: () => Promise<void> }) {
+  const { t } = useTranslation('projects');
   const people = usePeople();
   const teams = useQuery({ queryKey: ['teams'], queryFn: ({ signal }) => requestJson(Team.array(), 'GET', '/api/teams', undefined, signal) });
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -94,18 +96,15 @@ export function EditBasics({ project, onClose, onDone }: { project: ProjectDetai
 
   if (preview) {
     return (
-      <Card title="Timers this change moves" testId="basics-preview">
-        <p>
-          In execution a change of the calendar, review cadence or monitoring window is a change request: once it is approved, these timers move. The
-          other basics change as soon as it is sent.
-        </p>
+      <Card title={t('basics.previewTitle')} testId="basics-preview">
+        <p>{t('basics.previewText')}</p>
         <MovedTimers moves={preview.moves} />
         <div className="form-actions">
           <button type="button" className="button button--primary" disabled={confirming} onClick={() => void confirm()}>
-            {confirming ? 'Sending…' : 'Send change request'}
+            {confirming ? t('basics.sending') : t('basics.send')}
           </button>
           <button type="button" className="button" disabled={confirming} onClick={() => setPreview(null)}>
-            Back to editing
+            {t('basics.back')}
           </button>
         </div>
       </Card>
@@ -113,19 +112,19 @@ export function EditBasics({ project, onClose, onDone }: { project: ProjectDetai
   }
 
   return (
-    <ApiFormElement api={api} className="card" aria-labelledby="basics-title" data-testid="basics-form" heading={<h2 id="basics-title">Edit basics</h2>}>
-      <Field label="Name" error={errorOf('name')}>
+    <ApiFormElement api={api} className="card" aria-labelledby="basics-title" data-testid="basics-form" heading={<h2 id="basics-title">{t('basics.title')}</h2>}>
+      <Field label={t('basics.name')} error={errorOf('name')}>
         {(props) => <input {...props} {...register('name')} />}
       </Field>
-      <Field label="Description" optional error={errorOf('description')}>
+      <Field label={t('basics.description')} optional error={errorOf('description')}>
         {(props) => <textarea {...props} rows={3} {...register('description', { setValueAs: (text: string | null) => (text === '' || text === null ? null : text) })} />}
       </Field>
       <div className="form-row">
-        <SelectField label="Owner" error={errorOf('ownerId')} registration={register('ownerId')}>
+        <SelectField label={t('basics.owner')} error={errorOf('ownerId')} registration={register('ownerId')}>
           <PersonOptions people={people} />
         </SelectField>
-        <SelectField label="Team" optional error={errorOf('teamId')} registration={register('teamId', { setValueAs: (id: string | null) => (id === '' || id === null ? null : id) })}>
-          <option value="">None</option>
+        <SelectField label={t('basics.team')} optional error={errorOf('teamId')} registration={register('teamId', { setValueAs: (id: string | null) => (id === '' || id === null ? null : id) })}>
+          <option value="">{t('basics.none')}</option>
           {(teams.data ?? []).map((team) => (
             <option key={team.id} value={team.id}>
               {team.name}
@@ -134,22 +133,22 @@ export function EditBasics({ project, onClose, onDone }: { project: ProjectDetai
         </SelectField>
       </div>
       <div className="form-row">
-        <Field label="Status summary every (days)" error={errorOf('reviewEveryDays')}>
+        <Field label={t('basics.reviewEvery')} error={errorOf('reviewEveryDays')}>
           {(props) => <input {...props} inputMode="decimal" {...register('reviewEveryDays', days)} />}
         </Field>
-        <Field label="Monitoring after the period (days)" error={errorOf('monitoringDays')}>
+        <Field label={t('basics.monitoring')} error={errorOf('monitoringDays')}>
           {(props) => <input {...props} inputMode="decimal" {...register('monitoringDays', days)} />}
         </Field>
       </div>
       <CalendarFields form={form} errorOf={errorOf} />
       {needsReason && (
-        <Field label="Why the timers move" help="The calendar, review cadence and monitoring window of a running project change through a change request." error={errorOf('reason')}>
+        <Field label={t('basics.reason')} help={t('basics.reasonHelp')} error={errorOf('reason')}>
           {(props) => <textarea {...props} rows={2} {...register('reason', { setValueAs: typed.optional })} />}
         </Field>
       )}
-      <FormActions saving={saving} label={needsReason ? 'Preview the moved timers' : 'Save basics'} savingLabel="Saving…">
+      <FormActions saving={saving} label={needsReason ? t('basics.preview') : t('basics.save')} savingLabel={t('basics.saving')}>
         <button type="button" className="button" onClick={onClose}>
-          Cancel
+          {t('basics.cancel')}
         </button>
       </FormActions>
     </ApiFormElement>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Options } from '../shared/Options';
 import { ApiFormElement } from '../shared/ApiFormElement';
 import { Field } from '../shared/Field';
@@ -11,6 +12,7 @@ import { KpiReport, NewKpiReportBody } from '../../../api/contract/projects';
 
 /** One KPI figure, reported by the signed-in person; the dashboard reloads once it is in. */
 export function KpiEntry({ projectId, metrics, onReported }: { projectId: string; metrics: string[]; onReported: () => Promise<void> }) {
+  const { t } = useTranslation('projects');
   const [done, setDone] = useState<string | null>(null);
   const api = useApiForm({
     schema: NewKpiReportBody,
@@ -18,7 +20,7 @@ export function KpiEntry({ projectId, metrics, onReported }: { projectId: string
     save: async (body) => {
       setDone(null);
       const report = await requestJson(KpiReport, 'POST', `/api/projects/${projectId}/kpi-reports`, body);
-      setDone(`Reported ${formatNumber(report.value)} ${report.metric}.`);
+      setDone(t('kpi.reported', { value: formatNumber(report.value), metric: report.metric }));
     },
     onSaved: async (saved) => {
       saved.resetField('value');
@@ -29,9 +31,9 @@ export function KpiEntry({ projectId, metrics, onReported }: { projectId: string
   const { register } = form;
 
   return (
-    <ApiFormElement api={api} className="card" aria-labelledby="kpi-entry-title" data-testid="kpi-entry" heading={<h2 id="kpi-entry-title">Report a KPI</h2>}>
+    <ApiFormElement api={api} className="card" aria-labelledby="kpi-entry-title" data-testid="kpi-entry" heading={<h2 id="kpi-entry-title">{t('kpi.title')}</h2>}>
       <div className="form-row">
-        <Field label="Metric" error={errorOf('metric')}>
+        <Field label={t('kpi.metric')} error={errorOf('metric')}>
           {(props) =>
             metrics.length > 0 ? (
               <select {...props} {...register('metric')}>
@@ -43,14 +45,14 @@ export function KpiEntry({ projectId, metrics, onReported }: { projectId: string
           }
         </Field>
         {/* Sent as typed: the contract's words say what is wrong with a value that is not a number. */}
-        <Field label="Value" error={errorOf('value')}>
+        <Field label={t('kpi.value')} error={errorOf('value')}>
           {(props) => <input {...props} inputMode="decimal" {...register('value', { setValueAs: (text: string) => text.trim() })} />}
         </Field>
-        <Field label="When" optional help="Leave empty for now." error={errorOf('reportedAt')}>
+        <Field label={t('kpi.when')} optional help={t('kpi.whenHelp')} error={errorOf('reportedAt')}>
           {(props) => <input {...props} type="datetime-local" {...register('reportedAt', { setValueAs: typed.instant })} />}
         </Field>
       </div>
-      <FormActions saving={saving} label="Report" savingLabel="Reporting…">
+      <FormActions saving={saving} label={t('kpi.report')} savingLabel={t('kpi.reporting')}>
         <DoneNote text={done} />
       </FormActions>
     </ApiFormElement>

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useRef, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { TableHead } from '../shared/TableHead';
 import { ApiError, errorMessage } from '../api/client';
 import { formatNumber } from '../shared/format';
@@ -13,15 +15,19 @@ interface RowProblem {
   message: string;
 }
 
+/** The columns a file of KPI reports has, header first (the API's names, shown as they are). */
+const csvColumns = 'metric,value,reported_at,reporter_email';
+
 /** `row 3.value` → "Row 3, value"; the API numbers rows as the spreadsheet does (header = 1). */
-function whereOf(path: string): string {
+function whereOf(path: string, t: TFunction<'projects'>): string {
   const match = /^row (\d+)(?:\.(.+))?$/.exec(path);
-  if (match) return match[2] ? `Row ${match[1]}, ${match[2].replaceAll('_', ' ')}` : `Row ${match[1]}`;
-  return path === '' || path === 'csv' ? 'The file' : path;
+  if (match) return match[2] ? t('kpiImport.rowField', { row: match[1], field: match[2].replaceAll('_', ' ') }) : t('kpiImport.row', { row: match[1] });
+  return path === '' || path === 'csv' ? t('kpiImport.theFile') : path;
 }
 
 /** A spreadsheet of KPI reports: all rows go in, or none and each bad row is named. */
 export function KpiImport({ projectId, onImported }: { projectId: string; onImported: () => Promise<void> }) {
+  const { t } = useTranslation('projects');
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [problems, setProblems] = useState<{ summary: string; rows: RowProblem[] } | null>(null);
@@ -45,7 +51,7 @@ export function KpiImport({ projectId, onImported }: { projectId: string; onImpo
       // Dates without an offset in the file are read in the reader's zone, as they typed them.
       const result = await requestJson(KpiImportResult, 'POST', `/api/projects/${projectId}/kpi-reports/import`, { csv, timeZone: userTimeZone() });
       setProblems(null);
-      setDone(`Imported ${result.imported} report${result.imported === 1 ? '' : 's'}: ${result.metrics.map((m) => `${m.metric} ${formatNumber(m.total)}`).join(', ')}.`);
+      setDone(t('kpiImport.imported', { count: result.imported, totals: result.metrics.map((m) => `${m.metric} ${formatNumber(m.total)}`).join(', ') }));
       setCsv('');
       setFileName(null);
       if (fileInput.current) fileInput.current.value = '';
@@ -53,7 +59,7 @@ export function KpiImport({ projectId, onImported }: { projectId: string; onImpo
     } catch (error) {
       setProblems({
         summary: errorMessage(error),
-        rows: error instanceof ApiError ? error.details.map((d) => ({ where: whereOf(d.path), message: d.message })) : [],
+        rows: error instanceof ApiError ? error.details.map((d) => ({ where: whereOf(d.path, t), message: d.message })) : [],
       });
     } finally {
       setSaving(false);
@@ -62,19 +68,19 @@ export function KpiImport({ projectId, onImported }: { projectId: string; onImpo
 
   return (
     <form className="card" onSubmit={(event) => void submit(event)} aria-labelledby="kpi-import-title" data-testid="kpi-import">
-      <h2 id="kpi-import-title">Import KPI reports (CSV)</h2>
+      <h2 id="kpi-import-title">{t('kpiImport.title')}</h2>
       <p className="field__help">
-        Columns <code>metric,value,reported_at,reporter_email</code>, header first. One bad row imports nothing.
+        <Trans t={t} i18nKey="kpiImport.help" values={{ columns: csvColumns }} components={[<code key="columns" />]} />
       </p>
       <div className="field">
         <label className="field__label" htmlFor="kpi-csv-file">
-          File
+          {t('kpiImport.file')}
         </label>
         <input ref={fileInput} id="kpi-csv-file" type="file" accept=".csv,text/csv" onChange={(event) => void readFile(event.target.files?.[0])} data-testid="kpi-csv-file" />
       </div>
       <div className="field">
         <label className="field__label" htmlFor="kpi-csv-text">
-          Or paste the rows {fileName && <span className="field__optional">(from {fileName})</span>}
+          {t('kpiImport.paste')} {fileName && <span className="field__optional">{t('kpiImport.fromFile', { file: fileName })}</span>}
         </label>
         <textarea id="kpi-csv-text" rows={4} className="mono" value={csv} onChange={(event) => setCsv(event.target.value)} aria-invalid={problems !== null} />
       </div>
@@ -83,7 +89,7 @@ export function KpiImport({ projectId, onImported }: { projectId: string; onImpo
           <p>{problems.summary}</p>
           {problems.rows.length > 0 && (
             <table className="row-errors">
-              <TableHead columns={['Where', 'Problem']} />
+              <TableHead columns={[t('kpiImport.where'), t('kpiImport.problem')]} />
               <tbody>
                 {problems.rows.map((row, index) => (
                   <tr key={index}>
@@ -96,7 +102,7 @@ export function KpiImport({ projectId, onImported }: { projectId: string; onImpo
           )}
         </div>
       )}
-      <FormActions saving={saving} label="Import" savingLabel="Importing…" primary={false} disabled={csv.trim() === ''}>
+      <FormActions saving={saving} label={t('kpiImport.import')} savingLabel={t('kpiImport.importing')} primary={false} disabled={csv.trim() === ''}>
         <DoneNote text={done} />
       </FormActions>
     </form>

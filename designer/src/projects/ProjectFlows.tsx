@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { triggerEventLabels } from '../../../workflows/flow';
 import { usePageQuery } from '../app/queries';
@@ -7,13 +8,12 @@ import { Card } from '../shared/Card';
 import { formatDateTime } from '../shared/time';
 import { LoadFailed } from '../shared/LoadFailed';
 
-const why: Record<Exclude<ProjectFlowBinding['source'], 'none'>, string> = {
-  project: "this project's own binding",
-  global: 'the binding for all projects (this project has none of its own)',
-};
+const whyKey = { project: 'flows.whyProject', global: 'flows.whyGlobal' } as const satisfies Record<Exclude<ProjectFlowBinding['source'], 'none'>, string>;
 
 function Entry({ entry }: { entry: ProjectFlowBinding }) {
+  const { t } = useTranslation('projects');
   const label = triggerEventLabels[entry.triggerEvent];
+  const runs = [<Link key="runs" href={`/flows/${entry.flowId}/versions/${entry.version}`} />];
   if (entry.source === 'none' || entry.flowId === null) {
     return (
       <li data-testid={`project-flow-${entry.triggerEvent}`}>
@@ -25,20 +25,25 @@ function Entry({ entry }: { entry: ProjectFlowBinding }) {
   }
   return (
     <li data-testid={`project-flow-${entry.triggerEvent}`}>
-      <strong>{label}</strong>: <Link href={`/flows/${entry.flowId}?panel=bindings`}>{entry.flowName ?? 'a flow'}</Link>
+      <strong>{label}</strong>: <Link href={`/flows/${entry.flowId}?panel=bindings`}>{entry.flowName ?? t('flows.aFlow')}</Link>
       {entry.version !== null && (
         <>
           {' '}
-          (version {entry.version}{entry.pinned ? ', pinned' : ''}, <Link href={`/flows/${entry.flowId}/versions/${entry.version}`}>its runs</Link>)
+          {entry.pinned ? (
+            <Trans t={t} i18nKey="flows.versionPinned" values={{ version: entry.version }} components={runs} />
+          ) : (
+            <Trans t={t} i18nKey="flows.version" values={{ version: entry.version }} components={runs} />
+          )}
         </>
       )}
       <br />
-      <span className="small muted">Runs when {whenEvent[entry.triggerEvent]}, because of {why[entry.source]}.</span>
+      <span className="small muted">{t('flows.runsWhen', { when: whenEvent[entry.triggerEvent], why: t(whyKey[entry.source]) })}</span>
       {entry.nextRuns !== undefined && entry.nextRuns.length > 0 && (
         <span className="small muted">
           {' '}
-          Next: {formatDateTime(entry.nextRuns[0] ?? '')}
-          {entry.timeZone !== undefined && ` (${entry.timeZone})`}.
+          {entry.timeZone === undefined
+            ? t('flows.next', { at: formatDateTime(entry.nextRuns[0] ?? '') })
+            : t('flows.nextInZone', { at: formatDateTime(entry.nextRuns[0] ?? ''), timeZone: entry.timeZone })}
         </span>
       )}
     </li>
@@ -47,10 +52,11 @@ function Entry({ entry }: { entry: ProjectFlowBinding }) {
 
 /** For each trigger event, the flow that runs for this project and why, or in words why none does. */
 export function ProjectFlows({ projectId }: { projectId: string }) {
+  const { t } = useTranslation('projects');
   const { load, retry } = usePageQuery(['project', projectId, 'flow-bindings'], () => bindingsApi.ofProject(projectId));
   return (
-    <Card title="Flows that run for it" testId="project-flows">
-      {load.status === 'loading' && <p className="muted">Loading…</p>}
+    <Card title={t('flows.title')} testId="project-flows">
+      {load.status === 'loading' && <p className="muted">{t('flows.loading')}</p>}
       {load.status === 'failed' && <LoadFailed message={load.message} retry={retry} />}
       {load.status === 'ready' && (
         <ul className="plain-list">

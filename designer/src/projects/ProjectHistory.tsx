@@ -1,6 +1,7 @@
 import { History } from 'lucide-react';
 import { Card } from '../shared/Card';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { AuditEventList } from '../audit/AuditEventList';
 import { useAuditPages } from '../audit/use-audit-pages';
@@ -34,6 +35,7 @@ export function ProjectHistory({ projectId, mayRead, refreshKey }: { projectId: 
 }
 
 function HistorySection({ projectId, refreshKey }: { projectId: string; refreshKey: string }) {
+  const { t } = useTranslation('projects');
   const pages = useAuditPages(['audit', projectId], (before) => loadHistory(projectId, before));
   const shownKey = useRef(refreshKey);
   const { refresh } = pages;
@@ -45,8 +47,8 @@ function HistorySection({ projectId, refreshKey }: { projectId: string; refreshK
 
   if (pages.first.load.status === 'ready' && pages.first.load.value.hidden) return null;
   return (
-    <Card title={<><History size={16} aria-hidden="true" /> History</>} testId="project-history">
-      <AuditEventList pages={pages} empty="No changes recorded yet." />
+    <Card title={<><History size={16} aria-hidden="true" /> {t('history.title')}</>} testId="project-history">
+      <AuditEventList pages={pages} empty={t('history.empty')} />
     </Card>
   );
 }

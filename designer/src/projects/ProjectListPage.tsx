@@ -2,6 +2,7 @@ import { Plus, Search } from 'lucide-react';
 import { FilterSelect } from '../shared/FilterSelect';
 import { Options } from '../shared/Options';
 import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
 import { ragStatuses } from '../../../workflows/domain/attainment';
 import { useCan } from '../auth/use-can';
@@ -13,8 +14,6 @@ import { pageLimit, useProjectList } from './use-project-list';
 import { PersonOptions } from '../shared/PersonOptions';
 import { NoProjectsYet, SampleCompanyNotice } from './SampleCompany';
 import { ShowMore } from '../shared/ShowMore';
-
-const ragLabels = { green: 'Green — on track', amber: 'Amber — at risk', red: 'Red — off track' } as const;
 
 function filterFrom(params: URLSearchParams): ProjectFilter {
   const phase = params.get('phase');
@@ -29,6 +28,7 @@ function filterFrom(params: URLSearchParams): ProjectFilter {
 
 /** All projects, narrowed by phase, owner, status and name; the filters live in the address. */
 export function ProjectListPage() {
+  const { t } = useTranslation('projects');
   const [params, setParams] = useSearchParams();
   const search = params.toString();
   const filter = useMemo(() => filterFrom(new URLSearchParams(search)), [search]);
@@ -66,20 +66,20 @@ export function ProjectListPage() {
     <main className="page page--wide">
       <div className="page__head">
         <div>
-          <h1>Projects</h1>
+          <h1>{t('list.title')}</h1>
           <p className="muted" aria-live="polite" data-testid="project-count">
             {list.items === null
               ? ' '
               : list.more
-                ? `Showing the newest ${list.items.length} project${list.items.length === 1 ? '' : 's'}${filtered ? ' that match' : ''}; more below.`
-                : `${list.items.length} project${list.items.length === 1 ? '' : 's'}${filtered ? ' match' : ''}`}
-            {list.loading && list.items !== null && <span className="muted"> · updating…</span>}
+                ? t(filtered ? 'list.showingNewestMatching' : 'list.showingNewest', { count: list.items.length })
+                : t(filtered ? 'list.countMatching' : 'list.count', { count: list.items.length })}
+            {list.loading && list.items !== null && <span className="muted">{t('list.updating')}</span>}
           </p>
         </div>
         {mayCreate && (
           <div className="page__actions">
             <Link href="/projects/new" className="button button--primary">
-              <Plus size={16} aria-hidden="true" /> New project
+              <Plus size={16} aria-hidden="true" /> {t('list.newProject')}
             </Link>
           </div>
         )}
@@ -87,24 +87,24 @@ export function ProjectListPage() {
 
       <SampleCompanyNotice />
 
-      <form className="filters" role="search" aria-label="Filter projects" onSubmit={(event) => event.preventDefault()}>
+      <form className="filters" role="search" aria-label={t('filter.label')} onSubmit={(event) => event.preventDefault()}>
         <label className="filters__search">
-          <span className="sr-only">Search by name</span>
+          <span className="sr-only">{t('filter.search')}</span>
           <Search size={15} aria-hidden="true" />
-          <input type="search" placeholder="Search by name" value={filter.q} onChange={(event) => change('q', event.target.value)} data-testid="project-search" />
+          <input type="search" placeholder={t('filter.search')} value={filter.q} onChange={(event) => change('q', event.target.value)} data-testid="project-search" />
         </label>
-        <FilterSelect label="Phase" any="Any phase" value={filter.phase} onChange={(value) => change('phase', value)} testId="filter-phase">
+        <FilterSelect label={t('filter.phase')} any={t('filter.anyPhase')} value={filter.phase} onChange={(value) => change('phase', value)} testId="filter-phase">
           <Options items={phaseOrder} labelOf={(phase) => phaseLabels[phase]} />
         </FilterSelect>
-        <FilterSelect label="Owner" any="Anyone" value={filter.ownerId} onChange={(value) => change('owner', value)} testId="filter-owner">
+        <FilterSelect label={t('filter.owner')} any={t('filter.anyone')} value={filter.ownerId} onChange={(value) => change('owner', value)} testId="filter-owner">
           <PersonOptions people={people} />
         </FilterSelect>
-        <FilterSelect label="Status" any="Any status" value={filter.status} onChange={(value) => change('status', value)} testId="filter-status">
-          <Options items={ragStatuses} labelOf={(status) => ragLabels[status]} />
+        <FilterSelect label={t('filter.status')} any={t('filter.anyStatus')} value={filter.status} onChange={(value) => change('status', value)} testId="filter-status">
+          <Options items={ragStatuses} labelOf={(status) => t(`rag.${status}`)} />
         </FilterSelect>
         {filtered && (
           <button type="button" className="button" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
-            Clear filters
+            {t('filter.clear')}
           </button>
         )}
       </form>
@@ -114,31 +114,33 @@ export function ProjectListPage() {
           <p>
             {list.error}{' '}
             <button type="button" className="button" onClick={list.retry}>
-              Try again
+              {t('list.tryAgain')}
             </button>
           </p>
         </div>
       )}
       {list.items === null ? (
-        list.error === null && <div className="page-state muted">Loading…</div>
+        list.error === null && <div className="page-state muted">{t('list.loading')}</div>
       ) : list.items.length === 0 ? (
         filtered ? (
           <div className="page-state muted" data-testid="project-list-empty">
-            No project matches these filters.
+            {t('list.noMatch')}
           </div>
         ) : (
           <NoProjectsYet />
         )
       ) : (
-        <div className="plist" role="table" aria-label="Projects" aria-rowcount={list.more ? -1 : list.items.length + 1} data-testid="project-list" ref={table}>
+        <div className="plist" role="table" aria-label={t('table.label')} aria-rowcount={list.more ? -1 : list.items.length + 1} data-testid="project-list" ref={table}>
           <div className="plist__row plist__row--head" role="row">
-            <div role="columnheader">Project</div>
-            <div role="columnheader">Phase</div>
-            <div role="columnheader">Owner</div>
-            <div role="columnheader">Period</div>
-            <div role="columnheader">Attainment</div>
-            <div role="columnheader">Status</div>
-            <div role="columnheader" title="Open escalations">Esc.</div>
+            <div role="columnheader">{t('table.project')}</div>
+            <div role="columnheader">{t('table.phase')}</div>
+            <div role="columnheader">{t('table.owner')}</div>
+            <div role="columnheader">{t('table.period')}</div>
+            <div role="columnheader">{t('table.attainment')}</div>
+            <div role="columnheader">{t('table.status')}</div>
+            <div role="columnheader" title={t('table.escalationsTitle')}>
+              {t('table.escalations')}
+            </div>
           </div>
           <div role="rowgroup">
             {list.items.map((item) => (
@@ -149,7 +151,7 @@ export function ProjectListPage() {
       )}
       {list.items !== null && list.items.length > 0 && (
         <div className="page-more">
-          <ShowMore more={list.more} loading={list.loadingMore} error={list.moreError} onMore={showMore} label={`Show ${pageLimit} more projects`} testId="more-projects" />
+          <ShowMore more={list.more} loading={list.loadingMore} error={list.moreError} onMore={showMore} label={t('list.showMore', { count: pageLimit })} testId="more-projects" />
         </div>
       )}
     </main>

@@ -1,5 +1,6 @@
 import { ClipboardList, MessagesSquare, Pencil, Settings2 } from 'lucide-react';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Card } from '../shared/Card';
 import { TableHead } from '../shared/TableHead';
 import { PlainList } from '../shared/PlainList';
@@ -28,14 +29,18 @@ import type { ChangeRequest } from '../../../api/contract/lifecycle';
 import { changeValueText } from '../../../workflows/domain/change-values';
 import { changeRequestFieldLabels } from '../../../workflows/domain/plan-item-states';
 
-const checkLabels: Record<string, string> = { warning: 'At-risk check', due: 'Met/missed check' };
+const checkKeys = { warning: 'checks.warning', due: 'checks.due' } as const;
+const isCheckKind = (kind: string): kind is keyof typeof checkKeys => Object.hasOwn(checkKeys, kind);
+
+const pageKey = (id: string) => ['project-page', id];
 
 /** One project: where it stands, what happens next, and where figures are reported. */
 export function ProjectPage({ id }: { id: string }) {
-  return <QueryPage queryKey={['project-page', id]} load={() => loadProjectPage(id)} className="page page--wide" view={ProjectView} />;
+  return <QueryPage queryKey={pageKey(id)} load={() => loadProjectPage(id)} className="page page--wide" view={ProjectView} />;
 }
 
 function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Promise<void> }) {
+  const { t } = useTranslation('projects');
   const { project, dashboard, changeRequests, retrospective } = data;
   const nameOf = usePeopleNames();
   const lifecycle = project.lifecycle;
@@ -43,7 +48,8 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
   const openEscalations = project.escalations.filter((e) => e.acknowledgedAt === null);
   const milestoneName = new Map(project.milestones.map((m) => [m.id, m.name]));
   const [editing, setEditing] = useState(false);
-  const subjectOf = (c: ChangeRequest) => (c.subjectKind === 'milestone' ? (milestoneName.get(c.subjectId) ?? 'Milestone') : c.subjectKind === 'project' ? 'Project' : 'Goal');
+  const subjectOf = (c: ChangeRequest) =>
+    c.subjectKind === 'milestone' ? (milestoneName.get(c.subjectId) ?? t('changeRequests.subject.milestone')) : c.subjectKind === 'project' ? t('changeRequests.subject.project') : t('changeRequests.subject.goal');
   const valueOf = (c: ChangeRequest, value: unknown) => (c.subjectKind === 'project' ? changeValueText(c.field, value) : String(value));
 
   return (
@@ -55,28 +61,28 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
           <>
           {project.can.editBasics && !editing && (
             <button type="button" className="button" onClick={() => setEditing(true)}>
-              <Settings2 size={15} aria-hidden="true" /> Edit basics
+              <Settings2 size={15} aria-hidden="true" /> {t('page.editBasics')}
             </button>
           )}
           {project.can.editPlan && (
             <Link href={`/projects/${project.id}/plan`} className="button button--primary">
-              <Pencil size={15} aria-hidden="true" /> Edit plan
+              <Pencil size={15} aria-hidden="true" /> {t('page.editPlan')}
             </Link>
           )}
           {!project.can.editPlan && (
             <Link href={`/projects/${project.id}/plan`} className="button">
-              <ClipboardList size={15} aria-hidden="true" /> Plan
+              <ClipboardList size={15} aria-hidden="true" /> {t('page.plan')}
             </Link>
           )}
           {retrospective && (
             <Link href={`/projects/${project.id}/retrospective`} className="button" data-testid="retrospective-link">
-              <MessagesSquare size={15} aria-hidden="true" /> Closing review
+              <MessagesSquare size={15} aria-hidden="true" /> {t('page.closingReview')}
             </Link>
           )}
           </>
         }
       >
-        <PhaseBadge phase={project.phase} /> Owner {nameOf(project.ownerId)} · {formatPeriod(project.periodStart, project.periodEnd)} · times in {userTimeZone()}
+        <PhaseBadge phase={project.phase} /> {t('page.summary', { owner: nameOf(project.ownerId), period: formatPeriod(project.periodStart, project.periodEnd), timeZone: userTimeZone() })}
       </PageHead>
 
       {editing && (
@@ -93,37 +99,37 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
       <PhaseStepper phase={project.phase} />
       {project.phase === 'planning' && lifecycle.planSubmitted && (
         <p className="callout callout--info" role="status" data-testid="plan-waiting">
-          The plan is submitted and waits for approval.
+          {t('page.planWaiting')}
         </p>
       )}
       {project.phase === 'planning' && lifecycle.planRejection && (
         <div className="callout callout--error" role="status">
           <p>
-            <strong>The plan was rejected:</strong> {lifecycle.planRejection}
+            <strong>{t('page.planRejected')}</strong> {lifecycle.planRejection}
           </p>
         </div>
       )}
-      {lifecycle.unavailable && <p className="callout callout--warn">Live state unavailable: {lifecycle.unavailable}</p>}
+      {lifecycle.unavailable && <p className="callout callout--warn">{t('page.unavailable', { reason: lifecycle.unavailable })}</p>}
 
       <div className="columns">
         <div className="columns__main">
           <section aria-labelledby="goals-title" className="stack">
             <h2 id="goals-title" className="section-title">
-              Goals: plan vs actual
+              {t('goals.title')}
             </h2>
-            {dashboard.goals.length === 0 && <p className="muted">No goals yet. Add them in the plan.</p>}
+            {dashboard.goals.length === 0 && <p className="muted">{t('goals.none')}</p>}
             {dashboard.goals.map((goal) => (
               <GoalCard key={goal.goalId} goal={goal} dashboard={dashboard} />
             ))}
           </section>
 
           <section aria-labelledby="milestones-title" className="card">
-            <h2 id="milestones-title">Milestones</h2>
+            <h2 id="milestones-title">{t('milestones.title')}</h2>
             {dashboard.milestones.length === 0 ? (
-              <p className="muted">No milestones.</p>
+              <p className="muted">{t('milestones.none')}</p>
             ) : (
               <table className="table table--compact">
-                <TableHead columns={['Milestone', 'Due', 'Target', 'Actual', 'Status']} />
+                <TableHead columns={[t('milestones.milestone'), t('milestones.due'), t('milestones.target'), t('milestones.actual'), t('milestones.status')]} />
                 <tbody>
                   {dashboard.milestones.map((m) => (
                     <tr key={m.milestoneId}>
@@ -134,7 +140,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
                       <td>
                         {formatNumber(m.target)} <span className="muted small">{m.metric}</span>
                       </td>
-                      <td>{m.actual === null ? '—' : `${formatNumber(m.actual)} (${formatPct(m.attainmentPct)})`}</td>
+                      <td>{m.actual === null ? '—' : t('milestones.actualWithPct', { actual: formatNumber(m.actual), pct: formatPct(m.attainmentPct) })}</td>
                       <td>
                         <StatusPill status={m.status} />
                       </td>
@@ -150,15 +156,15 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
         </div>
 
         <aside className="columns__side">
-          <Card title="Next checks" testId="next-checks">
+          <Card title={t('checks.title')} testId="next-checks">
             <PlainList
               items={[...lifecycle.nextChecks].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))}
-              empty={project.phase === 'planning' ? 'Checks are scheduled once the plan is approved.' : 'No checks scheduled.'}
+              empty={project.phase === 'planning' ? t('checks.planning') : t('checks.none')}
               keyOf={(check) => `${check.milestoneId}:${check.kind}`}
             >
               {(check) => (
                 <>
-                  <strong>{checkLabels[check.kind] ?? check.kind}</strong> · {milestoneName.get(check.milestoneId) ?? 'milestone'}
+                  <strong>{isCheckKind(check.kind) ? t(checkKeys[check.kind]) : check.kind}</strong> · {milestoneName.get(check.milestoneId) ?? t('checks.aMilestone')}
                   <br />
                   <span className="small">
                     {fromNow(check.at)} <span className="muted">— {formatDateTime(check.at)}</span>
@@ -168,29 +174,33 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
             </PlainList>
           </Card>
 
-          <Card title={<>Open escalations <span className={`count${openEscalations.length > 0 ? ' count--bad' : ''}`}>{openEscalations.length}</span></>} testId="open-escalations">
-            <PlainList items={openEscalations} empty="None." keyOf={(e) => e.id}>
+          <Card title={<>{t('escalations.title')} <span className={`count${openEscalations.length > 0 ? ' count--bad' : ''}`}>{openEscalations.length}</span></>} testId="open-escalations">
+            <PlainList items={openEscalations} empty={t('page.none')} keyOf={(e) => e.id}>
               {(e) => (
                 <>
-                  <strong>{milestoneName.get(e.milestoneId) ?? 'Milestone'}</strong> — level {e.level}, waiting for {e.standInId === null ? nameOf(e.recipientId) : `${nameOf(e.standInId)} on behalf of ${nameOf(e.recipientId)}`}
+                  <strong>{milestoneName.get(e.milestoneId) ?? t('escalations.milestone')}</strong>{' '}
+                  {t('escalations.waiting', {
+                    level: e.level,
+                    who: e.standInId === null ? nameOf(e.recipientId) : t('escalations.onBehalf', { standIn: nameOf(e.standInId), recipient: nameOf(e.recipientId) }),
+                  })}
                   <br />
                   <span className="small muted">
-                    since <TimeText at={e.createdAt} />
+                    <Trans t={t} i18nKey="escalations.since" components={[<TimeText key="since" at={e.createdAt} />]} />
                   </span>
                 </>
               )}
             </PlainList>
           </Card>
 
-          <Card title={<>Change requests <span className="count">{changeRequests.filter((c) => c.status === 'pending').length}</span></>} testId="change-requests">
-            <PlainList items={changeRequests} empty="None." keyOf={(c) => c.id}>
+          <Card title={<>{t('changeRequests.title')} <span className="count">{changeRequests.filter((c) => c.status === 'pending').length}</span></>} testId="change-requests">
+            <PlainList items={changeRequests} empty={t('page.none')} keyOf={(c) => c.id}>
               {(c) => (
                 <>
                   <strong>{subjectOf(c)}</strong> — {changeRequestFieldLabels[c.field]}{' '}
-                  {valueOf(c, c.before)} → {valueOf(c, c.after)} <span className={`badge badge--${c.status}`}>{c.status}</span>
+                  {valueOf(c, c.before)} → {valueOf(c, c.after)} <span className={`badge badge--${c.status}`}>{t('changeRequests.status', { status: c.status })}</span>
                   <br />
                   <span className="small muted">
-                    {c.reason} · asked <TimeText at={c.createdAt} /> by {nameOf(c.requestedBy)}
+                    <Trans t={t} i18nKey="changeRequests.asked" values={{ reason: c.reason, who: nameOf(c.requestedBy) }} components={[<TimeText key="asked" at={c.createdAt} />]} />
                   </span>
                 </>
               )}
@@ -215,6 +225,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
 }
 
 function GoalCard({ goal, dashboard }: { goal: Dashboard['goals'][number]; dashboard: Dashboard }) {
+  const { t } = useTranslation('projects');
   const { points, marks } = goalChartData(goal, dashboard.milestones, dashboard.asOf);
   return (
     <article className="card" data-testid={`goal-${goal.goalId}`}>
@@ -224,37 +235,34 @@ function GoalCard({ goal, dashboard }: { goal: Dashboard['goals'][number]; dashb
       </header>
       <p className="figures">
         <span>
-          Actual{' '}
+          {t('goals.actual')}{' '}
           <strong data-testid="goal-actual">
             {goal.actual === null ? '—' : formatNumber(goal.actual)} {goal.unit}
           </strong>
         </span>
-        <span>
-          Target {formatNumber(goal.target)} {goal.unit}
-        </span>
-        <span>Attainment {formatPct(goal.attainmentPct)}</span>
+        <span>{t('goals.target', { value: formatNumber(goal.target), unit: goal.unit })}</span>
+        <span>{t('goals.attainment', { pct: formatPct(goal.attainmentPct) })}</span>
         {goal.expected !== null && (
-          <span className="muted">
-            Expected by now {formatNumber(goal.expected)} {goal.unit}
-          </span>
+          <span className="muted">{t('goals.expected', { value: formatNumber(goal.expected), unit: goal.unit })}</span>
         )}
       </p>
-      <PlanActualChart points={points} marks={marks} unit={goal.unit} label={`${goal.label}: plan against actual, cumulative`} />
+      <PlanActualChart points={points} marks={marks} unit={goal.unit} label={t('goals.chart', { goal: goal.label })} />
     </article>
   );
 }
 
 function Ranking({ dashboard }: { dashboard: Dashboard }) {
+  const { t } = useTranslation('projects');
   return (
-    <Card title="Member ranking">
-      {dashboard.ranking.length === 0 && <p className="muted">No accumulating goal to rank by.</p>}
+    <Card title={t('ranking.title')}>
+      {dashboard.ranking.length === 0 && <p className="muted">{t('ranking.none')}</p>}
       {dashboard.ranking.map((ranking) => (
         <div key={ranking.metric}>
           <h3 className="small muted">
-            {ranking.metric}, {ranking.month}
+            {t('ranking.heading', { metric: ranking.metric, month: ranking.month })}
           </h3>
           {ranking.entries.length === 0 ? (
-            <p className="muted small">Nobody reported this month.</p>
+            <p className="muted small">{t('ranking.nobody')}</p>
           ) : (
             <RankingTable rows={ranking.entries.map((entry) => ({ ...entry, id: entry.memberId }))} />
           )}
@@ -265,19 +273,20 @@ function Ranking({ dashboard }: { dashboard: Dashboard }) {
 }
 
 function Risks({ dashboard, nameOf }: { dashboard: Dashboard; nameOf: (id: string | null) => string }) {
+  const { t } = useTranslation('projects');
   return (
-    <Card title="Open risks">
-      <PlainList items={[...dashboard.openRisks].sort((a, b) => b.score - a.score)} empty="None." keyOf={(risk) => risk.id}>
+    <Card title={t('risks.title')}>
+      <PlainList items={[...dashboard.openRisks].sort((a, b) => b.score - a.score)} empty={t('page.none')} keyOf={(risk) => risk.id}>
         {(risk) => (
           <>
-            <span className={`score score--${risk.score >= 15 ? 'high' : risk.score >= 8 ? 'mid' : 'low'}`} title={`probability ${risk.probability} × impact ${risk.impact}`}>
+            <span className={`score score--${risk.score >= 15 ? 'high' : risk.score >= 8 ? 'mid' : 'low'}`} title={t('risks.score', { probability: risk.probability, impact: risk.impact })}>
               {risk.score}
             </span>{' '}
             <strong>{risk.title}</strong>
-            {risk.warning?.triggered && <span className="pill pill--missed">early warning</span>}
+            {risk.warning?.triggered && <span className="pill pill--missed">{t('risks.earlyWarning')}</span>}
             <br />
             <span className="small muted">
-              P{risk.probability} × I{risk.impact} · owner {nameOf(risk.ownerId)}
+              {t('risks.line', { probability: risk.probability, impact: risk.impact, owner: nameOf(risk.ownerId) })}
             </span>
           </>
         )}
@@ -287,27 +296,30 @@ function Risks({ dashboard, nameOf }: { dashboard: Dashboard; nameOf: (id: strin
 }
 
 function BudgetSummary({ dashboard }: { dashboard: Dashboard }) {
+  const { t } = useTranslation('projects');
   const { totals, lines } = dashboard.budget;
   if (lines.length === 0) return null;
   return (
-    <Card title="Budget">
+    <Card title={t('budget.title')}>
       <p>
-        Spent {formatNumber(totals.spent)} of {formatNumber(totals.planned)} ({formatPct(totals.spentPct)}){totals.overspent && <span className="error-text"> — overspent</span>}
+        {t('budget.spent', { spent: formatNumber(totals.spent), planned: formatNumber(totals.planned), pct: formatPct(totals.spentPct) })}
+        {totals.overspent && <span className="error-text">{t('budget.overspent')}</span>}
       </p>
     </Card>
   );
 }
 
 function Timeline({ project, nameOf }: { project: ProjectDetail; nameOf: (id: string | null) => string }) {
-  const events = projectTimeline(project, nameOf);
+  const { t } = useTranslation('projects');
+  const events = projectTimeline(project, nameOf, t);
   const now = Date.now();
   const firstFuture = events.findIndex((e) => Date.parse(e.at) > now);
   return (
-    <Card title="Timeline">
+    <Card title={t('timeline.title')}>
       <ol className="timeline">
         {events.map((event, index) => (
           <li key={`${event.kind}:${event.at}:${index}`} className={`timeline__item timeline__item--${event.kind}${Date.parse(event.at) > now ? ' timeline__item--future' : ''}`}>
-            {index === firstFuture && <span className="timeline__now">now</span>}
+            {index === firstFuture && <span className="timeline__now">{t('timeline.now')}</span>}
             <TimeText at={event.at} />
             <span>{event.text}</span>
           </li>

@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Building2, Trash2 } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { queryClient } from '../app/queries';
 import { useCan } from '../auth/use-can';
 import { ActionButton } from '../shared/ActionButton';
+import { formatNumber } from '../shared/format';
 import { reloadPeople } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { LoadedSampleCompany, RemovedSampleCompany, SampleCompanyStatus } from '../../../api/contract/sample-company';
@@ -20,28 +22,32 @@ async function refreshAfterChange() {
   await Promise.all([queryClient.invalidateQueries({ queryKey: ['projects'] }), queryClient.invalidateQueries({ queryKey: statusKey }), reloadPeople()]);
 }
 
+async function loadSample() {
+  await requestJson(LoadedSampleCompany, 'POST', '/api/sample-company');
+  await refreshAfterChange();
+}
+
+async function removeSample() {
+  await requestJson(RemovedSampleCompany, 'DELETE', '/api/sample-company');
+  await refreshAfterChange();
+}
+
 /** The empty projects page: how to start, and for ops and admins on an empty instance, a sample company to look around in. */
 export function NoProjectsYet() {
+  const { t } = useTranslation('projects');
   const status = useSampleStatus();
   const offer = status?.instanceEmpty === true && !status.loaded;
   return (
     <div className="page-state" data-testid="project-list-empty">
-      <p className="muted">No projects yet. Create the first one.</p>
+      <p className="muted">{t('sample.empty')}</p>
       {offer && (
         <section className="card sample-offer" aria-labelledby="sample-offer-title" data-testid="sample-offer">
-          <h2 id="sample-offer-title">Or look around a sample company first</h2>
-          <p>
-            Seven people on three levels reporting to you, a 5,000,000 annual plan split into quarters and months with KPI reports and a milestone about to be missed, and a
-            plan waiting for your approval — run by the default flows, like real data. Everything in it is marked “sample”, and one click removes it, leaving the rest as it
-            was.
-          </p>
+          <h2 id="sample-offer-title">{t('sample.offerTitle')}</h2>
+          <p>{t('sample.offer', { amount: formatNumber(5_000_000) })}</p>
           <ActionButton
-            act={async () => {
-              await requestJson(LoadedSampleCompany, 'POST', '/api/sample-company');
-              await refreshAfterChange();
-            }}
-            label="Load the sample company"
-            busyLabel="Loading the sample company…"
+            act={loadSample}
+            label={t('sample.load')}
+            busyLabel={t('sample.loading')}
             icon={<Building2 size={16} aria-hidden="true" />}
             testId="load-sample"
           />
@@ -53,22 +59,17 @@ export function NoProjectsYet() {
 
 /** While the sample company is loaded: a line saying so, and the one action that removes it. */
 export function SampleCompanyNotice() {
+  const { t } = useTranslation('projects');
   const status = useSampleStatus();
   if (!status?.loaded) return null;
   return (
     <div className="callout callout--info sample-notice" role="note" data-testid="sample-notice">
-      <p>
-        The sample company is loaded: {status.people} people named “(sample)” and {status.projects} projects named “Sample: …”. Removing it deletes exactly these, and stops
-        their workflows.
-      </p>
+      <p>{t('sample.notice', { people: status.people, projects: status.projects, marker: '(sample)', prefix: 'Sample: …' })}</p>
       <ActionButton
-        act={async () => {
-          await requestJson(RemovedSampleCompany, 'DELETE', '/api/sample-company');
-          await refreshAfterChange();
-        }}
-        confirm="Remove the sample company? Its people and projects are deleted; nothing else is touched."
-        label="Remove the sample company"
-        busyLabel="Removing…"
+        act={removeSample}
+        confirm={t('sample.removeConfirm')}
+        label={t('sample.remove')}
+        busyLabel={t('sample.removing')}
         icon={<Trash2 size={16} aria-hidden="true" />}
         testId="remove-sample"
       />

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { formatNumber } from '../shared/format';
 import type { ProjectDetail } from '../../../api/contract/projects';
 
@@ -7,29 +8,36 @@ export interface TimelineEvent {
   text: string;
 }
 
-const checkLabels: Record<string, string> = { warning: 'At-risk check', due: 'Due check' };
+const checkKeys = { warning: 'timeline.warningCheck', due: 'timeline.dueCheck' } as const;
+const isCheckKind = (kind: string): kind is keyof typeof checkKeys => Object.hasOwn(checkKeys, kind);
 
-/** The project's events, past and planned, in time order, from what the project answer holds. */
-export function projectTimeline(project: ProjectDetail, nameOf: (id: string | null) => string): TimelineEvent[] {
+/** The project's events, past and planned, in time order, from what the project answer holds, in the page's language. */
+export function projectTimeline(project: ProjectDetail, nameOf: (id: string | null) => string, t: TFunction<'projects'>): TimelineEvent[] {
   const milestoneName = new Map(project.milestones.map((m) => [m.id, m.name]));
   const events: TimelineEvent[] = [
-    { at: project.periodStart, kind: 'period', text: 'Period starts' },
-    { at: project.periodEnd, kind: 'period', text: 'Period ends' },
+    { at: project.periodStart, kind: 'period', text: t('timeline.periodStarts') },
+    { at: project.periodEnd, kind: 'period', text: t('timeline.periodEnds') },
   ];
   for (const m of project.milestones) {
-    if (m.status === 'pending') events.push({ at: m.dueAt, kind: 'milestone_due', text: `“${m.name}” due (target ${formatNumber(m.targetValue)} ${m.metric})` });
-    else {
-      const actual = m.actualValue === null ? '' : `: ${formatNumber(m.actualValue)} of ${formatNumber(m.targetValue)}`;
-      events.push({ at: m.checkedAt ?? m.dueAt, kind: m.status === 'met' ? 'milestone_met' : 'milestone_missed', text: `“${m.name}” ${m.status}${actual}` });
+    if (m.status === 'pending') {
+      events.push({ at: m.dueAt, kind: 'milestone_due', text: t('timeline.due', { milestone: m.name, target: formatNumber(m.targetValue), metric: m.metric }) });
+    } else {
+      const met = m.status === 'met';
+      const text =
+        m.actualValue === null
+          ? t(met ? 'timeline.met' : 'timeline.missed', { milestone: m.name })
+          : t(met ? 'timeline.metWithActual' : 'timeline.missedWithActual', { milestone: m.name, actual: formatNumber(m.actualValue), target: formatNumber(m.targetValue) });
+      events.push({ at: m.checkedAt ?? m.dueAt, kind: met ? 'milestone_met' : 'milestone_missed', text });
     }
   }
   for (const check of project.lifecycle.nextChecks) {
-    events.push({ at: check.at, kind: 'check', text: `${checkLabels[check.kind] ?? check.kind} of “${milestoneName.get(check.milestoneId) ?? 'a milestone'}”` });
+    const name = isCheckKind(check.kind) ? t(checkKeys[check.kind]) : check.kind;
+    events.push({ at: check.at, kind: 'check', text: t('timeline.check', { check: name, milestone: milestoneName.get(check.milestoneId) ?? t('timeline.aMilestone') }) });
   }
   for (const e of project.escalations) {
-    const what = milestoneName.get(e.milestoneId) ?? 'a milestone';
-    events.push({ at: e.createdAt, kind: 'escalation', text: `“${what}” escalated to ${nameOf(e.recipientId)} (level ${e.level})` });
-    if (e.acknowledgedAt) events.push({ at: e.acknowledgedAt, kind: 'acknowledged', text: `${nameOf(e.acknowledgedBy)} acknowledged “${what}” (level ${e.level})` });
+    const what = milestoneName.get(e.milestoneId) ?? t('timeline.aMilestone');
+    events.push({ at: e.createdAt, kind: 'escalation', text: t('timeline.escalated', { milestone: what, recipient: nameOf(e.recipientId), level: e.level }) });
+    if (e.acknowledgedAt) events.push({ at: e.acknowledgedAt, kind: 'acknowledged', text: t('timeline.acknowledged', { who: nameOf(e.acknowledgedBy), milestone: what, level: e.level }) });
   }
   return events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client';
 import { queryClient } from '../app/queries';
+import { byName } from './collate';
 import { requestJson } from './request';
 import { User } from '../../../api/contract/users';
 
@@ -9,11 +11,12 @@ export type PeopleState = { status: 'loading' } | { status: 'ready'; users: User
 
 const peopleKey = ['users'] as const;
 
-const byName = (users: User[]): User[] => [...users].sort((a, b) => a.name.localeCompare(b.name));
-
-/** Everyone, by name. People change rarely: one request serves every picker until a write marks it stale. */
+/** Everyone, by name in the page's language. People change rarely: one request serves every picker until a write marks it stale. */
 export function usePeople(): PeopleState {
-  const query = useQuery({ queryKey: peopleKey, queryFn: ({ signal }) => requestJson(User.array(), 'GET', '/api/users', undefined, signal), select: byName, staleTime: Infinity, gcTime: Infinity });
+  // Sorted again when the language changes: zh-CN sorts names by pinyin.
+  const language = useTranslation().i18n.resolvedLanguage;
+  const select = useCallback((users: User[]) => byName(users), [language]);
+  const query = useQuery({ queryKey: peopleKey, queryFn: ({ signal }) => requestJson(User.array(), 'GET', '/api/users', undefined, signal), select, staleTime: Infinity, gcTime: Infinity });
   return useMemo(() => {
     if (query.data !== undefined) return { status: 'ready', users: query.data };
     if (query.isError && !query.isFetching) return { status: 'failed', message: errorMessage(query.error) };

@@ -13,6 +13,7 @@ import { FlowFileButton } from '../editor/FlowFileButton';
 import { readFlowFile } from '../editor/use-flow-actions';
 import { triggerOnlyDraft } from '../graph/new-node';
 import type { FlowSummary } from '../../../../api/contract/flows';
+import { compareNames } from '../../shared/collate';
 
 function eventLabel(event: string): string {
   const known = triggerEvents.find((candidate) => candidate === event);
@@ -113,7 +114,7 @@ function FlowTable({ flows }: { flows: readonly FlowSummary[] }) {
       </thead>
       <tbody>
         {[...flows]
-          .sort((a, b) => a.name.localeCompare(b.name))
+          .sort((a, b) => compareNames(a.name, b.name))
           .map((flow) => (
             <tr key={flow.id}>
               <td>
