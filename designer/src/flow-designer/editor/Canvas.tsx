@@ -13,7 +13,9 @@ import {
   type IsValidConnection,
 } from '@xyflow/react';
 import { useCallback, useEffect, type DragEvent } from 'react';
-import { checkConnection, isNodeKind, nodeDef, type ConnectionCheck } from '../../../../workflows/flow';
+import { useTranslation } from 'react-i18next';
+import { checkConnection, isNodeKind, nodeDef, type ConnectionCheck, type ConnectionRefusal } from '../../../../workflows/flow';
+import { connectionRefusal } from '../../i18n/flow-catalog';
 import { toConnectionLike, toGraphLike } from '../graph/draft-convert';
 import type { StepEdge, StepNode } from '../graph/types';
 import { edgeTypes, nodeTypes } from './canvas-types';
@@ -61,6 +63,7 @@ const ConnectionHint = () => {
   const connection = useConnection();
   const refusal = useEditorStore((s) => s.refusal);
   const clearRefusal = useEditorStore((s) => s.clearRefusal);
+  const { t } = useTranslation('flowDesigner');
 
   useEffect(() => {
     if (refusal === null) return;
@@ -68,16 +71,16 @@ const ConnectionHint = () => {
     return () => clearTimeout(timer);
   }, [refusal, clearRefusal]);
 
-  let live: string | null = null;
+  let live: ConnectionRefusal | null = null;
   if (connection.inProgress && connection.toHandle !== null && connection.isValid === false) {
     const check = checkDrawn(store.getState(), asConnection(connection.fromHandle, connection.toHandle));
-    live = check.ok ? null : check.reason;
+    live = check.ok ? null : check.refusal;
   }
-  const text = live ?? refusal?.reason ?? null;
-  if (text === null) return null;
+  const why = live ?? refusal?.refusal ?? null;
+  if (why === null) return null;
   return (
     <div className="connection-hint" role="status" data-testid="connection-hint">
-      Can’t connect: {text}
+      {t('canvas.cannotConnect', { reason: connectionRefusal(why) })}
     </div>
   );
 };
@@ -104,7 +107,7 @@ export function Canvas({ focus }: { focus?: readonly string[] } = {}) {
     (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       if (state.isValid !== false || state.fromHandle === null || state.toHandle === null) return;
       const check = checkDrawn(store.getState(), asConnection(state.fromHandle, state.toHandle));
-      if (!check.ok) store.getState().refuse(check.reason);
+      if (!check.ok) store.getState().refuse(check.refusal);
     },
     [store],
   );
