@@ -12,8 +12,35 @@ import { StepIcon } from './step-icon';
 import { useEditorApi, useEditorStore } from './store';
 
 const noProblems: readonly Diagnostic[] = [];
-/** Keys are named as printed on them, in every language. */
-const keyCombos = { undo: 'Ctrl+Z', redo: 'Ctrl+Shift+Z', copy: 'Ctrl+C', paste: 'Ctrl+V', save: 'Ctrl+S' };
+/** The editor's keys, named as printed on them in every language, and what each does. */
+const shortcuts = [
+  { keys: ['Ctrl+Z'], does: 'undo' },
+  { keys: ['Ctrl+Shift+Z'], does: 'redo' },
+  { keys: ['Delete'], does: 'delete' },
+  { keys: ['Ctrl+C', 'Ctrl+V'], does: 'copyPaste' },
+  { keys: ['Ctrl+S'], does: 'save' },
+] as const;
+
+function Shortcuts() {
+  const { t } = useTranslation('flowDesigner');
+  return (
+    <p className="muted">
+      {t('side.shortcuts.label')}{' '}
+      {shortcuts.map((shortcut, index) => (
+        <span key={shortcut.does}>
+          {shortcut.keys.map((keys, at) => (
+            <span key={keys}>
+              {at > 0 && ' / '}
+              <kbd>{keys}</kbd>
+            </span>
+          ))}{' '}
+          {t(`side.shortcuts.${shortcut.does}`)}
+          {index < shortcuts.length - 1 ? t('side.shortcuts.separator') : t('side.shortcuts.end')}
+        </span>
+      ))}
+    </p>
+  );
+}
 
 /** The right-hand panel: the selected step's settings, or the list of everything still wrong. */
 export function SidePanel() {
@@ -66,7 +93,7 @@ function FlowPanel() {
             <li>{t('side.tips.select')}</li>
             <li>{t('side.tips.problems')}</li>
           </ul>
-          <p className="muted">{t('side.shortcuts', keyCombos)}</p>
+          <Shortcuts />
         </div>
       )}
     </div>
@@ -118,7 +145,10 @@ function StepSettings({ id }: { id: string }) {
         </span>
         <div>
           <h2>{def === undefined ? t('step.unknown', { kind }) : nodeLabel(kind)}</h2>
-          <p className="muted small">{t('side.id', { id })}</p>
+          <p className="muted small">
+            {/* The id is the flow's own, not a word of the page. */}
+            {t('side.id')} <span data-i18n-data>{id}</span>
+          </p>
         </div>
       </header>
       {def !== undefined && <p className="help">{nodeHelp(kind)}</p>}

@@ -66,7 +66,7 @@ function TextInput({ field, path, value, onChange }: FieldProps) {
   return (
     <Row field={field} path={path} inputId={id}>
       {spec.type === 'text' && spec.multiline ? (
-        <textarea {...common} rows={6} onChange={(event) => set(event.target.value)} />
+        <textarea {...common} data-i18n-data rows={6} onChange={(event) => set(event.target.value)} />
       ) : (
         <input {...common} type="text" onChange={(event) => set(event.target.value)} />
       )}

@@ -148,6 +148,7 @@ function RuleText({ id, value, onChange, disabled, invalid }: Omit<Props, 'varia
       <textarea
         id={id}
         className="mono"
+        data-i18n-data
         rows={6}
         value={text}
         disabled={disabled}
