@@ -19,6 +19,8 @@ export interface FlowCatalogMessages {
   readonly people: Readonly<Record<PeopleRuleWording, string>>;
   /** `{amount}` and the unit's word, one or many. */
   readonly durations: Readonly<Record<DurationUnit, string>>;
+  /** A unit on its own, as a choice in a form. */
+  readonly units: Readonly<Record<DurationUnit, string>>;
   /** Why a connection cannot be drawn. */
   readonly connections: Readonly<Record<ConnectionRefusal, string>>;
 }
@@ -56,6 +58,7 @@ export const flowCatalogKeys = {
   variable: (name: string) => `variables.${catalogPath(name)}`,
   people: (wording: PeopleRuleWording) => `people.${wording}`,
   duration: (unit: DurationUnit) => `durations.${unit}`,
+  unit: (unit: DurationUnit) => `units.${unit}`,
   connection: (refusal: ConnectionRefusal) => `connections.${refusal}`,
 } as const;
 

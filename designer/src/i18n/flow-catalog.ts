@@ -1,4 +1,4 @@
-import { isNodeKind, type Channel, type ConnectionRefusal, type Duration, type NodeCategory, type PeopleRule, type TriggerEvent } from '../../../workflows/flow';
+import { isNodeKind, type Channel, type ConnectionRefusal, type Duration, type DurationUnit, type NodeCategory, type PeopleRule, type TriggerEvent } from '../../../workflows/flow';
 import { branchOfPort } from '../../../workflows/flow/nodes/parallel-split';
 import { peopleRuleWordingOf } from '../../../workflows/flow/people-rule';
 import { branchPortKey, flowCatalogKeys as keys } from '../../../workflows/i18n';
@@ -69,6 +69,11 @@ export function variableLabel(name: string): string {
 export function describePeople(rule: PeopleRule): string {
   const { key, values } = peopleRuleWordingOf(rule);
   return text(keys.people(key), values);
+}
+
+/** "business days": a unit as a choice. */
+export function unitLabel(unit: DurationUnit): string {
+  return text(keys.unit(unit));
 }
 
 /** "48 hours", "1 business day". */

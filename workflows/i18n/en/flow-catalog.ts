@@ -98,5 +98,6 @@ export const flowCatalog: FlowCatalogMessages = {
   variables: variableMessages(),
   people: mapValues<PeopleRuleWording, string, string>(peopleRuleWording, icuPattern),
   durations: mapValues<DurationUnit, readonly [string, string], string>(durationUnitWords, durationMessage),
+  units: mapValues<DurationUnit, readonly [string, string], string>(durationUnitWords, ([, plural]) => icuLiteral(plural)),
   connections: mapValues(connectionRefusals, icuLiteral),
 };

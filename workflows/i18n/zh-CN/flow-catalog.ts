@@ -16,6 +16,8 @@ const messageHelp = "正文，其中的 '{{'变量'}}' 占位符会用上下文�
 const mayUseVariables = "可使用 '{{'变量'}}'。";
 const timeoutHelp = '在流程走“超时”路径之前，相关人员有多长时间。';
 const duration = (path: string) => ({ [`${path}/amount`]: '数量', [`${path}/unit`]: '单位' });
+const messageFields = { channel: '渠道', chatChannelId: '聊天群', subject: '主题', message: '消息' };
+const timeoutFields = { timeout: '时限', ...duration('timeout') };
 const withPrefix = (prefix: string, fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).map(([key, text]) => [`${prefix}/${key}`, text]));
 
 /** The flow language in simplified Chinese; keys as the English derived from the node catalog. */
@@ -79,12 +81,8 @@ export const flowCatalog: Translation<FlowCatalogMessages> = {
       fields: {
         recipient: '接收人',
         ...withPrefix('recipient', recipientFields),
-        channel: '渠道',
-        chatChannelId: '聊天群',
-        subject: '主题',
-        message: '消息',
-        timeout: '时限',
-        ...duration('timeout'),
+        ...messageFields,
+        ...timeoutFields,
       },
       fieldHelp: {
         'recipient/fallback': fallbackHelp,
@@ -106,12 +104,8 @@ export const flowCatalog: Translation<FlowCatalogMessages> = {
         'approvers/userIds': '人员',
         mode: '谁必须审批',
         allowDelegation: '审批人可以转交他人',
-        channel: '渠道',
-        chatChannelId: '聊天群',
-        subject: '主题',
-        message: '消息',
-        timeout: '时限',
-        ...duration('timeout'),
+        ...messageFields,
+        ...timeoutFields,
         timeoutAction: '时间用完时',
       },
       fieldHelp: {
@@ -305,6 +299,14 @@ export const flowCatalog: Translation<FlowCatalogMessages> = {
     days: '{amount} 天',
     business_hours: '{amount} 个工作小时',
     business_days: '{amount} 个工作日',
+  },
+  units: {
+    seconds: '秒',
+    minutes: '分钟',
+    hours: '小时',
+    days: '天',
+    business_hours: '工作小时',
+    business_days: '工作日',
   },
   connections: {
     unknown_step: '连接的两端都必须是此流程中的步骤。',

@@ -1,5 +1,5 @@
-import { channels, triggerEvents } from '../../../../workflows/flow';
-import { channelLabel, eventLabel } from '../../i18n/flow-catalog';
+import { channels, durationUnits, triggerEvents } from '../../../../workflows/flow';
+import { channelLabel, eventLabel, unitLabel } from '../../i18n/flow-catalog';
 import { i18next } from '../../i18n/i18n';
 
 /** "business_days" → "Business days": the fallback for any value without a chosen wording. */
@@ -18,7 +18,7 @@ function designerText(key: string): string | undefined {
 
 /**
  * Wording of choice values, by the name of the field they belong to. The catalog fixes the values;
- * trigger events and channels read as the flow catalog names them, the rest as the designer words
+ * trigger events, channels and units read as the flow catalog names them, the rest as the designer words
  * them for operations staff (flowDesigner `form.values`), in the page's language.
  */
 export function valueLabel(field: string, value: string): string {
@@ -26,6 +26,8 @@ export function valueLabel(field: string, value: string): string {
   if (event !== undefined) return eventLabel(event);
   const channel = field === 'channel' ? channels.find((known) => known === value) : undefined;
   if (channel !== undefined) return channelLabel(channel);
+  const unit = field === 'unit' ? durationUnits.find((known) => known === value) : undefined;
+  if (unit !== undefined) return unitLabel(unit);
   // Keys with dots or i18next's separators are not wordings anyone chose.
   if (/[.:]/.test(field) || /[.:]/.test(value)) return humanize(value);
   return designerText(`values.${field}.${value}`) ?? humanize(value);

@@ -97,7 +97,7 @@ export const flowDesigner: Translation<typeof en> = {
     a11y: {
       node: '按回车或空格选中步骤。按删除键删除，按 Esc 取消。',
       nodeKeyboardDisabled: '按回车或空格选中步骤。然后可用方向键移动它。按删除键删除，按 Esc 取消。',
-      nodeMoved: '已把选中的步骤向{direction, select, up {上} down {下} left {左} other {右}}移动。新位置：x {x}，y {y}',
+      nodeMoved: '已把选中的步骤向{direction, select, up {上} down {下} left {左} other {右}}移动。新位置：横坐标 {x}，纵坐标 {y}',
       edge: '按回车或空格选中连线。然后可按删除键删除，或按 Esc 取消。',
       controls: '画布控制',
       zoomIn: '放大',
@@ -176,14 +176,6 @@ export const flowDesigner: Translation<typeof en> = {
       },
       mode: { any: '任意一人', all: '全部', sequence: '依次' },
       timeoutAction: { approve: '自动通过', reject: '自动驳回', escalate: '走“超时”路径' },
-      unit: {
-        seconds: '秒',
-        minutes: '分钟',
-        hours: '小时',
-        days: '天',
-        business_hours: '工作小时',
-        business_days: '工作日',
-      },
       status: { on_track: '正常', at_risk: '有风险', off_track: '偏离' },
       result: { done: '完成', approved: '通过', rejected: '驳回' },
       direction: { above: '向上越过', below: '向下越过' },
