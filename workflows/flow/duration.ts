@@ -21,7 +21,8 @@ const unitMs: Record<CalendarUnit, number> = {
   days: 86_400_000,
 };
 
-const unitLabels: Record<DurationUnit, [singular: string, plural: string]> = {
+/** A unit's words, one and many; the message catalogs take their English from here. */
+export const durationUnitWords: Record<DurationUnit, readonly [singular: string, plural: string]> = {
   seconds: ['second', 'seconds'],
   minutes: ['minute', 'minutes'],
   hours: ['hour', 'hours'],
@@ -72,6 +73,6 @@ export function durationToMs(duration: CalendarDuration): number {
 
 /** "48 hours", "1 business day": for help texts, diagnostics and inbox messages. */
 export function describeDuration(duration: Duration): string {
-  const [singular, plural] = unitLabels[duration.unit];
+  const [singular, plural] = durationUnitWords[duration.unit];
   return `${duration.amount} ${duration.amount === 1 ? singular : plural}`;
 }

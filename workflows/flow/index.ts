@@ -45,10 +45,12 @@ export { validateFlow, checkPublishable, type ValidateOptions, type PublishCheck
 export { diagnosticSchema, diagnosticCodes, type Diagnostic, type DiagnosticCode } from './diagnostic';
 export {
   checkConnection,
+  connectionRefusals,
   isValidConnection,
   outputPortsOf,
   inputPortsOf,
   type ConnectionCheck,
+  type ConnectionRefusal,
   type ConnectionLike,
   type GraphLike,
   type NodeLike,

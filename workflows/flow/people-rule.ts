@@ -15,7 +15,7 @@ export const roleNameSchema = z
 export const fallbackSchema = z
   .discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('project_owner') }),
-    z.strictObject({ kind: z.literal('user'), userId: userIdSchema }),
+    z.strictObject({ kind: z.literal('user'), userId: userIdSchema.meta({ title: 'Person' }) }),
   ])
   .meta({ title: 'If nobody is found', description: 'Who takes over when the rule finds no active person.' });
 export type Fallback = z.infer<typeof fallbackSchema>;
@@ -74,26 +74,48 @@ export function peopleRuleVariables(rule: PeopleRule): string[] {
   return rule.kind === 'escalation_recipient' ? ['escalation.recipient.id'] : [];
 }
 
-/** "the project owner's manager": for diagnostics and summaries on the canvas. */
-export function describePeopleRule(rule: PeopleRule): string {
+/**
+ * How each rule reads inside a sentence. `{levels}`, `{role}` and `{count}` are filled in; the
+ * message catalogs (workflows/i18n, namespace flowCatalog) take their English from here.
+ */
+export const peopleRuleWording = {
+  projectOwner: 'the project owner',
+  ownerManager: "the project owner's manager",
+  managerAbove: 'the manager {levels} levels above the project owner',
+  role: 'everyone with the role "{role}"',
+  team: 'the chosen team',
+  person: 'the chosen person',
+  people: 'the {count} chosen people',
+  escalationRecipient: 'the person the latest escalation reached',
+} as const;
+export type PeopleRuleWording = keyof typeof peopleRuleWording;
+
+/** Which wording a rule takes, and the values it is filled with. */
+export function peopleRuleWordingOf(rule: PeopleRule): { key: PeopleRuleWording; values: Record<string, string | number> } {
   switch (rule.kind) {
     case 'project_owner':
-      return 'the project owner';
+      return { key: 'projectOwner', values: {} };
     case 'owner_manager':
-      return "the project owner's manager";
+      return { key: 'ownerManager', values: {} };
     case 'manager_levels_up':
-      return rule.levels === 1 ? "the project owner's manager" : `the manager ${rule.levels} levels above the project owner`;
+      return rule.levels === 1 ? { key: 'ownerManager', values: {} } : { key: 'managerAbove', values: { levels: rule.levels } };
     case 'manager_chain':
-      return rule.level === 1 ? "the project owner's manager" : `the manager ${rule.level} levels above the project owner`;
+      return rule.level === 1 ? { key: 'ownerManager', values: {} } : { key: 'managerAbove', values: { levels: rule.level } };
     case 'role':
-      return `everyone with the role "${rule.role}"`;
+      return { key: 'role', values: { role: rule.role } };
     case 'team':
-      return 'the chosen team';
+      return { key: 'team', values: {} };
     case 'user':
-      return 'the chosen person';
+      return { key: 'person', values: {} };
     case 'users':
-      return rule.userIds.length === 1 ? 'the chosen person' : `the ${rule.userIds.length} chosen people`;
+      return rule.userIds.length === 1 ? { key: 'person', values: {} } : { key: 'people', values: { count: rule.userIds.length } };
     case 'escalation_recipient':
-      return 'the person the latest escalation reached';
+      return { key: 'escalationRecipient', values: {} };
   }
+}
+
+/** "the project owner's manager": for diagnostics and summaries on the canvas. */
+export function describePeopleRule(rule: PeopleRule): string {
+  const { key, values } = peopleRuleWordingOf(rule);
+  return peopleRuleWording[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
 }

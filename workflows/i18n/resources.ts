@@ -1,5 +1,7 @@
 import { common as enCommon } from './en/common';
+import { flowCatalog as enFlowCatalog } from './en/flow-catalog';
 import { common as zhCommon } from './zh-CN/common';
+import { flowCatalog as zhFlowCatalog } from './zh-CN/flow-catalog';
 import type { Language } from './languages';
 
 /**
@@ -7,8 +9,8 @@ import type { Language } from './languages';
  * read, one namespace each. The web app adds its own screens' namespaces beside these.
  */
 export const sharedResources = {
-  en: { common: enCommon },
-  'zh-CN': { common: zhCommon },
+  en: { common: enCommon, flowCatalog: enFlowCatalog },
+  'zh-CN': { common: zhCommon, flowCatalog: zhFlowCatalog },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 export type SharedNamespace = keyof (typeof sharedResources)['en'];

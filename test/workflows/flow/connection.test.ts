@@ -16,6 +16,7 @@ describe('connections while dragging', () => {
   it('refuses starting at an input or at a port the step does not have', () => {
     expect(checkConnection(graph, edge('ack', 'in', 'cond'))).toEqual({
       ok: false,
+      refusal: 'not_an_output',
       reason: expect.stringMatching(/must start at an output/),
     });
     expect(isValidConnection(graph, edge('cond', 'maybe', 'end'))).toBe(false);
@@ -24,10 +25,12 @@ describe('connections while dragging', () => {
   it('refuses ending at an output, and anything leading into the trigger', () => {
     expect(checkConnection(graph, edge('cond', 'true', 'ack', 'timed_out'))).toEqual({
       ok: false,
+      refusal: 'not_an_input',
       reason: expect.stringMatching(/must end at the input/),
     });
     expect(checkConnection(graph, edge('cond', 'true', 'start', 'in'))).toEqual({
       ok: false,
+      refusal: 'into_trigger',
       reason: expect.stringMatching(/Nothing can lead into a trigger/),
     });
   });
@@ -35,6 +38,7 @@ describe('connections while dragging', () => {
   it('refuses a second edge from an output that already leads somewhere, but allows moving that edge', () => {
     expect(checkConnection(graph, edge('start', 'next', 'cond'))).toEqual({
       ok: false,
+      refusal: 'output_taken',
       reason: expect.stringMatching(/already leads somewhere/),
     });
     expect(isValidConnection(graph, { ...edge('start', 'next', 'cond'), id: 'e1' })).toBe(true);

@@ -10,6 +10,15 @@ export function branchPortId(branch: number): string {
   return `branch_${branch}`;
 }
 
+/** The branch a port id names, or null: branch_3 → 3. */
+export function branchOfPort(portId: string): number | null {
+  const match = /^branch_([1-9][0-9]*)$/.exec(portId);
+  return match === null ? null : Number(match[1]);
+}
+
+/** How a branch's port reads, `{number}` being the branch's; the message catalogs translate it. */
+export const branchPortLabel = 'Branch {number}';
+
 export const parallelSplit = defineNode({
   kind: 'parallel_split',
   label: 'Parallel split',
@@ -20,7 +29,7 @@ export const parallelSplit = defineNode({
   defaults: { branches: 2 },
   inputs: [inPort],
   outputs: (config) =>
-    Array.from({ length: config.branches }, (_, index) => requiredOutput(branchPortId(index + 1), `Branch ${index + 1}`)),
+    Array.from({ length: config.branches }, (_, index) => requiredOutput(branchPortId(index + 1), branchPortLabel.replace('{number}', String(index + 1)))),
   portsNote: 'One port per branch: branch_1 to branch_N, N being `branches`.',
   waits: false,
 });

@@ -7,13 +7,18 @@ import {
   ReactFlow,
   useConnection,
   useReactFlow,
+  type AriaLabelConfig,
   type Connection,
   type DefaultEdgeOptions,
   type FinalConnectionState,
   type IsValidConnection,
 } from '@xyflow/react';
-import { useCallback, useEffect, type DragEvent } from 'react';
-import { checkConnection, isNodeKind, nodeDef, type ConnectionCheck } from '../../../../workflows/flow';
+import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { checkConnection, isNodeKind, nodeDef, type ConnectionCheck, type ConnectionRefusal } from '../../../../workflows/flow';
+import { useShallow } from 'zustand/react/shallow';
+import { connectionRefusal, nodeLabel } from '../../i18n/flow-catalog';
 import { toConnectionLike, toGraphLike } from '../graph/draft-convert';
 import type { StepEdge, StepNode } from '../graph/types';
 import { edgeTypes, nodeTypes } from './canvas-types';
@@ -39,6 +44,23 @@ function minimapColour(node: StepNode): string {
   return isNodeKind(node.data.kind) ? (categoryColours[nodeDef(node.data.kind).category] ?? '#94a3b8') : '#94a3b8';
 }
 
+/** React Flow's own words (screen-reader descriptions, its buttons), in the page's language. */
+function ariaLabels(t: TFunction<'flowDesigner'>): Partial<AriaLabelConfig> {
+  return {
+    'node.a11yDescription.default': t('canvas.a11y.node'),
+    'node.a11yDescription.keyboardDisabled': t('canvas.a11y.nodeKeyboardDisabled'),
+    'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('canvas.a11y.nodeMoved', { direction, x, y }),
+    'edge.a11yDescription.default': t('canvas.a11y.edge'),
+    'controls.ariaLabel': t('canvas.a11y.controls'),
+    'controls.zoomIn.ariaLabel': t('canvas.a11y.zoomIn'),
+    'controls.zoomOut.ariaLabel': t('canvas.a11y.zoomOut'),
+    'controls.fitView.ariaLabel': t('canvas.a11y.fitView'),
+    'controls.interactive.ariaLabel': t('canvas.a11y.interactive'),
+    'minimap.ariaLabel': t('canvas.a11y.minimap'),
+    'handle.ariaLabel': t('canvas.a11y.handle'),
+  };
+}
+
 /** The catalog's verdict on a connection someone is drawing, whichever end they started from. */
 function checkDrawn(state: EditorState, connection: Connection | StepEdge): ConnectionCheck {
   return checkConnection(toGraphLike(state.nodes, state.edges), toConnectionLike(connection));
@@ -61,6 +83,7 @@ const ConnectionHint = () => {
   const connection = useConnection();
   const refusal = useEditorStore((s) => s.refusal);
   const clearRefusal = useEditorStore((s) => s.clearRefusal);
+  const { t } = useTranslation('flowDesigner');
 
   useEffect(() => {
     if (refusal === null) return;
@@ -68,16 +91,16 @@ const ConnectionHint = () => {
     return () => clearTimeout(timer);
   }, [refusal, clearRefusal]);
 
-  let live: string | null = null;
+  let live: ConnectionRefusal | null = null;
   if (connection.inProgress && connection.toHandle !== null && connection.isValid === false) {
     const check = checkDrawn(store.getState(), asConnection(connection.fromHandle, connection.toHandle));
-    live = check.ok ? null : check.reason;
+    live = check.ok ? null : check.refusal;
   }
-  const text = live ?? refusal?.reason ?? null;
-  if (text === null) return null;
+  const why = live ?? refusal?.refusal ?? null;
+  if (why === null) return null;
   return (
     <div className="connection-hint" role="status" data-testid="connection-hint">
-      Can’t connect: {text}
+      {t('canvas.cannotConnect', { reason: connectionRefusal(why) })}
     </div>
   );
 };
@@ -86,7 +109,9 @@ const ConnectionHint = () => {
 export function Canvas({ focus }: { focus?: readonly string[] } = {}) {
   const store = useEditorApi();
   const nodes = useEditorStore((s) => s.nodes);
-  const edges = useEditorStore((s) => s.edges);
+  const storedEdges = useEditorStore((s) => s.edges);
+  // Names only (not positions), so dragging a step does not relabel every connection.
+  const stepNames = useEditorStore(useShallow((s) => Object.fromEntries(s.nodes.map((node) => [node.id, node.data.label ?? nodeLabel(node.data.kind)]))));
   const readOnly = useEditorStore((s) => s.readOnly);
   const onNodesChange = useEditorStore((s) => s.onNodesChange);
   const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
@@ -96,6 +121,13 @@ export function Canvas({ focus }: { focus?: readonly string[] } = {}) {
   const endDrag = useEditorStore((s) => s.endDrag);
   const { screenToFlowPosition } = useReactFlow();
   const fitted = useOpeningFit(focus);
+  const { t, i18n } = useTranslation('flowDesigner');
+  const ariaLabelConfig = useMemo(() => ariaLabels(t), [t, i18n.language]);
+  // What a screen reader says for a connection: the steps it joins, by name, in the page's language.
+  const edges = useMemo(
+    () => storedEdges.map((edge) => ({ ...edge, ariaLabel: t('canvas.edge', { source: stepNames[edge.source] ?? edge.source, target: stepNames[edge.target] ?? edge.target }) })),
+    [storedEdges, stepNames, t, i18n.language],
+  );
 
   // Reads the store at call time: the check runs while dragging, and must not re-render anything.
   const isValidConnection = useCallback<IsValidConnection<StepEdge>>((connection) => checkDrawn(store.getState(), connection).ok, [store]);
@@ -104,7 +136,7 @@ export function Canvas({ focus }: { focus?: readonly string[] } = {}) {
     (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       if (state.isValid !== false || state.fromHandle === null || state.toHandle === null) return;
       const check = checkDrawn(store.getState(), asConnection(state.fromHandle, state.toHandle));
-      if (!check.ok) store.getState().refuse(check.reason);
+      if (!check.ok) store.getState().refuse(check.refusal);
     },
     [store],
   );
@@ -160,6 +192,7 @@ export function Canvas({ focus }: { focus?: readonly string[] } = {}) {
         minZoom={0.1}
         maxZoom={2}
         proOptions={proOptions}
+        ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c8ced8" />
         <Controls showInteractive={false} position="bottom-left" />

@@ -1,6 +1,8 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { memo, type DragEvent } from 'react';
-import { nodeCategories, nodeCategoryLabels, nodeDef, nodeKinds, type NodeKind } from '../../../../workflows/flow';
+import { useTranslation } from 'react-i18next';
+import { nodeCategories, nodeDef, nodeKinds, type NodeKind } from '../../../../workflows/flow';
+import { categoryLabel, nodeHelp, nodeLabel } from '../../i18n/flow-catalog';
 import { fallbackNodeSize } from '../graph/layout-input';
 import { findFreeSpot } from '../graph/placement';
 import { StepIcon } from './step-icon';
@@ -10,7 +12,6 @@ export const paletteDragType = 'application/x-milepost-step';
 
 const groups = nodeCategories.map((category) => ({
   category,
-  label: nodeCategoryLabels[category],
   kinds: nodeKinds.filter((kind) => nodeDef(kind).category === category),
 }));
 
@@ -19,6 +20,7 @@ function PaletteView() {
   const store = useEditorApi();
   const flowStore = useStoreApi();
   const { screenToFlowPosition } = useReactFlow();
+  const { t } = useTranslation('flowDesigner');
 
   function addInView(kind: NodeKind) {
     const rect = flowStore.getState().domNode?.getBoundingClientRect();
@@ -39,11 +41,11 @@ function PaletteView() {
   }
 
   return (
-    <nav className="palette" aria-label="Steps to add">
-      <p className="palette__hint">Drag a step onto the canvas, or click to add it.</p>
+    <nav className="palette" aria-label={t('palette.label')}>
+      <p className="palette__hint">{t('palette.hint')}</p>
       {groups.map((group) => (
         <section key={group.category} className="palette__group">
-          <h3>{group.label}</h3>
+          <h3>{categoryLabel(group.category)}</h3>
           <ul>
             {group.kinds.map((kind) => (
               <li key={kind}>
@@ -53,11 +55,11 @@ function PaletteView() {
                   draggable
                   onDragStart={(event) => onDragStart(event, kind)}
                   onClick={() => addInView(kind)}
-                  title={nodeDef(kind).help}
+                  title={nodeHelp(kind)}
                   data-testid={`palette-${kind}`}
                 >
                   <StepIcon kind={kind} />
-                  <span>{nodeDef(kind).label}</span>
+                  <span>{nodeLabel(kind)}</span>
                 </button>
               </li>
             ))}

@@ -1,6 +1,8 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo, useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isNodeKind, nodeDef, variablesAvailableAt, type Diagnostic } from '../../../../workflows/flow';
+import { nodeHelp, nodeLabel } from '../../i18n/flow-catalog';
 import { toGraphLike } from '../graph/draft-convert';
 import { ConfigForm } from '../form/ConfigForm';
 import { FormContext, type FormContextValue } from '../form/form-context';
@@ -10,20 +12,50 @@ import { StepIcon } from './step-icon';
 import { useEditorApi, useEditorStore } from './store';
 
 const noProblems: readonly Diagnostic[] = [];
+/** The editor's keys, named as printed on them in every language, and what each does. */
+const shortcuts = [
+  { keys: ['Ctrl+Z'], does: 'undo' },
+  { keys: ['Ctrl+Shift+Z'], does: 'redo' },
+  { keys: ['Delete'], does: 'delete' },
+  { keys: ['Ctrl+C', 'Ctrl+V'], does: 'copyPaste' },
+  { keys: ['Ctrl+S'], does: 'save' },
+] as const;
+
+function Shortcuts() {
+  const { t } = useTranslation('flowDesigner');
+  return (
+    <p className="muted">
+      {t('side.shortcuts.label')}{' '}
+      {shortcuts.map((shortcut, index) => (
+        <span key={shortcut.does}>
+          {shortcut.keys.map((keys, at) => (
+            <span key={keys}>
+              {at > 0 && ' / '}
+              <kbd>{keys}</kbd>
+            </span>
+          ))}{' '}
+          {t(`side.shortcuts.${shortcut.does}`)}
+          {index < shortcuts.length - 1 ? t('side.shortcuts.separator') : t('side.shortcuts.end')}
+        </span>
+      ))}
+    </p>
+  );
+}
 
 /** The right-hand panel: the selected step's settings, or the list of everything still wrong. */
 export function SidePanel() {
   const panel = useEditorStore((s) => s.panel);
   const setPanel = useEditorStore((s) => s.setPanel);
   const count = useEditorStore((s) => s.diagnostics.length);
+  const { t } = useTranslation('flowDesigner');
   return (
-    <aside className="side" aria-label="Step settings and problems">
+    <aside className="side" aria-label={t('side.label')}>
       <div className="tabs" role="tablist">
         <button type="button" role="tab" aria-selected={panel === 'step'} className="tab" onClick={() => setPanel('step')}>
-          Settings
+          {t('side.settings')}
         </button>
         <button type="button" role="tab" aria-selected={panel === 'problems'} className="tab" onClick={() => setPanel('problems')} data-testid="problems-tab">
-          Problems <span className={`count${count > 0 ? ' count--bad' : ' count--good'}`}>{count}</span>
+          {t('side.problems')} <span className={`count${count > 0 ? ' count--bad' : ' count--good'}`}>{count}</span>
         </button>
       </div>
       <div className="side__body">{panel === 'step' ? <SelectionPanel /> : <ProblemsList />}</div>
@@ -41,26 +73,27 @@ function FlowPanel() {
   const setName = useEditorStore((s) => s.setName);
   const readOnly = useEditorStore((s) => s.readOnly);
   const steps = useEditorStore((s) => s.nodes.length);
+  const { t } = useTranslation('flowDesigner');
   return (
     <div className="panel">
-      <h2>This flow</h2>
+      <h2>{t('side.thisFlow')}</h2>
       <div className="field">
         <label htmlFor="flow-name" className="field__label">
-          Name
+          {t('side.name')}
         </label>
         <input id="flow-name" value={name} disabled={readOnly} maxLength={120} onChange={(event) => setName(event.target.value)} />
       </div>
-      <p className="muted">{steps} steps.</p>
+      <p className="muted">{t('side.steps', { count: steps })}</p>
       {!readOnly && (
         <div className="tips">
-          <h3>How to draw a flow</h3>
+          <h3>{t('side.howTo')}</h3>
           <ul>
-            <li>Add steps from the list on the left: drag them onto the canvas or click them.</li>
-            <li>Connect a step’s output (right side) to the next step’s input (left side).</li>
-            <li>Click a step to change its settings here.</li>
-            <li>Steps with a red outline have a problem; the Problems tab lists them all.</li>
+            <li>{t('side.tips.add')}</li>
+            <li>{t('side.tips.connect')}</li>
+            <li>{t('side.tips.select')}</li>
+            <li>{t('side.tips.problems')}</li>
           </ul>
-          <p className="muted">Shortcuts: Ctrl+Z undo, Ctrl+Shift+Z redo, Delete removes, Ctrl+C / Ctrl+V copy and paste, Ctrl+S saves.</p>
+          <Shortcuts />
         </div>
       )}
     </div>
@@ -79,6 +112,7 @@ function StepSettings({ id }: { id: string }) {
   const updateLabel = useEditorStore((s) => s.updateLabel);
   const deleteNode = useEditorStore((s) => s.deleteNode);
   const formRef = useRef<HTMLDivElement>(null);
+  const { t, i18n } = useTranslation('flowDesigner');
 
   const variables = useMemo(() => {
     const s = store.getState();
@@ -87,7 +121,8 @@ function StepSettings({ id }: { id: string }) {
   }, [store, id, graphVersion]);
 
   const kind = data?.kind ?? '';
-  const spec = useMemo(() => (isNodeKind(kind) ? formSpecFor(kind) : null), [kind]);
+  // The form's titles and choices are in the page's language: a new language makes a new form.
+  const spec = useMemo(() => (isNodeKind(kind) ? formSpecFor(kind) : null), [kind, i18n.language]);
   const templateFields = useMemo(() => (spec === null ? new Set<string>() : templateFieldsOf(kind, data?.config, spec)), [kind, data?.config, spec]);
   const context = useMemo<FormContextValue>(() => ({ problems, variables, templateFields, disabled: readOnly }), [problems, variables, templateFields, readOnly]);
 
@@ -109,11 +144,14 @@ function StepSettings({ id }: { id: string }) {
           <StepIcon kind={kind} size={18} />
         </span>
         <div>
-          <h2>{def?.label ?? `Unknown step “${kind}”`}</h2>
-          <p className="muted small">Id: {id}</p>
+          <h2>{def === undefined ? t('step.unknown', { kind }) : nodeLabel(kind)}</h2>
+          <p className="muted small">
+            {/* The id is the flow's own, not a word of the page. */}
+            {t('side.id')} <span data-i18n-data>{id}</span>
+          </p>
         </div>
       </header>
-      {def !== undefined && <p className="help">{def.help}</p>}
+      {def !== undefined && <p className="help">{nodeHelp(kind)}</p>}
       {general.length > 0 && (
         <ul className="problems problems--inline">
           {general.map((problem) => (
@@ -123,13 +161,13 @@ function StepSettings({ id }: { id: string }) {
       )}
       <div className="field">
         <label htmlFor="step-label" className="field__label">
-          Name on the canvas <span className="field__optional">(optional)</span>
+          {t('side.nameOnCanvas')} <span className="field__optional">{t('side.optional')}</span>
         </label>
-        <input id="step-label" value={data.label ?? ''} placeholder={def?.label} maxLength={80} disabled={readOnly} onChange={(event) => updateLabel(id, event.target.value)} />
+        <input id="step-label" value={data.label ?? ''} placeholder={def === undefined ? undefined : nodeLabel(kind)} maxLength={80} disabled={readOnly} onChange={(event) => updateLabel(id, event.target.value)} />
       </div>
       {spec === null ? (
-        <Section title="Settings">
-          <p className="muted">This kind of step is not known to this version of Milepost. Its settings are kept as they are.</p>
+        <Section title={t('side.settings')}>
+          <p className="muted">{t('side.unknownKind')}</p>
           <pre className="mono">{JSON.stringify(data.config, null, 2)}</pre>
         </Section>
       ) : (
@@ -144,7 +182,7 @@ function StepSettings({ id }: { id: string }) {
       {!readOnly && (
         <div className="panel__foot">
           <button type="button" className="button button--danger-quiet" onClick={() => deleteNode(id)}>
-            Remove this step
+            {t('side.remove')}
           </button>
         </div>
       )}
@@ -165,11 +203,12 @@ function ProblemsList() {
   const diagnostics = useEditorStore((s) => s.diagnostics);
   const store = useEditorApi();
   const { fitView } = useReactFlow();
+  const { t } = useTranslation('flowDesigner');
 
   if (diagnostics.length === 0) {
     return (
       <div className="panel">
-        <p className="good">No problems: this flow can be published.</p>
+        <p className="good">{t('side.noProblems')}</p>
       </div>
     );
   }
@@ -186,7 +225,7 @@ function ProblemsList() {
 
   return (
     <div className="panel">
-      <p className="muted">Fix these before publishing. Click one to go to the step.</p>
+      <p className="muted">{t('side.fixThese')}</p>
       <ul className="problems" data-testid="problems-list">
         {diagnostics.map((problem, index) => (
           <li key={index}>
@@ -202,11 +241,12 @@ function ProblemsList() {
 }
 
 function StepName({ id }: { id: string | undefined }) {
+  const { t } = useTranslation('flowDesigner');
   const label = useEditorStore((s) => {
-    if (id === undefined) return 'The flow';
+    if (id === undefined) return t('side.theFlow');
     const node = s.nodes.find((n) => n.id === id);
     if (node === undefined) return id;
-    return node.data.label ?? (isNodeKind(node.data.kind) ? nodeDef(node.data.kind).label : node.data.kind);
+    return node.data.label ?? nodeLabel(node.data.kind);
   });
   return <strong className="problem__step">{label}</strong>;
 }

@@ -1,6 +1,8 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { inputPortsOf, isNodeKind, nodeDef, outputPortsOf } from '../../../../workflows/flow';
+import { nodeLabel, portLabel } from '../../i18n/flow-catalog';
 import { summarizeStep } from '../graph/summary';
 import type { StepNode } from '../graph/types';
 import { useNodeOverlay } from '../runs/overlay-store';
@@ -14,11 +16,13 @@ import { useEditorStore } from './store';
 function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
   const problems = useEditorStore((s) => s.nodeProblems[id]);
   const run = useNodeOverlay(id);
+  const { t, i18n } = useTranslation('flowDesigner');
   const def = isNodeKind(data.kind) ? nodeDef(data.kind) : undefined;
   const inputs = useMemo(() => inputPortsOf({ kind: data.kind }), [data.kind]);
   const outputs = useMemo(() => outputPortsOf({ kind: data.kind, config: data.config }), [data.kind, data.config]);
-  const summary = useMemo(() => summarizeStep(data.kind, data.config), [data.kind, data.config]);
-  const title = data.label ?? def?.label ?? `Unknown step “${data.kind}”`;
+  const summary = useMemo(() => summarizeStep(data.kind, data.config), [data.kind, data.config, i18n.language]);
+  const kindLabel = def === undefined ? undefined : nodeLabel(data.kind);
+  const title = data.label ?? kindLabel ?? t('step.unknown', { kind: data.kind });
   const first = problems?.[0];
 
   return (
@@ -35,13 +39,13 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
       data-run={run.entry?.tone ?? (run.shown ? 'untouched' : undefined)}
     >
       {inputs.map((port) => (
-        <Handle key={port.id} type="target" position={Position.Left} id={port.id} className="step__in" title={port.label} />
+        <Handle key={port.id} type="target" position={Position.Left} id={port.id} className="step__in" title={portLabel(data.kind, port)} />
       ))}
       <div className="step__head">
         <span className="step__icon">
           <StepIcon kind={data.kind} size={14} />
         </span>
-        <span className="step__kind">{def?.label ?? data.kind}</span>
+        <span className="step__kind">{kindLabel ?? data.kind}</span>
       </div>
       <div className="step__title">{title}</div>
       {summary !== null && <div className="step__summary">{summary}</div>}
@@ -60,8 +64,8 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
         <ul className="step__ports">
           {outputs.map((port) => (
             <li key={port.id} className="step__port">
-              <span>{port.label}</span>
-              <Handle type="source" position={Position.Right} id={port.id} className="step__out" title={port.label} />
+              <span>{portLabel(data.kind, port)}</span>
+              <Handle type="source" position={Position.Right} id={port.id} className="step__out" title={portLabel(data.kind, port)} />
             </li>
           ))}
         </ul>
@@ -70,9 +74,7 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
         <div className="step__problem" role="alert" title={problems?.map((p) => p.message).join('\n')}>
           <span className="step__problem-text">{first.message}</span>
           {problems !== undefined && problems.length > 1 && (
-            <strong className="step__more">
-              and {problems.length - 1} more problem{problems.length > 2 ? 's' : ''}
-            </strong>
+            <strong className="step__more">{t('step.moreProblems', { count: problems.length - 1 })}</strong>
           )}
         </div>
       )}

@@ -1,21 +1,20 @@
 import { ChevronDown, Download, LayoutGrid, Redo2, Save, Send, Upload, Undo2 } from 'lucide-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { flowDraftSchema } from '../../../../workflows/flow';
 import { api, errorMessage } from '../../api/client';
 import { useCan } from '../../auth/use-can';
+import { formatDateTime } from '../../shared/time';
 import { FlowFileButton } from './FlowFileButton';
 import { useEditorApi, useEditorStore } from './store';
 import type { FlowActions } from './use-flow-actions';
 
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 function SaveState() {
   const dirty = useEditorStore((s) => s.docVersion !== s.savedVersion);
   const busy = useEditorStore((s) => s.busy);
-  const text = busy === 'saving' ? 'Saving…' : busy === 'publishing' ? 'Publishing…' : dirty ? 'Unsaved changes' : 'All changes saved';
+  const { t } = useTranslation('flowDesigner');
+  const text = busy === 'saving' ? t('toolbar.saving') : busy === 'publishing' ? t('toolbar.publishing') : dirty ? t('toolbar.unsaved') : t('toolbar.saved');
   return (
     <span className={`save-state${dirty ? ' save-state--dirty' : ''}`} data-testid="save-state">
       {text}
@@ -36,6 +35,7 @@ function VersionsMenu() {
   const viewing = useEditorStore((s) => s.viewing);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation('flowDesigner');
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent) => {
@@ -47,16 +47,16 @@ function VersionsMenu() {
   return (
     <div className="menu" ref={ref}>
       <button type="button" className="button" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen((o) => !o)} data-testid="versions-button">
-        Versions <span className="count">{versions.length}</span>
+        {t('versions.button')} <span className="count">{versions.length}</span>
         <ChevronDown size={14} aria-hidden="true" />
       </button>
       {open && (
         <div className="menu__list" role="menu" data-testid="versions-menu">
           <Link href={`/flows/${flowId}`} className={`menu__item${viewing === null ? ' menu__item--current' : ''}`} role="menuitem" onClick={() => setOpen(false)}>
-            <strong>Draft</strong>
-            <span className="muted small">what you are editing</span>
+            <strong>{t('versions.draft')}</strong>
+            <span className="muted small">{t('versions.draftHint')}</span>
           </Link>
-          {versions.length === 0 && <p className="menu__empty muted small">Nothing published yet.</p>}
+          {versions.length === 0 && <p className="menu__empty muted small">{t('versions.nonePublished')}</p>}
           {versions.map((version) => (
             <Link
               key={version.version}
@@ -65,14 +65,14 @@ function VersionsMenu() {
               role="menuitem"
               onClick={() => setOpen(false)}
             >
-              <strong>Version {version.version}</strong>
-              <span className="muted small">published {formatDate(version.publishedAt)}</span>
+              <strong>{t('versions.version', { version: version.version })}</strong>
+              <span className="muted small">{t('versions.published', { date: formatDateTime(version.publishedAt) })}</span>
             </Link>
           ))}
           {versions.length > 0 && (
             <Link href={compareHref(flowId, viewing?.version ?? null)} className="menu__item" role="menuitem" onClick={() => setOpen(false)} data-testid="compare-link">
-              <strong>Compare…</strong>
-              <span className="muted small">{viewing === null ? 'what publishing the draft would change' : `what version ${viewing.version} changed`}</span>
+              <strong>{t('versions.compare')}</strong>
+              <span className="muted small">{viewing === null ? t('versions.compareDraft') : t('versions.compareVersion', { version: viewing.version })}</span>
             </Link>
           )}
         </div>
@@ -94,21 +94,22 @@ export function Toolbar({ actions, onLayout, extra }: { actions: FlowActions; on
   const redo = useEditorStore((s) => s.redo);
   const setPanel = useEditorStore((s) => s.setPanel);
   const mayEdit = useCan('editFlows');
+  const { t } = useTranslation('flowDesigner');
 
   return (
     <header className="toolbar">
       <div className="toolbar__left">
         <Link href="/flows" className="back">
-          ← Flows
+          {t('toolbar.back')}
         </Link>
         {readOnly ? (
           <h1 className="toolbar__title">{name}</h1>
         ) : (
-          <input className="toolbar__name" aria-label="Flow name" value={name} maxLength={120} onChange={(event) => setName(event.target.value)} />
+          <input className="toolbar__name" aria-label={t('toolbar.flowName')} value={name} maxLength={120} onChange={(event) => setName(event.target.value)} />
         )}
         {viewing !== null ? (
           <span className="badge" data-testid="read-only-badge">
-            Version {viewing.version} · published {formatDate(viewing.publishedAt)} · read-only
+            {t('toolbar.readOnlyBadge', { version: viewing.version, date: formatDateTime(viewing.publishedAt) })}
           </span>
         ) : (
           <SaveState />
@@ -117,14 +118,14 @@ export function Toolbar({ actions, onLayout, extra }: { actions: FlowActions; on
       <div className="toolbar__right">
         {!readOnly && (
           <>
-            <button type="button" className="icon-button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">
+            <button type="button" className="icon-button" onClick={undo} disabled={!canUndo} title={t('toolbar.undoTitle')} aria-label={t('toolbar.undo')}>
               <Undo2 size={16} />
             </button>
-            <button type="button" className="icon-button" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">
+            <button type="button" className="icon-button" onClick={redo} disabled={!canRedo} title={t('toolbar.redoTitle')} aria-label={t('toolbar.redo')}>
               <Redo2 size={16} />
             </button>
-            <button type="button" className="button" onClick={() => void onLayout()} title="Arrange the steps left to right">
-              <LayoutGrid size={15} aria-hidden="true" /> Tidy up
+            <button type="button" className="button" onClick={() => void onLayout()} title={t('toolbar.tidyUpTitle')}>
+              <LayoutGrid size={15} aria-hidden="true" /> {t('toolbar.tidyUp')}
             </button>
             <span className="toolbar__sep" />
           </>
@@ -135,25 +136,25 @@ export function Toolbar({ actions, onLayout, extra }: { actions: FlowActions; on
           onClick={() => setPanel('problems')}
           data-testid="problems-badge"
         >
-          {problems === 0 ? 'No problems' : `${problems} problem${problems === 1 ? '' : 's'}`}
+          {problems === 0 ? t('toolbar.noProblems') : t('toolbar.problems', { count: problems })}
         </button>
         {extra}
         <VersionsMenu />
-        <button type="button" className="button" onClick={() => void actions.exportFile()} disabled={busy !== null} title="Download this flow as a JSON file">
-          <Download size={15} aria-hidden="true" /> Export
+        <button type="button" className="button" onClick={() => void actions.exportFile()} disabled={busy !== null} title={t('toolbar.exportTitle')}>
+          <Download size={15} aria-hidden="true" /> {t('toolbar.export')}
         </button>
         {readOnly ? (
           viewing !== null && mayEdit && <RestoreButton />
         ) : (
           <>
-            <FlowFileButton title="Replace this draft with a flow from a file" inputTestId="editor-import-input" onFile={(file) => void actions.importFile(file)}>
-              <Upload size={15} aria-hidden="true" /> Import
+            <FlowFileButton title={t('toolbar.importTitle')} inputTestId="editor-import-input" onFile={(file) => void actions.importFile(file)}>
+              <Upload size={15} aria-hidden="true" /> {t('toolbar.import')}
             </FlowFileButton>
-            <button type="button" className="button" onClick={() => void actions.save()} disabled={busy !== null} title="Save the draft (Ctrl+S)">
-              <Save size={15} aria-hidden="true" /> Save draft
+            <button type="button" className="button" onClick={() => void actions.save()} disabled={busy !== null} title={t('toolbar.saveTitle')}>
+              <Save size={15} aria-hidden="true" /> {t('toolbar.save')}
             </button>
-            <button type="button" className="button button--primary" onClick={() => void actions.publish()} disabled={busy !== null} title="Publish the draft as a new version">
-              <Send size={15} aria-hidden="true" /> Publish
+            <button type="button" className="button button--primary" onClick={() => void actions.publish()} disabled={busy !== null} title={t('toolbar.publishTitle')}>
+              <Send size={15} aria-hidden="true" /> {t('toolbar.publish')}
             </button>
           </>
         )}
@@ -167,23 +168,24 @@ function RestoreButton() {
   const store = useEditorApi();
   const [, navigate] = useLocation();
   const [working, setWorking] = useState(false);
+  const { t } = useTranslation('flowDesigner');
   async function restore() {
     const s = store.getState();
     if (s.viewing === null) return;
-    if (!window.confirm(`Replace the current draft with version ${s.viewing.version}? Unpublished changes in the draft are lost.`)) return;
+    if (!window.confirm(t('toolbar.confirmRestore', { version: s.viewing.version }))) return;
     setWorking(true);
     try {
       const version = await api.getVersion(s.flowId, s.viewing.version);
       await api.saveDraft(s.flowId, flowDraftSchema.parse(version.document));
       navigate(`/flows/${s.flowId}`);
     } catch (error) {
-      store.getState().notify('error', `The draft was not replaced. ${errorMessage(error)}`);
+      store.getState().notify('error', t('toolbar.notRestored', { error: errorMessage(error) }));
       setWorking(false);
     }
   }
   return (
     <button type="button" className="button button--primary" onClick={() => void restore()} disabled={working}>
-      Use as draft
+      {t('toolbar.useAsDraft')}
     </button>
   );
 }

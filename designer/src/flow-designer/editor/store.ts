@@ -1,7 +1,8 @@
 import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
-import { checkConnection, validateFlow, type Diagnostic, type FlowDraft, type NodeKind } from '../../../../workflows/flow';
+import { checkConnection, validateFlow, type ConnectionRefusal, type Diagnostic, type FlowDraft, type NodeKind } from '../../../../workflows/flow';
+import { i18next } from '../../i18n/i18n';
 import { copySelection, pasteClipboard, type Clipboard } from '../graph/clipboard';
 import { groupProblems, mergeDiagnostics, type ProblemsById } from '../graph/diagnostics';
 import { draftToCanvas, toConnectionLike, toGraphLike, toStepEdge } from '../graph/draft-convert';
@@ -51,7 +52,7 @@ export interface EditorState {
   readonly clipboard: Clipboard | null;
   readonly pasteCount: number;
   /** Why the last connection attempt was refused, shown for a moment after the drop. */
-  readonly refusal: { readonly reason: string; readonly at: number } | null;
+  readonly refusal: { readonly refusal: ConnectionRefusal; readonly at: number } | null;
   readonly notice: Notice;
   readonly busy: Busy;
   readonly versions: readonly FlowVersionSummary[];
@@ -95,7 +96,7 @@ export interface EditorActions {
   setBusy(busy: Busy): void;
   notify(tone: 'info' | 'success' | 'error', text: string): void;
   clearNotice(): void;
-  refuse(reason: string): void;
+  refuse(refusal: ConnectionRefusal): void;
   clearRefusal(): void;
 }
 
@@ -239,7 +240,7 @@ export function createEditorStore(init: EditorInit): EditorStore {
         if (s.readOnly) return;
         const check = checkConnection(toGraphLike(s.nodes, s.edges), toConnectionLike(connection));
         if (!check.ok) {
-          get().refuse(check.reason);
+          get().refuse(check.refusal);
           return;
         }
         const sourcePort = connection.sourceHandle ?? '';
@@ -254,7 +255,7 @@ export function createEditorStore(init: EditorInit): EditorStore {
         if (s.readOnly) return;
         const check = checkConnection(toGraphLike(s.nodes, s.edges), { ...toConnectionLike(connection), id: old.id });
         if (!check.ok) {
-          get().refuse(check.reason);
+          get().refuse(check.refusal);
           return;
         }
         const moved: StepEdge = { ...old, source: connection.source, sourceHandle: connection.sourceHandle, target: connection.target, targetHandle: connection.targetHandle };
@@ -334,7 +335,7 @@ export function createEditorStore(init: EditorInit): EditorStore {
         const clipboard = copySelection(s.nodes, s.edges);
         if (clipboard === null) return;
         set({ clipboard, pasteCount: 0 });
-        get().notify('info', `Copied ${clipboard.nodes.length} step${clipboard.nodes.length === 1 ? '' : 's'}. Press Ctrl+V to paste.`);
+        get().notify('info', i18next.t('flowDesigner:notices.copied', { count: clipboard.nodes.length }));
       },
 
       paste() {
@@ -442,8 +443,8 @@ export function createEditorStore(init: EditorInit): EditorStore {
         set({ notice: null });
       },
 
-      refuse(reason) {
-        set({ refusal: { reason, at: Date.now() } });
+      refuse(refusal) {
+        set({ refusal: { refusal, at: Date.now() } });
       },
 
       clearRefusal() {

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { flowDraftSchema, type FlowDraft } from '../../../../workflows/flow';
 import { ApiError, api, downloadText, errorMessage } from '../../api/client';
+import type { flowDesigner } from '../../i18n/en/flow-designer';
+import { i18next } from '../../i18n/i18n';
 import { diagnosticsFromApiDetails } from '../graph/diagnostics';
 import { canvasToDraft } from '../graph/draft-convert';
 import { useEditorApi, type EditorStore } from './store';
@@ -21,19 +23,23 @@ function fileName(name: string, suffix: string): string {
   return `${name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'flow'}${suffix}.flow.json`;
 }
 
+const t = (key: keyof typeof flowDesigner.notices, values?: Record<string, unknown>): string => i18next.t(`flowDesigner:notices.${key}`, values);
+
 /** Reads a flow file someone picked: the draft, or a sentence saying why it is not one. */
 export async function readFlowFile(file: File): Promise<{ ok: true; draft: FlowDraft } | { ok: false; reason: string }> {
   let json: unknown;
   try {
     json = JSON.parse(await file.text());
   } catch {
-    return { ok: false, reason: `“${file.name}” is not a JSON file.` };
+    return { ok: false, reason: t('notJson', { file: file.name }) };
   }
   const parsed = flowDraftSchema.safeParse(json);
   if (!parsed.success) {
     const [first] = parsed.error.issues;
-    const where = first === undefined || first.path.length === 0 ? '' : ` (at ${first.path.join('.')})`;
-    return { ok: false, reason: `“${file.name}” is not a Milepost flow: ${first?.message ?? 'unknown problem'}${where}.` };
+    const problem = first?.message ?? t('unknownProblem');
+    return first === undefined || first.path.length === 0
+      ? { ok: false, reason: t('notAFlow', { file: file.name, problem }) }
+      : { ok: false, reason: t('notAFlowAt', { file: file.name, problem, path: first.path.join('.') }) };
   }
   return { ok: true, draft: parsed.data };
 }
@@ -51,10 +57,10 @@ function createActions(store: EditorStore): FlowActions {
       after.markSaved(version);
       after.setVersions(detail.versions);
       after.learnFromServer(draft, detail.diagnostics);
-      after.notify('success', 'Draft saved.');
+      after.notify('success', t('saved'));
       return true;
     } catch (error) {
-      store.getState().notify('error', `The draft was not saved. ${problemList(error)}`);
+      store.getState().notify('error', t('notSaved', { error: problemList(error) }));
       return false;
     } finally {
       store.getState().setBusy(null);
@@ -72,15 +78,15 @@ function createActions(store: EditorStore): FlowActions {
       const after = store.getState();
       after.setServerDiagnostics([]);
       after.setVersions([published, ...after.versions.filter((v) => v.version !== published.version)]);
-      after.notify('success', `Published as version ${published.version}. New runs use it from now on; running ones keep their version.`);
+      after.notify('success', t('published', { version: published.version }));
     } catch (error) {
       const after = store.getState();
       if (error instanceof ApiError && error.status === 422) {
         after.setServerDiagnostics(diagnosticsFromApiDetails(error.details));
         after.setPanel('problems');
-        after.notify('error', `Not published. ${error.message} The steps concerned are marked in red.`);
+        after.notify('error', t('refused', { error: error.message }));
       } else {
-        after.notify('error', `Not published. ${problemList(error)}`);
+        after.notify('error', t('notPublished', { error: problemList(error) }));
       }
     } finally {
       store.getState().setBusy(null);
@@ -100,7 +106,7 @@ function createActions(store: EditorStore): FlowActions {
       const { filename, text } = await api.exportFlow(s.flowId);
       downloadText(filename, text);
     } catch (error) {
-      store.getState().notify('error', `The flow could not be exported. ${problemList(error)}`);
+      store.getState().notify('error', t('notExported', { error: problemList(error) }));
     } finally {
       store.getState().setBusy(null);
     }
@@ -114,7 +120,7 @@ function createActions(store: EditorStore): FlowActions {
       return;
     }
     s.replaceDocument(result.draft);
-    s.notify('info', `Loaded “${result.draft.name}” into this draft. Save to keep it, or undo to go back.`);
+    s.notify('info', t('loaded', { name: result.draft.name }));
   }
 
   return { save, publish, exportFile, importFile };

@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { variableLabel } from '../../i18n/flow-catalog';
 import { fieldHasProblem } from '../graph/diagnostics';
 import { useFormContext } from './form-context';
 import { defaultValue, isRecord, switchVariant, variantIndexOf, withField, type Field, type FieldSpec, type ObjectSpec, type VariantsSpec } from './form-spec';
@@ -24,11 +26,12 @@ function useFieldProblems(path: string): { messages: string[]; marked: boolean }
 
 function Row({ field, path, inputId, children }: { field: Field; path: string; inputId: string; children: ReactNode }) {
   const { messages, marked } = useFieldProblems(path);
+  const { t } = useTranslation('flowDesigner');
   return (
     <div className={`field${marked ? ' field--problem' : ''}`} data-field={path}>
       <label htmlFor={inputId} className="field__label">
         {field.title}
-        {!field.required && <span className="field__optional"> (optional)</span>}
+        {!field.required && <span className="field__optional">{t('form.optional')}</span>}
       </label>
       {field.description !== undefined && <p className="field__help">{field.description}</p>}
       {children}
@@ -46,6 +49,7 @@ function TextInput({ field, path, value, onChange }: FieldProps) {
   const { disabled, variables, templateFields } = useFormContext();
   const { marked } = useFieldProblems(path);
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const { t } = useTranslation('flowDesigner');
   const spec = field.spec;
   const text = typeof value === 'string' ? value : '';
   const set = (next: string) => onChange(next === '' && !field.required ? undefined : next);
@@ -62,16 +66,16 @@ function TextInput({ field, path, value, onChange }: FieldProps) {
   return (
     <Row field={field} path={path} inputId={id}>
       {spec.type === 'text' && spec.multiline ? (
-        <textarea {...common} rows={6} onChange={(event) => set(event.target.value)} />
+        <textarea {...common} data-i18n-data rows={6} onChange={(event) => set(event.target.value)} />
       ) : (
         <input {...common} type="text" onChange={(event) => set(event.target.value)} />
       )}
       {templateFields.has(path) && !disabled && variables.length > 0 && (
-        <select className="insert-variable" value="" aria-label={`Insert a variable into ${field.title}`} onChange={(event) => event.target.value !== '' && insertVariable(event.target.value)}>
-          <option value="">Insert a variable…</option>
+        <select className="insert-variable" value="" aria-label={t('form.insertVariableInto', { field: field.title })} onChange={(event) => event.target.value !== '' && insertVariable(event.target.value)}>
+          <option value="">{t('form.insertVariable')}</option>
           {variables.map((variable) => (
             <option key={variable.name} value={variable.name}>
-              {variable.label} — {`{{${variable.name}}}`}
+              {variableLabel(variable.name)} — {`{{${variable.name}}}`}
             </option>
           ))}
         </select>
@@ -116,12 +120,13 @@ function Choice({ field, path, value, onChange, options }: FieldProps & { option
   const id = useId();
   const { disabled } = useFormContext();
   const { marked } = useFieldProblems(path);
+  const { t } = useTranslation('flowDesigner');
   const current = typeof value === 'string' ? value : '';
   return (
     <Row field={field} path={path} inputId={id}>
       <select id={id} value={current} disabled={disabled} aria-invalid={marked} onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}>
-        {(current === '' || !field.required) && <option value="">{field.required ? 'Choose…' : '—'}</option>}
-        {current !== '' && !options.some((o) => o.value === current) && <option value={current}>{current} (not allowed)</option>}
+        {(current === '' || !field.required) && <option value="">{field.required ? t('form.choose') : t('none', { ns: 'common' })}</option>}
+        {current !== '' && !options.some((o) => o.value === current) && <option value={current}>{t('form.notAllowed', { value: current })}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -174,6 +179,7 @@ function Checkbox({ field, path, value, onChange }: FieldProps) {
 function HeaderList({ field, path, value, onChange }: FieldProps) {
   const id = useId();
   const { disabled } = useFormContext();
+  const { t } = useTranslation('flowDesigner');
   const entries = Object.entries(isRecord(value) ? value : {}).map(([name, text]) => [name, typeof text === 'string' ? text : ''] as const);
   const write = (next: readonly (readonly [string, string])[]) => onChange(Object.fromEntries(next));
   return (
@@ -181,18 +187,18 @@ function HeaderList({ field, path, value, onChange }: FieldProps) {
       <div className="pairs" id={id}>
         {entries.map(([name, text], index) => (
           <div className="pairs__row" key={index} data-field={`${path}.${name}`}>
-            <input aria-label="Header name" value={name} disabled={disabled} onChange={(event) => write(entries.map((e, i) => (i === index ? [event.target.value, e[1]] : e)))} />
-            <input aria-label="Header value" value={text} disabled={disabled} onChange={(event) => write(entries.map((e, i) => (i === index ? [e[0], event.target.value] : e)))} />
+            <input aria-label={t('form.headerName')} value={name} disabled={disabled} onChange={(event) => write(entries.map((e, i) => (i === index ? [event.target.value, e[1]] : e)))} />
+            <input aria-label={t('form.headerValue')} value={text} disabled={disabled} onChange={(event) => write(entries.map((e, i) => (i === index ? [e[0], event.target.value] : e)))} />
             {!disabled && (
               <button type="button" className="link" onClick={() => write(entries.filter((_, i) => i !== index))}>
-                Remove
+                {t('form.remove')}
               </button>
             )}
           </div>
         ))}
         {!disabled && (
           <button type="button" className="link" onClick={() => write([...entries, [`X-Header-${entries.length + 1}`, '']])}>
-            Add a header
+            {t('form.addHeader')}
           </button>
         )}
       </div>
@@ -214,6 +220,7 @@ function ObjectFields({ spec, path, value, onChange }: { spec: ObjectSpec; path:
 function Variants({ field, path, value, onChange, spec }: FieldProps & { spec: VariantsSpec }) {
   const id = useId();
   const { disabled } = useFormContext();
+  const { t } = useTranslation('flowDesigner');
   const { marked, messages } = useFieldProblems(path);
   const discriminatorPath = path === '' ? spec.discriminator : `${path}.${spec.discriminator}`;
   const discriminatorProblems = useFieldProblems(discriminatorPath);
@@ -231,10 +238,10 @@ function Variants({ field, path, value, onChange, spec }: FieldProps & { spec: V
       value={index === -1 ? '' : chosen}
       disabled={disabled}
       aria-invalid={marked}
-      aria-label={spec.inline ? `${field.title}: ${spec.discriminatorTitle}` : undefined}
+      aria-label={spec.inline ? t('form.pairLabel', { field: field.title, part: spec.discriminatorTitle }) : undefined}
       onChange={(event) => onChange(event.target.value === '' ? undefined : switchVariant(spec, value, event.target.value))}
     >
-      {(index === -1 || !field.required) && <option value="">{field.required ? 'Choose…' : 'Nobody else'}</option>}
+      {(index === -1 || !field.required) && <option value="">{field.required ? t('form.choose') : t('form.nobodyElse')}</option>}
       {spec.options.map((option) => (
         <option key={option.value} value={option.value}>
           {option.label}
@@ -252,7 +259,7 @@ function Variants({ field, path, value, onChange, spec }: FieldProps & { spec: V
         {field.description !== undefined && <p className="field__help">{field.description}</p>}
         <div className="inline-pair">
           {only !== undefined && (
-            <InlineNumber id={`${id}-amount`} value={object[only.key]} spec={only.spec} disabled={disabled || index === -1} onChange={(next) => onChange(withField(object, only.key, next))} label={`${field.title}: ${only.title}`} />
+            <InlineNumber id={`${id}-amount`} value={object[only.key]} spec={only.spec} disabled={disabled || index === -1} onChange={(next) => onChange(withField(object, only.key, next))} label={t('form.pairLabel', { field: field.title, part: only.title })} />
           )}
           {select}
         </div>
@@ -271,7 +278,7 @@ function Variants({ field, path, value, onChange, spec }: FieldProps & { spec: V
       <div className="field" data-field={discriminatorPath}>
         <label htmlFor={id} className="field__label">
           {label}
-          {!field.required && <span className="field__optional"> (optional)</span>}
+          {!field.required && <span className="field__optional">{t('form.optional')}</span>}
         </label>
         {field.description !== undefined && <p className="field__help">{field.description}</p>}
         {select}
@@ -338,11 +345,12 @@ function PeopleField({ field, path, value, onChange }: FieldProps) {
 
 function ChatChannelField({ field, path, value, onChange }: FieldProps) {
   const id = useId();
+  const { t } = useTranslation('flowDesigner');
   const { disabled } = useFormContext();
   const { marked } = useFieldProblems(path);
   return (
     <Row field={field} path={path} inputId={id}>
-      <ChatChannelSelect id={id} value={typeof value === 'string' ? value : null} onChange={(next) => onChange(next ?? undefined)} disabled={disabled} invalid={marked} noneLabel="None: each person’s own chat, if they chose one" />
+      <ChatChannelSelect id={id} value={typeof value === 'string' ? value : null} onChange={(next) => onChange(next ?? undefined)} disabled={disabled} invalid={marked} noneLabel={t('form.noChatChannel')} />
     </Row>
   );
 }
@@ -359,6 +367,7 @@ function RuleField({ field, path, value, onChange }: FieldProps) {
 }
 
 export function FieldView(props: FieldProps) {
+  const { t } = useTranslation('flowDesigner');
   const spec = props.field.spec;
   switch (spec.type) {
     case 'text':
@@ -392,15 +401,16 @@ export function FieldView(props: FieldProps) {
     case 'variants':
       return <Variants {...props} spec={spec} />;
     case 'unsupported':
-      return <p className="field__help">“{props.field.title}” cannot be edited here; it keeps its current value.</p>;
+      return <p className="field__help">{t('form.cannotEdit', { field: props.field.title })}</p>;
   }
 }
 
 /** The whole settings form of one step, from its kind's form spec. */
 export function ConfigForm({ spec, value, onChange }: { spec: FieldSpec; value: unknown; onChange: (config: unknown) => void }) {
+  const { t } = useTranslation('flowDesigner');
   if (spec.type === 'object') {
-    if (spec.fields.length === 0) return <p className="muted">This step has no settings.</p>;
+    if (spec.fields.length === 0) return <p className="muted">{t('form.noSettings')}</p>;
     return <ObjectFields spec={spec} path="" value={value} onChange={onChange} />;
   }
-  return <FieldView field={{ key: '', title: 'Settings', required: true, spec }} path="" value={value} onChange={onChange} />;
+  return <FieldView field={{ key: '', title: t('form.settings'), required: true, spec }} path="" value={value} onChange={onChange} />;
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { usePeople } from '../../shared/people';
 
 interface PersonProps {
@@ -12,12 +13,13 @@ interface PersonProps {
 /** Choose one person from the org chart; the flow stores their id. */
 export function PersonPicker({ id, value, onChange, disabled, invalid }: PersonProps) {
   const users = usePeople();
+  const { t } = useTranslation('flowDesigner');
   const known = users.status === 'ready' ? users.users : [];
   const missing = value !== '' && users.status === 'ready' && !known.some((user) => user.id === value);
   return (
     <select id={id} value={value} onChange={(event) => onChange(event.target.value)} disabled={disabled} aria-invalid={invalid} data-picker="person">
-      <option value="">{users.status === 'loading' ? 'Loading people…' : users.status === 'failed' ? 'People could not be loaded' : 'Choose a person…'}</option>
-      {missing && <option value={value}>Someone no longer listed ({value.slice(0, 8)}…)</option>}
+      <option value="">{users.status === 'loading' ? t('people.loading') : users.status === 'failed' ? t('people.failed') : t('people.choose')}</option>
+      {missing && <option value={value}>{t('people.gone', { id: value.slice(0, 8) })}</option>}
       {known.map((user) => (
         <option key={user.id} value={user.id}>
           {user.name} — {user.email}
@@ -39,8 +41,9 @@ interface PeopleProps {
 export function PeoplePicker({ id, value, onChange, disabled, invalid }: PeopleProps) {
   const users = usePeople();
   const addId = useId();
+  const { t } = useTranslation('flowDesigner');
   const known = users.status === 'ready' ? users.users : [];
-  const nameOf = (userId: string) => known.find((user) => user.id === userId)?.name ?? `Someone no longer listed (${userId.slice(0, 8)}…)`;
+  const nameOf = (userId: string) => known.find((user) => user.id === userId)?.name ?? t('people.gone', { id: userId.slice(0, 8) });
   const addable = known.filter((user) => !value.includes(user.id));
   return (
     <div className="people" id={id}>
@@ -50,8 +53,8 @@ export function PeoplePicker({ id, value, onChange, disabled, invalid }: PeopleP
             <li key={userId}>
               <span>{nameOf(userId)}</span>
               {!disabled && (
-                <button type="button" className="link" onClick={() => onChange(value.filter((other) => other !== userId))} aria-label={`Remove ${nameOf(userId)}`}>
-                  Remove
+                <button type="button" className="link" onClick={() => onChange(value.filter((other) => other !== userId))} aria-label={t('people.removeNamed', { name: nameOf(userId) })}>
+                  {t('people.remove')}
                 </button>
               )}
             </li>
@@ -62,12 +65,12 @@ export function PeoplePicker({ id, value, onChange, disabled, invalid }: PeopleP
         <select
           id={addId}
           value=""
-          aria-label="Add a person"
+          aria-label={t('people.add')}
           aria-invalid={invalid}
           onChange={(event) => event.target.value !== '' && onChange([...value, event.target.value])}
           data-picker="people"
         >
-          <option value="">{users.status === 'loading' ? 'Loading people…' : 'Add a person…'}</option>
+          <option value="">{users.status === 'loading' ? t('people.loading') : t('people.addOption')}</option>
           {addable.map((user) => (
             <option key={user.id} value={user.id}>
               {user.name} — {user.email}

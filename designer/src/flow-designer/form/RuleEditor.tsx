@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { VariableDef } from '../../../../workflows/flow';
-import { variableLabel } from '../graph/summary';
+import { variableLabel } from '../../i18n/flow-catalog';
 import {
-  comparisonLabels,
+  comparisonLabel,
   comparisonOperators,
   formToRule,
   parseComparisonValue,
@@ -21,6 +22,8 @@ interface Props {
   readonly invalid: boolean;
 }
 
+const ruleJoins: readonly RuleForm['join'][] = ['and', 'or'];
+
 function isOperator(value: string): value is ComparisonOperator {
   return comparisonOperators.some((op) => op === value);
 }
@@ -32,13 +35,14 @@ function isOperator(value: string): value is ComparisonOperator {
 export function RuleEditor({ id, value, onChange, variables, disabled, invalid }: Props) {
   const form = ruleToForm(value);
   const [asText, setAsText] = useState(form === null);
+  const { t } = useTranslation('flowDesigner');
   if (asText || form === null) {
     return (
       <div className="rule">
         <RuleText id={id} value={value} onChange={onChange} disabled={disabled} invalid={invalid} />
         {form !== null && !disabled && (
           <button type="button" className="link" onClick={() => setAsText(false)}>
-            Edit as a form
+            {t('rule.editAsForm')}
           </button>
         )}
       </div>
@@ -53,10 +57,13 @@ export function RuleEditor({ id, value, onChange, variables, disabled, invalid }
     <div className="rule" id={id}>
       {form.comparisons.length > 1 && (
         <label className="rule__join">
-          Go along “yes” when
+          {t('rule.goYesWhen')}
           <select value={form.join} disabled={disabled} onChange={(event) => update({ ...form, join: event.target.value === 'or' ? 'or' : 'and' })}>
-            <option value="and">all of these hold</option>
-            <option value="or">any of these holds</option>
+            {ruleJoins.map((join) => (
+              <option key={join} value={join}>
+                {t(`rule.joins.${join}`)}
+              </option>
+            ))}
           </select>
         </label>
       )}
@@ -65,40 +72,40 @@ export function RuleEditor({ id, value, onChange, variables, disabled, invalid }
         return (
           <div className="rule__row" key={index}>
             <select
-              aria-label="Variable"
+              aria-label={t('rule.variable')}
               value={row.variable}
               disabled={disabled}
               aria-invalid={invalid}
               onChange={(event) => setRow(index, { ...row, variable: event.target.value, value: parseComparisonValue(String(row.value), typeOf(event.target.value)) })}
             >
-              {!listed && <option value={row.variable}>{variableLabel(row.variable)} (not known here)</option>}
+              {!listed && <option value={row.variable}>{t('rule.notKnownHere', { variable: variableLabel(row.variable) })}</option>}
               {variables.map((variable) => (
                 <option key={variable.name} value={variable.name}>
-                  {variable.label}
+                  {variableLabel(variable.name)}
                 </option>
               ))}
             </select>
             <select
-              aria-label="Comparison"
+              aria-label={t('rule.comparison')}
               value={row.operator}
               disabled={disabled}
               onChange={(event) => isOperator(event.target.value) && setRow(index, { ...row, operator: event.target.value })}
             >
               {comparisonOperators.map((op) => (
                 <option key={op} value={op}>
-                  {comparisonLabels[op]}
+                  {comparisonLabel(op)}
                 </option>
               ))}
             </select>
             <input
-              aria-label="Value"
+              aria-label={t('rule.value')}
               value={String(row.value)}
               disabled={disabled}
               onChange={(event) => setRow(index, { ...row, value: parseComparisonValue(event.target.value, typeOf(row.variable)) })}
             />
             {form.comparisons.length > 1 && !disabled && (
-              <button type="button" className="link" aria-label="Remove this comparison" onClick={() => update({ ...form, comparisons: form.comparisons.filter((_, i) => i !== index) })}>
-                Remove
+              <button type="button" className="link" aria-label={t('rule.removeComparison')} onClick={() => update({ ...form, comparisons: form.comparisons.filter((_, i) => i !== index) })}>
+                {t('rule.remove')}
               </button>
             )}
           </div>
@@ -111,10 +118,10 @@ export function RuleEditor({ id, value, onChange, variables, disabled, invalid }
             className="link"
             onClick={() => update({ ...form, comparisons: [...form.comparisons, { variable: firstNumber?.name ?? 'project.attainmentPct', operator: '<', value: 0 }] })}
           >
-            Add a comparison
+            {t('rule.addComparison')}
           </button>
           <button type="button" className="link" onClick={() => setAsText(true)}>
-            Edit as JSON Logic
+            {t('rule.editAsJson')}
           </button>
         </div>
       )}
@@ -124,7 +131,8 @@ export function RuleEditor({ id, value, onChange, variables, disabled, invalid }
 
 function RuleText({ id, value, onChange, disabled, invalid }: Omit<Props, 'variables'>) {
   const [text, setText] = useState(() => JSON.stringify(value, null, 2));
-  const [parseError, setParseError] = useState<string | null>(null);
+  const [parseError, setParseError] = useState(false);
+  const { t } = useTranslation('flowDesigner');
   // Follow outside changes (undo) unless they are just what was typed.
   useEffect(() => {
     setText((current) => {
@@ -140,22 +148,23 @@ function RuleText({ id, value, onChange, disabled, invalid }: Omit<Props, 'varia
       <textarea
         id={id}
         className="mono"
+        data-i18n-data
         rows={6}
         value={text}
         disabled={disabled}
-        aria-invalid={invalid || parseError !== null}
+        aria-invalid={invalid || parseError}
         onChange={(event) => {
           setText(event.target.value);
           try {
             const parsed: unknown = JSON.parse(event.target.value);
-            setParseError(null);
+            setParseError(false);
             onChange(parsed);
           } catch {
-            setParseError('This is not valid JSON yet; the rule keeps its last valid form until it is.');
+            setParseError(true);
           }
         }}
       />
-      {parseError !== null && <p className="field__error">{parseError}</p>}
+      {parseError && <p className="field__error">{t('rule.notJson')}</p>}
     </>
   );
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { nodeDef, type NodeKind } from '../../../../workflows/flow';
+import { fieldHelp, fieldTitle } from '../../i18n/flow-catalog';
+import { currentLanguage } from '../../i18n/i18n';
 import { fallbackTitle, valueLabel } from './value-labels';
 
 /**
@@ -102,18 +104,33 @@ function isScalar(spec: FieldSpec): boolean {
   return spec.type === 'text' || spec.type === 'number' || spec.type === 'choice';
 }
 
-function objectSpec(schema: JsonSchema, skip?: string): ObjectSpec {
+/** Where a field sits: the step kind whose catalog texts name it (if any) and its dotted config path. */
+interface At {
+  readonly kind: NodeKind | undefined;
+  readonly path: string;
+}
+
+function inside(at: At, key: string): At {
+  return { kind: at.kind, path: at.path === '' ? key : `${at.path}.${key}` };
+}
+
+/** A title in the page's language: the catalog's for this kind and path, else the schema's, else the key's. */
+function titleAt(at: At, key: string, schema: JsonSchema | undefined): string {
+  return (at.kind === undefined ? undefined : fieldTitle(at.kind, at.path)) ?? schema?.title ?? fallbackTitle(key);
+}
+
+function objectSpec(schema: JsonSchema, at: At, skip?: string): ObjectSpec {
   const required = new Set(schema.required ?? []);
   const fields = Object.entries(propertiesOf(schema))
     .filter(([key]) => key !== skip)
-    .map(([key, property]) => field(key, property, required.has(key)));
+    .map(([key, property]) => field(key, property, required.has(key), inside(at, key)));
   return { type: 'object', fields };
 }
 
-function variantsSpec(key: string, variants: readonly JsonSchema[]): VariantsSpec | null {
+function variantsSpec(variants: readonly JsonSchema[], at: At): VariantsSpec | null {
   const discriminator = findDiscriminator(variants);
   if (discriminator === null) return null;
-  const objects = variants.map((variant) => objectSpec(variant, discriminator));
+  const objects = variants.map((variant) => objectSpec(variant, at, discriminator));
   const options = variants.flatMap((variant, index) =>
     (allowedValues(propertiesOf(variant)[discriminator]) ?? []).map((value) => ({ value, label: valueLabel(discriminator, value), variant: index })),
   );
@@ -121,17 +138,17 @@ function variantsSpec(key: string, variants: readonly JsonSchema[]): VariantsSpe
   return {
     type: 'variants',
     discriminator,
-    discriminatorTitle: discriminatorSchema?.title ?? fallbackTitle(discriminator),
+    discriminatorTitle: titleAt(inside(at, discriminator), discriminator, discriminatorSchema),
     options,
     variants: objects,
     inline: objects.every((object) => object.fields.length <= 1 && object.fields.every((f) => f.required && isScalar(f.spec))),
   };
 }
 
-function specOf(key: string, schema: JsonSchema): FieldSpec {
+function specOf(key: string, schema: JsonSchema, at: At): FieldSpec {
   if (Array.isArray(schema.oneOf) || (Array.isArray(schema.anyOf) && schema.anyOf.every((s) => s.type === 'object'))) {
     const variants = (schema.oneOf ?? schema.anyOf ?? []).filter(isSchema);
-    return variantsSpec(key, variants) ?? { type: 'unsupported' };
+    return variantsSpec(variants, at) ?? { type: 'unsupported' };
   }
   // Free JSON (a JSON Logic rule) comes out as a recursive anyOf of every JSON type.
   if (schema.$ref !== undefined || Array.isArray(schema.anyOf)) return { type: 'rule' };
@@ -162,28 +179,34 @@ function specOf(key: string, schema: JsonSchema): FieldSpec {
       return { type: 'unsupported' };
     case 'object':
       if (isSchema(schema.additionalProperties)) return { type: 'map' };
-      return objectSpec(schema);
+      return objectSpec(schema, at);
     default:
       return { type: 'unsupported' };
   }
 }
 
-function field(key: string, schema: JsonSchema, required: boolean): Field {
-  return { key, title: schema.title ?? fallbackTitle(key), description: schema.description, required, spec: specOf(key, schema) };
+function field(key: string, schema: JsonSchema, required: boolean, at: At): Field {
+  const description = (at.kind === undefined ? undefined : fieldHelp(at.kind, at.path)) ?? schema.description;
+  return { key, title: titleAt(at, key, schema), description, required, spec: specOf(key, schema, at) };
 }
 
-/** The form of a JSON Schema (exported for tests; the editor uses `formSpecFor`). */
-export function formSpecOf(schema: JsonSchema): FieldSpec {
-  return specOf('', schema);
+/**
+ * The form of a JSON Schema (exported for tests; the editor uses `formSpecFor`). With a kind, its
+ * titles, help and choices read as the flow catalog words them in the page's language.
+ */
+export function formSpecOf(schema: JsonSchema, kind?: NodeKind): FieldSpec {
+  return specOf('', schema, { kind, path: '' });
 }
 
-const cache = new Map<NodeKind, FieldSpec>();
+/** One form per kind and language, made when first asked for. */
+const cache = new Map<string, FieldSpec>();
 
 export function formSpecFor(kind: NodeKind): FieldSpec {
-  let spec = cache.get(kind);
+  const key = `${currentLanguage()}:${kind}`;
+  let spec = cache.get(key);
   if (spec === undefined) {
-    spec = formSpecOf(z.toJSONSchema(nodeDef(kind).config, { unrepresentable: 'any' }));
-    cache.set(kind, spec);
+    spec = formSpecOf(z.toJSONSchema(nodeDef(kind).config, { unrepresentable: 'any' }), kind);
+    cache.set(key, spec);
   }
   return spec;
 }

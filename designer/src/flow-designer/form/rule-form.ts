@@ -1,4 +1,5 @@
 import type { Rule } from '../../../../workflows/flow';
+import { i18next } from '../../i18n/i18n';
 
 /**
  * The condition rules people can edit as a form: one or more comparisons of a variable with a
@@ -8,14 +9,10 @@ import type { Rule } from '../../../../workflows/flow';
 export const comparisonOperators = ['<', '<=', '>', '>=', '==', '!='] as const;
 export type ComparisonOperator = (typeof comparisonOperators)[number];
 
-export const comparisonLabels: Record<ComparisonOperator, string> = {
-  '<': 'is below',
-  '<=': 'is at most',
-  '>': 'is above',
-  '>=': 'is at least',
-  '==': 'is',
-  '!=': 'is not',
-};
+/** "is below": how a comparison reads, in the page's language. */
+export function comparisonLabel(operator: ComparisonOperator): string {
+  return i18next.t(`flowDesigner:rule.operators.${operator}`);
+}
 
 export type ComparisonValue = number | string | boolean;
 
@@ -101,8 +98,12 @@ export function parseComparisonValue(text: string, type: 'text' | 'number' | 'da
 export function describeRule(rule: unknown, labelOf: (variable: string) => string = (name) => name): string | null {
   const form = ruleToForm(rule);
   if (form === null) return null;
-  const parts = form.comparisons.map(
-    (c) => `${labelOf(c.variable)} ${comparisonLabels[c.operator]} ${typeof c.value === 'string' ? `"${c.value}"` : String(c.value)}`,
+  const parts = form.comparisons.map((c): string =>
+    i18next.t('flowDesigner:rule.comparisonText', {
+      variable: labelOf(c.variable),
+      operator: comparisonLabel(c.operator),
+      value: typeof c.value === 'string' ? i18next.t('flowDesigner:rule.quoted', { value: c.value }) : String(c.value),
+    }),
   );
-  return parts.join(form.join === 'and' ? ' and ' : ' or ');
+  return parts.reduce((before, after): string => i18next.t(form.join === 'and' ? 'flowDesigner:rule.and' : 'flowDesigner:rule.or', { before, after }));
 }

@@ -1,4 +1,6 @@
-import { channelLabels, triggerEventLabels } from '../../../../workflows/flow';
+import { channels, durationUnits, triggerEvents } from '../../../../workflows/flow';
+import { channelLabel, eventLabel, unitLabel } from '../../i18n/flow-catalog';
+import { i18next } from '../../i18n/i18n';
 
 /** "business_days" → "Business days": the fallback for any value without a chosen wording. */
 export function humanize(value: string): string {
@@ -8,50 +10,30 @@ export function humanize(value: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
-/**
- * Wording of choice values, by the name of the field they belong to. The catalog fixes the
- * values; how they read to operations staff is the designer's business.
- */
-const labelsByField: Record<string, Record<string, string>> = {
-  event: triggerEventLabels,
-  channel: channelLabels,
-  kind: {
-    project_owner: 'The project owner',
-    owner_manager: 'The owner’s manager',
-    manager_levels_up: 'A manager further up',
-    manager_chain: 'A manager in the owner’s chain',
-    role: 'Everyone with a role',
-    team: 'A team',
-    user: 'A person',
-    users: 'Chosen people',
-    escalation_recipient: 'Whoever the latest escalation reached',
-  },
-  mode: { any: 'Any one of them', all: 'All of them', sequence: 'One after another' },
-  timeoutAction: { approve: 'Approve on its own', reject: 'Reject on its own', escalate: 'Take the “timed out” path' },
-  unit: {
-    seconds: 'seconds',
-    minutes: 'minutes',
-    hours: 'hours',
-    days: 'days',
-    business_hours: 'business hours',
-    business_days: 'business days',
-  },
-  status: { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track' },
-  result: { done: 'Done', approved: 'Approved', rejected: 'Rejected' },
-  direction: { above: 'Goes above', below: 'Goes below' },
-};
+/** A message of the designer's catalog if it has one; `${field}.${value}` names a fixed value's wording. */
+function designerText(key: string): string | undefined {
+  const full = `flowDesigner:form.${key}`;
+  return i18next.exists(full) ? (i18next.t(full as never) as string) : undefined;
+}
 
+/**
+ * Wording of choice values, by the name of the field they belong to. The catalog fixes the values;
+ * trigger events, channels and units read as the flow catalog names them, the rest as the designer words
+ * them for operations staff (flowDesigner `form.values`), in the page's language.
+ */
 export function valueLabel(field: string, value: string): string {
-  return labelsByField[field]?.[value] ?? humanize(value);
+  const event = field === 'event' ? triggerEvents.find((known) => known === value) : undefined;
+  if (event !== undefined) return eventLabel(event);
+  const channel = field === 'channel' ? channels.find((known) => known === value) : undefined;
+  if (channel !== undefined) return channelLabel(channel);
+  const unit = field === 'unit' ? durationUnits.find((known) => known === value) : undefined;
+  if (unit !== undefined) return unitLabel(unit);
+  // Keys with dots or i18next's separators are not wordings anyone chose.
+  if (/[.:]/.test(field) || /[.:]/.test(value)) return humanize(value);
+  return designerText(`values.${field}.${value}`) ?? humanize(value);
 }
 
 /** Titles for fields the schema leaves untitled (discriminators such as `kind`). */
-const fieldTitles: Record<string, string> = {
-  event: 'Starts when',
-  kind: 'Who',
-  channel: 'Channel',
-};
-
 export function fallbackTitle(field: string): string {
-  return fieldTitles[field] ?? humanize(field);
+  return (/[.:]/.test(field) ? undefined : designerText(`titles.${field}`)) ?? humanize(field);
 }

@@ -1,33 +1,15 @@
-import {
-  channelLabels,
-  describeDuration,
-  describePeopleRule,
-  eventVariables,
-  isNodeKind,
-  nodeCatalog,
-  nodeDef,
-  triggerEventLabels,
-  triggerEvents,
-  type VariableDef,
-} from '../../../../workflows/flow';
+import { isNodeKind, nodeCatalog } from '../../../../workflows/flow';
+import { channelLabel, describeDuration, describePeople, eventLabel, variableLabel } from '../../i18n/flow-catalog';
+import { i18next } from '../../i18n/i18n';
 import { describeRule } from '../form/rule-form';
-import { humanize, valueLabel } from '../form/value-labels';
+import { valueLabel } from '../form/value-labels';
 
-/** Every variable any trigger or step can provide, for showing names people can read. */
-const variableLabels = new Map<string, string>(
-  [
-    ...triggerEvents.flatMap((event) => eventVariables[event]),
-    ...Object.values(nodeCatalog).flatMap((def): readonly VariableDef[] => nodeDef(def.kind).provides?.(nodeDef(def.kind).defaults) ?? []),
-  ].map((variable) => [variable.name, variable.label]),
-);
-
-export function variableLabel(name: string): string {
-  return variableLabels.get(name) ?? name;
-}
+const t = (key: string, values?: Record<string, unknown>): string => i18next.t(`flowDesigner:summary.${key}` as never, values) as string;
 
 /**
  * One line under the step's name saying what it does with its current settings ("E-mail to the
- * project owner's manager"). Null while the settings are invalid: the step's problems say why.
+ * project owner's manager"), in the page's language. Null while the settings are invalid: the
+ * step's problems say why.
  */
 export function summarizeStep(kind: string, config: unknown): string | null {
   if (!isNodeKind(kind)) return null;
@@ -36,42 +18,45 @@ export function summarizeStep(kind: string, config: unknown): string | null {
       const parsed = nodeCatalog.trigger.config.safeParse(config);
       if (!parsed.success) return null;
       const c = parsed.data;
-      if (c.event === 'kpi_threshold_crossed') return `${c.metric} attainment goes ${c.direction} ${c.threshold} %`;
-      if (c.event === 'schedule') return `On schedule ${c.cron}${c.timeZone ? ` (${c.timeZone})` : ''}${c.workingDaysOnly ? ', working days' : ''}`;
-      return triggerEventLabels[c.event];
+      if (c.event === 'kpi_threshold_crossed') return t('kpi', { metric: c.metric, direction: c.direction, threshold: c.threshold });
+      if (c.event === 'schedule') {
+        const schedule = c.timeZone ? t('scheduleZone', { cron: c.cron, zone: c.timeZone }) : t('schedule', { cron: c.cron });
+        return c.workingDaysOnly ? t('workingDays', { schedule }) : schedule;
+      }
+      return eventLabel(c.event);
     }
     case 'notify': {
       const parsed = nodeCatalog.notify.config.safeParse(config);
       if (!parsed.success) return null;
-      return `${channelLabels[parsed.data.channel]} to ${describePeopleRule(parsed.data.recipient)}`;
+      return t('notify', { channel: channelLabel(parsed.data.channel), people: describePeople(parsed.data.recipient) });
     }
     case 'wait_for_ack': {
       const parsed = nodeCatalog.wait_for_ack.config.safeParse(config);
       if (!parsed.success) return null;
-      return `${capitalize(describePeopleRule(parsed.data.recipient))}, within ${describeDuration(parsed.data.timeout)}`;
+      return t('waitForAck', { people: capitalize(describePeople(parsed.data.recipient)), duration: describeDuration(parsed.data.timeout) });
     }
     case 'approval': {
       const parsed = nodeCatalog.approval.config.safeParse(config);
       if (!parsed.success) return null;
       const c = parsed.data;
-      return `${capitalize(describePeopleRule(c.approvers))} (${valueLabel('mode', c.mode).toLowerCase()}), within ${describeDuration(c.timeout)}`;
+      return t('approval', { people: capitalize(describePeople(c.approvers)), mode: valueLabel('mode', c.mode).toLowerCase(), duration: describeDuration(c.timeout) });
     }
     case 'condition': {
       const parsed = nodeCatalog.condition.config.safeParse(config);
       if (!parsed.success) return null;
-      return describeRule(parsed.data.rule, variableLabel) ?? 'Custom rule';
+      return describeRule(parsed.data.rule, variableLabel) ?? t('customRule');
     }
     case 'delay': {
       const parsed = nodeCatalog.delay.config.safeParse(config);
-      return parsed.success ? `Wait ${describeDuration(parsed.data.duration)}` : null;
+      return parsed.success ? t('delay', { duration: describeDuration(parsed.data.duration) }) : null;
     }
     case 'set_status': {
       const parsed = nodeCatalog.set_status.config.safeParse(config);
-      return parsed.success ? `Project ${humanize(parsed.data.status).toLowerCase()}` : null;
+      return parsed.success ? t('setStatus', { status: parsed.data.status }) : null;
     }
     case 'create_task': {
       const parsed = nodeCatalog.create_task.config.safeParse(config);
-      return parsed.success ? `“${parsed.data.title}” for ${describePeopleRule(parsed.data.assignee)}` : null;
+      return parsed.success ? t('createTask', { title: parsed.data.title, people: describePeople(parsed.data.assignee) }) : null;
     }
     case 'webhook': {
       const parsed = nodeCatalog.webhook.config.safeParse(config);
@@ -81,18 +66,18 @@ export function summarizeStep(kind: string, config: unknown): string | null {
     }
     case 'parallel_split': {
       const parsed = nodeCatalog.parallel_split.config.safeParse(config);
-      return parsed.success ? `${parsed.data.branches} branches at once` : null;
+      return parsed.success ? t('parallelSplit', { count: parsed.data.branches }) : null;
     }
     case 'end': {
       const parsed = nodeCatalog.end.config.safeParse(config);
-      return parsed.success ? `Result: ${valueLabel('result', parsed.data.result).toLowerCase()}` : null;
+      return parsed.success ? t('end', { result: parsed.data.result }) : null;
     }
     case 'escalate':
-      return 'One level up the org chart';
+      return t('escalate');
     case 'parallel_join':
-      return 'Waits for every branch';
+      return t('parallelJoin');
     case 'start_retrospective':
-      return 'Opens the closing review';
+      return t('startRetrospective');
   }
 }
 

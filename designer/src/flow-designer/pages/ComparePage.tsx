@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
 import { flowDraftSchema } from '../../../../workflows/flow';
 import { api } from '../../api/client';
@@ -20,6 +21,7 @@ function sideOf(value: string | null): number | null | undefined {
 export function ComparePage({ id }: { id: string }) {
   const params = new URLSearchParams(useSearch());
   const [, navigate] = useLocation();
+  const { t } = useTranslation('flowDesigner');
   const askedFrom = sideOf(params.get('from'));
   const askedTo = sideOf(params.get('to'));
   const { load, retry } = usePageQuery(['flow', id, 'compare', askedFrom, askedTo], async () => {
@@ -42,9 +44,9 @@ export function ComparePage({ id }: { id: string }) {
       {({ flow, before, after }) =>
         before === null ? (
           <main className="page">
-            <h1>Changes in {flow.name}</h1>
+            <h1>{t('editor.compareTitle', { name: flow.name })}</h1>
             <p className="muted" data-testid="nothing-to-compare">
-              Nothing is published yet: there is no version to compare the draft with.
+              {t('editor.nothingToCompare')}
             </p>
           </main>
         ) : (

@@ -1,5 +1,6 @@
 import { MapPin } from 'lucide-react';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
 import { flowDraftSchema } from '../../../../workflows/flow';
 import { api } from '../../api/client';
@@ -24,6 +25,7 @@ function DraftEditor({ flow, readOnly }: { flow: FlowDetail; readOnly: boolean }
   const linked = new URLSearchParams(useSearch()).get('panel') === 'bindings';
   const [panel, setPanel] = useState<RunPanel | 'bindings'>(linked ? 'bindings' : null);
   const close = () => setPanel(null);
+  const { t } = useTranslation('flowDesigner');
   return (
     <Editor
       store={store}
@@ -37,7 +39,7 @@ function DraftEditor({ flow, readOnly }: { flow: FlowDetail; readOnly: boolean }
             onClick={() => setPanel(panel === 'bindings' ? null : 'bindings')}
             data-testid="bindings-button"
           >
-            <MapPin size={15} aria-hidden="true" /> Where it runs
+            <MapPin size={15} aria-hidden="true" /> {t('editor.whereItRuns')}
           </button>
           <RunButtons panel={panel === 'bindings' ? null : panel} onPanel={setPanel} withRuns={false} />
         </>

@@ -1,13 +1,17 @@
 import { FileUp, Plus } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { defaultFlows, isNodeKind, triggerEventLabels, triggerEvents, type FlowDraft } from '../../../../workflows/flow';
+import { defaultFlows, isNodeKind, triggerEvents, type FlowDraft } from '../../../../workflows/flow';
 import { ApiError, api, errorMessage } from '../../api/client';
 import { PageHead } from '../../app/PageHead';
 import { PageState } from '../../app/PageState';
 import { useCan } from '../../auth/use-can';
 import { usePageQuery } from '../../app/queries';
+import { eventLabel } from '../../i18n/flow-catalog';
+import { i18next } from '../../i18n/i18n';
 import { FormAlert } from '../../shared/Field';
+import { formatDateTime } from '../../shared/time';
 import { noErrors, type FormErrors } from '../../shared/form-errors';
 import { FlowFileButton } from '../editor/FlowFileButton';
 import { readFlowFile } from '../editor/use-flow-actions';
@@ -15,21 +19,25 @@ import { triggerOnlyDraft } from '../graph/new-node';
 import type { FlowSummary } from '../../../../api/contract/flows';
 import { compareNames } from '../../shared/collate';
 
-function eventLabel(event: string): string {
+function startsWhen(event: string): string {
   const known = triggerEvents.find((candidate) => candidate === event);
-  return known === undefined ? 'No trigger yet' : triggerEventLabels[known];
+  return known === undefined ? i18next.t('flowDesigner:list.noTrigger') : eventLabel(known);
 }
 
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+interface Starter {
+  readonly id: string;
+  /** The label in the page's language; a default flow's name is its own (it becomes the new flow's). */
+  label(): string;
+  help(): string;
+  draft(name: string): FlowDraft;
 }
 
-const starters: readonly { id: string; label: string; help: string; draft: (name: string) => FlowDraft }[] = [
-  { id: 'empty', label: 'Only a trigger', help: 'Start from scratch and draw every step yourself.', draft: triggerOnlyDraft },
+const starters: readonly Starter[] = [
+  { id: 'empty', label: () => i18next.t('flowDesigner:newFlow.onlyTrigger'), help: () => i18next.t('flowDesigner:newFlow.onlyTriggerHelp'), draft: triggerOnlyDraft },
   ...defaultFlows.map((flow, index) => ({
     id: `default-${index}`,
-    label: flow.name,
-    help: `${flow.nodes.filter((node) => isNodeKind(node.kind) && node.kind !== 'end').length} steps, ready to adapt.`,
+    label: () => flow.name,
+    help: () => i18next.t('flowDesigner:newFlow.defaultHelp', { count: flow.nodes.filter((node) => isNodeKind(node.kind) && node.kind !== 'end').length }),
     draft: (name: string): FlowDraft => ({ ...structuredClone(flow), name }),
   })),
 ];
@@ -40,6 +48,7 @@ function NewFlowDialog({ onClose }: { onClose: () => void }) {
   const [starter, setStarter] = useState('empty');
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
+  const { t } = useTranslation('flowDesigner');
 
   async function create(event: FormEvent) {
     event.preventDefault();
@@ -48,7 +57,7 @@ function NewFlowDialog({ onClose }: { onClose: () => void }) {
     setWorking(true);
     setError(null);
     try {
-      const fallbackName = chosen.id === 'empty' ? 'New flow' : `${chosen.label} (copy)`.slice(0, 120);
+      const fallbackName = chosen.id === 'empty' ? t('newFlow.defaultName') : t('newFlow.copyName', { name: chosen.label() }).slice(0, 120);
       const flow = await api.createFlow(chosen.draft(name.trim() === '' ? fallbackName : name.trim()));
       navigate(`/flows/${flow.id}`);
     } catch (caught) {
@@ -67,21 +76,21 @@ function NewFlowDialog({ onClose }: { onClose: () => void }) {
         onSubmit={(event) => void create(event)}
         onKeyDown={(event) => event.key === 'Escape' && onClose()}
       >
-        <h2 id="new-flow-title">New flow</h2>
+        <h2 id="new-flow-title">{t('newFlow.title')}</h2>
         <div className="field">
           <label htmlFor="new-flow-name" className="field__label">
-            Name
+            {t('newFlow.name')}
           </label>
-          <input id="new-flow-name" value={name} maxLength={120} placeholder="For example: Budget overrun escalation" autoFocus onChange={(event) => setName(event.target.value)} />
+          <input id="new-flow-name" value={name} maxLength={120} placeholder={t('newFlow.namePlaceholder')} autoFocus onChange={(event) => setName(event.target.value)} />
         </div>
         <fieldset className="starters">
-          <legend className="field__label">Start from</legend>
+          <legend className="field__label">{t('newFlow.startFrom')}</legend>
           {starters.map((s) => (
             <label key={s.id} className={`starter${starter === s.id ? ' starter--chosen' : ''}`}>
               <input type="radio" name="starter" value={s.id} checked={starter === s.id} onChange={() => setStarter(s.id)} />
               <span>
-                <strong>{s.label}</strong>
-                <span className="muted small">{s.help}</span>
+                <strong>{s.label()}</strong>
+                <span className="muted small">{s.help()}</span>
               </span>
             </label>
           ))}
@@ -89,10 +98,10 @@ function NewFlowDialog({ onClose }: { onClose: () => void }) {
         {error !== null && <p className="error-text">{error}</p>}
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('newFlow.cancel')}
           </button>
           <button type="submit" className="button button--primary" disabled={working}>
-            Create and open
+            {t('newFlow.create')}
           </button>
         </div>
       </form>
@@ -101,15 +110,16 @@ function NewFlowDialog({ onClose }: { onClose: () => void }) {
 }
 
 function FlowTable({ flows }: { flows: readonly FlowSummary[] }) {
-  if (flows.length === 0) return <p className="muted">No flows yet. Create one to decide who is told, who approves and what happens when nobody acts.</p>;
+  const { t } = useTranslation('flowDesigner');
+  if (flows.length === 0) return <p className="muted">{t('list.empty')}</p>;
   return (
     <table className="table" data-testid="flow-table">
       <thead>
         <tr>
-          <th>Flow</th>
-          <th>Starts when</th>
-          <th>Published</th>
-          <th>Draft last changed</th>
+          <th>{t('list.columns.flow')}</th>
+          <th>{t('list.columns.startsWhen')}</th>
+          <th>{t('list.columns.published')}</th>
+          <th>{t('list.columns.draftChanged')}</th>
         </tr>
       </thead>
       <tbody>
@@ -122,9 +132,9 @@ function FlowTable({ flows }: { flows: readonly FlowSummary[] }) {
                   {flow.name}
                 </Link>
               </td>
-              <td>{eventLabel(flow.triggerEvent)}</td>
-              <td>{flow.latestVersion === null ? <span className="muted">Not yet</span> : `Version ${flow.latestVersion}`}</td>
-              <td className="muted">{formatDate(flow.draftUpdatedAt)}</td>
+              <td>{startsWhen(flow.triggerEvent)}</td>
+              <td>{flow.latestVersion === null ? <span className="muted">{t('list.notYet')}</span> : t('list.version', { version: flow.latestVersion })}</td>
+              <td className="muted">{formatDateTime(flow.draftUpdatedAt)}</td>
             </tr>
           ))}
       </tbody>
@@ -139,6 +149,7 @@ export function FlowListPage() {
   const [importError, setImportError] = useState<FormErrors>(noErrors);
   const [, navigate] = useLocation();
   const mayEdit = useCan('editFlows');
+  const { t } = useTranslation('flowDesigner');
 
   async function importFile(file: File) {
     setImportError(noErrors);
@@ -152,7 +163,7 @@ export function FlowListPage() {
       navigate(`/flows/${flow.id}`);
     } catch (error) {
       setImportError({
-        summary: `“${file.name}” was not imported. ${errorMessage(error)}`,
+        summary: t('list.notImported', { file: file.name, error: errorMessage(error) }),
         fields: {},
         other: error instanceof ApiError ? error.details.map((d) => d.message) : [],
       });
@@ -162,22 +173,22 @@ export function FlowListPage() {
   return (
     <main className="page">
       <PageHead
-        title="Flows"
+        title={t('list.title')}
         actions={
           mayEdit && (
             <>
               <FlowFileButton inputTestId="list-import-input" onFile={(file) => void importFile(file)}>
-                <FileUp size={15} aria-hidden="true" /> Import from file
+                <FileUp size={15} aria-hidden="true" /> {t('list.importFromFile')}
               </FlowFileButton>
               <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-                <Plus size={15} aria-hidden="true" /> New flow
+                <Plus size={15} aria-hidden="true" /> {t('list.newFlow')}
               </button>
             </>
           )
         }
       >
-        Flows decide who is told, who must approve, how long people have, and who is next when nobody acts.
-        {!mayEdit && ' You can read them; operations staff and admins change them.'}
+        {t('list.intro')}
+        {!mayEdit && ` ${t('list.readOnly')}`}
       </PageHead>
       <FormAlert errors={importError} />
       <PageState load={load} retry={retry}>
