@@ -1,17 +1,27 @@
 import type { AccessRole } from '../../../workflows/domain/access-role';
+import { i18next } from '../i18n/i18n';
 
-export const roleLabels: Record<AccessRole, string> = {
-  admin: 'Admin',
-  ops: 'Operations',
-  manager: 'Manager',
-  member: 'Member',
-  viewer: 'Viewer',
+// Read at each use, in the language the page shows then (a module-level text would keep the first one).
+
+/** A role's name: "Manager", "经理". */
+export const roleLabel = (role: AccessRole): string => i18next.t(`auth:roles.${role}`);
+
+/** What a role may do, in a few words. */
+export const roleHelpText = (role: AccessRole): string => i18next.t(`auth:roleHelp.${role}`);
+
+/** The role names by role, for `roleLabels[role]`: each read translates anew. */
+export const roleLabels: Readonly<Record<AccessRole, string>> = {
+  get admin() { return roleLabel('admin'); },
+  get ops() { return roleLabel('ops'); },
+  get manager() { return roleLabel('manager'); },
+  get member() { return roleLabel('member'); },
+  get viewer() { return roleLabel('viewer'); },
 };
 
-export const roleHelp: Record<AccessRole, string> = {
-  admin: 'everything, including people and roles',
-  ops: 'design and publish flows',
-  manager: 'approve, receive escalations, see the projects of their people',
-  member: 'their own projects: report figures, work tasks, answer reviews',
-  viewer: 'read only',
+export const roleHelp: Readonly<Record<AccessRole, string>> = {
+  get admin() { return roleHelpText('admin'); },
+  get ops() { return roleHelpText('ops'); },
+  get manager() { return roleHelpText('manager'); },
+  get member() { return roleHelpText('member'); },
+  get viewer() { return roleHelpText('viewer'); },
 };

@@ -1,14 +1,24 @@
 import { sharedResources, type Language } from '../../../workflows/i18n';
 import { app as enApp } from './en/app';
+import { audit as enAudit } from './en/audit';
+import { auth as enAuth } from './en/auth';
+import { chat as enChat } from './en/chat';
+import { inbox as enInbox } from './en/inbox';
+import { retrospective as enRetrospective } from './en/retrospective';
 import { app as zhApp } from './zh-CN/app';
+import { audit as zhAudit } from './zh-CN/audit';
+import { auth as zhAuth } from './zh-CN/auth';
+import { chat as zhChat } from './zh-CN/chat';
+import { inbox as zhInbox } from './zh-CN/inbox';
+import { retrospective as zhRetrospective } from './zh-CN/retrospective';
 
 /**
  * Every catalog the web app reads: the shared ones (workflows/i18n) and one namespace per group
  * of screens. A screen's namespace is named after its folder.
  */
 export const resources = {
-  en: { ...sharedResources.en, app: enApp },
-  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp },
+  en: { ...sharedResources.en, app: enApp, audit: enAudit, auth: enAuth, chat: enChat, inbox: enInbox, retrospective: enRetrospective },
+  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, audit: zhAudit, auth: zhAuth, chat: zhChat, inbox: zhInbox, retrospective: zhRetrospective },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)['en'];
