@@ -156,7 +156,7 @@ function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (token
       <tbody>
         {live.map((token) => (
           <tr key={token.id} data-testid="token-row">
-            <td>
+            <td data-i18n-data>
               {token.name}
               {token.prefix && <span className="muted small"> {token.prefix}…</span>}
             </td>

@@ -17,7 +17,8 @@ export function LanguageCard() {
   const { user } = useSession();
   const { t } = useTranslation(['auth', 'common', 'app']);
   const [saving, setSaving] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  // A flag, not the text: the note is worded in the language just chosen, at the next render.
+  const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const browser = matchLanguage(navigator.language) ?? defaultLanguage;
 
@@ -26,9 +27,9 @@ export function LanguageCard() {
     try {
       await setLanguage(isLanguage(value) ? value : null);
       setError(null);
-      setDone(t('account.language.saved'));
+      setDone(true);
     } catch (reason) {
-      setDone(null);
+      setDone(false);
       setError(errorMessage(reason));
     } finally {
       setSaving(false);
@@ -50,7 +51,7 @@ export function LanguageCard() {
           </select>
         )}
       </Field>
-      <DoneNote text={done} />
+      <DoneNote text={done && t('account.language.saved')} />
     </Card>
   );
 }
