@@ -45,8 +45,13 @@ function nameOf(row: Record<string, unknown> | null): string | null {
   return null;
 }
 
+const isNamedField = (field: string): field is keyof typeof audit.fields => Object.hasOwn(audit.fields, field);
+
+/** A column as a reader names it: "Due at", "Owner" (owner_id); known ones in the page's language. */
 export function fieldLabel(column: string): string {
-  const spaced = column.replace(/_id$/, '').replace(/_/g, ' ');
+  const field = column.replace(/_id$/, '');
+  if (isNamedField(field)) return i18next.t(`audit:fields.${field}`);
+  const spaced = field.replace(/_/g, ' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
