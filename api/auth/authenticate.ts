@@ -17,8 +17,8 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** The account columns both lookups read (db/queries/auth.ts `accountColumns`). */
-type AccountRow = Pick<NonNullable<Awaited<ReturnType<typeof findSession>>>, 'userId' | 'name' | 'email' | 'managerId' | 'userRole' | 'active'>;
-const accountOf = (row: AccountRow): SignedInAccount => ({ id: row.userId, name: row.name, email: row.email, managerId: row.managerId, role: row.userRole, active: row.active });
+type AccountRow = Pick<NonNullable<Awaited<ReturnType<typeof findSession>>>, 'userId' | 'name' | 'email' | 'managerId' | 'userRole' | 'active' | 'language'>;
+const accountOf = (row: AccountRow): SignedInAccount => ({ id: row.userId, name: row.name, email: row.email, managerId: row.managerId, role: row.userRole, active: row.active, language: row.language });
 
 /**
  * Who sent the request: a bearer API token, else the session cookie; undefined = nobody. At most

@@ -19,7 +19,7 @@ export interface Principal {
 }
 
 /** What a principal carries about its person: their account, secrets left out. */
-export type SignedInAccount = Pick<User, 'id' | 'name' | 'email' | 'managerId' | 'role' | 'active'>;
+export type SignedInAccount = Pick<User, 'id' | 'name' | 'email' | 'managerId' | 'role' | 'active' | 'language'>;
 
 declare module 'hono' {
   interface ContextVariableMap {

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { Name } from './common';
 import { accessRoles } from '../../workflows/domain';
 import { SessionCan } from './can';
-import { Password, User, noNul, withoutNul } from './users';
+import { LanguageChoice, Password, User, noNul, withoutNul } from './users';
 
 export const LoginBody = z
   .strictObject({
@@ -35,6 +35,8 @@ export const SessionResponse = z
   .openapi('Session');
 
 export const PasswordChangeBody = z.strictObject({ currentPassword: z.string().min(1, 'must not be empty').max(1024), newPassword: Password }).openapi('PasswordChange');
+
+export const LanguageBody = z.strictObject({ language: LanguageChoice }).openapi('LanguageChange');
 
 export const NewApiTokenBody = z
   .strictObject({

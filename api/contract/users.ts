@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { accessRoles, inboxItemKinds } from '../../workflows/domain';
+import { languages } from '../../workflows/i18n/languages';
 import { Uuid, Name } from './common';
 
 /** PostgreSQL text cannot hold U+0000; refused here, it is a 400 rather than a failed insert. */
@@ -7,6 +8,12 @@ export const withoutNul = (text: string) => !text.includes('\u0000');
 export const noNul = { message: 'must not contain the character U+0000' };
 
 /** Long enough to resist guessing (NIST 800-63B asks for at least 8); bounded so hashing stays cheap. */
+/** A language the person reads Milepost in; null: their browser's (web), English (messages sent to them). */
+export const LanguageChoice = z
+  .enum(languages, { message: `must be one of ${languages.join(', ')}, or null for the browser's` })
+  .nullable()
+  .openapi({ description: "The language Milepost speaks to the person; null: their browser's in the web app, English in what is sent to them" });
+
 export const Password = z.string().min(10, 'must be at least 10 characters').max(256, 'must be at most 256 characters');
 
 export const NewUserBody = z
@@ -27,6 +34,7 @@ export const UserPatchBody = z
     role: z.enum(accessRoles).optional(),
     active: z.boolean().optional().openapi({ description: 'false: the person left; they can no longer sign in and are passed over as recipient' }),
     password: Password.optional().openapi({ description: 'A new password; ends their sessions' }),
+    language: LanguageChoice.optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'must name at least one field to change' })
   .openapi('UserPatch');
@@ -44,6 +52,7 @@ export const User = z
     managerId: z.string().nullable(),
     role: z.enum(accessRoles),
     active: z.boolean().openapi({ description: 'False once the person has left: they cannot sign in and are passed over' }),
+    language: LanguageChoice,
   })
   .openapi('User');
 

@@ -136,6 +136,17 @@ export function authRouter({ db, trustProxy, principalCache }: AppDeps) {
       },
     )
     .openapi(
+      routes.changeLanguage,
+      async (c) => {
+        const { userId } = c.get('principal');
+        const { language } = c.req.valid('json');
+        // A plain update of the person's row: the audit trigger records it under them.
+        const user = await updateUser(db, userId, { language });
+        principalCache?.forget(userId);
+        return c.json(userDto(user), 200);
+      },
+    )
+    .openapi(
       routes.listTokens,
       async (c) => c.json((await listApiTokens(db, c.get('principal').userId)).map(apiTokenDto), 200),
     )

@@ -90,6 +90,7 @@ export function usersRouter({ db, principalCache }: AppDeps) {
             ...(body.role === undefined ? {} : { role: body.role }),
             ...(body.active === undefined ? {} : { active: body.active }),
             ...(passwordHash === undefined ? {} : { password_hash: passwordHash }),
+            ...(body.language === undefined ? {} : { language: body.language }),
           });
           // Whatever they could do in a session they opened before must not outlive the change.
           if (passwordHash !== undefined || after.role !== before.role || (before.active && !after.active)) await deleteSessionsOfUser(trx, id);

@@ -25,7 +25,7 @@ export async function createSession(db: Db, userId: string, ttlMs: number) {
 }
 
 /** The columns of a signed-in person's account that authentication reads with their session or token. */
-const accountColumns = ['u.id as userId', 'u.name', 'u.email', 'u.managerId', 'u.role as userRole', 'u.active'] as const;
+const accountColumns = ['u.id as userId', 'u.name', 'u.email', 'u.managerId', 'u.role as userRole', 'u.active', 'u.language'] as const;
 
 /** The live session behind a cookie's secret, with its (active) person: one query. */
 export async function findSession(db: Db, secret: string) {

@@ -85,6 +85,7 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     'POST /api/auth/logout': { allow: signedIn, ok: 204, audited: false, send: () => ({ path: '/api/auth/logout' }) },
     'GET /api/auth/session': { allow: signedIn, ok: 200, send: () => ({ path: '/api/auth/session' }) },
     'PUT /api/auth/password': { allow: signedIn, ok: 204, send: (actor, allowed) => ({ path: '/api/auth/password', body: allowed ? flipPassword(actor) : { currentPassword: password, newPassword: `${password} two` } }) },
+    'PUT /api/auth/language': { allow: signedIn, ok: 200, send: () => ({ path: '/api/auth/language', body: { language: 'zh-CN' } }) },
     'GET /api/auth/tokens': { allow: signedIn, ok: 200, send: () => ({ path: '/api/auth/tokens' }) },
     'POST /api/auth/tokens': { allow: signedIn, ok: 201, send: () => ({ path: '/api/auth/tokens', body: { name: 'matrix', role: 'viewer' } }) },
     'DELETE /api/auth/tokens/{id}': {

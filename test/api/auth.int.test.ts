@@ -421,3 +421,53 @@ describe('changing your password', () => {
     expect(res.body.error.details).toEqual([{ path: 'newPassword', message: 'must be at least 10 characters' }]);
   });
 });
+
+describe('choosing your language', () => {
+  it('keeps the language you choose, shows it with your session, clears it with null, and the audit trail records each change under you', async () => {
+    const { id, email } = await personWithPassword();
+    const here = await signIn(email);
+    expect((await send(system.app, 'GET', '/api/auth/session', here)).body.user.language).toBeNull();
+
+    const chosen = await send(system.app, 'PUT', '/api/auth/language', { ...here, body: { language: 'zh-CN' } });
+    expect(chosen.status, JSON.stringify(chosen.body)).toBe(200);
+    expect(chosen.body).toMatchObject({ id, language: 'zh-CN' });
+    expect((await send(system.app, 'GET', '/api/auth/session', here)).body.user.language).toBe('zh-CN');
+    // Signing in anywhere else brings it along.
+    expect((await login(email, password)).body.user.language).toBe('zh-CN');
+
+    const cleared = await send(system.app, 'PUT', '/api/auth/language', { ...here, body: { language: null } });
+    expect(cleared.status).toBe(200);
+    expect((await send(system.app, 'GET', '/api/auth/session', here)).body.user.language).toBeNull();
+
+    const trail = await call<{ events: { entity: string; entityId: string; actor: { userId: string | null }; before: any; after: any }[] }>(system.app, 'GET', `/api/audit?userId=${id}`);
+    const changes = trail.body.events.filter((event) => event.entity === 'users' && event.entityId === id).map((event) => [event.before?.language, event.after?.language]);
+    expect(changes).toEqual([
+      ['zh-CN', null],
+      [null, 'zh-CN'],
+    ]);
+  });
+
+  it('refuses a language Milepost does not speak with 400 naming the field, and changes nothing', async () => {
+    const { email } = await personWithPassword();
+    const here = await signIn(email);
+    await send(system.app, 'PUT', '/api/auth/language', { ...here, body: { language: 'en' } });
+    for (const body of [{ language: 'fr' }, {}, { language: 'en', extra: true }]) {
+      const refused = await send(system.app, 'PUT', '/api/auth/language', { ...here, body });
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+    }
+    const fr = await send(system.app, 'PUT', '/api/auth/language', { ...here, body: { language: 'fr' } });
+    expect(fr.body.error.details).toEqual([expect.objectContaining({ path: 'language' })]);
+    expect((await send(system.app, 'GET', '/api/auth/session', here)).body.user.language).toBe('en');
+  });
+
+  it("lets an admin set a person's language through the users API, and refuses one Milepost does not speak", async () => {
+    const { id, email } = await personWithPassword();
+    const set = await call(system.app, 'PATCH', `/api/users/${id}`, { language: 'zh-CN' });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body.language).toBe('zh-CN');
+    expect((await login(email, password)).body.user.language).toBe('zh-CN');
+    const refused = await call(system.app, 'PATCH', `/api/users/${id}`, { language: 'fr' });
+    expect(refused.status).toBe(400);
+    expect((await call(system.app, 'GET', `/api/users/${id}`)).body.language).toBe('zh-CN');
+  });
+});

@@ -58,7 +58,7 @@ describe('people: who may add and read them', () => {
     expect(list.status).toBe(200);
     expect(list.body.map((u: { id: string }) => u.id)).toContain(rep.id);
     const one = await call(system.app, 'GET', `/api/users/${rep.id}`, undefined, { as: viewer });
-    expect(one.body).toEqual({ id: rep.id, name: 'Rep', email: rep.email, managerId: null, role: 'member', active: true });
+    expect(one.body).toEqual({ id: rep.id, name: 'Rep', email: rep.email, managerId: null, role: 'member', active: true, language: null });
     expect((await call(system.app, 'GET', `/api/users/${randomUUID()}`, undefined, { as: viewer })).status).toBe(404);
     expect((await call(system.app, 'GET', '/api/users', undefined, { as: null })).status).toBe(401);
   });
@@ -71,7 +71,7 @@ describe('people: what an admin changes', () => {
     const { cookie } = await login(email);
     const res = await call(system.app, 'PATCH', `/api/users/${id}`, { name: 'Pat Promoted', managerId: boss.id, role: 'manager', active: true });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toEqual({ id, name: 'Pat Promoted', email, managerId: boss.id, role: 'manager', active: true });
+    expect(res.body).toEqual({ id, name: 'Pat Promoted', email, managerId: boss.id, role: 'manager', active: true, language: null });
     expect(await sessionWorks(cookie!)).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actorLabel, actorVia, changedFields, historyLine } from '../../designer/src/audit/audit-summary';
 import type { AuditEvent } from '../../api/contract/audit';
+import { i18next } from '../../designer/src/i18n/i18n';
 
 const at = '2027-03-01T09:00:00Z';
 const ann = '7f3e2c1a-0000-4000-8000-000000000001';
@@ -76,5 +77,26 @@ describe('a project’s history', () => {
     const long = 'x'.repeat(200);
     const line = historyLine(event({ entity: 'goals', before: { note: 'short' }, after: { note: long } }), fmt);
     expect(line.changes[0]?.after.length).toBe(60);
+  });
+});
+
+describe('a history line in Chinese', () => {
+  it('words what changed, who did it and the known fields in the language the page shows', async () => {
+    await i18next.changeLanguage('zh-CN');
+    try {
+      const line = historyLine(
+        event({
+          actor: { kind: 'token', userId: 'u1', name: 'Ann', detail: 't1' },
+          before: { id: 'm1', name: 'First deals', due_at: '2027-03-31T00:00:00+00:00', owner_id: null },
+          after: { id: 'm1', name: 'First deals', due_at: '2027-04-30T00:00:00+00:00', owner_id: ann },
+        }),
+        fmt,
+      );
+      expect(line).toMatchObject({ who: 'Ann（API 令牌）', what: '修改了里程碑“First deals”', by: { via: '通过 API 令牌' } });
+      expect(line.changes.map((change) => change.field)).toEqual(['截止时间', '负责人']);
+      expect(historyLine(event({ action: 'delete', entity: 'risks', before: { id: 'r1' } }), fmt).what).toBe('删除了风险');
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 });

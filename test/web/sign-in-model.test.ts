@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { retryAfterSeconds } from '../../designer/src/api/client';
 import { safeNext, signInPathFor, waitText } from '../../designer/src/auth/sign-in-model';
+import { i18next } from '../../designer/src/i18n/i18n';
 
 describe('returning after sign-in', () => {
   it('returns to a page of this site, with its query, and nowhere else', () => {
@@ -31,6 +32,15 @@ describe('the wait after too many sign-in attempts', () => {
     expect(waitText(61)).toBe('2 minutes');
     expect(waitText(15 * 60)).toBe('15 minutes');
     expect(waitText(3601)).toBe('2 hours');
+  });
+
+  it('reads in the language the page shows', async () => {
+    await i18next.changeLanguage('zh-CN');
+    try {
+      expect([waitText(42), waitText(61), waitText(3601)]).toEqual(['42 秒', '2 分钟', '2 小时']);
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 
   it('comes from Retry-After as seconds or as a date', () => {

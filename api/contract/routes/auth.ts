@@ -1,7 +1,8 @@
 import { IdParam, errorResponses } from '../common';
+import { User } from '../users';
 import { routesOf, json, refusal, jsonBody } from './define-routes';
 
-import { ApiToken, CreatedApiToken, LoginBody, LoginResponse, NewApiTokenBody, PasswordChangeBody, SessionResponse } from '../auth';
+import { ApiToken, CreatedApiToken, LanguageBody, LoginBody, LoginResponse, NewApiTokenBody, PasswordChangeBody, SessionResponse } from '../auth';
 
 const errorContent = errorResponses[400].content;
 
@@ -56,6 +57,14 @@ export const changePassword = route.put('/api/auth/password', {
     ...unauthenticatedResponse,
     ...tooManyAttemptsResponse,
   },
+});
+
+export const changeLanguage = route.put('/api/auth/language', {
+  summary: 'Choose the language Milepost speaks to you; null: your browser\'s',
+  description: 'The web app shows itself in it wherever you sign in; messages sent to you (e-mail, chat) use it too, English when null.',
+  request: { body: jsonBody(LanguageBody) },
+  standardErrors: false,
+  responses: { 200: json('Your account with its language', User), 400: errorResponses[400], ...unauthenticatedResponse },
 });
 
 export const listTokens = route.get('/api/auth/tokens', {

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { usePeople } from '../shared/people';
 import { TimeText } from '../shared/TimeText';
@@ -20,21 +21,23 @@ export interface TrailDetail {
  */
 export function AuditEventList<T extends AuditPage>({ pages, empty, trail }: { pages: AuditPages<T>; empty: string; trail?: TrailDetail }) {
   const people = usePeople();
+  const { t, i18n } = useTranslation('audit');
   const lines = useMemo(() => {
     const names = new Map(people.status === 'ready' ? people.users.map((u) => [u.id, u.name]) : []);
     const wording = { formatInstant: formatDateTime, personName: (id: string) => names.get(id) ?? null };
     return pages.events.map((event: AuditEvent) => ({ line: historyLine(event, wording), projectId: event.projectId }));
-  }, [pages.events, people]);
+    // The lines are worded in the page's language: they are worded anew when it changes.
+  }, [pages.events, people, i18n.language]);
   const { first } = pages;
 
   return (
     <>
-      {first.load.status === 'loading' && <p className="muted">Loading…</p>}
+      {first.load.status === 'loading' && <p className="muted">{t('list.loading')}</p>}
       {first.load.status === 'failed' && (
         <p className="error-text">
           {first.load.message}{' '}
           <button type="button" className="link" onClick={first.retry}>
-            Try again
+            {t('list.tryAgain')}
           </button>
         </p>
       )}
@@ -56,7 +59,7 @@ export function AuditEventList<T extends AuditPage>({ pages, empty, trail }: { p
                 {trail && projectId && (
                   <>
                     {' '}
-                    in <Link href={`/projects/${projectId}`}>{trail.projectName(projectId) ?? 'a project'}</Link>
+                    {t('list.inProject')} <Link href={`/projects/${projectId}`}>{trail.projectName(projectId) ?? t('list.aProject')}</Link>
                   </>
                 )}{' '}
                 <span className="small muted">
@@ -82,7 +85,7 @@ export function AuditEventList<T extends AuditPage>({ pages, empty, trail }: { p
           ))}
         </ol>
       )}
-      <ShowMore more={pages.nextBefore !== null} loading={pages.loadingMore} error={pages.moreError} onMore={() => void pages.more()} label="Show older changes" testId="older-changes" />
+      <ShowMore more={pages.nextBefore !== null} loading={pages.loadingMore} error={pages.moreError} onMore={() => void pages.more()} label={t('list.older')} testId="older-changes" />
     </>
   );
 }

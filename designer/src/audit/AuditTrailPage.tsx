@@ -1,5 +1,6 @@
 import { ScrollText } from 'lucide-react';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
 import { PageHead } from '../app/PageHead';
 import { useCan } from '../auth/use-can';
@@ -22,22 +23,23 @@ const pageSize = 50;
 /** The whole audit trail, for admins: who changed what, when, before → after; the filters live in the address. */
 export function AuditTrailPage() {
   const mayRead = useCan('readAuditTrail');
+  const { t } = useTranslation('audit');
   return (
     <main className="page page--wide">
       <PageHead
         title={
           <>
-            <ScrollText size={20} aria-hidden="true" /> Audit trail
+            <ScrollText size={20} aria-hidden="true" /> {t('page.title')}
           </>
         }
       >
-        Every change, newest first: who made it and how, when, and what it was before and after.
+        {t('page.intro')}
       </PageHead>
       {mayRead ? (
         <Trail />
       ) : (
         <p className="card" role="alert" data-testid="audit-refused">
-          Only admins read the whole audit trail. A project’s managers find its changes under History on the project page.
+          {t('page.refused')}
         </p>
       )}
     </main>
@@ -52,6 +54,7 @@ function Trail() {
   const search = params.toString();
   const filter = useMemo(() => auditFilterFrom(new URLSearchParams(search)), [search]);
   const problem = auditFilterProblem(filter);
+  const { t } = useTranslation('audit');
   const people = usePeople();
   const projects = usePageQuery(['projects', 'audit-filter'], () => listProjectsForPicker());
   const projectList = useMemo(
@@ -69,30 +72,30 @@ function Trail() {
 
   return (
     <>
-      <form className="filters" role="search" aria-label="Filter the audit trail" onSubmit={(event) => event.preventDefault()}>
-        <FilterSelect label="Person" any="Anybody" value={filter.userId} onChange={(userId) => change({ userId })} testId="audit-person">
-          {filter.userId && !knownPerson && <option value={filter.userId}>Someone no longer listed</option>}
+      <form className="filters" role="search" aria-label={t('filters.label')} onSubmit={(event) => event.preventDefault()}>
+        <FilterSelect label={t('filters.person')} any={t('filters.anybody')} value={filter.userId} onChange={(userId) => change({ userId })} testId="audit-person">
+          {filter.userId && !knownPerson && <option value={filter.userId}>{t('filters.unlisted')}</option>}
           <PersonOptions people={people} />
         </FilterSelect>
-        <FilterSelect label="Project" any="Any project, or none" value={filter.projectId} onChange={(projectId) => change({ projectId })} testId="audit-project">
-          {filter.projectId && !projectNames.has(filter.projectId) && <option value={filter.projectId}>The chosen project</option>}
+        <FilterSelect label={t('filters.project')} any={t('filters.anyProject')} value={filter.projectId} onChange={(projectId) => change({ projectId })} testId="audit-project">
+          {filter.projectId && !projectNames.has(filter.projectId) && <option value={filter.projectId}>{t('filters.chosenProject')}</option>}
           <Options items={projectList} optionValue={(project) => project.id} labelOf={(project) => project.name} />
         </FilterSelect>
         <label>
-          <span className="filters__label">From</span>
+          <span className="filters__label">{t('filters.from')}</span>
           <input type="datetime-local" value={inputValue(filter.from)} onChange={(event) => changeTime('from', event.target.value)} data-testid="audit-from" />
         </label>
         <label>
-          <span className="filters__label">To</span>
+          <span className="filters__label">{t('filters.to')}</span>
           <input type="datetime-local" value={inputValue(filter.to)} onChange={(event) => changeTime('to', event.target.value)} data-testid="audit-to" />
         </label>
         {isFiltered(filter) && (
           <button type="button" className="button" onClick={() => setParams(new URLSearchParams(), { replace: true })} data-testid="audit-clear">
-            Clear filters
+            {t('filters.clear')}
           </button>
         )}
       </form>
-      {projects.load.status === 'failed' && <p className="error-text">Project names could not be loaded: {projects.load.message}</p>}
+      {projects.load.status === 'failed' && <p className="error-text">{t('filters.projectsFailed', { message: projects.load.message })}</p>}
       {problem ? (
         <p className="error-text" role="alert" data-testid="audit-filter-problem">
           {problem}
@@ -105,10 +108,11 @@ function Trail() {
 }
 
 function Changes({ filter, projectName }: { filter: AuditFilter; projectName: (id: string) => string | undefined }) {
+  const { t } = useTranslation('audit');
   const pages = useAuditPages(['audit', auditFilterKey(filter)], (before) => requestJson(AuditPage, 'GET', auditRequestPath(filter, pageSize, before)));
   return (
-    <section className="card" aria-label="Changes" data-testid="audit-trail">
-      <AuditEventList pages={pages} empty={isFiltered(filter) ? 'No changes match these filters.' : 'No changes recorded yet.'} trail={{ projectName }} />
+    <section className="card" aria-label={t('list.changes')} data-testid="audit-trail">
+      <AuditEventList pages={pages} empty={isFiltered(filter) ? t('list.noMatch') : t('list.noneYet')} trail={{ projectName }} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { queryString } from '../shared/request';
+import { i18next } from '../i18n/i18n';
 
 /**
  * What the audit trail page is narrowed to, as it lives in the address (`/audit?person=…&project=…
@@ -49,7 +50,7 @@ export const isFiltered = (filter: AuditFilter): boolean => Object.values(filter
 
 /** Why the filter cannot be asked for (the API would refuse it too), or null. */
 export function auditFilterProblem(filter: AuditFilter): string | null {
-  if (filter.from && filter.to && Date.parse(filter.from) >= Date.parse(filter.to)) return '“To” must be after “From”.';
+  if (filter.from && filter.to && Date.parse(filter.from) >= Date.parse(filter.to)) return i18next.t('audit:filters.toAfterFrom');
   return null;
 }
 

@@ -1,4 +1,6 @@
 import type { AuditEvent } from '../../../api/contract/audit';
+import { i18next } from '../i18n/i18n';
+import { audit } from '../i18n/en/audit';
 
 /**
  * One line of the audit trail (a project's history, or the whole trail), from a raw audit row:
@@ -17,32 +19,10 @@ export interface HistoryLine {
   changes: { field: string; before: string; after: string }[];
 }
 
-const entityLabels: Record<string, string> = {
-  sales_projects: 'the project',
-  project_members: 'a team member',
-  goals: 'the goal',
-  milestones: 'the milestone',
-  kpi_reports: 'a KPI report',
-  tasks: 'the task',
-  budget_lines: 'the budget line',
-  risks: 'the risk',
-  change_requests: 'a change request',
-  escalations: 'an escalation',
-  flow_bindings: 'a flow binding',
-  flow_runs: 'a flow run',
-  approval_requests: 'an approval request',
-  retrospectives: 'the closing review',
-  retrospective_inputs: 'a closing-review answer',
-  users: 'the person',
-  user_roles: 'a flow role',
-  teams: 'the team',
-  team_members: 'a team member',
-  api_tokens: 'an API token',
-  flows: 'the flow',
-  flow_versions: 'a flow version',
-};
+/** The things the trail names by table; any other table is named after itself. */
+const isNamedEntity = (entity: string): entity is keyof typeof audit.entities => Object.hasOwn(audit.entities, entity);
 
-const verbs: Record<string, string> = { insert: 'added', update: 'changed', delete: 'removed' };
+const isVerb = (action: string): action is 'insert' | 'update' | 'delete' => action === 'insert' || action === 'update' || action === 'delete';
 
 /** Bookkeeping columns: the same on every row, changing with every change, or machine keys. */
 const quietFields = new Set(['id', 'project_id', 'created_at', 'updated_at', 'dedupe_key', 'workflow_id']);
@@ -65,8 +45,13 @@ function nameOf(row: Record<string, unknown> | null): string | null {
   return null;
 }
 
+const isNamedField = (field: string): field is keyof typeof audit.fields => Object.hasOwn(audit.fields, field);
+
+/** A column as a reader names it: "Due at", "Owner" (owner_id); known ones in the page's language. */
 export function fieldLabel(column: string): string {
-  const spaced = column.replace(/_id$/, '').replace(/_/g, ' ');
+  const field = column.replace(/_id$/, '');
+  if (isNamedField(field)) return i18next.t(`audit:fields.${field}`);
+  const spaced = field.replace(/_/g, ' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
@@ -94,11 +79,11 @@ export function changedFields(before: Record<string, unknown> | null, after: Rec
 }
 
 export function actorLabel(actor: AuditEvent['actor']): string {
-  const person = actor.name ?? 'Someone';
-  if (actor.kind === 'user') return actor.detail?.startsWith('link:') ? `${person} (e-mail link)` : person;
-  if (actor.kind === 'token') return `${person} (API token)`;
-  if (actor.kind === 'workflow') return 'The workflow';
-  return 'The system';
+  const person = actor.name ?? i18next.t('audit:actor.someone');
+  if (actor.kind === 'user') return actor.detail?.startsWith('link:') ? i18next.t('audit:actor.byLink', { name: person }) : person;
+  if (actor.kind === 'token') return i18next.t('audit:actor.byToken', { name: person });
+  if (actor.kind === 'workflow') return i18next.t('audit:actor.workflow');
+  return i18next.t('audit:actor.system');
 }
 
 /**
@@ -108,19 +93,19 @@ export function actorLabel(actor: AuditEvent['actor']): string {
  */
 export function actorVia(actor: AuditEvent['actor']): string | null {
   const detail = actor.detail;
-  if (actor.kind === 'token') return 'via API token';
+  if (actor.kind === 'token') return i18next.t('audit:actor.viaToken');
   if (actor.kind === 'workflow' || actor.kind === 'system') return detail;
   if (detail === null || detail === '') return null;
-  if (detail.startsWith('link:')) return 'via e-mail link';
-  if (detail.startsWith('workflow:')) return `through workflow ${detail.slice('workflow:'.length)}`;
+  if (detail.startsWith('link:')) return i18next.t('audit:actor.viaLink');
+  if (detail.startsWith('workflow:')) return i18next.t('audit:actor.throughWorkflow', { id: detail.slice('workflow:'.length) });
   // A decision passed on by the API with the token's id it came with.
-  return 'via API token';
+  return i18next.t('audit:actor.viaToken');
 }
 
 function actorName(actor: AuditEvent['actor']): string {
-  if (actor.kind === 'workflow') return 'The workflow';
-  if (actor.kind === 'system') return 'The system';
-  return actor.name ?? 'Someone';
+  if (actor.kind === 'workflow') return i18next.t('audit:actor.workflow');
+  if (actor.kind === 'system') return i18next.t('audit:actor.system');
+  return actor.name ?? i18next.t('audit:actor.someone');
 }
 
 /** A field that only holds ids of things other than people (a goal, a flow version) says nothing to a reader. */
@@ -130,9 +115,9 @@ function onlyOpaqueIds(field: string, event: AuditEvent, wording: HistoryWording
 }
 
 export function historyLine(event: AuditEvent, wording: HistoryWording, maxChanges = 6): HistoryLine {
-  const thing = entityLabels[event.entity] ?? fieldLabel(event.entity).toLowerCase();
+  const thing = isNamedEntity(event.entity) ? i18next.t(`audit:entities.${event.entity}`) : fieldLabel(event.entity).toLowerCase();
   const name = nameOf(event.after ?? event.before);
-  const verb = verbs[event.action] ?? event.action;
+  const action = isVerb(event.action) ? event.action : 'other';
   const fields =
     event.action === 'delete'
       ? []
@@ -145,7 +130,7 @@ export function historyLine(event: AuditEvent, wording: HistoryWording, maxChang
     at: event.at,
     who: actorLabel(event.actor),
     by: { name: actorName(event.actor), via: actorVia(event.actor) },
-    what: `${verb} ${thing}${name ? ` “${name}”` : ''}`,
+    what: name ? i18next.t(`audit:whatNamed.${action}`, { action: event.action, thing, name }) : i18next.t(`audit:what.${action}`, { action: event.action, thing }),
     changes: fields.slice(0, maxChanges).map((field) => ({
       field: fieldLabel(field),
       before: event.action === 'insert' ? '' : formatValue(event.before?.[field], wording),

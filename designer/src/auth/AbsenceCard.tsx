@@ -1,5 +1,6 @@
 import { CalendarOff } from 'lucide-react';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client';
 import { PageState } from '../app/PageState';
 import { usePageQuery } from '../app/queries';
@@ -46,16 +47,17 @@ export function AbsenceCard() {
   const users = useMemo(() => (people.status === 'ready' ? people.users : []), [people]);
   const reports = useMemo(() => peopleBelow(users, user.id), [users, user.id]);
   const [whose, setWhose] = useState(user.id);
+  const { t } = useTranslation('auth');
   return (
-    <Card title={<><CalendarOff size={16} aria-hidden="true" /> Absence</>} testId="absence">
-      <p className="field__help">While you are away, the approvals and acknowledgements that arrive go to your deputy, on your behalf; the run history says so.</p>
+    <Card title={<><CalendarOff size={16} aria-hidden="true" /> {t('absence.title')}</>} testId="absence">
+      <p className="field__help">{t('absence.help')}</p>
       {reports.length > 0 && (
         <div className="field">
           <label className="field__label" htmlFor="absence-whose">
-            Whose absence
+            {t('absence.whose')}
           </label>
           <select id="absence-whose" value={whose} onChange={(event) => setWhose(event.target.value)} data-testid="absence-whose">
-            <option value={user.id}>Yours</option>
+            <option value={user.id}>{t('absence.yours')}</option>
             <PersonOptions people={reports} />
           </select>
         </div>
@@ -69,12 +71,13 @@ function PersonAbsence({ userId, deputies }: { userId: string; deputies: User[] 
   const state = usePageQuery(['absence', userId], () => requestJson(AbsenceState, 'GET', `/api/users/${userId}/absence`));
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation('auth');
 
   async function end() {
     try {
       await requestVoid('DELETE', `/api/users/${userId}/absence`);
       setError(null);
-      setDone('Absence ended: requests reach them again.');
+      setDone(t('absence.ended'));
       await state.reload();
     } catch (reason) {
       setError(errorMessage(reason));
@@ -84,7 +87,7 @@ function PersonAbsence({ userId, deputies }: { userId: string; deputies: User[] 
   return (
     <>
       <PageState load={state.load} retry={state.retry}>
-        {({ absence }) => (absence ? <AbsenceNow absence={absence} onEnd={() => void end()} /> : <p className="muted" data-testid="no-absence">No absence is set.</p>)}
+        {({ absence }) => (absence ? <AbsenceNow absence={absence} onEnd={() => void end()} /> : <p className="muted" data-testid="no-absence">{t('absence.none')}</p>)}
       </PageState>
       {error && (
         <p className="error-text" role="alert">
@@ -96,7 +99,7 @@ function PersonAbsence({ userId, deputies }: { userId: string; deputies: User[] 
         userId={userId}
         deputies={deputies}
         onSaved={async () => {
-          setDone('Absence saved.');
+          setDone(t('absence.saved'));
           await state.reload();
         }}
       />
@@ -105,15 +108,18 @@ function PersonAbsence({ userId, deputies }: { userId: string; deputies: User[] 
 }
 
 function AbsenceNow({ absence, onEnd }: { absence: Absence; onEnd: () => void }) {
+  const { t } = useTranslation('auth');
   return (
     <div className={`callout${absence.current ? ' callout--warn' : ''}`} data-testid="absence-now">
       <p>
-        {absence.current ? 'Away now' : 'Away'} from <TimeText at={absence.startsAt} hint={false} /> until <TimeText at={absence.endsAt} hint={false} />;{' '}
-        <strong>{absence.deputy.name}</strong> stands in.
-        {absence.setBy && <span className="muted small"> Set by {absence.setBy.name}.</span>}
+        {absence.current ? t('absence.awayNowFrom') : t('absence.awayFrom')} <TimeText at={absence.startsAt} hint={false} /> {t('absence.until')} <TimeText at={absence.endsAt} hint={false} />
+        {t('absence.deputyBefore')}
+        <strong>{absence.deputy.name}</strong>
+        {t('absence.deputyAfter')}
+        {absence.setBy && <span className="muted small"> {t('absence.setBy', { name: absence.setBy.name })}</span>}
       </p>
       <button type="button" className="button" onClick={onEnd} data-testid="end-absence">
-        End the absence
+        {t('absence.end')}
       </button>
     </div>
   );
@@ -131,21 +137,22 @@ function AbsenceForm({ userId, deputies, onSaved }: { userId: string; deputies: 
   });
   const { form, saving, errorOf } = api;
   const { register } = form;
+  const { t } = useTranslation('auth');
   return (
-    <ApiFormElement api={api} className="subform" aria-labelledby={`absence-form-${userId}`} data-testid="absence-form" heading={<h3 id={`absence-form-${userId}`}>Set an absence</h3>}>
+    <ApiFormElement api={api} className="subform" aria-labelledby={`absence-form-${userId}`} data-testid="absence-form" heading={<h3 id={`absence-form-${userId}`}>{t('absence.formTitle')}</h3>}>
       <div className="form-row">
-        <Field label="From" error={errorOf('startsAt')}>
+        <Field label={t('absence.from')} error={errorOf('startsAt')}>
           {(props) => <input {...props} type="datetime-local" step={1} {...register('startsAt', { setValueAs: typed.instant })} data-testid="absence-from" />}
         </Field>
-        <Field label="Until" help="Requests reach them again from then." error={errorOf('endsAt')}>
+        <Field label={t('absence.untilField')} help={t('absence.untilHelp')} error={errorOf('endsAt')}>
           {(props) => <input {...props} type="datetime-local" step={1} {...register('endsAt', { setValueAs: typed.instant })} data-testid="absence-until" />}
         </Field>
-        <SelectField label="Deputy" error={errorOf('deputyId')} registration={register('deputyId')} testId="absence-deputy">
-          <option value="">Choose someone</option>
+        <SelectField label={t('absence.deputy')} error={errorOf('deputyId')} registration={register('deputyId')} testId="absence-deputy">
+          <option value="">{t('absence.choose')}</option>
           <PersonOptions people={deputies} />
         </SelectField>
       </div>
-      <FormActions saving={saving} label="Save the absence" savingLabel="Saving…" testId="save-absence" />
+      <FormActions saving={saving} label={t('absence.save')} savingLabel={t('absence.saving')} testId="save-absence" />
     </ApiFormElement>
   );
 }

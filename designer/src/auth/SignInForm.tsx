@@ -1,5 +1,7 @@
 import { LogIn } from 'lucide-react';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18next } from '../i18n/i18n';
 import { ApiError, errorMessage } from '../api/client';
 import { Field } from '../shared/Field';
 import { signIn } from './session-api';
@@ -14,9 +16,9 @@ interface Refusal {
 function refusalOf(error: unknown): Refusal {
   if (error instanceof ApiError && error.status === 429) {
     const retryAt = error.retryAfterSeconds === null ? null : Date.now() + error.retryAfterSeconds * 1000;
-    return { message: retryAt === null ? error.message : 'Too many sign-in attempts.', retryAt };
+    return { message: retryAt === null ? error.message : i18next.t('auth:signIn.tooMany'), retryAt };
   }
-  if (error instanceof ApiError && error.status === 401) return { message: error.message || 'The e-mail address or the password is wrong.', retryAt: null };
+  if (error instanceof ApiError && error.status === 401) return { message: error.message || i18next.t('auth:signIn.wrong'), retryAt: null };
   return { message: errorMessage(error), retryAt: null };
 }
 
@@ -33,7 +35,8 @@ function useSecondsUntil(at: number | null): number {
 }
 
 /** E-mail and password; the API's refusal is shown above the button, with the wait after too many tries. */
-export function SignInForm({ initialEmail = '', submitLabel = 'Sign in' }: { initialEmail?: string; submitLabel?: string }) {
+export function SignInForm({ initialEmail = '', submitLabel }: { initialEmail?: string; submitLabel?: string }) {
+  const { t } = useTranslation('auth');
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -55,13 +58,13 @@ export function SignInForm({ initialEmail = '', submitLabel = 'Sign in' }: { ini
   }
 
   return (
-    <form className="sign-in__form" onSubmit={(event) => void submit(event)} aria-label="Sign in" data-testid="sign-in-form">
-      <Field label="E-mail">
+    <form className="sign-in__form" onSubmit={(event) => void submit(event)} aria-label={t('signIn.formLabel')} data-testid="sign-in-form">
+      <Field label={t('signIn.email')}>
         {(props) => (
           <input {...props} type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} autoFocus={initialEmail === ''} data-testid="sign-in-email" />
         )}
       </Field>
-      <Field label="Password">
+      <Field label={t('signIn.password')}>
         {(props) => (
           <input {...props} type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} autoFocus={initialEmail !== ''} data-testid="sign-in-password" />
         )}
@@ -69,11 +72,11 @@ export function SignInForm({ initialEmail = '', submitLabel = 'Sign in' }: { ini
       {refusal && (
         <p className="callout callout--error" role="alert" data-testid="sign-in-error">
           {refusal.message}
-          {refusal.retryAt !== null && (waiting ? ` Try again in ${waitText(waitSeconds)}.` : ' You can try again now.')}
+          {refusal.retryAt !== null && ` ${waiting ? t('signIn.tryAgainIn', { wait: waitText(waitSeconds) }) : t('signIn.tryAgainNow')}`}
         </p>
       )}
       <button type="submit" className="button button--primary sign-in__submit" disabled={busy || waiting} data-testid="sign-in-submit">
-        <LogIn size={15} aria-hidden="true" /> {busy ? 'Signing in…' : submitLabel}
+        <LogIn size={15} aria-hidden="true" /> {busy ? t('signIn.signingIn') : (submitLabel ?? t('signIn.submit'))}
       </button>
     </form>
   );

@@ -1,17 +1,20 @@
-import type { AccessRole } from '../../../workflows/domain/access-role';
+import { accessRoles, type AccessRole } from '../../../workflows/domain/access-role';
+import { i18next } from '../i18n/i18n';
 
-export const roleLabels: Record<AccessRole, string> = {
-  admin: 'Admin',
-  ops: 'Operations',
-  manager: 'Manager',
-  member: 'Member',
-  viewer: 'Viewer',
-};
+// Read at each use, in the language the page shows then (a module-level text would keep the first one).
 
-export const roleHelp: Record<AccessRole, string> = {
-  admin: 'everything, including people and roles',
-  ops: 'design and publish flows',
-  manager: 'approve, receive escalations, see the projects of their people',
-  member: 'their own projects: report figures, work tasks, answer reviews',
-  viewer: 'read only',
-};
+/** A role's name: "Manager", "经理". */
+export const roleLabel = (role: AccessRole): string => i18next.t(`auth:roles.${role}`);
+
+/** What a role may do, in a few words. */
+export const roleHelpText = (role: AccessRole): string => i18next.t(`auth:roleHelp.${role}`);
+
+/** A text per role whose every read translates anew, for `roleLabels[role]`. */
+function perRole(read: (role: AccessRole) => string): Readonly<Record<AccessRole, string>> {
+  const byRole = {} as Record<AccessRole, string>;
+  for (const role of accessRoles) Object.defineProperty(byRole, role, { get: () => read(role), enumerable: true });
+  return byRole;
+}
+
+export const roleLabels = perRole(roleLabel);
+export const roleHelp = perRole(roleHelpText);

@@ -3,6 +3,8 @@ import { ApiError, onStaleCsrf } from '../api/client';
 import { requestJson, requestVoid } from '../shared/request';
 import { queryClient } from '../app/queries';
 import { sessionState, setSignedIn, setSignedOut } from './session-store';
+import type { Language } from '../../../workflows/i18n/languages';
+import { User } from '../../../api/contract/users';
 import { ApiToken, CreatedApiToken, LoginResponse, SessionResponse } from '../../../api/contract/auth';
 
 /** Asks the server who is signed in (the cookie is HttpOnly, so only the server can tell). */
@@ -47,6 +49,13 @@ export async function signOut(): Promise<void> {
 }
 
 export const changePassword = (currentPassword: string, newPassword: string) => requestVoid('PUT', '/api/auth/password', { currentPassword, newPassword });
+
+/** Keeps the person's language with their account; the page shows itself in it at once (session-store). */
+export async function setLanguage(language: Language | null): Promise<void> {
+  const user = await requestJson(User, 'PUT', '/api/auth/language', { language });
+  const current = sessionState();
+  if (current.status === 'signed-in') setSignedIn({ ...current.session, user });
+}
 
 export const listTokens = (): Promise<ApiToken[]> => requestJson(z.array(ApiToken), 'GET', '/api/auth/tokens');
 

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { LoginResponse, SessionResponse } from '../../../api/contract/auth';
+import { applyLanguage } from '../i18n/i18n';
 
 /** A session as signing in answers it, or as asking for it later does. */
 export type Session = LoginResponse | SessionResponse;
@@ -24,6 +25,9 @@ const listeners = new Set<() => void>();
 function set(next: SessionState): void {
   state = next;
   if (next.status === 'signed-in') lastSession = next.session;
+  // The person's own language wherever they sign in, else the browser's; nobody's after a sign-out.
+  if (next.status === 'signed-in') void applyLanguage(next.session.user.language);
+  else if (next.status === 'signed-out' && next.signedOut) void applyLanguage(null);
   for (const listener of listeners) listener();
 }
 

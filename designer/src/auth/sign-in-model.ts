@@ -1,3 +1,5 @@
+import { i18next } from '../i18n/i18n';
+
 /** Where the page goes after sign-in when nothing else was asked for. */
 export const homePath = '/projects';
 
@@ -19,9 +21,8 @@ export function signInPathFor(path: string, search: string): string {
 
 /** "30 seconds", "1 minute", "15 minutes": a rate limit's wait, rounded up to what a person reads. */
 export function waitText(seconds: number): string {
-  if (seconds < 60) return `${Math.max(1, Math.ceil(seconds))} second${Math.ceil(seconds) === 1 ? '' : 's'}`;
+  if (seconds < 60) return i18next.t('auth:wait.seconds', { count: Math.max(1, Math.ceil(seconds)) });
   const minutes = Math.ceil(seconds / 60);
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-  const hours = Math.ceil(minutes / 60);
-  return `${hours} hour${hours === 1 ? '' : 's'}`;
+  if (minutes < 60) return i18next.t('auth:wait.minutes', { count: minutes });
+  return i18next.t('auth:wait.hours', { count: Math.ceil(minutes / 60) });
 }

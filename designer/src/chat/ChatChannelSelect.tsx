@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { chatPlatformLabels } from '../../../workflows/flow/chat-platforms';
+import { useTranslation } from 'react-i18next';
 import { chatChannelsKey, loadChatChannels } from './chat-channels-api';
 
 /**
@@ -23,18 +23,19 @@ export function ChatChannelSelect({
   noneLabel: string;
   testId?: string;
 }) {
+  const { t } = useTranslation('chat');
   const channels = useQuery({ queryKey: chatChannelsKey, queryFn: loadChatChannels });
   const known = channels.data ?? [];
   const missing = value !== null && channels.data !== undefined && !known.some((c) => c.id === value);
   return (
     <select id={id} value={value ?? ''} disabled={disabled || channels.isLoading} aria-invalid={invalid} onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)} data-testid={testId}>
-      <option value="">{channels.isLoading ? 'Loading the chat channels…' : noneLabel}</option>
+      <option value="">{channels.isLoading ? t('select.loading') : noneLabel}</option>
       {known.map((channel) => (
         <option key={channel.id} value={channel.id}>
-          {channel.name} ({chatPlatformLabels[channel.platform]})
+          {t('select.option', { name: channel.name, platform: t(`platforms.${channel.platform}`) })}
         </option>
       ))}
-      {missing && <option value={value}>A removed chat channel</option>}
+      {missing && <option value={value}>{t('select.removed')}</option>}
     </select>
   );
 }

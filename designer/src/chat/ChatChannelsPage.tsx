@@ -1,5 +1,6 @@
 import { MessageSquare, Send, Trash2 } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client';
 import { PageHead } from '../app/PageHead';
 import { QueryPage } from '../app/QueryPage';
@@ -15,7 +16,7 @@ import { requestJson, requestVoid } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { typed, useApiForm } from '../shared/use-api-form';
 import { chatChannelsKey, loadChatChannels } from './chat-channels-api';
-import { chatPlatformLabels, chatPlatforms, chatPlatformSigns } from '../../../workflows/flow/chat-platforms';
+import { chatPlatforms, chatPlatformSigns } from '../../../workflows/flow/chat-platforms';
 import { ChatChannel, ChatChannelBody, ChatChannelChange, ChatChannelTestResult } from '../../../api/contract/chat-channels';
 
 /**
@@ -28,18 +29,19 @@ export function ChatChannelsPage() {
 
 function ChannelsView({ data, reload }: { data: ChatChannel[]; reload: () => Promise<void> }) {
   const mayManage = useCan('manageChatChannels');
+  const { t } = useTranslation('chat');
   return (
     <>
-      <PageHead title="Chat channels">Where flow messages also go, as cards with the approve, reject and acknowledge buttons.</PageHead>
+      <PageHead title={t('page.title')}>{t('page.intro')}</PageHead>
       {data.length === 0 ? (
         <p className="muted" data-testid="no-chat-channels">
-          No chat channel is connected yet.
+          {t('page.none')}
         </p>
       ) : (
         data.map((channel) => <ChannelCard key={channel.id} channel={channel} mayManage={mayManage} reload={reload} />)
       )}
       {mayManage && (
-        <Card title="Connect a chat channel" testId="new-chat-channel">
+        <Card title={t('page.connect')} testId="new-chat-channel">
           <NewChannelForm onSaved={reload} />
         </Card>
       )}
@@ -51,6 +53,7 @@ function ChannelCard({ channel, mayManage, reload }: { channel: ChatChannel; may
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const { t } = useTranslation('chat');
 
   async function act(run: () => Promise<string | null>) {
     try {
@@ -64,12 +67,12 @@ function ChannelCard({ channel, mayManage, reload }: { channel: ChatChannel; may
   const test = () =>
     act(async () => {
       const result = await requestJson(ChatChannelTestResult, 'POST', `/api/chat-channels/${channel.id}/test`);
-      if (!result.delivered) throw new Error(`Not delivered: ${result.detail}`);
+      if (!result.delivered) throw new Error(t('channel.notDelivered', { detail: result.detail }));
       return result.detail;
     });
   const remove = () =>
     act(async () => {
-      if (!window.confirm(`Remove the chat channel “${channel.name}”? Steps that name it post nowhere.`)) return null;
+      if (!window.confirm(t('channel.confirmRemove', { name: channel.name }))) return null;
       await requestVoid('DELETE', `/api/chat-channels/${channel.id}`);
       await reload();
       return null;
@@ -78,11 +81,11 @@ function ChannelCard({ channel, mayManage, reload }: { channel: ChatChannel; may
   return (
     <Card title={<><MessageSquare size={16} aria-hidden="true" /> {channel.name}</>} testId="chat-channel">
       <p>
-        {chatPlatformLabels[channel.platform]}
-        {chatPlatformSigns[channel.platform] && <> · {channel.hasSecret ? 'signed with its secret' : 'no signing secret'}</>}
+        {t(`platforms.${channel.platform}`)}
+        {chatPlatformSigns[channel.platform] && <> · {channel.hasSecret ? t('channel.signed') : t('channel.unsigned')}</>}
         <span className="muted small">
           {' '}
-          · address set <TimeText at={channel.secretsChangedAt} hint={false} />
+          · {t('channel.addressSet')} <TimeText at={channel.secretsChangedAt} hint={false} />
         </span>
       </p>
       {error && (
@@ -93,13 +96,13 @@ function ChannelCard({ channel, mayManage, reload }: { channel: ChatChannel; may
       {mayManage && (
         <div className="form-actions">
           <button type="button" className="button" onClick={() => void test()} data-testid="test-chat-channel">
-            <Send size={14} aria-hidden="true" /> Send a test message
+            <Send size={14} aria-hidden="true" /> {t('channel.test')}
           </button>
           <button type="button" className="button" aria-expanded={editing} onClick={() => setEditing((open) => !open)} data-testid="edit-chat-channel">
-            {editing ? 'Close the editor' : 'Edit'}
+            {editing ? t('channel.closeEditor') : t('channel.edit')}
           </button>
           <button type="button" className="button" onClick={() => void remove()} data-testid="remove-chat-channel">
-            <Trash2 size={14} aria-hidden="true" /> Remove
+            <Trash2 size={14} aria-hidden="true" /> {t('channel.remove')}
           </button>
           <DoneNote text={note} />
         </div>
@@ -109,7 +112,7 @@ function ChannelCard({ channel, mayManage, reload }: { channel: ChatChannel; may
           channel={channel}
           onSaved={async () => {
             setEditing(false);
-            setNote('Saved.');
+            setNote(t('channel.saved'));
             await reload();
           }}
         />
@@ -131,25 +134,26 @@ function NewChannelForm({ onSaved }: { onSaved: () => Promise<void> }) {
   const { form, saving, errorOf } = api;
   const { register } = form;
   const platform = form.watch('platform');
+  const { t } = useTranslation('chat');
   return (
-    <ApiFormElement api={api} className="subform" aria-label="Connect a chat channel" data-testid="chat-channel-form">
+    <ApiFormElement api={api} className="subform" aria-label={t('page.connect')} data-testid="chat-channel-form">
       <div className="form-row">
-        <Field label="Name" help="How flow steps and people find it, e.g. the group’s name." error={errorOf('name')}>
+        <Field label={t('form.name')} help={t('form.nameHelp')} error={errorOf('name')}>
           {(props) => <input {...props} type="text" {...register('name')} data-testid="chat-channel-name" />}
         </Field>
-        <SelectField label="Chat tool" error={errorOf('platform')} registration={register('platform')} testId="chat-channel-platform">
-          <Options items={chatPlatforms} labelOf={(p) => chatPlatformLabels[p]} />
+        <SelectField label={t('form.tool')} error={errorOf('platform')} registration={register('platform')} testId="chat-channel-platform">
+          <Options items={chatPlatforms} labelOf={(p) => t(`platforms.${p}`)} />
         </SelectField>
       </div>
-      <Field label="Webhook address" help="As the chat tool shows it when you add the robot; it is stored sealed and never shown again." error={errorOf('webhookUrl')}>
+      <Field label={t('form.webhook')} help={t('form.webhookHelp')} error={errorOf('webhookUrl')}>
         {(props) => <input {...props} type="url" autoComplete="off" {...register('webhookUrl')} data-testid="chat-channel-url" />}
       </Field>
       {chatPlatformSigns[platform] && (
-        <Field label="Signing secret" optional help="DingTalk’s 加签 secret (SEC…) or Feishu’s signature secret; stored sealed, never shown again." error={errorOf('secret')}>
+        <Field label={t('form.secret')} optional help={t('form.secretHelp')} error={errorOf('secret')}>
           {(props) => <input {...props} type="password" autoComplete="off" {...register('secret', { setValueAs: typed.optional })} data-testid="chat-channel-secret" />}
         </Field>
       )}
-      <FormActions saving={saving} label="Connect" savingLabel="Connecting…" testId="save-chat-channel" />
+      <FormActions saving={saving} label={t('form.connect')} savingLabel={t('form.connecting')} testId="save-chat-channel" />
     </ApiFormElement>
   );
 }
@@ -163,20 +167,21 @@ function EditChannelForm({ channel, onSaved }: { channel: ChatChannel; onSaved: 
   });
   const { form, saving, errorOf } = api;
   const { register } = form;
+  const { t } = useTranslation('chat');
   return (
-    <ApiFormElement api={api} className="subform" aria-label={`Edit ${channel.name}`} data-testid="chat-channel-edit">
-      <Field label="Name" error={errorOf('name')}>
+    <ApiFormElement api={api} className="subform" aria-label={t('form.editLabel', { name: channel.name })} data-testid="chat-channel-edit">
+      <Field label={t('form.name')} error={errorOf('name')}>
         {(props) => <input {...props} type="text" {...register('name', { setValueAs: typed.optional })} />}
       </Field>
-      <Field label="New webhook address" optional help="Leave empty to keep the one stored." error={errorOf('webhookUrl')}>
+      <Field label={t('form.newWebhook')} optional help={t('form.keep')} error={errorOf('webhookUrl')}>
         {(props) => <input {...props} type="url" autoComplete="off" {...register('webhookUrl', { setValueAs: typed.optional })} />}
       </Field>
       {chatPlatformSigns[channel.platform] && (
-        <Field label="New signing secret" optional help="Leave empty to keep the one stored." error={errorOf('secret')}>
+        <Field label={t('form.newSecret')} optional help={t('form.keep')} error={errorOf('secret')}>
           {(props) => <input {...props} type="password" autoComplete="off" {...register('secret', { setValueAs: typed.optional })} />}
         </Field>
       )}
-      <FormActions saving={saving} label="Save" savingLabel="Saving…" testId="save-chat-channel-edit" />
+      <FormActions saving={saving} label={t('form.save')} savingLabel={t('form.saving')} testId="save-chat-channel-edit" />
     </ApiFormElement>
   );
 }

@@ -1,20 +1,30 @@
 import { sharedResources, type Language } from '../../../workflows/i18n';
 import { app as enApp } from './en/app';
 import { app as zhApp } from './zh-CN/app';
+import { audit as enAudit } from './en/audit';
+import { audit as zhAudit } from './zh-CN/audit';
+import { auth as enAuth } from './en/auth';
+import { auth as zhAuth } from './zh-CN/auth';
+import { chat as enChat } from './en/chat';
+import { chat as zhChat } from './zh-CN/chat';
 import { flowDesigner as enFlowDesigner } from './en/flow-designer';
 import { flowDesigner as zhFlowDesigner } from './zh-CN/flow-designer';
+import { inbox as enInbox } from './en/inbox';
+import { inbox as zhInbox } from './zh-CN/inbox';
 import { people as enPeople } from './en/people';
 import { people as zhPeople } from './zh-CN/people';
 import { projects as enProjects } from './en/projects';
 import { projects as zhProjects } from './zh-CN/projects';
+import { retrospective as enRetrospective } from './en/retrospective';
+import { retrospective as zhRetrospective } from './zh-CN/retrospective';
 
 /**
  * Every catalog the web app reads: the shared ones (workflows/i18n) and one namespace per group
  * of screens. A screen's namespace is named after its folder.
  */
 export const resources = {
-  en: { ...sharedResources.en, app: enApp, flowDesigner: enFlowDesigner, people: enPeople, projects: enProjects },
-  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, flowDesigner: zhFlowDesigner, people: zhPeople, projects: zhProjects },
+  en: { ...sharedResources.en, app: enApp, audit: enAudit, auth: enAuth, chat: enChat, flowDesigner: enFlowDesigner, inbox: enInbox, people: enPeople, projects: enProjects, retrospective: enRetrospective },
+  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, audit: zhAudit, auth: zhAuth, chat: zhChat, flowDesigner: zhFlowDesigner, inbox: zhInbox, people: zhPeople, projects: zhProjects, retrospective: zhRetrospective },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { UserRoundPlus } from 'lucide-react';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client';
 import { ApiFormElement } from '../shared/ApiFormElement';
 import { Field } from '../shared/Field';
@@ -21,12 +22,13 @@ export function DelegateDialog({ request, subject, onClose, onDelegated }: { req
     queryFn: ({ signal }) => requestJson(DelegateCandidate.array(), 'GET', `/api/approvals/${request.id}/delegates`, undefined, signal),
   });
   const people = candidates.data ?? [];
+  const { t } = useTranslation('inbox');
   const api = useApiForm({
     schema: DecisionBody,
     defaultValues: { decision: 'delegate', delegateTo: '', comment: '' },
     save: (body) => requestJson(ApprovalRequest, 'POST', `/api/approvals/${request.id}/decision`, body),
     onSaved: async (form) => {
-      const to = people.find((p) => p.id === form.getValues('delegateTo'))?.name ?? 'someone else';
+      const to = people.find((p) => p.id === form.getValues('delegateTo'))?.name ?? t('delegate.someoneElse');
       await onDelegated(to);
     },
   });
@@ -47,7 +49,7 @@ export function DelegateDialog({ request, subject, onClose, onDelegated }: { req
           api={api}
           heading={
             <h2 id={`delegate-${request.id}`}>
-              <UserRoundPlus size={18} aria-hidden="true" /> Hand on “{subject}”
+              <UserRoundPlus size={18} aria-hidden="true" /> {t('delegate.title', { subject })}
             </h2>
           }
         >
@@ -57,21 +59,21 @@ export function DelegateDialog({ request, subject, onClose, onDelegated }: { req
             </p>
           )}
           <SelectField
-            label="Who takes it over"
-            help={candidates.isPending ? 'Finding who may take it…' : 'Only people who may read the project and decide with their role are offered.'}
+            label={t('delegate.who')}
+            help={candidates.isPending ? t('delegate.finding') : t('delegate.onlyAllowed')}
             error={errorOf('delegateTo')}
             registration={form.register('delegateTo', { setValueAs: typed.optional })}
             testId="delegate-to"
           >
-            <option value="">{people.length === 0 && !candidates.isPending ? 'Nobody else may take it' : 'Choose someone'}</option>
+            <option value="">{people.length === 0 && !candidates.isPending ? t('delegate.nobody') : t('delegate.choose')}</option>
             <PersonOptions people={people} />
           </SelectField>
-          <Field label="Reason" help="They see it with the request." error={errorOf('comment')}>
+          <Field label={t('delegate.reason')} help={t('delegate.reasonHelp')} error={errorOf('comment')}>
             {(props) => <textarea {...props} rows={3} {...form.register('comment')} data-testid="delegate-reason" autoFocus />}
           </Field>
-          <FormActions saving={saving} label="Hand it on" savingLabel="Handing on…" testId="confirm-delegate">
+          <FormActions saving={saving} label={t('delegate.submit')} savingLabel={t('delegate.submitting')} testId="confirm-delegate">
             <button type="button" className="button" onClick={onClose}>
-              Cancel
+              {t('delegate.cancel')}
             </button>
           </FormActions>
         </ApiFormElement>

@@ -1,5 +1,6 @@
 import { RefreshCw } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PageHead } from '../app/PageHead';
 import { PageState } from '../app/PageState';
 import { useSession } from '../auth/session-store';
@@ -30,11 +31,10 @@ const refreshEverySeconds = 15;
 /** The signed-in person's inbox, newest first; decisions are made in place. */
 export function InboxPage() {
   const { user } = useSession();
+  const { t } = useTranslation('inbox');
   return (
     <main className="page">
-      <PageHead title="Inbox">
-        For {user.name} · times in {userTimeZone()}
-      </PageHead>
+      <PageHead title={t('page.title')}>{t('page.subtitle', { name: user.name, zone: userTimeZone() })}</PageHead>
       <Inbox userId={user.id} />
     </main>
   );
@@ -43,6 +43,7 @@ export function InboxPage() {
 function Inbox({ userId }: { userId: string }) {
   const resource = usePageQuery(['inbox', userId], () => loadInbox(userId));
   const { reload } = resource;
+  const { t } = useTranslation('inbox');
   const [tab, setTab] = useState<'action' | 'all'>('action');
   const [notice, setNotice] = useState<string | null>(null);
   const [refreshing, setRefreshing] = useState(false);
@@ -79,17 +80,17 @@ function Inbox({ userId }: { userId: string }) {
       {() => (
         <>
           <div className="toolbar-row">
-            <div role="tablist" aria-label="Which items" className="segmented">
+            <div role="tablist" aria-label={t('page.whichItems')} className="segmented">
               <button type="button" role="tab" aria-selected={tab === 'action'} onClick={() => setTab('action')} data-testid="tab-action">
-                Needs you <span className={`count${waiting.length > 0 ? ' count--bad' : ''}`}>{waiting.length}</span>
+                {t('page.needsYou')} <span className={`count${waiting.length > 0 ? ' count--bad' : ''}`}>{waiting.length}</span>
               </button>
               <button type="button" role="tab" aria-selected={tab === 'all'} onClick={() => setTab('all')} data-testid="tab-all">
-                All <span className="count">{entries.length}</span>
+                {t('page.all')} <span className="count">{entries.length}</span>
               </button>
             </div>
-            <span className="muted small">{unread} unread</span>
+            <span className="muted small">{t('page.unread', { count: unread })}</span>
             <button type="button" className="button" onClick={() => void refresh()} disabled={refreshing}>
-              <RefreshCw size={14} aria-hidden="true" /> {refreshing ? 'Refreshing…' : 'Refresh'}
+              <RefreshCw size={14} aria-hidden="true" /> {refreshing ? t('page.refreshing') : t('page.refresh')}
             </button>
           </div>
           <p className="sr-only" role="status" aria-live="polite">
@@ -103,7 +104,7 @@ function Inbox({ userId }: { userId: string }) {
           <div className="stack" role="tabpanel" data-testid="inbox-list">
             {shown.length === 0 ? (
               <p className="page-state muted" data-testid="inbox-empty">
-                {tab === 'action' ? 'Nothing waits for you.' : 'The inbox is empty.'}
+                {tab === 'action' ? t('page.nothingWaits') : t('page.empty')}
               </p>
             ) : (
               shown.map((entry) => <InboxEntryCard key={entry.item.id} entry={entry} userId={userId} onDecided={onDecided} />)

@@ -1,5 +1,6 @@
 import type { ApprovalRequest } from '../../../api/contract/approvals';
 import type { InboxItem } from '../../../api/contract/users';
+import { i18next } from '../i18n/i18n';
 
 export interface InboxEntry {
   item: InboxItem;
@@ -11,13 +12,8 @@ export interface InboxEntry {
   dueAt: string | null;
 }
 
-export const kindLabels: Record<InboxItem['kind'], string> = {
-  approval_request: 'Approval request',
-  acknowledgement_request: 'Please acknowledge',
-  escalation: 'Escalation',
-  notification: 'Notification',
-  retrospective_request: 'Closing review',
-};
+/** What kind of item it is, in the page's language now: "Approval request". */
+export const kindLabel = (kind: InboxItem['kind']): string => i18next.t(`inbox:kinds.${kind}`);
 
 /** Inbox items newest first, each with its request's live state. */
 export function inboxEntries(items: readonly InboxItem[], requests: readonly ApprovalRequest[], now: number): InboxEntry[] {

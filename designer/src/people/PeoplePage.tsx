@@ -210,7 +210,7 @@ function EditAccess({ user }: { user: User }) {
   const [done, setDone] = useState<string | null>(null);
   const api = useApiForm({
     schema: UserPatchBody,
-    defaultValues: { name: undefined, managerId: undefined, role: user.role, active: undefined, password: undefined },
+    defaultValues: { name: undefined, managerId: undefined, role: user.role, active: undefined, password: undefined, language: undefined },
     save: async ({ role, password }) => {
       setDone(null);
       // Only what changed: a role sent as it was would still end their sessions for nothing.

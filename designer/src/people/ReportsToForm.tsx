@@ -39,7 +39,7 @@ function ReportsToForm({ users, person }: { users: User[]; person: User }) {
   const [done, setDone] = useState<string | null>(null);
   const api = useApiForm({
     schema: UserPatchBody,
-    defaultValues: { name: undefined, managerId: person.managerId, role: undefined, active: undefined, password: undefined },
+    defaultValues: { name: undefined, managerId: person.managerId, role: undefined, active: undefined, password: undefined, language: undefined },
     save: async ({ managerId }) => {
       setDone(null);
       const saved = await requestJson(User, 'PATCH', `/api/users/${person.id}`, { managerId: managerId ?? null });

@@ -1,4 +1,6 @@
 import { Download, FileText, Lock } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { retrospective as catalog } from '../i18n/en/retrospective';
 import { Card } from '../shared/Card';
 import { TableHead } from '../shared/TableHead';
 import { RankingTable } from '../shared/RankingTable';
@@ -18,6 +20,11 @@ import { TeamInputForm, TeamInputList } from './TeamInput';
 import { ProjectDetail } from '../../../api/contract/projects';
 import { Retrospective } from '../../../api/contract/retrospectives';
 
+/** How the project ended, in the page's language; an outcome the catalog does not know shows as it is. */
+const isKnownOutcome = (outcome: string): outcome is keyof typeof catalog.outcomes => Object.hasOwn(catalog.outcomes, outcome);
+
+const retrospectiveKey = (id: string) => ['retrospective', id];
+
 interface RetrospectiveData {
   project: ProjectDetail;
   retrospective: Retrospective | null;
@@ -36,17 +43,18 @@ async function loadRetrospective(projectId: string): Promise<RetrospectiveData> 
 
 /** The closing review (复盘): what happened, in charts; the team's answers; the owner's finalize. */
 export function RetrospectivePage({ id }: { id: string }) {
-  return <QueryPage queryKey={['retrospective', id]} load={() => loadRetrospective(id)} className="page page--wide" view={RetrospectiveView} />;
+  return <QueryPage queryKey={retrospectiveKey(id)} load={() => loadRetrospective(id)} className="page page--wide" view={RetrospectiveView} />;
 }
 
 function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: () => Promise<void> }) {
   const { project, retrospective } = data;
+  const { t } = useTranslation('retrospective');
   const crumbs = <ProjectCrumbs project={project} />;
   if (retrospective === null) {
     return (
       <>
-        <PageHead crumbs={crumbs} title="Closing review" />
-        <p className="page-state muted">There is no closing review yet: it starts by itself when the project enters its closing review.</p>
+        <PageHead crumbs={crumbs} title={t('page.title')} />
+        <p className="page-state muted">{t('page.notYet')}</p>
       </>
     );
   }
@@ -60,83 +68,83 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
     <>
       <PageHead
         crumbs={crumbs}
-        title={`Closing review: ${project.name}`}
+        title={t('page.titleOf', { name: project.name })}
         actions={
           <>
             <a className="button" href={`${exportBase}/export.md`} download data-testid="export-md">
-              <Download size={15} aria-hidden="true" /> Markdown
+              <Download size={15} aria-hidden="true" /> {t('page.markdown')}
             </a>
             <a className="button" href={`${exportBase}/export.html`} target="_blank" rel="noreferrer" data-testid="export-html">
-              <FileText size={15} aria-hidden="true" /> Printable page
+              <FileText size={15} aria-hidden="true" /> {t('page.printable')}
             </a>
           </>
         }
       >
         {retrospective.status === 'finalized' ? (
           <>
-            <Lock size={13} aria-hidden="true" /> Final since <TimeText at={retrospective.finalizedAt ?? report.compiledAt} hint={false} />
+            <Lock size={13} aria-hidden="true" /> {t('page.finalSince')} <TimeText at={retrospective.finalizedAt ?? report.compiledAt} hint={false} />
           </>
         ) : (
           <>
-            Collecting answers until <TimeText at={retrospective.inputDueAt} /> · closes by itself <TimeText at={retrospective.hardDeadlineAt} />
+            {t('page.collectingUntil')} <TimeText at={retrospective.inputDueAt} /> · {t('page.closesBySelf')} <TimeText at={retrospective.hardDeadlineAt} />
           </>
         )}{' '}
-        · outcome {report.outcome} · times in {userTimeZone()}
+        · {t('page.outcome', { outcome: isKnownOutcome(report.outcome) ? t(`outcomes.${report.outcome}`) : report.outcome, zone: userTimeZone() })}
       </PageHead>
 
-      <section className="tiles" aria-label="Goal attainment">
+      <section className="tiles" aria-label={t('page.goalAttainment')}>
         {report.goals.map((goal) => (
           <div key={goal.goalId} className={`tile tile--${goal.status}`}>
             <p className="tile__label">{goal.name}</p>
             <p className="tile__figure">{formatPct(goal.attainmentPct)}</p>
             <p className="small">
-              {formatNumber(goal.actual)} of {formatNumber(goal.target)} {goal.unit} <RagBadge status={goal.status} />
+              {t('page.ofTarget', { actual: formatNumber(goal.actual), target: formatNumber(goal.target), unit: goal.unit })} <RagBadge status={goal.status} />
             </p>
           </div>
         ))}
         <div className="tile">
-          <p className="tile__label">Escalations</p>
+          <p className="tile__label">{t('page.escalations')}</p>
           <p className="tile__figure">{report.escalations.count}</p>
-          <p className="small">highest level {report.escalations.highestLevel || '—'}</p>
+          <p className="small">{t('page.highestLevel', { level: report.escalations.highestLevel || '—' })}</p>
         </div>
         <div className="tile">
-          <p className="tile__label">Approvals</p>
+          <p className="tile__label">{t('page.approvals')}</p>
           <p className="tile__figure">{report.approvals.count}</p>
           <p className="small">
-            {report.approvals.rejections} rejected · avg {report.approvals.avgTurnaroundHours ?? '—'} h
+            {t('page.approvalsSummary', { rejections: report.approvals.rejections, hours: report.approvals.avgTurnaroundHours ?? '—' })}
           </p>
         </div>
       </section>
 
       <div className="columns">
         <div className="columns__main stack">
-          <Card title="Plan vs actual">
-            {series.length === 0 && <p className="muted">No milestone measured a goal.</p>}
+          <Card title={t('page.planVsActual')}>
+            {series.length === 0 && <p className="muted">{t('page.noGoalMeasured')}</p>}
             {series.map((s) => (
               <div key={s.metric}>
                 <h3 className="small muted">{s.metric}</h3>
-                <PlanActualChart points={s.points} marks={s.marks} unit={s.metric} label={`${s.metric}: plan against actual, cumulative`} />
+                <PlanActualChart points={s.points} marks={s.marks} unit={s.metric} label={t('page.planAgainstActual', { metric: s.metric })} />
               </div>
             ))}
           </Card>
-          <Card title="Milestones: hit or missed" testId="milestone-strip">
-            {strip.length === 0 ? <p className="muted">No milestones.</p> : <MilestoneStripChart bars={strip} />}
+          <Card title={t('page.milestones')} testId="milestone-strip">
+            {strip.length === 0 ? <p className="muted">{t('page.noMilestones')}</p> : <MilestoneStripChart bars={strip} />}
           </Card>
-          <Card title="Escalations over time" testId="escalation-timeline">
+          <Card title={t('page.escalationsOverTime')} testId="escalation-timeline">
             {escalations.length === 0 ? (
-              <p className="muted">Nothing was escalated.</p>
+              <p className="muted">{t('page.nothingEscalated')}</p>
             ) : (
               <>
                 <EscalationTimelineChart bars={escalations} />
                 <table className="table table--compact">
-                  <TableHead columns={['Level', 'Raised', 'Acknowledged', 'Average time to acknowledge']} />
+                  <TableHead columns={[t('page.columns.level'), t('page.columns.raised'), t('page.columns.acknowledged'), t('page.columns.averageToAck')]} />
                   <tbody>
                     {report.escalations.byLevel.map((level) => (
                       <tr key={level.level}>
                         <td>{level.level}</td>
                         <td>{level.count}</td>
                         <td>{level.acknowledged}</td>
-                        <td>{level.avgHoursToAck === null ? '—' : `${level.avgHoursToAck} h`}</td>
+                        <td>{level.avgHoursToAck === null ? '—' : t('page.hours', { hours: level.avgHoursToAck })}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -145,17 +153,17 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
             )}
           </Card>
           {report.budget.length > 0 && (
-            <Card title="Budget">
+            <Card title={t('page.budget')}>
               <BudgetChart lines={budgetBars(report)} />
             </Card>
           )}
           {report.changeRequests.length > 0 && (
-            <Card title="Change requests">
+            <Card title={t('page.changeRequests')}>
               <ul className="plain-list">
                 {report.changeRequests.map((change, index) => (
                   <li key={index}>
                     <strong>{change.subject}</strong>: {change.field} — {change.status}
-                    {change.turnaroundHours !== null && ` in ${change.turnaroundHours} h`}
+                    {change.turnaroundHours !== null && t('page.inHours', { hours: change.turnaroundHours })}
                     <br />
                     <span className="small muted">{change.reason}</span>
                   </li>
@@ -168,14 +176,14 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
         <aside className="columns__side stack">
           {project.can.answerReview && <TeamInputForm retrospective={retrospective} onSaved={reload} />}
           {project.can.finalizeReview && <Finalize project={project} retrospective={retrospective} onFinalized={reload} />}
-          <Card title="Members">
+          <Card title={t('page.members')}>
             {report.members.length === 0 ? (
-              <p className="muted">No KPI reports.</p>
+              <p className="muted">{t('page.noKpiReports')}</p>
             ) : (
               <RankingTable rows={report.members.map((m) => ({ ...m, id: m.userId }))} />
             )}
           </Card>
-          <Card title="What happened">
+          <Card title={t('page.whatHappened')}>
             <ol className="timeline">
               {report.timeline.map((event, index) => (
                 <li key={index} className={`timeline__item timeline__item--${event.kind}`}>
@@ -193,6 +201,7 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
 
 function Finalize({ project, retrospective, onFinalized }: { project: ProjectDetail; retrospective: Retrospective; onFinalized: () => Promise<void> }) {
   const { user } = useSession();
+  const { t } = useTranslation('retrospective');
   if (retrospective.status !== 'collecting') return null;
 
   async function finalize() {
@@ -201,15 +210,15 @@ function Finalize({ project, retrospective, onFinalized }: { project: ProjectDet
   }
 
   return (
-    <Card title="Finalize" accent>
+    <Card title={t('finalize.title')} accent>
       <p className="field__help">
-        {retrospective.inputs.length} answer{retrospective.inputs.length === 1 ? '' : 's'} so far. {user.id === project.ownerId ? 'As the owner, you' : 'The owner, their managers or an admin'} close the review; it also closes by itself at the hard deadline.
+        {t('finalize.answersSoFar', { count: retrospective.inputs.length })} {user.id === project.ownerId ? t('finalize.asOwner') : t('finalize.asOther')}
       </p>
       <ActionButton
         act={finalize}
-        confirm="Finalize the closing review? The report is compiled once more and frozen; answers are no longer taken."
-        label="Finalize the review"
-        busyLabel="Finalizing…"
+        confirm={t('finalize.confirm')}
+        label={t('finalize.button')}
+        busyLabel={t('finalize.busy')}
         icon={<Lock size={15} aria-hidden="true" />}
         testId="finalize"
       />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Card } from '../shared/Card';
 import { z } from 'zod';
 import { useSession } from '../auth/session-store';
@@ -24,13 +25,14 @@ export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retro
   const { user } = useSession();
   const mine = retrospective.inputs.find((input) => input.userId === user.id);
   const [done, setDone] = useState<string | null>(null);
+  const { t } = useTranslation('retrospective');
   const api = useApiForm({
     schema: answersForm,
     defaultValues: { wentWell: mine?.wentWell ?? '', toImprove: mine?.toImprove ?? '', actionItems: mine?.actionItems.join('\n') ?? '' },
     save: async (body) => {
       setDone(null);
       const saved = await requestJson(RetrospectiveInput, 'POST', `/api/retrospectives/${retrospective.id}/inputs`, body);
-      setDone(saved.late ? 'Thank you — your answers are in (after the deadline; they still count).' : 'Thank you — your answers are in.');
+      setDone(saved.late ? t('input.thanksLate') : t('input.thanks'));
     },
     // What was sent stays in the form: answering again replaces it.
     onSaved: () => onSaved(),
@@ -41,21 +43,21 @@ export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retro
 
   return (
     <ApiFormElement api={api} className="card" aria-labelledby="team-input-title" data-testid="team-input-form">
-      <h2 id="team-input-title">{mine ? 'Your answers (you can change them)' : 'Your answers'}</h2>
+      <h2 id="team-input-title">{mine ? t('input.mine') : t('input.yours')}</h2>
       <p className="field__help">
-        Due <TimeText at={retrospective.inputDueAt} />
-        {late && ' — late answers are still taken until the owner finalizes.'}
+        {t('input.due')} <TimeText at={retrospective.inputDueAt} />
+        {late && t('input.lateTaken')}
       </p>
-      <Field label="What went well?" error={errorOf('wentWell')}>
+      <Field label={t('input.wentWell')} error={errorOf('wentWell')}>
         {(props) => <textarea {...props} rows={3} {...register('wentWell')} data-testid="went-well" />}
       </Field>
-      <Field label="What should we improve?" error={errorOf('toImprove')}>
+      <Field label={t('input.toImprove')} error={errorOf('toImprove')}>
         {(props) => <textarea {...props} rows={3} {...register('toImprove')} data-testid="to-improve" />}
       </Field>
-      <Field label="Action items" help="One per line." optional error={errorOf('actionItems')}>
+      <Field label={t('input.actionItems')} help={t('input.actionItemsHelp')} optional error={errorOf('actionItems')}>
         {(props) => <textarea {...props} rows={3} {...register('actionItems')} data-testid="action-items" />}
       </Field>
-      <FormActions saving={saving} label={mine ? 'Update my answers' : 'Send my answers'} savingLabel="Sending…" testId="team-input-save">
+      <FormActions saving={saving} label={mine ? t('input.update') : t('input.send')} savingLabel={t('input.sending')} testId="team-input-save">
         <DoneNote text={done} />
       </FormActions>
     </ApiFormElement>
@@ -63,26 +65,27 @@ export function TeamInputForm({ retrospective, onSaved }: { retrospective: Retro
 }
 
 export function TeamInputList({ retrospective }: { retrospective: Retrospective }) {
+  const { t } = useTranslation('retrospective');
   return (
-    <Card title={<>Team answers <span className="count">{retrospective.inputs.length}</span></>} testId="team-input-list">
+    <Card title={<>{t('answers.title')} <span className="count">{retrospective.inputs.length}</span></>} testId="team-input-list">
       {retrospective.inputs.length === 0 ? (
-        <p className="muted">No answers yet.</p>
+        <p className="muted">{t('answers.none')}</p>
       ) : (
         <ul className="answers">
           {retrospective.inputs.map((input) => (
             <li key={input.id} className="answers__item">
               <p className="answers__who">
                 <strong>{input.name}</strong> <span className="small muted">{<TimeText at={input.submittedAt} />}</span>
-                {input.late && <span className="pill pill--missed">late</span>}
+                {input.late && <span className="pill pill--missed">{t('answers.late')}</span>}
               </p>
               <dl>
-                <dt>Went well</dt>
+                <dt>{t('answers.wentWell')}</dt>
                 <dd>{input.wentWell}</dd>
-                <dt>To improve</dt>
+                <dt>{t('answers.toImprove')}</dt>
                 <dd>{input.toImprove}</dd>
                 {input.actionItems.length > 0 && (
                   <>
-                    <dt>Action items</dt>
+                    <dt>{t('answers.actionItems')}</dt>
                     <dd>
                       <ul>
                         {input.actionItems.map((item, index) => (
