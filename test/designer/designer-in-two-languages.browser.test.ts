@@ -33,6 +33,7 @@ const words = {
     thisFlow: 'This flow',
     steps: '3 steps.',
     saved: 'All changes saved',
+    nothingPublished: 'Nothing published yet.',
   },
   'zh-CN': {
     flows: '流程',
@@ -53,6 +54,7 @@ const words = {
     thisFlow: '此流程',
     steps: '3 个步骤。',
     saved: '所有修改已保存',
+    nothingPublished: '尚未发布任何版本。',
   },
 } as const;
 
@@ -143,6 +145,11 @@ describe('the designer in two languages', () => {
       expect(await page.getByText(w.steps, { exact: true }).count()).toBe(1);
       await page.keyboard.press('Control+s');
       await expect.poll(() => page.getByTestId('save-state').textContent()).toBe(w.saved);
+      await checkScreen(page, locale);
+
+      // The versions menu: only the draft, nothing published yet.
+      await page.getByTestId('versions-button').click();
+      await expect.poll(() => page.getByTestId('versions-menu').textContent()).toContain(w.nothingPublished);
       await checkScreen(page, locale);
     },
   );
