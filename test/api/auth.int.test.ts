@@ -86,7 +86,7 @@ describe('signing in with a session cookie', () => {
     expect(setCookie).toContain('Max-Age=43200');
     expect(setCookie).not.toContain('Secure');
     expect(res.body).toEqual({
-      user: { id, name: 'Signer', email, managerId: null, role: 'member', active: true },
+      user: { id, name: 'Signer', email, managerId: null, role: 'member', active: true, language: null },
       csrfToken: expect.any(String),
       expiresAt: expect.any(String),
       grantableRoles: ['member', 'viewer'],
