@@ -1,10 +1,9 @@
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { Field } from '../shared/Field';
-import { SelectField } from '../shared/SelectField';
 import { typed } from '../shared/use-api-form';
 import type { ProjectBasicsBody } from '../../../api/contract/project-basics';
-import { sharedCalendarIds, sharedCalendarTitles } from '../../../workflows/domain/shared-calendars';
+import { SharedCalendarSelect } from '../calendars/SharedCalendarSelect';
 
 type Form = UseFormReturn<z.input<typeof ProjectBasicsBody>, unknown, z.output<typeof ProjectBasicsBody>>;
 type ErrorOf = (path: 'calendar' | `calendar.${'workingDays' | 'workStart' | 'workEnd' | 'timeZone' | 'holidays' | 'extraWorkingDays' | 'holidaysFrom'}`) => string | undefined;
@@ -77,14 +76,7 @@ export function CalendarFields({ form, errorOf }: { form: Form; errorOf: ErrorOf
         <DateListField form={form} name="calendar.holidays" label="Holidays" help="Dates such as 2027-10-01, one a line." error={errorOf('calendar.holidays')} />
         <DateListField form={form} name="calendar.extraWorkingDays" label="Extra working days" help="Weekend days worked, one a line." error={errorOf('calendar.extraWorkingDays')} />
       </div>
-      <SelectField label="Public holidays from" optional error={errorOf('calendar.holidaysFrom')} registration={register('calendar.holidaysFrom', { setValueAs: typed.optional })}>
-        <option value="">None</option>
-        {sharedCalendarIds.map((id) => (
-          <option key={id} value={id}>
-            {sharedCalendarTitles[id]}
-          </option>
-        ))}
-      </SelectField>
+      <SharedCalendarSelect error={errorOf('calendar.holidaysFrom')} registration={register('calendar.holidaysFrom', { setValueAs: typed.optional })} />
     </fieldset>
   );
 }
