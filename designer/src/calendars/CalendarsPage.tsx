@@ -46,7 +46,7 @@ function CalendarSection({ calendar }: { calendar: SharedCalendarView }) {
   const [year, setYear] = useState(() => firstYear(calendar));
   const title = calendarTitle(t, calendar.id);
   return (
-    <>
+    <div className="stack">
       <Card title={title} testId="shared-calendar">
         <table className="table table--compact" data-testid="calendar-years">
           <caption className="sr-only">{t('years.caption', { calendar: title })}</caption>
@@ -71,7 +71,7 @@ function CalendarSection({ calendar }: { calendar: SharedCalendarView }) {
       </Card>
       <YearPanel key={`${calendar.id}-${year}`} calendarId={calendar.id} year={year} mayManage={mayManage} />
       {mayManage && <ImportYear calendarId={calendar.id} initialYear={year} onImported={setYear} />}
-    </>
+    </div>
   );
 }
 
@@ -85,7 +85,7 @@ function GoToYear({ onGo }: { onGo: (year: number) => void }) {
     if (Number.isInteger(year) && year >= SHARED_YEAR_MIN && year <= SHARED_YEAR_MAX) onGo(year);
   };
   return (
-    <form className="form-row" onSubmit={submit} aria-label={t('years.goTo')}>
+    <form className="go-to-year" onSubmit={submit} aria-label={t('years.goTo')}>
       <Field label={t('years.goTo')} help={t('years.goToHelp')}>
         {(props) => <input {...props} type="number" min={SHARED_YEAR_MIN} max={SHARED_YEAR_MAX} value={text} onChange={(event) => setText(event.target.value)} data-testid="go-to-year" />}
       </Field>

@@ -32,7 +32,7 @@ export function ImportPreview({ calendarId, draft, importing, onConfirm, onCance
             <TableHead columns={[t('year.date'), t('import.before'), t('import.after')]} />
             <tbody>
               {changes.map((change) => (
-                <tr key={change.date} data-testid="import-change">
+                <tr key={change.date} data-testid="import-change" data-date={change.date}>
                   <td>
                     <time dateTime={change.date}>{formatDay(change.date)}</time>
                   </td>
