@@ -97,7 +97,7 @@ describe.each(runs)('the shared holiday calendar in the web app ($locale)', (run
     if (zh) expect(await englishLeftOn(page, allow, within)).toEqual([]);
   };
 
-  it('lets an admin import a year from a CSV file after a preview, see its holiday and make-up Saturday, edit a day, refuse a malformed file in place, and forget the year', { timeout: 120_000 }, async () => {
+  it('lets an admin import a year from a CSV file after a preview, see its holiday and make-up Saturday, add and remove a day, refuse a malformed file in place, and forget the year', { timeout: 120_000 }, async () => {
     const { app } = web.system;
     const admin = await createSignInPerson(app, run.admin, { role: 'admin' });
     const page = await web.newPage(admin, { locale: run.locale });
@@ -146,10 +146,15 @@ describe.each(runs)('the shared holiday calendar in the web app ($locale)', (run
     await expect.poll(() => yearCard.getByTestId('marked-day').count()).toBe(3);
     expect(await yearCard.getByRole('status').textContent()).toContain(run.saved);
     await expect.poll(() => page.getByTestId(`calendar-year-${run.year}`).textContent()).toContain(run.editedSource);
-    const edited = await yearAsItIs(run.year);
-    expect(edited).toMatchObject({ source: 'json', holidays: [{ date: `${run.year}-10-01`, name: '国庆节' }, { date: `${run.year}-10-02`, name: '国庆节' }], workingDays: [{ date: saturday, name: '国庆节' }] });
+    expect(await yearAsItIs(run.year)).toMatchObject({ source: 'json', holidays: [{ date: `${run.year}-10-01`, name: '国庆节' }, { date: `${run.year}-10-02`, name: '国庆节' }], workingDays: [{ date: saturday, name: '国庆节' }] });
     await noEnglishLeft(page, 'main');
     await web.screenshot(page, run.shot);
+
+    // And removed again, with the day's own button.
+    await yearCard.locator(`[data-date="${run.year}-10-02"] button`).click();
+    await expect.poll(() => yearCard.getByTestId('marked-day').count()).toBe(2);
+    const trimmed = await yearAsItIs(run.year);
+    expect(trimmed).toMatchObject({ source: 'json', holidays: [{ date: `${run.year}-10-01`, name: '国庆节' }], workingDays: [{ date: saturday, name: '国庆节' }] });
 
     // A malformed file: each bad line named in place, the year and the file kept, nothing stored.
     await importCard.getByTestId('import-file').setInputFiles(csvFile(`date,kind,name\n${run.year}-02-30,holiday,春节\n${run.year}-10-03,vacation,国庆节\n`));
@@ -163,7 +168,7 @@ describe.each(runs)('the shared holiday calendar in the web app ($locale)', (run
     expect(await problems.locator('p').textContent()).toBe(run.twoProblems);
     expect(await importCard.getByTestId('import-preview').count()).toBe(0);
     expect(await importCard.getByTestId('import-year-number').inputValue()).toBe(String(run.year));
-    expect(await yearAsItIs(run.year)).toEqual(edited);
+    expect(await yearAsItIs(run.year)).toEqual(trimmed);
     expect(await seriousAxeFindings(page)).toEqual([]);
     // The problems quote the file's parser (its field names and messages, the API's own words).
     const parserWords = [`expected a date such as ${run.year}-10-01, got "${run.year}-02-30"`, 'expected holiday (休) or working_day (班), got "vacation"', 'date', 'kind'];

@@ -1,5 +1,5 @@
-import { Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { RemoveButton } from '../plan/ItemList';
 import { TableHead } from '../shared/TableHead';
 import { kindLabel } from './calendar-labels';
 import { formatDay, formatMonth } from './day-format';
@@ -31,9 +31,7 @@ export function YearDays({ year, onRemove }: { year: DayTable; onRemove: ((date:
                 </td>
                 {onRemove !== undefined && (
                   <td className="row-actions">
-                    <button type="button" className="icon-button" aria-label={t('year.remove', { date: formatDay(date) })} onClick={() => onRemove(date)}>
-                      <Trash2 size={15} aria-hidden="true" />
-                    </button>
+                    <RemoveButton label={t('year.remove', { date: formatDay(date) })} onClick={() => onRemove(date)} />
                   </td>
                 )}
               </tr>
