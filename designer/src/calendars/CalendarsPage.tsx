@@ -79,14 +79,17 @@ function CalendarSection({ calendar }: { calendar: SharedCalendarView }) {
 function GoToYear({ onGo }: { onGo: (year: number) => void }) {
   const { t } = useTranslation('calendars');
   const [text, setText] = useState('');
+  const [outOfRange, setOutOfRange] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const year = Number(text);
-    if (Number.isInteger(year) && year >= SHARED_YEAR_MIN && year <= SHARED_YEAR_MAX) onGo(year);
+    const known = Number.isInteger(year) && year >= SHARED_YEAR_MIN && year <= SHARED_YEAR_MAX;
+    setOutOfRange(!known);
+    if (known) onGo(year);
   };
   return (
     <form className="go-to-year" onSubmit={submit} aria-label={t('years.goTo')}>
-      <Field label={t('years.goTo')} help={t('years.goToHelp')}>
+      <Field label={t('years.goTo')} help={t('years.goToHelp')} error={outOfRange ? t('import.yearRange', { min: SHARED_YEAR_MIN, max: SHARED_YEAR_MAX }) : undefined}>
         {(props) => <input {...props} type="number" min={SHARED_YEAR_MIN} max={SHARED_YEAR_MAX} value={text} onChange={(event) => setText(event.target.value)} data-testid="go-to-year" />}
       </Field>
       <div className="form-actions">

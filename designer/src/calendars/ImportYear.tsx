@@ -4,10 +4,9 @@ import { Card } from '../shared/Card';
 import { DoneNote } from '../shared/DoneNote';
 import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
-import { importSharedYear } from './calendars-api';
+import { importSharedYear, refreshCalendars } from './calendars-api';
 import { ImportPreview } from './ImportPreview';
 import { fileProblems, Problems, problemsOf, type ProblemReport } from './Problems';
-import { refreshCalendars } from './YearPanel';
 import { parseHolidayCsv, parseHolidayIcs } from '../../../workflows/domain/holiday-import';
 import { SHARED_YEAR_MAX, SHARED_YEAR_MIN, type SharedCalendarId, type SharedYear } from '../../../workflows/domain/shared-calendars';
 
@@ -97,8 +96,8 @@ export function ImportYear({ calendarId, initialYear, onImported }: { calendarId
                   const chosen = event.target.files?.[0];
                   setDraft(null);
                   setProblems(null);
-                  if (!chosen) return setFile(null);
-                  void chosen.text().then((text) => setFile({ name: chosen.name, text }));
+                  if (chosen) void chosen.text().then((text) => setFile({ name: chosen.name, text }));
+                  else setFile(null);
                 }}
               />
             )}

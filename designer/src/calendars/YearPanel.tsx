@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client';
-import { queryClient } from '../app/queries';
 import { Card } from '../shared/Card';
 import { DoneNote } from '../shared/DoneNote';
-import { calendarsKey, forgetSharedYear, storeSharedYear, type SharedYearView } from './calendars-api';
+import { forgetSharedYear, refreshCalendars, storeSharedYear, type SharedYearView } from './calendars-api';
 import { sourceLabel } from './calendar-labels';
 import { formatStoredAt } from './day-format';
 import { EditDay } from './EditDay';
@@ -13,9 +12,6 @@ import { withDay, type DayKind } from './marked-days';
 import { useSharedYear } from './use-shared-year';
 import { YearDays } from './YearDays';
 import type { SharedCalendarId } from '../../../workflows/domain/shared-calendars';
-
-/** After a change: the list of years and every year asked for again. */
-export const refreshCalendars = () => queryClient.invalidateQueries({ queryKey: calendarsKey });
 
 /** One year of a shared calendar: its days by month; for admins, a day's edit and forgetting the stored year. */
 export function YearPanel({ calendarId, year, mayManage }: { calendarId: SharedCalendarId; year: number; mayManage: boolean }) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryClient } from '../app/queries';
 import { isNotFound, requestJson, requestVoid } from '../shared/request';
 import { SharedCalendar, SharedCalendarYear, SharedCalendarYearChange } from '../../../api/contract/calendars';
 import type { SharedCalendarId, SharedDay } from '../../../workflows/domain/shared-calendars';
@@ -9,6 +10,9 @@ export type SharedCalendarView = z.infer<typeof SharedCalendar>;
 /** Every query of this folder starts with it, so a change to a year invalidates them all at once. */
 export const calendarsKey = ['calendars'] as const;
 export const sharedYearKey = (calendarId: SharedCalendarId, year: number) => [...calendarsKey, calendarId, year] as const;
+
+/** After a change: the list of years and every year asked for again. */
+export const refreshCalendars = () => queryClient.invalidateQueries({ queryKey: calendarsKey });
 
 const yearPath = (calendarId: SharedCalendarId, year: number) => `/api/calendars/${calendarId}/years/${year}`;
 
