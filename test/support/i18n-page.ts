@@ -11,28 +11,32 @@ export const keptInLatin = ['Milepost', 'KPI', 'KPIs', 'CSV', 'API', 'OpenAPI', 
 /**
  * Visible text on the page that reads as English: runs of two or more Latin words, or one word of
  * four letters or more, not in `keptInLatin` nor `allow` (the test's own data: names, e-mails).
- * A Chinese page should return [].
+ * A Chinese page should return []. `within` (a CSS selector) looks only inside the elements it
+ * matches, as `seriousAxeFindings` does: for a part of a page whose other parts are not translated yet.
  */
-export async function englishLeftOn(page: Page, allow: readonly string[] = []): Promise<string[]> {
-  const texts = await page.evaluate(() => {
+export async function englishLeftOn(page: Page, allow: readonly string[] = [], within?: string): Promise<string[]> {
+  const texts = await page.evaluate((selector) => {
     const found: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      if (parent === null || parent.closest('script, style, code, pre, [data-i18n-data], [hidden], [aria-hidden="true"]') !== null) continue;
-      const text = node.textContent?.trim() ?? '';
-      if (text === '' || parent.getClientRects().length === 0) continue;
-      found.push(text);
-    }
-    // What people read without seeing it as text: labels and placeholders of controls.
-    for (const element of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
-      for (const attribute of ['aria-label', 'placeholder', 'title']) {
-        const value = element.getAttribute(attribute)?.trim();
-        if (value) found.push(value);
+    const roots = selector === undefined ? [document.body] : [...document.querySelectorAll(selector)];
+    for (const root of roots) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (parent === null || parent.closest('script, style, code, pre, [data-i18n-data], [hidden], [aria-hidden="true"]') !== null) continue;
+        const text = node.textContent?.trim() ?? '';
+        if (text === '' || parent.getClientRects().length === 0) continue;
+        found.push(text);
+      }
+      // What people read without seeing it as text: labels and placeholders of controls.
+      for (const element of [root, ...root.querySelectorAll('*')]) {
+        for (const attribute of ['aria-label', 'placeholder', 'title']) {
+          const value = element.getAttribute(attribute)?.trim();
+          if (value) found.push(value);
+        }
       }
     }
     return found;
-  });
+  }, within);
   const kept = new Set([...keptInLatin, ...allow].map((word) => word.toLowerCase()));
   // Data, not words: the test's own names and e-mails, and machine-readable times (2027-03-31T08:00:00.000Z).
   const isoTime = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;

@@ -17,7 +17,7 @@ const web = useWeb();
  * the page is about, as the phase table says). Nothing here repeats who may do what.
  */
 interface OfferedAction {
-  page: 'planning project' | 'execution project' | 'planning plan' | 'execution plan' | 'closing review' | 'inbox' | 'flows' | 'flow editor' | 'where a flow runs' | 'people';
+  page: 'planning project' | 'execution project' | 'planning plan' | 'execution plan' | 'closing review' | 'inbox' | 'flows' | 'flow editor' | 'where a flow runs' | 'people' | 'calendars';
   action: string;
   route: string;
   /** Refused by the phase of the project the page shows, whoever asks. */
@@ -56,6 +56,9 @@ const offered: readonly OfferedAction[] = [
   { page: 'people', action: 'add a person', route: 'POST /api/users', find: (p) => p.getByRole('form', { name: 'Add a person', exact: true }) },
   { page: 'people', action: "change a person's access", route: 'PATCH /api/users/{id}', find: (p) => p.getByTestId('edit-person') },
   { page: 'people', action: 'change whom someone reports to', route: 'PATCH /api/users/{id}', find: (p) => p.getByTestId('reports-to') },
+  { page: 'calendars', action: 'the holiday calendars in the navigation', route: 'PUT /api/calendars/{calendarId}/years/{year}', find: (p) => p.locator('nav a[href="/calendars"]') },
+  { page: 'calendars', action: 'import a year of holidays', route: 'POST /api/calendars/{calendarId}/years/{year}/import', find: (p) => p.getByTestId('import-form') },
+  { page: 'calendars', action: 'edit a day of the year', route: 'PUT /api/calendars/{calendarId}/years/{year}', find: (p) => p.getByTestId('edit-day') },
 ];
 
 /** Where each page is, and what shows once it has loaded (a CSS selector). */
@@ -71,6 +74,7 @@ function pages(f: Fixtures): Record<OfferedAction['page'], { path: string; ready
     'flow editor': { path: `/flows/${f.flowId}`, ready: '[data-testid="problems-badge"]' },
     'where a flow runs': { path: `/flows/${f.flowId}?panel=bindings`, ready: '[data-testid="binding-list"]' },
     people: { path: '/people', ready: 'main table' },
+    calendars: { path: '/calendars', ready: '[data-testid="calendar-years"]' },
   };
 }
 

@@ -12,6 +12,7 @@ import { UserMenu } from '../auth/UserMenu';
 import {
   AccountPage,
   AuditTrailPage,
+  CalendarsPage,
   ChatChannelsPage,
   ComparePage,
   EditorPage,
@@ -35,6 +36,7 @@ export const navItems: readonly { href: string; label: string; match: string; pe
   { href: '/flows', label: 'Flows', match: '/flows/*?' },
   { href: '/audit', label: 'Audit trail', match: '/audit', permission: 'readAuditTrail' },
   { href: '/chat-channels', label: 'Chat channels', match: '/chat-channels', permission: 'manageChatChannels' },
+  { href: '/calendars', label: 'Holiday calendars', match: '/calendars', permission: 'manageCalendars' },
 ];
 
 function NavItem({ href, label, match }: { href: string; label: string; match: string }) {
@@ -98,6 +100,7 @@ function PageRoutes() {
       <Route path="/account" component={AccountPage} />
       <Route path="/audit" component={AuditTrailPage} />
       <Route path="/chat-channels" component={ChatChannelsPage} />
+      <Route path="/calendars" component={CalendarsPage} />
       <Route path="/flows" component={FlowListPage} />
       <Route path="/flows/:id/compare">{(params) => <ComparePage id={params.id} />}</Route>
       <Route path="/flows/:id/versions/:version">{(params) => <VersionPage id={params.id} version={Number(params.version)} />}</Route>

@@ -19,4 +19,5 @@ export const FlowListPage = page(() => import('../flow-designer/pages/FlowListPa
 export const ComparePage = page(() => import('../flow-designer/pages/ComparePage').then((m) => m.ComparePage));
 export const VersionPage = page(() => import('../flow-designer/pages/VersionPage').then((m) => m.VersionPage));
 export const EditorPage = page(() => import('../flow-designer/pages/EditorPage').then((m) => m.EditorPage));
+export const CalendarsPage = page(() => import('../calendars/CalendarsPage').then((m) => m.CalendarsPage));
 export const ChatChannelsPage = page(() => import('../chat/ChatChannelsPage').then((m) => m.ChatChannelsPage));

@@ -5,6 +5,8 @@ import { audit as enAudit } from './en/audit';
 import { audit as zhAudit } from './zh-CN/audit';
 import { auth as enAuth } from './en/auth';
 import { auth as zhAuth } from './zh-CN/auth';
+import { calendars as enCalendars } from './en/calendars';
+import { calendars as zhCalendars } from './zh-CN/calendars';
 import { chat as enChat } from './en/chat';
 import { chat as zhChat } from './zh-CN/chat';
 import { flowDesigner as enFlowDesigner } from './en/flow-designer';
@@ -23,8 +25,8 @@ import { retrospective as zhRetrospective } from './zh-CN/retrospective';
  * of screens. A screen's namespace is named after its folder.
  */
 export const resources = {
-  en: { ...sharedResources.en, app: enApp, audit: enAudit, auth: enAuth, chat: enChat, flowDesigner: enFlowDesigner, inbox: enInbox, people: enPeople, projects: enProjects, retrospective: enRetrospective },
-  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, audit: zhAudit, auth: zhAuth, chat: zhChat, flowDesigner: zhFlowDesigner, inbox: zhInbox, people: zhPeople, projects: zhProjects, retrospective: zhRetrospective },
+  en: { ...sharedResources.en, app: enApp, audit: enAudit, auth: enAuth, calendars: enCalendars, chat: enChat, flowDesigner: enFlowDesigner, inbox: enInbox, people: enPeople, projects: enProjects, retrospective: enRetrospective },
+  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, audit: zhAudit, auth: zhAuth, calendars: zhCalendars, chat: zhChat, flowDesigner: zhFlowDesigner, inbox: zhInbox, people: zhPeople, projects: zhProjects, retrospective: zhRetrospective },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -22,6 +22,7 @@ import { PersonOptions } from '../shared/PersonOptions';
 import { WarningFields } from './WarningFields';
 import { warningFormDefaults, warningFormFields } from './warning-form';
 import { NewPlanMilestoneBody, PlanMilestone } from '../../../api/contract/plan';
+import { HolidayNote } from '../calendars/HolidayNote';
 
 export function MilestonesSection({ plan }: { plan: PlanContext }) {
   const { data, editable, reload } = plan;
@@ -172,6 +173,7 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
           <PersonOptions people={people} />
         </SelectField>
       </div>
+      <HolidayNote value={watch('dueAt')} calendar={project.basics.calendar} />
       <div className="form-row">
         <WarningFields
           offsetAmount={register('warningOffset.amount')}

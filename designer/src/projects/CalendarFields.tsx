@@ -2,11 +2,10 @@ import { Controller, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { Field } from '../shared/Field';
-import { SelectField } from '../shared/SelectField';
 import { typed } from '../shared/use-api-form';
 import { currentLanguage } from '../i18n/i18n';
 import type { ProjectBasicsBody } from '../../../api/contract/project-basics';
-import { sharedCalendarIds } from '../../../workflows/domain/shared-calendars';
+import { SharedCalendarSelect } from '../calendars/SharedCalendarSelect';
 
 type Form = UseFormReturn<z.input<typeof ProjectBasicsBody>, unknown, z.output<typeof ProjectBasicsBody>>;
 type ErrorOf = (path: 'calendar' | `calendar.${'workingDays' | 'workStart' | 'workEnd' | 'timeZone' | 'holidays' | 'extraWorkingDays' | 'holidaysFrom'}`) => string | undefined;
@@ -77,14 +76,7 @@ export function CalendarFields({ form, errorOf }: { form: Form; errorOf: ErrorOf
         <DateListField form={form} name="calendar.holidays" label={t('calendar.holidays')} help={t('calendar.holidaysHelp')} error={errorOf('calendar.holidays')} />
         <DateListField form={form} name="calendar.extraWorkingDays" label={t('calendar.extraWorkingDays')} help={t('calendar.extraWorkingDaysHelp')} error={errorOf('calendar.extraWorkingDays')} />
       </div>
-      <SelectField label={t('calendar.holidaysFrom')} optional error={errorOf('calendar.holidaysFrom')} registration={register('calendar.holidaysFrom', { setValueAs: typed.optional })}>
-        <option value="">{t('calendar.none')}</option>
-        {sharedCalendarIds.map((id) => (
-          <option key={id} value={id}>
-            {t(`calendar.shared.${id}`)}
-          </option>
-        ))}
-      </SelectField>
+      <SharedCalendarSelect error={errorOf('calendar.holidaysFrom')} registration={register('calendar.holidaysFrom', { setValueAs: typed.optional })} />
     </fieldset>
   );
 }
