@@ -4,4 +4,21 @@ export const app = {
     label: 'Language',
     browser: 'As my browser ({language})',
   },
+  brand: 'Milepost',
+  nav: {
+    label: 'Main',
+    projects: 'Projects',
+    inbox: 'Inbox',
+    people: 'People',
+    flows: 'Flows',
+    audit: 'Audit trail',
+    chatChannels: 'Chat channels',
+  },
+  crumbs: {
+    projects: 'Projects',
+  },
+  notFound: {
+    title: 'Page not found',
+    toProjects: 'Go to the projects',
+  },
 } as const;
