@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18next } from '../../designer/src/i18n/i18n';
 import { formatAmount, formatCompact, formatCompactAmount, formatNumber, formatPct } from '../../designer/src/shared/format';
-import { formatDate, formatDateTime, formatPeriod, fromNow, timeZoneLabel } from '../../designer/src/shared/time';
+import { formatDate, formatDateTime, formatMoment, formatPeriod, fromNow, timeZoneLabel } from '../../designer/src/shared/time';
 
 // 2027-03-31 20:00 in Shanghai; still the 31st in UTC.
 const evening = '2027-03-31T12:00:00.000Z';
@@ -54,6 +54,7 @@ describe('figures and dates in the page’s language', () => {
     expect(formatDate('2027-03-31T16:30:00.000Z', { timeZone: 'Asia/Shanghai', style: 'short' })).toBe('2027-04-01');
     expect(formatDate('2027-03-31T16:30:00.000Z', { timeZone: 'UTC', style: 'short' })).toBe('2027-03-31');
     expect(formatDateTime(evening, { timeZone: 'Asia/Shanghai' })).toBe('2027年3月31日 20:00');
+    expect(formatMoment(evening, { timeZone: 'Asia/Shanghai' })).toMatch(/^2027年3月31日星期三 .*20:00:00$/);
     expect(formatPeriod('2027-03-01T00:00:00+08:00', '2027-04-01T00:00:00+08:00', { timeZone: 'Asia/Shanghai' })).toBe('2027年3月1日至2027年3月31日');
     expect(fromNow('2027-04-03T12:00:00.000Z', Date.parse(evening))).toBe('3天后');
     expect(timeZoneLabel('Asia/Shanghai')).toBe('中国标准时间');

@@ -93,6 +93,12 @@ const milestoneForm = NewPlanMilestoneBody.extend({
     .string()
     .transform((id): z.input<typeof NewPlanMilestoneBody.shape.goalId> => (id === '' ? null : id))
     .pipe(NewPlanMilestoneBody.shape.goalId),
+  // An empty metric is left out: a milestone on a goal measures the goal's (its input is hidden then),
+  // and one without a goal hears from the API that it needs one, next to the field.
+  metric: z
+    .string()
+    .transform((text): z.input<typeof NewPlanMilestoneBody.shape.metric> => (text.trim() === '' ? undefined : text.trim()))
+    .pipe(NewPlanMilestoneBody.shape.metric),
   // Sent as typed text: a JavaScript number would round a target past 2^53 before the API sees it.
   targetValue: z.string().transform((text): z.input<typeof NewPlanMilestoneBody.shape.targetValue> => text.trim()).pipe(NewPlanMilestoneBody.shape.targetValue),
   dueAt: z

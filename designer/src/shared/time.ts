@@ -18,6 +18,10 @@ const zoned = (options: Intl.DateTimeFormatOptions, timeZone: string | undefined
 export const formatDateTime = (iso: string, { timeZone }: ZoneOption = {}): string =>
   inPageLanguage(`dateTime ${timeZone ?? ''}`, (language) => new Intl.DateTimeFormat(language, zoned({ dateStyle: 'medium', timeStyle: 'short' }, timeZone))).format(new Date(iso));
 
+/** A moment to the second with its zone, for a tooltip: "Tuesday, May 4, 2027 at 6:00:00 PM UTC", "2027年5月4日星期二 协调世界时 18:00:00". */
+export const formatMoment = (iso: string, { timeZone }: ZoneOption = {}): string =>
+  inPageLanguage(`moment ${timeZone ?? ''}`, (language) => new Intl.DateTimeFormat(language, zoned({ dateStyle: 'full', timeStyle: 'long' }, timeZone))).format(new Date(iso));
+
 /**
  * A day. `long` (the default) as people write it: "Mar 31, 2027" in English, "2027年3月31日" in
  * Chinese; `short` for tables and tight spots: "2027-03-31" in either.
