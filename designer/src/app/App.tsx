@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Workflow } from 'lucide-react';
 import { Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation, useRoute, useSearch } from 'wouter';
 import { errorMessage } from '../api/client';
 import { loadSession } from '../auth/session-api';
@@ -29,31 +30,36 @@ import {
 import { queryClient } from './queries';
 
 /** Top-level sections of the web app; some only for the roles that may use them. */
-export const navItems: readonly { href: string; label: string; match: string; permission?: Ability }[] = [
-  { href: '/projects', label: 'Projects', match: '/projects/*?' },
-  { href: '/inbox', label: 'Inbox', match: '/inbox' },
-  { href: '/people', label: 'People', match: '/people' },
-  { href: '/flows', label: 'Flows', match: '/flows/*?' },
-  { href: '/audit', label: 'Audit trail', match: '/audit', permission: 'readAuditTrail' },
-  { href: '/chat-channels', label: 'Chat channels', match: '/chat-channels', permission: 'manageChatChannels' },
-  { href: '/calendars', label: 'Holiday calendars', match: '/calendars', permission: 'manageCalendars' },
+export const navItems: readonly { href: string; label: NavLabel; match: string; permission?: Ability }[] = [
+  { href: '/projects', label: 'projects', match: '/projects/*?' },
+  { href: '/inbox', label: 'inbox', match: '/inbox' },
+  { href: '/people', label: 'people', match: '/people' },
+  { href: '/flows', label: 'flows', match: '/flows/*?' },
+  { href: '/audit', label: 'audit', match: '/audit', permission: 'readAuditTrail' },
+  { href: '/chat-channels', label: 'chatChannels', match: '/chat-channels', permission: 'manageChatChannels' },
+  { href: '/calendars', label: 'calendars', match: '/calendars', permission: 'manageCalendars' },
 ];
 
-function NavItem({ href, label, match }: { href: string; label: string; match: string }) {
+/** A section's name in the `app` catalog (`nav.<label>`). */
+type NavLabel = 'projects' | 'inbox' | 'people' | 'flows' | 'audit' | 'chatChannels' | 'calendars';
+
+function NavItem({ href, label, match }: { href: string; label: NavLabel; match: string }) {
+  const { t } = useTranslation('app');
   const [active] = useRoute(match);
   return (
     <Link href={href} className={`nav__item${active ? ' nav__item--active' : ''}`} aria-current={active ? 'page' : undefined}>
-      {label}
+      {t(`nav.${label}`)}
     </Link>
   );
 }
 
 function TopNav() {
+  const { t } = useTranslation('app');
   const { can } = useSession();
   return (
-    <nav className="nav" aria-label="Main">
+    <nav className="nav" aria-label={t('nav.label')}>
       <Link href="/" className="nav__brand">
-        <Workflow size={18} aria-hidden="true" /> Milepost
+        <Workflow size={18} aria-hidden="true" /> {t('brand')}
       </Link>
       {navItems
         .filter((item) => item.permission === undefined || can[item.permission])
@@ -66,19 +72,21 @@ function TopNav() {
 }
 
 function NotFound() {
+  const { t } = useTranslation('app');
   return (
     <main className="page">
-      <h1>Page not found</h1>
+      <h1>{t('notFound.title')}</h1>
       <p>
-        <Link href="/projects">Go to the projects</Link>
+        <Link href="/projects">{t('notFound.toProjects')}</Link>
       </p>
     </main>
   );
 }
 
 function Pages() {
+  const { t } = useTranslation('shared');
   return (
-    <Suspense fallback={<div className="page-state muted">Loading…</div>}>
+    <Suspense fallback={<div className="page-state muted">{t('loading')}</div>}>
       <PageRoutes />
     </Suspense>
   );
@@ -112,12 +120,13 @@ function PageRoutes() {
 
 /** Until the server says who is signed in: a moment on a fast line, a retry when it cannot be reached. */
 function Starting() {
+  const { t } = useTranslation('shared');
   const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     loadSession().catch((error: unknown) => setFailure(errorMessage(error)));
   }, [attempt]);
-  if (failure === null) return <div className="page-state muted">Loading…</div>;
+  if (failure === null) return <div className="page-state muted">{t('loading')}</div>;
   return (
     <div className="page-state">
       <p className="error-text">{failure}</p>
@@ -129,7 +138,7 @@ function Starting() {
           setAttempt((n) => n + 1);
         }}
       >
-        Try again
+        {t('tryAgain')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 
 /**
@@ -20,9 +21,10 @@ export function PageHead({ crumbs, title, actions, children }: { crumbs?: ReactN
 
 /** The way up from a project's pages: the project list, then the project itself when the page is one of its own. */
 export function ProjectCrumbs({ project }: { project?: { id: string; name: string } }) {
+  const { t } = useTranslation('app');
   return (
     <>
-      <Link href="/projects">Projects</Link> /
+      <Link href="/projects">{t('crumbs.projects')}</Link> /
       {project && (
         <>
           {' '}

@@ -15,18 +15,22 @@ import { inbox as enInbox } from './en/inbox';
 import { inbox as zhInbox } from './zh-CN/inbox';
 import { people as enPeople } from './en/people';
 import { people as zhPeople } from './zh-CN/people';
+import { plan as enPlan } from './en/plan';
+import { plan as zhPlan } from './zh-CN/plan';
 import { projects as enProjects } from './en/projects';
 import { projects as zhProjects } from './zh-CN/projects';
 import { retrospective as enRetrospective } from './en/retrospective';
 import { retrospective as zhRetrospective } from './zh-CN/retrospective';
+import { shared as enShared } from './en/shared';
+import { shared as zhShared } from './zh-CN/shared';
 
 /**
  * Every catalog the web app reads: the shared ones (workflows/i18n) and one namespace per group
  * of screens. A screen's namespace is named after its folder.
  */
 export const resources = {
-  en: { ...sharedResources.en, app: enApp, audit: enAudit, auth: enAuth, calendars: enCalendars, chat: enChat, flowDesigner: enFlowDesigner, inbox: enInbox, people: enPeople, projects: enProjects, retrospective: enRetrospective },
-  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, audit: zhAudit, auth: zhAuth, calendars: zhCalendars, chat: zhChat, flowDesigner: zhFlowDesigner, inbox: zhInbox, people: zhPeople, projects: zhProjects, retrospective: zhRetrospective },
+  en: { ...sharedResources.en, app: enApp, audit: enAudit, auth: enAuth, calendars: enCalendars, chat: enChat, flowDesigner: enFlowDesigner, inbox: enInbox, people: enPeople, plan: enPlan, projects: enProjects, retrospective: enRetrospective, shared: enShared },
+  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, audit: zhAudit, auth: zhAuth, calendars: zhCalendars, chat: zhChat, flowDesigner: zhFlowDesigner, inbox: zhInbox, people: zhPeople, plan: zhPlan, projects: zhProjects, retrospective: zhRetrospective, shared: zhShared },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)['en'];

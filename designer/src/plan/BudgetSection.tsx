@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ApiFormElement } from '../shared/ApiFormElement';
 import { Card } from '../shared/Card';
 import { Field } from '../shared/Field';
@@ -12,18 +13,19 @@ import { useRemove } from './use-remove';
 import { RemoveButton, SectionError } from './ItemList';
 
 export function BudgetSection({ plan }: { plan: PlanContext }) {
+  const { t } = useTranslation('plan');
   const { data, editable, reload } = plan;
   const { error, remove } = useRemove(reload);
   const { lines, totals } = data.budget;
   const base = `/api/projects/${data.project.id}/budget`;
   return (
-    <Card title="Budget">
+    <Card title={t('budget.title')}>
       <SectionError message={error} />
       {lines.length === 0 ? (
-        <p className="muted">No budget lines yet.</p>
+        <p className="muted">{t('budget.empty')}</p>
       ) : (
         <table className="table table--compact">
-          <TableHead columns={['Category', { label: 'Planned', num: true }, { label: 'Spent', num: true }, editable && { label: 'Actions', hidden: true }]} />
+          <TableHead columns={[t('budget.category'), { label: t('budget.planned'), num: true }, { label: t('budget.spent'), num: true }, editable && { label: t('common.actions'), hidden: true }]} />
           <tbody>
             {lines.map((line) => (
               <tr key={line.id}>
@@ -34,7 +36,7 @@ export function BudgetSection({ plan }: { plan: PlanContext }) {
                 </td>
                 {editable && (
                   <td className="row-actions">
-                    <RemoveButton label={`Remove budget line ${line.category}`} onClick={() => void remove(`${base}/${line.id}`, `Remove the budget line “${line.category}”?`)} />
+                    <RemoveButton label={t('budget.remove', { category: line.category })} onClick={() => void remove(`${base}/${line.id}`, t('budget.removeQuestion', { category: line.category }))} />
                   </td>
                 )}
               </tr>
@@ -42,7 +44,7 @@ export function BudgetSection({ plan }: { plan: PlanContext }) {
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">Total</th>
+              <th scope="row">{t('common.total')}</th>
               <td className="num">{formatNumber(totals.planned)}</td>
               <td className="num">{formatNumber(totals.spent)}</td>
               {editable && <td />}
@@ -56,6 +58,7 @@ export function BudgetSection({ plan }: { plan: PlanContext }) {
 }
 
 function BudgetForm({ plan }: { plan: PlanContext }) {
+  const { t } = useTranslation(['plan', 'shared']);
   const api = useApiForm({
     schema: NewBudgetLineBody,
     defaultValues: { category: '', planned: '', spent: undefined },
@@ -71,19 +74,19 @@ function BudgetForm({ plan }: { plan: PlanContext }) {
   const amount = (text: string) => text.trim();
 
   return (
-    <ApiFormElement api={api} className="subform" aria-label="Add a budget line">
+    <ApiFormElement api={api} className="subform" aria-label={t('budget.add')}>
       <div className="form-row">
-        <Field label="Category" error={errorOf('category')}>
-          {(props) => <input {...props} {...register('category')} placeholder="e.g. Events" />}
+        <Field label={t('budget.category')} error={errorOf('category')}>
+          {(props) => <input {...props} {...register('category')} placeholder={t('budget.categoryExample')} />}
         </Field>
-        <Field label="Planned" error={errorOf('planned')}>
+        <Field label={t('budget.planned')} error={errorOf('planned')}>
           {(props) => <input {...props} inputMode="decimal" {...register('planned', { setValueAs: amount })} />}
         </Field>
-        <Field label="Spent so far" optional error={errorOf('spent')}>
+        <Field label={t('budget.spentSoFar')} optional error={errorOf('spent')}>
           {(props) => <input {...props} inputMode="decimal" {...register('spent', { setValueAs: (text: string | undefined) => typed.optional((text ?? '').trim()) })} />}
         </Field>
       </div>
-      <FormActions saving={saving} label="Add budget line" savingLabel="Adding…" primary={false} />
+      <FormActions saving={saving} label={t('budget.save')} savingLabel={t('shared:adding')} primary={false} />
     </ApiFormElement>
   );
 }

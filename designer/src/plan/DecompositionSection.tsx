@@ -3,13 +3,15 @@ import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { TableHead } from '../shared/TableHead';
 import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiFormElement } from '../shared/ApiFormElement';
 import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
-import { formatNumber, numberAsTyped } from '../shared/format';
+import { formatAmount, formatNumber, numberAsTyped } from '../shared/format';
 import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
-import { formatDate } from '../shared/time';
+import { formatDate, timeZoneLabel } from '../shared/time';
+import { goalLabel } from './goal-labels';
 import { SelectField } from '../shared/SelectField';
 import { useApiForm } from '../shared/use-api-form';
 import { decompositionTree, sharesOf } from './decomposition-tree';
@@ -21,6 +23,9 @@ import { warningFormDefaults, warningFormFields } from './warning-form';
 import { AppliedDecomposition, ApplyDecompositionBody } from '../../../api/contract/plan';
 import { DoneNote } from '../shared/DoneNote';
 
+/** How the target can be split: by calendar quarter or by month. */
+const granularities = ['quarter', 'month'] as const;
+
 const weightAsTyped = (text: string): number | string => numberAsTyped(text) ?? text;
 
 /**
@@ -28,6 +33,7 @@ const weightAsTyped = (text: string): number | string => numberAsTyped(text) ?? 
  * weights are typed, then turned into one milestone per part with its cumulative target.
  */
 export function DecompositionSection({ plan }: { plan: PlanContext }) {
+  const { t } = useTranslation('plan');
   const { data, editable } = plan;
   const [goalId, setGoalId] = useState(data.goals[0]?.id ?? '');
   const [granularity, setGranularity] = useState<'quarter' | 'month'>('quarter');
@@ -53,8 +59,8 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
 
   if (data.goals.length === 0) {
     return (
-      <Card title="Target split">
-        <p className="muted">Add a goal first; its target can then be split into quarters or months.</p>
+      <Card title={t('split.title')}>
+        <p className="muted">{t('split.noGoal')}</p>
       </Card>
     );
   }
@@ -63,29 +69,28 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
   const sumOk = tree !== null && preview !== null && Number(tree.total) === Number(preview.total);
 
   return (
-    <Card title="Target split" testId="decomposition">
-      <p className="field__help">The parts always add up to the target. Weights are relative: 2 and 1 give two thirds and one third.</p>
+    <Card title={t('split.title')} testId="decomposition">
+      <p className="field__help">{t('split.help')}</p>
       <div className="form-row">
-        <Field label="Goal">
+        <Field label={t('common.goal')}>
           {(props) => (
             <select {...props} value={chosen?.id ?? ''} onChange={(event) => reset(() => setGoalId(event.target.value))} data-testid="split-goal">
-              <Options items={data.goals} optionValue={(g) => g.id} labelOf={(g) => <>{g.kpiMetric}: {formatNumber(g.target)} {g.unit}</>} />
+              <Options items={data.goals} optionValue={(g) => g.id} labelOf={(g) => t('split.goalOption', { metric: goalLabel(t, g), amount: formatAmount(g.target, g.unit) })} />
             </select>
           )}
         </Field>
-        <Field label="Split by" error={state.error?.details.granularity}>
+        <Field label={t('split.splitBy')} error={state.error?.details.granularity}>
           {(props) => (
             <select {...props} value={granularity} onChange={(event) => reset(() => setGranularity(event.target.value === 'month' ? 'month' : 'quarter'))} data-testid="split-granularity">
-              <option value="quarter">Quarters</option>
-              <option value="month">Months</option>
+              <Options items={granularities} labelOf={(g) => (g === 'quarter' ? t('split.quarters') : t('split.months'))} />
             </select>
           )}
         </Field>
-        <Field label="Rounding" error={state.error?.details.scale}>
+        <Field label={t('split.rounding')} error={state.error?.details.scale}>
           {(props) => (
             <select {...props} value={scale} onChange={(event) => setScale(Number(event.target.value))}>
-              <option value={0}>Whole units</option>
-              <option value={2}>Two decimals</option>
+              <option value={0}>{t('split.wholeUnits')}</option>
+              <option value={2}>{t('split.twoDecimals')}</option>
             </select>
           )}
         </Field>
@@ -99,8 +104,8 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
 
       {tree && preview ? (
         <table className={`split${state.current ? '' : ' split--stale'}`} aria-busy={state.loading} data-testid="split-preview">
-          <caption className="sr-only">Target split of {preview.metric}, in {preview.timeZone}</caption>
-          <TableHead columns={['Period', 'Weight', { label: 'Target', num: true }, { label: 'Cumulative (milestone)', num: true }]} />
+          <caption className="sr-only">{t('split.caption', { metric: chosen ? goalLabel(t, chosen) : preview.metric, zone: timeZoneLabel(preview.timeZone) })}</caption>
+          <TableHead columns={[t('split.period'), t('split.weight'), { label: t('common.target'), num: true }, { label: t('split.cumulative'), num: true }]} />
           <tbody>
             {tree.years.map((year) => (
               <Fragment key={year.label}>
@@ -113,12 +118,12 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
                       {quarter.parts.map((part) => (
                         <tr key={part.label} className={single ? 'split__quarter' : 'split__month'}>
                           <th scope="row">
-                            {part.label} <span className="small muted">until {formatDate(new Date(Date.parse(part.end) - 1).toISOString())}</span>
+                            {part.label} <span className="small muted">{t('split.until', { date: formatDate(new Date(Date.parse(part.end) - 1).toISOString(), { timeZone: preview.timeZone }) })}</span>
                           </th>
                           <td>
                             <input
                               className="split__weight"
-                              aria-label={`Weight of ${part.label}`}
+                              aria-label={t('split.weightOf', { part: part.label })}
                               inputMode="decimal"
                               value={weights?.[part.index] ?? ''}
                               placeholder={String(shares[part.index] ?? '')}
@@ -143,11 +148,11 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">Total</th>
+              <th scope="row">{t('common.total')}</th>
               <td>
                 {weights !== null && (
                   <button type="button" className="link" onClick={() => setWeights(null)}>
-                    Even split
+                    {t('split.evenSplit')}
                   </button>
                 )}
               </td>
@@ -157,7 +162,7 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
               <td className="num">
                 {sumOk && (
                   <span className="good-text">
-                    <CheckCircle2 size={14} aria-hidden="true" /> equals the target
+                    <CheckCircle2 size={14} aria-hidden="true" /> {t('split.equalsTarget')}
                   </span>
                 )}
               </td>
@@ -165,7 +170,7 @@ export function DecompositionSection({ plan }: { plan: PlanContext }) {
           </tfoot>
         </table>
       ) : (
-        !state.error && <p className="muted">Computing the split…</p>
+        !state.error && <p className="muted">{t('split.computing')}</p>
       )}
 
       {editable && chosen && preview && <ApplySplit plan={plan} ask={{ goalId: chosen.id, granularity, scale, weights: weights === null ? null : weights.map(weightAsTyped) }} parts={preview.parts.length} />}
@@ -189,6 +194,7 @@ function SubtotalRow({ level, label, amount }: { level: 'year' | 'quarter'; labe
 const applyForm = ApplyDecompositionBody.pick({ ownerId: true, replace: true }).extend(warningFormFields);
 
 function ApplySplit({ plan, ask, parts }: { plan: PlanContext; ask: PreviewAsk; parts: number }) {
+  const { t } = useTranslation(['plan', 'shared']);
   const people = usePeople();
   const [done, setDone] = useState<string | null>(null);
   const hasMilestones = plan.data.milestones.some((m) => m.goalId === ask.goalId);
@@ -205,7 +211,7 @@ function ApplySplit({ plan, ask, parts }: { plan: PlanContext; ask: PreviewAsk; 
         ...(ask.weights === null ? {} : { weights: ask.weights }),
         ...body,
       });
-      setDone(`Created ${applied.milestones.length} milestones.`);
+      setDone(t('split.created', { count: applied.milestones.length }));
     },
     onSaved: () => plan.reload(),
   });
@@ -213,9 +219,9 @@ function ApplySplit({ plan, ask, parts }: { plan: PlanContext; ask: PreviewAsk; 
   const { register } = form;
 
   return (
-    <ApiFormElement api={api} className="subform" aria-label="Create milestones from the split" heading={<h3>Create {parts} milestones from this split</h3>}>
+    <ApiFormElement api={api} className="subform" aria-label={t('split.apply')} heading={<h3>{t('split.applyHeading', { count: parts })}</h3>}>
       <div className="form-row">
-        <SelectField label="Milestone owner" error={errorOf('ownerId')} registration={register('ownerId')}>
+        <SelectField label={t('split.milestoneOwner')} error={errorOf('ownerId')} registration={register('ownerId')}>
           <PersonOptions people={people} />
         </SelectField>
         <WarningFields
@@ -223,15 +229,15 @@ function ApplySplit({ plan, ask, parts }: { plan: PlanContext; ask: PreviewAsk; 
           offsetUnit={register('warningOffset.unit')}
           threshold={register('warningThresholdPct')}
           errors={{ warningOffset: errorOf('warningOffset'), warningThresholdPct: errorOf('warningThresholdPct') }}
-          offsetHelp="When the at-risk check runs."
+          offsetHelp={t('split.offsetHelp')}
         />
       </div>
       {(hasMilestones || errorOf('replace') || alert.summary?.includes('replace')) && (
         <label className="check">
-          <input type="checkbox" {...register('replace')} /> Replace the goal’s existing milestones
+          <input type="checkbox" {...register('replace')} /> {t('split.replace')}
         </label>
       )}
-      <FormActions saving={saving} label="Create milestones" savingLabel="Creating…" testId="split-apply">
+      <FormActions saving={saving} label={t('split.create')} savingLabel={t('shared:creating')} testId="split-apply">
         <DoneNote text={done} />
       </FormActions>
     </ApiFormElement>

@@ -1,4 +1,5 @@
 import type { ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SelectField } from '../shared/SelectField';
 import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
@@ -7,38 +8,38 @@ import { goalDirections, goalMetrics, type GoalMetric } from '../../../workflows
 import { ApiFormElement } from '../shared/ApiFormElement';
 import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
-import { formatNumber, textOrUndefined } from '../shared/format';
+import { formatAmount, formatNumber, textOrUndefined } from '../shared/format';
 import { requestJson } from '../shared/request';
 import { afterDay, dateInputValue, formatPeriod, lastDayInputValue, startOfDay, toOffsetIso } from '../shared/time';
 import { useApiForm } from '../shared/use-api-form';
-import { directionLabels, metricLabels, suggestedUnits } from './goal-labels';
+import { goalLabel, metricLabel, suggestedUnit } from './goal-labels';
 import type { PlanContext } from './plan-data';
 import { ItemList, RemoveButton, SectionError } from './ItemList';
 import { useRemove } from './use-remove';
 import { Goal, NewGoalBody } from '../../../api/contract/goals';
 
 export function GoalsSection({ plan }: { plan: PlanContext }) {
+  const { t } = useTranslation('plan');
   const { data, editable, reload } = plan;
   const { error: removeError, remove } = useRemove(reload);
 
   return (
-    <Card title="Goals" testId="goals-section">
-      <p className="field__help">SMART: a metric (Specific), a unit and target (Measurable), a reachable figure (Achievable) and a period (Time-bound).</p>
+    <Card title={t('goals.title')} testId="goals-section">
+      <p className="field__help">{t('goals.smartHelp')}</p>
       <SectionError message={removeError} />
       <ItemList items={data.goals}>
         {(goal) => ({
           main: (
             <>
-              <strong>{goal.metric === 'custom' ? goal.customMetricName : metricLabels[goal.metric]}</strong>{' '}
-              {goal.direction === 'at_least' ? 'at least' : 'at most'} {formatNumber(goal.target)} {goal.unit}
+              <strong>{goalLabel(t, goal)}</strong> {t('goals.target', { direction: goal.direction, amount: formatAmount(goal.target, goal.unit) })}
               <br />
               <span className="small muted">
                 {formatPeriod(goal.period.start, goal.period.end)}
-                {goal.baseline !== null && ` · baseline ${formatNumber(goal.baseline)}`}
+                {goal.baseline !== null && t('goals.baseline', { value: formatNumber(goal.baseline) })}
               </span>
             </>
           ),
-          actions: editable && <RemoveButton label={`Remove goal ${goal.kpiMetric}`} onClick={() => void remove(`/api/projects/${data.project.id}/goals/${goal.id}?withMilestones=true`, 'Remove this goal and the milestones split from it?')} />,
+          actions: editable && <RemoveButton label={t('goals.remove', { name: goalLabel(t, goal) })} onClick={() => void remove(`/api/projects/${data.project.id}/goals/${goal.id}?withMilestones=true`, t('goals.removeQuestion'))} />,
         })}
       </ItemList>
       {editable && <GoalForm plan={plan} />}
@@ -81,13 +82,14 @@ const goalForm = z
 const isoOf = (date: Date | null): string | undefined => (date === null ? undefined : toOffsetIso(date));
 
 function GoalForm({ plan }: { plan: PlanContext }) {
+  const { t } = useTranslation(['plan', 'shared']);
   const { project } = plan.data;
   const api = useApiForm({
     schema: goalForm,
     defaultValues: {
       metric: 'revenue',
       customMetricName: '',
-      unit: suggestedUnits.revenue,
+      unit: suggestedUnit(t, 'revenue'),
       direction: 'at_least',
       baseline: '',
       target: '',
@@ -107,49 +109,49 @@ function GoalForm({ plan }: { plan: PlanContext }) {
   function chooseMetric(event: ChangeEvent<HTMLSelectElement>) {
     // Only a unit the page suggested is replaced; one the person typed stays.
     const unit = getValues('unit');
-    if (unit === '' || unit === suggestedUnits[getValues('metric')]) setValue('unit', suggestedUnits[event.target.value as GoalMetric]);
+    if (unit === '' || unit === suggestedUnit(t, getValues('metric'))) setValue('unit', suggestedUnit(t, event.target.value as GoalMetric));
     return metric.onChange(event);
   }
 
   return (
-    <ApiFormElement api={api} aria-label="Add a goal" className="subform" data-testid="goal-form" heading={<h3>Add a goal</h3>}>
+    <ApiFormElement api={api} aria-label={t('goals.add')} className="subform" data-testid="goal-form" heading={<h3>{t('goals.add')}</h3>}>
       <div className="form-row">
-        <Field label="Metric" error={errorOf('metric')}>
+        <Field label={t('common.metric')} error={errorOf('metric')}>
           {(props) => (
             <select {...props} {...metric} onChange={(event) => void chooseMetric(event)} data-testid="goal-metric">
-              <Options items={goalMetrics} labelOf={(m) => metricLabels[m]} />
+              <Options items={goalMetrics} labelOf={(m) => metricLabel(t, m)} />
             </select>
           )}
         </Field>
         {watch('metric') === 'custom' && (
-          <Field label="Custom metric name" error={errorOf('customMetricName')}>
+          <Field label={t('goals.customMetricName')} error={errorOf('customMetricName')}>
             {(props) => <input {...props} {...register('customMetricName')} />}
           </Field>
         )}
-        <Field label="Unit" error={errorOf('unit')}>
+        <Field label={t('goals.unit')} error={errorOf('unit')}>
           {(props) => <input {...props} {...register('unit')} data-testid="goal-unit" />}
         </Field>
       </div>
       <div className="form-row">
-        <SelectField label="Direction" error={errorOf('direction')} registration={register('direction')}>
-          <Options items={goalDirections} labelOf={(d) => directionLabels[d]} />
+        <SelectField label={t('goals.direction')} error={errorOf('direction')} registration={register('direction')}>
+          <Options items={goalDirections} labelOf={(d) => t(`directions.${d}`)} />
         </SelectField>
-        <Field label="Target" error={errorOf('target')}>
+        <Field label={t('common.target')} error={errorOf('target')}>
           {(props) => <input {...props} inputMode="decimal" {...register('target')} data-testid="goal-target" />}
         </Field>
-        <Field label="Baseline" optional error={errorOf('baseline')}>
+        <Field label={t('goals.baselineLabel')} optional error={errorOf('baseline')}>
           {(props) => <input {...props} inputMode="decimal" {...register('baseline')} />}
         </Field>
       </div>
       <div className="form-row">
-        <Field label="From" error={errorOf('period.start')}>
+        <Field label={t('goals.from')} error={errorOf('period.start')}>
           {(props) => <input {...props} type="date" {...register('period.start')} />}
         </Field>
-        <Field label="Last day" error={errorOf('period.end') ?? form.formState.errors.period?.message}>
+        <Field label={t('common.lastDay')} error={errorOf('period.end') ?? form.formState.errors.period?.message}>
           {(props) => <input {...props} type="date" {...register('period.end')} />}
         </Field>
       </div>
-      <FormActions saving={saving} label="Add goal" savingLabel="Adding…" testId="goal-save" />
+      <FormActions saving={saving} label={t('goals.save')} savingLabel={t('shared:adding')} testId="goal-save" />
     </ApiFormElement>
   );
 }

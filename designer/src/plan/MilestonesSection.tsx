@@ -4,17 +4,19 @@ import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { TableHead } from '../shared/TableHead';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiFormElement } from '../shared/ApiFormElement';
 import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
-import { formatNumber } from '../shared/format';
+import { formatNumber, formatPct } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { dateTimeInputValue, fromLocalInput, toOffsetIso } from '../shared/time';
 import { useApiForm } from '../shared/use-api-form';
 import { unitLabel } from './duration-units';
+import { goalLabel } from './goal-labels';
 import type { PlanContext } from './plan-data';
 import { RemoveButton, SectionError } from './ItemList';
 import { useRemove } from './use-remove';
@@ -25,32 +27,33 @@ import { NewPlanMilestoneBody, PlanMilestone } from '../../../api/contract/plan'
 import { HolidayNote } from '../calendars/HolidayNote';
 
 export function MilestonesSection({ plan }: { plan: PlanContext }) {
+  const { t } = useTranslation('plan');
   const { data, editable, reload } = plan;
   const nameOf = usePeopleNames();
   const [editing, setEditing] = useState<PlanMilestone | null>(null);
   const { error: removeError, remove: removeRow } = useRemove(reload);
-  const goalName = new Map(data.goals.map((g) => [g.id, g.kpiMetric]));
+  const goalName = new Map(data.goals.map((g) => [g.id, goalLabel(t, g)]));
 
   async function remove(milestone: PlanMilestone) {
-    const removed = await removeRow(`/api/projects/${data.project.id}/milestones/${milestone.id}`, `Remove the milestone “${milestone.name}”?`);
+    const removed = await removeRow(`/api/projects/${data.project.id}/milestones/${milestone.id}`, t('milestones.removeQuestion', { name: milestone.name }));
     if (removed && editing?.id === milestone.id) setEditing(null);
   }
 
   return (
-    <Card title="Milestones" testId="milestones-section">
+    <Card title={t('milestones.title')} testId="milestones-section">
       <SectionError message={removeError} />
       {data.milestones.length === 0 ? (
-        <p className="muted">No milestones yet: create them from the target split, or add them one by one.</p>
+        <p className="muted">{t('milestones.empty')}</p>
       ) : (
         <table className="table table--compact" data-testid="milestone-table">
-          <TableHead columns={['Milestone', 'Target', 'Due', 'Owner', 'Warning', editable && { label: 'Actions', hidden: true }]} />
+          <TableHead columns={[t('milestones.milestone'), t('common.target'), t('common.due'), t('common.owner'), t('milestones.warning'), editable && { label: t('common.actions'), hidden: true }]} />
           <tbody>
             {data.milestones.map((m) => (
               <tr key={m.id} aria-current={editing?.id === m.id ? 'true' : undefined}>
                 <td>
                   {m.name}
                   {m.description && <div className="small muted">{m.description}</div>}
-                  {m.evidence && <div className="small muted">Shown by: {m.evidence}</div>}
+                  {m.evidence && <div className="small muted">{t('milestones.shownBy', { evidence: m.evidence })}</div>}
                 </td>
                 <td>
                   {formatNumber(m.targetValue)} <span className="small muted">{m.goalId ? goalName.get(m.goalId) : m.metric}</span>
@@ -60,15 +63,16 @@ export function MilestonesSection({ plan }: { plan: PlanContext }) {
                 </td>
                 <td>{nameOf(m.ownerId)}</td>
                 <td className="small">
-                  {m.warningOffset ? `${m.warningOffset.amount} ${unitLabel(m.warningOffset.unit)} before, ` : 'at due time only, '}
-                  below {m.warningThresholdPct} %
+                  {m.warningOffset
+                    ? t('warning.before', { amount: formatNumber(m.warningOffset.amount), unit: unitLabel(t, m.warningOffset.unit), threshold: formatPct(m.warningThresholdPct) })
+                    : t('warning.atDueOnly', { threshold: formatPct(m.warningThresholdPct) })}
                 </td>
                 {editable && (
                   <td className="row-actions">
-                    <button type="button" className="icon-button" aria-label={`Edit ${m.name}`} onClick={() => setEditing(m)}>
+                    <button type="button" className="icon-button" aria-label={t('milestones.edit', { name: m.name })} onClick={() => setEditing(m)}>
                       <Pencil size={15} aria-hidden="true" />
                     </button>
-                    <RemoveButton label={`Remove ${m.name}`} onClick={() => void remove(m)} />
+                    <RemoveButton label={t('milestones.remove', { name: m.name })} onClick={() => void remove(m)} />
                   </td>
                 )}
               </tr>
@@ -90,6 +94,12 @@ const milestoneForm = NewPlanMilestoneBody.extend({
     .string()
     .transform((id): z.input<typeof NewPlanMilestoneBody.shape.goalId> => (id === '' ? null : id))
     .pipe(NewPlanMilestoneBody.shape.goalId),
+  // An empty metric is left out: a milestone on a goal measures the goal's (its input is hidden then),
+  // and one without a goal hears from the API that it needs one, next to the field.
+  metric: z
+    .string()
+    .transform((text): z.input<typeof NewPlanMilestoneBody.shape.metric> => (text.trim() === '' ? undefined : text.trim()))
+    .pipe(NewPlanMilestoneBody.shape.metric),
   // Sent as typed text: a JavaScript number would round a target past 2^53 before the API sees it.
   targetValue: z.string().transform((text): z.input<typeof NewPlanMilestoneBody.shape.targetValue> => text.trim()).pipe(NewPlanMilestoneBody.shape.targetValue),
   dueAt: z
@@ -103,6 +113,7 @@ const milestoneForm = NewPlanMilestoneBody.extend({
 });
 
 function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: PlanMilestone | null; onDone: () => void }) {
+  const { t } = useTranslation(['plan', 'shared']);
   const { project, goals } = plan.data;
   const people = usePeople();
   const base = `/api/projects/${project.id}/milestones`;
@@ -141,35 +152,35 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
   const goalId = watch('goalId');
 
   return (
-    <ApiFormElement api={api} className="subform" aria-label={editing ? `Edit milestone ${editing.name}` : 'Add a milestone'} data-testid="milestone-form" heading={<h3>{editing ? `Edit “${editing.name}”` : 'Add a milestone'}</h3>}>
+    <ApiFormElement api={api} className="subform" aria-label={editing ? t('milestones.editForm', { name: editing.name }) : t('milestones.add')} data-testid="milestone-form" heading={<h3>{editing ? t('milestones.editHeading', { name: editing.name }) : t('milestones.add')}</h3>}>
       <div className="form-row">
-        <Field label="Name" error={errorOf('name')}>
+        <Field label={t('common.name')} error={errorOf('name')}>
           {(props) => <input {...props} {...register('name')} />}
         </Field>
-        <SelectField label="Goal" optional error={errorOf('goalId')} registration={register('goalId')}>
-          <option value="">No goal (own metric)</option>
-          <Options items={goals} optionValue={(g) => g.id} labelOf={(g) => g.kpiMetric} />
+        <SelectField label={t('common.goal')} optional error={errorOf('goalId')} registration={register('goalId')}>
+          <option value="">{t('milestones.noGoal')}</option>
+          <Options items={goals} optionValue={(g) => g.id} labelOf={(g) => goalLabel(t, g)} />
         </SelectField>
         {!goalId && (
-          <Field label="Metric" error={errorOf('metric')}>
-            {(props) => <input {...props} {...register('metric')} placeholder="e.g. revenue" />}
+          <Field label={t('common.metric')} error={errorOf('metric')}>
+            {(props) => <input {...props} {...register('metric')} placeholder={t('milestones.metricExample')} />}
           </Field>
         )}
       </div>
-      <Field label="What it means for the team" optional error={errorOf('description')}>
+      <Field label={t('milestones.meaning')} optional error={errorOf('description')}>
         {(props) => <textarea {...props} rows={2} {...register('description', { setValueAs: (text: string | null | undefined) => (text ?? '').trim() || null })} />}
       </Field>
-      <Field label="Where the team shows it is met" optional error={errorOf('evidence')}>
+      <Field label={t('milestones.evidence')} optional error={errorOf('evidence')}>
         {(props) => <input {...props} {...register('evidence', { setValueAs: (text: string | null | undefined) => (text ?? '').trim() || null })} />}
       </Field>
       <div className="form-row">
-        <Field label="Target (cumulative)" error={errorOf('targetValue')}>
+        <Field label={t('milestones.targetCumulative')} error={errorOf('targetValue')}>
           {(props) => <input {...props} inputMode="decimal" {...register('targetValue')} />}
         </Field>
-        <Field label="Due" error={errorOf('dueAt')}>
+        <Field label={t('common.due')} error={errorOf('dueAt')}>
           {(props) => <input {...props} type="datetime-local" {...register('dueAt')} />}
         </Field>
-        <SelectField label="Owner" error={errorOf('ownerId')} registration={register('ownerId')}>
+        <SelectField label={t('common.owner')} error={errorOf('ownerId')} registration={register('ownerId')}>
           <PersonOptions people={people} />
         </SelectField>
       </div>
@@ -183,10 +194,10 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
         />
       </div>
       {errorOf('periodStart') && <p className="field__error">{errorOf('periodStart')}</p>}
-      <FormActions saving={saving} label={editing ? 'Save milestone' : 'Add milestone'} savingLabel="Saving…">
+      <FormActions saving={saving} label={editing ? t('milestones.save') : t('milestones.addButton')} savingLabel={t('shared:saving')}>
         {editing && (
           <button type="button" className="button" onClick={onDone}>
-            Cancel
+            {t('shared:cancel')}
           </button>
         )}
       </FormActions>

@@ -1,4 +1,5 @@
 import { Controller } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { SelectField } from '../shared/SelectField';
 import { Link, useLocation } from 'wouter';
 import { PageHead, ProjectCrumbs } from '../app/PageHead';
@@ -28,6 +29,7 @@ function defaultPeriod(): { start: string | undefined; end: string | undefined }
 
 /** The project's basics; goals, targets and milestones follow on the plan page. */
 export function NewProjectPage() {
+  const { t } = useTranslation(['plan', 'shared']);
   const { user } = useSession();
   const mayCreate = useCan('createProject');
   const mayChooseOwner = useCan('chooseProjectOwner');
@@ -62,9 +64,9 @@ export function NewProjectPage() {
   if (!mayCreate) {
     return (
       <main className="page page--narrow">
-        <h1>New project</h1>
+        <h1>{t('newProject.title')}</h1>
         <p className="callout callout--info" role="note">
-          As {roleLabels[user.role].toLowerCase()} you do not start projects; admins, managers and members do.
+          {t('newProject.mayNot', { role: roleLabels[user.role].toLowerCase() })}
         </p>
       </main>
     );
@@ -74,24 +76,24 @@ export function NewProjectPage() {
     <main className="page page--narrow">
       <PageHead
         crumbs={<ProjectCrumbs />}
-        title="New project"
+        title={t('newProject.title')}
       >
-        Start with the basics; goals, the target split, milestones, budget and risks come next.
+        {t('newProject.intro')}
       </PageHead>
-      <ApiFormElement api={api} className="card" aria-label="New project">
-        <Field label="Name" error={errorOf('name')}>
+      <ApiFormElement api={api} className="card" aria-label={t('newProject.title')}>
+        <Field label={t('common.name')} error={errorOf('name')}>
           {(props) => <input {...props} {...register('name')} autoFocus data-testid="project-name" />}
         </Field>
         {mayChooseOwner ? (
-          <SelectField label="Owner" error={errorOf('ownerId')} help="Answers for the project; their manager approves the plan. You, or someone below you in the org chart." registration={register('ownerId')} testId="project-owner">
-            <option value="">Choose…</option>
+          <SelectField label={t('common.owner')} error={errorOf('ownerId')} help={t('newProject.ownerHelp')} registration={register('ownerId')} testId="project-owner">
+            <option value="">{t('newProject.choose')}</option>
             <PersonOptions people={people} />
           </SelectField>
         ) : (
-          <p className="field__help">You own the project; your manager approves the plan.</p>
+          <p className="field__help">{t('newProject.youOwn')}</p>
         )}
         <div className="form-row">
-          <Field label="Starts on" error={errorOf('periodStart')}>
+          <Field label={t('newProject.startsOn')} error={errorOf('periodStart')}>
             {(props) => (
               <Controller
                 control={control}
@@ -102,7 +104,7 @@ export function NewProjectPage() {
               />
             )}
           </Field>
-          <Field label="Last day" help="The period runs to the end of this day." error={errorOf('periodEnd')}>
+          <Field label={t('common.lastDay')} help={t('newProject.lastDayHelp')} error={errorOf('periodEnd')}>
             {(props) => (
               <Controller
                 control={control}
@@ -115,16 +117,16 @@ export function NewProjectPage() {
           </Field>
         </div>
         <div className="form-row">
-          <Field label="Status summary every (days)" optional error={errorOf('reviewEveryDays')}>
+          <Field label={t('newProject.reviewEveryDays')} optional error={errorOf('reviewEveryDays')}>
             {(props) => <input {...props} inputMode="decimal" {...register('reviewEveryDays', days)} />}
           </Field>
-          <Field label="Monitoring after the period (days)" optional help="Time for late KPI reports before the closing review." error={errorOf('monitoringDays')}>
+          <Field label={t('newProject.monitoringDays')} optional help={t('newProject.monitoringHelp')} error={errorOf('monitoringDays')}>
             {(props) => <input {...props} inputMode="decimal" {...register('monitoringDays', days)} />}
           </Field>
         </div>
-        <FormActions saving={saving} label="Create and plan" savingLabel="Creating…">
+        <FormActions saving={saving} label={t('newProject.create')} savingLabel={t('shared:creating')}>
           <Link href="/projects" className="button">
-            Cancel
+            {t('shared:cancel')}
           </Link>
         </FormActions>
       </ApiFormElement>

@@ -1,8 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { PageHead, ProjectCrumbs } from '../app/PageHead';
 import { QueryPage } from '../app/QueryPage';
 import { PhaseBadge } from '../shared/badges';
 import { usePeopleNames } from '../shared/people';
-import { formatPeriod, userTimeZone } from '../shared/time';
+import { formatPeriod, timeZoneLabel, userTimeZone } from '../shared/time';
 import { BudgetSection } from './BudgetSection';
 import { DecompositionSection } from './DecompositionSection';
 import { GoalsSection } from './GoalsSection';
@@ -12,9 +13,11 @@ import { RisksSection } from './RisksSection';
 import { SubmitPlan } from './SubmitPlan';
 import { TasksSection } from './TasksSection';
 
+const planQueryKey = (id: string) => ['plan', id];
+
 /** The plan of one project: goals, the target split, milestones, tasks, budget, risks; then approval. */
 export function PlanPage({ id }: { id: string }) {
-  return <QueryPage queryKey={['plan', id]} load={() => loadPlan(id)} view={PlanLoaded} />;
+  return <QueryPage queryKey={planQueryKey(id)} load={() => loadPlan(id)} view={PlanLoaded} />;
 }
 
 function PlanLoaded({ data, reload }: { data: PlanData; reload: () => Promise<void> }) {
@@ -22,21 +25,22 @@ function PlanLoaded({ data, reload }: { data: PlanData; reload: () => Promise<vo
 }
 
 function PlanView({ plan }: { plan: PlanContext }) {
+  const { t } = useTranslation('plan');
   const { project } = plan.data;
   const nameOf = usePeopleNames();
   return (
     <>
       <PageHead
         crumbs={<ProjectCrumbs project={project} />}
-        title={`Plan: ${project.name}`}
+        title={t('page.title', { name: project.name })}
       >
-        <PhaseBadge phase={project.phase} /> Owner {nameOf(project.ownerId)} · {formatPeriod(project.periodStart, project.periodEnd)} · dates in {userTimeZone()}
+        <PhaseBadge phase={project.phase} /> {t('page.summary', { owner: nameOf(project.ownerId), period: formatPeriod(project.periodStart, project.periodEnd), zone: timeZoneLabel(userTimeZone()) })}
       </PageHead>
       {!plan.editable && (
         <p className="callout callout--info" role="note">
           {project.phase === 'planning'
-            ? 'You can read this plan; its owner, the owner’s managers and admins change it.'
-            : 'The plan is approved and read-only; targets and dates now change through change requests.'}
+            ? t('page.readOnlyPlanning')
+            : t('page.readOnlyApproved')}
         </p>
       )}
       <div className="stack">

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { SelectField } from '../shared/SelectField';
 import { Card } from '../shared/Card';
@@ -17,29 +18,32 @@ import { NewRiskBody, Risk } from '../../../api/contract/risks';
 import { riskWarningDirections } from '../../../workflows/domain/plan-item-states';
 
 const ratings = [1, 2, 3, 4, 5];
+/** A KPI falling below its threshold is the usual warning, so it comes first. */
+const warningDirections = ['below', 'above'] as const satisfies readonly (typeof riskWarningDirections)[number][];
 
 export function RisksSection({ plan }: { plan: PlanContext }) {
+  const { t } = useTranslation('plan');
   const { data, editable, reload } = plan;
   const nameOf = usePeopleNames();
   const { error, remove } = useRemove(reload);
   const base = `/api/projects/${data.project.id}/risks`;
   return (
-    <Card title="Risks">
+    <Card title={t('risks.title')}>
       <SectionError message={error} />
-      <ItemList items={[...data.risks].sort((a, b) => b.score - a.score)} empty="No risks yet.">
+      <ItemList items={[...data.risks].sort((a, b) => b.score - a.score)} empty={t('risks.empty')}>
         {(risk) => ({
           main: (
             <>
               <span className={`score score--${risk.score >= 15 ? 'high' : risk.score >= 8 ? 'mid' : 'low'}`}>{risk.score}</span> <strong>{risk.title}</strong>{' '}
-              <span className="small muted">({risk.status})</span>
+              <span className="small muted">{t('risks.status', { status: t(`risks.statuses.${risk.status}`) })}</span>
               <br />
               <span className="small muted">
-                probability {risk.probability} × impact {risk.impact} · owner {nameOf(risk.ownerId)}
-                {risk.earlyWarning && ` · warns when ${risk.earlyWarning.metric} goes ${risk.earlyWarning.direction} ${risk.earlyWarning.threshold}`}
+                {t('risks.details', { probability: risk.probability, impact: risk.impact, owner: nameOf(risk.ownerId) })}
+                {risk.earlyWarning && t('risks.warnsWhen', { metric: risk.earlyWarning.metric, direction: risk.earlyWarning.direction, threshold: String(risk.earlyWarning.threshold) })}
               </span>
             </>
           ),
-          actions: editable && <RemoveButton label={`Remove risk ${risk.title}`} onClick={() => void remove(`${base}/${risk.id}`, `Remove the risk “${risk.title}”?`)} />,
+          actions: editable && <RemoveButton label={t('risks.remove', { title: risk.title })} onClick={() => void remove(`${base}/${risk.id}`, t('risks.removeQuestion', { title: risk.title }))} />,
         })}
       </ItemList>
       {editable && <RiskForm plan={plan} />}
@@ -57,6 +61,7 @@ const riskForm = NewRiskBody.extend({
 });
 
 function RiskForm({ plan }: { plan: PlanContext }) {
+  const { t } = useTranslation(['plan', 'shared']);
   const people = usePeople();
   const api = useApiForm({
     schema: riskForm,
@@ -73,41 +78,40 @@ function RiskForm({ plan }: { plan: PlanContext }) {
   const rating = { setValueAs: (value: string | number) => Number(value) };
 
   return (
-    <ApiFormElement api={api} className="subform" aria-label="Add a risk">
+    <ApiFormElement api={api} className="subform" aria-label={t('risks.add')}>
       <div className="form-row">
-        <Field label="Risk" error={errorOf('title')}>
+        <Field label={t('risks.risk')} error={errorOf('title')}>
           {(props) => <input {...props} {...register('title')} />}
         </Field>
-        <SelectField label="Probability (1–5)" error={errorOf('probability')} registration={register('probability', rating)}>
+        <SelectField label={t('risks.probability')} error={errorOf('probability')} registration={register('probability', rating)}>
           <Options items={ratings} labelOf={String} />
         </SelectField>
-        <SelectField label="Impact (1–5)" error={errorOf('impact')} registration={register('impact', rating)}>
+        <SelectField label={t('risks.impact')} error={errorOf('impact')} registration={register('impact', rating)}>
           <Options items={ratings} labelOf={String} />
         </SelectField>
-        <SelectField label="Owner" optional error={errorOf('ownerId')} registration={register('ownerId', { setValueAs: typed.optional })}>
-          <option value="">Nobody yet</option>
+        <SelectField label={t('common.owner')} optional error={errorOf('ownerId')} registration={register('ownerId', { setValueAs: typed.optional })}>
+          <option value="">{t('common.nobodyYet')}</option>
           <PersonOptions people={people} />
         </SelectField>
       </div>
-      <Field label="Mitigation" optional error={errorOf('mitigation')}>
+      <Field label={t('risks.mitigation')} optional error={errorOf('mitigation')}>
         {(props) => <textarea {...props} rows={2} {...register('mitigation', { setValueAs: (text: string | null | undefined) => typed.optional((text ?? '').trim()) })} />}
       </Field>
       <fieldset className="group">
-        <legend>Early warning (optional): raise the risk when a KPI crosses a threshold</legend>
+        <legend>{t('risks.earlyWarning')}</legend>
         <div className="form-row">
-          <Field label="KPI metric" error={errorOf('earlyWarning')}>
-            {(props) => <input {...props} {...register('earlyWarning.metric')} placeholder="e.g. call_connection_rate" />}
+          <Field label={t('risks.kpiMetric')} error={errorOf('earlyWarning')}>
+            {(props) => <input {...props} {...register('earlyWarning.metric')} placeholder={t('risks.kpiMetricExample')} />}
           </Field>
-          <SelectField label="Goes" registration={register('earlyWarning.direction')}>
-            <option value="below">below</option>
-            <option value="above">above</option>
+          <SelectField label={t('risks.goes')} registration={register('earlyWarning.direction')}>
+            <Options items={warningDirections} labelOf={(d) => (d === 'below' ? t('risks.below') : t('risks.above'))} />
           </SelectField>
-          <Field label="Threshold">
+          <Field label={t('risks.threshold')}>
             {(props) => <input {...props} inputMode="decimal" {...register('earlyWarning.threshold')} />}
           </Field>
         </div>
       </fieldset>
-      <FormActions saving={saving} label="Add risk" savingLabel="Adding…" primary={false} />
+      <FormActions saving={saving} label={t('risks.save')} savingLabel={t('shared:adding')} primary={false} />
     </ApiFormElement>
   );
 }

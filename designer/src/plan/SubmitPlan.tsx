@@ -1,4 +1,5 @@
 import { Send } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Card } from '../shared/Card';
 import { Link } from 'wouter';
 import { z } from 'zod';
@@ -8,6 +9,7 @@ import type { PlanContext } from './plan-data';
 
 /** Hands the plan to its approval flow (by default, the owner's manager decides). */
 export function SubmitPlan({ plan }: { plan: PlanContext }) {
+  const { t } = useTranslation('plan');
   const { project } = plan.data;
   const submitted = project.lifecycle.planSubmitted === true;
 
@@ -17,26 +19,26 @@ export function SubmitPlan({ plan }: { plan: PlanContext }) {
   }
 
   return (
-    <Card title="Approval" accent testId="submit-plan">
+    <Card title={t('submit.title')} accent testId="submit-plan">
       {project.phase !== 'planning' ? (
         <p>
-          The plan was approved; the project is in execution or later. <Link href={`/projects/${project.id}`}>Go to the project</Link>
+          {t('submit.approved')} <Link href={`/projects/${project.id}`}>{t('submit.toProject')}</Link>
         </p>
       ) : submitted ? (
         <p role="status" data-testid="plan-submitted">
-          Submitted — waiting for approval. <Link href={`/projects/${project.id}`}>Go to the project</Link>
+          {t('submit.submitted')} <Link href={`/projects/${project.id}`}>{t('submit.toProject')}</Link>
         </p>
       ) : !project.can.submitPlan ? (
-        <p className="muted">Not submitted yet.</p>
+        <p className="muted">{t('submit.notSubmitted')}</p>
       ) : (
         <>
           {project.lifecycle.planRejection && (
             <p className="callout callout--error">
-              Last time it was rejected: <strong>{project.lifecycle.planRejection}</strong>
+              {t('submit.lastRejected')} <strong>{project.lifecycle.planRejection}</strong>
             </p>
           )}
-          <p className="field__help">The approver decides on the plan as it stands when they look at it.</p>
-          <ActionButton act={submit} label="Submit plan for approval" busyLabel="Submitting…" icon={<Send size={15} aria-hidden="true" />} testId="submit-plan-button" />
+          <p className="field__help">{t('submit.help')}</p>
+          <ActionButton act={submit} label={t('submit.button')} busyLabel={t('submit.busy')} icon={<Send size={15} aria-hidden="true" />} testId="submit-plan-button" />
         </>
       )}
     </Card>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SelectField } from '../shared/SelectField';
 import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
@@ -17,9 +18,8 @@ import { PersonOptions } from '../shared/PersonOptions';
 import { NewTaskBody, Task } from '../../../api/contract/tasks';
 import { taskStatuses } from '../../../workflows/domain/plan-item-states';
 
-const statusLabels: Record<Task['status'], string> = { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' };
-
 export function TasksSection({ plan }: { plan: PlanContext }) {
+  const { t } = useTranslation('plan');
   const { data, reload } = plan;
   const nameOf = usePeopleNames();
   const { error, remove } = useRemove(reload);
@@ -39,9 +39,9 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
   }
 
   return (
-    <Card title="Tasks">
+    <Card title={t('tasks.title')}>
       <SectionError message={error ?? statusError} />
-      <ItemList items={data.tasks} empty="No tasks yet.">
+      <ItemList items={data.tasks} empty={t('tasks.empty')}>
         {(task) => ({
           main: (
             <>
@@ -49,20 +49,20 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
               <br />
               <span className="small muted">
                 {nameOf(task.assigneeId)}
-                {task.dueAt && ` · due ${formatDateTime(task.dueAt)}`}
+                {task.dueAt && t('tasks.due', { time: formatDateTime(task.dueAt) })}
               </span>
             </>
           ),
           actions: (
             <div className="row-actions">
               {mayWork ? (
-                <select aria-label={`Status of ${task.title}`} value={task.status} onChange={(event) => void setStatus(task, event.target.value)}>
-                  <Options items={taskStatuses} labelOf={(s) => statusLabels[s]} />
+                <select aria-label={t('tasks.statusOf', { title: task.title })} value={task.status} onChange={(event) => void setStatus(task, event.target.value)}>
+                  <Options items={taskStatuses} labelOf={(s) => t(`tasks.statuses.${s}`)} />
                 </select>
               ) : (
-                <span className="small">{statusLabels[task.status]}</span>
+                <span className="small">{t(`tasks.statuses.${task.status}`)}</span>
               )}
-              {mayWork && <RemoveButton label={`Remove task ${task.title}`} onClick={() => void remove(`${base}/${task.id}`, `Remove the task “${task.title}”?`)} />}
+              {mayWork && <RemoveButton label={t('tasks.remove', { title: task.title })} onClick={() => void remove(`${base}/${task.id}`, t('tasks.removeQuestion', { title: task.title }))} />}
             </div>
           ),
         })}
@@ -73,6 +73,7 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
 }
 
 function TaskForm({ plan }: { plan: PlanContext }) {
+  const { t } = useTranslation(['plan', 'shared']);
   const people = usePeople();
   const api = useApiForm({
     schema: NewTaskBody,
@@ -87,24 +88,24 @@ function TaskForm({ plan }: { plan: PlanContext }) {
   const { register } = form;
 
   return (
-    <ApiFormElement api={api} className="subform" aria-label="Add a task">
+    <ApiFormElement api={api} className="subform" aria-label={t('tasks.add')}>
       <div className="form-row">
-        <Field label="Task" error={errorOf('title')}>
+        <Field label={t('tasks.task')} error={errorOf('title')}>
           {(props) => <input {...props} {...register('title')} />}
         </Field>
-        <SelectField label="Assignee" optional error={errorOf('assigneeId')} registration={register('assigneeId', { setValueAs: typed.optional })}>
-          <option value="">Nobody yet</option>
+        <SelectField label={t('tasks.assignee')} optional error={errorOf('assigneeId')} registration={register('assigneeId', { setValueAs: typed.optional })}>
+          <option value="">{t('common.nobodyYet')}</option>
           <PersonOptions people={people} />
         </SelectField>
-        <Field label="Due" optional error={errorOf('dueAt')}>
+        <Field label={t('common.due')} optional error={errorOf('dueAt')}>
           {(props) => <input {...props} type="datetime-local" {...register('dueAt', { setValueAs: typed.instant })} />}
         </Field>
-        <SelectField label="For milestone" optional error={errorOf('milestoneId')} registration={register('milestoneId', { setValueAs: typed.optional })}>
-          <option value="">None</option>
+        <SelectField label={t('tasks.forMilestone')} optional error={errorOf('milestoneId')} registration={register('milestoneId', { setValueAs: typed.optional })}>
+          <option value="">{t('tasks.none')}</option>
           <Options items={plan.data.milestones} optionValue={(m) => m.id} labelOf={(m) => m.name} />
         </SelectField>
       </div>
-      <FormActions saving={saving} label="Add task" savingLabel="Adding…" primary={false} />
+      <FormActions saving={saving} label={t('tasks.save')} savingLabel={t('shared:adding')} primary={false} />
     </ApiFormElement>
   );
 }

@@ -1,27 +1,13 @@
-import type { GoalDirection, GoalMetric } from '../../../workflows/domain/smart-goal';
+import type { TFunction } from 'i18next';
+import type { GoalMetric } from '../../../workflows/domain/smart-goal';
+import type { Goal } from '../../../api/contract/goals';
 
-export const metricLabels: Readonly<Record<GoalMetric, string>> = {
-  revenue: 'Revenue',
-  new_customers: 'New customers',
-  market_share: 'Market share',
-  customer_satisfaction: 'Customer satisfaction',
-  repurchase_rate: 'Repurchase rate',
-  call_connection_rate: 'Call connection rate',
-  custom: 'Custom metric…',
-};
+/** A metric as people read it: "Revenue", "销售额"; `custom` reads "Custom metric…" (the picker's choice). */
+export const metricLabel = (t: TFunction<'plan'>, metric: GoalMetric): string => t(`metrics.${metric}`);
 
-/** What people usually measure each metric in; only a suggestion for an empty unit field. */
-export const suggestedUnits: Readonly<Record<GoalMetric, string>> = {
-  revenue: 'CNY',
-  new_customers: 'customers',
-  market_share: '%',
-  customer_satisfaction: 'points',
-  repurchase_rate: '%',
-  call_connection_rate: '%',
-  custom: '',
-};
+/** What a goal measures, as people read it: its custom name, or its metric's words. */
+export const goalLabel = (t: TFunction<'plan'>, goal: Pick<Goal, 'metric' | 'customMetricName' | 'kpiMetric'>): string =>
+  goal.metric === 'custom' ? (goal.customMetricName ?? goal.kpiMetric) : metricLabel(t, goal.metric);
 
-export const directionLabels: Readonly<Record<GoalDirection, string>> = {
-  at_least: 'At least the target (more is better)',
-  at_most: 'At most the target (less is better)',
-};
+/** What people usually measure each metric in, in the page's language; only a suggestion for an empty unit field. */
+export const suggestedUnit = (t: TFunction<'plan'>, metric: GoalMetric): string => t(`suggestedUnits.${metric}`);

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FormErrors } from './form-errors';
 
 export interface FieldControlProps {
@@ -23,6 +24,7 @@ export function Field({
   className?: string;
   children: (props: FieldControlProps) => ReactNode;
 }) {
+  const { t } = useTranslation('shared');
   const id = useId();
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
@@ -31,7 +33,7 @@ export function Field({
     <div className={`field${error ? ' field--problem' : ''}${className ? ` ${className}` : ''}`}>
       <label className="field__label" htmlFor={id}>
         {label}
-        {optional && <span className="field__optional"> (optional)</span>}
+        {optional && <span className="field__optional">{t('field.optional')}</span>}
       </label>
       {help && (
         <p className="field__help" id={helpId}>

@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { chartColours } from './chart-colours';
-import { formatCompact, formatNumber } from './format';
+import { formatAmount, formatCompact } from './format';
 import { formatDateTime, timeTickFormatter } from './time';
 
 export interface PlanActualPoint {
@@ -17,12 +18,12 @@ export interface MilestoneMark {
   status: 'pending' | 'met' | 'missed';
 }
 
+/** The time axis spans the points; the plan line is dashed. */
+const timeDomain = ['dataMin', 'dataMax'];
+const dashed = '5 4';
 
-const markGroups = [
-  { status: 'met', name: 'Milestone met' },
-  { status: 'missed', name: 'Milestone missed' },
-  { status: 'pending', name: 'Milestone ahead' },
-] as const;
+/** The milestone marks, one legend entry each: met, missed, still ahead. */
+const markStatuses = ['met', 'missed', 'pending'] as const;
 
 /**
  * Plan against actual as cumulative lines over time, milestones marked met (green), missed (red)
@@ -37,7 +38,8 @@ export interface PlanActualChartProps {
 }
 
 export function PlanActualChart({ points, marks, unit, label, height = 240 }: PlanActualChartProps) {
-  const value = (v: unknown) => (typeof v === 'number' ? `${formatNumber(v)} ${unit}` : '—');
+  const { t } = useTranslation('shared');
+  const value = (v: unknown) => (typeof v === 'number' ? formatAmount(v, unit) : '—');
   const times = points.map((p) => p.t);
   const tick = timeTickFormatter(times.length === 0 ? 0 : Math.max(...times) - Math.min(...times));
   return (
@@ -45,16 +47,16 @@ export function PlanActualChart({ points, marks, unit, label, height = 240 }: Pl
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid stroke="#eef0f4" />
-          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={tick} fontSize={12} />
+          <XAxis dataKey="t" type="number" scale="time" domain={timeDomain} tickFormatter={tick} fontSize={12} />
           <YAxis tickFormatter={formatCompact} fontSize={12} width={56} />
           <Tooltip labelFormatter={(t) => (typeof t === 'number' ? formatDateTime(new Date(t).toISOString()) : '')} formatter={value} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Line type="linear" dataKey="planned" name="Plan (cumulative)" stroke={chartColours.planned} strokeDasharray="5 4" dot={false} connectNulls isAnimationActive={false} />
-          <Line type="linear" dataKey="actual" name="Actual (cumulative)" stroke={chartColours.actual} strokeWidth={2.5} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
-          {markGroups.map(({ status, name }) => {
+          <Line type="linear" dataKey="planned" name={t('chart.planned')} stroke={chartColours.planned} strokeDasharray={dashed} dot={false} connectNulls isAnimationActive={false} />
+          <Line type="linear" dataKey="actual" name={t('chart.actual')} stroke={chartColours.actual} strokeWidth={2.5} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+          {markStatuses.map((status) => {
             const data = marks.filter((mark) => mark.status === status);
             return data.length === 0 ? null : (
-              <Scatter key={status} name={name} data={data} dataKey="value" fill={chartColours[status]} isAnimationActive={false} />
+              <Scatter key={status} name={t(`chart.${status}`)} data={data} dataKey="value" fill={chartColours[status]} isAnimationActive={false} />
             );
           })}
         </ComposedChart>

@@ -1,8 +1,11 @@
+import { useTranslation } from 'react-i18next';
+
 /**
  * The button under a list loaded a page at a time, with the error of the last attempt above it;
  * nothing once there is nothing more to load.
  */
 export function ShowMore({ more, loading, error, onMore, label, testId }: { more: boolean; loading: boolean; error: string | null; onMore: () => void; label: string; testId: string }) {
+  const { t } = useTranslation('shared');
   return (
     <>
       {error && (
@@ -12,7 +15,7 @@ export function ShowMore({ more, loading, error, onMore, label, testId }: { more
       )}
       {more && (
         <button type="button" className="button" onClick={onMore} disabled={loading} data-testid={testId}>
-          {loading ? 'Loading…' : label}
+          {loading ? t('loading') : label}
         </button>
       )}
     </>

@@ -1,17 +1,19 @@
+import { useTranslation } from 'react-i18next';
 import type { RagStatus } from '../../../workflows/domain/attainment';
-import { phaseLabels, type LifecyclePhase } from './phases';
-
-const ragLabels: Record<RagStatus, string> = { green: 'On track', amber: 'At risk', red: 'Off track' };
+import { phaseLabel, type LifecyclePhase } from './phases';
 
 export function RagBadge({ status }: { status: RagStatus | null }) {
-  if (status === null) return <span className="rag rag--none">No data</span>;
-  return <span className={`rag rag--${status}`}>{ragLabels[status]}</span>;
+  const { t } = useTranslation('shared');
+  if (status === null) return <span className="rag rag--none">{t('rag.none')}</span>;
+  return <span className={`rag rag--${status}`}>{t(`rag.${status}`)}</span>;
 }
 
 export function PhaseBadge({ phase }: { phase: LifecyclePhase }) {
-  return <span className={`phase phase--${phase}`}>{phaseLabels[phase]}</span>;
+  useTranslation('shared');
+  return <span className={`phase phase--${phase}`}>{phaseLabel(phase)}</span>;
 }
 
 export function StatusPill({ status }: { status: 'pending' | 'met' | 'missed' }) {
-  return <span className={`pill pill--${status}`}>{status === 'pending' ? 'Pending' : status === 'met' ? 'Met' : 'Missed'}</span>;
+  const { t } = useTranslation('shared');
+  return <span className={`pill pill--${status}`}>{t(`milestoneStatus.${status}`)}</span>;
 }

@@ -1,4 +1,5 @@
 import { ApiError, errorMessage } from '../api/client';
+import { i18next } from '../i18n/i18n';
 
 /** A refusal split for a form: messages by field, and the rest for the top of the form. */
 export interface FormErrors {
@@ -25,7 +26,7 @@ export function formErrorsOf(error: unknown, fieldPaths: readonly string[]): For
   for (const detail of error.details) {
     const field = byLength.find((path) => detail.path === path || detail.path.startsWith(`${path}.`));
     if (field === undefined) {
-      other.push(detail.path ? `${detail.path}: ${detail.message}` : detail.message);
+      other.push(detail.path ? i18next.t('shared:formErrors.other', { path: detail.path, message: detail.message }) : detail.message);
       continue;
     }
     // "is required" reads as a sentence only with the field named; SMART messages name their element.

@@ -1,19 +1,23 @@
+import { i18next } from '../i18n/i18n';
 import type { LifecyclePhase } from '../../../workflows/sales-project-messages';
 
 export type { LifecyclePhase };
 
 /**
- * The lifecycle in order, with the words people read. The workflow module that lists the phases
- * also defines Temporal messages, which the browser must not load: the type keeps this in step.
+ * The lifecycle in order. The workflow module that lists the phases also defines Temporal
+ * messages, which the browser must not load: the `Record` keeps this list in step with its type.
  */
-export const phaseLabels: Readonly<Record<LifecyclePhase, string>> = {
-  planning: 'Planning',
-  execution: 'Execution',
-  monitoring: 'Monitoring',
-  closing_review: 'Closing review',
-  closed: 'Closed',
-};
+const phases: Readonly<Record<LifecyclePhase, true>> = { planning: true, execution: true, monitoring: true, closing_review: true, closed: true };
 
-export const phaseOrder = Object.keys(phaseLabels) as LifecyclePhase[];
+export const phaseOrder = Object.keys(phases) as LifecyclePhase[];
 
-export const isPhase = (value: unknown): value is LifecyclePhase => typeof value === 'string' && Object.hasOwn(phaseLabels, value);
+/** The phase as people read it, in the page's language. */
+export const phaseLabel = (phase: LifecyclePhase): string => i18next.t(`shared:phases.${phase}`);
+
+/** The words of each phase, looked up when read (so in the page's language then), for screens that index by phase. */
+export const phaseLabels: Readonly<Record<LifecyclePhase, string>> = Object.defineProperties(
+  {} as Record<LifecyclePhase, string>,
+  Object.fromEntries(phaseOrder.map((phase) => [phase, { get: () => phaseLabel(phase), enumerable: true }])),
+);
+
+export const isPhase = (value: unknown): value is LifecyclePhase => typeof value === 'string' && Object.hasOwn(phases, value);

@@ -1,25 +1,70 @@
-// Times are shown in the reader's own time zone (the browser's, through Intl), with a hint of how
-// far away they are. The API speaks UTC instants; nothing here guesses a zone.
+import { currentLanguage, i18next } from '../i18n/i18n';
+import { inPageLanguage } from './format';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+// Times are shown in the reader's own time zone (the browser's, through Intl), with a hint of how
+// far away they are, in the page's language. Where a date belongs to the project's business
+// calendar (a split's month ends), its `timeZone` is given. The API speaks UTC instants.
+
+/** Where a date or time is read: the project calendar's zone, else the browser's. */
+export interface ZoneOption {
+  timeZone?: string | undefined;
+}
 
 export const userTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
-export const formatDate = (iso: string): string => dateOnly.format(new Date(iso));
-export const formatShortDate = (value: string | number): string => shortDate.format(new Date(value));
+const zoned = (options: Intl.DateTimeFormatOptions, timeZone: string | undefined): Intl.DateTimeFormatOptions => (timeZone === undefined ? options : { ...options, timeZone });
 
-const shortTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const shortSeconds = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+/** "12 Mar 2027, 18:00" / "2027年3月12日 18:00". */
+export const formatDateTime = (iso: string, { timeZone }: ZoneOption = {}): string =>
+  inPageLanguage(`dateTime ${timeZone ?? ''}`, (language) => new Intl.DateTimeFormat(language, zoned({ dateStyle: 'medium', timeStyle: 'short' }, timeZone))).format(new Date(iso));
+
+/** A moment to the second with its zone, for a tooltip: "Tuesday, May 4, 2027 at 6:00:00 PM UTC", "2027年5月4日星期二 协调世界时 18:00:00". */
+export const formatMoment = (iso: string, { timeZone }: ZoneOption = {}): string =>
+  inPageLanguage(`moment ${timeZone ?? ''}`, (language) => new Intl.DateTimeFormat(language, zoned({ dateStyle: 'full', timeStyle: 'long' }, timeZone))).format(new Date(iso));
+
+/**
+ * A day. `long` (the default) as people write it: "Mar 31, 2027" in English, "2027年3月31日" in
+ * Chinese; `short` for tables and tight spots: "2027-03-31" in either.
+ */
+export function formatDate(iso: string, { timeZone, style = 'long' }: ZoneOption & { style?: 'long' | 'short' } = {}): string {
+  const date = new Date(iso);
+  if (style === 'short') {
+    const parts = inPageLanguage(`isoDay ${timeZone ?? ''}`, () => new Intl.DateTimeFormat('en-CA', zoned({ year: 'numeric', month: '2-digit', day: '2-digit' }, timeZone))).formatToParts(date);
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('year')}-${part('month')}-${part('day')}`;
+  }
+  return dayFormat(timeZone).format(date);
+}
+
+// English pages keep the medium style they always showed ("Mar 31, 2027"); Chinese reads the long one.
+const dayFormat = (timeZone: string | undefined) => inPageLanguage(`date ${timeZone ?? ''}`, (language) => new Intl.DateTimeFormat(language, zoned({ dateStyle: language === 'zh-CN' ? 'long' : 'medium' }, timeZone)));
+
+const shortDate = () => inPageLanguage('monthDay', (language) => new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric' }));
+const shortTime = () => inPageLanguage('hourMinute', (language) => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }));
+const shortSeconds = () => inPageLanguage('hourMinuteSecond', (language) => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+const relative = () => inPageLanguage('relative', (language) => new Intl.RelativeTimeFormat(language, { numeric: 'auto' }));
+
+/** "Mar 31" / "3月31日". */
+export const formatShortDate = (value: string | number): string => shortDate().format(new Date(value));
 
 /** Tick labels for a time axis spanning `spanMs`: dates for long spans, clock times for a day or less. */
 export function timeTickFormatter(spanMs: number): (value: number) => string {
-  if (spanMs > 2 * 86_400_000) return (value) => shortDate.format(new Date(value));
-  if (spanMs > 10 * 60_000) return (value) => shortTime.format(new Date(value));
-  return (value) => shortSeconds.format(new Date(value));
+  if (spanMs > 2 * 86_400_000) return (value) => shortDate().format(new Date(value));
+  if (spanMs > 10 * 60_000) return (value) => shortTime().format(new Date(value));
+  return (value) => shortSeconds().format(new Date(value));
+}
+
+/**
+ * A time zone as the page's reader knows it: its name in Chinese ("中国标准时间"), where Intl has
+ * one; English pages keep the IANA identifier ("Asia/Shanghai") they always showed.
+ */
+export function timeZoneLabel(timeZone: string): string {
+  if (currentLanguage() === 'en') return timeZone;
+  for (const style of ['longGeneric', 'long'] as const) {
+    const name = new Intl.DateTimeFormat(currentLanguage(), { timeZone, timeZoneName: style }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value;
+    if (name && !name.startsWith('GMT')) return name;
+  }
+  return timeZone;
 }
 
 const steps: readonly [Intl.RelativeTimeFormatUnit, number][] = [
@@ -35,9 +80,9 @@ const steps: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 export function fromNow(iso: string, now: number = Date.now()): string {
   const diff = new Date(iso).getTime() - now;
   for (const [unit, size] of steps) {
-    if (Math.abs(diff) >= size) return relative.format(Math.round(diff / size), unit);
+    if (Math.abs(diff) >= size) return relative().format(Math.round(diff / size), unit);
   }
-  return relative.format(0, 'second');
+  return relative().format(0, 'second');
 }
 
 /** The offset of this moment in the browser's zone, as "+08:00". */
@@ -83,5 +128,6 @@ export const lastDayInputValue = (iso: string): string => dateInputValue(new Dat
 
 export const dateTimeInputValue = (date: Date): string => `${dateInputValue(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 
-/** A half-open period as people say it: from its first to its last day. */
-export const formatPeriod = (start: string, end: string): string => `${formatDate(start)} – ${formatDate(new Date(Date.parse(end) - 1).toISOString())}`;
+/** A half-open period as people say it, from its first to its last day: "Mar 1, 2027 – Mar 31, 2027", "2027年3月1日至2027年3月31日". */
+export const formatPeriod = (start: string, end: string, zone: ZoneOption = {}): string =>
+  i18next.t('shared:time.period', { first: formatDate(start, zone), last: formatDate(new Date(Date.parse(end) - 1).toISOString(), zone) });
