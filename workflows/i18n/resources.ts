@@ -1,5 +1,11 @@
 import { common as enCommon } from './en/common';
+import { errors as enErrors } from './en/errors';
+import { exports as enExports } from './en/exports';
+import { messages as enMessages } from './en/messages';
 import { common as zhCommon } from './zh-CN/common';
+import { errors as zhErrors } from './zh-CN/errors';
+import { exports as zhExports } from './zh-CN/exports';
+import { messages as zhMessages } from './zh-CN/messages';
 import type { Language } from './languages';
 
 /**
@@ -7,8 +13,8 @@ import type { Language } from './languages';
  * read, one namespace each. The web app adds its own screens' namespaces beside these.
  */
 export const sharedResources = {
-  en: { common: enCommon },
-  'zh-CN': { common: zhCommon },
+  en: { common: enCommon, errors: enErrors, exports: enExports, messages: enMessages },
+  'zh-CN': { common: zhCommon, errors: zhErrors, exports: zhExports, messages: zhMessages },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 export type SharedNamespace = keyof (typeof sharedResources)['en'];
