@@ -53,7 +53,7 @@ export function routeIndex(app: OpenAPIHono) {
       if (accepted.length > 0) {
         const sent = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
         if (!accepted.includes(sent)) {
-          throw new ApiError(415, 'unsupported_media_type', said(sent ? 'unsupportedMediaType' : 'unsupportedMediaTypeNone', { method: c.req.method, path: c.req.path, accepted: { list: accepted, join: 'or' }, ...(sent ? { sent } : {}) }));
+          throw new ApiError(415, 'unsupported_media_type', said(sent ? 'unsupportedMediaType' : 'unsupportedMediaTypeNone', { method: c.req.method, path: c.req.path, accepted: { list: accepted, join: 'or' }, ...(sent ? { sent } : { header: 'Content-Type' }) }));
         }
       }
       await next();

@@ -8,7 +8,7 @@ export const errors = {
   noRoute: 'No route for {method} {path}.',
   methodNotAllowed: '{path} does not take {method}; it takes {allow}.',
   unsupportedMediaType: '{method} {path} takes a body of {accepted}, not {sent}.',
-  unsupportedMediaTypeNone: '{method} {path} takes a body of {accepted}; send its Content-Type.',
+  unsupportedMediaTypeNone: '{method} {path} takes a body of {accepted}; send its {header}.',
   bodyTooLarge: 'The request body is larger than 1 MiB.',
   bodyTooComplex: 'At {path}, the request body {problem}.',
   inexactNumbers: 'The request has {count, plural, one {# number} other {# numbers}} JSON cannot hold exactly: {paths}.',
