@@ -9,6 +9,7 @@ import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { ApiError, fieldDetail, found, invalidFields, notFound, said } from '../errors';
 import type { DoingText } from '../said';
+import { requestLanguage } from '../request-language';
 import { retrospectiveHtml, retrospectiveMarkdown } from '../retrospective-export';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/retrospectives';
@@ -133,7 +134,7 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
         const { id } = c.req.valid('param');
         await requireRetrospectiveAccess(db, c.get('principal'), id, 'read');
         c.header('content-type', 'text/markdown; charset=utf-8');
-        return c.body(retrospectiveMarkdown(await loadRetrospective(db, { id })), 200);
+        return c.body(retrospectiveMarkdown(await loadRetrospective(db, { id }), c.req.valid('query').lang ?? requestLanguage(c)), 200);
       },
     )
     .openapi(
@@ -141,7 +142,7 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         await requireRetrospectiveAccess(db, c.get('principal'), id, 'read');
-        return c.html(retrospectiveHtml(await loadRetrospective(db, { id })), 200);
+        return c.html(retrospectiveHtml(await loadRetrospective(db, { id }), c.req.valid('query').lang ?? requestLanguage(c)), 200);
       },
     );
 }
