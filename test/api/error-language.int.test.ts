@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { onError } from '../../api/errors';
+import { requirePhase } from '../../api/access/project-actions';
+import { ApiError, onError } from '../../api/errors';
 import { call } from '../support/http';
 import { createUser } from '../support/sales-plan';
 import { useSystem } from '../support/system';
@@ -89,5 +90,20 @@ describe('API errors in the language the request asks for', () => {
     expect(await en.json()).toEqual({ error: { code: 'database_unavailable', message: 'The database is not reachable; try again shortly.', details: [] } });
     expect(await zh.json()).toEqual({ error: { code: 'database_unavailable', message: '数据库暂时无法连接，请稍后重试。', details: [] } });
     expect(zh.headers.get('retry-after')).toBe('5');
+  });
+
+  it('says a phase-rule refusal (409) with the same code in both languages, the phase in words', () => {
+    const refusal = (() => {
+      try {
+        requirePhase('editPlan', { phase: 'closing_review' });
+      } catch (error) {
+        return error;
+      }
+      throw new Error('the phase rule let the plan change in closing review');
+    })();
+    expect(refusal).toBeInstanceOf(ApiError);
+    const error = refusal as ApiError;
+    expect(error.body('en')).toEqual({ code: 'plan_locked', message: 'The plan can only be edited in planning; request a change instead (the project is in closing review).', details: [] });
+    expect(error.body('zh-CN')).toEqual({ code: 'plan_locked', message: '计划只能在规划阶段编辑；请改为提交变更申请（项目当前处于收尾复盘阶段）。', details: [] });
   });
 });
