@@ -4,11 +4,11 @@ import type { ChangeRequest } from '../db/schema';
 import { insertInboxItemOnce } from '../db/queries/inbox';
 import type { Clock } from './clock';
 import { applyChange, decidePendingChangeRequest, findChangeRequest, getChangeRequest } from '../db/queries/change-requests';
-import { changeRequestFieldLabels } from '../workflows/domain/plan-item-states';
+import { messagesIn, readersLanguages, type Say } from './runtime/messages';
 import { changeValueText } from '../workflows/domain/change-values';
 
 /** Targets and dates as they were always written ("2027-03-31T10:00:00.000Z", 1250000); the project's own fields in words. */
-const quoted = (field: ChangeRequest['field'], value: unknown) => (field === 'target' || field === 'due_at' ? JSON.stringify(value) : `“${changeValueText(field, value)}”`);
+const quoted = (field: ChangeRequest['field'], value: unknown, say: Say) => (field === 'target' || field === 'due_at' ? JSON.stringify(value) : say('change.quoted', { value: changeValueText(field, value) }));
 
 export function createChangeRequestActivities({ db, clock }: { db: Db; clock: Clock }) {
   return {
@@ -35,6 +35,7 @@ export function createChangeRequestActivities({ db, clock }: { db: Db; clock: Cl
           return { milestoneId: existing.subjectKind === 'milestone' ? existing.subjectId : null, status: existing.status, projectTimers, calendarChanged: projectTimers && existing.field === 'calendar' };
         }
         if (input.approved) await applyChange(trx, change, change.after);
+        const say = messagesIn((await readersLanguages(trx, [change.requestedBy]))(change.requestedBy));
         await insertInboxItemOnce(trx, {
           userId: change.requestedBy,
           kind: 'notification',
@@ -42,8 +43,12 @@ export function createChangeRequestActivities({ db, clock }: { db: Db; clock: Cl
           payload: {
             projectId: change.projectId,
             changeRequestId: change.id,
-            subject: input.approved ? 'Change approved' : 'Change rejected',
-            message: `Your request to change the ${changeRequestFieldLabels[change.field]} from ${quoted(change.field, change.before)} to ${quoted(change.field, change.after)} was ${input.approved ? 'approved and applied' : 'rejected'}.`,
+            subject: say(input.approved ? 'change.approvedSubject' : 'change.rejectedSubject'),
+            message: say(input.approved ? 'change.approved' : 'change.rejected', {
+              field: say(`change.fields.${change.field}`),
+              before: quoted(change.field, change.before, say),
+              after: quoted(change.field, change.after, say),
+            }),
           },
         });
         const projectTimers = change.subjectKind === 'project' && input.approved;

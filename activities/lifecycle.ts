@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../db/connect';
 import { insertInboxItemOnce } from '../db/queries/inbox';
+import { messagesIn, minuteIn, readersLanguages, type Say } from './runtime/messages';
 import { listProjectMemberIds } from '../db/queries/members';
 import { insertProjectEventsOnce } from '../db/queries/project-events';
 import { findMilestone, findProject, freezeProjectResults, getMilestone, listMilestones, markMilestoneWarned, setProjectPhase } from '../db/queries/projects';
@@ -43,14 +44,20 @@ function scheduleOf(project: SalesProject, calendar: BusinessCalendar, m: Milest
   };
 }
 
-/** One goal of the status summary: its RAG status, plan vs actual by now, and how far along the final target it is. */
-function statusLine(g: Omit<GoalProgress, 'series'>): string {
-  if (g.actual === null || g.status === null) return `NO DATA ${g.label}: nothing reported yet, target ${g.target} ${g.unit}`;
+/** One goal of the status summary, in the reader's language: its RAG status, plan vs actual by now, and how far along the final target it is. */
+function statusLine(g: Omit<GoalProgress, 'series'>, say: Say): string {
+  if (g.actual === null || g.status === null) return say('status.noData', { goal: g.label, target: String(g.target), unit: g.unit });
   const whole = (value: number | null) => (value ?? 0).toFixed(0);
-  return (
-    `${g.status.toUpperCase()} ${g.label}: ${g.actual} of ${whole(g.expected)} planned by now (${whole(g.progressPct)} %), ` +
-    `${whole(g.attainmentPct)} % of the target ${g.target} ${g.unit}${g.met ? ', met' : ''}`
-  );
+  return say(g.met ? 'status.lineMet' : 'status.line', {
+    status: say(`status.rag.${g.status}`),
+    goal: g.label,
+    actual: String(g.actual),
+    expected: whole(g.expected),
+    progress: whole(g.progressPct),
+    attainment: whole(g.attainmentPct),
+    target: String(g.target),
+    unit: g.unit,
+  });
 }
 
 export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock }) {
@@ -112,14 +119,15 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
     /** Tells the owner whether the plan was approved; a rejection carries the approver's reason. */
     async recordPlanDecision(input: { projectId: string; approved: boolean; comment: string }): Promise<void> {
       const p = await project(input.projectId);
+      const say = messagesIn((await readersLanguages(db, [p.ownerId]))(p.ownerId));
       await insertInboxItemOnce(db, {
         userId: p.ownerId,
         kind: 'notification',
         dedupeKey: `plan-decision:${input.projectId}:${clock.now().toISOString()}`,
         payload: {
           projectId: p.id,
-          subject: input.approved ? `Plan approved: ${p.name}` : `Plan sent back: ${p.name}`,
-          message: input.approved ? 'The plan is approved; the sales period runs.' : `The plan was rejected: ${input.comment || 'no reason given'}. Edit it and submit again.`,
+          subject: say(input.approved ? 'plan.approvedSubject' : 'plan.rejectedSubject', { project: p.name }),
+          message: input.approved ? say('plan.approved') : say('plan.rejected', { reason: input.comment || say('plan.noReason') }),
         },
       });
     },
@@ -152,6 +160,8 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
     async warnOwner(input: { milestoneId: string }): Promise<void> {
       const m = await getMilestone(db, input.milestoneId);
       const p = await project(m.projectId);
+      const language = (await readersLanguages(db, [m.ownerId]))(m.ownerId);
+      const say = messagesIn(language);
       await insertInboxItemOnce(db, {
         userId: m.ownerId,
         kind: 'notification',
@@ -159,8 +169,8 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
         payload: {
           projectId: p.id,
           milestoneId: m.id,
-          subject: `At risk: ${m.name} (${p.name})`,
-          message: `Progress on "${m.name}" is below ${Number(m.warningThresholdPct)} % of where it should be by now; it is due ${m.dueAt.toISOString()}.`,
+          subject: say('atRisk.subject', { milestone: m.name, project: p.name }),
+          message: say('atRisk.message', { milestone: m.name, percent: String(Number(m.warningThresholdPct)), due: language === 'en' ? m.dueAt.toISOString() : minuteIn(language, m.dueAt) }),
         },
       });
     },
@@ -173,13 +183,15 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
       // The series is for charts; the summary carries the figures.
       const goals = (await loadProjectProgress(db, p, now)).goals.map(({ series: _series, ...goal }) => goal);
       const recipients = [...new Set([p.ownerId, ...(await listProjectMemberIds(db, projectId))])];
-      const lines = goals.length ? goals.map(statusLine) : ['No goals yet.'];
+      const languageOf = await readersLanguages(db, recipients);
       for (const userId of recipients) {
+        const say = messagesIn(languageOf(userId));
+        const lines = goals.length ? goals.map((goal) => statusLine(goal, say)) : [say('status.noGoals')];
         await insertInboxItemOnce(db, {
           userId,
           kind: 'notification',
           dedupeKey: `review:${projectId}:${input.at}:${userId}`,
-          payload: { projectId, subject: `Status: ${p.name}`, message: lines.join('\n'), goals },
+          payload: { projectId, subject: say('status.subject', { project: p.name }), message: lines.join('\n'), goals },
         });
       }
     },

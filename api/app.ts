@@ -6,7 +6,7 @@ import { bodyShapeLimit } from './body-shape-limit';
 import { contentSecurityPolicy } from './content-security-policy';
 import { declaresBody } from './declares-body';
 import type { AppDeps } from './deps';
-import { ApiError, onError } from './errors';
+import { ApiError, noRoute, onError, said } from './errors';
 import { temporalDeadline } from './temporal-deadline';
 import { routeIndex } from './route-index';
 import { approvalsRouter, flowRunsRouter, userApprovalsRouter } from './routes/approvals';
@@ -50,14 +50,14 @@ export function createApp(deps: AppDeps) {
   const metrics = deps.metrics === false ? undefined : createHttpMetrics();
   app.onError(onError);
   app.use('*', observeRequests({ log: deps.logger ?? fallbackLogger, metrics, trustProxy: deps.trustProxy }));
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.`, details: [] } }, 404));
+  app.notFound(noRoute);
   app.use('*', secureHeaders());
   app.use('*', contentSecurityPolicy);
   app.use('*', temporalDeadline(deps.temporal.client, deps.temporal.requestBudgetMs));
   const limitBody = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {
-      throw new ApiError(413, 'body_too_large', 'The request body is larger than 1 MiB.');
+      throw new ApiError(413, 'body_too_large', said('bodyTooLarge'));
     },
   });
   app.use('/api/*', (c, next) => (declaresBody(c) ? limitBody(c, next) : next()));

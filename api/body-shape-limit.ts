@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { ApiError } from './errors';
+import { ApiError, said } from './errors';
 import { inexactNumbers } from './exact-json-numbers';
 
 /** What any JSON body may hold, wherever in it: beyond these no field of the API has a use. */
@@ -50,7 +50,7 @@ export const bodyShapeLimit = createMiddleware(async (c, next) => {
   if (found) throw new ApiError(400, 'body_too_complex', `At ${found.path}, the request body ${found.message}.`, [found]);
   const inexact = inexactNumbers(text);
   if (inexact.length > 0) {
-    throw new ApiError(400, 'invalid_request', `The request has ${inexact.length} number${inexact.length === 1 ? '' : 's'} JSON cannot hold exactly: ${inexact.map((d) => d.path).join(', ')}.`, inexact);
+    throw new ApiError(400, 'invalid_request', said('inexactNumbers', { count: inexact.length, paths: inexact.map((d) => d.path).join(', ') }), inexact);
   }
   return next();
 });

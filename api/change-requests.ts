@@ -9,7 +9,7 @@ import type { ChangeRequest as ChangeRequestRow, ChangeRequestValue } from '../d
 import { requestChangeUpdate } from '../workflows/sales-project-messages';
 import type { Principal } from './auth/principal';
 import type { ChangeRequest, ChangeRequestBody, CheckMove } from './contract/lifecycle';
-import { invalidFields } from './errors';
+import { fieldDetail, invalidFields } from './errors';
 import { sendUpdate } from './lifecycle';
 import { dueDateMoves, projectTimerMoves } from './timer-moves';
 
@@ -30,7 +30,7 @@ export const changeRequestDto = (row: ChangeRequestRow, moves: CheckMove[] = [])
   moves,
 });
 
-const notThisProject = () => invalidFields([{ path: 'subjectId', message: "must be this project's id" }]);
+const notThisProject = () => invalidFields([fieldDetail('subjectId', 'field.notThisProject')]);
 
 /** The value a change would replace; 400 naming `subjectId` when the subject is not this project's, or already checked. */
 export async function currentValue(db: Db, projectId: string, body: Body): Promise<ChangeRequestValue> {
@@ -42,11 +42,11 @@ export async function currentValue(db: Db, projectId: string, body: Body): Promi
   }
   if (body.subjectKind === 'goal') {
     const goal = await findGoal(db, projectId, body.subjectId);
-    if (!goal) throw invalidFields([{ path: 'subjectId', message: 'no goal with this id in this project' }]);
+    if (!goal) throw invalidFields([fieldDetail('subjectId', 'field.goalNotInProject')]);
     return String(goal.target);
   }
   const milestone = await findProjectMilestone(db, projectId, body.subjectId);
-  if (!milestone) throw invalidFields([{ path: 'subjectId', message: 'no milestone with this id in this project' }]);
+  if (!milestone) throw invalidFields([fieldDetail('subjectId', 'field.milestoneNotInProject')]);
   if (milestone.status !== 'pending') throw invalidFields([{ path: 'subjectId', message: `the milestone was already checked (${milestone.status})` }]);
   return body.field === 'due_at' ? milestone.dueAt.toISOString() : String(milestone.targetValue);
 }

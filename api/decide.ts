@@ -4,7 +4,7 @@ import { currentActor } from '../db/actor';
 import type { Db } from '../db/connect';
 import type { ApprovalRequestStatus } from '../workflows/domain';
 import { decideUpdate, type Decision, type DecisionResult } from '../workflows/interpreter/flow-run-messages';
-import { ApiError, notFound } from './errors';
+import { ApiError, notFound, said } from './errors';
 
 /** One request of a delegation chain: the request asked for, then each one it was handed on to. */
 export interface ChainedRequest {
@@ -49,10 +49,10 @@ export const assignedTo = (chain: ChainedRequest[], userId: string): ChainedRequ
  */
 export async function decide(db: Db, client: Client, decision: Decision): Promise<DecisionResult> {
   const chain = await delegationChain(db, decision.requestId);
-  if (chain.length === 0) throw notFound('Request', decision.requestId);
+  if (chain.length === 0) throw notFound('request', decision.requestId);
   const request = assignedTo(chain, decision.userId);
-  if (!request) throw new ApiError(403, 'forbidden', 'Only the person this request is assigned to may decide it.');
-  if (request.status !== 'pending') throw new ApiError(409, 'not_pending', `This request is already ${request.status.replace('_', ' ')}.`);
+  if (!request) throw new ApiError(403, 'forbidden', said('onlyAssignee'));
+  if (request.status !== 'pending') throw new ApiError(409, 'not_pending', said('notPending', { status: said(`requestStatus.${request.status}`) }));
   try {
     // The worker records the decision as this person; `via` tells the audit trail how they reached us.
     const actor = currentActor();
@@ -60,7 +60,7 @@ export async function decide(db: Db, client: Client, decision: Decision): Promis
     return await client.workflow.getHandle(request.workflowId).executeUpdate(decideUpdate, { args: [{ ...decision, requestId: request.id, ...(via ? { via } : {}) }] });
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {
-      throw new ApiError(409, 'refused', `The decision was refused: ${error.cause?.message ?? error.message}`);
+      throw new ApiError(409, 'refused', said('decisionRefused', { reason: error.cause?.message ?? error.message }));
     }
     throw error;
   }

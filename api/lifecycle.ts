@@ -5,7 +5,7 @@ import { stateQuery } from '../workflows/sales-project-messages';
 import { salesProjectWorkflowId } from '../workflows/task-queue';
 import type { Db } from '../db/connect';
 import { findLifecycleState } from '../db/queries/project-lifecycles';
-import { ApiError } from './errors';
+import { ApiError, said } from './errors';
 import { unavailableDependency } from './outages';
 
 const QUERY_DEADLINE_MS = 3_000;
@@ -21,11 +21,11 @@ export async function startLifecycle(client: Client, taskQueue: string, projectI
     });
   } catch (error) {
     if (error instanceof WorkflowExecutionAlreadyStartedError) {
-      throw new ApiError(409, 'already_started', `The lifecycle of project ${projectId} is already running.`);
+      throw new ApiError(409, 'already_started', said('alreadyStarted', { id: projectId }));
     }
     // Unreachable: the app's one outage answer (errors.ts). Otherwise the engine's own reason.
     if (unavailableDependency(error)) throw error;
-    throw new ApiError(503, 'engine_unavailable', `The workflow engine did not accept the project: ${(error as Error).message}`);
+    throw new ApiError(503, 'engine_unavailable', said('engineRefusedProject', { reason: (error as Error).message }));
   }
 }
 
@@ -59,7 +59,7 @@ export async function sendUpdate<Ret, Args extends [unknown, ...unknown[]]>(clie
     return await client.workflow.getHandle(salesProjectWorkflowId(projectId)).executeUpdate(update, { args });
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) throw new ApiError(409, 'wrong_phase', error.cause?.message ?? error.message);
-    if (error instanceof WorkflowNotFoundError) throw new ApiError(409, 'closed', 'The project’s lifecycle has ended; it is closed.');
+    if (error instanceof WorkflowNotFoundError) throw new ApiError(409, 'closed', said('lifecycleClosed'));
     throw error;
   }
 }

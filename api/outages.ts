@@ -10,9 +10,9 @@ export const retryAfterSeconds = 5;
  * The one answer for "this part is down right now" (errors.ts makes it a 503). `engine_unavailable`
  * is the code the API has always given when the workflow engine cannot be reached.
  */
-export const outageAnswers: Record<Dependency, { code: string; message: string; what: string }> = {
-  database: { code: 'database_unavailable', message: 'The database is not reachable; try again shortly.', what: 'the database' },
-  temporal: { code: 'engine_unavailable', message: 'The workflow engine (Temporal) is not reachable or did not answer in time; try again shortly.', what: 'the workflow engine (Temporal)' },
+export const outageAnswers: Record<Dependency, { code: string; message: 'databaseUnavailable' | 'engineUnavailable'; what: string }> = {
+  database: { code: 'database_unavailable', message: 'databaseUnavailable', what: 'the database' },
+  temporal: { code: 'engine_unavailable', message: 'engineUnavailable', what: 'the workflow engine (Temporal)' },
 };
 
 /**

@@ -2,7 +2,7 @@ import type { Db } from '../db/connect';
 import { lockProject } from '../db/queries/plan';
 import type { SalesProject } from '../db/schema';
 import { businessCalendarSchema, defaultBusinessCalendar, type BusinessCalendar } from '../workflows/domain';
-import { found, invalidFields, type ErrorDetail } from './errors';
+import { fieldDetail, found, invalidFields, type ErrorDetail } from './errors';
 import { requirePhase } from './access/project-actions';
 import { findTeam } from '../db/queries/members';
 import { findProject } from '../db/queries/projects';
@@ -15,7 +15,7 @@ import { existingUserIds } from '../db/queries/users';
  */
 export async function inProject<T>(db: Db, projectId: string, work: (trx: Db, project: SalesProject) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    const project = found(await lockProject(trx, projectId), 'Project', projectId);
+    const project = found(await lockProject(trx, projectId), 'project', projectId);
     return work(trx, project);
   });
 }
@@ -32,7 +32,7 @@ export async function editPlan<T>(db: Db, projectId: string, edit: (trx: Db, pro
 }
 
 export async function requireProject(db: Db, projectId: string): Promise<SalesProject> {
-  const project = found(await findProject(db, projectId), 'Project', projectId);
+  const project = found(await findProject(db, projectId), 'project', projectId);
   return project;
 }
 
@@ -49,7 +49,7 @@ export async function requireUsers(db: Db, refs: { path: string; id: string | nu
 export async function requireTeam(db: Db, path: string, id: string | null | undefined): Promise<void> {
   if (typeof id !== 'string') return;
   if (!(await findTeam(db, id))) {
-    throw invalidFields([{ path, message: `no team with id ${id}` }]);
+    throw invalidFields([fieldDetail(path, 'field.noTeam', { id })]);
   }
 }
 

@@ -10,7 +10,7 @@ import { requestChange } from './change-requests';
 import type { ChangeRequest, ChangeRequestBody } from './contract/lifecycle';
 import type { ProjectBasicsBody, ProjectBasicsChanged } from './contract/project-basics';
 import type { ProjectBasics } from './contract/projects';
-import { invalidFields } from './errors';
+import { fieldDetail, invalidFields } from './errors';
 import { calendarOf, inProject, requireTeam, requireUsers } from './plan-guard';
 
 type Body = z.infer<typeof ProjectBasicsBody>;
@@ -58,7 +58,7 @@ export async function changeBasics(db: Db, client: Client, principal: Principal,
   const asRequests = timers.length > 0 && project.phase !== 'planning';
   if (asRequests) {
     requirePhase('requestChange', project);
-    if (body.reason === undefined) throw invalidFields([{ path: 'reason', message: 'must say why: the timers move only through an approved change request' }]);
+    if (body.reason === undefined) throw invalidFields([fieldDetail('reason', 'field.reasonNeeded')]);
   }
 
   const changeRequests: ChangeRequest[] = [];

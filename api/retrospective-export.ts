@@ -1,4 +1,5 @@
-import { Dec } from '../workflows/domain/decimal';
+import { translate } from '../activities/runtime/translator';
+import type { Language } from '../workflows/i18n';
 import type { RetrospectiveReport } from '../workflows/domain/retrospective-report';
 
 export interface ExportInput {
@@ -7,28 +8,52 @@ export interface ExportInput {
   inputs: { name: string; wentWell: string; toImprove: string; actionItems: string[]; late: boolean }[];
 }
 
-const pct = (n: number) => `${n.toFixed(1)} %`;
-/** Grouped, at most two decimals; decimal text is rounded as a decimal, so 9007199254740993 stays that. */
-const num = (n: number | string | null): string => {
-  if (n === null) return '—';
-  if (typeof n === 'number') return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  const [whole = '0', fraction] = new Dec(n).toDecimalPlaces(2).toFixed().split('.');
-  return `${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction ? `.${fraction}` : ''}`;
-};
+/**
+ * How one language writes the export's words, numbers and dates. English keeps ISO dates and the
+ * codes of statuses as they are; other languages say them through the catalog and `Intl`.
+ */
+interface Writer {
+  t: (key: string, params?: Record<string, unknown>) => string;
+  num: (n: number | string | null) => string;
+  pct: (n: number) => string;
+  day: (iso: string) => string;
+  minute: (iso: string) => string;
+  value: (code: string) => string;
+}
 
-function sections(input: ExportInput): { title: string; head: string[]; rows: string[][] }[] {
+function writerFor(language: Language): Writer {
+  const t = translate(language, 'exports') as unknown as Writer['t'];
+  // Grouped, at most two decimals; decimal text goes to Intl as text, so 9007199254740993 stays that.
+  const numbers = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+  const english = language === 'en';
+  const percent = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const days = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+  const minutes = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', hourCycle: 'h23' });
+  return {
+    t,
+    num: (n) => (n === null ? '—' : numbers.format(n as Parameters<typeof numbers.format>[0])),
+    pct: (n) => (english ? `${n.toFixed(1)} %` : `${percent.format(n)}%`),
+    day: (iso) => (english ? iso.slice(0, 10) : days.format(new Date(iso))),
+    minute: (iso) => (english ? iso.replace('T', ' ').slice(0, 16) : minutes.format(new Date(iso))),
+    value: (code) => (english ? code : t(`values.${code}`, { defaultValue: code })),
+  };
+}
+
+function sections(input: ExportInput, w: Writer): { title: string; head: string[]; rows: string[][] }[] {
   const { report } = input;
+  const { t, num, pct, value } = w;
+  const head = (...keys: string[]) => keys.map((key) => t(`columns.${key}`));
   return [
-    { title: 'Goals', head: ['Goal', 'Target', 'Actual', 'Attainment', 'Status'], rows: report.goals.map((g) => [g.name, `${num(g.target)} ${g.unit}`, num(g.actual), pct(g.attainmentPct), g.status]) },
-    { title: 'Milestones', head: ['Milestone', 'Due', 'Target', 'Actual at due', 'Outcome', 'Days late', 'Owner'], rows: report.milestones.map((m) => [m.name, m.dueAt.slice(0, 10), num(m.target), num(m.actual), m.status, String(m.daysLate), m.owner]) },
-    { title: `Escalations (${report.escalations.count}, highest level ${report.escalations.highestLevel})`, head: ['Level', 'Count', 'Acknowledged', 'Avg. hours to acknowledge'], rows: report.escalations.byLevel.map((l) => [String(l.level), String(l.count), String(l.acknowledged), num(l.avgHoursToAck)]) },
-    { title: `Approvals (${report.approvals.count}, ${report.approvals.rejections} rejected, avg. ${num(report.approvals.avgTurnaroundHours)} h)`, head: ['Approver', 'Decision', 'Hours'], rows: report.approvals.items.map((a) => [a.approver, a.status, num(a.turnaroundHours)]) },
-    { title: 'Change requests', head: ['Subject', 'Field', 'Before', 'After', 'Decision', 'Reason'], rows: report.changeRequests.map((c) => [c.subject, c.field, String(c.before), String(c.after), c.status, c.reason]) },
-    { title: 'Budget', head: ['Category', 'Planned', 'Spent', 'Overrun'], rows: report.budget.map((b) => [b.category, num(b.planned), num(b.spent), pct(b.overrunPct)]) },
-    { title: 'Contribution', head: ['Rank', 'Member', 'Total'], rows: report.members.map((m) => [String(m.rank), m.name, num(m.total)]) },
-    { title: 'Risks', head: ['Raised by early warning', 'Materialised'], rows: [[report.risks.raisedByEarlyWarning.join(', ') || '—', report.risks.materialised.join(', ') || '—']] },
-    { title: 'Timeline', head: ['When', 'What'], rows: report.timeline.map((t) => [t.at.replace('T', ' ').slice(0, 16), t.text]) },
-    { title: 'Team input', head: ['Who', 'Went well', 'To improve', 'Action items'], rows: input.inputs.map((i) => [`${i.name}${i.late ? ' (late)' : ''}`, i.wentWell, i.toImprove, i.actionItems.join('; ')]) },
+    { title: t('sections.goals'), head: head('goal', 'target', 'actual', 'attainment', 'status'), rows: report.goals.map((g) => [g.name, `${num(g.target)} ${g.unit}`, num(g.actual), pct(g.attainmentPct), value(g.status)]) },
+    { title: t('sections.milestones'), head: head('milestone', 'due', 'target', 'actualAtDue', 'outcome', 'daysLate', 'owner'), rows: report.milestones.map((m) => [m.name, w.day(m.dueAt), num(m.target), num(m.actual), value(m.status), String(m.daysLate), m.owner]) },
+    { title: t('sections.escalations', { count: report.escalations.count, level: report.escalations.highestLevel }), head: head('level', 'count', 'acknowledged', 'avgHoursToAck'), rows: report.escalations.byLevel.map((l) => [String(l.level), String(l.count), String(l.acknowledged), num(l.avgHoursToAck)]) },
+    { title: t('sections.approvals', { count: report.approvals.count, rejected: report.approvals.rejections, hours: num(report.approvals.avgTurnaroundHours) }), head: head('approver', 'decision', 'hours'), rows: report.approvals.items.map((a) => [a.approver, value(a.status), num(a.turnaroundHours)]) },
+    { title: t('sections.changeRequests'), head: head('subject', 'field', 'before', 'after', 'decision', 'reason'), rows: report.changeRequests.map((c) => [c.subject, c.field, String(c.before), String(c.after), value(c.status), c.reason]) },
+    { title: t('sections.budget'), head: head('category', 'planned', 'spent', 'overrun'), rows: report.budget.map((b) => [b.category, num(b.planned), num(b.spent), pct(b.overrunPct)]) },
+    { title: t('sections.contribution'), head: head('rank', 'member', 'total'), rows: report.members.map((m) => [String(m.rank), m.name, num(m.total)]) },
+    { title: t('sections.risks'), head: head('raisedByEarlyWarning', 'materialised'), rows: [[report.risks.raisedByEarlyWarning.join(', ') || '—', report.risks.materialised.join(', ') || '—']] },
+    { title: t('sections.timeline'), head: head('when', 'what'), rows: report.timeline.map((e) => [w.minute(e.at), e.text]) },
+    { title: t('sections.teamInput'), head: head('who', 'wentWell', 'toImprove', 'actionItems'), rows: input.inputs.map((i) => [i.late ? t('late', { name: i.name }) : i.name, i.wentWell, i.toImprove, i.actionItems.join('; ')]) },
   ];
 }
 
@@ -39,18 +64,20 @@ function sections(input: ExportInput): { title: string; head: string[]; rows: st
  */
 export const escapeMarkdown = (text: string) => text.replace(/[\\`*_[\]<>|~!&]/g, '\\$&').replace(/\s*[\r\n]+\s*/g, ' ');
 
-/** The review as Markdown, for wikis and e-mail. */
-export function retrospectiveMarkdown(input: ExportInput): string {
+/** The review as Markdown, for wikis and e-mail, in `language`. */
+export function retrospectiveMarkdown(input: ExportInput, language: Language = 'en'): string {
   const { report } = input;
+  const w = writerFor(language);
+  const { t } = w;
   const lines = [
-    `# Closing review: ${escapeMarkdown(report.projectName)}`,
+    `# ${t('title', { project: escapeMarkdown(report.projectName) })}`,
     '',
-    `Outcome: **${escapeMarkdown(report.outcome)}** · period ${report.periodStart.slice(0, 10)} – ${report.periodEnd.slice(0, 10)} · ${input.status === 'finalized' ? 'final' : 'draft (still collecting input)'}`,
+    `${t('outcome')}**${escapeMarkdown(w.value(report.outcome))}** · ${t('period', { start: w.day(report.periodStart), end: w.day(report.periodEnd) })} · ${input.status === 'finalized' ? t('final') : t('draft')}`,
   ];
-  for (const section of sections(input)) {
+  for (const section of sections(input, w)) {
     lines.push('', `## ${escapeMarkdown(section.title)}`, '');
     if (section.rows.length === 0) {
-      lines.push('_None._');
+      lines.push(`_${t('none')}_`);
       continue;
     }
     lines.push(`| ${section.head.map(escapeMarkdown).join(' | ')} |`, `|${section.head.map(() => ' --- ').join('|')}|`);
@@ -62,15 +89,17 @@ export function retrospectiveMarkdown(input: ExportInput): string {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
-/** The review as a self-contained page laid out for printing (or saving as PDF from the browser). */
-export function retrospectiveHtml(input: ExportInput): string {
+/** The review as a self-contained page laid out for printing (or saving as PDF from the browser), in `language`. */
+export function retrospectiveHtml(input: ExportInput, language: Language = 'en'): string {
   const { report } = input;
-  const body = sections(input)
+  const w = writerFor(language);
+  const { t } = w;
+  const body = sections(input, w)
     .map(
       (s) =>
         `<section><h2>${escapeHtml(s.title)}</h2>${
           s.rows.length === 0
-            ? '<p class="none">None.</p>'
+            ? `<p class="none">${escapeHtml(t('none'))}</p>`
             : `<table><thead><tr>${s.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${s.rows
                 .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
                 .join('')}</tbody></table>`
@@ -78,7 +107,7 @@ export function retrospectiveHtml(input: ExportInput): string {
     )
     .join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Closing review: ${escapeHtml(report.projectName)}</title>
+<html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(t('title', { project: report.projectName }))}</title>
 <style>
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#1f2933}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.1rem;margin-top:1.6rem;border-bottom:1px solid #d9e2ec}
@@ -86,8 +115,8 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .5
 th{background:#f5f7fa}.meta{color:#52606d}.none{color:#9aa5b1}
 @media print{body{margin:0;max-width:none}section{break-inside:avoid}}
 </style></head><body>
-<h1>Closing review: ${escapeHtml(report.projectName)}</h1>
-<p class="meta">Outcome: <strong>${escapeHtml(report.outcome)}</strong> · ${escapeHtml(report.periodStart.slice(0, 10))} – ${escapeHtml(report.periodEnd.slice(0, 10))} · ${input.status === 'finalized' ? 'final' : 'draft, still collecting input'}</p>
+<h1>${escapeHtml(t('title', { project: report.projectName }))}</h1>
+<p class="meta">${escapeHtml(t('outcome'))}<strong>${escapeHtml(w.value(report.outcome))}</strong> · ${escapeHtml(w.day(report.periodStart))} – ${escapeHtml(w.day(report.periodEnd))} · ${escapeHtml(input.status === 'finalized' ? t('final') : t('draftShort'))}</p>
 ${body}
 </body></html>
 `;

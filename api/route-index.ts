@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { declaresBody } from './declares-body';
-import { ApiError } from './errors';
+import { ApiError, said } from './errors';
 
 interface DocumentedPath {
   pattern: RegExp;
@@ -37,11 +37,11 @@ export function routeIndex(app: OpenAPIHono) {
      */
     unknownRoute: (c: Context): never => {
       const allowed = new Set(at(c.req.path).flatMap((d) => [...d.methods.keys()]));
-      if (allowed.size === 0) throw new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`);
+      if (allowed.size === 0) throw new ApiError(404, 'not_found', said('noRoute', { method: c.req.method, path: c.req.path }));
       if (allowed.has('GET')) allowed.add('HEAD');
       const allow = [...allowed].sort().join(', ');
       c.header('Allow', allow);
-      throw new ApiError(405, 'method_not_allowed', `${c.req.path} does not take ${c.req.method}; it takes ${allow}.`);
+      throw new ApiError(405, 'method_not_allowed', said('methodNotAllowed', { path: c.req.path, method: c.req.method, allow }));
     },
     /**
      * Refuses with `415` a request body in a media type its route does not take (a JSON route sent
@@ -53,7 +53,7 @@ export function routeIndex(app: OpenAPIHono) {
       if (accepted.length > 0) {
         const sent = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
         if (!accepted.includes(sent)) {
-          throw new ApiError(415, 'unsupported_media_type', `${c.req.method} ${c.req.path} takes a body of ${accepted.join(' or ')}${sent ? `, not ${sent}` : '; send its Content-Type'}.`);
+          throw new ApiError(415, 'unsupported_media_type', said(sent ? 'unsupportedMediaType' : 'unsupportedMediaTypeNone', { method: c.req.method, path: c.req.path, accepted: { list: accepted, join: 'or' }, ...(sent ? { sent } : { header: 'Content-Type' }) }));
         }
       }
       await next();

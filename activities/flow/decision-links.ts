@@ -3,6 +3,8 @@ import type { Db } from '../../db/connect';
 import { findLiveDecisionLink, insertDecisionLink } from '../../db/queries/decision-links';
 import type { ApprovalRequestKind, DecisionLinkDecision } from '../../workflows/domain';
 import type { Clock } from '../clock';
+import type { Language } from '../../workflows/i18n';
+import { messagesIn, minuteIn } from '../runtime/messages';
 
 /** What signs decision links and where they point; the API verifies them with the same secret. */
 export interface DecisionLinkConfig {
@@ -27,7 +29,8 @@ export const linkDecisions: Record<ApprovalRequestKind, readonly DecisionLinkDec
   acknowledgement: ['acknowledge'],
 };
 
-export const decisionLabels: Record<DecisionLinkDecision, string> = { approve: 'Approve', reject: 'Reject', acknowledge: 'Acknowledge' };
+/** The button or line that gives this answer, in `language`: Approve, Reject, Acknowledge. */
+export const decisionLabel = (decision: DecisionLinkDecision, language: Language = 'en') => messagesIn(language)(`decisions.${decision}`);
 
 /**
  * Mints one signed, single-use link per possible answer of a request, for the person it is
@@ -57,10 +60,10 @@ export function createDecisionLinkMinter({ db, clock, secret, publicUrl }: Decis
 
 export type MintDecisionLinks = ReturnType<typeof createDecisionLinkMinter>;
 
-/** The lines an e-mail gets under its message: one link per answer and how long they work. */
-export function linksText(links: DecisionLink[]): string {
+/** The lines an e-mail gets under its message, in the reader's language: one link per answer and how long they work. */
+export function linksText(links: DecisionLink[], language: Language = 'en'): string {
   if (links.length === 0) return '';
-  const until = links[0]!.expiresAt.toISOString().slice(0, 16).replace('T', ' ');
-  const lines = links.map((link) => `${decisionLabels[link.decision]}: ${link.url}`);
-  return `\n\n${lines.join('\n')}\n\nEach link asks you to confirm before anything happens. They work once, only for you, until ${until} UTC.`;
+  const say = messagesIn(language);
+  const lines = links.map((link) => say('links.line', { label: decisionLabel(link.decision, language), url: link.url }));
+  return `\n\n${lines.join('\n')}\n\n${say('links.footer', { until: minuteIn(language, links[0]!.expiresAt) })}`;
 }

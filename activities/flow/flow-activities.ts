@@ -21,7 +21,9 @@ import type { MessageSpec } from '../../workflows/flow/message-spec';
 import type { TriggerEvent } from '../../workflows/flow/trigger-events';
 import type { Clock } from '../clock';
 import { AddressRefusedError, createAddressGuard, emptyAllowList, type AddressAllowList } from './address-guard';
-import { createDecisionLinkMinter, decisionLabels, linksText, type DecisionLink, type DecisionLinkConfig } from './decision-links';
+import { createDecisionLinkMinter, decisionLabel, linksText, type DecisionLink, type DecisionLinkConfig } from './decision-links';
+import { readersLanguages } from '../runtime/messages';
+import type { Language } from '../../workflows/i18n';
 import { findChatChannel, personalChatChannels, queueChatDeliveryOnce } from '../../db/queries/chat-channels';
 import type { ChatMessage } from '../../workflows/flow/chat-platforms';
 import type { Mailer } from './mailer';
@@ -71,7 +73,7 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
    * the one the person chose. The deliverChat activity sends them (with its own retries) right
    * after; a channel removed since the step was written is skipped, the inbox still has the message.
    */
-  async function queueChat(rendered: { person: Person; subject: string; text: string }[], spec: MessageSpec, where: { runId: string; stepKey: string; dedupePrefix: string }, links: DecisionLink[]) {
+  async function queueChat(rendered: { person: Person; language: Language; subject: string; text: string }[], spec: MessageSpec, where: { runId: string; stepKey: string; dedupePrefix: string }, links: DecisionLink[]) {
     const stepChannel = spec.chatChannelId !== undefined && (await findChatChannel(db, spec.chatChannelId)) ? spec.chatChannelId : undefined;
     const personal = stepChannel ? new Map<string, string>() : await personalChatChannels(db, rendered.map((r) => r.person.id));
     for (const r of rendered) {
@@ -80,7 +82,7 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
       const message: ChatMessage = {
         title: r.subject,
         text: r.text,
-        buttons: links.map((link) => ({ label: decisionLabels[link.decision], url: link.url, style: link.decision === 'reject' ? 'danger' : 'primary' })),
+        buttons: links.map((link) => ({ label: decisionLabel(link.decision, r.language), url: link.url, style: link.decision === 'reject' ? 'danger' : 'primary' })),
       };
       await queueChatDeliveryOnce(db, { dedupeKey: `${where.dedupePrefix}:${r.person.id}:chat`, channelId, flowRunId: where.runId, stepKey: where.stepKey, recipientId: r.person.id, message });
     }
@@ -95,8 +97,9 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
 
   /**
    * Delivers one rendered message to each person over the channel; inbox items are written once.
-   * `mailAppendix` goes under the e-mail's text only (the inbox copy stays as rendered); `chat`
-   * queues the chat messages of the step (with `links` as their buttons).
+   * Each person reads it in their own language (users.language; none = English). `mailAppendix`
+   * goes under the e-mail's text only (the inbox copy stays as rendered); `chat` queues the chat
+   * messages of the step (with `links` as their buttons).
    */
   async function deliver(
     people: Person[],
@@ -104,10 +107,11 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
     context: object,
     dedupePrefix: string,
     payload: Record<string, unknown>,
-    mailAppendix = '',
+    mailAppendix: (language: Language) => string = () => '',
     chat?: { runId: string; stepKey: string; links: DecisionLink[] },
   ) {
-    const rendered = people.map((person) => ({ person, ...renderMessage(spec, context, person) }));
+    const languageOf = await readersLanguages(db, people.map((person) => person.id));
+    const rendered = people.map((person) => ({ person, language: languageOf(person.id), ...renderMessage(spec, context, person, languageOf(person.id)) }));
     if (spec.channel === 'webhook') {
       if (!spec.webhookUrl) throw nonRetryable('WebhookMissing', 'A webhook notification needs its web address.');
       const body = Buffer.from(JSON.stringify({ ...payload, messages: rendered.map((r) => ({ to: r.person.email, subject: r.subject, text: r.text })) }));
@@ -116,7 +120,7 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
       failUnlessSuccess('POST', spec.webhookUrl, response.status);
     }
     for (const r of rendered) {
-      if (spec.channel === 'email') await mailer.send({ to: r.person.email, subject: r.subject, text: r.text + mailAppendix });
+      if (spec.channel === 'email') await mailer.send({ to: r.person.email, subject: r.subject, text: r.text + mailAppendix(r.language) });
       // The inbox always keeps a copy, so nothing sent is invisible in the app.
       await insertInboxItemOnce(db, {
         userId: r.person.id,
@@ -167,7 +171,7 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
 
     async notify(input: { runId: string; projectId: string; stepKey: string; rule: PeopleRule; spec: MessageSpec; context: object }): Promise<Person[]> {
       const people = await resolvePeople(db, input.projectId, input.rule, input.context);
-      await deliver(people, input.spec, input.context, `flow:${input.runId}:${input.stepKey}`, { kind: 'notification', projectId: input.projectId, flowRunId: input.runId }, '', {
+      await deliver(people, input.spec, input.context, `flow:${input.runId}:${input.stepKey}`, { kind: 'notification', projectId: input.projectId, flowRunId: input.runId }, undefined, {
         runId: input.runId,
         stepKey: input.stepKey,
         links: [],
@@ -211,7 +215,7 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
           }
           minted = await mintDecisionLinks({ userId: person.id, requestId: request.id, kind: input.kind, dueAt: input.dueAt });
         }
-        const links = input.spec.channel === 'email' ? linksText(minted) : '';
+        const links = (language: Language) => (input.spec.channel === 'email' ? linksText(minted, language) : '');
         await deliver([person], input.spec, input.context, `request:${request.id}`, {
           kind: input.kind === 'approval' ? 'approval_request' : 'acknowledgement_request',
           requestId: request.id,

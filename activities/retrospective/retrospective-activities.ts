@@ -1,6 +1,7 @@
 import { onBehalfOf } from '../../db/actor';
 import type { Db } from '../../db/connect';
 import { insertInboxItemOnce } from '../../db/queries/inbox';
+import { messagesIn, readersLanguages } from '../runtime/messages';
 import { listProjectWorkerIds } from '../../db/queries/members';
 import { insertProjectEventsOnce } from '../../db/queries/project-events';
 import { getProject, getProjectOwnerId } from '../../db/queries/projects';
@@ -69,7 +70,9 @@ export function createRetrospectiveActivities({ db, clock }: { db: Db; clock: Cl
     async requestTeamInput(input: { retrospectiveId: string; projectId: string; inputDueAt: string }): Promise<number> {
       const project = await getProject(db, input.projectId);
       const team = await teamOf(db, input.projectId);
+      const languageOf = await readersLanguages(db, team);
       for (const userId of team) {
+        const say = messagesIn(languageOf(userId));
         await insertInboxItemOnce(db, {
           userId,
           kind: 'retrospective_request',
@@ -78,8 +81,8 @@ export function createRetrospectiveActivities({ db, clock }: { db: Db; clock: Cl
             retrospectiveId: input.retrospectiveId,
             projectId: input.projectId,
             dueAt: input.inputDueAt,
-            subject: `Closing review: ${project.name}`,
-            message: 'What went well? What should we improve? Which action items do we take into the next project? Please answer before the deadline.',
+            subject: say('review.requestSubject', { project: project.name }),
+            message: say('review.request'),
           },
         });
       }
@@ -90,12 +93,14 @@ export function createRetrospectiveActivities({ db, clock }: { db: Db; clock: Cl
     async remindTeam(input: { retrospectiveId: string; projectId: string; inputDueAt: string }): Promise<number> {
       const answered = new Set(await listRetrospectiveRespondents(db, input.retrospectiveId));
       const missing = (await teamOf(db, input.projectId)).filter((id) => !answered.has(id));
+      const languageOf = await readersLanguages(db, missing);
       for (const userId of missing) {
+        const say = messagesIn(languageOf(userId));
         await insertInboxItemOnce(db, {
           userId,
           kind: 'retrospective_request',
           dedupeKey: `retro-reminder:${input.retrospectiveId}:${userId}`,
-          payload: { retrospectiveId: input.retrospectiveId, projectId: input.projectId, dueAt: input.inputDueAt, subject: 'Reminder: your closing review answers', message: 'Your answers are still missing; the review closes soon.' },
+          payload: { retrospectiveId: input.retrospectiveId, projectId: input.projectId, dueAt: input.inputDueAt, subject: say('review.reminderSubject'), message: say('review.reminder') },
         });
       }
       return missing.length;

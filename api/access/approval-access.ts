@@ -2,15 +2,15 @@ import type { z } from '@hono/zod-openapi';
 import type { ApprovalRequest } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import type { ApprovalCan } from '../contract/can';
-import { ApiError } from '../errors';
+import { ApiError, said } from '../errors';
 
 /** Decisions are made with one's own role: a viewer (or a viewer-scoped token) only reads. */
 const decidesWith = (principal: Pick<Principal, 'role'>) => principal.role !== 'viewer';
 
 /** The decision route's guard: 403 unless the request is assigned to this person, who decides with a role that may. */
 export function requireMayDecide(principal: Pick<Principal, 'role'>, assigned: boolean): void {
-  if (!assigned) throw new ApiError(403, 'forbidden', 'Only the person this request is assigned to may decide it; you may only read it.');
-  if (!decidesWith(principal)) throw new ApiError(403, 'forbidden', 'Viewers only read: decide with your own role, not a viewer-scoped token.');
+  if (!assigned) throw new ApiError(403, 'forbidden', said('onlyAssigneeReads'));
+  if (!decidesWith(principal)) throw new ApiError(403, 'forbidden', said('viewersDecide'));
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/connect';
 import { findProjectRelation, projectIdsOf, type ProjectReader, type ProjectRelation } from '../../db/queries/project-access';
 import type { Principal } from '../auth/principal';
-import { ApiError, notFound } from '../errors';
+import { ApiError, notFound, said } from '../errors';
+import { doingParam, type DoingText } from '../said';
 import type { ProjectAccess } from '../contract/projects';
 
 /**
@@ -39,12 +40,6 @@ export function accessFrom(principal: Pick<Principal, 'role' | 'userId'>, relati
   }
 }
 
-const whoMay: Record<ProjectAccess, string> = {
-  read: 'the people on this project',
-  work: "the project's members, its owner, the owner's managers and admins",
-  plan: "the project's owner, the owner's managers and admins",
-};
-
 /**
  * The access a person needs to a project, or the error: 404 when they may not even read it (a
  * project you cannot see does not exist for you), 403 when they may read but not do this.
@@ -55,13 +50,13 @@ export async function requireProjectAccess(
   principal: Principal,
   projectId: string,
   need: ProjectAccess,
-  doing = 'do this',
-  hidden: () => ApiError = () => notFound('Project', projectId),
+  doing: DoingText = 'do this',
+  hidden: () => ApiError = () => notFound('project', projectId),
 ): Promise<ProjectAccess> {
   const access = await projectAccessOf(db, principal, projectId);
   if (!access) throw hidden();
   if (!accessIncludes(access, need)) {
-    throw new ApiError(403, 'forbidden', `Only ${whoMay[need]} may ${doing}${principal.role === 'viewer' ? '; viewers only read' : ''}.`);
+    throw new ApiError(403, 'forbidden', said(principal.role === 'viewer' ? 'onlyProjectPeopleViewer' : 'onlyProjectPeople', { who: said(`who.${need}`), doing: doingParam(doing) }));
   }
   return access;
 }

@@ -5,7 +5,8 @@ import { phaseAllows, reviewAllows, type PhaseAction, type ReviewAction } from '
 import type { LifecyclePhase } from '../../workflows/sales-project-messages';
 import type { Principal } from '../auth/principal';
 import type { ProjectCan } from '../contract/can';
-import { ApiError } from '../errors';
+import { ApiError, said } from '../errors';
+import type { DoingText } from '../said';
 import { accessIncludes, requireProjectAccess, type ProjectAccess } from './project-access';
 
 /**
@@ -67,18 +68,21 @@ export function projectCan(principal: Pick<Principal, 'role'>, access: ProjectAc
 }
 
 /** The access `action` needs, or the 404/403 (see requireProjectAccess); phases are checked where the project is locked. */
-export function requireProjectAction(db: Db, principal: Principal, projectId: string, action: ProjectAction, doing?: string, hidden?: Parameters<typeof requireProjectAccess>[5]) {
+export function requireProjectAction(db: Db, principal: Principal, projectId: string, action: ProjectAction, doing?: DoingText, hidden?: Parameters<typeof requireProjectAccess>[5]) {
   return requireProjectAccess(db, principal, projectId, projectActions[action].need, doing, hidden);
 }
 
 /** 409 with the phase table's reason when the project's phase does not allow `action`. */
 export function requirePhase(action: PhaseAction, project: { phase: LifecyclePhase }): void {
   const verdict = phaseAllows(action, project.phase);
-  if (!verdict.allowed) throw new ApiError(409, verdict.code, verdict.reason);
+  if (!verdict.allowed) {
+    const phase = said(verdict.names === 'words' ? `phaseWords.${project.phase}` : `phaseIds.${project.phase}`);
+    throw new ApiError(409, verdict.code, said(`phase.${verdict.key}`, { phase }));
+  }
 }
 
 /** 409 with the review rule's reason when the closing review no longer takes `action`. */
 export function requireReviewOpen(action: ReviewAction, review: { status: RetrospectiveStatus }): void {
   const verdict = reviewAllows(action, review.status);
-  if (!verdict.allowed) throw new ApiError(409, verdict.code, verdict.reason);
+  if (!verdict.allowed) throw new ApiError(409, verdict.code, said(action === 'answerReview' ? 'phase.reviewFinal' : 'phase.reviewAlreadyFinal'));
 }

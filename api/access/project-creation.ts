@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connect';
 import { isAbove } from '../../db/queries/users';
 import type { Principal } from '../auth/principal';
-import { ApiError } from '../errors';
+import { ApiError, said } from '../errors';
 import { roleMay } from './role-abilities';
 
 /**
@@ -11,12 +11,12 @@ import { roleMay } from './role-abilities';
  */
 export async function requireMayCreateProjectFor(db: Db, principal: Principal, ownerId: string): Promise<void> {
   if (!roleMay(principal.role, 'createProject')) {
-    throw new ApiError(403, 'forbidden', `Only admins, managers and members create projects; you are signed in as ${principal.role}.`);
+    throw new ApiError(403, 'forbidden', said('createProjectRole', { role: said(`roles.${principal.role}`) }));
   }
   if (ownerId === principal.userId) return;
   if (!roleMay(principal.role, 'chooseProjectOwner')) {
-    throw new ApiError(403, 'forbidden', 'Members create projects they own themselves: ownerId must be your own id (a manager or an admin creates projects for others).');
+    throw new ApiError(403, 'forbidden', said('createProjectMember', { field: 'ownerId' }));
   }
   if (principal.role === 'admin' || (await isAbove(db, principal.userId, ownerId))) return;
-  throw new ApiError(403, 'forbidden', 'Managers create projects owned by themselves or by people below them in the org chart; this owner is not.');
+  throw new ApiError(403, 'forbidden', said('createProjectManager'));
 }

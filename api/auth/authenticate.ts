@@ -4,7 +4,7 @@ import { getCookie } from 'hono/cookie';
 import { asActor, type Actor } from '../../db/actor';
 import type { Db } from '../../db/connect';
 import { findApiToken, findSession, sha256, touchApiToken } from '../../db/queries/auth';
-import { ApiError } from '../errors';
+import { ApiError, said } from '../errors';
 import type { PrincipalCache } from './principal-cache';
 import { unauthenticated, type Principal, type SignedInAccount } from './principal';
 import { canGrant } from './roles';
@@ -28,7 +28,7 @@ const accountOf = (row: AccountRow): SignedInAccount => ({ id: row.userId, name:
 export async function resolvePrincipal(db: Db, authorization: string | undefined, cookie: string | undefined, cache?: PrincipalCache): Promise<Principal | undefined> {
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match) throw new ApiError(401, 'unauthenticated', 'The Authorization header must be "Bearer <token>".');
+    if (!match) throw new ApiError(401, 'unauthenticated', said('bearerMalformed', { name: 'Authorization', header: 'Bearer <token>' }));
     const secret = match[1]!;
     return throughCache(cache, `token:${sha256(secret)}`, async () => {
       const token = await findApiToken(db, secret);
@@ -85,7 +85,7 @@ export function authenticate(db: Db, isPublic: (method: string, path: string) =>
     if (principal.via.kind === 'session' && !safeMethods.has(c.req.method)) {
       const sent = c.req.header(csrfHeaderName);
       if (!sent || !sameSecret(sent, principal.via.csrfToken)) {
-        throw new ApiError(403, 'csrf_failed', 'This change needs the X-CSRF-Token header from GET /api/auth/session.');
+        throw new ApiError(403, 'csrf_failed', said('csrfFailed', { header: 'X-CSRF-Token', route: 'GET /api/auth/session' }));
       }
     }
     c.set('principal', principal);

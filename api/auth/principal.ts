@@ -1,7 +1,8 @@
 import { createMiddleware } from 'hono/factory';
 import type { User } from '../../db/schema';
 import type { AccessRole } from '../../workflows/domain';
-import { ApiError } from '../errors';
+import { ApiError, said } from '../errors';
+import { doingParam, type DoingText } from '../said';
 
 /**
  * The person behind a request. `role` is what this request may do: the person's role when they
@@ -28,12 +29,12 @@ declare module 'hono' {
   }
 }
 
-export const unauthenticated = () => new ApiError(401, 'unauthenticated', 'Sign in, or send an API token as "Authorization: Bearer <token>".');
+export const unauthenticated = () => new ApiError(401, 'unauthenticated', said('unauthenticated', { header: 'Authorization: Bearer <token>' }));
 
 /** Refuses with 403 unless the principal has one of `roles`. */
-export function requireRole(principal: Principal, roles: readonly AccessRole[], doing: string): void {
+export function requireRole(principal: Principal, roles: readonly AccessRole[], doing: DoingText): void {
   if (!roles.includes(principal.role)) {
-    throw new ApiError(403, 'forbidden', `Only ${roles.join(' or ')} may ${doing}; you are signed in as ${principal.role}.`);
+    throw new ApiError(403, 'forbidden', said('onlyRoles', { roles: { list: roles.map((role) => said(`roles.${role}`)), join: 'or' }, doing: doingParam(doing), role: said(`roles.${principal.role}`) }));
   }
 }
 
@@ -41,7 +42,7 @@ export function requireRole(principal: Principal, roles: readonly AccessRole[], 
  * Route middleware admitting only `roles`. It runs before the body is validated, so a refused
  * person learns nothing from validation errors.
  */
-export const onlyRoles = (roles: readonly AccessRole[], doing: string) =>
+export const onlyRoles = (roles: readonly AccessRole[], doing: DoingText) =>
   createMiddleware(async (c, next) => {
     requireRole(c.get('principal'), roles, doing);
     await next();

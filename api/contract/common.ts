@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { decimalSchema } from '../../workflows/domain/decimal';
 import { readable } from '../../workflows/domain/human-text';
+import { markBuiltIn } from './built-in-issue';
 
 export const Uuid = z.uuid({ message: 'must be a UUID' });
 
@@ -86,8 +87,12 @@ export const bodyErrorResponses = {
 } as const;
 
 // A missing field reads "is required" rather than zod's "expected string, received undefined".
+// Zod's own messages are marked (see builtInIssue), so the API can say them in the reader's language.
 z.config({
-  customError: (issue) => (issue.input === undefined && issue.code === 'invalid_type' ? 'is required' : undefined),
+  customError: (issue) => {
+    markBuiltIn(issue);
+    return issue.input === undefined && issue.code === 'invalid_type' ? 'is required' : undefined;
+  },
 });
 
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { readable } from '../../workflows/domain/human-text';
+import { languages } from '../../workflows/i18n/languages';
 import { milestoneStatuses, ragStatuses } from '../../workflows/domain';
 import type { RetrospectiveReport as CompiledReport } from '../../workflows/domain/retrospective-report';
 import { Uuid, errorResponses, Name } from './common';
@@ -96,6 +97,11 @@ export const Retrospective = z
   .openapi('Retrospective');
 
 /** An export answers the document itself; refusals are JSON like everywhere else. */
+/** The language of an export: `?lang=`, else the request's Accept-Language, else English. */
+export const ExportQuery = z.object({
+  lang: z.enum(languages).optional().openapi({ description: 'The language of the document (en or zh-CN); without it, the Accept-Language header decides, else English' }),
+});
+
 export const retrospectiveExportResponses = (type: 'text/markdown' | 'text/html') =>
   ({ 200: { description: 'The document', content: { [type]: { schema: z.string() } } }, ...errorResponses }) as const;
 

@@ -1,16 +1,19 @@
 import { createHash } from 'node:crypto';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { ApprovalRequestStatus, DecisionLinkDecision } from '../../workflows/domain';
-import type { LinkTarget } from '../../db/queries/decision-links';
+import type { ApprovalRequestStatus } from '../../workflows/domain';
+import type { Language } from '../../workflows/i18n';
+import type { LinkAbout, LinkTarget } from '../../db/queries/decision-links';
+import { messagesIn, minuteIn, type Say } from '../../activities/runtime/messages';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-/** What a link page shows: its status code, its title and its body. */
+/** What a link page shows: its status code, its title and its body, in the language it was written in. */
 export interface LinkPage {
   status: 200 | 400 | 403 | 404 | 409 | 410 | 413 | 500;
   title: string;
   body: Html;
+  language: Language;
 }
 
 /** Page styles; the pages' Content-Security-Policy allows this inline sheet and nothing else. */
@@ -34,7 +37,7 @@ export const styleHash = `'sha256-${createHash('sha256').update(css).digest('bas
 
 export function renderPage(page: LinkPage): Html {
   return html`<!doctype html>
-<html lang="en">
+<html lang="${page.language}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -45,104 +48,105 @@ export function renderPage(page: LinkPage): Html {
   <body>
     <main>
       ${page.body}
-      <p class="foot"><a href="/">Open Milepost</a></p>
+      <p class="foot"><a href="/">${messagesIn(page.language)('page.open')}</a></p>
     </main>
   </body>
 </html>`;
 }
 
-export const when = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** What a link's request is about, as `say`'s language puts it: "the plan of project “Q3 push”". */
+function aboutIn(say: Say, about: LinkAbout): string {
+  const project = say('page.about.project', { project: about.project });
+  const named = (key: 'milestone_missed' | 'milestone_at_risk') => (about.milestone === undefined ? say(`page.about.${key}_unnamed`, { project }) : say(`page.about.${key}`, { project, milestone: about.milestone }));
+  const events: Record<string, () => string> = {
+    plan_submitted: () => say('page.about.plan_submitted', { project }),
+    change_requested: () => say('page.about.change_requested', { project }),
+    milestone_missed: () => named('milestone_missed'),
+    milestone_at_risk: () => named('milestone_at_risk'),
+    kpi_threshold_crossed: () => say('page.about.kpi_threshold_crossed', { project }),
+    project_closed: () => say('page.about.project_closed', { project }),
+  };
+  const subject = (events[about.event] ?? (() => say('page.about.other', { project })))();
+  return about.escalationLevel === undefined ? subject : say('page.about.escalation', { level: String(about.escalationLevel), subject });
+}
 
-const verbs: Record<DecisionLinkDecision, { now: string; done: string }> = {
-  approve: { now: 'Approve', done: 'approved' },
-  reject: { now: 'Reject', done: 'rejected' },
-  acknowledge: { now: 'Acknowledge', done: 'acknowledged' },
-};
+/**
+ * The pages of one language. A link's pages speak the language of the person it was made for,
+ * else the browser's (see routes/decision-links.ts).
+ */
+export function linkPages(language: Language) {
+  const say = messagesIn(language);
+  const when = (date: Date) => minuteIn(language, date);
+  const about = (target: LinkTarget) => aboutIn(say, target.about);
 
-/** The question, what was sent, and one button; nothing changes until the button is pressed. */
-export function confirmPage(target: LinkTarget, action: string, problem?: { message: string; comment: string }): LinkPage {
-  const verb = verbs[target.decision].now;
-  const question = `${verb} ${target.about} as ${target.userName}?`;
-  const commentField =
-    target.decision === 'reject'
-      ? html`<label for="comment">Why do you reject it? (required)</label>
-          <textarea id="comment" name="comment" required maxlength="2000">${problem?.comment ?? ''}</textarea>`
-      : target.decision === 'approve'
-        ? html`<label for="comment">Comment (optional)</label>
-            <textarea id="comment" name="comment" maxlength="2000">${problem?.comment ?? ''}</textarea>`
-        : '';
+  const problem = (status: LinkPage['status'], title: string, ...lines: string[]): LinkPage => ({
+    status,
+    title,
+    language,
+    body: html`<h1>${title}</h1>
+    ${lines.map((line) => html`<p>${line}</p>`)}`,
+  });
+
+  const outcome = (target: LinkTarget, pending = say('page.outcome.pending')): string => {
+    const at = target.decidedAt ? say('page.outcome.at', { at: when(target.decidedAt) }) : '';
+    const by = target.decidedByName ? say('page.outcome.by', { name: target.decidedByName }) : '';
+    const status: ApprovalRequestStatus = target.requestStatus;
+    return status === 'pending' ? pending : say(`page.outcome.${status}`, { at, by });
+  };
+
   return {
-    status: problem ? 400 : 200,
-    title: question,
-    body: html`<h1>${question}</h1>
+    language,
+    /** The question, what was sent, and one button; nothing changes until the button is pressed. */
+    confirmPage(target: LinkTarget, action: string, problem?: { message: string; comment: string }): LinkPage {
+      const verb = say(`decisions.${target.decision}`);
+      const question = say(`page.question.${target.decision}`, { about: about(target), name: target.userName });
+      const commentField =
+        target.decision === 'reject'
+          ? html`<label for="comment">${say('page.rejectReason')}</label>
+          <textarea id="comment" name="comment" required maxlength="2000">${problem?.comment ?? ''}</textarea>`
+          : target.decision === 'approve'
+            ? html`<label for="comment">${say('page.comment')}</label>
+            <textarea id="comment" name="comment" maxlength="2000">${problem?.comment ?? ''}</textarea>`
+            : '';
+      return {
+        status: problem ? 400 : 200,
+        title: question,
+        language,
+        body: html`<h1>${question}</h1>
       ${target.subject || target.message ? html`<div class="sent">${target.subject ? html`<strong>${target.subject}</strong>` : ''}${target.message ?? ''}</div>` : ''}
-      <p class="muted">Answer by ${when(target.dueAt)}. Nothing happens until you press the button.</p>
+      <p class="muted">${say('page.answerBy', { due: when(target.dueAt) })}</p>
       ${problem ? html`<p class="error" role="alert">${problem.message}</p>` : ''}
       <form method="post" action="${action}">
         ${commentField}
         <button type="submit" class="${target.decision}">${verb}</button>
       </form>`,
+      };
+    },
+
+    donePage(target: LinkTarget, decidedAt: Date): LinkPage {
+      const title = say(`page.done.${target.decision}`);
+      return {
+        status: 200,
+        title,
+        language,
+        body: html`<h1>${title}</h1>
+      <p>${say(`page.did.${target.decision}`, { about: about(target), name: target.userName, at: when(decidedAt) })}</p>
+      <p class="muted">${say('page.goesOn')}</p>`,
+      };
+    },
+
+    invalidLinkPage: () => problem(400, say('page.invalidTitle'), say('page.invalid')),
+    unknownLinkPage: () => problem(404, say('page.unknownTitle'), say('page.unknown')),
+    expiredPage: (target: LinkTarget) => problem(410, say('page.expiredTitle'), say(`page.expired.${target.decision}`, { until: when(target.expiresAt), about: about(target) }), say('page.stillOpen')),
+    inactivePage: () => problem(403, say('page.inactiveTitle'), say('page.inactive')),
+    usedPage: (target: LinkTarget) =>
+      problem(409, say('page.usedTitle'), say(`page.used.${target.decision}`, { at: when(target.usedAt ?? new Date()), about: about(target) }), outcome(target, say('page.beingRecorded'))),
+    notPendingPage: (target: LinkTarget) => problem(409, say('page.notPendingTitle'), say('page.notPending', { about: about(target) }), outcome(target)),
+    /** The flow refused the decision (for instance the step closed a moment ago). */
+    refusedPage: (status: 403 | 404 | 409, message: string) => problem(status, say('page.refusedTitle'), message),
+    tooLargePage: () => problem(413, say('page.tooLargeTitle'), say('page.tooLarge')),
+    failedPage: () => problem(500, say('page.failedTitle'), say('page.failed')),
+    formUnknown: () => say('page.formUnknown'),
+    reasonNeeded: () => say('page.reasonNeeded'),
   };
 }
-
-export function donePage(target: LinkTarget, decidedAt: Date): LinkPage {
-  const done = verbs[target.decision].done;
-  const title = `${done[0]!.toUpperCase()}${done.slice(1)}`;
-  return {
-    status: 200,
-    title,
-    body: html`<h1>${title}</h1>
-      <p>You ${done} ${target.about} as ${target.userName} on ${when(decidedAt)}.</p>
-      <p class="muted">The flow goes on from here; you can close this page.</p>`,
-  };
-}
-
-const problem = (status: LinkPage['status'], title: string, ...lines: string[]): LinkPage => ({
-  status,
-  title,
-  body: html`<h1>${title}</h1>
-    ${lines.map((line) => html`<p>${line}</p>`)}`,
-});
-
-export const invalidLinkPage = () =>
-  problem(400, 'This link is not valid', 'It may have been cut off or changed on its way. Open Milepost and answer from your inbox instead.');
-
-export const unknownLinkPage = () => problem(404, 'This link no longer exists', 'Open Milepost and answer from your inbox instead.');
-
-export const expiredPage = (target: LinkTarget) =>
-  problem(410, 'This link has expired', `It worked until ${when(target.expiresAt)}, to ${target.decision} ${target.about}.`, 'If the request is still open, answer it from your inbox in Milepost.');
-
-export const inactivePage = () => problem(403, 'This link cannot be used', 'The account it was made for is no longer active.');
-
-const outcome = (target: LinkTarget, pending = 'It is still waiting for an answer.'): string => {
-  const at = target.decidedAt ? ` on ${when(target.decidedAt)}` : '';
-  const by = target.decidedByName ? ` by ${target.decidedByName}` : '';
-  const said: Record<ApprovalRequestStatus, string> = {
-    pending,
-    approved: `It was approved${by}${at}.`,
-    rejected: `It was rejected${by}${at}.`,
-    acknowledged: `It was acknowledged${by}${at}.`,
-    delegated: `It was handed on to someone else${at}.`,
-    timed_out: `Its time ran out${at}.`,
-    cancelled: `It was closed${at}; the flow no longer needed it.`,
-  };
-  return said[target.requestStatus];
-};
-
-export const usedPage = (target: LinkTarget) =>
-  problem(
-    409,
-    'This link was already used',
-    `It was used on ${when(target.usedAt ?? new Date())} to ${target.decision} ${target.about}.`,
-    outcome(target, 'Its answer is being recorded, or could not be; your inbox in Milepost shows where the request stands.'),
-  );
-
-export const notPendingPage = (target: LinkTarget) => problem(409, 'This request is no longer waiting for an answer', `It is about ${target.about}.`, outcome(target));
-
-/** The flow refused the decision (for instance the step closed a moment ago). */
-export const refusedPage = (status: 403 | 404 | 409, message: string) => problem(status, 'The decision was not taken', message);
-
-export const tooLargePage = () => problem(413, 'The form is too large', 'A comment can be at most 2,000 characters.');
-
-export const failedPage = () =>
-  problem(500, 'The decision could not be recorded right now', 'Nothing was decided and the link still works: try again in a moment, or answer from your inbox in Milepost.');

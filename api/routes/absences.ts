@@ -4,7 +4,7 @@ import { findUser, isAbove, listActivePeople } from '../../db/queries/users';
 import { absenceLoop, type AbsenceWindow } from '../../workflows/domain/absence-routing';
 import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
-import { ApiError, found, invalidFields } from '../errors';
+import { ApiError, fieldDetail, found, invalidFields, said } from '../errors';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/absences';
 
@@ -27,10 +27,10 @@ async function absenceState(db: Db, userId: string) {
 
 /** 404 for nobody; 403 unless the principal is the person or stands above them (viewers only read). */
 async function requireMaySetAbsence(db: Db, principal: Principal, userId: string): Promise<void> {
-  found(await findUser(db, userId), 'User', userId);
+  found(await findUser(db, userId), 'user', userId);
   const mayAct = principal.userId === userId || (await isAbove(db, principal.userId, userId));
   if (!mayAct || principal.role === 'viewer') {
-    throw new ApiError(403, 'forbidden', 'Only the person themself or a manager above them may set or end their absence.');
+    throw new ApiError(403, 'forbidden', said('onlySelfOrManagerAbsence'));
   }
 }
 
@@ -38,7 +38,7 @@ export function absencesRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(routes.getAbsence, async (c) => {
       const { id } = c.req.valid('param');
-      found(await findUser(db, id), 'User', id);
+      found(await findUser(db, id), 'user', id);
       return c.json(await absenceState(db, id), 200);
     })
     .openapi(routes.putAbsence, async (c) => {
@@ -47,12 +47,12 @@ export function absencesRouter({ db }: AppDeps) {
       const principal = c.get('principal');
       await requireMaySetAbsence(db, principal, id);
       const proposed: AbsenceWindow = { userId: id, deputyId: body.deputyId, startsAt: new Date(body.startsAt), endsAt: new Date(body.endsAt) };
-      if (proposed.endsAt.getTime() <= Date.now()) throw invalidFields([{ path: 'endsAt', message: 'is already past; an absence must end in the future' }]);
-      if (body.deputyId === id) throw invalidFields([{ path: 'deputyId', message: 'must be someone else: a person cannot stand in for themself' }]);
+      if (proposed.endsAt.getTime() <= Date.now()) throw invalidFields([fieldDetail('endsAt', 'field.endsInPast')]);
+      if (body.deputyId === id) throw invalidFields([fieldDetail('deputyId', 'field.deputySelf')]);
       await db.transaction().execute(async (trx) => {
         await lockAbsences(trx);
         const [deputy] = await listActivePeople(trx, [body.deputyId]);
-        if (!deputy) throw invalidFields([{ path: 'deputyId', message: `no active person with id ${body.deputyId}` }]);
+        if (!deputy) throw invalidFields([fieldDetail('deputyId', 'field.noActivePerson', { id: body.deputyId })]);
         const absences = new Map((await listAbsencesNotOverBy(trx, proposed.startsAt)).map((a) => [a.userId, a]));
         const loop = absenceLoop(proposed, (userId) => absences.get(userId));
         if (loop) {

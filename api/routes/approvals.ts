@@ -49,7 +49,7 @@ const oneDto = async (db: Db, principal: Principal, id: string) => (await approv
 async function visibleChain(db: Db, principal: Principal, id: string): Promise<{ chain: ChainedRequest[]; assigned: ChainedRequest | undefined }> {
   const chain = await delegationChain(db, id);
   const assigned = assignedTo(chain, principal.userId);
-  if (chain.length === 0 || (!assigned && !(await projectAccessOf(db, principal, chain[0]!.projectId)))) throw notFound('Request', id);
+  if (chain.length === 0 || (!assigned && !(await projectAccessOf(db, principal, chain[0]!.projectId)))) throw notFound('request', id);
   return { chain, assigned };
 }
 
@@ -101,8 +101,8 @@ export function userApprovalsRouter({ db }: AppDeps) {
       const { status } = c.req.valid('query');
       const principal = c.get('principal');
       // Someone else's to-do list is not for others to see, not even that it exists.
-      if (principal.userId !== id && principal.role !== 'admin') throw notFound('User', id);
-      if (!(await findUser(db, id))) throw notFound('User', id);
+      if (principal.userId !== id && principal.role !== 'admin') throw notFound('user', id);
+      if (!(await findUser(db, id))) throw notFound('user', id);
       return c.json(await approvalDtos(db, principal, await listApprovalsOfApprover(db, id, status)), 200);
     },
   );
@@ -111,7 +111,7 @@ export function userApprovalsRouter({ db }: AppDeps) {
 /** A flow run, when the principal may read its project; else 404 (the run does not exist for them). */
 async function readableRun(db: Db, principal: Principal, id: string) {
   const run = await findFlowRunRow(db, id);
-  if (!run || !(await projectAccessOf(db, principal, run.projectId))) throw notFound('Flow run', id);
+  if (!run || !(await projectAccessOf(db, principal, run.projectId))) throw notFound('flowRun', id);
   return run;
 }
 

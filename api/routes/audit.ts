@@ -3,11 +3,11 @@ import { requireProjectAccess } from '../access/project-access';
 import { accessMay } from '../access/project-actions';
 import { roleMay } from '../access/role-abilities';
 import type { AppDeps } from '../deps';
-import { ApiError } from '../errors';
+import { ApiError, said } from '../errors';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/audit';
 
-const onlyManagers = () => new ApiError(403, 'forbidden', "Only admins and the project's managers read its history.");
+const onlyManagers = () => new ApiError(403, 'forbidden', said('onlyManagersHistory'));
 
 export function auditRouter({ db }: AppDeps) {
   return createRouter().openapi(
@@ -16,7 +16,7 @@ export function auditRouter({ db }: AppDeps) {
       const query = c.req.valid('query');
       const principal = c.get('principal');
       if (!roleMay(principal.role, 'readAuditTrail')) {
-        if (!query.projectId) throw new ApiError(403, 'forbidden', 'Only admins read the whole trail; name a project you manage with projectId.');
+        if (!query.projectId) throw new ApiError(403, 'forbidden', said('onlyAdminsWholeTrail', { param: 'projectId' }));
         const access = await requireProjectAccess(db, principal, query.projectId, 'read', "read this project's history");
         if (!accessMay(principal, access, 'readHistory')) throw onlyManagers();
       }

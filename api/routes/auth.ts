@@ -24,20 +24,20 @@ import { sessionCan } from '../access/role-abilities';
 import { clearSessionCookie, sessionTtlMs, setSessionCookie } from '../auth/session-cookie';
 import type { AppDeps } from '../deps';
 import { userDto } from '../dto';
-import { ApiError, invalidFields, notFound } from '../errors';
+import { ApiError, fieldDetail, invalidFields, notFound, said } from '../errors';
 import { createRouter } from '../router';
 import { ApiToken } from '../contract/auth';
 import * as routes from '../contract/routes/auth';
 
 
 /** One answer for an unknown e-mail, a wrong password, a person who left or has no password: no hint which. */
-const invalidCredentials = () => new ApiError(401, 'invalid_credentials', 'The e-mail address or the password is wrong.');
+const invalidCredentials = () => new ApiError(401, 'invalid_credentials', said('invalidCredentials'));
 
 /** The error to throw when sign-in must wait; `Retry-After` (seconds) survives into the error answer. */
 function tooManyAttempts(c: Context, retryAfterSeconds: number): ApiError {
   c.header('Retry-After', String(retryAfterSeconds));
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  return new ApiError(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+  return new ApiError(429, 'too_many_attempts', said('tooManyAttempts', { minutes }));
 }
 
 type TokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];
@@ -120,10 +120,10 @@ export function authRouter({ db, trustProxy, principalCache }: AppDeps) {
         const attempt = await beginLoginAttempt(db, { email: user.email, address: clientAddress(c, trustProxy), deviceSecret: deviceSecretOf(c) });
         if (attempt.blocked) throw tooManyAttempts(c, attempt.retryAfterSeconds);
         if (user.passwordHash === null) {
-          throw invalidFields([{ path: 'currentPassword', message: 'you have no password yet; an admin sets the first one' }]);
+          throw invalidFields([fieldDetail('currentPassword', 'field.noPasswordYet')]);
         }
         if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-          throw invalidFields([{ path: 'currentPassword', message: 'is not your current password' }]);
+          throw invalidFields([fieldDetail('currentPassword', 'field.wrongPassword')]);
         }
         await attempt.succeeded();
         const passwordHash = await hashPassword(newPassword);
@@ -156,7 +156,7 @@ export function authRouter({ db, trustProxy, principalCache }: AppDeps) {
         const principal = c.get('principal');
         const body = c.req.valid('json');
         if (!canGrant(principal.role, body.role)) {
-          throw new ApiError(403, 'forbidden', `A token can have only your own role or a narrower one; as ${principal.role} you may give ${grantableRoles(principal.role).join(', ')}.`, [
+          throw new ApiError(403, 'forbidden', said('tokenRole', { role: principal.role, roles: grantableRoles(principal.role).join(', ') }), [
             { path: 'role', message: `may be ${grantableRoles(principal.role).join(', ')}` },
           ]);
         }
@@ -171,7 +171,7 @@ export function authRouter({ db, trustProxy, principalCache }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const { userId } = c.get('principal');
-        if (!(await revokeApiToken(db, userId, id))) throw notFound('API token', id);
+        if (!(await revokeApiToken(db, userId, id))) throw notFound('apiToken', id);
         principalCache?.forget(userId);
         return c.body(null, 204);
       },

@@ -49,7 +49,7 @@ export async function budgetSummary(db: Db, projectId: string): Promise<z.infer<
 export function budgetRouter(deps: AppDeps) {
   return projectItemsRouter(deps, {
     routes: budgetRoutes,
-    noun: 'Budget line',
+    noun: 'budgetLine',
     itemId: 'lineId',
     may: {
       create: ['editPlan', 'change its budget'],

@@ -17,7 +17,7 @@ import {
 import { roleAbilities } from '../access/role-abilities';
 import { onlyRoles } from '../auth/principal';
 import type { AppDeps } from '../deps';
-import { ApiError, invalidFields } from '../errors';
+import { ApiError, fieldDetail, invalidFields, said } from '../errors';
 import { createRouter } from '../router';
 import { flowCalendarChangedSignal } from '../../workflows/interpreter/flow-run-messages';
 import { calendarChangedSignal } from '../../workflows/sales-project-messages';
@@ -42,7 +42,7 @@ const yearDto = (calendarId: SharedCalendarId, table: SharedYear, stored: Shared
 async function currentYear(db: Db, calendarId: SharedCalendarId, year: number): Promise<z.infer<typeof SharedCalendarYear>> {
   const stored = await findStoredYear(db, calendarId, year);
   const table = stored ? { year, holidays: stored.holidays, workingDays: stored.workingDays } : packagedYears[calendarId].find((y) => y.year === year);
-  if (!table) throw new ApiError(404, 'not_found', `${calendarId} has no days for ${year} yet; an admin can import them.`);
+  if (!table) throw new ApiError(404, 'not_found', said('noHolidays', { calendar: calendarId, year: String(year) }));
   return yearDto(calendarId, table, stored);
 }
 
@@ -51,7 +51,7 @@ const importRefused = (format: 'csv' | 'ics', errors: HolidayImportError[]) =>
   new ApiError(
     400,
     'invalid_holiday_table',
-    `The ${format === 'csv' ? 'CSV' : 'iCalendar'} file has ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was imported.`,
+    said('holidayProblems', { format: format === 'csv' ? 'CSV' : 'iCalendar', count: errors.length }),
     errors.map((e) => ({ path: e.field === 'file' ? 'file' : `line ${e.line}.${e.field}`, message: e.message, code: e.field })),
   );
 
@@ -140,7 +140,7 @@ export function calendarsRouter({ db, temporal }: AppDeps) {
       const given = typed ? await c.req.text() : c.req.valid('json');
       const body: Partial<z.infer<typeof SharedYearImportBody>> = typeof given === 'string' ? { format: typed ?? undefined, text: given } : given;
       if (!body.format) throw invalidFields([{ path: 'format', message: 'is required: csv or ics (or send text/csv or text/calendar)' }]);
-      if (!body.text?.trim()) throw invalidFields([{ path: typed ? '' : 'text', message: 'the file is empty' }]);
+      if (!body.text?.trim()) throw invalidFields([fieldDetail(typed ? '' : 'text', 'field.fileEmpty')]);
       const parsed = body.format === 'csv' ? parseHolidayCsv(body.text, year) : parseHolidayIcs(body.text, year);
       if (!parsed.ok) throw importRefused(body.format, parsed.errors);
       return c.json(await store(calendarId, parsed.year, body.format, c.get('principal').userId, c.get('log')), 200);
@@ -148,7 +148,7 @@ export function calendarsRouter({ db, temporal }: AppDeps) {
     .openapi({ ...routes.deleteSharedCalendarYear, middleware: adminsOnly }, async (c) => {
       const { calendarId, year } = c.req.valid('param');
       if (!(await deleteStoredYear(db, calendarId, year))) {
-        throw new ApiError(404, 'not_found', `No imported or edited ${year} is stored for ${calendarId}; the packaged days apply.`);
+        throw new ApiError(404, 'not_found', said('noStoredHolidays', { year: String(year), calendar: calendarId }));
       }
       await rescheduleFollowers(db, temporal.client, calendarId, c.get('log'));
       return c.body(null, 204);

@@ -20,7 +20,7 @@ import { onlyRoles } from '../auth/principal';
 import type { ChatChannel } from '../contract/chat-channels';
 import * as routes from '../contract/routes/chat-channels';
 import type { AppDeps } from '../deps';
-import { ApiError, found, invalidFields } from '../errors';
+import { ApiError, fieldDetail, found, invalidFields, said } from '../errors';
 import { createRouter } from '../router';
 
 const adminsOnly = onlyRoles(roleAbilities.manageChatChannels, 'connect, change or remove chat channels');
@@ -35,12 +35,12 @@ const channelDto = (row: ChatChannelRow): z.infer<typeof ChatChannel> => ({
   updatedAt: row.updatedAt.toISOString(),
 });
 
-const nameTaken = (name: string) => new ApiError(409, 'name_taken', `Another chat channel is called "${name}".`, [{ path: 'name', message: 'is taken' }]);
+const nameTaken = (name: string) => new ApiError(409, 'name_taken', said('chatNameTaken', { name }), [fieldDetail('name', 'field.isTaken')]);
 
 export function chatChannelsRouter({ db, decisionLinks, channelKey, webhookAllow }: AppDeps) {
   const key: ChannelKey | undefined = decisionLinks || channelKey ? channelKeyFrom({ channelKey, serverSecret: decisionLinks?.secret ?? '' }) : undefined;
   const needKey = (): ChannelKey => {
-    if (!key) throw new ApiError(503, 'chat_channels_unavailable', 'Chat channel secrets are sealed with a key derived from MILEPOST_SECRET (or MILEPOST_CHANNEL_KEY); this server has neither.');
+    if (!key) throw new ApiError(503, 'chat_channels_unavailable', said('chatChannelsUnavailable', { secret: 'MILEPOST_SECRET', key: 'MILEPOST_CHANNEL_KEY' }));
     return key;
   };
   const guard = createAddressGuard(webhookAllow ?? emptyAllowList);
@@ -68,7 +68,7 @@ export function chatChannelsRouter({ db, decisionLinks, channelKey, webhookAllow
     .openapi({ ...routes.updateChatChannel, middleware: adminsOnly }, async (c) => {
       const { channelId } = c.req.valid('param');
       const body = c.req.valid('json');
-      const current = found(await findChatChannel(db, channelId), 'Chat channel', channelId);
+      const current = found(await findChatChannel(db, channelId), 'chatChannel', channelId);
       if (typeof body.secret === 'string' && !chatPlatformSigns[current.platform]) {
         throw invalidFields([{ path: 'secret', message: `${chatPlatformLabels[current.platform]} does not sign its messages; leave the secret out` }]);
       }
@@ -79,16 +79,16 @@ export function chatChannelsRouter({ db, decisionLinks, channelKey, webhookAllow
         webhookUrlSealed: body.webhookUrl === undefined ? undefined : seal(sealing!, body.webhookUrl),
         secretSealed: body.secret === undefined ? undefined : body.secret === null ? null : seal(sealing!, body.secret),
       });
-      return c.json(channelDto(found(row, 'Chat channel', channelId)), 200);
+      return c.json(channelDto(found(row, 'chatChannel', channelId)), 200);
     })
     .openapi({ ...routes.deleteChatChannel, middleware: adminsOnly }, async (c) => {
       const { channelId } = c.req.valid('param');
-      if (!(await deleteChatChannel(db, channelId))) found(undefined, 'Chat channel', channelId);
+      if (!(await deleteChatChannel(db, channelId))) found(undefined, 'chatChannel', channelId);
       return c.body(null, 204);
     })
     .openapi({ ...routes.testChatChannel, middleware: adminsOnly }, async (c) => {
       const { channelId } = c.req.valid('param');
-      const row = found(await findChatChannel(db, channelId), 'Chat channel', channelId);
+      const row = found(await findChatChannel(db, channelId), 'chatChannel', channelId);
       const message = { title: 'Milepost test message', text: `This is a test of the chat channel "${row.name}". Messages of flow steps will look like this.`, buttons: [] };
       try {
         await sendChatMessage({ db, key: needKey(), guard, buckets, now: new Date() }, channelId, message, `test:${channelId}:${Date.now()}`);
@@ -102,11 +102,11 @@ export function chatChannelsRouter({ db, decisionLinks, channelKey, webhookAllow
       const { id } = c.req.valid('param');
       const { chatChannelId } = c.req.valid('json');
       const principal = c.get('principal');
-      found(await findUser(db, id), 'User', id);
+      found(await findUser(db, id), 'user', id);
       if (principal.userId !== id && !roleMay(principal.role, 'manageChatChannels')) {
-        throw new ApiError(403, 'forbidden', 'Only the person themself or an admin chooses their chat channel.');
+        throw new ApiError(403, 'forbidden', said('onlySelfOrAdminChat'));
       }
-      if (chatChannelId !== null && !(await findChatChannel(db, chatChannelId))) throw invalidFields([{ path: 'chatChannelId', message: 'names no chat channel' }]);
+      if (chatChannelId !== null && !(await findChatChannel(db, chatChannelId))) throw invalidFields([fieldDetail('chatChannelId', 'field.namesNoChatChannel')]);
       await setPersonalChatChannel(db, id, chatChannelId);
       return c.json({ chatChannelId }, 200);
     });

@@ -62,7 +62,7 @@ const traceStep = (step: RunPathStep) => ({
 /** A run, when the principal may read its project; else 404, as if it did not exist. */
 async function readableRun(db: Db, principal: Principal, id: string) {
   const run = await findFlowRun(db, id);
-  if (!run || !(await projectAccessOf(db, principal, run.projectId))) throw notFound('Flow run', id);
+  if (!run || !(await projectAccessOf(db, principal, run.projectId))) throw notFound('flowRun', id);
   return run;
 }
 
@@ -138,7 +138,7 @@ export function flowRunsOfFlowRouter({ db }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const query = c.req.valid('query');
-        if (!(await findFlow(db, id))) throw notFound('Flow', id);
+        if (!(await findFlow(db, id))) throw notFound('flow', id);
         const rows = await listFlowRuns(db, { flowId: id, ...query, readable: readableProjectIds(c.get('principal')) });
         return c.json(rows.map(summaryDto), 200);
       },
@@ -147,7 +147,7 @@ export function flowRunsOfFlowRouter({ db }: AppDeps) {
       routes.getRunningByVersion,
       async (c) => {
         const { id } = c.req.valid('param');
-        if (!(await findFlow(db, id))) throw notFound('Flow', id);
+        if (!(await findFlow(db, id))) throw notFound('flow', id);
         return c.json(await runningRunsByVersion(db, { flowId: id, readable: readableProjectIds(c.get('principal')) }), 200);
       },
     )
@@ -156,7 +156,7 @@ export function flowRunsOfFlowRouter({ db }: AppDeps) {
       async (c) => {
         const { id, version } = c.req.valid('param');
         const { last } = c.req.valid('query');
-        const row = found(await findVersion(db, id, version), 'Flow version', `${id} v${version}`);
+        const row = found(await findVersion(db, id, version), 'flowVersion', `${id} v${version}`);
         const edges = edgesOf(row.document);
         const stored = await finishedRunPaths(db, { versionId: row.id, last, readable: readableProjectIds(c.get('principal')) });
         const paths = stored.flatMap((r) => {

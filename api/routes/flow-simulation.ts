@@ -14,7 +14,7 @@ export function flowSimulationRouter({ db }: AppDeps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const flow = found(await findFlow(db, id), 'Flow', id);
+      const flow = found(await findFlow(db, id), 'flow', id);
       let document: unknown = flow.draft;
       let flowVersionId = `draft:${flow.id}`;
       if (body.version !== undefined) {

@@ -9,7 +9,7 @@ import { requireProjectAccess } from '../access/project-access';
 import { onlyRoles } from '../auth/principal';
 import { roleAbilities } from '../access/role-abilities';
 import type { AppDeps } from '../deps';
-import { ApiError, found, invalidFields, notFound, zodDetails } from '../errors';
+import { ApiError, fieldDetail, found, invalidFields, notFound, said, zodDetails } from '../errors';
 import { validateWithDirectory } from '../flow-validation';
 import { nextRunsOf, syncFlowSchedule, syncSchedulesOfFlow } from '../flow-schedules';
 import { createRouter } from '../router';
@@ -55,7 +55,7 @@ export async function requireValid(db: Db, document: unknown) {
     throw new ApiError(
       422,
       'invalid_flow',
-      `The flow has ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} to fix first.`,
+      said('invalidFlow', { count: diagnostics.length }),
       diagnostics.map((d) => ({ path: [d.nodeId && `nodes.${d.nodeId}`, d.edgeId && `edges.${d.edgeId}`, d.field].filter(Boolean).join('.'), message: d.message, code: d.code, nodeId: d.nodeId })),
     );
   }
@@ -103,7 +103,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       routes.getFlow,
       async (c) => {
         const { id } = c.req.valid('param');
-        const flow = found(await findFlow(db, id), 'Flow', id);
+        const flow = found(await findFlow(db, id), 'flow', id);
         return c.json(await flowDetail(db, flow), 200);
       },
     )
@@ -112,7 +112,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const { draft } = c.req.valid('json');
-        if (!(await findFlow(db, id))) throw notFound('Flow', id);
+        if (!(await findFlow(db, id))) throw notFound('flow', id);
         const flow = await saveDraft(db, id, { name: draft.name, triggerEvent: triggerEventOf(draft), document: draft });
         return c.json(await flowDetail(db, flow), 200);
       },
@@ -121,7 +121,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       { ...routes.publishFlow, middleware: designersOnly },
       async (c) => {
         const { id } = c.req.valid('param');
-        const flow = found(await findFlow(db, id), 'Flow', id);
+        const flow = found(await findFlow(db, id), 'flow', id);
         await requireValid(db, flow.draft);
         const version = await publishVersion(db, id, flow.draft, c.get('principal').userId);
         // Schedules bound to this flow fire at the new version's times from now on (or stop, if its
@@ -134,7 +134,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       routes.listVersions,
       async (c) => {
         const { id } = c.req.valid('param');
-        if (!(await findFlow(db, id))) throw notFound('Flow', id);
+        if (!(await findFlow(db, id))) throw notFound('flow', id);
         return c.json((await listVersions(db, id)).map(versionDto), 200);
       },
     )
@@ -142,7 +142,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       routes.getVersion,
       async (c) => {
         const { id, version } = c.req.valid('param');
-        const row = found(await findVersion(db, id, version), 'Flow version', `${id} v${version}`);
+        const row = found(await findVersion(db, id, version), 'flowVersion', `${id} v${version}`);
         return c.json({ ...versionDto(row), flowId: id, document: row.document }, 200);
       },
     )
@@ -150,7 +150,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       routes.exportFlow,
       async (c) => {
         const { id } = c.req.valid('param');
-        const flow = found(await findFlow(db, id), 'Flow', id);
+        const flow = found(await findFlow(db, id), 'flow', id);
         c.header('content-disposition', `attachment; filename="${flow.name.replace(/[^\w.-]+/g, '-').toLowerCase()}.flow.json"`);
         // Drafts are shape-checked when saved, so this parse only restores their type.
         return c.json(flowDraftSchema.parse(flow.draft), 200);
@@ -160,8 +160,8 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       { ...routes.getWebhookSecret, middleware: designersOnly },
       async (c) => {
         const { id } = c.req.valid('param');
-        if (!(await findFlow(db, id))) throw notFound('Flow', id);
-        if (!decisionLinks) throw new ApiError(503, 'not_configured', 'Webhook signing needs the server secret (MILEPOST_SECRET), which this server was started without.');
+        if (!(await findFlow(db, id))) throw notFound('flow', id);
+        if (!decisionLinks) throw new ApiError(503, 'not_configured', said('signingNotConfigured', { secret: 'MILEPOST_SECRET' }));
         c.header('Cache-Control', 'no-store');
         return c.json({ flowId: id, header: signatureHeader, secret: flowWebhookSecret(decisionLinks.secret, id), scheme: 'sha256=<hex HMAC-SHA256 of the exact body bytes>' }, 200);
       },
@@ -231,7 +231,7 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
         const query = c.req.valid('query');
         const projectId = query.projectId ?? null;
         if (!(await unbindFlow(db, { triggerEvent: query.triggerEvent, projectId }))) {
-          throw notFound('Flow binding', `${query.triggerEvent} for ${projectId ?? 'all projects'}`);
+          throw notFound('flowBinding', `${query.triggerEvent} for ${projectId ?? 'all projects'}`);
         }
         if (query.triggerEvent === 'schedule') await syncFlowSchedule(schedules, projectId);
         return c.json(query, 200);
@@ -242,18 +242,18 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
       async (c) => {
         const body = c.req.valid('json');
         const flow = await findFlow(db, body.flowId);
-        if (!flow) throw invalidFields([{ path: 'flowId', message: `no flow with id ${body.flowId}` }]);
+        if (!flow) throw invalidFields([fieldDetail('flowId', 'field.noFlow', { id: body.flowId })]);
         if (flow.triggerEvent !== body.triggerEvent) {
           throw invalidFields([{ path: 'triggerEvent', message: `flow "${flow.name}" starts on ${flow.triggerEvent}, not ${body.triggerEvent}` }]);
         }
         const published = (await listVersions(db, flow.id)).map((v) => v.version);
-        if (published.length === 0) throw invalidFields([{ path: 'flowId', message: 'the flow has no published version yet' }]);
+        if (published.length === 0) throw invalidFields([fieldDetail('flowId', 'field.flowUnpublished')]);
         const pinnedVersion = body.version ?? null;
         if (pinnedVersion !== null && !published.includes(pinnedVersion)) {
           throw invalidFields([{ path: 'version', message: `flow "${flow.name}" has no published version ${pinnedVersion}; it has ${published.join(', ')}` }]);
         }
         if (body.projectId && !(await findProject(db, body.projectId))) {
-          throw invalidFields([{ path: 'projectId', message: `no project with id ${body.projectId}` }]);
+          throw invalidFields([fieldDetail('projectId', 'field.noProject', { id: body.projectId })]);
         }
         await bindFlow(db, { ...body, pinnedVersion });
         if (body.triggerEvent === 'schedule') await syncFlowSchedule(schedules, body.projectId);

@@ -5,7 +5,7 @@ import { deleteGoalMilestones, listGoalMilestones } from '../../db/queries/plan'
 import type { Goal as GoalRow, SalesProject } from '../../db/schema';
 import { checkSmart, smartGoalSchema, type SmartGoal } from '../../workflows/domain';
 import type { AppDeps } from '../deps';
-import { ApiError, invalidFields, zodDetails, type ErrorDetail } from '../errors';
+import { ApiError, invalidFields, said, zodDetails, type ErrorDetail } from '../errors';
 import { projectItemsRouter } from './project-items';
 import { Goal } from '../contract/goals';
 import { goalRoutes } from '../contract/routes/goals';
@@ -53,13 +53,14 @@ function smartDetails(input: unknown): ErrorDetail[] {
   });
 }
 
-const elementLabels: Record<string, string> = { specific: 'Specific', measurable: 'Measurable', achievable: 'Achievable', time_bound: 'Time-bound' };
+const smartElements = ['specific', 'measurable', 'achievable', 'time_bound'] as const;
+const isSmartElement = (code: string | undefined): code is (typeof smartElements)[number] => (smartElements as readonly (string | undefined)[]).includes(code);
 
 /** 400 `not_smart` naming the SMART elements at fault; plain field errors when none is. */
 function smartRefused(details: ErrorDetail[]): ApiError {
-  const elements = [...new Set(details.flatMap((d) => (d.code && elementLabels[d.code] ? [elementLabels[d.code]] : [])))];
+  const elements = [...new Set(details.flatMap((d) => (isSmartElement(d.code) ? [d.code] : [])))];
   if (elements.length === 0) return invalidFields(details);
-  return new ApiError(400, 'not_smart', `The goal is not SMART; fix what is missing or wrong: ${elements.join(', ')}.`, details);
+  return new ApiError(400, 'not_smart', said('notSmart', { elements: { list: elements.map((e) => said(`smart.${e}`)), join: 'comma' } }), details);
 }
 
 type ValidationResult = { target: string } & ({ success: true } | { success: false; error: ZodError });
@@ -107,7 +108,7 @@ const goalColumns = (goal: SmartGoal) => ({
 export function goalsRouter(deps: AppDeps) {
   return projectItemsRouter(deps, {
     routes: goalRoutes,
-    noun: 'Goal',
+    noun: 'goal',
     itemId: 'goalId',
     may: ['editPlan', 'change its goals'],
     planningOnly: ['create', 'update', 'delete'],
@@ -135,7 +136,7 @@ export function goalsRouter(deps: AppDeps) {
         throw new ApiError(
           409,
           'goal_has_milestones',
-          `The goal has ${milestones.length} milestone${milestones.length === 1 ? '' : 's'}; delete them first or pass withMilestones=true.`,
+          said('goalHasMilestones', { count: milestones.length, flag: 'withMilestones=true' }),
         );
       }
       await deleteGoalMilestones(trx, goalId);

@@ -6,7 +6,7 @@ import type { NewKpiReport, SalesProject } from '../../db/schema';
 import { parseKpiCsv, sumExact, type KpiCsvError, type KpiCsvRow } from '../../workflows/domain';
 import { requirePhase, requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
-import { ApiError, invalidFields, type ErrorDetail } from '../errors';
+import { ApiError, fieldDetail, invalidFields, said, type ErrorDetail } from '../errors';
 import { calendarOf, inProject } from '../plan-guard';
 import { createRouter } from '../router';
 import { KpiImportBody, KpiImportResult } from '../contract/kpi-import';
@@ -23,7 +23,7 @@ const csvRefused = (errors: Pick<KpiCsvError, 'row' | 'field' | 'message'>[]) =>
   new ApiError(
     400,
     'invalid_csv',
-    `The CSV has ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was imported.`,
+    said('csvProblems', { count: errors.length }),
     errors.map((e): ErrorDetail => ({ path: rowPath(e), message: e.message, code: e.field })),
   );
 
@@ -97,7 +97,7 @@ export function kpiImportRouter({ db, temporal }: AppDeps) {
       // Without a JSON content type the validator passes an empty object, so the CSV may be missing.
       const given = isCsv ? await c.req.text() : c.req.valid('json');
       const body: Partial<z.infer<typeof KpiImportBody>> = typeof given === 'string' ? { csv: given } : given;
-      if (!body.csv?.trim()) throw invalidFields([{ path: isCsv ? '' : 'csv', message: 'the CSV is empty' }]);
+      if (!body.csv?.trim()) throw invalidFields([fieldDetail(isCsv ? '' : 'csv', 'field.csvEmpty')]);
       const csv = body.csv;
       const { result, crossing, firstReportId } = await inProject(db, id, (trx, project) =>
         importCsv(trx, project, csv, body.timeZone, access === 'plan' ? undefined : principal.userId, principal),

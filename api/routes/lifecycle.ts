@@ -8,6 +8,7 @@ import type { Principal } from '../auth/principal';
 import { changeRequestDto, currentValue, previewMoves, requestChange } from '../change-requests';
 import type { AppDeps } from '../deps';
 import { sendUpdate } from '../lifecycle';
+import type { DoingText } from '../said';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/lifecycle';
 
@@ -15,7 +16,7 @@ import * as routes from '../contract/routes/lifecycle';
  * What each command to the lifecycle checks first: the person's access, then the phase as read
  * now. The workflow's update validator checks the phase again when it takes the command.
  */
-async function requireCommand(db: Db, principal: Principal, projectId: string, action: 'submitPlan' | 'close' | 'requestChange', doing: string) {
+async function requireCommand(db: Db, principal: Principal, projectId: string, action: 'submitPlan' | 'close' | 'requestChange', doing: DoingText) {
   await requireProjectAction(db, principal, projectId, action, doing);
   requirePhase(action, await getProject(db, projectId));
 }

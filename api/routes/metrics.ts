@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { ApiError } from '../errors';
+import { ApiError, said } from '../errors';
 import type { HttpMetrics } from '../http-metrics';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/metrics';
@@ -15,7 +15,7 @@ export function metricsRouter(metrics: HttpMetrics, token: string | undefined) {
   return createRouter().openapi(routes.metrics, async (c) => {
     if (token !== undefined) {
       const sent = /^Bearer (.+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
-      if (!sameSecret(sent, token)) throw new ApiError(401, 'unauthenticated', 'Send METRICS_TOKEN as "Authorization: Bearer <token>".');
+      if (!sameSecret(sent, token)) throw new ApiError(401, 'unauthenticated', said('metricsToken', { name: 'METRICS_TOKEN', header: 'Authorization: Bearer <token>' }));
     }
     return c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType });
   });

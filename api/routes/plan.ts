@@ -16,7 +16,7 @@ import {
 import { requireProjectAccess } from '../access/project-access';
 import { requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
-import { ApiError, invalidFields } from '../errors';
+import { ApiError, fieldDetail, invalidFields, said } from '../errors';
 import { resolveCalendar } from '../../db/queries/calendars';
 import { calendarOf, editPlan, inProject, requireProject, requireTeam, requireUsers } from '../plan-guard';
 import { DecompositionBody, DecompositionPreview, PlanMilestone } from '../contract/plan';
@@ -64,7 +64,7 @@ const decompositionPaths: Record<DecompositionErrorCode, string> = {
 /** The goal's target split into parts with cumulative targets; 400 naming the field when it cannot be. */
 async function decomposeGoal(db: Db, project: SalesProject, body: z.infer<typeof DecompositionBody>) {
   const goal = await findGoal(db, project.id, body.goalId);
-  if (!goal) throw invalidFields([{ path: 'goalId', message: `no goal with id ${body.goalId} in this project` }]);
+  if (!goal) throw invalidFields([fieldDetail('goalId', 'field.noGoalInProject', { id: body.goalId })]);
   if (metricAggregation(goal.metric) !== 'sum' || goal.direction !== 'at_least') {
     throw invalidFields([
       {
@@ -112,7 +112,7 @@ export function planRouter(deps: AppDeps) {
   const { db } = deps;
   const milestones = projectItemsRouter(deps, {
     routes: milestoneRoutes,
-    noun: 'Milestone',
+    noun: 'milestone',
     itemId: 'milestoneId',
     may: ['editPlan', 'change its milestones'],
     planningOnly: ['create', 'update', 'delete'],
@@ -167,7 +167,7 @@ export function planRouter(deps: AppDeps) {
           const calendar = await resolveCalendar(db, project.calendar);
           const warningOffset = body.warningOffset ?? null;
           if (warningOffset && parts.some((part) => !warnAtOf(calendar, part.end, warningOffset))) {
-            throw invalidFields([{ path: 'warningOffset', message: "does not fit in the project's business calendar" }]);
+            throw invalidFields([fieldDetail('warningOffset', 'field.notInCalendar')]);
           }
           const existing = await listGoalMilestones(trx, goal.id);
           if (existing.length > 0) {
@@ -175,7 +175,7 @@ export function planRouter(deps: AppDeps) {
               throw new ApiError(
                 409,
                 'goal_has_milestones',
-                `The goal already has ${existing.length} milestone${existing.length === 1 ? '' : 's'}; pass replace: true to replace them.`,
+                said('goalAlreadyHasMilestones', { count: existing.length, flag: 'replace: true' }),
               );
             }
             await deleteGoalMilestones(trx, goal.id);

@@ -6,12 +6,13 @@ import { requireProjectAccess } from '../access/project-access';
 import { requireProjectAction, type ProjectAction } from '../access/project-actions';
 import type { ProjectItemRoutes } from '../contract/routes/project-items';
 import type { AppDeps } from '../deps';
-import { found, notFound } from '../errors';
+import { found, notFound, type Thing } from '../errors';
+import type { DoingText } from '../said';
 import { editPlan, inProject, requireProject } from '../plan-guard';
 import { createRouter } from '../router';
 
 type Change = 'create' | 'update' | 'delete';
-type Guard = readonly [ProjectAction, string];
+type Guard = readonly [ProjectAction, DoingText];
 type SchemaOf<B> = B extends { content: { 'application/json': { schema: infer S extends z.ZodType } } } ? S : never;
 type Request<R extends RouteConfig> = NonNullable<R['request']>;
 /** What a route's validator hands the handler: its JSON body, query or path parameters. */
@@ -29,8 +30,8 @@ type ValidationHook = (result: { target: string } & ({ success: true } | { succe
  */
 export interface ProjectItems<R extends ProjectItemRoutes, Row extends { id: string }> {
   routes: R;
-  /** What a 404 calls an unknown item, e.g. 'Budget line'. */
-  noun: string;
+  /** What a 404 calls an unknown item, e.g. 'budgetLine' (Budget line). */
+  noun: Thing;
   /** The item's path parameter, e.g. 'taskId'. */
   itemId: string;
   /** The project action changes need and what a refusal says the person tried to do: one for all, or one per change. */

@@ -7,7 +7,9 @@ import { projectAccessOf, requireProjectAccess, type ProjectAccess } from '../ac
 import { projectActions, requireReviewOpen } from '../access/project-actions';
 import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
-import { ApiError, found, invalidFields, notFound } from '../errors';
+import { ApiError, fieldDetail, found, invalidFields, notFound, said } from '../errors';
+import type { DoingText } from '../said';
+import { requestLanguage } from '../request-language';
 import { retrospectiveHtml, retrospectiveMarkdown } from '../retrospective-export';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/retrospectives';
@@ -16,7 +18,7 @@ import { insertTaskOnce } from '../../db/queries/tasks';
 import { findUserName } from '../../db/queries/users';
 
 async function loadRetrospective(db: Db, where: { id?: string; projectId?: string }) {
-  const row = found(await findRetrospective(db, where), where.id ? 'Retrospective' : 'Retrospective of project', (where.id ?? where.projectId)!);
+  const row = found(await findRetrospective(db, where), where.id ? 'retrospective' : 'retrospectiveOfProject', (where.id ?? where.projectId)!);
   const inputs = await listRetrospectiveInputs(db, row.id);
   return {
     id: row.id,
@@ -43,9 +45,9 @@ async function loadRetrospective(db: Db, where: { id?: string; projectId?: strin
  * The retrospective's row once the principal may `need` its project; a review of a project they
  * cannot see answers 404 as a retrospective that does not exist.
  */
-async function requireRetrospectiveAccess(db: Db, principal: Principal, id: string, need: ProjectAccess, doing?: string) {
+async function requireRetrospectiveAccess(db: Db, principal: Principal, id: string, need: ProjectAccess, doing?: DoingText) {
   const retro = await findRetrospective(db, { id });
-  const hidden = () => notFound('Retrospective', id);
+  const hidden = () => notFound('retrospective', id);
   if (!retro) throw hidden();
   await requireProjectAccess(db, principal, retro.projectId, need, doing, hidden);
   return retro;
@@ -100,7 +102,7 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
             .executeUpdate(finalizeRetrospectiveUpdate, { args: [{ userId: principal.userId }] });
         } catch (error) {
           if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) {
-            throw new ApiError(409, 'finalized', `The closing review cannot be finalized: ${error.message}`);
+            throw new ApiError(409, 'finalized', said('reviewCannotFinalize', { reason: error.message }));
           }
           throw error;
         }
@@ -116,7 +118,7 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
         await requireRetrospectiveAccess(db, principal, id, 'plan', 'turn its action items into tasks');
         // A follow-up project this person cannot see reads as one that does not exist.
         const followUp = await projectAccessOf(db, principal, body.followUpProjectId);
-        if (!followUp) throw invalidFields([{ path: 'followUpProjectId', message: `no project with id ${body.followUpProjectId}` }]);
+        if (!followUp) throw invalidFields([fieldDetail('followUpProjectId', 'field.noProject', { id: body.followUpProjectId })]);
         await requireProjectAccess(db, principal, body.followUpProjectId, 'work', 'add tasks to the follow-up project');
         await db.transaction().execute(async (trx) => {
           for (const item of body.items) {
@@ -132,7 +134,7 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
         const { id } = c.req.valid('param');
         await requireRetrospectiveAccess(db, c.get('principal'), id, 'read');
         c.header('content-type', 'text/markdown; charset=utf-8');
-        return c.body(retrospectiveMarkdown(await loadRetrospective(db, { id })), 200);
+        return c.body(retrospectiveMarkdown(await loadRetrospective(db, { id }), c.req.valid('query').lang ?? requestLanguage(c)), 200);
       },
     )
     .openapi(
@@ -140,7 +142,7 @@ export function retrospectivesRouter({ db, temporal }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         await requireRetrospectiveAccess(db, c.get('principal'), id, 'read');
-        return c.html(retrospectiveHtml(await loadRetrospective(db, { id })), 200);
+        return c.html(retrospectiveHtml(await loadRetrospective(db, { id }), c.req.valid('query').lang ?? requestLanguage(c)), 200);
       },
     );
 }

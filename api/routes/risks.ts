@@ -15,7 +15,7 @@ export const riskDto = (r: RiskRow): z.infer<typeof Risk> => riskBody(toJson(r))
 export function risksRouter(deps: AppDeps) {
   return projectItemsRouter(deps, {
     routes: riskRoutes,
-    noun: 'Risk',
+    noun: 'risk',
     itemId: 'riskId',
     may: ['editPlan', 'change its risk register'],
     // Only the status may change after planning: `update` checks the phase for the rest.

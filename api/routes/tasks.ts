@@ -4,7 +4,7 @@ import { findProjectMilestone } from '../../db/queries/plan';
 import { deleteTask, findTask, insertTask, listTasks, updateTask } from '../../db/queries/tasks';
 import type { Task as TaskRow } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import { invalidFields } from '../errors';
+import { fieldDetail, invalidFields } from '../errors';
 import { requireUsers } from '../plan-guard';
 import { projectItemsRouter } from './project-items';
 import { Task } from '../contract/tasks';
@@ -17,7 +17,7 @@ export const taskDto = (t: TaskRow): z.infer<typeof Task> => taskBody(toJson(t))
 async function requireReferences(trx: Db, projectId: string, refs: { assigneeId?: string | null | undefined; milestoneId?: string | null | undefined }) {
   await requireUsers(trx, [{ path: 'assigneeId', id: refs.assigneeId }]);
   if (refs.milestoneId && !(await findProjectMilestone(trx, projectId, refs.milestoneId))) {
-    throw invalidFields([{ path: 'milestoneId', message: `no milestone with id ${refs.milestoneId} in this project` }]);
+    throw invalidFields([fieldDetail('milestoneId', 'field.noMilestoneInProject', { id: refs.milestoneId })]);
   }
 }
 
@@ -25,7 +25,7 @@ async function requireReferences(trx: Db, projectId: string, refs: { assigneeId?
 export function tasksRouter(deps: AppDeps) {
   return projectItemsRouter(deps, {
     routes: taskRoutes,
-    noun: 'Task',
+    noun: 'task',
     itemId: 'taskId',
     may: { create: ['editTasks', 'add tasks'], update: ['editTasks', 'change its tasks'], delete: ['editTasks', 'remove its tasks'] },
     list: async (db, projectId, query) => (await listTasks(db, projectId, query)).map(taskDto),

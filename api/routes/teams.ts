@@ -4,7 +4,7 @@ import { findTeam, findTeamByName, insertTeam, lockTeam, listTeamMembers, listTe
 import { onlyRoles } from '../auth/principal';
 import { roleAbilities } from '../access/role-abilities';
 import type { AppDeps } from '../deps';
-import { ApiError, found } from '../errors';
+import { ApiError, fieldDetail, found, said } from '../errors';
 import { requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
 import { Team } from '../contract/teams';
@@ -15,7 +15,7 @@ async function teamDto(db: Db, team: { id: string; name: string; createdAt: Date
 }
 
 const nameTaken = (name: string) =>
-  new ApiError(409, 'team_name_taken', `A team named ${name} already exists.`, [{ path: 'name', message: 'already taken' }]);
+  new ApiError(409, 'team_name_taken', said('teamNameTaken', { name }), [fieldDetail('name', 'field.taken')]);
 
 /** Unique violations (a concurrent create with the same name) are the same refusal as the check. */
 const isUniqueViolation = (error: unknown): boolean => typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
@@ -52,7 +52,7 @@ export function teamsRouter({ db }: AppDeps) {
       routes.getTeam,
       async (c) => {
         const { id } = c.req.valid('param');
-        const team = found(await findTeam(db, id), 'Team', id);
+        const team = found(await findTeam(db, id), 'team', id);
         return c.json(await teamDto(db, team), 200);
       },
     )
@@ -62,7 +62,7 @@ export function teamsRouter({ db }: AppDeps) {
         const { id } = c.req.valid('param');
         const { userIds } = c.req.valid('json');
         const team = await db.transaction().execute(async (trx) => {
-          const locked = found(await lockTeam(trx, id), 'Team', id);
+          const locked = found(await lockTeam(trx, id), 'team', id);
           await requireUsers(trx, userIds.map((userId, i) => ({ path: `userIds.${i}`, id: userId })));
           await replaceTeamMembers(trx, id, userIds);
           return teamDto(trx, locked);

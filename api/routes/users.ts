@@ -16,11 +16,11 @@ import { onlyRoles, type Principal } from '../auth/principal';
 import { roleAbilities } from '../access/role-abilities';
 import type { AppDeps } from '../deps';
 import { inboxItemDto, userDto } from '../dto';
-import { ApiError, found, invalidFields, notFound } from '../errors';
+import { ApiError, fieldDetail, found, invalidFields, notFound, said } from '../errors';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/users';
 
-const emailTaken = (email: string) => new ApiError(409, 'email_taken', `A user with e-mail ${email} already exists.`, [{ path: 'email', message: 'already taken' }]);
+const emailTaken = (email: string) => new ApiError(409, 'email_taken', said('emailTaken', { email }), [fieldDetail('email', 'field.taken')]);
 
 /** A concurrent create with the same e-mail is the same refusal as the check. */
 const isUniqueViolation = (error: unknown): boolean => typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
@@ -35,7 +35,7 @@ export function usersRouter({ db, principalCache }: AppDeps) {
       async (c) => {
         const body = c.req.valid('json');
         if (body.managerId && !(await findUser(db, body.managerId))) {
-          throw invalidFields([{ path: 'managerId', message: `no user with id ${body.managerId}` }]);
+          throw invalidFields([fieldDetail('managerId', 'field.noUser', { id: body.managerId })]);
         }
         if (await findUserByEmail(db, body.email)) throw emailTaken(body.email);
         const passwordHash = body.password === undefined ? null : await hashPassword(body.password);
@@ -55,7 +55,7 @@ export function usersRouter({ db, principalCache }: AppDeps) {
       routes.getUser,
       async (c) => {
         const { id } = c.req.valid('param');
-        const user = found(await findUser(db, id), 'User', id);
+        const user = found(await findUser(db, id), 'user', id);
         return c.json(userDto(user), 200);
       },
     )
@@ -67,9 +67,9 @@ export function usersRouter({ db, principalCache }: AppDeps) {
         const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password);
         const user = await db.transaction().execute(async (trx) => {
           await lockUserAdministration(trx);
-          const before = found(await lockUser(trx, id), 'User', id);
+          const before = found(await lockUser(trx, id), 'user', id);
           if (body.managerId) {
-            if (!(await findUser(trx, body.managerId))) throw invalidFields([{ path: 'managerId', message: `no user with id ${body.managerId}` }]);
+            if (!(await findUser(trx, body.managerId))) throw invalidFields([fieldDetail('managerId', 'field.noUser', { id: body.managerId })]);
             // A cycle: the new manager is this person, or someone below them.
             if (body.managerId === id || (await isAbove(trx, id, body.managerId))) {
               throw invalidFields([
@@ -82,7 +82,7 @@ export function usersRouter({ db, principalCache }: AppDeps) {
           }
           const staysActiveAdmin = (body.role ?? before.role) === 'admin' && (body.active ?? before.active);
           if (before.role === 'admin' && before.active && !staysActiveAdmin && (await countActiveAdmins(trx, { except: id })) === 0) {
-            throw new ApiError(409, 'last_admin', `${before.name} is the last active admin; make someone else admin first.`);
+            throw new ApiError(409, 'last_admin', said('lastAdmin', { name: before.name }));
           }
           const after = await updateUser(trx, id, {
             ...(body.name === undefined ? {} : { name: body.name }),
@@ -105,7 +105,7 @@ export function usersRouter({ db, principalCache }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const query = c.req.valid('query');
-        if (!mayReadInbox(c.get('principal'), id) || !(await findUser(db, id))) throw notFound('User', id);
+        if (!mayReadInbox(c.get('principal'), id) || !(await findUser(db, id))) throw notFound('user', id);
         const items = await listInbox(db, id, { limit: query.limit, unreadOnly: query.unread === 'true' });
         return c.json(items.map(inboxItemDto), 200);
       },
@@ -114,7 +114,7 @@ export function usersRouter({ db, principalCache }: AppDeps) {
       routes.markInboxItemRead,
       async (c) => {
         const { id, itemId } = c.req.valid('param');
-        if (c.get('principal').userId !== id || !(await markInboxItemRead(db, id, itemId))) throw notFound('Inbox item', itemId);
+        if (c.get('principal').userId !== id || !(await markInboxItemRead(db, id, itemId))) throw notFound('inboxItem', itemId);
         return c.body(null, 204);
       },
     );

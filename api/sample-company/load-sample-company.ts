@@ -10,7 +10,7 @@ import { listApprovalsOfApprover } from '../../db/queries/approvals';
 import { submitPlanUpdate } from '../../workflows/sales-project-messages';
 import { salesProjectWorkflowId } from '../../workflows/task-queue';
 import { decide } from '../decide';
-import { ApiError } from '../errors';
+import { ApiError, said } from '../errors';
 import { startLifecycle } from '../lifecycle';
 import { annualPlan, annualPlanName, annualTarget, pushPlan, pushProjectName, sampleEmailOf, samplePeople, type SamplePersonKey } from './sample-plan';
 
@@ -40,14 +40,14 @@ export async function loadSampleCompany(db: Db, temporal: Temporal, loaderId: st
     await lockSampleCompany(trx);
     const existing = await listSampleRows(trx);
     if (existing.users.length + existing.projects.length > 0) {
-      throw new ApiError(409, 'sample_loaded', 'The sample company is already loaded; remove it first to load it again.');
+      throw new ApiError(409, 'sample_loaded', said('sampleLoaded'));
     }
     const ids = new Map<SamplePersonKey, string>();
     const people: LoadedSample['people'] = [];
     for (const person of samplePeople) {
       const managerId = person.reportsTo === null ? loaderId : ids.get(person.reportsTo)!;
       if (await findUserByEmail(trx, sampleEmailOf(person.key))) {
-        throw new ApiError(409, 'email_taken', `Someone outside the sample has its e-mail ${sampleEmailOf(person.key)}; the sample cannot be loaded beside them.`);
+        throw new ApiError(409, 'email_taken', said('sampleEmailTaken', { email: sampleEmailOf(person.key) }));
       }
       const user = await insertUser(trx, { name: person.name, email: sampleEmailOf(person.key), managerId, role: person.role, passwordHash: null });
       ids.set(person.key, user.id);

@@ -2,7 +2,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Db } from '../../db/connect';
 import { deleteSampleRows, listSampleFlowRunWorkflowIds, listSampleRows, lockSampleCompany, sampleRemovalBlocker } from '../../db/queries/sample-company';
 import { retrospectiveWorkflowId, salesProjectWorkflowId } from '../../workflows/task-queue';
-import { ApiError } from '../errors';
+import { ApiError, said } from '../errors';
 import { unavailableDependency } from '../outages';
 import type { Temporal } from './load-sample-company';
 
@@ -16,7 +16,7 @@ export async function removeSampleCompany(db: Db, temporal: Temporal): Promise<{
   return db.transaction().execute(async (trx) => {
     await lockSampleCompany(trx);
     const rows = await listSampleRows(trx);
-    if (rows.users.length + rows.projects.length === 0) throw new ApiError(404, 'not_found', 'No sample company is loaded.');
+    if (rows.users.length + rows.projects.length === 0) throw new ApiError(404, 'not_found', said('noSampleCompany'));
     const blocker = await sampleRemovalBlocker(trx, rows.users, rows.projects);
     if (blocker) throw new ApiError(409, 'sample_entangled', blocker);
     const flowRuns = await listSampleFlowRunWorkflowIds(trx, rows.projects);

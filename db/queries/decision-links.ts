@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../connect';
 import type { ApprovalRequestKind, ApprovalRequestStatus, DecisionLinkDecision } from '../../workflows/domain';
+import type { Language } from '../../workflows/i18n/languages';
 
 /** A decision link with the person it was made for and the request it decides. */
 export interface LinkTarget {
@@ -18,11 +19,21 @@ export interface LinkTarget {
   decidedAt: Date | null;
   decidedByName: string | null;
   comment: string | null;
-  /** "the plan of project “Q3 push”", "the escalation (level 2) about the missed milestone …". */
-  about: string;
+  /** The person's own language (users.language), if they chose one. */
+  userLanguage: Language | null;
+  /** What the request is about, for "the plan of project “Q3 push”", "the escalation (level 2) about the missed milestone …". */
+  about: LinkAbout;
   /** The subject and text the person was sent, when the inbox still has them. */
   subject: string | null;
   message: string | null;
+}
+
+/** What a link's request is about: the event that started its flow, its project and milestone, and the escalation it answers. */
+export interface LinkAbout {
+  event: string;
+  project: string;
+  milestone: string | undefined;
+  escalationLevel: number | undefined;
 }
 
 /**
@@ -42,6 +53,7 @@ export async function findLinkTarget(db: Db, linkId: string): Promise<LinkTarget
       'l.id as linkId',
       'l.userId',
       'u.name as userName',
+      'u.language as userLanguage',
       'u.active as userActive',
       'l.decision',
       'l.expiresAt',
@@ -86,11 +98,11 @@ export async function findLinkTarget(db: Db, linkId: string): Promise<LinkTarget
     .executeTakeFirst();
   const payload = (sent?.payload ?? {}) as { subject?: unknown; message?: unknown };
 
-  const subject = describeSubject(row.triggerEvent, row.projectName, milestone?.name);
   return {
     linkId: row.linkId,
     userId: row.userId,
     userName: row.userName,
+    userLanguage: row.userLanguage,
     userActive: row.userActive,
     decision: row.decision,
     expiresAt: row.expiresAt,
@@ -102,30 +114,10 @@ export async function findLinkTarget(db: Db, linkId: string): Promise<LinkTarget
     decidedAt: row.decidedAt,
     decidedByName: row.decidedByName,
     comment: row.comment,
-    about: escalation ? `the escalation (level ${escalation.level}) about ${subject}` : subject,
+    about: { event: row.triggerEvent, project: row.projectName, milestone: milestone?.name, escalationLevel: escalation?.level },
     subject: typeof payload.subject === 'string' ? payload.subject : null,
     message: typeof payload.message === 'string' ? payload.message : null,
   };
-}
-
-function describeSubject(event: string, project: string, milestone: string | undefined): string {
-  const p = `project “${project}”`;
-  switch (event) {
-    case 'plan_submitted':
-      return `the plan of ${p}`;
-    case 'change_requested':
-      return `the change request on ${p}`;
-    case 'milestone_missed':
-      return milestone ? `the missed milestone “${milestone}” of ${p}` : `a missed milestone of ${p}`;
-    case 'milestone_at_risk':
-      return milestone ? `the milestone “${milestone}” at risk on ${p}` : `a milestone at risk on ${p}`;
-    case 'kpi_threshold_crossed':
-      return `the KPI alert on ${p}`;
-    case 'project_closed':
-      return `the closing of ${p}`;
-    default:
-      return `the request on ${p}`;
-  }
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Db } from '../connect';
 import { containing } from './containing';
 import { byName } from './name-order';
 import type { NewUser, User, UsersTable } from '../schema';
+import type { Language } from '../../workflows/i18n/languages';
 
 export async function insertUser(db: Db, user: NewUser): Promise<User> {
   return db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
@@ -111,4 +112,11 @@ export async function listActivePeople(db: Db, ids: readonly string[]) {
 /** Everyone holding a role, by id. */
 export async function listUserIdsWithRole(db: Db, role: string): Promise<string[]> {
   return (await db.selectFrom('user_roles').select('userId').where('role', '=', role).orderBy('userId').execute()).map((r) => r.userId);
+}
+
+/** Each person's own language, by id; people without one are left out (they read English). */
+export async function listLanguages(db: Db, ids: readonly string[]): Promise<Map<string, Language>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'language']).where('id', 'in', ids).where('language', 'is not', null).execute();
+  return new Map(rows.map((row) => [row.id, row.language!]));
 }

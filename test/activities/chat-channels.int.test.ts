@@ -123,6 +123,32 @@ describe('chat channels deliver flow messages as each platform’s card', () => 
     await closeProject(system, projectId, org.rep);
   });
 
+  it('asks a zh-CN approver on a Feishu card in Chinese: its title, its text and its 批准 / 驳回 buttons', async () => {
+    const org = await createOrgChart(system.app);
+    await system.db.updateTable('users').set({ language: 'zh-CN' }).where('id', '=', org.manager.id).execute();
+    const { receiver, channel } = await channelFor('feishu');
+    const flow = singleApproval(org.manager.id, {
+      name: 'Chinese approval in chat',
+      subject: 'Approve the plan of {{project.name}}',
+      subjectZh: '请审批 {{project.name}} 的计划',
+      messageZh: '{{recipient.name}}，您好：请批准或驳回该计划。',
+      timeout: { amount: 600, unit: 'seconds' },
+    });
+    for (const node of flow.nodes) if (node.kind === 'approval') Object.assign(node.config, { chatChannelId: channel.id });
+    const { projectId, projectName } = await runOnPlanSubmitted(system, org, flow);
+    const message = await eventually(async () => {
+      expect(receiver.accepted).toHaveLength(1);
+      return receiver.accepted[0]!;
+    });
+    expect(message.title).toBe(`请审批 ${projectName} 的计划`);
+    expect(message.buttons.map((b) => b.label)).toEqual(['批准', '驳回']);
+    expect((await page(new URL(message.buttons[1]!.url).pathname)).text).toContain(`以${org.manager.name}的身份驳回项目“${projectName}”的计划？`);
+    const decided = await page(new URL(message.buttons[0]!.url).pathname, 'POST');
+    expect(decided.status, decided.text).toBe(200);
+    await finishedRun(system, (await flowRunOf(system, projectId)).id);
+    await closeProject(system, projectId, org.rep);
+  });
+
   it('records a receiver’s refusal (4xx) as a failed delivery on the run, without retrying it', async () => {
     const org = await createOrgChart(system.app);
     const { receiver, channel } = await channelFor('slack');

@@ -56,3 +56,50 @@ describe('exports of a closing review', () => {
     expect(html).toContain('Q3 &lt;img src=x onerror=alert(1)&gt;');
   });
 });
+
+describe('exports of a closing review in a language', () => {
+  const review = (): ExportInput => {
+    const input = reviewNaming(['华东 Q3 冲刺', '签约额', '王芳', '客户流失', '提前锁定大客户']);
+    input.report.goals[0]!.target = '1234567.5';
+    input.report.goals[0]!.attainmentPct = 50;
+    return input;
+  };
+
+  it('writes the Markdown in Chinese: headings and labels from the catalog, statuses in words, numbers and dates through Intl', () => {
+    const md = retrospectiveMarkdown(review(), 'zh-CN');
+    expect(md).toContain('# 收尾复盘：华东 Q3 冲刺');
+    expect(md).toContain('结果：**赢单** · 周期 2027年1月1日 – 2027年12月31日 · 定稿');
+    expect(md).toContain('## 目标');
+    expect(md).toContain('| 目标 | 目标值 | 实际值 | 达成率 | 状态 |');
+    expect(md).toContain('| 签约额 | 1,234,567.5 CNY | 50 | 50.0% | 红 |');
+    expect(md).toContain('| 签约额 | 2027年3月31日 |');
+    expect(md).toContain('## 审批（1 次，驳回 0 次，平均 1 小时）');
+    expect(md).toContain('_无。_');
+    expect(md).not.toMatch(/Goals|Milestones|Outcome|None\./);
+  });
+
+  it('writes the Markdown in English as before', () => {
+    const md = retrospectiveMarkdown(review(), 'en');
+    expect(md).toBe(retrospectiveMarkdown(review()));
+    expect(md).toContain('# Closing review: 华东 Q3 冲刺');
+    expect(md).toContain('Outcome: **won** · period 2027-01-01 – 2027-12-31 · final');
+    expect(md).toContain('| 签约额 | 1,234,567.5 CNY | 50 | 50.0 % | red |');
+    expect(md).toContain('## Approvals (1, 0 rejected, avg. 1 h)');
+    expect(md).toContain('_None._');
+  });
+
+  it('writes the HTML in Chinese with its language named, and in English as before', () => {
+    const zh = retrospectiveHtml(review(), 'zh-CN');
+    expect(zh).toContain('<html lang="zh-CN">');
+    expect(zh).toContain('<title>收尾复盘：华东 Q3 冲刺</title>');
+    expect(zh).toContain('<h2>里程碑</h2>');
+    expect(zh).toContain('结果：<strong>赢单</strong> · 2027年1月1日 – 2027年12月31日 · 定稿');
+    expect(zh).toContain('<td>2027年1月1日 00:00</td>');
+    const en = retrospectiveHtml(review(), 'en');
+    expect(en).toBe(retrospectiveHtml(review()));
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('<h2>Milestones</h2>');
+    expect(en).toContain('Outcome: <strong>won</strong> · 2027-01-01 – 2027-12-31 · final');
+    expect(en).toContain('<td>2027-01-01 00:00</td>');
+  });
+});

@@ -45,13 +45,13 @@ type Approval = Extract<DocNode, { kind: 'approval' }>['config'];
  */
 export function decideBy(
   approverIds: string[],
-  { mode, allowDelegation, timeoutAction, channel, subject = 'Approve {{project.name}}', message = 'Please decide, {{recipient.name}}.', timeout = { amount: 1, unit: 'days' } }: Pick<Approval, 'mode' | 'allowDelegation' | 'timeoutAction'> &
-    Partial<Pick<Approval, 'channel' | 'subject' | 'message' | 'timeout'>>,
+  { mode, allowDelegation, timeoutAction, channel, subject = 'Approve {{project.name}}', message = 'Please decide, {{recipient.name}}.', subjectZh, messageZh, timeout = { amount: 1, unit: 'days' } }: Pick<Approval, 'mode' | 'allowDelegation' | 'timeoutAction'> &
+    Partial<Pick<Approval, 'channel' | 'subject' | 'message' | 'subjectZh' | 'messageZh' | 'timeout'>>,
 ): NodeSpec {
   return {
     id: 'decide',
     kind: 'approval',
-    config: { approvers: { kind: 'users', userIds: approverIds }, mode, allowDelegation, ...(channel ? { channel } : {}), subject, message, timeout, timeoutAction },
+    config: { approvers: { kind: 'users', userIds: approverIds }, mode, allowDelegation, ...(channel ? { channel } : {}), subject, message, ...(subjectZh ? { subjectZh } : {}), ...(messageZh ? { messageZh } : {}), timeout, timeoutAction },
   };
 }
 
@@ -174,7 +174,7 @@ export function branchEndsEarly(): FlowDocument {
  */
 export function singleApproval(
   approverId: string,
-  { name = 'One approval', ...asked }: { name?: string } & Partial<Pick<Approval, 'channel' | 'subject' | 'message' | 'timeout'>> = {},
+  { name = 'One approval', ...asked }: { name?: string } & Partial<Pick<Approval, 'channel' | 'subject' | 'message' | 'subjectZh' | 'messageZh' | 'timeout'>> = {},
 ): FlowDocument {
   return document(
     name,

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
  * Words that stay as they are in a Chinese page: product, platform and format names, units and
  * abbreviations Chinese sales teams write in Latin letters.
  */
-export const keptInLatin = ['Milepost', 'KPI', 'KPIs', 'CSV', 'API', 'OpenAPI', 'JSON', 'SMART', 'Slack', 'Markdown', 'HTML', 'iCalendar', 'ICS', 'CNY', 'URL', 'ID', 'E-mail', 'Email', 'Webhook', 'PNG', 'SVG', 'Q1', 'Q2', 'Q3', 'Q4', 'HTTP', 'IANA', 'cron', 'Ctrl', 'Shift', 'Delete', 'POST', 'PATCH'];
+export const keptInLatin = ['Milepost', 'KPI', 'KPIs', 'CSV', 'API', 'OpenAPI', 'JSON', 'SMART', 'Slack', 'Markdown', 'HTML', 'iCalendar', 'ICS', 'CNY', 'URL', 'ID', 'E-mail', 'Email', 'Webhook', 'PNG', 'SVG', 'Q1', 'Q2', 'Q3', 'Q4', 'HTTP', 'IANA', 'cron', 'Ctrl', 'Shift', 'Delete', 'POST', 'PATCH', 'UUID', 'ISO'];
 
 /**
  * Visible text on the page that reads as English: runs of two or more Latin words, or one word of

@@ -113,6 +113,13 @@ describe('the closing review (复盘)', () => {
     const html = await (await system.app.request(`/api/retrospectives/${retro.id}/export.html`, asRep)).text();
     expect(html).toContain('<h2>Goals</h2>');
     expect(html).toContain('@media print');
+    // The same review in Chinese: asked by ?lang=, or by the request's Accept-Language.
+    const zhMd = await (await system.app.request(`/api/retrospectives/${retro.id}/export.md?lang=zh-CN`, asRep)).text();
+    expect(zhMd).toContain('# 收尾复盘：');
+    expect(zhMd).toContain('| M2 |');
+    const zhHtml = await (await system.app.request(`/api/retrospectives/${retro.id}/export.html`, { headers: { ...asRep.headers, 'accept-language': 'zh-CN,zh;q=0.9' } })).text();
+    expect(zhHtml).toContain('<h2>目标</h2>');
+    expect(zhHtml).toContain('<html lang="zh-CN">');
   });
 
   it('takes answers before and after the deadline, reminds who is missing, and freezes when the owner finalizes', async () => {

@@ -13,21 +13,27 @@ export type PhaseAction = (typeof phaseActions)[number];
 export interface PhaseRefusal {
   code: 'plan_locked' | 'wrong_phase' | 'results_frozen';
   reason: (phase: LifecyclePhase) => string;
+  /** The sentence's key in the `errors` catalog (`phase.<key>`), and whether it names the phase in words or by its id. */
+  key: PhaseRefusalKey;
+  names: 'words' | 'id';
 }
+export type PhaseRefusalKey = 'planLocked' | 'submitOnlyInPlanning' | 'changesOnlyInExecution' | 'resultsFrozen' | 'basicsFrozen' | 'alreadyClosing';
 
-export type PhaseVerdict = { allowed: true } | { allowed: false; code: PhaseRefusal['code']; reason: string };
+export type PhaseVerdict = { allowed: true } | { allowed: false; code: PhaseRefusal['code']; reason: string; key: PhaseRefusalKey; names: PhaseRefusal['names'] };
 
 const words = (phase: LifecyclePhase) => phase.replace('_', ' ');
 
 const planLocked: PhaseRefusal = {
   code: 'plan_locked',
   reason: (phase) => `The plan can only be edited in planning; request a change instead (the project is in ${words(phase)}).`,
+  key: 'planLocked',
+  names: 'words',
 };
-const submitOnlyInPlanning: PhaseRefusal = { code: 'wrong_phase', reason: (phase) => `The plan can only be submitted in planning; the project is in ${phase}.` };
-const changesOnlyInExecution: PhaseRefusal = { code: 'wrong_phase', reason: (phase) => `Change requests are for projects in execution; this one is in ${phase}.` };
-const resultsFrozen: PhaseRefusal = { code: 'results_frozen', reason: (phase) => `The project is in ${words(phase)}; its results are frozen and no KPI reports can be added.` };
-const basicsFrozen: PhaseRefusal = { code: 'results_frozen', reason: (phase) => `The project is in ${words(phase)}; its basics no longer change.` };
-const alreadyClosing: PhaseRefusal = { code: 'wrong_phase', reason: (phase) => `The project is already ${words(phase)}.` };
+const submitOnlyInPlanning: PhaseRefusal = { code: 'wrong_phase', reason: (phase) => `The plan can only be submitted in planning; the project is in ${phase}.`, key: 'submitOnlyInPlanning', names: 'id' };
+const changesOnlyInExecution: PhaseRefusal = { code: 'wrong_phase', reason: (phase) => `Change requests are for projects in execution; this one is in ${phase}.`, key: 'changesOnlyInExecution', names: 'id' };
+const resultsFrozen: PhaseRefusal = { code: 'results_frozen', reason: (phase) => `The project is in ${words(phase)}; its results are frozen and no KPI reports can be added.`, key: 'resultsFrozen', names: 'words' };
+const basicsFrozen: PhaseRefusal = { code: 'results_frozen', reason: (phase) => `The project is in ${words(phase)}; its basics no longer change.`, key: 'basicsFrozen', names: 'words' };
+const alreadyClosing: PhaseRefusal = { code: 'wrong_phase', reason: (phase) => `The project is already ${words(phase)}.`, key: 'alreadyClosing', names: 'words' };
 
 const ok = true as const;
 
@@ -52,7 +58,7 @@ export const phaseRules = {
 /** Whether `phase` lets `action` happen, and if not, why. */
 export function phaseAllows(action: PhaseAction, phase: LifecyclePhase): PhaseVerdict {
   const rule: true | PhaseRefusal = phaseRules[action][phase];
-  return rule === true ? { allowed: true } : { allowed: false, code: rule.code, reason: rule.reason(phase) };
+  return rule === true ? { allowed: true } : { allowed: false, code: rule.code, reason: rule.reason(phase), key: rule.key, names: rule.names };
 }
 
 /**

@@ -19,7 +19,8 @@ type FlowNode = FlowDocument['nodes'][number];
 function trigger(id: string, event: 'milestone_missed' | 'plan_submitted' | 'change_requested'): FlowNode {
   return { id, kind: 'trigger', config: { event }, position: at(0, 0) };
 }
-type Texts = { subject: string; message: string };
+/** A step's subject and message, in English and in Chinese (each person gets theirs). */
+type Texts = { subject: string; message: string; subjectZh: string; messageZh: string };
 
 /** An approval by the manager `level` steps above the owner (the owner when there is none). */
 function managerApproval(
@@ -95,6 +96,12 @@ export const milestoneMissEscalationFlow: FlowDocument = {
           '{{milestone.daysOverdue}} days overdue. The project owner is {{project.owner.name}}. ' +
           'This is escalation level {{escalation.level}}; please acknowledge within 48 hours, ' +
           'or it goes one level higher.',
+        subjectZh: '里程碑未达成：{{milestone.name}}（{{project.name}}）',
+        messageZh:
+          '{{recipient.name}}，您好：{{project.name}} 的里程碑“{{milestone.name}}”未达成：' +
+          '{{milestone.actual}} / {{milestone.target}} {{milestone.metric}}（{{milestone.attainmentPct}}%），' +
+          '已逾期 {{milestone.daysOverdue}} 天。项目负责人是 {{project.owner.name}}。' +
+          '这是第 {{escalation.level}} 级升级；请在 48 小时内确认，否则将再升级一级。',
         timeout: { amount: escalationAckHours, unit: 'hours' },
       },
       position: at(2, 0),
@@ -117,6 +124,8 @@ export const milestoneMissEscalationFlow: FlowDocument = {
         message:
           'Hello {{recipient.name}}, the missed milestone "{{milestone.name}}" of {{project.name}} was escalated ' +
           'as far as it goes and nobody acknowledged it.',
+        subjectZh: '升级无人确认：{{milestone.name}}',
+        messageZh: '{{recipient.name}}，您好：{{project.name}} 未达成的里程碑“{{milestone.name}}”已升级到最高一级，仍无人确认。',
       },
       position: at(4, 1),
     },
@@ -144,6 +153,11 @@ const approvalTexts = {
     'Hello {{recipient.name}}, {{plan.submittedBy.name}} submitted the plan of {{project.name}} ' +
     '({{plan.goalCount}} goals, {{plan.milestoneCount}} milestones, budget {{plan.budgetTotal}}). ' +
     'Please approve it or reject it with a reason.',
+  subjectZh: '待审批的计划：{{project.name}}',
+  messageZh:
+    '{{recipient.name}}，您好：{{plan.submittedBy.name}} 提交了 {{project.name}} 的计划' +
+    '（{{plan.goalCount}} 个目标，{{plan.milestoneCount}} 个里程碑，预算 {{plan.budgetTotal}}）。' +
+    '请批准，或说明原因后驳回。',
 };
 
 export const planApprovalFlow: FlowDocument = {
@@ -167,12 +181,16 @@ export const planApprovalFlow: FlowDocument = {
       {
         subject: 'Plan approved: {{project.name}}',
         message: 'Hello {{recipient.name}}, the plan of {{project.name}} was approved by {{approval.decidedBy.name}}.',
+        subjectZh: '计划已批准：{{project.name}}',
+        messageZh: '{{recipient.name}}，您好：{{project.name}} 的计划已由 {{approval.decidedBy.name}} 批准。',
       },
       {
         subject: 'Plan sent back: {{project.name}}',
         message:
           'Hello {{recipient.name}}, the plan of {{project.name}} was not approved ({{approval.decision}}). ' +
           'Reason: {{approval.comment}}',
+        subjectZh: '计划被退回：{{project.name}}',
+        messageZh: '{{recipient.name}}，您好：{{project.name}} 的计划未获批准（{{approval.decision}}）。原因：{{approval.comment}}',
       },
     ),
   ],
@@ -194,6 +212,10 @@ const changeTexts = {
     'Hello {{recipient.name}}, {{change.requestedBy.name}} asks to change the {{change.field}} of ' +
     '{{change.subject}} in {{project.name}} from {{change.before}} to {{change.after}}. ' +
     'Reason: {{change.reason}}',
+  subjectZh: '待审批的变更：{{change.subject}}（{{project.name}}）',
+  messageZh:
+    '{{recipient.name}}，您好：{{change.requestedBy.name}} 申请将 {{project.name}} 中 {{change.subject}} 的 {{change.field}} ' +
+    '从 {{change.before}} 改为 {{change.after}}。原因：{{change.reason}}',
 };
 
 export const targetChangeApprovalFlow: FlowDocument = {
@@ -210,12 +232,16 @@ export const targetChangeApprovalFlow: FlowDocument = {
         message:
           'Hello {{recipient.name}}, the change of {{change.field}} of {{change.subject}} ' +
           'from {{change.before}} to {{change.after}} was approved by {{approval.decidedBy.name}}.',
+        subjectZh: '变更已批准：{{change.subject}}',
+        messageZh: '{{recipient.name}}，您好：{{change.subject}} 的 {{change.field}} 从 {{change.before}} 改为 {{change.after}} 的变更已由 {{approval.decidedBy.name}} 批准。',
       },
       {
         subject: 'Change not approved: {{change.subject}}',
         message:
           'Hello {{recipient.name}}, the change of {{change.field}} of {{change.subject}} was not approved ' +
           '({{approval.decision}}). Reason: {{approval.comment}}',
+        subjectZh: '变更未获批准：{{change.subject}}',
+        messageZh: '{{recipient.name}}，您好：{{change.subject}} 的 {{change.field}} 变更未获批准（{{approval.decision}}）。原因：{{approval.comment}}',
       },
     ),
   ],

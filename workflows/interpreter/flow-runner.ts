@@ -109,7 +109,7 @@ export function createFlowRunner(input: FlowRunInput, doc: FlowDocument, env: Fl
         kind: request.kind,
         people: [delegate],
         dueAt: request.until,
-        spec: { channel: 'inbox', subject: 'Handed to you: {{project.name}}', message: 'Hello {{recipient.name}}, a decision was delegated to you.' },
+        spec: { channel: 'inbox', subject: 'Handed to you: {{project.name}}', message: 'Hello {{recipient.name}}, a decision was delegated to you.', subjectZh: '转交给您：{{project.name}}', messageZh: '{{recipient.name}}，您好：一项决定已转交给您。' },
         context: scope!.context,
       });
       requests.set(opened!.requestId, { ...request, requestId: opened!.requestId, approverId: delegate.id, status: 'pending' });

@@ -7,6 +7,15 @@ import { runHumanStep } from './human-step';
 import { sendChat } from './chat-notes';
 import { setVariable, type RunScope } from './run-scope';
 
+/**
+ * A step's Chinese subject and message, only when it has them: a step without them hands the
+ * activity exactly what it always did.
+ */
+const inChinese = (config: { subjectZh?: string | undefined; messageZh?: string | undefined }) => ({
+  ...(config.subjectZh === undefined ? {} : { subjectZh: config.subjectZh }),
+  ...(config.messageZh === undefined ? {} : { messageZh: config.messageZh }),
+});
+
 type NodeOf<K extends NodeKind> = Extract<FlowNode, { kind: K }>;
 
 /**
@@ -26,7 +35,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
       projectId: scope.input.projectId,
       stepKey,
       rule: node.config.recipient,
-      spec: { channel: node.config.channel, subject: node.config.subject, message: node.config.message, webhookUrl: node.config.webhookUrl, chatChannelId: node.config.chatChannelId },
+      spec: { channel: node.config.channel, subject: node.config.subject, message: node.config.message, webhookUrl: node.config.webhookUrl, chatChannelId: node.config.chatChannelId, ...inChinese(node.config) },
       context: scope.context,
     });
     scope.note({ nodeId: node.id, kind: node.kind, at: new Date(scope.env.now()).toISOString(), note: `told ${people.length} ${people.length === 1 ? 'person' : 'people'}` });
@@ -39,7 +48,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
       nodeId: node.id,
       kind: 'acknowledgement',
       people: node.config.recipient,
-      spec: { channel: node.config.channel, subject: node.config.subject, message: node.config.message, chatChannelId: node.config.chatChannelId },
+      spec: { channel: node.config.channel, subject: node.config.subject, message: node.config.message, chatChannelId: node.config.chatChannelId, ...inChinese(node.config) },
       deadline: await startDeadline(scope, node.config.timeout),
       allowDelegation: false,
       sequential: false,
@@ -54,7 +63,7 @@ export const nodeHandlers: { [K in NodeKind]: NodeHandler<K> } = {
       nodeId: node.id,
       kind: 'approval',
       people: node.config.approvers,
-      spec: { channel: node.config.channel ?? 'inbox', subject: node.config.subject, message: node.config.message, chatChannelId: node.config.chatChannelId },
+      spec: { channel: node.config.channel ?? 'inbox', subject: node.config.subject, message: node.config.message, chatChannelId: node.config.chatChannelId, ...inChinese(node.config) },
       deadline: await startDeadline(scope, node.config.timeout),
       allowDelegation: node.config.allowDelegation,
       sequential: mode === 'sequence',

@@ -1,6 +1,6 @@
 import { routesOf, json, jsonBody, optionalJsonBody, refusal } from './define-routes';
 import { IdParam } from '../common';
-import { ActionItemsToTasksBody, FinalizeBody, Retrospective, RetrospectiveInput, RetrospectiveInputBody, retrospectiveExportResponses } from '../retrospectives';
+import { ActionItemsToTasksBody, ExportQuery, FinalizeBody, Retrospective, RetrospectiveInput, RetrospectiveInputBody, retrospectiveExportResponses } from '../retrospectives';
 
 const conflict = refusal('The review is final');
 
@@ -38,12 +38,12 @@ export const createActionItemTasks = route.post('/api/retrospectives/{id}/action
 
 export const exportRetrospectiveMarkdown = route.get('/api/retrospectives/{id}/export.md', {
   summary: 'The closing review as Markdown',
-  request: { params: IdParam },
+  request: { params: IdParam, query: ExportQuery },
   responses: retrospectiveExportResponses('text/markdown'),
 });
 
 export const exportRetrospectiveHtml = route.get('/api/retrospectives/{id}/export.html', {
   summary: 'The closing review as a page laid out for printing',
-  request: { params: IdParam },
+  request: { params: IdParam, query: ExportQuery },
   responses: retrospectiveExportResponses('text/html'),
 });

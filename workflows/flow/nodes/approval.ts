@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { channelLabels, chatChannelIdSchema } from '../channel';
-import { recipientVariables } from '../context-variables';
 import { defineNode, inPort, requiredOutput, type OutputPort } from '../node-def';
 import { approverRuleSchema } from '../people-rule';
-import { messageSchema, subjectSchema } from './notify';
+import { messageSchema, messageTemplates, messageZhSchema, subjectSchema, subjectZhSchema } from './notify';
 import { timeoutSchema } from './wait-for-ack';
 
 export const approvalModes = ['any', 'all', 'sequence'] as const;
@@ -26,6 +25,8 @@ export const approvalConfigSchema = z.strictObject({
   chatChannelId: chatChannelIdSchema.optional(),
   subject: subjectSchema,
   message: messageSchema,
+  subjectZh: subjectZhSchema,
+  messageZh: messageZhSchema,
   timeout: timeoutSchema,
   timeoutAction: z.enum(timeoutActions).meta({
     title: 'When time runs out',
@@ -65,10 +66,7 @@ export const approval = defineNode({
     { name: 'approval.comment', label: 'Comment given with the decision', type: 'text' },
   ],
   uses: (config) => ({
-    templates: [
-      { field: 'subject', text: config.subject, alsoKnown: recipientVariables },
-      { field: 'message', text: config.message, alsoKnown: recipientVariables },
-    ],
+    templates: messageTemplates(config),
     people: [{ field: 'approvers', rule: config.approvers }],
   }),
 });

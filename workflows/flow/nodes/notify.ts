@@ -12,6 +12,28 @@ export const messageSchema = z
   .max(4000)
   .meta({ title: 'Message', description: 'Text with {{variable}} placeholders filled from the context.' });
 
+/**
+ * The same subject and message in Chinese, for people who read Chinese (users.language); without
+ * them everybody gets the ones above. Optional, so versions published before them still parse.
+ */
+export const subjectZhSchema = z.string().min(1).max(200).optional().meta({ title: 'Subject (Chinese)', description: 'What people who read Chinese get; without it, the subject above.' });
+export const messageZhSchema = z
+  .string()
+  .min(1)
+  .max(4000)
+  .optional()
+  .meta({ title: 'Message (Chinese)', description: 'What people who read Chinese get, with the same {{variable}} placeholders; without it, the message above.' });
+
+/** The templates of a message step, its Chinese ones too when it has them, for validation and the designer's variable check. */
+export function messageTemplates(config: { subject: string; message: string; subjectZh?: string | undefined; messageZh?: string | undefined }) {
+  return [
+    { field: 'subject', text: config.subject, alsoKnown: recipientVariables },
+    { field: 'message', text: config.message, alsoKnown: recipientVariables },
+    ...(config.subjectZh === undefined ? [] : [{ field: 'subjectZh', text: config.subjectZh, alsoKnown: recipientVariables }]),
+    ...(config.messageZh === undefined ? [] : [{ field: 'messageZh', text: config.messageZh, alsoKnown: recipientVariables }]),
+  ];
+}
+
 export const notifyConfigSchema = z
   .strictObject({
     recipient: recipientRuleSchema,
@@ -20,6 +42,8 @@ export const notifyConfigSchema = z
     chatChannelId: chatChannelIdSchema.optional(),
     subject: subjectSchema,
     message: messageSchema,
+    subjectZh: subjectZhSchema,
+    messageZh: messageZhSchema,
   })
   .superRefine((config, ctx) => {
     if (config.channel === 'webhook' && config.webhookUrl === undefined) {
@@ -50,8 +74,7 @@ export const notify = defineNode({
   waits: false,
   uses: (config) => ({
     templates: [
-      { field: 'subject', text: config.subject, alsoKnown: recipientVariables },
-      { field: 'message', text: config.message, alsoKnown: recipientVariables },
+      ...messageTemplates(config),
       ...(config.webhookUrl === undefined ? [] : [{ field: 'webhookUrl', text: config.webhookUrl }]),
     ],
     people: [{ field: 'recipient', rule: config.recipient }],

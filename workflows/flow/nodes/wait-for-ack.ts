@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { channelSchema, chatChannelIdSchema } from '../channel';
 import { durationSchema } from '../duration';
-import { recipientVariables } from '../context-variables';
 import { defineNode, inPort, requiredOutput } from '../node-def';
 import { recipientRuleSchema } from '../people-rule';
-import { messageSchema, subjectSchema } from './notify';
+import { messageSchema, messageTemplates, messageZhSchema, subjectSchema, subjectZhSchema } from './notify';
 
 export const timeoutSchema = durationSchema.meta({
   title: 'Timeout',
@@ -17,6 +16,8 @@ export const waitForAckConfigSchema = z.strictObject({
   chatChannelId: chatChannelIdSchema.optional(),
   subject: subjectSchema,
   message: messageSchema,
+  subjectZh: subjectZhSchema,
+  messageZh: messageZhSchema,
   timeout: timeoutSchema,
 });
 export type WaitForAckConfig = z.infer<typeof waitForAckConfigSchema>;
@@ -39,10 +40,7 @@ export const waitForAck = defineNode({
   outputs: () => [requiredOutput('acknowledged', 'Acknowledged'), requiredOutput('timed_out', 'Timed out')],
   waits: true,
   uses: (config) => ({
-    templates: [
-      { field: 'subject', text: config.subject, alsoKnown: recipientVariables },
-      { field: 'message', text: config.message, alsoKnown: recipientVariables },
-    ],
+    templates: messageTemplates(config),
     people: [{ field: 'recipient', rule: config.recipient }],
   }),
 });

@@ -1,0 +1,20 @@
+import { z } from '@hono/zod-openapi';
+
+/**
+ * Zod calls the global error map only for issues no schema gave a message of its own, so an issue
+ * that went through it says zod's words (or our "is required"), which zod's locales can say again
+ * in another language. The mark rides on the issue; `received` keeps the type of the input, which
+ * zod does not keep.
+ */
+export interface BuiltInMark {
+  builtIn: { received: string };
+}
+
+export function markBuiltIn(issue: object & { input?: unknown }): void {
+  Object.assign(issue, { builtIn: { received: z.core.util.parsedType(issue.input) } } satisfies BuiltInMark);
+}
+
+/** The mark of an issue zod worded itself, or undefined when a schema gave the message. */
+export function builtInMark(issue: object): BuiltInMark['builtIn'] | undefined {
+  return 'builtIn' in issue ? (issue as BuiltInMark).builtIn : undefined;
+}

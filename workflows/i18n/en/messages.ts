@@ -1,0 +1,137 @@
+/**
+ * What the server writes to a person, in their language (users.language; none = English): the
+ * e-mails and chat cards of flow steps, the inbox messages activities write, and the pages behind
+ * decision links. A flow's own subject and message come from the flow, not from here.
+ */
+export const messages = {
+  decisions: {
+    approve: 'Approve',
+    reject: 'Reject',
+    acknowledge: 'Acknowledge',
+  },
+  links: {
+    line: '{label}: {url}',
+    footer: 'Each link asks you to confirm before anything happens. They work once, only for you, until {until}.',
+  },
+  plan: {
+    approvedSubject: 'Plan approved: {project}',
+    rejectedSubject: 'Plan sent back: {project}',
+    approved: 'The plan is approved; the sales period runs.',
+    rejected: 'The plan was rejected: {reason}. Edit it and submit again.',
+    noReason: 'no reason given',
+  },
+  atRisk: {
+    subject: 'At risk: {milestone} ({project})',
+    message: 'Progress on "{milestone}" is below {percent} % of where it should be by now; it is due {due}.',
+  },
+  status: {
+    subject: 'Status: {project}',
+    noGoals: 'No goals yet.',
+    noData: 'NO DATA {goal}: nothing reported yet, target {target} {unit}',
+    line: '{status} {goal}: {actual} of {expected} planned by now ({progress} %), {attainment} % of the target {target} {unit}',
+    lineMet: '{status} {goal}: {actual} of {expected} planned by now ({progress} %), {attainment} % of the target {target} {unit}, met',
+    rag: {
+      green: 'GREEN',
+      amber: 'AMBER',
+      red: 'RED',
+    },
+  },
+  change: {
+    approvedSubject: 'Change approved',
+    rejectedSubject: 'Change rejected',
+    approved: 'Your request to change the {field} from {before} to {after} was approved and applied.',
+    rejected: 'Your request to change the {field} from {before} to {after} was rejected.',
+    quoted: '“{value}”',
+    fields: {
+      target: 'target',
+      due_at: 'due date',
+      calendar: 'business calendar',
+      review_every_days: 'status summary cadence',
+      monitoring_days: 'monitoring window',
+    },
+  },
+  review: {
+    requestSubject: 'Closing review: {project}',
+    request: 'What went well? What should we improve? Which action items do we take into the next project? Please answer before the deadline.',
+    reminderSubject: 'Reminder: your closing review answers',
+    reminder: 'Your answers are still missing; the review closes soon.',
+  },
+  /** The pages behind decision links (api/decision-links/pages.ts). */
+  page: {
+    open: 'Open Milepost',
+    when: '{at} UTC',
+    question: {
+      approve: 'Approve {about} as {name}?',
+      reject: 'Reject {about} as {name}?',
+      acknowledge: 'Acknowledge {about} as {name}?',
+    },
+    rejectReason: 'Why do you reject it? (required)',
+    comment: 'Comment (optional)',
+    answerBy: 'Answer by {due}. Nothing happens until you press the button.',
+    done: {
+      approve: 'Approved',
+      reject: 'Rejected',
+      acknowledge: 'Acknowledged',
+    },
+    did: {
+      approve: 'You approved {about} as {name} on {at}.',
+      reject: 'You rejected {about} as {name} on {at}.',
+      acknowledge: 'You acknowledged {about} as {name} on {at}.',
+    },
+    goesOn: 'The flow goes on from here; you can close this page.',
+    invalidTitle: 'This link is not valid',
+    invalid: 'It may have been cut off or changed on its way. Open Milepost and answer from your inbox instead.',
+    unknownTitle: 'This link no longer exists',
+    unknown: 'Open Milepost and answer from your inbox instead.',
+    expiredTitle: 'This link has expired',
+    expired: {
+      approve: 'It worked until {until}, to approve {about}.',
+      reject: 'It worked until {until}, to reject {about}.',
+      acknowledge: 'It worked until {until}, to acknowledge {about}.',
+    },
+    stillOpen: 'If the request is still open, answer it from your inbox in Milepost.',
+    inactiveTitle: 'This link cannot be used',
+    inactive: 'The account it was made for is no longer active.',
+    usedTitle: 'This link was already used',
+    used: {
+      approve: 'It was used on {at} to approve {about}.',
+      reject: 'It was used on {at} to reject {about}.',
+      acknowledge: 'It was used on {at} to acknowledge {about}.',
+    },
+    beingRecorded: 'Its answer is being recorded, or could not be; your inbox in Milepost shows where the request stands.',
+    notPendingTitle: 'This request is no longer waiting for an answer',
+    notPending: 'It is about {about}.',
+    refusedTitle: 'The decision was not taken',
+    tooLargeTitle: 'The form is too large',
+    tooLarge: 'A comment can be at most 2,000 characters.',
+    failedTitle: 'The decision could not be recorded right now',
+    failed: 'Nothing was decided and the link still works: try again in a moment, or answer from your inbox in Milepost.',
+    formUnknown: 'The form has a field this page does not know, or a comment longer than 2,000 characters.',
+    reasonNeeded: 'A rejection needs a reason.',
+    outcome: {
+      pending: 'It is still waiting for an answer.',
+      approved: 'It was approved{by}{at}.',
+      rejected: 'It was rejected{by}{at}.',
+      acknowledged: 'It was acknowledged{by}{at}.',
+      delegated: 'It was handed on to someone else{at}.',
+      timed_out: 'Its time ran out{at}.',
+      cancelled: 'It was closed{at}; the flow no longer needed it.',
+      by: ' by {name}',
+      at: ' on {at}',
+    },
+    /** What a link is about: "the plan of project “Q3 push”". */
+    about: {
+      project: 'project “{project}”',
+      plan_submitted: 'the plan of {project}',
+      change_requested: 'the change request on {project}',
+      milestone_missed: 'the missed milestone “{milestone}” of {project}',
+      milestone_missed_unnamed: 'a missed milestone of {project}',
+      milestone_at_risk: 'the milestone “{milestone}” at risk on {project}',
+      milestone_at_risk_unnamed: 'a milestone at risk on {project}',
+      kpi_threshold_crossed: 'the KPI alert on {project}',
+      project_closed: 'the closing of {project}',
+      other: 'the request on {project}',
+      escalation: 'the escalation (level {level}) about {subject}',
+    },
+  },
+} as const;
