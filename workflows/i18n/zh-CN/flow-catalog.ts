@@ -16,7 +16,12 @@ const messageHelp = "正文，其中的 '{{'变量'}}' 占位符会用上下文�
 const mayUseVariables = "可使用 '{{'变量'}}'。";
 const timeoutHelp = '在流程走“超时”路径之前，相关人员有多长时间。';
 const duration = (path: string) => ({ [`${path}/amount`]: '数量', [`${path}/unit`]: '单位' });
-const messageFields = { channel: '渠道', chatChannelId: '聊天群', subject: '主题', message: '消息' };
+const messageFields = { channel: '渠道', chatChannelId: '聊天群', subject: '主题', message: '消息', subjectZh: '主题（中文）', messageZh: '消息（中文）' };
+/** The Chinese versions of a message step's subject and message: what readers of Chinese get. */
+const chineseMessageHelp = {
+  subjectZh: '阅读语言为中文的人收到的主题；不填则用上面的主题。',
+  messageZh: "阅读语言为中文的人收到的正文，可用同样的 '{{'变量'}}' 占位符；不填则用上面的消息。",
+};
 const timeoutFields = { timeout: '时限', ...duration('timeout') };
 const withPrefix = (prefix: string, fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).map(([key, text]) => [`${prefix}/${key}`, text]));
 
@@ -67,11 +72,14 @@ export const flowCatalog: Translation<FlowCatalogMessages> = {
         chatChannelId: '聊天群',
         subject: '主题',
         message: '消息',
+        subjectZh: '主题（中文）',
+        messageZh: '消息（中文）',
       },
       fieldHelp: {
         'recipient/fallback': fallbackHelp,
         chatChannelId: chatChannelHelp,
         message: messageHelp,
+        ...chineseMessageHelp,
       },
     },
     wait_for_ack: {
@@ -88,6 +96,7 @@ export const flowCatalog: Translation<FlowCatalogMessages> = {
         'recipient/fallback': fallbackHelp,
         chatChannelId: chatChannelHelp,
         message: messageHelp,
+        ...chineseMessageHelp,
         timeout: timeoutHelp,
       },
     },
@@ -114,6 +123,7 @@ export const flowCatalog: Translation<FlowCatalogMessages> = {
         channel: 'E-mail：审批请求也会通过邮件发送，每个答复各有一个链接。收件箱中始终会有。',
         chatChannelId: chatChannelHelp,
         message: messageHelp,
+        ...chineseMessageHelp,
         timeout: timeoutHelp,
         timeoutAction: '自动通过或自动驳回会直接做出决定；升级则走“超时”路径。',
       },
