@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DiagnosticPhrase } from './diagnostic';
 
 /**
  * Who receives a message, must acknowledge, or must approve. Rules are resolved against the org
@@ -74,26 +75,26 @@ export function peopleRuleVariables(rule: PeopleRule): string[] {
   return rule.kind === 'escalation_recipient' ? ['escalation.recipient.id'] : [];
 }
 
-/** "the project owner's manager": for diagnostics and summaries on the canvas. */
-export function describePeopleRule(rule: PeopleRule): string {
+/** A rule as a phrase of the flowDiagnostics catalog, to be read in any language. */
+export function peopleRulePhrase(rule: PeopleRule): DiagnosticPhrase {
   switch (rule.kind) {
     case 'project_owner':
-      return 'the project owner';
+      return { phrase: 'rule_project_owner' };
     case 'owner_manager':
-      return "the project owner's manager";
+      return { phrase: 'rule_owner_manager' };
     case 'manager_levels_up':
-      return rule.levels === 1 ? "the project owner's manager" : `the manager ${rule.levels} levels above the project owner`;
+      return rule.levels === 1 ? { phrase: 'rule_owner_manager' } : { phrase: 'rule_manager_above', params: { levels: rule.levels } };
     case 'manager_chain':
-      return rule.level === 1 ? "the project owner's manager" : `the manager ${rule.level} levels above the project owner`;
+      return rule.level === 1 ? { phrase: 'rule_owner_manager' } : { phrase: 'rule_manager_above', params: { levels: rule.level } };
     case 'role':
-      return `everyone with the role "${rule.role}"`;
+      return { phrase: 'rule_role', params: { role: rule.role } };
     case 'team':
-      return 'the chosen team';
+      return { phrase: 'rule_team' };
     case 'user':
-      return 'the chosen person';
+      return { phrase: 'rule_user' };
     case 'users':
-      return rule.userIds.length === 1 ? 'the chosen person' : `the ${rule.userIds.length} chosen people`;
+      return rule.userIds.length === 1 ? { phrase: 'rule_user' } : { phrase: 'rule_users', params: { count: rule.userIds.length } };
     case 'escalation_recipient':
-      return 'the person the latest escalation reached';
+      return { phrase: 'rule_escalation_recipient' };
   }
 }

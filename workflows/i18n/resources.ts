@@ -1,5 +1,7 @@
 import { common as enCommon } from './en/common';
 import { common as zhCommon } from './zh-CN/common';
+import { flowDiagnostics as enFlowDiagnostics } from './en/flow-diagnostics';
+import { flowDiagnostics as zhFlowDiagnostics } from './zh-CN/flow-diagnostics';
 import type { Language } from './languages';
 
 /**
@@ -7,8 +9,8 @@ import type { Language } from './languages';
  * read, one namespace each. The web app adds its own screens' namespaces beside these.
  */
 export const sharedResources = {
-  en: { common: enCommon },
-  'zh-CN': { common: zhCommon },
+  en: { common: enCommon, flowDiagnostics: enFlowDiagnostics },
+  'zh-CN': { common: zhCommon, flowDiagnostics: zhFlowDiagnostics },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 export type SharedNamespace = keyof (typeof sharedResources)['en'];
