@@ -33,7 +33,7 @@ function Entry({ entry }: { entry: ProjectFlowBinding }) {
         </>
       )}
       <br />
-      <span className="small muted">Runs when {whenEvent[entry.triggerEvent]}, because of {why[entry.source]}.</span>
+      <span className="small muted">Runs when {whenEvent(entry.triggerEvent)}, because of {why[entry.source]}.</span>
       {entry.nextRuns !== undefined && entry.nextRuns.length > 0 && (
         <span className="small muted">
           {' '}
