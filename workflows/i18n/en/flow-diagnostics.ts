@@ -4,6 +4,16 @@
  * with these messages. `sentences` are whole diagnostics; `phrases` are the parts they embed.
  */
 export const flowDiagnostics = {
+  /** The events that start flows, by name (also what lists of runs and triggers show). */
+  events: {
+    plan_submitted: 'Plan submitted',
+    milestone_at_risk: 'Milestone at risk',
+    milestone_missed: 'Milestone missed',
+    change_requested: 'Change requested',
+    kpi_threshold_crossed: 'KPI crosses a threshold',
+    project_closed: 'Project closed',
+    schedule: 'On a schedule',
+  },
   summary: 'The flow has {count, plural, one {# problem} other {# problems}} to fix first.',
   sentences: {
     not_a_flow: 'This is not a Milepost flow: a flow is a JSON object with a schemaVersion, a name, nodes and edges.',

@@ -2,6 +2,15 @@ import type { flowDiagnostics as en } from '../en/flow-diagnostics';
 import type { Translation } from '../translation';
 
 export const flowDiagnostics: Translation<typeof en> = {
+  events: {
+    plan_submitted: '计划已提交',
+    milestone_at_risk: '里程碑有风险',
+    milestone_missed: '里程碑已逾期',
+    change_requested: '申请变更',
+    kpi_threshold_crossed: 'KPI 越过阈值',
+    project_closed: '项目已关闭',
+    schedule: '按计划时间',
+  },
   summary: '流程还有 {count} 个问题需要先解决。',
   sentences: {
     not_a_flow: '这不是 Milepost 流程：流程是一个 JSON 对象，包含 schemaVersion、名称、步骤和连线。',

@@ -12,7 +12,7 @@ export interface RunListFilter {
 
 /** Filters over a version's runs: project, status, trigger. */
 export function RunFilters({ filter, onChange }: { filter: RunListFilter; onChange: (filter: RunListFilter) => void }) {
-  const { t } = useTranslation('flowRuns');
+  const { t } = useTranslation(['flowRuns', 'flowDiagnostics']);
   const { load: projects } = usePageQuery(['projects', 'options'], runsApi.projects);
   return (
     <div className="run-filters">
@@ -34,7 +34,7 @@ export function RunFilters({ filter, onChange }: { filter: RunListFilter; onChan
         <span className="field__label">{t('filters.trigger')}</span>
         <select value={filter.trigger} onChange={(e) => onChange({ ...filter, trigger: e.target.value })} data-testid="runs-filter-trigger">
           <option value="">{t('filters.any')}</option>
-          {triggerEvents.map((event) => <option key={event} value={event}>{t(`events.${event}`)}</option>)}
+          {triggerEvents.map((event) => <option key={event} value={event}>{t(`flowDiagnostics:events.${event}`)}</option>)}
         </select>
       </label>
     </div>

@@ -11,7 +11,7 @@ import type { FlowRunSummary } from '../../../../api/contract/flow-runs';
 import { LoadFailed } from '../../shared/LoadFailed';
 
 function RunRow({ run, onOpen }: { run: FlowRunSummary; onOpen: () => void }) {
-  const { t } = useTranslation('flowRuns');
+  const { t } = useTranslation(['flowRuns', 'flowDiagnostics']);
   const known = triggerEventSchema.safeParse(run.triggerEvent);
   return (
     <li>
@@ -21,7 +21,7 @@ function RunRow({ run, onOpen }: { run: FlowRunSummary; onOpen: () => void }) {
           <span className={`run-status run-status--${run.status}`}>{t(`status.${run.status}`)}</span>
         </span>
         <span className="muted small">
-          {known.success ? t(`events.${known.data}`) : run.triggerEvent}
+          {known.success ? t(`flowDiagnostics:events.${known.data}`) : run.triggerEvent}
           {run.subjectName !== null && ` · ${run.subjectName}`} · {t('panel.started', { at: formatDateTime(run.startedAt) })}
         </span>
       </button>

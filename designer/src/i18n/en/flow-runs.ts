@@ -8,15 +8,6 @@ export const flowRuns = {
     cancelled: 'cancelled',
     waiting: 'waiting',
   },
-  events: {
-    plan_submitted: 'Plan submitted',
-    milestone_at_risk: 'Milestone at risk',
-    milestone_missed: 'Milestone missed',
-    change_requested: 'Change requested',
-    kpi_threshold_crossed: 'KPI crosses a threshold',
-    project_closed: 'Project closed',
-    schedule: 'On a schedule',
-  },
   panel: {
     label: 'Runs of this version',
     title: 'Runs of version {version}',

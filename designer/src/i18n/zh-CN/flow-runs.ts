@@ -10,15 +10,6 @@ export const flowRuns: Translation<typeof en> = {
     cancelled: '已取消',
     waiting: '等待中',
   },
-  events: {
-    plan_submitted: '计划已提交',
-    milestone_at_risk: '里程碑有风险',
-    milestone_missed: '里程碑已逾期',
-    change_requested: '申请变更',
-    kpi_threshold_crossed: 'KPI 越过阈值',
-    project_closed: '项目已关闭',
-    schedule: '按计划时间',
-  },
   panel: {
     label: '此版本的运行记录',
     title: '版本 {version} 的运行记录',
