@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps';
 import { ApiError, found, invalidFields, zodDetails } from '../errors';
 import { createRouter } from '../router';
 import { designersOnly, requireValid } from './flows';
+import { requestLanguage } from '../request-language';
 import * as routes from '../contract/routes/flow-simulation';
 
 /** Test runs: a flow (draft or version) on a simulated clock against a real project. Writes nothing. */
@@ -23,7 +24,7 @@ export function flowSimulationRouter({ db }: AppDeps) {
         document = version.document;
         flowVersionId = version.id;
       } else {
-        await requireValid(db, document);
+        await requireValid(db, document, requestLanguage(c));
       }
       const parsed = flowDocumentSchema.safeParse(document);
       if (!parsed.success) throw new ApiError(422, 'invalid_flow', 'This version no longer reads as a flow document, so it cannot be test-run.', zodDetails(parsed.error));

@@ -11,6 +11,9 @@ import { roleAbilities } from '../access/role-abilities';
 import type { AppDeps } from '../deps';
 import { ApiError, fieldDetail, found, invalidFields, notFound, said, zodDetails } from '../errors';
 import { validateWithDirectory } from '../flow-validation';
+import { requestLanguage } from '../request-language';
+import { translate } from '../../activities/runtime/translator';
+import type { Language } from '../../workflows/i18n';
 import { nextRunsOf, syncFlowSchedule, syncSchedulesOfFlow } from '../flow-schedules';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/flows';
@@ -31,7 +34,7 @@ const versionDto = (v: Pick<FlowVersion, 'id' | 'version' | 'publishedAt' | 'pub
   publishedBy: v.publishedBy,
 });
 
-async function flowDetail(db: Db, flow: Flow) {
+async function flowDetail(db: Db, flow: Flow, language: Language) {
   const versions = await listVersions(db, flow.id);
   return {
     id: flow.id,
@@ -40,7 +43,7 @@ async function flowDetail(db: Db, flow: Flow) {
     latestVersion: versions[0]?.version ?? null,
     draftUpdatedAt: flow.draftUpdatedAt.toISOString(),
     draft: flow.draft,
-    diagnostics: await validateWithDirectory(db, flow.draft),
+    diagnostics: await validateWithDirectory(db, flow.draft, language),
     versions: versions.map(versionDto),
   };
 }
@@ -48,14 +51,17 @@ async function flowDetail(db: Db, flow: Flow) {
 /** Flows decide who approves what for everybody, so only ops and admins change them. */
 export const designersOnly = onlyRoles(roleAbilities.editFlows, 'create, change, publish or bind flows');
 
-/** Refuses a document that does not validate: 422 with one detail per diagnostic, node id first. */
-export async function requireValid(db: Db, document: unknown) {
-  const diagnostics = await validateWithDirectory(db, document);
+/**
+ * Refuses a document that does not validate: 422 with one detail per diagnostic, node id first,
+ * worded in `language` (the codes are the same in every language).
+ */
+export async function requireValid(db: Db, document: unknown, language: Language) {
+  const diagnostics = await validateWithDirectory(db, document, language);
   if (diagnostics.length > 0) {
     throw new ApiError(
       422,
       'invalid_flow',
-      said('invalidFlow', { count: diagnostics.length }),
+      translate(language, 'flowDiagnostics')('summary', { count: diagnostics.length }),
       diagnostics.map((d) => ({ path: [d.nodeId && `nodes.${d.nodeId}`, d.edgeId && `edges.${d.edgeId}`, d.field].filter(Boolean).join('.'), message: d.message, code: d.code, nodeId: d.nodeId })),
     );
   }
@@ -81,7 +87,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       async (c) => {
         const { draft } = c.req.valid('json');
         const flow = await insertFlow(db, { name: draft.name, triggerEvent: triggerEventOf(draft), draft });
-        return c.json(await flowDetail(db, flow), 201);
+        return c.json(await flowDetail(db, flow, requestLanguage(c)), 201);
       },
     )
     .openapi(
@@ -90,21 +96,21 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
         const { draft } = c.req.valid('json');
         const shape = flowDraftSchema.safeParse(draft);
         if (!shape.success) throw invalidFields(zodDetails(shape.error).map((d) => ({ ...d, path: `draft${d.path ? `.${d.path}` : ''}` })));
-        await requireValid(db, shape.data);
+        await requireValid(db, shape.data, requestLanguage(c));
         const flow = await insertFlow(db, { name: shape.data.name, triggerEvent: triggerEventOf(shape.data), draft: shape.data });
-        return c.json(await flowDetail(db, flow), 201);
+        return c.json(await flowDetail(db, flow, requestLanguage(c)), 201);
       },
     )
     .openapi(
       routes.validateFlow,
-      async (c) => c.json(await validateWithDirectory(db, c.req.valid('json').draft), 200),
+      async (c) => c.json(await validateWithDirectory(db, c.req.valid('json').draft, requestLanguage(c)), 200),
     )
     .openapi(
       routes.getFlow,
       async (c) => {
         const { id } = c.req.valid('param');
         const flow = found(await findFlow(db, id), 'flow', id);
-        return c.json(await flowDetail(db, flow), 200);
+        return c.json(await flowDetail(db, flow, requestLanguage(c)), 200);
       },
     )
     .openapi(
@@ -114,7 +120,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
         const { draft } = c.req.valid('json');
         if (!(await findFlow(db, id))) throw notFound('flow', id);
         const flow = await saveDraft(db, id, { name: draft.name, triggerEvent: triggerEventOf(draft), document: draft });
-        return c.json(await flowDetail(db, flow), 200);
+        return c.json(await flowDetail(db, flow, requestLanguage(c)), 200);
       },
     )
     .openapi(
@@ -122,7 +128,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const flow = found(await findFlow(db, id), 'flow', id);
-        await requireValid(db, flow.draft);
+        await requireValid(db, flow.draft, requestLanguage(c));
         const version = await publishVersion(db, id, flow.draft, c.get('principal').userId);
         // Schedules bound to this flow fire at the new version's times from now on (or stop, if its
         // trigger is no longer a schedule).

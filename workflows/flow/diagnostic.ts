@@ -25,13 +25,31 @@ export const diagnosticCodes = [
 ] as const;
 export type DiagnosticCode = (typeof diagnosticCodes)[number];
 
-/** One problem with a flow, worded for the person drawing it, pinned to a node or edge when it has one. */
+/** A value a diagnostic's sentence names: text, a number, or a list read as "a, b or c". */
+const valueSchema = z.union([z.string(), z.number(), z.array(z.string())]);
+
+/**
+ * An argument of a diagnostic's sentence: a value, or a phrase of the `flowDiagnostics` catalog
+ * (workflows/i18n) with values of its own, so that it too is read in the reader's language.
+ */
+export const diagnosticArgSchema = z.union([valueSchema, z.strictObject({ phrase: z.string(), params: z.record(z.string(), valueSchema).optional() })]);
+export type DiagnosticArg = z.infer<typeof diagnosticArgSchema>;
+export type DiagnosticPhrase = Extract<DiagnosticArg, { phrase: string }>;
+
+/**
+ * One problem with a flow, worded for the person drawing it, pinned to a node or edge when it has
+ * one. `code` says what kind of problem it is (stable, for programs); `wording` (the catalog's
+ * sentence, `code` when absent) and `params` let any reader render it in their own language;
+ * `message` is that sentence in the language the answer was written in (English by default).
+ */
 export const diagnosticSchema = z.strictObject({
   nodeId: z.string().optional(),
   edgeId: z.string().optional(),
   /** Dotted config path, so the designer can highlight the form field. */
   field: z.string().optional(),
   code: z.enum(diagnosticCodes),
+  wording: z.string().optional(),
+  params: z.record(z.string(), diagnosticArgSchema).optional(),
   message: z.string(),
 });
 export type Diagnostic = z.infer<typeof diagnosticSchema>;

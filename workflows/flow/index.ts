@@ -42,7 +42,8 @@ export {
 } from './node-def';
 export { nodeIdSchema, positionSchema, nodeLabelSchema, type Position } from './node-envelope';
 export { validateFlow, checkPublishable, type ValidateOptions, type PublishCheck } from './validate';
-export { diagnosticSchema, diagnosticCodes, type Diagnostic, type DiagnosticCode } from './diagnostic';
+export { diagnosticSchema, diagnosticCodes, type Diagnostic, type DiagnosticArg, type DiagnosticCode, type DiagnosticPhrase } from './diagnostic';
+export { checkTemplate, describePeopleRule, diagnosticSentence, englishSentence, type DiagnosticTranslate } from './diagnostic-sentence';
 export {
   checkConnection,
   connectionRefusals,
@@ -79,7 +80,7 @@ export {
   type BusinessDuration,
 } from './duration';
 export { ruleSchema, ruleOperators, checkRule, ruleVariables, evaluateRule, RuleError, type Rule } from './rule';
-export { templateVariables, checkTemplate, renderTemplate, lookupVariable } from './template';
+export { templateVariables, templateProblem, renderTemplate, lookupVariable } from './template';
 export { checkCron, nextCronRuns, normalizeCron, cronMacros } from './cron';
 export { scheduleOfDocument, type BindingSchedule, type SchedulePhase } from './schedule-of';
 export {
@@ -87,7 +88,7 @@ export {
   approverRuleSchema,
   fallbackSchema,
   alwaysResolves,
-  describePeopleRule,
+  peopleRulePhrase,
   type RecipientRule,
   type ApproverRule,
   type PeopleRule,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DiagnosticArg, DiagnosticPhrase } from './diagnostic';
 
 /**
  * Zod's messages are written for programmers ("Too small: expected number to be >0"); the people
@@ -60,90 +61,80 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
 }
 
-const typeNames: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'yes or no',
-  object: 'a group of settings',
-  array: 'a list',
-  record: 'a list of names and values',
-};
-
 function list(values: readonly unknown[]): string {
   return values.map((value) => JSON.stringify(value)).join(', ');
 }
 
-function sizePhrase(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): string {
+function sizePhrase(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): DiagnosticPhrase {
   const small = issue.code === 'too_small';
-  const bound = Number(small ? issue.minimum : issue.maximum);
+  const bound = String(Number(small ? issue.minimum : issue.maximum));
   switch (issue.origin) {
     case 'string':
-      if (small && bound === 1) return 'must not be empty';
-      return `must be ${small ? 'at least' : 'at most'} ${bound} characters long`;
+      if (small && bound === '1') return { phrase: 'not_empty' };
+      return { phrase: small ? 'text_at_least' : 'text_at_most', params: { bound } };
     case 'array':
     case 'set':
-      if (small && bound === 1) return 'needs at least one entry';
-      return small ? `needs at least ${bound} entries` : `can have at most ${bound} entries`;
+      if (small && bound === '1') return { phrase: 'needs_one_entry' };
+      return { phrase: small ? 'entries_at_least' : 'entries_at_most', params: { bound } };
     default:
-      if (issue.inclusive === false) return `must be ${small ? 'greater' : 'less'} than ${bound}`;
-      return `must be ${small ? 'at least' : 'at most'} ${bound}`;
+      if (issue.inclusive === false) return { phrase: small ? 'greater_than' : 'less_than', params: { bound } };
+      return { phrase: small ? 'at_least' : 'at_most', params: { bound } };
   }
 }
 
 /**
  * Either a predicate to follow the setting's name ("must not be empty") or, for checks that carry
- * their own sentence, that sentence.
+ * their own sentence, that sentence; `whole` says the predicate is about all the settings at once
+ * ("are missing" rather than "is missing").
  */
-export function describeIssue(issue: Issue): { predicate: string } | { sentence: string } {
+export function describeIssue(issue: Issue, whole: 'yes' | 'no' = 'no'): { predicate: DiagnosticPhrase } | { sentence: DiagnosticPhrase } {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return { predicate: 'is missing' };
-      return { predicate: `must be ${typeNames[issue.expected] ?? issue.expected}` };
+      if (issue.input === undefined) return { predicate: { phrase: 'is_missing', params: { whole } } };
+      return { predicate: { phrase: 'must_be_type', params: { type: issue.expected } } };
     case 'too_small':
     case 'too_big':
       return { predicate: sizePhrase(issue) };
     case 'invalid_value':
-      return issue.values.length === 1
-        ? { predicate: `must be ${list(issue.values)}` }
-        : { predicate: `must be one of ${list(issue.values)}` };
+      return { predicate: { phrase: issue.values.length === 1 ? 'must_equal' : 'one_of', params: { values: list(issue.values) } } };
     case 'invalid_union':
       if (issue.discriminator !== undefined && 'options' in issue && issue.options !== undefined) {
-        return { predicate: `must be one of ${list(issue.options)}` };
+        return { predicate: { phrase: 'one_of', params: { values: list(issue.options) } } };
       }
-      return { predicate: 'does not match any of the allowed forms' };
+      return { predicate: { phrase: 'no_form', params: { whole } } };
     case 'unrecognized_keys':
-      return {
-        sentence: `There ${issue.keys.length === 1 ? 'is a setting' : 'are settings'} this does not know: ${list(issue.keys)}.`,
-      };
+      return { sentence: { phrase: 'unknown_settings', params: { count: issue.keys.length, keys: list(issue.keys) } } };
     case 'invalid_format':
       // Our formats all carry a sentence; zod's own default starts with "Invalid".
-      return issue.message.startsWith('Invalid') ? { predicate: 'is not in the right format' } : { sentence: issue.message };
+      return issue.message.startsWith('Invalid') ? { predicate: { phrase: 'wrong_format', params: { whole } } } : { sentence: { phrase: 'text', params: { text: issue.message } } };
     case 'custom':
-      return { sentence: issue.message };
+      // The schema's own sentence (a refinement's message), as its author wrote it.
+      return { sentence: { phrase: 'text', params: { text: issue.message } } };
     case 'not_multiple_of':
-      return { predicate: `must be a multiple of ${issue.divisor}` };
+      return { predicate: { phrase: 'multiple_of', params: { divisor: String(issue.divisor) } } };
     case 'invalid_key':
     case 'invalid_element':
-      return { predicate: 'contains an entry that is not valid' };
+      return { predicate: { phrase: 'invalid_entry' } };
   }
 }
 
+/** What a sentence about a setting needs: which sentence, and its arguments. */
+export type IssueWording = { wording: string; params: Record<string, DiagnosticArg> };
+
 /**
- * `subject` names what is being checked ("step “Delay” (n3)" or "the flow"); the result is one
- * sentence that names the setting by title and path.
+ * `subject` names what is being checked (a step or the flow); the result is one sentence that
+ * names the setting by title and path.
  */
-export function issueSentence(subject: string, schema: Schema, issue: Issue): string {
-  const path = formatPath(issue.path);
-  const described = describeIssue(issue);
+export function issueWording(subject: DiagnosticPhrase, schema: Schema, issue: Issue): IssueWording {
   if (issue.path.length === 0) {
-    if ('sentence' in described) return `In ${subject}: ${described.sentence}`;
-    // "the settings" is plural: "is missing" becomes "are missing".
-    const plural = described.predicate.replace(/^is /, 'are ').replace(/^does /, 'do ');
-    return `In ${subject}, the settings ${plural}.`;
+    const described = describeIssue(issue, 'yes');
+    return 'sentence' in described
+      ? { wording: 'issue_whole_sentence', params: { subject, sentence: described.sentence } }
+      : { wording: 'issue_whole_predicate', params: { subject, predicate: described.predicate } };
   }
-  const setting = `"${fieldTitle(schema, issue.path)}" (${path})`;
+  const described = describeIssue(issue);
+  const setting = { title: fieldTitle(schema, issue.path), path: formatPath(issue.path) };
   return 'sentence' in described
-    ? `In ${subject}, ${setting}: ${described.sentence}`
-    : `In ${subject}, ${setting} ${described.predicate}.`;
+    ? { wording: 'issue_field_sentence', params: { subject, ...setting, sentence: described.sentence } }
+    : { wording: 'issue_field_predicate', params: { subject, ...setting, predicate: described.predicate } };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DiagnosticPhrase } from './diagnostic';
 
 /**
  * Who receives a message, must acknowledge, or must approve. Rules are resolved against the org
@@ -114,8 +115,20 @@ export function peopleRuleWordingOf(rule: PeopleRule): { key: PeopleRuleWording;
   }
 }
 
-/** "the project owner's manager": for diagnostics and summaries on the canvas. */
-export function describePeopleRule(rule: PeopleRule): string {
+/** Each wording as a phrase of the flowDiagnostics catalog, which names the rules inside its sentences. */
+const diagnosticPhrases: Record<PeopleRuleWording, DiagnosticPhrase['phrase']> = {
+  projectOwner: 'rule_project_owner',
+  ownerManager: 'rule_owner_manager',
+  managerAbove: 'rule_manager_above',
+  role: 'rule_role',
+  team: 'rule_team',
+  person: 'rule_user',
+  people: 'rule_users',
+  escalationRecipient: 'rule_escalation_recipient',
+};
+
+/** A rule as a phrase of the flowDiagnostics catalog, to be read in any language. */
+export function peopleRulePhrase(rule: PeopleRule): DiagnosticPhrase {
   const { key, values } = peopleRuleWordingOf(rule);
-  return peopleRuleWording[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
+  return Object.keys(values).length === 0 ? { phrase: diagnosticPhrases[key] } : { phrase: diagnosticPhrases[key], params: values };
 }

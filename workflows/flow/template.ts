@@ -1,3 +1,4 @@
+import type { DiagnosticPhrase } from './diagnostic';
 /**
  * Message templates: plain text with `{{variable.name}}` placeholders and nothing else, so a
  * template can never run code and the designer can list what it uses.
@@ -16,20 +17,16 @@ export function templateVariables(text: string): string[] {
   return [...names];
 }
 
-/** Returns a sentence saying what is wrong with the placeholders, or null when they are fine. */
-export function checkTemplate(text: string): string | null {
+/** What is wrong with the placeholders (a phrase of the flowDiagnostics catalog), or null when they are fine. */
+export function templateProblem(text: string): DiagnosticPhrase | null {
   for (const match of text.matchAll(placeholder)) {
     const name = match[1] ?? '';
     if (!variableName.test(name)) {
-      return name === ''
-        ? 'It contains an empty placeholder "{{}}"; put a variable name between the braces.'
-        : `"${match[0]}" is not a valid placeholder; a variable name is made of words joined by dots, like {{milestone.name}}.`;
+      return name === '' ? { phrase: 'template_empty' } : { phrase: 'template_invalid', params: { placeholder: match[0] } };
     }
   }
   const rest = text.replace(placeholder, '');
-  if (rest.includes('{{') || rest.includes('}}')) {
-    return 'It has a "{{" or "}}" without its partner; every placeholder is written {{variable.name}}.';
-  }
+  if (rest.includes('{{') || rest.includes('}}')) return { phrase: 'template_unbalanced' };
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { flowDiagnostics } from '../i18n/en/flow-diagnostics';
 
 /** The events a flow can start on; the lifecycle workflow and the scheduler raise them. */
 export const triggerEvents = [
@@ -14,15 +15,8 @@ export const triggerEvents = [
 export const triggerEventSchema = z.enum(triggerEvents);
 export type TriggerEvent = z.infer<typeof triggerEventSchema>;
 
-export const triggerEventLabels: Record<TriggerEvent, string> = {
-  plan_submitted: 'Plan submitted',
-  milestone_at_risk: 'Milestone at risk',
-  milestone_missed: 'Milestone missed',
-  change_requested: 'Change requested',
-  kpi_threshold_crossed: 'KPI crosses a threshold',
-  project_closed: 'Project closed',
-  schedule: 'On a schedule',
-};
+/** The events' names in English; other languages read them from the flowDiagnostics catalog's `events`. */
+export const triggerEventLabels: Record<TriggerEvent, string> = flowDiagnostics.events;
 
 /** Who raises an event, or why nothing does (then a flow on it cannot be published). */
 export type TriggerRaiser = { raisedBy: string } | { notRaisable: string };

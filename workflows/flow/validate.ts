@@ -1,16 +1,17 @@
 import type { z } from 'zod';
 import { nodeCatalog, type NodeKind } from './catalog';
 import { eventVariables } from './context-variables';
-import type { Diagnostic } from './diagnostic';
+import type { Diagnostic, DiagnosticArg, DiagnosticPhrase } from './diagnostic';
+import { englishSentence } from './diagnostic-sentence';
 import { buildAdjacency, loops, reachableFrom } from './graph-analysis';
 import { flowDocumentSchema, flowDraftSchema, flowDraftSchemaWithin, type FlowDocument, type FlowDraft } from './graph-schema';
 import { humanTextProblem } from '../domain/human-text';
-import { fieldTitle, formatPath, issueSentence } from './issue-sentence';
+import { fieldTitle, formatPath, issueWording } from './issue-sentence';
 import type { AnyNodeDef, OutputPort } from './node-def';
-import { alwaysResolves, describePeopleRule, peopleRuleVariables, type PeopleRule } from './people-rule';
+import { alwaysResolves, peopleRulePhrase, peopleRuleVariables, type PeopleRule } from './people-rule';
 import { ruleVariables } from './rule';
-import { checkTemplate, templateVariables } from './template';
-import { triggerEventLabels, triggerEvents, whyNotRaisable, type TriggerEvent, type TriggerRaiser } from './trigger-events';
+import { templateProblem, templateVariables } from './template';
+import { triggerEventLabels, triggerEvents, triggerRaisers, type TriggerEvent, type TriggerRaiser } from './trigger-events';
 import { availableVariableNames, checkNode, type CheckedNode } from './variable-availability';
 
 export interface ValidateOptions {
@@ -28,6 +29,15 @@ export interface ValidateOptions {
 
 const allDefs: readonly AnyNodeDef[] = Object.values(nodeCatalog);
 const waitingLabels = allDefs.filter((def) => def.waits).map((def) => `"${def.label}"`);
+
+/** A diagnostic without its sentence, which `worded` writes from the catalog. */
+type Unworded = Omit<Diagnostic, 'message' | 'params'> & { params?: Record<string, DiagnosticArg> };
+
+/** The diagnostic with its English sentence (readers in other languages render code and params). */
+function worded(diagnostic: Unworded): Diagnostic {
+  const full = { ...diagnostic, params: diagnostic.params ?? {} };
+  return { ...full, message: englishSentence(full) };
+}
 const triggerKind = 'trigger' satisfies NodeKind;
 
 /** Which step kinds set a variable, and which trigger events provide it: to explain a missing one. */
@@ -45,52 +55,36 @@ for (const event of triggerEvents) {
   }
 }
 
-function withArticle(label: string): string {
-  return `${/^"?[AEIOU]/i.test(label) ? 'an' : 'a'} ${label}`;
-}
-
 /** `"Message" (message)`: the form title a person sees, and the path the designer highlights. */
-function setting(def: AnyNodeDef, field: string): string {
-  return `"${fieldTitle(def.config, field.split('.'))}" (${field})`;
-}
-
-function quoteList(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
+function setting(def: AnyNodeDef, field: string): { title: string; path: string } {
+  return { title: fieldTitle(def.config, field.split('.')), path: field };
 }
 
 interface Context {
   readonly draft: FlowDraft;
   readonly options: ValidateOptions;
   readonly diagnostics: Diagnostic[];
+  readonly report: (diagnostic: Unworded) => void;
   readonly checked: Map<string, CheckedNode>;
   readonly names: Map<string, string>;
 }
 
-function stepName(context: Context, nodeId: string): string {
-  return `step "${context.names.get(nodeId) ?? nodeId}" (${nodeId})`;
+function stepName(context: Context, nodeId: string): DiagnosticPhrase {
+  return { phrase: 'subject_step', params: { name: context.names.get(nodeId) ?? nodeId, id: nodeId } };
 }
 
 function documentDiagnostics(doc: unknown, error: z.ZodError): Diagnostic[] {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    return [
-      {
-        code: 'invalid_document',
-        message: 'This is not a Milepost flow: a flow is a JSON object with a schemaVersion, a name, nodes and edges.',
-      },
-    ];
+    return [worded({ code: 'invalid_document', wording: 'not_a_flow' })];
   }
   return error.issues.map((issue) => {
     const [collection, position] = issue.path;
-    const diagnostic: Diagnostic = {
-      code: 'invalid_document',
-      message: issueSentence('the flow', flowDraftSchema, issue),
-    };
+    const diagnostic: Unworded = { code: 'invalid_document', ...issueWording({ phrase: 'subject_flow' }, flowDraftSchema, issue) };
     if ((collection === 'nodes' || collection === 'edges') && typeof position === 'number') {
       const id = idAt(doc, collection, position);
-      if (id !== undefined) return { ...diagnostic, [collection === 'nodes' ? 'nodeId' : 'edgeId']: id };
+      if (id !== undefined) return worded({ ...diagnostic, [collection === 'nodes' ? 'nodeId' : 'edgeId']: id });
     }
-    return diagnostic;
+    return worded(diagnostic);
   });
 }
 
@@ -107,10 +101,10 @@ function idAt(doc: unknown, collection: 'nodes' | 'edges', position: number): st
 
 function checkIds(context: Context): void {
   for (const id of repeated(context.draft.nodes.map((node) => node.id))) {
-    context.diagnostics.push({ nodeId: id, code: 'duplicate_node_id', message: `Two steps have the id "${id}"; every step needs its own id.` });
+    context.report({ nodeId: id, code: 'duplicate_node_id', params: { id } });
   }
   for (const id of repeated(context.draft.edges.map((edge) => edge.id))) {
-    context.diagnostics.push({ edgeId: id, code: 'duplicate_edge_id', message: `Two connections have the id "${id}"; every connection needs its own id.` });
+    context.report({ edgeId: id, code: 'duplicate_edge_id', params: { id } });
   }
 }
 
@@ -128,10 +122,10 @@ function checkConfigs(context: Context): void {
     seen.add(node.id);
     const def = context.checked.get(node.id)?.def;
     if (def === undefined) {
-      context.diagnostics.push({
+      context.report({
         nodeId: node.id,
         code: 'unknown_node_kind',
-        message: `Step "${node.id}" is of the kind "${node.kind}", which Milepost does not know; remove it or replace it with a step from the palette.`,
+        params: { id: node.id, kind: node.kind },
       });
       continue;
     }
@@ -142,19 +136,19 @@ function checkConfigs(context: Context): void {
       const field = formatPath(issue.path);
       const missingTimeout =
         def.waits && field === 'timeout' && issue.code === 'invalid_type' && issue.input === undefined;
-      context.diagnostics.push(
+      context.report(
         missingTimeout
           ? {
               nodeId: node.id,
               field,
               code: 'missing_timeout',
-              message: `The ${subject} has no timeout (timeout). Every wait and approval must say how long people have, so that nothing can hang silently.`,
+              params: { step: subject, path: field },
             }
           : {
               nodeId: node.id,
               ...(field === '' ? {} : { field }),
               code: 'invalid_config',
-              message: issueSentence(subject, def.config, issue),
+              ...issueWording(subject, def.config, issue),
             },
       );
     }
@@ -165,28 +159,29 @@ function checkTriggers(context: Context): string | undefined {
   const triggers = context.draft.nodes.filter((node) => node.kind === triggerKind);
   const [first, ...others] = triggers;
   if (first === undefined) {
-    context.diagnostics.push({
+    context.report({
       code: 'no_trigger',
-      message: 'The flow has no trigger. Add one "Trigger" step to say which event starts it.',
     });
     return undefined;
   }
   for (const other of others) {
-    context.diagnostics.push({
+    context.report({
       nodeId: other.id,
       code: 'multiple_triggers',
-      message: `The ${stepName(context, other.id)} is a second trigger, but a flow starts from exactly one. Remove it, or draw a separate flow for that event.`,
+      params: { step: stepName(context, other.id) },
     });
   }
   const event = (first.config as { event?: unknown } | undefined)?.event;
   const known = triggerEvents.find((candidate) => candidate === event);
-  const notRaisable = known === undefined ? null : whyNotRaisable(known, context.options.raisers);
-  if (notRaisable !== null) context.diagnostics.push({ nodeId: first.id, field: 'event', code: 'trigger_not_raisable', message: notRaisable });
+  const raiser = known === undefined ? undefined : (context.options.raisers ?? triggerRaisers)[known];
+  if (known !== undefined && raiser !== undefined && 'notRaisable' in raiser) {
+    context.report({ nodeId: first.id, field: 'event', code: 'trigger_not_raisable', params: { event: triggerEventLabels[known], reason: raiser.notRaisable } });
+  }
   return others.length === 0 ? first.id : undefined;
 }
 
-function portList(ports: readonly { id: string }[]): string {
-  return ports.length === 0 ? 'none' : ports.map((port) => `"${port.id}"`).join(', ');
+function portList(ports: readonly { id: string }[]): DiagnosticArg {
+  return ports.length === 0 ? { phrase: 'none' } : ports.map((port) => `"${port.id}"`).join(', ');
 }
 
 /** Edges whose two ends exist; port problems are reported but do not hide the edge from later checks. */
@@ -196,15 +191,12 @@ function checkEdges(context: Context): FlowDraft['edges'] {
   for (const edge of context.draft.edges) {
     const source = context.checked.get(edge.source);
     const target = context.checked.get(edge.target);
-    const missing = [
-      ...(source === undefined ? [`its start "${edge.source}"`] : []),
-      ...(target === undefined ? [`its end "${edge.target}"`] : []),
-    ];
-    if (missing.length > 0) {
-      context.diagnostics.push({
+    if (source === undefined || target === undefined) {
+      const ends = source !== undefined ? 'end' : target !== undefined ? 'start' : 'both';
+      context.report({
         edgeId: edge.id,
         code: 'edge_unknown_node',
-        message: `The connection "${edge.id}" leads to no step: ${missing.join(' and ')} is not a step of this flow.`,
+        params: { edge: edge.id, ends, source: edge.source, target: edge.target },
       });
       continue;
     }
@@ -213,37 +205,36 @@ function checkEdges(context: Context): FlowDraft['edges'] {
       const outputs = source.def.outputs(source.config);
       if (!outputs.some((port) => port.id === edge.sourcePort)) {
         const isInput = source.def.inputs.some((port) => port.id === edge.sourcePort);
-        context.diagnostics.push({
+        context.report({
           edgeId: edge.id,
           nodeId: edge.source,
           code: 'edge_unknown_port',
-          message: isInput
-            ? `The connection "${edge.id}" starts at the input of ${stepName(context, edge.source)}; connections run from an output to an input.`
-            : `The connection "${edge.id}" starts at "${edge.sourcePort}", which ${stepName(context, edge.source)} does not have (its outputs: ${portList(outputs)}).`,
+          ...(isInput
+            ? { wording: 'edge_from_input', params: { edge: edge.id, step: stepName(context, edge.source) } }
+            : { wording: 'edge_unknown_output', params: { edge: edge.id, port: edge.sourcePort, step: stepName(context, edge.source), ports: portList(outputs) } }),
         });
       }
     }
     if (target?.def !== undefined) {
       const inputs = target.def.inputs;
       if (!inputs.some((port) => port.id === edge.targetPort)) {
-        context.diagnostics.push({
+        context.report({
           edgeId: edge.id,
           nodeId: edge.target,
           code: 'edge_unknown_port',
-          message:
-            inputs.length === 0
-              ? `The connection "${edge.id}" leads into ${stepName(context, edge.target)}, but nothing can lead into a trigger: it is where the flow starts.`
-              : `The connection "${edge.id}" ends at "${edge.targetPort}", which is not an input of ${stepName(context, edge.target)} (its inputs: ${portList(inputs)}).`,
+          ...(inputs.length === 0
+            ? { wording: 'edge_into_trigger', params: { edge: edge.id, step: stepName(context, edge.target) } }
+            : { wording: 'edge_unknown_input', params: { edge: edge.id, port: edge.targetPort, step: stepName(context, edge.target), ports: portList(inputs) } }),
         });
       }
     }
     const output = `${edge.source}\u0000${edge.sourcePort}`;
     if (usedOutputs.has(output)) {
-      context.diagnostics.push({
+      context.report({
         edgeId: edge.id,
         nodeId: edge.source,
         code: 'output_already_connected',
-        message: `The "${edge.sourcePort}" output of ${stepName(context, edge.source)} already leads to another step; an output leads to one step only. Use a "Parallel split" to do several things at once.`,
+        params: { port: edge.sourcePort, step: stepName(context, edge.source) },
       });
     }
     usedOutputs.add(output);
@@ -255,10 +246,10 @@ function checkReachability(context: Context, triggerId: string, successors: Map<
   const reachable = new Set(reachableFrom(triggerId, successors));
   for (const node of context.draft.nodes) {
     if (reachable.has(node.id) || node.kind === triggerKind) continue;
-    context.diagnostics.push({
+    context.report({
       nodeId: node.id,
       code: 'unreachable_node',
-      message: `The ${stepName(context, node.id)} cannot be reached from the trigger, so it would never run. Connect it or remove it.`,
+      params: { step: stepName(context, node.id) },
     });
   }
 }
@@ -271,10 +262,10 @@ function checkDanglingOutputs(context: Context, edges: FlowDraft['edges']): void
       .outputs(node.config)
       .filter((port: OutputPort) => port.required && !connected.has(`${node.id}\u0000${port.id}`));
     for (const port of open) {
-      context.diagnostics.push({
+      context.report({
         nodeId: node.id,
         code: 'dangling_output',
-        message: `The "${port.label}" output of ${stepName(context, node.id)} is not connected. Say what happens on that path (connect it to an "End" step if nothing more should).`,
+        params: { port: port.label, step: stepName(context, node.id) },
       });
     }
   }
@@ -293,31 +284,35 @@ function checkLoops(context: Context, edges: FlowDraft['edges']): void {
     const members = [...loop].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     const names = members.map((id) => `"${context.names.get(id) ?? id}" (${id})`).join(', ');
     for (const id of members) {
-      context.diagnostics.push({
+      context.report({
         nodeId: id,
         code: 'tight_loop',
-        message: `The ${stepName(context, id)} is in a loop that never waits (${members.length === 1 ? 'it leads back to itself' : `steps ${names}`}), so it would repeat without pause. Put a ${quoteList(waitingLabels)} step in the loop.`,
+        params: {
+          step: stepName(context, id),
+          loop: members.length === 1 ? { phrase: 'loop_self' } : { phrase: 'loop_steps', params: { names } },
+          waiting: waitingLabels,
+        },
       });
     }
   }
 }
 
-function explainUnknown(name: string, event: TriggerEvent): { code: Diagnostic['code']; why: string } {
+function explainUnknown(name: string, event: TriggerEvent): { code: Diagnostic['code']; why: DiagnosticPhrase } {
   const kinds = producers.get(name);
   if (kinds !== undefined) {
     return {
       code: 'variable_not_yet_set',
-      why: `which only exists after ${withArticle(quoteList(kinds.map((kind) => `"${kind}"`)))} step, and not every path to this step passes one`,
+      why: { phrase: 'why_only_after', params: { article: /^[AEIOU]/i.test(kinds[0] ?? '') ? 'an' : 'a', kinds: kinds.map((kind) => `"${kind}"`) } },
     };
   }
   const events = eventsProviding.get(name);
   if (events !== undefined) {
     return {
       code: 'unknown_variable',
-      why: `which a flow started by "${triggerEventLabels[event]}" does not have (only ${quoteList(events.map((other) => `"${triggerEventLabels[other]}"`))} provides it)`,
+      why: { phrase: 'why_other_event', params: { event: triggerEventLabels[event], events: events.map((other) => `"${triggerEventLabels[other]}"`) } },
     };
   }
-  return { code: 'unknown_variable', why: 'which does not exist' };
+  return { code: 'unknown_variable', why: { phrase: 'why_missing' } };
 }
 
 function checkVariables(context: Context, edges: FlowDraft['edges'], triggerId: string): void {
@@ -336,21 +331,22 @@ function checkVariables(context: Context, edges: FlowDraft['edges'], triggerId: 
     const subject = stepName(context, node.id);
     const report = (field: string, shown: string, name: string): void => {
       const { code, why } = explainUnknown(name, event);
-      context.diagnostics.push({
+      context.report({
         nodeId: node.id,
         field,
         code,
-        message: `In ${subject}, ${setting(def, field)} uses ${shown}, ${why}.`,
+        wording: 'variable_use',
+        params: { step: subject, ...setting(def, field), shown, why },
       });
     };
     for (const template of uses.templates ?? []) {
-      const problem = checkTemplate(template.text);
+      const problem = templateProblem(template.text);
       if (problem !== null) {
-        context.diagnostics.push({
+        context.report({
           nodeId: node.id,
           field: template.field,
           code: 'invalid_template',
-          message: `In ${subject}, ${setting(def, template.field)}: ${problem}`,
+          params: { step: subject, ...setting(def, template.field), problem },
         });
       }
       const also = new Set((template.alsoKnown ?? []).map((variable) => variable.name));
@@ -366,11 +362,12 @@ function checkVariables(context: Context, edges: FlowDraft['edges'], triggerId: 
     for (const { field, rule } of uses.people ?? []) {
       for (const name of peopleRuleVariables(rule)) {
         if (!before.has(name)) {
-          context.diagnostics.push({
+          context.report({
             nodeId: node.id,
             field,
             code: 'variable_not_yet_set',
-            message: `In ${subject}, ${setting(def, field)} is ${describePeopleRule(rule)}, but not every path to this step passes an "Escalate" step, so there may be no such person.`,
+            wording: 'variable_people',
+            params: { step: subject, ...setting(def, field), rule: peopleRulePhrase(rule) },
           });
         }
       }
@@ -386,11 +383,11 @@ function checkFallbacks(context: Context): void {
       if (rule.fallback !== undefined) continue;
       const answer = context.options.resolvesToSomeone?.(rule, { nodeId: node.id, kind });
       if (answer ?? alwaysResolves(rule)) continue;
-      context.diagnostics.push({
+      context.report({
         nodeId: node.id,
         field,
         code: 'needs_fallback',
-        message: `In ${stepName(context, node.id)}, ${setting(node.def, field)} is ${describePeopleRule(rule)}, which may turn out to be nobody for some projects. Choose who takes over if nobody is found.`,
+        params: { step: stepName(context, node.id), ...setting(node.def, field), rule: peopleRulePhrase(rule) },
       });
     }
   }
@@ -402,10 +399,10 @@ function checkFallbacks(context: Context): void {
  */
 function checkReadableText(context: Context): void {
   const nameProblem = humanTextProblem(context.draft.name);
-  if (nameProblem) context.diagnostics.push({ field: 'name', code: 'unreadable_text', message: `The flow's name ${nameProblem}.` });
+  if (nameProblem) context.report({ field: 'name', code: 'unreadable_text', wording: 'unreadable_flow_name', params: { problem: { phrase: 'text', params: { text: nameProblem } } } });
   for (const node of context.draft.nodes) {
     const problem = node.label === undefined ? undefined : humanTextProblem(node.label);
-    if (problem) context.diagnostics.push({ nodeId: node.id, field: 'label', code: 'unreadable_text', message: `The label of step ${node.id} ${problem}.` });
+    if (problem) context.report({ nodeId: node.id, field: 'label', code: 'unreadable_text', wording: 'unreadable_label', params: { id: node.id, problem: { phrase: 'text', params: { text: problem } } } });
   }
 }
 
@@ -421,10 +418,10 @@ function checkJoins(context: Context, triggerId: string, edges: FlowDraft['edges
   );
   for (const id of reachableFrom(triggerId, successors)) {
     if (kindOf(id) !== 'parallel_join') continue;
-    context.diagnostics.push({
+    context.report({
       nodeId: id,
       code: 'join_without_split',
-      message: `The ${stepName(context, id)} can be reached without passing a "Parallel split", so it would have no branches to wait for. Start the branches it joins with a split, or remove the join.`,
+      params: { step: stepName(context, id) },
     });
   }
 }
@@ -446,7 +443,8 @@ export function validateFlow(doc: unknown, options: ValidateOptions = {}): Diagn
     checked.set(node.id, result);
     names.set(node.id, node.label ?? result.def?.label ?? node.kind);
   }
-  const context: Context = { draft, options, diagnostics: [], checked, names };
+  const diagnostics: Diagnostic[] = [];
+  const context: Context = { draft, options, diagnostics, checked, names, report: (diagnostic) => diagnostics.push(worded(diagnostic)) };
 
   checkIds(context);
   checkReadableText(context);

@@ -9,8 +9,14 @@ import { calendars as enCalendars } from './en/calendars';
 import { calendars as zhCalendars } from './zh-CN/calendars';
 import { chat as enChat } from './en/chat';
 import { chat as zhChat } from './zh-CN/chat';
+import { flowBindings as enFlowBindings } from './en/flow-bindings';
+import { flowBindings as zhFlowBindings } from './zh-CN/flow-bindings';
+import { flowCompare as enFlowCompare } from './en/flow-compare';
+import { flowCompare as zhFlowCompare } from './zh-CN/flow-compare';
 import { flowDesigner as enFlowDesigner } from './en/flow-designer';
 import { flowDesigner as zhFlowDesigner } from './zh-CN/flow-designer';
+import { flowRuns as enFlowRuns } from './en/flow-runs';
+import { flowRuns as zhFlowRuns } from './zh-CN/flow-runs';
 import { inbox as enInbox } from './en/inbox';
 import { inbox as zhInbox } from './zh-CN/inbox';
 import { people as enPeople } from './en/people';
@@ -29,8 +35,8 @@ import { shared as zhShared } from './zh-CN/shared';
  * of screens. A screen's namespace is named after its folder.
  */
 export const resources = {
-  en: { ...sharedResources.en, app: enApp, audit: enAudit, auth: enAuth, calendars: enCalendars, chat: enChat, flowDesigner: enFlowDesigner, inbox: enInbox, people: enPeople, plan: enPlan, projects: enProjects, retrospective: enRetrospective, shared: enShared },
-  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, audit: zhAudit, auth: zhAuth, calendars: zhCalendars, chat: zhChat, flowDesigner: zhFlowDesigner, inbox: zhInbox, people: zhPeople, plan: zhPlan, projects: zhProjects, retrospective: zhRetrospective, shared: zhShared },
+  en: { ...sharedResources.en, app: enApp, audit: enAudit, auth: enAuth, calendars: enCalendars, chat: enChat, flowBindings: enFlowBindings, flowCompare: enFlowCompare, flowDesigner: enFlowDesigner, flowRuns: enFlowRuns, inbox: enInbox, people: enPeople, plan: enPlan, projects: enProjects, retrospective: enRetrospective, shared: enShared },
+  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, audit: zhAudit, auth: zhAuth, calendars: zhCalendars, chat: zhChat, flowBindings: zhFlowBindings, flowCompare: zhFlowCompare, flowDesigner: zhFlowDesigner, flowRuns: zhFlowRuns, inbox: zhInbox, people: zhPeople, plan: zhPlan, projects: zhProjects, retrospective: zhRetrospective, shared: zhShared },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -37,7 +37,7 @@ function Entry({ entry }: { entry: ProjectFlowBinding }) {
         </>
       )}
       <br />
-      <span className="small muted">{t('flows.runsWhen', { when: whenEvent[entry.triggerEvent], why: t(whyKey[entry.source]) })}</span>
+      <span className="small muted">{t('flows.runsWhen', { when: whenEvent(entry.triggerEvent), why: t(whyKey[entry.source]) })}</span>
       {entry.nextRuns !== undefined && entry.nextRuns.length > 0 && (
         <span className="small muted">
           {' '}

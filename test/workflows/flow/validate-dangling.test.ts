@@ -13,7 +13,7 @@ describe('validation: no required output left unconnected', () => {
 
   it('refuses a condition whose "No" path leads nowhere, naming the output and the step', () => {
     const doc = flow([trigger(), node('cond', 'condition', undefined, 'Over budget?'), end()], [edge('start', 'next', 'cond'), edge('cond', 'true', 'end')]);
-    expect(withCode(validateFlow(doc), 'dangling_output')).toEqual([
+    expect(withCode(validateFlow(doc), 'dangling_output')).toMatchObject([
       {
         nodeId: 'cond',
         code: 'dangling_output',

@@ -13,7 +13,7 @@ describe('validation: edges join existing ports, output to input', () => {
   it('refuses an edge to a step that does not exist', () => {
     const doc = minimalFlow();
     doc.edges.push(edge('tell', 'next', 'ghost', 'in', 'e9'));
-    expect(withCode(validateFlow(doc), 'edge_unknown_node')).toEqual([
+    expect(withCode(validateFlow(doc), 'edge_unknown_node')).toMatchObject([
       {
         edgeId: 'e9',
         code: 'edge_unknown_node',

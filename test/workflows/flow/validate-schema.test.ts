@@ -18,7 +18,7 @@ describe('validation: document and config schema', () => {
 
   it('names the flow setting and path when the document shape is wrong', () => {
     const diagnostics = validateFlow({ ...minimalFlow(), name: '' });
-    expect(diagnostics).toEqual([
+    expect(diagnostics).toMatchObject([
       { code: 'invalid_document', message: 'In the flow, "Flow name" (name) must not be empty.' },
     ]);
   });
@@ -36,7 +36,7 @@ describe('validation: document and config schema', () => {
       [trigger(), node('wait', 'delay', { duration: { amount: 0, unit: 'hours' } }, 'Cool down'), end()],
       [edge('start', 'next', 'wait'), edge('wait', 'next', 'end')],
     );
-    expect(validateFlow(doc)).toEqual([
+    expect(validateFlow(doc)).toMatchObject([
       {
         nodeId: 'wait',
         field: 'duration.amount',

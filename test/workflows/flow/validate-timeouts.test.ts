@@ -28,7 +28,7 @@ describe('validation: every wait and approval has a timeout', () => {
       [trigger(), node('ack', 'wait_for_ack', withoutTimeout(nodeCatalog.wait_for_ack.defaults), 'Manager confirms'), end('a'), end('b')],
       [edge('start', 'next', 'ack'), edge('ack', 'acknowledged', 'a'), edge('ack', 'timed_out', 'b')],
     );
-    expect(withCode(validateFlow(doc), 'missing_timeout')).toEqual([
+    expect(withCode(validateFlow(doc), 'missing_timeout')).toMatchObject([
       {
         nodeId: 'ack',
         field: 'timeout',

@@ -10,7 +10,7 @@ describe('validation: exactly one trigger', () => {
 
   it('refuses a flow without a trigger', () => {
     const diagnostics = validateFlow(flow([end()], []));
-    expect(withCode(diagnostics, 'no_trigger')).toEqual([
+    expect(withCode(diagnostics, 'no_trigger')).toMatchObject([
       { code: 'no_trigger', message: 'The flow has no trigger. Add one "Trigger" step to say which event starts it.' },
     ]);
   });

@@ -17,7 +17,7 @@ describe('validation: referenced variables exist for the trigger', () => {
 
   it('refuses a variable another event provides, and says which event does', () => {
     const found = validateFlow(linear('plan_submitted', 'Late by {{milestone.daysOverdue}} days'));
-    expect(found).toEqual([
+    expect(found).toMatchObject([
       {
         nodeId: 'tell',
         field: 'message',
@@ -78,7 +78,7 @@ describe('validation: referenced variables exist for the trigger', () => {
         edge('tell', 'next', 'end'),
       ],
     );
-    expect(validateFlow(doc)).toEqual([
+    expect(validateFlow(doc)).toMatchObject([
       {
         nodeId: 'tell',
         field: 'message',

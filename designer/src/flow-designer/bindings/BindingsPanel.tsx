@@ -1,5 +1,6 @@
 import { X } from 'lucide-react';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { triggerEventSchema } from '../../../../workflows/flow';
 import { api } from '../../api/client';
@@ -26,6 +27,7 @@ const newestChoice = 'newest';
  * starts or stops running. A binding runs the newest published version, or one it pins.
  */
 export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: () => void }) {
+  const { t } = useTranslation('flowBindings');
   const mayBind = useCan('editFlows');
   // Asked again after each publish: the event and the newest version are the published ones.
   const published = useEditorStore((s) => s.versions[0]?.version ?? null);
@@ -44,7 +46,7 @@ export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: ()
     return (
       <Shell onClose={onClose}>
         {load.status === 'loading' ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('panel.loading')}</p>
         ) : (
           <LoadFailed message={load.message} retry={retry} />
         )}
@@ -55,9 +57,9 @@ export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: ()
   const event = triggerEventSchema.safeParse(flow.triggerEvent);
   const projectName = new Map(projects.map((p) => [p.id, p.name]));
   const flowName = new Map(flows.map((f) => [f.id, f.name]));
-  const names: Names = { flow: (id) => flowName.get(id) ?? 'another flow', project: (id) => projectName.get(id) ?? 'a project you cannot see' };
+  const names: Names = { flow: (id) => flowName.get(id) ?? t('panel.anotherFlow'), project: (id) => projectName.get(id) ?? t('panel.hiddenProject') };
   const mine = bindings.filter((b) => b.flowId === flow.id);
-  const scopeText = (projectId: string | null) => (projectId === null ? 'All projects without a binding of their own' : names.project(projectId));
+  const scopeText = (projectId: string | null) => (projectId === null ? t('panel.allProjects') : names.project(projectId));
 
   function ask(submit: FormEvent) {
     submit.preventDefault();
@@ -65,7 +67,7 @@ export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: ()
     const projectId = choice === globalChoice ? null : choice;
     const version = versionChoice === newestChoice ? null : Number(versionChoice);
     setErrors(noErrors);
-    setPending({ kind: 'bind', projectId, version, sentence: `${bindSentence(flow.id, event.data, projectId, bindings, names)} ${versionSentence(version)}` });
+    setPending({ kind: 'bind', projectId, version, sentence: [bindSentence(flow.id, event.data, projectId, bindings, names), versionSentence(version)].join(' ') });
   }
 
   async function confirm() {
@@ -89,17 +91,14 @@ export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: ()
   return (
     <Shell onClose={onClose}>
       {!event.success ? (
-        <p className="muted">This flow has no trigger yet, so it cannot run anywhere.</p>
+        <p className="muted">{t('panel.noTrigger')}</p>
       ) : (
-        <p className="help">
-          Starts when {whenEvent[event.data]}. New runs use the newest published version
-          {flow.latestVersion === null ? ' (none is published yet)' : ` (version ${flow.latestVersion})`} unless a binding pins one; runs already going on stay on theirs.
-        </p>
+        <p className="help">{t('panel.starts', { when: whenEvent(event.data), latest: flow.latestVersion === null ? 'none' : String(flow.latestVersion) })}</p>
       )}
-      <h3 className="small">Runs for</h3>
+      <h3 className="small">{t('panel.runsFor')}</h3>
       {mine.length === 0 ? (
         <p className="muted" data-testid="no-bindings">
-          Nowhere yet: no project runs this flow.
+          {t('panel.nowhere')}
         </p>
       ) : (
         <ul className="plain-list" data-testid="binding-list">
@@ -108,13 +107,13 @@ export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: ()
               {binding.projectId === null ? <strong>{scopeText(null)}</strong> : <Link href={`/projects/${binding.projectId}`}>{scopeText(binding.projectId)}</Link>}
               <span className="small muted" data-testid="binding-version">
                 {' '}
-                {binding.version == null ? '· the newest version' : `· version ${binding.version}, pinned`}
+                {binding.version == null ? t('panel.newestVersion') : t('panel.pinnedVersion', { version: binding.version })}
               </span>
               {binding.nextRuns !== undefined && binding.nextRuns.length > 0 && (
                 <>
                   <br />
-                  <span className="small muted">Next runs ({binding.timeZone ?? 'UTC'}):</span>
-                  <ul className="small" aria-label="Next runs">
+                  <span className="small muted">{t('panel.nextRuns', { zone: binding.timeZone ?? 'UTC' })}</span>
+                  <ul className="small" aria-label={t('panel.nextRunsLabel')}>
                     {binding.nextRuns.map((at) => (
                       <li key={at}>{formatDateTime(at)}</li>
                     ))}
@@ -127,13 +126,13 @@ export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: ()
                   <button
                     type="button"
                     className="button button--small"
-                    aria-label={`Stop running for ${scopeText(binding.projectId)}`}
+                    aria-label={t('panel.stopFor', { scope: scopeText(binding.projectId) })}
                     onClick={() => {
                       setErrors(noErrors);
                       setPending({ kind: 'unbind', binding, sentence: unbindSentence(binding, bindings, names) });
                     }}
                   >
-                    Stop
+                    {t('panel.stop')}
                   </button>
                 </>
               )}
@@ -142,12 +141,12 @@ export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: ()
         </ul>
       )}
       {mayBind && event.success && flow.latestVersion !== null && (
-        <form className="stack" aria-label="Bind this flow" onSubmit={ask}>
-          <Field label="Run this flow for" error={errors.fields.projectId}>
+        <form className="stack" aria-label={t('panel.form')} onSubmit={ask}>
+          <Field label={t('panel.runFor')} error={errors.fields.projectId}>
             {(props) => (
               <select {...props} value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="binding-scope">
-                <option value="">Choose where…</option>
-                <option value={globalChoice}>All projects without a binding of their own</option>
+                <option value="">{t('panel.chooseWhere')}</option>
+                <option value={globalChoice}>{t('panel.allProjects')}</option>
                 {projects.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
@@ -156,34 +155,34 @@ export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: ()
               </select>
             )}
           </Field>
-          <Field label="Version new runs use" error={errors.fields.version}>
+          <Field label={t('panel.versionUsed')} error={errors.fields.version}>
             {(props) => (
               <select {...props} value={versionChoice} onChange={(e) => setVersionChoice(e.target.value)} data-testid="binding-version-choice">
-                <option value={newestChoice}>Always the newest published version</option>
+                <option value={newestChoice}>{t('panel.alwaysNewest')}</option>
                 {flow.versions.map((v) => (
                   <option key={v.version} value={String(v.version)}>
-                    Version {v.version} only
+                    {t('panel.versionOnly', { version: v.version })}
                   </option>
                 ))}
               </select>
             )}
           </Field>
           <button type="submit" className="button" disabled={choice === ''}>
-            Bind
+            {t('panel.bind')}
           </button>
         </form>
       )}
-      {mayBind && event.success && flow.latestVersion === null && <p className="muted small">Publish the flow to let it run somewhere.</p>}
+      {mayBind && event.success && flow.latestVersion === null && <p className="muted small">{t('panel.publishFirst')}</p>}
       <FormAlert errors={errors} />
       {pending !== null && (
         <div className="callout callout--info" role="alertdialog" aria-labelledby={`${scopeId}-confirm`} data-testid="binding-confirmation">
           <p id={`${scopeId}-confirm`}>{pending.sentence}</p>
           <div className="dialog__actions">
             <button type="button" className="button" onClick={() => setPending(null)}>
-              Cancel
+              {t('panel.cancel')}
             </button>
             <button type="button" className="button button--primary" onClick={() => void confirm()} disabled={working} autoFocus>
-              {pending.kind === 'bind' ? 'Confirm binding' : 'Confirm stop'}
+              {pending.kind === 'bind' ? t('panel.confirmBind') : t('panel.confirmStop')}
             </button>
           </div>
         </div>
@@ -193,11 +192,12 @@ export function BindingsPanel({ flowId, onClose }: { flowId: string; onClose: ()
 }
 
 function Shell({ onClose, children }: { onClose: () => void; children: ReactNode }) {
+  const { t } = useTranslation('flowBindings');
   return (
-    <aside className="side" aria-label="Where this flow runs" data-testid="bindings-panel">
+    <aside className="side" aria-label={t('panel.label')} data-testid="bindings-panel">
       <div className="side__title">
-        <h2>Where it runs</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Close where it runs">
+        <h2>{t('panel.title')}</h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('panel.close')}>
           <X size={16} />
         </button>
       </div>

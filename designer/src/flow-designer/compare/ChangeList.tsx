@@ -1,5 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isUnchanged, nodeDef, isNodeKind, type FlowDiff, type FlowDraft } from '../../../../workflows/flow';
 import type { RunningByVersion } from '../../../../api/contract/flow-runs';
 import { LoadFailed } from '../../shared/LoadFailed';
@@ -14,12 +16,11 @@ export interface ComparedSide {
   readonly document: FlowDraft;
 }
 
-export const sideName = (side: { version: number | null }): string => (side.version === null ? 'the draft' : `version ${side.version}`);
-
-const markWords: Record<DiffMark, string> = { added: 'Added', removed: 'Removed', changed: 'Changed' };
+export const sideName = (t: TFunction<'flowCompare'>, side: { version: number | null }): string => (side.version === null ? t('draft') : t('version', { version: side.version }));
 
 function Mark({ mark }: { mark: DiffMark }) {
-  return <span className={`diff-mark diff-mark--${mark}`}>{markWords[mark]}</span>;
+  const { t } = useTranslation('flowCompare');
+  return <span className={`diff-mark diff-mark--${mark}`}>{t(`marks.${mark}`)}</span>;
 }
 
 function Group({ title, count, children }: { title: string; count: number; children: ReactNode }) {
@@ -71,23 +72,20 @@ function EdgeGroup({ title, mark, ids, document }: { title: string; mark: DiffMa
 }
 
 function Running({ running, retry, before, after }: { running: Load<RunningByVersion[]>; retry: () => void; before: ComparedSide; after: ComparedSide }) {
-  if (running.status === 'loading') return <p className="muted">Loading…</p>;
+  const { t } = useTranslation('flowCompare');
+  if (running.status === 'loading') return <p className="muted">{t('loading')}</p>;
   if (running.status === 'failed') return <LoadFailed message={running.message} retry={retry} />;
   const newest = running.value.at(-1)?.version ?? null;
   const active = running.value.filter((entry) => entry.running > 0 || entry.version === before.version || entry.version === after.version);
   return (
     <>
-      <p className="muted small">
-        A run stays on the version it started on to its end; new runs start on the newest published version
-        {newest === null ? '' : ` (now version ${newest})`}
-        {after.version === null ? ', which publishing the draft makes the next one' : ''}.
-      </p>
+      <p className="muted small">{t('runningRule', { newest: newest === null ? 'none' : String(newest), draft: after.version === null ? 'yes' : 'no' })}</p>
       <ul className="change-list" data-testid="running-by-version">
         {active.map((entry) => (
           <li key={entry.version} className="change change--static" data-testid={`running-v${entry.version}`}>
-            <strong>Version {entry.version}</strong>
+            <strong>{t('runningVersion', { version: entry.version })}</strong>
             <span>
-              {entry.running === 0 ? 'no runs running' : `${entry.running} run${entry.running === 1 ? '' : 's'} running, staying on version ${entry.version}`}
+              {entry.running === 0 ? t('noneRunning') : t('someRunning', { count: entry.running, version: entry.version })}
             </span>
           </li>
         ))}
@@ -110,37 +108,36 @@ export function ChangeList({
   running: Load<RunningByVersion[]>;
   retryRunning: () => void;
 }) {
+  const { t } = useTranslation('flowCompare');
   const nodeOf = (document: FlowDraft, id: string) => document.nodes.find((node) => node.id === id);
   const { steps, edges } = diff;
   return (
     <div className="panel" data-testid="change-list">
-      <p>
-        From <strong>{sideName(before)}</strong> to <strong>{sideName(after)}</strong>
-      </p>
+      <p>{t('fromTo', { before: sideName(t, before), after: sideName(t, after) })}</p>
       {isUnchanged(diff) && (
         <p className="good" data-testid="no-changes">
-          Nothing that runs differs; steps may have been moved.
+          {t('noChanges')}
         </p>
       )}
-      <Group title="Steps added" count={steps.added.length}>
+      <Group title={t('groups.stepsAdded')} count={steps.added.length}>
         {steps.added.map((id) => (
           <StepItem key={id} id={id} mark="added" title={stepTitle(nodeOf(after.document, id), id)} />
         ))}
       </Group>
-      <Group title="Steps removed" count={steps.removed.length}>
+      <Group title={t('groups.stepsRemoved')} count={steps.removed.length}>
         {steps.removed.map((id) => (
           <StepItem key={id} id={id} mark="removed" title={stepTitle(nodeOf(before.document, id), id)} />
         ))}
       </Group>
-      <Group title="Steps changed" count={steps.changed.length}>
+      <Group title={t('groups.stepsChanged')} count={steps.changed.length}>
         {steps.changed.map((change) => {
-          const fields = fieldTitles(change.kind, change.fields);
+          const fields = fieldTitles(change.kind, change.fields, t('settings'));
           const was = change.kindBefore;
           return (
             <StepItem key={change.id} id={change.id} mark="changed" title={stepTitle(nodeOf(after.document, change.id), change.id)}>
-              <ul className="change__fields" aria-label="What changed">
-                {was !== null && <li>Now {isNodeKind(change.kind) ? nodeDef(change.kind).label : change.kind}, was {isNodeKind(was) ? nodeDef(was).label : was}</li>}
-                {change.labelChanged && <li>Name on the canvas</li>}
+              <ul className="change__fields" aria-label={t('fieldsLabel')}>
+                {was !== null && <li>{t('kindChanged', { now: isNodeKind(change.kind) ? nodeDef(change.kind).label : change.kind, was: isNodeKind(was) ? nodeDef(was).label : was })}</li>}
+                {change.labelChanged && <li>{t('labelChanged')}</li>}
                 {fields.map((title, index) => (
                   <li key={change.fields[index]} data-field={change.fields[index]}>
                     {title}
@@ -151,11 +148,11 @@ export function ChangeList({
           );
         })}
       </Group>
-      <EdgeGroup title="Connections added" mark="added" ids={edges.added} document={after.document} />
-      <EdgeGroup title="Connections removed" mark="removed" ids={edges.removed} document={before.document} />
-      <EdgeGroup title="Connections changed" mark="changed" ids={edges.changed} document={after.document} />
+      <EdgeGroup title={t('groups.connectionsAdded')} mark="added" ids={edges.added} document={after.document} />
+      <EdgeGroup title={t('groups.connectionsRemoved')} mark="removed" ids={edges.removed} document={before.document} />
+      <EdgeGroup title={t('groups.connectionsChanged')} mark="changed" ids={edges.changed} document={after.document} />
       <section className="section">
-        <h3>Runs still running</h3>
+        <h3>{t('groups.running')}</h3>
         <Running running={running} retry={retryRunning} before={before} after={after} />
       </section>
     </div>

@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { diffFlows } from '../../../../workflows/flow';
 import type { FlowVersionSummary } from '../../../../api/contract/flows';
@@ -15,14 +16,15 @@ import './compare.css';
 export const sideValue = (version: number | null): string => (version === null ? 'draft' : String(version));
 
 function SideSelect({ label, value, versions, withDraft, onChange, testId }: { label: string; value: number | null; versions: readonly FlowVersionSummary[]; withDraft: boolean; onChange: (value: string) => void; testId: string }) {
+  const { t } = useTranslation('flowCompare');
   return (
     <label className="compare__pick">
       <span>{label}</span>
       <select value={sideValue(value)} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
-        {withDraft && <option value="draft">Draft</option>}
+        {withDraft && <option value={sideValue(null)}>{t('draftOption')}</option>}
         {versions.map((v) => (
           <option key={v.version} value={String(v.version)}>
-            Version {v.version}
+            {t('versionOption', { version: v.version })}
           </option>
         ))}
       </select>
@@ -50,6 +52,7 @@ export function CompareView({
   after: ComparedSide;
   onPick: (side: 'from' | 'to', value: string) => void;
 }) {
+  const { t } = useTranslation('flowCompare');
   const diff = useMemo(() => diffFlows(before.document, after.document), [before, after]);
   const store = useMemo(() => {
     const created = createEditorStore({ flowId, draft: after.document, versions, readOnly: true });
@@ -66,17 +69,17 @@ export function CompareView({
           <header className="toolbar">
             <div className="toolbar__left">
               <Link href={`/flows/${flowId}`} className="back">
-                ← Draft
+                {t('back')}
               </Link>
-              <h1 className="toolbar__title">Changes in {name}</h1>
+              <h1 className="toolbar__title">{t('title', { name })}</h1>
             </div>
             <div className="toolbar__right">
-              <SideSelect label="From" value={before.version} versions={versions} withDraft={false} onChange={(value) => onPick('from', value)} testId="compare-from" />
-              <SideSelect label="To" value={after.version} versions={versions} withDraft onChange={(value) => onPick('to', value)} testId="compare-to" />
+              <SideSelect label={t('from')} value={before.version} versions={versions} withDraft={false} onChange={(value) => onPick('from', value)} testId="compare-from" />
+              <SideSelect label={t('to')} value={after.version} versions={versions} withDraft onChange={(value) => onPick('to', value)} testId="compare-to" />
               <span className="compare__legend" aria-hidden="true">
-                <span className="diff-mark diff-mark--added">Added</span>
-                <span className="diff-mark diff-mark--changed">Changed</span>
-                <span className="diff-mark diff-mark--removed">Removed</span>
+                <span className="diff-mark diff-mark--added">{t('marks.added')}</span>
+                <span className="diff-mark diff-mark--changed">{t('marks.changed')}</span>
+                <span className="diff-mark diff-mark--removed">{t('marks.removed')}</span>
               </span>
             </div>
           </header>
@@ -84,9 +87,9 @@ export function CompareView({
             <div className="editor__canvas">
               <Canvas focus={focus} />
             </div>
-            <aside className="side" aria-label={`Changes from ${sideName(before)} to ${sideName(after)}`}>
+            <aside className="side" aria-label={t('sideLabel', { before: sideName(t, before), after: sideName(t, after) })}>
               <div className="side__title">
-                <h2>What changed</h2>
+                <h2>{t('whatChanged')}</h2>
               </div>
               <div className="side__body">
                 <ChangeList before={before} after={after} diff={diff} running={running} retryRunning={retry} />

@@ -8,11 +8,11 @@ export function stepTitle(node: FlowDraftNode | undefined, id: string): string {
   return node.label ?? (isNodeKind(node.kind) ? nodeDef(node.kind).label : node.kind);
 }
 
-/** The labels the settings form gives these config fields of a step of `kind`. */
-export function fieldTitles(kind: string, fields: readonly string[]): string[] {
+/** The labels the settings form gives these config fields of a step of `kind`; `settings` names the whole config. */
+export function fieldTitles(kind: string, fields: readonly string[], settings: string): string[] {
   const spec = isNodeKind(kind) ? formSpecFor(kind) : undefined;
   return fields.map((key) => {
-    if (key === '') return 'Settings';
+    if (key === '') return settings;
     const field = spec?.type === 'object' ? spec.fields.find((f) => f.key === key) : undefined;
     return field?.title ?? fallbackTitle(key);
   });

@@ -1,48 +1,44 @@
+import { useTranslation } from 'react-i18next';
 import type { SimulatedEffect } from '../../../../workflows/flow/simulation';
 import { formatDateTime } from '../../shared/time';
 
 /** What an entry would have done to the world, in full: the message as rendered, the task, the call. */
 export function EffectView({ effect }: { effect: SimulatedEffect }) {
+  const { t } = useTranslation('flowRuns');
   switch (effect.kind) {
     case 'message':
       return (
         <div className="effect effect--message">
-          <div className="muted small">
-            {effect.channel} to {effect.to.name}
-          </div>
+          <div className="muted small">{t('effect.message', { channel: effect.channel, name: effect.to.name })}</div>
           <strong>{effect.subject}</strong>
           <p className="effect__text">{effect.text}</p>
         </div>
       );
     case 'request':
       return (
-        <p className="effect">
-          Asks {effect.to.name} to {effect.requestKind === 'approval' ? 'approve' : 'acknowledge'}, due {formatDateTime(effect.dueAt)}
-        </p>
+        <p className="effect">{t('effect.request', { name: effect.to.name, kind: effect.requestKind, due: formatDateTime(effect.dueAt) })}</p>
       );
     case 'decision':
       return (
         <p className="effect">
-          {effect.by.name}: {effect.answer}
-          {effect.comment !== undefined && ` — “${effect.comment}”`}
+          {t('effect.decision', { name: effect.by.name, answer: effect.answer })}
+          {effect.comment !== undefined && t('effect.comment', { comment: effect.comment })}
         </p>
       );
     case 'timeout':
-      return <p className="effect">{effect.to.name} did not answer in time</p>;
+      return <p className="effect">{t('effect.timeout', { name: effect.to.name })}</p>;
     case 'escalation':
-      return <p className="effect">Escalation level {effect.level}{effect.to === null ? ': nobody higher up' : ` to ${effect.to.name}`}</p>;
+      return <p className="effect">{effect.to === null ? t('effect.escalationNobody', { level: effect.level }) : t('effect.escalationTo', { level: effect.level, name: effect.to.name })}</p>;
     case 'status':
       return (
         <p className="effect">
-          Project status set to {effect.status}
-          {effect.reason !== null && ` (${effect.reason})`}
+          {t('effect.status', { status: effect.status })}
+          {effect.reason !== null && t('effect.reason', { reason: effect.reason })}
         </p>
       );
     case 'task':
       return (
-        <p className="effect">
-          Task “{effect.title}” for {effect.assignee?.name ?? 'nobody'}, due {formatDateTime(effect.dueAt)}
-        </p>
+        <p className="effect">{t('effect.task', { title: effect.title, name: effect.assignee?.name ?? t('effect.nobody'), due: formatDateTime(effect.dueAt) })}</p>
       );
     case 'webhook':
       return (
@@ -54,8 +50,8 @@ export function EffectView({ effect }: { effect: SimulatedEffect }) {
         </div>
       );
     case 'retrospective':
-      return <p className="effect">The closing review starts</p>;
+      return <p className="effect">{t('effect.retrospective')}</p>;
     case 'wait':
-      return <p className="effect">Waits until {formatDateTime(effect.until)}</p>;
+      return <p className="effect">{t('effect.wait', { until: formatDateTime(effect.until) })}</p>;
   }
 }

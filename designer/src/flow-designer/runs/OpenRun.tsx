@@ -1,6 +1,7 @@
 import { RefreshCw } from 'lucide-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
 import { useOverlayApi } from './overlay-store';
 import { RunTraceView } from './RunTraceView';
@@ -12,6 +13,7 @@ const refreshRunningMs = 10_000;
 
 /** One run opened: its trace on the graph, and the same in words here; refreshable while it runs. */
 export function OpenRun({ runId, onBack }: { runId: string; onBack: () => void }) {
+  const { t } = useTranslation('flowRuns');
   const overlay = useOverlayApi();
   const portLabel = usePortLabels();
   const query = useQuery({
@@ -23,21 +25,21 @@ export function OpenRun({ runId, onBack }: { runId: string; onBack: () => void }
   const trace = query.data ?? null;
   const error = query.isError ? errorMessage(query.error) : null;
   useEffect(() => {
-    if (query.data) overlay.getState().show(traceOverlay(query.data, undefined, portLabel));
-  }, [query.data, overlay, portLabel]);
+    if (query.data) overlay.getState().show(traceOverlay(query.data, undefined, portLabel, t));
+  }, [query.data, overlay, portLabel, t]);
   useEffect(() => () => overlay.getState().clear(), [overlay]);
   return (
     <div className="run-open" data-testid="run-open">
       <div className="run-open__bar">
         <button type="button" className="button" onClick={onBack} data-testid="runs-back">
-          ← All runs
+          {t('open.back')}
         </button>
-        <button type="button" className="icon-button" onClick={() => void query.refetch()} title="Read the run again" aria-label="Refresh">
+        <button type="button" className="icon-button" onClick={() => void query.refetch()} title={t('open.reread')} aria-label={t('open.refresh')}>
           <RefreshCw size={15} />
         </button>
       </div>
       {error !== null && <p className="error-text">{error}</p>}
-      {trace === null ? error === null && <p className="muted">Loading…</p> : <RunTraceView trace={trace} />}
+      {trace === null ? error === null && <p className="muted">{t('open.loading')}</p> : <RunTraceView trace={trace} />}
     </div>
   );
 }

@@ -1,17 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../../../workflows/flow/run-trace';
 import { formatDateTime } from '../../shared/time';
 import { usePortLabels, useStepLabels } from './use-step-labels';
 import { decisionLine, localMoment } from './run-overlay';
 import type { FlowRunTrace } from '../../../../api/contract/flow-runs';
 
-const sourceNote: Record<FlowRunTrace['pathSource'], string> = {
-  live: 'As the run reports it now.',
-  stored: 'As kept when the run finished.',
-  none: 'The path of this run is not available.',
-};
-
 /** One run in words, beside the graph that shows it: where it waits, the steps it took, who decided what. */
 export function RunTraceView({ trace }: { trace: FlowRunTrace }) {
+  const { t } = useTranslation('flowRuns');
   const label = useStepLabels();
   const portLabel = usePortLabels();
   return (
@@ -22,26 +18,25 @@ export function RunTraceView({ trace }: { trace: FlowRunTrace }) {
       </h3>
       <p className="muted small">
         <span className={`run-status run-status--${trace.status}`} data-testid="run-trace-status">
-          {trace.status}
+          {t(`status.${trace.status}`)}
         </span>{' '}
-        started {formatDateTime(trace.startedAt)}
-        {trace.endedAt !== null && `, ended ${formatDateTime(trace.endedAt)}`}
-        {trace.result !== null && ` · result: ${trace.result}`}
+        {trace.endedAt === null ? t('trace.started', { started: formatDateTime(trace.startedAt) }) : t('trace.startedEnded', { started: formatDateTime(trace.startedAt), ended: formatDateTime(trace.endedAt) })}
+        {trace.result !== null && t('trace.result', { result: trace.result })}
       </p>
       <p className="muted small">
-        {sourceNote[trace.pathSource]}
+        {t(`trace.source.${trace.pathSource}`)}
         {trace.unavailable !== null && trace.pathSource === 'none' && ` (${trace.unavailable})`}
       </p>
       {trace.waitingFor.length > 0 && (
         <ul className="run-waiting" data-testid="run-waiting">
           {trace.waitingFor.map((w) => (
             <li key={w.requestId}>
-              <strong>{label(w.nodeId)}</strong> waits for {w.person.name} until {localMoment(w.until)}
+              <strong>{label(w.nodeId)}</strong> {t('trace.waits', { name: w.person.name, until: localMoment(w.until) })}
             </li>
           ))}
         </ul>
       )}
-      <h4>Steps</h4>
+      <h4>{t('trace.steps')}</h4>
       <ol className="run-steps" data-testid="run-steps">
         {trace.path.map((step, index) => (
           <li key={index}>
@@ -59,17 +54,17 @@ export function RunTraceView({ trace }: { trace: FlowRunTrace }) {
         ))}
         {trace.currentNodes.map((nodeId) => (
           <li key={`now-${nodeId}`} className="run-steps__now">
-            <strong>{label(nodeId)}</strong> <span className="muted small">now</span>
+            <strong>{label(nodeId)}</strong> <span className="muted small">{t('trace.now')}</span>
           </li>
         ))}
       </ol>
       {trace.decisions.length > 0 && (
         <>
-          <h4>Decisions</h4>
+          <h4>{t('trace.decisions')}</h4>
           <ul className="run-decisions" data-testid="run-decisions">
             {trace.decisions.map((d) => (
               <li key={d.requestId}>
-                <strong>{label(d.nodeId)}</strong> <span className="small">{decisionLine(d, localMoment)}</span>
+                <strong>{label(d.nodeId)}</strong> <span className="small">{decisionLine(d, localMoment, t)}</span>
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import { X } from 'lucide-react';
 import { useState } from 'react';
-import { triggerEventLabels, triggerEventSchema } from '../../../../workflows/flow';
+import { useTranslation } from 'react-i18next';
+import { triggerEventSchema } from '../../../../workflows/flow';
 import { formatDateTime } from '../../shared/time';
 import { HeatToggle } from './HeatToggle';
 import { OpenRun } from './OpenRun';
@@ -9,22 +10,19 @@ import { useRunPages } from './use-run-pages';
 import type { FlowRunSummary } from '../../../../api/contract/flow-runs';
 import { LoadFailed } from '../../shared/LoadFailed';
 
-function triggerLabel(event: string): string {
-  const known = triggerEventSchema.safeParse(event);
-  return known.success ? triggerEventLabels[known.data] : event;
-}
-
 function RunRow({ run, onOpen }: { run: FlowRunSummary; onOpen: () => void }) {
+  const { t } = useTranslation(['flowRuns', 'flowDiagnostics']);
+  const known = triggerEventSchema.safeParse(run.triggerEvent);
   return (
     <li>
       <button type="button" className="run-row" onClick={onOpen} data-testid={`run-${run.id}`}>
         <span className="run-row__top">
           <strong>{run.project.name}</strong>
-          <span className={`run-status run-status--${run.status}`}>{run.status}</span>
+          <span className={`run-status run-status--${run.status}`}>{t(`status.${run.status}`)}</span>
         </span>
         <span className="muted small">
-          {triggerLabel(run.triggerEvent)}
-          {run.subjectName !== null && ` · ${run.subjectName}`} · started {formatDateTime(run.startedAt)}
+          {known.success ? t(`flowDiagnostics:events.${known.data}`) : run.triggerEvent}
+          {run.subjectName !== null && ` · ${run.subjectName}`} · {t('panel.started', { at: formatDateTime(run.startedAt) })}
         </span>
       </button>
     </li>
@@ -33,6 +31,7 @@ function RunRow({ run, onOpen }: { run: FlowRunSummary; onOpen: () => void }) {
 
 /** The version page's runs: filters, the list, one run on the graph, or the heat over many. */
 export function RunsPanel({ flowId, version, onClose, initialRun = null }: { flowId: string; version: number; onClose: () => void; initialRun?: string | null }) {
+  const { t } = useTranslation('flowRuns');
   const [filter, setFilter] = useState<RunListFilter>({ projectId: '', status: '', trigger: '' });
   const [openRun, setOpenRun] = useState<string | null>(initialRun);
   const [heat, setHeat] = useState(false);
@@ -41,10 +40,10 @@ export function RunsPanel({ flowId, version, onClose, initialRun = null }: { flo
   const key = `runs:${flowId}:${version}:${filter.projectId}:${filter.status}:${filter.trigger}:${listed}`;
   const { load: runs, hasMore, more, retry } = useRunPages(flowId, { version, ...filter }, key);
   return (
-    <aside className="side runs-panel" aria-label="Runs of this version" data-testid="runs-panel">
+    <aside className="side runs-panel" aria-label={t('panel.label')} data-testid="runs-panel">
       <div className="side__title">
-        <h2>Runs of version {version}</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Close the runs">
+        <h2>{t('panel.title', { version })}</h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('panel.close')}>
           <X size={16} />
         </button>
       </div>
@@ -61,12 +60,12 @@ export function RunsPanel({ flowId, version, onClose, initialRun = null }: { flo
           <>
             <HeatToggle flowId={flowId} version={version} on={heat} onChange={setHeat} />
             <RunFilters filter={filter} onChange={setFilter} />
-            {runs.status === 'loading' && <p className="muted">Loading…</p>}
+            {runs.status === 'loading' && <p className="muted">{t('panel.loading')}</p>}
             {runs.status === 'failed' && <LoadFailed message={runs.message} retry={retry} />}
             {runs.status === 'ready' &&
               (runs.value.length === 0 ? (
                 <p className="muted" data-testid="runs-empty">
-                  No runs{filter.projectId || filter.status || filter.trigger ? ' match these filters' : ' of this version yet'}.
+                  {filter.projectId || filter.status || filter.trigger ? t('panel.noneMatch') : t('panel.noneYet')}
                 </p>
               ) : (
                 <ul className="run-list" data-testid="run-list">
@@ -84,7 +83,7 @@ export function RunsPanel({ flowId, version, onClose, initialRun = null }: { flo
               ))}
             {runs.status === 'ready' && hasMore && (
               <button type="button" className="button" onClick={more} data-testid="runs-more">
-                Show older runs
+                {t('panel.more')}
               </button>
             )}
           </>

@@ -1,5 +1,6 @@
 import { X } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TraceEdge } from '../../../../workflows/flow/run-trace';
 import { simulationRequestSchema, type SimulationResult } from '../../../../workflows/flow/simulation';
 import { ApiError, errorMessage } from '../../api/client';
@@ -19,6 +20,7 @@ type Outcome = { kind: 'result'; result: SimulationResult; edges: TraceEdge[] } 
  * with scripted answers. Nothing is written or sent; the timeline says what would have happened.
  */
 export function TestRunPanel({ flowId, version, onClose }: { flowId: string; version: number | null; onClose: () => void }) {
+  const { t } = useTranslation('flowRuns');
   const store = useEditorApi();
   const label = useStepLabels();
   const dirty = useEditorStore((s) => !s.readOnly && s.docVersion !== s.savedVersion);
@@ -48,7 +50,7 @@ export function TestRunPanel({ flowId, version, onClose }: { flowId: string; ver
       })),
     });
     if (!request.success) {
-      setOutcome({ kind: 'error', message: request.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ') });
+      setOutcome({ kind: 'error', message: request.error.issues.map((i) => `${i.path.join('.') || t('test.request')}: ${i.message}`).join('; ') });
       return;
     }
     setRunning(true);
@@ -72,18 +74,18 @@ export function TestRunPanel({ flowId, version, onClose }: { flowId: string; ver
   }
 
   return (
-    <aside className="side test-run" aria-label="Test run" data-testid="test-run-panel">
+    <aside className="side test-run" aria-label={t('test.label')} data-testid="test-run-panel">
       <div className="side__title">
-        <h2>Test run{version === null ? ' of the draft' : ` of version ${version}`}</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Close the test run">
+        <h2>{version === null ? t('test.ofDraft') : t('test.ofVersion', { version })}</h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('test.close')}>
           <X size={16} />
         </button>
       </div>
       <div className="side__body panel">
-        <p className="help">Plays the flow against a real project with the answers you script. Nothing is saved, sent or changed.</p>
-        {dirty && <p className="notice-inline">The test runs the saved draft: save first to include your latest changes.</p>}
+        <p className="help">{t('test.help')}</p>
+        {dirty && <p className="notice-inline">{t('test.unsaved')}</p>}
         <label className="field">
-          <span className="field__label">Project</span>
+          <span className="field__label">{t('test.project')}</span>
           <select
             value={projectId}
             onChange={(e) => {
@@ -92,19 +94,19 @@ export function TestRunPanel({ flowId, version, onClose }: { flowId: string; ver
             }}
             data-testid="test-run-project"
           >
-            <option value="">Choose a project…</option>
+            <option value="">{t('test.chooseProject')}</option>
             {projects.status === 'ready' && projects.value.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
         </label>
         {projectId !== '' && event !== null && milestoneEvents.has(event) && <SubjectPicker projectId={projectId} value={subjectId} onChange={setSubjectId} />}
         <ScriptedAnswers rows={rows} onChange={setRows} />
         <button type="button" className="button button--primary" onClick={() => void run()} disabled={projectId === '' || running} data-testid="test-run-start">
-          {running ? 'Running…' : 'Run the test'}
+          {running ? t('test.running') : t('test.start')}
         </button>
         {outcome?.kind === 'error' && <p className="error-text">{outcome.message}</p>}
         {outcome?.kind === 'invalid' && (
           <div className="test-run__invalid" role="alert" data-testid="test-run-invalid">
-            <p className="error-text">{outcome.message} The steps concerned are marked in red.</p>
+            <p className="error-text">{t('test.invalid', { message: outcome.message })}</p>
             <ul>
               {outcome.problems.map((p, i) => (
                 <li key={i}>

@@ -1,5 +1,7 @@
 import { Pause, Play, RotateCcw, StepForward } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../i18n/i18n';
 import type { TraceEdge } from '../../../../workflows/flow/run-trace';
 import type { SimulationResult } from '../../../../workflows/flow/simulation';
 
@@ -9,7 +11,7 @@ import { playbackOverlay } from './run-overlay';
 import { useStepLabels } from './use-step-labels';
 
 /** Moments of a test run read in the project calendar's zone, as its timeline sentences are. */
-const inZone = (iso: string, timeZone: string) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+const inZone = (iso: string, timeZone: string) => new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
 
 /** How long each entry stays on screen while playing. */
 const playEveryMs = 900;
@@ -19,6 +21,7 @@ const playEveryMs = 900;
  * entry's step is highlighted and the edges taken so far are lit, the same way as for real runs.
  */
 export function TimelinePlayback({ result, edges }: { result: SimulationResult; edges: readonly TraceEdge[] }) {
+  const { t } = useTranslation('flowRuns');
   const overlay = useOverlayApi();
   const label = useStepLabels();
   const [index, setIndex] = useState(-1);
@@ -50,23 +53,23 @@ export function TimelinePlayback({ result, edges }: { result: SimulationResult; 
   return (
     <div className="playback" data-testid="playback">
       <p className="small" data-testid="simulation-outcome">
-        <span className={`run-status run-status--${result.status}`}>{result.status}</span>
-        {result.result !== null && ` · result: ${result.result}`} · {inZone(result.startedAt, result.timeZone)} → {inZone(result.endedAt, result.timeZone)}
-        <span className="muted"> ({result.timeZone}, the project's calendar)</span>
+        <span className={`run-status run-status--${result.status}`}>{t(`status.${result.status}`)}</span>
+        {result.result !== null && t('playback.result', { result: result.result })} · {inZone(result.startedAt, result.timeZone)} → {inZone(result.endedAt, result.timeZone)}
+        <span className="muted"> {t('playback.zone', { zone: result.timeZone })}</span>
       </p>
       {result.error !== null && <p className="error-text">{result.error}</p>}
       <div className="playback__controls">
         <button type="button" className="button" onClick={() => setPlaying((p) => !p)} disabled={last < 0} data-testid="playback-play">
-          {playing ? <Pause size={15} aria-hidden="true" /> : <Play size={15} aria-hidden="true" />} {playing ? 'Pause' : 'Play'}
+          {playing ? <Pause size={15} aria-hidden="true" /> : <Play size={15} aria-hidden="true" />} {playing ? t('playback.pause') : t('playback.play')}
         </button>
         <button type="button" className="button" onClick={pausedAt((i) => Math.min(i + 1, last))} disabled={index >= last} data-testid="playback-step">
-          <StepForward size={15} aria-hidden="true" /> Step
+          <StepForward size={15} aria-hidden="true" /> {t('playback.step')}
         </button>
         <button type="button" className="button" onClick={pausedAt(() => -1)} disabled={index < 0} data-testid="playback-reset">
-          <RotateCcw size={15} aria-hidden="true" /> Reset
+          <RotateCcw size={15} aria-hidden="true" /> {t('playback.reset')}
         </button>
         <span className="muted small">
-          {index + 1} / {result.timeline.length}
+          {t('playback.position', { index: index + 1, total: result.timeline.length })}
         </span>
       </div>
       {current !== undefined && (

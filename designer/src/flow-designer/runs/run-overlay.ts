@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { i18next } from '../../i18n/i18n';
 import { edgesTaken, formatDuration, type RunPathStep, type TraceEdge } from '../../../../workflows/flow/run-trace';
 import type { TimelineEntry } from '../../../../workflows/flow/simulation';
 import type { EdgeOverlay, NodeOverlay, Overlay } from './overlay-store';
@@ -13,26 +15,23 @@ const portIds: PortLabel = (_nodeId, portId) => portId;
 const weekdayTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false });
 export const localMoment: MomentFormat = (iso) => weekdayTime.format(new Date(iso));
 
-const decisionWords: Record<string, string> = {
-  pending: 'asked, not answered yet',
-  approved: 'approved',
-  rejected: 'rejected',
-  acknowledged: 'acknowledged',
-  timed_out: 'did not answer in time',
-  delegated: 'handed it on',
-  cancelled: 'no longer asked',
-};
+/** The runs' words in the page's language, read when asked (the language may change). */
+export const runsT = (): TFunction<'flowRuns'> => i18next.getFixedT(null, 'flowRuns');
+
+const decisionStatuses = ['pending', 'approved', 'rejected', 'acknowledged', 'timed_out', 'delegated', 'cancelled'] as const;
+const isDecisionStatus = (status: string): status is (typeof decisionStatuses)[number] => (decisionStatuses as readonly string[]).includes(status);
 
 type Decision = FlowRunTrace['decisions'][number];
 
 /** "Dan Director approved Thu 09:10: “Good plan”", and why it was theirs when they stood in for someone absent. */
-export function decisionLine(decision: Decision, moment: MomentFormat): string {
-  const word = decisionWords[decision.status] ?? decision.status;
-  const who = decision.decidedBy !== null && decision.decidedBy.id !== decision.asked.id ? `${decision.decidedBy.name} (for ${decision.asked.name})` : decision.asked.name;
-  const when = decision.decidedAt !== null && decision.status !== 'pending' ? ` ${moment(decision.decidedAt)}` : '';
-  const comment = decision.comment ? `: “${decision.comment}”` : '';
+export function decisionLine(decision: Decision, moment: MomentFormat, t: TFunction<'flowRuns'> = runsT()): string {
+  const word = isDecisionStatus(decision.status) ? t(`decision.words.${decision.status}`) : decision.status;
+  const who = decision.decidedBy !== null && decision.decidedBy.id !== decision.asked.id ? t('decision.forSomeone', { name: decision.decidedBy.name, asked: decision.asked.name }) : decision.asked.name;
+  const line = decision.decidedAt !== null && decision.status !== 'pending' ? t('decision.lineAt', { who, word, at: moment(decision.decidedAt) }) : t('decision.line', { who, word });
+  const comment = decision.comment ? t('decision.comment', { comment: decision.comment }) : '';
+  // The note is the server's own sentence about why this person was asked.
   const assigned = decision.assignmentNote ? ` — ${decision.assignmentNote}` : '';
-  return `${who} ${word}${when}${comment}${assigned}`;
+  return `${line}${comment}${assigned}`;
 }
 
 function stepLine(step: FlowRunTrace['path'][number], moment: MomentFormat, portLabel: PortLabel): string {
@@ -44,18 +43,18 @@ function stepLine(step: FlowRunTrace['path'][number], moment: MomentFormat, port
 }
 
 /** One run on its version's graph: where it went, when, who decided what, and where it waits now. */
-export function traceOverlay(trace: FlowRunTrace, moment: MomentFormat = localMoment, portLabel: PortLabel = portIds): Overlay {
+export function traceOverlay(trace: FlowRunTrace, moment: MomentFormat = localMoment, portLabel: PortLabel = portIds, t: TFunction<'flowRuns'> = runsT()): Overlay {
   const nodes: Record<string, { tone: NodeOverlay['tone']; lines: string[]; waiting?: string }> = {};
   const entry = (nodeId: string) => (nodes[nodeId] ??= { tone: 'visited', lines: [] });
   for (const step of trace.path) entry(step.nodeId).lines.push(stepLine(step, moment, portLabel));
-  for (const decision of trace.decisions) entry(decision.nodeId).lines.push(decisionLine(decision, moment));
+  for (const decision of trace.decisions) entry(decision.nodeId).lines.push(decisionLine(decision, moment, t));
   for (const nodeId of trace.currentNodes) {
     const here = entry(nodeId);
     here.tone = 'current';
     const waits = trace.waitingFor.filter((w) => w.nodeId === nodeId);
     if (waits.length > 0) {
       const until = waits.map((w) => w.until).sort()[0]!;
-      here.waiting = `Waiting for ${waits.map((w) => w.person.name).join(', ')} until ${moment(until)}`;
+      here.waiting = t('trace.waiting', { names: waits.map((w) => w.person.name).join(', '), until: moment(until) });
     }
   }
   const edges: Record<string, EdgeOverlay> = {};
@@ -64,21 +63,21 @@ export function traceOverlay(trace: FlowRunTrace, moment: MomentFormat = localMo
 }
 
 /** Many runs of a version at once: how many took each edge, how long steps held them. */
-export function heatOverlay(heat: FlowHeat): Overlay {
+export function heatOverlay(heat: FlowHeat, t: TFunction<'flowRuns'> = runsT()): Overlay {
   const most = Math.max(1, ...heat.edges.map((e) => e.runs));
   const edges: Record<string, EdgeOverlay> = {};
   for (const edge of heat.edges) {
     edges[edge.edgeId] = {
       taken: edge.runs > 0,
-      label: `${edge.runs} run${edge.runs === 1 ? '' : 's'}`,
+      label: t('heat.runs', { count: edge.runs }),
       width: edge.runs === 0 ? 1 : 1.5 + (6.5 * edge.runs) / most,
     };
   }
   const nodes: Record<string, NodeOverlay> = {};
   for (const node of heat.nodes) {
-    const runs = `${node.runs} run${node.runs === 1 ? '' : 's'}`;
+    const runs = t('heat.runs', { count: node.runs });
     // Steps that pass at once (a trigger, an end) have no time worth showing.
-    nodes[node.nodeId] = { tone: 'visited', lines: [], badge: node.medianMs === null || node.medianMs < 1000 ? runs : `median ${formatDuration(node.medianMs)} · ${runs}` };
+    nodes[node.nodeId] = { tone: 'visited', lines: [], badge: node.medianMs === null || node.medianMs < 1000 ? runs : t('heat.median', { duration: formatDuration(node.medianMs), runs }) };
   }
   return { nodes, edges };
 }

@@ -1,0 +1,36 @@
+import type { flowCompare as en } from '../en/flow-compare';
+import type { Translation } from '../../../../workflows/i18n';
+
+export const flowCompare: Translation<typeof en> = {
+  draft: '草稿',
+  version: '版本 {version}',
+  marks: { added: '新增', removed: '删除', changed: '修改' },
+  back: '← 草稿',
+  title: '{name} 的变更',
+  from: '从',
+  to: '到',
+  draftOption: '草稿',
+  versionOption: '版本 {version}',
+  sideLabel: '从{before}到{after}的变更',
+  whatChanged: '变更内容',
+  fromTo: '从{before}到{after}',
+  noChanges: '运行上没有任何差异；步骤可能只是移动了位置。',
+  groups: {
+    stepsAdded: '新增的步骤',
+    stepsRemoved: '删除的步骤',
+    stepsChanged: '修改的步骤',
+    connectionsAdded: '新增的连线',
+    connectionsRemoved: '删除的连线',
+    connectionsChanged: '修改的连线',
+    running: '仍在运行的流程',
+  },
+  fieldsLabel: '修改了什么',
+  kindChanged: '现在是{now}，原来是{was}',
+  labelChanged: '画布上的名称',
+  settings: '设置',
+  loading: '加载中…',
+  runningRule: '运行会一直停留在它开始时的版本上直到结束；新的运行从最新发布的版本开始{newest, select, none {} other {（当前为版本 {newest}）}}{draft, select, yes {，发布草稿后它将成为下一个版本} other {}}。',
+  runningVersion: '版本 {version}',
+  noneRunning: '没有正在进行的运行',
+  someRunning: '{count} 次运行正在进行，停留在版本 {version}',
+};
