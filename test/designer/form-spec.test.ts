@@ -45,6 +45,8 @@ describe('settings forms generated from the node catalog', () => {
       ['chatChannelId', 'Chat channel', false],
       ['subject', 'Subject', true],
       ['message', 'Message', true],
+      ['subjectZh', 'Subject (Chinese)', false],
+      ['messageZh', 'Message (Chinese)', false],
     ]);
     expect(fieldOf(spec, 'chatChannelId').spec).toEqual({ type: 'chatChannel' });
     expect(fieldOf(spec, 'message').spec).toMatchObject({ type: 'text', multiline: true });
@@ -133,7 +135,7 @@ describe('settings forms generated from the node catalog', () => {
 
 describe('fields that take {{variables}}', () => {
   it('are the templates a step uses plus fields whose help mentions them', () => {
-    expect([...templateFieldsOf('notify', nodeCatalog.notify.defaults, formSpecFor('notify'))].sort()).toEqual(['message', 'subject']);
+    expect([...templateFieldsOf('notify', nodeCatalog.notify.defaults, formSpecFor('notify'))].sort()).toEqual(['message', 'messageZh', 'subject', 'subjectZh']);
     expect(templateFieldsOf('set_status', { status: 'at_risk' }, formSpecFor('set_status')).has('reason')).toBe(true);
     expect(templateFieldsOf('create_task', { broken: true }, formSpecFor('create_task')).has('title')).toBe(true);
     expect(templateFieldsOf('delay', {}, formSpecFor('delay')).size).toBe(0);

@@ -1,6 +1,17 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Language } from './languages';
-import { sharedResources, type SharedNamespace } from './resources';
+import { flowDiagnostics as enFlowDiagnostics } from './en/flow-diagnostics';
+import { flowDiagnostics as zhFlowDiagnostics } from './zh-CN/flow-diagnostics';
+
+/**
+ * The catalogs pure modules word things from. Imported one by one, not through resources.ts: the
+ * flow catalog there is built from workflows/flow, which imports this module (a cycle).
+ */
+const catalogs = {
+  en: { flowDiagnostics: enFlowDiagnostics },
+  'zh-CN': { flowDiagnostics: zhFlowDiagnostics },
+} as const satisfies Record<Language, Record<string, unknown>>;
+type FormattedNamespace = keyof (typeof catalogs)['en'];
 
 type Catalog = { readonly [key: string]: string | Catalog };
 type Params = Readonly<Record<string, string | number>>;
@@ -18,11 +29,11 @@ function messageAt(catalog: Catalog, key: string): string | undefined {
  * themselves (flow validation writes its English sentences from the catalog, so the catalog is
  * the one place they are written). An unknown key comes back as itself.
  */
-export function formatShared(language: Language, namespace: SharedNamespace, key: string, params: Params = {}): string {
+export function formatShared(language: Language, namespace: FormattedNamespace, key: string, params: Params = {}): string {
   const id = `${language}\u0000${namespace}\u0000${key}`;
   let format = compiled.get(id);
   if (format === undefined) {
-    const message = messageAt(sharedResources[language][namespace] as Catalog, key);
+    const message = messageAt(catalogs[language][namespace] as Catalog, key);
     if (message === undefined) return key;
     format = new IntlMessageFormat(message, language);
     compiled.set(id, format);

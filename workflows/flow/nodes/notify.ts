@@ -16,7 +16,7 @@ export const messageSchema = z
  * The same subject and message in Chinese, for people who read Chinese (users.language); without
  * them everybody gets the ones above. Optional, so versions published before them still parse.
  */
-export const subjectZhSchema = z.string().min(1).max(200).optional().meta({ title: 'Subject (Chinese)', description: 'What people who read Chinese get; without it, the subject above.' });
+export const subjectZhSchema = z.string().min(1).max(200).optional().meta({ title: 'Subject (Chinese)', description: 'What people who read Chinese get, with the same {{variable}} placeholders; without it, the subject above.' });
 export const messageZhSchema = z
   .string()
   .min(1)

@@ -19,7 +19,7 @@ const duration = (path: string) => ({ [`${path}/amount`]: '数量', [`${path}/un
 const messageFields = { channel: '渠道', chatChannelId: '聊天群', subject: '主题', message: '消息', subjectZh: '主题（中文）', messageZh: '消息（中文）' };
 /** The Chinese versions of a message step's subject and message: what readers of Chinese get. */
 const chineseMessageHelp = {
-  subjectZh: '阅读语言为中文的人收到的主题；不填则用上面的主题。',
+  subjectZh: "阅读语言为中文的人收到的主题，可用同样的 '{{'变量'}}' 占位符；不填则用上面的主题。",
   messageZh: "阅读语言为中文的人收到的正文，可用同样的 '{{'变量'}}' 占位符；不填则用上面的消息。",
 };
 const timeoutFields = { timeout: '时限', ...duration('timeout') };
