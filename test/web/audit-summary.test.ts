@@ -37,7 +37,7 @@ describe('a project’s history', () => {
       event({ action: 'insert', entity: 'kpi_reports', after: { id: 'k1', project_id: 'p1', metric: 'revenue', value: '150000', reporter_id: ann, note: null, created_at: at } }),
       fmt,
     );
-    expect(line.what).toBe('added a KPI report “revenue”');
+    expect(line.what).toBe('added a KPI report “Revenue”');
     expect(line.changes).toEqual([
       { field: 'Value', before: '', after: '150000' },
       { field: 'Reporter', before: '', after: 'Ann' },

@@ -1,6 +1,9 @@
 import type { AuditEvent } from '../../../api/contract/audit';
 import { i18next } from '../i18n/i18n';
 import { audit } from '../i18n/en/audit';
+import { goalMetrics, type GoalMetric } from '../../../workflows/domain';
+
+const isGoalMetric = (value: string): value is GoalMetric => (goalMetrics as readonly string[]).includes(value);
 
 /**
  * One line of the audit trail (a project's history, or the whole trail), from a raw audit row:
@@ -38,11 +41,14 @@ export interface HistoryWording {
 /** What a row is called, for rows that have a name of their own. */
 function nameOf(row: Record<string, unknown> | null): string | null {
   if (row === null) return null;
-  for (const key of ['name', 'title', 'category', 'metric']) {
+  for (const key of ['name', 'title', 'category', 'custom_name']) {
     const value = row[key];
     if (typeof value === 'string' && value.trim() !== '') return value;
   }
-  return null;
+  // A goal is named by its metric, in the reader's language ("Revenue", "销售额").
+  const metric = row['metric'];
+  if (typeof metric === 'string' && isGoalMetric(metric)) return i18next.t(`plan:metrics.${metric}`);
+  return typeof metric === 'string' && metric.trim() !== '' ? metric : null;
 }
 
 const isNamedField = (field: string): field is keyof typeof audit.fields => Object.hasOwn(audit.fields, field);
@@ -57,10 +63,14 @@ export function fieldLabel(column: string): string {
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
+const isNamedValue = (value: string): value is keyof typeof audit.values => Object.hasOwn(audit.values, value);
+
 /** A value as a short text: dates in the reader's zone, people by name, long texts and objects cut. */
 export function formatValue(value: unknown, wording: HistoryWording): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'string' && uuid.test(value)) return wording.personName(value) ?? cut(value);
+  if (typeof value === 'string' && isNamedValue(value)) return i18next.t(`audit:values.${value}`);
+  if (typeof value === 'string' && isGoalMetric(value)) return i18next.t(`plan:metrics.${value}`);
   if (typeof value === 'string') return isoInstant.test(value) ? wording.formatInstant(value) : cut(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return cut(JSON.stringify(value));
@@ -124,7 +134,7 @@ export function historyLine(event: AuditEvent, wording: HistoryWording, maxChang
       : changedFields(event.before, event.after)
           .filter((field) => !onlyOpaqueIds(field, event, wording))
           // What an addition is called is in its line already.
-          .filter((field) => !(event.action === 'insert' && name !== null && event.after?.[field] === name));
+          .filter((field) => !(event.action === 'insert' && name !== null && formatValue(event.after?.[field], wording) === name));
   return {
     id: String(event.id),
     at: event.at,

@@ -1,10 +1,10 @@
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { triggerEventLabels } from '../../../workflows/flow';
 import { usePageQuery } from '../app/queries';
 import { gapSentence, whenEvent } from '../flow-designer/bindings/binding-sentences';
 import { bindingsApi, type ProjectFlowBinding } from '../flow-designer/bindings/bindings-api';
 import { Card } from '../shared/Card';
+import { eventLabel } from '../i18n/flow-catalog';
 import { formatDateTime } from '../shared/time';
 import { LoadFailed } from '../shared/LoadFailed';
 
@@ -12,7 +12,7 @@ const whyKey = { project: 'flows.whyProject', global: 'flows.whyGlobal' } as con
 
 function Entry({ entry }: { entry: ProjectFlowBinding }) {
   const { t } = useTranslation('projects');
-  const label = triggerEventLabels[entry.triggerEvent];
+  const label = eventLabel(entry.triggerEvent);
   const runs = [<Link key="runs" href={`/flows/${entry.flowId}/versions/${entry.version}`} />];
   if (entry.source === 'none' || entry.flowId === null) {
     return (

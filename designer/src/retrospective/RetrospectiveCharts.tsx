@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, ReferenceLine, ResponsiveCo
 import { chartColours } from '../shared/chart-colours';
 import { formatDateTime, timeTickFormatter } from '../shared/time';
 import type { EscalationBar, StripBar } from './retrospective-charts';
+import { ChartLegend } from '../shared/ChartLegend';
 
 /** Chart settings (recharts' own words, not a person's). */
 const dashed = '4 4';
@@ -88,7 +89,7 @@ export function BudgetChart({ lines }: { lines: { category: string; planned: num
           <XAxis dataKey="category" fontSize={12} />
           <YAxis fontSize={12} width={56} />
           <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} content={({ payload }) => <ChartLegend payload={payload} />} />
           <Bar dataKey="planned" name={t('charts.planned')} fill={chartColours.planned} isAnimationActive={false} maxBarSize={48} />
           <Bar dataKey="spent" name={t('charts.spent')} fill={chartColours.actual} isAnimationActive={false} maxBarSize={48} />
         </BarChart>

@@ -3,6 +3,7 @@ import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatte
 import { chartColours } from './chart-colours';
 import { formatAmount, formatCompact } from './format';
 import { formatDateTime, timeTickFormatter } from './time';
+import { ChartLegend } from './ChartLegend';
 
 export interface PlanActualPoint {
   /** Milliseconds since the epoch. */
@@ -50,7 +51,7 @@ export function PlanActualChart({ points, marks, unit, label, height = 240 }: Pl
           <XAxis dataKey="t" type="number" scale="time" domain={timeDomain} tickFormatter={tick} fontSize={12} />
           <YAxis tickFormatter={formatCompact} fontSize={12} width={56} />
           <Tooltip labelFormatter={(t) => (typeof t === 'number' ? formatDateTime(new Date(t).toISOString()) : '')} formatter={value} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} content={({ payload }) => <ChartLegend payload={payload} />} />
           <Line type="linear" dataKey="planned" name={t('chart.planned')} stroke={chartColours.planned} strokeDasharray={dashed} dot={false} connectNulls isAnimationActive={false} />
           <Line type="linear" dataKey="actual" name={t('chart.actual')} stroke={chartColours.actual} strokeWidth={2.5} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
           {markStatuses.map((status) => {

@@ -128,7 +128,7 @@ function FlowTable({ flows }: { flows: readonly FlowSummary[] }) {
           .map((flow) => (
             <tr key={flow.id}>
               <td>
-                <Link href={`/flows/${flow.id}`} className="table__link">
+                <Link href={`/flows/${flow.id}`} className="table__link" data-i18n-data="">
                   {flow.name}
                 </Link>
               </td>
