@@ -32,46 +32,33 @@ const languages = [
 ] as const;
 
 /**
- * English a Chinese screen may still show, each for a reason outside these screens (the server's
- * texts come first: they hold the test data, which is cut out after them):
- * - texts the server writes — inbox item subjects and messages, the closing review's timeline — in
- *   English until the server's catalogs (another helper's part of issue #18) are merged;
- * - the shared parts other helpers translate at the same time: the navigation and skip link
- *   (`app`), the "(optional)" mark and the plan-against-actual chart's legend (`shared`);
+ * English a Chinese screen may still show:
+ * - the closing review's timeline: its entries are written when the events happen and kept in the
+ *   finalized report as they were written, in English (issue #18 names it as not done);
  * - the test's own data: the milestone and metric the shared factories name.
+ * Everything else — inbox texts included, since the people read Chinese — must be Chinese.
  */
 const notOursYet = {
-  server: [
-    'Plan to approve:',
-    'Hello',
-    'submitted the plan of',
-    'goals, 1 milestones, budget',
-    'Please approve it or reject it with a reason.',
-    'Phase: execution',
-    'Phase: monitoring',
-    'Phase: closing review',
-    'Closing review started',
-    'Milestone "First deals" missed',
-    '"First deals" escalated to',
-    'level',
-  ],
+  server: ['Phase: execution', 'Phase: monitoring', 'Phase: closing review', 'Closing review started', 'Milestone "First deals" missed', '"First deals" escalated to', 'level'],
   shared: [] as string[],
   data: ['First deals', 'revenue'],
 };
 
 /** A sign-in person with a name of the run's language (the e-mail is made from a Latin one). */
-async function person(system: TestSystem, latin: string, name: string, options: { role: 'manager' | 'member'; managerId?: string }): Promise<SignInPerson> {
-  const made = await createSignInPerson(system.app, latin, options);
-  const renamed = await call(system.app, 'PATCH', `/api/users/${made.id}`, { name });
+async function person(system: TestSystem, latin: string, name: string, options: { role: 'manager' | 'member'; managerId?: string; language: 'en' | 'zh-CN' }): Promise<SignInPerson> {
+  const { language, ...rest } = options;
+  const made = await createSignInPerson(system.app, latin, rest);
+  // Named in the run's language, and reading it: what the server writes to them is in it too.
+  const renamed = await call(system.app, 'PATCH', `/api/users/${made.id}`, { name, language });
   expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
   return { ...made, name };
 }
 
-async function orgChartIn(system: TestSystem, names: (typeof languages)[number]['names']) {
-  const ceo = await person(system, 'Ceo', names.ceo, { role: 'manager' });
-  const director = await person(system, 'Director', names.director, { role: 'manager', managerId: ceo.id });
-  const manager = await person(system, 'Manager', names.manager, { role: 'manager', managerId: director.id });
-  const rep = await person(system, 'Rep', names.rep, { role: 'member', managerId: manager.id });
+async function orgChartIn(system: TestSystem, names: (typeof languages)[number]['names'], language: 'en' | 'zh-CN') {
+  const ceo = await person(system, 'Ceo', names.ceo, { role: 'manager', language });
+  const director = await person(system, 'Director', names.director, { role: 'manager', managerId: ceo.id, language });
+  const manager = await person(system, 'Manager', names.manager, { role: 'manager', managerId: director.id, language });
+  const rep = await person(system, 'Rep', names.rep, { role: 'member', managerId: manager.id, language });
   return { ceo, director, manager, rep };
 }
 
@@ -88,7 +75,7 @@ async function checkScreen(page: Page, tag: string, allow: readonly string[]): P
 describe.each(languages)('the inbox and the closing review in $locale', ({ locale, tag, names, reason, said }) => {
   it('lets a manager reject a plan from the inbox with a reason, and the team fill in and finalize the closing review', async () => {
     const { app } = web.system;
-    const org = await orgChartIn(web.system, names);
+    const org = await orgChartIn(web.system, names, tag);
 
     // A plan waiting for the manager's approval.
     const planned = await createProject(app, org.rep.id, 'Plan', { milestones: [{ name: 'First deals', dueAt: inSeconds(1800), metric: 'revenue', targetValue: 1000, ownerId: org.rep.id }] });

@@ -138,7 +138,7 @@ describe('planning a project in the web app', () => {
     expect(await page.getByTestId('project-history').count()).toBe(0);
     await manager.goto(`${web.url}/projects/${projectId}`);
     const history = manager.getByTestId('project-history');
-    await expect.poll(() => history.textContent()).toContain('Rep added a KPI report “revenue”');
+    await expect.poll(() => history.textContent()).toContain('Rep added a KPI report “Revenue”');
     expect(await history.textContent()).toContain('Rep added the milestone');
     await web.screenshot(manager, '13-project-history');
   });

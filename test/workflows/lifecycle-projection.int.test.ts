@@ -136,7 +136,10 @@ describe('the lifecycle projection that project pages read', () => {
 
     const [host, port] = inject('temporalAddress').split(':');
     const proxy = await startSwitchableTcpProxy({ host: host!, port: Number(port) });
-    const connection = await Connection.connect({ address: `127.0.0.1:${proxy.port}` });
+    // No gRPC retries on this connection: a retry timer set while the engine is cut would fire after
+    // the connection is closed and throw where nobody catches it (the client's retry interceptor
+    // does not stop at the caller's deadline).
+    const connection = await Connection.connect({ address: `127.0.0.1:${proxy.port}`, interceptors: [] });
     try {
       const app = createApp({ db: system.db, temporal: { client: new Client({ connection, namespace: 'default' }), taskQueue: system.taskQueue }, decisionLinks: testDecisionLinks });
       await proxy.cut();

@@ -25,7 +25,8 @@ export function YearDays({ year, onRemove }: { year: DayTable; onRemove: ((date:
                 <td>
                   <time dateTime={date}>{formatDay(date)}</time>
                 </td>
-                <td>{day.name ?? t('year.unnamed')}</td>
+                {/* A day's name is what an admin (or the official schedule) called it: data, in its own language. */}
+                <td data-i18n-data={day.name === null ? undefined : ''}>{day.name ?? t('year.unnamed')}</td>
                 <td>
                   <span className={`day-kind day-kind--${day.kind}`}>{kindLabel(t, day.kind)}</span>
                 </td>
