@@ -5,7 +5,7 @@ import { Card } from '../shared/Card';
 import { DoneNote } from '../shared/DoneNote';
 import { forgetSharedYear, refreshCalendars, storeSharedYear, type SharedYearView } from './calendars-api';
 import { sourceLabel } from './calendar-labels';
-import { formatStoredAt } from './day-format';
+import { formatDateTime } from '../shared/time';
 import { EditDay } from './EditDay';
 import { Problems, problemsOf, type ProblemReport } from './Problems';
 import { withDay, type DayKind } from './marked-days';
@@ -57,7 +57,7 @@ export function YearPanel({ calendarId, year, mayManage }: { calendarId: SharedC
       ) : data ? (
         <>
           <p className="muted" data-testid="year-source">
-            {data.updatedAt === null ? sourceLabel(t, data.source) : t('year.source', { source: sourceLabel(t, data.source), at: formatStoredAt(data.updatedAt) })}
+            {data.updatedAt === null ? sourceLabel(t, data.source) : t('year.source', { source: sourceLabel(t, data.source), at: formatDateTime(data.updatedAt) })}
             {' · '}
             {t('year.count', { holidays: data.holidays.length, workingDays: data.workingDays.length })}
           </p>

@@ -9,6 +9,3 @@ export const formatDay = (date: string): string =>
 
 /** "October 2027" / "2027年10月": a month heading of a year's days. */
 export const formatMonth = (date: string): string => new Intl.DateTimeFormat(currentLanguage(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(dayOf(date));
-
-/** When an admin stored a year: date and time in the page's language and the reader's zone. */
-export const formatStoredAt = (iso: string): string => new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));

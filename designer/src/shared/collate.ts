@@ -1,20 +1,11 @@
-import { currentLanguage } from '../i18n/i18n';
-import type { Language } from '../../../workflows/i18n';
-
-const collators = new Map<Language, Intl.Collator>();
+import { inPageLanguage } from './format';
 
 /**
  * Compares two names as the page's language sorts them: in zh-CN by pinyin (ICU's Chinese
  * collation, as the server's `name_order`), in English alphabetically; case aside in both.
  */
 export function compareNames(a: string, b: string): number {
-  const language = currentLanguage();
-  let collator = collators.get(language);
-  if (collator === undefined) {
-    collator = new Intl.Collator(language, { sensitivity: 'base' });
-    collators.set(language, collator);
-  }
-  return collator.compare(a, b);
+  return inPageLanguage('names', (language) => new Intl.Collator(language, { sensitivity: 'base' })).compare(a, b);
 }
 
 /** A copy of the list sorted by name (see compareNames). */

@@ -1,7 +1,7 @@
 import { Pause, Play, RotateCcw, StepForward } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../../i18n/i18n';
+import { formatDateTime } from '../../shared/time';
 import type { TraceEdge } from '../../../../workflows/flow/run-trace';
 import type { SimulationResult } from '../../../../workflows/flow/simulation';
 
@@ -11,7 +11,6 @@ import { playbackOverlay } from './run-overlay';
 import { useStepLabels } from './use-step-labels';
 
 /** Moments of a test run read in the project calendar's zone, as its timeline sentences are. */
-const inZone = (iso: string, timeZone: string) => new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
 
 /** How long each entry stays on screen while playing. */
 const playEveryMs = 900;
@@ -54,7 +53,7 @@ export function TimelinePlayback({ result, edges }: { result: SimulationResult; 
     <div className="playback" data-testid="playback">
       <p className="small" data-testid="simulation-outcome">
         <span className={`run-status run-status--${result.status}`}>{t(`status.${result.status}`)}</span>
-        {result.result !== null && t('playback.result', { result: result.result })} · {inZone(result.startedAt, result.timeZone)} → {inZone(result.endedAt, result.timeZone)}
+        {result.result !== null && t('playback.result', { result: result.result })} · {formatDateTime(result.startedAt, { timeZone: result.timeZone })} → {formatDateTime(result.endedAt, { timeZone: result.timeZone })}
         <span className="muted"> {t('playback.zone', { zone: result.timeZone })}</span>
       </p>
       {result.error !== null && <p className="error-text">{result.error}</p>}
@@ -75,7 +74,7 @@ export function TimelinePlayback({ result, edges }: { result: SimulationResult; 
       {current !== undefined && (
         <div className="playback__current" data-testid="playback-current">
           <div className="muted small">
-            {label(current.nodeId)} · {inZone(current.at, result.timeZone)}
+            {label(current.nodeId)} · {formatDateTime(current.at, { timeZone: result.timeZone })}
           </div>
           <p>{current.text}</p>
           {current.effect !== undefined && <EffectView effect={current.effect} />}
