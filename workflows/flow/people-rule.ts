@@ -116,7 +116,7 @@ export function peopleRuleWordingOf(rule: PeopleRule): { key: PeopleRuleWording;
 }
 
 /** Each wording as a phrase of the flowDiagnostics catalog, which names the rules inside its sentences. */
-const diagnosticPhrases: Record<PeopleRuleWording, DiagnosticPhrase['phrase']> = {
+export const diagnosticPhrases = {
   projectOwner: 'rule_project_owner',
   ownerManager: 'rule_owner_manager',
   managerAbove: 'rule_manager_above',
@@ -125,7 +125,7 @@ const diagnosticPhrases: Record<PeopleRuleWording, DiagnosticPhrase['phrase']> =
   person: 'rule_user',
   people: 'rule_users',
   escalationRecipient: 'rule_escalation_recipient',
-};
+} as const satisfies Record<PeopleRuleWording, DiagnosticPhrase['phrase']>;
 
 /** A rule as a phrase of the flowDiagnostics catalog, to be read in any language. */
 export function peopleRulePhrase(rule: PeopleRule): DiagnosticPhrase {

@@ -1,3 +1,5 @@
+import { peopleRuleWording } from '../../flow/people-rule';
+
 /**
  * What is wrong with a flow, as the person drawing it reads it: the server (validation errors)
  * and the designer (marks on the steps) both render a diagnostic's `code`, `wording` and `params`
@@ -80,13 +82,14 @@ export const flowDiagnostics = {
     template_empty: 'It contains an empty placeholder "\'{{}}\'"; put a variable name between the braces.',
     template_invalid: '"{placeholder}" is not a valid placeholder; a variable name is made of words joined by dots, like \'{{milestone.name}}\'.',
     template_unbalanced: 'It has a "\'{{\'" or "\'}}\'" without its partner; every placeholder is written \'{{variable.name}}\'.',
-    rule_project_owner: 'the project owner',
-    rule_owner_manager: "the project owner's manager",
-    rule_manager_above: 'the manager {levels} levels above the project owner',
-    rule_role: 'everyone with the role "{role}"',
-    rule_team: 'the chosen team',
-    rule_user: 'the chosen person',
-    rule_users: 'the {count} chosen people',
-    rule_escalation_recipient: 'the person the latest escalation reached',
+    // A people rule's words are written once, in workflows/flow/people-rule.ts.
+    rule_project_owner: peopleRuleWording.projectOwner,
+    rule_owner_manager: peopleRuleWording.ownerManager,
+    rule_manager_above: peopleRuleWording.managerAbove,
+    rule_role: peopleRuleWording.role,
+    rule_team: peopleRuleWording.team,
+    rule_user: peopleRuleWording.person,
+    rule_users: peopleRuleWording.people,
+    rule_escalation_recipient: peopleRuleWording.escalationRecipient,
   },
 } as const;

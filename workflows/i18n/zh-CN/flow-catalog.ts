@@ -1,4 +1,6 @@
 import type { FlowCatalogMessages } from '../flow-catalog';
+import { diagnosticPhrases, type PeopleRuleWording } from '../../flow/people-rule';
+import { flowDiagnostics } from './flow-diagnostics';
 import type { Translation } from '../translation';
 
 // Settings several kinds of step share, written once here.
@@ -292,16 +294,8 @@ export const flowCatalog: Translation<FlowCatalogMessages> = {
     'webhook/status': '答复的 HTTP 状态码',
     'retrospective/id': '复盘 ID',
   },
-  people: {
-    projectOwner: '项目负责人',
-    ownerManager: '项目负责人的上级',
-    managerAbove: '项目负责人往上第 {levels} 级的上级',
-    role: '角色为“{role}”的所有人',
-    team: '所选团队',
-    person: '所选人员',
-    people: '所选的 {count} 人',
-    escalationRecipient: '最近一次升级到达的人',
-  },
+  // The same words as the diagnostics' phrases for these rules: written once, there.
+  people: Object.fromEntries(Object.entries(diagnosticPhrases).map(([wording, phrase]) => [wording, flowDiagnostics.phrases[phrase]])) as Record<PeopleRuleWording, string>,
   durations: {
     seconds: '{amount} 秒',
     minutes: '{amount} 分钟',
