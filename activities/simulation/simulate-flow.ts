@@ -178,6 +178,7 @@ export async function simulateFlow(db: Db, input: SimulateFlowInput): Promise<Si
     // Nobody changes the shared calendar in the middle of a test run.
     followsCalendarChanges: false,
     recountsChangesHeardWhileCounting: false,
+    recountsOnlyForYearsRead: false,
     // A test run sends nothing anywhere; its timeline shows each message step already.
     sendsChat: false,
     effects: simulated.effects,

@@ -62,13 +62,15 @@ const importRefused = (format: 'csv' | 'ics', errors: HolidayImportError[]) =>
  * for is named (and logged): a lifecycle picks the new days up at its next reload (plan approval,
  * continue-as-new), a flow run keeps the deadline it has.
  */
-async function rescheduleFollowers(db: Db, client: Client, calendarId: SharedCalendarId, log: Logger): Promise<{ projects: number; flowRuns: number; notReached: string[] }> {
+async function rescheduleFollowers(db: Db, client: Client, calendarId: SharedCalendarId, year: number, log: Logger): Promise<{ projects: number; flowRuns: number; notReached: string[] }> {
   const lifecycles = (await listProjectsFollowing(db, calendarId)).map(salesProjectWorkflowId);
   const flowRuns = await listFlowRunsFollowing(db, calendarId);
   const notReached: string[] = [];
-  const tell = async (workflowId: string, signal: typeof calendarChangedSignal) => {
+  const tell = async (workflowId: string, kind: 'project' | 'run') => {
     try {
-      await client.workflow.getHandle(workflowId).signal(signal);
+      const handle = client.workflow.getHandle(workflowId);
+      // A run counts its deadlines again only when the year is one they read.
+      await (kind === 'project' ? handle.signal(calendarChangedSignal) : handle.signal(flowCalendarChangedSignal, { years: [year] }));
       return true;
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) notReached.push(workflowId);
@@ -77,11 +79,11 @@ async function rescheduleFollowers(db: Db, client: Client, calendarId: SharedCal
   };
   let projects = 0;
   let runs = 0;
-  const work = [...lifecycles.map((id) => [id, calendarChangedSignal, 'project'] as const), ...flowRuns.map((id) => [id, flowCalendarChangedSignal, 'run'] as const)];
+  const work = [...lifecycles.map((id) => [id, 'project'] as const), ...flowRuns.map((id) => [id, 'run'] as const)];
   for (let i = 0; i < work.length; i += 20) {
     await Promise.all(
-      work.slice(i, i + 20).map(async ([workflowId, signal, kind]) => {
-        if (!(await tell(workflowId, signal))) return;
+      work.slice(i, i + 20).map(async ([workflowId, kind]) => {
+        if (!(await tell(workflowId, kind))) return;
         if (kind === 'project') projects++;
         else runs++;
       }),
@@ -102,7 +104,7 @@ function bodyFormat(contentType: string | undefined): 'csv' | 'ics' | null {
 export function calendarsRouter({ db, temporal }: AppDeps) {
   const store = async (calendarId: SharedCalendarId, table: SharedYear, source: SharedCalendarYearRow['source'], userId: string, log: Logger) => {
     const row = await upsertStoredYear(db, { calendarId, table, source, updatedBy: userId });
-    return { ...yearDto(calendarId, table, row), rescheduling: await rescheduleFollowers(db, temporal.client, calendarId, log) };
+    return { ...yearDto(calendarId, table, row), rescheduling: await rescheduleFollowers(db, temporal.client, calendarId, table.year, log) };
   };
 
   return createRouter()
@@ -150,7 +152,7 @@ export function calendarsRouter({ db, temporal }: AppDeps) {
       if (!(await deleteStoredYear(db, calendarId, year))) {
         throw new ApiError(404, 'not_found', said('noStoredHolidays', { year: String(year), calendar: calendarId }));
       }
-      await rescheduleFollowers(db, temporal.client, calendarId, c.get('log'));
+      await rescheduleFollowers(db, temporal.client, calendarId, year, c.get('log'));
       return c.body(null, 204);
     });
 }

@@ -68,3 +68,17 @@ export function sharedDates(years: readonly SharedYear[]): { holidays: string[];
     workingDays: years.flatMap((y) => y.workingDays.map((d) => d.date)),
   };
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether a change to these shared years can move business time counted from `from` to `to`
+ * (epoch ms): only the days between them are read. A day of margin on each side covers any time
+ * zone's new year. `undefined` years: any day may have changed.
+ */
+export function changeReaches(years: readonly number[] | undefined, from: number, to: number): boolean {
+  if (years === undefined) return true;
+  const first = new Date(Math.min(from, to) - DAY_MS).getUTCFullYear();
+  const last = new Date(Math.max(from, to) + DAY_MS).getUTCFullYear();
+  return years.some((year) => year >= first && year <= last);
+}

@@ -26,7 +26,7 @@ export async function startDeadline(scope: RunScope, duration: Duration): Promis
 
 /**
  * Waits until `done` holds (true) or the deadline passes (false). A business-unit deadline follows
- * the shared holiday calendar: when it changes meanwhile, the deadline is counted again from when
+ * the shared holiday calendar: when a year it reads changes meanwhile, the deadline is counted again from when
  * the wait began, `moved` hears of a new moment, and the wait goes on to it (or ends at once when
  * the new moment has already passed).
  */
@@ -38,8 +38,11 @@ export async function waitForDeadline(scope: RunScope, done: () => boolean, dead
   // was being written), moves the deadline. Runs started before this replay as they were.
   const recounts = scope.env.recountsChangesHeardWhileCounting;
   let seen = recounts && deadline.changes !== undefined ? deadline.changes : scope.calendarChanges();
+  const changed = scope.env.recountsOnlyForYearsRead
+    ? () => scope.calendarChangedSince(seen, deadline.from, deadline.at)
+    : () => scope.calendarChanges() !== seen;
   for (;;) {
-    if (!(await scope.env.condition(() => done() || scope.calendarChanges() !== seen, remaining()))) return false;
+    if (!(await scope.env.condition(() => done() || changed(), remaining()))) return false;
     if (done()) return true;
     // Taken before the calendar is read: a change heard while it is read is counted once more.
     const counting = scope.calendarChanges();

@@ -54,6 +54,12 @@ export interface FlowEnv {
    */
   readonly recountsChangesHeardWhileCounting: boolean;
   /**
+   * True: a wait counts its deadline again only for a change to a shared year its count reads (an
+   * admin's import of 2030 leaves this week's deadlines alone). False for runs started before,
+   * which count again for any change, and in test runs.
+   */
+  readonly recountsOnlyForYearsRead: boolean;
+  /**
    * True: after a step has written its messages, their chat copies are sent (deliverChat). False
    * for runs that started before chat channels (their history has no such activity), and in test runs.
    */

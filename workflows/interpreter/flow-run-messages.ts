@@ -73,5 +73,14 @@ export const flowRunStateQuery = defineQuery<FlowRunState>('flowRunState');
 /** A person's decision on a request of this run; refused for anyone but the assignee. */
 export const decideUpdate = defineUpdate<DecisionResult, [Decision]>('decide');
 
-/** The shared holiday calendar the run's project follows changed (sent by the API after an admin's import or edit). */
-export const flowCalendarChangedSignal = defineSignal('calendarChanged');
+/**
+ * What changed in the calendar a run's project follows. `years`: the shared calendar's years an
+ * admin imported, edited or forgot; absent when any day may have changed (the project's own
+ * calendar was changed, or the sender predates years).
+ */
+export interface CalendarChange {
+  years?: number[];
+}
+
+/** The calendar the run's project follows changed (sent by the API after an admin's import or edit, or by the lifecycle). */
+export const flowCalendarChangedSignal = defineSignal<[CalendarChange?]>('calendarChanged');

@@ -1,7 +1,8 @@
 import type { FlowDocument } from '../flow/graph-schema';
 import type { FlowNode, NodeKind } from '../flow/catalog';
+import { changeReaches } from '../domain/shared-calendars';
 import type { FlowEnv } from './flow-env';
-import type { Decision, DecisionResult, FlowResult, FlowRunInput, FlowRunResult, FlowRunState, PathStep } from './flow-run-messages';
+import type { CalendarChange, Decision, DecisionResult, FlowResult, FlowRunInput, FlowRunResult, FlowRunState, PathStep } from './flow-run-messages';
 import { nodeHandlers, type NodeHandler } from './node-handlers';
 import { arriveAtJoin, createGroups, endBranch, rootToken, type GroupOutcome, type Token } from './parallel-groups';
 import type { RunScope, TrackedRequest } from './run-scope';
@@ -41,8 +42,8 @@ export interface FlowRunner {
   /** Throws when the decision may not be taken (the update's validator). */
   validateDecision(decision: Decision): void;
   decide(decision: Decision): Promise<DecisionResult>;
-  /** The shared holiday calendar changed: business-unit deadlines being awaited are counted again. */
-  calendarChanged(): void;
+  /** The shared holiday calendar changed: business-unit deadlines being awaited that it reaches are counted again. */
+  calendarChanged(change?: CalendarChange): void;
   /** The run's id once registered (`run` registers it first). */
   readonly runId: string | undefined;
 }
@@ -67,7 +68,8 @@ export function createFlowRunner(input: FlowRunInput, doc: FlowDocument, env: Fl
   let result: FlowResult | undefined;
   let steps = 0;
   let scope: RunScope | undefined;
-  let calendarChanges = 0;
+  /** Every calendar change heard, in order: its years, or undefined when any day may have changed. */
+  const calendarChanges: (number[] | undefined)[] = [];
 
   const state = (): FlowRunState => ({
     flowVersionId: input.flowVersionId,
@@ -196,7 +198,8 @@ export function createFlowRunner(input: FlowRunInput, doc: FlowDocument, env: Fl
         if (path.length > PATH_KEPT) path.splice(0, path.length - PATH_KEPT);
       },
       sleeping,
-      calendarChanges: () => calendarChanges,
+      calendarChanges: () => calendarChanges.length,
+      calendarChangedSince: (seen, from, to) => calendarChanges.slice(seen).some((years) => changeReaches(years, from, to)),
     };
     try {
       await visit(trigger.id, rootToken);
@@ -221,8 +224,8 @@ export function createFlowRunner(input: FlowRunInput, doc: FlowDocument, env: Fl
     state,
     validateDecision,
     decide,
-    calendarChanged: () => {
-      calendarChanges++;
+    calendarChanged: (change) => {
+      calendarChanges.push(change?.years);
     },
     get runId() {
       return scope?.runId;

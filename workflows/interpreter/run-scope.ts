@@ -39,6 +39,8 @@ export interface RunScope {
   readonly sleeping: Map<string, string>;
   /** How many times the shared holiday calendar changed while the run was going (see durations.ts). */
   readonly calendarChanges: () => number;
+  /** Whether a change heard after the first `seen` can move business time counted from `from` to `to` (see durations.ts). */
+  readonly calendarChangedSince: (seen: number, from: number, to: number) => boolean;
 }
 
 /** Sets a dotted variable (`escalation.recipient.id`) in the run's context. */

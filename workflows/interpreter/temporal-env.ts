@@ -13,6 +13,8 @@ export function temporalFlowEnv(): FlowEnv {
     followsCalendarChanges: patched('deadlines-follow-calendar-changes'),
     // Runs started before it replay taking a change heard during a recount as already counted.
     recountsChangesHeardWhileCounting: patched('recount-changes-heard-while-counting'),
+    // Runs started before it replay counting again for a change to any year.
+    recountsOnlyForYearsRead: patched('recount-only-for-years-read'),
     // Runs started before chat channels replay without the chat activity after their message steps.
     sendsChat: patched('chat-deliveries'),
     effects: flowActs,
