@@ -25,6 +25,7 @@ import {
   ProjectListPage,
   ProjectPage,
   RetrospectivePage,
+  SalesPlanPage,
   VersionPage,
 } from './lazy-pages';
 import { queryClient } from './queries';
@@ -102,6 +103,7 @@ function PageRoutes() {
       <Route path="/projects/new" component={NewProjectPage} />
       <Route path="/projects/:id/plan">{(params) => <PlanPage id={params.id} />}</Route>
       <Route path="/projects/:id/retrospective">{(params) => <RetrospectivePage id={params.id} />}</Route>
+      <Route path="/projects/:id/sales-plan">{(params) => <SalesPlanPage id={params.id} />}</Route>
       <Route path="/projects/:id">{(params) => <ProjectPage id={params.id} />}</Route>
       <Route path="/inbox" component={InboxPage} />
       <Route path="/people" component={PeoplePage} />

@@ -10,6 +10,7 @@ export const ProjectListPage = page(() => import('../projects/ProjectListPage').
 export const NewProjectPage = page(() => import('../plan/NewProjectPage').then((m) => m.NewProjectPage));
 export const PlanPage = page(() => import('../plan/PlanPage').then((m) => m.PlanPage));
 export const RetrospectivePage = page(() => import('../retrospective/RetrospectivePage').then((m) => m.RetrospectivePage));
+export const SalesPlanPage = page(() => import('../sales-plan/SalesPlanPage').then((m) => m.SalesPlanPage));
 export const ProjectPage = page(() => import('../projects/ProjectPage').then((m) => m.ProjectPage));
 export const InboxPage = page(() => import('../inbox/InboxPage').then((m) => m.InboxPage));
 export const PeoplePage = page(() => import('../people/PeoplePage').then((m) => m.PeoplePage));

@@ -1,4 +1,4 @@
-import { ClipboardList, MessagesSquare, Pencil, Settings2 } from 'lucide-react';
+import { ClipboardList, MessagesSquare, Pencil, Settings2, Target } from 'lucide-react';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Card } from '../shared/Card';
@@ -74,6 +74,9 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
               <ClipboardList size={15} aria-hidden="true" /> {t('page.plan')}
             </Link>
           )}
+          <Link href={`/projects/${project.id}/sales-plan`} className="button" data-testid="sales-plan-link">
+            <Target size={15} aria-hidden="true" /> {t('page.salesPlan')}
+          </Link>
           {retrospective && (
             <Link href={`/projects/${project.id}/retrospective`} className="button" data-testid="retrospective-link">
               <MessagesSquare size={15} aria-hidden="true" /> {t('page.closingReview')}

@@ -58,6 +58,7 @@ export const projects = {
     editPlan: 'Edit plan',
     plan: 'Plan',
     closingReview: 'Closing review',
+    salesPlan: 'Sales plan',
     summary: 'Owner {owner} · {period} · times in {timeZone}',
     planWaiting: 'The plan is submitted and waits for approval.',
     planRejected: 'The plan was rejected:',

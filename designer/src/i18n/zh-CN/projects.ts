@@ -59,6 +59,7 @@ export const projects: Translation<typeof en> = {
     editPlan: '编辑计划',
     plan: '计划',
     closingReview: '结项复盘',
+    salesPlan: '销售计划',
     summary: '负责人 {owner} · {period} · 时间按 {timeZone} 显示',
     planWaiting: '计划已提交，等待审批。',
     planRejected: '计划被驳回：',

@@ -1,0 +1,14 @@
+import type { ComponentType } from 'react';
+import type { ProjectDetail } from '../../../api/contract/projects';
+
+/** What a part of the sales plan page gets: the project, and a way to reload after a change. */
+export interface SalesPlanSectionProps {
+  project: ProjectDetail;
+}
+
+/**
+ * The parts of a project's sales plan page, in order: each is one part of the plan (quota, funnel,
+ * scorecard, incentives, training, forecast) with its own folder, catalog and data. A rep sees
+ * their own row of each; a manager or the owner sees the team's.
+ */
+export const salesPlanSections: readonly { key: string; Section: ComponentType<SalesPlanSectionProps> }[] = [];
