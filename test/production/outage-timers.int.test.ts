@@ -19,6 +19,8 @@ let db: Db;
 let connection: Connection;
 let worker: RunningWorker;
 let app: App;
+/** The same API with the usual Temporal budget, for setting up before the outage on a busy machine. */
+let setupApp: App;
 const taskQueue = `milepost-outage-${randomUUID()}`;
 
 beforeAll(async () => {
@@ -30,7 +32,9 @@ beforeAll(async () => {
   db = createDb(databaseUrlAt(pgProxy.port), { max: 5, connectTimeoutMs: 2_000 });
   const temporalAddress = `127.0.0.1:${temporalProxy.port}`;
   connection = await Connection.connect({ address: temporalAddress });
+  // A short budget, so calls during the outage answer 503 quickly.
   app = createApp({ db, temporal: { client: new Client({ connection }), taskQueue, requestBudgetMs: 3_000 }, decisionLinks: testDecisionLinks });
+  setupApp = createApp({ db, temporal: { client: new Client({ connection }), taskQueue }, decisionLinks: testDecisionLinks });
   worker = await startWorker({ address: temporalAddress, namespace: 'default', db, taskQueue, decisionLinks: testDecisionLinks, workflowBundle: { code: inject('workflowBundleCode') } });
 });
 
@@ -48,9 +52,9 @@ const readiness = async () => (await call(app, 'GET', '/readyz', undefined, { as
 
 describe('an outage of PostgreSQL, then Temporal, while timers are due', () => {
   it('answers 503 and flips readiness while they are down, and once they are back every milestone due meanwhile is checked and escalated exactly once, with no restart', async () => {
-    const org = await createOrgChart(app);
+    const org = await createOrgChart(setupApp);
     // Three projects whose milestones fall due while both parts are down; nobody reports, so each misses.
-    const projects = await Promise.all(Array.from({ length: 3 }, () => createProjectWithMilestone(app, org, { dueInSeconds: 12, ackTimeoutSeconds: 600 })));
+    const projects = await Promise.all(Array.from({ length: 3 }, () => createProjectWithMilestone(setupApp, org, { dueInSeconds: 12, ackTimeoutSeconds: 600 })));
     const dueAt = (await db.selectFrom('milestones').select('dueAt').where('projectId', '=', projects[0]!.id).executeTakeFirstOrThrow()).dueAt;
 
     await pgProxy.cut();
