@@ -40,6 +40,15 @@ async function restoreYear(year: number, kept: SharedYear): Promise<void> {
   expect(restored.status).toBeLessThan(300);
 }
 
+/** On plan submission the manager acknowledges within one business day; approved if seen, rejected if late. */
+const acknowledgeWithinABusinessDay = () =>
+  document('Acknowledge within a business day', [
+    onPlanSubmitted(),
+    managerAcknowledges({ amount: 1, unit: 'business_days' }),
+    endWith('seen', 'approved'),
+    endWith('late', 'rejected'),
+  ], [['start', 'next', 'ack'], ['ack', 'acknowledged', 'seen'], ['ack', 'timed_out', 'late']]);
+
 describe('the shared calendar on the real engine', () => {
   // This test runs the activities' clock behind the engine's. A change to the shared calendar's
   // current year meanwhile would make the run count its deadline again from when the wait began
@@ -188,12 +197,7 @@ describe('the shared calendar on the real engine', () => {
   // tests in test/workflows/interpreter/deadline-recount.test.ts.
   it('moves a waiting acknowledgement’s due time, in the run and on its request, when an admin makes its due day a holiday, and back when the year is restored', async () => {
     const org = await createOrgChart(system.app);
-    const flow = document('Acknowledge within a business day', [
-      onPlanSubmitted(),
-      managerAcknowledges({ amount: 1, unit: 'business_days' }),
-      endWith('seen', 'approved'),
-      endWith('late', 'rejected'),
-    ], [['start', 'next', 'ack'], ['ack', 'acknowledged', 'seen'], ['ack', 'timed_out', 'late']]);
+    const flow = acknowledgeWithinABusinessDay();
     const stored = { timeZone: 'UTC', holidaysFrom: 'cn-mainland' as const };
     const { projectId } = await runOnPlanSubmitted(system, org, flow, { calendar: stored });
     const requestOf = () => system.db.selectFrom('approval_requests').selectAll().where('projectId', '=', projectId).where('approverId', '=', org.manager.id).executeTakeFirst();
@@ -251,12 +255,7 @@ describe('the shared calendar on the real engine', () => {
 
   it('leaves a waiting acknowledgement’s due time alone when an admin changes a year it does not reach, without counting it again', async () => {
     const org = await createOrgChart(system.app);
-    const flow = document('Acknowledge within a business day', [
-      onPlanSubmitted(),
-      managerAcknowledges({ amount: 1, unit: 'business_days' }),
-      endWith('seen', 'approved'),
-      endWith('late', 'rejected'),
-    ], [['start', 'next', 'ack'], ['ack', 'acknowledged', 'seen'], ['ack', 'timed_out', 'late']]);
+    const flow = acknowledgeWithinABusinessDay();
     const { projectId } = await runOnPlanSubmitted(system, org, flow, { calendar: { timeZone: 'UTC', holidaysFrom: 'cn-mainland' } });
     const asked = await eventually(async () => {
       const [row] = await system.db.selectFrom('approval_requests').selectAll().where('projectId', '=', projectId).where('approverId', '=', org.manager.id).execute();
