@@ -412,6 +412,8 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
         return { path: '/api/sample-company' };
       },
     },
+    // Forecasts: whoever reads the project
+    'GET /api/projects/{id}/forecasts': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${E}/forecasts` }) },
   };
 }
 
