@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { replaceGoalAllocation } from '../../db/queries/goal-allocations';
 import { bind, createOrgChart, createProject, inSeconds, notifyOwnerFlow, publishFlow, startExecution, type OrgChart } from '../support/factories';
 import { call, eventually } from '../support/http';
 import { useSystem } from '../support/system';
@@ -85,6 +86,35 @@ describe('forecast below threshold on the real engine', () => {
     // Each crossing is in the project's audit trail, under the person whose report moved it.
     const trail = await system.db.selectFrom('audit_events').select(['actorUserId']).where('entity', '=', 'forecast_crossings').where('projectId', '=', project.id).execute();
     expect(trail).toEqual(crossings.map(() => ({ actorUserId: org.rep.id })));
+  });
+
+  it("warns about the member whose own allocation falls behind, not the one ahead of theirs, naming them", async () => {
+    const org = await createOrgChart(system.app);
+    const project = await runningProject(org);
+    const goalId = (await system.db.selectFrom('goals').select('id').where('projectId', '=', project.id).executeTakeFirstOrThrow()).id;
+    // Half of the 6,000 each: about 1,000 of each half was planned by now.
+    await replaceGoalAllocation(system.db, {
+      projectId: project.id,
+      goalId,
+      granularity: 'month',
+      periodWeights: null,
+      scale: 0,
+      timeZone: null,
+      rows: [org.rep, org.manager].map((person) => ({ userId: person.id, teamId: null, weight: '1', amount: null })),
+    });
+    const subject = `Allocation forecast ${randomUUID()}`;
+    const flow = notifyOwnerFlow({ event: 'forecast_below_threshold', forecastBelowPct: 80, watch: ['allocation'] }, subject, '{{forecast.subjectKind}} of {{forecast.owner.name}}: {{forecast.percentOfPlan}} %');
+    await bind(system.app, 'forecast_below_threshold', project.id, await publishFlow(system.app, flow));
+
+    await report(project.id, 3000, org.rep); // the rep far ahead of their half; the manager has reported nothing
+    const [message] = await eventually(async () => {
+      const found = await messages(org.rep.id, subject);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    const managerName = (await system.db.selectFrom('users').select('name').where('id', '=', org.manager.id).executeTakeFirstOrThrow()).name;
+    expect(message).toBe(`allocation of ${managerName}: 0 %`);
+    expect((await crossingsOf(project.id)).map((c) => [c.subjectKind, c.direction])).toEqual([['allocation', 'fell_below']]);
   });
 
   it("paces against the plan's own weights: a goal behind an even pace but on its back-loaded plan raises nothing", async () => {
