@@ -11,6 +11,10 @@ import { TableHead } from '../shared/TableHead';
 import { formatDate } from '../shared/time';
 import type { SubjectForecast } from '../../../api/contract/forecasts';
 import { subjectChartData } from './forecast-chart-data';
+import { metricLabel } from '../plan/goal-labels';
+import { goalMetrics, type GoalMetric } from '../../../workflows/domain/smart-goal';
+
+const isGoalMetric = (metric: string): metric is GoalMetric => (goalMetrics as readonly string[]).includes(metric);
 import { forecastsKey, loadForecasts } from './forecasts-api';
 
 /**
@@ -40,9 +44,12 @@ export function ForecastSection({ project }: SalesPlanSectionProps) {
 
 function Forecasts({ subjects, mine }: { subjects: SubjectForecast[]; mine: boolean }) {
   const { t } = useTranslation('forecast');
+  const { t: tPlan } = useTranslation('plan');
   const nameOf = usePeopleNames();
   if (subjects.length === 0) return <p className="muted">{t('none')}</p>;
-  const label = (s: SubjectForecast) => (s.kind === 'allocation' ? t('allocationOf', { goal: s.name, holder: s.holder?.userId ? nameOf(s.holder.userId) : t('aTeam') }) : s.name);
+  // A goal reads as its metric's words in the page's language; a custom one (and a milestone) by its own name.
+  const goalName = (s: SubjectForecast) => (s.kind !== 'milestone' && isGoalMetric(s.metric) ? metricLabel(tPlan, s.metric) : s.name);
+  const label = (s: SubjectForecast) => (s.kind === 'allocation' ? t('allocationOf', { goal: goalName(s), holder: s.holder?.userId ? nameOf(s.holder.userId) : t('aTeam') }) : goalName(s));
   const charted = subjects.filter((s) => s.kind !== 'milestone' && s.forecast.value !== null);
   return (
     <>
