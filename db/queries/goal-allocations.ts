@@ -148,3 +148,44 @@ export async function listMemberQuotas(db: Db, projectId: string): Promise<Membe
   }
   return quotas;
 }
+
+/** Who may hold a part of a project's goals: its owner and its members (not its viewers), by name. */
+export async function listQuotaHolders(db: Db, projectId: string): Promise<{ id: string; name: string }[]> {
+  const owner = db
+    .selectFrom('sales_projects as p')
+    .innerJoin('users as u', 'u.id', 'p.ownerId')
+    .select(['u.id', 'u.name'])
+    .where('p.id', '=', projectId);
+  const members = db
+    .selectFrom('project_members as pm')
+    .innerJoin('users as u', 'u.id', 'pm.userId')
+    .select(['u.id', 'u.name'])
+    .where('pm.projectId', '=', projectId)
+    .where('pm.role', '<>', 'viewer');
+  return db.selectFrom(owner.union(members).as('h')).selectAll().execute();
+}
+
+/** The members of each of `teamIds`, and the teams' names. */
+export async function listTeamsWithMembers(db: Db, teamIds: readonly string[]): Promise<{ id: string; name: string; memberIds: string[] }[]> {
+  if (teamIds.length === 0) return [];
+  const teams = await db.selectFrom('teams').select(['id', 'name']).where('id', 'in', [...teamIds]).execute();
+  const members = await db.selectFrom('team_members').select(['teamId', 'userId']).where('teamId', 'in', [...teamIds]).execute();
+  return teams.map((team) => ({ ...team, memberIds: members.filter((m) => m.teamId === team.id).map((m) => m.userId) }));
+}
+
+/** A metric's KPI reports of a project within [from, until], with whose figure each is (its reporter). */
+export async function listMemberReports(db: Db, projectId: string, metric: string, from: Date, until: Date): Promise<{ reporterId: string; value: string; reportedAt: Date }[]> {
+  return db
+    .selectFrom('kpi_reports')
+    .select(['reporterId', 'value', 'reportedAt'])
+    .where('projectId', '=', projectId)
+    .where('metric', '=', metric)
+    .where('reportedAt', '>=', from)
+    .where('reportedAt', '<=', until)
+    .execute();
+}
+
+/** Removes the members' own milestones of a goal (before its allocation gives new ones). */
+export async function deleteMemberMilestones(db: Db, goalId: string): Promise<void> {
+  await db.deleteFrom('milestones').where('goalId', '=', goalId).where('memberId', 'is not', null).execute();
+}

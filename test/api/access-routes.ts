@@ -412,6 +412,16 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
         return { path: '/api/sample-company' };
       },
     },
+
+    // Quotas: a goal's target allocated to members (planners), read by everyone on the project
+    'GET /api/projects/{id}/goals/{goalId}/allocation': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${P}/goals/${f.goalId}/allocation` }) },
+    'PUT /api/projects/{id}/goals/{goalId}/allocation': {
+      allow: projectPlanners,
+      see: projectReaders,
+      ok: 200,
+      send: () => ({ path: `${P}/goals/${f.goalId}/allocation`, body: { granularity: 'quarter', shares: [{ userId: org.rep.id, weight: 1 + (++renamed % 2) }] } }),
+    },
+    'GET /api/projects/{id}/quotas': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${P}/quotas` }) },
     // Forecasts: whoever reads the project
     'GET /api/projects/{id}/forecasts': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${E}/forecasts` }) },
   };
