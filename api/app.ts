@@ -37,6 +37,7 @@ import { sampleCompanyRouter } from './routes/sample-company';
 import { quotaRouter } from './routes/quota';
 import { healthRouter } from './routes/health';
 import { metricsRouter } from './routes/metrics';
+import { forecastsRouter } from './routes/forecasts';
 import { fallbackLogger } from '../activities/runtime/logger';
 import { createHttpMetrics } from './http-metrics';
 import { observeRequests } from './request-log';
@@ -98,7 +99,8 @@ export function createApp(deps: AppDeps) {
     .route('/', calendarsRouter(deps))
     .route('/', chatChannelsRouter(deps))
     .route('/', sampleCompanyRouter(deps))
-    .route('/', quotaRouter(deps));
+    .route('/', quotaRouter(deps))
+    .route('/', forecastsRouter(deps));
   if (metrics && deps.metrics !== false) app.route('/', metricsRouter(metrics, deps.metrics?.token));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {

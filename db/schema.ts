@@ -8,6 +8,7 @@ import type { TaskStatus, RiskStatus, ChangeRequestSubjectKind, ChangeRequestFie
 import type { ApprovalRequestKind, ApprovalRequestStatus, DecisionLinkDecision, FlowRunStatus, InboxItemKind } from '../workflows/domain/approval-states';
 import type { CloseOutcome, LifecyclePhase, SalesProjectState } from '../workflows/sales-project-messages';
 import type { ChatMessage, ChatPlatform } from '../workflows/flow/chat-platforms';
+import type { ForecastSubjectKind } from '../workflows/domain/sales-plan/forecast-subjects';
 
 /** Timestamps are written as Date or ISO string and always read back as Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -508,6 +509,7 @@ export interface Database {
   chat_deliveries: ChatDeliveriesTable;
   goal_allocation_plans: GoalAllocationPlansTable;
   goal_allocations: GoalAllocationsTable;
+  forecast_crossings: ForecastCrossingsTable;
 }
 
 export type ChatChannel = Selectable<ChatChannelsTable>;
@@ -579,3 +581,22 @@ export interface GoalAllocationsTable {
 
 export type GoalAllocationPlan = Selectable<GoalAllocationPlansTable>;
 export type GoalAllocationRow = Selectable<GoalAllocationsTable>;
+
+/** A forecast that crossed the threshold of the flow bound to "forecast below threshold" (newest row = the side it is on). */
+export interface ForecastCrossingsTable {
+  id: Generated<string>;
+  projectId: string;
+  subjectKind: ForecastSubjectKind;
+  /** A goal's or milestone's id; an allocation's is `<goal id>:user:<id>` or `<goal id>:team:<id>`. */
+  subjectId: string;
+  thresholdPct: Numeric;
+  direction: 'fell_below' | 'rose_above';
+  percentOfPlan: Numeric;
+  /** The forecast as it was computed, with its method and inputs. */
+  forecast: Json<unknown>;
+  /** The report (the first of an import) that moved it. */
+  reportId: string | null;
+  crossedAt: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export type ForecastCrossing = Selectable<ForecastCrossingsTable>;

@@ -1,6 +1,10 @@
 import type { Db } from '../../db/connect';
 import { listChangeRequests } from '../../db/queries/change-requests';
 import { findProject, listMilestones } from '../../db/queries/projects';
+import { loadProjectForecasts } from '../../db/queries/forecasts';
+import { userNames } from '../../db/queries/dashboard';
+import { forecastVariables } from '../../workflows/flow/forecast-context';
+import type { TriggerConfig } from '../../workflows/flow/nodes/trigger';
 import { calendarOrDefault } from '../../workflows/domain/milestone-schedule';
 import { durationToMs, isCalendarDuration } from '../../workflows/flow/duration';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
@@ -106,6 +110,47 @@ function sampleVariables(trigger: Extract<FlowDocument['nodes'][number], { kind:
 }
 
 /**
+ * A forecast fall for a test run: the project's own forecast at the run's start (the same
+ * computation the API raises the event with), of the watched goal, allocation or milestone that
+ * stands lowest against its plan — the given subject (a forecast id) when there is one.
+ */
+async function sampleForecast(
+  db: Db,
+  project: { id: string; periodStart: Date; ownerId: string },
+  config: Extract<TriggerConfig, { event: 'forecast_below_threshold' }>,
+  startAt: number,
+  given: string | undefined,
+): Promise<Record<string, unknown>> {
+  const watched = new Set(config.watch ?? ['goal', 'allocation', 'milestone']);
+  const forecasts = (await loadProjectForecasts(db, project, new Date(startAt))).filter(
+    (f) => watched.has(f.kind) && (config.forecastMetric === undefined || f.metric === config.forecastMetric) && f.forecast.percentOfPlan !== null,
+  );
+  const lowest = [...forecasts].sort((a, b) => a.forecast.percentOfPlan! - b.forecast.percentOfPlan!)[0];
+  const chosen = forecasts.find((f) => f.id === given) ?? lowest;
+  const names = await userNames(db, [project.ownerId, ...(chosen?.ownerId ? [chosen.ownerId] : [])]);
+  const ownerId = chosen?.ownerId ?? project.ownerId;
+  const owner = { id: ownerId, name: names.get(ownerId) ?? '' };
+  const reportedBy = { name: 'A sample report' };
+  const reportedAt = new Date(startAt).toISOString();
+  if (!chosen) {
+    // Nothing to forecast yet: figures made up from the trigger's threshold, as for a KPI crossing.
+    const pct = Math.max(0, config.forecastBelowPct - 5);
+    const fall = {
+      method: 'pace_against_plan' as const,
+      inputs: { asOf: reportedAt, due: reportedAt, actualByNow: String(pct / 2), plannedByNow: '50', plannedAtDue: '100', pace: String(pct / 100), periodPaces: [] },
+      value: String(pct),
+      low: String(pct),
+      high: String(pct),
+      percentOfPlan: pct,
+    };
+    return { forecast: forecastVariables({ subjectKind: 'goal', subjectId: 'sample', subject: 'A sample goal', metric: config.forecastMetric ?? 'revenue', owner, dueAt: reportedAt, forecast: fall, threshold: config.forecastBelowPct, reportedBy, reportedAt }) };
+  }
+  return {
+    forecast: forecastVariables({ subjectKind: chosen.kind, subjectId: chosen.id, subject: chosen.name, metric: chosen.metric, owner, dueAt: chosen.due, forecast: chosen.forecast, threshold: config.forecastBelowPct, reportedBy, reportedAt }),
+  };
+}
+
+/**
  * A test run: the interpreter itself (the same `createFlowRunner` the workflow runs) on a virtual
  * clock, against the project's real people, org chart, calendar and figures. People answer as
  * scripted; whatever the flow would write or send is returned as a timeline instead.
@@ -135,7 +180,10 @@ export async function simulateFlow(db: Db, input: SimulateFlowInput): Promise<Si
     subjectId,
     phase: project.phase,
     sampleChange: subjectId === sampleChangeId,
-    variables: sampleVariables(trigger, input.startAt),
+    variables:
+      trigger.config.event === 'forecast_below_threshold'
+        ? await sampleForecast(db, project, trigger.config, input.startAt, input.subjectId)
+        : sampleVariables(trigger, input.startAt),
   });
 
   let deciding = 0;

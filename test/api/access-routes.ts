@@ -422,6 +422,8 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
       send: () => ({ path: `${P}/goals/${f.goalId}/allocation`, body: { granularity: 'quarter', shares: [{ userId: org.rep.id, weight: 1 + (++renamed % 2) }] } }),
     },
     'GET /api/projects/{id}/quotas': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${P}/quotas` }) },
+    // Forecasts: whoever reads the project
+    'GET /api/projects/{id}/forecasts': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${E}/forecasts` }) },
   };
 }
 

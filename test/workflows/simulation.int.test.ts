@@ -227,6 +227,30 @@ describe('a test run on a simulated clock', () => {
     expect(res.body.timeline.find((e) => e.effect?.kind === 'message')?.effect).toMatchObject({ subject: 'revenue fell from 65% to 55%', to: { id: org.rep.id } });
   });
 
+  it("gives a forecast flow the project's own forecast, computed as the API raises it, of what stands lowest against its plan", async () => {
+    const org = await createOrgChart(system.app);
+    // Ten days into thirty, a goal of 3,000 (100 a day) with 500 reported: a pace of 0.5, heading for 1,500.
+    const period = { start: inSeconds(-10 * 86_400), end: inSeconds(20 * 86_400) };
+    const project = await createProject(system.app, org.rep.id, 'Sim forecast', { periodStart: period.start, periodEnd: period.end });
+    const goal = await call(system.app, 'POST', `/api/projects/${project.id}/goals`, { metric: 'revenue', unit: 'CNY', target: 3000, period });
+    expect(goal.status, JSON.stringify(goal.body)).toBe(201);
+    expect((await call(system.app, 'POST', `/api/projects/${project.id}/kpi-reports`, { metric: 'revenue', value: 500 })).status).toBe(201);
+    const doc = document(
+      'Forecast falls',
+      [
+        { id: 'start', kind: 'trigger', config: { event: 'forecast_below_threshold', forecastBelowPct: 80, watch: ['goal'] } },
+        tellOwner('tell', '{{forecast.subjectKind}} heads for {{forecast.value}} of {{forecast.plannedAtDue}}, {{forecast.percentOfPlan}}% (range {{forecast.low}} to {{forecast.high}})'),
+        { id: 'end', kind: 'end', config: { result: 'done' } },
+      ],
+      [['start', 'next', 'tell'], ['tell', 'next', 'end']],
+    );
+    const flowId = await publishFlow(system.app, doc);
+    const res = await simulate(flowId, { version: 1, projectId: project.id });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const subject = (res.body.timeline.find((e) => e.effect?.kind === 'message')?.effect as { subject: string }).subject;
+    expect(subject).toMatch(/^goal heads for 1(499\.\d+|500) of 3000, (49\.9\d|50)% \(range 1(499\.\d+|500) to 1(499\.\d+|500)\)$/);
+  });
+
   it('goes on once from a join that gathers both a nested split and an outer branch', async () => {
     const org = await createOrgChart(system.app);
     const projectId = await planningProject(org);

@@ -75,6 +75,15 @@ const scenarios = {
     scheduled.add(p.id);
     await system.client.schedule.getHandle(flowScheduleId(system.taskQueue, p.id)).trigger();
   },
+  async forecast_below_threshold({ project, bindNotifying }) {
+    const p = await project();
+    const goal = await call(system.app, 'POST', `/api/projects/${p.id}/goals`, { metric: 'revenue', unit: 'CNY', target: 1000, period: periodOf(p) });
+    expect(goal.status, JSON.stringify(goal.body)).toBe(201);
+    await bindNotifying(p.id, { event: 'forecast_below_threshold', forecastBelowPct: 80, watch: ['goal'] });
+    // An hour into thirty days about 1.4 was planned: 0.1 is far behind it.
+    const reported = await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: 0.1 });
+    expect(reported.status, JSON.stringify(reported.body)).toBe(201);
+  },
 } satisfies Record<TriggerEvent, (scene: Scene) => Promise<void>>;
 
 const periods = new Map<string, { start: string; end: string }>();

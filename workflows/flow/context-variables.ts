@@ -100,6 +100,27 @@ export const eventVariables: Record<TriggerEvent, readonly VariableDef[]> = {
     v('project.closedAt', 'Closed at', 'date'),
   ],
   schedule: [v('schedule.firedAt', 'Scheduled time', 'date')],
+  forecast_below_threshold: [
+    v('forecast.subjectKind', 'What is forecast (goal, allocation or milestone)'),
+    v('forecast.subjectId', 'Id of the goal, allocation or milestone'),
+    v('forecast.subject', 'Name of the goal, allocation or milestone'),
+    v('forecast.metric', 'KPI metric'),
+    v('forecast.owner.id', 'Whose it is (id): the milestone owner, the member, or the project owner for a goal'),
+    v('forecast.owner.name', 'Whose it is: the milestone owner, the member, or the project owner for a goal'),
+    v('forecast.dueAt', 'Due', 'date'),
+    v('forecast.value', 'Forecast value at the due date', 'number'),
+    v('forecast.low', 'Low end of the forecast range', 'number'),
+    v('forecast.high', 'High end of the forecast range', 'number'),
+    v('forecast.percentOfPlan', 'Forecast as % of the plan at the due date', 'number'),
+    v('forecast.threshold', 'Threshold it fell below (%)', 'number'),
+    v('forecast.plannedAtDue', 'Planned by the due date', 'number'),
+    v('forecast.plannedByNow', 'Planned by now', 'number'),
+    v('forecast.actualByNow', 'Reached by now', 'number'),
+    v('forecast.pace', 'Pace against plan (1 = on plan)', 'number'),
+    v('forecast.method', 'Forecast method'),
+    v('forecast.reportedBy.name', 'Reported by'),
+    v('forecast.reportedAt', 'Reported at', 'date'),
+  ],
 };
 
 /** Everything a run started by `event` knows from its first step on. */

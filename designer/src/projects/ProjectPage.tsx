@@ -15,6 +15,8 @@ import { usePeopleNames } from '../shared/people';
 import { TimeText } from '../shared/TimeText';
 import { formatDateTime, formatPeriod, fromNow, userTimeZone } from '../shared/time';
 import { goalChartData } from './goal-chart-data';
+import { withForecast } from '../forecast/forecast-chart-data';
+import type { SubjectForecast } from '../../../api/contract/forecasts';
 import { EditBasics } from './EditBasics';
 import { KpiEntry } from './KpiEntry';
 import { KpiImport } from './KpiImport';
@@ -122,7 +124,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
             </h2>
             {dashboard.goals.length === 0 && <p className="muted">{t('goals.none')}</p>}
             {dashboard.goals.map((goal) => (
-              <GoalCard key={goal.goalId} goal={goal} dashboard={dashboard} />
+              <GoalCard key={goal.goalId} goal={goal} dashboard={dashboard} forecast={data.forecasts.subjects.find((s) => s.kind === 'goal' && s.id === goal.goalId)} />
             ))}
           </section>
 
@@ -227,9 +229,11 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
   );
 }
 
-function GoalCard({ goal, dashboard }: { goal: Dashboard['goals'][number]; dashboard: Dashboard }) {
+function GoalCard({ goal, dashboard, forecast }: { goal: Dashboard['goals'][number]; dashboard: Dashboard; forecast: SubjectForecast | undefined }) {
   const { t } = useTranslation('projects');
-  const { points, marks } = goalChartData(goal, dashboard.milestones, dashboard.asOf);
+  const { points: actual, marks } = goalChartData(goal, dashboard.milestones, dashboard.asOf);
+  // Plan, actual and where the goal is heading, on one chart.
+  const points = forecast ? withForecast(actual, forecast.forecast) : actual;
   return (
     <article className="card" data-testid={`goal-${goal.goalId}`}>
       <header className="card__head">
@@ -247,6 +251,9 @@ function GoalCard({ goal, dashboard }: { goal: Dashboard['goals'][number]; dashb
         <span>{t('goals.attainment', { pct: formatPct(goal.attainmentPct) })}</span>
         {goal.expected !== null && (
           <span className="muted">{t('goals.expected', { value: formatNumber(goal.expected), unit: goal.unit })}</span>
+        )}
+        {forecast?.forecast.value != null && (
+          <span data-testid="goal-forecast">{t('goals.forecast', { value: formatNumber(forecast.forecast.value), unit: goal.unit, pct: formatPct(forecast.forecast.percentOfPlan) })}</span>
         )}
       </p>
       <PlanActualChart points={points} marks={marks} unit={goal.unit} label={t('goals.chart', { goal: goal.label })} />

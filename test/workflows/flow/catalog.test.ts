@@ -8,6 +8,8 @@ import {
   nodeKinds,
   outputPortsOf,
 } from '../../../workflows/flow';
+import { variablesForEvent } from '../../../workflows/flow/context-variables';
+import { triggerEventLabels, whyNotRaisable } from '../../../workflows/flow/trigger-events';
 
 describe('node catalog', () => {
   it('lists every kind once, each keyed by its own kind', () => {
@@ -105,6 +107,26 @@ describe('node catalog', () => {
     ).toBe(true);
     expect(schema.safeParse({ event: 'kpi_threshold_crossed' }).success).toBe(false);
     expect(schema.safeParse({ event: 'plan_submitted', cron: '* * * * *' }).success).toBe(false);
+  });
+
+  it('accepts a forecast trigger with the share of plan it watches for, and what it watches; refuses one without a threshold', () => {
+    const schema = nodeCatalog.trigger.config;
+    expect(schema.safeParse({ event: 'forecast_below_threshold', forecastBelowPct: 85 }).success).toBe(true);
+    expect(schema.safeParse({ event: 'forecast_below_threshold', forecastBelowPct: 90, watch: ['milestone', 'allocation'], forecastMetric: 'revenue' }).success).toBe(true);
+    expect(schema.safeParse({ event: 'forecast_below_threshold' }).success).toBe(false);
+    expect(schema.safeParse({ event: 'forecast_below_threshold', forecastBelowPct: 0 }).success).toBe(false);
+    expect(schema.safeParse({ event: 'forecast_below_threshold', forecastBelowPct: 80, watch: [] }).success).toBe(false);
+    expect(schema.safeParse({ event: 'forecast_below_threshold', forecastBelowPct: 80, watch: ['team'] }).success).toBe(false);
+    // Its threshold is its own setting: a KPI trigger's fields do not belong to it.
+    expect(schema.safeParse({ event: 'forecast_below_threshold', forecastBelowPct: 80, direction: 'below' }).success).toBe(false);
+  });
+
+  it('gives a flow started by a falling forecast what fell, how far and whose it is, and says the API raises it', () => {
+    const names = variablesForEvent('forecast_below_threshold').map((v) => v.name);
+    expect(names).toEqual(expect.arrayContaining(['project.name', 'forecast.subject', 'forecast.subjectKind', 'forecast.value', 'forecast.low', 'forecast.high', 'forecast.percentOfPlan', 'forecast.threshold', 'forecast.owner.id', 'forecast.dueAt', 'forecast.method']));
+    expect(nodeDef('trigger').provides?.({ event: 'forecast_below_threshold', forecastBelowPct: 80 }).map((v) => v.name)).toEqual(names);
+    expect(whyNotRaisable('forecast_below_threshold')).toBeNull();
+    expect(triggerEventLabels.forecast_below_threshold).toBe('Forecast falls below a threshold');
   });
 
   it('requires a web address when a notification goes out by webhook', () => {

@@ -3,6 +3,7 @@ import { variablesForEvent } from '../context-variables';
 import { checkCron } from '../cron';
 import { defineNode, requiredOutput } from '../node-def';
 import { triggerEventSchema } from '../trigger-events';
+import { forecastSubjectKinds } from '../../domain/sales-plan/forecast-subjects';
 
 const cronSchema = z
   .string()
@@ -34,7 +35,7 @@ const timeZoneSchema = z
   .meta({ title: 'Time zone', description: "IANA name; empty = the project's calendar zone (the default calendar's for all projects)." });
 
 export const triggerConfigSchema = z.discriminatedUnion('event', [
-  z.strictObject({ event: triggerEventSchema.exclude(['kpi_threshold_crossed', 'schedule']) }),
+  z.strictObject({ event: triggerEventSchema.exclude(['kpi_threshold_crossed', 'schedule', 'forecast_below_threshold']) }),
   z.strictObject({
     event: z.literal('kpi_threshold_crossed'),
     metric: z.string().min(1).max(64).meta({ title: 'KPI metric', description: "The project's goal with this KPI metric (revenue, new_customers or a custom name) is watched." }),
@@ -62,6 +63,30 @@ export const triggerConfigSchema = z.discriminatedUnion('event', [
       .max(schedulePhases.length)
       .optional()
       .meta({ title: 'Phases', description: 'For a binding to all projects: the phases a project must be in (default execution and monitoring).' }),
+  }),
+  // Raised per goal, allocation or milestone whose forecast falls below the threshold, once per fall.
+  z.strictObject({
+    event: z.literal('forecast_below_threshold'),
+    forecastBelowPct: z
+      .number()
+      .gt(0)
+      .max(1000)
+      .meta({
+        title: 'Forecast below (% of plan)',
+        description: 'The flow starts when a KPI report moves the forecast at the due date below this share of the plan; again only after it has risen back above.',
+      }),
+    watch: z
+      .array(z.enum(forecastSubjectKinds))
+      .min(1)
+      .max(forecastSubjectKinds.length)
+      .optional()
+      .meta({ title: 'Watch', description: 'Empty = goals, allocations and milestones.' }),
+    forecastMetric: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .meta({ title: 'Only the KPI metric', description: 'Empty = every metric; else only what has this KPI metric (revenue, new_customers or a custom name).' }),
   }),
 ]);
 export type TriggerConfig = z.infer<typeof triggerConfigSchema>;

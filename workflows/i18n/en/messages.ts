@@ -129,6 +129,7 @@ export const messages = {
       milestone_at_risk: 'the milestone “{milestone}” at risk on {project}',
       milestone_at_risk_unnamed: 'a milestone at risk on {project}',
       kpi_threshold_crossed: 'the KPI alert on {project}',
+      forecast_below_threshold: 'the forecast warning on {project}',
       project_closed: 'the closing of {project}',
       other: 'the request on {project}',
       escalation: 'the escalation (level {level}) about {subject}',

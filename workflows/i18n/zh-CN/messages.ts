@@ -125,6 +125,7 @@ export const messages: Translation<typeof en> = {
       milestone_at_risk: '{project}有风险的里程碑“{milestone}”',
       milestone_at_risk_unnamed: '{project}的一个有风险里程碑',
       kpi_threshold_crossed: '{project}的 KPI 预警',
+      forecast_below_threshold: '{project}的预测预警',
       project_closed: '{project}的收尾',
       other: '{project}的请求',
       escalation: '关于{subject}的升级（第 {level} 级）',

@@ -8,6 +8,7 @@ export const flowBindings = {
     kpi_threshold_crossed: 'a KPI crosses a threshold',
     project_closed: 'the project closes',
     schedule: 'its schedule fires',
+    forecast_below_threshold: 'a forecast falls below a threshold',
   },
   sentences: {
     everyProject: 'every project without a binding of its own',

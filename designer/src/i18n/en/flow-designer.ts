@@ -181,6 +181,7 @@ export const flowDesigner = {
       result: { done: 'Done', approved: 'Approved', rejected: 'Rejected' },
       direction: { above: 'Goes above', below: 'Goes below' },
       phases: { planning: 'Planning', execution: 'Execution', monitoring: 'Monitoring', closing_review: 'Closing review' },
+      watch: { goal: 'Goals', allocation: 'Allocations to members', milestone: 'Milestones' },
     },
   },
   people: {
@@ -214,6 +215,8 @@ export const flowDesigner = {
   },
   summary: {
     kpi: '{metric} attainment goes {direction, select, above {above} other {below}} {threshold} %',
+    forecast: 'Forecast falls below {pct} % of plan',
+    forecastMetric: '{metric} forecast falls below {pct} % of plan',
     schedule: 'On schedule {cron}',
     scheduleZone: 'On schedule {cron} ({zone})',
     workingDays: '{schedule}, working days',

@@ -72,6 +72,7 @@ export const projects = {
     target: 'Target {value} {unit}',
     attainment: 'Attainment {pct}',
     expected: 'Expected by now {value} {unit}',
+    forecast: 'Forecast at the end {value} {unit} ({pct} of plan)',
     chart: '{goal}: plan against actual, cumulative',
   },
   milestones: {

@@ -36,6 +36,8 @@ export const shared = {
     met: 'Milestone met',
     missed: 'Milestone missed',
     pending: 'Milestone ahead',
+    forecast: 'Forecast',
+    range: 'Forecast range',
   },
   ranking: {
     rank: '#{rank}',

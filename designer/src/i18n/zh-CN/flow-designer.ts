@@ -180,6 +180,7 @@ export const flowDesigner: Translation<typeof en> = {
       result: { done: '完成', approved: '通过', rejected: '驳回' },
       direction: { above: '向上越过', below: '向下越过' },
       phases: { planning: '计划', execution: '执行', monitoring: '监控', closing_review: '结项复盘' },
+      watch: { goal: '目标', allocation: '成员分配', milestone: '里程碑' },
     },
   },
   people: {
@@ -213,6 +214,8 @@ export const flowDesigner: Translation<typeof en> = {
   },
   summary: {
     kpi: '{metric} 达成率{direction, select, above {向上} other {向下}}越过 {threshold}%',
+    forecast: '预测跌破计划的 {pct}%',
+    forecastMetric: '{metric} 预测跌破计划的 {pct}%',
     schedule: '按计划 {cron}',
     scheduleZone: '按计划 {cron}（{zone}）',
     workingDays: '{schedule}，仅工作日',

@@ -73,6 +73,7 @@ export const projects: Translation<typeof en> = {
     target: '目标 {value} {unit}',
     attainment: '达成率 {pct}',
     expected: '截至目前应达 {value} {unit}',
+    forecast: '预计期末达到 {value} {unit}（计划的 {pct}）',
     chart: '{goal}：计划与实际累计对比',
   },
   milestones: {

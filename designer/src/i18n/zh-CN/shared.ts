@@ -38,6 +38,8 @@ export const shared: Translation<typeof en> = {
     met: '已达成的里程碑',
     missed: '未达成的里程碑',
     pending: '未到期的里程碑',
+    forecast: '预测',
+    range: '预测区间',
   },
   ranking: {
     rank: '第 {rank} 名',
