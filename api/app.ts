@@ -36,6 +36,7 @@ import { apiDocsRouter, docsPath, docsScriptPath } from './docs/api-docs';
 import { sampleCompanyRouter } from './routes/sample-company';
 import { healthRouter } from './routes/health';
 import { metricsRouter } from './routes/metrics';
+import { funnelRouter } from './routes/funnel';
 import { fallbackLogger } from '../activities/runtime/logger';
 import { createHttpMetrics } from './http-metrics';
 import { observeRequests } from './request-log';
@@ -96,7 +97,8 @@ export function createApp(deps: AppDeps) {
     .route('/', auditRouter(deps))
     .route('/', calendarsRouter(deps))
     .route('/', chatChannelsRouter(deps))
-    .route('/', sampleCompanyRouter(deps));
+    .route('/', sampleCompanyRouter(deps))
+    .route('/', funnelRouter(deps));
   if (metrics && deps.metrics !== false) app.route('/', metricsRouter(metrics, deps.metrics?.token));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {

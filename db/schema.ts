@@ -504,6 +504,7 @@ export interface Database {
   chat_channels: ChatChannelsTable;
   chat_channel_secrets: ChatChannelSecretsTable;
   chat_deliveries: ChatDeliveriesTable;
+  project_funnels: ProjectFunnelsTable;
 }
 
 export type ChatChannel = Selectable<ChatChannelsTable>;
@@ -546,3 +547,21 @@ export type NewTask = Insertable<TasksTable>;
 export type TaskUpdate = Updateable<TasksTable>;
 export type Retrospective = Selectable<RetrospectivesTable>;
 export type RetrospectiveInput = Selectable<RetrospectiveInputsTable>;
+
+export type ProjectFunnel = Selectable<ProjectFunnelsTable>;
+
+/** A stage of a project's funnel as stored: `key` is the KPI metric its counts are reported under. */
+export interface FunnelStageRow {
+  key: string;
+  /** A custom stage's own name; null for the default ones, which the screens name in each language. */
+  name: string | null;
+  /** Exact decimal text in (0, 1]: the share reaching the next stage; null for the last stage. */
+  conversionRate: string | null;
+}
+
+export interface ProjectFunnelsTable {
+  projectId: string;
+  averageDeal: Numeric;
+  stages: Json<FunnelStageRow[]>;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}

@@ -412,6 +412,13 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
         return { path: '/api/sample-company' };
       },
     },
+    'GET /api/projects/{id}/funnel': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${P}/funnel` }) },
+    'PUT /api/projects/{id}/funnel': {
+      allow: projectPlanners,
+      see: projectReaders,
+      ok: 200,
+      send: () => ({ path: `${P}/funnel`, body: { averageDeal: 50000 + ++renamed, stages: [{ key: 'qualified_leads', conversionRate: '0.25' }, { key: 'contracts' }] } }),
+    },
   };
 }
 

@@ -139,6 +139,7 @@ export const errors = {
     editChatChannels: 'connect, change or remove chat channels',
     addPeople: 'add people',
     changeAccounts: "change people's accounts",
+    changeFunnel: 'change its funnel',
   },
   /** "Only {who} may …" about a project. */
   who: {

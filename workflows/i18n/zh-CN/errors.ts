@@ -135,6 +135,7 @@ export const errors: Translation<typeof en> = {
     editChatChannels: '连接、修改或移除聊天渠道',
     addPeople: '添加人员',
     changeAccounts: '更改他人的账户',
+    changeFunnel: '更改其销售漏斗',
   },
   who: {
     read: '此项目的相关人员',
