@@ -56,6 +56,25 @@ export const Funnel = z
     months: z.array(z.object({ label: z.string(), start: z.string(), end: z.string() })),
     problem: z.enum(['no_funnel', 'no_revenue_goal']).nullable(),
     progress: z.array(FunnelStageProgress),
+    holders: z
+      .array(
+        z.object({
+          userId: z.string().nullable(),
+          teamId: z.string().nullable(),
+          name: z.string().nullable(),
+          stages: z.array(
+            z.object({
+              key: z.string(),
+              planTotal: z.number().int(),
+              planPerMonth: z.array(z.number().int()),
+              plannedToDate: z.string(),
+              actualToDate: z.string().nullable(),
+              attainmentPct: z.number().nullable(),
+            }),
+          ),
+        }),
+      )
+      .openapi({ description: "Each stage split among the holders of the revenue goal's quotas by their share; a member who does not plan the project sees only their own row" }),
     asOf: z.string(),
   })
   .openapi('Funnel');

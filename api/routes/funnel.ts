@@ -37,9 +37,13 @@ export function funnelRouter({ db }: AppDeps) {
   return createRouter()
     .openapi(routes.getFunnel, async (c) => {
       const { id } = c.req.valid('param');
-      await requireProjectAccess(db, c.get('principal'), id, 'read');
+      const principal = c.get('principal');
+      const access = await requireProjectAccess(db, principal, id, 'read');
       const project = await requireProject(db, id);
-      return c.json(Funnel.parse(await loadFunnelProgress(db, project, calendarOf(project).timeZone, new Date())), 200);
+      const funnel = await loadFunnelProgress(db, project, calendarOf(project).timeZone, new Date());
+      // A rep sees their own part of the funnel; the project's planners see the team's.
+      const holders = access === 'plan' ? funnel.holders : funnel.holders.filter((holder) => holder.userId === principal.userId);
+      return c.json(Funnel.parse({ ...funnel, holders }), 200);
     })
     .openapi(routes.setFunnel, async (c) => {
       const { id } = c.req.valid('param');

@@ -1,11 +1,13 @@
 import { Dec } from '../../workflows/domain/decimal';
 import { round2 } from '../../workflows/domain/round2';
-import { defaultFunnelStageKeys, deriveFunnel, type StageVolume } from '../../workflows/domain/sales-plan/funnel';
+import { defaultFunnelStageKeys, deriveFunnel, stageVolumeByHolder, type StageVolume } from '../../workflows/domain/sales-plan/funnel';
+import { toMinorUnits } from '../../workflows/domain/money';
 import { plannedBy } from '../../workflows/domain/sales-plan/forecast';
 import { splitLikeTarget, targetMonths, type TargetMonthsSource } from '../../workflows/domain/sales-plan/target-months';
 import type { Db } from '../connect';
 import type { FunnelStageRow, Goal, Milestone, ProjectFunnel, SalesProject } from '../schema';
-import { listKpiPoints, type KpiPoint } from './dashboard';
+import { listKpiPoints, userNames, type KpiPoint } from './dashboard';
+import { listMemberQuotas, type MemberQuota } from './goal-allocations';
 import { findFunnel } from './funnel';
 import { goalRowLabel, listGoals } from './goals';
 import { listGoalMilestones } from './plan';
@@ -48,6 +50,22 @@ export interface FunnelStageProgress {
   conversionShort: boolean;
 }
 
+/** A member's (or team's) part of each stage, by their quota of the revenue goal. */
+export interface FunnelHolder {
+  userId: string | null;
+  teamId: string | null;
+  name: string | null;
+  stages: {
+    key: string;
+    planTotal: number;
+    planPerMonth: number[];
+    plannedToDate: string;
+    /** What the member reported of the stage so far; null for a team. */
+    actualToDate: string | null;
+    attainmentPct: number | null;
+  }[];
+}
+
 export type FunnelProblem = 'no_funnel' | 'no_revenue_goal';
 
 export interface FunnelProgress {
@@ -61,6 +79,8 @@ export interface FunnelProgress {
   /** Why there is no plan: no funnel set yet, or no revenue goal to derive it from. */
   problem: FunnelProblem | null;
   progress: FunnelStageProgress[];
+  /** Each holder of a quota of the revenue goal; empty while nobody holds one. */
+  holders: FunnelHolder[];
   asOf: string;
 }
 
@@ -71,6 +91,8 @@ export interface FunnelInputs {
   checkpoints: Milestone[];
   points: KpiPoint[];
   timeZone: string;
+  /** The members' and teams' quotas of the revenue goal, with their names. */
+  quotas: (MemberQuota & { name: string | null })[];
 }
 
 /** The goal the funnel brings in: the project's first at-least revenue goal. */
@@ -81,7 +103,9 @@ export async function loadFunnelInputs(db: Db, projectId: string, timeZone: stri
   const goal = revenueGoalOf(goals);
   const checkpoints = goal ? (await listGoalMilestones(db, goal.id)).filter((m) => m.targetKind === 'cumulative') : [];
   const points = funnel ? await listKpiPoints(db, projectId, funnel.stages.map((stage) => stage.key), asOf) : [];
-  return { funnel, goal, checkpoints, points, timeZone };
+  const quotas = goal ? (await listMemberQuotas(db, projectId)).filter((quota) => quota.goalId === goal.id) : [];
+  const names = await userNames(db, quotas.flatMap((quota) => (quota.userId ? [quota.userId] : [])));
+  return { funnel, goal, checkpoints, points, timeZone, quotas: quotas.map((quota) => ({ ...quota, name: quota.userId ? (names.get(quota.userId) ?? null) : null })) };
 }
 
 const fixed2 = (value: Dec) => value.toDecimalPlaces(2).toFixed();
@@ -106,6 +130,45 @@ export function funnelPlan(funnel: Pick<ProjectFunnel, 'averageDeal' | 'stages'>
   return { months, source, volumes };
 }
 
+const plannedToDate = (months: readonly { start: Date; end: Date }[], perMonth: readonly number[], asOf: Date) =>
+  plannedBy(
+    months.map((month, m) => ({ start: month.start, end: month.end, amount: perMonth[m] ?? 0 })),
+    asOf,
+  );
+
+/**
+ * Each stage split among the holders of the revenue goal's quotas by their share of the target
+ * (`stageVolumeByHolder`: rows sum to each holder's volume, columns to the stage's month); the
+ * unallocated rest holds its share too, so nobody is asked for more than their part.
+ */
+function holdersOf(inputs: FunnelInputs, volumes: readonly StageVolume[], months: readonly { start: Date; end: Date }[], points: readonly KpiPoint[], asOf: Date): FunnelHolder[] {
+  const { quotas, goal } = inputs;
+  if (quotas.length === 0 || !goal) return [];
+  const scale = Math.max(2, ...[goal.target, ...quotas.map((quota) => quota.quota)].map((value) => (value.split('.')[1] ?? '').length));
+  const parts = quotas.map((quota, index) => ({ holderId: String(index), amountMinor: toMinorUnits(quota.quota, scale) }));
+  const rest = toMinorUnits(goal.target, scale) - parts.reduce((sum, part) => sum + part.amountMinor, 0n);
+  const holderParts = rest > 0n ? [...parts, { holderId: null, amountMinor: rest }] : parts;
+  const byStage = volumes.map((volume) => stageVolumeByHolder(volume, holderParts));
+  return quotas.map((quota, index) => ({
+    userId: quota.userId,
+    teamId: quota.teamId,
+    name: quota.name,
+    stages: volumes.map((volume, s) => {
+      const row = byStage[s]![index]!;
+      const planned = plannedToDate(months, row.perPeriod, asOf);
+      const actual = quota.userId === null ? null : points.filter((p) => p.metric === volume.key && p.reporterId === quota.userId).reduce((sum, p) => sum.plus(p.value), new Dec(0));
+      return {
+        key: volume.key,
+        planTotal: row.total,
+        planPerMonth: row.perPeriod,
+        plannedToDate: fixed2(planned),
+        actualToDate: actual === null ? null : actual.toFixed(),
+        attainmentPct: actual !== null && planned.gt(0) ? round2(actual.dividedBy(planned).times(100).toNumber()) : null,
+      };
+    }),
+  }));
+}
+
 /**
  * The funnel at `asOf`: per stage the volume the revenue goal needs, per month, against the counts
  * reported; how far each stage is behind its plan so far, and where conversion falls short of the
@@ -123,7 +186,7 @@ export function funnelProgress(inputs: FunnelInputs, asOf: Date): FunnelProgress
       : null,
     asOf: asOf.toISOString(),
   };
-  if (!funnel || !goal) return { ...base, decomposition: null, months: [], problem: funnel ? 'no_revenue_goal' : 'no_funnel', progress: [] };
+  if (!funnel || !goal) return { ...base, decomposition: null, months: [], problem: funnel ? 'no_revenue_goal' : 'no_funnel', progress: [], holders: [] };
 
   const { months, source, volumes } = funnelPlan(funnel, goal, inputs.checkpoints, inputs.timeZone);
   const until = new Date(Math.min(asOf.getTime(), goal.periodEnd.getTime() - 1));
@@ -138,10 +201,7 @@ export function funnelProgress(inputs: FunnelInputs, asOf: Date): FunnelProgress
         .toFixed(),
     );
     const actual = actualTotals[index]!;
-    const planned = plannedBy(
-      months.map((month, m) => ({ start: month.start, end: month.end, amount: volume.perPeriod[m]! })),
-      asOf,
-    );
+    const planned = plannedToDate(months, volume.perPeriod, asOf);
     const attainmentPct = planned.gt(0) ? round2(actual.dividedBy(planned).times(100).toNumber()) : null;
     const next = actualTotals[index + 1];
     const actualConversion = next !== undefined && actual.gt(0) ? next.dividedBy(actual) : null;
@@ -162,6 +222,7 @@ export function funnelProgress(inputs: FunnelInputs, asOf: Date): FunnelProgress
   });
   return {
     ...base,
+    holders: holdersOf(inputs, volumes, months, inPeriod, asOf),
     decomposition: source,
     months: months.map((month) => ({ label: month.label, start: month.start.toISOString(), end: month.end.toISOString() })),
     problem: null,

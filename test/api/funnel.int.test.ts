@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { replaceGoalAllocation } from '../../db/queries/goal-allocations';
 import { call } from '../support/http';
 import { createPlanProject, createUser, revenueGoal2027, year2027 } from '../support/sales-plan';
 import { useSystem } from '../support/system';
@@ -112,6 +113,35 @@ describe('the funnel behind the revenue goal', () => {
     expect([leads!.actualConversionRate, leads!.conversionShort]).toEqual(['0.2', true]);
     expect([proposals!.actualConversionRate, proposals!.conversionShort]).toEqual(['0.6', false]);
     expect([contracts!.actualConversionRate, contracts!.conversionShort]).toEqual([null, false]);
+  });
+
+  it("splits each stage among the members by their quota of the revenue goal (5/3/2: 200, 120 and 80 of 400 leads), every member × month cell adding up both ways; a rep sees only their own part", async () => {
+    const { project, goalId } = await projectWithRevenueGoal();
+    const [ann, bo, cy] = [await createUser(system.app, 'Ann'), await createUser(system.app, 'Bo'), await createUser(system.app, 'Cy')];
+    await replaceGoalAllocation(system.db, {
+      projectId: project.id,
+      goalId,
+      granularity: 'month',
+      periodWeights: null,
+      scale: 0,
+      timeZone: null,
+      rows: [ann, bo, cy].map((member, index) => ({ userId: member!.id, teamId: null, weight: String([5, 3, 2][index]), amount: null })),
+    });
+    expect((await call(system.app, 'PUT', `/api/projects/${project.id}/members`, { members: [ann, bo, cy].map((m) => ({ userId: m!.id, role: 'member' })) })).status).toBe(200);
+    expect((await call(system.app, 'PUT', `/api/projects/${project.id}/funnel`, issueExample)).status).toBe(200);
+
+    const res = await call(system.app, 'GET', `/api/projects/${project.id}/funnel`);
+    const [leads] = res.body.progress as StageProgress[];
+    const holders = res.body.holders as { userId: string; stages: { key: string; planTotal: number; planPerMonth: number[] }[] }[];
+    expect(holders.map((h) => h.userId)).toEqual([ann!.id, bo!.id, cy!.id]);
+    expect(holders.map((h) => h.stages[0]!.planTotal)).toEqual([200, 120, 80]);
+    expect(holders.map((h) => h.stages[1]!.planTotal)).toEqual([50, 30, 20]);
+    for (const holder of holders) for (const stage of holder.stages) expect(sum(stage.planPerMonth)).toBe(stage.planTotal);
+    leads!.planPerMonth.forEach((month, m) => expect(sum(holders.map((h) => h.stages[0]!.planPerMonth[m]!))).toBe(month));
+
+    const own = await call(system.app, 'GET', `/api/projects/${project.id}/funnel`, undefined, { as: bo });
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    expect(own.body.holders.map((h: { userId: string }) => h.userId)).toEqual([bo!.id]);
   });
 
   it.each([
