@@ -38,6 +38,7 @@ import { quotaRouter } from './routes/quota';
 import { healthRouter } from './routes/health';
 import { metricsRouter } from './routes/metrics';
 import { forecastsRouter } from './routes/forecasts';
+import { funnelRouter } from './routes/funnel';
 import { fallbackLogger } from '../activities/runtime/logger';
 import { createHttpMetrics } from './http-metrics';
 import { observeRequests } from './request-log';
@@ -100,7 +101,8 @@ export function createApp(deps: AppDeps) {
     .route('/', chatChannelsRouter(deps))
     .route('/', sampleCompanyRouter(deps))
     .route('/', quotaRouter(deps))
-    .route('/', forecastsRouter(deps));
+    .route('/', forecastsRouter(deps))
+    .route('/', funnelRouter(deps));
   if (metrics && deps.metrics !== false) app.route('/', metricsRouter(metrics, deps.metrics?.token));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {

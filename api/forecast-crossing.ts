@@ -40,7 +40,7 @@ export async function watchForecasts(trx: Db, project: SalesProject, reporter: {
   if (!bound || !config || metrics.length === 0) return [];
 
   const asOf = new Date();
-  const watched = new Set(config.watch ?? ['goal', 'allocation', 'milestone']);
+  const watched = new Set(config.forecastWatch ?? ['goal', 'allocation', 'milestone']);
   const forecasts = (await loadProjectForecasts(trx, project, asOf)).filter(
     (f) =>
       watched.has(f.kind) &&

@@ -11,6 +11,8 @@ import type { raiseBoundFlow, RaiseBoundFlowInput } from '../workflows/raise-bou
 import { raiseWorkflowId } from '../workflows/task-queue';
 import type { AppDeps } from './deps';
 import { findUserName } from '../db/queries/users';
+import { funnelProgress, loadFunnelInputs, type FunnelInputs } from '../db/queries/funnel-progress';
+import { calendarOf } from './plan-guard';
 
 /** A KPI report moved a goal's attainment across the threshold of the flow bound to the event. */
 export interface KpiCrossing {
@@ -33,10 +35,49 @@ export interface KpiCrossing {
 }
 
 /** The tracked figure: the attainment (%) of the final target of the project's goal whose KPI is `metric`; null without such a goal or figures. */
-async function attainmentOf(db: Db, project: Pick<SalesProject, 'id' | 'periodStart'>, metric: string, asOf: Date): Promise<{ goal: string; pct: number; periodEnd: Date } | null> {
+type Figure = { goal: string; pct: number; periodEnd: Date };
+
+async function attainmentOf(db: Db, project: Pick<SalesProject, 'id' | 'periodStart'>, metric: string, asOf: Date): Promise<Figure | null> {
   const progress = await loadProjectProgress(db, project, asOf);
   const goal = progress.goals.find((g) => g.kpiMetric === metric);
   return goal && goal.attainmentPct !== null ? { goal: goal.label, pct: goal.attainmentPct, periodEnd: new Date(goal.periodEnd) } : null;
+}
+
+/**
+ * The tracked figure of a funnel stage: its count so far as % of its plan so far (a leading
+ * indicator of the revenue goal the funnel is derived from); null without a funnel holding the stage,
+ * a revenue goal, or a plan yet. `lastReportAt` is the time of the stage's latest report.
+ */
+async function stageAttainmentOf(db: Db, project: Pick<SalesProject, 'id' | 'calendar'>, key: string, asOf: Date): Promise<{ inputs: FunnelInputs; lastReportAt: Date | null; figure: Figure | null }> {
+  const inputs = await loadFunnelInputs(db, project.id, calendarOf(project).timeZone, asOf);
+  const lastReportAt = inputs.points.filter((p) => p.metric === key).at(-1)?.reportedAt ?? null;
+  return { inputs, lastReportAt, figure: stageFigure(inputs, key, asOf) };
+}
+
+function stageFigure(inputs: FunnelInputs, key: string, asOf: Date): Figure | null {
+  const funnel = funnelProgress(inputs, asOf);
+  const stage = funnel.progress.find((s) => s.key === key);
+  return stage && stage.attainmentPct !== null && funnel.goal ? { goal: stage.name ?? stage.key, pct: stage.attainmentPct, periodEnd: new Date(funnel.goal.periodEnd) } : null;
+}
+
+/**
+ * The figure a trigger watches, before and after `record` runs. A goal's attainment only moves with
+ * reports, so before is read just before them. A stage's plan grows every day, so a stage falls
+ * behind between reports: before is the stage as its previous report left it (at that report's
+ * time), after is the stage now, and a report that finds the stage fallen behind crosses.
+ */
+async function watchedFigures<T>(trx: Db, project: SalesProject, config: { metric: string; watch?: 'goal' | 'funnel_stage' }, record: () => Promise<T>) {
+  if (config.watch === 'funnel_stage') {
+    const earlier = await stageAttainmentOf(trx, project, config.metric, new Date());
+    const before = earlier.lastReportAt ? stageFigure(earlier.inputs, config.metric, earlier.lastReportAt) : null;
+    const recorded = await record();
+    const asOf = new Date();
+    return { before, recorded, asOf, after: (await stageAttainmentOf(trx, project, config.metric, asOf)).figure };
+  }
+  const before = await attainmentOf(trx, project, config.metric, new Date());
+  const recorded = await record();
+  const asOf = new Date();
+  return { before, recorded, asOf, after: await attainmentOf(trx, project, config.metric, asOf) };
 }
 
 /** Above: before < threshold ≤ after. Below: before ≥ threshold > after. Anything else crosses nothing. */
@@ -65,10 +106,7 @@ export async function recordWatchingKpi<T>(
   if (!bound || !config) return { recorded: await record(), crossing: null };
 
   // Before is read before the reports exist, after once they do (and are not in the future).
-  const before = await attainmentOf(trx, project, config.metric, new Date());
-  const recorded = await record();
-  const asOf = new Date();
-  const after = await attainmentOf(trx, project, config.metric, asOf);
+  const { before, recorded, asOf, after } = await watchedFigures(trx, project, config, record);
   // No figure before the first report counts as 0 % of the goal.
   if (!after || !crosses(config.direction, config.threshold, before?.pct ?? 0, after.pct)) return { recorded, crossing: null };
   // Goal periods are half-open: the last day counted is the one of its last instant.

@@ -510,6 +510,7 @@ export interface Database {
   goal_allocation_plans: GoalAllocationPlansTable;
   goal_allocations: GoalAllocationsTable;
   forecast_crossings: ForecastCrossingsTable;
+  project_funnels: ProjectFunnelsTable;
 }
 
 export type ChatChannel = Selectable<ChatChannelsTable>;
@@ -600,3 +601,20 @@ export interface ForecastCrossingsTable {
 }
 
 export type ForecastCrossing = Selectable<ForecastCrossingsTable>;
+export type ProjectFunnel = Selectable<ProjectFunnelsTable>;
+
+/** A stage of a project's funnel as stored: `key` is the KPI metric its counts are reported under. */
+export interface FunnelStageRow {
+  key: string;
+  /** A custom stage's own name; null for the default ones, which the screens name in each language. */
+  name: string | null;
+  /** Exact decimal text in (0, 1]: the share reaching the next stage; null for the last stage. */
+  conversionRate: string | null;
+}
+
+export interface ProjectFunnelsTable {
+  projectId: string;
+  averageDeal: Numeric;
+  stages: Json<FunnelStageRow[]>;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}

@@ -121,7 +121,7 @@ async function sampleForecast(
   startAt: number,
   given: string | undefined,
 ): Promise<Record<string, unknown>> {
-  const watched = new Set(config.watch ?? ['goal', 'allocation', 'milestone']);
+  const watched = new Set(config.forecastWatch ?? ['goal', 'allocation', 'milestone']);
   const forecasts = (await loadProjectForecasts(db, project, new Date(startAt))).filter(
     (f) => watched.has(f.kind) && (config.forecastMetric === undefined || f.metric === config.forecastMetric) && f.forecast.percentOfPlan !== null,
   );

@@ -19,7 +19,7 @@ const goalField = smartGoalSchema.shape;
 
 /** The rule that ties KPI reports to goals, said wherever a client reports or reads them. */
 export const kpiCountsRule =
-  "A KPI report counts toward a goal when its `metric` equals the goal's `kpiMetric` exactly; a project that tracks metrics (its goals', milestones' and risk rules') refuses reports of any other metric with 400";
+  "A KPI report counts toward a goal when its `metric` equals the goal's `kpiMetric` exactly; a project that tracks metrics (its goals', milestones' and risk rules') refuses reports of any other metric with 400. A report whose `metric` is the key of one of the project's funnel stages is a count of that stage";
 
 /** Any fields of a goal; the goal as changed must still be SMART. `customMetricName: null` removes it. */
 export const GoalPatchBody = z

@@ -424,6 +424,13 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     'GET /api/projects/{id}/quotas': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${P}/quotas` }) },
     // Forecasts: whoever reads the project
     'GET /api/projects/{id}/forecasts': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${E}/forecasts` }) },
+    'GET /api/projects/{id}/funnel': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${P}/funnel` }) },
+    'PUT /api/projects/{id}/funnel': {
+      allow: projectPlanners,
+      see: projectReaders,
+      ok: 200,
+      send: () => ({ path: `${P}/funnel`, body: { averageDeal: 50000 + ++renamed, stages: [{ key: 'qualified_leads', conversionRate: '0.25' }, { key: 'contracts' }] } }),
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { unauditedTables as unauditedSince20261207 } from '../../db/migrations/2
 import { auditedTables as chatChannelTables, unauditedTables as chatChannelUnaudited } from '../../db/migrations/20261207T0400-chat-channels';
 import { auditedTables as goalAllocationTables } from '../../db/migrations/20261209T0100-goal-allocations';
 import { auditedTables as forecastCrossingTables } from '../../db/migrations/20261209T0600-forecast-crossings';
+import { auditedTables as funnelTables } from '../../db/migrations/20261209T0200-funnel';
 import { createOrgChart, createProjectWithMilestone } from '../support/factories';
 import { call, eventually } from '../support/http';
 import { admin } from '../support/identities';
@@ -19,7 +20,7 @@ import { useSystem } from '../support/system';
 
 const system = useSystem();
 /** Tables audited, and left out with a reason, each named by the migration that created it. */
-const auditedTables = { ...firstAuditedTables, ...sharedCalendarTables, ...absenceTables, ...chatChannelTables, ...goalAllocationTables, ...forecastCrossingTables };
+const auditedTables = { ...firstAuditedTables, ...sharedCalendarTables, ...absenceTables, ...chatChannelTables, ...goalAllocationTables, ...forecastCrossingTables, ...funnelTables };
 const unauditedTables = { ...unauditedSince20261125, ...unauditedSince20261204, ...unauditedSince20261206, ...unauditedSince20261207, ...chatChannelUnaudited };
 
 const trailOf = (projectId: string) =>

@@ -87,7 +87,7 @@ describe('settings forms generated from the node catalog', () => {
     expect(trigger.options.map((o) => o.value).sort()).toEqual([...triggerEvents].sort());
     expect(trigger.options.map((o) => o.label)).toContain(triggerEventLabels.kpi_threshold_crossed);
     const kpi = trigger.variants[variantIndexOf(trigger, { event: 'kpi_threshold_crossed' })];
-    expect(kpi?.fields.map((f) => f.key)).toEqual(['metric', 'direction', 'threshold', 'fewerBusinessDaysLeftThan']);
+    expect(kpi?.fields.map((f) => f.key)).toEqual(['metric', 'direction', 'threshold', 'fewerBusinessDaysLeftThan', 'watch']);
     const schedule = trigger.variants[variantIndexOf(trigger, { event: 'schedule' })];
     expect(schedule?.fields.map((f) => [f.key, f.spec.type])).toEqual([
       ['cron', 'text'],

@@ -47,7 +47,7 @@ describe('forecast below threshold on the real engine', () => {
     const milestoneId = project.milestones[0]!.id;
     const subject = `Forecast below 80 % ${randomUUID()}`;
     const flow = notifyOwnerFlow(
-      { event: 'forecast_below_threshold', forecastBelowPct: 80, watch: ['milestone'] },
+      { event: 'forecast_below_threshold', forecastBelowPct: 80, forecastWatch: ['milestone'] },
       subject,
       '{{forecast.subject}} heads for {{forecast.value}} of {{forecast.plannedAtDue}} ({{forecast.percentOfPlan}} %, below {{forecast.threshold}} %) by {{forecast.method}}; {{forecast.owner.name}} owns it.',
     );
@@ -103,7 +103,7 @@ describe('forecast below threshold on the real engine', () => {
       rows: [org.rep, org.manager].map((person) => ({ userId: person.id, teamId: null, weight: '1', amount: null })),
     });
     const subject = `Allocation forecast ${randomUUID()}`;
-    const flow = notifyOwnerFlow({ event: 'forecast_below_threshold', forecastBelowPct: 80, watch: ['allocation'] }, subject, '{{forecast.subjectKind}} of {{forecast.owner.name}}: {{forecast.percentOfPlan}} %');
+    const flow = notifyOwnerFlow({ event: 'forecast_below_threshold', forecastBelowPct: 80, forecastWatch: ['allocation'] }, subject, '{{forecast.subjectKind}} of {{forecast.owner.name}}: {{forecast.percentOfPlan}} %');
     await bind(system.app, 'forecast_below_threshold', project.id, await publishFlow(system.app, flow));
 
     await report(project.id, 3000, org.rep); // the rep far ahead of their half; the manager has reported nothing
@@ -129,7 +129,7 @@ describe('forecast below threshold on the real engine', () => {
       expect(created.status, JSON.stringify(created.body)).toBe(201);
     }
     const subject = `Goal forecast ${randomUUID()}`;
-    await bind(system.app, 'forecast_below_threshold', project.id, await publishFlow(system.app, notifyOwnerFlow({ event: 'forecast_below_threshold', forecastBelowPct: 90, watch: ['goal'] }, subject)));
+    await bind(system.app, 'forecast_below_threshold', project.id, await publishFlow(system.app, notifyOwnerFlow({ event: 'forecast_below_threshold', forecastBelowPct: 90, forecastWatch: ['goal'] }, subject)));
 
     // 500 by now: an even pace would expect 2,500 (20 %); the plan expects 500 (100 %).
     await report(project.id, 500, org.rep);

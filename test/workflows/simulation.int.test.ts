@@ -238,7 +238,7 @@ describe('a test run on a simulated clock', () => {
     const doc = document(
       'Forecast falls',
       [
-        { id: 'start', kind: 'trigger', config: { event: 'forecast_below_threshold', forecastBelowPct: 80, watch: ['goal'] } },
+        { id: 'start', kind: 'trigger', config: { event: 'forecast_below_threshold', forecastBelowPct: 80, forecastWatch: ['goal'] } },
         tellOwner('tell', '{{forecast.subjectKind}} heads for {{forecast.value}} of {{forecast.plannedAtDue}}, {{forecast.percentOfPlan}}% (range {{forecast.low}} to {{forecast.high}})'),
         { id: 'end', kind: 'end', config: { result: 'done' } },
       ],

@@ -79,7 +79,7 @@ const scenarios = {
     const p = await project();
     const goal = await call(system.app, 'POST', `/api/projects/${p.id}/goals`, { metric: 'revenue', unit: 'CNY', target: 1000, period: periodOf(p) });
     expect(goal.status, JSON.stringify(goal.body)).toBe(201);
-    await bindNotifying(p.id, { event: 'forecast_below_threshold', forecastBelowPct: 80, watch: ['goal'] });
+    await bindNotifying(p.id, { event: 'forecast_below_threshold', forecastBelowPct: 80, forecastWatch: ['goal'] });
     // An hour into thirty days about 1.4 was planned: 0.1 is far behind it.
     const reported = await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: 0.1 });
     expect(reported.status, JSON.stringify(reported.body)).toBe(201);

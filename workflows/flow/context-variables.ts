@@ -85,7 +85,7 @@ export const eventVariables: Record<TriggerEvent, readonly VariableDef[]> = {
   ],
   kpi_threshold_crossed: [
     v('kpi.metric', 'KPI metric'),
-    v('kpi.goal', "The goal whose attainment is tracked"),
+    v('kpi.goal', 'The goal (or funnel stage) whose attainment is tracked'),
     v('kpi.before', 'Attainment before the report (%)', 'number'),
     v('kpi.after', 'Attainment after the report (%)', 'number'),
     v('kpi.value', 'Attainment after the report (%), as kpi.after', 'number'),

@@ -33,14 +33,16 @@ import { shared as enShared } from './en/shared';
 import { shared as zhShared } from './zh-CN/shared';
 import { forecast as enForecast } from './en/forecast';
 import { forecast as zhForecast } from './zh-CN/forecast';
+import { funnel as enFunnel } from './en/funnel';
+import { funnel as zhFunnel } from './zh-CN/funnel';
 
 /**
  * Every catalog the web app reads: the shared ones (workflows/i18n) and one namespace per group
  * of screens. A screen's namespace is named after its folder.
  */
 export const resources = {
-  en: { ...sharedResources.en, app: enApp, audit: enAudit, auth: enAuth, calendars: enCalendars, chat: enChat, flowBindings: enFlowBindings, flowCompare: enFlowCompare, flowDesigner: enFlowDesigner, flowRuns: enFlowRuns, inbox: enInbox, people: enPeople, plan: enPlan, projects: enProjects, retrospective: enRetrospective, salesPlan: enSalesPlan, shared: enShared, forecast: enForecast },
-  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, audit: zhAudit, auth: zhAuth, calendars: zhCalendars, chat: zhChat, flowBindings: zhFlowBindings, flowCompare: zhFlowCompare, flowDesigner: zhFlowDesigner, flowRuns: zhFlowRuns, inbox: zhInbox, people: zhPeople, plan: zhPlan, projects: zhProjects, retrospective: zhRetrospective, salesPlan: zhSalesPlan, shared: zhShared, forecast: zhForecast },
+  en: { ...sharedResources.en, app: enApp, audit: enAudit, auth: enAuth, calendars: enCalendars, chat: enChat, flowBindings: enFlowBindings, flowCompare: enFlowCompare, flowDesigner: enFlowDesigner, flowRuns: enFlowRuns, inbox: enInbox, people: enPeople, plan: enPlan, projects: enProjects, retrospective: enRetrospective, salesPlan: enSalesPlan, shared: enShared, forecast: enForecast, funnel: enFunnel },
+  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, audit: zhAudit, auth: zhAuth, calendars: zhCalendars, chat: zhChat, flowBindings: zhFlowBindings, flowCompare: zhFlowCompare, flowDesigner: zhFlowDesigner, flowRuns: zhFlowRuns, inbox: zhInbox, people: zhPeople, plan: zhPlan, projects: zhProjects, retrospective: zhRetrospective, salesPlan: zhSalesPlan, shared: zhShared, forecast: zhForecast, funnel: zhFunnel },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)['en'];

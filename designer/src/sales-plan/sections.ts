@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { ProjectDetail } from '../../../api/contract/projects';
 import { ForecastSection } from '../forecast/ForecastSection';
+import { FunnelSection } from '../funnel/FunnelSection';
 
 /** What a part of the sales plan page gets: the project, and a way to reload after a change. */
 export interface SalesPlanSectionProps {
@@ -14,4 +15,5 @@ export interface SalesPlanSectionProps {
  */
 export const salesPlanSections: readonly { key: string; Section: ComponentType<SalesPlanSectionProps> }[] = [
   { key: 'forecast', Section: ForecastSection },
+  { key: 'funnel', Section: FunnelSection },
 ];

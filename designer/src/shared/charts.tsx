@@ -36,3 +36,7 @@ export const BudgetChart = loadedLater(
   () => retrospectiveCharts().then((m) => m.BudgetChart),
   () => 200,
 );
+export const FunnelChart = loadedLater(
+  () => import('../funnel/FunnelChart').then((m) => m.FunnelChart),
+  (props) => 70 + props.bars.length * 44,
+);

@@ -112,11 +112,11 @@ describe('node catalog', () => {
   it('accepts a forecast trigger with the share of plan it watches for, and what it watches; refuses one without a threshold', () => {
     const schema = nodeCatalog.trigger.config;
     expect(schema.safeParse({ event: 'forecast_below_threshold', forecastBelowPct: 85 }).success).toBe(true);
-    expect(schema.safeParse({ event: 'forecast_below_threshold', forecastBelowPct: 90, watch: ['milestone', 'allocation'], forecastMetric: 'revenue' }).success).toBe(true);
+    expect(schema.safeParse({ event: 'forecast_below_threshold', forecastBelowPct: 90, forecastWatch: ['milestone', 'allocation'], forecastMetric: 'revenue' }).success).toBe(true);
     expect(schema.safeParse({ event: 'forecast_below_threshold' }).success).toBe(false);
     expect(schema.safeParse({ event: 'forecast_below_threshold', forecastBelowPct: 0 }).success).toBe(false);
-    expect(schema.safeParse({ event: 'forecast_below_threshold', forecastBelowPct: 80, watch: [] }).success).toBe(false);
-    expect(schema.safeParse({ event: 'forecast_below_threshold', forecastBelowPct: 80, watch: ['team'] }).success).toBe(false);
+    expect(schema.safeParse({ event: 'forecast_below_threshold', forecastBelowPct: 80, forecastWatch: [] }).success).toBe(false);
+    expect(schema.safeParse({ event: 'forecast_below_threshold', forecastBelowPct: 80, forecastWatch: ['team'] }).success).toBe(false);
     // Its threshold is its own setting: a KPI trigger's fields do not belong to it.
     expect(schema.safeParse({ event: 'forecast_below_threshold', forecastBelowPct: 80, direction: 'below' }).success).toBe(false);
   });

@@ -49,6 +49,14 @@ export const triggerConfigSchema = z.discriminatedUnion('event', [
       .max(3660)
       .optional()
       .meta({ title: 'Only with fewer business days left than', description: "Empty = always. Counted in the project's calendar up to the end of the goal's period." }),
+    // Optional, so versions published before it still parse (and watch the goal, as they did).
+    watch: z
+      .enum(['goal', 'funnel_stage'])
+      .optional()
+      .meta({
+        title: 'Watches',
+        description: "Empty or goal: the attainment of the goal with this KPI metric. Funnel stage: the count of the funnel stage whose key is the metric, against its plan so far (a leading indicator).",
+      }),
   }),
   // A scheduled flow runs once per project it is bound to, so project variables still exist.
   // The newer fields are optional so versions published before them still parse.
@@ -75,7 +83,7 @@ export const triggerConfigSchema = z.discriminatedUnion('event', [
         title: 'Forecast below (% of plan)',
         description: 'The flow starts when a KPI report moves the forecast at the due date below this share of the plan; again only after it has risen back above.',
       }),
-    watch: z
+    forecastWatch: z
       .array(z.enum(forecastSubjectKinds))
       .min(1)
       .max(forecastSubjectKinds.length)

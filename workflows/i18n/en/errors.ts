@@ -140,6 +140,7 @@ export const errors = {
     addPeople: 'add people',
     changeAccounts: "change people's accounts",
     changeAllocations: 'change how its targets are allocated',
+    changeFunnel: 'change its funnel',
   },
   /** "Only {who} may …" about a project. */
   who: {

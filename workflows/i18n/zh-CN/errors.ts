@@ -136,6 +136,7 @@ export const errors: Translation<typeof en> = {
     addPeople: '添加人员',
     changeAccounts: '更改他人的账户',
     changeAllocations: '更改其目标分配',
+    changeFunnel: '更改其销售漏斗',
   },
   who: {
     read: '此项目的相关人员',

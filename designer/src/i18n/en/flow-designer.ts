@@ -181,7 +181,8 @@ export const flowDesigner = {
       result: { done: 'Done', approved: 'Approved', rejected: 'Rejected' },
       direction: { above: 'Goes above', below: 'Goes below' },
       phases: { planning: 'Planning', execution: 'Execution', monitoring: 'Monitoring', closing_review: 'Closing review' },
-      watch: { goal: 'Goals', allocation: 'Allocations to members', milestone: 'Milestones' },
+      forecastWatch: { goal: 'Goals', allocation: 'Allocations to members', milestone: 'Milestones' },
+      watch: { goal: "The goal's attainment", funnel_stage: 'A funnel stage against its plan so far' },
     },
   },
   people: {
@@ -232,5 +233,6 @@ export const flowDesigner = {
     escalate: 'One level up the org chart',
     parallelJoin: 'Waits for every branch',
     startRetrospective: 'Opens the closing review',
+    kpiStage: 'Funnel stage {metric} against its plan so far goes {direction, select, above {above} other {below}} {threshold} %',
   },
 } as const;

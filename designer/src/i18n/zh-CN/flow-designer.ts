@@ -180,7 +180,8 @@ export const flowDesigner: Translation<typeof en> = {
       result: { done: '完成', approved: '通过', rejected: '驳回' },
       direction: { above: '向上越过', below: '向下越过' },
       phases: { planning: '计划', execution: '执行', monitoring: '监控', closing_review: '结项复盘' },
-      watch: { goal: '目标', allocation: '成员分配', milestone: '里程碑' },
+      forecastWatch: { goal: '目标', allocation: '成员分配', milestone: '里程碑' },
+      watch: { goal: '目标的达成率', funnel_stage: '漏斗阶段（与截至目前的计划相比）' },
     },
   },
   people: {
@@ -231,5 +232,6 @@ export const flowDesigner: Translation<typeof en> = {
     escalate: '沿组织架构上升一级',
     parallelJoin: '等待所有分支',
     startRetrospective: '开启结项复盘',
+    kpiStage: '漏斗阶段 {metric} 相对截至目前的计划{direction, select, above {向上} other {向下}}越过 {threshold}%',
   },
 };

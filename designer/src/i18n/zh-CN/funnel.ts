@@ -1,0 +1,56 @@
+import type { funnel as en } from '../en/funnel';
+import type { Translation } from '../../../../workflows/i18n';
+
+export const funnel: Translation<typeof en> = {
+  title: '销售漏斗',
+  summary: '为达成收入目标，每个阶段需要的数量，以及截至目前上报的数量。',
+  noFunnel: '尚未设置销售漏斗。设置各阶段和平均成交额后，即可看到每个阶段需要的数量。',
+  noRevenueGoal: '项目没有收入目标，无法推算销售漏斗。',
+  decomposition: {
+    months: '各月数量按收入目标的月度里程碑拆分。',
+    quarters: '各月数量按收入目标的季度里程碑拆分。',
+    even: '收入目标尚未分解：每个月权重相同。',
+  },
+  stages: {
+    prospects: '潜在客户',
+    qualified_leads: '合格线索',
+    proposals: '演示与方案',
+    contracts: '签约',
+  },
+  table: {
+    stage: '阶段',
+    planTotal: '本期需要',
+    plannedToDate: '截至目前计划',
+    actualToDate: '截至目前上报',
+    attainment: '占截至目前计划',
+    conversion: '转化率（实际 / 计划）',
+    member: '成员',
+    team: '团队',
+  },
+  behind: '落后于计划',
+  short: '转化不足',
+  noConversion: '—',
+  conversionPair: '{actual} / {planned}',
+  chart: {
+    label: '漏斗各阶段：截至目前的计划与上报',
+    planned: '截至目前计划',
+    actual: '截至目前上报',
+  },
+  members: '每位成员的分担',
+  monthly: '每月需要',
+  edit: {
+    title: '阶段与平均成交额',
+    averageDeal: '平均成交额',
+    key: 'KPI 指标',
+    keyHelp: '该阶段的数量以此指标上报。',
+    name: '名称',
+    rate: '转化到下一阶段的比例',
+    rateHelp: '填写比例：0.25 即 25%。',
+    last: '最后一个阶段为签约。',
+    add: '添加阶段',
+    remove: '删除{stage}',
+    save: '保存销售漏斗',
+    saving: '正在保存…',
+  },
+  loadFailed: '无法加载销售漏斗。',
+};
