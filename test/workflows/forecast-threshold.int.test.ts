@@ -61,7 +61,8 @@ describe('forecast below threshold on the real engine', () => {
       expect(found).toHaveLength(1);
       return found;
     });
-    expect(first).toMatch(/^Midterm heads for 2000(\.\d+)? of 4000 \(50(\.\d+)? %, below 80 %\) by pace_against_plan; .+ owns it\.$/);
+    // Time goes on while the test runs, so the plan by now (and the pace) moves by a hair.
+    expect(first).toMatch(/^Midterm heads for (1999\.\d+|2000(\.\d+)?) of 4000 \((49\.9\d|50) %, below 80 %\) by pace_against_plan; .+ owns it\.$/);
 
     // The milestone's own warning is still two weeks off, and has not run.
     const milestones = (await call(system.app, 'GET', `/api/projects/${project.id}/milestones`)).body as { id: string; warnAt: string | null; warnedAt: string | null }[];
