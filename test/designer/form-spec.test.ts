@@ -88,6 +88,12 @@ describe('settings forms generated from the node catalog', () => {
     expect(trigger.options.map((o) => o.label)).toContain(triggerEventLabels.kpi_threshold_crossed);
     const kpi = trigger.variants[variantIndexOf(trigger, { event: 'kpi_threshold_crossed' })];
     expect(kpi?.fields.map((f) => f.key)).toEqual(['metric', 'direction', 'threshold', 'fewerBusinessDaysLeftThan', 'watch']);
+    const forecast = trigger.variants[variantIndexOf(trigger, { event: 'forecast_below_threshold' })];
+    expect(forecast?.fields.map((f) => [f.key, f.spec.type])).toEqual([
+      ['forecastBelowPct', 'number'],
+      ['forecastWatch', 'choices'],
+      ['forecastMetric', 'text'],
+    ]);
     const schedule = trigger.variants[variantIndexOf(trigger, { event: 'schedule' })];
     expect(schedule?.fields.map((f) => [f.key, f.spec.type])).toEqual([
       ['cron', 'text'],

@@ -16,6 +16,14 @@ describe('the one-line summary under a step', () => {
     expect(summarizeStep('notify', { recipient: { kind: 'owner_manager' }, channel: 'email', subject: 's', message: 'm' })).toBe("E-mail to the project owner's manager");
   });
 
+  it('says below what share of plan a forecast trigger starts, and of which metric', () => {
+    expect(summarizeStep('trigger', { event: 'forecast_below_threshold', forecastBelowPct: 80 })).toBe('Forecast falls below 80 % of plan');
+    expect(summarizeStep('trigger', { event: 'forecast_below_threshold', forecastBelowPct: 85, forecastMetric: 'revenue' })).toBe('revenue forecast falls below 85 % of plan');
+    expect(summarizeStep('trigger', { event: 'forecast_below_threshold' })).toBeNull();
+    expect(valueLabel('event', 'forecast_below_threshold')).toBe('Forecast falls below a threshold');
+    expect(valueLabel('forecastWatch', 'allocation')).toBe('Allocations to members');
+  });
+
   it('describes a condition with the variables’ labels', () => {
     expect(summarizeStep('condition', { rule: { '<': [{ var: 'escalation.level' }, 3] } })).toMatch(/^Escalation level.* is below 3$/);
     expect(summarizeStep('condition', { rule: { if: [true, true, false] } })).toBe('Custom rule');
