@@ -168,6 +168,7 @@ describe('the funnel behind the revenue goal', () => {
     const res = await call(system.app, 'PUT', `/api/projects/${project.id}/funnel`, body);
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
+    if (path.endsWith('conversionRate') && !path.startsWith('stages.1')) expect(res.body.error.details[0].message).toBe('must be more than 0 and at most 1 (a share: 0.25 is 25 %)');
     expect(await system.db.selectFrom('project_funnels').selectAll().where('projectId', '=', project.id).execute()).toEqual([]);
   });
 
