@@ -6,7 +6,7 @@ import { deriveFunnel, FunnelError } from '../../workflows/domain/sales-plan/fun
 import { requireProjectAccess } from '../access/project-access';
 import { requireProjectAction } from '../access/project-actions';
 import type { AppDeps } from '../deps';
-import { invalidFields } from '../errors';
+import { fieldDetail, invalidFields, type ErrorDetail } from '../errors';
 import { calendarOf, editPlan, requireProject } from '../plan-guard';
 import { createRouter } from '../router';
 import { Funnel, FunnelBody } from '../contract/funnel';
@@ -27,10 +27,20 @@ function checkedFunnel(body: z.infer<typeof FunnelBody>): { averageDeal: string;
       scale: 8,
     });
   } catch (error) {
-    if (error instanceof FunnelError) throw invalidFields([{ path: error.field, message: error.message, code: error.code }]);
+    if (error instanceof FunnelError) throw invalidFields([{ ...funnelDetail(error.field, body), code: error.code }]);
     throw error;
   }
   return { averageDeal: body.averageDeal, stages: body.stages.map((stage) => ({ key: stage.key, name: stage.name ?? null, conversionRate: stage.conversionRate ?? null })) };
+}
+
+/** The domain's refusal in the reader's language, by the field it names. */
+function funnelDetail(field: string, body: z.infer<typeof FunnelBody>): ErrorDetail {
+  const stage = /^stages\.(\d+)\.(key|conversionRate)$/.exec(field);
+  if (field === 'stages') return fieldDetail(field, 'field.funnelNoStages');
+  if (field === 'averageDeal') return fieldDetail(field, 'field.funnelAverageDeal');
+  if (stage?.[2] === 'key') return fieldDetail(field, 'field.funnelStageTwice', { key: body.stages[Number(stage[1])]?.key ?? '' });
+  const last = Number(stage?.[1]) === body.stages.length - 1;
+  return fieldDetail(field, last ? 'field.funnelLastStageRate' : 'field.funnelRate');
 }
 
 export function funnelRouter({ db }: AppDeps) {

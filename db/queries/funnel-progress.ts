@@ -125,7 +125,8 @@ export function funnelPlan(funnel: Pick<ProjectFunnel, 'averageDeal' | 'stages'>
     averageDeal: funnel.averageDeal,
     stages: funnel.stages.map((stage) => (stage.conversionRate === null ? { key: stage.key } : { key: stage.key, conversionRate: stage.conversionRate })),
     periodAmountsMinor: [tree.amountMinor],
-    scale: Math.max(scale, 2),
+    // Fine enough for the target's figures and the average deal's (the API takes up to 8 places).
+    scale: Math.min(8, Math.max(scale, 2, (funnel.averageDeal.split('.')[1] ?? '').length)),
   }).map((stage) => ({ ...stage, perPeriod: splitLikeTarget(BigInt(stage.total), tree).map(Number) }));
   return { months, source, volumes };
 }

@@ -50,6 +50,14 @@ describe('the funnel behind the revenue goal', () => {
     expect(sum(contracts!.planPerMonth)).toBe(100);
   });
 
+  it('takes an average deal to the eighth decimal place: 5,000,000 at 33,333.333 a deal is 151 contracts', async () => {
+    const { project } = await projectWithRevenueGoal();
+    expect((await call(system.app, 'PUT', `/api/projects/${project.id}/funnel`, { averageDeal: '33333.333', stages: [{ key: 'contracts' }] })).status).toBe(200);
+    const res = await call(system.app, 'GET', `/api/projects/${project.id}/funnel`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.progress[0].planTotal).toBe(151);
+  });
+
   it("splits the stage volumes as the goal's own decomposition does: quarters weighted 1/1/1/3 ask for half the contracts in Q4", async () => {
     const { owner, project, goalId } = await projectWithRevenueGoal();
     const applied = await call(system.app, 'POST', `/api/projects/${project.id}/decomposition/apply`, { goalId, granularity: 'quarter', weights: [1, 1, 1, 3], ownerId: owner.id });
@@ -160,6 +168,7 @@ describe('the funnel behind the revenue goal', () => {
     const res = await call(system.app, 'PUT', `/api/projects/${project.id}/funnel`, body);
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
+    if (path.endsWith('conversionRate') && !path.startsWith('stages.1')) expect(res.body.error.details[0].message).toBe('must be more than 0 and at most 1 (a share: 0.25 is 25 %)');
     expect(await system.db.selectFrom('project_funnels').selectAll().where('projectId', '=', project.id).execute()).toEqual([]);
   });
 

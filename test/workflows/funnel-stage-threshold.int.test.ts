@@ -85,6 +85,21 @@ describe('a funnel stage behind plan as a leading indicator', () => {
     expect(funnel.body.progress[0]).toMatchObject({ key: 'qualified_leads', actualToDate: '50', behind: true });
   });
 
+  it('raises once for a CSV of stage counts that leaves the stage behind its plan', async () => {
+    const org = await createOrgChart(system.app);
+    const project = await projectWithFunnel(org);
+    const flow = notifyOwnerFlow({ event: 'kpi_threshold_crossed', watch: 'funnel_stage', metric: 'qualified_leads', direction: 'below', threshold: 80 }, `Leads ${randomUUID()}`);
+    await bind(system.app, 'kpi_threshold_crossed', project.id, await publishFlow(system.app, flow));
+    await report(project.id, 40, inSeconds(-170 * day));
+    const now = inSeconds(-60);
+    const csv = ['metric,value,reported_at,reporter_email', ...Array.from({ length: 3 }, () => `qualified_leads,2,${now},${org.rep.email}`)].join('\n');
+    const res = await call(system.app, 'POST', `/api/projects/${project.id}/kpi-reports/import`, { csv });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    await eventually(async () =>
+      expect(await system.db.selectFrom('flow_runs').select('status').where('projectId', '=', project.id).where('triggerEvent', '=', 'kpi_threshold_crossed').execute()).toEqual([{ status: 'completed' }]),
+    );
+  });
+
   it('leaves a flow watching the goal alone when only stage counts are reported', async () => {
     const org = await createOrgChart(system.app);
     const project = await projectWithFunnel(org);

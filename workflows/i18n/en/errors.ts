@@ -208,6 +208,11 @@ export const errors = {
     notInCalendar: "does not fit in the project''s business calendar",
     flowUnpublished: 'the flow has no published version yet',
     notProjectMember: 'no owner or member of this project has id {id}',
+    funnelNoStages: 'the funnel has no stages',
+    funnelStageTwice: '{key} is in the funnel twice',
+    funnelRate: 'must be more than 0 and at most 1 (a share: 0.25 is 25 %)',
+    funnelLastStageRate: 'the last stage is the signed contract: it converts to revenue, not to another stage',
+    funnelAverageDeal: 'must be more than 0',
   },
   /**
    * The fixed messages our request schemas give (api/contract): a detail saying one of these

@@ -200,6 +200,11 @@ export const errors: Translation<typeof en> = {
     notInCalendar: '与项目的工作日历不符',
     flowUnpublished: '该流程尚无已发布的版本',
     notProjectMember: '此项目的负责人和成员中没有 ID 为 {id} 的人',
+    funnelNoStages: '销售漏斗没有任何阶段',
+    funnelStageTwice: '{key} 在销售漏斗中出现了两次',
+    funnelRate: '必须大于 0 且不超过 1（填写比例：0.25 即 25%）',
+    funnelLastStageRate: '最后一个阶段是签约：它转化为收入，而不是下一个阶段',
+    funnelAverageDeal: '必须大于 0',
   },
   schema: {
     notEmpty: '不能为空',
