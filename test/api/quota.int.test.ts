@@ -141,6 +141,21 @@ describe('targets for each person', () => {
     ]);
   });
 
+  it('counts only a member’s own figures toward their milestones on the dashboard, and keeps them out of the goal’s plan line', async () => {
+    const { owner, ann, bo, project, goalId } = await projectWithThreeMembers();
+    expect((await call(system.app, 'PUT', `/api/projects/${project.id}/goals/${goalId}/allocation`, byWeights([ann.id, bo.id], [1, 1]), { as: owner })).status).toBe(200);
+    await insertKpiReport(system.db, { projectId: project.id, metric: 'revenue', value: '300000', reportedAt: '2027-01-20T10:00:00+08:00', reporterId: ann.id });
+    await insertKpiReport(system.db, { projectId: project.id, metric: 'revenue', value: '100000', reportedAt: '2027-02-20T10:00:00+08:00', reporterId: bo.id });
+    const dashboard = await call(system.app, 'GET', `/api/projects/${project.id}/dashboard?at=2027-06-01T00:00:00%2B08:00`);
+    expect(dashboard.status, JSON.stringify(dashboard.body)).toBe(200);
+    const milestones = await system.db.selectFrom('milestones').select(['id', 'memberId']).where('goalId', '=', goalId).orderBy('dueAt').execute();
+    const actualOf = (memberId: string) =>
+      new Set(dashboard.body.milestones.filter((m: { milestoneId: string }) => milestones.some((row) => row.id === m.milestoneId && row.memberId === memberId)).map((m: { actual: string }) => m.actual));
+    expect(actualOf(ann.id)).toEqual(new Set(['300000']));
+    expect(actualOf(bo.id)).toEqual(new Set(['100000']));
+    expect(dashboard.body.goals[0].series).toEqual([]);
+  });
+
   it('keeps what amounts leave over as the unallocated rest, a row of its own', async () => {
     const { ann, bo, project, goalId } = await projectWithThreeMembers();
     const put = await call(system.app, 'PUT', `/api/projects/${project.id}/goals/${goalId}/allocation`, { granularity: 'month', shares: [{ userId: ann.id, amount: '2000000' }, { userId: bo.id, amount: 1_000_000 }] });
