@@ -156,6 +156,21 @@ describe('targets for each person', () => {
     expect(dashboard.body.goals[0].series).toEqual([]);
   });
 
+  it('moves members’ milestones with a changed target, and refuses a target below what amounts already allocate (400 naming target)', async () => {
+    const { ann, bo, project, goalId } = await projectWithThreeMembers();
+    expect((await call(system.app, 'PUT', `/api/projects/${project.id}/goals/${goalId}/allocation`, byWeights([ann.id, bo.id], [1, 1]))).status).toBe(200);
+    const raised = await call(system.app, 'PATCH', `/api/projects/${project.id}/goals/${goalId}`, { target: 6_000_000 });
+    expect(raised.status, JSON.stringify(raised.body)).toBe(200);
+    const last = await system.db.selectFrom('milestones').select(['memberId', 'targetValue']).where('goalId', '=', goalId).orderBy('dueAt', 'desc').limit(2).execute();
+    expect(last.map((m) => m.targetValue)).toEqual(['3000000', '3000000']);
+
+    expect((await call(system.app, 'PUT', `/api/projects/${project.id}/goals/${goalId}/allocation`, { granularity: 'quarter', shares: [{ userId: ann.id, amount: 4_000_000 }] })).status).toBe(200);
+    const lowered = await call(system.app, 'PATCH', `/api/projects/${project.id}/goals/${goalId}`, { target: 3_000_000 });
+    expect(lowered.status, JSON.stringify(lowered.body)).toBe(400);
+    expect(lowered.body.error.details.map((d: { path: string }) => d.path)).toEqual(['target']);
+    expect((await call(system.app, 'GET', `/api/projects/${project.id}/goals/${goalId}`)).body.target).toBe('6000000');
+  });
+
   it('keeps what amounts leave over as the unallocated rest, a row of its own', async () => {
     const { ann, bo, project, goalId } = await projectWithThreeMembers();
     const put = await call(system.app, 'PUT', `/api/projects/${project.id}/goals/${goalId}/allocation`, { granularity: 'month', shares: [{ userId: ann.id, amount: '2000000' }, { userId: bo.id, amount: 1_000_000 }] });
