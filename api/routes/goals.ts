@@ -7,6 +7,7 @@ import { checkSmart, smartGoalSchema, type SmartGoal } from '../../workflows/dom
 import type { AppDeps } from '../deps';
 import { ApiError, invalidFields, said, zodDetails, type ErrorDetail } from '../errors';
 import { projectItemsRouter } from './project-items';
+import { followAllocation } from '../member-milestones';
 import { Goal } from '../contract/goals';
 import { goalRoutes } from '../contract/routes/goals';
 import { bodyOf, toJson } from '../to-json';
@@ -127,7 +128,10 @@ export function goalsRouter(deps: AppDeps) {
       const check = checkSmart(merged);
       if (!check.ok) throw smartRefused(smartDetails(merged));
       requireWithinProject(project, check.goal);
-      return (await updateGoal(trx, project.id, current.id, goalColumns(check.goal)))!;
+      const updated = (await updateGoal(trx, project.id, current.id, goalColumns(check.goal)))!;
+      // Members' quotas are shares of the target: their milestones follow it.
+      await followAllocation(trx, project, updated);
+      return updated;
     },
     remove: async (trx, projectId, goalId, { withMilestones }) => {
       if (!(await findGoal(trx, projectId, goalId))) return false;

@@ -2,21 +2,18 @@ import { type z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect';
 import {
   allocationTimeZone,
-  deleteMemberMilestones,
   findGoalAllocation,
   gridOf,
   listMemberReports,
   listQuotaHolders,
   listTeamsWithMembers,
   replaceGoalAllocation,
-  type StoredAllocation,
 } from '../../db/queries/goal-allocations';
 import { findGoal, goalRowKpiMetric, goalRowLabel, listGoals } from '../../db/queries/goals';
-import { insertMilestones } from '../../db/queries/projects';
 import type { Goal, SalesProject } from '../../db/schema';
 import { DecompositionError, fromMinorUnits, metricAggregation, sumExact } from '../../workflows/domain';
 import { AllocationError } from '../../workflows/domain/sales-plan/allocation';
-import { cumulativeByPeriod, quotaGrid, type QuotaGrid } from '../../workflows/domain/sales-plan/quota-grid';
+import { quotaGrid, type QuotaGrid } from '../../workflows/domain/sales-plan/quota-grid';
 import { Dec, percentOf } from '../../workflows/domain/decimal';
 import { round2 } from '../../workflows/domain/round2';
 import { projectAccessOf, requireProjectAccess } from '../access/project-access';
@@ -27,6 +24,7 @@ import { calendarOf, editPlan, requireProject } from '../plan-guard';
 import { createRouter } from '../router';
 import type { Allocation, AllocationBody, Quotas } from '../contract/quota';
 import * as routes from '../contract/routes/quota';
+import { giveMembersMilestones, holderNames } from '../member-milestones';
 
 type Body = z.infer<typeof AllocationBody>;
 
@@ -45,12 +43,6 @@ function asFieldError(error: unknown): never {
     throw invalidFields([{ path, message: error.message, code: error.code }]);
   }
   throw error;
-}
-
-async function holderNames(db: Db, projectId: string, stored: StoredAllocation) {
-  const people = new Map((await listQuotaHolders(db, projectId)).map((p) => [p.id, p.name]));
-  const teams = await listTeamsWithMembers(db, stored.rows.flatMap((row) => (row.teamId ? [row.teamId] : [])));
-  return { people, teams };
 }
 
 function monthsDto(grid: QuotaGrid) {
@@ -116,36 +108,6 @@ async function checkAllocation(db: Db, project: SalesProject, goal: Goal, body: 
   } catch (error) {
     asFieldError(error);
   }
-}
-
-/** Each member's own milestones: their cumulative quota at the end of every quarter or month. */
-async function giveMembersMilestones(db: Db, project: SalesProject, goal: Goal, stored: StoredAllocation): Promise<void> {
-  await deleteMemberMilestones(db, goal.id);
-  const members = stored.rows.filter((row) => row.userId !== null);
-  if (members.length === 0) return;
-  const grid = gridOf(goal, stored, allocationTimeZone(stored.plan, project));
-  const { people } = await holderNames(db, project.id, stored);
-  const label = goalRowLabel(goal);
-  await insertMilestones(
-    db,
-    members.flatMap((row) => {
-      const cells = grid.rows.find((r) => r.holderId === row.id);
-      if (!cells) return [];
-      return cumulativeByPeriod(grid, cells, stored.plan.granularity).map((period) => ({
-        projectId: project.id,
-        goalId: goal.id,
-        name: `${label} ${period.label} · ${people.get(row.userId!) ?? ''}`,
-        metric: goalRowKpiMetric(goal),
-        targetValue: period.cumulative,
-        targetKind: 'cumulative' as const,
-        periodStart: goal.periodStart,
-        dueAt: period.end,
-        ownerId: row.userId!,
-        memberId: row.userId,
-        teamId: null,
-      }));
-    }),
-  );
 }
 
 const sum = (values: readonly string[]) => (values.length === 0 ? '0' : sumExact(values));

@@ -108,8 +108,9 @@ function goalProgress(goal: Goal, milestones: readonly Milestone[], points: read
       : assessProgress({ actual, target, direction: goal.direction, start: goal.periodStart, due: goal.periodEnd, at: asOf, from });
 
   const plannedPeriods: string[] = [];
+  // The goal's own plan; members' milestones (their shares of it) are not steps of it.
   const series = milestones
-    .filter((m) => m.goalId === goal.id)
+    .filter((m) => m.goalId === goal.id && m.memberId === null)
     .map((m) => {
       // Per-period targets add up to the cumulative plan; cumulative ones already are it.
       plannedPeriods.push(m.targetValue);
@@ -155,7 +156,9 @@ function milestoneProgress(
   asOf: Date,
 ): MilestoneProgress {
   const from = m.targetKind === 'period' ? m.periodStart : (m.periodStart ?? project.periodStart);
-  const actual = aggregate(points, m.metric, kpiAggregation(m.metric), from, earlier(asOf, m.dueAt));
+  // A member's own milestone counts only the figures reported as theirs.
+  const counted = m.memberId === null ? points : points.filter((p) => p.reporterId === m.memberId);
+  const actual = aggregate(counted, m.metric, kpiAggregation(m.metric), from, earlier(asOf, m.dueAt));
   const target = m.targetValue;
   return {
     milestoneId: m.id,

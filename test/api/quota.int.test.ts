@@ -141,6 +141,36 @@ describe('targets for each person', () => {
     ]);
   });
 
+  it('counts only a member’s own figures toward their milestones on the dashboard, and keeps them out of the goal’s plan line', async () => {
+    const { owner, ann, bo, project, goalId } = await projectWithThreeMembers();
+    expect((await call(system.app, 'PUT', `/api/projects/${project.id}/goals/${goalId}/allocation`, byWeights([ann.id, bo.id], [1, 1]), { as: owner })).status).toBe(200);
+    await insertKpiReport(system.db, { projectId: project.id, metric: 'revenue', value: '300000', reportedAt: '2027-01-20T10:00:00+08:00', reporterId: ann.id });
+    await insertKpiReport(system.db, { projectId: project.id, metric: 'revenue', value: '100000', reportedAt: '2027-02-20T10:00:00+08:00', reporterId: bo.id });
+    const dashboard = await call(system.app, 'GET', `/api/projects/${project.id}/dashboard?at=2027-06-01T00:00:00%2B08:00`);
+    expect(dashboard.status, JSON.stringify(dashboard.body)).toBe(200);
+    const milestones = await system.db.selectFrom('milestones').select(['id', 'memberId']).where('goalId', '=', goalId).orderBy('dueAt').execute();
+    const actualOf = (memberId: string) =>
+      new Set(dashboard.body.milestones.filter((m: { milestoneId: string }) => milestones.some((row) => row.id === m.milestoneId && row.memberId === memberId)).map((m: { actual: string }) => m.actual));
+    expect(actualOf(ann.id)).toEqual(new Set(['300000']));
+    expect(actualOf(bo.id)).toEqual(new Set(['100000']));
+    expect(dashboard.body.goals[0].series).toEqual([]);
+  });
+
+  it('moves members’ milestones with a changed target, and refuses a target below what amounts already allocate (400 naming target)', async () => {
+    const { ann, bo, project, goalId } = await projectWithThreeMembers();
+    expect((await call(system.app, 'PUT', `/api/projects/${project.id}/goals/${goalId}/allocation`, byWeights([ann.id, bo.id], [1, 1]))).status).toBe(200);
+    const raised = await call(system.app, 'PATCH', `/api/projects/${project.id}/goals/${goalId}`, { target: 6_000_000 });
+    expect(raised.status, JSON.stringify(raised.body)).toBe(200);
+    const last = await system.db.selectFrom('milestones').select(['memberId', 'targetValue']).where('goalId', '=', goalId).orderBy('dueAt', 'desc').limit(2).execute();
+    expect(last.map((m) => m.targetValue)).toEqual(['3000000', '3000000']);
+
+    expect((await call(system.app, 'PUT', `/api/projects/${project.id}/goals/${goalId}/allocation`, { granularity: 'quarter', shares: [{ userId: ann.id, amount: 4_000_000 }] })).status).toBe(200);
+    const lowered = await call(system.app, 'PATCH', `/api/projects/${project.id}/goals/${goalId}`, { target: 3_000_000 });
+    expect(lowered.status, JSON.stringify(lowered.body)).toBe(400);
+    expect(lowered.body.error.details.map((d: { path: string }) => d.path)).toEqual(['target']);
+    expect((await call(system.app, 'GET', `/api/projects/${project.id}/goals/${goalId}`)).body.target).toBe('6000000');
+  });
+
   it('keeps what amounts leave over as the unallocated rest, a row of its own', async () => {
     const { ann, bo, project, goalId } = await projectWithThreeMembers();
     const put = await call(system.app, 'PUT', `/api/projects/${project.id}/goals/${goalId}/allocation`, { granularity: 'month', shares: [{ userId: ann.id, amount: '2000000' }, { userId: bo.id, amount: 1_000_000 }] });

@@ -29,6 +29,8 @@ import { retrospective as enRetrospective } from './en/retrospective';
 import { retrospective as zhRetrospective } from './zh-CN/retrospective';
 import { salesPlan as enSalesPlan } from './en/sales-plan';
 import { salesPlan as zhSalesPlan } from './zh-CN/sales-plan';
+import { quota as enQuota } from './en/quota';
+import { quota as zhQuota } from './zh-CN/quota';
 import { shared as enShared } from './en/shared';
 import { shared as zhShared } from './zh-CN/shared';
 import { forecast as enForecast } from './en/forecast';
@@ -41,8 +43,8 @@ import { funnel as zhFunnel } from './zh-CN/funnel';
  * of screens. A screen's namespace is named after its folder.
  */
 export const resources = {
-  en: { ...sharedResources.en, app: enApp, audit: enAudit, auth: enAuth, calendars: enCalendars, chat: enChat, flowBindings: enFlowBindings, flowCompare: enFlowCompare, flowDesigner: enFlowDesigner, flowRuns: enFlowRuns, inbox: enInbox, people: enPeople, plan: enPlan, projects: enProjects, retrospective: enRetrospective, salesPlan: enSalesPlan, shared: enShared, forecast: enForecast, funnel: enFunnel },
-  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, audit: zhAudit, auth: zhAuth, calendars: zhCalendars, chat: zhChat, flowBindings: zhFlowBindings, flowCompare: zhFlowCompare, flowDesigner: zhFlowDesigner, flowRuns: zhFlowRuns, inbox: zhInbox, people: zhPeople, plan: zhPlan, projects: zhProjects, retrospective: zhRetrospective, salesPlan: zhSalesPlan, shared: zhShared, forecast: zhForecast, funnel: zhFunnel },
+  en: { ...sharedResources.en, app: enApp, audit: enAudit, auth: enAuth, calendars: enCalendars, chat: enChat, flowBindings: enFlowBindings, flowCompare: enFlowCompare, flowDesigner: enFlowDesigner, flowRuns: enFlowRuns, inbox: enInbox, people: enPeople, plan: enPlan, projects: enProjects, retrospective: enRetrospective, salesPlan: enSalesPlan, shared: enShared, forecast: enForecast, funnel: enFunnel, quota: enQuota },
+  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, audit: zhAudit, auth: zhAuth, calendars: zhCalendars, chat: zhChat, flowBindings: zhFlowBindings, flowCompare: zhFlowCompare, flowDesigner: zhFlowDesigner, flowRuns: zhFlowRuns, inbox: zhInbox, people: zhPeople, plan: zhPlan, projects: zhProjects, retrospective: zhRetrospective, salesPlan: zhSalesPlan, shared: zhShared, forecast: zhForecast, funnel: zhFunnel, quota: zhQuota },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)['en'];

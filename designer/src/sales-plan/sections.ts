@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ProjectDetail } from '../../../api/contract/projects';
 import { ForecastSection } from '../forecast/ForecastSection';
 import { FunnelSection } from '../funnel/FunnelSection';
+import { QuotaSection } from '../quota/QuotaSection';
 
 /** What a part of the sales plan page gets: the project, and a way to reload after a change. */
 export interface SalesPlanSectionProps {
@@ -16,4 +17,5 @@ export interface SalesPlanSectionProps {
 export const salesPlanSections: readonly { key: string; Section: ComponentType<SalesPlanSectionProps> }[] = [
   { key: 'forecast', Section: ForecastSection },
   { key: 'funnel', Section: FunnelSection },
+  { key: 'quota', Section: QuotaSection },
 ];

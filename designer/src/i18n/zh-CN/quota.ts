@@ -1,0 +1,41 @@
+import type { quota as en } from '../en/quota';
+import type { Translation } from '../../../../workflows/i18n';
+
+export const quota: Translation<typeof en> = {
+  title: '个人指标',
+  loading: '正在加载指标…',
+  none: '还没有把目标分配给成员。',
+  noneForYou: '你在这个项目中没有指标。',
+  goalHeading: '{goal}：{total}',
+  unallocatedNote: '尚未分配给任何人：{amount}',
+  columns: {
+    holder: '成员',
+    quota: '指标',
+    actual: '已上报',
+    attainment: '达成率',
+  },
+  cell: '{actual} / {target}',
+  unallocated: '未分配',
+  team: '{name}（团队）',
+  allocate: {
+    title: '分配目标',
+    goal: '目标',
+    noGoals: '没有可分配的目标：只有“至少达到”的销售额、新客户数和自定义累计指标可以分配。',
+    by: '分配方式',
+    byWeight: '按权重',
+    byAmount: '按金额',
+    granularity: '分解到',
+    quarter: '季度',
+    month: '月',
+    periodWeights: '各季度或各月的权重',
+    periodWeightsHelp: '可不填；用逗号分隔，每个季度或月一个（如 1, 1, 1, 3）；不填则平均分配。',
+    holder: '成员',
+    value: '权重或金额',
+    comes: '分得',
+    rest: '尚未分配',
+    save: '保存分配',
+    saving: '正在保存…',
+    saved: '已保存：每位成员都有了自己的里程碑。',
+    lockedNote: '计划已过规划阶段：重新分配需要提交变更申请。',
+  },
+};
