@@ -36,6 +36,8 @@ import { apiDocsRouter, docsPath, docsScriptPath } from './docs/api-docs';
 import { sampleCompanyRouter } from './routes/sample-company';
 import { healthRouter } from './routes/health';
 import { metricsRouter } from './routes/metrics';
+import { trainingRouter } from './routes/training';
+import { scorecardRouter } from './routes/scorecard';
 import { fallbackLogger } from '../activities/runtime/logger';
 import { createHttpMetrics } from './http-metrics';
 import { observeRequests } from './request-log';
@@ -96,7 +98,9 @@ export function createApp(deps: AppDeps) {
     .route('/', auditRouter(deps))
     .route('/', calendarsRouter(deps))
     .route('/', chatChannelsRouter(deps))
-    .route('/', sampleCompanyRouter(deps));
+    .route('/', sampleCompanyRouter(deps))
+    .route('/', trainingRouter(deps))
+    .route('/', scorecardRouter(deps));
   if (metrics && deps.metrics !== false) app.route('/', metricsRouter(metrics, deps.metrics?.token));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {

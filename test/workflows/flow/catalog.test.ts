@@ -8,6 +8,7 @@ import {
   nodeKinds,
   outputPortsOf,
 } from '../../../workflows/flow';
+import { triggerEventLabels, whyNotRaisable } from '../../../workflows/flow/trigger-events';
 
 describe('node catalog', () => {
   it('lists every kind once, each keyed by its own kind', () => {
@@ -105,6 +106,17 @@ describe('node catalog', () => {
     ).toBe(true);
     expect(schema.safeParse({ event: 'kpi_threshold_crossed' }).success).toBe(false);
     expect(schema.safeParse({ event: 'plan_submitted', cron: '* * * * *' }).success).toBe(false);
+  });
+
+  it('starts a flow when a training item is overdue, raised by its timer workflow, with the training in the context', () => {
+    const schema = nodeCatalog.trigger.config;
+    expect(schema.safeParse({ event: 'training_overdue' }).success).toBe(true);
+    expect(schema.safeParse({ event: 'training_overdue', threshold: 5 }).success).toBe(false);
+    expect(whyNotRaisable('training_overdue')).toBeNull();
+    expect(triggerEventLabels.training_overdue).toBe('Training overdue');
+    const names = nodeCatalog.trigger.provides!({ event: 'training_overdue' }).map((v) => v.name);
+    expect(names).toEqual(expect.arrayContaining(['project.name', 'training.topic', 'training.date', 'training.incompleteNames', 'training.daysOverdue']));
+    expect(nodeCatalog.trigger.provides!({ event: 'milestone_missed' }).map((v) => v.name)).not.toContain('training.topic');
   });
 
   it('requires a web address when a notification goes out by webhook', () => {

@@ -139,6 +139,9 @@ export const errors = {
     editChatChannels: 'connect, change or remove chat channels',
     addPeople: 'add people',
     changeAccounts: "change people's accounts",
+    changeTraining: 'change its training plan',
+    recordTraining: 'record attendance or completion of its training',
+    changeScorecard: 'change its scorecard',
   },
   /** "Only {who} may …" about a project. */
   who: {
@@ -167,6 +170,8 @@ export const errors = {
     task: 'Task',
     team: 'Team',
     user: 'User',
+    trainingItem: 'Training item',
+    scorecardOfProject: 'Scorecard of project',
   },
   smart: {
     specific: 'Specific',
@@ -205,6 +210,13 @@ export const errors = {
     wrongPassword: 'is not your current password',
     notInCalendar: "does not fit in the project''s business calendar",
     flowUnpublished: 'the flow has no published version yet',
+    outsideProjectPeriod: 'must fall within the project period ({start} to {end})',
+    noBudgetLineInProject: 'no budget line with id {id} in this project',
+    trainerNeeded: 'name the trainer or mentor: a user (trainerId) or a name (trainerName)',
+    notAnAttendee: 'is not an attendee of this training item',
+    weightsNot100: 'the weights add up to {total} %, not 100 %',
+    dimensionTwice: '{key} is in the scorecard twice',
+    unknownDimension: "names neither a goal''s KPI metric of this project nor training",
   },
   /**
    * The fixed messages our request schemas give (api/contract): a detail saying one of these
@@ -230,5 +242,7 @@ export const errors = {
     nul: 'must not contain the character U+0000',
     csvText: 'must be the CSV text',
     fileText: 'must be the file’s text',
+    oneAttendee: 'name at least one attendee',
+    moreThanZero: 'must be more than 0',
   },
 } as const;

@@ -8,6 +8,7 @@ export const flowBindings = {
     kpi_threshold_crossed: 'a KPI crosses a threshold',
     project_closed: 'the project closes',
     schedule: 'its schedule fires',
+    training_overdue: 'a training item is overdue',
   },
   sentences: {
     everyProject: 'every project without a binding of its own',
