@@ -36,13 +36,16 @@ export function rankingWindow(project: SalesProject, month: string | undefined):
 }
 
 /**
- * The monthly ranking's members: the project's people, and anyone else who reported towards a
- * dimension in the window (named by id when unknown), as the dashboard's ranking by one metric lists them.
+ * The ranking's members: the owner and the project's people (as the closing review lists the
+ * team, so the two rank the same people on the same shares), and anyone else who reported towards
+ * a dimension in the window.
  */
 export async function scorecardStandingFor(db: Db, project: SalesProject, window: { from: Date; to: Date }): Promise<ScorecardStanding | null> {
   const scorecard = await findScorecard(db, project.id);
   if (!scorecard) return null;
-  const people = await listProjectPeople(db, project.id);
+  const listed = await listProjectPeople(db, project.id);
+  const owner = listed.some((p) => p.id === project.ownerId) ? [] : [{ id: project.ownerId, name: (await userNames(db, [project.ownerId])).get(project.ownerId) ?? project.ownerId }];
+  const people = [...owner, ...listed];
   const known = new Set(people.map((p) => p.id));
   const reporters = await db
     .selectFrom('kpi_reports')
