@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { flowRunWorkflowId, trainingDueWorkflowId } from '../../workflows/task-queue';
 import { bind, createOrgChart, createProject, inSeconds, notifyOwnerFlow, publishFlow } from '../support/factories';
 import { call, eventually } from '../support/http';
+import { recordHistory } from '../support/histories';
 import { createUser } from '../support/people';
 import { useSystem } from '../support/system';
 
@@ -52,6 +53,7 @@ describe('training and mentoring', () => {
 
     const result = await system.client.workflow.getHandle(trainingDueWorkflowId(item.body.id)).result();
     expect(result).toBe('overdue');
+    await recordHistory(system.client, trainingDueWorkflowId(item.body.id), 'training-due-moved-back-then-overdue');
     await system.client.workflow.getHandle(flowRunWorkflowId(p.id, 'training_overdue', item.body.id)).result();
     const told = (await inboxOf(org.rep.id)).filter((i) => i.payload.subject === subject);
     expect(told.map((i) => i.payload.message)).toEqual(['Negotiation by Ms. Zhou (external): not completed by Late (1 of 2)']);
