@@ -204,7 +204,7 @@ export const errors: Translation<typeof en> = {
     flowUnpublished: '该流程尚无已发布的版本',
     outsideProjectPeriod: '必须在项目周期内（{start} 至 {end}）',
     noBudgetLineInProject: '本项目没有 ID 为 {id} 的预算项',
-    trainerNeeded: '请指定讲师或导师：一位用户（trainerId）或一个姓名（trainerName）',
+    trainerNeeded: '请指定讲师或导师：选择一位用户，或填写姓名',
     notAnAttendee: '不是该培训项的参训人',
     weightsNot100: '各项权重之和为 {total}%，而不是 100%',
     dimensionTwice: '{key} 在计分卡中出现了两次',
