@@ -21,4 +21,10 @@ export const scorecard = {
   dimensionColumn: '{dimension} ({weight} %)',
   attainment: 'Attainment {attainment}',
   reportedNothing: '(reported nothing)',
+  totalColumn: 'Total',
+  points: '{dimension}: {points}',
+  trainingColumn: 'Training',
+  trainingDone: '{completed} of {assigned} completed, {attended} attended',
+  trainingScore: 'average score {score}',
+  noTraining: 'none assigned',
 };

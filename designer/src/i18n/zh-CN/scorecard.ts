@@ -23,4 +23,10 @@ export const scorecard: Translation<typeof en> = {
   dimensionColumn: '{dimension}（{weight}%）',
   attainment: '达成率 {attainment}',
   reportedNothing: '（未上报任何数据）',
+  totalColumn: '合计',
+  points: '{dimension}：{points}',
+  trainingColumn: '培训',
+  trainingDone: '完成 {completed}/{assigned} 项，出勤 {attended} 项',
+  trainingScore: '平均成绩 {score}',
+  noTraining: '未安排',
 };
