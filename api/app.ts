@@ -39,6 +39,8 @@ import { healthRouter } from './routes/health';
 import { metricsRouter } from './routes/metrics';
 import { forecastsRouter } from './routes/forecasts';
 import { funnelRouter } from './routes/funnel';
+import { trainingRouter } from './routes/training';
+import { scorecardRouter } from './routes/scorecard';
 import { fallbackLogger } from '../activities/runtime/logger';
 import { createHttpMetrics } from './http-metrics';
 import { observeRequests } from './request-log';
@@ -102,7 +104,9 @@ export function createApp(deps: AppDeps) {
     .route('/', sampleCompanyRouter(deps))
     .route('/', quotaRouter(deps))
     .route('/', forecastsRouter(deps))
-    .route('/', funnelRouter(deps));
+    .route('/', funnelRouter(deps))
+    .route('/', trainingRouter(deps))
+    .route('/', scorecardRouter(deps));
   if (metrics && deps.metrics !== false) app.route('/', metricsRouter(metrics, deps.metrics?.token));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {

@@ -3,6 +3,7 @@ import type { BusinessCalendarInput, CalendarDuration, GoalDirection, GoalMetric
 import type { AccessRole } from '../workflows/domain/access-role';
 import type { Language } from '../workflows/i18n/languages';
 import type { SharedCalendarId, SharedDay } from '../workflows/domain/shared-calendars';
+import type { ScorecardDimensionConfig, TrainingKind } from '../workflows/domain/sales-plan/training-and-scorecard';
 import type { ProjectStatus, ProjectMemberRole, MilestoneStatus, MilestoneTargetKind, RetrospectiveStatus } from '../workflows/domain/project-states';
 import type { TaskStatus, RiskStatus, ChangeRequestSubjectKind, ChangeRequestField, ChangeRequestStatus, RiskEarlyWarning } from '../workflows/domain/plan-item-states';
 import type { ApprovalRequestKind, ApprovalRequestStatus, DecisionLinkDecision, FlowRunStatus, InboxItemKind } from '../workflows/domain/approval-states';
@@ -511,6 +512,9 @@ export interface Database {
   goal_allocations: GoalAllocationsTable;
   forecast_crossings: ForecastCrossingsTable;
   project_funnels: ProjectFunnelsTable;
+  training_items: TrainingItemsTable;
+  training_attendees: TrainingAttendeesTable;
+  scorecards: ScorecardsTable;
 }
 
 export type ChatChannel = Selectable<ChatChannelsTable>;
@@ -618,3 +622,37 @@ export interface ProjectFunnelsTable {
   stages: Json<FunnelStageRow[]>;
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
 }
+/** A training item of a project's plan (see db/migrations/20261209T0300-training-and-scorecard.ts). */
+export interface TrainingItemsTable {
+  id: Generated<string>;
+  projectId: string;
+  topic: string;
+  kind: TrainingKind;
+  trainerId: string | null;
+  trainerName: string | null;
+  date: Timestamp;
+  /** The end of `date` in the project's time zone: completion is due by then. */
+  dueAt: Timestamp;
+  budgetLineId: string | null;
+  cost: Numeric | null;
+  createdAt: CreatedAt;
+}
+
+export interface TrainingAttendeesTable {
+  trainingId: string;
+  userId: string;
+  /** Null while attendance is not recorded. */
+  attended: boolean | null;
+  completedAt: Timestamp | null;
+  score: Numeric | null;
+}
+
+export interface ScorecardsTable {
+  projectId: string;
+  dimensions: ColumnType<ScorecardDimensionConfig[], string, string>;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export type TrainingItem = Selectable<TrainingItemsTable>;
+export type TrainingAttendee = Selectable<TrainingAttendeesTable>;
+export type Scorecard = Selectable<ScorecardsTable>;

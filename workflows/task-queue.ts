@@ -16,6 +16,11 @@ export function retrospectiveWorkflowId(projectId: string): string {
   return `retrospective-${projectId}`;
 }
 
+/** One timer workflow per training item: its reminder and its completion check. */
+export function trainingDueWorkflowId(trainingId: string): string {
+  return `training-due-${trainingId}`;
+}
+
 /** The workflow that raises `event` about `subjectId` outside a lifecycle (a schedule, a KPI report); the same raise twice is refused. */
 export function raiseWorkflowId(projectId: string, event: string, subjectId: string): string {
   return `raise-${projectId}-${event}-${subjectId}`;

@@ -4,6 +4,7 @@ import { getChangeRequest } from '../../db/queries/change-requests';
 import { countOfProject, findChangeSubjectName, getMilestoneWithOwner, getProjectWithOwner } from '../../db/queries/flow-context';
 import { sumKpi } from '../../db/queries/kpi-reports';
 import { findUser } from '../../db/queries/users';
+import { listTraining } from '../../db/queries/training';
 import { changeValueText } from '../../workflows/domain/change-values';
 import type { TriggerEvent } from '../../workflows/flow/trigger-events';
 import type { Clock } from '../clock';
@@ -107,6 +108,25 @@ export async function buildFlowContext(
       reason: change.reason,
       requestedBy: { id: actor?.id ?? change.requestedBy, name: actor?.name ?? '' },
     };
+  }
+  if (input.event === 'training_overdue') {
+    const [item] = await listTraining(db, input.projectId, { id: input.subjectId });
+    if (item) {
+      const open = item.attendees.filter((a) => a.completedAt === null);
+      context.training = {
+        id: item.id,
+        topic: item.topic,
+        kind: item.kind,
+        trainer: item.trainerUserName ?? item.trainerName ?? '',
+        date: item.date.toISOString(),
+        budgetLine: item.budgetLineId ?? '',
+        cost: item.cost === null ? 0 : exactJsonNumber(item.cost),
+        attendeeCount: item.attendees.length,
+        incompleteCount: open.length,
+        incompleteNames: open.map((a) => a.name).join(', '),
+        daysOverdue: Math.max(0, Math.floor((now.getTime() - item.dueAt.getTime()) / DAY_MS)),
+      };
+    }
   }
   if (input.event === 'project_closed') {
     (context.project as Record<string, unknown>).outcome = input.outcome ?? 'completed';

@@ -6,11 +6,65 @@ import { loadProjectRecords } from '../../db/queries/retrospectives';
 import { listUsers } from '../../db/queries/users';
 import { memberKpiTotals, rankMembers } from '../../workflows/domain/ranking';
 import { overrunPercent } from '../../workflows/domain/spending';
-import { average, hoursBetween, type RetrospectiveReport } from '../../workflows/domain/retrospective-report';
+import { average, hoursBetween, type RetrospectiveReport, type RetrospectiveTraining } from '../../workflows/domain/retrospective-report';
+import { loadScorecardStanding } from '../../db/queries/scorecard-ranking';
+import { listTraining } from '../../db/queries/training';
+import type { SalesProject } from '../../db/schema';
+import { Dec } from '../../workflows/domain/decimal';
+import { sumExact } from '../../workflows/domain/money';
 import { changeRequestFieldLabels } from '../../workflows/domain/plan-item-states';
 import { changeValueText } from '../../workflows/domain/change-values';
 
 const DAY_MS = 86_400_000;
+
+type ReportMember = RetrospectiveReport['members'][number];
+
+/**
+ * The members of the closing review: with a balanced scorecard, ranked by the score over the whole
+ * project with each dimension shown (every member listed, one who reported nothing too); without
+ * one, ranked by the headline total as before. Each with their training next to their results.
+ */
+async function withScorecardAndTraining(
+  db: Db,
+  project: SalesProject,
+  ranked: readonly { memberId: string; name: string; total: string; rank: number }[],
+  team: readonly { id: string; name: string }[],
+  now: Date,
+): Promise<ReportMember[]> {
+  const training = await listTraining(db, project.id);
+  const trainingOf = (userId: string): RetrospectiveTraining => {
+    const mine = training.flatMap((item) => item.attendees.filter((a) => a.userId === userId).map((a) => ({ item, a })));
+    const scores = mine.map(({ a }) => a.score).filter((s): s is string => s !== null);
+    return {
+      assigned: mine.length,
+      attended: mine.filter(({ a }) => a.attended === true).length,
+      completed: mine.filter(({ a }) => a.completedAt !== null).length,
+      averageScore: scores.length === 0 ? null : new Dec(sumExact(scores)).dividedBy(scores.length).toDecimalPlaces(2).toFixed(),
+      topics: mine.map(({ item }) => item.topic),
+    };
+  };
+  const totals = new Map(ranked.map((m) => [m.memberId, m]));
+  // Reporters outside the team stay listed as before; the scorecard ranks the team and them.
+  const everyone = [...team, ...ranked.filter((m) => !team.some((t) => t.id === m.memberId)).map((m) => ({ id: m.memberId, name: m.name }))];
+  const standing = await loadScorecardStanding(db, project.id, everyone, {
+    from: project.periodStart,
+    // Late reports of the monitoring window count, as they do for the totals; targets stay the goal periods'.
+    to: new Date(Math.max(project.periodEnd.getTime(), now.getTime() + 1)),
+  });
+  if (!standing) {
+    return ranked.map((m) => ({ userId: m.memberId, name: m.name, total: m.total, rank: m.rank, score: null, training: trainingOf(m.memberId) }));
+  }
+  return standing.entries.map((e) => ({
+    userId: e.memberId,
+    name: e.name,
+    total: totals.get(e.memberId)?.total ?? '0',
+    rank: e.rank,
+    score: e.score,
+    reportedNothing: e.reportedNothing,
+    dimensions: e.dimensions,
+    training: trainingOf(e.memberId),
+  }));
+}
 
 /**
  * Compiles the closing review from what the database recorded while the project ran: goals,
@@ -50,6 +104,7 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
         { direction: headline.direction },
       )
     : [];
+  const members = await withScorecardAndTraining(db, project, ranked, team.map((id) => ({ id, name: nameOf(id) })), now);
 
   const timeline = [
     ...events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, text: String((e.detail as { text?: unknown }).text ?? e.kind) })),
@@ -125,7 +180,7 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
       materialised: risks.filter((r) => r.status === 'materialised').map((r) => r.title),
     },
     budget: budget.map((b) => ({ category: b.category, planned: b.planned, spent: b.spent, overrunPct: overrunPercent(b.planned, b.spent) ?? 0 })),
-    members: ranked.map((m) => ({ userId: m.memberId, name: m.name, total: m.total, rank: m.rank })),
+    members,
     timeline,
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect';
+import { listTraining } from '../../db/queries/training';
 import { listChangeRequests } from '../../db/queries/change-requests';
 import { findProject, listMilestones } from '../../db/queries/projects';
 import { loadProjectForecasts } from '../../db/queries/forecasts';
@@ -80,6 +81,16 @@ async function subjectOf(db: Db, projectId: string, event: TriggerEvent, given: 
       throw new SimulationInputError('subjectId', `The project has no change request with id ${given}.`);
     }
     return given ?? changes[0]?.id ?? sampleChangeId;
+  }
+  if (event === 'training_overdue') {
+    const items = await listTraining(db, projectId);
+    if (given !== undefined) {
+      if (!items.some((t) => t.id === given)) throw new SimulationInputError('subjectId', `The project has no training item with id ${given}.`);
+      return given;
+    }
+    const item = items.find((t) => t.attendees.some((a) => a.completedAt === null)) ?? items[0];
+    if (!item) throw new SimulationInputError('subjectId', 'The flow starts when a training item is overdue, but the project has no training items to simulate it with.');
+    return item.id;
   }
   return given ?? `test-run:${projectId}`;
 }

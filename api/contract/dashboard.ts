@@ -4,6 +4,7 @@ import { goalDirections, goalMetrics, ragStatuses } from '../../workflows/domain
 import { milestoneStatuses } from '../../workflows/domain';
 import { Budget } from './budget';
 import { Timestamp } from './common';
+import { ScorecardRanking } from './scorecard';
 import { Risk } from './risks';
 
 export const DashboardQuery = z.strictObject({
@@ -100,6 +101,8 @@ export const Dashboard = z
     budget: Budget,
     openRisks: z.array(WatchedRisk),
     ranking: z.array(Ranking),
+    /** The month's ranking by the balanced scorecard; null when the project has none (then `ranking` is the one to read). */
+    scorecardRanking: ScorecardRanking.nullable(),
   })
   .openapi('Dashboard');
 

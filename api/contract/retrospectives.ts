@@ -75,7 +75,20 @@ export const RetrospectiveReport = z
     ),
     risks: z.object({ raisedByEarlyWarning: z.array(z.string()), materialised: z.array(z.string()) }),
     budget: z.array(z.object({ category: z.string(), planned: z.string().openapi({ description: 'Exact decimal text' }), spent: z.string().openapi({ description: 'Exact decimal text' }), overrunPct: z.number() })),
-    members: z.array(z.object({ userId: z.string(), name: z.string(), total: z.string().openapi({ description: 'Exact decimal text' }), rank: z.number() })),
+    members: z.array(
+      z.object({
+        userId: z.string(),
+        name: z.string(),
+        total: z.string().openapi({ description: "Exact decimal text: the headline goal's metric" }),
+        rank: z.number().openapi({ description: 'By the scorecard score when the project has one, else by the total' }),
+        score: z.string().nullable().optional().openapi({ description: 'The balanced scorecard score; null without a scorecard' }),
+        reportedNothing: z.boolean().optional(),
+        dimensions: z.array(z.object({ key: z.string(), attainmentPct: z.number(), countedPct: z.number(), points: z.string() })).optional(),
+        training: z
+          .object({ assigned: z.number(), attended: z.number(), completed: z.number(), averageScore: z.string().nullable(), topics: z.array(z.string()) })
+          .optional(),
+      }),
+    ),
     timeline: z.array(z.object({ at: z.string(), kind: z.string(), text: z.string() })),
   })
   .openapi('RetrospectiveReport');

@@ -66,6 +66,7 @@ function aboutIn(say: Say, about: LinkAbout): string {
     kpi_threshold_crossed: () => say('page.about.kpi_threshold_crossed', { project }),
     project_closed: () => say('page.about.project_closed', { project }),
     forecast_below_threshold: () => say('page.about.forecast_below_threshold', { project }),
+    training_overdue: () => say('page.about.training_overdue', { project }),
   };
   const subject = (events[about.event] ?? (() => say('page.about.other', { project })))();
   return about.escalationLevel === undefined ? subject : say('page.about.escalation', { level: String(about.escalationLevel), subject });

@@ -14,6 +14,7 @@ import { Ranking } from '../contract/dashboard';
 import { budgetSummary } from './budget';
 import { riskDto } from './risks';
 import * as routes from '../contract/routes/dashboard';
+import { rankingWindow, scorecardRankingDto, scorecardStandingFor } from './scorecard';
 
 /** The month's ranking per accumulating goal metric, best first, ties sharing a rank (1, 1, 3). */
 async function rankings(
@@ -58,6 +59,13 @@ async function rankings(
   }));
 }
 
+/** The month's ranking by the balanced scorecard (the same month as `rankings`); null without a scorecard. */
+async function monthlyScorecard(db: AppDeps['db'], project: SalesProject, asOf: Date, month: string | undefined) {
+  const chosen = month ?? DateTime.fromJSDate(asOf, { zone: calendarOf(project).timeZone }).toFormat('yyyy-MM');
+  const standing = await scorecardStandingFor(db, project, rankingWindow(project, chosen));
+  return standing ? scorecardRankingDto(standing, chosen) : null;
+}
+
 export function dashboardRouter({ db }: AppDeps) {
   return createRouter().openapi(
     routes.getDashboard,
@@ -91,6 +99,7 @@ export function dashboardRouter({ db }: AppDeps) {
           budget,
           openRisks,
           ranking: await rankings(db, project, goals, inputs.points, asOf, query.month),
+          scorecardRanking: await monthlyScorecard(db, project, asOf, query.month),
         },
         200,
       );

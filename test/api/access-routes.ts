@@ -431,8 +431,63 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
       ok: 200,
       send: () => ({ path: `${P}/funnel`, body: { averageDeal: 50000 + ++renamed, stages: [{ key: 'qualified_leads', conversionRate: '0.25' }, { key: 'contracts' }] } }),
     },
+
+    // Training and mentoring; an attendee records their own completion
+    'GET /api/projects/{id}/training': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${P}/training` }) },
+    'POST /api/projects/{id}/training': {
+      allow: projectPlanners,
+      see: projectReaders,
+      ok: 201,
+      send: () => ({ path: `${P}/training`, body: { topic: 'Objection handling', kind: 'internal', trainerId: people.manager.id, date: inDays(5), attendeeIds: [people.member.id] } }),
+    },
+    'GET /api/projects/{id}/training/{trainingId}': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${P}/training/${f.trainingId}` }) },
+    'PATCH /api/projects/{id}/training/{trainingId}': { allow: projectPlanners, see: projectReaders, ok: 200, send: () => ({ path: `${P}/training/${f.trainingId}`, body: { topic: `Objections ${++renamed}` } }) },
+    'DELETE /api/projects/{id}/training/{trainingId}': {
+      allow: projectPlanners,
+      see: projectReaders,
+      ok: 204,
+      send: async (_actor, allowed) => ({
+        path: `${P}/training/${allowed ? (await asAdmin('POST', `${P}/training`, { topic: 'Doomed', kind: 'external', trainerName: 'Someone', date: inDays(6), attendeeIds: [people.member.id] })).id : f.trainingId}`,
+      }),
+    },
+    'PATCH /api/projects/{id}/training/{trainingId}/attendees/{userId}': {
+      allow: ['member', ...projectPlanners],
+      see: projectReaders,
+      ok: 200,
+      send: () => ({ path: `${P}/training/${f.trainingId}/attendees/${people.member.id}`, body: { score: ++renamed } }),
+    },
+
+    // The balanced scorecard
+    'GET /api/projects/{id}/scorecard': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${P}/scorecard` }) },
+    'PUT /api/projects/{id}/scorecard': {
+      allow: projectPlanners,
+      see: projectReaders,
+      ok: 200,
+      send: () => ({ path: `${P}/scorecard`, body: { dimensions: [{ key: 'revenue', weightPct: 70, capPct: 100 + (++renamed % 50) }, { key: 'training', weightPct: 30, capPct: 100 }] } }),
+    },
+    'DELETE /api/projects/{id}/scorecard': {
+      allow: projectPlanners,
+      see: projectReaders,
+      ok: 204,
+      send: async (_actor, allowed) => {
+        if (allowed) await asAdmin('PUT', `${P}/scorecard`, { dimensions: [{ key: 'revenue', weightPct: 100, capPct: 120 }] });
+        return { path: `${P}/scorecard` };
+      },
+    },
+    'GET /api/projects/{id}/scorecard/ranking': {
+      allow: projectReaders,
+      see: projectReaders,
+      ok: 200,
+      send: async (_actor, allowed) => {
+        if (allowed) await asAdmin('PUT', `${P}/scorecard`, { dimensions: [{ key: 'revenue', weightPct: 100, capPct: 120 }] });
+        return { path: `${P}/scorecard/ranking` };
+      },
+    },
   };
 }
+
+/** Inside the world's projects, which run for thirty days from their creation. */
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 export interface Fixtures {
   planning: string;
@@ -445,6 +500,7 @@ export interface Fixtures {
   lineId: string;
   riskId: string;
   teamId: string;
+  trainingId: string;
   flowId: string;
   escalationId: string;
   approval: { id: string; flowRunId: string };
@@ -465,6 +521,7 @@ export async function createFixtures(w: World): Promise<Fixtures> {
   const task = await ok('POST', `${P}/tasks`, { title: 'Shared task' });
   const line = await ok('POST', `${P}/budget`, { category: 'Events', planned: 5000 });
   const risk = await ok('POST', `${P}/risks`, { title: 'Shared risk', probability: 3, impact: 3 });
+  const training = await ok('POST', `${P}/training`, { topic: 'Shared training', kind: 'mentoring', trainerId: w.people.manager.id, date: new Date(Date.now() + 4 * 86_400_000).toISOString(), attendeeIds: [w.people.member.id] });
   const team = await ok('POST', '/api/teams', { name: `Matrix team ${randomUUID().slice(0, 8)}` });
   const flowId = await publishFlow(w.app, approveAtOnce('change_requested'));
 
@@ -500,6 +557,7 @@ export async function createFixtures(w: World): Promise<Fixtures> {
     lineId: line.id,
     riskId: risk.id,
     teamId: team.id,
+    trainingId: training.id,
     flowId,
     escalationId: escalation.id,
     approval,

@@ -84,6 +84,18 @@ const scenarios = {
     const reported = await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: 0.1 });
     expect(reported.status, JSON.stringify(reported.body)).toBe(201);
   },
+  async training_overdue({ org, project, bindNotifying }) {
+    // The item's date was two days ago and nobody completed it: its timer checks at once.
+    const p = await project({ periodStart: inSeconds(-3 * 86_400) });
+    await bindNotifying(p.id, { event: 'training_overdue' });
+    const item = await call(
+      system.app,
+      'POST',
+      `/api/projects/${p.id}/training`,
+      { topic: 'Value selling', kind: 'internal', trainerId: org.manager.id, date: inSeconds(-2 * 86_400), attendeeIds: [org.rep.id] },
+    );
+    expect(item.status, JSON.stringify(item.body)).toBe(201);
+  },
 } satisfies Record<TriggerEvent, (scene: Scene) => Promise<void>>;
 
 const periods = new Map<string, { start: string; end: string }>();

@@ -1,6 +1,16 @@
 import type { RagStatus } from './attainment';
 
 /** What a closing review (复盘) reports: compiled from the database when the project closes. */
+/** A member's training over the project: items attended of those assigned, completed, and the average score given. */
+export interface RetrospectiveTraining {
+  assigned: number;
+  attended: number;
+  completed: number;
+  /** Exact decimal text to two places; null when no score was recorded. */
+  averageScore: string | null;
+  topics: string[];
+}
+
 export interface RetrospectiveReport {
   projectId: string;
   projectName: string;
@@ -42,7 +52,21 @@ export interface RetrospectiveReport {
   /** `planned` and `spent` are exact decimal text. */
   budget: { category: string; planned: string; spent: string; overrunPct: number }[];
   /** `total` is exact decimal text. */
-  members: { userId: string; name: string; total: string; rank: number }[];
+  /**
+   * Every member: the headline metric's total; with a balanced scorecard, ranked by the score with
+   * each dimension shown (`rank` is then the score's); and their training next to their results.
+   * The optional fields are absent from reports compiled before scorecards and training existed.
+   */
+  members: {
+    userId: string;
+    name: string;
+    total: string;
+    rank: number;
+    score?: string | null;
+    reportedNothing?: boolean;
+    dimensions?: { key: string; attainmentPct: number; countedPct: number; points: string }[];
+    training?: RetrospectiveTraining;
+  }[];
   timeline: { at: string; kind: string; text: string }[];
 }
 

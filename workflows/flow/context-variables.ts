@@ -121,6 +121,19 @@ export const eventVariables: Record<TriggerEvent, readonly VariableDef[]> = {
     v('forecast.reportedBy.name', 'Reported by'),
     v('forecast.reportedAt', 'Reported at', 'date'),
   ],
+  training_overdue: [
+    v('training.id', 'Training item id'),
+    v('training.topic', 'Training topic'),
+    v('training.kind', 'Kind (internal, external, mentoring)'),
+    v('training.trainer', 'Trainer or mentor'),
+    v('training.date', 'Training date', 'date'),
+    v('training.budgetLine', 'Budget line of its cost'),
+    v('training.cost', 'Training cost', 'number'),
+    v('training.attendeeCount', 'Number of attendees', 'number'),
+    v('training.incompleteCount', 'Attendees who have not completed it', 'number'),
+    v('training.incompleteNames', 'Who has not completed it'),
+    v('training.daysOverdue', 'Days overdue', 'number'),
+  ],
 };
 
 /** Everything a run started by `event` knows from its first step on. */

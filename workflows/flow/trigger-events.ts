@@ -11,6 +11,7 @@ export const triggerEvents = [
   'project_closed',
   'schedule',
   'forecast_below_threshold',
+  'training_overdue',
 ] as const;
 
 export const triggerEventSchema = z.enum(triggerEvents);
@@ -35,6 +36,7 @@ export const triggerRaisers: Record<TriggerEvent, TriggerRaiser> = {
   project_closed: { raisedBy: 'the project lifecycle workflow, when the project closes' },
   schedule: { raisedBy: 'a Temporal Schedule per binding, at each time of the cron expression' },
   forecast_below_threshold: { raisedBy: "the API, when a KPI report moves the forecast of a goal, allocation or milestone below the trigger's threshold" },
+  training_overdue: { raisedBy: "a timer workflow per training item, at the end of the item's date when an attendee has not completed it" },
 };
 
 /** Null when something raises `event`; otherwise the sentence why a flow on it would never start. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { retrospective as catalog } from '../i18n/en/retrospective';
 import { Card } from '../shared/Card';
 import { TableHead } from '../shared/TableHead';
-import { RankingTable } from '../shared/RankingTable';
+import { MemberResults } from '../scorecard/MemberResults';
 import { ActionButton } from '../shared/ActionButton';
 import { PageHead, ProjectCrumbs } from '../app/PageHead';
 import { QueryPage } from '../app/QueryPage';
@@ -180,7 +180,7 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
             {report.members.length === 0 ? (
               <p className="muted">{t('page.noKpiReports')}</p>
             ) : (
-              <RankingTable rows={report.members.map((m) => ({ ...m, id: m.userId }))} />
+              <MemberResults members={report.members} />
             )}
           </Card>
           <Card title={t('page.whatHappened')}>

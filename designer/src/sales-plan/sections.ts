@@ -3,6 +3,8 @@ import type { ProjectDetail } from '../../../api/contract/projects';
 import { ForecastSection } from '../forecast/ForecastSection';
 import { FunnelSection } from '../funnel/FunnelSection';
 import { QuotaSection } from '../quota/QuotaSection';
+import { ScorecardSection } from '../scorecard/ScorecardSection';
+import { TrainingSection } from '../training/TrainingSection';
 
 /** What a part of the sales plan page gets: the project, and a way to reload after a change. */
 export interface SalesPlanSectionProps {
@@ -18,4 +20,6 @@ export const salesPlanSections: readonly { key: string; Section: ComponentType<S
   { key: 'forecast', Section: ForecastSection },
   { key: 'funnel', Section: FunnelSection },
   { key: 'quota', Section: QuotaSection },
+  { key: 'scorecard', Section: ScorecardSection },
+  { key: 'training', Section: TrainingSection },
 ];

@@ -129,6 +129,17 @@ describe('node catalog', () => {
     expect(triggerEventLabels.forecast_below_threshold).toBe('Forecast falls below a threshold');
   });
 
+  it('starts a flow when a training item is overdue, raised by its timer workflow, with the training in the context', () => {
+    const schema = nodeCatalog.trigger.config;
+    expect(schema.safeParse({ event: 'training_overdue' }).success).toBe(true);
+    expect(schema.safeParse({ event: 'training_overdue', threshold: 5 }).success).toBe(false);
+    expect(whyNotRaisable('training_overdue')).toBeNull();
+    expect(triggerEventLabels.training_overdue).toBe('Training overdue');
+    const names = nodeCatalog.trigger.provides!({ event: 'training_overdue' }).map((v) => v.name);
+    expect(names).toEqual(expect.arrayContaining(['project.name', 'training.topic', 'training.date', 'training.incompleteNames', 'training.daysOverdue']));
+    expect(nodeCatalog.trigger.provides!({ event: 'milestone_missed' }).map((v) => v.name)).not.toContain('training.topic');
+  });
+
   it('requires a web address when a notification goes out by webhook', () => {
     const config = { ...nodeCatalog.notify.defaults, channel: 'webhook' };
     const result = nodeCatalog.notify.config.safeParse(config);

@@ -141,6 +141,9 @@ export const errors = {
     changeAccounts: "change people's accounts",
     changeAllocations: 'change how its targets are allocated',
     changeFunnel: 'change its funnel',
+    changeTraining: 'change its training plan',
+    recordTraining: 'record attendance or completion of its training',
+    changeScorecard: 'change its scorecard',
   },
   /** "Only {who} may …" about a project. */
   who: {
@@ -169,6 +172,8 @@ export const errors = {
     task: 'Task',
     team: 'Team',
     user: 'User',
+    trainingItem: 'Training item',
+    scorecardOfProject: 'Scorecard of project',
   },
   smart: {
     specific: 'Specific',
@@ -213,6 +218,13 @@ export const errors = {
     funnelRate: 'must be more than 0 and at most 1 (a share: 0.25 is 25 %)',
     funnelLastStageRate: 'the last stage is the signed contract: it converts to revenue, not to another stage',
     funnelAverageDeal: 'must be more than 0',
+    outsideProjectPeriod: 'must fall within the project period ({start} to {end})',
+    noBudgetLineInProject: 'no budget line with id {id} in this project',
+    trainerNeeded: 'name the trainer or mentor: a user (trainerId) or a name (trainerName)',
+    notAnAttendee: 'is not an attendee of this training item',
+    weightsNot100: 'the weights add up to {total} %, not 100 %',
+    dimensionTwice: '{key} is in the scorecard twice',
+    unknownDimension: "names neither a goal''s KPI metric of this project nor training",
   },
   /**
    * The fixed messages our request schemas give (api/contract): a detail saying one of these
@@ -238,5 +250,7 @@ export const errors = {
     nul: 'must not contain the character U+0000',
     csvText: 'must be the CSV text',
     fileText: 'must be the file’s text',
+    oneAttendee: 'name at least one attendee',
+    moreThanZero: 'must be more than 0',
   },
 } as const;

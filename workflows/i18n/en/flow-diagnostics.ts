@@ -16,6 +16,7 @@ export const flowDiagnostics = {
     project_closed: 'Project closed',
     schedule: 'On a schedule',
     forecast_below_threshold: 'Forecast falls below a threshold',
+    training_overdue: 'Training overdue',
   },
   summary: 'The flow has {count, plural, one {# problem} other {# problems}} to fix first.',
   sentences: {

@@ -131,8 +131,14 @@ export const messages = {
       kpi_threshold_crossed: 'the KPI alert on {project}',
       forecast_below_threshold: 'the forecast warning on {project}',
       project_closed: 'the closing of {project}',
+      training_overdue: 'the overdue training on {project}',
       other: 'the request on {project}',
       escalation: 'the escalation (level {level}) about {subject}',
     },
+  },
+  training: {
+    reminderSubject: 'Training on {date}: {topic}',
+    reminder: '“{topic}” ({kind}) with {trainer} is on {date} for {project}. Please attend and record your completion afterwards.',
+    kinds: { internal: 'internal training', external: 'external training', mentoring: 'mentoring' },
   },
 } as const;

@@ -137,6 +137,9 @@ export const errors: Translation<typeof en> = {
     changeAccounts: '更改他人的账户',
     changeAllocations: '更改其目标分配',
     changeFunnel: '更改其销售漏斗',
+    changeTraining: '修改其培训计划',
+    recordTraining: '登记其培训的出勤或完成情况',
+    changeScorecard: '修改其计分卡',
   },
   who: {
     read: '此项目的相关人员',
@@ -163,6 +166,8 @@ export const errors: Translation<typeof en> = {
     task: '任务',
     team: '团队',
     user: '用户',
+    trainingItem: '培训项',
+    scorecardOfProject: '项目的计分卡',
   },
   smart: {
     specific: '具体',
@@ -205,6 +210,13 @@ export const errors: Translation<typeof en> = {
     funnelRate: '必须大于 0 且不超过 1（填写比例：0.25 即 25%）',
     funnelLastStageRate: '最后一个阶段是签约：它转化为收入，而不是下一个阶段',
     funnelAverageDeal: '必须大于 0',
+    outsideProjectPeriod: '必须在项目周期内（{start} 至 {end}）',
+    noBudgetLineInProject: '本项目没有 ID 为 {id} 的预算项',
+    trainerNeeded: '请指定讲师或导师：选择一位用户，或填写姓名',
+    notAnAttendee: '不是该培训项的参训人',
+    weightsNot100: '各项权重之和为 {total}%，而不是 100%',
+    dimensionTwice: '{key} 在计分卡中出现了两次',
+    unknownDimension: '既不是本项目某个目标的 KPI 指标，也不是培训',
   },
   schema: {
     notEmpty: '不能为空',
@@ -226,5 +238,7 @@ export const errors: Translation<typeof en> = {
     nul: '不能包含字符 U+0000',
     csvText: '必须是 CSV 文本',
     fileText: '必须是文件的文本',
+    oneAttendee: '请至少指定一位参训人',
+    moreThanZero: '必须大于 0',
   },
 };

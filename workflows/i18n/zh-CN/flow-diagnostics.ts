@@ -11,6 +11,7 @@ export const flowDiagnostics: Translation<typeof en> = {
     project_closed: '项目已关闭',
     schedule: '按计划时间',
     forecast_below_threshold: '预测低于阈值',
+    training_overdue: '培训逾期未完成',
   },
   summary: '流程还有 {count} 个问题需要先解决。',
   sentences: {

@@ -127,8 +127,14 @@ export const messages: Translation<typeof en> = {
       kpi_threshold_crossed: '{project}的 KPI 预警',
       forecast_below_threshold: '{project}的预测预警',
       project_closed: '{project}的收尾',
+      training_overdue: '{project}逾期未完成的培训',
       other: '{project}的请求',
       escalation: '关于{subject}的升级（第 {level} 级）',
     },
+  },
+  training: {
+    reminderSubject: '{date} 的培训：{topic}',
+    reminder: '{project}的“{topic}”（{kind}，讲师/导师：{trainer}）将于 {date} 进行。请准时参加，并在结束后登记完成情况。',
+    kinds: { internal: '内部培训', external: '外部培训', mentoring: '导师辅导' },
   },
 };

@@ -9,6 +9,7 @@ export const flowBindings = {
     project_closed: 'the project closes',
     schedule: 'its schedule fires',
     forecast_below_threshold: 'a forecast falls below a threshold',
+    training_overdue: 'a training item is overdue',
   },
   sentences: {
     everyProject: 'every project without a binding of its own',

@@ -11,6 +11,7 @@ export const flowBindings: Translation<typeof en> = {
     project_closed: '项目关闭',
     schedule: '到达计划时间',
     forecast_below_threshold: '预测跌破阈值',
+    training_overdue: '培训逾期未完成',
   },
   sentences: {
     everyProject: '所有没有自己绑定的项目',

@@ -1,0 +1,31 @@
+import type { training as en } from '../en/training';
+import type { Translation } from '../../../../workflows/i18n';
+
+export const training: Translation<typeof en> = {
+  title: '培训与导师辅导',
+  mine: '我的培训',
+  loading: '正在加载培训……',
+  empty: '还没有安排培训。',
+  topic: '主题',
+  kind: '类型',
+  kinds: { internal: '内部培训', external: '外部培训', mentoring: '导师辅导' },
+  trainer: '讲师或导师',
+  trainerUser: '讲师或导师（系统内人员）',
+  noTrainerUser: '外部人员',
+  trainerName: '或填写姓名',
+  date: '日期',
+  attendees: '参训人',
+  costLabel: '费用',
+  cost: '费用 {cost}',
+  overdue: '已逾期',
+  completed: '已完成',
+  attended: '已出勤',
+  absent: '缺勤',
+  open: '尚未登记',
+  score: '成绩 {score}',
+  markAttended: '登记出勤',
+  markCompleted: '登记完成',
+  undoCompletion: '撤销完成',
+  add: '安排培训',
+  saving: '正在保存……',
+};
