@@ -15,6 +15,7 @@ import { createScheduleActivities } from './flow/schedule-activities';
 import { createAddressGuard, emptyAllowList } from './flow/address-guard';
 import { createChatActivities } from './chat/chat-activities';
 import { channelKeyFrom } from './chat/secret-box';
+import { createIncentiveActivities } from './incentive-payouts';
 
 export interface ActivityDeps {
   db: Db;
@@ -39,6 +40,7 @@ export function createActivities({ db, clock = systemClock, mailer = noMailer, w
     ...createRetrospectiveActivities({ db, clock }),
     ...createScheduleActivities({ db, clock }),
     ...createFlowActivities({ db, clock, mailer, decisionLinks, webhookAllow }),
+    ...createIncentiveActivities({ db, clock }),
     async buildFlowContext(input: { projectId: string; event: TriggerEvent; subjectId: string; phase: string; actorId?: string; outcome?: string; variables?: Record<string, unknown> }) {
       return buildFlowContext({ db, clock }, input);
     },

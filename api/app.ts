@@ -34,6 +34,7 @@ import { calendarsRouter } from './routes/calendars';
 import { chatChannelsRouter } from './routes/chat-channels';
 import { apiDocsRouter, docsPath, docsScriptPath } from './docs/api-docs';
 import { sampleCompanyRouter } from './routes/sample-company';
+import { incentivesRouter } from './routes/incentives';
 import { healthRouter } from './routes/health';
 import { metricsRouter } from './routes/metrics';
 import { fallbackLogger } from '../activities/runtime/logger';
@@ -96,7 +97,8 @@ export function createApp(deps: AppDeps) {
     .route('/', auditRouter(deps))
     .route('/', calendarsRouter(deps))
     .route('/', chatChannelsRouter(deps))
-    .route('/', sampleCompanyRouter(deps));
+    .route('/', sampleCompanyRouter(deps))
+    .route('/', incentivesRouter(deps));
   if (metrics && deps.metrics !== false) app.route('/', metricsRouter(metrics, deps.metrics?.token));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {

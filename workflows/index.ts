@@ -4,3 +4,4 @@ export { flowRun } from './interpreter/flow-run';
 export { retrospective } from './retrospective';
 export { raiseBoundFlow } from './raise-bound-flow';
 export { scheduledFlowTick } from './scheduled-flow';
+export { incentivePayout } from './incentive-payout';

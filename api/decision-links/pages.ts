@@ -65,6 +65,7 @@ function aboutIn(say: Say, about: LinkAbout): string {
     milestone_at_risk: () => named('milestone_at_risk'),
     kpi_threshold_crossed: () => say('page.about.kpi_threshold_crossed', { project }),
     project_closed: () => say('page.about.project_closed', { project }),
+    incentive_earned: () => say('page.about.incentive_earned', { project }),
   };
   const subject = (events[about.event] ?? (() => say('page.about.other', { project })))();
   return about.escalationLevel === undefined ? subject : say('page.about.escalation', { level: String(about.escalationLevel), subject });

@@ -12,6 +12,7 @@ import { createRouter } from '../router';
 import { KpiImportBody, KpiImportResult } from '../contract/kpi-import';
 import { raiseTriggeredRisks } from '../../db/queries/risks';
 import { raiseKpiCrossing, recordWatchingKpi, type KpiCrossing } from '../kpi-crossing';
+import { raiseEarnedPayouts, recordEarnedPayouts, type EarnedPayout } from '../incentives/payouts';
 import { trackedMetrics } from '../kpi-metrics';
 import * as routes from '../contract/routes/kpi-import';
 
@@ -52,7 +53,7 @@ async function importCsv(
   timeZone: string | undefined,
   onlyReporter: string | undefined,
   importer: { userId: string },
-): Promise<{ result: z.infer<typeof KpiImportResult>; crossing: KpiCrossing | null; firstReportId: string | undefined }> {
+): Promise<{ result: z.infer<typeof KpiImportResult>; crossing: KpiCrossing | null; firstReportId: string | undefined; earned: EarnedPayout[] }> {
   requirePhase('reportKpi', project);
   const metrics = await trackedMetrics(db, project.id);
   const people = await listProjectPeople(db, project.id);
@@ -83,7 +84,7 @@ async function importCsv(
     metrics: [...byMetric].sort(([a], [b]) => (a < b ? -1 : 1)).map(([metric, values]) => ({ metric, count: values.length, total: sumExact(values) })),
     raisedRiskIds: await raiseTriggeredRisks(db, project.id, now),
   };
-  return { result, crossing, firstReportId: reportIds[0] };
+  return { result, crossing, firstReportId: reportIds[0], earned: await recordEarnedPayouts(db, project, now) };
 }
 
 export function kpiImportRouter({ db, temporal }: AppDeps) {
@@ -99,10 +100,11 @@ export function kpiImportRouter({ db, temporal }: AppDeps) {
       const body: Partial<z.infer<typeof KpiImportBody>> = typeof given === 'string' ? { csv: given } : given;
       if (!body.csv?.trim()) throw invalidFields([fieldDetail(isCsv ? '' : 'csv', 'field.csvEmpty')]);
       const csv = body.csv;
-      const { result, crossing, firstReportId } = await inProject(db, id, (trx, project) =>
+      const { result, crossing, firstReportId, earned } = await inProject(db, id, (trx, project) =>
         importCsv(trx, project, csv, body.timeZone, access === 'plan' ? undefined : principal.userId, principal),
       );
       if (crossing && firstReportId) await raiseKpiCrossing(temporal, crossing, firstReportId);
+      await raiseEarnedPayouts(temporal, earned);
       return c.json(result, 201);
     },
   );

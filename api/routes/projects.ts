@@ -12,6 +12,7 @@ import { escalationDto, kpiReportDto, projectDto } from '../dto';
 import { ApiError, invalidFields, type ErrorDetail } from '../errors';
 import { checkMilestone, newMilestoneDraft } from '../milestone-rules';
 import { raiseKpiCrossing, recordWatchingKpi } from '../kpi-crossing';
+import { raiseEarnedPayouts, recordEarnedPayouts } from '../incentives/payouts';
 import { requireTrackedMetric } from '../kpi-metrics';
 import { askLifecycle, startLifecycle } from '../lifecycle';
 import { findProjectPage } from '../../db/queries/project-lifecycles';
@@ -127,10 +128,10 @@ export function projectsRouter({ db, temporal }: AppDeps) {
         await requireProjectAction(db, principal, id, 'reportKpi', 'report its KPIs');
         // The report and the risks its figure raises are written together, under the project's
         // lock, so concurrent reports see each other's figures when deciding what they cross.
-        const { recorded: report, crossing } = await inProject(db, id, async (trx, project) => {
+        const { recorded: report, crossing, earned } = await inProject(db, id, async (trx, project) => {
           requirePhase('reportKpi', project);
           await requireTrackedMetric(trx, id, body.metric);
-          return recordWatchingKpi(trx, project, principal, async () => {
+          const watched = await recordWatchingKpi(trx, project, principal, async () => {
             const row = await insertKpiReport(trx, {
               projectId: id,
               metric: body.metric,
@@ -141,8 +142,10 @@ export function projectsRouter({ db, temporal }: AppDeps) {
             await raiseTriggeredRisks(trx, id, new Date());
             return row;
           });
+          return { ...watched, earned: await recordEarnedPayouts(trx, project, new Date()) };
         });
         if (crossing) await raiseKpiCrossing(temporal, crossing, report.id);
+        await raiseEarnedPayouts(temporal, earned);
         return c.json(kpiReportDto(report), 201);
       },
     );

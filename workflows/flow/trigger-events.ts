@@ -10,6 +10,7 @@ export const triggerEvents = [
   'kpi_threshold_crossed',
   'project_closed',
   'schedule',
+  'incentive_earned',
 ] as const;
 
 export const triggerEventSchema = z.enum(triggerEvents);
@@ -33,6 +34,7 @@ export const triggerRaisers: Record<TriggerEvent, TriggerRaiser> = {
   kpi_threshold_crossed: { raisedBy: "the API, when a KPI report moves a goal's attainment across the trigger's threshold" },
   project_closed: { raisedBy: 'the project lifecycle workflow, when the project closes' },
   schedule: { raisedBy: 'a Temporal Schedule per binding, at each time of the cron expression' },
+  incentive_earned: { raisedBy: "the API, when KPI reports (or a settlement) raise a member's incentive earnings above what was raised for them before" },
 };
 
 /** Null when something raises `event`; otherwise the sentence why a flow on it would never start. */

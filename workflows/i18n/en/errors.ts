@@ -139,6 +139,8 @@ export const errors = {
     editChatChannels: 'connect, change or remove chat channels',
     addPeople: 'add people',
     changeAccounts: "change people's accounts",
+    changeIncentiveRules: 'change its incentive rules',
+    settleIncentives: 'settle its incentives',
   },
   /** "Only {who} may …" about a project. */
   who: {
@@ -230,5 +232,21 @@ export const errors = {
     nul: 'must not contain the character U+0000',
     csvText: 'must be the CSV text',
     fileText: 'must be the file’s text',
+  },
+  /** Why incentive rules cannot be paid as meant (workflows/domain/sales-plan/incentives.ts). */
+  incentiveRules: {
+    noTiers: 'there are no tiers',
+    firstTierAtZero: 'the first tier starts at 0 %',
+    gapOrOverlap: 'starts at {from} %, but the tier before ends at {expected} %: tiers may not overlap or leave a gap',
+    onlyLastOpen: 'only the last tier is open-ended',
+    above: 'must be above {from} %',
+    rate: 'must be from 0 to 1 (0.03 is 3 %)',
+    lastOpen: 'the last tier has no upper end, so revenue above it is still paid',
+    notNegative: 'cannot be negative',
+    usedTwice: 'is used twice',
+    rank: 'must be 1 or more',
+    noBudgetLine: 'no budget line with id {id} in this project',
+    noMilestone: 'no milestone with id {id} in this project',
+    noRules: 'The project has no incentive rules yet.',
   },
 } as const;

@@ -15,6 +15,7 @@ export const flowDiagnostics = {
     kpi_threshold_crossed: 'KPI crosses a threshold',
     project_closed: 'Project closed',
     schedule: 'On a schedule',
+    incentive_earned: 'Incentive earned',
   },
   summary: 'The flow has {count, plural, one {# problem} other {# problems}} to fix first.',
   sentences: {

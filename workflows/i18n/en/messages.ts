@@ -132,6 +132,13 @@ export const messages = {
       project_closed: 'the closing of {project}',
       other: 'the request on {project}',
       escalation: 'the escalation (level {level}) about {subject}',
+      incentive_earned: 'the incentive payout on {project}',
     },
+  },
+  incentive: {
+    approvedSubject: 'Incentive approved: {amount}',
+    rejectedSubject: 'Incentive not approved: {amount}',
+    approved: 'Your incentive payout of {amount} on {project} was approved.',
+    rejected: 'Your incentive payout of {amount} on {project} was not approved.',
   },
 } as const;

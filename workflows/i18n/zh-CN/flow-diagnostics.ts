@@ -10,6 +10,7 @@ export const flowDiagnostics: Translation<typeof en> = {
     kpi_threshold_crossed: 'KPI 越过阈值',
     project_closed: '项目已关闭',
     schedule: '按计划时间',
+    incentive_earned: '获得激励',
   },
   summary: '流程还有 {count} 个问题需要先解决。',
   sentences: {

@@ -128,6 +128,13 @@ export const messages: Translation<typeof en> = {
       project_closed: '{project}的收尾',
       other: '{project}的请求',
       escalation: '关于{subject}的升级（第 {level} 级）',
+      incentive_earned: '{project}的激励发放',
     },
+  },
+  incentive: {
+    approvedSubject: '激励已批准：{amount}',
+    rejectedSubject: '激励未获批准：{amount}',
+    approved: '你在{project}的激励 {amount} 已批准发放。',
+    rejected: '你在{project}的激励 {amount} 未获批准。',
   },
 };

@@ -8,6 +8,7 @@ export const flowBindings = {
     kpi_threshold_crossed: 'a KPI crosses a threshold',
     project_closed: 'the project closes',
     schedule: 'its schedule fires',
+    incentive_earned: 'a member earns an incentive payout',
   },
   sentences: {
     everyProject: 'every project without a binding of its own',

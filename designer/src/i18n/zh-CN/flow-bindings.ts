@@ -10,6 +10,7 @@ export const flowBindings: Translation<typeof en> = {
     kpi_threshold_crossed: 'KPI 越过阈值',
     project_closed: '项目关闭',
     schedule: '到达计划时间',
+    incentive_earned: '成员获得激励发放',
   },
   sentences: {
     everyProject: '所有没有自己绑定的项目',
