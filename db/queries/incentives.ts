@@ -101,7 +101,7 @@ export async function decideEarnedPayout(db: Db, id: string, decision: { status:
   if (decided.status === 'approved' && decided.budgetLineId) {
     await db
       .updateTable('budget_lines')
-      .set({ spent: sql`spent + ${decided.amount}::numeric` })
+      .set({ spent: sql`trim_scale(spent + ${decided.amount}::numeric)` })
       .where('id', '=', decided.budgetLineId)
       .execute();
   }
