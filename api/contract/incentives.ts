@@ -85,6 +85,8 @@ export const MemberIncentive = z
 export const Incentives = z
   .object({
     asOf: z.string(),
+    /** team: every member's row (the project's managers); own: the reader's row only. */
+    view: z.enum(['team', 'own']),
     rules: IncentiveRules.nullable(),
     /** Everyone's for the project's managers; a member's own row for a member. */
     members: z.array(MemberIncentive),
@@ -121,3 +123,4 @@ export type IncentiveRulesBody = z.infer<typeof IncentiveRulesBody>;
 export type Incentives = z.infer<typeof Incentives>;
 export type MemberIncentive = z.infer<typeof MemberIncentive>;
 export type Payout = z.infer<typeof Payout>;
+export type IncentiveRules = z.infer<typeof IncentiveRules>;

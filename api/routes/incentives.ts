@@ -56,7 +56,8 @@ const sum = (values: readonly string[]) => values.reduce((total, value) => total
 
 async function incentivesOf(db: Db, projectId: string, principal: Principal, team: boolean, asOf: Date): Promise<Incentives> {
   const rules = await findIncentiveRules(db, projectId);
-  if (!rules) return { asOf: asOf.toISOString(), rules: null, members: [], budget: null };
+  const view = team ? 'team' : 'own';
+  if (!rules) return { asOf: asOf.toISOString(), view, rules: null, members: [], budget: null };
   const everyone = await teamEarnings(db, projectId, rules, asOf);
   const payouts = await listPayouts(db, projectId);
   const members = everyone
@@ -70,6 +71,7 @@ async function incentivesOf(db: Db, projectId: string, principal: Principal, tea
   const totals = await payoutTotals(db, projectId);
   return {
     asOf: asOf.toISOString(),
+    view,
     rules: rulesDto(rules),
     members,
     budget: line

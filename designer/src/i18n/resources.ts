@@ -31,14 +31,16 @@ import { salesPlan as enSalesPlan } from './en/sales-plan';
 import { salesPlan as zhSalesPlan } from './zh-CN/sales-plan';
 import { shared as enShared } from './en/shared';
 import { shared as zhShared } from './zh-CN/shared';
+import { incentives as enIncentives } from './en/incentives';
+import { incentives as zhIncentives } from './zh-CN/incentives';
 
 /**
  * Every catalog the web app reads: the shared ones (workflows/i18n) and one namespace per group
  * of screens. A screen's namespace is named after its folder.
  */
 export const resources = {
-  en: { ...sharedResources.en, app: enApp, audit: enAudit, auth: enAuth, calendars: enCalendars, chat: enChat, flowBindings: enFlowBindings, flowCompare: enFlowCompare, flowDesigner: enFlowDesigner, flowRuns: enFlowRuns, inbox: enInbox, people: enPeople, plan: enPlan, projects: enProjects, retrospective: enRetrospective, salesPlan: enSalesPlan, shared: enShared },
-  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, audit: zhAudit, auth: zhAuth, calendars: zhCalendars, chat: zhChat, flowBindings: zhFlowBindings, flowCompare: zhFlowCompare, flowDesigner: zhFlowDesigner, flowRuns: zhFlowRuns, inbox: zhInbox, people: zhPeople, plan: zhPlan, projects: zhProjects, retrospective: zhRetrospective, salesPlan: zhSalesPlan, shared: zhShared },
+  en: { ...sharedResources.en, app: enApp, audit: enAudit, auth: enAuth, calendars: enCalendars, chat: enChat, flowBindings: enFlowBindings, flowCompare: enFlowCompare, flowDesigner: enFlowDesigner, flowRuns: enFlowRuns, inbox: enInbox, people: enPeople, plan: enPlan, projects: enProjects, retrospective: enRetrospective, salesPlan: enSalesPlan, shared: enShared, incentives: enIncentives },
+  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, audit: zhAudit, auth: zhAuth, calendars: zhCalendars, chat: zhChat, flowBindings: zhFlowBindings, flowCompare: zhFlowCompare, flowDesigner: zhFlowDesigner, flowRuns: zhFlowRuns, inbox: zhInbox, people: zhPeople, plan: zhPlan, projects: zhProjects, retrospective: zhRetrospective, salesPlan: zhSalesPlan, shared: zhShared, incentives: zhIncentives },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)['en'];

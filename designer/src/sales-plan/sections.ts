@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { ProjectDetail } from '../../../api/contract/projects';
+import { IncentivesSection } from '../incentives/IncentivesSection';
 
 /** What a part of the sales plan page gets: the project, and a way to reload after a change. */
 export interface SalesPlanSectionProps {
@@ -11,4 +12,6 @@ export interface SalesPlanSectionProps {
  * scorecard, incentives, training, forecast) with its own folder, catalog and data. A rep sees
  * their own row of each; a manager or the owner sees the team's.
  */
-export const salesPlanSections: readonly { key: string; Section: ComponentType<SalesPlanSectionProps> }[] = [];
+export const salesPlanSections: readonly { key: string; Section: ComponentType<SalesPlanSectionProps> }[] = [
+  { key: 'incentives', Section: IncentivesSection },
+];
