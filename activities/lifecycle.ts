@@ -141,7 +141,7 @@ export function createLifecycleActivities({ db, clock }: { db: Db; clock: Clock 
       if (!m) throw notFound('Milestone', milestoneId);
       const p = await project(m.projectId);
       const now = clock.now();
-      const actual = await sumKpi(db, m.projectId, m.metric, now);
+      const actual = await sumKpi(db, m.projectId, m.metric, now, { memberId: m.memberId });
       const start = m.periodStart ?? p.periodStart;
       const progress = assessProgress({
         actual,

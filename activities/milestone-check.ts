@@ -27,7 +27,8 @@ export function createMilestoneActivities({ db, clock }: { db: Db; clock: Clock 
           nonRetryable: true,
         });
       }
-      const actual = await sumKpi(db, milestone.projectId, milestone.metric, milestone.dueAt);
+      // A member's own milestone counts only their figures.
+      const actual = await sumKpi(db, milestone.projectId, milestone.metric, milestone.dueAt, { memberId: milestone.memberId });
       // numeric comparison in PostgreSQL keeps it exact whatever the scale.
       const { rows } = await sql<{ met: boolean }>`select ${actual}::numeric >= ${milestone.targetValue}::numeric as met`.execute(db);
       const met = rows[0]?.met === true;

@@ -34,6 +34,7 @@ import { calendarsRouter } from './routes/calendars';
 import { chatChannelsRouter } from './routes/chat-channels';
 import { apiDocsRouter, docsPath, docsScriptPath } from './docs/api-docs';
 import { sampleCompanyRouter } from './routes/sample-company';
+import { quotaRouter } from './routes/quota';
 import { incentivesRouter } from './routes/incentives';
 import { healthRouter } from './routes/health';
 import { metricsRouter } from './routes/metrics';
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
     .route('/', calendarsRouter(deps))
     .route('/', chatChannelsRouter(deps))
     .route('/', sampleCompanyRouter(deps))
+    .route('/', quotaRouter(deps))
     .route('/', incentivesRouter(deps));
   if (metrics && deps.metrics !== false) app.route('/', metricsRouter(metrics, deps.metrics?.token));
 

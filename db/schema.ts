@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { BusinessCalendarInput, CalendarDuration, GoalDirection, GoalMetric } from '../workflows/domain';
+import type { BusinessCalendarInput, CalendarDuration, GoalDirection, GoalMetric, TargetGranularity } from '../workflows/domain';
 import type { AccessRole } from '../workflows/domain/access-role';
 import type { Language } from '../workflows/i18n/languages';
 import type { SharedCalendarId, SharedDay } from '../workflows/domain/shared-calendars';
@@ -176,6 +176,8 @@ export interface MilestonesTable {
   /** At-risk below this percentage of the pro-rated target. */
   warningThresholdPct: ColumnType<string, number | string | undefined, number | string>;
   warnedAt: Timestamp | null;
+  /** A member's own milestone (their share of a goal): only KPI figures reported as theirs count. */
+  memberId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface KpiReportsTable {
@@ -506,6 +508,8 @@ export interface Database {
   chat_channels: ChatChannelsTable;
   chat_channel_secrets: ChatChannelSecretsTable;
   chat_deliveries: ChatDeliveriesTable;
+  goal_allocation_plans: GoalAllocationPlansTable;
+  goal_allocations: GoalAllocationsTable;
   incentive_rules: IncentiveRulesTable;
   incentive_payouts: IncentivePayoutsTable;
 }
@@ -550,6 +554,35 @@ export type NewTask = Insertable<TasksTable>;
 export type TaskUpdate = Updateable<TasksTable>;
 export type Retrospective = Selectable<RetrospectivesTable>;
 export type RetrospectiveInput = Selectable<RetrospectiveInputsTable>;
+
+/** How a goal's allocations are cut over time (the options of the project's own decomposition). */
+export interface GoalAllocationPlansTable {
+  goalId: string;
+  projectId: string;
+  granularity: TargetGranularity;
+  /** One weight per quarter or month; null = even (a partial month by its share). */
+  periodWeights: ColumnType<number[] | null, string | null, string | null>;
+  scale: ColumnType<number, number | undefined, number>;
+  /** null = the project calendar's zone. */
+  timeZone: string | null;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** A member's or a team's part of a goal's target, by weight or by amount (exactly one is set). */
+export interface GoalAllocationsTable {
+  id: Generated<string>;
+  projectId: string;
+  goalId: string;
+  position: number;
+  userId: string | null;
+  teamId: string | null;
+  weight: Numeric | null;
+  amount: Numeric | null;
+  createdAt: CreatedAt;
+}
+
+export type GoalAllocationPlan = Selectable<GoalAllocationPlansTable>;
+export type GoalAllocationRow = Selectable<GoalAllocationsTable>;
 
 /** A project's incentive rules, the KPI metric they pay on, and the budget line payouts are booked on. */
 export interface IncentiveRulesTable {

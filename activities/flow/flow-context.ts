@@ -51,7 +51,7 @@ export async function buildFlowContext(
   if (input.event === 'milestone_missed' || input.event === 'milestone_at_risk') {
     const milestone = await getMilestoneWithOwner(db, input.subjectId);
     const until = milestone.dueAt < now ? milestone.dueAt : now;
-    const actual = await sumKpi(db, milestone.projectId, milestone.metric, until);
+    const actual = await sumKpi(db, milestone.projectId, milestone.metric, until, { memberId: milestone.memberId });
     const target = milestone.targetValue;
     context.milestone = {
       id: milestone.id,
@@ -62,6 +62,8 @@ export async function buildFlowContext(
       attainmentPct: pct(actual, target),
       dueAt: milestone.dueAt.toISOString(),
       owner: { id: milestone.ownerId, name: milestone.ownerName },
+      // Whose share it is (a member's own milestone); empty for the project's.
+      member: { id: milestone.memberId ?? '', name: milestone.memberName ?? '' },
       daysOverdue: Math.max(0, Math.floor((now.getTime() - milestone.dueAt.getTime()) / DAY_MS)),
       daysToDue: Math.max(0, Math.ceil((milestone.dueAt.getTime() - now.getTime()) / DAY_MS)),
     };

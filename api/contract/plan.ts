@@ -78,6 +78,8 @@ export const PlanMilestone = z
     status: z.enum(milestoneStatuses),
     actualValue: z.string().nullable(),
     checkedAt: z.string().nullable(),
+    /** A member's own milestone (their quota): only KPI figures reported as theirs count; null = the whole project's. */
+    memberId: z.string().nullable(),
   })
   .openapi('PlanMilestone');
 

@@ -169,7 +169,8 @@ export function planRouter(deps: AppDeps) {
           if (warningOffset && parts.some((part) => !warnAtOf(calendar, part.end, warningOffset))) {
             throw invalidFields([fieldDetail('warningOffset', 'field.notInCalendar')]);
           }
-          const existing = await listGoalMilestones(trx, goal.id);
+          // Members' own milestones follow their allocation (PUT …/allocation), not the project's split.
+          const existing = await listGoalMilestones(trx, goal.id, { projectOnly: true });
           if (existing.length > 0) {
             if (!body.replace) {
               throw new ApiError(
@@ -178,7 +179,7 @@ export function planRouter(deps: AppDeps) {
                 said('goalAlreadyHasMilestones', { count: existing.length, flag: 'replace: true' }),
               );
             }
-            await deleteGoalMilestones(trx, goal.id);
+            await deleteGoalMilestones(trx, goal.id, { projectOnly: true });
           }
           const created = await insertMilestones(
             trx,

@@ -15,7 +15,8 @@ export async function getMilestoneWithOwner(db: Db, milestoneId: string) {
   return db
     .selectFrom('milestones as m')
     .innerJoin('users as u', 'u.id', 'm.ownerId')
-    .select(['m.id', 'm.name', 'm.metric', 'm.targetValue', 'm.dueAt', 'm.projectId', 'u.id as ownerId', 'u.name as ownerName'])
+    .leftJoin('users as member', 'member.id', 'm.memberId')
+    .select(['m.id', 'm.name', 'm.metric', 'm.targetValue', 'm.dueAt', 'm.projectId', 'u.id as ownerId', 'u.name as ownerName', 'member.id as memberId', 'member.name as memberName'])
     .where('m.id', '=', milestoneId)
     .executeTakeFirstOrThrow();
 }

@@ -5,21 +5,25 @@ export async function insertKpiReport(db: Db, report: NewKpiReport): Promise<Kpi
   return db.insertInto('kpi_reports').values(report).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Exact (numeric) total of a metric reported for a project up to and including `until`; null when nothing was. */
-export async function sumKpiOrNull(db: Db, projectId: string, metric: string, until: Date): Promise<string | null> {
+/**
+ * Exact (numeric) total of a metric reported for a project up to and including `until`; null when
+ * nothing was. `memberId`: only the figures reported as that member's (a member's own milestone).
+ */
+export async function sumKpiOrNull(db: Db, projectId: string, metric: string, until: Date, { memberId = null }: { memberId?: string | null } = {}): Promise<string | null> {
   const row = await db
     .selectFrom('kpi_reports')
     .select((eb) => eb.fn.sum<string | null>('value').as('total'))
     .where('projectId', '=', projectId)
     .where('metric', '=', metric)
     .where('reportedAt', '<=', until)
+    .$if(memberId !== null, (q) => q.where('reporterId', '=', memberId!))
     .executeTakeFirstOrThrow();
   return row.total === null ? null : String(row.total);
 }
 
 /** The same total, '0' when nothing was reported. */
-export async function sumKpi(db: Db, projectId: string, metric: string, until: Date): Promise<string> {
-  return (await sumKpiOrNull(db, projectId, metric, until)) ?? '0';
+export async function sumKpi(db: Db, projectId: string, metric: string, until: Date, options: { memberId?: string | null } = {}): Promise<string> {
+  return (await sumKpiOrNull(db, projectId, metric, until, options)) ?? '0';
 }
 
 /** The most recent value of a metric reported up to `until`, or null when none was. */

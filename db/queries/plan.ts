@@ -32,12 +32,24 @@ export async function deleteMilestone(db: Db, projectId: string, id: string): Pr
   return result.numDeletedRows > 0n;
 }
 
-export async function listGoalMilestones(db: Db, goalId: string): Promise<Milestone[]> {
-  return db.selectFrom('milestones').selectAll().where('goalId', '=', goalId).orderBy('dueAt').orderBy('id').execute();
+/** A goal's milestones; `projectOnly` leaves out the members' own (their quotas' milestones). */
+export async function listGoalMilestones(db: Db, goalId: string, { projectOnly = false } = {}): Promise<Milestone[]> {
+  return db
+    .selectFrom('milestones')
+    .selectAll()
+    .where('goalId', '=', goalId)
+    .$if(projectOnly, (q) => q.where('memberId', 'is', null))
+    .orderBy('dueAt')
+    .orderBy('id')
+    .execute();
 }
 
-export async function deleteGoalMilestones(db: Db, goalId: string): Promise<number> {
-  const result = await db.deleteFrom('milestones').where('goalId', '=', goalId).executeTakeFirst();
+export async function deleteGoalMilestones(db: Db, goalId: string, { projectOnly = false } = {}): Promise<number> {
+  const result = await db
+    .deleteFrom('milestones')
+    .where('goalId', '=', goalId)
+    .$if(projectOnly, (q) => q.where('memberId', 'is', null))
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

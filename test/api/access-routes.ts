@@ -413,6 +413,16 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
       },
     },
 
+    // Quotas: a goal's target allocated to members (planners), read by everyone on the project
+    'GET /api/projects/{id}/goals/{goalId}/allocation': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${P}/goals/${f.goalId}/allocation` }) },
+    'PUT /api/projects/{id}/goals/{goalId}/allocation': {
+      allow: projectPlanners,
+      see: projectReaders,
+      ok: 200,
+      send: () => ({ path: `${P}/goals/${f.goalId}/allocation`, body: { granularity: 'quarter', shares: [{ userId: org.rep.id, weight: 1 + (++renamed % 2) }] } }),
+    },
+    'GET /api/projects/{id}/quotas': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${P}/quotas` }) },
+
     // Incentives: readers see (members their own figures), planners set the rules and settle (nothing to settle without a bound flow: no change)
     'GET /api/projects/{id}/incentives': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${P}/incentives` }) },
     'PUT /api/projects/{id}/incentives/rules': {

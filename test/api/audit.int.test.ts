@@ -8,6 +8,7 @@ import { auditedTables as absenceTables } from '../../db/migrations/20261206T030
 import { unauditedTables as unauditedSince20261206 } from '../../db/migrations/20261206T0200-sample-company';
 import { unauditedTables as unauditedSince20261207 } from '../../db/migrations/20261207T0000-lifecycle-projection';
 import { auditedTables as chatChannelTables, unauditedTables as chatChannelUnaudited } from '../../db/migrations/20261207T0400-chat-channels';
+import { auditedTables as goalAllocationTables } from '../../db/migrations/20261209T0100-goal-allocations';
 import { auditedTables as incentiveTables } from '../../db/migrations/20261209T0400-incentives';
 import { createOrgChart, createProjectWithMilestone } from '../support/factories';
 import { call, eventually } from '../support/http';
@@ -18,7 +19,7 @@ import { useSystem } from '../support/system';
 
 const system = useSystem();
 /** Tables audited, and left out with a reason, each named by the migration that created it. */
-const auditedTables = { ...firstAuditedTables, ...sharedCalendarTables, ...absenceTables, ...chatChannelTables, ...incentiveTables };
+const auditedTables = { ...firstAuditedTables, ...sharedCalendarTables, ...absenceTables, ...chatChannelTables, ...goalAllocationTables, ...incentiveTables };
 const unauditedTables = { ...unauditedSince20261125, ...unauditedSince20261204, ...unauditedSince20261206, ...unauditedSince20261207, ...chatChannelUnaudited };
 
 const trailOf = (projectId: string) =>

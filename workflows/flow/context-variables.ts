@@ -54,6 +54,8 @@ const milestoneVariables: readonly VariableDef[] = [
   v('milestone.dueAt', 'Milestone due', 'date'),
   v('milestone.owner.id', 'Milestone owner id'),
   v('milestone.owner.name', 'Milestone owner name'),
+  v('milestone.member.id', 'Member whose share it is (id; empty for the project’s own milestone)'),
+  v('milestone.member.name', 'Member whose share it is (empty for the project’s own milestone)'),
 ];
 
 export const eventVariables: Record<TriggerEvent, readonly VariableDef[]> = {

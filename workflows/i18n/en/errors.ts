@@ -139,6 +139,7 @@ export const errors = {
     editChatChannels: 'connect, change or remove chat channels',
     addPeople: 'add people',
     changeAccounts: "change people's accounts",
+    changeAllocations: 'change how its targets are allocated',
     changeIncentiveRules: 'change its incentive rules',
     settleIncentives: 'settle its incentives',
   },
@@ -207,6 +208,7 @@ export const errors = {
     wrongPassword: 'is not your current password',
     notInCalendar: "does not fit in the project''s business calendar",
     flowUnpublished: 'the flow has no published version yet',
+    notProjectMember: 'no owner or member of this project has id {id}',
   },
   /**
    * The fixed messages our request schemas give (api/contract): a detail saying one of these

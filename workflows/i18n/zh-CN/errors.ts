@@ -135,6 +135,7 @@ export const errors: Translation<typeof en> = {
     editChatChannels: '连接、修改或移除聊天渠道',
     addPeople: '添加人员',
     changeAccounts: '更改他人的账户',
+    changeAllocations: '更改其目标分配',
     changeIncentiveRules: '修改其激励规则',
     settleIncentives: '结算其激励',
   },
@@ -199,6 +200,7 @@ export const errors: Translation<typeof en> = {
     wrongPassword: '不是您当前的密码',
     notInCalendar: '与项目的工作日历不符',
     flowUnpublished: '该流程尚无已发布的版本',
+    notProjectMember: '此项目的负责人和成员中没有 ID 为 {id} 的人',
   },
   schema: {
     notEmpty: '不能为空',

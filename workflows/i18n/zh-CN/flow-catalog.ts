@@ -261,6 +261,8 @@ export const flowCatalog: Translation<FlowCatalogMessages> = {
     'milestone/expectedPct': '目前应达成率（%）',
     'milestone/daysToDue': '距到期天数',
     'milestone/daysOverdue': '逾期天数',
+    'milestone/member/id': '份额所属成员 ID（项目自身的里程碑为空）',
+    'milestone/member/name': '份额所属成员（项目自身的里程碑为空）',
     'change/id': '变更申请 ID',
     'change/subject': '变更对象（目标或里程碑名称）',
     'change/field': '变更字段（目标值或到期日）',
