@@ -1,33 +1,35 @@
 import type { Db } from '../../db/connect';
-import { goalRowKpiMetric, listGoals } from '../../db/queries/goals';
-import { listProjectMembers } from '../../db/queries/members';
+import { userNames } from '../../db/queries/dashboard';
+import { listMemberQuotas } from '../../db/queries/goal-allocations';
 import type { PlanPeriod } from '../../workflows/domain/sales-plan/forecast';
-import { Dec } from '../../workflows/domain/decimal';
 
 /** A member's quota of the metric incentives pay on, with the plan it is paced by and its period. */
 export interface MemberQuota {
   memberId: string;
   name: string;
   quota: string;
+  /** Their months of the quota, which the forecast paces their revenue against. */
   plan: PlanPeriod[];
   from: Date;
   due: Date;
 }
 
 /**
- * Each member's quota of `metric`. Until per-member targets exist, the goal of that metric is
- * shared evenly among the project's members (role member), to the cent (the first members take
- * the odd cents), paced evenly over the goal's period.
+ * Each member's quota of `metric`: their allocation of the first goal of that metric that is
+ * allocated to members (see the quota part of the sales plan). A team's part is no one person's
+ * quota, so it earns no commission; nobody holds a quota before the goal is allocated.
  */
 export async function memberQuotas(db: Db, projectId: string, metric: string): Promise<MemberQuota[]> {
-  const goal = (await listGoals(db, projectId)).find((g) => goalRowKpiMetric(g) === metric);
-  const members = (await listProjectMembers(db, projectId)).filter((m) => m.role === 'member');
-  if (!goal || members.length === 0) return [];
-  const cents = new Dec(goal.target).times(100).toDecimalPlaces(0, Dec.ROUND_DOWN);
-  const each = cents.dividedToIntegerBy(members.length);
-  const odd = cents.minus(each.times(members.length)).toNumber();
-  return members.map((member, index) => {
-    const quota = each.plus(index < odd ? 1 : 0).dividedBy(100).toFixed(2);
-    return { memberId: member.userId, name: member.name, quota, plan: [{ start: goal.periodStart, end: goal.periodEnd, amount: quota }], from: goal.periodStart, due: goal.periodEnd };
-  });
+  const held = (await listMemberQuotas(db, projectId)).filter((q) => q.metric === metric && q.userId !== null);
+  const goalId = held[0]?.goalId;
+  const ofGoal = held.filter((q) => q.goalId === goalId);
+  const names = await userNames(db, ofGoal.map((q) => q.userId!));
+  return ofGoal.map((q) => ({
+    memberId: q.userId!,
+    name: names.get(q.userId!) ?? q.userId!,
+    quota: q.quota,
+    plan: q.months.map((month) => ({ start: month.start, end: month.end, amount: month.amount })),
+    from: q.periodStart,
+    due: q.periodEnd,
+  }));
 }

@@ -50,9 +50,11 @@ describe('incentive earnings from the KPI reports', () => {
       milestones: [{ name: 'First thousand', dueAt: inSeconds(8), metric: 'revenue', targetValue: 1000, ownerId: people.Ann.id }],
     });
     const id = project.id;
-    // 700,000 shared by seven members: a quota of 100,000 each.
-    await created(system.app, `/api/projects/${id}/goals`, { metric: 'revenue', unit: 'CNY', target: 700000, period: { start: inSeconds(-60), end: periodEnd } });
+    // 700,000 allocated to seven members by equal weights: a quota of 100,000 each.
+    const goal = await created(system.app, `/api/projects/${id}/goals`, { metric: 'revenue', unit: 'CNY', target: 700000, period: { start: inSeconds(-60), end: periodEnd } });
     expect((await call(system.app, 'PUT', `/api/projects/${id}/members`, { members: names.map((n) => ({ userId: people[n].id, role: 'member' })) })).status).toBe(200);
+    const allocated = await call(system.app, 'PUT', `/api/projects/${id}/goals/${goal.id}/allocation`, { granularity: 'month', shares: names.map((n) => ({ userId: people[n].id, weight: 1 })) });
+    expect(allocated.status, JSON.stringify(allocated.body)).toBe(200);
     const line = await created(system.app, `/api/projects/${id}/budget`, { category: 'Incentives', planned: '40000' });
     const rules = await call(system.app, 'PUT', `/api/projects/${id}/incentives/rules`, {
       budgetLineId: line.id,
@@ -81,7 +83,8 @@ describe('incentive earnings from the KPI reports', () => {
         expect(res.status, JSON.stringify(res.body)).toBe(201);
       }
     }
-    await eventually(async () => expect((await call(system.app, 'GET', `/api/projects/${id}`)).body.milestones[0].status).toBe('met'), { timeoutMs: 30_000 });
+    const firstThousand = async () => ((await call(system.app, 'GET', `/api/projects/${id}`)).body.milestones as { id: string; status: string }[]).find((m) => m.id === project.milestones[0]!.id)?.status;
+    await eventually(async () => expect(await firstThousand()).toBe('met'), { timeoutMs: 30_000 });
 
     // At the end of the period (ranks count then), by hand:
     //   Ann  50,000.00   3 % × 50,000 = 1,500.00; + 500 for her milestone                  = 2,000.00

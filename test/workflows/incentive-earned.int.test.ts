@@ -29,8 +29,8 @@ describe('incentive earned on the real engine', () => {
     const periodEnd = inSeconds(3600);
     const project = await createProject(system.app, org.rep.id, 'Incentive flow', { periodEnd });
     const P = `/api/projects/${project.id}`;
-    await created(system.app, `${P}/goals`, { metric: 'revenue', unit: 'CNY', target: 100000, period: { start: inSeconds(-60), end: periodEnd } });
-    expect((await call(system.app, 'PUT', `${P}/members`, { members: [{ userId: org.rep.id, role: 'member' }] })).status).toBe(200);
+    const goal = await created(system.app, `${P}/goals`, { metric: 'revenue', unit: 'CNY', target: 100000, period: { start: inSeconds(-60), end: periodEnd } });
+    expect((await call(system.app, 'PUT', `${P}/goals/${goal.id}/allocation`, { granularity: 'month', shares: [{ userId: org.rep.id, weight: 1 }] })).status).toBe(200);
     const line = await created(system.app, `${P}/budget`, { category: 'Incentives', planned: '10000' });
     const rules = await call(system.app, 'PUT', `${P}/incentives/rules`, { budgetLineId: line.id, commission: { tiers: [{ fromPct: 0, toPct: null, rate: '0.1' }] } });
     expect(rules.status, JSON.stringify(rules.body)).toBe(200);

@@ -76,11 +76,11 @@ const scenarios = {
     await system.client.schedule.getHandle(flowScheduleId(system.taskQueue, p.id)).trigger();
   },
   async incentive_earned({ org, project, bindNotifying }) {
-    // The rep is the project's one member with a quota (the revenue goal); 10 % of what they sell is theirs.
+    // The rep holds the whole revenue goal as their quota; 10 % of what they sell is theirs.
     const p = await project();
     const goal = await call(system.app, 'POST', `/api/projects/${p.id}/goals`, { metric: 'revenue', unit: 'CNY', target: 1000, period: periodOf(p) });
     expect(goal.status, JSON.stringify(goal.body)).toBe(201);
-    expect((await call(system.app, 'PUT', `/api/projects/${p.id}/members`, { members: [{ userId: org.rep.id, role: 'member' }] })).status).toBe(200);
+    expect((await call(system.app, 'PUT', `/api/projects/${p.id}/goals/${goal.body.id}/allocation`, { granularity: 'month', shares: [{ userId: org.rep.id, weight: 1 }] })).status).toBe(200);
     const rules = await call(system.app, 'PUT', `/api/projects/${p.id}/incentives/rules`, { commission: { tiers: [{ fromPct: 0, toPct: null, rate: '0.1' }] } });
     expect(rules.status, JSON.stringify(rules.body)).toBe(200);
     await bindNotifying(p.id, { event: 'incentive_earned' });
