@@ -50,4 +50,8 @@ export const incentives = {
     saved: 'Rules saved.',
     keeps: 'Bonuses and recognitions set through the API are kept: {count}.',
   },
+  review: {
+    title: 'Incentives paid',
+    amount: 'Approved payout',
+  },
 };

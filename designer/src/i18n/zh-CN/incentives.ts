@@ -52,4 +52,8 @@ export const incentives: Translation<typeof en> = {
     saved: '规则已保存。',
     keeps: '通过 API 设置的奖金和表彰将保留：{count} 项。',
   },
+  review: {
+    title: '已发放的激励',
+    amount: '已批准金额',
+  },
 };
