@@ -22,6 +22,29 @@ const decide = async (requestId: string, as: Identity, decision: 'approve' | 're
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 };
 
+describe('incentive earned in a test run of the designer', () => {
+  it('gives the drawn approval a sample payout above the finance amount, so the manager and then finance are asked', async () => {
+    const org = await createOrgChart(system.app);
+    const finance = await createUser(system.app, 'Finance', org.ceo.id);
+    const project = await createProject(system.app, org.rep.id, 'Incentive test run');
+    const flowId = await publishFlow(system.app, managerThenFinanceFlow(finance.id, 1000));
+    const run = await call(system.app, 'POST', `/api/flows/${flowId}/simulate`, {
+      version: 1,
+      projectId: project.id,
+      responses: [{ nodeId: 'manager', answer: 'approve' }, { nodeId: 'finance', answer: 'approve' }],
+    });
+    expect(run.status, JSON.stringify(run.body)).toBe(200);
+    expect(run.body).toMatchObject({ status: 'completed', result: 'approved' });
+    const asked = (run.body.timeline as { effect?: { kind: string; subject?: string; to?: { id: string } } }[]).filter((e) => e.effect?.kind === 'message').map((e) => e.effect);
+    expect(asked).toMatchObject([
+      { subject: 'Incentive for A sample member: 5000', to: { id: org.manager.id } },
+      { subject: 'Finance: incentive of 5000', to: { id: finance.id } },
+    ]);
+    // A test run writes nothing: no payout, no request.
+    expect(await system.db.selectFrom('approval_requests').select('id').where('projectId', '=', project.id).execute()).toEqual([]);
+  });
+});
+
 describe('incentive earned on the real engine', () => {
   it('runs the drawn approval for each earned payout; an approved one is booked on the budget line and in the closing review once, a rejected one nowhere', { timeout: 120_000 }, async () => {
     const org = await createOrgChart(system.app);
