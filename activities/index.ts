@@ -16,6 +16,7 @@ import { createAddressGuard, emptyAllowList } from './flow/address-guard';
 import { createChatActivities } from './chat/chat-activities';
 import { channelKeyFrom } from './chat/secret-box';
 import { createTrainingActivities } from './training';
+import { createIncentiveActivities } from './incentive-payouts';
 
 export interface ActivityDeps {
   db: Db;
@@ -41,6 +42,7 @@ export function createActivities({ db, clock = systemClock, mailer = noMailer, w
     ...createScheduleActivities({ db, clock }),
     ...createFlowActivities({ db, clock, mailer, decisionLinks, webhookAllow }),
     ...createTrainingActivities({ db, clock }),
+    ...createIncentiveActivities({ db, clock }),
     async buildFlowContext(input: { projectId: string; event: TriggerEvent; subjectId: string; phase: string; actorId?: string; outcome?: string; variables?: Record<string, unknown> }) {
       return buildFlowContext({ db, clock }, input);
     },

@@ -35,6 +35,7 @@ import { chatChannelsRouter } from './routes/chat-channels';
 import { apiDocsRouter, docsPath, docsScriptPath } from './docs/api-docs';
 import { sampleCompanyRouter } from './routes/sample-company';
 import { quotaRouter } from './routes/quota';
+import { incentivesRouter } from './routes/incentives';
 import { healthRouter } from './routes/health';
 import { metricsRouter } from './routes/metrics';
 import { forecastsRouter } from './routes/forecasts';
@@ -106,7 +107,8 @@ export function createApp(deps: AppDeps) {
     .route('/', forecastsRouter(deps))
     .route('/', funnelRouter(deps))
     .route('/', trainingRouter(deps))
-    .route('/', scorecardRouter(deps));
+    .route('/', scorecardRouter(deps))
+    .route('/', incentivesRouter(deps));
   if (metrics && deps.metrics !== false) app.route('/', metricsRouter(metrics, deps.metrics?.token));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {

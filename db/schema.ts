@@ -10,6 +10,8 @@ import type { ApprovalRequestKind, ApprovalRequestStatus, DecisionLinkDecision, 
 import type { CloseOutcome, LifecyclePhase, SalesProjectState } from '../workflows/sales-project-messages';
 import type { ChatMessage, ChatPlatform } from '../workflows/flow/chat-platforms';
 import type { ForecastSubjectKind } from '../workflows/domain/sales-plan/forecast-subjects';
+import type { Earnings, IncentiveRules } from '../workflows/domain/sales-plan/incentives';
+import type { PayoutStatus } from '../workflows/domain/sales-plan/payout-status';
 
 /** Timestamps are written as Date or ISO string and always read back as Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -515,6 +517,8 @@ export interface Database {
   training_items: TrainingItemsTable;
   training_attendees: TrainingAttendeesTable;
   scorecards: ScorecardsTable;
+  incentive_rules: IncentiveRulesTable;
+  incentive_payouts: IncentivePayoutsTable;
 }
 
 export type ChatChannel = Selectable<ChatChannelsTable>;
@@ -656,3 +660,32 @@ export interface ScorecardsTable {
 export type TrainingItem = Selectable<TrainingItemsTable>;
 export type TrainingAttendee = Selectable<TrainingAttendeesTable>;
 export type Scorecard = Selectable<ScorecardsTable>;
+/** A project's incentive rules, the KPI metric they pay on, and the budget line payouts are booked on. */
+export interface IncentiveRulesTable {
+  projectId: string;
+  rules: ColumnType<IncentiveRules, string, string>;
+  metric: ColumnType<string, string | undefined, string>;
+  budgetLineId: string | null;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** A payout a member earned, decided by the incentive_earned flow; approved ones are booked on the budget line. */
+export interface IncentivePayoutsTable {
+  id: Generated<string>;
+  projectId: string;
+  memberId: string;
+  /** Makes the payout once only: `<member>:<earned total>` (see api/incentives/payouts.ts). */
+  subject: string;
+  amount: Numeric;
+  /** The member's earnings so far when the payout was found; `amount` is what was not raised before. */
+  earnedTotal: Numeric;
+  earnings: ColumnType<Earnings, string, string>;
+  asOf: Timestamp;
+  status: ColumnType<PayoutStatus, PayoutStatus | undefined, PayoutStatus>;
+  budgetLineId: string | null;
+  createdAt: CreatedAt;
+  decidedAt: Timestamp | null;
+}
+
+export type IncentiveRulesRow = Selectable<IncentiveRulesTable>;
+export type IncentivePayout = Selectable<IncentivePayoutsTable>;

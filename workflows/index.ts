@@ -5,3 +5,4 @@ export { retrospective } from './retrospective';
 export { raiseBoundFlow } from './raise-bound-flow';
 export { scheduledFlowTick } from './scheduled-flow';
 export { trainingDue } from './training-due';
+export { incentivePayout } from './incentive-payout';

@@ -25,3 +25,8 @@ export function trainingDueWorkflowId(trainingId: string): string {
 export function raiseWorkflowId(projectId: string, event: string, subjectId: string): string {
   return `raise-${projectId}-${event}-${subjectId}`;
 }
+
+/** One decision per incentive payout: the payout's id names the workflow that takes it through its flow. */
+export function incentivePayoutWorkflowId(projectId: string, payoutId: string): string {
+  return `incentive-payout-${projectId}-${payoutId}`;
+}

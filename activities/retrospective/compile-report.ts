@@ -14,6 +14,7 @@ import { Dec } from '../../workflows/domain/decimal';
 import { sumExact } from '../../workflows/domain/money';
 import { changeRequestFieldLabels } from '../../workflows/domain/plan-item-states';
 import { changeValueText } from '../../workflows/domain/change-values';
+import { listPayouts } from '../../db/queries/incentives';
 
 const DAY_MS = 86_400_000;
 
@@ -90,6 +91,8 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
     hoursToAck: hoursBetween(e.createdAt, e.acknowledgedAt),
   }));
   const levels = [...new Set(escalations.map((e) => e.level))].sort((a, b) => a - b);
+  // Only what the incentive flow approved was paid; an earned or rejected payout is not in the review.
+  const approvedPayouts = await listPayouts(db, projectId, { status: 'approved' });
 
   // Members are ranked by the KPI of the plan's first goal (its headline: revenue, for most sales
   // teams), each owner and member listed, with 0 when they reported nothing towards it.
@@ -182,5 +185,9 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
     budget: budget.map((b) => ({ category: b.category, planned: b.planned, spent: b.spent, overrunPct: overrunPercent(b.planned, b.spent) ?? 0 })),
     members,
     timeline,
+    incentives: {
+      approvedTotal: approvedPayouts.reduce((sum, p) => sum.plus(p.amount), new Dec(0)).toFixed(2),
+      payouts: approvedPayouts.map((p) => ({ payoutId: p.id, memberId: p.memberId, name: p.memberName, amount: new Dec(p.amount).toFixed(2), decidedAt: p.decidedAt?.toISOString() ?? null })),
+    },
   };
 }

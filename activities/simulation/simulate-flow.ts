@@ -102,6 +102,21 @@ async function subjectOf(db: Db, projectId: string, event: TriggerEvent, given: 
 function sampleVariables(trigger: Extract<FlowDocument['nodes'][number], { kind: 'trigger' }>, startAt: number): Record<string, unknown> | undefined {
   const config = trigger.config;
   if (config.event === 'schedule') return { schedule: { firedAt: new Date(startAt).toISOString() } };
+  if (config.event === 'incentive_earned') {
+    return {
+      payout: {
+        id: 'sample-payout',
+        amount: 5000,
+        earnedTotal: 5000,
+        commission: 4000,
+        bonuses: 1000,
+        attainmentPct: 110,
+        quota: 100000,
+        member: { id: '', name: 'A sample member' },
+        asOf: new Date(startAt).toISOString(),
+      },
+    };
+  }
   if (config.event !== 'kpi_threshold_crossed') return undefined;
   const step = config.direction === 'above' ? 5 : -5;
   return {

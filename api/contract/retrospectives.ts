@@ -90,6 +90,13 @@ export const RetrospectiveReport = z
       }),
     ),
     timeline: z.array(z.object({ at: z.string(), kind: z.string(), text: z.string() })),
+    incentives: z
+      .object({
+        approvedTotal: z.string().openapi({ description: 'Exact decimal text, to the cent' }),
+        payouts: z.array(z.object({ payoutId: z.string(), memberId: z.string(), name: z.string(), amount: z.string(), decidedAt: z.string().nullable() })),
+      })
+      .optional()
+      .openapi({ description: 'Approved incentive payouts, each once (reports compiled before incentives existed lack it)' }),
   })
   .openapi('RetrospectiveReport');
 // Both ways, so the schema and the compiled report cannot drift apart (a compile error if they do).

@@ -67,6 +67,7 @@ function aboutIn(say: Say, about: LinkAbout): string {
     project_closed: () => say('page.about.project_closed', { project }),
     forecast_below_threshold: () => say('page.about.forecast_below_threshold', { project }),
     training_overdue: () => say('page.about.training_overdue', { project }),
+    incentive_earned: () => say('page.about.incentive_earned', { project }),
   };
   const subject = (events[about.event] ?? (() => say('page.about.other', { project })))();
   return about.escalationLevel === undefined ? subject : say('page.about.escalation', { level: String(about.escalationLevel), subject });

@@ -13,6 +13,7 @@ import { KpiImportBody, KpiImportResult } from '../contract/kpi-import';
 import { raiseTriggeredRisks } from '../../db/queries/risks';
 import { raiseKpiCrossing, recordWatchingKpi, type KpiCrossing } from '../kpi-crossing';
 import { raiseForecastWarnings, watchForecasts, type ForecastWarning } from '../forecast-crossing';
+import { raiseEarnedPayouts, recordEarnedPayouts, type EarnedPayout } from '../incentives/payouts';
 import { trackedMetrics } from '../kpi-metrics';
 import * as routes from '../contract/routes/kpi-import';
 
@@ -53,7 +54,7 @@ async function importCsv(
   timeZone: string | undefined,
   onlyReporter: string | undefined,
   importer: { userId: string },
-): Promise<{ result: z.infer<typeof KpiImportResult>; crossing: KpiCrossing | null; firstReportId: string | undefined; warnings: ForecastWarning[] }> {
+): Promise<{ result: z.infer<typeof KpiImportResult>; crossing: KpiCrossing | null; firstReportId: string | undefined; warnings: ForecastWarning[]; earned: EarnedPayout[] }> {
   requirePhase('reportKpi', project);
   const metrics = await trackedMetrics(db, project.id);
   const people = await listProjectPeople(db, project.id);
@@ -85,7 +86,7 @@ async function importCsv(
     raisedRiskIds: await raiseTriggeredRisks(db, project.id, now),
   };
   const warnings = await watchForecasts(db, project, importer, [...byMetric.keys()], reportIds[0] ?? null);
-  return { result, crossing, firstReportId: reportIds[0], warnings };
+  return { result, crossing, firstReportId: reportIds[0], warnings, earned: await recordEarnedPayouts(db, project, now) };
 }
 
 export function kpiImportRouter({ db, temporal }: AppDeps) {
@@ -101,11 +102,12 @@ export function kpiImportRouter({ db, temporal }: AppDeps) {
       const body: Partial<z.infer<typeof KpiImportBody>> = typeof given === 'string' ? { csv: given } : given;
       if (!body.csv?.trim()) throw invalidFields([fieldDetail(isCsv ? '' : 'csv', 'field.csvEmpty')]);
       const csv = body.csv;
-      const { result, crossing, firstReportId, warnings } = await inProject(db, id, (trx, project) =>
+      const { result, crossing, firstReportId, warnings, earned } = await inProject(db, id, (trx, project) =>
         importCsv(trx, project, csv, body.timeZone, access === 'plan' ? undefined : principal.userId, principal),
       );
       if (crossing && firstReportId) await raiseKpiCrossing(temporal, crossing, firstReportId);
       await raiseForecastWarnings(temporal, warnings);
+      await raiseEarnedPayouts(temporal, earned);
       return c.json(result, 201);
     },
   );

@@ -483,6 +483,17 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
         return { path: `${P}/scorecard/ranking` };
       },
     },
+
+    // Incentives: readers see (members their own figures), planners set the rules and settle (nothing to settle without a bound flow: no change)
+    'GET /api/projects/{id}/incentives': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${P}/incentives` }) },
+    'PUT /api/projects/{id}/incentives/rules': {
+      allow: projectPlanners,
+      see: projectReaders,
+      ok: 200,
+      send: () => ({ path: `${P}/incentives/rules`, body: { commission: { tiers: [{ fromPct: 0, toPct: 100, rate: '0.03' }, { fromPct: 100, toPct: null, rate: '0.05' }], cap: String(++renamed) } } }),
+    },
+    'GET /api/projects/{id}/incentives/payouts': { allow: projectReaders, see: projectReaders, ok: 200, send: () => ({ path: `${P}/incentives/payouts` }) },
+    'POST /api/projects/{id}/incentives/settle': { allow: projectPlanners, see: projectReaders, ok: 200, audited: false, send: () => ({ path: `${P}/incentives/settle` }) },
   };
 }
 

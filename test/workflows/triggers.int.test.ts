@@ -96,6 +96,18 @@ const scenarios = {
     );
     expect(item.status, JSON.stringify(item.body)).toBe(201);
   },
+  async incentive_earned({ org, project, bindNotifying }) {
+    // The rep holds the whole revenue goal as their quota; 10 % of what they sell is theirs.
+    const p = await project();
+    const goal = await call(system.app, 'POST', `/api/projects/${p.id}/goals`, { metric: 'revenue', unit: 'CNY', target: 1000, period: periodOf(p) });
+    expect(goal.status, JSON.stringify(goal.body)).toBe(201);
+    expect((await call(system.app, 'PUT', `/api/projects/${p.id}/goals/${goal.body.id}/allocation`, { granularity: 'month', shares: [{ userId: org.rep.id, weight: 1 }] })).status).toBe(200);
+    const rules = await call(system.app, 'PUT', `/api/projects/${p.id}/incentives/rules`, { commission: { tiers: [{ fromPct: 0, toPct: null, rate: '0.1' }] } });
+    expect(rules.status, JSON.stringify(rules.body)).toBe(200);
+    await bindNotifying(p.id, { event: 'incentive_earned' });
+    const reported = await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: 600 }, { as: org.rep });
+    expect(reported.status, JSON.stringify(reported.body)).toBe(201);
+  },
 } satisfies Record<TriggerEvent, (scene: Scene) => Promise<void>>;
 
 const periods = new Map<string, { start: string; end: string }>();

@@ -68,6 +68,8 @@ export interface RetrospectiveReport {
     training?: RetrospectiveTraining;
   }[];
   timeline: { at: string; kind: string; text: string }[];
+  /** Approved incentive payouts, each once; `amount` and `approvedTotal` are exact to the cent. Absent in reports compiled before incentives existed. */
+  incentives?: { approvedTotal: string; payouts: { payoutId: string; memberId: string; name: string; amount: string; decidedAt: string | null }[] };
 }
 
 const HOUR_MS = 3_600_000;

@@ -134,6 +134,18 @@ export const eventVariables: Record<TriggerEvent, readonly VariableDef[]> = {
     v('training.incompleteNames', 'Who has not completed it'),
     v('training.daysOverdue', 'Days overdue', 'number'),
   ],
+  incentive_earned: [
+    v('payout.id', 'Payout id'),
+    v('payout.amount', 'Amount of this payout', 'number'),
+    v('payout.earnedTotal', "The member's earnings so far, this payout included", 'number'),
+    v('payout.commission', 'Commission so far (after the cap)', 'number'),
+    v('payout.bonuses', 'Bonuses so far', 'number'),
+    v('payout.attainmentPct', 'Attainment of the quota (%)', 'number'),
+    v('payout.quota', "The member's quota", 'number'),
+    v('payout.member.id', 'Member (id)'),
+    v('payout.member.name', 'Member'),
+    v('payout.asOf', 'Earned as of', 'date'),
+  ],
 };
 
 /** Everything a run started by `event` knows from its first step on. */

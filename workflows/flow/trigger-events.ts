@@ -12,6 +12,7 @@ export const triggerEvents = [
   'schedule',
   'forecast_below_threshold',
   'training_overdue',
+  'incentive_earned',
 ] as const;
 
 export const triggerEventSchema = z.enum(triggerEvents);
@@ -37,6 +38,7 @@ export const triggerRaisers: Record<TriggerEvent, TriggerRaiser> = {
   schedule: { raisedBy: 'a Temporal Schedule per binding, at each time of the cron expression' },
   forecast_below_threshold: { raisedBy: "the API, when a KPI report moves the forecast of a goal, allocation or milestone below the trigger's threshold" },
   training_overdue: { raisedBy: "a timer workflow per training item, at the end of the item's date when an attendee has not completed it" },
+  incentive_earned: { raisedBy: "the API, when KPI reports (or a settlement) raise a member's incentive earnings above what was raised for them before" },
 };
 
 /** Null when something raises `event`; otherwise the sentence why a flow on it would never start. */

@@ -41,14 +41,16 @@ import { training as enTraining } from './en/training';
 import { training as zhTraining } from './zh-CN/training';
 import { scorecard as enScorecard } from './en/scorecard';
 import { scorecard as zhScorecard } from './zh-CN/scorecard';
+import { incentives as enIncentives } from './en/incentives';
+import { incentives as zhIncentives } from './zh-CN/incentives';
 
 /**
  * Every catalog the web app reads: the shared ones (workflows/i18n) and one namespace per group
  * of screens. A screen's namespace is named after its folder.
  */
 export const resources = {
-  en: { ...sharedResources.en, app: enApp, audit: enAudit, auth: enAuth, calendars: enCalendars, chat: enChat, flowBindings: enFlowBindings, flowCompare: enFlowCompare, flowDesigner: enFlowDesigner, flowRuns: enFlowRuns, inbox: enInbox, people: enPeople, plan: enPlan, projects: enProjects, retrospective: enRetrospective, salesPlan: enSalesPlan, shared: enShared, forecast: enForecast, funnel: enFunnel, quota: enQuota, training: enTraining, scorecard: enScorecard },
-  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, audit: zhAudit, auth: zhAuth, calendars: zhCalendars, chat: zhChat, flowBindings: zhFlowBindings, flowCompare: zhFlowCompare, flowDesigner: zhFlowDesigner, flowRuns: zhFlowRuns, inbox: zhInbox, people: zhPeople, plan: zhPlan, projects: zhProjects, retrospective: zhRetrospective, salesPlan: zhSalesPlan, shared: zhShared, forecast: zhForecast, funnel: zhFunnel, quota: zhQuota, training: zhTraining, scorecard: zhScorecard },
+  en: { ...sharedResources.en, app: enApp, audit: enAudit, auth: enAuth, calendars: enCalendars, chat: enChat, flowBindings: enFlowBindings, flowCompare: enFlowCompare, flowDesigner: enFlowDesigner, flowRuns: enFlowRuns, inbox: enInbox, people: enPeople, plan: enPlan, projects: enProjects, retrospective: enRetrospective, salesPlan: enSalesPlan, shared: enShared, forecast: enForecast, funnel: enFunnel, quota: enQuota, training: enTraining, scorecard: enScorecard, incentives: enIncentives },
+  'zh-CN': { ...sharedResources['zh-CN'], app: zhApp, audit: zhAudit, auth: zhAuth, calendars: zhCalendars, chat: zhChat, flowBindings: zhFlowBindings, flowCompare: zhFlowCompare, flowDesigner: zhFlowDesigner, flowRuns: zhFlowRuns, inbox: zhInbox, people: zhPeople, plan: zhPlan, projects: zhProjects, retrospective: zhRetrospective, salesPlan: zhSalesPlan, shared: zhShared, forecast: zhForecast, funnel: zhFunnel, quota: zhQuota, training: zhTraining, scorecard: zhScorecard, incentives: zhIncentives },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -15,6 +15,7 @@ import { isNotFound, requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { userTimeZone } from '../shared/time';
 import { budgetBars, escalationBars, milestoneStrip, seriesByMetric } from './retrospective-charts';
+import { ReviewIncentives } from '../incentives/ReviewIncentives';
 import { BudgetChart, EscalationTimelineChart, MilestoneStripChart } from '../shared/charts';
 import { TeamInputForm, TeamInputList } from './TeamInput';
 import { ProjectDetail } from '../../../api/contract/projects';
@@ -157,6 +158,7 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
               <BudgetChart lines={budgetBars(report)} />
             </Card>
           )}
+          <ReviewIncentives report={report} />
           {report.changeRequests.length > 0 && (
             <Card title={t('page.changeRequests')}>
               <ul className="plain-list">

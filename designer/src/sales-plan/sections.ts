@@ -5,6 +5,7 @@ import { FunnelSection } from '../funnel/FunnelSection';
 import { QuotaSection } from '../quota/QuotaSection';
 import { ScorecardSection } from '../scorecard/ScorecardSection';
 import { TrainingSection } from '../training/TrainingSection';
+import { IncentivesSection } from '../incentives/IncentivesSection';
 
 /** What a part of the sales plan page gets: the project, and a way to reload after a change. */
 export interface SalesPlanSectionProps {
@@ -22,4 +23,5 @@ export const salesPlanSections: readonly { key: string; Section: ComponentType<S
   { key: 'quota', Section: QuotaSection },
   { key: 'scorecard', Section: ScorecardSection },
   { key: 'training', Section: TrainingSection },
+  { key: 'incentives', Section: IncentivesSection },
 ];

@@ -7,9 +7,11 @@ import {
   nodeDef,
   nodeKinds,
   outputPortsOf,
+  validateFlow,
 } from '../../../workflows/flow';
+import { triggerEventLabels, triggerEvents, whyNotRaisable } from '../../../workflows/flow/trigger-events';
 import { variablesForEvent } from '../../../workflows/flow/context-variables';
-import { triggerEventLabels, whyNotRaisable } from '../../../workflows/flow/trigger-events';
+import { managerThenFinanceFlow } from '../../support/incentive-approval-flow';
 
 describe('node catalog', () => {
   it('lists every kind once, each keyed by its own kind', () => {
@@ -138,6 +140,24 @@ describe('node catalog', () => {
     const names = nodeCatalog.trigger.provides!({ event: 'training_overdue' }).map((v) => v.name);
     expect(names).toEqual(expect.arrayContaining(['project.name', 'training.topic', 'training.date', 'training.incompleteNames', 'training.daysOverdue']));
     expect(nodeCatalog.trigger.provides!({ event: 'milestone_missed' }).map((v) => v.name)).not.toContain('training.topic');
+  });
+
+  it('offers incentive earned as a trigger that something raises, whose runs know the payout, its amount and its member', () => {
+    const schema = nodeCatalog.trigger.config;
+    expect(triggerEvents).toContain('incentive_earned');
+    expect(schema.safeParse({ event: 'incentive_earned' }).success).toBe(true);
+    expect(schema.safeParse({ event: 'incentive_earned', threshold: 5 }).success).toBe(false);
+    expect(whyNotRaisable('incentive_earned')).toBeNull();
+    expect(triggerEventLabels.incentive_earned).toBe('Incentive earned');
+    expect(variablesForEvent('incentive_earned')).toEqual(
+      expect.arrayContaining([
+        { name: 'payout.amount', label: 'Amount of this payout', type: 'number' },
+        expect.objectContaining({ name: 'payout.member.name', type: 'text' }),
+        expect.objectContaining({ name: 'payout.attainmentPct', type: 'number' }),
+      ]),
+    );
+    // The approval drawn for it (manager, then finance above an amount) is a valid flow.
+    expect(validateFlow(managerThenFinanceFlow('6f1c2d3e-4b5a-4c6d-8e7f-901234567890', 10_000))).toEqual([]);
   });
 
   it('requires a web address when a notification goes out by webhook', () => {

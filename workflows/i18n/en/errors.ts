@@ -144,6 +144,8 @@ export const errors = {
     changeTraining: 'change its training plan',
     recordTraining: 'record attendance or completion of its training',
     changeScorecard: 'change its scorecard',
+    changeIncentiveRules: 'change its incentive rules',
+    settleIncentives: 'settle its incentives',
   },
   /** "Only {who} may …" about a project. */
   who: {
@@ -252,5 +254,21 @@ export const errors = {
     fileText: 'must be the file’s text',
     oneAttendee: 'name at least one attendee',
     moreThanZero: 'must be more than 0',
+  },
+  /** Why incentive rules cannot be paid as meant (workflows/domain/sales-plan/incentives.ts). */
+  incentiveRules: {
+    noTiers: 'there are no tiers',
+    firstTierAtZero: 'the first tier starts at 0 %',
+    gapOrOverlap: 'starts at {from} %, but the tier before ends at {expected} %: tiers may not overlap or leave a gap',
+    onlyLastOpen: 'only the last tier is open-ended',
+    above: 'must be above {from} %',
+    rate: 'must be from 0 to 1 (0.03 is 3 %)',
+    lastOpen: 'the last tier has no upper end, so revenue above it is still paid',
+    notNegative: 'cannot be negative',
+    usedTwice: 'is used twice',
+    rank: 'must be 1 or more',
+    noBudgetLine: 'no budget line with id {id} in this project',
+    noMilestone: 'no milestone with id {id} in this project',
+    noRules: 'The project has no incentive rules yet.',
   },
 } as const;

@@ -17,6 +17,7 @@ export const flowDiagnostics = {
     schedule: 'On a schedule',
     forecast_below_threshold: 'Forecast falls below a threshold',
     training_overdue: 'Training overdue',
+    incentive_earned: 'Incentive earned',
   },
   summary: 'The flow has {count, plural, one {# problem} other {# problems}} to fix first.',
   sentences: {

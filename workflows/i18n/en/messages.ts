@@ -134,11 +134,18 @@ export const messages = {
       training_overdue: 'the overdue training on {project}',
       other: 'the request on {project}',
       escalation: 'the escalation (level {level}) about {subject}',
+      incentive_earned: 'the incentive payout on {project}',
     },
   },
   training: {
     reminderSubject: 'Training on {date}: {topic}',
     reminder: '“{topic}” ({kind}) with {trainer} is on {date} for {project}. Please attend and record your completion afterwards.',
     kinds: { internal: 'internal training', external: 'external training', mentoring: 'mentoring' },
+  },
+  incentive: {
+    approvedSubject: 'Incentive approved: {amount}',
+    rejectedSubject: 'Incentive not approved: {amount}',
+    approved: 'Your incentive payout of {amount} on {project} was approved.',
+    rejected: 'Your incentive payout of {amount} on {project} was not approved.',
   },
 } as const;

@@ -12,6 +12,7 @@ export const flowDiagnostics: Translation<typeof en> = {
     schedule: '按计划时间',
     forecast_below_threshold: '预测低于阈值',
     training_overdue: '培训逾期未完成',
+    incentive_earned: '获得激励',
   },
   summary: '流程还有 {count} 个问题需要先解决。',
   sentences: {

@@ -130,11 +130,18 @@ export const messages: Translation<typeof en> = {
       training_overdue: '{project}逾期未完成的培训',
       other: '{project}的请求',
       escalation: '关于{subject}的升级（第 {level} 级）',
+      incentive_earned: '{project}的激励发放',
     },
   },
   training: {
     reminderSubject: '{date} 的培训：{topic}',
     reminder: '{project}的“{topic}”（{kind}，讲师/导师：{trainer}）将于 {date} 进行。请准时参加，并在结束后登记完成情况。',
     kinds: { internal: '内部培训', external: '外部培训', mentoring: '导师辅导' },
+  },
+  incentive: {
+    approvedSubject: '激励已批准：{amount}',
+    rejectedSubject: '激励未获批准：{amount}',
+    approved: '你在{project}的激励 {amount} 已批准发放。',
+    rejected: '你在{project}的激励 {amount} 未获批准。',
   },
 };

@@ -10,6 +10,7 @@ export const flowBindings = {
     schedule: 'its schedule fires',
     forecast_below_threshold: 'a forecast falls below a threshold',
     training_overdue: 'a training item is overdue',
+    incentive_earned: 'a member earns an incentive payout',
   },
   sentences: {
     everyProject: 'every project without a binding of its own',

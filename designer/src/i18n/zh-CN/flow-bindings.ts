@@ -12,6 +12,7 @@ export const flowBindings: Translation<typeof en> = {
     schedule: '到达计划时间',
     forecast_below_threshold: '预测跌破阈值',
     training_overdue: '培训逾期未完成',
+    incentive_earned: '成员获得激励发放',
   },
   sentences: {
     everyProject: '所有没有自己绑定的项目',
