@@ -251,6 +251,30 @@ describe('a test run on a simulated clock', () => {
     expect(subject).toMatch(/^goal heads for 1(499\.\d+|500) of 3000, (49\.9\d|50)% \(range 1(499\.\d+|500) to 1(499\.\d+|500)\)$/);
   });
 
+  it('runs a training-overdue flow on the project’s training item, with its figures in the messages, and says so when there is none', async () => {
+    const org = await createOrgChart(system.app);
+    const projectId = await planningProject(org);
+    const doc = document(
+      'Training overdue',
+      [
+        { id: 'start', kind: 'trigger', config: { event: 'training_overdue' } },
+        tellOwner('tell', '{{training.topic}}: {{training.incompleteCount}} of {{training.attendeeCount}} not done'),
+        { id: 'end', kind: 'end', config: { result: 'done' } },
+      ],
+      [['start', 'next', 'tell'], ['tell', 'next', 'end']],
+    );
+    const flowId = await publishFlow(system.app, doc);
+    const none = await simulate(flowId, { version: 1, projectId });
+    expect(none.status).toBe(400);
+    expect(none.body.error.details[0]?.path).toBe('subjectId');
+    const project = (await call(system.app, 'GET', `/api/projects/${projectId}`)).body as { periodStart: string };
+    const item = await call(system.app, 'POST', `/api/projects/${projectId}/training`, { topic: 'Demo skills', kind: 'internal', trainerId: org.manager.id, date: project.periodStart, attendeeIds: [org.rep.id] });
+    expect(item.status, JSON.stringify(item.body)).toBe(201);
+    const res = await simulate(flowId, { version: 1, projectId });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.timeline.find((e) => e.effect?.kind === 'message')?.effect).toMatchObject({ subject: 'Demo skills: 1 of 1 not done', to: { id: org.rep.id } });
+  });
+
   it('goes on once from a join that gathers both a nested split and an outer branch', async () => {
     const org = await createOrgChart(system.app);
     const projectId = await planningProject(org);
