@@ -7,7 +7,7 @@ import { ScorecardSection } from '../scorecard/ScorecardSection';
 import { TrainingSection } from '../training/TrainingSection';
 import { IncentivesSection } from '../incentives/IncentivesSection';
 
-/** What a part of the sales plan page gets: the project, and a way to reload after a change. */
+/** What a part of the sales plan page gets: the project. */
 export interface SalesPlanSectionProps {
   project: ProjectDetail;
 }
@@ -18,10 +18,10 @@ export interface SalesPlanSectionProps {
  * their own row of each; a manager or the owner sees the team's.
  */
 export const salesPlanSections: readonly { key: string; Section: ComponentType<SalesPlanSectionProps> }[] = [
-  { key: 'forecast', Section: ForecastSection },
-  { key: 'funnel', Section: FunnelSection },
   { key: 'quota', Section: QuotaSection },
+  { key: 'funnel', Section: FunnelSection },
+  { key: 'forecast', Section: ForecastSection },
   { key: 'scorecard', Section: ScorecardSection },
-  { key: 'training', Section: TrainingSection },
   { key: 'incentives', Section: IncentivesSection },
+  { key: 'training', Section: TrainingSection },
 ];
