@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { replaceGoalAllocation } from '../../db/queries/goal-allocations';
 import type { ProjectForecasts, SubjectForecast } from '../../api/contract/forecasts';
 import { call } from '../support/http';
-import { createPlanProject, createUser, revenueGoal2027, year2027 } from '../support/sales-plan';
+import { allocateByWeights, createPlanProject, createUser, revenueGoal2027, year2027 } from '../support/sales-plan';
 import { useSystem } from '../support/system';
 
 const system = useSystem({ worker: false });
@@ -21,15 +20,7 @@ async function q4WeightedYear() {
   expect(goal.status, JSON.stringify(goal.body)).toBe(201);
   const applied = await call(system.app, 'POST', `/api/projects/${project.id}/decomposition/apply`, { goalId: goal.body.id, granularity: 'quarter', weights: [1, 1, 1, 3], ownerId: owner.id });
   expect(applied.status, JSON.stringify(applied.body)).toBe(201);
-  await replaceGoalAllocation(system.db, {
-    projectId: project.id,
-    goalId: goal.body.id,
-    granularity: 'quarter',
-    periodWeights: [1, 1, 1, 3],
-    scale: 0,
-    timeZone: 'Asia/Shanghai',
-    rows: [rep, colleague].map((person) => ({ userId: person.id, teamId: null, weight: '1', amount: null })),
-  });
+  await allocateByWeights(system.db, { projectId: project.id, goalId: goal.body.id, members: [rep, colleague], granularity: 'quarter', periodWeights: [1, 1, 1, 3], timeZone: 'Asia/Shanghai' });
   // Reports of a year still to come are written as the test's data, straight to the table.
   await system.db
     .insertInto('kpi_reports')

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { replaceGoalAllocation } from '../../db/queries/goal-allocations';
 import { call } from '../support/http';
-import { createPlanProject, createUser, revenueGoal2027, year2027 } from '../support/sales-plan';
+import { allocateByWeights, createPlanProject, createUser, revenueGoal2027, year2027 } from '../support/sales-plan';
 import { useSystem } from '../support/system';
 
 const system = useSystem({ worker: false });
@@ -126,15 +125,7 @@ describe('the funnel behind the revenue goal', () => {
   it("splits each stage among the members by their quota of the revenue goal (5/3/2: 200, 120 and 80 of 400 leads), every member × month cell adding up both ways; a rep sees only their own part", async () => {
     const { project, goalId } = await projectWithRevenueGoal();
     const [ann, bo, cy] = [await createUser(system.app, 'Ann'), await createUser(system.app, 'Bo'), await createUser(system.app, 'Cy')];
-    await replaceGoalAllocation(system.db, {
-      projectId: project.id,
-      goalId,
-      granularity: 'month',
-      periodWeights: null,
-      scale: 0,
-      timeZone: null,
-      rows: [ann, bo, cy].map((member, index) => ({ userId: member!.id, teamId: null, weight: String([5, 3, 2][index]), amount: null })),
-    });
+    await allocateByWeights(system.db, { projectId: project.id, goalId, members: [ann!, bo!, cy!], weights: [5, 3, 2] });
     expect((await call(system.app, 'PUT', `/api/projects/${project.id}/members`, { members: [ann, bo, cy].map((m) => ({ userId: m!.id, role: 'member' })) })).status).toBe(200);
     expect((await call(system.app, 'PUT', `/api/projects/${project.id}/funnel`, issueExample)).status).toBe(200);
 

@@ -1,8 +1,10 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { expect } from 'vitest';
 import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { bind, createProject, inSeconds, publishFlow, type OrgChart } from './factories';
 import { call, eventually } from './http';
 import type { TestSystem } from './system';
+import { raiseWorkflowId } from '../../workflows/task-queue';
 
 export interface PathStep {
   nodeId: string;
@@ -84,4 +86,15 @@ export async function inboxSubjects(system: TestSystem, personId: string): Promi
 export async function closeProject(system: TestSystem, projectId: string, as: { token: string }) {
   const res = await call(system.app, 'POST', `/api/projects/${projectId}/close`, { outcome: 'cancelled' }, { as });
   expect([200, 202, 409], JSON.stringify(res.body)).toContain(res.status);
+}
+
+/** True when a KPI report started a raise of `kpi_threshold_crossed` (the API starts it before answering, so this needs no waiting). */
+export async function kpiCrossingRaised(system: TestSystem, projectId: string, reportId: string): Promise<boolean> {
+  try {
+    await system.client.workflow.getHandle(raiseWorkflowId(projectId, 'kpi_threshold_crossed', reportId)).describe();
+    return true;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return false;
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connect';
+import { replaceGoalAllocation } from '../../db/queries/goal-allocations';
 import type { SalesProject } from '../../db/schema';
 import type { LifecyclePhase } from '../../workflows/sales-project-messages';
 
@@ -58,3 +59,22 @@ export const revenueGoal2027 = {
 } as const;
 
 export const year2027 = { periodStart: '2027-01-01T00:00:00+08:00', periodEnd: '2028-01-01T00:00:00+08:00' } as const;
+
+/**
+ * Shares a goal among members by weights (1 each unless given), straight through the query the API
+ * uses: for tests that need quotas in a phase where the API no longer takes a direct allocation.
+ */
+export async function allocateByWeights(
+  db: Db,
+  options: { projectId: string; goalId: string; members: readonly { id: string }[]; weights?: readonly number[]; granularity?: 'month' | 'quarter'; periodWeights?: number[]; timeZone?: string },
+): Promise<void> {
+  await replaceGoalAllocation(db, {
+    projectId: options.projectId,
+    goalId: options.goalId,
+    granularity: options.granularity ?? 'month',
+    periodWeights: options.periodWeights ?? null,
+    scale: 0,
+    timeZone: options.timeZone ?? null,
+    rows: options.members.map((member, index) => ({ userId: member.id, teamId: null, weight: String(options.weights?.[index] ?? 1), amount: null })),
+  });
+}

@@ -2,9 +2,9 @@
 import { createSignInOrgChart, useWeb, type SignInOrgChart } from './web-support';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSignInPerson, type SignInPerson } from '../support/browser';
+import { allocateByWeights } from '../support/sales-plan';
 import { call } from '../support/http';
 import { englishLeftOn } from '../support/i18n-page';
-import { replaceGoalAllocation } from '../../db/queries/goal-allocations';
 
 const web = useWeb();
 const DAY_MS = 86_400_000;
@@ -28,15 +28,7 @@ beforeAll(async () => {
   const goal = await call(app, 'POST', `/api/projects/${projectId}/goals`, { metric: 'revenue', unit: 'CNY', target: 6000, period });
   expect(goal.status, JSON.stringify(goal.body)).toBe(201);
   goalId = goal.body.id;
-  await replaceGoalAllocation(db, {
-    projectId,
-    goalId,
-    granularity: 'month',
-    periodWeights: null,
-    scale: 0,
-    timeZone: null,
-    rows: [org.rep, colleague].map((p) => ({ userId: p.id, teamId: null, weight: '1', amount: null })),
-  });
+  await allocateByWeights(db, { projectId, goalId, members: [org.rep, colleague] });
   const reported = await call(app, 'POST', `/api/projects/${projectId}/kpi-reports`, { metric: 'revenue', value: 500 }, { as: org.rep });
   expect(reported.status, JSON.stringify(reported.body)).toBe(201);
 });
@@ -48,11 +40,12 @@ describe('the forecast on the sales plan page', () => {
     const card = page.getByTestId('forecast');
     await card.getByTestId(`forecast-goal-${goalId}`).waitFor();
     expect(await card.getByTestId('forecast-scope').textContent()).toBe('The whole team.');
-    expect(await card.locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => card.locator('tbody tr').count()).toBe(3);
     const mine = card.getByTestId(`forecast-allocation-${goalId}:user:${org.rep.id}`);
     expect(await mine.textContent()).toContain('Pace against plan');
     expect(await mine.textContent()).toMatch(/500 CNY reached of .* CNY planned by now: pace /);
-    expect(await card.getByRole('figure').count()).toBe(3);
+    // The charts draw once their container is measured.
+    await expect.poll(() => card.getByRole('figure').count()).toBe(3);
     await web.screenshot(page, 'forecast-manager');
 
     await page.goto(`${web.url}/projects/${projectId}`);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { replaceGoalAllocation } from '../../db/queries/goal-allocations';
 import { bind, createOrgChart, createProject, inSeconds, notifyOwnerFlow, publishFlow, startExecution, type OrgChart } from '../support/factories';
 import { call, eventually } from '../support/http';
+import { allocateByWeights } from '../support/sales-plan';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
@@ -109,15 +109,7 @@ describe('forecast below threshold on the real engine', () => {
     const project = await runningProject(org);
     const goalId = (await system.db.selectFrom('goals').select('id').where('projectId', '=', project.id).executeTakeFirstOrThrow()).id;
     // Half of the 6,000 each: about 1,000 of each half was planned by now.
-    await replaceGoalAllocation(system.db, {
-      projectId: project.id,
-      goalId,
-      granularity: 'month',
-      periodWeights: null,
-      scale: 0,
-      timeZone: null,
-      rows: [org.rep, org.manager].map((person) => ({ userId: person.id, teamId: null, weight: '1', amount: null })),
-    });
+    await allocateByWeights(system.db, { projectId: project.id, goalId, members: [org.rep, org.manager] });
     const subject = `Allocation forecast ${randomUUID()}`;
     const flow = notifyOwnerFlow({ event: 'forecast_below_threshold', forecastBelowPct: 80, forecastWatch: ['allocation'] }, subject, '{{forecast.subjectKind}} of {{forecast.owner.name}}: {{forecast.percentOfPlan}} %');
     await bind(system.app, 'forecast_below_threshold', project.id, await publishFlow(system.app, flow));

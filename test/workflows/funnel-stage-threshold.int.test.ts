@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
-import { raiseWorkflowId } from '../../workflows/task-queue';
 import { bind, createOrgChart, createProject, inSeconds, notifyOwnerFlow, publishFlow, type OrgChart } from '../support/factories';
+import { kpiCrossingRaised } from '../support/flow-runs';
 import { call, eventually } from '../support/http';
 import { useSystem } from '../support/system';
 
@@ -32,16 +31,7 @@ async function report(projectId: string, value: number, reportedAt?: string): Pr
   return res.body.id as string;
 }
 
-/** True when a report started a raise (the API starts it before answering, so this needs no waiting). */
-async function raised(projectId: string, reportId: string): Promise<boolean> {
-  try {
-    await system.client.workflow.getHandle(raiseWorkflowId(projectId, 'kpi_threshold_crossed', reportId)).describe();
-    return true;
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return false;
-    throw error;
-  }
-}
+const raised = (projectId: string, reportId: string) => kpiCrossingRaised(system, projectId, reportId);
 
 async function messages(userId: string, subject: string): Promise<string[]> {
   const inbox = (await call(system.app, 'GET', `/api/users/${userId}/inbox`)).body as { payload: { subject?: string; message?: string } }[];
