@@ -2,6 +2,7 @@ import type { Db } from '../connect';
 import { metricAggregation } from '../../workflows/domain/smart-goal';
 import { scorecardRanking, type ScorecardDimensionConfig, type ScoredMemberWithName } from '../../workflows/domain/sales-plan/training-and-scorecard';
 import { listKpiPoints } from './dashboard';
+import { listMemberQuotas } from './goal-allocations';
 import { goalRowKpiMetric, listGoals } from './goals';
 import { findScorecard } from './scorecards';
 import { listTrainingCompletion } from './training';
@@ -15,7 +16,8 @@ export interface ScorecardStanding {
 
 /**
  * The project's members ranked by its balanced scorecard over [from, to) (a month, or the whole
- * project), every member listed; null when the project has no scorecard (the ranking by one metric
+ * project), every member listed; a member's total is measured against their own quota of a goal
+ * allocated to members, else an equal share of its target; null when the project has no scorecard (the ranking by one metric
  * stays as it was).
  */
 export async function loadScorecardStanding(
@@ -26,6 +28,7 @@ export async function loadScorecardStanding(
 ): Promise<ScorecardStanding | null> {
   const scorecard = await findScorecard(db, projectId);
   if (!scorecard) return null;
+  const quotas = (await listMemberQuotas(db, projectId)).filter((q) => q.userId !== null);
   const goals = (await listGoals(db, projectId)).map((g) => ({
     kpiMetric: goalRowKpiMetric(g),
     direction: g.direction,
@@ -33,6 +36,7 @@ export async function loadScorecardStanding(
     target: g.target,
     periodStart: g.periodStart,
     periodEnd: g.periodEnd,
+    quotas: quotas.filter((q) => q.goalId === g.id).map((q) => ({ memberId: q.userId!, months: q.months })),
   }));
   const metrics = scorecard.dimensions.map((d) => d.key);
   const points = await listKpiPoints(db, projectId, metrics, new Date(window.to.getTime() - 1));

@@ -109,6 +109,39 @@ describe('the balanced scorecard', () => {
     expect(members).toHaveLength(4);
   });
 
+  it("measures a member's revenue against their own quota when the goal is allocated, so a member with a larger quota needs more to score the same", async () => {
+    const org = await createOrgChart(system.app);
+    const big = await createUser(system.app, 'Big Quota', org.manager.id);
+    const small = await createUser(system.app, 'Small Quota', org.manager.id);
+    const period = { start: inSeconds(-2 * DAY_S), end: inSeconds(30 * DAY_S) };
+    const p = await createProject<{ id: string }>(system.app, org.rep.id, 'Scorecard on quotas', { periodStart: period.start, periodEnd: period.end, monitoringDays: 0 });
+    const P = `/api/projects/${p.id}`;
+    await ok('PUT', `${P}/members`, { members: [big, small].map((u) => ({ userId: u.id, role: 'member' })) });
+    const goal = await ok('POST', `${P}/goals`, { metric: 'revenue', unit: 'CNY', direction: 'at_least', baseline: null, target: 1200, period });
+    // Three quarters of the target to Big, a quarter to Small; the owner holds none.
+    await ok('PUT', `${P}/goals/${goal.id}/allocation`, { granularity: 'month', shares: [{ userId: big.id, weight: 3 }, { userId: small.id, weight: 1 }] });
+    await ok('PUT', `${P}/scorecard`, { dimensions: [{ key: 'revenue', weightPct: 100, capPct: 200 }] });
+    await startExecution(system.app, p.id, org.rep);
+    // The same 450 is half of Big's 900 and one and a half times Small's 300; Small reaches half with 150.
+    await ok('POST', `${P}/kpi-reports`, { metric: 'revenue', value: 450 }, { as: big });
+    await ok('POST', `${P}/kpi-reports`, { metric: 'revenue', value: 150 }, { as: small });
+
+    const ranking = (await ok('GET', `${P}/scorecard/ranking`)) as { entries: Entry[] };
+    const of = (id: string) => ranking.entries.find((e) => e.memberId === id);
+    expect(of(big.id)).toMatchObject({ score: '50', dimensions: [{ key: 'revenue', attainmentPct: 50, countedPct: 50, points: '50' }] });
+    expect(of(small.id)).toMatchObject({ score: '50', dimensions: [{ key: 'revenue', attainmentPct: 50, countedPct: 50, points: '50' }] });
+    // On an equal share (600 each) Big would have scored 75 and Small 25.
+
+    await ok('POST', `${P}/kpi-reports`, { metric: 'revenue', value: 300 }, { as: small });
+    const after = (await ok('GET', `${P}/scorecard/ranking`)) as { entries: Entry[] };
+    expect(after.entries.map((e) => [e.memberId, e.score]).slice(0, 2)).toEqual([
+      [small.id, '150'],
+      [big.id, '50'],
+    ]);
+    // The owner holds no part of the allocated goal: nothing to measure them against.
+    expect(after.entries.find((e) => e.memberId === org.rep.id)).toMatchObject({ score: '0', reportedNothing: true });
+  });
+
   it('leaves the ranking as it is today when the project has no scorecard', async () => {
     const org = await createOrgChart(system.app);
     const p = await createProject<{ id: string }>(system.app, org.rep.id, 'No scorecard', {});
