@@ -15,6 +15,16 @@ export interface ScorecardStanding {
 }
 
 /**
+ * The window a ranking over the whole project covers at `now`: its period, and after its end the
+ * late reports of the monitoring window too (targets stay the goal periods'). The closing review
+ * and incentive rank bonuses rank over it, so both give a member the same place.
+ */
+export const wholeProjectWindow = (project: { periodStart: Date; periodEnd: Date }, now: Date) => ({
+  from: project.periodStart,
+  to: new Date(Math.max(project.periodEnd.getTime(), now.getTime() + 1)),
+});
+
+/**
  * The project's members ranked by its balanced scorecard over [from, to) (a month, or the whole
  * project), every member listed; a member's total is measured against their own quota of a goal
  * allocated to members, else an equal share of its target; null when the project has no scorecard (the ranking by one metric
