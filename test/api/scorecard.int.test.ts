@@ -23,7 +23,7 @@ const ok = async (method: string, path: string, body?: unknown, as?: Parameters<
 };
 
 describe('the balanced scorecard', () => {
-  it('ranks by the weighted score, so the member with the most revenue is not first; the ranking and the closing review say so, listing one who reported nothing', async () => {
+  it('ranks by the weighted score, so the member with the most revenue is not first; the ranking, the closing review and its exports say so, listing one who reported nothing', async () => {
     const org = await createOrgChart(system.app);
     const hunter = await createUser(system.app, 'Hunter', org.manager.id);
     const farmer = await createUser(system.app, 'Farmer', org.manager.id);
@@ -107,6 +107,21 @@ describe('the balanced scorecard', () => {
     expect(members[1]).toMatchObject({ rank: 2, score: '40', total: '900', training: { assigned: 1, attended: 0, completed: 0, averageScore: null } });
     expect(members.find((m) => m.userId === quiet.id)).toMatchObject({ score: '0', total: '0', reportedNothing: true, training: { assigned: 0 } });
     expect(members).toHaveLength(4);
+
+    // Its exports show the same: each member's score with its dimensions and their training, in English and in Chinese.
+    const md = await call(system.app, 'GET', `/api/retrospectives/${review.id}/export.md?lang=en`);
+    expect(md.status).toBe(200);
+    // Nobody was paid an incentive: the column says 0 and the payouts section "None.".
+    expect(md.body).toContain('| Rank | Member | Total | Score | Scorecard dimensions | Training | Approved payouts |');
+    expect(md.body).toContain(
+      `| 1 | ${farmer.name} | 300 | 100 | revenue 100.0 % → 40 pts; new\\_customers 100.0 % → 30 pts; training 100.0 % → 30 pts | 1 of 1 completed, 1 attended · average score 92 · Consultative selling | 0 |`,
+    );
+    expect(md.body).toContain('## Incentive payouts (approved 0)\n\n_None._');
+    expect(md.body).toContain(`| ${quiet.name} | 0 | 0 (reported nothing) |`);
+    const html = await call(system.app, 'GET', `/api/retrospectives/${review.id}/export.html?lang=zh-CN`);
+    expect(html.status).toBe(200);
+    expect(html.body).toContain('<th>得分</th><th>计分卡维度</th><th>培训</th><th>已批准激励</th>');
+    expect(html.body).toContain('完成 1/1 项，出席 1 次 · 平均分 92 · Consultative selling');
   });
 
   it("measures a member's revenue against their own quota when the goal is allocated, so a member with a larger quota needs more to score the same", async () => {
