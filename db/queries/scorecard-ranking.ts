@@ -27,8 +27,8 @@ export const wholeProjectWindow = (project: { periodStart: Date; periodEnd: Date
 /**
  * The project's members ranked by its balanced scorecard over [from, to) (a month, or the whole
  * project), every member listed; a member's total is measured against their own quota of a goal
- * allocated to members, else an equal share of its target; null when the project has no scorecard (the ranking by one metric
- * stays as it was).
+ * allocated to members, else an equal share of its target. Null when the project has no scorecard
+ * (the ranking by one metric stays as it was).
  */
 export async function loadScorecardStanding(
   db: Db,
