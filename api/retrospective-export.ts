@@ -1,5 +1,6 @@
 import { translate } from '../activities/runtime/translator';
 import type { Language } from '../workflows/i18n';
+import { sumExact } from '../workflows/domain/money';
 import type { RetrospectiveReport } from '../workflows/domain/retrospective-report';
 
 export interface ExportInput {
@@ -39,7 +40,50 @@ function writerFor(language: Language): Writer {
   };
 }
 
-function sections(input: ExportInput, w: Writer): { title: string; head: string[]; rows: string[][] }[] {
+type Section = { title: string; head: string[]; rows: string[][] };
+
+/**
+ * Each member's rank, name and total; with a balanced scorecard their score and its dimensions,
+ * with training their items completed, and with incentives their approved payouts. A column is
+ * there only when the report holds its figures, so a review compiled before them reads as it did.
+ */
+function contribution(report: RetrospectiveReport, w: Writer): Section {
+  const { t, num, pct, value } = w;
+  const members = report.members;
+  const scored = members.some((m) => m.score !== undefined && m.score !== null);
+  const trained = members.some((m) => m.training !== undefined);
+  const incentives = report.incentives;
+  const paid = (memberId: string) => (incentives ? sumExact(incentives.payouts.filter((p) => p.memberId === memberId).map((p) => p.amount)) : '0');
+  const head = ['rank', 'member', 'total', ...(scored ? ['score', 'dimensions'] : []), ...(trained ? ['training'] : []), ...(incentives ? ['payouts'] : [])];
+  return {
+    title: t('sections.contribution'),
+    head: head.map((key) => t(`columns.${key}`)),
+    rows: members.map((m) => {
+      const row = [String(m.rank), m.name, num(m.total)];
+      if (scored) {
+        const score = m.score === undefined || m.score === null ? '—' : num(m.score);
+        row.push(m.reportedNothing ? t('cells.reportedNothing', { score }) : score);
+        row.push((m.dimensions ?? []).map((d) => t('cells.dimension', { key: value(d.key), attainment: pct(d.attainmentPct), points: num(d.points) })).join(t('cells.separator')));
+      }
+      if (trained) {
+        const tr = m.training;
+        row.push(
+          tr === undefined || tr.assigned === 0
+            ? '—'
+            : [
+                t('cells.training', { completed: tr.completed, assigned: tr.assigned, attended: tr.attended }),
+                ...(tr.averageScore === null ? [] : [t('cells.trainingScore', { score: num(tr.averageScore) })]),
+                ...(tr.topics.length === 0 ? [] : [tr.topics.join(', ')]),
+              ].join(' · '),
+        );
+      }
+      if (incentives) row.push(num(paid(m.userId)));
+      return row;
+    }),
+  };
+}
+
+function sections(input: ExportInput, w: Writer): Section[] {
   const { report } = input;
   const { t, num, pct, value } = w;
   const head = (...keys: string[]) => keys.map((key) => t(`columns.${key}`));
@@ -50,7 +94,16 @@ function sections(input: ExportInput, w: Writer): { title: string; head: string[
     { title: t('sections.approvals', { count: report.approvals.count, rejected: report.approvals.rejections, hours: num(report.approvals.avgTurnaroundHours) }), head: head('approver', 'decision', 'hours'), rows: report.approvals.items.map((a) => [a.approver, value(a.status), num(a.turnaroundHours)]) },
     { title: t('sections.changeRequests'), head: head('subject', 'field', 'before', 'after', 'decision', 'reason'), rows: report.changeRequests.map((c) => [c.subject, c.field, String(c.before), String(c.after), value(c.status), c.reason]) },
     { title: t('sections.budget'), head: head('category', 'planned', 'spent', 'overrun'), rows: report.budget.map((b) => [b.category, num(b.planned), num(b.spent), pct(b.overrunPct)]) },
-    { title: t('sections.contribution'), head: head('rank', 'member', 'total'), rows: report.members.map((m) => [String(m.rank), m.name, num(m.total)]) },
+    contribution(report, w),
+    ...(report.incentives
+      ? [
+          {
+            title: t('sections.incentives', { total: num(report.incentives.approvedTotal) }),
+            head: head('member', 'amount', 'decided'),
+            rows: report.incentives.payouts.map((p) => [p.name, num(p.amount), p.decidedAt ? w.day(p.decidedAt) : '—']),
+          },
+        ]
+      : []),
     { title: t('sections.risks'), head: head('raisedByEarlyWarning', 'materialised'), rows: [[report.risks.raisedByEarlyWarning.join(', ') || '—', report.risks.materialised.join(', ') || '—']] },
     { title: t('sections.timeline'), head: head('when', 'what'), rows: report.timeline.map((e) => [w.minute(e.at), e.text]) },
     { title: t('sections.teamInput'), head: head('who', 'wentWell', 'toImprove', 'actionItems'), rows: input.inputs.map((i) => [i.late ? t('late', { name: i.name }) : i.name, i.wentWell, i.toImprove, i.actionItems.join('; ')]) },

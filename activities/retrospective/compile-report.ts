@@ -7,7 +7,7 @@ import { listUsers } from '../../db/queries/users';
 import { memberKpiTotals, rankMembers } from '../../workflows/domain/ranking';
 import { overrunPercent } from '../../workflows/domain/spending';
 import { average, hoursBetween, type RetrospectiveReport, type RetrospectiveTraining } from '../../workflows/domain/retrospective-report';
-import { loadScorecardStanding } from '../../db/queries/scorecard-ranking';
+import { loadScorecardStanding, wholeProjectWindow } from '../../db/queries/scorecard-ranking';
 import { listTraining } from '../../db/queries/training';
 import type { SalesProject } from '../../db/schema';
 import { Dec } from '../../workflows/domain/decimal';
@@ -47,11 +47,8 @@ async function withScorecardAndTraining(
   const totals = new Map(ranked.map((m) => [m.memberId, m]));
   // Reporters outside the team stay listed as before; the scorecard ranks the team and them.
   const everyone = [...team, ...ranked.filter((m) => !team.some((t) => t.id === m.memberId)).map((m) => ({ id: m.memberId, name: m.name }))];
-  const standing = await loadScorecardStanding(db, project.id, everyone, {
-    from: project.periodStart,
-    // Late reports of the monitoring window count, as they do for the totals; targets stay the goal periods'.
-    to: new Date(Math.max(project.periodEnd.getTime(), now.getTime() + 1)),
-  });
+  // Late reports of the monitoring window count, as they do for the totals; targets stay the goal periods'.
+  const standing = await loadScorecardStanding(db, project.id, everyone, wholeProjectWindow(project, now));
   if (!standing) {
     return ranked.map((m) => ({ userId: m.memberId, name: m.name, total: m.total, rank: m.rank, score: null, training: trainingOf(m.memberId) }));
   }

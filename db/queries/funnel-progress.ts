@@ -138,15 +138,21 @@ const plannedToDate = (months: readonly { start: Date; end: Date }[], perMonth: 
   );
 
 /**
- * Each stage split among the holders of the revenue goal's quotas by their share of the target
- * (`stageVolumeByHolder`: rows sum to each holder's volume, columns to the stage's month); the
- * unallocated rest holds its share too, so nobody is asked for more than their part.
+ * Each stage split among the holders of the revenue goal's quotas by their share of the target,
+ * each holder's part over their own quota months (`stageVolumeByHolder`: rows sum to each holder's
+ * volume); the unallocated rest holds its share too, so nobody is asked for more than their part.
  */
 function holdersOf(inputs: FunnelInputs, volumes: readonly StageVolume[], months: readonly { start: Date; end: Date }[], points: readonly KpiPoint[], asOf: Date): FunnelHolder[] {
   const { quotas, goal } = inputs;
   if (quotas.length === 0 || !goal) return [];
   const scale = Math.max(2, ...[goal.target, ...quotas.map((quota) => quota.quota)].map((value) => (value.split('.')[1] ?? '').length));
-  const parts = quotas.map((quota, index) => ({ holderId: String(index), amountMinor: toMinorUnits(quota.quota, scale) }));
+  const monthScale = Math.max(scale, ...quotas.flatMap((quota) => quota.months.map((month) => (month.amount.split('.')[1] ?? '').length)));
+  // Each holder's months of their quota pace their part of every stage (when they are the funnel's months).
+  const parts = quotas.map((quota, index) => ({
+    holderId: String(index),
+    amountMinor: toMinorUnits(quota.quota, scale),
+    ...(quota.months.length === months.length ? { monthsMinor: quota.months.map((month) => toMinorUnits(month.amount, monthScale)) } : {}),
+  }));
   const rest = toMinorUnits(goal.target, scale) - parts.reduce((sum, part) => sum + part.amountMinor, 0n);
   const holderParts = rest > 0n ? [...parts, { holderId: null, amountMinor: rest }] : parts;
   const byStage = volumes.map((volume) => stageVolumeByHolder(volume, holderParts));

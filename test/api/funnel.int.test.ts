@@ -143,6 +143,40 @@ describe('the funnel behind the revenue goal', () => {
     expect(own.body.holders.map((h: { userId: string }) => h.userId)).toEqual([bo!.id]);
   });
 
+  it("paces each member's part of a stage by their own quota months when the goal is allocated: a quota weighted 1/1/1/3 by quarter asks for half of the member's leads in Q4 while the goal's own months stay even", async () => {
+    const { project, goalId } = await projectWithRevenueGoal();
+    const [ann, bo] = [await createUser(system.app, 'Ann'), await createUser(system.app, 'Bo')];
+    await replaceGoalAllocation(system.db, {
+      projectId: project.id,
+      goalId,
+      granularity: 'quarter',
+      periodWeights: [1, 1, 1, 3],
+      scale: 0,
+      timeZone: null,
+      rows: [ann, bo].map((member) => ({ userId: member!.id, teamId: null, weight: '1', amount: null })),
+    });
+    expect((await call(system.app, 'PUT', `/api/projects/${project.id}/members`, { members: [ann, bo].map((m) => ({ userId: m!.id, role: 'member' })) })).status).toBe(200);
+    expect((await call(system.app, 'PUT', `/api/projects/${project.id}/funnel`, issueExample)).status).toBe(200);
+
+    const res = await call(system.app, 'GET', `/api/projects/${project.id}/funnel`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    // The goal has no milestones: its 400 leads are spread evenly, 100 a quarter.
+    const [leads] = res.body.progress as StageProgress[];
+    expect(sum(leads!.planPerMonth.slice(9))).toBe(100);
+    const holders = res.body.holders as { userId: string; stages: { key: string; planTotal: number; planPerMonth: number[] }[] }[];
+    for (const holder of holders) {
+      const mine = holder.stages[0]!;
+      expect(mine.planTotal).toBe(200);
+      expect(sum(mine.planPerMonth)).toBe(200);
+      // Their quota puts half the year in Q4, so about half of their 200 leads are planned there (the goal's even months
+      // would give 50), and a sixth in each other quarter: each month is its exact share rounded down or up.
+      for (const month of mine.planPerMonth.slice(9)) expect(month).toBeOneOf([33, 34]);
+      for (const month of mine.planPerMonth.slice(0, 9)) expect(month).toBeOneOf([11, 12]);
+      expect(sum(mine.planPerMonth.slice(9))).toBeGreaterThanOrEqual(99);
+    }
+    expect(holders.map((h) => h.userId)).toEqual([ann!.id, bo!.id]);
+  });
+
   it.each([
     [{ averageDeal: 50000, stages: [] }, 'stages'],
     [{ averageDeal: 50000, stages: [{ key: 'leads', conversionRate: '0' }, { key: 'contracts' }] }, 'stages.0.conversionRate'],

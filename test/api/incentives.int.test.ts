@@ -127,4 +127,49 @@ describe('incentive earnings from the KPI reports', () => {
     expect(now.body.members[0]).toMatchObject({ memberId: people.Eve.id, soFar: { total: '6000.00', bonuses: [] }, atForecast: { bonuses: [{ id: 'champion' }] } });
     expect(now.body.budget).toBeNull();
   });
+
+  it("gives a rank bonus by the scorecard's ranking when the project has a scorecard, not by revenue", { timeout: 60_000 }, async () => {
+    const org = await createOrgChart(system.app);
+    const ann = await createUser(system.app, 'Ann Scored', org.manager.id);
+    const bo = await createUser(system.app, 'Bo Scored', org.manager.id);
+    const periodEnd = inSeconds(3600);
+    const project = await createProject<{ id: string }>(system.app, org.rep.id, 'Incentives on the scorecard', { periodEnd, monitoringDays: 0 });
+    const id = project.id;
+    const goal = await created(system.app, `/api/projects/${id}/goals`, { metric: 'revenue', unit: 'CNY', target: 2000, period: { start: inSeconds(-60), end: periodEnd } });
+    expect((await call(system.app, 'PUT', `/api/projects/${id}/members`, { members: [ann, bo].map((p) => ({ userId: p.id, role: 'member' })) })).status).toBe(200);
+    // A quota of 1,000 each.
+    const allocated = await call(system.app, 'PUT', `/api/projects/${id}/goals/${goal.id}/allocation`, { granularity: 'month', shares: [ann, bo].map((p) => ({ userId: p.id, weight: 1 })) });
+    expect(allocated.status, JSON.stringify(allocated.body)).toBe(200);
+    const training = await created(system.app, `/api/projects/${id}/training`, { topic: 'Negotiation', kind: 'internal', trainerId: org.manager.id, date: inSeconds(-30), attendeeIds: [ann.id, bo.id] });
+    // Half the score is revenue (capped at 100 % of the quota), half is training.
+    const scorecard = await call(system.app, 'PUT', `/api/projects/${id}/scorecard`, { dimensions: [{ key: 'revenue', weightPct: 50, capPct: 100 }, { key: 'training', weightPct: 50, capPct: 100 }] });
+    expect(scorecard.status, JSON.stringify(scorecard.body)).toBe(200);
+    const rules = await call(system.app, 'PUT', `/api/projects/${id}/incentives/rules`, {
+      commission: { tiers },
+      bonuses: [{ id: 'champion', kind: 'rank', rank: 1, amount: '1000' }],
+      recognitions: [{ id: 'champion', rank: 1, title: '销售冠军' }],
+    });
+    expect(rules.status, JSON.stringify(rules.body)).toBe(200);
+    await startExecution(system.app, id, org.rep);
+
+    // Bo brings the most revenue but skips the training: 50 points. Ann meets her quota and completes it: 100 points.
+    for (const [who, value] of [[ann, '1000'], [bo, '1500']] as const) {
+      const res = await call(system.app, 'POST', `/api/projects/${id}/kpi-reports`, { metric: 'revenue', value }, { as: who });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    expect((await call(system.app, 'PATCH', `/api/projects/${id}/training/${training.id}/attendees/${ann.id}`, { attended: true, completed: true }, { as: ann })).status).toBe(200);
+
+    const ranking = await call(system.app, 'GET', `/api/projects/${id}/scorecard/ranking`);
+    expect(ranking.body.entries.slice(0, 2).map((e: { memberId: string; score: string }) => [e.memberId, e.score])).toEqual([
+      [ann.id, '100'],
+      [bo.id, '50'],
+    ]);
+    const atEnd = await call(system.app, 'GET', `/api/projects/${id}/incentives?asOf=${encodeURIComponent(periodEnd)}`, undefined, { as: org.rep });
+    expect(atEnd.status, JSON.stringify(atEnd.body)).toBe(200);
+    type Row = { memberId: string; rank: number; revenue: string; soFar: { total: string; bonuses: { id: string; amount: string }[]; recognitions: { id: string }[] } };
+    const byId = new Map((atEnd.body.members as Row[]).map((m) => [m.memberId, m]));
+    // Ann: 3 % × 1,000 = 30, + 1,000 for first place. Bo: 3 % × 1,000 + 5 % × 200 + 8 % × 300 = 64, and no bonus.
+    expect(byId.get(ann.id)).toMatchObject({ rank: 1, revenue: '1000', soFar: { total: '1030.00', bonuses: [{ id: 'champion', amount: '1000.00' }], recognitions: [{ id: 'champion' }] } });
+    expect(byId.get(bo.id)).toMatchObject({ rank: 2, revenue: '1500', soFar: { total: '64.00', bonuses: [], recognitions: [] } });
+  });
 });

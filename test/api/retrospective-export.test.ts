@@ -103,3 +103,81 @@ describe('exports of a closing review in a language', () => {
     expect(en).toContain('<td>2027-01-01 00:00</td>');
   });
 });
+
+describe("the members' scorecard, training and incentives in the exports", () => {
+  const review = (): ExportInput => {
+    const input = reviewNaming(['华东 Q3 冲刺', '签约额', '王芳', '客户流失', '提前锁定大客户']);
+    input.report.members = [
+      {
+        userId: 'u',
+        name: '王芳',
+        total: '300',
+        rank: 1,
+        score: '100',
+        reportedNothing: false,
+        dimensions: [
+          { key: 'revenue', attainmentPct: 100, countedPct: 100, points: '70' },
+          { key: 'training', attainmentPct: 100, countedPct: 100, points: '30' },
+        ],
+        training: { assigned: 1, attended: 1, completed: 1, averageScore: '92', topics: ['顾问式销售'] },
+      },
+      {
+        userId: 'q',
+        name: 'Quiet <b>Li</b>',
+        total: '0',
+        rank: 2,
+        score: '0',
+        reportedNothing: true,
+        dimensions: [
+          { key: 'revenue', attainmentPct: 0, countedPct: 0, points: '0' },
+          { key: 'training', attainmentPct: 0, countedPct: 0, points: '0' },
+        ],
+        training: { assigned: 0, attended: 0, completed: 0, averageScore: null, topics: [] },
+      },
+    ];
+    input.report.incentives = {
+      approvedTotal: '1530.5',
+      payouts: [
+        { payoutId: 'p1', memberId: 'u', name: '王芳', amount: '1000', decidedAt: '2027-12-31T08:00:00Z' },
+        { payoutId: 'p2', memberId: 'u', name: '王芳', amount: '530.5', decidedAt: '2028-01-01T08:00:00Z' },
+      ],
+    };
+    return input;
+  };
+
+  it("writes each member's score with its dimensions, their training and their approved payouts, and lists every payout, in English", () => {
+    const md = retrospectiveMarkdown(review(), 'en');
+    expect(md).toContain('| Rank | Member | Total | Score | Scorecard dimensions | Training | Approved payouts |');
+    expect(md).toContain('| 1 | 王芳 | 300 | 100 | revenue 100.0 % → 70 pts; training 100.0 % → 30 pts | 1 of 1 completed, 1 attended · average score 92 · 顾问式销售 | 1,530.5 |');
+    expect(md).toContain('| 2 | Quiet \\<b\\>Li\\</b\\> | 0 | 0 (reported nothing) | revenue 0.0 % → 0 pts; training 0.0 % → 0 pts | — | 0 |');
+    expect(md).toContain('## Incentive payouts (approved 1,530.5)');
+    expect(md).toContain('| Member | Amount | Decided |');
+    expect(md).toContain('| 王芳 | 530.5 | 2028-01-01 |');
+    const html = retrospectiveHtml(review(), 'en');
+    expect(html).toContain('<th>Score</th><th>Scorecard dimensions</th><th>Training</th><th>Approved payouts</th>');
+    expect(html).toContain('<td>Quiet &lt;b&gt;Li&lt;/b&gt;</td><td>0</td><td>0 (reported nothing)</td>');
+    expect(html).toContain('<h2>Incentive payouts (approved 1,530.5)</h2>');
+    expect(html).toContain('<td>王芳</td><td>1,000</td><td>2027-12-31</td>');
+  });
+
+  it('writes them in Chinese from the catalog', () => {
+    const md = retrospectiveMarkdown(review(), 'zh-CN');
+    expect(md).toContain('| 排名 | 成员 | 合计 | 得分 | 计分卡维度 | 培训 | 已批准激励 |');
+    expect(md).toContain('| 1 | 王芳 | 300 | 100 | 销售额 100.0% → 70 分；培训 100.0% → 30 分 | 完成 1/1 项，出席 1 次 · 平均分 92 · 顾问式销售 | 1,530.5 |');
+    expect(md).toContain('0（未上报）');
+    expect(md).toContain('## 激励发放（已批准 1,530.5）');
+    expect(md).toContain('| 成员 | 金额 | 批准日期 |');
+    const html = retrospectiveHtml(review(), 'zh-CN');
+    expect(html).toContain('<th>得分</th><th>计分卡维度</th><th>培训</th><th>已批准激励</th>');
+    expect(html).toContain('<h2>激励发放（已批准 1,530.5）</h2>');
+    expect(html).toContain('<td>王芳</td><td>1,000</td><td>2027年12月31日</td>');
+    expect(md).not.toMatch(/Score|Training|Incentive|reported nothing/);
+  });
+
+  it('leaves the contribution table of a review compiled before scorecards, training and incentives as it was', () => {
+    const md = retrospectiveMarkdown(reviewNaming(['P', 'G', 'M', 'R', 'N']), 'en');
+    expect(md).toContain('| Rank | Member | Total |\n| --- | --- | --- |\n| 1 | M | 5 |');
+    expect(md).not.toContain('Incentive payouts');
+  });
+});
+

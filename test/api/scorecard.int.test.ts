@@ -23,7 +23,7 @@ const ok = async (method: string, path: string, body?: unknown, as?: Parameters<
 };
 
 describe('the balanced scorecard', () => {
-  it('ranks by the weighted score, so the member with the most revenue is not first; the ranking and the closing review say so, listing one who reported nothing', async () => {
+  it('ranks by the weighted score, so the member with the most revenue is not first; the ranking, the closing review and its exports say so, listing one who reported nothing', async () => {
     const org = await createOrgChart(system.app);
     const hunter = await createUser(system.app, 'Hunter', org.manager.id);
     const farmer = await createUser(system.app, 'Farmer', org.manager.id);
@@ -107,6 +107,54 @@ describe('the balanced scorecard', () => {
     expect(members[1]).toMatchObject({ rank: 2, score: '40', total: '900', training: { assigned: 1, attended: 0, completed: 0, averageScore: null } });
     expect(members.find((m) => m.userId === quiet.id)).toMatchObject({ score: '0', total: '0', reportedNothing: true, training: { assigned: 0 } });
     expect(members).toHaveLength(4);
+
+    // Its exports show the same: each member's score with its dimensions and their training, in English and in Chinese.
+    const md = await call(system.app, 'GET', `/api/retrospectives/${review.id}/export.md?lang=en`);
+    expect(md.status).toBe(200);
+    // Nobody was paid an incentive: the column says 0 and the payouts section "None.".
+    expect(md.body).toContain('| Rank | Member | Total | Score | Scorecard dimensions | Training | Approved payouts |');
+    expect(md.body).toContain(
+      `| 1 | ${farmer.name} | 300 | 100 | revenue 100.0 % → 40 pts; new\\_customers 100.0 % → 30 pts; training 100.0 % → 30 pts | 1 of 1 completed, 1 attended · average score 92 · Consultative selling | 0 |`,
+    );
+    expect(md.body).toContain('## Incentive payouts (approved 0)\n\n_None._');
+    expect(md.body).toContain(`| ${quiet.name} | 0 | 0 (reported nothing) |`);
+    const html = await call(system.app, 'GET', `/api/retrospectives/${review.id}/export.html?lang=zh-CN`);
+    expect(html.status).toBe(200);
+    expect(html.body).toContain('<th>得分</th><th>计分卡维度</th><th>培训</th><th>已批准激励</th>');
+    expect(html.body).toContain('完成 1/1 项，出席 1 次 · 平均分 92 · Consultative selling');
+  });
+
+  it("measures a member's revenue against their own quota when the goal is allocated, so a member with a larger quota needs more to score the same", async () => {
+    const org = await createOrgChart(system.app);
+    const big = await createUser(system.app, 'Big Quota', org.manager.id);
+    const small = await createUser(system.app, 'Small Quota', org.manager.id);
+    const period = { start: inSeconds(-2 * DAY_S), end: inSeconds(30 * DAY_S) };
+    const p = await createProject<{ id: string }>(system.app, org.rep.id, 'Scorecard on quotas', { periodStart: period.start, periodEnd: period.end, monitoringDays: 0 });
+    const P = `/api/projects/${p.id}`;
+    await ok('PUT', `${P}/members`, { members: [big, small].map((u) => ({ userId: u.id, role: 'member' })) });
+    const goal = await ok('POST', `${P}/goals`, { metric: 'revenue', unit: 'CNY', direction: 'at_least', baseline: null, target: 1200, period });
+    // Three quarters of the target to Big, a quarter to Small; the owner holds none.
+    await ok('PUT', `${P}/goals/${goal.id}/allocation`, { granularity: 'month', shares: [{ userId: big.id, weight: 3 }, { userId: small.id, weight: 1 }] });
+    await ok('PUT', `${P}/scorecard`, { dimensions: [{ key: 'revenue', weightPct: 100, capPct: 200 }] });
+    await startExecution(system.app, p.id, org.rep);
+    // The same 450 is half of Big's 900 and one and a half times Small's 300; Small reaches half with 150.
+    await ok('POST', `${P}/kpi-reports`, { metric: 'revenue', value: 450 }, { as: big });
+    await ok('POST', `${P}/kpi-reports`, { metric: 'revenue', value: 150 }, { as: small });
+
+    const ranking = (await ok('GET', `${P}/scorecard/ranking`)) as { entries: Entry[] };
+    const of = (id: string) => ranking.entries.find((e) => e.memberId === id);
+    expect(of(big.id)).toMatchObject({ score: '50', dimensions: [{ key: 'revenue', attainmentPct: 50, countedPct: 50, points: '50' }] });
+    expect(of(small.id)).toMatchObject({ score: '50', dimensions: [{ key: 'revenue', attainmentPct: 50, countedPct: 50, points: '50' }] });
+    // On an equal share (600 each) Big would have scored 75 and Small 25.
+
+    await ok('POST', `${P}/kpi-reports`, { metric: 'revenue', value: 300 }, { as: small });
+    const after = (await ok('GET', `${P}/scorecard/ranking`)) as { entries: Entry[] };
+    expect(after.entries.map((e) => [e.memberId, e.score]).slice(0, 2)).toEqual([
+      [small.id, '150'],
+      [big.id, '50'],
+    ]);
+    // The owner holds no part of the allocated goal: nothing to measure them against.
+    expect(after.entries.find((e) => e.memberId === org.rep.id)).toMatchObject({ score: '0', reportedNothing: true });
   });
 
   it('leaves the ranking as it is today when the project has no scorecard', async () => {

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors';
 import { apportionToQuotas, toMinorUnits } from '../money';
-import { divideRatios, multiplyRatios, ratio, ratioFromDecimal } from '../ratio';
+import { divideRatios, multiplyRatios, ratio, ratioFromDecimal, sumRatios } from '../ratio';
 import { roundMatrix } from './controlled-rounding';
 
 export type FunnelErrorCode = 'invalid_funnel';
@@ -81,15 +81,42 @@ export function deriveFunnel(input: { target: string | number; averageDeal: stri
 
 /**
  * One stage's volume split among members by their share of the target, and over the periods: each
- * member × period cell its exact share rounded down or up, rows summing to the member's volume and
- * columns to the stage's volume for the period.
+ * member × period cell its exact share rounded down or up, rows summing to the member's volume.
+ * A member's row follows their own months (`monthsMinor`: their quota by period, when the goal is
+ * allocated with a split of its own); a part without them (the unallocated rest) follows the
+ * stage's periods. Columns sum to the stage's volume for the period when a rounding reaches it
+ * (always, when everyone follows the stage's periods), else to what the members' months ask for,
+ * rounded; when no rounding reaches those either, each row is rounded on its own.
  */
-export function stageVolumeByHolder(stage: StageVolume, holderParts: readonly { holderId: string | null; amountMinor: bigint }[]): { holderId: string | null; total: number; perPeriod: number[] }[] {
+export function stageVolumeByHolder(
+  stage: StageVolume,
+  holderParts: readonly { holderId: string | null; amountMinor: bigint; monthsMinor?: readonly bigint[] }[],
+): { holderId: string | null; total: number; perPeriod: number[] }[] {
   const partsTotal = holderParts.reduce((sum, part) => sum + part.amountMinor, 0n);
   const total = BigInt(stage.total);
   if (partsTotal === 0n) return holderParts.map((part) => ({ holderId: part.holderId, total: 0, perPeriod: stage.perPeriod.map(() => 0) }));
   const rowTotals = apportionToQuotas(total, holderParts.map((part) => divideRatios(multiplyRatios(ratio(total), ratio(part.amountMinor)), ratio(partsTotal))));
-  const quotas = rowTotals.map((row) => stage.perPeriod.map((period) => (total === 0n ? ratio(0n) : divideRatios(multiplyRatios(ratio(row), ratio(BigInt(period))), ratio(total)))));
-  const grid = roundMatrix(quotas, rowTotals, stage.perPeriod.map(BigInt));
+  const weightsOf = (part: (typeof holderParts)[number]): readonly bigint[] => {
+    const own = part.monthsMinor;
+    return own && own.length === stage.perPeriod.length && own.some((month) => month > 0n) ? own : stage.perPeriod.map(BigInt);
+  };
+  const quotas = rowTotals.map((row, index) => {
+    const weights = weightsOf(holderParts[index]!);
+    const sum = weights.reduce((acc, weight) => acc + weight, 0n);
+    return weights.map((weight) => (sum === 0n ? ratio(0n) : divideRatios(multiplyRatios(ratio(row), ratio(weight)), ratio(sum))));
+  });
+  // Columns: the stage's own months when a rounding reaches them, else what the rows ask for, rounded.
+  const ownMonths = holderParts.some((part) => weightsOf(part) === part.monthsMinor);
+  const columnChoices = [stage.perPeriod.map(BigInt), ...(ownMonths ? [apportionToQuotas(total, stage.perPeriod.map((_, j) => sumRatios(quotas.map((row) => row[j]!))))] : [])];
+  const grid =
+    columnChoices.reduce<bigint[][] | null>((found, columns) => {
+      if (found) return found;
+      try {
+        return roundMatrix(quotas, rowTotals, columns);
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        return null;
+      }
+    }, null) ?? quotas.map((row, index) => apportionToQuotas(rowTotals[index]!, row));
   return holderParts.map((part, index) => ({ holderId: part.holderId, total: Number(rowTotals[index]!), perPeriod: grid[index]!.map(Number) }));
 }

@@ -13,13 +13,28 @@ export const trainingDimensionKey = 'training';
 /** A stored dimension: `key` is a goal's KPI metric (revenue, new_customers…) or `training`. */
 export type ScorecardDimensionConfig = ScorecardDimension;
 
+/** A member's quota of a goal, month by month (the months sum to their quota). */
+export interface MemberQuotaMonths {
+  memberId: string;
+  months: readonly { start: Date; end: Date; amount: string }[];
+}
+
 /** What a member's score is computed from, over one window (a month, or the whole project). */
 export interface ScorecardInputs {
   dimensions: readonly ScorecardDimensionConfig[];
   /** Every member to list, in the order ties keep. */
   members: readonly { id: string; name: string }[];
   /** The goals whose KPI metrics dimensions name. */
-  goals: readonly { kpiMetric: string; direction: GoalDirection; aggregation: 'sum' | 'latest'; target: string; periodStart: Date; periodEnd: Date }[];
+  goals: readonly {
+    kpiMetric: string;
+    direction: GoalDirection;
+    aggregation: 'sum' | 'latest';
+    target: string;
+    periodStart: Date;
+    periodEnd: Date;
+    /** The members' own quotas of the goal by month, when it is allocated to members (see the quota part of the sales plan). */
+    quotas?: readonly MemberQuotaMonths[];
+  }[];
   /** KPI reports by member, oldest first. */
   reports: readonly { memberId: string; metric: string; value: string; reportedAt: Date }[];
   /** Each member's training items dated in the window, and whether each is completed. */
@@ -35,11 +50,19 @@ function windowShare(target: string, goal: { periodStart: Date; periodEnd: Date 
   return span > 0 ? new Dec(target).times(overlap).dividedBy(span) : new Dec(target);
 }
 
+/** The part of a member's quota that falls in [from, to): each month's amount, pro-rated by time for a month the window only partly covers. */
+function quotaInWindow(quota: MemberQuotaMonths, from: Date, to: Date): Dec {
+  return quota.months.reduce((sum, month) => sum.plus(windowShare(month.amount, { periodStart: month.start, periodEnd: month.end }, from, to)), new Dec(0));
+}
+
 /**
  * Each member's attainment per dimension in the window, in percent; undefined when they reported
  * nothing towards it (then it counts 0 and, for all dimensions, the member is `reportedNothing`).
- * - A total (revenue, new customers): the member's total against an equal share of the goal's
- *   target for the window (target × window's part of the goal period ÷ number of members).
+ * - A total (revenue, new customers): the member's total against their own quota for the window
+ *   when the goal is allocated to members (their months in the window; a member who holds no part
+ *   of it has no target there, so the dimension counts nothing for them); for a goal not allocated,
+ *   against an equal share of its target for the window (target × window's part of the goal
+ *   period ÷ number of members).
  * - A rate or score (satisfaction, repurchase rate): the member's latest value in the window
  *   against the goal's target itself.
  * - Training: items completed of those the member attends dated in the window.
@@ -66,7 +89,13 @@ export function memberAttainments(inputs: ScorecardInputs): { memberId: string; 
         attainments[dimension.key] = attainmentPercent({ actual: values.at(-1)!, target: goal.target, direction: goal.direction });
         continue;
       }
-      const share = windowShare(goal.target, goal, from, to).dividedBy(count);
+      const allocated = goal.quotas !== undefined && goal.quotas.length > 0;
+      const own = goal.quotas?.find((q) => q.memberId === member.id);
+      if (allocated && !own) {
+        attainments[dimension.key] = undefined;
+        continue;
+      }
+      const share = own ? quotaInWindow(own, from, to) : windowShare(goal.target, goal, from, to).dividedBy(count);
       attainments[dimension.key] = share.isZero() ? 100 : attainmentPercent({ actual: sumExact(values), target: share.toFixed(), direction: goal.direction });
     }
     return { memberId: member.id, attainments };

@@ -20,6 +20,7 @@ export const exports = {
     risks: 'Risks',
     timeline: 'Timeline',
     teamInput: 'Team input',
+    incentives: 'Incentive payouts (approved {total})',
   },
   columns: {
     goal: 'Goal',
@@ -61,6 +62,21 @@ export const exports = {
     wentWell: 'Went well',
     toImprove: 'To improve',
     actionItems: 'Action items',
+    score: 'Score',
+    dimensions: 'Scorecard dimensions',
+    training: 'Training',
+    payouts: 'Approved payouts',
+    amount: 'Amount',
+    decided: 'Decided',
+  },
+  /** A member's scorecard score, training and dimensions as the contribution table writes them. */
+  cells: {
+    reportedNothing: '{score} (reported nothing)',
+    dimension: '{key} {attainment} → {points} pts',
+    training: '{completed} of {assigned} completed, {attended} attended',
+    /** Between two dimensions. */
+    separator: '; ',
+    trainingScore: 'average score {score}',
   },
   /** Values the report holds as codes (a status, an outcome): English shows the code as it is. */
   values: {
@@ -79,5 +95,8 @@ export const exports = {
     acknowledged: 'acknowledged',
     delegated: 'delegated',
     timed_out: 'timed_out',
+    revenue: 'revenue',
+    new_customers: 'new_customers',
+    training: 'training',
   },
 } as const;

@@ -21,6 +21,7 @@ export const exports: Translation<typeof en> = {
     risks: '风险',
     timeline: '时间线',
     teamInput: '团队意见',
+    incentives: '激励发放（已批准 {total}）',
   },
   columns: {
     goal: '目标',
@@ -61,6 +62,19 @@ export const exports: Translation<typeof en> = {
     wentWell: '做得好的',
     toImprove: '待改进的',
     actionItems: '行动项',
+    score: '得分',
+    dimensions: '计分卡维度',
+    training: '培训',
+    payouts: '已批准激励',
+    amount: '金额',
+    decided: '批准日期',
+  },
+  cells: {
+    reportedNothing: '{score}（未上报）',
+    dimension: '{key} {attainment} → {points} 分',
+    training: '完成 {completed}/{assigned} 项，出席 {attended} 次',
+    separator: '；',
+    trainingScore: '平均分 {score}',
   },
   values: {
     green: '绿',
@@ -78,5 +92,8 @@ export const exports: Translation<typeof en> = {
     acknowledged: '已确认',
     delegated: '已转交',
     timed_out: '已超时',
+    revenue: '销售额',
+    new_customers: '新客户',
+    training: '培训',
   },
 };

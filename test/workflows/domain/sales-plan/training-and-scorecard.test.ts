@@ -56,4 +56,31 @@ describe('member attainment for the balanced scorecard', () => {
     // 130,999 of 730,000.
     expect(ann!.attainments.revenue).toBeCloseTo((130_999 / 730_000) * 100, 10);
   });
+
+  it("counts a total against the member's own quota for the window when the goal is allocated to members, pro-rating a month the window only partly covers", () => {
+    const month = (m: number, amount: string) => ({ start: at(`2027-0${m}-01T00:00:00Z`), end: at(`2027-0${m + 1}-01T00:00:00Z`), amount });
+    const [revenue, satisfaction] = inputs().goals;
+    const allocated = {
+      ...revenue!,
+      quotas: [
+        { memberId: 'a', months: [month(2, '90000'), month(3, '62000'), month(4, '5000')] },
+        { memberId: 'b', months: [month(3, '10000')] },
+      ],
+    };
+    // Ann's March quota is 62,000: her 31,000 is half of it, where the equal share made it 100 %.
+    const [ann, bo] = memberAttainments(inputs({ goals: [allocated, satisfaction!], reports: [...inputs().reports, { memberId: 'b', metric: 'revenue', value: '10000', reportedAt: at('2027-03-10T00:00:00Z') }] }));
+    expect(ann!.attainments.revenue).toBe(50);
+    expect(bo!.attainments.revenue).toBe(100);
+    // A window from March 16th takes 16 of March's 31 days of her quota.
+    const [annLate] = memberAttainments(inputs({ goals: [allocated, satisfaction!], from: at('2027-03-16T00:00:00Z'), to: at('2027-04-01T00:00:00Z') }));
+    // 11,000 reported after the 16th against 62,000 × 16/31 = 32,000.
+    expect(annLate!.attainments.revenue).toBeCloseTo((11_000 / 32_000) * 100, 10);
+  });
+
+  it('gives a member who holds no part of an allocated goal no target on it, so its dimension counts nothing for them', () => {
+    const [revenue, satisfaction] = inputs().goals;
+    const allocated = { ...revenue!, quotas: [{ memberId: 'b', months: [{ start: at('2027-03-01T00:00:00Z'), end: at('2027-04-01T00:00:00Z'), amount: '10000' }] }] };
+    const [ann] = memberAttainments(inputs({ goals: [allocated, satisfaction!] }));
+    expect(ann!.attainments).toEqual({ revenue: undefined, satisfaction: 80, training: 50 });
+  });
 });
