@@ -11,9 +11,7 @@ import { calendarOf, inProject } from '../plan-guard';
 import { createRouter } from '../router';
 import { KpiImportBody, KpiImportResult } from '../contract/kpi-import';
 import { raiseTriggeredRisks } from '../../db/queries/risks';
-import { raiseKpiCrossing, recordWatchingKpi, type KpiCrossing } from '../kpi-crossing';
-import { raiseForecastWarnings, watchForecasts, type ForecastWarning } from '../forecast-crossing';
-import { raiseEarnedPayouts, recordEarnedPayouts, type EarnedPayout } from '../incentives/payouts';
+import { raiseReportEffects, recordKpiReports, type KpiReportEffects } from '../kpi-report-effects';
 import { trackedMetrics } from '../kpi-metrics';
 import * as routes from '../contract/routes/kpi-import';
 
@@ -54,7 +52,7 @@ async function importCsv(
   timeZone: string | undefined,
   onlyReporter: string | undefined,
   importer: { userId: string },
-): Promise<{ result: z.infer<typeof KpiImportResult>; crossing: KpiCrossing | null; firstReportId: string | undefined; warnings: ForecastWarning[]; earned: EarnedPayout[] }> {
+): Promise<{ result: z.infer<typeof KpiImportResult>; effects: KpiReportEffects<string[]> }> {
   requirePhase('reportKpi', project);
   const metrics = await trackedMetrics(db, project.id);
   const people = await listProjectPeople(db, project.id);
@@ -77,7 +75,8 @@ async function importCsv(
     reporterId: ids.get(r.reporterEmail) ?? '',
   }));
   // The whole import is one change of the figures: it crosses a threshold once at most.
-  const { recorded: reportIds, crossing } = await recordWatchingKpi(db, project, importer, () => insertKpiReportBatch(db, reports));
+  const metricsReported = [...new Set(parsed.rows.map((r) => r.metric))];
+  const effects = await recordKpiReports(db, project, importer, metricsReported, () => insertKpiReportBatch(db, reports), (ids) => ids[0] ?? null);
   const byMetric = new Map<string, string[]>();
   for (const r of parsed.rows) byMetric.set(r.metric, [...(byMetric.get(r.metric) ?? []), r.value]);
   const result = {
@@ -85,8 +84,7 @@ async function importCsv(
     metrics: [...byMetric].sort(([a], [b]) => (a < b ? -1 : 1)).map(([metric, values]) => ({ metric, count: values.length, total: sumExact(values) })),
     raisedRiskIds: await raiseTriggeredRisks(db, project.id, now),
   };
-  const warnings = await watchForecasts(db, project, importer, [...byMetric.keys()], reportIds[0] ?? null);
-  return { result, crossing, firstReportId: reportIds[0], warnings, earned: await recordEarnedPayouts(db, project, now) };
+  return { result, effects };
 }
 
 export function kpiImportRouter({ db, temporal }: AppDeps) {
@@ -102,12 +100,10 @@ export function kpiImportRouter({ db, temporal }: AppDeps) {
       const body: Partial<z.infer<typeof KpiImportBody>> = typeof given === 'string' ? { csv: given } : given;
       if (!body.csv?.trim()) throw invalidFields([fieldDetail(isCsv ? '' : 'csv', 'field.csvEmpty')]);
       const csv = body.csv;
-      const { result, crossing, firstReportId, warnings, earned } = await inProject(db, id, (trx, project) =>
+      const { result, effects } = await inProject(db, id, (trx, project) =>
         importCsv(trx, project, csv, body.timeZone, access === 'plan' ? undefined : principal.userId, principal),
       );
-      if (crossing && firstReportId) await raiseKpiCrossing(temporal, crossing, firstReportId);
-      await raiseForecastWarnings(temporal, warnings);
-      await raiseEarnedPayouts(temporal, earned);
+      await raiseReportEffects(temporal, effects);
       return c.json(result, 201);
     },
   );

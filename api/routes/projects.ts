@@ -11,9 +11,7 @@ import type { AppDeps } from '../deps';
 import { escalationDto, kpiReportDto, projectDto } from '../dto';
 import { ApiError, invalidFields, type ErrorDetail } from '../errors';
 import { checkMilestone, newMilestoneDraft } from '../milestone-rules';
-import { raiseKpiCrossing, recordWatchingKpi } from '../kpi-crossing';
-import { raiseForecastWarnings, watchForecasts } from '../forecast-crossing';
-import { raiseEarnedPayouts, recordEarnedPayouts } from '../incentives/payouts';
+import { raiseReportEffects, recordKpiReports } from '../kpi-report-effects';
 import { requireTrackedMetric } from '../kpi-metrics';
 import { askLifecycle, startLifecycle } from '../lifecycle';
 import { findProjectPage } from '../../db/queries/project-lifecycles';
@@ -129,10 +127,10 @@ export function projectsRouter({ db, temporal }: AppDeps) {
         await requireProjectAction(db, principal, id, 'reportKpi', 'report its KPIs');
         // The report and the risks its figure raises are written together, under the project's
         // lock, so concurrent reports see each other's figures when deciding what they cross.
-        const { recorded: report, crossing, warnings, earned } = await inProject(db, id, async (trx, project) => {
+        const effects = await inProject(db, id, async (trx, project) => {
           requirePhase('reportKpi', project);
           await requireTrackedMetric(trx, id, body.metric);
-          const watched = await recordWatchingKpi(trx, project, principal, async () => {
+          const record = async () => {
             const row = await insertKpiReport(trx, {
               projectId: id,
               metric: body.metric,
@@ -142,13 +140,11 @@ export function projectsRouter({ db, temporal }: AppDeps) {
             });
             await raiseTriggeredRisks(trx, id, new Date());
             return row;
-          });
-          return { ...watched, warnings: await watchForecasts(trx, project, principal, [body.metric], watched.recorded.id), earned: await recordEarnedPayouts(trx, project, new Date()) };
+          };
+          return recordKpiReports(trx, project, principal, [body.metric], record, (row) => row.id);
         });
-        if (crossing) await raiseKpiCrossing(temporal, crossing, report.id);
-        await raiseForecastWarnings(temporal, warnings);
-        await raiseEarnedPayouts(temporal, earned);
-        return c.json(kpiReportDto(report), 201);
+        await raiseReportEffects(temporal, effects);
+        return c.json(kpiReportDto(effects.recorded), 201);
       },
     );
 }

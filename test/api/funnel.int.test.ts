@@ -146,15 +146,7 @@ describe('the funnel behind the revenue goal', () => {
   it("paces each member's part of a stage by their own quota months when the goal is allocated: a quota weighted 1/1/1/3 by quarter asks for half of the member's leads in Q4 while the goal's own months stay even", async () => {
     const { project, goalId } = await projectWithRevenueGoal();
     const [ann, bo] = [await createUser(system.app, 'Ann'), await createUser(system.app, 'Bo')];
-    await replaceGoalAllocation(system.db, {
-      projectId: project.id,
-      goalId,
-      granularity: 'quarter',
-      periodWeights: [1, 1, 1, 3],
-      scale: 0,
-      timeZone: null,
-      rows: [ann, bo].map((member) => ({ userId: member!.id, teamId: null, weight: '1', amount: null })),
-    });
+    await allocateByWeights(system.db, { projectId: project.id, goalId, members: [ann!, bo!], granularity: 'quarter', periodWeights: [1, 1, 1, 3] });
     expect((await call(system.app, 'PUT', `/api/projects/${project.id}/members`, { members: [ann, bo].map((m) => ({ userId: m!.id, role: 'member' })) })).status).toBe(200);
     expect((await call(system.app, 'PUT', `/api/projects/${project.id}/funnel`, issueExample)).status).toBe(200);
 
