@@ -3,7 +3,8 @@ import { expect } from 'vitest';
 import type { App } from '../../api/app';
 import type { Db } from '../../db/connect';
 import { createOrgChart, createProjectWithMilestone, inSeconds, type OrgChart } from '../support/factories';
-import { call, eventually } from '../support/http';
+import { closingReviewOf } from '../support/flow-runs';
+import { call } from '../support/http';
 import type { Identity } from '../support/identities';
 import { createUser } from '../support/people';
 
@@ -98,11 +99,7 @@ export async function createWorld(app: App, db: Db): Promise<World> {
       const { id: projectId } = await world.executionProject();
       const closed = await call(app, 'POST', `/api/projects/${projectId}/close`, { outcome: 'won' });
       expect(closed.status, JSON.stringify(closed.body)).toBe(200);
-      const review = await eventually(async () => {
-        const res = await call(app, 'GET', `/api/projects/${projectId}/retrospective`);
-        expect(res.status).toBe(200);
-        return res.body as { id: string };
-      }, { timeoutMs: 40_000 });
+      const review = await closingReviewOf(app, projectId);
       return { projectId, retrospectiveId: review.id };
     },
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOrgChart, createProject, inSeconds, startExecution } from '../support/factories';
-import { call, eventually } from '../support/http';
+import { closingReviewOf } from '../support/flow-runs';
+import { call } from '../support/http';
 import { createUser } from '../support/people';
 import { useSystem } from '../support/system';
 
@@ -93,14 +94,7 @@ describe('the balanced scorecard', () => {
 
     // Closed: the closing review ranks by the score, with the revenue totals and each member's training beside.
     await ok('POST', `${P}/close`, { outcome: 'won' }, { as: org.rep });
-    const review = await eventually(
-      async () => {
-        const res = await call(system.app, 'GET', `${P}/retrospective`);
-        expect(res.status).toBe(200);
-        return res.body;
-      },
-      { timeoutMs: 40_000 },
-    );
+    const review = await closingReviewOf(system.app, p.id);
     const members = review.report.members as (Entry & { userId: string; total: string; training: { assigned: number; completed: number; attended: number; averageScore: string | null; topics: string[] } })[];
     expect(members.map((m) => m.userId).slice(0, 2)).toEqual([farmer.id, hunter.id]);
     expect(members[0]).toMatchObject({ rank: 1, score: '100', total: '300', training: { assigned: 1, attended: 1, completed: 1, averageScore: '92', topics: ['Consultative selling'] } });

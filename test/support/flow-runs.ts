@@ -4,6 +4,7 @@ import type { FlowDocument } from '../../workflows/flow/graph-schema';
 import { bind, createProject, inSeconds, publishFlow, type OrgChart } from './factories';
 import { call, eventually } from './http';
 import type { TestSystem } from './system';
+import type { App } from '../../api/app';
 import { raiseWorkflowId } from '../../workflows/task-queue';
 
 export interface PathStep {
@@ -97,4 +98,16 @@ export async function kpiCrossingRaised(system: TestSystem, projectId: string, r
     if (error instanceof WorkflowNotFoundError) return false;
     throw error;
   }
+}
+
+/** A project's closing review once the retrospective workflow has compiled it (it starts when the project closes). */
+export async function closingReviewOf(app: App, projectId: string) {
+  return eventually(
+    async () => {
+      const res = await call(app, 'GET', `/api/projects/${projectId}/retrospective`);
+      expect(res.status).toBe(200);
+      return res.body;
+    },
+    { timeoutMs: 40_000 },
+  );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bind, createOrgChart, createProject, inSeconds, publishFlow } from '../support/factories';
+import { closingReviewOf } from '../support/flow-runs';
 import { call, created, eventually } from '../support/http';
 import type { Identity } from '../support/identities';
 import { managerThenFinanceFlow } from '../support/incentive-approval-flow';
@@ -97,14 +98,7 @@ describe('incentive earned on the real engine', () => {
 
     // The closing review lists the approved payout, once.
     expect((await call(system.app, 'POST', `${P}/close`, { outcome: 'cancelled' }, { as: org.rep })).status).toBe(200);
-    const review = await eventually(
-      async () => {
-        const res = await call(system.app, 'GET', `${P}/retrospective`);
-        expect(res.status).toBe(200);
-        return res.body;
-      },
-      { timeoutMs: 40_000 },
-    );
+    const review = await closingReviewOf(system.app, project.id);
     expect(review.report.incentives).toEqual({ approvedTotal: '500.00', payouts: [expect.objectContaining({ memberId: org.rep.id, amount: '500.00' })] });
     const rejected = (await payouts())[1]!;
     await recordHistory(system.client, incentivePayoutWorkflowId(project.id, rejected.id), 'incentive-payout-manager-then-finance-rejects');

@@ -5,6 +5,7 @@ import { createApp } from '../../api/app';
 import { findLifecycleState } from '../../db/queries/project-lifecycles';
 import { planApprovalFlow } from '../../workflows/flow/default-flows';
 import { approveAtOnce, bind, createOrgChart, createProject, inSeconds, publishEscalationFlow, publishFlow, readProject } from '../support/factories';
+import { closingReviewOf } from '../support/flow-runs';
 import { call, eventually } from '../support/http';
 import { recordHistory } from '../support/histories';
 import { startSwitchableTcpProxy } from '../support/switchable-tcp-proxy';
@@ -107,11 +108,7 @@ describe('the lifecycle projection that project pages read', () => {
     // Closed early: the closing review, then closed once the retrospective is final.
     await call(system.app, 'POST', `/api/projects/${p.id}/close`, { outcome: 'won' }, { as: org.rep });
     await projectionMatchesWorkflow(p.id, (s) => expect(s).toMatchObject({ phase: 'closing_review', outcome: 'won', nextChecks: [], nextReviewAt: null }));
-    const retro = await eventually(async () => {
-      const res = await call(system.app, 'GET', `/api/projects/${p.id}/retrospective`);
-      expect(res.status).toBe(200);
-      return res.body as { id: string };
-    });
+    const retro = await closingReviewOf(system.app, p.id);
     expect((await call(system.app, 'POST', `/api/retrospectives/${retro.id}/finalize`, {}, { as: org.rep })).status).toBe(200);
     const closed = await eventually(async () => {
       const lifecycle = (await readProject(system.app, p.id)).lifecycle;

@@ -2,6 +2,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { retrospectiveWorkflowId } from '../../workflows/task-queue';
 import { approveAtOnce, bind, createOrgChart, createProject, inSeconds, publishEscalationFlow, publishFlow, startExecution, type OrgChart } from '../support/factories';
+import { closingReviewOf } from '../support/flow-runs';
 import { call, eventually, untilPassed } from '../support/http';
 import { recordHistory } from '../support/histories';
 import type { Identity } from '../support/identities';
@@ -11,13 +12,7 @@ import { useSystem } from '../support/system';
 const system = useSystem();
 const DAY_S = 86_400;
 
-async function retrospectiveOf(projectId: string) {
-  return eventually(async () => {
-    const res = await call(system.app, 'GET', `/api/projects/${projectId}/retrospective`);
-    expect(res.status).toBe(200);
-    return res.body;
-  }, { timeoutMs: 40_000 });
-}
+const retrospectiveOf = (projectId: string) => closingReviewOf(system.app, projectId);
 
 async function project(org: OrgChart, extra: Record<string, unknown>) {
   return createProject<{ id: string; milestones: { id: string; name: string }[] }>(system.app, org.rep.id, 'Retro', { periodEnd: inSeconds(600), monitoringDays: 0, ...extra });
