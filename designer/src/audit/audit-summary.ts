@@ -1,9 +1,7 @@
 import type { AuditEvent } from '../../../api/contract/audit';
 import { i18next } from '../i18n/i18n';
 import { audit } from '../i18n/en/audit';
-import { goalMetrics, type GoalMetric } from '../../../workflows/domain';
-
-const isGoalMetric = (value: string): value is GoalMetric => (goalMetrics as readonly string[]).includes(value);
+import { isGoalMetric } from '../plan/goal-labels';
 
 /**
  * One line of the audit trail (a project's history, or the whole trail), from a raw audit row:

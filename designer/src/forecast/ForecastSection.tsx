@@ -11,10 +11,7 @@ import { TableHead } from '../shared/TableHead';
 import { formatDate } from '../shared/time';
 import type { SubjectForecast } from '../../../api/contract/forecasts';
 import { subjectChartData } from './forecast-chart-data';
-import { metricLabel } from '../plan/goal-labels';
-import { goalMetrics, type GoalMetric } from '../../../workflows/domain/smart-goal';
-
-const isGoalMetric = (metric: string): metric is GoalMetric => (goalMetrics as readonly string[]).includes(metric);
+import { isGoalMetric, metricLabel } from '../plan/goal-labels';
 import { forecastsKey, loadForecasts } from './forecasts-api';
 
 /**

@@ -3,6 +3,7 @@ import type { RetrospectiveReport } from '../../../workflows/domain/retrospectiv
 import { RankingTable } from '../shared/RankingTable';
 import { TableHead } from '../shared/TableHead';
 import { formatNumber } from '../shared/format';
+import { dimensionLabel } from './dimension-label';
 
 /**
  * The closing review's members: with a scorecard, ranked by the score with each dimension; each
@@ -22,7 +23,7 @@ export function MemberResults({ members }: { members: RetrospectiveReport['membe
             <td className="rank">{t('shared:ranking.rank', { rank: m.rank })}</td>
             <td>
               {m.name}
-              {m.dimensions && <div className="small muted">{m.dimensions.map((d) => t('points', { dimension: d.key, points: d.points })).join(' · ')}</div>}
+              {m.dimensions && <div className="small muted">{m.dimensions.map((d) => t('points', { dimension: dimensionLabel(d.key), points: d.points })).join(' · ')}</div>}
             </td>
             <td className="num">{formatNumber(m.total)}</td>
             {scored && (

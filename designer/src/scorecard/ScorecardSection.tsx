@@ -2,13 +2,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Scorecard, ScorecardRanking } from '../../../api/contract/scorecard';
-import { trainingDimensionKey } from '../../../workflows/domain/sales-plan/training-and-scorecard';
 import { ApiError } from '../api/client';
 import { useSession } from '../auth/session-store';
 import type { SalesPlanSectionProps } from '../sales-plan/sections';
 import { Card } from '../shared/Card';
 import { TableHead } from '../shared/TableHead';
 import { formatPct } from '../shared/format';
+import { dimensionLabel } from './dimension-label';
 import { isNotFound, requestJson, requestVoid } from '../shared/request';
 
 const scorecardKey = (projectId: string) => ['scorecard', projectId];
@@ -33,7 +33,6 @@ export function ScorecardSection({ project }: SalesPlanSectionProps) {
     retry: (count, error) => !isNotFound(error) && count < 2,
     queryFn: ({ signal }) => requestJson(ScorecardRanking, 'GET', `/api/projects/${project.id}/scorecard/ranking`, undefined, signal),
   });
-  const dimensionLabel = (key: string) => (key === trainingDimensionKey ? t('training') : key);
 
   return (
     <Card title={t('title')} testId="scorecard-section">
