@@ -24,15 +24,17 @@ export function createChangeRequestActivities({ db, clock }: { db: Db; clock: Cl
      * Records the decision and, when approved, applies the change in the same transaction with
      * its before/after kept on the request. Idempotent: a decided request is left as it is.
      * Returns the milestone whose timers must follow, or `projectTimers` when an approved change of
-     * the project itself (calendar, cadence, monitoring window) moves its timers.
+     * the project itself (calendar, cadence, monitoring window) moves its timers, or
+     * `milestonesChanged` when an approved reallocation added or dropped members' milestones.
      */
-    async decideChangeRequest(input: { changeRequestId: string; approved: boolean }): Promise<{ milestoneId: string | null; status: string; projectTimers?: boolean; calendarChanged?: boolean }> {
+    async decideChangeRequest(input: { changeRequestId: string; approved: boolean }): Promise<{ milestoneId: string | null; status: string; projectTimers?: boolean; calendarChanged?: boolean; milestonesChanged?: boolean }> {
       return db.transaction().execute(async (trx) => {
         const change = await decidePendingChangeRequest(trx, input.changeRequestId, { status: input.approved ? 'approved' : 'rejected', decidedAt: clock.now() });
         if (!change) {
           const existing = await getChangeRequest(trx, input.changeRequestId);
           const projectTimers = existing.subjectKind === 'project' && existing.status === 'approved';
-          return { milestoneId: existing.subjectKind === 'milestone' ? existing.subjectId : null, status: existing.status, projectTimers, calendarChanged: projectTimers && existing.field === 'calendar' };
+          const reloaded = existing.field === 'allocation' && existing.status === 'approved' ? { milestonesChanged: true } : {};
+          return { milestoneId: existing.subjectKind === 'milestone' ? existing.subjectId : null, status: existing.status, projectTimers, calendarChanged: projectTimers && existing.field === 'calendar', ...reloaded };
         }
         if (input.approved) await applyChange(trx, change, change.after);
         const say = messagesIn((await readersLanguages(trx, [change.requestedBy]))(change.requestedBy));
@@ -52,7 +54,9 @@ export function createChangeRequestActivities({ db, clock }: { db: Db; clock: Cl
           },
         });
         const projectTimers = change.subjectKind === 'project' && input.approved;
-        return { milestoneId: change.subjectKind === 'milestone' ? change.subjectId : null, status: change.status, projectTimers, calendarChanged: projectTimers && change.field === 'calendar' };
+        // A reallocation adds and drops the members' milestones: the lifecycle reloads them.
+        const reloaded = change.field === 'allocation' && input.approved ? { milestonesChanged: true } : {};
+        return { milestoneId: change.subjectKind === 'milestone' ? change.subjectId : null, status: change.status, projectTimers, calendarChanged: projectTimers && change.field === 'calendar', ...reloaded };
       });
     },
   };
