@@ -1,4 +1,5 @@
 import type { AllocationValue } from '../../workflows/domain/sales-plan/allocation-value';
+import { DomainError } from '../../workflows/domain/errors';
 import { cumulativeByPeriod } from '../../workflows/domain/sales-plan/quota-grid';
 import type { Db } from '../connect';
 import type { Goal, Milestone, NewMilestone, SalesProject } from '../schema';
@@ -107,4 +108,25 @@ export async function applyReallocation(db: Db, goalId: string, after: Allocatio
     rows: allocationSetOf(after).rows.map(({ userId, teamId, weight, amount }) => ({ userId, teamId, weight, amount })),
   });
   await rewriteMemberMilestones(db, project, goal, stored);
+}
+
+/**
+ * Whether an allocation still fits its goal when it is approved: its members still hold a part of
+ * the project, and its amounts stay within the goal's target (an approved target change may have
+ * lowered it since the request).
+ */
+export async function reallocationFits(db: Db, goalId: string, after: AllocationValue): Promise<boolean> {
+  const goal = await db.selectFrom('goals').selectAll().where('id', '=', goalId).executeTakeFirst();
+  if (!goal) return false;
+  const project = await db.selectFrom('sales_projects').select(['id', 'calendar']).where('id', '=', goal.projectId).executeTakeFirstOrThrow();
+  const holders = new Set((await listQuotaHolders(db, project.id)).map((p) => p.id));
+  if (after.shares.some((share) => share.userId && !holders.has(share.userId))) return false;
+  try {
+    const set = allocationSetOf(after);
+    if (set.rows.length > 0) gridOf(goal, set, allocationTimeZone(set.plan, project));
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError) return false;
+    throw error;
+  }
 }

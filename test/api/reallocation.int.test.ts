@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../activities/clock';
+import { createChangeRequestActivities } from '../../activities/change-requests';
+import { insertChangeRequest } from '../../db/queries/change-requests';
 import { milestoneMissEscalationFlow } from '../../workflows/flow/default-flows';
 import { approveAtOnce, bind, createOrgChart, createProject, inSeconds, publishFlow, startExecution } from '../support/factories';
 import { recordHistory } from '../support/histories';
@@ -137,5 +140,22 @@ describe('reallocating a goal among members once the project runs', () => {
     expect(await memberMilestones(goalId)).toEqual(milestonesBefore);
     const allocation = await call(system.app, 'GET', `/api/projects/${project.id}/goals/${goalId}/allocation`);
     expect(allocation.body.shares.map((s: { userId: string; quota: string }) => [s.userId, s.quota])).toEqual([[mia.id, '1000']]);
+  });
+
+  it('turns a reallocation down when it no longer fits its goal at approval (the target was lowered since), changing nothing', async () => {
+    const [mia, ben] = [await createUser(system.app, 'Mia Late'), await createUser(system.app, 'Ben Late')];
+    const { org, project, goalId } = await allocatedProject([mia, ben], [[mia, 1]], { goalEnd: 3000, periodEnd: 3600 });
+    const milestonesBefore = await memberMilestones(goalId);
+    const after = { granularity: 'month' as const, scale: 0, shares: [{ userId: mia.id, amount: '600' }, { userId: ben.id, amount: '300' }] };
+    const change = await insertChangeRequest(system.db, { projectId: project.id, subjectKind: 'goal', subjectId: goalId, field: 'allocation', before: null, after, reason: 'Ben helps', requestedBy: org.rep.id });
+    // An approved target change got there first: 900 no longer fits a target of 800.
+    await system.db.updateTable('goals').set({ target: '800' }).where('id', '=', goalId).execute();
+
+    const decided = await createChangeRequestActivities({ db: system.db, clock: systemClock }).decideChangeRequest({ changeRequestId: change.id, approved: true });
+    expect(decided).toMatchObject({ status: 'rejected' });
+    expect(decided.milestonesChanged).toBeUndefined();
+    expect(await memberMilestones(goalId)).toEqual(milestonesBefore);
+    const shares = await system.db.selectFrom('goal_allocations').select(['userId', 'weight']).where('goalId', '=', goalId).execute();
+    expect(shares).toEqual([{ userId: mia.id, weight: '1' }]);
   });
 });
