@@ -12,10 +12,11 @@ import type { ChangeRequest, ChangeRequestBody, CheckMove } from './contract/lif
 import { fieldDetail, invalidFields } from './errors';
 import { sendUpdate } from './lifecycle';
 import { dueDateMoves, projectTimerMoves } from './timer-moves';
+import { allocationBefore, reallocationPreview } from './reallocation';
 
 type Body = z.infer<typeof ChangeRequestBody>;
 
-export const changeRequestDto = (row: ChangeRequestRow, moves: CheckMove[] = []): ChangeRequest => ({
+export const changeRequestDto = (row: ChangeRequestRow, moves: CheckMove[] = [], reallocation?: ChangeRequest['reallocation']): ChangeRequest => ({
   id: row.id,
   subjectKind: row.subjectKind,
   subjectId: row.subjectId,
@@ -28,6 +29,7 @@ export const changeRequestDto = (row: ChangeRequestRow, moves: CheckMove[] = [])
   createdAt: row.createdAt.toISOString(),
   decidedAt: row.decidedAt?.toISOString() ?? null,
   moves,
+  ...(reallocation ? { reallocation } : {}),
 });
 
 const notThisProject = () => invalidFields([fieldDetail('subjectId', 'field.notThisProject')]);
@@ -40,6 +42,7 @@ export async function currentValue(db: Db, projectId: string, body: Body): Promi
     if (body.field === 'calendar') return project.calendar;
     return Number(body.field === 'review_every_days' ? project.reviewEveryDays : project.monitoringDays);
   }
+  if (body.field === 'allocation') return allocationBefore(db, projectId, body.subjectId, body.after);
   if (body.subjectKind === 'goal') {
     const goal = await findGoal(db, projectId, body.subjectId);
     if (!goal) throw invalidFields([fieldDetail('subjectId', 'field.goalNotInProject')]);
@@ -54,6 +57,7 @@ export async function currentValue(db: Db, projectId: string, body: Body): Promi
 /** Which timers a change would move, and to when: shown before anyone approves it. Call after `currentValue`. */
 export async function previewMoves(db: Db, client: Client, projectId: string, body: Body): Promise<CheckMove[]> {
   if (body.subjectKind === 'project') return projectTimerMoves(db, client, await getProject(db, projectId), body.field, body.after);
+  if (body.field === 'allocation') return (await reallocationPreview(db, projectId, body.subjectId, body.after)).moves;
   if (body.field !== 'due_at') return [];
   const milestone = (await findProjectMilestone(db, projectId, body.subjectId))!;
   return dueDateMoves(db, await getProject(db, projectId), milestone, new Date(body.after));
@@ -66,7 +70,8 @@ export async function previewMoves(db: Db, client: Client, projectId: string, bo
  */
 export async function requestChange(db: Db, client: Client, principal: Principal, projectId: string, body: Body): Promise<ChangeRequest> {
   const before = await currentValue(db, projectId, body);
-  const moves = await previewMoves(db, client, projectId, body);
+  const preview = body.field === 'allocation' ? await reallocationPreview(db, projectId, body.subjectId, body.after) : null;
+  const moves = preview ? preview.moves : await previewMoves(db, client, projectId, body);
   const created = await insertChangeRequest(db, {
     projectId,
     subjectKind: body.subjectKind,
@@ -83,5 +88,5 @@ export async function requestChange(db: Db, client: Client, principal: Principal
     await deleteChangeRequest(db, created.id);
     throw error;
   }
-  return changeRequestDto(created, moves);
+  return changeRequestDto(created, moves, preview?.reallocation);
 }

@@ -1,11 +1,10 @@
 import type { Db } from '../db/connect';
 import { allocationTimeZone, deleteMemberMilestones, findGoalAllocation, gridOf, listQuotaHolders, listTeamsWithMembers, type StoredAllocation } from '../db/queries/goal-allocations';
-import { goalRowKpiMetric, goalRowLabel } from '../db/queries/goals';
+import { plannedMemberMilestones } from '../db/queries/member-milestones';
 import { insertMilestones } from '../db/queries/projects';
 import type { Goal, SalesProject } from '../db/schema';
 import { DecompositionError } from '../workflows/domain';
 import { AllocationError } from '../workflows/domain/sales-plan/allocation';
-import { cumulativeByPeriod } from '../workflows/domain/sales-plan/quota-grid';
 import { invalidFields } from './errors';
 
 /** The names of an allocation's holders: the project's people, and its teams with their members. */
@@ -18,31 +17,7 @@ export async function holderNames(db: Db, projectId: string, stored: StoredAlloc
 /** Each member's own milestones: their cumulative quota at the end of every quarter or month. */
 export async function giveMembersMilestones(db: Db, project: SalesProject, goal: Goal, stored: StoredAllocation): Promise<void> {
   await deleteMemberMilestones(db, goal.id);
-  const members = stored.rows.filter((row) => row.userId !== null);
-  if (members.length === 0) return;
-  const grid = gridOf(goal, stored, allocationTimeZone(stored.plan, project));
-  const { people } = await holderNames(db, project.id, stored);
-  const label = goalRowLabel(goal);
-  await insertMilestones(
-    db,
-    members.flatMap((row) => {
-      const cells = grid.rows.find((r) => r.holderId === row.id);
-      if (!cells) return [];
-      return cumulativeByPeriod(grid, cells, stored.plan.granularity).map((period) => ({
-        projectId: project.id,
-        goalId: goal.id,
-        name: `${label} ${period.label} · ${people.get(row.userId!) ?? ''}`,
-        metric: goalRowKpiMetric(goal),
-        targetValue: period.cumulative,
-        targetKind: 'cumulative' as const,
-        periodStart: goal.periodStart,
-        dueAt: period.end,
-        ownerId: row.userId!,
-        memberId: row.userId,
-        teamId: null,
-      }));
-    }),
-  );
+  await insertMilestones(db, await plannedMemberMilestones(db, project, goal, stored));
 }
 
 /**

@@ -12,6 +12,7 @@ import type { ChatMessage, ChatPlatform } from '../workflows/flow/chat-platforms
 import type { ForecastSubjectKind } from '../workflows/domain/sales-plan/forecast-subjects';
 import type { Earnings, IncentiveRules } from '../workflows/domain/sales-plan/incentives';
 import type { PayoutStatus } from '../workflows/domain/sales-plan/payout-status';
+import type { AllocationValue } from '../workflows/domain/sales-plan/allocation-value';
 
 /** Timestamps are written as Date or ISO string and always read back as Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -355,8 +356,8 @@ export interface RisksTable {
   createdAt: CreatedAt;
 }
 
-/** A target or a due date (scalars), a cadence or window in days, or a project's calendar (null: the default one). */
-export type ChangeRequestValue = string | number | BusinessCalendarInput | null;
+/** A target or a due date (scalars), a cadence or window in days, a project's calendar (null: the default one), or a goal's allocation among members. */
+export type ChangeRequestValue = string | number | BusinessCalendarInput | AllocationValue | null;
 
 export interface ChangeRequestsTable {
   id: Generated<string>;

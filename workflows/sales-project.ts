@@ -210,8 +210,9 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
   // ── execution and monitoring: milestone timers, periodic reviews, change requests ──
   const runMilestone = async (milestoneId: string) => {
     for (;;) {
-      const m = schedule.get(milestoneId)!;
-      if (m.status !== 'pending') return;
+      // A reallocation may drop the milestone (its member left out): its timers stop.
+      const m = schedule.get(milestoneId);
+      if (!m || m.status !== 'pending') return;
       const revision = revisions.get(milestoneId) ?? 0;
       const interrupted = () => closing || (revisions.get(milestoneId) ?? 0) !== revision;
       if (m.warnAt && !m.warned) {
@@ -263,9 +264,31 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
           schedule.set(applied.milestoneId, await acts.loadMilestoneSchedule(applied.milestoneId));
           revisions.set(applied.milestoneId, (revisions.get(applied.milestoneId) ?? 0) + 1);
         }
+        // An approved reallocation among members: new members' milestones get their timers, and
+        // those of a member left out stop. Histories from before it never hold such a change.
+        if (applied.milestonesChanged && patched('follow-reallocation')) await followMilestones();
       } finally {
         changesInFlight--;
       }
+    }
+  };
+
+  /** Milestones checked on timers started after the first ones (a reallocation's new milestones). */
+  const addedChecks: Promise<void>[] = [];
+
+  /** Reloads the milestones: new ones start their timers, ones no longer in the plan stop theirs. */
+  const followMilestones = async () => {
+    const fresh = await acts.loadProjectPlan(projectId);
+    const present = new Set(fresh.milestones.map((m) => m.milestoneId));
+    for (const milestoneId of [...schedule.keys()]) {
+      if (present.has(milestoneId)) continue;
+      schedule.delete(milestoneId);
+      revisions.set(milestoneId, (revisions.get(milestoneId) ?? 0) + 1);
+    }
+    for (const m of fresh.milestones) {
+      if (schedule.has(m.milestoneId)) continue;
+      schedule.set(m.milestoneId, m);
+      addedChecks.push(runMilestone(m.milestoneId));
     }
   };
 
@@ -334,9 +357,13 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
   };
 
   if (phase === 'execution' || phase === 'monitoring') {
-    const checks = Promise.all([...schedule.keys()].map(runMilestone)).then(() => {
-      checksDone = true;
-    });
+    const checks = Promise.all([...schedule.keys()].map(runMilestone))
+      .then(async () => {
+        for (let i = 0; i < addedChecks.length; i++) await addedChecks[i];
+      })
+      .then(() => {
+        checksDone = true;
+      });
     const background = Promise.all([handleChanges(), reviews(), followCalendar()]);
     if (phase === 'execution') {
       const safeToContinueAsNew = () => workflowInfo().continueAsNewSuggested && running.size === 0 && changesInFlight === 0 && changeQueue.length === 0 && !calendarReloading;
@@ -356,6 +383,7 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
       await condition(() => closing || plan.monitoringEnd !== end, until(end));
     }
     await checks;
+    await Promise.all(addedChecks);
     await background;
   }
 

@@ -5,6 +5,7 @@ import { businessCalendarSchema } from '../../workflows/domain/business-calendar
 import { changeRequestFields, changeRequestSubjectKinds } from '../../workflows/domain/plan-item-states';
 import { Decimal, Timestamp, Uuid } from './common';
 import { MonitoringDays, ReviewEveryDays } from './projects';
+import { AllocationBody } from './quota';
 
 /** Why a change is asked for, in the requester's words. */
 export const ChangeReason = readable(z.string().trim().min(1, 'must say why').max(2000), { multiline: true });
@@ -24,6 +25,8 @@ export const ChangeRequestBody = z
     z.strictObject({ subjectKind: z.literal('project'), subjectId: Uuid, field: z.literal('calendar'), after: businessCalendarSchema, reason: ChangeReason }),
     z.strictObject({ subjectKind: z.literal('project'), subjectId: Uuid, field: z.literal('review_every_days'), after: ReviewEveryDays, reason: ChangeReason }),
     z.strictObject({ subjectKind: z.literal('project'), subjectId: Uuid, field: z.literal('monitoring_days'), after: MonitoringDays, reason: ChangeReason }),
+    // A goal shared out among members again (once the project runs); subjectId is the goal's id.
+    z.strictObject({ subjectKind: z.literal('goal'), subjectId: Uuid, field: z.literal('allocation'), after: AllocationBody, reason: ChangeReason }),
   ])
   .openapi('ChangeRequestInput');
 
@@ -40,6 +43,24 @@ export const CheckMove = z
   })
   .openapi('CheckMove');
 
+/** One member's (or team's) quota and own milestones before and after a reallocation. */
+export const ReallocationSide = z
+  .object({
+    quota: z.string().nullable().openapi({ description: 'Their part of the goal; null when they hold none' }),
+    milestones: z.array(z.object({ name: z.string(), dueAt: z.string(), target: z.string() })),
+  })
+  .openapi('ReallocationSide');
+
+export const ReallocationPreview = z
+  .object({
+    userId: z.string().nullable(),
+    teamId: z.string().nullable(),
+    name: z.string(),
+    before: ReallocationSide,
+    after: ReallocationSide,
+  })
+  .openapi('ReallocationPreview');
+
 export const ChangeRequest = z
   .object({
     id: z.string(),
@@ -54,6 +75,8 @@ export const ChangeRequest = z
     createdAt: z.string(),
     decidedAt: z.string().nullable(),
     moves: z.array(CheckMove),
+    /** A reallocation's preview: each holder's quota and milestone targets before and after. */
+    reallocation: z.array(ReallocationPreview).optional(),
   })
   .openapi('ChangeRequest');
 

@@ -29,7 +29,7 @@ import { giveMembersMilestones, holderNames } from '../member-milestones';
 type Body = z.infer<typeof AllocationBody>;
 
 /** Only totals that build up (at-least revenue, new customers, custom sums) can be shared out, as they can be split into periods. */
-function requireAllocatable(goal: Goal): void {
+export function requireAllocatable(goal: Goal): void {
   if (metricAggregation(goal.metric) !== 'sum' || goal.direction !== 'at_least') {
     throw invalidFields([{ path: 'goalId', message: `a ${goal.direction.replace('_', ' ')} ${goalRowLabel(goal).toLowerCase()} goal is not a total to share out; only at-least revenue, new-customer and custom goals can be allocated` }]);
   }
@@ -82,7 +82,7 @@ async function allocationDto(db: Db, project: SalesProject, goal: Goal): Promise
 }
 
 /** Checks a new allocation against the goal and the project; every refusal names its field (400). */
-async function checkAllocation(db: Db, project: SalesProject, goal: Goal, body: Body): Promise<void> {
+export async function checkAllocation(db: Db, project: SalesProject, goal: Goal, body: Body): Promise<void> {
   requireAllocatable(goal);
   const holders = new Set((await listQuotaHolders(db, project.id)).map((p) => p.id));
   const teamIds = body.shares.flatMap((share) => (share.teamId ? [share.teamId] : []));

@@ -1,4 +1,6 @@
 import type { Db } from '../connect';
+import { applyReallocation } from './member-milestones';
+import type { AllocationValue } from '../../workflows/domain/sales-plan/allocation-value';
 import type { ChangeRequest, ChangeRequestValue } from '../schema';
 import type { ChangeRequestField, ChangeRequestStatus, ChangeRequestSubjectKind } from '../../workflows/domain';
 
@@ -86,6 +88,10 @@ export async function applyChange(db: Db, change: Pick<ChangeRequest, 'subjectKi
     else if (change.field === 'review_every_days' || change.field === 'monitoring_days') {
       await db.updateTable('sales_projects').set({ [column[change.field]]: String(after) }).where('id', '=', change.subjectId).execute();
     }
+    return;
+  }
+  if (change.field === 'allocation') {
+    await applyReallocation(db, change.subjectId, after as AllocationValue);
     return;
   }
   if (change.subjectKind === 'milestone') {

@@ -25,6 +25,12 @@ export interface MemberQuota {
   months: { label: string; start: Date; end: Date; amount: string }[];
 }
 
+/** What an allocation's grid is cut from: a stored set, or one proposed by a change request. */
+export interface AllocationSet {
+  plan: Pick<GoalAllocationPlan, 'granularity' | 'periodWeights' | 'scale' | 'timeZone'>;
+  rows: Pick<GoalAllocationRow, 'id' | 'userId' | 'teamId' | 'weight' | 'amount'>[];
+}
+
 /** A goal's allocation set as stored: its plan and its rows in order. */
 export interface StoredAllocation {
   plan: GoalAllocationPlan;
@@ -90,7 +96,7 @@ export async function deleteGoalAllocation(db: Db, goalId: string): Promise<void
 }
 
 /** A stored row as the domain's share (holderId = the row's id). */
-export const shareOf = (row: GoalAllocationRow): Share =>
+export const shareOf = (row: AllocationSet['rows'][number]): Share =>
   row.weight !== null ? { holderId: row.id, weight: Number(row.weight) } : { holderId: row.id, amount: row.amount ?? '0' };
 
 /** The time zone months are cut in: the plan's, else the project calendar's. */
@@ -101,7 +107,7 @@ export function allocationTimeZone(plan: Pick<GoalAllocationPlan, 'timeZone'>, p
 }
 
 /** Every holder × month cell of a stored allocation (see quotaGrid). */
-export function gridOf(goal: Pick<Goal, 'target' | 'periodStart' | 'periodEnd'>, stored: StoredAllocation, timeZone: string): QuotaGrid {
+export function gridOf(goal: Pick<Goal, 'target' | 'periodStart' | 'periodEnd'>, stored: AllocationSet, timeZone: string): QuotaGrid {
   return quotaGrid({
     total: goal.target,
     periodStart: goal.periodStart,

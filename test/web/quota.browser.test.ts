@@ -2,6 +2,7 @@
 import { createSignInOrgChart, useWeb } from './web-support';
 import { describe, expect, it } from 'vitest';
 import { createSignInPerson } from '../support/browser';
+import { createProject, startExecution } from '../support/factories';
 import { call } from '../support/http';
 import { createPlanProject, revenueGoal2027, year2027 } from '../support/sales-plan';
 
@@ -46,5 +47,35 @@ describe('the quota section of the sales plan page', () => {
     expect(await mine.getByTestId(`quota-row-${ann.id}`).locator('td').count()).toBe(3 + 12);
     expect(await rep.getByTestId('allocation-form').count()).toBe(0);
     await web.screenshot(rep, 'quota-rep');
+  });
+});
+
+describe('requesting a new allocation once the project runs', () => {
+  it('turns the allocation form into a change request with a reason, whose answer shows each member’s quota now and after', async () => {
+    const org = await createSignInOrgChart(web.system);
+    const ann = await createSignInPerson(web.system.app, 'Ann Realloc', { managerId: org.manager.id });
+    const bo = await createSignInPerson(web.system.app, 'Bo Realloc', { managerId: org.manager.id });
+    const project = await createProject(web.system.app, org.rep.id, 'Reallocate', year2027);
+    expect((await call(web.system.app, 'PUT', `/api/projects/${project.id}/members`, { members: [ann, bo].map((m) => ({ userId: m.id, role: 'member' })) })).status).toBe(200);
+    const goal = await call(web.system.app, 'POST', `/api/projects/${project.id}/goals`, revenueGoal2027);
+    expect(goal.status).toBe(201);
+    expect((await call(web.system.app, 'PUT', `/api/projects/${project.id}/goals/${goal.body.id}/allocation`, { granularity: 'quarter', shares: [{ userId: ann.id, weight: 1 }] })).status).toBe(200);
+    await startExecution(web.system.app, project.id, org.rep);
+
+    const page = await web.newPage(org.rep);
+    await page.goto(`${web.url}/projects/${project.id}/sales-plan`);
+    const form = page.getByTestId('allocation-form');
+    await expect.poll(() => form.getByRole('heading', { level: 3 }).textContent()).toBe('Request a new allocation');
+    await expect.poll(() => form.getByTestId(`allocation-value-${ann.id}`).inputValue()).toBe('1');
+    await form.getByTestId(`allocation-value-${ann.id}`).fill('3');
+    await form.getByTestId(`allocation-value-${bo.id}`).fill('2');
+    await form.getByTestId('reallocation-reason').fill('Bo joins the key accounts');
+    await form.getByRole('button', { name: 'Request the change' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toContain('Requested');
+    const preview = form.getByTestId('reallocation-preview');
+    const row = (name: string) => preview.getByRole('row').filter({ hasText: name }).locator('td');
+    expect(await row('Ann Realloc').allTextContents()).toEqual(['5,000,000', '3,000,000', expect.stringContaining('5,000,000 → ')]);
+    expect(await row('Bo Realloc').allTextContents()).toEqual(['—', '2,000,000', expect.stringMatching(/^— → /)]);
+    await web.screenshot(page, 'quota-reallocation-request');
   });
 });

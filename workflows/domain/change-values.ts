@@ -21,5 +21,16 @@ export function calendarText(stored: unknown): string {
 export function changeValueText(field: ChangeRequestField, value: unknown): string {
   if (field === 'calendar') return calendarText(value);
   if (field === 'review_every_days' || field === 'monitoring_days') return `${String(value)} days`;
+  if (field === 'allocation') return allocationText(value);
   return String(value);
+}
+
+/** A goal's allocation among members in one line: "3 shares by weight (1, 1, 2), by month". */
+export function allocationText(stored: unknown): string {
+  const allocation = (stored ?? {}) as { granularity?: string; shares?: { weight?: number | null; amount?: string | null }[] };
+  const shares = allocation.shares ?? [];
+  if (shares.length === 0) return 'nobody holds a share';
+  const byWeight = shares.every((share) => share.weight !== undefined && share.weight !== null);
+  const parts = shares.map((share) => String(byWeight ? share.weight : share.amount));
+  return `${shares.length} share${shares.length === 1 ? '' : 's'} by ${byWeight ? 'weight' : 'amount'} (${parts.join(', ')}), by ${allocation.granularity ?? 'quarter'}`;
 }

@@ -9,7 +9,7 @@ export type ChangeRequestSubjectKind = (typeof changeRequestSubjectKinds)[number
 /** A project's own fields that move its timers: once it runs, they change through a change request. */
 export const projectTimerFields = ['calendar', 'review_every_days', 'monitoring_days'] as const;
 export type ProjectTimerField = (typeof projectTimerFields)[number];
-export const changeRequestFields = ['target', 'due_at', ...projectTimerFields] as const;
+export const changeRequestFields = ['target', 'due_at', ...projectTimerFields, 'allocation'] as const;
 export type ChangeRequestField = (typeof changeRequestFields)[number];
 /** How people read a change request's field ("the due date of …"). */
 export const changeRequestFieldLabels: Record<ChangeRequestField, string> = {
@@ -18,6 +18,7 @@ export const changeRequestFieldLabels: Record<ChangeRequestField, string> = {
   calendar: 'business calendar',
   review_every_days: 'status summary cadence',
   monitoring_days: 'monitoring window',
+  allocation: 'allocation among members',
 };
 export const changeRequestStatuses = ['pending', 'approved', 'rejected'] as const;
 export type ChangeRequestStatus = (typeof changeRequestStatuses)[number];

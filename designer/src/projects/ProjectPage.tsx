@@ -52,7 +52,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
   const [editing, setEditing] = useState(false);
   const subjectOf = (c: ChangeRequest) =>
     c.subjectKind === 'milestone' ? (milestoneName.get(c.subjectId) ?? t('changeRequests.subject.milestone')) : c.subjectKind === 'project' ? t('changeRequests.subject.project') : t('changeRequests.subject.goal');
-  const valueOf = (c: ChangeRequest, value: unknown) => (c.subjectKind === 'project' ? changeValueText(c.field, value) : String(value));
+  const valueOf = (c: ChangeRequest, value: unknown) => (c.subjectKind === 'project' || c.field === 'allocation' ? changeValueText(c.field, value) : String(value));
 
   return (
     <>

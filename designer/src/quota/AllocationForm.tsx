@@ -12,7 +12,8 @@ import { FormActions } from '../shared/FormActions';
 import { TableHead } from '../shared/TableHead';
 import { formatNumber } from '../shared/format';
 import { usePeopleNames } from '../shared/people';
-import { allocatable, loadAllocation, loadMembers, reloadQuotas, saveAllocation } from './quota-data';
+import type { ChangeRequest } from '../../../api/contract/lifecycle';
+import { allocatable, loadAllocation, loadMembers, reloadQuotas, requestReallocation, saveAllocation } from './quota-data';
 
 const modes = ['weight', 'amount'] as const;
 type Mode = (typeof modes)[number];
@@ -32,8 +33,12 @@ const draftOf = (allocation: Allocation): Draft => ({
   values: Object.fromEntries(allocation.shares.flatMap((share) => (share.userId ? [[share.userId, share.weight !== null ? String(share.weight) : (share.amount ?? '')]] : []))),
 });
 
-/** The owner sets how a goal's target is shared among the members, by weights or amounts, and sees what is not allocated yet. */
-export function AllocationForm({ projectId, ownerId, goals }: { projectId: string; ownerId: string; goals: readonly Goal[] }) {
+/**
+ * The owner sets how a goal's target is shared among the members, by weights or amounts, and sees
+ * what is not allocated yet. Once the project runs (`asChange`), the new shares are a change
+ * request with a reason, and its answer shows each member's quota before and after.
+ */
+export function AllocationForm({ projectId, ownerId, goals, asChange = false }: { projectId: string; ownerId: string; goals: readonly Goal[]; asChange?: boolean }) {
   const { t } = useTranslation('quota');
   const { t: tPlan } = useTranslation('plan');
   const candidates = goals.filter(allocatable);
@@ -45,6 +50,8 @@ export function AllocationForm({ projectId, ownerId, goals }: { projectId: strin
   const [draft, setDraft] = useState<Draft>({ mode: 'weight', granularity: 'quarter', periodWeights: '', values: {} });
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
+  const [reason, setReason] = useState('');
+  const [requested, setRequested] = useState<ChangeRequest | null>(null);
 
   useEffect(() => {
     if (allocation.data) setDraft(draftOf(allocation.data));
@@ -77,13 +84,20 @@ export function AllocationForm({ projectId, ownerId, goals }: { projectId: strin
     setSaving(true);
     setMessage(null);
     const weights = draft.periodWeights.trim() === '' ? undefined : draft.periodWeights.split(',').map((w) => Number(w.trim()));
+    const body = {
+      granularity: draft.granularity,
+      ...(weights ? { weights } : {}),
+      ...(allocation.data ? { scale: allocation.data.scale } : {}),
+      shares: shares.map((share) => ('weight' in share ? { userId: share.holderId, weight: share.weight } : { userId: share.holderId, amount: String(share.amount) })),
+    };
+    setRequested(null);
     try {
-      await saveAllocation(projectId, goalId, {
-        granularity: draft.granularity,
-        ...(weights ? { weights } : {}),
-        ...(allocation.data ? { scale: allocation.data.scale } : {}),
-        shares: shares.map((share) => ('weight' in share ? { userId: share.holderId, weight: share.weight } : { userId: share.holderId, amount: String(share.amount) })),
-      });
+      if (asChange) {
+        setRequested(await requestReallocation(projectId, goalId, body, reason));
+        setMessage({ kind: 'done', text: t('reallocate.requested') });
+        return;
+      }
+      await saveAllocation(projectId, goalId, body);
       await Promise.all([reloadQuotas(projectId), allocation.refetch()]);
       setMessage({ kind: 'done', text: t('allocate.saved') });
     } catch (error) {
@@ -97,8 +111,9 @@ export function AllocationForm({ projectId, ownerId, goals }: { projectId: strin
   const partOf = (holderId: string) => preview?.ok?.parts.find((p) => p.holderId === holderId)?.amount;
 
   return (
-    <form className="subform" aria-label={t('allocate.title')} onSubmit={(event) => void submit(event)} data-testid="allocation-form">
-      <h3>{t('allocate.title')}</h3>
+    <form className="subform" aria-label={asChange ? t('reallocate.title') : t('allocate.title')} onSubmit={(event) => void submit(event)} data-testid="allocation-form">
+      <h3>{asChange ? t('reallocate.title') : t('allocate.title')}</h3>
+      {asChange && <p className="small muted">{t('reallocate.note')}</p>}
       <div className="form-row">
         <Field label={t('allocate.goal')}>
           {(props) => (
@@ -167,8 +182,33 @@ export function AllocationForm({ projectId, ownerId, goals }: { projectId: strin
         </tfoot>
       </table>
       {preview?.error !== undefined && <p className="error-text">{preview.error}</p>}
+      {asChange && (
+        <Field label={t('reallocate.reason')}>{(props) => <textarea {...props} required value={reason} onChange={(event) => setReason(event.target.value)} data-testid="reallocation-reason" />}</Field>
+      )}
       {message && <p className={message.kind === 'error' ? 'error-text' : 'muted'} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
-      <FormActions saving={saving} label={t('allocate.save')} savingLabel={t('allocate.saving')} />
+      {requested?.reallocation && <ReallocationPreview rows={requested.reallocation} />}
+      <FormActions saving={saving} label={asChange ? t('reallocate.request') : t('allocate.save')} savingLabel={t('allocate.saving')} />
     </form>
+  );
+}
+
+/** What a requested reallocation would do: each member's quota and milestone targets, before and after. */
+function ReallocationPreview({ rows }: { rows: NonNullable<ChangeRequest['reallocation']> }) {
+  const { t } = useTranslation('quota');
+  const targets = (side: (typeof rows)[number]['before']) => (side.milestones.length === 0 ? '—' : side.milestones.map((m) => formatNumber(m.target)).join(' · '));
+  return (
+    <table className="table table--compact" data-testid="reallocation-preview">
+      <TableHead columns={[t('allocate.holder'), { label: t('reallocate.before'), num: true }, { label: t('reallocate.after'), num: true }, t('reallocate.milestones')]} />
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.userId ?? row.teamId ?? row.name}>
+            <th scope="row">{row.name}</th>
+            <td className="num">{row.before.quota === null ? '—' : formatNumber(row.before.quota)}</td>
+            <td className="num">{row.after.quota === null ? '—' : formatNumber(row.after.quota)}</td>
+            <td>{t('reallocate.targets', { before: targets(row.before), after: targets(row.after) })}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -37,6 +37,7 @@ export function QuotaSection({ project }: SalesPlanSectionProps) {
             <GoalQuotaTable key={goal.goalId} goal={goal} info={goals.data?.find((g) => g.id === goal.goalId)} showRest={quotas.data.seesAll} />
           ))}
           {quotas.data.mayAllocate && goals.data && <AllocationForm projectId={project.id} ownerId={project.ownerId} goals={goals.data} />}
+          {!quotas.data.mayAllocate && project.can.requestChange && goals.data && <AllocationForm projectId={project.id} ownerId={project.ownerId} goals={goals.data} asChange />}
         </>
       )}
     </Card>

@@ -48,6 +48,7 @@ export const messages = {
       calendar: 'business calendar',
       review_every_days: 'status summary cadence',
       monitoring_days: 'monitoring window',
+      allocation: 'allocation among members',
     },
   },
   review: {

@@ -46,6 +46,7 @@ export const messages: Translation<typeof en> = {
       calendar: '工作日历',
       review_every_days: '状态汇总周期',
       monitoring_days: '监控期',
+      allocation: '成员间的目标分配',
     },
   },
   review: {

@@ -36,4 +36,15 @@ export const quota = {
     saved: 'Saved: every member has their own milestones.',
     lockedNote: 'The plan is past planning: a new allocation would be a change request.',
   },
+  reallocate: {
+    title: 'Request a new allocation',
+    note: 'The project is running: new shares are a change request, applied once approved, and the members’ milestones and their timers follow.',
+    reason: 'Why',
+    request: 'Request the change',
+    requested: 'Requested: it is applied once approved.',
+    before: 'Quota now',
+    after: 'Quota after',
+    milestones: 'Milestone targets',
+    targets: '{before} → {after}',
+  },
 };

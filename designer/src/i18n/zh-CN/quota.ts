@@ -38,4 +38,15 @@ export const quota: Translation<typeof en> = {
     saved: '已保存：每位成员都有了自己的里程碑。',
     lockedNote: '计划已过规划阶段：重新分配需要提交变更申请。',
   },
+  reallocate: {
+    title: '申请重新分配',
+    note: '项目正在执行：新的分配将作为变更申请提交，批准后生效，成员的里程碑及其计时随之调整。',
+    reason: '原因',
+    request: '提交变更申请',
+    requested: '已提交申请，批准后生效。',
+    before: '当前配额',
+    after: '调整后配额',
+    milestones: '里程碑目标',
+    targets: '{before} → {after}',
+  },
 };
