@@ -105,7 +105,7 @@ export function trainingRouter({ db, temporal }: AppDeps) {
       const { id, trainingId } = c.req.valid('param');
       await requireProjectAction(db, c.get('principal'), id, 'editPlan', 'change its training plan');
       const { attendeeIds, ...patch } = c.req.valid('json');
-      await inProject(db, id, async (trx, project) => {
+      const moved = await inProject(db, id, async (trx, project) => {
         const current = found(await findTrainingItem(trx, id, trainingId), 'trainingItem', trainingId);
         const trainer = {
           id: patch.trainerId === undefined ? current.trainerId : patch.trainerId,
@@ -123,9 +123,11 @@ export function trainingRouter({ db, temporal }: AppDeps) {
           ...(patch.cost === undefined ? {} : { cost: patch.cost }),
         });
         if (attendeeIds !== undefined) await replaceAttendees(trx, trainingId, attendeeIds);
-        // A new date moves the reminder and the completion check.
-        if (date !== undefined) await placeTrainingTimers(temporal, trainingId);
+        return date !== undefined;
       });
+      // A new date moves the reminder and the completion check, once committed: the item's timer
+      // workflow reads the date again when told, and must not read the one being replaced.
+      if (moved) await placeTrainingTimers(temporal, trainingId);
       return c.json(await answer(id, trainingId), 200);
     })
     .openapi(trainingRoutes.delete, async (c) => {

@@ -101,7 +101,7 @@ export const revenueGoalOf = (goals: readonly Goal[]): Goal | undefined => goals
 export async function loadFunnelInputs(db: Db, projectId: string, timeZone: string, asOf: Date): Promise<FunnelInputs> {
   const [funnel, goals] = await Promise.all([findFunnel(db, projectId), listGoals(db, projectId)]);
   const goal = revenueGoalOf(goals);
-  const checkpoints = goal ? (await listGoalMilestones(db, goal.id)).filter((m) => m.targetKind === 'cumulative') : [];
+  const checkpoints = goal ? (await listGoalMilestones(db, goal.id, { projectOnly: true })).filter((m) => m.targetKind === 'cumulative') : [];
   const points = funnel ? await listKpiPoints(db, projectId, funnel.stages.map((stage) => stage.key), asOf) : [];
   const quotas = goal ? (await listMemberQuotas(db, projectId)).filter((quota) => quota.goalId === goal.id) : [];
   const names = await userNames(db, quotas.flatMap((quota) => (quota.userId ? [quota.userId] : [])));

@@ -57,10 +57,15 @@ describe('the funnel behind the revenue goal', () => {
     expect(res.body.progress[0].planTotal).toBe(151);
   });
 
-  it("splits the stage volumes as the goal's own decomposition does: quarters weighted 1/1/1/3 ask for half the contracts in Q4", async () => {
+  it("splits the stage volumes as the goal's own decomposition does, also once members hold shares with milestones of their own: quarters weighted 1/1/1/3 ask for half the contracts in Q4", async () => {
     const { owner, project, goalId } = await projectWithRevenueGoal();
     const applied = await call(system.app, 'POST', `/api/projects/${project.id}/decomposition/apply`, { goalId, granularity: 'quarter', weights: [1, 1, 1, 3], ownerId: owner.id });
     expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    // Members' own milestones are not the goal's checkpoints.
+    const [ann, bo] = [await createUser(system.app, 'Ann'), await createUser(system.app, 'Bo')];
+    expect((await call(system.app, 'PUT', `/api/projects/${project.id}/members`, { members: [ann, bo].map((m) => ({ userId: m!.id, role: 'member' })) })).status).toBe(200);
+    const shared = await call(system.app, 'PUT', `/api/projects/${project.id}/goals/${goalId}/allocation`, { granularity: 'month', shares: [ann, bo].map((m) => ({ userId: m!.id, weight: 1 })) });
+    expect(shared.status, JSON.stringify(shared.body)).toBe(200);
     expect((await call(system.app, 'PUT', `/api/projects/${project.id}/funnel`, issueExample)).status).toBe(200);
 
     const res = await call(system.app, 'GET', `/api/projects/${project.id}/funnel`);

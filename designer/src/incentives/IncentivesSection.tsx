@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client';
 import { Card } from '../shared/Card';
+import { kpiMetricLabel } from '../plan/goal-labels';
 import { LoadFailed } from '../shared/LoadFailed';
 import { TableHead } from '../shared/TableHead';
 import { formatDateTime } from '../shared/time';
@@ -38,7 +39,7 @@ export function IncentivesSection({ project }: SalesPlanSectionProps) {
 function IncentivesView({ data, team }: { data: Incentives; team: boolean }) {
   const { t } = useTranslation('incentives');
   if (!data.rules) return <p className="muted">{t('noRules')}</p>;
-  if (data.members.length === 0) return <p className="muted">{t('noQuota', { metric: data.rules.metric })}</p>;
+  if (data.members.length === 0) return <p className="muted">{t('noQuota', { metric: kpiMetricLabel(data.rules.metric) })}</p>;
   return team ? <TeamEarnings data={data} /> : <MyEarnings member={data.members[0]!} />;
 }
 
