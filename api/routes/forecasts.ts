@@ -3,18 +3,29 @@ import { loadProjectForecasts, type SubjectForecast as DomainSubjectForecast } f
 import type { Forecast as DomainForecast } from '../../workflows/domain/sales-plan/forecast';
 import type { Forecast, SubjectForecast } from '../contract/forecasts';
 import { requireProjectAccess } from '../access/project-access';
+import { seesTeam } from '../access/sees-team';
 import type { AppDeps } from '../deps';
 import { requireProject } from '../plan-guard';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/forecasts';
 
+/**
+ * What somebody who does not see the team (api/access/sees-team) reads of the forecasts: their own
+ * allocations and the milestones held for them — what the sales plan page shows a rep — and no
+ * goal's or anyone else's.
+ */
+export const ownForecasts = <S extends Pick<DomainSubjectForecast, 'kind' | 'holder'>>(subjects: readonly S[], userId: string): S[] =>
+  subjects.filter((s) => s.kind !== 'goal' && s.holder?.userId === userId);
+
 export function forecastsRouter({ db }: AppDeps) {
   return createRouter().openapi(routes.getForecasts, async (c) => {
     const { id } = c.req.valid('param');
-    await requireProjectAccess(db, c.get('principal'), id, 'read');
+    const principal = c.get('principal');
+    const team = seesTeam(principal, await requireProjectAccess(db, principal, id, 'read'));
     const project = await requireProject(db, id);
     const asOf = c.req.valid('query').at ? new Date(c.req.valid('query').at!) : new Date();
-    return c.json({ projectId: project.id, asOf: asOf.toISOString(), subjects: await loadProjectForecasts(db, project, asOf) }, 200);
+    const subjects = await loadProjectForecasts(db, project, asOf);
+    return c.json({ projectId: project.id, asOf: asOf.toISOString(), subjects: team ? subjects : ownForecasts(subjects, principal.userId) }, 200);
   });
 }
 

@@ -5,6 +5,7 @@ import type { FunnelStageRow } from '../../db/schema';
 import { deriveFunnel, FunnelError } from '../../workflows/domain/sales-plan/funnel';
 import { requireProjectAccess } from '../access/project-access';
 import { requireProjectAction } from '../access/project-actions';
+import { seesTeam } from '../access/sees-team';
 import type { AppDeps } from '../deps';
 import { fieldDetail, invalidFields, type ErrorDetail } from '../errors';
 import { calendarOf, editPlan, requireProject } from '../plan-guard';
@@ -51,8 +52,8 @@ export function funnelRouter({ db }: AppDeps) {
       const access = await requireProjectAccess(db, principal, id, 'read');
       const project = await requireProject(db, id);
       const funnel = await loadFunnelProgress(db, project, calendarOf(project).timeZone, new Date());
-      // A rep sees their own part of the funnel; the project's planners see the team's.
-      const holders = access === 'plan' ? funnel.holders : funnel.holders.filter((holder) => holder.userId === principal.userId);
+      // A rep sees their own part of the funnel; who sees the team sees the team's.
+      const holders = seesTeam(principal, access) ? funnel.holders : funnel.holders.filter((holder) => holder.userId === principal.userId);
       return c.json(Funnel.parse({ ...funnel, holders }), 200);
     })
     .openapi(routes.setFunnel, async (c) => {

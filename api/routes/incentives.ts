@@ -6,6 +6,7 @@ import type { IncentivePayout, IncentiveRulesRow } from '../../db/schema';
 import { Dec } from '../../workflows/domain/decimal';
 import { requireProjectAccess } from '../access/project-access';
 import { requireProjectAction } from '../access/project-actions';
+import { seesTeam } from '../access/sees-team';
 import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { invalidFields, said, type ErrorDetail } from '../errors';
@@ -17,7 +18,6 @@ import { recordEarnedPayouts, raiseEarnedPayouts } from '../incentives/payouts';
 import { requirePayableRules, saidDetail } from '../incentives/rule-errors';
 import { teamEarnings } from '../incentives/team-earnings';
 import { budgetLineDto } from './budget';
-import type { ProjectAccess } from '../access/project-access';
 
 const rulesDto = (row: IncentiveRulesRow) => ({
   projectId: row.projectId,
@@ -45,12 +45,6 @@ const payoutDto = (payout: IncentivePayout & { memberName: string }): Payout => 
   createdAt: payout.createdAt.toISOString(),
   decidedAt: payout.decidedAt?.toISOString() ?? null,
 });
-
-/**
- * Who sees the whole team: whoever plans the project (owner, the owner's managers, admins), and
- * managers and ops who may read it; everyone else sees their own figures only.
- */
-const seesTeam = (principal: Principal, access: ProjectAccess) => access === 'plan' || principal.role === 'manager' || principal.role === 'ops';
 
 const sum = (values: readonly string[]) => values.reduce((total, value) => total.plus(value), new Dec(0)).toFixed(2);
 

@@ -18,6 +18,7 @@ import { Dec, percentOf } from '../../workflows/domain/decimal';
 import { round2 } from '../../workflows/domain/round2';
 import { projectAccessOf, requireProjectAccess } from '../access/project-access';
 import { accessMay, requireProjectAction } from '../access/project-actions';
+import { seesTeam } from '../access/sees-team';
 import type { AppDeps } from '../deps';
 import { fieldDetail, found, invalidFields, type ErrorDetail } from '../errors';
 import { calendarOf, editPlan, requireProject } from '../plan-guard';
@@ -194,8 +195,8 @@ export function quotaRouter(deps: AppDeps) {
       const project = await requireProject(db, id);
       const asOfText = c.req.valid('query').asOf;
       const asOf = asOfText ? new Date(asOfText) : new Date();
-      // The owner and the managers above see the team; a member sees only their own quota.
-      const seesAll = access === 'plan' || principal.role !== 'member';
+      // Who sees the team sees every quota; a member sees only their own.
+      const seesAll = seesTeam(principal, access);
       const goals: Quotas['goals'] = [];
       for (const goal of await listGoals(db, id)) {
         const quotas = await goalQuotas(db, project, goal, asOf, seesAll ? null : principal.userId);

@@ -5,8 +5,11 @@ import { deleteTrainingItem, findTrainingItem, insertTrainingItem, listTraining,
 import type { SalesProject } from '../../db/schema';
 import { requireProjectAccess } from '../access/project-access';
 import { requireProjectAction } from '../access/project-actions';
+import { seesTeam } from '../access/sees-team';
+import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
-import { fieldDetail, found, invalidFields, notFound, type ErrorDetail } from '../errors';
+import { ApiError, fieldDetail, found, invalidFields, notFound, said, type ErrorDetail } from '../errors';
+import { sayIn } from '../said';
 import { calendarOf, inProject, requireUsers } from '../plan-guard';
 import { createRouter } from '../router';
 import { TrainingItem } from '../contract/training';
@@ -59,15 +62,46 @@ async function checkDraft(trx: Db, project: SalesProject, draft: Draft, trainerA
   await requireUsers(trx, [{ path: 'trainerId', id: draft.trainerId }, ...(draft.attendeeIds ?? []).map((id, i) => ({ path: `attendeeIds.${i}`, id }))]);
 }
 
+/**
+ * What somebody who does not see the team (api/access/sees-team) reads of the training plan: the
+ * items they attend or train, each with their own attendee row only; undefined for an item that is
+ * none of theirs.
+ */
+export function ownTraining(item: TrainingWithAttendees, userId: string): TrainingWithAttendees | undefined {
+  const own = ownRows(item, userId);
+  return own.attendees.length === 0 && item.trainerId !== userId ? undefined : own;
+}
+
+/** The item with only `userId`'s own attendee row (none when they do not attend it). */
+const ownRows = (item: TrainingWithAttendees, userId: string): TrainingWithAttendees => ({ ...item, attendees: item.attendees.filter((a) => a.userId === userId) });
+
+/** An attendee records only whether they completed an item; whether they attended and their score are the planners' to record. */
+function requireOnlyCompletion(body: { attended?: unknown; score?: unknown }): void {
+  const field = body.attended !== undefined ? 'attended' : body.score !== undefined ? 'score' : undefined;
+  if (field === undefined) return;
+  const message = said('attendeeRecordsCompletion', { field });
+  throw new ApiError(403, 'forbidden', message, [{ path: field, message: sayIn('en', message), said: message }]);
+}
+
 export function trainingRouter({ db, temporal }: AppDeps) {
-  const answer = async (projectId: string, trainingId: string) => trainingDto(found(await findTrainingItem(db, projectId, trainingId), 'trainingItem', trainingId));
+  /**
+   * The item as `principal` may read it: whoever does not see the team reads only their own
+   * attendee row (none of an item they do not attend; the list leaves such items out).
+   */
+  const answer = async (principal: Principal, projectId: string, trainingId: string, team: boolean) => {
+    const item = found(await findTrainingItem(db, projectId, trainingId), 'trainingItem', trainingId);
+    return trainingDto(team ? item : ownRows(item, principal.userId));
+  };
   return createRouter()
     .openapi(trainingRoutes.list, async (c) => {
       const { id } = c.req.valid('param');
-      await requireProjectAccess(db, c.get('principal'), id, 'read');
+      const principal = c.get('principal');
+      const team = seesTeam(principal, await requireProjectAccess(db, principal, id, 'read'));
       const { attendee } = c.req.valid('query');
       const now = new Date();
-      return c.json((await listTraining(db, id, attendee ? { attendee } : {})).map((item) => trainingDto(item, now)), 200);
+      const items = await listTraining(db, id, attendee ? { attendee } : {});
+      const readable = team ? items : items.flatMap((item) => ownTraining(item, principal.userId) ?? []);
+      return c.json(readable.map((item) => trainingDto(item, now)), 200);
     })
     .openapi(trainingRoutes.create, async (c) => {
       const { id } = c.req.valid('param');
@@ -94,12 +128,13 @@ export function trainingRouter({ db, temporal }: AppDeps) {
         await placeTrainingTimers(temporal, item.id);
         return item;
       });
-      return c.json(await answer(id, created.id), 201);
+      return c.json(await answer(c.get('principal'), id, created.id, true), 201);
     })
     .openapi(trainingRoutes.get, async (c) => {
       const { id, trainingId } = c.req.valid('param');
-      await requireProjectAccess(db, c.get('principal'), id, 'read');
-      return c.json(await answer(id, trainingId), 200);
+      const principal = c.get('principal');
+      const team = seesTeam(principal, await requireProjectAccess(db, principal, id, 'read'));
+      return c.json(await answer(principal, id, trainingId, team), 200);
     })
     .openapi(trainingRoutes.update, async (c) => {
       const { id, trainingId } = c.req.valid('param');
@@ -128,7 +163,7 @@ export function trainingRouter({ db, temporal }: AppDeps) {
       // A new date moves the reminder and the completion check, once committed: the item's timer
       // workflow reads the date again when told, and must not read the one being replaced.
       if (moved) await placeTrainingTimers(temporal, trainingId);
-      return c.json(await answer(id, trainingId), 200);
+      return c.json(await answer(c.get('principal'), id, trainingId, true), 200);
     })
     .openapi(trainingRoutes.delete, async (c) => {
       const { id, trainingId } = c.req.valid('param');
@@ -142,10 +177,12 @@ export function trainingRouter({ db, temporal }: AppDeps) {
     .openapi(recordAttendance, async (c) => {
       const { id, trainingId, userId } = c.req.valid('param');
       const principal = c.get('principal');
-      // An attendee records their own; anyone else's takes the project's planners.
-      if (principal.userId === userId) await requireProjectAccess(db, principal, id, 'read');
-      else await requireProjectAction(db, principal, id, 'editPlan', 'record attendance or completion of its training');
+      // An attendee records their own completion; attendance, scores and anyone else's take the project's planners.
+      const access = await requireProjectAccess(db, principal, id, 'read');
+      const plans = access === 'plan';
+      if (principal.userId !== userId && !plans) await requireProjectAction(db, principal, id, 'editPlan', 'record attendance or completion of its training');
       const body = c.req.valid('json');
+      if (!plans) requireOnlyCompletion(body);
       await inProject(db, id, async (trx) => {
         found(await findTrainingItem(trx, id, trainingId), 'trainingItem', trainingId);
         const changed = await updateAttendee(trx, trainingId, userId, {
@@ -155,6 +192,6 @@ export function trainingRouter({ db, temporal }: AppDeps) {
         });
         if (!changed) throw invalidFields([fieldDetail('userId', 'field.notAnAttendee')]);
       });
-      return c.json(await answer(id, trainingId), 200);
+      return c.json(await answer(principal, id, trainingId, seesTeam(principal, access)), 200);
     });
 }

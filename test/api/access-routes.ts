@@ -454,7 +454,7 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
       allow: ['member', ...projectPlanners],
       see: projectReaders,
       ok: 200,
-      send: () => ({ path: `${P}/training/${f.trainingId}/attendees/${people.member.id}`, body: { score: ++renamed } }),
+      send: () => ({ path: `${P}/training/${f.trainingId}/attendees/${people.member.id}`, body: { completed: ++renamed % 2 === 0 } }),
     },
 
     // The balanced scorecard

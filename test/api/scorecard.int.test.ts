@@ -68,7 +68,9 @@ describe('the balanced scorecard', () => {
     await ok('POST', `${P}/kpi-reports`, { metric: 'revenue', value: 900 }, { as: hunter });
     await ok('POST', `${P}/kpi-reports`, { metric: 'revenue', value: 300 }, { as: farmer });
     await ok('POST', `${P}/kpi-reports`, { metric: 'new_customers', value: 2 }, { as: farmer });
-    await ok('PATCH', `${P}/training/${training.id}/attendees/${farmer.id}`, { attended: true, completed: true, score: 92 }, { as: farmer });
+    // She records her own completion; her attendance and score are the planners' to record.
+    await ok('PATCH', `${P}/training/${training.id}/attendees/${farmer.id}`, { completed: true }, { as: farmer });
+    await ok('PATCH', `${P}/training/${training.id}/attendees/${farmer.id}`, { attended: true, score: 92 });
     await ok('PATCH', `${P}/training/${training.id}/attendees/${hunter.id}`, { attended: false });
 
     const ranking = (await ok('GET', `${P}/scorecard/ranking`)) as { entries: Entry[] };

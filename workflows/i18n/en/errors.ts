@@ -271,4 +271,5 @@ export const errors = {
     noMilestone: 'no milestone with id {id} in this project',
     noRules: 'The project has no incentive rules yet.',
   },
+  attendeeRecordsCompletion: "An attendee records only their own completion; {field} is recorded by the project''s planners.",
 } as const;

@@ -258,4 +258,5 @@ export const errors: Translation<typeof en> = {
     noMilestone: '本项目中没有 ID 为 {id} 的里程碑',
     noRules: '该项目尚未设置激励规则。',
   },
+  attendeeRecordsCompletion: '参训人员只能记录自己是否完成培训；{field} 由项目的计划负责人记录。',
 };
