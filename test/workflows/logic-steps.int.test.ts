@@ -100,7 +100,8 @@ describe('trigger, condition, end, escalate, wait for acknowledgement and notify
       return res.body as { id: string; kind: string }[];
     });
     expect(request!.kind).toBe('acknowledgement');
-    expect(await inboxSubjects(system, org.manager.id)).toEqual([`Level 1: ${projectName}`]);
+    // The inbox item is written by its own step, not with the request's row.
+    await eventually(async () => expect(await inboxSubjects(system, org.manager.id)).toEqual([`Level 1: ${projectName}`]));
     const acked = await call(system.app, 'POST', `/api/approvals/${request!.id}/decision`, { decision: 'acknowledge' }, { as: org.manager });
     expect(acked.status, JSON.stringify(acked.body)).toBe(200);
     const run = await finishedRun(system, (await flowRunOf(system, projectId)).id);
