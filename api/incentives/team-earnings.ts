@@ -60,8 +60,8 @@ export async function teamEarnings(db: Db, projectId: string, rules: IncentiveRu
   const standing = await scorecardStandingFor(db, project, wholeProjectWindow(project, asOf));
   // Ranked among those who can earn (the quota holders), in the scorecard's order: a first place
   // held by someone without a quota (the owner) does not leave the bonus to nobody.
-  const holders = new Set(quotas.map((q) => q.memberId));
-  const scorecardRanks = standing ? rankByScore(standing.entries.filter((e) => holders.has(e.memberId))) : null;
+  const scores = standing ? new Map(standing.entries.map((e) => [e.memberId, e.score])) : null;
+  const scorecardRanks = scores ? ranks(quotas.filter((q) => scores.has(q.memberId)), scores) : null;
   const rankNow = scorecardRanks ?? ranks(quotas, revenue);
   const rankAtForecast = scorecardRanks ?? ranks(quotas, forecasts);
   return quotas.map((q) => {
@@ -83,9 +83,4 @@ export async function teamEarnings(db: Db, projectId: string, rules: IncentiveRu
       atForecast: earnings(rules.rules, { memberId: q.memberId, quota: q.quota, revenue: forecasts.get(q.memberId)!, milestonesMet, rank: forecastRank }),
     };
   });
-}
-
-/** Places by score among the given members, equal scores sharing a place (1, 1, 3). */
-function rankByScore(entries: readonly { memberId: string; score: string }[]): Map<string, number> {
-  return new Map(entries.map((e) => [e.memberId, 1 + entries.filter((other) => new Dec(other.score).greaterThan(new Dec(e.score))).length]));
 }
