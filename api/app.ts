@@ -27,6 +27,7 @@ import { flowSimulationRouter } from './routes/flow-simulation';
 import { flowRunTraceRouter, flowRunsOfFlowRouter } from './routes/flow-runs';
 import { flowBindingsRouter, flowsRouter } from './routes/flows';
 import { projectsRouter } from './routes/projects';
+import { projectPages } from './project-pages';
 import { usersRouter } from './routes/users';
 import { absencesRouter } from './routes/absences';
 import { decisionLinksRouter } from './routes/decision-links';
@@ -78,7 +79,7 @@ export function createApp(deps: AppDeps) {
     .route('/', authRouter(deps))
     .route('/', usersRouter(deps))
     .route('/', absencesRouter(deps))
-    .route('/', projectsRouter(deps))
+    .route('/', projectsRouter({ ...deps, projectPages: deps.projectPages ?? projectPages(deps.db, deps.temporal.client) }))
     .route('/', lifecycleRouter(deps))
     .route('/', projectRetrospectiveRouter(deps))
     .route('/', retrospectivesRouter(deps))

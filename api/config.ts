@@ -6,6 +6,7 @@ import { defaultWorkerSizing, type WorkerSizing } from '../activities/runtime/wo
 import { TemporalSettingsError, parseTemporalSettings, type TemporalAccess } from '../activities/runtime/temporal-settings';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import { TrustProxyError, parseTrustProxy } from './client-address';
+import { defaultCachedProjectPages } from './project-pages';
 
 /** What one process runs: the HTTP API, the Temporal worker, or everything with embedded parts (`npm start`). */
 export const roles = ['api', 'worker', 'all'] as const;
@@ -42,6 +43,8 @@ const Env = z.object({
   DATABASE_LISTEN_URL: z.url().optional(),
   /** How long a replica may serve a token's or session's principal from memory at most, as a safety net (0 = no cache). */
   AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  /** How many project pages a replica keeps between reads (api/project-pages.ts), about 10 KB each; each read still asks whether the page changed. */
+  API_PROJECT_PAGES: z.coerce.number().int().min(1).max(1_000_000).default(defaultCachedProjectPages),
   MILEPOST_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
   TEMPORAL_ADDRESS: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),

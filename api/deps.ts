@@ -4,6 +4,7 @@ import type { Logger } from '../activities/runtime/logger';
 import type { TrustProxy } from './client-address';
 import type { PrincipalCache } from './auth/principal-cache';
 import type { AddressAllowList } from '../activities/flow/address-guard';
+import type { ProjectPages } from './project-pages';
 
 /** What the API needs from the outside world; tests pass the real ones. */
 export interface AppDeps {
@@ -27,6 +28,8 @@ export interface AppDeps {
    * heard from PostgreSQL (api/auth/principal-cache.ts); none = one lookup per request.
    */
   principalCache?: PrincipalCache | undefined;
+  /** Project pages kept between reads while the database says they are current (api/project-pages.ts); default one of `defaultCachedProjectPages`. */
+  projectPages?: ProjectPages | undefined;
   /** The secret e-mail decision links are signed with (`/decide/{token}`); none = those pages are off. */
   decisionLinks?: { secret: string } | undefined;
   /** MILEPOST_CHANNEL_KEY; none = chat channel secrets are sealed with a key derived from the decision links' secret. */

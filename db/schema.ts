@@ -393,6 +393,18 @@ export interface ProjectLifecyclesTable {
   updatedAt: ColumnType<Date, never, string | Date>;
 }
 
+/** Grows at the commit of every change to what the project's page shows (db/migrations/20261210T0000-project-read-versions.ts). */
+export interface ProjectReadVersionsTable {
+  projectId: string;
+  version: number;
+}
+
+/** One row: grows at the commit of every change to who reports to whom. */
+export interface OrgChartVersionTable {
+  singleton: Generated<boolean>;
+  version: number;
+}
+
 export interface RetrospectivesTable {
   id: Generated<string>;
   projectId: string;
@@ -492,6 +504,8 @@ export interface Database {
   tasks: TasksTable;
   project_events: ProjectEventsTable;
   project_lifecycles: ProjectLifecyclesTable;
+  project_read_versions: ProjectReadVersionsTable;
+  org_chart_version: OrgChartVersionTable;
   retrospectives: RetrospectivesTable;
   retrospective_inputs: RetrospectiveInputsTable;
   goals: GoalsTable;

@@ -53,7 +53,12 @@ export async function requireProjectAccess(
   doing: DoingText = 'do this',
   hidden: () => ApiError = () => notFound('project', projectId),
 ): Promise<ProjectAccess> {
-  const access = await projectAccessOf(db, principal, projectId);
+  return requireAccessFrom(principal, await findProjectRelation(db, projectId, principal.userId), need, doing, hidden);
+}
+
+/** requireProjectAccess for a relation already known (undefined: no such project). */
+export function requireAccessFrom(principal: Principal, relation: ProjectRelation | undefined, need: ProjectAccess, doing: DoingText, hidden: () => ApiError): ProjectAccess {
+  const access = relation && accessFrom(principal, relation);
   if (!access) throw hidden();
   if (!accessIncludes(access, need)) {
     throw new ApiError(403, 'forbidden', said(principal.role === 'viewer' ? 'onlyProjectPeopleViewer' : 'onlyProjectPeople', { who: said(`who.${need}`), doing: doingParam(doing) }));

@@ -1,22 +1,22 @@
 import { insertKpiReport } from '../../db/queries/kpi-reports';
 import { raiseTriggeredRisks } from '../../db/queries/risks';
-import { listEscalations } from '../../db/queries/escalations';
 import { listProjects } from '../../db/queries/project-list';
-import { insertMilestones, insertProject, listMilestones } from '../../db/queries/projects';
+import { insertMilestones, insertProject } from '../../db/queries/projects';
 import type { Db } from '../../db/connect';
-import { projectReader, requireProjectAccess } from '../access/project-access';
+import { projectReader, requireAccessFrom } from '../access/project-access';
+import { relationOf } from '../../db/queries/project-access';
+import { pageResponse, type ProjectPages } from '../project-pages';
 import { projectCan, requirePhase, requireProjectAction } from '../access/project-actions';
 import { requireMayCreateProjectFor } from '../access/project-creation';
 import type { AppDeps } from '../deps';
-import { escalationDto, kpiReportDto, projectDto } from '../dto';
-import { ApiError, invalidFields, type ErrorDetail } from '../errors';
+import { kpiReportDto, projectDto } from '../dto';
+import { ApiError, invalidFields, notFound, type ErrorDetail } from '../errors';
 import { checkMilestone, newMilestoneDraft } from '../milestone-rules';
 import { raiseReportEffects, recordKpiReports } from '../kpi-report-effects';
 import { requireTrackedMetric } from '../kpi-metrics';
-import { askLifecycle, startLifecycle } from '../lifecycle';
-import { findProjectPage } from '../../db/queries/project-lifecycles';
+import { startLifecycle } from '../lifecycle';
 import { inProject } from '../plan-guard';
-import { basicsDto, changeBasics } from '../project-basics';
+import { changeBasics } from '../project-basics';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/projects';
 import { decodeCursor, encodeCursor } from '../contract/list-cursor';
@@ -33,7 +33,7 @@ async function requireUsers(db: Db, refs: { path: string; id: string }[]): Promi
   if (missing.length > 0) throw invalidFields(missing);
 }
 
-export function projectsRouter({ db, temporal }: AppDeps) {
+export function projectsRouter({ db, temporal, projectPages }: AppDeps & { projectPages: ProjectPages }) {
   return createRouter()
     .openapi(
       routes.listProjects,
@@ -96,17 +96,12 @@ export function projectsRouter({ db, temporal }: AppDeps) {
       routes.getProject,
       async (c) => {
         const { id } = c.req.valid('param');
-        // One round trip: who may read it, and all it shows, asked together.
-        const [access, page, milestones, escalations] = await Promise.all([
-          requireProjectAccess(db, c.get('principal'), id, 'read'),
-          findProjectPage(db, id),
-          listMilestones(db, id),
-          listEscalations(db, id),
-        ]);
-        const { project, reviewStatus } = page!;
-        const lifecycle = page!.lifecycle ?? (await askLifecycle(temporal.client, id));
-        const can = projectCan(c.get('principal'), access, { phase: project.phase, reviewStatus });
-        return c.json({ ...projectDto(project, milestones), basics: basicsDto(project), lifecycle, escalations: escalations.map(escalationDto), access, can }, 200);
+        const principal = c.get('principal');
+        const page = await projectPages.read(id);
+        const access = requireAccessFrom(principal, page && relationOf(page.people, principal.userId), 'read', 'do this', () => notFound('project', id));
+        // The shared part of the body was written to JSON once, when the page was loaded.
+        const mine = { access, can: projectCan(principal, access, page!.state) };
+        return pageResponse(c, page!, mine);
       },
     )
     .openapi(

@@ -1,6 +1,7 @@
 import { Client } from '@temporalio/client';
 import { connectTemporalClient } from '../../activities/runtime/temporal-connect';
 import { createApp } from '../app';
+import { projectPages } from '../project-pages';
 import { reconcileFlowSchedules } from '../flow-schedules';
 import { requestIdMemo } from '../request-id-memo';
 import { webPageDir } from './built-files';
@@ -28,6 +29,7 @@ export async function startApiRole(input: RoleParts): Promise<void> {
   const app = createApp({
     db,
     principalCache,
+    projectPages: projectPages(db, client, { max: config.API_PROJECT_PAGES }),
     channelKey: config.MILEPOST_CHANNEL_KEY,
     webhookAllow: config.MILEPOST_WEBHOOK_ALLOW,
     temporal: { client, taskQueue: config.MILEPOST_TASK_QUEUE },

@@ -32,19 +32,47 @@ export function projectPeopleAndManagers(projectId: string): RawBuilder<unknown>
     )`;
 }
 
+/**
+ * Everybody who stands to a project: its owner, its members with their roles, and the managers above
+ * them in the org chart. Enough to tell any person's relation to it (`relationOf`) without asking again.
+ */
+export interface ProjectPeople {
+  ownerId: string;
+  members: { userId: string; role: ProjectMemberRole }[];
+  /** Everyone above the owner in the org chart, any number of levels. */
+  ownerManagers: string[];
+  /** Everyone above the owner or any member. */
+  managers: string[];
+}
+
 /** One query: undefined when the project does not exist. A cycle in the org chart stops at 50 levels. */
-export async function findProjectRelation(db: Db, projectId: string, userId: string): Promise<ProjectRelation | undefined> {
-  const result = await sql<{ ownerId: string; memberRole: ProjectMemberRole | null; managesOwner: boolean; managesMember: boolean }>`
+export async function findProjectPeople(db: Db, projectId: string): Promise<ProjectPeople | undefined> {
+  const result = await sql<ProjectPeople>`
     ${projectPeopleAndManagers(projectId)}
     select
       p.owner_id,
-      (select role from project_members where project_id = p.id and user_id = ${userId}) as member_role,
-      coalesce((select bool_or(is_owner) from chain where manager_id = ${userId}), false) as manages_owner,
-      exists (select 1 from chain where manager_id = ${userId}) as manages_member
+      coalesce((select json_agg(json_build_object('userId', user_id, 'role', role)) from project_members where project_id = p.id), '[]') as members,
+      array(select distinct manager_id::text from chain where is_owner) as owner_managers,
+      array(select distinct manager_id::text from chain) as managers
     from sales_projects p where p.id = ${projectId}
   `.execute(db);
-  const row = result.rows[0];
-  return row && { ownerId: row.ownerId, memberRole: row.memberRole, managesOwner: row.managesOwner, managesMember: row.managesMember };
+  return result.rows[0];
+}
+
+/** How one person stands to a project, from its people. */
+export function relationOf(people: ProjectPeople, userId: string): ProjectRelation {
+  return {
+    ownerId: people.ownerId,
+    memberRole: people.members.find((m) => m.userId === userId)?.role ?? null,
+    managesOwner: people.ownerManagers.includes(userId),
+    managesMember: people.managers.includes(userId),
+  };
+}
+
+/** One query: undefined when the project does not exist. */
+export async function findProjectRelation(db: Db, projectId: string, userId: string): Promise<ProjectRelation | undefined> {
+  const people = await findProjectPeople(db, projectId);
+  return people && relationOf(people, userId);
 }
 
 /** Whose projects someone reads: the ones they are on and, with `withReports`, those of everybody below them. */

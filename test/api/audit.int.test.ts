@@ -13,6 +13,7 @@ import { auditedTables as forecastCrossingTables } from '../../db/migrations/202
 import { auditedTables as funnelTables } from '../../db/migrations/20261209T0200-funnel';
 import { auditedTables as trainingAndScorecardTables } from '../../db/migrations/20261209T0300-training-and-scorecard';
 import { auditedTables as incentiveTables } from '../../db/migrations/20261209T0400-incentives';
+import { unauditedTables as projectReadVersionTables } from '../../db/migrations/20261210T0000-project-read-versions';
 import { createOrgChart, createProjectWithMilestone } from '../support/factories';
 import { call, eventually } from '../support/http';
 import { admin } from '../support/identities';
@@ -23,7 +24,7 @@ import { useSystem } from '../support/system';
 const system = useSystem();
 /** Tables audited, and left out with a reason, each named by the migration that created it. */
 const auditedTables = { ...firstAuditedTables, ...sharedCalendarTables, ...absenceTables, ...chatChannelTables, ...goalAllocationTables, ...forecastCrossingTables, ...funnelTables, ...trainingAndScorecardTables, ...incentiveTables };
-const unauditedTables = { ...unauditedSince20261125, ...unauditedSince20261204, ...unauditedSince20261206, ...unauditedSince20261207, ...chatChannelUnaudited };
+const unauditedTables = { ...unauditedSince20261125, ...unauditedSince20261204, ...unauditedSince20261206, ...unauditedSince20261207, ...chatChannelUnaudited, ...projectReadVersionTables };
 
 const trailOf = (projectId: string) =>
   system.db.selectFrom('audit_events').selectAll().where('projectId', '=', projectId).orderBy('id').execute();

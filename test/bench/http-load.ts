@@ -25,9 +25,13 @@ export async function serveOverHttp(fetch: (request: Request) => Response | Prom
   });
 }
 
-/** The peer of every HTTP benchmark: Hono on @hono/node-server answering a constant, in the same process. */
+/**
+ * The peer of every HTTP benchmark: Hono on @hono/node-server answering a constant to any path, in
+ * the same process. Load it with the same `path` as the route it is compared with, so that the
+ * client's own work per request (autocannon rebuilds a request whose path changes) weighs on both.
+ */
 export function helloWorld(): Promise<Served> {
-  const app = new Hono().get('/', (c) => c.text('Hello world'));
+  const app = new Hono().get('*', (c) => c.text('Hello world'));
   return serveOverHttp(app.fetch);
 }
 

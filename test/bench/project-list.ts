@@ -107,7 +107,7 @@ async function runBench({ large, explainPlan }: { large: boolean; explainPlan: b
       // One after the other, the peer last: no request of the list is left in flight when the database stops.
       if (explainPlan) plan = await explain(db, managerId);
       const list = await load(milepost.url, { headers: { authorization: `Bearer ${token}` }, path: () => '/api/projects?limit=50' });
-      const peer = await load(hello.url);
+      const peer = await load(hello.url, { path: () => '/api/projects?limit=50' });
       const ratio = list.requestsPerSecond / peer.requestsPerSecond;
       rows.push({
         what: `project list, 50 of ${size.toLocaleString('en-US')} projects as a manager (half theirs), 10 connections`,
