@@ -1,11 +1,12 @@
 // A Milepost worker alone in its own process, sized by the WORKER_* settings as `npm start` sizes
-// it: for measuring its memory (it answers "memory" messages over IPC with its RSS after a full
-// garbage collection) and for running several workers on one task queue. Started through
+// it: for measuring its memory (it answers "memory" messages over IPC with its RSS and the live heap
+// of all its threads after a full garbage collection in each) and for running several workers on one task queue. Started through
 // worker-processes.ts with --expose-gc; not meant to be run by hand.
 import { readFile } from 'node:fs/promises';
 import { configureTemporalRuntime, startWorker } from '../../../activities/runtime/worker';
 import { loadConfig } from '../../../api/config';
 import { createDb } from '../../../db/connect';
+import { watchThreadHeaps } from './heap-of-all-threads';
 import { peerActivities } from './peer-activities';
 
 const need = (name: string) => process.env[name] ?? (() => { throw new Error(`${name} is not set.`); })();
@@ -22,11 +23,11 @@ const worker = await startWorker({
   sizing: loadConfig(process.env).workerSizing,
 });
 
-const gc = (globalThis as { gc?: () => void }).gc;
+const heaps = await watchThreadHeaps();
 process.on('message', (message) => {
   if (message === 'memory') {
-    gc?.();
-    process.send?.({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed });
+    // Every thread's heap collected first (the workflows run in worker threads), then measured.
+    void heaps.measure().then((heap) => process.send?.({ rss: process.memoryUsage().rss, heapUsed: heap.used, threads: heap.threads }));
   } else if (message === 'stop') {
     void worker.stop().then(() => db.destroy()).then(() => process.exit(0));
   }
