@@ -43,8 +43,8 @@ export const defaultCachedProjectPages = 2_000;
  * under counters newer than itself: a change committed in between only makes the next read load
  * it again. Reads share that question: one statement is in flight at a time, and the reads that
  * arrive meanwhile are asked together in the next (DataLoader), which is sent after each of them
- * arrived, so none can miss a change committed before it. A project whose lifecycle has no row yet (started before the projection existed) asks
- * its workflow each time and is never kept.
+ * arrived, so none can miss a change committed before it. A project whose lifecycle has no row
+ * yet (started before the projection existed) asks its workflow each time and is never kept.
  */
 export function projectPages(db: Db, client: Client, { max = defaultCachedProjectPages }: { max?: number } = {}): ProjectPages {
   const kept = new LRUCache<string, { version: string; page: ProjectPage }>({ max });
