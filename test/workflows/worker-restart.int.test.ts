@@ -19,6 +19,10 @@ it('keeps an escalation wait across a worker restart, without losing or repeatin
     expect(pending).toHaveLength(1);
     return pending;
   });
+  // …and has no activity out: the approval request is written by one, but the step may still be
+  // sending the manager's message when the request shows.
+  const flowRun = system.client.workflow.getHandle(flowRunWorkflowId(p.id, 'milestone_missed', p.milestones[0]!.id));
+  await eventually(async () => expect((await flowRun.describe()).raw.pendingActivities ?? []).toHaveLength(0));
   await system.stopWorker();
   await untilPassed(request!.dueAt); // the acknowledgement timer fires on the server while no worker runs
   await system.startWorker();
@@ -34,7 +38,7 @@ it('keeps an escalation wait across a worker restart, without losing or repeatin
   const ack = await call(system.app, 'POST', `/api/escalations/${afterRestart[1]!.id}/ack`, {}, { as: org.director });
   expect(ack.status, JSON.stringify(ack.body)).toBe(200);
   // The flow ends once acknowledged: no level 3, and level 1 is not asked again.
-  await system.client.workflow.getHandle(flowRunWorkflowId(p.id, 'milestone_missed', p.milestones[0]!.id)).result();
+  await flowRun.result();
   expect((await escalations()).map((e) => e.level)).toEqual([1, 2]);
   const inbox = await call(system.app, 'GET', `/api/users/${org.manager.id}/inbox`);
   expect(inbox.body).toHaveLength(1);
