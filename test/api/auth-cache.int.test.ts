@@ -1,4 +1,3 @@
-import { type KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp, type App } from '../../api/app';
 import { startPrincipalCache, type PrincipalCache } from '../../api/auth/principal-cache';
@@ -6,6 +5,7 @@ import { createDb, type Db } from '../../db/connect';
 import { createApiToken, createSession } from '../../db/queries/auth';
 import { call } from '../support/http';
 import { createUser } from '../support/people';
+import { countingPlugin } from '../support/statement-count';
 import { useSystem } from '../support/system';
 
 // Two replicas of the API over one database, each with its own principal cache, as two processes
@@ -13,19 +13,6 @@ import { useSystem } from '../support/system';
 // what it cached within the bound below, told by PostgreSQL's NOTIFY (its TTL is far longer).
 const system = useSystem({ worker: false });
 const invalidationBoundMs = 2_000;
-
-/** Counts the statements a pool sends (every kysely query, raw SQL included, passes through plugins). */
-function countingPlugin() {
-  const counter = { queries: 0 };
-  const plugin: KyselyPlugin = {
-    transformQuery(args) {
-      counter.queries += 1;
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
-  return { counter, plugin };
-}
 
 interface Replica {
   app: App;

@@ -1,4 +1,3 @@
-import { type KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp, type App } from '../../api/app';
 import { startPrincipalCache, type PrincipalCache } from '../../api/auth/principal-cache';
@@ -10,6 +9,7 @@ import { createOrgChart, createProject, inSeconds, type OrgChart } from '../supp
 import { call } from '../support/http';
 import type { Identity } from '../support/identities';
 import { createUser } from '../support/people';
+import { countingPlugin } from '../support/statement-count';
 import { useSystem } from '../support/system';
 
 // Two replicas of the API over one database, each keeping project pages (api/project-pages.ts), as
@@ -21,19 +21,12 @@ interface Replica {
   app: App;
   db: Db;
   principals: PrincipalCache;
-  statements: { count: number };
+  statements: { queries: number };
 }
 
 async function startReplica(pages?: { max: number }): Promise<Replica> {
-  const statements = { count: 0 };
-  const counting: KyselyPlugin = {
-    transformQuery(args) {
-      statements.count += 1;
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
-  const db = createDb(inject('databaseUrl'), { max: 4 }).withPlugin(counting);
+  const { counter: statements, plugin } = countingPlugin();
+  const db = createDb(inject('databaseUrl'), { max: 4 }).withPlugin(plugin);
   const principals = await startPrincipalCache({ listenUrl: inject('databaseUrl'), ttlMs: 60_000 });
   const temporal = { client: system.client, taskQueue: system.taskQueue };
   const app = createApp({ db, temporal, principalCache: principals, metrics: false, ...(pages ? { projectPages: projectPages(db, system.client, pages) } : {}) });
@@ -56,9 +49,9 @@ afterAll(async () => {
 
 /** The project page on a replica as `as` reads it, with how many statements the read sent there. */
 async function readOn(replica: Replica, projectId: string, as: Identity = org.manager) {
-  const before = replica.statements.count;
+  const before = replica.statements.queries;
   const res = await call(replica.app, 'GET', `/api/projects/${projectId}`, undefined, { as });
-  return { status: res.status, body: res.body, statements: replica.statements.count - before };
+  return { status: res.status, body: res.body, statements: replica.statements.queries - before };
 }
 
 /** A project of the rep's with two milestones, read once on B so that B keeps its page. */
