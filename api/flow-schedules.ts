@@ -1,4 +1,4 @@
-import { ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleDescription, type ScheduleOptions } from '@temporalio/client';
+import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleDescription, type ScheduleOptions } from '@temporalio/client';
 import type { Db } from '../db/connect';
 import { listScheduleBindings, type ScheduleBinding } from '../db/queries/flow-schedules';
 import { nextCronRuns } from '../workflows/flow/cron';
@@ -85,12 +85,19 @@ async function deleteSchedule(deps: FlowScheduleDeps, scheduleId: string): Promi
 }
 
 /** Makes one schedule match what is wanted: created, its spec updated, or left as it is. */
-async function apply(deps: FlowScheduleDeps, want: Wanted): Promise<ScheduleChange> {
+async function apply(deps: FlowScheduleDeps, want: Wanted, lookedAgain = false): Promise<ScheduleChange> {
   const described = await describeOrNull(deps, want.scheduleId);
   const options = scheduleOptions(deps, want);
   if (described === null) {
-    await deps.client.schedule.create(options);
-    return 'created';
+    try {
+      await deps.client.schedule.create(options);
+      return 'created';
+    } catch (error) {
+      // Created since we looked, by another replica starting at the same time or by a request:
+      // look again, once, and make that one match.
+      if (!(error instanceof ScheduleAlreadyRunning) || lookedAgain) throw error;
+      return apply(deps, want, true);
+    }
   }
   if (isCurrent(deps, described, want)) return 'unchanged';
   await deps.client.schedule.getHandle(want.scheduleId).update((current) => ({ ...current, spec: options.spec, action: options.action, policies: options.policies ?? current.policies, state: { ...current.state, note: want.note } }));

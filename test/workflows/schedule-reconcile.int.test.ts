@@ -125,6 +125,18 @@ describe('reconciling flow schedules with the bindings', () => {
     await eventually(async () => expect(await reconcileFlowSchedules(deps)).toMatchObject({ ...nothingChanged, unchanged: [globalSchedule] }));
   });
 
+  it('reconciles from eight replicas starting at once without any failing, leaving one schedule per binding', async () => {
+    const deps = await world();
+    const { db } = deps;
+    const p = await project(db, await owner(db), 'execution');
+    await bindRow(db, p, await scheduleFlow(db, { cron: '0 0 1 1 *' }));
+    await bindRow(db, null, await scheduleFlow(db, { cron: '0 6 * * MON' }));
+    const reports = await Promise.all(Array.from({ length: 8 }, () => reconcileFlowSchedules(deps)));
+    const made = reports.flatMap((r) => [...r.created, ...r.updated, ...r.unchanged]);
+    expect(new Set(made)).toEqual(new Set([flowScheduleId(deps.taskQueue, p), flowScheduleId(deps.taskQueue, null)]));
+    expect(reports.flatMap((r) => r.created).sort()).toEqual([flowScheduleId(deps.taskQueue, p), flowScheduleId(deps.taskQueue, null)].sort());
+  });
+
   it('runs a schedule bound to all projects once per project in its phases, in batches, skipping a project whose calendar has the day off and recording why', async () => {
     const deps = await world();
     const { db } = deps;
