@@ -7,6 +7,7 @@ import { milestoneMissEscalationFlow } from '../../workflows/flow/default-flows'
 import { approveAtOnce, bind, createOrgChart, createProject, inSeconds, publishFlow, startExecution } from '../support/factories';
 import { recordHistory } from '../support/histories';
 import { call, eventually } from '../support/http';
+import { revenueGoalUntil } from '../support/sales-plan';
 import { createUser, type Person } from '../support/people';
 import { useSystem } from '../support/system';
 
@@ -18,14 +19,7 @@ async function allocatedProject(people: Person[], initial: [Person, number][], s
   const project = await createProject(system.app, org.rep.id, 'Reallocation', { periodEnd: inSeconds(seconds.periodEnd), monitoringDays: 0 });
   const members = await call(system.app, 'PUT', `/api/projects/${project.id}/members`, { members: people.map((p) => ({ userId: p.id, role: 'member' })) });
   expect(members.status, JSON.stringify(members.body)).toBe(200);
-  const goal = await call(system.app, 'POST', `/api/projects/${project.id}/goals`, {
-    metric: 'revenue',
-    unit: 'CNY',
-    direction: 'at_least',
-    baseline: null,
-    target: 1000,
-    period: { start: inSeconds(-30), end: inSeconds(seconds.goalEnd) },
-  });
+  const goal = await call(system.app, 'POST', `/api/projects/${project.id}/goals`, revenueGoalUntil(inSeconds(seconds.goalEnd)));
   expect(goal.status, JSON.stringify(goal.body)).toBe(201);
   const allocated = await call(system.app, 'PUT', `/api/projects/${project.id}/goals/${goal.body.id}/allocation`, { granularity: 'month', shares: initial.map(([p, weight]) => ({ userId: p.id, weight })) });
   expect(allocated.status, JSON.stringify(allocated.body)).toBe(200);

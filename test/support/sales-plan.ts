@@ -3,6 +3,7 @@ import type { Db } from '../../db/connect';
 import { replaceGoalAllocation } from '../../db/queries/goal-allocations';
 import type { SalesProject } from '../../db/schema';
 import type { LifecyclePhase } from '../../workflows/sales-project-messages';
+import { inSeconds } from './factories';
 
 export { createUser } from './people';
 
@@ -57,6 +58,16 @@ export const revenueGoal2027 = {
   target: 5_000_000,
   period: { start: '2027-01-01T00:00:00+08:00', end: '2028-01-01T00:00:00+08:00' },
 } as const;
+
+/** The body of a revenue goal of 1,000 CNY that began 30 s ago and ends at `end` (POST …/goals). */
+export const revenueGoalUntil = (end: string) => ({
+  metric: 'revenue',
+  unit: 'CNY',
+  direction: 'at_least',
+  baseline: null,
+  target: 1000,
+  period: { start: inSeconds(-30), end },
+});
 
 export const year2027 = { periodStart: '2027-01-01T00:00:00+08:00', periodEnd: '2028-01-01T00:00:00+08:00' } as const;
 

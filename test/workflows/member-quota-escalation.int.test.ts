@@ -3,6 +3,7 @@ import { insertKpiReport } from '../../db/queries/kpi-reports';
 import { milestoneMissEscalationFlow } from '../../workflows/flow/default-flows';
 import { bind, createOrgChart, createProject, inSeconds, publishFlow, startExecution } from '../support/factories';
 import { call, eventually } from '../support/http';
+import { revenueGoalUntil } from '../support/sales-plan';
 import { createUser } from '../support/people';
 import { useSystem } from '../support/system';
 
@@ -24,14 +25,7 @@ describe('a member’s own quota on the real engine', () => {
     const mia = await createUser(system.app, 'Mia Quota', membersBoss.id);
     const project = await createProject(system.app, org.rep.id, 'Quota miss', { periodEnd: inSeconds(9), monitoringDays: 0 });
     expect((await call(system.app, 'PUT', `/api/projects/${project.id}/members`, { members: [{ userId: mia.id, role: 'member' }] })).status).toBe(200);
-    const goal = await call(system.app, 'POST', `/api/projects/${project.id}/goals`, {
-      metric: 'revenue',
-      unit: 'CNY',
-      direction: 'at_least',
-      baseline: null,
-      target: 1000,
-      period: { start: inSeconds(-30), end: inSeconds(6) },
-    });
+    const goal = await call(system.app, 'POST', `/api/projects/${project.id}/goals`, revenueGoalUntil(inSeconds(6)));
     expect(goal.status, JSON.stringify(goal.body)).toBe(201);
     const allocated = await call(system.app, 'PUT', `/api/projects/${project.id}/goals/${goal.body.id}/allocation`, { granularity: 'month', shares: [{ userId: mia.id, weight: 1 }] });
     expect(allocated.status, JSON.stringify(allocated.body)).toBe(200);
