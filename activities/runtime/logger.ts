@@ -17,6 +17,30 @@ export function createLogger({ level = 'info', destination }: { level?: LogLevel
 }
 
 /**
+ * Writes out every line still waiting and ends the logger's stream: for the moment before the process
+ * exits. pino's `flush(cb)` is not enough there: with the default asynchronous stdout it calls back at
+ * once even while a write is still under way, and `process.exit` then loses that write (the lines
+ * saying what stopped). Resolves after `limitMs` at the latest; a logger given its own destination
+ * that cannot end is left as it is.
+ */
+export function endLog(logger: Logger, limitMs = 2000): Promise<void> {
+  const stream = (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] as ReturnType<typeof pino.destination> | undefined;
+  if (!stream || typeof stream.end !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, limitMs);
+    stream.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      stream.end();
+    } catch {
+      resolve(); // already ended
+    }
+  });
+}
+
+/**
  * For code started without a configured logger (tests, one-off helpers): warnings and errors only,
  * so a test run is not one line per request.
  */

@@ -2,7 +2,7 @@
 //   api    the HTTP API and the web page;     worker  the Temporal worker;
 //   all    both, plus an embedded PostgreSQL and Temporal dev server unless DATABASE_URL / TEMPORAL_ADDRESS.
 // Starts by waiting for PostgreSQL and Temporal; SIGTERM/SIGINT stop it within MILEPOST_SHUTDOWN_SECONDS.
-import { createLogger, type Logger } from '../../activities/runtime/logger';
+import { createLogger, endLog, type Logger } from '../../activities/runtime/logger';
 import { loadConfig, roles, type Config } from '../config';
 import { ensureAdmin } from '../auth/start-admin';
 import { resolveLinkSecret } from '../decision-links/secret';
@@ -96,8 +96,9 @@ async function shutdown(signal: string, code = 0) {
   stopping = true;
   logger.info({ part: 'milepost' }, `${signal}: stopping…`);
   const clean = await stops.stopAll(shutdownMs);
-  // The last lines (what stopped, what did not) are still buffered: write them before leaving.
-  logger.flush(() => process.exit(clean ? code : code || 1));
+  // The last lines (what stopped, what did not) may still be on their way out: write them before leaving.
+  await endLog(logger);
+  process.exit(clean ? code : code || 1);
 }
 
 process.on('SIGINT', () => void shutdown('SIGINT'));
