@@ -27,6 +27,7 @@ import { flowSimulationRouter } from './routes/flow-simulation';
 import { flowRunTraceRouter, flowRunsOfFlowRouter } from './routes/flow-runs';
 import { flowBindingsRouter, flowsRouter } from './routes/flows';
 import { projectsRouter } from './routes/projects';
+import { projectListPages } from './project-list-pages';
 import { projectPages } from './project-pages';
 import { usersRouter } from './routes/users';
 import { absencesRouter } from './routes/absences';
@@ -79,7 +80,14 @@ export function createApp(deps: AppDeps) {
     .route('/', authRouter(deps))
     .route('/', usersRouter(deps))
     .route('/', absencesRouter(deps))
-    .route('/', projectsRouter({ ...deps, projectPages: deps.projectPages ?? projectPages(deps.db, deps.temporal.client) }))
+    .route(
+      '/',
+      projectsRouter({
+        ...deps,
+        projectPages: deps.projectPages ?? projectPages(deps.db, deps.temporal.client),
+        projectListPages: deps.projectListPages ?? projectListPages(deps.db),
+      }),
+    )
     .route('/', lifecycleRouter(deps))
     .route('/', projectRetrospectiveRouter(deps))
     .route('/', retrospectivesRouter(deps))

@@ -7,6 +7,7 @@ import { TemporalSettingsError, parseTemporalSettings, type TemporalAccess } fro
 import { TASK_QUEUE } from '../workflows/task-queue';
 import { TrustProxyError, parseTrustProxy } from './client-address';
 import { defaultCachedProjectPages } from './project-pages';
+import { defaultCachedListPages } from './project-list-pages';
 
 /** What one process runs: the HTTP API, the Temporal worker, or everything with embedded parts (`npm start`). */
 export const roles = ['api', 'worker', 'all'] as const;
@@ -45,6 +46,8 @@ const Env = z.object({
   AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   /** How many project pages a replica keeps between reads (api/project-pages.ts), about 10 KB each; each read still asks whether the page changed. */
   API_PROJECT_PAGES: z.coerce.number().int().min(1).max(1_000_000).default(defaultCachedProjectPages),
+  /** How many pages of the project list a replica keeps between reads (api/project-list-pages.ts); each read still asks whether anything changed. */
+  API_PROJECT_LIST_PAGES: z.coerce.number().int().min(1).max(1_000_000).default(defaultCachedListPages),
   MILEPOST_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
   TEMPORAL_ADDRESS: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),

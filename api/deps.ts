@@ -5,6 +5,7 @@ import type { TrustProxy } from './client-address';
 import type { PrincipalCache } from './auth/principal-cache';
 import type { AddressAllowList } from '../activities/flow/address-guard';
 import type { ProjectPages } from './project-pages';
+import type { ProjectListPages } from './project-list-pages';
 
 /** What the API needs from the outside world; tests pass the real ones. */
 export interface AppDeps {
@@ -30,6 +31,8 @@ export interface AppDeps {
   principalCache?: PrincipalCache | undefined;
   /** Project pages kept between reads while the database says they are current (api/project-pages.ts); default one of `defaultCachedProjectPages`. */
   projectPages?: ProjectPages | undefined;
+  /** Project list pages kept between reads while the database says nothing they show changed (api/project-list-pages.ts); default one of `defaultCachedListPages`. */
+  projectListPages?: ProjectListPages | undefined;
   /** The secret e-mail decision links are signed with (`/decide/{token}`); none = those pages are off. */
   decisionLinks?: { secret: string } | undefined;
   /** MILEPOST_CHANNEL_KEY; none = chat channel secrets are sealed with a key derived from the decision links' secret. */

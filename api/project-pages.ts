@@ -1,5 +1,4 @@
 import type { Client } from '@temporalio/client';
-import DataLoader from 'dataloader';
 import type { Context, TypedResponse } from 'hono';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/connect';
@@ -10,6 +9,7 @@ import { findProjectReadVersions } from '../db/queries/project-read-versions';
 import { listMilestones } from '../db/queries/projects';
 import type { ProjectState } from './access/project-actions';
 import type { ProjectDetail } from './contract/projects';
+import { askedTogether } from './asked-together';
 import { escalationDto, projectDto } from './dto';
 import { askLifecycle } from './lifecycle';
 import { basicsDto } from './project-basics';
@@ -42,23 +42,16 @@ export const defaultCachedProjectPages = 2_000;
  * statements at once) and kept. The counters are read before the page, so a page is never kept
  * under counters newer than itself: a change committed in between only makes the next read load
  * it again. Reads share that question: one statement is in flight at a time, and the reads that
- * arrive meanwhile are asked together in the next (DataLoader), which is sent after each of them
+ * arrive meanwhile are asked together in the next (askedTogether), sent after each of them
  * arrived, so none can miss a change committed before it. A project whose lifecycle has no row
  * yet (started before the projection existed) asks its workflow each time and is never kept.
  */
 export function projectPages(db: Db, client: Client, { max = defaultCachedProjectPages }: { max?: number } = {}): ProjectPages {
   const kept = new LRUCache<string, { version: string; page: ProjectPage }>({ max });
-  // One question in flight at a time; the reads that arrive meanwhile are asked together in the next.
-  let asking: Promise<unknown> = Promise.resolve();
-  const versions = new DataLoader<string, string | undefined>(
-    async (ids) => {
-      const found = findProjectReadVersions(db, ids);
-      asking = found.catch(() => undefined);
-      const byId = await found;
-      return ids.map((id) => byId.get(id));
-    },
-    { cache: false, maxBatchSize: 500, batchScheduleFn: (dispatch) => void asking.then(dispatch) },
-  );
+  const versions = askedTogether<string, string | undefined>(async (ids) => {
+    const byId = await findProjectReadVersions(db, ids);
+    return ids.map((id) => byId.get(id));
+  });
   return {
     async read(projectId) {
       const version = await versions.load(projectId);

@@ -397,6 +397,8 @@ export interface ProjectLifecyclesTable {
 export interface ProjectReadVersionsTable {
   projectId: string;
   version: number;
+  /** The transaction that last grew it (db/migrations/20261211T0000-project-list-changes.ts); the list cache compares it. */
+  changedBy: string | null;
 }
 
 /** One row: grows at the commit of every change to who reports to whom. */

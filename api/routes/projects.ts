@@ -1,11 +1,11 @@
 import { insertKpiReport } from '../../db/queries/kpi-reports';
 import { raiseTriggeredRisks } from '../../db/queries/risks';
-import { listProjects } from '../../db/queries/project-list';
 import { insertMilestones, insertProject } from '../../db/queries/projects';
 import type { Db } from '../../db/connect';
 import { projectReader, requireAccessFrom } from '../access/project-access';
 import { relationOf } from '../../db/queries/project-access';
 import { pageResponse, type ProjectPages } from '../project-pages';
+import type { ProjectListPages } from '../project-list-pages';
 import { projectCan, requirePhase, requireProjectAction } from '../access/project-actions';
 import { requireMayCreateProjectFor } from '../access/project-creation';
 import type { AppDeps } from '../deps';
@@ -33,14 +33,13 @@ async function requireUsers(db: Db, refs: { path: string; id: string }[]): Promi
   if (missing.length > 0) throw invalidFields(missing);
 }
 
-export function projectsRouter({ db, temporal, projectPages }: AppDeps & { projectPages: ProjectPages }) {
+export function projectsRouter({ db, temporal, projectPages, projectListPages }: AppDeps & { projectPages: ProjectPages; projectListPages: ProjectListPages }) {
   return createRouter()
     .openapi(
       routes.listProjects,
       async (c) => {
         const { cursor, ...query } = c.req.valid('query');
-        const { rows, next } = await listProjects(
-          db,
+        const { rows, next } = await projectListPages.list(
           { ...query, after: cursor === undefined ? undefined : decodeCursor(cursor), reader: projectReader(c.get('principal')) },
           new Date(),
         );

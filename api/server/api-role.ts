@@ -1,6 +1,7 @@
 import { Client } from '@temporalio/client';
 import { connectTemporalClient } from '../../activities/runtime/temporal-connect';
 import { createApp } from '../app';
+import { projectListPages } from '../project-list-pages';
 import { projectPages } from '../project-pages';
 import { reconcileFlowSchedules } from '../flow-schedules';
 import { requestIdMemo } from '../request-id-memo';
@@ -30,6 +31,7 @@ export async function startApiRole(input: RoleParts): Promise<void> {
     db,
     principalCache,
     projectPages: projectPages(db, client, { max: config.API_PROJECT_PAGES }),
+    projectListPages: projectListPages(db, { max: config.API_PROJECT_LIST_PAGES }),
     channelKey: config.MILEPOST_CHANNEL_KEY,
     webhookAllow: config.MILEPOST_WEBHOOK_ALLOW,
     temporal: { client, taskQueue: config.MILEPOST_TASK_QUEUE },

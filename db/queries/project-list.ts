@@ -125,6 +125,8 @@ export interface ProjectListQueryRow {
   goalStart: Date | null;
   goalEnd: Date | null;
   actual: string | null;
+  /** When a KPI report dated after `now` starts to count and changes `actual`; null when none will. */
+  actualChangesAt: Date | null;
   openEscalations: number;
 }
 
@@ -151,6 +153,9 @@ export function projectListQuery(filter: ProjectListFilter, now: Date): RawBuild
            to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as position_at,
            g.metric as goal_metric, g.direction as goal_direction, g.target as goal_target,
            g.period_start as goal_start, g.period_end as goal_end, a.actual,
+           (select min(k.reported_at) from kpi_reports k
+            where k.project_id = p.id and k.metric = g.kpi_metric and k.reported_at > ${now}::timestamptz
+              and k.reported_at >= g.period_start and k.reported_at <= g.period_end) as actual_changes_at,
            (select count(*) from escalations x where x.project_id = p.id and x.acknowledged_at is null) as open_escalations
     from (${filter.status ? pageOfStatus(filter.status, candidates, filter.limit, now) : sql`${candidates} limit ${filter.limit + 1}`}) p
     join users o on o.id = p.owner_id
@@ -158,17 +163,31 @@ export function projectListQuery(filter: ProjectListFilter, now: Date): RawBuild
     order by p.created_at desc, p.id desc`;
 }
 
-/** One page of the projects list (projectListQuery); `next` is where the following page starts, undefined on the last. */
-export async function listProjects(db: Db, filter: ProjectListFilter, now: Date): Promise<{ rows: ProjectListRow[]; next: ProjectListPosition | undefined }> {
+/** Where the following page starts; undefined on the last. */
+type NextPosition = ProjectListPosition | undefined;
+
+/**
+ * One page of the projects list as the query gives it (projectListQuery), before the figures that
+ * depend on the moment of reading, with `until`: the time a KPI report dated after `now` starts to
+ * count on it (Infinity when none will), until which its rows stay what the query would give.
+ */
+export async function readProjectListPage(db: Db, filter: ProjectListFilter, now: Date): Promise<{ rows: ProjectListQueryRow[]; next: NextPosition; until: number }> {
   const result = await projectListQuery(filter, now).execute(db);
   const more = result.rows.length > filter.limit;
-  const page = more ? result.rows.slice(0, filter.limit) : result.rows;
-  const last = page.at(-1);
-  return { rows: page.map((row) => listRow(row, now)), next: more && last ? { at: last.positionAt, id: last.id } : undefined };
+  const rows = more ? result.rows.slice(0, filter.limit) : result.rows;
+  const last = rows.at(-1);
+  const until = Math.min(Infinity, ...rows.map((row) => row.actualChangesAt?.getTime() ?? Infinity));
+  return { rows, next: more && last ? { at: last.positionAt, id: last.id } : undefined, until };
 }
 
-/** A row as the list shows it: the figures of its first goal as assessProgress gives them. */
-function listRow(row: ProjectListQueryRow, now: Date): ProjectListRow {
+/** One page of the projects list (projectListQuery) with its figures at `now`. */
+export async function listProjects(db: Db, filter: ProjectListFilter, now: Date): Promise<{ rows: ProjectListRow[]; next: NextPosition }> {
+  const { rows, next } = await readProjectListPage(db, filter, now);
+  return { rows: rows.map((row) => projectListRow(row, now)), next };
+}
+
+/** A row as the list shows it at `now`: the figures of its first goal as assessProgress gives them. */
+export function projectListRow(row: ProjectListQueryRow, now: Date): ProjectListRow {
   const progress =
     row.goalDirection && row.goalTarget !== null && row.goalStart && row.goalEnd && row.actual !== null
       ? assessProgress({ actual: row.actual, target: row.goalTarget, direction: row.goalDirection, start: row.goalStart, due: row.goalEnd, at: now < row.goalEnd ? now : row.goalEnd })

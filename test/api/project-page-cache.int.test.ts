@@ -54,6 +54,23 @@ async function readOn(replica: Replica, projectId: string, as: Identity = org.ma
   return { status: res.status, body: res.body, statements: replica.statements.queries - before };
 }
 
+/** The org chart's counter, which drops every kept page when it grows. */
+async function orgChartVersion() {
+  return (await system.db.selectFrom('org_chart_version').select('version').executeTakeFirstOrThrow()).version;
+}
+
+/**
+ * `scenario` again, a few times at most, while the org chart changed as it ran: test files running
+ * alongside add people, which rightly drops every kept page and makes a read cost more.
+ */
+async function whileOrgChartStill<T>(scenario: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await orgChartVersion();
+    const result = await scenario();
+    if ((await orgChartVersion()) === before || attempt === 5) return result;
+  }
+}
+
 /** A project of the rep's with two milestones, read once on B so that B keeps its page. */
 async function projectKeptOnB() {
   const project = await createProject<{ id: string; milestones: { id: string }[] }>(system.app, org.rep.id, 'Kept page', {
@@ -68,8 +85,10 @@ async function projectKeptOnB() {
 
 describe('the project pages a replica keeps', () => {
   it('serves a page read again unchanged with a single primary-key statement, the same body as a fresh read', async () => {
-    const project = await projectKeptOnB();
-    const again = await readOn(b, project.id);
+    const { project, again } = await whileOrgChartStill(async () => {
+      const project = await projectKeptOnB();
+      return { project, again: await readOn(b, project.id) };
+    });
     expect(again).toMatchObject({ status: 200, statements: 1 });
     const fresh = await readOn(a, project.id);
     expect(fresh.statements).toBeGreaterThan(1);
@@ -125,17 +144,19 @@ describe('the project pages a replica keeps', () => {
   });
 
   it('counts a change only when it commits: a rolled-back rename never shows, and the kept page stays kept', async () => {
-    const project = await projectKeptOnB();
-    const before = await system.db.selectFrom('project_read_versions').select('version').where('projectId', '=', project.id).executeTakeFirstOrThrow();
-    await expect(
-      system.db.transaction().execute(async (trx) => {
-        await trx.updateTable('milestones').set({ name: 'Never committed' }).where('id', '=', project.milestones[0]!.id).execute();
-        throw new Error('changed my mind');
-      }),
-    ).rejects.toThrow('changed my mind');
-    const after = await system.db.selectFrom('project_read_versions').select('version').where('projectId', '=', project.id).executeTakeFirstOrThrow();
+    const { before, after, read } = await whileOrgChartStill(async () => {
+      const project = await projectKeptOnB();
+      const before = await system.db.selectFrom('project_read_versions').select('version').where('projectId', '=', project.id).executeTakeFirstOrThrow();
+      await expect(
+        system.db.transaction().execute(async (trx) => {
+          await trx.updateTable('milestones').set({ name: 'Never committed' }).where('id', '=', project.milestones[0]!.id).execute();
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      const after = await system.db.selectFrom('project_read_versions').select('version').where('projectId', '=', project.id).executeTakeFirstOrThrow();
+      return { before, after, read: await readOn(b, project.id) };
+    });
     expect(after.version).toBe(before.version);
-    const read = await readOn(b, project.id);
     expect(read.statements).toBe(1);
     expect(read.body.milestones.map((m: { name: string }) => m.name)).not.toContain('Never committed');
   });
@@ -144,9 +165,12 @@ describe('the project pages a replica keeps', () => {
     const small = await startReplica({ max: 2 });
     try {
       const projects = await Promise.all([1, 2, 3].map((n) => createProject<{ id: string }>(system.app, org.rep.id, `Small ${n}`)));
-      for (const project of projects) expect((await readOn(small, project.id)).status).toBe(200);
-      expect((await readOn(small, projects[2]!.id)).statements).toBe(1);
-      expect((await readOn(small, projects[0]!.id)).statements).toBeGreaterThan(1);
+      const [last, first] = await whileOrgChartStill(async () => {
+        for (const project of projects) expect((await readOn(small, project.id)).status).toBe(200);
+        return [await readOn(small, projects[2]!.id), await readOn(small, projects[0]!.id)];
+      });
+      expect(last!.statements).toBe(1);
+      expect(first!.statements).toBeGreaterThan(1);
     } finally {
       await small.principals.close();
       await small.db.destroy();
