@@ -2,19 +2,19 @@ import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/connect';
 import { findProjectListChanges } from '../db/queries/project-list-changes';
 import {
-  listProjects,
   projectListRow,
   readProjectListPage,
   type ProjectListFilter,
   type ProjectListPosition,
   type ProjectListQueryRow,
-  type ProjectListRow,
 } from '../db/queries/project-list';
 import { askedTogether } from './asked-together';
+import { encodeCursor } from './contract/list-cursor';
+import type { ProjectList } from './contract/projects';
 
 export interface ProjectListPages {
-  /** One page of the list as the database holds it at this moment, with its figures at `now`. */
-  list(filter: ProjectListFilter, now: Date): Promise<{ rows: ProjectListRow[]; next: ProjectListPosition | undefined }>;
+  /** One page of the list as the database holds it at this moment, with its figures at `now`, as the JSON the route answers. */
+  list(filter: ProjectListFilter, now: Date): Promise<string>;
 }
 
 /** How many list pages an API process keeps by default (`API_PROJECT_LIST_PAGES`): 50 rows are about 25 KB. */
@@ -27,6 +27,14 @@ interface KeptPage {
   next: ProjectListPosition | undefined;
   /** Until when its rows stay as read (a KPI report dated later starts to count then). */
   until: number;
+  /** The answer with its figures worked out in one second (epoch seconds), for the reads within that second. */
+  shown?: { second: number; json: string };
+}
+
+/** The route's answer: the rows with their figures at `at`. */
+function answer(rows: readonly ProjectListQueryRow[], next: ProjectListPosition | undefined, at: Date): string {
+  const body: ProjectList = { items: rows.map((row) => projectListRow(row, at)), nextCursor: next ? encodeCursor(next) : null };
+  return JSON.stringify(body);
 }
 
 /**
@@ -38,11 +46,12 @@ interface KeptPage {
  * KPI reports, the org chart or anyone's name (db/queries/project-list-changes.ts)? If so, every
  * kept page is dropped at once. A page is kept under the changes seen by the question asked before
  * it was read, so a change committed in between only makes the next read load it again. The figures
- * that move with time (how far along the goal should be by now, so the status) are worked out from
- * the kept rows at each read, and a page whose projects have a KPI report dated later is read again
- * from that moment. Pages chosen by status (`status=red`) are chosen at the moment of reading and
- * are never kept. Under constant writes the pages are dropped at nearly every read, and a read costs
- * what reading without keeping costs, plus the question.
+ * that move with time (how far along a goal should be by now, so its status) are worked out from the
+ * kept rows again in every second a page is read (a year's goal moves by a millionth of its target in
+ * a second), and a page whose projects have a KPI report dated later is read again from that moment.
+ * Pages chosen by status (`status=red`) are chosen at the moment of reading and are never kept.
+ * Under constant writes the pages are dropped at nearly every read, and a read costs what reading
+ * without keeping costs, plus the question.
  */
 export function projectListPages(db: Db, { max = defaultCachedListPages }: { max?: number } = {}): ProjectListPages {
   const kept = new LRUCache<string, KeptPage>({ max });
@@ -59,7 +68,10 @@ export function projectListPages(db: Db, { max = defaultCachedListPages }: { max
   });
   return {
     async list(filter, now) {
-      if (filter.status) return listProjects(db, filter, now);
+      if (filter.status) {
+        const { rows, next } = await readProjectListPage(db, filter, now);
+        return answer(rows, next, now);
+      }
       const current = await changes.load('any change');
       const key = JSON.stringify([filter.reader?.userId ?? null, filter.reader?.withReports ?? null, filter.phase, filter.ownerId, filter.q, filter.limit, filter.after?.at, filter.after?.id]);
       let page = kept.get(key);
@@ -68,7 +80,9 @@ export function projectListPages(db: Db, { max = defaultCachedListPages }: { max
         // Not kept when another change was seen while it was read: it may be older than that change.
         if (current === generation) kept.set(key, page);
       }
-      return { rows: page.rows.map((row) => projectListRow(row, now)), next: page.next };
+      const second = Math.floor(now.getTime() / 1000);
+      if (page.shown?.second !== second) page.shown = { second, json: answer(page.rows, page.next, now) };
+      return page.shown.json;
     },
   };
 }

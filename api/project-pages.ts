@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { Context, TypedResponse } from 'hono';
+import type { Context } from 'hono';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/connect';
 import { listEscalations } from '../db/queries/escalations';
@@ -11,6 +11,7 @@ import type { ProjectState } from './access/project-actions';
 import type { ProjectDetail } from './contract/projects';
 import { askedTogether } from './asked-together';
 import { escalationDto, projectDto } from './dto';
+import { preSerialized } from './pre-serialized';
 import { askLifecycle } from './lifecycle';
 import { basicsDto } from './project-basics';
 
@@ -92,6 +93,5 @@ async function loadPage(db: Db, client: Client, projectId: string): Promise<{ pa
  * JSON once, with the reader's own access and actions added at its end.
  */
 export function pageResponse(c: Context, page: ProjectPage, mine: Pick<ProjectDetail, 'access' | 'can'>) {
-  const text = `${page.json.slice(0, -1)},"access":${JSON.stringify(mine.access)},"can":${JSON.stringify(mine.can)}}`;
-  return c.body(text, 200, { 'content-type': 'application/json' }) as unknown as Response & TypedResponse<ProjectDetail, 200, 'json'>;
+  return preSerialized<ProjectDetail>(c, `${page.json.slice(0, -1)},"access":${JSON.stringify(mine.access)},"can":${JSON.stringify(mine.can)}}`);
 }

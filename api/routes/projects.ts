@@ -19,7 +19,9 @@ import { inProject } from '../plan-guard';
 import { changeBasics } from '../project-basics';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/projects';
-import { decodeCursor, encodeCursor } from '../contract/list-cursor';
+import { decodeCursor } from '../contract/list-cursor';
+import { preSerialized } from '../pre-serialized';
+import type { ProjectList } from '../contract/projects';
 import { existingUserIds } from '../../db/queries/users';
 import { resolveCalendar } from '../../db/queries/calendars';
 import type { BusinessCalendar } from '../../workflows/domain/business-calendar';
@@ -39,11 +41,8 @@ export function projectsRouter({ db, temporal, projectPages, projectListPages }:
       routes.listProjects,
       async (c) => {
         const { cursor, ...query } = c.req.valid('query');
-        const { rows, next } = await projectListPages.list(
-          { ...query, after: cursor === undefined ? undefined : decodeCursor(cursor), reader: projectReader(c.get('principal')) },
-          new Date(),
-        );
-        return c.json({ items: rows, nextCursor: next ? encodeCursor(next) : null }, 200);
+        const filter = { ...query, after: cursor === undefined ? undefined : decodeCursor(cursor), reader: projectReader(c.get('principal')) };
+        return preSerialized<ProjectList>(c, await projectListPages.list(filter, new Date()));
       },
     )
     .openapi(

@@ -152,7 +152,7 @@ describe('the project list pages a replica keeps', () => {
     await system.db.insertInto('kpi_reports').values([report('100', new Date(now - 60_000)), report('400', new Date(now + DAY_MS))]).execute();
     const pages = projectListPages(system.db);
     const filter = { q: tag, limit: 50 };
-    const at = async (ms: number) => (await pages.list(filter, new Date(ms))).rows[0]!;
+    const at = async (ms: number) => (JSON.parse(await pages.list(filter, new Date(ms))) as { items: Item[] }).items[0]!;
     // Halfway through the year 500 of the 1000 are due: 100 is behind.
     expect(await at(now)).toMatchObject({ attainmentPct: 10, status: 'red' });
     // The later report counts from its date: 500 is on the way (amber) a day later…
