@@ -16,9 +16,15 @@ export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', i
 /** Bundled with the workflows: carries the request id on to activities (see api/request-id-memo.ts). */
 export const workflowInterceptorsPath = fileURLToPath(new URL('../../workflows/request-id-interceptors.ts', import.meta.url));
 
+/**
+ * Loaded once per worker thread and shared, frozen, by every workflow it runs, instead of once per
+ * cached workflow (the SDK's `preloadModules`): the libraries in workflows/shared-libraries.ts.
+ */
+export const sharedWorkflowModules = [fileURLToPath(new URL('../../workflows/shared-libraries.ts', import.meta.url))];
+
 /** Bundles the workflow code once; workers started from the same bundle skip webpack. */
 export async function bundleWorkflows(): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: [workflowInterceptorsPath], logger: quietBundlerLogger });
+  return bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: [workflowInterceptorsPath], preloadModules: sharedWorkflowModules, logger: quietBundlerLogger });
 }
 
 /** How the Temporal SDK's log levels map onto the JSON log's. */

@@ -7,7 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { findTemporalCli } from '../../../activities/runtime/temporal-cli';
 import { startTemporalDevServer } from '../../../activities/runtime/temporal-dev-server';
-import { configureTemporalRuntime, startWorker, workflowInterceptorsPath, type RunningWorker } from '../../../activities/runtime/worker';
+import { configureTemporalRuntime, startWorker, workflowInterceptorsPath, sharedWorkflowModules, type RunningWorker } from '../../../activities/runtime/worker';
 import type { WorkerSizing } from '../../../activities/runtime/worker-sizing';
 import type { Db } from '../../../db/connect';
 import { seedDefaultFlows } from '../../../db/seed-default-flows';
@@ -34,6 +34,7 @@ export function benchBundle(): Promise<WorkflowBundle> {
   bundled ??= bundleWorkflowCode({
     workflowsPath: fileURLToPath(new URL('./peer-workflows.ts', import.meta.url)),
     workflowInterceptorModules: [workflowInterceptorsPath],
+    preloadModules: sharedWorkflowModules,
     logger: { trace() {}, debug() {}, info() {}, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m), log() {} },
   });
   return bundled;
