@@ -5,11 +5,9 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { phaseAllows } from '../../workflows/domain/phase-rules';
 import { createFixtures, routes, type Fixtures, type RouteCase } from '../api/access-routes';
-import { actors, createWorld, password, type Actor, type World } from '../api/access-world';
+import { actors as everyone, createWorld, password, type Actor, type World } from '../api/access-world';
 import { signIn } from '../support/browser';
 import { call } from '../support/http';
-
-const web = useWeb();
 
 /**
  * Each action the web app offers, where it offers it, and the route it calls: the page must show
@@ -80,42 +78,57 @@ function pages(f: Fixtures): Record<OfferedAction['page'], { path: string; ready
 
 const allows = (route: RouteCase, actor: Actor) => route.allow === 'public' || (actor !== 'anonymous' && route.allow.includes(actor));
 
-describe('the actions the web app offers', () => {
-  let world: World;
-  let fixtures: Fixtures;
-  let table: Record<string, RouteCase>;
+/** The people, split over two test files so that their pages are looked through two at a time. */
+const actorGroups = {
+  readers: ['anonymous', 'outsider', 'viewer', 'member'],
+  planners: ['owner', 'manager', 'ops', 'admin'],
+} as const satisfies Record<string, readonly Actor[]>;
 
-  beforeAll(async () => {
-    world = await createWorld(web.system.app, web.system.db);
-    fixtures = await createFixtures(world);
-    table = routes(world, fixtures);
-    // A binding of the flow's own, so "Where it runs" has one to offer to stop.
-    const bound = await call(web.system.app, 'PUT', '/api/flow-bindings', { triggerEvent: 'change_requested', projectId: fixtures.planning, flowId: fixtures.flowId });
-    expect(bound.status, JSON.stringify(bound.body)).toBe(200);
-  }, 300_000);
+/** For each person of `group`: every page shows them exactly the actions the API allows them. */
+export function describeOfferedActions(group: keyof typeof actorGroups): void {
+  const actors: readonly Actor[] = actorGroups[group];
+  const web = useWeb();
+  describe('the actions the web app offers', () => {
+    let world: World;
+    let fixtures: Fixtures;
+    let table: Record<string, RouteCase>;
 
-  for (const actor of actors) {
-    it(`shows ${actor === 'anonymous' ? 'somebody not signed in' : `the project's ${actor}`} exactly the action buttons the API allows them`, async () => {
-      const page = await web.newPage(null);
-      if (actor !== 'anonymous') {
-        const me = (await call(web.system.app, 'GET', `/api/users/${world.people[actor].id}`)).body as { name: string; email: string };
-        await signIn(page, web.url, { name: me.name, email: me.email, password });
-      }
-      const where = pages(fixtures);
-      const mismatches: string[] = [];
-      for (const [name, { path, ready }] of Object.entries(where) as [OfferedAction['page'], { path: string; ready: string }][]) {
-        await page.goto(`${web.url}${path}`);
-        await page.locator(`${ready}, .page-state .error-text, [data-testid="sign-in-form"]`).first().waitFor();
-        for (const offer of offered.filter((o) => o.page === name)) {
-          const route = table[offer.route];
-          expect(route, offer.route).toBeDefined();
-          const expected = !offer.phaseRefuses && allows(route!, actor);
-          // Present: wait for it (parts load after the page); absent: the page has loaded what decides it.
-          const shown = expected ? await offer.find(page).first().waitFor({ timeout: 10_000 }).then(() => true, () => false) : (await offer.find(page).count()) > 0;
-          if (shown !== expected) mismatches.push(`${name}: "${offer.action}" ${shown ? 'shown' : 'not shown'}, but the API ${expected ? 'allows' : 'refuses'} ${offer.route}`);
-        }
-      }
-      expect(mismatches).toEqual([]);
+    beforeAll(async () => {
+      world = await createWorld(web.system.app, web.system.db);
+      fixtures = await createFixtures(world);
+      table = routes(world, fixtures);
+      // A binding of the flow's own, so "Where it runs" has one to offer to stop.
+      const bound = await call(web.system.app, 'PUT', '/api/flow-bindings', { triggerEvent: 'change_requested', projectId: fixtures.planning, flowId: fixtures.flowId });
+      expect(bound.status, JSON.stringify(bound.body)).toBe(200);
+    }, 300_000);
+
+    it('leaves nobody out between the two groups', () => {
+      expect(Object.values(actorGroups).flat().sort()).toEqual([...everyone].sort());
     });
-  }
-});
+
+    for (const actor of actors) {
+      it(`shows ${actor === 'anonymous' ? 'somebody not signed in' : `the project's ${actor}`} exactly the action buttons the API allows them`, async () => {
+        const page = await web.newPage(null);
+        if (actor !== 'anonymous') {
+          const me = (await call(web.system.app, 'GET', `/api/users/${world.people[actor].id}`)).body as { name: string; email: string };
+          await signIn(page, web.url, { name: me.name, email: me.email, password });
+        }
+        const where = pages(fixtures);
+        const mismatches: string[] = [];
+        for (const [name, { path, ready }] of Object.entries(where) as [OfferedAction['page'], { path: string; ready: string }][]) {
+          await page.goto(`${web.url}${path}`);
+          await page.locator(`${ready}, .page-state .error-text, [data-testid="sign-in-form"]`).first().waitFor();
+          for (const offer of offered.filter((o) => o.page === name)) {
+            const route = table[offer.route];
+            expect(route, offer.route).toBeDefined();
+            const expected = !offer.phaseRefuses && allows(route!, actor);
+            // Present: wait for it (parts load after the page); absent: the page has loaded what decides it.
+            const shown = expected ? await offer.find(page).first().waitFor({ timeout: 10_000 }).then(() => true, () => false) : (await offer.find(page).count()) > 0;
+            if (shown !== expected) mismatches.push(`${name}: "${offer.action}" ${shown ? 'shown' : 'not shown'}, but the API ${expected ? 'allows' : 'refuses'} ${offer.route}`);
+          }
+        }
+        expect(mismatches).toEqual([]);
+      });
+    }
+  });
+}
