@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApp, type App } from '../../api/app';
-import { startPrincipalCache, type PrincipalCache } from '../../api/auth/principal-cache';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectListPages } from '../../api/project-list-pages';
-import { createDb, type Db } from '../../db/connect';
+import { startApiReplica, type ApiReplica as Replica } from '../support/api-replicas';
 import { createOrgChart, createProject, inSeconds, type OrgChart } from '../support/factories';
 import { call } from '../support/http';
 import type { Identity } from '../support/identities';
 import { createUser } from '../support/people';
-import { countingPlugin } from '../support/statement-count';
 import { useSystem } from '../support/system';
 
 // Two replicas of the API over one database, each keeping pages of the project list
@@ -18,34 +15,15 @@ import { useSystem } from '../support/system';
 const system = useSystem({ worker: false });
 const DAY_MS = 86_400_000;
 
-interface Replica {
-  app: App;
-  db: Db;
-  principals: PrincipalCache;
-  statements: { queries: number };
-}
-
-async function startReplica(): Promise<Replica> {
-  const { counter: statements, plugin } = countingPlugin();
-  const db = createDb(inject('databaseUrl'), { max: 4 }).withPlugin(plugin);
-  const principals = await startPrincipalCache({ listenUrl: inject('databaseUrl'), ttlMs: 60_000 });
-  const temporal = { client: system.client, taskQueue: system.taskQueue };
-  const app = createApp({ db, temporal, principalCache: principals, metrics: false });
-  return { app, db, principals, statements };
-}
-
 let a: Replica;
 let b: Replica;
 let org: OrgChart;
 beforeAll(async () => {
-  [a, b] = await Promise.all([startReplica(), startReplica()]);
+  [a, b] = await Promise.all([startApiReplica(system), startApiReplica(system)]);
   org = await createOrgChart(system.app);
 });
 afterAll(async () => {
-  for (const replica of [a, b]) {
-    await replica?.principals.close();
-    await replica?.db.destroy();
-  }
+  for (const replica of [a, b]) await replica?.close();
 });
 
 interface Item {
