@@ -39,6 +39,19 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Use sleep() from @temporalio/workflow.' }, { name: 'setInterval', message: 'Use sleep() in a loop.' }],
+      // Workers share one frozen zod across their workflows (workflows/shared-libraries.ts): a format
+      // check on one of zod's own patterns would throw inside a workflow.
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "CallExpression[callee.object.name='z'][callee.property.name=/^(email|guid|cuid|cuid2|ulid|xid|ksuid|nanoid|ipv4|ipv6|cidrv4|cidrv6|base64|base64url|hostname|e164|hex|mac)$/]",
+          "CallExpression[callee.object.object.name='z'][callee.object.property.name='iso'][callee.property.name=/^(date|duration)$/]",
+        ].map((selector) => ({
+          selector: `${selector}:not(:has(SpreadElement > CallExpression[callee.name='ownPattern']))`,
+          message: "zod's own pattern is frozen in workflows: pass a copy, ...ownPattern(z.regexes.<name>) (workflows/domain/own-pattern.ts).",
+        })),
+        { selector: "CallExpression[callee.property.name=/^(lowercase|uppercase)$/]", message: "zod's lowercase/uppercase checks use a pattern frozen in workflows: use .regex() with a pattern of this module's own." },
+      ],
     },
   },
   // The layers (README, "Architecture"): arrows point one way, and only the API's contract is shared across HTTP.

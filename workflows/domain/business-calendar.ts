@@ -10,6 +10,7 @@ import {
 import { DomainError } from './errors';
 import { sharedCalendarIdSchema } from './shared-calendars';
 import { DEFAULT_TIME_ZONE, isValidTimeZone, timeZoneSchema } from './time-zone';
+import { ownPattern } from './own-pattern';
 
 export type CalendarErrorCode = 'invalid_calendar' | 'invalid_duration' | 'no_working_time';
 export class CalendarError extends DomainError<CalendarErrorCode> {}
@@ -24,7 +25,7 @@ const minutesOf = (clock: string): number => {
 };
 
 const isoDateListSchema = z
-  .array(z.iso.date({ error: 'expected ISO dates such as 2027-10-01' }))
+  .array(z.iso.date({ error: 'expected ISO dates such as 2027-10-01', ...ownPattern(z.regexes.date) } as z.core.$ZodISODateParams))
   .default(() => []);
 
 /**

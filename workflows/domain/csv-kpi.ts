@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { decimalText } from './decimal';
 import { CsvSyntaxError, parseCsv } from './csv';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from './time-zone';
+import { ownPattern } from './own-pattern';
 
 export const kpiCsvColumns = ['metric', 'value', 'reported_at', 'reporter_email'] as const;
 export type KpiCsvColumn = (typeof kpiCsvColumns)[number];
@@ -93,7 +94,7 @@ function rowSchema(options: KpiCsvOptions, zone: string) {
       .string()
       .trim()
       .toLowerCase()
-      .pipe(z.email({ error: (issue) => `reporter_email '${String(issue.input)}' is not an e-mail address` }))
+      .pipe(z.email({ error: (issue) => `reporter_email '${String(issue.input)}' is not an e-mail address`, ...ownPattern(z.regexes.email) }))
       .refine((email) => !reporters || reporters.has(email), {
         error: (issue) => `reporter_email ${String(issue.input)} is not a member of this project's teams`,
       }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownPattern } from './own-pattern';
 
 /**
  * Calendars a project picks by id instead of typing dates in: the days off and make-up working
@@ -18,7 +19,7 @@ export const SHARED_YEAR_MIN = 2000;
 export const SHARED_YEAR_MAX = 2100;
 
 export const sharedDaySchema = z.strictObject({
-  date: z.iso.date({ error: 'expected an ISO date such as 2027-10-01' }),
+  date: z.iso.date({ error: 'expected an ISO date such as 2027-10-01', ...ownPattern(z.regexes.date) } as z.core.$ZodISODateParams),
   /** What the day is for, as the State Council names it ("国庆节"); null when nobody said. */
   name: z.string().trim().max(100, { error: 'at most 100 characters' }).nullable().default(null),
 });

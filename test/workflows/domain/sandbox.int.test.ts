@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { beforeAll, expect, inject, it } from 'vitest';
-import { configureTemporalRuntime } from '../../../activities/runtime/worker';
+import { configureTemporalRuntime, sharedWorkflowModules } from '../../../activities/runtime/worker';
 import { domainProbe } from './fixtures/domain-probe-workflow';
 
 const workflowsPath = fileURLToPath(new URL('./fixtures/domain-probe-workflow.ts', import.meta.url));
@@ -12,10 +12,11 @@ beforeAll(() => {
   configureTemporalRuntime('WARN');
 });
 
-it('runs the domain rules inside the Temporal workflow sandbox with the same results', async () => {
+it('runs the domain rules inside the Temporal workflow sandbox, with zod shared and frozen as workers load it, with the same results', async () => {
   const address = inject('temporalAddress');
   const taskQueue = `domain-probe-${crypto.randomUUID()}`;
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: silent });
+  // Bundled as workers bundle Milepost's workflows: with zod shared by all of them, frozen.
+  const workflowBundle = await bundleWorkflowCode({ workflowsPath, preloadModules: sharedWorkflowModules, logger: silent });
   const workerConnection = await NativeConnection.connect({ address });
   const clientConnection = await Connection.connect({ address });
   try {
@@ -37,6 +38,8 @@ it('runs the domain rules inside the Temporal workflow sandbox with the same res
       warning: '2027-06-07T01:00:00.000Z',
       smart: ['Measurable: the goal has no numeric target', 'Time-bound: the goal has no deadline'],
       csvRows: 1,
+      holidays: 2,
+      sharedDay: false,
       status: 'red',
       ranks: [1, 1, 3],
     });
