@@ -21,13 +21,11 @@ export function createLogger({ level = 'info', destination }: { level?: LogLevel
  * exits. pino's `flush(cb)` is not enough there: with the default asynchronous stdout it calls back at
  * once even while a write is still under way, and `process.exit` then loses that write (the lines
  * saying what stopped). Resolves after `limitMs` at the latest; a logger given its own destination
- * that cannot end is left as it is. The logger writes nothing from then on.
+ * that cannot end is left as it is. The logger and its children write nothing from then on.
  */
 export function endLog(logger: Logger, limitMs = 2000): Promise<void> {
   const stream = (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] as ReturnType<typeof pino.destination> | undefined;
   if (!stream || typeof stream.end !== 'function') return Promise.resolve();
-  // Whatever still logs meanwhile (a part left running) writes nothing rather than throwing at an ended stream.
-  logger.level = 'silent';
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, limitMs);
     stream.once('close', () => {
@@ -39,6 +37,9 @@ export function endLog(logger: Logger, limitMs = 2000): Promise<void> {
     } catch {
       resolve(); // already ended
     }
+    // Whatever still logs (a part left running, through this logger or a child of it) writes nothing
+    // rather than throwing at an ended stream, as pino does itself when stdout is gone (EPIPE).
+    stream.write = () => true;
   });
 }
 
