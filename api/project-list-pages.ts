@@ -73,7 +73,8 @@ export function projectListPages(db: Db, { max = defaultCachedListPages }: { max
         return answer(rows, next, now);
       }
       const current = await changes.load('any change');
-      const key = JSON.stringify([filter.reader?.userId ?? null, filter.reader?.withReports ?? null, filter.phase, filter.ownerId, filter.q, filter.limit, filter.after?.at, filter.after?.id]);
+      // The whole filter (the reader, every filter, the page size and where the page starts): a field added to it is part of the key.
+      const key = JSON.stringify(filter);
       let page = kept.get(key);
       if (!page || page.generation !== current || now.getTime() >= page.until) {
         page = { generation: current, ...(await readProjectListPage(db, filter, now)) };
