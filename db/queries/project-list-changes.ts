@@ -18,11 +18,12 @@ export interface ProjectListChanges {
  * from `since`'s oldest then running one on, a handful when nothing is being written.
  */
 export async function findProjectListChanges(db: Db, since: string | undefined): Promise<ProjectListChanges> {
+  const seen = sql`${since ?? null}::pg_snapshot`;
   const { rows } = await sql<ProjectListChanges>`
     select pg_current_snapshot()::text as snapshot, (select version::text from org_chart_version) as org,
-      case when ${since ?? null}::pg_snapshot is null then true else exists (
+      case when ${seen} is null then true else exists (
         select 1 from project_read_versions
-        where changed_by >= pg_snapshot_xmin(${since ?? null}::pg_snapshot) and not pg_visible_in_snapshot(changed_by, ${since ?? null}::pg_snapshot)
+        where changed_by >= pg_snapshot_xmin(${seen}) and not pg_visible_in_snapshot(changed_by, ${seen})
       ) end as changed`.execute(db);
   return rows[0]!;
 }

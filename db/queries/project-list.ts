@@ -135,7 +135,7 @@ export interface ProjectListQueryRow {
  * an index in (created_at, id) order after `filter.after`, the visibility, phase, owner, name and
  * status filters checked on the way, then each one's owner, first goal, KPI figure and open
  * escalations by index. One row more than the page, to tell whether another page follows.
- * (Apart from listProjects for the benchmark's EXPLAIN ANALYZE.)
+ * (Apart from readProjectListPage for the benchmark's EXPLAIN ANALYZE.)
  */
 export function projectListQuery(filter: ProjectListFilter, now: Date): RawBuilder<ProjectListQueryRow> {
   const where: RawBuilder<unknown>[] = [];
@@ -163,27 +163,18 @@ export function projectListQuery(filter: ProjectListFilter, now: Date): RawBuild
     order by p.created_at desc, p.id desc`;
 }
 
-/** Where the following page starts; undefined on the last. */
-type NextPosition = ProjectListPosition | undefined;
-
 /**
  * One page of the projects list as the query gives it (projectListQuery), before the figures that
  * depend on the moment of reading, with `until`: the time a KPI report dated after `now` starts to
  * count on it (Infinity when none will), until which its rows stay what the query would give.
  */
-export async function readProjectListPage(db: Db, filter: ProjectListFilter, now: Date): Promise<{ rows: ProjectListQueryRow[]; next: NextPosition; until: number }> {
+export async function readProjectListPage(db: Db, filter: ProjectListFilter, now: Date): Promise<{ rows: ProjectListQueryRow[]; next: ProjectListPosition | undefined; until: number }> {
   const result = await projectListQuery(filter, now).execute(db);
   const more = result.rows.length > filter.limit;
   const rows = more ? result.rows.slice(0, filter.limit) : result.rows;
   const last = rows.at(-1);
   const until = Math.min(Infinity, ...rows.map((row) => row.actualChangesAt?.getTime() ?? Infinity));
   return { rows, next: more && last ? { at: last.positionAt, id: last.id } : undefined, until };
-}
-
-/** One page of the projects list (projectListQuery) with its figures at `now`. */
-export async function listProjects(db: Db, filter: ProjectListFilter, now: Date): Promise<{ rows: ProjectListRow[]; next: NextPosition }> {
-  const { rows, next } = await readProjectListPage(db, filter, now);
-  return { rows: rows.map((row) => projectListRow(row, now)), next };
 }
 
 /** A row as the list shows it at `now`: the figures of its first goal as assessProgress gives them. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectListPages } from '../../api/project-list-pages';
-import { startApiReplica, type ApiReplica as Replica } from '../support/api-replicas';
+import { startApiReplica, whileOthersWrite, type ApiReplica as Replica } from '../support/api-replicas';
 import { createOrgChart, createProject, inSeconds, type OrgChart } from '../support/factories';
 import { call } from '../support/http';
 import type { Identity } from '../support/identities';
@@ -62,13 +62,16 @@ describe('the project list pages a replica keeps', () => {
     await projectWithGoal(`Kept ${tag}`);
     // Test files running alongside write projects all the time, and any committed change rightly
     // drops every kept page: read until two reads in a row saw none in between.
-    let again: Awaited<ReturnType<typeof listOn>> | undefined;
-    for (let attempt = 0; attempt < 50 && again?.statements !== 1; attempt++) {
-      await listOn(b, tag);
-      again = await listOn(b, tag);
-    }
-    expect(again?.statements).toBe(1);
-    expect(again?.items).toEqual((await listOn(a, tag)).items);
+    const again = await whileOthersWrite(
+      async () => {
+        await listOn(b, tag);
+        return listOn(b, tag);
+      },
+      (read) => read.statements === 1,
+      { attempts: 50 },
+    );
+    expect(again.statements).toBe(1);
+    expect(again.items).toEqual((await listOn(a, tag)).items);
   });
 
   it('shows on replica B, at its very next read, what replica A or plain SQL changed: a new project, a KPI report, a name, a goal, an escalation, a phase', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPages } from '../../api/project-pages';
-import { startApiReplica, type ApiReplica as Replica } from '../support/api-replicas';
+import { startApiReplica, whileOthersWrite, type ApiReplica as Replica } from '../support/api-replicas';
 import { writeLifecycleState } from '../../db/queries/project-lifecycles';
 import { newLifecycleState } from '../../workflows/sales-project-messages';
 import { createOrgChart, createProject, inSeconds, type OrgChart } from '../support/factories';
@@ -33,19 +33,6 @@ async function readOn(replica: Replica, projectId: string, as: Identity = org.ma
   const before = replica.statements.queries;
   const res = await call(replica.app, 'GET', `/api/projects/${projectId}`, undefined, { as });
   return { status: res.status, body: res.body, statements: replica.statements.queries - before };
-}
-
-/**
- * `scenario` again, a few times at most, until `quiet` holds for what it gave: test files running
- * alongside change the org chart (which rightly drops every kept page) and people (a principal
- * lookup that raced a change is not kept), and either makes a read cost more than it would alone.
- * A page that is never kept, or a change that wrongly drops it, fails every time.
- */
-async function whileOthersWrite<T>(scenario: () => Promise<T>, quiet: (result: T) => boolean): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    const result = await scenario();
-    if (quiet(result) || attempt === 5) return result;
-  }
 }
 
 /** A project of the rep's with two milestones, read once on B so that B keeps its page. */

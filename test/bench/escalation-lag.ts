@@ -21,6 +21,7 @@ const LARGE_CACHE = 1_500;
 export const bench: Bench = async ({ large }) => {
   const live = large ? 10_000 : 300;
   const misses = large ? 1_000 : 100;
+  const workerCache = large ? LARGE_CACHE : defaultWorkerSizing.maxCachedWorkflows;
   progress(`escalation lag: ${count(live)} live projects, ${count(misses)} misses in a minute; starting the engine…`);
   const engine = await startBenchEngine();
   const { db, client, taskQueue } = engine;
@@ -30,7 +31,7 @@ export const bench: Bench = async ({ large }) => {
     // The cache holds every project a burst touches (README, "Worker sizing"): with fewer, the
     // burst's projects push each other out between the steps of their escalations, and each step
     // replays a history first.
-    await engine.startWorker({ maxCachedWorkflows: large ? LARGE_CACHE : defaultWorkerSizing.maxCachedWorkflows });
+    await engine.startWorker({ maxCachedWorkflows: workerCache });
     const reps = await seedSalesTeam(db);
 
     // Seeding, part one: the projects whose milestones are months away.
@@ -88,7 +89,7 @@ export const bench: Bench = async ({ large }) => {
     const row: BenchRow = {
       what:
         `escalation lag: due → escalation row, ${count(misses)} misses inside one minute among ${count(live)} live projects × 12 milestones ` +
-        `(worker cache ${count(large ? LARGE_CACHE : defaultWorkerSizing.maxCachedWorkflows)}; seeded in ${ms(seeded - seedStarted)}${late < 0 ? `, ${ms(-late)} after the burst began` : ''})`,
+        `(worker cache ${count(workerCache)}; seeded in ${ms(seeded - seedStarted)}${late < 0 ? `, ${ms(-late)} after the burst began` : ''})`,
       milepost: `p50 ${ms(quantile(all, 0.5))}, p99 ${ms(p99)}, max ${ms(Math.max(...all))}${missing > 0 ? `, ${missing} never escalated` : ''}`,
       peer: `pg-boss 10 delayed jobs, same due times, same PostgreSQL, polling every 0.5 s: p50 ${ms(quantile(peerAll, 0.5))}, p99 ${ms(peerP99)}`,
       ratio,
