@@ -1,9 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate';
 import { bodyShapeLimit } from './body-shape-limit';
-import { contentSecurityPolicy } from './content-security-policy';
+import { securityHeaders } from './security-headers';
 import { declaresBody } from './declares-body';
 import type { AppDeps } from './deps';
 import { ApiError, noRoute, onError, said } from './errors';
@@ -59,8 +58,7 @@ export function createApp(deps: AppDeps) {
   app.onError(onError);
   app.use('*', observeRequests({ log: deps.logger ?? fallbackLogger, metrics, trustProxy: deps.trustProxy }));
   app.notFound(noRoute);
-  app.use('*', secureHeaders());
-  app.use('*', contentSecurityPolicy);
+  app.use('*', securityHeaders);
   app.use('*', temporalDeadline(deps.temporal.client, deps.temporal.requestBudgetMs));
   const limitBody = bodyLimit({
     maxSize: 1024 * 1024,

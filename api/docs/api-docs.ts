@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Scalar } from '@scalar/hono-api-reference';
 import { Hono } from 'hono';
-import { docsPagePolicy } from '../content-security-policy';
+import { docsPagePolicy } from '../security-headers';
 
 export const docsPath = '/api/docs';
 /** Where the page loads Scalar's script from: this server, since it may have no internet. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { webAppPolicy } from '../../api/content-security-policy';
+import { dataPolicy } from '../../api/security-headers';
 import { approveAtOnce } from '../support/factories';
 import { call } from '../support/http';
 import { useSystem } from '../support/system';
@@ -7,15 +7,30 @@ import { useSystem } from '../support/system';
 const system = useSystem({ worker: false });
 
 describe('hardening', () => {
-  it('sends the security headers and the content security policy with every answer', async () => {
+  it('sends every answer that is not a page the security headers of an API answer and a policy that allows nothing', async () => {
     for (const path of ['/api/openapi.json', '/api/projects', '/nowhere']) {
       const res = await system.app.request(path);
-      expect(res.headers.get('content-security-policy'), path).toBe(webAppPolicy);
+      expect(res.headers.get('content-type'), path).toMatch(/^application\/json/);
+      expect(res.headers.get('content-security-policy'), path).toBe(dataPolicy);
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
-      expect(res.headers.get('x-frame-options'), path).toBe('SAMEORIGIN');
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
       expect(res.headers.get('strict-transport-security'), path).toMatch(/max-age=\d+/);
       expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(res.headers.get('cross-origin-resource-policy'), path).toBe('same-origin');
     }
+  });
+
+  it('sends a page the full set of security headers, keeping the policy the page sets itself', async () => {
+    const res = await system.app.request('/api/docs');
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self' 'sha256-/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(res.headers.get('origin-agent-cluster')).toBe('?1');
+    expect(res.headers.get('x-xss-protection')).toBe('0');
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
   it('refuses a body over 1 MiB before reading it, and never answers with a stack trace', async () => {

@@ -3,7 +3,7 @@
 import { useServedApp } from '../support/browser';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { webAppPolicy } from '../../api/content-security-policy';
+import { dataPolicy, webAppPolicy } from '../../api/security-headers';
 
 const served = useServedApp({ worker: false, pageTimeoutMs: 20_000, failurePrefix: 'failed-docs-' });
 
@@ -24,7 +24,7 @@ describe('the interactive API reference at /api/docs', () => {
     expect(await script.text()).toContain('createApiReference');
   });
 
-  it('lets only this page run its inline start-up, by hash, while every other page keeps the web app’s policy', async () => {
+  it('lets only this page run its inline start-up, by hash, while every other page keeps the web app’s policy and the API’s answers allow nothing', async () => {
     const page = await fetch(`${served.url}/api/docs`);
     const html = await page.text();
     const inline = [...html.matchAll(/<script type="text\/javascript">([\s\S]*?)<\/script>/g)].map(([, body]) => body!);
@@ -32,7 +32,7 @@ describe('the interactive API reference at /api/docs', () => {
     const policy = page.headers.get('content-security-policy') ?? '';
     expect(policy).toContain(`script-src 'self' 'sha256-${createHash('sha256').update(inline[0]!).digest('base64')}'`);
     expect(policy).not.toContain("'unsafe-inline' 'sha256");
-    expect((await fetch(`${served.url}/api/openapi.json`)).headers.get('content-security-policy')).toBe(webAppPolicy);
+    expect((await fetch(`${served.url}/api/openapi.json`)).headers.get('content-security-policy')).toBe(dataPolicy);
     expect((await fetch(`${served.url}/projects`)).headers.get('content-security-policy')).toBe(webAppPolicy);
   });
 
