@@ -5,8 +5,9 @@ import { flowRun } from './interpreter/flow-run';
 import type { FlowRunResult } from './interpreter/flow-run-messages';
 import type { RunningFlow } from './sales-project-messages';
 import { flowRunWorkflowId } from './task-queue';
+import { checksRunInTask, inTaskActs } from './in-task-activities';
 
-const { findBoundFlow, buildFlowContext } = proxyActivities<Activities>({
+const scheduled = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
@@ -20,6 +21,7 @@ export async function runBoundFlow(
   running: Map<string, RunningFlow>,
   args: { projectId: string; event: TriggerEvent; subjectId: string; phase: string; actorId?: string; outcome?: string },
 ): Promise<FlowRunResult | null> {
+  const { findBoundFlow, buildFlowContext } = checksRunInTask() ? inTaskActs : scheduled;
   const bound = await findBoundFlow({ projectId: args.projectId, event: args.event });
   if (!bound) return null;
   const context = await buildFlowContext(args);

@@ -17,6 +17,7 @@ import { ensureRetrospective } from './retrospective';
 import { retrospectiveFinalizedSignal } from './retrospective-messages';
 import { phaseAllows, type PhaseAction } from './domain/phase-rules';
 import { runBoundFlow } from './run-bound-flow';
+import { checksRunInTask, inTaskActs } from './in-task-activities';
 import { flowCalendarChangedSignal } from './interpreter/flow-run-messages';
 import {
   calendarChangedSignal,
@@ -220,7 +221,7 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
           if (closing) return;
           continue; // the change request moved this milestone: start over with its new times
         }
-        const warning = await acts.checkAtRisk(milestoneId);
+        const warning = await (checksRunInTask() ? inTaskActs : acts).checkAtRisk(milestoneId);
         m.warned = true;
         if (warning.atRisk) {
           const flow = await runBoundFlow(running, { projectId, event: 'milestone_at_risk', subjectId: milestoneId, phase });
@@ -232,7 +233,7 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
         if (closing) return;
         continue;
       }
-      const result = await acts.checkMilestone(milestoneId);
+      const result = await (checksRunInTask() ? inTaskActs : acts).checkMilestone(milestoneId);
       m.status = result.met ? 'met' : 'missed';
       if (result.met) return;
       const flow = await runBoundFlow(running, { projectId, event: 'milestone_missed', subjectId: milestoneId, phase });

@@ -1,3 +1,4 @@
+import type { temporal } from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
 import { createOrgChart, createProjectWithMilestone, startExecution } from '../support/factories';
 import { call, eventually } from '../support/http';
@@ -8,6 +9,13 @@ import { flowRunWorkflowId } from '../../workflows/task-queue';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
+
+/** The activity a local activity's marker records, from the marker's data (JSON, as the SDK's core writes it). */
+function localActivityType(event: temporal.api.history.v1.IHistoryEvent): string | undefined {
+  const marker = event.markerRecordedEventAttributes;
+  const data = marker?.markerName === 'core_local_activity' ? marker.details?.data?.payloads?.[0]?.data : undefined;
+  return data ? (JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type: string }).activity_type : undefined;
+}
 
 async function project(id: string) {
   const res = await call(system.app, 'GET', `/api/projects/${id}`);
@@ -34,7 +42,7 @@ describe('the sales project lifecycle on the real engine', () => {
     expect(done.status).toBe('closed');
   });
 
-  it('escalates a missed milestone once to the owner’s manager, and an acknowledgement stops it', async () => {
+  it('escalates a missed milestone once to the owner’s manager, checked and its flow started in one workflow task, and an acknowledgement stops it', async () => {
     const org = await createOrgChart(system.app);
     // Reported while planning, so the missed check counts it; the manager has ample time to acknowledge.
     const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 2, target: 1000, ackTimeoutSeconds: 10, submit: false });
@@ -47,6 +55,15 @@ describe('the sales project lifecycle on the real engine', () => {
       return body.escalations[0];
     });
     expect(escalation).toMatchObject({ level: 1, recipientId: org.manager.id, acknowledgedAt: null });
+    // The check at the due time and the lookups of the bound flow run inside one workflow task
+    // (local activities, recorded as markers), and that task starts the flow run.
+    const events = (await system.client.workflow.getHandle(`sales-project-${p.id}`).fetchHistory()).events ?? [];
+    const missedFlow = flowRunWorkflowId(p.id, 'milestone_missed', p.milestones[0]!.id);
+    const flowStarted = events.findIndex((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId === missedFlow);
+    const checks = ['checkMilestone', 'findBoundFlow', 'buildFlowContext'];
+    const task = events.slice(events.slice(0, flowStarted).findLastIndex((e) => e.workflowTaskStartedEventAttributes), flowStarted);
+    expect(task.map(localActivityType).filter(Boolean)).toEqual(checks);
+    expect(task.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter((name) => checks.includes(name!))).toEqual([]);
     const inbox = await eventually(async () => {
       const items = (await call(system.app, 'GET', `/api/users/${org.manager.id}/inbox`)).body;
       expect(items).toHaveLength(1);
@@ -69,6 +86,7 @@ describe('the sales project lifecycle on the real engine', () => {
     expect(after.escalations).toHaveLength(1);
     expect((await call(system.app, 'GET', `/api/users/${org.director.id}/inbox`)).body).toEqual([]);
     await recordHistory(system.client, `flow-run-${p.id}-milestone_missed-${p.milestones[0]!.id}`, 'escalation-acknowledged-at-level-1');
+    await recordHistory(system.client, `sales-project-${p.id}`, 'lifecycle-milestone-missed-checked-in-one-task');
   });
 
   it('lets only the escalation’s recipient acknowledge it', async () => {
