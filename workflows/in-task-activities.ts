@@ -11,6 +11,10 @@ import type { Activities } from '../activities';
 export const inTaskActs = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  // Retries 1, 2, 4 and 8 s apart stay in the task; a longer wait (the database down) is a durable
+  // timer, so the task and its slot on the worker are let go and the history does not grow with
+  // the task's heartbeats meanwhile.
+  localRetryThreshold: '10 seconds',
 });
 
 /** Workflows that checked milestones and looked up bound flows as scheduled activities replay that way. */

@@ -74,6 +74,7 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
   const running = new Map<string, RunningFlow>();
   const changeQueue: string[] = [];
   let changesInFlight = 0;
+  let checksInFlight = 0;
   let calendarChanges = 0;
   let calendarReloading = false;
   let checksDone = false;
@@ -209,6 +210,20 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
   }
 
   // ── execution and monitoring: milestone timers, periodic reviews, change requests ──
+  /**
+   * A check and what follows it (its flow's lookups and start) hold off continuing as new: the
+   * next run would read the recorded outcome as settled and never run the flow.
+   */
+  const checking = async (check: (checks: Pick<typeof acts, 'checkAtRisk' | 'checkMilestone'>) => Promise<void>): Promise<void> => {
+    if (!checksRunInTask()) return check(acts);
+    checksInFlight++;
+    try {
+      await check(inTaskActs);
+    } finally {
+      checksInFlight--;
+    }
+  };
+
   const runMilestone = async (milestoneId: string) => {
     for (;;) {
       // A reallocation may drop the milestone (its member left out): its timers stop.
@@ -221,23 +236,27 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
           if (closing) return;
           continue; // the change request moved this milestone: start over with its new times
         }
-        const warning = await (checksRunInTask() ? inTaskActs : acts).checkAtRisk(milestoneId);
-        m.warned = true;
-        if (warning.atRisk) {
-          const flow = await runBoundFlow(running, { projectId, event: 'milestone_at_risk', subjectId: milestoneId, phase });
-          if (!flow) await acts.warnOwner({ milestoneId });
-        }
+        await checking(async (checks) => {
+          const warning = await checks.checkAtRisk(milestoneId);
+          m.warned = true;
+          if (warning.atRisk) {
+            const flow = await runBoundFlow(running, { projectId, event: 'milestone_at_risk', subjectId: milestoneId, phase });
+            if (!flow) await acts.warnOwner({ milestoneId });
+          }
+        });
         continue;
       }
       if (await condition(interrupted, until(m.checkAt))) {
         if (closing) return;
         continue;
       }
-      const result = await (checksRunInTask() ? inTaskActs : acts).checkMilestone(milestoneId);
-      m.status = result.met ? 'met' : 'missed';
-      if (result.met) return;
-      const flow = await runBoundFlow(running, { projectId, event: 'milestone_missed', subjectId: milestoneId, phase });
-      if (!flow) log.warn('No published flow is bound to "milestone missed"; nobody was told.', { projectId, milestoneId });
+      await checking(async (checks) => {
+        const result = await checks.checkMilestone(milestoneId);
+        m.status = result.met ? 'met' : 'missed';
+        if (result.met) return;
+        const flow = await runBoundFlow(running, { projectId, event: 'milestone_missed', subjectId: milestoneId, phase });
+        if (!flow) log.warn('No published flow is bound to "milestone missed"; nobody was told.', { projectId, milestoneId });
+      });
       return;
     }
   };
@@ -367,7 +386,7 @@ export async function salesProject({ projectId, resumeIn }: SalesProjectInput): 
       });
     const background = Promise.all([handleChanges(), reviews(), followCalendar()]);
     if (phase === 'execution') {
-      const safeToContinueAsNew = () => workflowInfo().continueAsNewSuggested && running.size === 0 && changesInFlight === 0 && changeQueue.length === 0 && !calendarReloading;
+      const safeToContinueAsNew = () => workflowInfo().continueAsNewSuggested && running.size === 0 && checksInFlight === 0 && changesInFlight === 0 && changeQueue.length === 0 && !calendarReloading;
       await condition(() => closing || safeToContinueAsNew(), until(plan.periodEnd));
       if (!closing && safeToContinueAsNew() && Date.now() < Date.parse(plan.periodEnd)) {
         // Long projects stay under the history limit; everything is reloaded from the database.
