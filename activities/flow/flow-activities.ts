@@ -6,7 +6,7 @@ import { acknowledgeEscalationsOfRun, insertFlowEscalationOnce } from '../../db/
 import { insertInboxItemOnce, markRequestInboxItemsRead } from '../../db/queries/inbox';
 import { findProject, setProjectHealth } from '../../db/queries/projects';
 import { getTaskIdByDedupeKey, insertTaskOnce } from '../../db/queries/tasks';
-import { findUserName } from '../../db/queries/users';
+import { findUser, findUserName } from '../../db/queries/users';
 import { findVersionById, resolveBoundVersion } from '../../db/queries/flows';
 import { findFlowIdOfRun, finishFlowRun, registerFlowRunOnce } from '../../db/queries/flow-runs';
 import type { ApprovalRequestKind, ApprovalRequestStatus, FlowRunStatus } from '../../workflows/domain';
@@ -266,11 +266,13 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
      */
     async escalate(input: { runId: string; projectId: string; event: TriggerEvent; subjectId: string; level: number; stepKey?: string }): Promise<Person | null> {
       const { milestoneId, person } = await findEscalationTarget(db, input);
-      if (!person) return null;
-      if (milestoneId) {
-        await insertFlowEscalationOnce(db, { projectId: input.projectId, milestoneId: milestoneId, level: input.level, recipientId: person.id, flowRunId: input.runId });
-      }
-      return person;
+      if (!person || !milestoneId) return person;
+      // Run again (a retry, or a workflow task that ran its local activities again), it answers
+      // with whom it wrote the first time, so the flow asks the person the escalation names.
+      const recipientId = await insertFlowEscalationOnce(db, { projectId: input.projectId, milestoneId, level: input.level, recipientId: person.id, flowRunId: input.runId });
+      if (recipientId === person.id) return person;
+      const recipient = await findUser(db, recipientId);
+      return recipient ? { id: recipient.id, name: recipient.name, email: recipient.email } : person;
     },
 
     /**

@@ -72,16 +72,28 @@ export async function acknowledgeEscalationOnce(
   return db.selectFrom('escalations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-/** The escalation a flow run raised for (milestone, level), once. */
+/**
+ * The escalation a flow run raised for (milestone, level), once. Returns who the standing row
+ * names: the one given, or whom an earlier attempt wrote (the org chart may have moved since).
+ */
 export async function insertFlowEscalationOnce(
   db: Db,
   escalation: { projectId: string; milestoneId: string; level: number; recipientId: string; flowRunId: string },
-): Promise<void> {
-  await db
+): Promise<string> {
+  const inserted = await db
     .insertInto('escalations')
     .values(escalation)
     .onConflict((oc) => oc.columns(['milestoneId', 'level']).doNothing())
-    .execute();
+    .returning('recipientId')
+    .executeTakeFirst();
+  if (inserted) return inserted.recipientId;
+  const standing = await db
+    .selectFrom('escalations')
+    .select('recipientId')
+    .where('milestoneId', '=', escalation.milestoneId)
+    .where('level', '=', escalation.level)
+    .executeTakeFirstOrThrow();
+  return standing.recipientId;
 }
 
 /** Acknowledging a request acknowledges the escalation its run raised to the person (or people) it answers for. */
