@@ -1,6 +1,6 @@
 import { ActivityFailure, ApplicationFailure, CancellationScope, allHandlersFinished, condition, isCancellation, patched, sleep, workflowInfo } from '@temporalio/workflow';
 import { ensureRetrospective } from '../retrospective';
-import { chatActs, flowActs, flowEffectsInTask, webhookActs } from './flow-activities-proxy';
+import { chatActs, flowActs, webhookActs } from './flow-activities-proxy';
 import type { FlowEnv } from './flow-env';
 
 /** The interpreter on the engine: effects are activities, time is durable timers. */
@@ -17,8 +17,7 @@ export function temporalFlowEnv(): FlowEnv {
     recountsOnlyForYearsRead: patched('recount-only-for-years-read'),
     // Runs started before chat channels replay without the chat activity after their message steps.
     sendsChat: patched('chat-deliveries'),
-    // Runs started before it replay registering and escalating as scheduled activities.
-    effects: patched('flow-steps-in-task') ? flowEffectsInTask : flowActs,
+    effects: flowActs,
     async deliverChat(input) {
       try {
         return { ok: true, reports: await chatActs.deliverChat(input) };
