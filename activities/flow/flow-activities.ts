@@ -267,8 +267,8 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
     async escalate(input: { runId: string; projectId: string; event: TriggerEvent; subjectId: string; level: number; stepKey?: string }): Promise<Person | null> {
       const { milestoneId, person } = await findEscalationTarget(db, input);
       if (!person || !milestoneId) return person;
-      // Run again (a retry, or a workflow task that ran its local activities again), it answers
-      // with whom it wrote the first time, so the flow asks the person the escalation names.
+      // Run again (a retry after a lost answer, say), it answers with whom it wrote the first
+      // time, so the flow asks the person the escalation names.
       const recipientId = await insertFlowEscalationOnce(db, { projectId: input.projectId, milestoneId, level: input.level, recipientId: person.id, flowRunId: input.runId });
       if (recipientId === person.id) return person;
       const recipient = await findUser(db, recipientId);
