@@ -2,7 +2,7 @@ import type { Db } from '../../db/connect';
 import { findMilestone, getProjectOwnerId } from '../../db/queries/projects';
 import { findManagerAbove } from '../../db/queries/users';
 import type { TriggerEvent } from '../../workflows/flow/trigger-events';
-import type { Person } from './people';
+import { personOf, type Person } from './people';
 
 /**
  * Who an escalation of `level` reaches: the manager that many steps above the milestone's owner
@@ -18,5 +18,5 @@ export async function findEscalationTarget(
       : undefined;
   const baseId = milestone?.ownerId ?? (await getProjectOwnerId(db, input.projectId));
   const manager = await findManagerAbove(db, baseId, input.level);
-  return { milestoneId: milestone?.id ?? null, person: manager ? { id: manager.id, name: manager.name, email: manager.email } : null };
+  return { milestoneId: milestone?.id ?? null, person: manager ? personOf(manager) : null };
 }

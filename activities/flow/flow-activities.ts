@@ -29,7 +29,7 @@ import type { ChatMessage } from '../../workflows/flow/chat-platforms';
 import type { Mailer } from './mailer';
 import { assignAroundAbsences, type AssignedPerson } from './absence-route';
 import { findEscalationTarget } from './escalation-target';
-import { resolvePeople, type Person } from './people';
+import { personOf, resolvePeople, type Person } from './people';
 import { renderMessage } from './render-message';
 import { sendWebhook, WebhookRequestError } from './webhook-call';
 import { flowWebhookSecret, signatureHeader, signWebhookBody } from './webhook-signature';
@@ -272,7 +272,7 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
       const recipientId = await insertFlowEscalationOnce(db, { projectId: input.projectId, milestoneId, level: input.level, recipientId: person.id, flowRunId: input.runId });
       if (recipientId === person.id) return person;
       const recipient = await findUser(db, recipientId);
-      return recipient ? { id: recipient.id, name: recipient.name, email: recipient.email } : person;
+      return recipient ? personOf(recipient) : person;
     },
 
     /**

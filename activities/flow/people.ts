@@ -11,6 +11,9 @@ export interface Person {
   email: string;
 }
 
+/** A person as flows name them, from a user row (which carries more). */
+export const personOf = ({ id, name, email }: Person): Person => ({ id, name, email });
+
 async function activePeople(db: Db, ids: string[]): Promise<Person[]> {
   if (ids.length === 0) return [];
   const rows = await listActivePeople(db, ids);
