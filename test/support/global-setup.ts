@@ -1,6 +1,7 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { ProvidedContext } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../activities/runtime/free-port';
 import { findTemporalCli } from '../../activities/runtime/temporal-cli';
@@ -28,11 +29,16 @@ declare module 'vitest' {
   }
 }
 
-/**
- * Starts the real parts once for the integration suite, exactly as `npm start` does, but on
- * free ports, in a throwaway directory and without the Temporal UI; tears them down after.
- */
-export default async function setup(project: TestProject) {
+interface SuiteParts {
+  provided: ProvidedContext;
+  stop(): Promise<void>;
+}
+
+/** The parts are started by whichever integration project sets up first; the others share them. */
+const shared = Symbol.for('milepost.test.suiteParts');
+type Shared = { parts: Promise<SuiteParts>; users: number };
+
+async function startSuiteParts(): Promise<SuiteParts> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'milepost-test-'));
   await chmod(dir, 0o755); // as root, PostgreSQL runs as the `postgres` user and must enter it
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), database: 'milepost_test' });
@@ -46,18 +52,41 @@ export default async function setup(project: TestProject) {
   const cliPath = await findTemporalCli({ explicitPath: process.env.TEMPORAL_CLI_PATH, buildIfMissing: false });
   const temporal = await startTemporalDevServer({ cliPath, headless: true });
   const bundle = await bundleWorkflows();
+  return {
+    provided: {
+      databaseUrl,
+      ownerDatabaseUrl: pg.url,
+      adminDatabaseUrl: pg.url.replace(/\/milepost_test$/, '/postgres'),
+      temporalAddress: temporal.address,
+      workflowBundleCode: bundle.code,
+      adminToken,
+      adminUserId: admin.id,
+    },
+    async stop() {
+      await temporal.stop();
+      await pg.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
 
-  project.provide('databaseUrl', databaseUrl);
-  project.provide('ownerDatabaseUrl', pg.url);
-  project.provide('adminDatabaseUrl', pg.url.replace(/\/milepost_test$/, '/postgres'));
-  project.provide('temporalAddress', temporal.address);
-  project.provide('workflowBundleCode', bundle.code);
-  project.provide('adminToken', adminToken);
-  project.provide('adminUserId', admin.id);
+/**
+ * Starts the real parts once for the integration suite, exactly as `npm start` does, but on
+ * free ports, in a throwaway directory and without the Temporal UI; tears them down after the
+ * last project that uses them is done.
+ */
+export default async function setup(project: TestProject) {
+  const suite = globalThis as { [shared]?: Shared };
+  const state = (suite[shared] ??= { parts: startSuiteParts(), users: 0 });
+  state.users += 1;
+  const parts = await state.parts;
+  for (const [key, value] of Object.entries(parts.provided)) project.provide(key as keyof ProvidedContext, value);
 
   return async () => {
-    await temporal.stop();
-    await pg.stop();
-    await rm(dir, { recursive: true, force: true });
+    state.users -= 1;
+    if (state.users === 0) {
+      delete suite[shared];
+      await parts.stop();
+    }
   };
 }

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { parseAddressAllowList } from '../../activities/flow/address-guard';
 import type { Clock } from '../../activities/clock';
 import type { Mail, Mailer } from '../../activities/flow/mailer';
-import { configureTemporalRuntime, startWorker, type RunningWorker } from '../../activities/runtime/worker';
+import { startWorker, type RunningWorker } from '../../activities/runtime/worker';
+import { useDefaultTemporalRuntime } from './temporal-runtime';
 import { createApp, type App } from '../../api/app';
 import { createDb, type Db } from '../../db/connect';
 
@@ -73,7 +74,7 @@ export function useSystem(
   };
 
   beforeAll(async () => {
-    configureTemporalRuntime('WARN');
+    useDefaultTemporalRuntime();
     system.db = options.database ? await options.database() : createDb(inject('databaseUrl'));
     connection = await Connection.connect({ address: inject('temporalAddress') });
     system.client = new Client({ connection, namespace: 'default' });

@@ -3,7 +3,8 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { findTemporalCli } from '../../activities/runtime/temporal-cli';
 import { startTemporalDevServer, type DevServerHandle } from '../../activities/runtime/temporal-dev-server';
-import { configureTemporalRuntime, startWorker, type RunningWorker } from '../../activities/runtime/worker';
+import { startWorker, type RunningWorker } from '../../activities/runtime/worker';
+import { useDefaultTemporalRuntime } from '../support/temporal-runtime';
 import { createApp, type App } from '../../api/app';
 import { askLifecycle } from '../../api/lifecycle';
 import { findLifecycleState } from '../../db/queries/project-lifecycles';
@@ -23,7 +24,7 @@ let client: Client;
 const taskQueue = `milepost-can-${randomUUID()}`;
 
 beforeAll(async () => {
-  configureTemporalRuntime('WARN');
+  useDefaultTemporalRuntime();
   server = await startTemporalDevServer({
     cliPath: await findTemporalCli({ buildIfMissing: false }),
     headless: true,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { configureTemporalRuntime, startWorker, type RunningWorker } from '../../activities/runtime/worker';
+import { startWorker, type RunningWorker } from '../../activities/runtime/worker';
+import { useDefaultTemporalRuntime } from '../support/temporal-runtime';
 import { flowSchedulePrefix, flowScheduleId, reconcileFlowSchedules, type FlowScheduleDeps } from '../../api/flow-schedules';
 import type { Db } from '../../db/connect';
 import type { LifecyclePhase } from '../../workflows/sales-project-messages';
@@ -19,7 +20,7 @@ const workers: RunningWorker[] = [];
 const taskQueues: string[] = [];
 
 beforeAll(async () => {
-  configureTemporalRuntime('WARN');
+  useDefaultTemporalRuntime();
   connection = await Connection.connect({ address: inject('temporalAddress') });
   client = new Client({ connection, namespace: 'default' });
 });

@@ -2,14 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { beforeAll, expect, inject, it } from 'vitest';
-import { configureTemporalRuntime, sharedWorkflowModules } from '../../../activities/runtime/worker';
+import { sharedWorkflowModules } from '../../../activities/runtime/worker';
+import { useDefaultTemporalRuntime } from '../../support/temporal-runtime';
 import { domainProbe } from './fixtures/domain-probe-workflow';
 
 const workflowsPath = fileURLToPath(new URL('./fixtures/domain-probe-workflow.ts', import.meta.url));
 const silent = { trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, log: () => {} };
 
 beforeAll(() => {
-  configureTemporalRuntime('WARN');
+  useDefaultTemporalRuntime();
 });
 
 it('runs the domain rules inside the Temporal workflow sandbox, with zod shared and frozen as workers load it, with the same results', async () => {
