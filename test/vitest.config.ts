@@ -38,6 +38,8 @@ export default defineConfig({
     projects: [
       project('unit', ['test/**/*.test.ts', 'test/**/*.test.tsx'], {
         exclude: ['test/**/*.int.test.ts', 'test/**/*.browser.test.ts', 'node_modules/**'],
+        // Beside the last integration files on two cores, a property test of one second may take a few.
+        testTimeout: 20_000,
       }),
       project('integration', integrationFiles, {
         ...integrationSettings,

@@ -1,9 +1,13 @@
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../activities/runtime/free-port';
 import { connectTemporalClient, connectTemporalWorker } from '../../activities/runtime/temporal-connect';
 import { parseTemporalSettings } from '../../activities/runtime/temporal-settings';
+import { useDefaultTemporalRuntime } from '../support/temporal-runtime';
 
 const plain = parseTemporalSettings({});
+
+// The SDK's runtime, as the other files of this process have it (test/support/temporal-runtime.ts).
+beforeAll(useDefaultTemporalRuntime);
 
 describe('Connecting to Temporal at start', () => {
   it('reaches the cluster with the client and the worker connection alike', async () => {

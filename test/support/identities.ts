@@ -1,4 +1,4 @@
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import { createDb, type Db } from '../../db/connect';
 import { createApiToken } from '../../db/queries/auth';
 import type { AccessRole } from '../../workflows/domain';
@@ -8,12 +8,11 @@ export interface Identity {
   token: string;
 }
 
+/**
+ * The pool that mints tokens belongs to the process, which runs many test files one after another
+ * (test/vitest.config.ts): no file closes it. Its connections close after ten idle seconds.
+ */
 let db: Db | undefined;
-
-afterAll(async () => {
-  await db?.destroy();
-  db = undefined;
-});
 
 /**
  * An API token for a person, minted straight in the database: tests act as many people, and

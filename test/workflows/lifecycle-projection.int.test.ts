@@ -129,7 +129,12 @@ describe('the lifecycle projection that project pages read', () => {
     });
     await bind(system.app, 'plan_submitted', p.id, await publishFlow(system.app, approveAtOnce('plan_submitted')));
     await call(system.app, 'POST', `/api/projects/${p.id}/submit`, {}, { as: org.rep });
-    const running = await projectionMatchesWorkflow(p.id, (s) => expect(s.nextChecks).toHaveLength(1));
+    // Settled in execution: the check set, the submission cleared and the first status summary planned
+    // (the workflow writes these one after another: a read in between would find the row moving on).
+    const running = await projectionMatchesWorkflow(p.id, (s) => {
+      expect(s.nextChecks).toHaveLength(1);
+      expect(s).toMatchObject({ planSubmitted: false, nextReviewAt: expect.any(String) });
+    });
 
     const [host, port] = inject('temporalAddress').split(':');
     const proxy = await startSwitchableTcpProxy({ host: host!, port: Number(port) });

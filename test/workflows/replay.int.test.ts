@@ -1,8 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
-import { expect, inject, it } from 'vitest';
+import { beforeAll, expect, inject, it } from 'vitest';
 import { historiesDir } from '../support/histories';
+import { useDefaultTemporalRuntime } from '../support/temporal-runtime';
+
+// The SDK's runtime, as the other files of this process have it (test/support/temporal-runtime.ts).
+beforeAll(useDefaultTemporalRuntime);
 
 /**
  * Workflow code must replay every history it ever wrote: a change that would alter the commands
