@@ -10,6 +10,7 @@ import type { Client } from '@temporalio/client';
 import { serve } from '@hono/node-server';
 import { freePort } from '../../activities/runtime/free-port';
 import { createApp } from '../../api/app';
+import { startPrincipalCache, type PrincipalCache } from '../../api/auth/principal-cache';
 import { createApiToken } from '../../db/queries/auth';
 import { insertUser } from '../../db/queries/users';
 import type { Bench, BenchRow } from './bench-table';
@@ -77,12 +78,15 @@ export const bench: Bench = async ({ large }) => {
   progress('project starts: engine up');
   const { db, client, taskQueue } = engine;
   let server: ReturnType<typeof serve> | undefined;
+  let principalCache: PrincipalCache | undefined;
   try {
     const admin = await insertUser(db, { name: 'Bench Admin', email: 'admin@bench.test', role: 'admin' });
     const manager = await insertUser(db, { name: 'Mia Manager', email: 'manager@bench.test', role: 'manager' });
     const rep = await db.insertInto('users').values({ name: 'Ray Rep', email: 'rep@bench.test', managerId: manager.id }).returning('id').executeTakeFirstOrThrow();
     const { token } = await createApiToken(db, { userId: admin.id, name: 'bench', role: 'admin' });
-    const app = createApp({ db, temporal: { client, taskQueue } });
+    // As the API runs in production: signed-in people are remembered (api/auth/principal-cache.ts).
+    principalCache = await startPrincipalCache({ listenUrl: engine.databaseUrl });
+    const app = createApp({ db, temporal: { client, taskQueue }, principalCache });
     const port = await freePort();
     server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -146,6 +150,7 @@ export const bench: Bench = async ({ large }) => {
   } finally {
     // Not awaited: the client's keep-alive connections would hold the close back.
     server?.close();
+    await principalCache?.close();
     await engine.stop();
     progress('project starts: stopped');
   }
