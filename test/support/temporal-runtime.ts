@@ -10,8 +10,8 @@ const installed = Symbol.for('milepost.test.temporalRuntime');
  * metrics address or level) runs in the `in-own-process` project, a process of its own.
  */
 export function useDefaultTemporalRuntime(): void {
-  const process = globalThis as { [installed]?: true };
-  if (process[installed]) return;
+  const thisProcess = globalThis as { [installed]?: true };
+  if (thisProcess[installed]) return;
   configureTemporalRuntime('WARN');
-  process[installed] = true;
+  thisProcess[installed] = true;
 }
