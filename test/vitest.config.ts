@@ -42,7 +42,7 @@ export default defineConfig({
     maxWorkers: Number(process.env.MILEPOST_TEST_FILES_AT_ONCE ?? 4),
     projects: [
       project('unit', ['test/**/*.test.ts', 'test/**/*.test.tsx'], {
-        exclude: ['test/**/*.int.test.ts', 'test/**/*.browser.test.ts', 'node_modules/**'],
+        exclude: [...integrationFiles, 'node_modules/**'],
         // Beside the last integration files on two cores, a property test of one second may take a few.
         testTimeout: 20_000,
       }),
