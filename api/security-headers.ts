@@ -50,11 +50,19 @@ const data: ReadonlyArray<readonly [string, string]> = [...everyAnswer, ['X-Fram
 const isPage = (contentType: string | null) => contentType !== null && contentType.startsWith('text/html');
 
 /**
+ * An API answer is written for the person who asked, often with other people's names and figures
+ * in it: no browser or proxy keeps a copy (OWASP's REST cheat sheet), unless the answer says how
+ * it may be cached itself (the API reference's script).
+ */
+export const apiAnswerCaching = 'no-store';
+
+/**
  * The security headers of each answer. A page (HTML) gets the full set of Hono's `secureHeaders`
  * and the web app's policy; everything else the headers that apply to an API answer (OWASP's REST
  * security cheat sheet) and a policy that allows nothing: the rest concern documents only, and
  * cost every JSON answer their bytes. An answer that sets a policy of its own (the decision-link
- * pages, the API reference) keeps it.
+ * pages, the API reference) keeps it. Every answer under `/api/` is kept by no cache unless it sets
+ * its own `Cache-Control`.
  */
 export const securityHeaders = createMiddleware(async (c, next) => {
   await next();
@@ -62,4 +70,5 @@ export const securityHeaders = createMiddleware(async (c, next) => {
   const page = isPage(headers.get('Content-Type'));
   for (const [name, value] of page ? pages : data) headers.set(name, value);
   if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', page ? webAppPolicy : dataPolicy);
+  if (c.req.path.startsWith('/api/') && !headers.has('Cache-Control')) headers.set('Cache-Control', apiAnswerCaching);
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dataPolicy } from '../../api/security-headers';
+import { apiAnswerCaching, dataPolicy } from '../../api/security-headers';
 import { approveAtOnce } from '../support/factories';
 import { call } from '../support/http';
+import { admin } from '../support/identities';
 import { useSystem } from '../support/system';
 
 const system = useSystem({ worker: false });
@@ -18,6 +19,20 @@ describe('hardening', () => {
       expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
       expect(res.headers.get('cross-origin-resource-policy'), path).toBe('same-origin');
     }
+  });
+
+  it('tells browsers and proxies to keep no copy of an API answer, signed in or refused, unless the answer sets its own caching', async () => {
+    const signedIn = { headers: { authorization: `Bearer ${admin().token}` } };
+    const answers = [
+      await system.app.request('/api/projects', signedIn),
+      await system.app.request('/api/projects'),
+      await system.app.request('/api/nowhere', signedIn),
+    ];
+    expect(answers.map((res) => res.status)).toEqual([200, 401, 404]);
+    for (const res of answers) expect(res.headers.get('cache-control'), res.url).toBe(apiAnswerCaching);
+    expect(apiAnswerCaching).toBe('no-store');
+    const ownCaching = await system.app.request('/api/docs/reference.js');
+    expect(ownCaching.headers.get('cache-control')).toBe('public, max-age=3600');
   });
 
   it('sends a page the full set of security headers, keeping the policy the page sets itself', async () => {
