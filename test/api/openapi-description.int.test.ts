@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { call } from '../support/http';
 import { admin } from '../support/identities';
@@ -20,6 +21,15 @@ const publicRoutes = ['GET /healthz', 'GET /metrics', 'GET /readyz', 'POST /api/
 const publicWith401 = ['POST /api/auth/login', 'GET /metrics'];
 
 describe('the published OpenAPI description', () => {
+  it('is a document the OpenAPI 3.1 schema accepts, so that client generators and gateways can read it', async () => {
+    const { doc } = await operations();
+    const validator = new Validator();
+    const result = await validator.validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+  });
+
   it('says how to authenticate: an API token or the session cookie, everywhere but sign-in, the health probes and the metrics', async () => {
     const { doc, ops } = await operations();
     expect(doc.components.securitySchemes).toEqual({
