@@ -1,4 +1,4 @@
-import { ClipboardList, MessagesSquare, Pencil, Settings2, Target } from 'lucide-react';
+import { ClipboardList, Flag, MessagesSquare, Pencil, Settings2, Target } from 'lucide-react';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Card } from '../shared/Card';
@@ -17,12 +17,14 @@ import { formatDateTime, formatPeriod, fromNow, userTimeZone } from '../shared/t
 import { goalChartData } from './goal-chart-data';
 import { withForecast } from '../forecast/forecast-chart-data';
 import type { SubjectForecast } from '../../../api/contract/forecasts';
+import { CloseEarly } from './CloseEarly';
 import { EditBasics } from './EditBasics';
 import { KpiEntry } from './KpiEntry';
 import { KpiImport } from './KpiImport';
 import { PhaseStepper } from './PhaseStepper';
 import { ProjectFlows } from './ProjectFlows';
 import { ProjectHistory } from './ProjectHistory';
+import { RequestChange } from './RequestChange';
 import { loadProjectPage, type ProjectPageData } from './project-data';
 import { projectTimeline } from './project-timeline';
 import type { Dashboard } from '../../../api/contract/dashboard';
@@ -50,9 +52,18 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
   const openEscalations = project.escalations.filter((e) => e.acknowledgedAt === null);
   const milestoneName = new Map(project.milestones.map((m) => [m.id, m.name]));
   const [editing, setEditing] = useState(false);
+  const [closingEarly, setClosingEarly] = useState(false);
+  const [changing, setChanging] = useState<string | null>(null);
+  const changingMilestone = dashboard.milestones.find((m) => m.milestoneId === changing);
+  const mayChange = (m: Dashboard['milestones'][number]) => project.can.requestChange && m.status === 'pending';
   const subjectOf = (c: ChangeRequest) =>
     c.subjectKind === 'milestone' ? (milestoneName.get(c.subjectId) ?? t('changeRequests.subject.milestone')) : c.subjectKind === 'project' ? t('changeRequests.subject.project') : t('changeRequests.subject.goal');
-  const valueOf = (c: ChangeRequest, value: unknown) => (c.subjectKind === 'project' || c.field === 'allocation' ? changeValueText(c.field, value) : String(value));
+  const valueOf = (c: ChangeRequest, value: unknown) =>
+    c.subjectKind === 'project' || c.field === 'allocation'
+      ? changeValueText(c.field, value)
+      : c.field === 'due_at' && typeof value === 'string'
+        ? formatDateTime(value)
+        : formatNumber(String(value));
 
   return (
     <>
@@ -64,6 +75,11 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
           {project.can.editBasics && !editing && (
             <button type="button" className="button" onClick={() => setEditing(true)}>
               <Settings2 size={15} aria-hidden="true" /> {t('page.editBasics')}
+            </button>
+          )}
+          {project.can.close && !closingEarly && (
+            <button type="button" className="button" onClick={() => setClosingEarly(true)}>
+              <Flag size={15} aria-hidden="true" /> {t('page.closeEarly')}
             </button>
           )}
           {project.can.editPlan && (
@@ -96,6 +112,28 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
           onClose={() => setEditing(false)}
           onDone={async () => {
             setEditing(false);
+            await reload();
+          }}
+        />
+      )}
+      {closingEarly && (
+        <CloseEarly
+          projectId={project.id}
+          onClose={() => setClosingEarly(false)}
+          onDone={async () => {
+            setClosingEarly(false);
+            await reload();
+          }}
+        />
+      )}
+      {changingMilestone && (
+        <RequestChange
+          key={changingMilestone.milestoneId}
+          projectId={project.id}
+          milestone={changingMilestone}
+          onClose={() => setChanging(null)}
+          onDone={async () => {
+            setChanging(null);
             await reload();
           }}
         />
@@ -134,7 +172,9 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
               <p className="muted">{t('milestones.none')}</p>
             ) : (
               <table className="table table--compact">
-                <TableHead columns={[t('milestones.milestone'), t('milestones.due'), t('milestones.target'), t('milestones.actual'), t('milestones.status')]} />
+                <TableHead
+                  columns={[t('milestones.milestone'), t('milestones.due'), t('milestones.target'), t('milestones.actual'), t('milestones.status'), project.can.requestChange && { label: t('milestones.actions'), hidden: true }]}
+                />
                 <tbody>
                   {dashboard.milestones.map((m) => (
                     <tr key={m.milestoneId}>
@@ -149,6 +189,15 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
                       <td>
                         <StatusPill status={m.status} />
                       </td>
+                      {project.can.requestChange && (
+                        <td>
+                          {mayChange(m) && (
+                            <button type="button" className="button" aria-label={t('milestones.changeOf', { name: m.name })} onClick={() => setChanging(m.milestoneId)}>
+                              {t('milestones.change')}
+                            </button>
+                          )}
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
