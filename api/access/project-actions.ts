@@ -24,6 +24,7 @@ export const projectActions = {
   editTasks: { need: 'work', phase: 'workTasks' },
   bookSpending: { need: 'plan', phase: 'bookSpending' },
   close: { need: 'plan', phase: 'close' },
+  editMembers: { need: 'plan' },
   answerReview: { need: 'work', review: 'answerReview' },
   finalizeReview: { need: 'plan', review: 'finalizeReview' },
   // A project's history is for its managers; its owner (a member by role) does not read it.

@@ -19,6 +19,7 @@ export const ProjectCan = z
     editTasks: may('Add, change and remove tasks (its team, in every phase)'),
     bookSpending: may('Book spending on budget lines (planners, in every phase)'),
     close: may('Close the project early (planners, before its closing review)'),
+    editMembers: may('Choose who works on the project and as what: co-owner, member or viewer (planners, in every phase)'),
     answerReview: may('Answer the closing review (its team, while the review collects answers)'),
     finalizeReview: may('Finalize the closing review (planners, while it collects answers)'),
     readHistory: may("Read the project's audit trail (admins, and managers who plan it)"),

@@ -218,7 +218,7 @@ export function planRouter(deps: AppDeps) {
       routes.replaceMembers,
       async (c) => {
         const { id } = c.req.valid('param');
-        await requireProjectAccess(db, c.get('principal'), id, 'plan', 'change its members');
+        await requireProjectAction(db, c.get('principal'), id, 'editMembers', 'change its members');
         const { members } = c.req.valid('json');
         const saved = await inProject(db, id, async (trx) => {
           await requireUsers(trx, members.map((m, i) => ({ path: `members.${i}.userId`, id: m.userId })));

@@ -7,6 +7,7 @@ import { formatPeriod, timeZoneLabel, userTimeZone } from '../shared/time';
 import { BudgetSection } from './BudgetSection';
 import { DecompositionSection } from './DecompositionSection';
 import { GoalsSection } from './GoalsSection';
+import { MembersSection } from './MembersSection';
 import { MilestonesSection } from './MilestonesSection';
 import { loadPlan, type PlanContext, type PlanData } from './plan-data';
 import { RisksSection } from './RisksSection';
@@ -45,6 +46,7 @@ function PlanView({ plan }: { plan: PlanContext }) {
       )}
       <div className="stack">
         <GoalsSection plan={plan} />
+        <MembersSection plan={plan} />
         <DecompositionSection plan={plan} />
         <MilestonesSection plan={plan} />
         <TasksSection plan={plan} />

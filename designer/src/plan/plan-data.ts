@@ -1,7 +1,8 @@
+import type { z } from 'zod';
 import { requestJson } from '../shared/request';
 import { Budget } from '../../../api/contract/budget';
 import { Goal } from '../../../api/contract/goals';
-import { PlanMilestone } from '../../../api/contract/plan';
+import { PlanMilestone, ProjectMember } from '../../../api/contract/plan';
 import { ProjectDetail } from '../../../api/contract/projects';
 import { Risk } from '../../../api/contract/risks';
 import { Task } from '../../../api/contract/tasks';
@@ -13,19 +14,21 @@ export interface PlanData {
   tasks: Task[];
   budget: Budget;
   risks: Risk[];
+  members: z.infer<typeof ProjectMember>[];
 }
 
 export async function loadPlan(id: string): Promise<PlanData> {
   const base = `/api/projects/${id}`;
-  const [project, goals, milestones, tasks, budget, risks] = await Promise.all([
+  const [project, goals, milestones, tasks, budget, risks, members] = await Promise.all([
     requestJson(ProjectDetail, 'GET', base),
     requestJson(Goal.array(), 'GET', `${base}/goals`),
     requestJson(PlanMilestone.array(), 'GET', `${base}/milestones`),
     requestJson(Task.array(), 'GET', `${base}/tasks`),
     requestJson(Budget, 'GET', `${base}/budget`),
     requestJson(Risk.array(), 'GET', `${base}/risks`),
+    requestJson(ProjectMember.array(), 'GET', `${base}/members`),
   ]);
-  return { project, goals, milestones, tasks, budget, risks };
+  return { project, goals, milestones, tasks, budget, risks, members };
 }
 
 /** What the plan page's sections share: the data, whether it may change, and how to refresh it. */
