@@ -10,7 +10,7 @@ import { projectCan, requirePhase, requireProjectAction } from '../access/projec
 import { requireMayCreateProjectFor } from '../access/project-creation';
 import type { AppDeps } from '../deps';
 import { kpiReportDto, projectDto } from '../dto';
-import { ApiError, invalidFields, notFound, type ErrorDetail } from '../errors';
+import { ApiError, fieldDetail, invalidFields, notFound, type ErrorDetail } from '../errors';
 import { checkMilestone, newMilestoneDraft } from '../milestone-rules';
 import { raiseReportEffects, recordKpiReports } from '../kpi-report-effects';
 import { requireTrackedMetric } from '../kpi-metrics';
@@ -118,6 +118,10 @@ export function projectsRouter({ db, temporal, projectPages, projectListPages }:
         const body = c.req.valid('json');
         const principal = c.get('principal');
         await requireProjectAction(db, principal, id, 'reportKpi', 'report its KPIs');
+        // A figure is reported for a time that has come, as the CSV import also requires; one
+        // dated ahead would count toward nothing until then, and look lost.
+        const reportedAt = body.reportedAt ?? new Date();
+        if (new Date(reportedAt).getTime() > Date.now()) throw invalidFields([fieldDetail('reportedAt', 'field.inFuture')]);
         // The report and the risks its figure raises are written together, under the project's
         // lock, so concurrent reports see each other's figures when deciding what they cross.
         const effects = await inProject(db, id, async (trx, project) => {
@@ -128,7 +132,7 @@ export function projectsRouter({ db, temporal, projectPages, projectListPages }:
               projectId: id,
               metric: body.metric,
               value: body.value,
-              reportedAt: body.reportedAt ?? new Date(),
+              reportedAt,
               reporterId: principal.userId,
             });
             await raiseTriggeredRisks(trx, id, new Date());

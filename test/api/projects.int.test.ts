@@ -138,6 +138,20 @@ describe('project API input', () => {
     expect(await rowCounts(org)).toEqual(before);
   });
 
+  it('refuses a KPI report dated in the future, as the CSV import does, naming the field and recording nothing', async () => {
+    const org = await createOrgChart(system.app);
+    const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 300, submit: false });
+    const before = await rowCounts(org);
+    const ahead = new Date(Date.now() + 60 * 86_400_000).toISOString();
+    const res = await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: '85000', reportedAt: ahead }, { as: org.rep });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([{ path: 'reportedAt', message: 'is in the future; a KPI figure is reported for a time that has come' }]);
+    expect(await rowCounts(org)).toEqual(before);
+    const earlier = await call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric: 'revenue', value: '85000', reportedAt: new Date(Date.now() - 60_000).toISOString() }, { as: org.rep });
+    expect(earlier.status).toBe(201);
+    await system.client.workflow.getHandle(`sales-project-${p.id}`).terminate('test cleanup');
+  });
+
   it('refuses to start a project’s lifecycle a second time', async () => {
     const org = await createOrgChart(system.app);
     const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 300, submit: false });

@@ -207,6 +207,7 @@ export const errors = {
     milestoneNotInProject: 'no milestone with this id in this project',
     csvEmpty: 'the CSV is empty',
     fileEmpty: 'the file is empty',
+    inFuture: 'is in the future; a KPI figure is reported for a time that has come',
     endsInPast: 'is already past; an absence must end in the future',
     deputySelf: 'must be someone else: a person cannot stand in for themself',
     reasonNeeded: 'must say why: the timers move only through an approved change request',

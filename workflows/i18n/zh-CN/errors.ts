@@ -199,6 +199,7 @@ export const errors: Translation<typeof en> = {
     milestoneNotInProject: '此项目中没有这个 ID 的里程碑',
     csvEmpty: 'CSV 文件为空',
     fileEmpty: '文件为空',
+    inFuture: '是将来的时间；KPI 数据只能按已到的时间上报',
     endsInPast: '已经过去；缺席必须在将来结束',
     deputySelf: '必须是其他人：不能由本人代理自己',
     reasonNeeded: '必须说明原因：计时器只能通过已批准的变更申请调整',
