@@ -3,6 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { get, useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import type * as z from 'zod/v4/core';
+import { currentLanguage } from '../i18n/i18n';
+import { checkOptionsIn, contractWordsIn } from './contract-words';
 import { focusFirstError, formErrorsOf, noErrors, type FormErrors } from './form-errors';
 import { fromLocalInput, toOffsetIso } from './time';
 
@@ -43,7 +45,8 @@ export function useApiForm<Input extends FieldValues, Output>({
   /** After a save; by default the form starts over empty. */
   onSaved?: (form: UseFormReturn<Input, unknown, Output>) => void | Promise<void>;
 }): ApiForm<Input, Output> {
-  const form = useForm<Input, unknown, Output>({ resolver: zodResolver(schema), defaultValues: defaultValues as DefaultValues<Input> });
+  const language = currentLanguage();
+  const form = useForm<Input, unknown, Output>({ resolver: zodResolver(schema, checkOptionsIn(language)), defaultValues: defaultValues as DefaultValues<Input> });
   const [alert, setAlert] = useState<FormErrors>(noErrors);
   const mutation = useMutation({ mutationFn: save });
   const fields = fieldPathsOf(defaultValues);
@@ -80,7 +83,10 @@ export function useApiForm<Input extends FieldValues, Output>({
     saving: mutation.isPending,
     alert,
     showRefusal,
-    errorOf: (path) => messagesOf(get(form.formState.errors, path)),
+    errorOf: (path) => {
+      const message = messagesOf(get(form.formState.errors, path));
+      return message === undefined ? undefined : contractWordsIn(language, message);
+    },
   };
 }
 
