@@ -7,7 +7,8 @@ import type { Language } from '../workflows/i18n';
 import { builtInMark } from './contract/built-in-issue';
 import { outageAnswers, retryAfterSeconds, unavailableDependency, type Dependency } from './outages';
 import { requestLanguage } from './request-language';
-import { said, sayIn, type ErrorKey, type Said } from './said';
+import { said, sayIn, type Said } from './said';
+import { schemaSentenceKey } from '../workflows/i18n/schema-sentences';
 import { fallbackLogger } from '../activities/runtime/logger';
 
 export { said, type Said } from './said';
@@ -54,12 +55,9 @@ function detailIn(language: Language, { said: key, issue, ...detail }: ErrorDeta
   if (language === 'en') return detail;
   if (key) return { ...detail, message: sayIn(language, key) };
   if (issue) return { ...detail, message: issueIn(language, issue) ?? detail.message };
-  const schemaKey = schemaMessageKeys.get(detail.message);
-  return schemaKey ? { ...detail, message: sayIn(language, said(schemaKey)) } : detail;
+  const schemaKey = schemaSentenceKey(detail.message);
+  return schemaKey ? { ...detail, message: sayIn(language, said(`schema.${schemaKey}`)) } : detail;
 }
-
-/** The fixed sentences our schemas say, by their English text (see `errors.schema`). */
-const schemaMessageKeys = new Map(Object.entries(englishErrors.schema).map(([key, text]) => [text as string, `schema.${key}` as ErrorKey]));
 
 /** A sample input of each type zod names, so its locale can say what was received. */
 const samples: Record<string, unknown> = { string: '', number: 0, boolean: false, bigint: 0n, symbol: Symbol('x'), undefined, null: null, array: [], object: {}, nan: NaN, date: new Date(0), function: () => {} };
@@ -70,8 +68,8 @@ const zodLocales = { 'zh-CN': z.locales.zhCN().localeError } as const;
 function issueIn(language: Exclude<Language, 'en'>, issue: ZodError['issues'][number]): string | undefined {
   const mark = builtInMark(issue);
   if (!mark) {
-    const key = schemaMessageKeys.get(issue.message);
-    return key ? sayIn(language, said(key)) : undefined;
+    const key = schemaSentenceKey(issue.message);
+    return key ? sayIn(language, said(`schema.${key}`)) : undefined;
   }
   if (issue.message === englishErrors.field.required) return sayIn(language, said('field.required'));
   const raw = { ...issue, input: samples[mark.received] } as Parameters<(typeof zodLocales)[typeof language]>[0];

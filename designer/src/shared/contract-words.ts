@@ -2,19 +2,17 @@ import { z } from 'zod';
 import { errors as englishErrors } from '../../../workflows/i18n/en/errors';
 import { errors as chineseErrors } from '../../../workflows/i18n/zh-CN/errors';
 import type { Language } from '../../../workflows/i18n';
+import { schemaSentenceKey } from '../../../workflows/i18n/schema-sentences';
 
 // What a form says before anything is sent comes from the contract's schemas, in English: zod's own
 // words ("Too big: expected number to be <=366"), "is required", or a sentence a schema gives
 // (errors.schema). The API says the same in the reader's language (api/errors.ts); so does the page.
 
-type SchemaKey = keyof typeof englishErrors.schema;
-const schemaKeys = new Map<string, SchemaKey>(Object.entries(englishErrors.schema).map(([key, text]) => [text, key as SchemaKey]));
-
 /** A contract sentence (or "is required") in `language`; any other message as it is (the API's are already in it). */
 export function contractWordsIn(language: Language, message: string): string {
   if (language === 'en') return message;
   if (message === englishErrors.field.required) return chineseErrors.field.required;
-  const key = schemaKeys.get(message);
+  const key = schemaSentenceKey(message);
   return key === undefined ? message : chineseErrors.schema[key];
 }
 
