@@ -7,18 +7,22 @@ import { call } from '../support/http';
 
 const web = useWeb();
 
+/** A running project of a rep's, its milestone due in three hours, open on the rep's page. */
+async function runningProjectPage() {
+  const org = await createSignInOrgChart(web.system);
+  const project = await createProjectWithMilestone(web.system.app, org, { dueInSeconds: 3 * 3600 });
+  const page = await web.newPage(org.rep);
+  await page.goto(`${web.url}/projects/${project.id}`);
+  return { app: web.system.app, org, project, page };
+}
+
 type ChangeRequestRow = { subjectKind: string; subjectId: string; field: string; after: unknown; reason: string; status: string; requestedBy: string };
 
 describe('changing and closing a running project from its page', () => {
   it('lets the owner ask for a milestone’s new target from the project page, refusing a request that says not why, and lists it as pending', async () => {
-    const { app } = web.system;
-    const org = await createSignInOrgChart(web.system);
-    const project = await createProjectWithMilestone(app, org, { dueInSeconds: 3 * 3600 });
+    const { app, org, project, page } = await runningProjectPage();
     const milestoneId = project.milestones[0]!.id;
     const requests = async () => (await call<ChangeRequestRow[]>(app, 'GET', `/api/projects/${project.id}/change-requests`)).body;
-
-    const page = await web.newPage(org.rep);
-    await page.goto(`${web.url}/projects/${project.id}`);
     await page.getByRole('button', { name: 'Request a change to First deals', exact: true }).click();
     const form = page.getByTestId('request-change-form');
     await expect.poll(() => form.textContent()).toContain('Now: a target of 1,000 revenue');
@@ -39,11 +43,7 @@ describe('changing and closing a running project from its page', () => {
   });
 
   it('asks for a new due time in the reader’s own time, and sends it as that instant', async () => {
-    const { app } = web.system;
-    const org = await createSignInOrgChart(web.system);
-    const project = await createProjectWithMilestone(app, org, { dueInSeconds: 3 * 3600 });
-    const page = await web.newPage(org.rep);
-    await page.goto(`${web.url}/projects/${project.id}`);
+    const { app, project, page } = await runningProjectPage();
     await page.getByRole('button', { name: 'Request a change to First deals', exact: true }).click();
     const form = page.getByTestId('request-change-form');
     await form.getByLabel('What changes').selectOption('due_at');
@@ -60,11 +60,7 @@ describe('changing and closing a running project from its page', () => {
   });
 
   it('closes a running project early as lost from its page: its closing review starts, and closing is offered no more', async () => {
-    const { app } = web.system;
-    const org = await createSignInOrgChart(web.system);
-    const project = await createProjectWithMilestone(app, org, { dueInSeconds: 3 * 3600 });
-    const page = await web.newPage(org.rep);
-    await page.goto(`${web.url}/projects/${project.id}`);
+    const { app, project, page } = await runningProjectPage();
     await page.getByRole('button', { name: 'Close early', exact: true }).click();
     const form = page.getByTestId('close-early-form');
     await form.getByLabel('Outcome').selectOption('lost');
