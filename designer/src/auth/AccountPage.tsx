@@ -142,39 +142,41 @@ function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (token
   const live = tokens.filter((token) => !token.revokedAt);
   if (live.length === 0) return <p className="muted" data-testid="no-tokens">{t('account.tokens.none')}</p>;
   return (
-    <table className="table table--compact" data-testid="token-table">
-      <TableHead
-        columns={[
-          t('account.tokens.columns.name'),
-          t('account.tokens.columns.role'),
-          t('account.tokens.columns.created'),
-          t('account.tokens.columns.expires'),
-          t('account.tokens.columns.lastUsed'),
-          { label: t('account.tokens.columns.revoke'), hidden: true },
-        ]}
-      />
-      <tbody>
-        {live.map((token) => (
-          <tr key={token.id} data-testid="token-row">
-            <td data-i18n-data>
-              {token.name}
-              {token.prefix && <span className="muted small"> {token.prefix}…</span>}
-            </td>
-            <td>{roleLabel(token.role)}</td>
-            <td>
-              <TimeText at={token.createdAt} hint={false} />
-            </td>
-            <td>{token.expiresAt ? <TimeText at={token.expiresAt} /> : <span className="muted">{t('account.tokens.never')}</span>}</td>
-            <td>{token.lastUsedAt ? <TimeText at={token.lastUsedAt} /> : <span className="muted">{t('account.tokens.never')}</span>}</td>
-            <td>
-              <button type="button" className="icon-button" aria-label={t('account.tokens.revokeNamed', { name: token.name })} title={t('account.tokens.revoke')} onClick={() => onRevoke(token)}>
-                <Trash2 size={15} aria-hidden="true" />
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="table-scroll">
+      <table className="table table--compact" data-testid="token-table">
+        <TableHead
+          columns={[
+            t('account.tokens.columns.name'),
+            t('account.tokens.columns.role'),
+            t('account.tokens.columns.created'),
+            t('account.tokens.columns.expires'),
+            t('account.tokens.columns.lastUsed'),
+            { label: t('account.tokens.columns.revoke'), hidden: true },
+          ]}
+        />
+        <tbody>
+          {live.map((token) => (
+            <tr key={token.id} data-testid="token-row">
+              <td data-i18n-data>
+                {token.name}
+                {token.prefix && <span className="muted small"> {token.prefix}…</span>}
+              </td>
+              <td>{roleLabel(token.role)}</td>
+              <td>
+                <TimeText at={token.createdAt} hint={false} />
+              </td>
+              <td>{token.expiresAt ? <TimeText at={token.expiresAt} /> : <span className="muted">{t('account.tokens.never')}</span>}</td>
+              <td>{token.lastUsedAt ? <TimeText at={token.lastUsedAt} /> : <span className="muted">{t('account.tokens.never')}</span>}</td>
+              <td>
+                <button type="button" className="icon-button" aria-label={t('account.tokens.revokeNamed', { name: token.name })} title={t('account.tokens.revoke')} onClick={() => onRevoke(token)}>
+                  <Trash2 size={15} aria-hidden="true" />
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -115,22 +115,24 @@ function OrgTable({ users, meId }: { users: User[]; meId: string }) {
   const { t } = useTranslation('people');
   const byId = new Map(users.map((u) => [u.id, u]));
   return (
-    <table className="table">
-      <TableHead columns={[t('name'), t('email'), t('reportsTo'), t('role')]} />
-      <tbody>
-        {users.map((user) => (
-          <tr key={user.id}>
-            <td>
-              {user.name}
-              {user.id === meId && <span className="muted small">{t('you')}</span>}
-            </td>
-            <td className="small">{user.email}</td>
-            <td>{user.managerId ? (byId.get(user.managerId)?.name ?? '—') : <span className="muted">{t('table.nobodyTop')}</span>}</td>
-            <td title={roleHelp[user.role]}>{roleLabels[user.role]}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="table-scroll">
+      <table className="table">
+        <TableHead columns={[t('name'), t('email'), t('reportsTo'), t('role')]} />
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <td>
+                {user.name}
+                {user.id === meId && <span className="muted small">{t('you')}</span>}
+              </td>
+              <td className="small">{user.email}</td>
+              <td>{user.managerId ? (byId.get(user.managerId)?.name ?? '—') : <span className="muted">{t('table.nobodyTop')}</span>}</td>
+              <td title={roleHelp[user.role]}>{roleLabels[user.role]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
