@@ -81,6 +81,10 @@ export const InboxItem = z
 /** The people list, narrowed to those whose name or e-mail contains `q` (in any script: 张, li). */
 export const UserListQuery = z.strictObject({
   q: z.string().trim().max(200).refine(withoutNul, noNul).optional().openapi({ description: 'Part of the name or e-mail' }),
+  ownersOfNewProject: z
+    .enum(['true'])
+    .optional()
+    .openapi({ description: 'Only the people you may create a project for (yourself; for managers also the people below you; for admins anyone)' }),
 });
 
 export const InboxQuery = z.strictObject({

@@ -14,6 +14,7 @@ import {
 import { hashPassword } from '../auth/password';
 import { onlyRoles, type Principal } from '../auth/principal';
 import { roleAbilities } from '../access/role-abilities';
+import { mayCreateProjectsFor } from '../access/project-creation';
 import type { AppDeps } from '../deps';
 import { inboxItemDto, userDto } from '../dto';
 import { ApiError, fieldDetail, found, invalidFields, notFound, said } from '../errors';
@@ -49,7 +50,11 @@ export function usersRouter({ db, principalCache }: AppDeps) {
     )
     .openapi(
       routes.listUsers,
-      async (c) => c.json((await listUsers(db, c.req.valid('query').q)).map(userDto), 200),
+      async (c) => {
+        const { q, ownersOfNewProject } = c.req.valid('query');
+        const people = await listUsers(db, q);
+        return c.json((ownersOfNewProject ? await mayCreateProjectsFor(db, c.get('principal'), people) : people).map(userDto), 200);
+      },
     )
     .openapi(
       routes.getUser,

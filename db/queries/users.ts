@@ -84,6 +84,20 @@ export async function isAbove(db: Db, managerId: string, userId: string): Promis
   return result.rows[0]?.found ?? false;
 }
 
+/** Everyone below `managerId` in the org chart, however many levels down (ids). */
+export async function idsBelow(db: Db, managerId: string): Promise<Set<string>> {
+  const result = await sql<{ id: string }>`
+    with recursive below(id, depth) as (
+      select id, 1 from users where manager_id = ${managerId}::uuid
+      union all
+      select u.id, b.depth + 1 from below b join users u on u.manager_id = b.id
+      where b.depth < 50
+    )
+    select distinct id from below
+  `.execute(db);
+  return new Set(result.rows.map((row) => row.id));
+}
+
 export async function countActiveAdmins(db: Db, { except }: { except?: string } = {}): Promise<number> {
   let query = db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', true);
   if (except !== undefined) query = query.where('id', '<>', except);

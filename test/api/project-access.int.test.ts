@@ -214,6 +214,24 @@ describe('who may do what with a project', () => {
     for (const res of created) await system.client.workflow.getHandle(`sales-project-${res.body.id}`).terminate('test cleanup');
   });
 
+  it('offers as owners of a new project exactly the people the create rule lets each person choose: a manager themself and everyone below, a member themself, ops nobody, an admin anyone', async () => {
+    const org = await createOrgChart(system.app);
+    const ops = await createUser(system.app, 'Ops', null, 'ops');
+    const chain = [org.ceo.id, org.director.id, org.manager.id, org.rep.id];
+    const offered = async (as: Person | undefined) => {
+      const res = await call<{ id: string }[]>(system.app, 'GET', '/api/users?ownersOfNewProject=true', undefined, as ? { as } : {});
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.map((user) => user.id);
+    };
+    expect((await offered(org.director)).sort()).toEqual([org.director.id, org.manager.id, org.rep.id].sort());
+    expect(await offered(org.rep)).toEqual([org.rep.id]);
+    expect(await offered(ops)).toEqual([]);
+    // The suite's admin: everyone, this chain included.
+    expect(await offered(undefined)).toEqual(expect.arrayContaining(chain));
+    // Without the filter, everyone as before.
+    expect((await call<{ id: string }[]>(system.app, 'GET', '/api/users', undefined, { as: org.rep })).body.map((user) => user.id)).toEqual(expect.arrayContaining(chain));
+  });
+
   it('reaches a closing review through its project: 404 to outsiders, answers as yourself, finalize for planners only', async () => {
     const { org, projectId, teammate, watcher, outsider } = await scene();
     const retro = await system.db

@@ -33,7 +33,7 @@ export function NewProjectPage() {
   const { user } = useSession();
   const mayCreate = useCan('createProject');
   const mayChooseOwner = useCan('chooseProjectOwner');
-  const people = usePeople();
+  const people = usePeople({ ownersOfNewProject: true });
   const [, navigate] = useLocation();
   const period = defaultPeriod();
   const api = useApiForm({

@@ -11,12 +11,22 @@ export type PeopleState = { status: 'loading' } | { status: 'ready'; users: User
 
 const peopleKey = ['users'] as const;
 
-/** Everyone, by name in the page's language. People change rarely: one request serves every picker until a write marks it stale. */
-export function usePeople(): PeopleState {
+/**
+ * Everyone, by name in the page's language. People change rarely: one request serves every picker
+ * until a write marks it stale. `ownersOfNewProject`: only those the signed-in person may create a
+ * project for, as the API decides it.
+ */
+export function usePeople({ ownersOfNewProject = false }: { ownersOfNewProject?: boolean } = {}): PeopleState {
   // Sorted again when the language changes: zh-CN sorts names by pinyin.
   const language = useTranslation().i18n.resolvedLanguage;
   const select = useCallback((users: User[]) => byName(users), [language]);
-  const query = useQuery({ queryKey: peopleKey, queryFn: ({ signal }) => requestJson(User.array(), 'GET', '/api/users', undefined, signal), select, staleTime: Infinity, gcTime: Infinity });
+  const query = useQuery({
+    queryKey: ownersOfNewProject ? [...peopleKey, 'ownersOfNewProject'] : peopleKey,
+    queryFn: ({ signal }) => requestJson(User.array(), 'GET', ownersOfNewProject ? '/api/users?ownersOfNewProject=true' : '/api/users', undefined, signal),
+    select,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
   return useMemo(() => {
     if (query.data !== undefined) return { status: 'ready', users: query.data };
     if (query.isError && !query.isFetching) return { status: 'failed', message: errorMessage(query.error) };
