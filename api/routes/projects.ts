@@ -118,14 +118,14 @@ export function projectsRouter({ db, temporal, projectPages, projectListPages }:
         const body = c.req.valid('json');
         const principal = c.get('principal');
         await requireProjectAction(db, principal, id, 'reportKpi', 'report its KPIs');
-        // A figure is reported for a time that has come, as the CSV import also requires; one
-        // dated ahead would count toward nothing until then, and look lost.
         const reportedAt = body.reportedAt ?? new Date();
-        if (new Date(reportedAt).getTime() > Date.now()) throw invalidFields([fieldDetail('reportedAt', 'field.inFuture')]);
         // The report and the risks its figure raises are written together, under the project's
         // lock, so concurrent reports see each other's figures when deciding what they cross.
         const effects = await inProject(db, id, async (trx, project) => {
           requirePhase('reportKpi', project);
+          // A figure is reported for a time that has come, as the CSV import also requires; one
+          // dated ahead would count toward nothing until then, and look lost.
+          if (new Date(reportedAt).getTime() > Date.now()) throw invalidFields([fieldDetail('reportedAt', 'field.inFuture')]);
           await requireTrackedMetric(trx, id, body.metric);
           const record = async () => {
             const row = await insertKpiReport(trx, {

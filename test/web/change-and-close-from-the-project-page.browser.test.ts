@@ -46,12 +46,17 @@ describe('changing and closing a running project from its page', () => {
     const { app, project, page } = await runningProjectPage();
     await page.getByRole('button', { name: 'Request a change to First deals', exact: true }).click();
     const form = page.getByTestId('request-change-form');
+    // A value typed for one kind of change does not stay behind for another.
+    await form.getByLabel('New target').fill('1500');
     await form.getByLabel('What changes').selectOption('due_at');
+    await form.getByLabel('What changes').selectOption('target');
+    expect(await form.getByLabel('New target').inputValue()).toBe('');
+    await form.getByLabel('What changes').selectOption('due_at');
+    await form.getByLabel('Why').fill('The customer moved the signing');
     const later = new Date(Date.now() + 5 * 3600_000);
     later.setSeconds(0, 0);
     const local = new Date(later.getTime() - later.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
     await form.getByLabel('New due time').fill(local);
-    await form.getByLabel('Why').fill('The customer moved the signing');
     await form.getByRole('button', { name: 'Send change request' }).click();
     await form.waitFor({ state: 'detached' });
     const [request] = (await call<ChangeRequestRow[]>(app, 'GET', `/api/projects/${project.id}/change-requests`)).body;

@@ -19,9 +19,15 @@ type Member = z.infer<typeof ProjectMember>;
 type MemberRole = Member['role'];
 const roles = MembersBody.shape.members.element.shape.role.options;
 
-/** The whole list goes in one request (PUT), as the API takes it. */
-const replaceMembers = (projectId: string, members: readonly Pick<Member, 'userId' | 'role'>[]) =>
-  requestJson(ProjectMember.array(), 'PUT', `/api/projects/${projectId}/members`, { members: members.map(({ userId, role }) => ({ userId, role })) });
+/**
+ * One person's change to the list, which the API takes whole (PUT): the list is read again just
+ * before, so a change someone else made since the page loaded is kept.
+ */
+async function changeMembers(projectId: string, change: (members: readonly Member[]) => readonly Pick<Member, 'userId' | 'role'>[]) {
+  const path = `/api/projects/${projectId}/members`;
+  const current = await requestJson(ProjectMember.array(), 'GET', path);
+  return requestJson(ProjectMember.array(), 'PUT', path, { members: change(current).map(({ userId, role }) => ({ userId, role })) });
+}
 
 /**
  * Who works on the project besides its owner, and as what: a co-owner plans it, a member works on
@@ -37,7 +43,7 @@ export function MembersSection({ plan }: { plan: PlanContext }) {
   async function remove(member: Member) {
     if (!window.confirm(t('members.removeQuestion', { name: member.name }))) return;
     try {
-      await replaceMembers(data.project.id, data.members.filter((m) => m.userId !== member.userId));
+      await changeMembers(data.project.id, (current) => current.filter((m) => m.userId !== member.userId));
       setError(null);
       await reload();
     } catch (reason) {
@@ -71,12 +77,11 @@ const memberForm = MembersBody.shape.members.element;
 function MemberForm({ plan }: { plan: PlanContext }) {
   const { t } = useTranslation(['plan', 'shared']);
   const people = usePeople();
-  const { project, members } = plan.data;
+  const { project } = plan.data;
   const api = useApiForm({
     schema: memberForm,
     defaultValues: { userId: '', role: 'member' },
-    save: ({ userId, role }: { userId: string; role: MemberRole }) =>
-      replaceMembers(project.id, [...members.filter((m) => m.userId !== userId), { userId, role }]),
+    save: ({ userId, role }: { userId: string; role: MemberRole }) => changeMembers(project.id, (current) => [...current.filter((m) => m.userId !== userId), { userId, role }]),
     onSaved: async (saved) => {
       saved.reset();
       await plan.reload();

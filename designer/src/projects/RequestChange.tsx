@@ -41,7 +41,8 @@ export function RequestChange({ projectId, milestone, onClose, onDone }: { proje
     >
       <p className="muted">{t('requestChange.now', { target: formatNumber(milestone.target), metric: milestone.metric, due: formatDateTime(milestone.dueAt) })}</p>
       <div className="form-row">
-        <SelectField label={t('requestChange.field')} error={errorOf('field')} registration={register('field')}>
+        {/* Another kind of change starts its value over: a target is no due time. */}
+        <SelectField label={t('requestChange.field')} error={errorOf('field')} registration={register('field', { onChange: () => form.resetField('after') })}>
           {milestoneFields.map((name) => (
             <option key={name} value={name}>
               {t('requestChange.fieldName', { field: name })}

@@ -83,10 +83,7 @@ export function useApiForm<Input extends FieldValues, Output>({
     saving: mutation.isPending,
     alert,
     showRefusal,
-    errorOf: (path) => {
-      const message = messagesOf(get(form.formState.errors, path));
-      return message === undefined ? undefined : contractWordsIn(language, message);
-    },
+    errorOf: (path) => messagesOf(get(form.formState.errors, path), (message) => contractWordsIn(language, message)),
   };
 }
 
@@ -100,13 +97,13 @@ function fieldPathsOf(defaults: object): string[] {
   );
 }
 
-/** A field's message, or the messages of its parts (a group of inputs such as an early-warning rule). */
-function messagesOf(error: unknown): string | undefined {
+/** A field's message, or the messages of its parts (a group of inputs such as an early-warning rule), each in the page's words. */
+function messagesOf(error: unknown, say: (message: string) => string): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  if ('message' in error && typeof error.message === 'string' && error.message !== '') return error.message;
+  if ('message' in error && typeof error.message === 'string' && error.message !== '') return say(error.message);
   const parts = Object.entries(error)
     .filter(([key]) => key !== 'ref' && key !== 'type' && key !== 'message')
-    .map(([, part]) => messagesOf(part))
+    .map(([, part]) => messagesOf(part, say))
     .filter((message): message is string => message !== undefined);
   return parts.length === 0 ? undefined : parts.join(' ');
 }
