@@ -40,8 +40,9 @@ function storable(text: string): boolean {
   return year >= 1900 && year <= 2999 && offsetMinutes >= -12 * 60 && offsetMinutes <= 14 * 60;
 }
 
+// A missing value is left to the global map below ("is required", in the reader's language).
 export const Timestamp = z.iso
-  .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2027-03-31T18:00:00+08:00' })
+  .datetime({ offset: true, error: (issue) => (issue.input === undefined ? undefined : 'must be an ISO 8601 date-time with a time zone, e.g. 2027-03-31T18:00:00+08:00') })
   .refine(storable, { message: 'must fall in the years 1900 to 2999, with a UTC offset from -12:00 to +14:00' });
 
 /**

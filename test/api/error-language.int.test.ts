@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { requirePhase } from '../../api/access/project-actions';
 import { ApiError, onError } from '../../api/errors';
 import { call } from '../support/http';
-import { createUser } from '../support/sales-plan';
+import { createPlanProject, createUser, year2027 } from '../support/sales-plan';
 import { useSystem } from '../support/system';
 
 const system = useSystem({ worker: false });
@@ -43,6 +43,17 @@ describe('API errors in the language the request asks for', () => {
     const zh = await call(system.app, 'POST', '/api/teams', {}, { headers: inChinese });
     expect(zh.status).toBe(400);
     expect(zh.body.error.details).toContainEqual({ path: 'name', message: '必填' });
+  });
+
+  it('says a missing date-time is required, not what form it must take, in both languages', async () => {
+    const project = await createPlanProject(system.db, { ownerId: (await createUser(system.app, 'Owner', null, 'member')).id, ...year2027 });
+    const body = { name: 'Signed', metric: 'revenue', targetValue: 100 };
+    const en = await call(system.app, 'POST', `/api/projects/${project.id}/milestones`, body, { headers: inEnglish });
+    const zh = await call(system.app, 'POST', `/api/projects/${project.id}/milestones`, body, { headers: inChinese });
+    expect(en.body.error.details).toContainEqual({ path: 'dueAt', message: 'is required' });
+    expect(zh.body.error.details).toContainEqual({ path: 'dueAt', message: '必填' });
+    const wrong = await call(system.app, 'POST', `/api/projects/${project.id}/milestones`, { ...body, dueAt: 'next Friday' }, { headers: inEnglish });
+    expect(wrong.body.error.details).toContainEqual({ path: 'dueAt', message: 'must be an ISO 8601 date-time with a time zone, e.g. 2027-03-31T18:00:00+08:00' });
   });
 
   it('refuses a member with the same 403 code in both languages', async () => {
