@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { decimalSchema } from '../../workflows/domain/decimal';
 import { readable } from '../../workflows/domain/human-text';
-import { markBuiltIn } from './built-in-issue';
+import { isMissingValue, markBuiltIn } from './built-in-issue';
 
 export const Uuid = z.uuid({ message: 'must be a UUID' });
 
@@ -92,7 +92,7 @@ export const bodyErrorResponses = {
 z.config({
   customError: (issue) => {
     markBuiltIn(issue);
-    return issue.input === undefined && issue.code === 'invalid_type' ? 'is required' : undefined;
+    return isMissingValue(issue) ? 'is required' : undefined;
   },
 });
 

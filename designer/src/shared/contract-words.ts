@@ -3,6 +3,7 @@ import { errors as englishErrors } from '../../../workflows/i18n/en/errors';
 import { errors as chineseErrors } from '../../../workflows/i18n/zh-CN/errors';
 import type { Language } from '../../../workflows/i18n';
 import { schemaSentenceKey } from '../../../workflows/i18n/schema-sentences';
+import { isMissingValue } from '../../../api/contract/built-in-issue';
 
 // What a form says before anything is sent comes from the contract's schemas, in English: zod's own
 // words ("Too big: expected number to be <=366"), "is required", or a sentence a schema gives
@@ -26,7 +27,7 @@ export function checkOptionsIn(language: Language): { error: (issue: z.core.$Zod
   if (language === 'en') return undefined;
   return {
     error: (issue) => {
-      if (issue.code === 'invalid_type' && issue.input === undefined) return chineseErrors.field.required;
+      if (isMissingValue(issue)) return chineseErrors.field.required;
       const said = chineseZod(issue);
       return typeof said === 'string' ? said : said?.message;
     },
