@@ -13,6 +13,7 @@ import { fieldDetail, invalidFields } from './errors';
 import { sendUpdate } from './lifecycle';
 import { dueDateMoves, projectTimerMoves } from './timer-moves';
 import { allocationBefore, reallocationPreview } from './reallocation';
+import { milestoneTakesChanges } from '../workflows/domain/project-states';
 
 type Body = z.infer<typeof ChangeRequestBody>;
 
@@ -50,7 +51,7 @@ export async function currentValue(db: Db, projectId: string, body: Body): Promi
   }
   const milestone = await findProjectMilestone(db, projectId, body.subjectId);
   if (!milestone) throw invalidFields([fieldDetail('subjectId', 'field.milestoneNotInProject')]);
-  if (milestone.status !== 'pending') throw invalidFields([{ path: 'subjectId', message: `the milestone was already checked (${milestone.status})` }]);
+  if (!milestoneTakesChanges(milestone.status)) throw invalidFields([{ path: 'subjectId', message: `the milestone was already checked (${milestone.status})` }]);
   return body.field === 'due_at' ? milestone.dueAt.toISOString() : String(milestone.targetValue);
 }
 

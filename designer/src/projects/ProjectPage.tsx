@@ -32,6 +32,7 @@ import type { ProjectDetail } from '../../../api/contract/projects';
 import type { ChangeRequest } from '../../../api/contract/lifecycle';
 import { changeValueText } from '../../../workflows/domain/change-values';
 import { changeRequestFieldLabels } from '../../../workflows/domain/plan-item-states';
+import { milestoneTakesChanges } from '../../../workflows/domain/project-states';
 
 const checkKeys = { warning: 'checks.warning', due: 'checks.due' } as const;
 const isCheckKind = (kind: string): kind is keyof typeof checkKeys => Object.hasOwn(checkKeys, kind);
@@ -55,7 +56,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
   const [closingEarly, setClosingEarly] = useState(false);
   const [changing, setChanging] = useState<string | null>(null);
   const changingMilestone = dashboard.milestones.find((m) => m.milestoneId === changing);
-  const mayChange = (m: Dashboard['milestones'][number]) => project.can.requestChange && m.status === 'pending';
+  const mayChange = (m: Dashboard['milestones'][number]) => project.can.requestChange && milestoneTakesChanges(m.status);
   const subjectOf = (c: ChangeRequest) =>
     c.subjectKind === 'milestone' ? (milestoneName.get(c.subjectId) ?? t('changeRequests.subject.milestone')) : c.subjectKind === 'project' ? t('changeRequests.subject.project') : t('changeRequests.subject.goal');
   const valueOf = (c: ChangeRequest, value: unknown) =>
