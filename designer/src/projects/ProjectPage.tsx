@@ -56,6 +56,11 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
   const [closingEarly, setClosingEarly] = useState(false);
   const [changing, setChanging] = useState<string | null>(null);
   const changingMilestone = dashboard.milestones.find((m) => m.milestoneId === changing);
+  /** A panel's end once it has sent its change: it closes, and the page loads what changed. */
+  const closeThenReload = (close: () => void) => async () => {
+    close();
+    await reload();
+  };
   const mayChange = (m: Dashboard['milestones'][number]) => project.can.requestChange && milestoneTakesChanges(m.status);
   const subjectOf = (c: ChangeRequest) =>
     c.subjectKind === 'milestone' ? (milestoneName.get(c.subjectId) ?? t('changeRequests.subject.milestone')) : c.subjectKind === 'project' ? t('changeRequests.subject.project') : t('changeRequests.subject.goal');
@@ -111,20 +116,14 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
         <EditBasics
           project={project}
           onClose={() => setEditing(false)}
-          onDone={async () => {
-            setEditing(false);
-            await reload();
-          }}
+          onDone={closeThenReload(() => setEditing(false))}
         />
       )}
       {closingEarly && (
         <CloseEarly
           projectId={project.id}
           onClose={() => setClosingEarly(false)}
-          onDone={async () => {
-            setClosingEarly(false);
-            await reload();
-          }}
+          onDone={closeThenReload(() => setClosingEarly(false))}
         />
       )}
       {changingMilestone && (
@@ -133,10 +132,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
           projectId={project.id}
           milestone={changingMilestone}
           onClose={() => setChanging(null)}
-          onDone={async () => {
-            setChanging(null);
-            await reload();
-          }}
+          onDone={closeThenReload(() => setChanging(null))}
         />
       )}
       {project.basics.description && <p className="muted">{project.basics.description}</p>}
