@@ -1,21 +1,13 @@
-import type { temporal } from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
 import { createOrgChart, createProjectWithMilestone, startExecution } from '../support/factories';
 import { call, eventually } from '../support/http';
-import { recordHistory } from '../support/histories';
+import { localActivityType, recordHistory, scheduledActivityType } from '../support/histories';
 import { tokenFor } from '../support/identities';
 import { createUser } from '../support/people';
 import { flowRunWorkflowId } from '../../workflows/task-queue';
 import { useSystem } from '../support/system';
 
 const system = useSystem();
-
-/** The activity a local activity's marker records, from the marker's data (JSON, as the SDK's core writes it). */
-function localActivityType(event: temporal.api.history.v1.IHistoryEvent): string | undefined {
-  const marker = event.markerRecordedEventAttributes;
-  const data = marker?.markerName === 'core_local_activity' ? marker.details?.data?.payloads?.[0]?.data : undefined;
-  return data ? (JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type: string }).activity_type : undefined;
-}
 
 async function project(id: string) {
   const res = await call(system.app, 'GET', `/api/projects/${id}`);
@@ -42,7 +34,7 @@ describe('the sales project lifecycle on the real engine', () => {
     expect(done.status).toBe('closed');
   });
 
-  it('escalates a missed milestone once to the owner’s manager, checked and its flow started in one workflow task, and an acknowledgement stops it', async () => {
+  it('escalates a missed milestone once to the owner’s manager, checked and its flow started in one workflow task, written in the flow’s first task, and an acknowledgement stops it', async () => {
     const org = await createOrgChart(system.app);
     // Reported while planning, so the missed check counts it; the manager has ample time to acknowledge.
     const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 2, target: 1000, ackTimeoutSeconds: 10, submit: false });
@@ -62,8 +54,16 @@ describe('the sales project lifecycle on the real engine', () => {
     const flowStarted = events.findIndex((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId === missedFlow);
     const checks = ['checkMilestone', 'findBoundFlow', 'buildFlowContext'];
     const task = events.slice(events.slice(0, flowStarted).findLastIndex((e) => e.workflowTaskStartedEventAttributes), flowStarted);
-    expect(task.map(localActivityType).filter(Boolean)).toEqual(checks);
-    expect(task.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter((name) => checks.includes(name!))).toEqual([]);
+    expect(task.map(localActivityType).filter((name) => checks.includes(name!))).toEqual(checks);
+    // The lifecycle's page row learns of the miss in that task too.
+    expect(task.map(localActivityType)).toContain('recordLifecycleState');
+    expect(task.map(scheduledActivityType).filter((name) => checks.includes(name!))).toEqual([]);
+    // The flow run's first workflow task registers the run, writes the escalation and asks the
+    // manager in the inbox (local activities); the chat copies are the first activity scheduled.
+    const runEvents = (await system.client.workflow.getHandle(missedFlow).fetchHistory()).events ?? [];
+    const secondTask = runEvents.findIndex((e, i) => i > 2 && e.workflowTaskScheduledEventAttributes);
+    expect(runEvents.slice(0, secondTask).map(localActivityType).filter(Boolean)).toEqual(['registerRun', 'escalate', 'resolvePeople', 'openRequests']);
+    expect(runEvents.map(scheduledActivityType).filter(Boolean)[0]).toBe('deliverChat');
     const inbox = await eventually(async () => {
       const items = (await call(system.app, 'GET', `/api/users/${org.manager.id}/inbox`)).body;
       expect(items).toHaveLength(1);

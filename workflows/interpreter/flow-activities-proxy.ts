@@ -1,11 +1,45 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+import type { Channel } from '../flow/channel';
+import type { FlowEffects } from './flow-env';
+
+const effectRetry = { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 } as const;
 
 /** Effects of flow steps; retried on transient failures, business failures are non-retryable. */
-export const flowActs = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
-});
+export const flowActs = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: effectRetry });
+
+/**
+ * The same effects as local activities: run inside the workflow task that asks for them, their
+ * results recorded as markers, instead of each being scheduled through the server and answered in
+ * a workflow task of its own. Same retries; past 10 s between attempts (the database down) the wait
+ * is a durable timer, so the task is let go meanwhile. Each effect is idempotent by the run and
+ * step it names, so a task that fails and runs one again is safe.
+ */
+const inTaskActs = proxyLocalActivities<Activities>({ startToCloseTimeout: '1 minute', retry: effectRetry, localRetryThreshold: '10 seconds' });
+
+const staysInApp = (spec: { channel: Channel }) => spec.channel === 'inbox';
+
+/**
+ * The flow's effects for runs started since 'flow-effects-in-task' (temporal-env.ts): those that
+ * only read and write the database run inside the workflow task. A message does too when it stays
+ * in the app (the inbox channel); one that goes out by e-mail or webhook is a scheduled activity,
+ * so a slow mail server or receiver never holds the task. Chat copies are sent apart, by
+ * deliverChat, always scheduled (chatActs).
+ */
+export const flowEffectsInTask: FlowEffects = {
+  registerRun: inTaskActs.registerRun,
+  finishRun: inTaskActs.finishRun,
+  resolvePeople: inTaskActs.resolvePeople,
+  recordDecision: inTaskActs.recordDecision,
+  closeRequests: inTaskActs.closeRequests,
+  moveRequests: inTaskActs.moveRequests,
+  escalate: inTaskActs.escalate,
+  deadline: inTaskActs.deadline,
+  setProjectHealth: inTaskActs.setProjectHealth,
+  createTask: inTaskActs.createTask,
+  notify: (input) => (staysInApp(input.spec) ? inTaskActs : flowActs).notify(input),
+  openRequests: (input) => (staysInApp(input.spec) ? inTaskActs : flowActs).openRequests(input),
+};
 
 /** A webhook step's own retry budget and timeout, from its config. */
 export function webhookActs(retries: number, timeoutSeconds: number) {

@@ -1,9 +1,9 @@
 import { ActivityFailure, ApplicationFailure, CancellationScope, allHandlersFinished, condition, isCancellation, patched, sleep, workflowInfo } from '@temporalio/workflow';
 import { ensureRetrospective } from '../retrospective';
-import { chatActs, flowActs, webhookActs } from './flow-activities-proxy';
+import { chatActs, flowActs, flowEffectsInTask, webhookActs } from './flow-activities-proxy';
 import type { FlowEnv } from './flow-env';
 
-/** The interpreter on the engine: effects are activities, time is durable timers. */
+/** The interpreter on the engine: effects are activities (most of them local), time is durable timers. */
 export function temporalFlowEnv(): FlowEnv {
   return {
     runKey: workflowInfo().workflowId,
@@ -17,7 +17,8 @@ export function temporalFlowEnv(): FlowEnv {
     recountsOnlyForYearsRead: patched('recount-only-for-years-read'),
     // Runs started before chat channels replay without the chat activity after their message steps.
     sendsChat: patched('chat-deliveries'),
-    effects: flowActs,
+    // Runs started before it replay with every effect scheduled as an activity of its own.
+    effects: patched('flow-effects-in-task') ? flowEffectsInTask : flowActs,
     async deliverChat(input) {
       try {
         return { ok: true, reports: await chatActs.deliverChat(input) };
