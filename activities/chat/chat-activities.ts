@@ -1,6 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Db } from '../../db/connect';
-import { findSealedChatChannel, listStepChatDeliveries, recordChatAttempt } from '../../db/queries/chat-channels';
+import { findSealedChatChannel, listStepChatDeliveries, recordChatAttempt, stepQueuedChat } from '../../db/queries/chat-channels';
 import type { ChatDeliveryAttempt } from '../../db/schema';
 import { chatPlatformLabels, chatRateLimits, type ChatMessage, type ChatPlatform } from '../../workflows/flow/chat-platforms';
 import type { Clock } from '../clock';
@@ -84,6 +84,11 @@ export async function sendChatMessage(
 export function createChatActivities({ db, clock, key, guard }: { db: Db; clock: Clock; key: ChannelKey | undefined; guard: AddressGuard }) {
   const buckets = new TokenBuckets();
   return {
+    /** Whether the step queued chat messages; asked inside the workflow task, so a step with none schedules no deliverChat. */
+    async chatQueued(input: { runId: string; stepKey: string }): Promise<boolean> {
+      return stepQueuedChat(db, input.runId, input.stepKey);
+    },
+
     async deliverChat(input: { runId: string; stepKey: string }): Promise<ChatDeliveryReport[]> {
       const deliveries = await listStepChatDeliveries(db, input.runId, input.stepKey);
       if (deliveries.length === 0) return [];

@@ -104,6 +104,12 @@ export async function listStepChatDeliveries(db: Db, flowRunId: string, stepKey:
   return db.selectFrom('chat_deliveries').selectAll().where('flowRunId', '=', flowRunId).where('stepKey', '=', stepKey).orderBy('createdAt').orderBy('id').execute();
 }
 
+/** Whether the step queued any chat message at all: if not, there is nothing to send. */
+export async function stepQueuedChat(db: Db, flowRunId: string, stepKey: string): Promise<boolean> {
+  const row = await db.selectFrom('chat_deliveries').select('id').where('flowRunId', '=', flowRunId).where('stepKey', '=', stepKey).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Adds one attempt to the delivery's record and sets its status. */
 export async function recordChatAttempt(db: Db, id: string, attempt: ChatDeliveryAttempt, status: 'pending' | 'delivered' | 'failed'): Promise<void> {
   await db

@@ -265,8 +265,12 @@ describe('the shared calendar on the real engine', () => {
     const { workflowId } = await flowRunOf(system, projectId);
     const events = async () => (await system.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
     const calendarReads = (all: Awaited<ReturnType<typeof events>>) => activitiesRun(all).filter((name) => name === 'deadline').length;
-    const readsBefore = calendarReads(await events());
-    expect(readsBefore, 'the wait read its calendar once').toBe(1);
+    // The request is in the database before the workflow task that wrote it (a local activity) is in the history.
+    const readsBefore = await eventually(async () => {
+      const reads = calendarReads(await events());
+      expect(reads, 'the wait read its calendar').toBeGreaterThan(0);
+      return reads;
+    });
 
     // 2036: a year no other test stores, far beyond a one-business-day wait.
     const kept = await yearAsItIs(2036);

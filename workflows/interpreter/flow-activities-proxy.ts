@@ -15,7 +15,7 @@ export const flowActs = proxyActivities<Activities>({ startToCloseTimeout: '1 mi
  * is a durable timer, so the task is let go meanwhile. Each effect is idempotent by the run and
  * step it names, so a task that fails and runs one again is safe.
  */
-const inTaskActs = proxyLocalActivities<Activities>({ startToCloseTimeout: '1 minute', retry: effectRetry, localRetryThreshold: '10 seconds' });
+export const flowInTaskActs = proxyLocalActivities<Activities>({ startToCloseTimeout: '1 minute', retry: effectRetry, localRetryThreshold: '10 seconds' });
 
 const staysInApp = (spec: { channel: Channel }) => spec.channel === 'inbox';
 
@@ -24,21 +24,21 @@ const staysInApp = (spec: { channel: Channel }) => spec.channel === 'inbox';
  * only read and write the database run inside the workflow task. A message does too when it stays
  * in the app (the inbox channel); one that goes out by e-mail or webhook is a scheduled activity,
  * so a slow mail server or receiver never holds the task. Chat copies are sent apart, by
- * deliverChat, always scheduled (chatActs).
+ * deliverChat, scheduled (chatActs) when the step queued any (temporal-env.ts).
  */
 export const flowEffectsInTask: FlowEffects = {
-  registerRun: inTaskActs.registerRun,
-  finishRun: inTaskActs.finishRun,
-  resolvePeople: inTaskActs.resolvePeople,
-  recordDecision: inTaskActs.recordDecision,
-  closeRequests: inTaskActs.closeRequests,
-  moveRequests: inTaskActs.moveRequests,
-  escalate: inTaskActs.escalate,
-  deadline: inTaskActs.deadline,
-  setProjectHealth: inTaskActs.setProjectHealth,
-  createTask: inTaskActs.createTask,
-  notify: (input) => (staysInApp(input.spec) ? inTaskActs : flowActs).notify(input),
-  openRequests: (input) => (staysInApp(input.spec) ? inTaskActs : flowActs).openRequests(input),
+  registerRun: flowInTaskActs.registerRun,
+  finishRun: flowInTaskActs.finishRun,
+  resolvePeople: flowInTaskActs.resolvePeople,
+  recordDecision: flowInTaskActs.recordDecision,
+  closeRequests: flowInTaskActs.closeRequests,
+  moveRequests: flowInTaskActs.moveRequests,
+  escalate: flowInTaskActs.escalate,
+  deadline: flowInTaskActs.deadline,
+  setProjectHealth: flowInTaskActs.setProjectHealth,
+  createTask: flowInTaskActs.createTask,
+  notify: (input) => (staysInApp(input.spec) ? flowInTaskActs : flowActs).notify(input),
+  openRequests: (input) => (staysInApp(input.spec) ? flowInTaskActs : flowActs).openRequests(input),
 };
 
 /** A webhook step's own retry budget and timeout, from its config. */

@@ -1,10 +1,11 @@
 import { ActivityFailure, ApplicationFailure, CancellationScope, allHandlersFinished, condition, isCancellation, patched, sleep, workflowInfo } from '@temporalio/workflow';
 import { ensureRetrospective } from '../retrospective';
-import { chatActs, flowActs, flowEffectsInTask, webhookActs } from './flow-activities-proxy';
+import { chatActs, flowActs, flowEffectsInTask, flowInTaskActs, webhookActs } from './flow-activities-proxy';
 import type { FlowEnv } from './flow-env';
 
 /** The interpreter on the engine: effects are activities (most of them local), time is durable timers. */
 export function temporalFlowEnv(): FlowEnv {
+  const inTask = patched('flow-effects-in-task');
   return {
     runKey: workflowInfo().workflowId,
     // Runs started before joins waited for live branches replay with the old rule.
@@ -17,9 +18,11 @@ export function temporalFlowEnv(): FlowEnv {
     recountsOnlyForYearsRead: patched('recount-only-for-years-read'),
     // Runs started before chat channels replay without the chat activity after their message steps.
     sendsChat: patched('chat-deliveries'),
-    // Runs started before it replay with every effect scheduled as an activity of its own.
-    effects: patched('flow-effects-in-task') ? flowEffectsInTask : flowActs,
+    // Runs started before it replay with every effect scheduled as an activity of its own, and a
+    // deliverChat after each message step whether it queued chat or not.
+    effects: inTask ? flowEffectsInTask : flowActs,
     async deliverChat(input) {
+      if (inTask && !(await flowInTaskActs.chatQueued(input))) return { ok: true, reports: [] };
       try {
         return { ok: true, reports: await chatActs.deliverChat(input) };
       } catch (error) {
