@@ -3,9 +3,9 @@ import type { Activities } from '../activities';
 
 /**
  * Short reads of the database (and a milestone check's one write, and the lifecycle projection's
- * writes) that a workflow needs before its next command, run as local activities: inside the workflow task that asks, their results
- * recorded as markers, instead of each being scheduled through the server and answered in a task
- * of its own. A missed milestone reaches the first step of its flow in one workflow task instead
+ * writes) that a workflow needs before its next command, run as local activities: inside the
+ * workflow task that asks, their results recorded as markers, instead of each being scheduled
+ * through the server and answered in a task of its own. A missed milestone reaches the first step of its flow in one workflow task instead
  * of four. They are idempotent, so a task that fails and runs them again is safe.
  */
 export const inTaskActs = proxyLocalActivities<Activities>({

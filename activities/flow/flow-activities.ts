@@ -1,7 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { onBehalfOf } from '../../db/actor';
 import type { Db } from '../../db/connect';
-import { closePendingApprovalRequests, movePendingApprovalRequests, whomRequestAnswersFor, decidePendingApprovalRequest, getApprovalRequest, openApprovalRequestOnce } from '../../db/queries/approvals';
+import { cancelPendingRequestsOfRun, closePendingApprovalRequests, movePendingApprovalRequests, whomRequestAnswersFor, decidePendingApprovalRequest, getApprovalRequest, openApprovalRequestOnce } from '../../db/queries/approvals';
 import { acknowledgeEscalationsOfRun, insertFlowEscalationOnce } from '../../db/queries/escalations';
 import { insertInboxItemOnce, markRequestInboxItemsRead } from '../../db/queries/inbox';
 import { findProject, setProjectHealth } from '../../db/queries/projects';
@@ -156,9 +156,17 @@ export function createFlowActivities({ db, clock, mailer, webhookAllow = emptyAl
       });
     },
 
-    /** Closes the run; `path` (the whole path it took) is kept with it for its trace and the version's heat. */
+    /**
+     * Closes the run; `path` (the whole path it took) is kept with it for its trace and the
+     * version's heat. A request of the run still pending is cancelled with it: nobody is left
+     * asked for an answer no run waits on.
+     */
     async finishRun(input: { runId: string; status: FlowRunStatus; path?: readonly RunPathStep[] | undefined }): Promise<void> {
-      await finishFlowRun(db, { runId: input.runId, status: input.status, endedAt: clock.now(), path: input.path });
+      const at = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await finishFlowRun(trx, { runId: input.runId, status: input.status, endedAt: at, path: input.path });
+        await cancelPendingRequestsOfRun(trx, input.runId, at);
+      });
     },
 
     /**

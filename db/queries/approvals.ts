@@ -76,6 +76,20 @@ export async function movePendingApprovalRequests(db: Db, ids: readonly string[]
 }
 
 /** Closes the requests of `ids` that are still pending. */
+/**
+ * Cancels what a finished run left pending: a request it opened and no longer waits on (its
+ * workflow task run again after the request was written, and asked someone else). Answers how many.
+ */
+export async function cancelPendingRequestsOfRun(db: Db, flowRunId: string, at: Date): Promise<number> {
+  const closed = await db
+    .updateTable('approval_requests')
+    .set({ status: 'cancelled', decidedAt: at })
+    .where('flowRunId', '=', flowRunId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(closed.numUpdatedRows);
+}
+
 export async function closePendingApprovalRequests(db: Db, ids: readonly string[], status: 'timed_out' | 'cancelled', at: Date): Promise<void> {
   if (ids.length === 0) return;
   await db

@@ -58,12 +58,6 @@ describe('the sales project lifecycle on the real engine', () => {
     // The lifecycle's page row learns of the miss in that task too.
     expect(task.map(localActivityType)).toContain('recordLifecycleState');
     expect(task.map(scheduledActivityType).filter((name) => checks.includes(name!))).toEqual([]);
-    // The flow run registers itself, writes the escalation and asks the manager in the inbox
-    // inside its workflow tasks (local activities); with no chat channel there is no chat to send,
-    // so nothing is scheduled through the server.
-    const runEvents = (await system.client.workflow.getHandle(missedFlow).fetchHistory()).events ?? [];
-    expect(runEvents.map(localActivityType).filter(Boolean).slice(0, 5)).toEqual(['registerRun', 'escalate', 'resolvePeople', 'openRequests', 'chatQueued']);
-    expect(runEvents.map(scheduledActivityType).filter(Boolean)).toEqual([]);
     const inbox = await eventually(async () => {
       const items = (await call(system.app, 'GET', `/api/users/${org.manager.id}/inbox`)).body;
       expect(items).toHaveLength(1);
@@ -78,6 +72,12 @@ describe('the sales project lifecycle on the real engine', () => {
 
     // The escalation flow ends once acknowledged: nothing may go further up.
     await system.client.workflow.getHandle(flowRunWorkflowId(p.id, 'milestone_missed', p.milestones[0]!.id)).result();
+    // The flow run registers itself, writes the escalation and asks the manager in the inbox
+    // inside its workflow tasks (local activities); with no chat channel there is no chat to send,
+    // so nothing is scheduled through the server.
+    const runEvents = (await system.client.workflow.getHandle(missedFlow).fetchHistory()).events ?? [];
+    expect(runEvents.map(localActivityType).filter(Boolean).slice(0, 5)).toEqual(['registerRun', 'escalate', 'resolvePeople', 'openRequests', 'chatQueued']);
+    expect(runEvents.map(scheduledActivityType).filter(Boolean)).toEqual([]);
     const after = await eventually(async () => {
       const state = await project(p.id);
       expect(state.lifecycle.phase).toBe('closing_review');

@@ -22,8 +22,8 @@ export function temporalFlowEnv(): FlowEnv {
     // deliverChat after each message step whether it queued chat or not.
     effects: inTask ? flowEffectsInTask : flowActs,
     async deliverChat(input) {
-      if (inTask && !(await flowInTaskActs.chatQueued(input))) return { ok: true, reports: [] };
       try {
+        if (inTask && !(await flowInTaskActs.chatQueued(input))) return { ok: true, reports: [] };
         return { ok: true, reports: await chatActs.deliverChat(input) };
       } catch (error) {
         if (!(error instanceof ActivityFailure)) throw error;
