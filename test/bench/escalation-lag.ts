@@ -19,7 +19,7 @@ const PEER_QUEUE = 'milestone-due';
  * The worker's cache for 10,000 live projects and a burst of 1,000: the burst's projects and the
  * flow run each miss starts (with 1,500, the runs pushed the projects still to fall due out of the
  * cache halfway through the burst). About 0.9 MB of heap each, so run with
- * NODE_OPTIONS=--max-old-space-size=6144.
+ * NODE_OPTIONS=--max-old-space-size=6144 (and --max-semi-space-size=64 for the README's second row).
  */
 const LARGE_CACHE = 2_500;
 
