@@ -255,6 +255,7 @@ export async function simulateFlow(db: Db, input: SimulateFlowInput): Promise<Si
     recountsOnlyForYearsRead: false,
     // A test run sends nothing anywhere; its timeline shows each message step already.
     sendsChat: false,
+    sendsDelegatedChat: () => false,
     effects: simulated.effects,
     deliverChat: async () => ({ ok: true, reports: [] }),
     async callWebhook(webhook, { stepKey }) {

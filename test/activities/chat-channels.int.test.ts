@@ -4,7 +4,8 @@ import type { ChatPlatform } from '../../workflows/flow/chat-platforms';
 import { startChatReceiver, type ChatReceiver } from '../support/chat-receivers';
 import { bind, createOrgChart, createProject, inSeconds, publishFlow, startExecution } from '../support/factories';
 import { closeProject, finishedRun, flowRunOf, portsOf, runOnPlanSubmitted } from '../support/flow-runs';
-import { inTurn, singleApproval } from '../support/flow-shapes';
+import { decideBy, document, endWith, inTurn, onPlanSubmitted, singleApproval } from '../support/flow-shapes';
+import { recordHistory } from '../support/histories';
 import { call, eventually } from '../support/http';
 import { testDecisionLinks, useSystem } from '../support/system';
 
@@ -178,6 +179,40 @@ describe('chat channels deliver flow messages as each platform’s card', () => 
     await finishedRun(system, (await flowRunOf(system, projectId)).id);
     expect(receiver.accepted.map((m) => m.title)).toEqual([`Personal ${projectName}`]);
     await closeProject(system, projectId, org.rep);
+  });
+});
+
+describe('a delegated request over chat', () => {
+  it('sends the delegate the request’s chat copy over the chat channel they chose, after the delegation has answered', async () => {
+    const org = await createOrgChart(system.app);
+    const { receiver, channel } = await channelFor('slack');
+    const chosen = await call(system.app, 'PUT', `/api/users/${org.director.id}/chat-channel`, { chatChannelId: channel.id }, { as: org.director });
+    expect(chosen.status, JSON.stringify(chosen.body)).toBe(200);
+    const flow = document('Approval handed on over chat', [onPlanSubmitted(), decideBy([org.manager.id], { mode: 'any', allowDelegation: true, timeoutAction: 'reject' }), endWith('approved', 'approved'), endWith('rejected', 'rejected')], [
+      ['start', 'next', 'decide'],
+      ['decide', 'approved', 'approved'],
+      ['decide', 'rejected', 'rejected'],
+    ]);
+    const { projectId, projectName } = await runOnPlanSubmitted(system, org, flow);
+    const request = await eventually(async () => {
+      const res = await call(system.app, 'GET', `/api/users/${org.manager.id}/approvals?status=pending`, undefined, { as: org.manager });
+      expect(res.body).toHaveLength(1);
+      return res.body[0] as { id: string };
+    });
+    // The manager chose no chat channel: nothing went to chat for their request.
+    expect(receiver.accepted).toEqual([]);
+
+    const handed = await call(system.app, 'POST', `/api/approvals/${request.id}/decision`, { decision: 'delegate', delegateTo: org.director.id, comment: 'Away this week' }, { as: org.manager });
+    expect(handed.status, JSON.stringify(handed.body)).toBe(200);
+    const card = await eventually(async () => {
+      expect(receiver.refusals).toEqual([]);
+      expect(receiver.accepted).toHaveLength(1);
+      return receiver.accepted[0]!;
+    }, { timeoutMs: 30_000 });
+    expect(card.title).toBe(`Handed to you: ${projectName}`);
+    const { workflowId } = await flowRunOf(system, projectId);
+    await closeProject(system, projectId, org.rep);
+    await recordHistory(system.client, workflowId, 'flow-run-delegated-request-sent-over-chat');
   });
 });
 

@@ -64,6 +64,11 @@ export interface FlowEnv {
    * for runs that started before chat channels (their history has no such activity), and in test runs.
    */
   readonly sendsChat: boolean;
+  /**
+   * True: a delegated request's chat copy is sent too. Asked when a delegation happens (a patch
+   * there), so a run that delegated before replays without it. False in test runs.
+   */
+  sendsDelegatedChat(): boolean;
   readonly effects: FlowEffects;
   /** Sends the chat messages a step queued, with their own retries and backoff. */
   deliverChat(input: { runId: string; stepKey: string }): Promise<ChatOutcome>;

@@ -1,6 +1,7 @@
 import type { FlowDocument } from '../flow/graph-schema';
 import type { FlowNode, NodeKind } from '../flow/catalog';
 import { changeReaches } from '../domain/shared-calendars';
+import { sendChat } from './chat-notes';
 import type { FlowEnv } from './flow-env';
 import type { CalendarChange, Decision, DecisionResult, FlowResult, FlowRunInput, FlowRunResult, FlowRunState, PathStep } from './flow-run-messages';
 import { nodeHandlers, type NodeHandler } from './node-handlers';
@@ -103,11 +104,12 @@ export function createFlowRunner(input: FlowRunInput, doc: FlowDocument, env: Fl
       if (!delegate) throw env.failure('DelegateNotFound', `Nobody active with id ${decision.delegateTo} can take the request over.`);
       const decided = await env.effects.recordDecision({ requestId: request.requestId, userId: decision.userId, status: 'delegated', comment: decision.comment, via: decision.via });
       request.status = 'delegated';
+      const stepKey = `${request.slot}:delegated:${request.requestId}`;
       const [opened] = await env.effects.openRequests({
         runId,
         projectId: input.projectId,
         nodeId: request.nodeId,
-        stepKey: `${request.slot}:delegated:${request.requestId}`,
+        stepKey,
         kind: request.kind,
         people: [delegate],
         dueAt: request.until,
@@ -115,6 +117,13 @@ export function createFlowRunner(input: FlowRunInput, doc: FlowDocument, env: Fl
         context: scope!.context,
       });
       requests.set(opened!.requestId, { ...request, requestId: opened!.requestId, approverId: delegate.id, status: 'pending' });
+      // The delegate's chat copy (when they chose a chat channel) goes out after the update has
+      // answered: the click that delegates does not wait on a chat platform and its retries.
+      if (env.sendsDelegatedChat()) {
+        void sendChat(scope!, { id: request.nodeId, kind: request.kind === 'approval' ? 'approval' : 'wait_for_ack' }, stepKey).catch((error: unknown) => {
+          if (!env.isCancellation(error)) throw error;
+        });
+      }
       return { requestId: request.requestId, decidedAt: decided.decidedAt, delegatedRequestId: opened!.requestId };
     }
     const next = decisionStatus[decision.decision];

@@ -18,6 +18,8 @@ export function temporalFlowEnv(): FlowEnv {
     recountsOnlyForYearsRead: patched('recount-only-for-years-read'),
     // Runs started before chat channels replay without the chat activity after their message steps.
     sendsChat: patched('chat-deliveries'),
+    // Asked at a delegation, not here: only runs that delegate record the patch.
+    sendsDelegatedChat: () => patched('delegated-chat'),
     // Runs started before it replay with every effect scheduled as an activity of its own, and a
     // deliverChat after each message step whether it queued chat or not.
     effects: inTask ? flowEffectsInTask : flowActs,
