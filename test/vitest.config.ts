@@ -22,6 +22,9 @@ const integrationSettings: TestProjectInlineConfiguration['test'] = {
   globalSetup: ['test/support/global-setup.ts'],
   testTimeout: 120_000,
   hookTimeout: 180_000,
+  // A page or a workflow polled for a change answers through the real API, database and engine,
+  // beside three other files on two cores: vitest's default of 1 s is too short under that load.
+  expect: { poll: { timeout: 10_000 } },
 };
 
 /**
