@@ -55,6 +55,8 @@ export async function signIn(page: Page, url: string, person: { email: string; p
 export interface PageOptions {
   /** The browser's language (navigator.language and Accept-Language), e.g. `zh-CN`. */
   locale?: string;
+  /** The browser's time zone, e.g. `America/Los_Angeles` (the machine's unless said). */
+  timezoneId?: string;
 }
 
 export interface ServedApp {
@@ -124,7 +126,7 @@ export function useServedApp(options: {
     },
     async newPage(prepare, pageOptions) {
       if (browser === undefined) throw new Error('The browser has not started.');
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: pageOptions?.locale ?? 'en-US' });
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: pageOptions?.locale ?? 'en-US', ...(pageOptions?.timezoneId ? { timezoneId: pageOptions.timezoneId } : {}) });
       await prepare?.(context);
       const page = await context.newPage();
       page.setDefaultTimeout(options.pageTimeoutMs);

@@ -2,6 +2,9 @@
 import { createSignInOrgChart, useWeb } from './web-support';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { getProject } from '../../api/contract/routes/projects';
+import { goalRoutes } from '../../api/contract/routes/goals';
+import { apiAs, expectOk } from '../support/api-client';
 
 const web = useWeb();
 
@@ -87,5 +90,47 @@ describe('the plan’s own forms', () => {
     await expect.poll(() => table.locator('tbody tr').first().textContent()).toContain('300,000');
     expect(await table.locator('tbody tr').first().textContent()).not.toContain('key accounts signed');
     await expect.poll(() => page.getByRole('form', { name: 'Add a milestone' }).count()).toBe(1);
+  });
+
+  it('reads and shows the plan’s days and due times in the project calendar’s zone, wherever the browser is', async () => {
+    const org = await createSignInOrgChart(web.system);
+    // Sixteen hours behind Shanghai (the default calendar's zone) in January.
+    const page = await web.newPage(org.rep, { timezoneId: 'America/Los_Angeles' });
+    await page.goto(`${web.url}/projects/new`);
+    const year = new Date().getUTCFullYear() + 1;
+    await page.getByTestId('project-name').fill(`Zones ${randomUUID().slice(0, 8)}`);
+    await page.getByTestId('project-start').fill(`${year}-01-01`);
+    await page.getByTestId('project-last-day').fill(`${year}-03-31`);
+    await page.getByRole('button', { name: 'Create and plan' }).click();
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}\/plan$/);
+    const id = /\/projects\/([0-9a-f-]{36})\/plan$/.exec(page.url())?.[1] ?? '';
+
+    const api = apiAs(web.system.app, org.rep);
+    const project = await expectOk(api(getProject, { params: { id } }), 200);
+    expect([project.periodStart, project.periodEnd]).toEqual([`${year - 1}-12-31T16:00:00.000Z`, `${year}-03-31T16:00:00.000Z`]);
+    await expect.poll(() => page.locator('.page__head').textContent()).toContain(`Jan 1, ${year} – Mar 31, ${year}`);
+    expect(await page.locator('.page__head').textContent()).toContain('dates in Asia/Shanghai');
+
+    // The goal form starts on the project's days and keeps them.
+    const goalForm = page.getByTestId('goal-form');
+    expect([await goalForm.getByLabel('From').inputValue(), await goalForm.getByLabel('Last day').inputValue()]).toEqual([`${year}-01-01`, `${year}-03-31`]);
+    await goalForm.getByTestId('goal-target').fill('1000000');
+    await page.getByTestId('goal-save').click();
+    await expect.poll(async () => (await expectOk(api(goalRoutes.list, { params: { id } }), 200)).map((g) => g.period)).toEqual([{ start: project.periodStart, end: project.periodEnd }]);
+    await expect.poll(() => page.getByTestId('goals-section').textContent()).toContain(`Jan 1, ${year} – Mar 31, ${year}`);
+
+    // A due time typed as 18:00 is 18:00 in Shanghai, and shows and edits as 18:00.
+    const form = page.getByRole('form', { name: 'Add a milestone' });
+    await form.getByLabel('Name').fill('End of February');
+    await form.getByLabel('Metric').fill('revenue');
+    await form.getByLabel('Target (cumulative)').fill('400000');
+    await form.getByLabel('Due').fill(`${year}-02-26T18:00`);
+    await form.getByRole('button', { name: 'Add milestone' }).click();
+    const table = page.getByTestId('milestone-table');
+    await expect.poll(() => table.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining(`Feb 26, ${year}, 6:00 PM`)]);
+    const [milestone] = (await expectOk(api(getProject, { params: { id } }), 200)).milestones;
+    expect(milestone?.dueAt).toBe(`${year}-02-26T10:00:00.000Z`);
+    await page.getByRole('button', { name: 'Edit End of February' }).click();
+    expect(await page.getByRole('form', { name: 'Edit milestone End of February' }).getByLabel('Due').inputValue()).toBe(`${year}-02-26T18:00`);
   });
 });

@@ -9,7 +9,7 @@ import { Options } from '../shared/Options';
 import { PersonOptions } from '../shared/PersonOptions';
 import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
-import { dateTimeInputValue, fromLocalInput, toOffsetIso } from '../shared/time';
+import { dateTimeInputValue, fromLocalInput } from '../shared/time';
 import { usePageQuery } from '../app/queries';
 import { auditFilterFrom, auditFilterKey, auditFilterParams, auditFilterProblem, auditRequestPath, isFiltered, type AuditFilter } from './audit-filter';
 import { AuditEventList } from './AuditEventList';
@@ -47,7 +47,7 @@ export function AuditTrailPage() {
 }
 
 /** A moment from the address as a date-time input shows it (in the reader's zone). */
-const inputValue = (iso: string): string => (iso ? dateTimeInputValue(new Date(iso)) : '');
+const inputValue = (iso: string): string => (iso ? dateTimeInputValue(iso) : '');
 
 function Trail() {
   const [params, setParams] = useSearchParams();
@@ -66,8 +66,7 @@ function Trail() {
 
   const change = (next: Partial<AuditFilter>) => setParams((current) => auditFilterParams({ ...filter, ...next }, current), { replace: true });
   const changeTime = (field: 'from' | 'to', value: string) => {
-    const at = fromLocalInput(value);
-    change({ [field]: at === null ? '' : toOffsetIso(at) });
+    change({ [field]: fromLocalInput(value) ?? '' });
   };
 
   return (

@@ -1,4 +1,4 @@
-import type { ChangeEvent } from 'react';
+import { useMemo, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../shared/SelectField';
 import { Card } from '../shared/Card';
@@ -10,7 +10,7 @@ import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
 import { formatAmount, formatNumber, textOrUndefined } from '../shared/format';
 import { requestJson } from '../shared/request';
-import { afterDay, dateInputValue, formatPeriod, lastDayInputValue, startOfDay, toOffsetIso } from '../shared/time';
+import { afterDay, dateInputValue, formatPeriod, lastDayInputValue, startOfDay, type ZoneOption } from '../shared/time';
 import { useApiForm } from '../shared/use-api-form';
 import { goalLabel, metricLabel, suggestedUnit } from './goal-labels';
 import type { PlanContext } from './plan-data';
@@ -34,7 +34,7 @@ export function GoalsSection({ plan }: { plan: PlanContext }) {
               <strong>{goalLabel(t, goal)}</strong> {t('goals.target', { direction: goal.direction, amount: formatAmount(goal.target, goal.unit) })}
               <br />
               <span className="small muted">
-                {formatPeriod(goal.period.start, goal.period.end)}
+                {formatPeriod(goal.period.start, goal.period.end, { timeZone: data.project.basics.calendar.timeZone })}
                 {goal.baseline !== null && t('goals.baseline', { value: formatNumber(goal.baseline) })}
               </span>
             </>
@@ -51,9 +51,10 @@ export function GoalsSection({ plan }: { plan: PlanContext }) {
  * What the goal form holds — the inputs' own text, the period as two days (the first and the
  * last) — turned into the contract's body, which then checks it: its SMART words are what the
  * form shows. Numbers go on as typed (a number when they read as one) so the contract names
- * what is wrong with one that is not.
+ * what is wrong with one that is not. The days are the project calendar's.
  */
-const goalForm = z
+const goalForm = (zone: ZoneOption) =>
+  z
   .object({
     metric: z.enum(goalMetrics),
     customMetricName: z.string(),
@@ -74,18 +75,18 @@ const goalForm = z
         baseline: textOrUndefined(goal.baseline) ?? null,
         // An empty field stays empty text, which the SMART check names ("Measurable: … no numeric target").
         target: goal.target.trim(),
-        period: { start: isoOf(startOfDay(goal.period.start)), end: isoOf(afterDay(goal.period.end)) },
+        period: { start: startOfDay(goal.period.start, zone), end: afterDay(goal.period.end, zone) },
       }) as z.input<typeof NewGoalBody>,
   )
   .pipe(NewGoalBody);
 
-const isoOf = (date: Date | null): string | undefined => (date === null ? undefined : toOffsetIso(date));
-
 function GoalForm({ plan }: { plan: PlanContext }) {
   const { t } = useTranslation(['plan', 'shared']);
   const { project } = plan.data;
+  const { timeZone } = project.basics.calendar;
+  const schema = useMemo(() => goalForm({ timeZone }), [timeZone]);
   const api = useApiForm({
-    schema: goalForm,
+    schema,
     defaultValues: {
       metric: 'revenue',
       customMetricName: '',
@@ -93,7 +94,7 @@ function GoalForm({ plan }: { plan: PlanContext }) {
       direction: 'at_least',
       baseline: '',
       target: '',
-      period: { start: dateInputValue(new Date(project.periodStart)), end: lastDayInputValue(project.periodEnd) },
+      period: { start: dateInputValue(project.periodStart, { timeZone }), end: lastDayInputValue(project.periodEnd, { timeZone }) },
     },
     save: (body) => requestJson(Goal, 'POST', `/api/projects/${project.id}/goals`, body),
     onSaved: async (saved) => {

@@ -3,7 +3,7 @@ import { SelectField } from '../shared/SelectField';
 import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { TableHead } from '../shared/TableHead';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiFormElement } from '../shared/ApiFormElement';
@@ -13,7 +13,7 @@ import { formatNumber, formatPct } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
-import { dateTimeInputValue, fromLocalInput, toOffsetIso } from '../shared/time';
+import { dateTimeInputValue, fromLocalInput, type ZoneOption } from '../shared/time';
 import { useApiForm } from '../shared/use-api-form';
 import { unitLabel } from './duration-units';
 import { goalLabel } from './goal-labels';
@@ -59,7 +59,7 @@ export function MilestonesSection({ plan }: { plan: PlanContext }) {
                   {formatNumber(m.targetValue)} <span className="small muted">{m.goalId ? goalName.get(m.goalId) : m.metric}</span>
                 </td>
                 <td>
-                  <TimeText at={m.dueAt} hint={false} />
+                  <TimeText at={m.dueAt} hint={false} timeZone={data.project.basics.calendar.timeZone} />
                 </td>
                 <td>{nameOf(m.ownerId)}</td>
                 <td className="small">
@@ -87,9 +87,11 @@ export function MilestonesSection({ plan }: { plan: PlanContext }) {
 
 /**
  * The contract's body as the form holds it: the goal picker's "no goal" is empty, the due time is
- * what a datetime-local input holds, the warning rule an amount (empty = at due time only) and a unit.
+ * what a datetime-local input holds (in the project calendar's zone), the warning rule an amount
+ * (empty = at due time only) and a unit.
  */
-const milestoneForm = NewPlanMilestoneBody.extend({
+const milestoneForm = (zone: ZoneOption) =>
+  NewPlanMilestoneBody.extend({
   goalId: z
     .string()
     .transform((id): z.input<typeof NewPlanMilestoneBody.shape.goalId> => (id === '' ? null : id))
@@ -104,21 +106,20 @@ const milestoneForm = NewPlanMilestoneBody.extend({
   targetValue: z.string().transform((text): z.input<typeof NewPlanMilestoneBody.shape.targetValue> => text.trim()).pipe(NewPlanMilestoneBody.shape.targetValue),
   dueAt: z
     .string()
-    .transform((local) => {
-      const at = fromLocalInput(local);
-      return at === null ? undefined : toOffsetIso(at);
-    })
+    .transform((local) => fromLocalInput(local, zone))
     .pipe(NewPlanMilestoneBody.shape.dueAt),
   ...warningFormFields,
-});
+  });
 
 function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: PlanMilestone | null; onDone: () => void }) {
   const { t } = useTranslation(['plan', 'shared']);
   const { project, goals } = plan.data;
   const people = usePeople();
   const base = `/api/projects/${project.id}/milestones`;
+  const { timeZone } = project.basics.calendar;
+  const schema = useMemo(() => milestoneForm({ timeZone }), [timeZone]);
   const api = useApiForm({
-    schema: milestoneForm,
+    schema,
     defaultValues: {
       name: editing?.name ?? '',
       description: editing?.description ?? undefined,
@@ -128,7 +129,7 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
       targetValue: editing?.targetValue ?? '',
       targetKind: editing?.targetKind ?? 'cumulative',
       periodStart: editing?.periodStart ?? undefined,
-      dueAt: editing ? dateTimeInputValue(new Date(editing.dueAt)) : '',
+      dueAt: editing ? dateTimeInputValue(editing.dueAt, { timeZone }) : '',
       ownerId: editing?.ownerId ?? project.ownerId,
       teamId: editing?.teamId ?? undefined,
       ...warningFormDefaults(editing),

@@ -13,18 +13,20 @@ import { FormActions } from '../shared/FormActions';
 import { numberOrUndefined } from '../shared/format';
 import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
-import { afterDay, dateInputValue, lastDayInputValue, startOfDay, toOffsetIso } from '../shared/time';
+import { afterDay, dateInputValue, lastDayInputValue, startOfDay, timeZoneLabel } from '../shared/time';
 import { useApiForm } from '../shared/use-api-form';
 import { PersonOptions } from '../shared/PersonOptions';
 import { NewProjectBody } from '../../../api/contract/projects';
+import { DEFAULT_TIME_ZONE } from '../../../workflows/domain/time-zone';
 
-const isoOf = (date: Date | null): string | undefined => (date === null ? undefined : toOffsetIso(date));
+// A new project works on the default calendar, so its days are the default zone's, whatever the browser's.
+const zone = { timeZone: DEFAULT_TIME_ZONE };
 
+/** A year from the first of this month (in the calendar's zone). */
 function defaultPeriod(): { start: string | undefined; end: string | undefined } {
-  const now = new Date();
-  const start = new Date(now.getFullYear(), now.getMonth(), 1);
-  const last = new Date(start.getFullYear() + 1, start.getMonth(), 0);
-  return { start: isoOf(startOfDay(dateInputValue(start))), end: isoOf(afterDay(dateInputValue(last))) };
+  const [year, month] = dateInputValue(new Date(), zone).split('-').map(Number) as [number, number];
+  const day = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-01`;
+  return { start: startOfDay(day(year, month), zone), end: startOfDay(day(year + 1, month), zone) };
 }
 
 /** The project's basics; goals, targets and milestones follow on the plan page. */
@@ -99,18 +101,18 @@ export function NewProjectPage() {
                 control={control}
                 name="periodStart"
                 render={({ field }) => (
-                  <input {...props} type="date" ref={field.ref} name={field.name} onBlur={field.onBlur} value={field.value ? dateInputValue(new Date(field.value)) : ''} onChange={(event) => field.onChange(isoOf(startOfDay(event.target.value)))} data-testid="project-start" />
+                  <input {...props} type="date" ref={field.ref} name={field.name} onBlur={field.onBlur} value={field.value ? dateInputValue(field.value, zone) : ''} onChange={(event) => field.onChange(startOfDay(event.target.value, zone))} data-testid="project-start" />
                 )}
               />
             )}
           </Field>
-          <Field label={t('common.lastDay')} help={t('newProject.lastDayHelp')} error={errorOf('periodEnd')}>
+          <Field label={t('common.lastDay')} help={t('newProject.lastDayHelp', { zone: timeZoneLabel(DEFAULT_TIME_ZONE) })} error={errorOf('periodEnd')}>
             {(props) => (
               <Controller
                 control={control}
                 name="periodEnd"
                 render={({ field }) => (
-                  <input {...props} type="date" ref={field.ref} name={field.name} onBlur={field.onBlur} value={field.value ? lastDayInputValue(field.value) : ''} onChange={(event) => field.onChange(isoOf(afterDay(event.target.value)))} data-testid="project-last-day" />
+                  <input {...props} type="date" ref={field.ref} name={field.name} onBlur={field.onBlur} value={field.value ? lastDayInputValue(field.value, zone) : ''} onChange={(event) => field.onChange(afterDay(event.target.value, zone))} data-testid="project-last-day" />
                 )}
               />
             )}

@@ -3,7 +3,7 @@ import { PageHead, ProjectCrumbs } from '../app/PageHead';
 import { QueryPage } from '../app/QueryPage';
 import { PhaseBadge } from '../shared/badges';
 import { usePeopleNames } from '../shared/people';
-import { formatPeriod, timeZoneLabel, userTimeZone } from '../shared/time';
+import { formatPeriod, timeZoneLabel } from '../shared/time';
 import { BudgetSection } from './BudgetSection';
 import { DecompositionSection } from './DecompositionSection';
 import { GoalsSection } from './GoalsSection';
@@ -28,6 +28,8 @@ function PlanLoaded({ data, reload }: { data: PlanData; reload: () => Promise<vo
 function PlanView({ plan }: { plan: PlanContext }) {
   const { t } = useTranslation('plan');
   const { project } = plan.data;
+  // The plan's days and times are the project calendar's, wherever the reader is.
+  const { timeZone } = project.basics.calendar;
   const nameOf = usePeopleNames();
   return (
     <>
@@ -35,7 +37,7 @@ function PlanView({ plan }: { plan: PlanContext }) {
         crumbs={<ProjectCrumbs project={project} />}
         title={t('page.title', { name: project.name })}
       >
-        <PhaseBadge phase={project.phase} /> {t('page.summary', { owner: nameOf(project.ownerId), period: formatPeriod(project.periodStart, project.periodEnd), zone: timeZoneLabel(userTimeZone()) })}
+        <PhaseBadge phase={project.phase} /> {t('page.summary', { owner: nameOf(project.ownerId), period: formatPeriod(project.periodStart, project.periodEnd, { timeZone }), zone: timeZoneLabel(timeZone) })}
       </PageHead>
       {!plan.editable && (
         <p className="callout callout--info" role="note">

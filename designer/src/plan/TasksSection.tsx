@@ -49,7 +49,7 @@ export function TasksSection({ plan }: { plan: PlanContext }) {
               <br />
               <span className="small muted">
                 {nameOf(task.assigneeId)}
-                {task.dueAt && t('tasks.due', { time: formatDateTime(task.dueAt) })}
+                {task.dueAt && t('tasks.due', { time: formatDateTime(task.dueAt, { timeZone: data.project.basics.calendar.timeZone }) })}
               </span>
             </>
           ),
@@ -98,7 +98,7 @@ function TaskForm({ plan }: { plan: PlanContext }) {
           <PersonOptions people={people} />
         </SelectField>
         <Field label={t('common.due')} optional error={errorOf('dueAt')}>
-          {(props) => <input {...props} type="datetime-local" {...register('dueAt', { setValueAs: typed.instant })} />}
+          {(props) => <input {...props} type="datetime-local" {...register('dueAt', { setValueAs: typed.instantIn({ timeZone: plan.data.project.basics.calendar.timeZone }) })} />}
         </Field>
         <SelectField label={t('tasks.forMilestone')} optional error={errorOf('milestoneId')} registration={register('milestoneId', { setValueAs: typed.optional })}>
           <option value="">{t('tasks.none')}</option>

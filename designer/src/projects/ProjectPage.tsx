@@ -109,7 +109,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
           </>
         }
       >
-        <PhaseBadge phase={project.phase} /> {t('page.summary', { owner: nameOf(project.ownerId), period: formatPeriod(project.periodStart, project.periodEnd), timeZone: userTimeZone() })}
+        <PhaseBadge phase={project.phase} /> {t('page.summary', { owner: nameOf(project.ownerId), period: formatPeriod(project.periodStart, project.periodEnd, { timeZone: project.basics.calendar.timeZone }), timeZone: userTimeZone() })}
       </PageHead>
 
       {editing && (

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { currentLanguage, i18next } from '../i18n/i18n';
 import { inPageLanguage } from './format';
 
@@ -85,48 +86,36 @@ export function fromNow(iso: string, now: number = Date.now()): string {
   return relative().format(0, 'second');
 }
 
-/** The offset of this moment in the browser's zone, as "+08:00". */
-function offsetOf(date: Date): string {
-  const minutes = -date.getTimezoneOffset();
-  const sign = minutes >= 0 ? '+' : '-';
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
+// What date and date-time inputs hold, read and shown in a zone: a project's days and due times in
+// its business calendar's (the API keeps them as instants, the calendar says where they fall),
+// a person's own (an absence, an audit filter) in the browser's when no zone is given.
 
-const pad = (n: number): string => String(n).padStart(2, '0');
+const local = (timeZone: string | undefined) => ({ zone: timeZone ?? 'local' });
+const inZone = (at: Date | string, timeZone: string | undefined): DateTime => DateTime.fromJSDate(new Date(at), local(timeZone));
+const isoWithOffset = (moment: DateTime | null | undefined): string | undefined => (moment?.isValid ? (moment.toISO({ suppressMilliseconds: true }) ?? undefined) : undefined);
 
-/** A local date-time as the API wants it: ISO 8601 with the browser zone's offset. */
-export function toOffsetIso(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}${offsetOf(date)}`;
-}
+/** `2027-03-31` (a date input) → the start of that day in the zone, as the API wants it; undefined when empty or not a date. */
+export const startOfDay = (value: string, { timeZone }: ZoneOption = {}): string | undefined =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) ? isoWithOffset(DateTime.fromISO(value, local(timeZone))) : undefined;
 
-/** `2027-03-31` (a date input) → the start of that day here; null when empty or not a date. */
-export function startOfDay(value: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-}
+/** The first moment after the given day in the zone: how the API bounds a period that runs "to the end of" it. */
+export const afterDay = (value: string, zone: ZoneOption = {}): string | undefined => {
+  const start = startOfDay(value, zone);
+  return start === undefined ? undefined : isoWithOffset(DateTime.fromISO(start, { setZone: true }).plus({ days: 1 }));
+};
 
-/** The first moment after the given day: how the API bounds a period that runs "to the end of" it. */
-export function afterDay(value: string): Date | null {
-  const start = startOfDay(value);
-  return start === null ? null : new Date(start.getFullYear(), start.getMonth(), start.getDate() + 1);
-}
+/** `2027-03-31T18:00` (a datetime-local input) → that moment in the zone, as the API wants it; undefined when empty or not a time. */
+export const fromLocalInput = (value: string, { timeZone }: ZoneOption = {}): string | undefined =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) ? isoWithOffset(DateTime.fromISO(value, local(timeZone))) : undefined;
 
-/** `2027-03-31T18:00` (a datetime-local input) → that moment here; null when empty. */
-export function fromLocalInput(value: string): Date | null {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
+/** A moment as a date input shows it, in the zone. */
+export const dateInputValue = (at: Date | string, { timeZone }: ZoneOption = {}): string => inZone(at, timeZone).toFormat('yyyy-MM-dd');
 
-/** A moment as a date input shows it (here). */
-export const dateInputValue = (date: Date): string => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/** The last day of a half-open period ending at `iso`, as a date input shows it, in the zone. */
+export const lastDayInputValue = (iso: string, zone: ZoneOption = {}): string => dateInputValue(new Date(Date.parse(iso) - 1), zone);
 
-/** The last day of a half-open period ending at `iso`, as a date input shows it. */
-export const lastDayInputValue = (iso: string): string => dateInputValue(new Date(new Date(iso).getTime() - 1));
-
-export const dateTimeInputValue = (date: Date): string => `${dateInputValue(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/** A moment as a datetime-local input shows it, in the zone (to the minute). */
+export const dateTimeInputValue = (at: Date | string, { timeZone }: ZoneOption = {}): string => inZone(at, timeZone).toFormat("yyyy-MM-dd'T'HH:mm");
 
 /** A half-open period as people say it, from its first to its last day: "Mar 1, 2027 – Mar 31, 2027", "2027年3月1日至2027年3月31日". */
 export const formatPeriod = (start: string, end: string, zone: ZoneOption = {}): string =>

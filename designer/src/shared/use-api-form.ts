@@ -6,7 +6,7 @@ import type * as z from 'zod/v4/core';
 import { currentLanguage } from '../i18n/i18n';
 import { checkOptionsIn, contractWordsIn } from './contract-words';
 import { focusFirstError, formErrorsOf, noErrors, type FormErrors } from './form-errors';
-import { fromLocalInput, toOffsetIso } from './time';
+import { fromLocalInput, type ZoneOption } from './time';
 
 /**
  * Every field of a request body, each given a starting value: a field the contract adds is a
@@ -112,9 +112,11 @@ function messagesOf(error: unknown, say: (message: string) => string): string | 
 export const typed = {
   /** Empty is left out. */
   optional: (value: string): string | undefined => (value === '' ? undefined : value),
-  /** A `datetime-local` value as an instant with this browser's offset; empty is left out. */
-  instant: (value: string): string | undefined => {
-    const at = fromLocalInput(value);
-    return at === null ? undefined : toOffsetIso(at);
-  },
+  /** A `datetime-local` value as an instant, read in the browser's zone; empty is left out. */
+  instant: (value: string): string | undefined => fromLocalInput(value),
+  /** The same, read in the given zone (a project calendar's). */
+  instantIn:
+    (zone: ZoneOption) =>
+    (value: string): string | undefined =>
+      fromLocalInput(value, zone),
 };

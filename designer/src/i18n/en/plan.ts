@@ -214,7 +214,7 @@ export const plan = {
     choose: 'Choose…',
     youOwn: 'You own the project; your manager approves the plan.',
     startsOn: 'Starts on',
-    lastDayHelp: 'The period runs to the end of this day.',
+    lastDayHelp: 'The period runs to the end of this day; days are in {zone}, the project calendar’s zone.',
     reviewEveryDays: 'Status summary every (days)',
     monitoringDays: 'Monitoring after the period (days)',
     monitoringHelp: 'Time for late KPI reports before the closing review.',

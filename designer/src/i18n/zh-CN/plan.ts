@@ -216,7 +216,7 @@ export const plan: Translation<typeof en> = {
     choose: '请选择…',
     youOwn: '你是项目负责人；你的上级审批计划。',
     startsOn: '开始日期',
-    lastDayHelp: '期间持续到这一天结束。',
+    lastDayHelp: '期间持续到这一天结束；日期按项目日历的时区（{zone}）计算。',
     reviewEveryDays: '状态汇总间隔（天）',
     monitoringDays: '期间结束后的监控期（天）',
     monitoringHelp: '在结项复盘前留给迟交 KPI 报告的时间。',
