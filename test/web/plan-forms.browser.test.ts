@@ -133,4 +133,27 @@ describe('the plan’s own forms', () => {
     await page.getByRole('button', { name: 'Edit End of February' }).click();
     expect(await page.getByRole('form', { name: 'Edit milestone End of February' }).getByLabel('Due').inputValue()).toBe(`${year}-02-26T18:00`);
   });
+
+  it('asks to check the field the API refused in the page’s words, and takes the message away once it is changed', async () => {
+    const org = await createSignInOrgChart(web.system);
+    const page = await web.newPage(org.rep);
+    await page.goto(`${web.url}/projects/new`);
+    await page.getByTestId('project-name').fill(`Refusal ${randomUUID().slice(0, 8)}`);
+    await page.getByRole('button', { name: 'Create and plan' }).click();
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}\/plan$/);
+
+    // Without a goal a milestone needs a metric of its own: the API says so, not the form.
+    const form = page.getByRole('form', { name: 'Add a milestone' });
+    await form.getByLabel('Name').fill('First deals');
+    await form.getByLabel('Target (cumulative)').fill('100000');
+    await form.getByLabel('Due').fill(`${new Date().getUTCFullYear() + 1}-02-26T18:00`);
+    await form.getByRole('button', { name: 'Add milestone' }).click();
+    const alert = form.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toBe('Check the marked field.');
+    expect(await form.locator('.field__error').allTextContents()).toEqual(['is required when the milestone has no goal']);
+
+    await form.getByLabel('Metric').fill('revenue');
+    await expect.poll(() => alert.count()).toBe(0);
+    expect(await form.locator('.field__error').count()).toBe(0);
+  });
 });

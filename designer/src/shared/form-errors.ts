@@ -32,7 +32,21 @@ export function formErrorsOf(error: unknown, fieldPaths: readonly string[]): For
     // "is required" reads as a sentence only with the field named; SMART messages name their element.
     fields[field] = fields[field] ? `${fields[field]} ${detail.message}` : detail.message;
   }
-  return { summary: error.message, fields, other };
+  // The API's own summary of bad fields names them by path ("The request has 1 invalid field:
+  // managerId."), for a developer; when each is marked on the form, the page says so in its words.
+  const marked = Object.keys(fields).length;
+  const summary = error.code === 'invalid_request' && other.length === 0 && marked > 0 ? i18next.t('shared:formErrors.marked', { count: marked }) : error.message;
+  return { summary, fields, other };
+}
+
+/**
+ * What the top of the form still shows: nothing once every field the refusal marked has been
+ * changed to pass the form's own check (the marks are gone), unless the refusal said more.
+ */
+export function standingErrors(errors: FormErrors, stillMarked: (path: string) => boolean): FormErrors {
+  const fields = Object.keys(errors.fields);
+  if (errors.other.length > 0 || fields.length === 0) return errors;
+  return fields.some(stillMarked) ? errors : noErrors;
 }
 
 /** Puts the cursor in the first field the API complained about, so a keyboard user lands there. */

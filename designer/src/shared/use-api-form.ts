@@ -5,7 +5,7 @@ import { get, useForm, type DefaultValues, type FieldValues, type Path, type Use
 import type * as z from 'zod/v4/core';
 import { currentLanguage } from '../i18n/i18n';
 import { checkOptionsIn, contractWordsIn } from './contract-words';
-import { focusFirstError, formErrorsOf, noErrors, type FormErrors } from './form-errors';
+import { focusFirstError, formErrorsOf, noErrors, standingErrors, type FormErrors } from './form-errors';
 import { fromLocalInput, type ZoneOption } from './time';
 
 /**
@@ -81,7 +81,7 @@ export function useApiForm<Input extends FieldValues, Output>({
     formRef,
     onSubmit,
     saving: mutation.isPending,
-    alert,
+    alert: standingErrors(alert, (path) => get(form.formState.errors, path) !== undefined),
     showRefusal,
     errorOf: (path) => messagesOf(get(form.formState.errors, path), (message) => contractWordsIn(language, message)),
   };

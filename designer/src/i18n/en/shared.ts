@@ -11,6 +11,7 @@ export const shared = {
   },
   formErrors: {
     other: '{path}: {message}',
+    marked: '{count, plural, one {Check the marked field.} other {Check the # marked fields.}}',
   },
   phases: {
     planning: 'Planning',

@@ -13,6 +13,7 @@ export const shared: Translation<typeof en> = {
   },
   formErrors: {
     other: '{path}：{message}',
+    marked: '{count, plural, one {请检查标出的字段。} other {请检查标出的 # 个字段。}}',
   },
   phases: {
     planning: '计划',
