@@ -2,7 +2,7 @@
 import { createSignInOrgChart, useWeb } from './web-support';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { getProject } from '../../api/contract/routes/projects';
+import { createProject, getProject } from '../../api/contract/routes/projects';
 import { goalRoutes } from '../../api/contract/routes/goals';
 import { apiAs, expectOk } from '../support/api-client';
 
@@ -130,6 +130,7 @@ describe('the plan’s own forms', () => {
     await expect.poll(() => table.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining(`Feb 26, ${year}, 6:00 PM`)]);
     const [milestone] = (await expectOk(api(getProject, { params: { id } }), 200)).milestones;
     expect(milestone?.dueAt).toBe(`${year}-02-26T10:00:00.000Z`);
+    expect(milestone?.ownerId).toBe(org.rep.id);
     await page.getByRole('button', { name: 'Edit End of February' }).click();
     expect(await page.getByRole('form', { name: 'Edit milestone End of February' }).getByLabel('Due').inputValue()).toBe(`${year}-02-26T18:00`);
   });
@@ -155,5 +156,15 @@ describe('the plan’s own forms', () => {
     await form.getByLabel('Metric').fill('revenue');
     await expect.poll(() => alert.count()).toBe(0);
     expect(await form.locator('.field__error').count()).toBe(0);
+  });
+
+  it('shows the owner a new milestone will be saved with, on a plan page opened afresh while the people are still loading', async () => {
+    const org = await createSignInOrgChart(web.system);
+    const project = await expectOk(apiAs(web.system.app, org.rep)(createProject, { body: { name: `Owner ${randomUUID().slice(0, 8)}`, ownerId: org.rep.id, periodStart: '2027-01-01T00:00:00+08:00', periodEnd: '2028-01-01T00:00:00+08:00' } }), 201);
+    const page = await web.newPage(org.rep);
+    await page.goto(`${web.url}/projects/${project.id}/plan`);
+    const owner = page.getByRole('form', { name: 'Add a milestone' }).getByLabel('Owner');
+    await expect.poll(() => owner.isEnabled()).toBe(true);
+    expect(await owner.inputValue()).toBe(org.rep.id);
   });
 });

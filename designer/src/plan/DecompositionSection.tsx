@@ -12,12 +12,11 @@ import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { formatDate, timeZoneLabel } from '../shared/time';
 import { goalLabel } from './goal-labels';
-import { SelectField } from '../shared/SelectField';
+import { PersonSelectField } from '../shared/SelectField';
 import { useApiForm } from '../shared/use-api-form';
 import { decompositionTree, sharesOf } from './decomposition-tree';
 import type { PlanContext } from './plan-data';
 import { useDecompositionPreview, type PreviewAsk } from './use-decomposition-preview';
-import { PersonOptions } from '../shared/PersonOptions';
 import { WarningFields } from './WarningFields';
 import { warningFormDefaults, warningFormFields } from './warning-form';
 import { AppliedDecomposition, ApplyDecompositionBody } from '../../../api/contract/plan';
@@ -221,9 +220,7 @@ function ApplySplit({ plan, ask, parts }: { plan: PlanContext; ask: PreviewAsk; 
   return (
     <ApiFormElement api={api} className="subform" aria-label={t('split.apply')} heading={<h3>{t('split.applyHeading', { count: parts })}</h3>}>
       <div className="form-row">
-        <SelectField label={t('split.milestoneOwner')} error={errorOf('ownerId')} registration={register('ownerId')}>
-          <PersonOptions people={people} />
-        </SelectField>
+        <PersonSelectField label={t('split.milestoneOwner')} error={errorOf('ownerId')} registration={register('ownerId')} people={people} />
         <WarningFields
           offsetAmount={register('warningOffset.amount')}
           offsetUnit={register('warningOffset.unit')}

@@ -6,9 +6,8 @@ import { ApiFormElement } from '../shared/ApiFormElement';
 import { Card } from '../shared/Card';
 import { FormActions } from '../shared/FormActions';
 import { Options } from '../shared/Options';
-import { PersonOptions } from '../shared/PersonOptions';
-import { SelectField } from '../shared/SelectField';
-import { usePeople } from '../shared/people';
+import { PersonSelectField, SelectField } from '../shared/SelectField';
+import { usePeople, type PeopleState } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { useApiForm } from '../shared/use-api-form';
 import { ItemList, RemoveButton, SectionError } from './ItemList';
@@ -88,14 +87,13 @@ function MemberForm({ plan }: { plan: PlanContext }) {
     },
   });
   const { form, saving, errorOf } = api;
-  const others = people.status === 'ready' ? people.users.filter((user) => user.id !== project.ownerId) : [];
+  const others: PeopleState = people.status === 'ready' ? { status: 'ready', users: people.users.filter((user) => user.id !== project.ownerId) } : people;
   return (
     <ApiFormElement api={api} className="subform" aria-label={t('members.add')}>
       <div className="form-row">
-        <SelectField label={t('members.person')} error={errorOf('userId')} registration={form.register('userId')}>
+        <PersonSelectField label={t('members.person')} error={errorOf('userId')} registration={form.register('userId')} people={others}>
           <option value="">{t('members.choose')}</option>
-          <PersonOptions people={others} />
-        </SelectField>
+        </PersonSelectField>
         <SelectField label={t('members.role')} error={errorOf('role')} registration={form.register('role')}>
           <Options items={roles} labelOf={(role) => t('members.roleName', { role })} />
         </SelectField>

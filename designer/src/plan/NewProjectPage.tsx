@@ -1,6 +1,6 @@
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { SelectField } from '../shared/SelectField';
+import { PersonSelectField } from '../shared/SelectField';
 import { Link, useLocation } from 'wouter';
 import { PageHead, ProjectCrumbs } from '../app/PageHead';
 import { z } from 'zod';
@@ -15,7 +15,6 @@ import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { afterDay, dateInputValue, lastDayInputValue, startOfDay, timeZoneLabel } from '../shared/time';
 import { useApiForm } from '../shared/use-api-form';
-import { PersonOptions } from '../shared/PersonOptions';
 import { NewProjectBody } from '../../../api/contract/projects';
 import { DEFAULT_TIME_ZONE } from '../../../workflows/domain/time-zone';
 
@@ -87,10 +86,9 @@ export function NewProjectPage() {
           {(props) => <input {...props} {...register('name')} autoFocus data-testid="project-name" />}
         </Field>
         {mayChooseOwner ? (
-          <SelectField label={t('common.owner')} error={errorOf('ownerId')} help={t('newProject.ownerHelp')} registration={register('ownerId')} testId="project-owner">
+          <PersonSelectField label={t('common.owner')} error={errorOf('ownerId')} help={t('newProject.ownerHelp')} registration={register('ownerId')} testId="project-owner" people={people}>
             <option value="">{t('newProject.choose')}</option>
-            <PersonOptions people={people} />
-          </SelectField>
+          </PersonSelectField>
         ) : (
           <p className="field__help">{t('newProject.youOwn')}</p>
         )}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { SelectField } from '../shared/SelectField';
+import { PersonSelectField, SelectField } from '../shared/SelectField';
 import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { ApiFormElement } from '../shared/ApiFormElement';
@@ -13,7 +13,6 @@ import { typed, useApiForm } from '../shared/use-api-form';
 import type { PlanContext } from './plan-data';
 import { useRemove } from './use-remove';
 import { ItemList, RemoveButton, SectionError } from './ItemList';
-import { PersonOptions } from '../shared/PersonOptions';
 import { NewRiskBody, Risk } from '../../../api/contract/risks';
 import { riskWarningDirections } from '../../../workflows/domain/plan-item-states';
 
@@ -89,10 +88,9 @@ function RiskForm({ plan }: { plan: PlanContext }) {
         <SelectField label={t('risks.impact')} error={errorOf('impact')} registration={register('impact', rating)}>
           <Options items={ratings} labelOf={String} />
         </SelectField>
-        <SelectField label={t('common.owner')} optional error={errorOf('ownerId')} registration={register('ownerId', { setValueAs: typed.optional })}>
+        <PersonSelectField label={t('common.owner')} optional error={errorOf('ownerId')} registration={register('ownerId', { setValueAs: typed.optional })} people={people}>
           <option value="">{t('common.nobodyYet')}</option>
-          <PersonOptions people={people} />
-        </SelectField>
+        </PersonSelectField>
       </div>
       <Field label={t('risks.mitigation')} optional error={errorOf('mitigation')}>
         {(props) => <textarea {...props} rows={2} {...register('mitigation', { setValueAs: (text: string | null | undefined) => typed.optional((text ?? '').trim()) })} />}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField } from '../shared/SelectField';
+import { PersonSelectField, SelectField } from '../shared/SelectField';
 import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { errorMessage } from '../api/client';
@@ -14,7 +14,6 @@ import { typed, useApiForm } from '../shared/use-api-form';
 import type { PlanContext } from './plan-data';
 import { useRemove } from './use-remove';
 import { ItemList, RemoveButton, SectionError } from './ItemList';
-import { PersonOptions } from '../shared/PersonOptions';
 import { NewTaskBody, Task } from '../../../api/contract/tasks';
 import { taskStatuses } from '../../../workflows/domain/plan-item-states';
 
@@ -93,10 +92,9 @@ function TaskForm({ plan }: { plan: PlanContext }) {
         <Field label={t('tasks.task')} error={errorOf('title')}>
           {(props) => <input {...props} {...register('title')} />}
         </Field>
-        <SelectField label={t('tasks.assignee')} optional error={errorOf('assigneeId')} registration={register('assigneeId', { setValueAs: typed.optional })}>
+        <PersonSelectField label={t('tasks.assignee')} optional error={errorOf('assigneeId')} registration={register('assigneeId', { setValueAs: typed.optional })} people={people}>
           <option value="">{t('common.nobodyYet')}</option>
-          <PersonOptions people={people} />
-        </SelectField>
+        </PersonSelectField>
         <Field label={t('common.due')} optional error={errorOf('dueAt')}>
           {(props) => <input {...props} type="datetime-local" {...register('dueAt', { setValueAs: typed.instantIn({ timeZone: plan.data.project.basics.calendar.timeZone }) })} />}
         </Field>

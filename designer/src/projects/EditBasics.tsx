@@ -6,8 +6,7 @@ import { Card } from '../shared/Card';
 import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
 import { ApiFormElement } from '../shared/ApiFormElement';
-import { PersonOptions } from '../shared/PersonOptions';
-import { SelectField } from '../shared/SelectField';
+import { PersonSelectField, SelectField } from '../shared/SelectField';
 import { numberOrUndefined } from '../shared/format';
 import { usePeople } from '../shared/people';
 import { requestJson } from '../shared/request';
@@ -120,9 +119,7 @@ export function EditBasics({ project, onClose, onDone }: { project: ProjectDetai
         {(props) => <textarea {...props} rows={3} {...register('description', { setValueAs: (text: string | null) => (text === '' || text === null ? null : text) })} />}
       </Field>
       <div className="form-row">
-        <SelectField label={t('basics.owner')} error={errorOf('ownerId')} registration={register('ownerId')}>
-          <PersonOptions people={people} />
-        </SelectField>
+        <PersonSelectField label={t('basics.owner')} error={errorOf('ownerId')} registration={register('ownerId')} people={people} />
         <SelectField label={t('basics.team')} optional error={errorOf('teamId')} registration={register('teamId', { setValueAs: (id: string | null) => (id === '' || id === null ? null : id) })}>
           <option value="">{t('basics.none')}</option>
           {(teams.data ?? []).map((team) => (
