@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18next } from '../../designer/src/i18n/i18n';
-import { formatAmount, formatCompact, formatCompactAmount, formatNumber, formatPct } from '../../designer/src/shared/format';
+import { amountAsTyped, formatAmount, formatCompact, formatCompactAmount, formatNumber, formatPct } from '../../designer/src/shared/format';
 import { formatDate, formatDateTime, formatMoment, formatPeriod, fromNow, timeZoneLabel } from '../../designer/src/shared/time';
 
 // 2027-03-31 20:00 in Shanghai; still the 31st in UTC.
@@ -59,5 +59,17 @@ describe('figures and dates in the page’s language', () => {
     expect(fromNow('2027-04-03T12:00:00.000Z', Date.parse(evening))).toBe('3天后');
     expect(timeZoneLabel('Asia/Shanghai')).toBe('中国标准时间');
     expect(timeZoneLabel('UTC')).toBe('协调世界时');
+  });
+
+  it('takes an amount typed with its digits grouped as the number it is, and leaves anything else for the API to judge', () => {
+    expect(amountAsTyped(' 1,200,000 ')).toBe('1200000');
+    expect(amountAsTyped('1，200，000.50')).toBe('1200000.50');
+    expect(amountAsTyped('-12 345')).toBe('-12345');
+    expect(amountAsTyped('9,007,199,254,740,993')).toBe('9007199254740993');
+    // Not digit groups: as typed.
+    expect(amountAsTyped('1,2')).toBe('1,2');
+    expect(amountAsTyped('1,200 000')).toBe('1,200 000');
+    expect(amountAsTyped('12,00,000')).toBe('12,00,000');
+    expect(amountAsTyped('lots')).toBe('lots');
   });
 });

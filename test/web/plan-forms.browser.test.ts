@@ -31,7 +31,8 @@ describe('the plan’s own forms', () => {
     await budget.getByRole('button', { name: 'Add budget line' }).click();
     await expect.poll(() => budget.locator('.field__error').count()).toBe(1);
     expect(await budget.getByLabel('Category').inputValue()).toBe('Events');
-    await budget.getByLabel('Planned').fill('25000');
+    // Typed as people write large amounts, with its digits grouped.
+    await budget.getByLabel('Planned').fill('25,000');
     await budget.getByRole('button', { name: 'Add budget line' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Remove budget line Events' }).count()).toBe(1);
 

@@ -1,4 +1,5 @@
 import { useFieldArray } from 'react-hook-form';
+import { amountAsTyped } from '../shared/format';
 import { useTranslation } from 'react-i18next';
 import { ApiFormElement } from '../shared/ApiFormElement';
 import { Field } from '../shared/Field';
@@ -32,7 +33,7 @@ export function FunnelEditor({ projectId, funnel, onSaved }: { projectId: string
       <summary>{t('edit.title')}</summary>
       <ApiFormElement api={api} className="subform" aria-label={t('edit.title')} data-testid="funnel-editor">
         <Field label={t('edit.averageDeal')} error={errorOf('averageDeal')}>
-          {(props) => <input {...props} inputMode="decimal" {...register('averageDeal', { setValueAs: trimmed })} />}
+          {(props) => <input {...props} inputMode="decimal" {...register('averageDeal', { setValueAs: amountAsTyped })} />}
         </Field>
         {stages.fields.map((field, index) => {
           const last = index === stages.fields.length - 1;

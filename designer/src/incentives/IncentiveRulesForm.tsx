@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { amountAsTyped } from '../shared/format';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../shared/Field';
@@ -43,7 +44,7 @@ export function IncentiveRulesForm({ projectId, rules }: { projectId: string; ru
       budgetLineId: budgetLineId || null,
       commission: {
         tiers: tiers.map((row) => ({ fromPct: Number(row.fromPct), toPct: row.toPct.trim() === '' ? null : Number(row.toPct), rate: row.rate.trim() })),
-        cap: cap.trim() === '' ? null : cap.trim(),
+        cap: cap.trim() === '' ? null : amountAsTyped(cap),
       },
       bonuses: (rules?.bonuses ?? []).map((bonus) => ({ ...bonus })),
       recognitions: rules?.recognitions ?? [],

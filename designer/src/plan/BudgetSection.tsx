@@ -4,7 +4,7 @@ import { Card } from '../shared/Card';
 import { Field } from '../shared/Field';
 import { TableHead } from '../shared/TableHead';
 import { FormActions } from '../shared/FormActions';
-import { formatNumber, formatPct } from '../shared/format';
+import { formatNumber, formatPct, amountAsTyped } from '../shared/format';
 import { requestJson } from '../shared/request';
 import { typed, useApiForm } from '../shared/use-api-form';
 import { BudgetLine, NewBudgetLineBody } from '../../../api/contract/budget';
@@ -71,7 +71,7 @@ function BudgetForm({ plan }: { plan: PlanContext }) {
   const { form, saving, errorOf } = api;
   const { register } = form;
   // Amounts are sent as typed: the contract's words say what is wrong with one that is not a number.
-  const amount = (text: string) => text.trim();
+  const amount = amountAsTyped;
 
   return (
     <ApiFormElement api={api} className="subform" aria-label={t('budget.add')}>
@@ -83,7 +83,7 @@ function BudgetForm({ plan }: { plan: PlanContext }) {
           {(props) => <input {...props} inputMode="decimal" {...register('planned', { setValueAs: amount })} />}
         </Field>
         <Field label={t('budget.spentSoFar')} optional error={errorOf('spent')}>
-          {(props) => <input {...props} inputMode="decimal" {...register('spent', { setValueAs: (text: string | undefined) => typed.optional((text ?? '').trim()) })} />}
+          {(props) => <input {...props} inputMode="decimal" {...register('spent', { setValueAs: (text: string | undefined) => typed.optional(amountAsTyped(text ?? '')) })} />}
         </Field>
       </div>
       <FormActions saving={saving} label={t('budget.save')} savingLabel={t('shared:adding')} primary={false} />

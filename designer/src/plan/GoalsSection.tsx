@@ -8,7 +8,7 @@ import { goalDirections, goalMetrics, type GoalMetric } from '../../../workflows
 import { ApiFormElement } from '../shared/ApiFormElement';
 import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
-import { formatAmount, formatNumber, textOrUndefined } from '../shared/format';
+import { formatAmount, formatNumber, textOrUndefined, amountAsTyped } from '../shared/format';
 import { requestJson } from '../shared/request';
 import { afterDay, dateInputValue, formatPeriod, lastDayInputValue, startOfDay, type ZoneOption } from '../shared/time';
 import { useApiForm } from '../shared/use-api-form';
@@ -72,9 +72,9 @@ const goalForm = (zone: ZoneOption) =>
         unit: textOrUndefined(goal.unit),
         direction: goal.direction,
         // Sent as typed text, so a target of 9007199254740993 is not first rounded by a JavaScript number.
-        baseline: textOrUndefined(goal.baseline) ?? null,
+        baseline: textOrUndefined(amountAsTyped(goal.baseline)) ?? null,
         // An empty field stays empty text, which the SMART check names ("Measurable: … no numeric target").
-        target: goal.target.trim(),
+        target: amountAsTyped(goal.target),
         period: { start: startOfDay(goal.period.start, zone), end: afterDay(goal.period.end, zone) },
       }) as z.input<typeof NewGoalBody>,
   )

@@ -1,5 +1,5 @@
 import { Pencil } from 'lucide-react';
-import { SelectField } from '../shared/SelectField';
+import { PersonSelectField, SelectField } from '../shared/SelectField';
 import { Card } from '../shared/Card';
 import { Options } from '../shared/Options';
 import { TableHead } from '../shared/TableHead';
@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { ApiFormElement } from '../shared/ApiFormElement';
 import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
-import { formatNumber, formatPct } from '../shared/format';
+import { formatNumber, formatPct, amountAsTyped } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
@@ -20,7 +20,6 @@ import { goalLabel } from './goal-labels';
 import type { PlanContext } from './plan-data';
 import { RemoveButton, SectionError } from './ItemList';
 import { useRemove } from './use-remove';
-import { PersonOptions } from '../shared/PersonOptions';
 import { WarningFields } from './WarningFields';
 import { warningFormDefaults, warningFormFields } from './warning-form';
 import { NewPlanMilestoneBody, PlanMilestone } from '../../../api/contract/plan';
@@ -103,7 +102,7 @@ const milestoneForm = (zone: ZoneOption) =>
     .transform((text): z.input<typeof NewPlanMilestoneBody.shape.metric> => (text.trim() === '' ? undefined : text.trim()))
     .pipe(NewPlanMilestoneBody.shape.metric),
   // Sent as typed text: a JavaScript number would round a target past 2^53 before the API sees it.
-  targetValue: z.string().transform((text): z.input<typeof NewPlanMilestoneBody.shape.targetValue> => text.trim()).pipe(NewPlanMilestoneBody.shape.targetValue),
+  targetValue: z.string().transform((text): z.input<typeof NewPlanMilestoneBody.shape.targetValue> => amountAsTyped(text)).pipe(NewPlanMilestoneBody.shape.targetValue),
   dueAt: z
     .string()
     .transform((local) => fromLocalInput(local, zone))
@@ -181,9 +180,7 @@ function MilestoneForm({ plan, editing, onDone }: { plan: PlanContext; editing: 
         <Field label={t('common.due')} error={errorOf('dueAt')}>
           {(props) => <input {...props} type="datetime-local" {...register('dueAt')} />}
         </Field>
-        <SelectField label={t('common.owner')} error={errorOf('ownerId')} registration={register('ownerId')}>
-          <PersonOptions people={people} />
-        </SelectField>
+        <PersonSelectField label={t('common.owner')} error={errorOf('ownerId')} registration={register('ownerId')} people={people} />
       </div>
       <HolidayNote value={watch('dueAt')} calendar={project.basics.calendar} />
       <div className="form-row">

@@ -4,7 +4,7 @@ import { Options } from '../shared/Options';
 import { ApiFormElement } from '../shared/ApiFormElement';
 import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
-import { formatNumber } from '../shared/format';
+import { formatNumber, amountAsTyped } from '../shared/format';
 import { requestJson } from '../shared/request';
 import { typed, useApiForm } from '../shared/use-api-form';
 import { DoneNote } from '../shared/DoneNote';
@@ -46,7 +46,7 @@ export function KpiEntry({ projectId, metrics, onReported }: { projectId: string
         </Field>
         {/* Sent as typed: the contract's words say what is wrong with a value that is not a number. */}
         <Field label={t('kpi.value')} error={errorOf('value')}>
-          {(props) => <input {...props} inputMode="decimal" {...register('value', { setValueAs: (text: string) => text.trim() })} />}
+          {(props) => <input {...props} inputMode="decimal" {...register('value', { setValueAs: amountAsTyped })} />}
         </Field>
         <Field label={t('kpi.when')} optional help={t('kpi.whenHelp')} error={errorOf('reportedAt')}>
           {(props) => <input {...props} type="datetime-local" {...register('reportedAt', { setValueAs: typed.instant })} />}

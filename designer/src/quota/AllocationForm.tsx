@@ -10,7 +10,7 @@ import { goalLabel } from '../plan/goal-labels';
 import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
 import { TableHead } from '../shared/TableHead';
-import { formatNumber } from '../shared/format';
+import { formatNumber, amountAsTyped } from '../shared/format';
 import { usePeopleNames } from '../shared/people';
 import type { ChangeRequest } from '../../../api/contract/lifecycle';
 import { allocatable, loadAllocation, loadMembers, reloadQuotas, requestReallocation, saveAllocation } from './quota-data';
@@ -65,7 +65,7 @@ export function AllocationForm({ projectId, ownerId, goals, asChange = false }: 
   const shares: Share[] = holders
     .filter((holder) => (draft.values[holder.id] ?? '').trim() !== '')
     .map((holder) => {
-      const text = draft.values[holder.id]!.trim();
+      const text = amountAsTyped(draft.values[holder.id]!);
       return draft.mode === 'weight' ? { holderId: holder.id, weight: Number(text) } : { holderId: holder.id, amount: text };
     });
   const preview = useMemo((): { ok: ReturnType<typeof allocateTarget>; error?: undefined } | { ok?: undefined; error: string } | null => {

@@ -61,6 +61,18 @@ export function numberOrUndefined(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
+// Digits in groups of three, as people type large amounts: "1,200,000", "1，200，000", "1 200 000.50".
+const groupedDigits = /^[+-]?\d{1,3}(?:([,，\u00a0\u202f ])\d{3})(?:\1\d{3})*(?:\.\d+)?$/;
+
+/**
+ * An amount as typed, trimmed, with its digit groups joined ("1,200,000" → "1200000"), sent as text
+ * so that no digit is rounded; anything else goes as typed, for the API to say what is wrong.
+ */
+export function amountAsTyped(text: string): string {
+  const trimmed = text.trim();
+  return groupedDigits.test(trimmed) ? trimmed.replace(/[,，\u00a0\u202f ]/g, '') : trimmed;
+}
+
 /** Text typed in a form, or undefined when left empty. */
 export const textOrUndefined = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim());
 

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { amountAsTyped } from '../shared/format';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TrainingItem } from '../../../api/contract/training';
@@ -126,7 +127,7 @@ function NewTraining({ projectId, onSaved }: { projectId: string; onSaved: () =>
         ...(trainerName.trim() ? { trainerName: trainerName.trim() } : {}),
         date: when,
         attendeeIds,
-        ...(cost.trim() ? { cost: cost.trim() } : {}),
+        ...(cost.trim() ? { cost: amountAsTyped(cost) } : {}),
       });
       setTopic('');
       setAttendeeIds([]);
