@@ -3,6 +3,7 @@ import { lifecyclePhases } from '../../workflows/sales-project-messages';
 import { ProjectCan } from './can';
 import { ragStatuses } from '../../workflows/domain/attainment';
 import { businessCalendarSchema } from '../../workflows/domain/business-calendar';
+import { kpiValueProblem } from '../../workflows/domain/smart-goal';
 import { Decimal, Name, QueryInteger, Timestamp, Uuid } from './common';
 import { kpiCountsRule } from './goals';
 import { ListCursor } from './list-cursor';
@@ -135,8 +136,12 @@ export const ProjectDetail = Project.extend({
 export const NewKpiReportBody = z
   .strictObject({
     metric: Name(100).openapi({ description: kpiCountsRule }),
-    value: Decimal,
+    value: Decimal.openapi({ description: 'A rate (market_share, repurchase_rate, call_connection_rate) is from 0 to 100; new_customers and customer_satisfaction are not negative; revenue may be (a refund)' }),
     reportedAt: Timestamp.optional(),
+  })
+  .superRefine((report, ctx) => {
+    const problem = kpiValueProblem(report.metric, report.value);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: problem, input: report.value });
   })
   .openapi('NewKpiReport');
 

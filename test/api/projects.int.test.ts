@@ -138,6 +138,22 @@ describe('project API input', () => {
     expect(await rowCounts(org)).toEqual(before);
   });
 
+  it('refuses a KPI figure its metric cannot have, in the reader’s language, and takes a negative revenue (a refund)', async () => {
+    const org = await createOrgChart(system.app);
+    const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 300, submit: false });
+    const before = await rowCounts(org);
+    const report = (metric: string, value: string, headers: Record<string, string> = {}) => call(system.app, 'POST', `/api/projects/${p.id}/kpi-reports`, { metric, value }, { as: org.rep, headers });
+    // The project tracks revenue only; the figure is checked before the metric is.
+    const negative = await report('new_customers', '-2');
+    expect([negative.status, negative.body.error.details]).toEqual([400, [{ path: 'value', message: 'cannot be negative' }]]);
+    const share = await report('market_share', '120', { 'accept-language': 'zh-CN' });
+    expect([share.status, share.body.error.details[0].path]).toEqual([400, 'value']);
+    expect(share.body.error.details[0].message).toMatch(/0.*100/);
+    expect(share.body.error.details[0].message).not.toContain('percentage');
+    expect(await rowCounts(org)).toEqual(before);
+    expect((await report('revenue', '-5000')).status).toBe(201);
+  });
+
   it('refuses a KPI report dated in the future, as the CSV import does, naming the field and recording nothing', async () => {
     const org = await createOrgChart(system.app);
     const p = await createProjectWithMilestone(system.app, org, { dueInSeconds: 300, submit: false });

@@ -4,6 +4,7 @@ import { decimalText } from './decimal';
 import { CsvSyntaxError, parseCsv } from './csv';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from './time-zone';
 import { ownPattern } from './own-pattern';
+import { kpiValueProblem } from './smart-goal';
 
 export const kpiCsvColumns = ['metric', 'value', 'reported_at', 'reporter_email'] as const;
 export type KpiCsvColumn = (typeof kpiCsvColumns)[number];
@@ -98,6 +99,9 @@ function rowSchema(options: KpiCsvOptions, zone: string) {
       .refine((email) => !reporters || reporters.has(email), {
         error: (issue) => `reporter_email ${String(issue.input)} is not a member of this project's teams`,
       }),
+  }).superRefine((row, ctx) => {
+    const problem = kpiValueProblem(row.metric, row.value);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: `value ${row.value} of ${row.metric} ${problem}` });
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Dec, decimalSchema } from './decimal';
+import { Dec, decimalSchema, decimalText } from './decimal';
 import { readable } from './human-text';
 import { instantSchema } from './instant';
 
@@ -220,3 +220,18 @@ export const goalKpiMetric = (goal: Pick<SmartGoal, 'metric' | 'customMetricName
  */
 export const metricAggregation = (metric: GoalMetric): 'sum' | 'latest' =>
   metric === 'revenue' || metric === 'new_customers' || metric === 'custom' ? 'sum' : 'latest';
+
+/**
+ * What a reported figure of a standard metric cannot be, as a goal on it cannot: a rate is a
+ * percentage from 0 to 100, new customers and satisfaction are not negative. Revenue may be (a
+ * refund reported against earlier sales), and a custom metric has a scale of its own. The words are
+ * the contract's own sentences (errors.schema), so the API and the page say them in either language.
+ */
+export function kpiValueProblem(metric: string, value: string): string | undefined {
+  // A value that is not a decimal has been refused already, with its own words.
+  if (typeof value !== 'string' || !decimalText(value).ok) return undefined;
+  const figure = new Dec(value);
+  if ((percentMetrics as readonly string[]).includes(metric)) return figure.lt(0) || figure.gt(100) ? 'must be a percentage from 0 to 100' : undefined;
+  if (metric === 'new_customers' || metric === 'customer_satisfaction') return figure.lt(0) ? 'cannot be negative' : undefined;
+  return undefined;
+}

@@ -42,6 +42,16 @@ describe('parseKpiCsv', () => {
     );
   });
 
+  it('refuses a figure its metric cannot have — a rate above 100 %, a negative count of new customers — and takes a negative revenue, a refund', () => {
+    expectRefused(
+      csv(header, 'market_share,120,2027-03-05,a@example.com', 'new_customers,-2,2027-03-05,a@example.com', 'revenue,-500,2027-03-05,a@example.com', 'call_connection_rate,100,2027-03-05,a@example.com'),
+      [
+        { row: 2, field: 'value', message: 'value 120 of market_share must be a percentage from 0 to 100' },
+        { row: 3, field: 'value', message: 'value -2 of new_customers cannot be negative' },
+      ],
+    );
+  });
+
   it('reports every bad field of every row', () => {
     expectRefused(csv(header, ',,03/05/2027,not-an-email', 'revenue,5', 'revenue,1,2027-02-30,a@example.com'), [
       { row: 2, field: 'metric', message: 'the metric is empty' },
