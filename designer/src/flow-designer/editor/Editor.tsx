@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { OverlayStoreContext, type OverlayStore } from '../runs/overlay-store';
 import { Canvas } from './Canvas';
 import { NoticeBar } from './NoticeBar';
@@ -12,17 +13,39 @@ import { useFlowActions } from './use-flow-actions';
 import { useLiveValidation } from './use-live-validation';
 import { useShortcuts } from './use-shortcuts';
 
-/** Warns before leaving the page with unsaved changes (closing the tab, reloading). */
+/**
+ * Asks before leaving the editor with unsaved changes: the browser asks on closing the tab or
+ * reloading; a link inside the app (the menu, "← Flows") asks here, before the router moves on.
+ */
 function useUnsavedGuard(): void {
   const store = useEditorApi();
+  const { t } = useTranslation('flowDesigner');
   useEffect(() => {
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    const unsaved = () => {
       const s = store.getState();
-      if (!s.readOnly && s.docVersion !== s.savedVersion) event.preventDefault();
+      return !s.readOnly && s.docVersion !== s.savedVersion;
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (unsaved()) event.preventDefault();
+    };
+    // In the capture phase, before the router's own handler on the link.
+    const onClick = (event: MouseEvent) => {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+      if (!(link instanceof HTMLAnchorElement) || link.target === '_blank' || link.origin !== window.location.origin) return;
+      if (link.pathname === window.location.pathname || !unsaved()) return;
+      if (!window.confirm(t('editor.leaveUnsaved'))) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
     };
     window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [store]);
+    document.addEventListener('click', onClick, true);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      document.removeEventListener('click', onClick, true);
+    };
+  }, [store, t]);
 }
 
 /** What a page adds around the canvas: buttons in the toolbar, and a panel in place of the step settings. */

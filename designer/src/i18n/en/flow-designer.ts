@@ -30,6 +30,7 @@ export const flowDesigner = {
     whereItRuns: 'Where it runs',
     compareTitle: 'Changes in {name}',
     nothingToCompare: 'Nothing is published yet: there is no version to compare the draft with.',
+    leaveUnsaved: 'This flow has changes that are not saved. Leave and lose them?',
   },
   toolbar: {
     back: '← Flows',

@@ -32,6 +32,7 @@ export const flowDesigner: Translation<typeof en> = {
     whereItRuns: '运行范围',
     compareTitle: '{name} 的变更',
     nothingToCompare: '尚未发布任何版本：没有可与草稿比较的版本。',
+    leaveUnsaved: '此流程有未保存的修改。确定离开并放弃这些修改吗？',
   },
   toolbar: {
     back: '← 流程',
