@@ -24,7 +24,10 @@ describe('drawing a flow in the designer', () => {
     await page.getByRole('heading', { name: 'Flows' }).waitFor();
     await page.getByRole('button', { name: 'New flow' }).click();
     await page.getByLabel('Name').fill(flowName);
-    await page.getByRole('dialog').getByText('Milestone miss escalation (3 levels, 48 h to acknowledge)').click();
+    const template = page.getByRole('dialog').locator('label.starter', { hasText: 'Milestone miss escalation (3 levels, 48 h to acknowledge)' });
+    // The template counts its steps as the editor will: every box, the trigger and the ends too.
+    expect(await template.textContent()).toContain('7 steps, ready to adapt.');
+    await template.click();
     await page.getByRole('button', { name: 'Create and open' }).click();
     await page.waitForURL(/\/flows\/[0-9a-f-]{36}$/);
     const flowId = page.url().split('/').pop() ?? '';
@@ -128,6 +131,39 @@ describe('drawing a flow in the designer', () => {
     await page.getByTestId('problems-list').getByRole('button').first().click();
     await page.getByTestId('step-settings').getByRole('heading', { name: 'Trigger' }).waitFor();
     expect(await step(page, 'trigger').getAttribute('class')).toContain('step--selected');
+  });
+
+  it('asks before a link in the app leaves a flow with unsaved changes, and stays when told to', async () => {
+    const page = await designer.newPage();
+    await page.goto(`${designer.url}/flows`);
+    await page.getByRole('button', { name: 'New flow' }).click();
+    await page.getByLabel('Name').fill(`Unsaved ${randomUUID().slice(0, 8)}`);
+    await page.getByRole('button', { name: 'Create and open' }).click();
+    await page.waitForURL(/\/flows\/[0-9a-f-]{36}$/);
+    const editor = page.url();
+    await step(page, 'trigger').waitFor();
+
+    // Nothing changed yet: the link just goes.
+    await page.getByRole('link', { name: '← Flows' }).click();
+    await page.waitForURL(/\/flows$/);
+    await page.goto(editor);
+    await step(page, 'trigger').waitFor();
+
+    await page.getByTestId('palette-notify').click();
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Unsaved changes');
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'Projects' }).click();
+    await expect.poll(() => asked).toEqual(['This flow has changes that are not saved. Leave and lose them?']);
+    expect(page.url()).toBe(editor);
+    expect(await canvasSteps(page)).toContain('notify');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('link', { name: '← Flows' }).click();
+    await page.waitForURL(/\/flows$/);
   });
 
   it('shows flows to someone outside operations read-only: nothing to create, import, save or publish', async () => {

@@ -2,7 +2,7 @@ import { FileUp, Plus } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { defaultFlows, isNodeKind, triggerEvents, type FlowDraft } from '../../../../workflows/flow';
+import { defaultFlows, triggerEvents, type FlowDraft } from '../../../../workflows/flow';
 import { ApiError, api, errorMessage } from '../../api/client';
 import { PageHead } from '../../app/PageHead';
 import { PageState } from '../../app/PageState';
@@ -37,7 +37,8 @@ const starters: readonly Starter[] = [
   ...defaultFlows.map((flow, index) => ({
     id: `default-${index}`,
     label: () => flow.name,
-    help: () => i18next.t('flowDesigner:newFlow.defaultHelp', { count: flow.nodes.filter((node) => isNodeKind(node.kind) && node.kind !== 'end').length }),
+    // Every box on the canvas counts, the trigger and the ends too, as the editor's own count does.
+    help: () => i18next.t('flowDesigner:newFlow.defaultHelp', { count: flow.nodes.length }),
     draft: (name: string): FlowDraft => ({ ...structuredClone(flow), name }),
   })),
 ];
