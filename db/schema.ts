@@ -227,6 +227,8 @@ export interface FlowsTable {
   draft: Json<unknown>;
   draftUpdatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
   createdAt: CreatedAt;
+  /** Set while the flow is archived (out of the list, no new drafts or bindings). */
+  archivedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface FlowVersionsTable {

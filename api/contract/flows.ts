@@ -49,8 +49,19 @@ export const ImportBody = z
 export const Diagnostic = diagnosticSchema;
 
 export const FlowSummary = z
-  .object({ id: z.string(), name: z.string(), triggerEvent: z.string(), latestVersion: z.number().nullable(), draftUpdatedAt: z.string() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    triggerEvent: z.string(),
+    latestVersion: z.number().nullable(),
+    draftUpdatedAt: z.string(),
+    archivedAt: z.string().nullable().openapi({ description: 'When the flow was archived: out of the list, no new drafts, versions or bindings; null while in use' }),
+  })
   .openapi('FlowSummary');
+
+export const FlowListQuery = z.strictObject({
+  archived: z.enum(['true']).optional().openapi({ description: 'The archived flows instead of those in use' }),
+});
 
 export const FlowVersionSummary = z
   .object({ id: z.string(), version: z.number(), publishedAt: z.string(), publishedBy: z.string().nullable() })

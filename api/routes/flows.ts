@@ -1,15 +1,16 @@
 import { flowWebhookSecret, signatureHeader } from '../../activities/flow/webhook-signature';
 import type { Db } from '../../db/connect';
 import { listScheduleBindings } from '../../db/queries/flow-schedules';
-import { bindFlow, findFlow, findVersion, insertFlow, lastBindingRemovals, listBindings, type BindingRemoval, listFlows, listVersions, publishVersion, resolveBinding, saveDraft, unbindFlow } from '../../db/queries/flows';
+import { bindFlow, bindingsOfFlow, findFlow, findVersion, insertFlow, lastBindingRemovals, listBindings, type BindingRemoval, listFlows, listVersions, publishVersion, resolveBinding, saveDraft, setFlowArchived, unbindFlow } from '../../db/queries/flows';
 import type { Flow, FlowVersion } from '../../db/schema';
 import { flowDraftSchema, type FlowDraft } from '../../workflows/flow/graph-schema';
-import { triggerEventSchema, triggerEvents } from '../../workflows/flow/trigger-events';
+import { triggerEventSchema, triggerEvents, type TriggerEvent } from '../../workflows/flow/trigger-events';
 import { requireProjectAccess } from '../access/project-access';
 import { onlyRoles } from '../auth/principal';
 import { roleAbilities } from '../access/role-abilities';
 import type { AppDeps } from '../deps';
 import { ApiError, fieldDetail, found, invalidFields, notFound, said, zodDetails } from '../errors';
+import { sayIn } from '../said';
 import { validateWithDirectory } from '../flow-validation';
 import { requestLanguage } from '../request-language';
 import { translate } from '../../activities/runtime/translator';
@@ -34,18 +35,30 @@ const versionDto = (v: Pick<FlowVersion, 'id' | 'version' | 'publishedAt' | 'pub
   publishedBy: v.publishedBy,
 });
 
+const summaryDto = (f: Pick<Flow, 'id' | 'name' | 'triggerEvent' | 'draftUpdatedAt' | 'archivedAt'> & { latestVersion: number | null }) => ({
+  id: f.id,
+  name: f.name,
+  triggerEvent: f.triggerEvent,
+  latestVersion: f.latestVersion,
+  draftUpdatedAt: f.draftUpdatedAt.toISOString(),
+  archivedAt: f.archivedAt?.toISOString() ?? null,
+});
+
 async function flowDetail(db: Db, flow: Flow, language: Language) {
   const versions = await listVersions(db, flow.id);
   return {
-    id: flow.id,
-    name: flow.name,
-    triggerEvent: flow.triggerEvent,
-    latestVersion: versions[0]?.version ?? null,
-    draftUpdatedAt: flow.draftUpdatedAt.toISOString(),
+    ...summaryDto({ ...flow, latestVersion: versions[0]?.version ?? null }),
     draft: flow.draft,
     diagnostics: await validateWithDirectory(db, flow.draft, language),
     versions: versions.map(versionDto),
   };
+}
+
+/** The flow, unless it is archived (409: nothing new is made of an archived flow). */
+async function inUse(db: Db, id: string): Promise<Flow> {
+  const flow = found(await findFlow(db, id), 'flow', id);
+  if (flow.archivedAt !== null) throw new ApiError(409, 'flow_archived', said('flowArchived', { name: flow.name }));
+  return flow;
 }
 
 /** Flows decide who approves what for everybody, so only ops and admins change them. */
@@ -75,11 +88,42 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
     .openapi(
       routes.listFlows,
       async (c) => {
-        const rows = await listFlows(db);
+        const rows = await listFlows(db, { archived: c.req.valid('query').archived === 'true' });
         return c.json(
-          rows.map((f) => ({ id: f.id, name: f.name, triggerEvent: f.triggerEvent, latestVersion: f.latestVersion ?? null, draftUpdatedAt: f.draftUpdatedAt.toISOString() })),
+          rows.map((f) => summaryDto({ ...f, latestVersion: f.latestVersion ?? null })),
           200,
         );
+      },
+    )
+    .openapi(
+      { ...routes.archiveFlow, middleware: designersOnly },
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const flow = found(await findFlow(db, id), 'flow', id);
+        const bindings = await bindingsOfFlow(db, id);
+        if (bindings.length > 0) {
+          const events = translate(requestLanguage(c), 'flowCatalog');
+          const eventName = (event: string) => (triggerEvents.includes(event as TriggerEvent) ? events(`events.${event as TriggerEvent}`) : event);
+          throw new ApiError(
+            409,
+            'flow_bound',
+            said('flowStillBound', { name: flow.name, count: bindings.length }),
+            bindings.map((b) => {
+              const where = b.projectId === null ? said('flowBoundAll', { event: eventName(b.triggerEvent) }) : said('flowBoundProject', { event: eventName(b.triggerEvent), project: b.projectName ?? b.projectId });
+              return { path: 'bindings', message: sayIn('en', where), said: where };
+            }),
+          );
+        }
+        const archived = flow.archivedAt === null ? await setFlowArchived(db, id, new Date()) : flow;
+        return c.json(summaryDto({ ...(archived ?? flow), latestVersion: (await listVersions(db, id))[0]?.version ?? null }), 200);
+      },
+    )
+    .openapi(
+      { ...routes.restoreFlow, middleware: designersOnly },
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const flow = found(await setFlowArchived(db, id, null), 'flow', id);
+        return c.json(summaryDto({ ...flow, latestVersion: (await listVersions(db, id))[0]?.version ?? null }), 200);
       },
     )
     .openapi(
@@ -118,7 +162,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const { draft } = c.req.valid('json');
-        if (!(await findFlow(db, id))) throw notFound('flow', id);
+        await inUse(db, id);
         const flow = await saveDraft(db, id, { name: draft.name, triggerEvent: triggerEventOf(draft), document: draft });
         return c.json(await flowDetail(db, flow, requestLanguage(c)), 200);
       },
@@ -127,7 +171,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       { ...routes.publishFlow, middleware: designersOnly },
       async (c) => {
         const { id } = c.req.valid('param');
-        const flow = found(await findFlow(db, id), 'flow', id);
+        const flow = await inUse(db, id);
         await requireValid(db, flow.draft, requestLanguage(c));
         const version = await publishVersion(db, id, flow.draft, c.get('principal').userId);
         // Schedules bound to this flow fire at the new version's times from now on (or stop, if its
@@ -249,6 +293,7 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
         const body = c.req.valid('json');
         const flow = await findFlow(db, body.flowId);
         if (!flow) throw invalidFields([fieldDetail('flowId', 'field.noFlow', { id: body.flowId })]);
+        if (flow.archivedAt !== null) throw new ApiError(409, 'flow_archived', said('flowArchived', { name: flow.name }));
         if (flow.triggerEvent !== body.triggerEvent) {
           throw invalidFields([{ path: 'triggerEvent', message: `flow "${flow.name}" starts on ${flow.triggerEvent}, not ${body.triggerEvent}` }]);
         }

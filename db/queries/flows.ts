@@ -20,12 +20,14 @@ export async function findFlowByName(db: Db, name: string): Promise<Flow | undef
   return db.selectFrom('flows').selectAll().where('name', '=', name).orderBy('createdAt').executeTakeFirst();
 }
 
-export async function listFlows(db: Db) {
+/** The flows in use (`archived`: the archived ones instead), by name. */
+export async function listFlows(db: Db, { archived = false }: { archived?: boolean } = {}) {
   return db
     .selectFrom('flows')
     .leftJoin('flow_versions', 'flow_versions.flowId', 'flows.id')
-    .select(['flows.id', 'flows.name', 'flows.triggerEvent', 'flows.draftUpdatedAt', 'flows.createdAt'])
+    .select(['flows.id', 'flows.name', 'flows.triggerEvent', 'flows.draftUpdatedAt', 'flows.createdAt', 'flows.archivedAt'])
     .select((eb) => eb.fn.max('flow_versions.version').as('latestVersion'))
+    .where('flows.archivedAt', archived ? 'is not' : 'is', null)
     .groupBy('flows.id')
     .orderBy(byName('flows.name'))
     .execute();
@@ -76,6 +78,22 @@ export async function findVersion(db: Db, flowId: string, version: number): Prom
 
 export async function findVersionById(db: Db, id: string): Promise<FlowVersion | undefined> {
   return db.selectFrom('flow_versions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Archives the flow (`at`) or restores it (null); undefined when there is no such flow. */
+export async function setFlowArchived(db: Db, id: string, at: Date | null): Promise<Flow | undefined> {
+  return db.updateTable('flows').set({ archivedAt: at }).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+/** Where the flow is bound: org-wide (projectId null) or for a project, with the project's name. */
+export async function bindingsOfFlow(db: Db, flowId: string) {
+  return db
+    .selectFrom('flow_bindings as b')
+    .leftJoin('sales_projects as p', 'p.id', 'b.projectId')
+    .select(['b.triggerEvent', 'b.projectId', 'p.name as projectName'])
+    .where('b.flowId', '=', flowId)
+    .orderBy('b.triggerEvent')
+    .execute();
 }
 
 /** Binds a flow to an event for one project, or for all (projectId null); replaces the previous binding. */

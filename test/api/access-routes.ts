@@ -324,6 +324,24 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
         return { path: `/api/flows/${created.id}/publish`, body: {} };
       },
     },
+    // A flow of its own each time: one bound cannot be archived, and the shared one is bound.
+    'POST /api/flows/{id}/archive': {
+      allow: opsAndAdmin,
+      ok: 200,
+      send: async () => {
+        const created = await asAdmin('POST', '/api/flows', { draft: { ...flowDocument, name: `To archive ${randomUUID().slice(0, 8)}` } });
+        return { path: `/api/flows/${created.id}/archive`, body: {} };
+      },
+    },
+    'POST /api/flows/{id}/restore': {
+      allow: opsAndAdmin,
+      ok: 200,
+      send: async () => {
+        const created = await asAdmin('POST', '/api/flows', { draft: { ...flowDocument, name: `To restore ${randomUUID().slice(0, 8)}` } });
+        await asAdmin('POST', `/api/flows/${created.id}/archive`, {});
+        return { path: `/api/flows/${created.id}/restore`, body: {} };
+      },
+    },
     'GET /api/flows/{id}/versions': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/versions` }) },
     'GET /api/flows/{id}/versions/{version}': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/versions/1` }) },
     'GET /api/flows/{id}/export': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/export` }) },

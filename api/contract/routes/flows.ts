@@ -1,15 +1,29 @@
 import { routesOf, json, jsonBody, optionalJsonBody, refusal } from './define-routes';
 import { IdParam } from '../common';
-import { BindingBody, BindingEntry, Diagnostic, FlowDetail, FlowSummary, FlowVersionDetail, ImportBody, NewFlowBody, ProjectFlowBinding, PublishBody, SavedFlowDraft, SaveDraftBody, UnbindQuery, VersionParams, WebhookSecret } from '../flows';
+import { BindingBody, BindingEntry, Diagnostic, FlowDetail, FlowListQuery, FlowSummary, FlowVersionDetail, ImportBody, NewFlowBody, ProjectFlowBinding, PublishBody, SavedFlowDraft, SaveDraftBody, UnbindQuery, VersionParams, WebhookSecret } from '../flows';
 
 const invalidFlow = refusal('The flow does not validate; `details` lists each problem');
 
 const route = routesOf('flows');
 
+const archivedFlow = refusal('The flow is archived: restore it first');
+
 export const listFlows = route.get('/api/flows', {
-  summary: 'All flows with their newest published version',
-  standardErrors: false,
+  summary: 'The flows in use (or, with `archived=true`, the archived ones) with their newest published version',
+  request: { query: FlowListQuery },
   responses: { 200: json('Flows', FlowSummary.array()) },
+});
+
+export const archiveFlow = route.post('/api/flows/{id}/archive', {
+  summary: 'Archive a flow no event is bound to: it leaves the list and its versions stay for the runs that used them; ops and admins',
+  request: { params: IdParam },
+  responses: { 200: json('Archived', FlowSummary), 409: refusal('The flow is still bound; `details` names each binding') },
+});
+
+export const restoreFlow = route.post('/api/flows/{id}/restore', {
+  summary: 'Bring an archived flow back into use; ops and admins',
+  request: { params: IdParam },
+  responses: { 200: json('Restored', FlowSummary) },
 });
 
 export const createFlow = route.post('/api/flows', {
@@ -39,13 +53,13 @@ export const getFlow = route.get('/api/flows/{id}', {
 export const saveDraft = route.put('/api/flows/{id}/draft', {
   summary: 'Save the draft (published versions are never touched); ops and admins',
   request: { params: IdParam, body: jsonBody(SaveDraftBody) },
-  responses: { 200: json('Saved, with its diagnostics', FlowDetail) },
+  responses: { 200: json('Saved, with its diagnostics', FlowDetail), 409: archivedFlow },
 });
 
 export const publishFlow = route.post('/api/flows/{id}/publish', {
   summary: 'Publish the draft as the next immutable version, as the signed-in person; refused while it has problems; ops and admins',
   request: { params: IdParam, body: optionalJsonBody(PublishBody) },
-  responses: { 201: json('Published', FlowVersionDetail), 422: invalidFlow },
+  responses: { 201: json('Published', FlowVersionDetail), 409: archivedFlow, 422: invalidFlow },
 });
 
 export const listVersions = route.get('/api/flows/{id}/versions', {
@@ -87,7 +101,7 @@ export const unbindFlow = route.delete('/api/flow-bindings', {
 export const bindFlow = route.put('/api/flow-bindings', {
   summary: 'Bind a flow to an event for one project (projectId) or all (null); new runs use its newest version; ops and admins',
   request: { body: jsonBody(BindingBody) },
-  responses: { 200: json('Bound', BindingBody) },
+  responses: { 200: json('Bound', BindingBody), 409: archivedFlow },
 });
 
 export const projectFlowBindings = route.get('/api/projects/{id}/flow-bindings', {
