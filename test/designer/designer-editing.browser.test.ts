@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { planApprovalFlow, type FlowDraft } from '../../workflows/flow';
 import { createSignInPerson } from '../support/browser';
 import { call } from '../support/http';
+import { admin } from '../support/identities';
 
 const designer = useDesigner();
 
@@ -164,6 +165,50 @@ describe('drawing a flow in the designer', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('link', { name: '← Flows' }).click();
     await page.waitForURL(/\/flows$/);
+  });
+
+  it('archives a flow from the list after asking, says which binding keeps one in use, and restores it', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const loose = await designer.createFlow({ ...structuredClone(planApprovalFlow), name: `Loose ${tag}` });
+    const bound = await designer.createFlow({ ...structuredClone(planApprovalFlow), name: `Bound ${tag}` });
+    expect((await call(designer.system.app, 'POST', `/api/flows/${bound}/publish`, {})).status).toBe(201);
+    const project = await call(designer.system.app, 'POST', '/api/projects', { name: `Archive ${tag}`, ownerId: admin().id, periodStart: new Date().toISOString(), periodEnd: new Date(Date.now() + 86_400_000).toISOString() });
+    expect((await call(designer.system.app, 'PUT', '/api/flow-bindings', { triggerEvent: 'plan_submitted', projectId: project.body.id, flowId: bound })).status).toBe(200);
+
+    const page = await designer.newPage();
+    await page.goto(`${designer.url}/flows`);
+    const table = page.getByTestId('flow-table');
+    await table.getByText(`Loose ${tag}`).waitFor();
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    await page.getByTestId(`archive-${loose}`).click();
+    await expect.poll(() => table.getByText(`Loose ${tag}`).count()).toBe(0);
+    expect(asked[0]).toContain(`Archive “Loose ${tag}”?`);
+
+    // One still bound stays, and the page says where it is bound.
+    await page.getByTestId(`archive-${bound}`).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('still starts on 1 binding');
+    expect(await page.getByRole('alert').textContent()).toContain(`Plan submitted for project "Archive ${tag}"`);
+    expect(await table.getByText(`Bound ${tag}`).count()).toBe(1);
+
+    // Archived, it opens read-only and says why.
+    await page.getByTestId('show-archived').click();
+    const archived = page.getByTestId('archived-flow-table');
+    await archived.getByText(`Loose ${tag}`).waitFor();
+    await designer.screenshot(page, '8-archived-flows');
+    await archived.getByText(`Loose ${tag}`).click();
+    await page.waitForURL(new RegExp(`/flows/${loose}$`));
+    await expect.poll(() => page.getByTestId('archived-badge').count()).toBe(1);
+    expect(await page.getByTestId('palette-notify').count()).toBe(0);
+
+    await page.goto(`${designer.url}/flows`);
+    await page.getByTestId('show-archived').click();
+    await page.getByTestId(`restore-${loose}`).click();
+    await expect.poll(() => table.getByText(`Loose ${tag}`).count()).toBe(1);
+    expect(await archived.getByText(`Loose ${tag}`).count()).toBe(0);
   });
 
   it('shows flows to someone outside operations read-only: nothing to create, import, save or publish', async () => {

@@ -99,7 +99,10 @@ async function request<S extends z.ZodType>(schema: S, method: string, path: str
 const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
 
 export const api = {
-  listFlows: (): Promise<FlowSummary[]> => request(FlowSummary.array(), 'GET', '/api/flows'),
+  /** The flows in use, or the archived ones. */
+  listFlows: ({ archived = false }: { archived?: boolean } = {}): Promise<FlowSummary[]> => request(FlowSummary.array(), 'GET', archived ? '/api/flows?archived=true' : '/api/flows'),
+  archiveFlow: (id: string): Promise<FlowSummary> => request(FlowSummary, 'POST', `${flowPath(id)}/archive`, {}),
+  restoreFlow: (id: string): Promise<FlowSummary> => request(FlowSummary, 'POST', `${flowPath(id)}/restore`, {}),
   getFlow: (id: string): Promise<FlowDetail> => request(FlowDetail, 'GET', flowPath(id)),
   createFlow: (draft: FlowDraft): Promise<FlowDetail> => request(FlowDetail, 'POST', '/api/flows', { draft }),
   saveDraft: (id: string, draft: FlowDraft): Promise<FlowDetail> => request(FlowDetail, 'PUT', `${flowPath(id)}/draft`, { draft }),

@@ -32,6 +32,11 @@ function DraftEditor({ flow, readOnly }: { flow: FlowDetail; readOnly: boolean }
       overlay={overlay}
       toolbarExtra={
         <>
+          {flow.archivedAt !== null && (
+            <span className="badge" data-testid="archived-badge">
+              {t('editor.archivedBadge')}
+            </span>
+          )}
           <button
             type="button"
             className={`button${panel === 'bindings' ? ' button--on' : ''}`}
@@ -55,13 +60,13 @@ function DraftEditor({ flow, readOnly }: { flow: FlowDetail; readOnly: boolean }
   );
 }
 
-/** `/flows/:id`: the draft of one flow, editable for those who change flows and read-only for everyone else. */
+/** `/flows/:id`: the draft of one flow, editable for those who change flows and read-only for everyone else (and while it is archived). */
 export function EditorPage({ id }: { id: string }) {
   const { load, retry } = usePageQuery(['flow', id], () => api.getFlow(id));
   const mayEdit = useCan('editFlows');
   return (
     <PageState load={load} retry={retry}>
-      {(flow) => <DraftEditor key={flow.id} flow={flow} readOnly={!mayEdit} />}
+      {(flow) => <DraftEditor key={flow.id} flow={flow} readOnly={!mayEdit || flow.archivedAt !== null} />}
     </PageState>
   );
 }

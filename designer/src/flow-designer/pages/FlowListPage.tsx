@@ -1,5 +1,5 @@
 import { FileUp, Plus } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { defaultFlows, triggerEvents, type FlowDraft } from '../../../../workflows/flow';
@@ -7,7 +7,7 @@ import { ApiError, api, errorMessage } from '../../api/client';
 import { PageHead } from '../../app/PageHead';
 import { PageState } from '../../app/PageState';
 import { useCan } from '../../auth/use-can';
-import { usePageQuery } from '../../app/queries';
+import { queryClient, usePageQuery } from '../../app/queries';
 import { eventLabel } from '../../i18n/flow-catalog';
 import { i18next } from '../../i18n/i18n';
 import { FormAlert } from '../../shared/Field';
@@ -110,17 +110,23 @@ function NewFlowDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-function FlowTable({ flows }: { flows: readonly FlowSummary[] }) {
+/** The flows as a table; `action` puts a button on each row (archive, restore) for those who change flows. */
+function FlowTable({ flows, empty, action, testId }: { flows: readonly FlowSummary[]; empty: string; action?: ((flow: FlowSummary) => ReactNode) | undefined; testId: string }) {
   const { t } = useTranslation('flowDesigner');
-  if (flows.length === 0) return <p className="muted">{t('list.empty')}</p>;
+  if (flows.length === 0) return <p className="muted">{empty}</p>;
   return (
-    <table className="table" data-testid="flow-table">
+    <table className="table" data-testid={testId}>
       <thead>
         <tr>
           <th>{t('list.columns.flow')}</th>
           <th>{t('list.columns.startsWhen')}</th>
           <th>{t('list.columns.published')}</th>
           <th>{t('list.columns.draftChanged')}</th>
+          {action && (
+            <th>
+              <span className="sr-only">{t('list.columns.actions')}</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -136,6 +142,7 @@ function FlowTable({ flows }: { flows: readonly FlowSummary[] }) {
               <td>{startsWhen(flow.triggerEvent)}</td>
               <td>{flow.latestVersion === null ? <span className="muted">{t('list.notYet')}</span> : t('list.version', { version: flow.latestVersion })}</td>
               <td className="muted">{formatDateTime(flow.draftUpdatedAt)}</td>
+              {action && <td>{action(flow)}</td>}
             </tr>
           ))}
       </tbody>
@@ -143,11 +150,55 @@ function FlowTable({ flows }: { flows: readonly FlowSummary[] }) {
   );
 }
 
+/** The archived flows, each with "Restore" for those who change flows. */
+function ArchivedFlows({ mayEdit, onRestore }: { mayEdit: boolean; onRestore: (flow: FlowSummary) => void }) {
+  const { t } = useTranslation('flowDesigner');
+  const { load, retry } = usePageQuery(['flows', 'archived'], () => api.listFlows({ archived: true }));
+  return (
+    <section aria-label={t('list.archivedTitle')}>
+      <h2>{t('list.archivedTitle')}</h2>
+      <PageState load={load} retry={retry}>
+        {(flows) => (
+          <FlowTable
+            flows={flows}
+            empty={t('list.noneArchived')}
+            testId="archived-flow-table"
+            action={
+              mayEdit
+                ? (flow) => (
+                    <button type="button" className="button" onClick={() => onRestore(flow)} data-testid={`restore-${flow.id}`}>
+                      {t('list.restore')}
+                    </button>
+                  )
+                : undefined
+            }
+          />
+        )}
+      </PageState>
+    </section>
+  );
+}
+
 /** `/flows`: every flow, and the ways to make a new one (from scratch, a default flow, or a file). */
 export function FlowListPage() {
   const { load, retry } = usePageQuery(['flows'], () => api.listFlows());
   const [creating, setCreating] = useState(false);
+  const [showArchived, setShowArchived] = useState(false);
   const [importError, setImportError] = useState<FormErrors>(noErrors);
+
+  /** Archives or restores a flow; a refusal (a flow still bound) stands at the top with what it names. */
+  async function change(act: () => Promise<unknown>) {
+    setImportError(noErrors);
+    try {
+      await act();
+    } catch (error) {
+      setImportError({ summary: errorMessage(error), fields: {}, other: error instanceof ApiError ? error.details.map((d) => d.message) : [] });
+      return;
+    }
+    await queryClient.invalidateQueries({ queryKey: ['flows'] });
+  }
+  const archive = (flow: FlowSummary) =>
+    window.confirm(i18next.t('flowDesigner:list.archiveQuestion', { name: flow.name })) ? change(() => api.archiveFlow(flow.id)) : Promise.resolve();
   const [, navigate] = useLocation();
   const mayEdit = useCan('editFlows');
   const { t } = useTranslation('flowDesigner');
@@ -193,8 +244,29 @@ export function FlowListPage() {
       </PageHead>
       <FormAlert errors={importError} />
       <PageState load={load} retry={retry}>
-        {(flows) => <FlowTable flows={flows} />}
+        {(flows) => (
+          <FlowTable
+            flows={flows}
+            empty={t('list.empty')}
+            testId="flow-table"
+            action={
+              mayEdit
+                ? (flow) => (
+                    <button type="button" className="button button--danger-quiet" onClick={() => void archive(flow)} data-testid={`archive-${flow.id}`}>
+                      {t('list.archive')}
+                    </button>
+                  )
+                : undefined
+            }
+          />
+        )}
       </PageState>
+      <p>
+        <button type="button" className="button" aria-expanded={showArchived} onClick={() => setShowArchived(!showArchived)} data-testid="show-archived">
+          {showArchived ? t('list.hideArchived') : t('list.showArchived')}
+        </button>
+      </p>
+      {showArchived && <ArchivedFlows mayEdit={mayEdit} onRestore={(flow) => void change(() => api.restoreFlow(flow.id))} />}
       {creating && <NewFlowDialog onClose={() => setCreating(false)} />}
     </main>
   );
