@@ -151,7 +151,8 @@ const approvalTexts = {
   subject: 'Plan to approve: {{project.name}}',
   message:
     'Hello {{recipient.name}}, {{plan.submittedBy.name}} submitted the plan of {{project.name}} ' +
-    '({{plan.goalCount}} goals, {{plan.milestoneCount}} milestones, budget {{plan.budgetTotal}}). ' +
+    // Counts after a colon: a template has no plural ("1 goals").
+    '(goals: {{plan.goalCount}}, milestones: {{plan.milestoneCount}}, budget: {{plan.budgetTotal}}). ' +
     'Please approve it or reject it with a reason.',
   subjectZh: '待审批的计划：{{project.name}}',
   messageZh:

@@ -6,6 +6,7 @@ import {
   milestoneMissEscalationFlow,
   outputPortsOf,
   planApprovalFlow,
+  renderTemplate,
   targetChangeApprovalFlow,
   validateFlow,
 } from '../../../workflows/flow';
@@ -52,5 +53,13 @@ describe('default published flows', () => {
         }
       }
     }
+  });
+
+  it('words the plan approval’s counts so that a plan of one goal reads right (no "1 goals")', () => {
+    const ask = planApprovalFlow.nodes.find((node) => node.id === 'manager');
+    const message = String((ask?.config as { message?: unknown } | undefined)?.message);
+    const said = renderTemplate(message, { recipient: { name: 'Wang' }, project: { name: 'East' }, plan: { submittedBy: { name: 'Li' }, goalCount: 1, milestoneCount: 1, budgetTotal: 0 } });
+    expect(said).toContain('(goals: 1, milestones: 1, budget: 0)');
+    expect(said).not.toMatch(/\b1 goals\b/);
   });
 });
