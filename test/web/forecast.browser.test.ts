@@ -58,6 +58,8 @@ describe('the forecast on the sales plan page', () => {
     await page.goto(`${web.url}/projects/${projectId}/sales-plan`);
     const card = page.getByTestId('forecast');
     await card.getByTestId(`forecast-allocation-${goalId}:user:${org.rep.id}`).waitFor();
+    // The row names its person once the people list is in (a short id until then).
+    await expect.poll(() => card.getByTestId(`forecast-allocation-${goalId}:user:${org.rep.id}`).textContent()).toContain(org.rep.name);
     expect(await card.getByTestId('forecast-scope').textContent()).toBe('你自己的指标和里程碑。');
     expect(await card.locator('tbody tr').count()).toBe(1);
     expect(await englishLeftOn(page, [org.rep.name, colleague.name, org.manager.name], '[data-testid="forecast"]')).toEqual([]);
