@@ -25,7 +25,7 @@ const languages = [
     goalShows: 'at least 1,200,000 CNY',
     create: 'Create and plan',
     headings: { newProject: 'New project', split: 'Target split' },
-    milestone: { name: 'First key accounts', form: 'Add a milestone', target: 'Target (cumulative)', name_: 'Name', save: 'Add milestone' },
+    milestone: { name: 'First key accounts', form: 'Add a milestone', target: 'Target (cumulative)', name_: 'Name', save: 'Add milestone', targetShows: '500,000 CNY' },
     submitted: 'Submitted — waiting for approval.',
   },
   {
@@ -36,7 +36,7 @@ const languages = [
     goalShows: '至少 ¥1,200,000.00',
     create: '创建并制定计划',
     headings: { newProject: '新建项目', split: '目标分解' },
-    milestone: { name: '首批重点客户签约', form: '添加里程碑', target: '目标值（累计）', name_: '名称', save: '添加里程碑' },
+    milestone: { name: '首批重点客户签约', form: '添加里程碑', target: '目标值（累计）', name_: '名称', save: '添加里程碑', targetShows: '¥500,000.00' },
     submitted: '已提交，等待审批。',
   },
 ] as const;
@@ -111,6 +111,8 @@ describe.each(languages)('a manager plans a project in $locale', (language) => {
     await form.getByRole('button', { name: language.milestone.save }).click();
     await expect.poll(async () => [await table.locator('tbody tr').count(), ...(await form.locator('.field__error, [role="alert"]').allTextContents())]).toEqual([months + 1]);
     expect(await table.textContent()).toContain(language.milestone.name);
+    // Its target in the goal's unit, as the goal itself reads.
+    expect(await table.locator('tbody tr', { hasText: language.milestone.name }).textContent()).toContain(language.milestone.targetShows);
     await checkScreen(page);
 
     // The plan goes to the owner's manager (the default approval, bound to this project only).

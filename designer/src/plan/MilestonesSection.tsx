@@ -9,20 +9,21 @@ import { z } from 'zod';
 import { ApiFormElement } from '../shared/ApiFormElement';
 import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
-import { formatNumber, formatPct, amountAsTyped } from '../shared/format';
+import { amountAsTyped, formatAmount, formatNumber, formatPct } from '../shared/format';
 import { usePeople, usePeopleNames } from '../shared/people';
 import { requestJson } from '../shared/request';
 import { TimeText } from '../shared/TimeText';
 import { dateTimeInputValue, fromLocalInput, type ZoneOption } from '../shared/time';
 import { useApiForm } from '../shared/use-api-form';
 import { unitLabel } from './duration-units';
-import { goalLabel } from './goal-labels';
+import { goalLabel, kpiMetricLabel } from './goal-labels';
 import type { PlanContext } from './plan-data';
 import { RemoveButton, SectionError } from './ItemList';
 import { useRemove } from './use-remove';
 import { WarningFields } from './WarningFields';
 import { warningFormDefaults, warningFormFields } from './warning-form';
 import { NewPlanMilestoneBody, PlanMilestone } from '../../../api/contract/plan';
+import type { Goal } from '../../../api/contract/goals';
 import { HolidayNote } from '../calendars/HolidayNote';
 
 export function MilestonesSection({ plan }: { plan: PlanContext }) {
@@ -31,7 +32,7 @@ export function MilestonesSection({ plan }: { plan: PlanContext }) {
   const nameOf = usePeopleNames();
   const [editing, setEditing] = useState<PlanMilestone | null>(null);
   const { error: removeError, remove: removeRow } = useRemove(reload);
-  const goalName = new Map(data.goals.map((g) => [g.id, goalLabel(t, g)]));
+  const goalOf = new Map(data.goals.map((g) => [g.id, g]));
 
   async function remove(milestone: PlanMilestone) {
     const removed = await removeRow(`/api/projects/${data.project.id}/milestones/${milestone.id}`, t('milestones.removeQuestion', { name: milestone.name }));
@@ -55,7 +56,7 @@ export function MilestonesSection({ plan }: { plan: PlanContext }) {
                   {m.evidence && <div className="small muted">{t('milestones.shownBy', { evidence: m.evidence })}</div>}
                 </td>
                 <td>
-                  {formatNumber(m.targetValue)} <span className="small muted">{m.goalId ? goalName.get(m.goalId) : m.metric}</span>
+                  <MilestoneTarget value={m.targetValue} goal={m.goalId ? goalOf.get(m.goalId) : undefined} metric={m.metric} />
                 </td>
                 <td>
                   <TimeText at={m.dueAt} hint={false} timeZone={data.project.basics.calendar.timeZone} />
@@ -81,6 +82,16 @@ export function MilestonesSection({ plan }: { plan: PlanContext }) {
       )}
       {editable && <MilestoneForm key={editing?.id ?? 'new'} plan={plan} editing={editing} onDone={() => setEditing(null)} />}
     </Card>
+  );
+}
+
+/** A milestone's target in its goal's unit ("400,000 CNY", "¥400,000.00"), with what it measures. */
+function MilestoneTarget({ value, goal, metric }: { value: string; goal: Goal | undefined; metric: string }) {
+  const { t } = useTranslation('plan');
+  return (
+    <>
+      {goal ? formatAmount(value, goal.unit) : formatNumber(value)} <span className="small muted">{goal ? goalLabel(t, goal) : kpiMetricLabel(metric)}</span>
+    </>
   );
 }
 
