@@ -60,7 +60,7 @@ export const FlowSummary = z
   .openapi('FlowSummary');
 
 export const FlowListQuery = z.strictObject({
-  archived: z.enum(['true']).optional().openapi({ description: 'The archived flows instead of those in use' }),
+  archived: z.enum(['true', 'false']).optional().openapi({ description: 'The archived flows instead of those in use (true)' }),
 });
 
 export const FlowVersionSummary = z

@@ -1,7 +1,7 @@
 import { flowWebhookSecret, signatureHeader } from '../../activities/flow/webhook-signature';
 import type { Db } from '../../db/connect';
 import { listScheduleBindings } from '../../db/queries/flow-schedules';
-import { bindFlow, bindingsOfFlow, findFlow, findVersion, insertFlow, lastBindingRemovals, listBindings, type BindingRemoval, listFlows, listVersions, publishVersion, resolveBinding, saveDraft, setFlowArchived, unbindFlow } from '../../db/queries/flows';
+import { archiveFlowIfUnbound, bindFlow, findFlow, findVersion, insertFlow, lastBindingRemovals, listBindings, type BindingRemoval, listFlows, listVersions, publishVersion, resolveBinding, restoreFlow, saveDraft, unbindFlow } from '../../db/queries/flows';
 import type { Flow, FlowVersion } from '../../db/schema';
 import { flowDraftSchema, type FlowDraft } from '../../workflows/flow/graph-schema';
 import { triggerEventSchema, triggerEvents, type TriggerEvent } from '../../workflows/flow/trigger-events';
@@ -54,12 +54,17 @@ async function flowDetail(db: Db, flow: Flow, language: Language) {
   };
 }
 
-/** The flow, unless it is archived (409: nothing new is made of an archived flow). */
+/** Nothing new is made of an archived flow: no draft, version or binding. */
+const flowArchived = (flow: Pick<Flow, 'name'>) => new ApiError(409, 'flow_archived', said('flowArchived', { name: flow.name }));
+
+/** The flow, unless it is archived. */
 async function inUse(db: Db, id: string): Promise<Flow> {
   const flow = found(await findFlow(db, id), 'flow', id);
-  if (flow.archivedAt !== null) throw new ApiError(409, 'flow_archived', said('flowArchived', { name: flow.name }));
+  if (flow.archivedAt !== null) throw flowArchived(flow);
   return flow;
 }
+
+const withLatestVersion = async (db: Db, flow: Flow) => summaryDto({ ...flow, latestVersion: (await listVersions(db, flow.id))[0]?.version ?? null });
 
 /** Flows decide who approves what for everybody, so only ops and admins change them. */
 export const designersOnly = onlyRoles(roleAbilities.editFlows, 'create, change, publish or bind flows');
@@ -99,8 +104,7 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
       { ...routes.archiveFlow, middleware: designersOnly },
       async (c) => {
         const { id } = c.req.valid('param');
-        const flow = found(await findFlow(db, id), 'flow', id);
-        const bindings = await bindingsOfFlow(db, id);
+        const { flow, boundAt: bindings } = found(await archiveFlowIfUnbound(db, id), 'flow', id);
         if (bindings.length > 0) {
           const events = translate(requestLanguage(c), 'flowCatalog');
           const eventName = (event: string) => (triggerEvents.includes(event as TriggerEvent) ? events(`events.${event as TriggerEvent}`) : event);
@@ -114,16 +118,14 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
             }),
           );
         }
-        const archived = flow.archivedAt === null ? await setFlowArchived(db, id, new Date()) : flow;
-        return c.json(summaryDto({ ...(archived ?? flow), latestVersion: (await listVersions(db, id))[0]?.version ?? null }), 200);
+        return c.json(await withLatestVersion(db, flow), 200);
       },
     )
     .openapi(
       { ...routes.restoreFlow, middleware: designersOnly },
       async (c) => {
         const { id } = c.req.valid('param');
-        const flow = found(await setFlowArchived(db, id, null), 'flow', id);
-        return c.json(summaryDto({ ...flow, latestVersion: (await listVersions(db, id))[0]?.version ?? null }), 200);
+        return c.json(await withLatestVersion(db, found(await restoreFlow(db, id), 'flow', id)), 200);
       },
     )
     .openapi(
@@ -293,7 +295,7 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
         const body = c.req.valid('json');
         const flow = await findFlow(db, body.flowId);
         if (!flow) throw invalidFields([fieldDetail('flowId', 'field.noFlow', { id: body.flowId })]);
-        if (flow.archivedAt !== null) throw new ApiError(409, 'flow_archived', said('flowArchived', { name: flow.name }));
+        if (flow.archivedAt !== null) throw flowArchived(flow);
         if (flow.triggerEvent !== body.triggerEvent) {
           throw invalidFields([{ path: 'triggerEvent', message: `flow "${flow.name}" starts on ${flow.triggerEvent}, not ${body.triggerEvent}` }]);
         }
@@ -306,7 +308,7 @@ export function flowBindingsRouter({ db, temporal }: AppDeps) {
         if (body.projectId && !(await findProject(db, body.projectId))) {
           throw invalidFields([fieldDetail('projectId', 'field.noProject', { id: body.projectId })]);
         }
-        await bindFlow(db, { ...body, pinnedVersion });
+        if (!(await bindFlow(db, { ...body, pinnedVersion }))) throw flowArchived(flow);
         if (body.triggerEvent === 'schedule') await syncFlowSchedule(schedules, body.projectId);
         return c.json({ ...body, version: pinnedVersion }, 200);
       },

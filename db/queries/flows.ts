@@ -80,13 +80,15 @@ export async function findVersionById(db: Db, id: string): Promise<FlowVersion |
   return db.selectFrom('flow_versions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Archives the flow (`at`) or restores it (null); undefined when there is no such flow. */
-export async function setFlowArchived(db: Db, id: string, at: Date | null): Promise<Flow | undefined> {
-  return db.updateTable('flows').set({ archivedAt: at }).where('id', '=', id).returningAll().executeTakeFirst();
+/** Restores an archived flow; undefined when there is no such flow. */
+export async function restoreFlow(db: Db, id: string): Promise<Flow | undefined> {
+  return db.updateTable('flows').set({ archivedAt: null }).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
+export type FlowBindingPlace = Awaited<ReturnType<typeof bindingsOfFlow>>[number];
+
 /** Where the flow is bound: org-wide (projectId null) or for a project, with the project's name. */
-export async function bindingsOfFlow(db: Db, flowId: string) {
+async function bindingsOfFlow(db: Db, flowId: string) {
   return db
     .selectFrom('flow_bindings as b')
     .leftJoin('sales_projects as p', 'p.id', 'b.projectId')
@@ -96,9 +98,31 @@ export async function bindingsOfFlow(db: Db, flowId: string) {
     .execute();
 }
 
-/** Binds a flow to an event for one project, or for all (projectId null); replaces the previous binding. */
-export async function bindFlow(db: Db, binding: { triggerEvent: string; projectId: string | null; flowId: string; pinnedVersion?: number | null }): Promise<void> {
-  await withinTransaction(db, async (trx) => {
+/**
+ * Archives the flow unless something is bound to it, then answers where it is bound. The flow's row
+ * is locked first, as `bindFlow` locks it before binding, so a binding cannot slip in between the
+ * check and the archiving. Undefined when there is no such flow.
+ */
+export async function archiveFlowIfUnbound(db: Db, id: string): Promise<{ flow: Flow; boundAt: FlowBindingPlace[] } | undefined> {
+  return withinTransaction(db, async (trx) => {
+    const flow = await trx.selectFrom('flows').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!flow) return undefined;
+    const boundAt = await bindingsOfFlow(trx, id);
+    if (boundAt.length > 0 || flow.archivedAt !== null) return { flow, boundAt };
+    const archived = await trx.updateTable('flows').set({ archivedAt: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    return { flow: archived, boundAt };
+  });
+}
+
+/**
+ * Binds a flow to an event for one project, or for all (projectId null); replaces the previous
+ * binding. False, and nothing bound, when the flow is archived (checked under a lock of its row, which
+ * archiving takes too).
+ */
+export async function bindFlow(db: Db, binding: { triggerEvent: string; projectId: string | null; flowId: string; pinnedVersion?: number | null }): Promise<boolean> {
+  return withinTransaction(db, async (trx) => {
+    const flow = await trx.selectFrom('flows').select('archivedAt').where('id', '=', binding.flowId).forShare().executeTakeFirst();
+    if (!flow || flow.archivedAt !== null) return false;
     let remove = trx.deleteFrom('flow_bindings').where('triggerEvent', '=', binding.triggerEvent);
     remove = binding.projectId === null ? remove.where('projectId', 'is', null) : remove.where('projectId', '=', binding.projectId);
     await remove.execute();
@@ -106,6 +130,7 @@ export async function bindFlow(db: Db, binding: { triggerEvent: string; projectI
       .insertInto('flow_bindings')
       .values({ triggerEvent: binding.triggerEvent, projectId: binding.projectId, flowId: binding.flowId, pinnedVersion: binding.pinnedVersion ?? null })
       .execute();
+    return true;
   });
 }
 

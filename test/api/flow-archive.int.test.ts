@@ -62,4 +62,5 @@ describe('archiving a flow', () => {
     expect(chinese.details[0]?.message).toContain(`项目“${name}”`);
     expect((await expectOk(api(listFlows, { query: {} }), 200)).map((f) => f.id)).toContain(flowId);
   });
+
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18next } from '../../designer/src/i18n/i18n';
 import { amountAsTyped, formatAmount, formatCompact, formatCompactAmount, formatNumber, formatPct } from '../../designer/src/shared/format';
-import { formatDate, formatDateTime, formatMoment, formatPeriod, fromNow, timeZoneLabel } from '../../designer/src/shared/time';
+import { afterDay, dateInputValue, formatDate, formatDateTime, formatMoment, formatPeriod, fromLocalInput, fromNow, lastDayInputValue, startOfDay, timeZoneLabel } from '../../designer/src/shared/time';
 
 // 2027-03-31 20:00 in Shanghai; still the 31st in UTC.
 const evening = '2027-03-31T12:00:00.000Z';
@@ -71,5 +71,17 @@ describe('figures and dates in the page’s language', () => {
     expect(amountAsTyped('1,200 000')).toBe('1,200 000');
     expect(amountAsTyped('12,00,000')).toBe('12,00,000');
     expect(amountAsTyped('lots')).toBe('lots');
+  });
+
+  it('reads a plan’s days and times in the calendar’s zone, a day the clocks change on included', () => {
+    const berlin = { timeZone: 'Europe/Berlin' };
+    expect(startOfDay('2030-03-31', berlin)).toBe('2030-03-31T00:00:00+01:00');
+    // Clocks go forward on 31 March 2030: the day has 23 hours and ends at the next midnight.
+    expect(afterDay('2030-03-31', berlin)).toBe('2030-04-01T00:00:00+02:00');
+    expect(afterDay('2027-10-31', berlin)).toBe('2027-11-01T00:00:00+01:00');
+    expect(lastDayInputValue('2030-04-01T00:00:00+02:00', berlin)).toBe('2030-03-31');
+    expect(dateInputValue('2026-12-31T16:00:00.000Z', { timeZone: 'Asia/Shanghai' })).toBe('2027-01-01');
+    expect(fromLocalInput('2027-02-26T18:00', { timeZone: 'Asia/Shanghai' })).toBe('2027-02-26T18:00:00+08:00');
+    expect([startOfDay('31/03/2027', berlin), afterDay('', berlin), fromLocalInput('soon', berlin)]).toEqual([undefined, undefined, undefined]);
   });
 });

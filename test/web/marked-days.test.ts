@@ -27,6 +27,9 @@ describe('the marked days of a shared calendar year', () => {
     // 20:00 in UTC on 30 September is already 1 October in Shanghai.
     expect(calendarDate('2026-09-30T20:00Z', 'Asia/Shanghai')).toBe('2026-10-01');
     expect(calendarDate('2026-10-10', 'Asia/Shanghai')).toBe('2026-10-10');
+    // A datetime-local value is the calendar's own time (the plan's inputs are), wherever the browser is.
+    expect(calendarDate('2026-10-01T23:30', 'Asia/Shanghai')).toBe('2026-10-01');
+    expect(calendarDate('2026-10-01T00:30', 'America/Los_Angeles')).toBe('2026-10-01');
     expect(calendarDate('', 'Asia/Shanghai')).toBeNull();
     expect(calendarDate('not a date', 'Asia/Shanghai')).toBeNull();
   });

@@ -53,13 +53,14 @@ export function withDay(table: DayTable | null, date: string, kind: DayKind | nu
 
 /**
  * The calendar date of a form's value in the project's zone: a date input's `2026-10-01` as it
- * is, a datetime-local value (this browser's time) as that moment's date where the project works.
+ * is, a datetime-local value as typed in that zone (the plan's inputs are the calendar's time), a
+ * value with an offset as that moment's date where the project works.
  */
 export function calendarDate(value: string | null | undefined, timeZone: string): string | null {
   if (!value) return null;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  const local = DateTime.fromISO(value);
-  return local.isValid ? local.setZone(timeZone).toISODate() : null;
+  const at = DateTime.fromISO(value, { zone: timeZone });
+  return at.isValid ? at.toISODate() : null;
 }
 
 /**

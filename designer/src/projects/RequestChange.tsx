@@ -4,7 +4,7 @@ import { ApiFormElement } from '../shared/ApiFormElement';
 import { Field } from '../shared/Field';
 import { FormActions } from '../shared/FormActions';
 import { SelectField } from '../shared/SelectField';
-import { formatNumber } from '../shared/format';
+import { amountAsTyped, formatNumber } from '../shared/format';
 import { requestJson } from '../shared/request';
 import { formatDateTime } from '../shared/time';
 import { typed, useApiForm } from '../shared/use-api-form';
@@ -56,7 +56,7 @@ export function RequestChange({ projectId, milestone, onClose, onDone }: { proje
           </Field>
         ) : (
           <Field key="target" label={t('requestChange.newTarget')} error={errorOf('after')}>
-            {(props) => <input {...props} inputMode="decimal" {...register('after', { setValueAs: (text: string) => text.trim() })} />}
+            {(props) => <input {...props} inputMode="decimal" {...register('after', { setValueAs: amountAsTyped })} />}
           </Field>
         )}
       </div>

@@ -99,10 +99,9 @@ export const startOfDay = (value: string, { timeZone }: ZoneOption = {}): string
   /^\d{4}-\d{2}-\d{2}$/.test(value) ? isoWithOffset(DateTime.fromISO(value, local(timeZone))) : undefined;
 
 /** The first moment after the given day in the zone: how the API bounds a period that runs "to the end of" it. */
-export const afterDay = (value: string, zone: ZoneOption = {}): string | undefined => {
-  const start = startOfDay(value, zone);
-  return start === undefined ? undefined : isoWithOffset(DateTime.fromISO(start, { setZone: true }).plus({ days: 1 }));
-};
+export const afterDay = (value: string, { timeZone }: ZoneOption = {}): string | undefined =>
+  // A calendar day in the zone itself, so a day the clocks change on ends at the next midnight (23 or 25 hours).
+  /^\d{4}-\d{2}-\d{2}$/.test(value) ? isoWithOffset(DateTime.fromISO(value, local(timeZone)).plus({ days: 1 })) : undefined;
 
 /** `2027-03-31T18:00` (a datetime-local input) → that moment in the zone, as the API wants it; undefined when empty or not a time. */
 export const fromLocalInput = (value: string, { timeZone }: ZoneOption = {}): string | undefined =>

@@ -187,7 +187,7 @@ export function FlowListPage() {
   const [importError, setImportError] = useState<FormErrors>(noErrors);
 
   /** Archives or restores a flow; a refusal (a flow still bound) stands at the top with what it names. */
-  async function change(act: () => Promise<unknown>) {
+  async function change(flowId: string, act: () => Promise<unknown>) {
     setImportError(noErrors);
     try {
       await act();
@@ -195,10 +195,11 @@ export function FlowListPage() {
       setImportError({ summary: errorMessage(error), fields: {}, other: error instanceof ApiError ? error.details.map((d) => d.message) : [] });
       return;
     }
-    await queryClient.invalidateQueries({ queryKey: ['flows'] });
+    // The lists, and the flow's own page (it opens read-only while archived).
+    await Promise.all([queryClient.invalidateQueries({ queryKey: ['flows'] }), queryClient.invalidateQueries({ queryKey: ['flow', flowId] })]);
   }
   const archive = (flow: FlowSummary) =>
-    window.confirm(i18next.t('flowDesigner:list.archiveQuestion', { name: flow.name })) ? change(() => api.archiveFlow(flow.id)) : Promise.resolve();
+    window.confirm(i18next.t('flowDesigner:list.archiveQuestion', { name: flow.name })) ? change(flow.id, () => api.archiveFlow(flow.id)) : Promise.resolve();
   const [, navigate] = useLocation();
   const mayEdit = useCan('editFlows');
   const { t } = useTranslation('flowDesigner');
@@ -266,7 +267,7 @@ export function FlowListPage() {
           {showArchived ? t('list.hideArchived') : t('list.showArchived')}
         </button>
       </p>
-      {showArchived && <ArchivedFlows mayEdit={mayEdit} onRestore={(flow) => void change(() => api.restoreFlow(flow.id))} />}
+      {showArchived && <ArchivedFlows mayEdit={mayEdit} onRestore={(flow) => void change(flow.id, () => api.restoreFlow(flow.id))} />}
       {creating && <NewFlowDialog onClose={() => setCreating(false)} />}
     </main>
   );
