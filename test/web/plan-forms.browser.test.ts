@@ -8,14 +8,20 @@ import { apiAs, expectOk } from '../support/api-client';
 
 const web = useWeb();
 
+/** A rep who has just created a project through the page, on its plan page. */
+async function planOfNewProject(name: string) {
+  const org = await createSignInOrgChart(web.system);
+  const page = await web.newPage(org.rep);
+  await page.goto(`${web.url}/projects/new`);
+  await page.getByTestId('project-name').fill(`${name} ${randomUUID().slice(0, 8)}`);
+  await page.getByRole('button', { name: 'Create and plan' }).click();
+  await page.waitForURL(/\/projects\/[0-9a-f-]{36}\/plan$/);
+  return { org, page };
+}
+
 describe('the plan’s own forms', () => {
   it('checks a task, a budget line and a risk with the contract before sending, keeps what was typed, and adds each row', async () => {
-    const org = await createSignInOrgChart(web.system);
-    const page = await web.newPage(org.rep);
-    await page.goto(`${web.url}/projects/new`);
-    await page.getByTestId('project-name').fill(`Forms ${randomUUID().slice(0, 8)}`);
-    await page.getByRole('button', { name: 'Create and plan' }).click();
-    await page.waitForURL(/\/projects\/[0-9a-f-]{36}\/plan$/);
+    const { page } = await planOfNewProject('Forms');
 
     const task = page.getByRole('form', { name: 'Add a task' });
     await task.getByRole('button', { name: 'Add task' }).click();
@@ -51,12 +57,7 @@ describe('the plan’s own forms', () => {
   });
 
   it('adds a milestone by hand after the contract finds what is missing, and edits it in place', async () => {
-    const org = await createSignInOrgChart(web.system);
-    const page = await web.newPage(org.rep);
-    await page.goto(`${web.url}/projects/new`);
-    await page.getByTestId('project-name').fill(`Milestones ${randomUUID().slice(0, 8)}`);
-    await page.getByRole('button', { name: 'Create and plan' }).click();
-    await page.waitForURL(/\/projects\/[0-9a-f-]{36}\/plan$/);
+    const { page } = await planOfNewProject('Milestones');
 
     const form = page.getByRole('form', { name: 'Add a milestone' });
     await form.getByLabel('Target (cumulative)').fill('250000');
@@ -137,12 +138,7 @@ describe('the plan’s own forms', () => {
   });
 
   it('asks to check the field the API refused in the page’s words, and takes the message away once it is changed', async () => {
-    const org = await createSignInOrgChart(web.system);
-    const page = await web.newPage(org.rep);
-    await page.goto(`${web.url}/projects/new`);
-    await page.getByTestId('project-name').fill(`Refusal ${randomUUID().slice(0, 8)}`);
-    await page.getByRole('button', { name: 'Create and plan' }).click();
-    await page.waitForURL(/\/projects\/[0-9a-f-]{36}\/plan$/);
+    const { page } = await planOfNewProject('Refusal');
 
     // Without a goal a milestone needs a metric of its own: the API says so, not the form.
     const form = page.getByRole('form', { name: 'Add a milestone' });

@@ -1,5 +1,5 @@
 import { FileUp, Plus } from 'lucide-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { defaultFlows, triggerEvents, type FlowDraft } from '../../../../workflows/flow';
@@ -110,8 +110,16 @@ function NewFlowDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** The flows as a table; `action` puts a button on each row (archive, restore) for those who change flows. */
-function FlowTable({ flows, empty, action, testId }: { flows: readonly FlowSummary[]; empty: string; action?: ((flow: FlowSummary) => ReactNode) | undefined; testId: string }) {
+/** A button on each row of the table (archive, restore), for those who change flows; `id` names its test id (`archive` → `archive-<flow id>`). */
+interface RowAction {
+  readonly id: string;
+  readonly label: string;
+  readonly quiet?: boolean;
+  readonly act: (flow: FlowSummary) => void;
+}
+
+/** The flows as a table, with the row's `action` when given. */
+function FlowTable({ flows, empty, action, testId }: { flows: readonly FlowSummary[]; empty: string; action?: RowAction | undefined; testId: string }) {
   const { t } = useTranslation('flowDesigner');
   if (flows.length === 0) return <p className="muted">{empty}</p>;
   return (
@@ -142,7 +150,13 @@ function FlowTable({ flows, empty, action, testId }: { flows: readonly FlowSumma
               <td>{startsWhen(flow.triggerEvent)}</td>
               <td>{flow.latestVersion === null ? <span className="muted">{t('list.notYet')}</span> : t('list.version', { version: flow.latestVersion })}</td>
               <td className="muted">{formatDateTime(flow.draftUpdatedAt)}</td>
-              {action && <td>{action(flow)}</td>}
+              {action && (
+                <td>
+                  <button type="button" className={`button${action.quiet ? ' button--danger-quiet' : ''}`} onClick={() => action.act(flow)} data-testid={`${action.id}-${flow.id}`}>
+                    {action.label}
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
       </tbody>
@@ -154,6 +168,7 @@ function FlowTable({ flows, empty, action, testId }: { flows: readonly FlowSumma
 function ArchivedFlows({ mayEdit, onRestore }: { mayEdit: boolean; onRestore: (flow: FlowSummary) => void }) {
   const { t } = useTranslation('flowDesigner');
   const { load, retry } = usePageQuery(['flows', 'archived'], () => api.listFlows({ archived: true }));
+  const restore: RowAction | undefined = mayEdit ? { id: 'restore', label: t('list.restore'), act: onRestore } : undefined;
   return (
     <section aria-label={t('list.archivedTitle')}>
       <h2>{t('list.archivedTitle')}</h2>
@@ -163,15 +178,7 @@ function ArchivedFlows({ mayEdit, onRestore }: { mayEdit: boolean; onRestore: (f
             flows={flows}
             empty={t('list.noneArchived')}
             testId="archived-flow-table"
-            action={
-              mayEdit
-                ? (flow) => (
-                    <button type="button" className="button" onClick={() => onRestore(flow)} data-testid={`restore-${flow.id}`}>
-                      {t('list.restore')}
-                    </button>
-                  )
-                : undefined
-            }
+            action={restore}
           />
         )}
       </PageState>
@@ -203,6 +210,7 @@ export function FlowListPage() {
   const [, navigate] = useLocation();
   const mayEdit = useCan('editFlows');
   const { t } = useTranslation('flowDesigner');
+  const archiveAction: RowAction | undefined = mayEdit ? { id: 'archive', label: t('list.archive'), quiet: true, act: (flow) => void archive(flow) } : undefined;
 
   async function importFile(file: File) {
     setImportError(noErrors);
@@ -250,15 +258,7 @@ export function FlowListPage() {
             flows={flows}
             empty={t('list.empty')}
             testId="flow-table"
-            action={
-              mayEdit
-                ? (flow) => (
-                    <button type="button" className="button button--danger-quiet" onClick={() => void archive(flow)} data-testid={`archive-${flow.id}`}>
-                      {t('list.archive')}
-                    </button>
-                  )
-                : undefined
-            }
+            action={archiveAction}
           />
         )}
       </PageState>
