@@ -4,7 +4,7 @@ import { listScheduleBindings } from '../../db/queries/flow-schedules';
 import { archiveFlowIfUnbound, bindFlow, findFlow, findVersion, insertFlow, lastBindingRemovals, listBindings, type BindingRemoval, listFlows, listVersions, publishVersion, resolveBinding, restoreFlow, saveDraft, unbindFlow } from '../../db/queries/flows';
 import type { Flow, FlowVersion } from '../../db/schema';
 import { flowDraftSchema, type FlowDraft } from '../../workflows/flow/graph-schema';
-import { triggerEventSchema, triggerEvents, type TriggerEvent } from '../../workflows/flow/trigger-events';
+import { triggerEventSchema, triggerEvents } from '../../workflows/flow/trigger-events';
 import { requireProjectAccess } from '../access/project-access';
 import { onlyRoles } from '../auth/principal';
 import { roleAbilities } from '../access/role-abilities';
@@ -107,7 +107,10 @@ export function flowsRouter({ db, decisionLinks, temporal }: AppDeps) {
         const { flow, boundAt: bindings } = found(await archiveFlowIfUnbound(db, id), 'flow', id);
         if (bindings.length > 0) {
           const events = translate(requestLanguage(c), 'flowCatalog');
-          const eventName = (event: string) => (triggerEvents.includes(event as TriggerEvent) ? events(`events.${event as TriggerEvent}`) : event);
+          const eventName = (event: string) => {
+            const known = triggerEvents.find((candidate) => candidate === event);
+            return known === undefined ? event : events(`events.${known}`);
+          };
           throw new ApiError(
             409,
             'flow_bound',

@@ -71,7 +71,6 @@ function BudgetForm({ plan }: { plan: PlanContext }) {
   const { form, saving, errorOf } = api;
   const { register } = form;
   // Amounts are sent as typed: the contract's words say what is wrong with one that is not a number.
-  const amount = amountAsTyped;
 
   return (
     <ApiFormElement api={api} className="subform" aria-label={t('budget.add')}>
@@ -80,7 +79,7 @@ function BudgetForm({ plan }: { plan: PlanContext }) {
           {(props) => <input {...props} {...register('category')} placeholder={t('budget.categoryExample')} />}
         </Field>
         <Field label={t('budget.planned')} error={errorOf('planned')}>
-          {(props) => <input {...props} inputMode="decimal" {...register('planned', { setValueAs: amount })} />}
+          {(props) => <input {...props} inputMode="decimal" {...register('planned', { setValueAs: amountAsTyped })} />}
         </Field>
         <Field label={t('budget.spentSoFar')} optional error={errorOf('spent')}>
           {(props) => <input {...props} inputMode="decimal" {...register('spent', { setValueAs: (text: string | undefined) => typed.optional(amountAsTyped(text ?? '')) })} />}

@@ -94,14 +94,16 @@ const local = (timeZone: string | undefined) => ({ zone: timeZone ?? 'local' });
 const inZone = (at: Date | string, timeZone: string | undefined): DateTime => DateTime.fromJSDate(new Date(at), local(timeZone));
 const isoWithOffset = (moment: DateTime | null | undefined): string | undefined => (moment?.isValid ? (moment.toISO({ suppressMilliseconds: true }) ?? undefined) : undefined);
 
+/** The start of a date input's day (`2027-03-31`) in the zone; null when empty or not a date. */
+const dayIn = (value: string, timeZone: string | undefined): DateTime | null => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? DateTime.fromISO(value, local(timeZone)) : null);
+
 /** `2027-03-31` (a date input) → the start of that day in the zone, as the API wants it; undefined when empty or not a date. */
-export const startOfDay = (value: string, { timeZone }: ZoneOption = {}): string | undefined =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) ? isoWithOffset(DateTime.fromISO(value, local(timeZone))) : undefined;
+export const startOfDay = (value: string, { timeZone }: ZoneOption = {}): string | undefined => isoWithOffset(dayIn(value, timeZone));
 
 /** The first moment after the given day in the zone: how the API bounds a period that runs "to the end of" it. */
 export const afterDay = (value: string, { timeZone }: ZoneOption = {}): string | undefined =>
   // A calendar day in the zone itself, so a day the clocks change on ends at the next midnight (23 or 25 hours).
-  /^\d{4}-\d{2}-\d{2}$/.test(value) ? isoWithOffset(DateTime.fromISO(value, local(timeZone)).plus({ days: 1 })) : undefined;
+  isoWithOffset(dayIn(value, timeZone)?.plus({ days: 1 }));
 
 /** `2027-03-31T18:00` (a datetime-local input) → that moment in the zone, as the API wants it; undefined when empty or not a time. */
 export const fromLocalInput = (value: string, { timeZone }: ZoneOption = {}): string | undefined =>
