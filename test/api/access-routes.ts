@@ -71,6 +71,8 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
     return { currentPassword: current, newPassword: next };
   };
   const flowDocument = approveAtOnce('change_requested');
+  /** A flow of the attempt's own (one bound, or archived, is not a fresh start for the next attempt); its id. */
+  const newFlowId = async (name: string): Promise<string> => ((await asAdmin('POST', '/api/flows', { draft: { ...flowDocument, name: `${name} ${randomUUID().slice(0, 8)}` } })) as { id: string }).id;
   const newChatChannel = () => asAdmin('POST', '/api/chat-channels', { name: `Matrix chat ${randomUUID()}`, platform: 'slack', webhookUrl: 'http://127.0.0.1:9/matrix' });
   let renamed = 0;
 
@@ -320,8 +322,8 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
       allow: opsAndAdmin,
       ok: 201,
       send: async () => {
-        const created = await asAdmin('POST', '/api/flows', { draft: { ...flowDocument, name: `To publish ${randomUUID().slice(0, 8)}` } });
-        return { path: `/api/flows/${created.id}/publish`, body: {} };
+        const flowId = await newFlowId('To publish');
+        return { path: `/api/flows/${flowId}/publish`, body: {} };
       },
     },
     // A flow of its own each time: one bound cannot be archived, and the shared one is bound.
@@ -329,17 +331,17 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
       allow: opsAndAdmin,
       ok: 200,
       send: async () => {
-        const created = await asAdmin('POST', '/api/flows', { draft: { ...flowDocument, name: `To archive ${randomUUID().slice(0, 8)}` } });
-        return { path: `/api/flows/${created.id}/archive`, body: {} };
+        const flowId = await newFlowId('To archive');
+        return { path: `/api/flows/${flowId}/archive`, body: {} };
       },
     },
     'POST /api/flows/{id}/restore': {
       allow: opsAndAdmin,
       ok: 200,
       send: async () => {
-        const created = await asAdmin('POST', '/api/flows', { draft: { ...flowDocument, name: `To restore ${randomUUID().slice(0, 8)}` } });
-        await asAdmin('POST', `/api/flows/${created.id}/archive`, {});
-        return { path: `/api/flows/${created.id}/restore`, body: {} };
+        const flowId = await newFlowId('To restore');
+        await asAdmin('POST', `/api/flows/${flowId}/archive`, {});
+        return { path: `/api/flows/${flowId}/restore`, body: {} };
       },
     },
     'GET /api/flows/{id}/versions': { allow: signedIn, ok: 200, send: () => ({ path: `/api/flows/${f.flowId}/versions` }) },
