@@ -72,6 +72,26 @@ describe('a project’s history', () => {
     expect(byWorkflow.by).toEqual({ name: 'The workflow', via: 'project-p1' });
   });
 
+  it('shows a list by its values, its entries’ names or their count, and a structured setting as details, never as raw JSON', () => {
+    const stages = [{ key: 'leads', name: 'Leads', conversionRate: '0.5' }, { key: 'won', name: 'Won', conversionRate: null }];
+    const unnamed = [{ key: 'revenue', weightPct: 60, capPct: 120 }, { key: 'training', weightPct: 40, capPct: 100 }];
+    const line = historyLine(
+      event({
+        entity: 'project_funnels',
+        before: { stages: [], holidays: ['2027-01-01', '2027-01-02'], dimensions: unnamed, rules: { commission: { tiers: [] } } },
+        after: { stages, holidays: ['2027-01-01'], dimensions: [...unnamed, { key: 'deals', weightPct: 0, capPct: 100 }], rules: { commission: { tiers: [{ fromPct: 0 }] } } },
+      }),
+      fmt,
+    );
+    expect(line.what).toBe('changed the sales funnel');
+    expect(line.changes).toEqual([
+      { field: 'Stages', before: '—', after: 'Leads, Won' },
+      { field: 'Holidays', before: '2027-01-01, 2027-01-02', after: '2027-01-01' },
+      { field: 'Dimensions', before: '2 entries', after: '3 entries' },
+      { field: 'Rules', before: '(details)', after: '(details)' },
+    ]);
+  });
+
   it('treats equal objects as unchanged and cuts long values', () => {
     expect(changedFields({ a: { x: 1 }, b: 1 }, { a: { x: 1 }, b: 2 })).toEqual(['b']);
     const long = 'x'.repeat(200);
@@ -95,6 +115,11 @@ describe('a history line in Chinese', () => {
       expect(line).toMatchObject({ who: 'Ann（API 令牌）', what: '修改了里程碑“First deals”', by: { via: '通过 API 令牌' } });
       expect(line.changes.map((change) => change.field)).toEqual(['截止时间', '负责人']);
       expect(historyLine(event({ action: 'delete', entity: 'risks', before: { id: 'r1' } }), fmt).what).toBe('删除了风险');
+      const scorecard = historyLine(event({ entity: 'scorecards', before: { dimensions: [{ key: 'revenue' }] }, after: { dimensions: [{ key: 'revenue' }, { key: 'deals' }] } }), fmt);
+      expect(scorecard).toMatchObject({ what: '修改了计分卡', changes: [{ field: '计分卡维度', before: '1 项', after: '2 项' }] });
+      expect(historyLine(event({ entity: 'shared_calendar_years', before: { holidays: ['2027-01-01', '2027-01-02'] }, after: { holidays: ['2027-01-01'] } }), fmt).changes).toEqual([
+        { field: '节假日', before: '2027-01-01、2027-01-02', after: '2027-01-01' },
+      ]);
     } finally {
       await i18next.changeLanguage('en');
     }

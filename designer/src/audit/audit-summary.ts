@@ -39,7 +39,7 @@ export interface HistoryWording {
 /** What a row is called, for rows that have a name of their own. */
 function nameOf(row: Record<string, unknown> | null): string | null {
   if (row === null) return null;
-  for (const key of ['name', 'title', 'category', 'custom_name']) {
+  for (const key of ['name', 'title', 'topic', 'label', 'category', 'custom_name']) {
     const value = row[key];
     if (typeof value === 'string' && value.trim() !== '') return value;
   }
@@ -71,7 +71,22 @@ export function formatValue(value: unknown, wording: HistoryWording): string {
   if (typeof value === 'string' && isGoalMetric(value)) return i18next.t(`plan:metrics.${value}`);
   if (typeof value === 'string') return isoInstant.test(value) ? wording.formatInstant(value) : cut(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return cut(JSON.stringify(value));
+  if (Array.isArray(value)) return listValue(value, wording);
+  // A structured setting (incentive rules, earnings): the page that edits it shows it whole.
+  return i18next.t('audit:structured.details');
+}
+
+/** What an entry of a list is called, when it has a name (a funnel stage, a scorecard dimension). */
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A list as a short text: its values, or its entries' names, or how many entries it has. */
+function listValue(entries: unknown[], wording: HistoryWording): string {
+  if (entries.length === 0) return '—';
+  const separator = i18next.t('audit:structured.separator');
+  if (entries.every((entry) => entry === null || typeof entry !== 'object')) return cut(entries.map((entry) => formatValue(entry, wording)).join(separator));
+  const names = entries.map((entry) => (isRecord(entry) ? nameOf(entry) : null));
+  if (names.every((name) => name !== null)) return cut(names.join(separator));
+  return i18next.t('audit:structured.entries', { count: entries.length });
 }
 
 const cut = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
