@@ -25,7 +25,7 @@ describe('changing and closing a running project from its page', () => {
     const requests = async () => (await call<ChangeRequestRow[]>(app, 'GET', `/api/projects/${project.id}/change-requests`)).body;
     await page.getByRole('button', { name: 'Request a change to First deals', exact: true }).click();
     const form = page.getByTestId('request-change-form');
-    await expect.poll(() => form.textContent()).toContain('Now: a target of 1,000 revenue');
+    await expect.poll(() => form.textContent()).toContain('Now: Revenue target 1,000');
     await form.getByLabel('New target').fill('1500');
     await form.getByRole('button', { name: 'Send change request' }).click();
     // No reason: the contract's words by the field, and nothing sent.

@@ -93,7 +93,7 @@ describe.each([
     const entry = page.getByTestId('kpi-entry');
     await entry.getByLabel(chinese ? '数值' : 'Value').fill('30');
     await entry.getByRole('button', { name: chinese ? '上报' : 'Report' }).click();
-    await expect.poll(() => entry.getByRole('status').textContent()).toBe(chinese ? '已上报 30 签约额。' : 'Reported 30 签约额.');
+    await expect.poll(() => entry.getByRole('status').textContent()).toBe(chinese ? '已上报签约额：30。' : 'Reported 签约额: 30.');
     await expect.poll(actual).toBe(before + 30);
     await shot(page, 'projects-dashboard');
     expect(await seriousAxeFindings(page)).toEqual([]);

@@ -13,6 +13,7 @@ import { typed, useApiForm } from '../shared/use-api-form';
 import type { PlanContext } from './plan-data';
 import { useRemove } from './use-remove';
 import { ItemList, RemoveButton, SectionError } from './ItemList';
+import { kpiMetricLabel } from './goal-labels';
 import { NewRiskBody, Risk } from '../../../api/contract/risks';
 import { riskWarningDirections } from '../../../workflows/domain/plan-item-states';
 
@@ -38,7 +39,7 @@ export function RisksSection({ plan }: { plan: PlanContext }) {
               <br />
               <span className="small muted">
                 {t('risks.details', { probability: risk.probability, impact: risk.impact, owner: nameOf(risk.ownerId) })}
-                {risk.earlyWarning && t('risks.warnsWhen', { metric: risk.earlyWarning.metric, direction: risk.earlyWarning.direction, threshold: String(risk.earlyWarning.threshold) })}
+                {risk.earlyWarning && t('risks.warnsWhen', { metric: kpiMetricLabel(risk.earlyWarning.metric), direction: risk.earlyWarning.direction, threshold: String(risk.earlyWarning.threshold) })}
               </span>
             </>
           ),

@@ -9,6 +9,7 @@ import { requestJson } from '../shared/request';
 import { typed, useApiForm } from '../shared/use-api-form';
 import { DoneNote } from '../shared/DoneNote';
 import { KpiReport, NewKpiReportBody } from '../../../api/contract/projects';
+import { kpiMetricLabel } from '../plan/goal-labels';
 
 /** One KPI figure, reported by the signed-in person; the dashboard reloads once it is in. */
 export function KpiEntry({ projectId, metrics, onReported }: { projectId: string; metrics: string[]; onReported: () => Promise<void> }) {
@@ -20,7 +21,7 @@ export function KpiEntry({ projectId, metrics, onReported }: { projectId: string
     save: async (body) => {
       setDone(null);
       const report = await requestJson(KpiReport, 'POST', `/api/projects/${projectId}/kpi-reports`, body);
-      setDone(t('kpi.reported', { value: formatNumber(report.value), metric: report.metric }));
+      setDone(t('kpi.reported', { value: formatNumber(report.value), metric: kpiMetricLabel(report.metric) }));
     },
     onSaved: async (saved) => {
       saved.resetField('value');

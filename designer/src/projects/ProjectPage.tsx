@@ -33,6 +33,7 @@ import type { ChangeRequest } from '../../../api/contract/lifecycle';
 import { changeValueText } from '../../../workflows/domain/change-values';
 import { changeRequestFieldLabels } from '../../../workflows/domain/plan-item-states';
 import { milestoneTakesChanges } from '../../../workflows/domain/project-states';
+import { kpiMetricLabel } from '../plan/goal-labels';
 
 const checkKeys = { warning: 'checks.warning', due: 'checks.due' } as const;
 const isCheckKind = (kind: string): kind is keyof typeof checkKeys => Object.hasOwn(checkKeys, kind);
@@ -315,7 +316,7 @@ function Ranking({ dashboard }: { dashboard: Dashboard }) {
       {dashboard.ranking.map((ranking) => (
         <div key={ranking.metric}>
           <h3 className="small muted">
-            {t('ranking.heading', { metric: ranking.metric, month: ranking.month })}
+            {t('ranking.heading', { metric: kpiMetricLabel(ranking.metric), month: ranking.month })}
           </h3>
           {ranking.entries.length === 0 ? (
             <p className="muted small">{t('ranking.nobody')}</p>

@@ -10,6 +10,7 @@ import { formatDateTime } from '../shared/time';
 import { typed, useApiForm } from '../shared/use-api-form';
 import { ChangeRequest, ChangeRequestBody } from '../../../api/contract/lifecycle';
 import type { Dashboard } from '../../../api/contract/dashboard';
+import { kpiMetricLabel } from '../plan/goal-labels';
 
 type Milestone = Dashboard['milestones'][number];
 
@@ -39,7 +40,7 @@ export function RequestChange({ projectId, milestone, onClose, onDone }: { proje
       data-testid="request-change-form"
       heading={<h2 id="request-change-title">{t('requestChange.title', { name: milestone.name })}</h2>}
     >
-      <p className="muted">{t('requestChange.now', { target: formatNumber(milestone.target), metric: milestone.metric, due: formatDateTime(milestone.dueAt) })}</p>
+      <p className="muted">{t('requestChange.now', { target: formatNumber(milestone.target), metric: kpiMetricLabel(milestone.metric), due: formatDateTime(milestone.dueAt) })}</p>
       <div className="form-row">
         {/* Another kind of change starts its value over: a target is no due time. */}
         <SelectField label={t('requestChange.field')} error={errorOf('field')} registration={register('field', { onChange: () => form.resetField('after') })}>

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatNumber } from '../shared/format';
 import type { ProjectDetail } from '../../../api/contract/projects';
+import { kpiMetricLabel } from '../plan/goal-labels';
 
 export interface TimelineEvent {
   at: string;
@@ -11,8 +12,11 @@ export interface TimelineEvent {
 const checkKeys = { warning: 'timeline.warningCheck', due: 'timeline.dueCheck' } as const;
 const isCheckKind = (kind: string): kind is keyof typeof checkKeys => Object.hasOwn(checkKeys, kind);
 
+/** What the timeline is made of: a project answer, or any part of one with these fields. */
+export type TimelineSource = Pick<ProjectDetail, 'periodStart' | 'periodEnd' | 'milestones' | 'escalations'> & { lifecycle: Pick<ProjectDetail['lifecycle'], 'nextChecks'> };
+
 /** The project's events, past and planned, in time order, from what the project answer holds, in the page's language. */
-export function projectTimeline(project: ProjectDetail, nameOf: (id: string | null) => string, t: TFunction<'projects'>): TimelineEvent[] {
+export function projectTimeline(project: TimelineSource, nameOf: (id: string | null) => string, t: TFunction<'projects'>): TimelineEvent[] {
   const milestoneName = new Map(project.milestones.map((m) => [m.id, m.name]));
   const events: TimelineEvent[] = [
     { at: project.periodStart, kind: 'period', text: t('timeline.periodStarts') },
@@ -20,7 +24,7 @@ export function projectTimeline(project: ProjectDetail, nameOf: (id: string | nu
   ];
   for (const m of project.milestones) {
     if (m.status === 'pending') {
-      events.push({ at: m.dueAt, kind: 'milestone_due', text: t('timeline.due', { milestone: m.name, target: formatNumber(m.targetValue), metric: m.metric }) });
+      events.push({ at: m.dueAt, kind: 'milestone_due', text: t('timeline.due', { milestone: m.name, target: formatNumber(m.targetValue), metric: kpiMetricLabel(m.metric) }) });
     } else {
       const met = m.status === 'met';
       const text =

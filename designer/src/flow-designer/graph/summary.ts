@@ -3,6 +3,7 @@ import { channelLabel, describeDuration, describePeople, eventLabel, variableLab
 import { i18next } from '../../i18n/i18n';
 import { describeRule } from '../form/rule-form';
 import { valueLabel } from '../form/value-labels';
+import { kpiMetricLabel } from '../../plan/goal-labels';
 
 const t = (key: string, values?: Record<string, unknown>): string => i18next.t(`flowDesigner:summary.${key}` as never, values) as string;
 
@@ -19,7 +20,7 @@ export function summarizeStep(kind: string, config: unknown): string | null {
       if (!parsed.success) return null;
       const c = parsed.data;
       if (c.event === 'forecast_below_threshold') return c.forecastMetric ? t('forecastMetric', { metric: c.forecastMetric, pct: c.forecastBelowPct }) : t('forecast', { pct: c.forecastBelowPct });
-      if (c.event === 'kpi_threshold_crossed') return t(c.watch === 'funnel_stage' ? 'kpiStage' : 'kpi', { metric: c.metric, direction: c.direction, threshold: c.threshold });
+      if (c.event === 'kpi_threshold_crossed') return t(c.watch === 'funnel_stage' ? 'kpiStage' : 'kpi', { metric: kpiMetricLabel(c.metric), direction: c.direction, threshold: c.threshold });
       if (c.event === 'schedule') {
         const schedule = c.timeZone ? t('scheduleZone', { cron: c.cron, zone: c.timeZone }) : t('schedule', { cron: c.cron });
         return c.workingDaysOnly ? t('workingDays', { schedule }) : schedule;

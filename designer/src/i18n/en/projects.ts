@@ -116,7 +116,7 @@ export const projects = {
   },
   requestChange: {
     title: 'Request a change to {name}',
-    now: 'Now: a target of {target} {metric}, due {due}. The change takes effect once its approval flow approves it.',
+    now: 'Now: {metric} target {target}, due {due}. The change takes effect once its approval flow approves it.',
     field: 'What changes',
     fieldName: '{field, select, target {Target} due_at {Due time} other {{field}}}',
     newTarget: 'New target',
@@ -157,7 +157,7 @@ export const projects = {
     now: 'now',
     periodStarts: 'Period starts',
     periodEnds: 'Period ends',
-    due: '“{milestone}” due (target {target} {metric})',
+    due: '“{milestone}” due ({metric} target {target})',
     met: '“{milestone}” met',
     missed: '“{milestone}” missed',
     metWithActual: '“{milestone}” met: {actual} of {target}',
@@ -197,7 +197,7 @@ export const projects = {
     whenHelp: 'Leave empty for now.',
     report: 'Report',
     reporting: 'Reporting…',
-    reported: 'Reported {value} {metric}.',
+    reported: 'Reported {metric}: {value}.',
   },
   kpiImport: {
     title: 'Import KPI reports (CSV)',

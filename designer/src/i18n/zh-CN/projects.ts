@@ -117,7 +117,7 @@ export const projects: Translation<typeof en> = {
   },
   requestChange: {
     title: '申请变更：{name}',
-    now: '当前：目标 {target} {metric}，截止 {due}。审批流程批准后变更生效。',
+    now: '当前：{metric}目标 {target}，截止 {due}。审批流程批准后变更生效。',
     field: '变更内容',
     fieldName: '{field, select, target {目标值} due_at {截止时间} other {{field}}}',
     newTarget: '新目标值',
@@ -158,7 +158,7 @@ export const projects: Translation<typeof en> = {
     now: '现在',
     periodStarts: '周期开始',
     periodEnds: '周期结束',
-    due: '“{milestone}”到期（目标 {target} {metric}）',
+    due: '“{milestone}”到期（{metric}目标 {target}）',
     met: '“{milestone}”已达成',
     missed: '“{milestone}”未达成',
     metWithActual: '“{milestone}”已达成：{actual} / {target}',
@@ -198,7 +198,7 @@ export const projects: Translation<typeof en> = {
     whenHelp: '留空表示现在。',
     report: '上报',
     reporting: '上报中…',
-    reported: '已上报 {value} {metric}。',
+    reported: '已上报{metric}：{value}。',
   },
   kpiImport: {
     title: '导入 KPI 上报（CSV）',
