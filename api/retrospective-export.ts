@@ -1,7 +1,8 @@
 import { translate } from '../activities/runtime/translator';
-import type { Language } from '../workflows/i18n';
+import { timelineEntryText, type Language } from '../workflows/i18n';
 import { sumExact } from '../workflows/domain/money';
-import type { RetrospectiveReport } from '../workflows/domain/retrospective-report';
+import { isChangeRequestField, type ChangeRequestField } from '../workflows/domain/plan-item-states';
+import type { RetrospectiveReport, RetrospectiveTimelineEntry } from '../workflows/domain/retrospective-report';
 
 export interface ExportInput {
   report: RetrospectiveReport;
@@ -20,10 +21,15 @@ interface Writer {
   day: (iso: string) => string;
   minute: (iso: string) => string;
   value: (code: string) => string;
+  /** A change request's field: its code in English, as the report holds it; its words in other languages. */
+  field: (code: string) => string;
+  timeline: (entry: RetrospectiveTimelineEntry) => string;
 }
 
 function writerFor(language: Language): Writer {
   const t = translate(language, 'exports') as unknown as Writer['t'];
+  const messages = translate(language, 'messages');
+  const fieldWords = (field: ChangeRequestField) => messages(`change.fields.${field}`);
   // Grouped, at most two decimals; decimal text goes to Intl as text, so 9007199254740993 stays that.
   const numbers = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
   const english = language === 'en';
@@ -37,6 +43,8 @@ function writerFor(language: Language): Writer {
     day: (iso) => (english ? iso.slice(0, 10) : days.format(new Date(iso))),
     minute: (iso) => (english ? iso.replace('T', ' ').slice(0, 16) : minutes.format(new Date(iso))),
     value: (code) => (english ? code : t(`values.${code}`, { defaultValue: code })),
+    field: (code) => (english || !isChangeRequestField(code) ? code : fieldWords(code)),
+    timeline: (entry) => timelineEntryText(entry, t, fieldWords),
   };
 }
 
@@ -92,7 +100,7 @@ function sections(input: ExportInput, w: Writer): Section[] {
     { title: t('sections.milestones'), head: head('milestone', 'due', 'target', 'actualAtDue', 'outcome', 'daysLate', 'owner'), rows: report.milestones.map((m) => [m.name, w.day(m.dueAt), num(m.target), num(m.actual), value(m.status), String(m.daysLate), m.owner]) },
     { title: t('sections.escalations', { count: report.escalations.count, level: report.escalations.highestLevel }), head: head('level', 'count', 'acknowledged', 'avgHoursToAck'), rows: report.escalations.byLevel.map((l) => [String(l.level), String(l.count), String(l.acknowledged), num(l.avgHoursToAck)]) },
     { title: t('sections.approvals', { count: report.approvals.count, rejected: report.approvals.rejections, hours: num(report.approvals.avgTurnaroundHours) }), head: head('approver', 'decision', 'hours'), rows: report.approvals.items.map((a) => [a.approver, value(a.status), num(a.turnaroundHours)]) },
-    { title: t('sections.changeRequests'), head: head('subject', 'field', 'before', 'after', 'decision', 'reason'), rows: report.changeRequests.map((c) => [c.subject, c.field, String(c.before), String(c.after), value(c.status), c.reason]) },
+    { title: t('sections.changeRequests'), head: head('subject', 'field', 'before', 'after', 'decision', 'reason'), rows: report.changeRequests.map((c) => [c.subject, w.field(c.field), String(c.before), String(c.after), value(c.status), c.reason]) },
     { title: t('sections.budget'), head: head('category', 'planned', 'spent', 'overrun'), rows: report.budget.map((b) => [b.category, num(b.planned), num(b.spent), pct(b.overrunPct)]) },
     contribution(report, w),
     ...(report.incentives
@@ -105,7 +113,7 @@ function sections(input: ExportInput, w: Writer): Section[] {
         ]
       : []),
     { title: t('sections.risks'), head: head('raisedByEarlyWarning', 'materialised'), rows: [[report.risks.raisedByEarlyWarning.join(', ') || '—', report.risks.materialised.join(', ') || '—']] },
-    { title: t('sections.timeline'), head: head('when', 'what'), rows: report.timeline.map((e) => [w.minute(e.at), e.text]) },
+    { title: t('sections.timeline'), head: head('when', 'what'), rows: report.timeline.map((e) => [w.minute(e.at), w.timeline(e)]) },
     { title: t('sections.teamInput'), head: head('who', 'wentWell', 'toImprove', 'actionItems'), rows: input.inputs.map((i) => [i.late ? t('late', { name: i.name }) : i.name, i.wentWell, i.toImprove, i.actionItems.join('; ')]) },
   ];
 }

@@ -6,7 +6,7 @@ import { loadProjectRecords } from '../../db/queries/retrospectives';
 import { listUsers } from '../../db/queries/users';
 import { memberKpiTotals, rankMembers } from '../../workflows/domain/ranking';
 import { overrunPercent } from '../../workflows/domain/spending';
-import { average, hoursBetween, type RetrospectiveReport, type RetrospectiveTraining } from '../../workflows/domain/retrospective-report';
+import { average, hoursBetween, type RetrospectiveReport, type RetrospectiveTimelineEntry, type RetrospectiveTraining, type TimelineMessageKey } from '../../workflows/domain/retrospective-report';
 import { loadScorecardStanding, wholeProjectWindow } from '../../db/queries/scorecard-ranking';
 import { listTraining } from '../../db/queries/training';
 import type { SalesProject } from '../../db/schema';
@@ -64,6 +64,21 @@ async function withScorecardAndTraining(
   }));
 }
 
+/** A timeline entry: its English text as reports have always held it, and the message each reader reads it by. */
+function entry(at: string, kind: string, text: string, key?: TimelineMessageKey, values: Record<string, string | number> = {}): RetrospectiveTimelineEntry {
+  return key ? { at, kind, text, message: { key, values } } : { at, kind, text };
+}
+
+/** An entry for what the lifecycle and the flow schedules recorded on the project's timeline (project_events). */
+function eventEntry(at: Date, kind: string, detail: unknown): RetrospectiveTimelineEntry {
+  const recorded = (detail ?? {}) as { text?: unknown; phase?: unknown };
+  const text = String(recorded.text ?? kind);
+  if (kind === 'phase' && typeof recorded.phase === 'string') return entry(at.toISOString(), kind, text, 'phase', { phase: recorded.phase });
+  if (kind === 'schedule_skipped') return entry(at.toISOString(), kind, text, 'scheduleSkipped');
+  if (kind === 'retrospective_started') return entry(at.toISOString(), kind, text, 'retrospectiveStarted');
+  return entry(at.toISOString(), kind, text);
+}
+
 /**
  * Compiles the closing review from what the database recorded while the project ran: goals,
  * milestones, escalations, approvals, change requests, risks, budget, members and a timeline.
@@ -107,13 +122,29 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
   const members = await withScorecardAndTraining(db, project, ranked, team.map((id) => ({ id, name: nameOf(id) })), now);
 
   const timeline = [
-    ...events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, text: String((e.detail as { text?: unknown }).text ?? e.kind) })),
-    ...milestones.filter((m) => m.checkedAt).map((m) => ({ at: m.checkedAt!.toISOString(), kind: `milestone_${m.status}`, text: `Milestone "${m.name}" ${m.status}` })),
-    ...escalationItems.map((e) => ({ at: e.createdAt, kind: 'escalation', text: `"${e.milestone}" escalated to ${e.recipient} (level ${e.level})` })),
-    ...escalationItems.filter((e) => e.acknowledgedAt).map((e) => ({ at: e.acknowledgedAt!, kind: 'acknowledged', text: `${e.recipient} acknowledged "${e.milestone}" (level ${e.level})` })),
-    ...changes.map((c) => ({ at: c.createdAt.toISOString(), kind: 'change_requested', text: `Change of ${changeRequestFieldLabels[c.field]} requested: ${c.reason}` })),
-    ...changes.filter((c) => c.decidedAt).map((c) => ({ at: c.decidedAt!.toISOString(), kind: `change_${c.status}`, text: `Change ${c.status}` })),
-    ...approvals.filter((a) => a.decidedAt).map((a) => ({ at: a.decidedAt!.toISOString(), kind: `approval_${a.status}`, text: `${nameOf(a.decidedBy ?? a.approverId)}: ${a.status}` })),
+    ...events.map((e) => eventEntry(e.at, e.kind, e.detail)),
+    ...milestones
+      .filter((m) => m.checkedAt)
+      .map((m) => entry(m.checkedAt!.toISOString(), `milestone_${m.status}`, `Milestone "${m.name}" ${m.status}`, m.status === 'met' ? 'milestoneMet' : 'milestoneMissed', { milestone: m.name })),
+    ...escalationItems.map((e) =>
+      entry(e.createdAt, 'escalation', `"${e.milestone}" escalated to ${e.recipient} (level ${e.level})`, 'escalation', { milestone: e.milestone, recipient: e.recipient, level: e.level }),
+    ),
+    ...escalationItems
+      .filter((e) => e.acknowledgedAt)
+      .map((e) =>
+        entry(e.acknowledgedAt!, 'acknowledged', `${e.recipient} acknowledged "${e.milestone}" (level ${e.level})`, 'acknowledged', { milestone: e.milestone, recipient: e.recipient, level: e.level }),
+      ),
+    ...changes.map((c) => entry(c.createdAt.toISOString(), 'change_requested', `Change of ${changeRequestFieldLabels[c.field]} requested: ${c.reason}`, 'changeRequested', { field: c.field, reason: c.reason })),
+    ...changes
+      .filter((c) => c.decidedAt)
+      .map((c) => entry(c.decidedAt!.toISOString(), `change_${c.status}`, `Change ${c.status}`, c.status === 'approved' ? 'changeApproved' : 'changeRejected', { field: c.field })),
+    ...approvals
+      .filter((a) => a.decidedAt)
+      .map((a) => {
+        const approver = nameOf(a.decidedBy ?? a.approverId);
+        const key = a.status === 'approved' ? 'approvalApproved' : a.status === 'rejected' ? 'approvalRejected' : undefined;
+        return entry(a.decidedAt!.toISOString(), `approval_${a.status}`, `${approver}: ${a.status}`, key, { approver });
+      }),
   ].sort((a, b) => a.at.localeCompare(b.at) || a.kind.localeCompare(b.kind));
 
   return {

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { readable } from '../../workflows/domain/human-text';
 import { languages } from '../../workflows/i18n/languages';
 import { milestoneStatuses, ragStatuses } from '../../workflows/domain';
-import type { RetrospectiveReport as CompiledReport } from '../../workflows/domain/retrospective-report';
+import { timelineMessageKeys, type RetrospectiveReport as CompiledReport } from '../../workflows/domain/retrospective-report';
 import { Uuid, errorResponses, Name } from './common';
 
 const answer = readable(z.string().trim().min(1, 'must not be empty').max(5000), { multiline: true });
@@ -89,7 +89,17 @@ export const RetrospectiveReport = z
           .optional(),
       }),
     ),
-    timeline: z.array(z.object({ at: z.string(), kind: z.string(), text: z.string() })),
+    timeline: z.array(
+      z.object({
+        at: z.string(),
+        kind: z.string(),
+        text: z.string().openapi({ description: 'In English, as compiled' }),
+        message: z
+          .object({ key: z.enum(timelineMessageKeys), values: z.record(z.string(), z.union([z.string(), z.number()])) })
+          .optional()
+          .openapi({ description: "The entry as a message of the shared `exports` catalog (`timeline.<key>`), for the reader's language; absent in reviews compiled before 6 December 2026" }),
+      }),
+    ),
     incentives: z
       .object({
         approvedTotal: z.string().openapi({ description: 'Exact decimal text, to the cent' }),

@@ -104,6 +104,38 @@ describe('exports of a closing review in a language', () => {
   });
 });
 
+describe("the closing review's timeline in the exports", () => {
+  const review = (): ExportInput => {
+    const input = reviewNaming(['华东 Q3 冲刺', '签约额', '王芳', '客户流失', '提前锁定大客户']);
+    input.report.timeline = [
+      { at: '2027-01-02T00:00:00Z', kind: 'phase', text: 'Phase: execution', message: { key: 'phase', values: { phase: 'execution' } } },
+      { at: '2027-03-31T00:00:00Z', kind: 'milestone_missed', text: 'Milestone "Q1" missed', message: { key: 'milestoneMissed', values: { milestone: 'Q1' } } },
+      { at: '2027-04-01T00:00:00Z', kind: 'escalation', text: '"Q1" escalated to 李经理 (level 1)', message: { key: 'escalation', values: { milestone: 'Q1', recipient: '李经理', level: 1 } } },
+      { at: '2027-04-02T00:00:00Z', kind: 'change_requested', text: 'Change of due date requested: 大客户推迟', message: { key: 'changeRequested', values: { field: 'due_at', reason: '大客户推迟' } } },
+      // Compiled before entries carried a message: its English text is all there is.
+      { at: '2027-04-03T00:00:00Z', kind: 'change_approved', text: 'Change approved' },
+    ];
+    input.report.changeRequests[0]!.field = 'due_at';
+    return input;
+  };
+
+  it("writes each entry and a change request's field in the reader's language, and an entry compiled before messages as it was written", () => {
+    const zh = retrospectiveMarkdown(review(), 'zh-CN');
+    expect(zh).toContain('| 阶段：执行 |');
+    expect(zh).toContain('| 里程碑“Q1”未达成 |');
+    expect(zh).toContain('| “Q1”已升级给李经理（第 1 级） |');
+    expect(zh).toContain('| 申请变更截止日期：大客户推迟 |');
+    expect(zh).toContain('| Change approved |');
+    expect(zh).toMatch(/\| 签约额 \| 截止日期 \| 1 \| 2 \|/);
+    const en = retrospectiveMarkdown(review(), 'en');
+    expect(en).toContain('| Phase: execution |');
+    expect(en).toContain('| Milestone “Q1” missed |');
+    expect(en).toContain('| “Q1” escalated to 李经理 (level 1) |');
+    expect(en).toContain('| Change of due date requested: 大客户推迟 |');
+    expect(en).toContain('| 签约额 | due\\_at | 1 | 2 |');
+  });
+});
+
 describe("the members' scorecard, training and incentives in the exports", () => {
   const review = (): ExportInput => {
     const input = reviewNaming(['华东 Q3 冲刺', '签约额', '王芳', '客户流失', '提前锁定大客户']);

@@ -98,6 +98,12 @@ describe('the closing review (复盘)', () => {
     const kinds = r.timeline.map((t: { kind: string }) => t.kind);
     expect(kinds).toEqual(expect.arrayContaining(['phase', 'milestone_met', 'milestone_missed', 'escalation', 'acknowledged', 'change_requested', 'change_approved']));
     expect([...r.timeline].map((t: { at: string }) => t.at)).toEqual([...r.timeline].map((t: { at: string }) => t.at).sort());
+    // Each entry carries the message a reader reads it by, in their language.
+    expect(r.timeline.filter((t: { message?: unknown }) => t.message === undefined)).toEqual([]);
+    const zh = await (await system.app.request(`/api/retrospectives/${retro.id}/export.md?lang=zh-CN`, { headers: { authorization: `Bearer ${org.rep.token}` } })).text();
+    expect(zh).toContain('| 阶段：执行 |');
+    expect(zh).toContain('| 里程碑“M2”未达成 |');
+    expect(zh).toContain('申请变更目标值：Lost the biggest lead');
 
     const asRep = { headers: { authorization: `Bearer ${org.rep.token}` } };
     const md = await system.app.request(`/api/retrospectives/${retro.id}/export.md`, asRep);

@@ -11,6 +11,7 @@ export const projectTimerFields = ['calendar', 'review_every_days', 'monitoring_
 export type ProjectTimerField = (typeof projectTimerFields)[number];
 export const changeRequestFields = ['target', 'due_at', ...projectTimerFields, 'allocation'] as const;
 export type ChangeRequestField = (typeof changeRequestFields)[number];
+export const isChangeRequestField = (value: unknown): value is ChangeRequestField => changeRequestFields.some((field) => field === value);
 /** How people read a change request's field ("the due date of …"). */
 export const changeRequestFieldLabels: Record<ChangeRequestField, string> = {
   target: 'target',

@@ -11,6 +11,32 @@ export interface RetrospectiveTraining {
   topics: string[];
 }
 
+/** What a timeline entry says, as a message of the shared `exports` catalog (`timeline.<key>`), so that each reader reads it in their language. */
+export const timelineMessageKeys = [
+  'phase',
+  'scheduleSkipped',
+  'retrospectiveStarted',
+  'milestoneMet',
+  'milestoneMissed',
+  'escalation',
+  'acknowledged',
+  'changeRequested',
+  'changeApproved',
+  'changeRejected',
+  'approvalApproved',
+  'approvalRejected',
+] as const;
+export type TimelineMessageKey = (typeof timelineMessageKeys)[number];
+
+export interface RetrospectiveTimelineEntry {
+  at: string;
+  kind: string;
+  /** In English, as compiled; the words of reports compiled before entries carried a `message`. */
+  text: string;
+  /** The message's key and values (names, a level; `field` a change request field's code, `phase` a phase's). */
+  message?: { key: TimelineMessageKey; values: Record<string, string | number> };
+}
+
 export interface RetrospectiveReport {
   projectId: string;
   projectName: string;
@@ -67,7 +93,7 @@ export interface RetrospectiveReport {
     dimensions?: { key: string; attainmentPct: number; countedPct: number; points: string }[];
     training?: RetrospectiveTraining;
   }[];
-  timeline: { at: string; kind: string; text: string }[];
+  timeline: RetrospectiveTimelineEntry[];
   /** Approved incentive payouts, each once; `amount` and `approvedTotal` are exact to the cent. Absent in reports compiled before incentives existed. */
   incentives?: { approvedTotal: string; payouts: { payoutId: string; memberId: string; name: string; amount: string; decidedAt: string | null }[] };
 }

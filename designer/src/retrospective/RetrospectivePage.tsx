@@ -20,6 +20,8 @@ import { BudgetChart, EscalationTimelineChart, MilestoneStripChart } from '../sh
 import { TeamInputForm, TeamInputList } from './TeamInput';
 import { ProjectDetail } from '../../../api/contract/projects';
 import { Retrospective } from '../../../api/contract/retrospectives';
+import { kpiMetricLabel } from '../plan/goal-labels';
+import { timelineEntryText } from '../../../workflows/i18n';
 
 /** How the project ended, in the page's language; an outcome the catalog does not know shows as it is. */
 const isKnownOutcome = (outcome: string): outcome is keyof typeof catalog.outcomes => Object.hasOwn(catalog.outcomes, outcome);
@@ -50,6 +52,8 @@ export function RetrospectivePage({ id }: { id: string }) {
 function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: () => Promise<void> }) {
   const { project, retrospective } = data;
   const { t } = useTranslation('retrospective');
+  const { t: tExports } = useTranslation('exports');
+  const { t: tMessages } = useTranslation('messages');
   const crumbs = <ProjectCrumbs project={project} />;
   if (retrospective === null) {
     return (
@@ -123,8 +127,8 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
             {series.length === 0 && <p className="muted">{t('page.noGoalMeasured')}</p>}
             {series.map((s) => (
               <div key={s.metric}>
-                <h3 className="small muted">{s.metric}</h3>
-                <PlanActualChart points={s.points} marks={s.marks} unit={s.metric} label={t('page.planAgainstActual', { metric: s.metric })} />
+                <h3 className="small muted">{kpiMetricLabel(s.metric)}</h3>
+                <PlanActualChart points={s.points} marks={s.marks} unit={kpiMetricLabel(s.metric)} label={t('page.planAgainstActual', { metric: kpiMetricLabel(s.metric) })} />
               </div>
             ))}
           </Card>
@@ -190,7 +194,7 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
               {report.timeline.map((event, index) => (
                 <li key={index} className={`timeline__item timeline__item--${event.kind}`}>
                   <TimeText at={event.at} hint={false} />
-                  <span>{event.text}</span>
+                  <span>{timelineEntryText(event, tExports, (field) => tMessages(`change.fields.${field}`))}</span>
                 </li>
               ))}
             </ol>

@@ -1,3 +1,5 @@
+import type { TimelineMessageKey } from '../../domain/retrospective-report';
+
 /** The closing review's Markdown and HTML exports (api/retrospective-export.ts). */
 export const exports = {
   title: 'Closing review: {project}',
@@ -78,6 +80,22 @@ export const exports = {
     separator: '; ',
     trainingScore: 'average score {score}',
   },
+  /** The closing review's timeline, on its page and in the exports; `field` is a change request field's words. */
+  timeline: {
+    phase:
+      'Phase: {phase, select, planning {planning} execution {execution} monitoring {monitoring} closing_review {closing review} closed {closed} other {{phase}}}',
+    scheduleSkipped: 'Scheduled flow skipped: not a working day in the project’s calendar',
+    retrospectiveStarted: 'Closing review started',
+    milestoneMet: 'Milestone “{milestone}” met',
+    milestoneMissed: 'Milestone “{milestone}” missed',
+    escalation: '“{milestone}” escalated to {recipient} (level {level})',
+    acknowledged: '{recipient} acknowledged “{milestone}” (level {level})',
+    changeRequested: 'Change of {field} requested: {reason}',
+    changeApproved: 'Change of {field} approved',
+    changeRejected: 'Change of {field} rejected',
+    approvalApproved: '{approver}: approved',
+    approvalRejected: '{approver}: rejected',
+  } satisfies Record<TimelineMessageKey, string>,
   /** Values the report holds as codes (a status, an outcome): English shows the code as it is. */
   values: {
     green: 'green',
