@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps';
 import { createRouter } from '../router';
 import * as routes from '../contract/routes/sample-company';
 import { loadSampleCompany } from '../sample-company/load-sample-company';
+import { requestLanguage } from '../request-language';
 import { removeSampleCompany } from '../sample-company/remove-sample-company';
 
 const loadBudgetMs = 90_000;
@@ -18,7 +19,7 @@ export function sampleCompanyRouter({ db, temporal }: AppDeps) {
     })
     .openapi({ ...routes.loadSampleCompany, middleware: onlyRoles(allowed, 'load the sample company') }, async (c) =>
       // Starts, submits and approves plans, waiting for the flow to ask: more than one request's usual Temporal budget.
-      c.json(await temporal.client.withDeadline(Date.now() + loadBudgetMs, () => loadSampleCompany(db, temporal, c.get('principal').userId)), 201),
+      c.json(await temporal.client.withDeadline(Date.now() + loadBudgetMs, () => loadSampleCompany(db, temporal, c.get('principal').userId, requestLanguage(c))), 201),
     )
     .openapi({ ...routes.removeSampleCompany, middleware: onlyRoles(allowed, 'remove the sample company') }, async (c) => c.json(await removeSampleCompany(db, temporal), 200));
 }

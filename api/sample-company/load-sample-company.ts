@@ -12,7 +12,9 @@ import { salesProjectWorkflowId } from '../../workflows/task-queue';
 import { decide } from '../decide';
 import { ApiError, said } from '../errors';
 import { startLifecycle } from '../lifecycle';
-import { annualPlan, annualPlanName, annualTarget, pushPlan, pushProjectName, sampleEmailOf, samplePeople, type SamplePersonKey } from './sample-plan';
+import { annualPlan, annualTarget, pushPlan, sampleEmailOf, samplePeople, type SamplePersonKey } from './sample-plan';
+import { sampleWords, type SampleWords } from './sample-words';
+import type { Language } from '../../workflows/i18n';
 
 export interface Temporal {
   client: Client;
@@ -35,7 +37,8 @@ export interface LoadedSample {
  * to be missed, and a second plan waiting for the loader's approval. Everything goes through the
  * queries and the lifecycle workflow real data uses, and is recorded so removal takes exactly it.
  */
-export async function loadSampleCompany(db: Db, temporal: Temporal, loaderId: string, now = new Date()): Promise<LoadedSample> {
+export async function loadSampleCompany(db: Db, temporal: Temporal, loaderId: string, language: Language, now = new Date()): Promise<LoadedSample> {
+  const words = sampleWords[language];
   const loaded = await db.transaction().execute(async (trx) => {
     await lockSampleCompany(trx);
     const existing = await listSampleRows(trx);
@@ -49,15 +52,15 @@ export async function loadSampleCompany(db: Db, temporal: Temporal, loaderId: st
       if (await findUserByEmail(trx, sampleEmailOf(person.key))) {
         throw new ApiError(409, 'email_taken', said('sampleEmailTaken', { email: sampleEmailOf(person.key) }));
       }
-      const user = await insertUser(trx, { name: person.name, email: sampleEmailOf(person.key), managerId, role: person.role, passwordHash: null });
+      const user = await insertUser(trx, { name: words.people[person.key], email: sampleEmailOf(person.key), managerId, role: person.role, passwordHash: null });
       ids.set(person.key, user.id);
       people.push({ id: user.id, name: user.name });
     }
     const idOf = (key: SamplePersonKey) => ids.get(key)!;
     await recordSampleRows(trx, 'users', people.map((p) => p.id));
 
-    const annual = await createAnnualPlan(trx, idOf, now);
-    const push = await createPushPlan(trx, idOf, now);
+    const annual = await createAnnualPlan(trx, idOf, words, now);
+    const push = await createPushPlan(trx, idOf, words, now);
     await recordSampleRows(trx, 'sales_projects', [annual.id, push.id]);
     // The lifecycles start inside the transaction, as for a project made through the API: if the
     // engine refuses, nothing is written.
@@ -71,7 +74,7 @@ export async function loadSampleCompany(db: Db, temporal: Temporal, loaderId: st
   for (const project of loaded.projects) {
     await temporal.client.workflow.getHandle(salesProjectWorkflowId(project.id)).executeUpdate(submitPlanUpdate, { args: [{ userId: loaded.headId }] });
   }
-  const annualPlanApproved = await approveWhenAsked(db, temporal.client, loaded.projects[0]!.id, loaderId);
+  const annualPlanApproved = await approveWhenAsked(db, temporal.client, loaded.projects[0]!.id, loaderId, words.approvalComment);
   return { people: loaded.people, projects: loaded.projects, annualPlanApproved };
 }
 
@@ -86,9 +89,9 @@ async function insertProjectWithGoal(
   return { project: row, goal: goalRow };
 }
 
-async function createAnnualPlan(trx: Db, idOf: (key: SamplePersonKey) => string, now: Date) {
-  const plan = annualPlan(now);
-  const { project, goal } = await insertProjectWithGoal(trx, { name: annualPlanName, ownerId: idOf('head'), ...plan }, { metric: 'revenue', unit: 'CNY', target: String(annualTarget) });
+async function createAnnualPlan(trx: Db, idOf: (key: SamplePersonKey) => string, words: SampleWords, now: Date) {
+  const plan = annualPlan(now, words);
+  const { project, goal } = await insertProjectWithGoal(trx, { name: words.annualPlanName, ownerId: idOf('head'), ...plan }, { metric: 'revenue', unit: words.revenueUnit, target: String(annualTarget) });
   await insertMilestones(
     trx,
     plan.milestones.map((m) => ({
@@ -114,9 +117,9 @@ async function createAnnualPlan(trx: Db, idOf: (key: SamplePersonKey) => string,
   return { id: project.id, name: project.name };
 }
 
-async function createPushPlan(trx: Db, idOf: (key: SamplePersonKey) => string, now: Date) {
-  const plan = pushPlan(now);
-  const { project, goal } = await insertProjectWithGoal(trx, { name: pushProjectName, ownerId: idOf('head'), ...plan }, { metric: 'new_customers', unit: 'customers', target: plan.target });
+async function createPushPlan(trx: Db, idOf: (key: SamplePersonKey) => string, words: SampleWords, now: Date) {
+  const plan = pushPlan(now, words);
+  const { project, goal } = await insertProjectWithGoal(trx, { name: words.pushProjectName, ownerId: idOf('head'), ...plan }, { metric: 'new_customers', unit: words.customersUnit, target: plan.target });
   const { milestone } = plan;
   await insertMilestones(trx, [
     { projectId: project.id, goalId: goal.id, name: milestone.name, metric: 'new_customers', targetValue: milestone.targetValue, dueAt: milestone.dueAt, ownerId: idOf(milestone.owner), periodStart: plan.periodStart },
@@ -126,12 +129,12 @@ async function createPushPlan(trx: Db, idOf: (key: SamplePersonKey) => string, n
 }
 
 /** Approves the plan's pending approval request in the loader's name once the flow has opened it; false if none came. */
-async function approveWhenAsked(db: Db, client: Client, projectId: string, loaderId: string): Promise<boolean> {
+async function approveWhenAsked(db: Db, client: Client, projectId: string, loaderId: string, comment: string): Promise<boolean> {
   const deadline = Date.now() + approvalWaitMs;
   while (Date.now() < deadline) {
     const request = (await listApprovalsOfApprover(db, loaderId, 'pending')).find((r) => r.projectId === projectId);
     if (request) {
-      await decide(db, client, { requestId: request.id, userId: loaderId, decision: 'approve', comment: 'Approved when the sample company was loaded.' });
+      await decide(db, client, { requestId: request.id, userId: loaderId, decision: 'approve', comment });
       return true;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));

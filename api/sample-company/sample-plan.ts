@@ -1,32 +1,30 @@
 import { DateTime } from 'luxon';
+import type { SampleWords } from './sample-words';
 import { DEFAULT_TIME_ZONE, decomposeTargetTree, type AccessRole, type CalendarDuration, type TargetNode } from '../../workflows/domain';
 
 // What the sample company is: pure data and dates counted from "now", so every screen shows a
 // plan under way whenever it is loaded. Loading it (load-sample-company.ts) writes it through the
 // same queries and lifecycle as real data.
 
-/** Every sample person's e-mail is at this domain (`.invalid` never delivers), and every name says "(sample)". */
+/** Every sample person's e-mail is at this domain (`.invalid` never delivers), and every name carries the sample's mark (sample-words.ts). */
 export const sampleEmailDomain = 'sample-company.milepost.invalid';
 
 export type SamplePersonKey = 'head' | 'north' | 'south' | 'rita' | 'ravi' | 'sam' | 'sara';
 
-/** Three levels: the head of sales (reporting to whoever loads the sample), two regional managers, four reps. */
-export const samplePeople: readonly { key: SamplePersonKey; name: string; role: AccessRole; reportsTo: SamplePersonKey | null }[] = [
-  { key: 'head', name: 'Hana Hart (sample)', role: 'manager', reportsTo: null },
-  { key: 'north', name: 'Noah North (sample)', role: 'manager', reportsTo: 'head' },
-  { key: 'south', name: 'Sofia South (sample)', role: 'manager', reportsTo: 'head' },
-  { key: 'rita', name: 'Rita Reyes (sample)', role: 'member', reportsTo: 'north' },
-  { key: 'ravi', name: 'Ravi Rao (sample)', role: 'member', reportsTo: 'north' },
-  { key: 'sam', name: 'Sam Stone (sample)', role: 'member', reportsTo: 'south' },
-  { key: 'sara', name: 'Sara Sun (sample)', role: 'member', reportsTo: 'south' },
+/** Three levels: the head of sales (reporting to whoever loads the sample), two regional managers, four reps; named in the loader's language (sample-words.ts). */
+export const samplePeople: readonly { key: SamplePersonKey; role: AccessRole; reportsTo: SamplePersonKey | null }[] = [
+  { key: 'head', role: 'manager', reportsTo: null },
+  { key: 'north', role: 'manager', reportsTo: 'head' },
+  { key: 'south', role: 'manager', reportsTo: 'head' },
+  { key: 'rita', role: 'member', reportsTo: 'north' },
+  { key: 'ravi', role: 'member', reportsTo: 'north' },
+  { key: 'sam', role: 'member', reportsTo: 'south' },
+  { key: 'sara', role: 'member', reportsTo: 'south' },
 ];
 
 export const sampleEmailOf = (key: SamplePersonKey) => `${key}@${sampleEmailDomain}`;
 
 export const annualTarget = 5_000_000;
-export const annualPlanName = 'Sample: Annual revenue plan';
-export const pushProjectName = 'Sample: New customers next quarter';
-export const dealMilestoneName = 'Northwind framework deal signed';
 
 const timeZone = DEFAULT_TIME_ZONE;
 const day = 86_400_000;
@@ -64,7 +62,7 @@ function level(tree: TargetNode, wanted: TargetNode['level']): TargetNode[] {
  * a little above target (so they are met), and one deal due in two days far short of its target:
  * the milestone about to be missed.
  */
-export function annualPlan(now: Date) {
+export function annualPlan(now: Date, words: SampleWords) {
   const start = DateTime.fromJSDate(now, { zone: timeZone }).minus({ months: 2 }).startOf('quarter');
   const periodStart = start.toJSDate();
   const periodEnd = start.plus({ months: 12 }).toJSDate();
@@ -73,18 +71,18 @@ export function annualPlan(now: Date) {
   const months = level(tree, 'month');
   const fromGoal = { ofGoal: true, periodStart: null, warningOffset: { amount: 5, unit: 'business_days' } as const, warningThresholdPct: 80 };
   const milestones: SampleMilestone[] = [
-    ...quarters.map((q) => ({ ...fromGoal, name: `Revenue ${q.label}`, description: `The year's revenue to date by the end of ${q.label}.`, dueAt: q.end, targetValue: q.cumulative, owner: 'head' as const })),
+    ...quarters.map((q) => ({ ...fromGoal, name: words.revenueMilestone(q.label), description: words.revenueDescription(q.label), dueAt: q.end, targetValue: q.cumulative, owner: 'head' as const })),
     ...months.map((m, i) => ({
       ...fromGoal,
-      name: `Revenue ${m.label}`,
-      description: `The year's revenue to date by the end of ${m.label}.`,
+      name: words.revenueMilestone(m.label),
+      description: words.revenueDescription(m.label),
       dueAt: m.end,
       targetValue: m.cumulative,
       owner: i % 2 === 0 ? ('north' as const) : ('south' as const),
     })),
     {
-      name: dealMilestoneName,
-      description: 'The framework agreement with Northwind, worth 900,000 in its first order.',
+      name: words.dealMilestoneName,
+      description: words.dealDescription,
       dueAt: new Date(now.getTime() + 2 * day),
       targetValue: '900000',
       owner: 'rita',
@@ -114,7 +112,7 @@ export function annualPlan(now: Date) {
 }
 
 /** The second project: next quarter's new-customer push, submitted and waiting for the head of sales' manager. */
-export function pushPlan(now: Date) {
+export function pushPlan(now: Date, words: SampleWords) {
   const start = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
   const periodStart = start.toJSDate();
   const periodEnd = start.plus({ months: 3 }).toJSDate();
@@ -123,6 +121,6 @@ export function pushPlan(now: Date) {
     periodStart,
     periodEnd,
     target: '40',
-    milestone: { name: 'First 20 new customers', dueAt: halfway, targetValue: '20', owner: 'south' as const },
+    milestone: { name: words.pushMilestoneName, dueAt: halfway, targetValue: '20', owner: 'south' as const },
   };
 }

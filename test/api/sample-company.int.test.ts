@@ -4,7 +4,7 @@ import { salesProjectWorkflowId } from '../../workflows/task-queue';
 import { call, eventually } from '../support/http';
 import { createPersonIn, useFreshInstance } from '../support/fresh-instance';
 import { useSystem } from '../support/system';
-import { dealMilestoneName } from '../../api/sample-company/sample-plan';
+import { sampleWords } from '../../api/sample-company/sample-words';
 
 // A database of this file's own, as a first start leaves it: the sample is about what an instance
 // holds, which the suite's shared database cannot show.
@@ -55,7 +55,7 @@ describe('the sample company', () => {
       expect(project.phase).toBe('execution');
       expect(project.milestones.some((m: { status: string }) => m.status === 'met')).toBe(true);
       expect(project.milestones.every((m: { status: string }) => m.status !== 'missed')).toBe(true);
-      expect(project.milestones.find((m: { name: string }) => m.name === dealMilestoneName)).toMatchObject({ status: 'pending' });
+      expect(project.milestones.find((m: { name: string }) => m.name === sampleWords.en.dealMilestoneName)).toMatchObject({ status: 'pending' });
     });
     const dashboard = await call(system.app, 'GET', `/api/projects/${annual!.id}/dashboard`, undefined, { as: admin });
     expect(dashboard.status, JSON.stringify(dashboard.body)).toBe(200);

@@ -38,9 +38,11 @@ export async function englishLeftOn(page: Page, allow: readonly string[] = [], w
     return found;
   }, within);
   const kept = new Set([...keptInLatin, ...allow].map((word) => word.toLowerCase()));
-  // Data, not words: the test's own names and e-mails, and machine-readable times (2027-03-31T08:00:00.000Z).
+  // Data, not words: the test's own names and e-mails, machine-readable times (2027-03-31T08:00:00.000Z)
+  // and identifiers, which hold digits (a workflow's id, sales-project-3f2a…).
   const isoTime = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;
-  const dataLeft = (text: string) => allow.reduce((rest, item) => rest.split(item).join(' '), text).replace(isoTime, ' ');
+  const identifier = /[\w.:-]*\d[\w.:-]*/g;
+  const dataLeft = (text: string) => allow.reduce((rest, item) => rest.split(item).join(' '), text).replace(isoTime, ' ').replace(identifier, ' ');
   return texts.filter((text) => {
     const words = (dataLeft(text).match(/[A-Za-z][A-Za-z'’-]*/g) ?? []).filter((word) => !kept.has(word.toLowerCase()));
     return words.length >= 2 || words.some((word) => word.length >= 4);

@@ -4,6 +4,7 @@ import type { AuditEvent } from '../../api/contract/audit';
 import { createDb } from '../../db/connect';
 import { formatValue, historyLine, type HistoryWording } from '../../designer/src/audit/audit-summary';
 import { i18next } from '../../designer/src/i18n/i18n';
+import { triggerEvents } from '../../workflows/flow/trigger-events';
 
 /**
  * The history and the audit trail word every row the audit trigger records. A table, column or
@@ -55,12 +56,15 @@ async function auditedCodes() {
   );
 }
 
+/** A column that names a person: a reference to users, or one named for who did something (decided_by, set_by). */
+const holdsPerson = (column: { columnName: string; referencesUsers: boolean }) => column.referencesUsers || column.columnName.endsWith('_by');
+
 /** A row of `table` as the trigger records it: people's columns hold a person, other ids an id, the rest a text. */
 function addition(table: string, columns: Awaited<ReturnType<typeof auditedColumns>>): AuditEvent {
   const after = Object.fromEntries(
     columns
       .filter((column) => column.tableName === table)
-      .map((column) => [column.columnName, column.dataType === 'uuid' ? (column.referencesUsers ? person : otherThing) : `值：${column.columnName}`]),
+      .map((column) => [column.columnName, column.dataType === 'uuid' ? (holdsPerson(column) ? person : otherThing) : `值：${column.columnName}`]),
   );
   return { id: 1, at: '2027-03-01T09:00:00Z', actor: { kind: 'user', userId: person, name: '张伟', detail: null }, action: 'insert', entity: table, entityId: 'x', projectId: null, before: null, after };
 }
@@ -80,6 +84,10 @@ describe('the history and the audit trail in Chinese', () => {
         for (const change of line.changes) {
           if (untranslated.test(change.field) || columns.some((column) => column.tableName === table && ownName(column.columnName) === change.field)) unnamed.push(`${table}: ${change.field}`);
         }
+      }
+      // Codes kept without a check: the events a flow starts on, and yes or no.
+      for (const code of [...triggerEvents, true, false]) {
+        if (untranslated.test(formatValue(code, wording))) unnamed.push(`the value ${String(code)}`);
       }
       for (const { tableName, code } of codes) {
         if (untranslated.test(formatValue(code, wording))) unnamed.push(`${tableName}: the code ${code}`);

@@ -3,7 +3,7 @@ import { artifactsDir, useServedApp, type SignInPerson } from '../support/browse
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { annualPlanName, dealMilestoneName, pushProjectName } from '../../api/sample-company/sample-plan';
+import { sampleWords } from '../../api/sample-company/sample-words';
 import { seriousAxeFindings } from '../support/axe';
 import { createPersonIn, useFreshInstance } from '../support/fresh-instance';
 
@@ -17,6 +17,7 @@ beforeAll(async () => {
 });
 
 const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(artifactsDir, `sample-company-${name}.png`), fullPage: true });
+const { annualPlanName, dealMilestoneName, pushProjectName } = sampleWords.en;
 const projectNames = (page: Page) => page.locator('.plist__name').allTextContents();
 
 describe('the sample company', () => {

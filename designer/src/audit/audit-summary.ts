@@ -2,6 +2,8 @@ import type { AuditEvent } from '../../../api/contract/audit';
 import { i18next } from '../i18n/i18n';
 import { audit } from '../i18n/en/audit';
 import { isGoalMetric } from '../plan/goal-labels';
+import { eventLabel } from '../i18n/flow-catalog';
+import { triggerEvents, type TriggerEvent } from '../../../workflows/flow/trigger-events';
 
 /**
  * One line of the audit trail (a project's history, or the whole trail), from a raw audit row:
@@ -59,6 +61,8 @@ export function fieldLabel(column: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
+const isTriggerEvent = (value: string): value is TriggerEvent => triggerEvents.some((event) => event === value);
+
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 const isNamedValue = (value: string): value is keyof typeof audit.values => Object.hasOwn(audit.values, value);
@@ -69,14 +73,15 @@ export function formatValue(value: unknown, wording: HistoryWording): string {
   if (typeof value === 'string' && uuid.test(value)) return wording.personName(value) ?? cut(value);
   if (typeof value === 'string' && isNamedValue(value)) return i18next.t(`audit:values.${value}`);
   if (typeof value === 'string' && isGoalMetric(value)) return i18next.t(`plan:metrics.${value}`);
+  if (typeof value === 'string' && isTriggerEvent(value)) return eventLabel(value);
   if (typeof value === 'string') return isoInstant.test(value) ? wording.formatInstant(value) : cut(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'boolean') return i18next.t(value ? 'audit:structured.yes' : 'audit:structured.no');
+  if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return listValue(value, wording);
   // A structured setting (incentive rules, earnings): the page that edits it shows it whole.
   return i18next.t('audit:structured.details');
 }
 
-/** What an entry of a list is called, when it has a name (a funnel stage, a scorecard dimension). */
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A list as a short text: its values, or its entries' names, or how many entries it has. */

@@ -10,6 +10,9 @@ export const metricLabel = (t: TFunction<'plan'>, metric: GoalMetric): string =>
 export const goalLabel = (t: TFunction<'plan'>, goal: Pick<Goal, 'metric' | 'customMetricName' | 'kpiMetric'>): string =>
   goal.metric === 'custom' ? (goal.customMetricName ?? goal.kpiMetric) : metricLabel(t, goal.metric);
 
+/** A goal as the API's progress figures name it: its metric's words in the page's language, or its custom name (the server's `label`). */
+export const progressGoalLabel = (goal: { metric: GoalMetric; label: string }): string => (goal.metric === 'custom' ? goal.label : i18next.t(`plan:metrics.${goal.metric}`));
+
 /** What people usually measure each metric in, in the page's language; only a suggestion for an empty unit field. */
 export const suggestedUnit = (t: TFunction<'plan'>, metric: GoalMetric): string => t(`suggestedUnits.${metric}`);
 

@@ -33,7 +33,7 @@ import type { ChangeRequest } from '../../../api/contract/lifecycle';
 import { changeValueText } from '../../../workflows/domain/change-values';
 import { changeRequestFieldLabels } from '../../../workflows/domain/plan-item-states';
 import { milestoneTakesChanges } from '../../../workflows/domain/project-states';
-import { kpiMetricLabel } from '../plan/goal-labels';
+import { kpiMetricLabel, progressGoalLabel } from '../plan/goal-labels';
 
 const checkKeys = { warning: 'checks.warning', due: 'checks.due' } as const;
 const isCheckKind = (kind: string): kind is keyof typeof checkKeys => Object.hasOwn(checkKeys, kind);
@@ -181,7 +181,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
                         <TimeText at={m.dueAt} />
                       </td>
                       <td>
-                        {formatNumber(m.target)} <span className="muted small">{m.metric}</span>
+                        {formatNumber(m.target)} <span className="muted small">{kpiMetricLabel(m.metric)}</span>
                       </td>
                       <td>{m.actual === null ? '—' : t('milestones.actualWithPct', { actual: formatNumber(m.actual), pct: formatPct(m.attainmentPct) })}</td>
                       <td>
@@ -284,7 +284,7 @@ function GoalCard({ goal, dashboard, forecast }: { goal: Dashboard['goals'][numb
   return (
     <article className="card" data-testid={`goal-${goal.goalId}`}>
       <header className="card__head">
-        <h3>{goal.label}</h3>
+        <h3>{progressGoalLabel(goal)}</h3>
         <RagBadge status={goal.status} />
       </header>
       <p className="figures">
@@ -303,7 +303,7 @@ function GoalCard({ goal, dashboard, forecast }: { goal: Dashboard['goals'][numb
           <span data-testid="goal-forecast">{t('goals.forecast', { value: formatNumber(forecast.forecast.value), unit: goal.unit, pct: formatPct(forecast.forecast.percentOfPlan) })}</span>
         )}
       </p>
-      <PlanActualChart points={points} marks={marks} unit={goal.unit} label={t('goals.chart', { goal: goal.label })} />
+      <PlanActualChart points={points} marks={marks} unit={goal.unit} label={t('goals.chart', { goal: progressGoalLabel(goal) })} />
     </article>
   );
 }

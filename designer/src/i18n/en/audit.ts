@@ -181,6 +181,13 @@ export const audit = {
     warning_threshold_pct: 'Warning threshold (%)',
     working_days: 'Working days',
     year: 'Year',
+    set_by: 'Set by',
+    decided_by: 'Decided by',
+    requested_by: 'Requested by',
+    acknowledged_by: 'Acknowledged by',
+    published_by: 'Published by',
+    finalized_by: 'Finalized by',
+    updated_by: 'Updated by',
   },
   /** Stored codes as the trail shows them (statuses, kinds, directions); any other value as it is. */
   values: {
@@ -252,6 +259,8 @@ export const audit = {
   },
   /** Structured values (lists, settings) in a change's before → after. */
   structured: {
+    yes: 'yes',
+    no: 'no',
     separator: ', ',
     entries: '{count, plural, one {# entry} other {# entries}}',
     details: '(details)',

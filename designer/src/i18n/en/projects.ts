@@ -41,6 +41,9 @@ export const projects = {
     escalationsTitle: 'Open escalations',
   },
   sample: {
+    /** What the sample's people's names carry and its projects' names start with (api/sample-company/sample-words.ts: the sample is loaded in the page's language). */
+    marker: '(sample)',
+    prefix: 'Sample: …',
     empty: 'No projects yet. Create the first one.',
     offerTitle: 'Or look around a sample company first',
     offer:

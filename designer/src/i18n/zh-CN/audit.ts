@@ -182,6 +182,13 @@ export const audit: Translation<typeof en> = {
     warning_threshold_pct: '预警阈值（%）',
     working_days: '调休工作日',
     year: '年份',
+    set_by: '设置人',
+    decided_by: '决定人',
+    requested_by: '申请人',
+    acknowledged_by: '确认人',
+    published_by: '发布人',
+    finalized_by: '定稿人',
+    updated_by: '更新人',
   },
   values: {
     active: '进行中',
@@ -251,6 +258,8 @@ export const audit: Translation<typeof en> = {
     acknowledged: '已确认',
   },
   structured: {
+    yes: '是',
+    no: '否',
     separator: '、',
     entries: '{count} 项',
     details: '（详情）',
