@@ -30,6 +30,7 @@ import { projectListPages } from './project-list-pages';
 import { projectPages } from './project-pages';
 import { usersRouter } from './routes/users';
 import { absencesRouter } from './routes/absences';
+import { settingsRouter } from './routes/settings';
 import { decisionLinksRouter } from './routes/decision-links';
 import { calendarsRouter } from './routes/calendars';
 import { chatChannelsRouter } from './routes/chat-channels';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
     .route('/', authRouter(deps))
     .route('/', usersRouter(deps))
     .route('/', absencesRouter(deps))
+    .route('/', settingsRouter(deps))
     .route(
       '/',
       projectsRouter({

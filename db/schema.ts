@@ -34,7 +34,7 @@ export interface UsersTable {
   passwordHash: string | null;
   /** Chat channel the person also wants their messages in; a step's own channel wins. */
   chatChannelId: ColumnType<string | null, string | null | undefined, string | null>;
-  /** The language the person reads Milepost in; null = their browser's (web), English (messages). */
+  /** The language the person reads Milepost in; null = their browser's (web), the instance language (messages). */
   language: ColumnType<Language | null, Language | null | undefined, Language | null>;
 }
 
@@ -490,8 +490,17 @@ export interface ChatDeliveriesTable {
   deliveredAt: Timestamp | null;
 }
 
+/** What the whole instance is set to: one row (db/migrations/20261214T0000-instance-language.ts). */
+export interface InstanceSettingsTable {
+  id: ColumnType<boolean, never, never>;
+  /** What Milepost writes in to people who chose no language of their own. */
+  language: ColumnType<Language, never, Language>;
+  updatedAt: ColumnType<Date, never, Date | string>;
+}
+
 export interface Database {
   users: UsersTable;
+  instance_settings: InstanceSettingsTable;
   sales_projects: SalesProjectsTable;
   milestones: MilestonesTable;
   kpi_reports: KpiReportsTable;

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connect';
 import { listLanguages } from '../../db/queries/users';
-import { defaultLanguage, type Language } from '../../workflows/i18n';
+import type { Language } from '../../workflows/i18n';
 import { translate } from './translator';
 
 /** A message of the `messages` catalog by its dotted key, in one language. */
@@ -8,10 +8,10 @@ export type Say = (key: string, params?: Record<string, unknown>) => string;
 
 export const messagesIn = (language: Language): Say => translate(language, 'messages') as unknown as Say;
 
-/** The language each of these people reads their messages in: their own, else English. */
+/** The language each of these people reads their messages in: their own, else the instance's (set by an admin; English at first). */
 export async function readersLanguages(db: Db, ids: readonly string[]): Promise<(id: string) => Language> {
   const languages = await listLanguages(db, [...new Set(ids)]);
-  return (id) => languages.get(id) ?? defaultLanguage;
+  return (id) => languages.of.get(id) ?? languages.instance;
 }
 
 /** A moment to the minute, in UTC, as `language` writes it: `2027-03-31 10:00 UTC` in English. */

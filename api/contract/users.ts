@@ -8,11 +8,11 @@ export const withoutNul = (text: string) => !text.includes('\u0000');
 export const noNul = { message: 'must not contain the character U+0000' };
 
 /** Long enough to resist guessing (NIST 800-63B asks for at least 8); bounded so hashing stays cheap. */
-/** A language the person reads Milepost in; null: their browser's (web), English (messages sent to them). */
+/** A language the person reads Milepost in; null: their browser's (web), the instance language (messages sent to them). */
 export const LanguageChoice = z
   .enum(languages, { message: `must be one of ${languages.join(', ')}, or null for the browser's` })
   .nullable()
-  .openapi({ description: "The language Milepost speaks to the person; null: their browser's in the web app, English in what is sent to them" });
+  .openapi({ description: "The language Milepost speaks to the person; null: their browser's in the web app, the instance language (GET /api/settings/language) in what is sent to them" });
 
 export const Password = z.string().min(10, 'must be at least 10 characters').max(256, 'must be at most 256 characters');
 

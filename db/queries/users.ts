@@ -129,8 +129,19 @@ export async function listUserIdsWithRole(db: Db, role: string): Promise<string[
 }
 
 /** Each person's own language, by id; people without one are left out (they read English). */
-export async function listLanguages(db: Db, ids: readonly string[]): Promise<Map<string, Language>> {
-  if (ids.length === 0) return new Map();
+/** The instance's language (instance_settings): what Milepost writes in to people who chose none. */
+export async function getInstanceLanguage(db: Db): Promise<Language> {
+  return (await db.selectFrom('instance_settings').select('language').executeTakeFirstOrThrow()).language;
+}
+
+export async function setInstanceLanguage(db: Db, language: Language): Promise<void> {
+  await db.updateTable('instance_settings').set({ language, updatedAt: new Date() }).execute();
+}
+
+/** The language each of these people reads what Milepost sends them in: their own, else the instance's. */
+export async function listLanguages(db: Db, ids: readonly string[]): Promise<{ of: Map<string, Language>; instance: Language }> {
+  const instance = await getInstanceLanguage(db);
+  if (ids.length === 0) return { of: new Map(), instance };
   const rows = await db.selectFrom('users').select(['id', 'language']).where('id', 'in', ids).where('language', 'is not', null).execute();
-  return new Map(rows.map((row) => [row.id, row.language!]));
+  return { of: new Map(rows.map((row) => [row.id, row.language!])), instance };
 }

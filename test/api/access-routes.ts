@@ -122,6 +122,9 @@ export function routes(w: World, f: Fixtures): Record<string, RouteCase> {
       },
     },
     'GET /api/users/{id}/approvals': { allow: ['manager', 'admin'], see: ['manager', 'admin'], ok: 200, send: () => ({ path: `/api/users/${org.manager.id}/approvals` }) },
+    // The instance language: anyone signed in reads it, admins set it (to English, what the shared test instance keeps).
+    'GET /api/settings/language': { allow: signedIn, ok: 200, send: () => ({ path: '/api/settings/language' }) },
+    'PUT /api/settings/language': { allow: adminOnly, ok: 200, send: () => ({ path: '/api/settings/language', body: { language: 'en' } }) },
     // An absence: the person (the owner, a member) or a manager above them; anyone signed in may read it.
     'GET /api/users/{id}/absence': { allow: signedIn, ok: 200, send: () => ({ path: `/api/users/${org.rep.id}/absence` }) },
     'PUT /api/users/{id}/absence': {

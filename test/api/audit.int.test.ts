@@ -14,6 +14,7 @@ import { auditedTables as funnelTables } from '../../db/migrations/20261209T0200
 import { auditedTables as trainingAndScorecardTables } from '../../db/migrations/20261209T0300-training-and-scorecard';
 import { auditedTables as incentiveTables } from '../../db/migrations/20261209T0400-incentives';
 import { unauditedTables as projectReadVersionTables } from '../../db/migrations/20261210T0000-project-read-versions';
+import { auditedTables as instanceSettingsTables } from '../../db/migrations/20261214T0000-instance-language';
 import { createOrgChart, createProjectWithMilestone } from '../support/factories';
 import { call, eventually } from '../support/http';
 import { admin } from '../support/identities';
@@ -23,7 +24,7 @@ import { useSystem } from '../support/system';
 
 const system = useSystem();
 /** Tables audited, and left out with a reason, each named by the migration that created it. */
-const auditedTables = { ...firstAuditedTables, ...sharedCalendarTables, ...absenceTables, ...chatChannelTables, ...goalAllocationTables, ...forecastCrossingTables, ...funnelTables, ...trainingAndScorecardTables, ...incentiveTables };
+const auditedTables = { ...firstAuditedTables, ...sharedCalendarTables, ...absenceTables, ...chatChannelTables, ...goalAllocationTables, ...forecastCrossingTables, ...funnelTables, ...trainingAndScorecardTables, ...incentiveTables, ...instanceSettingsTables };
 const unauditedTables = { ...unauditedSince20261125, ...unauditedSince20261204, ...unauditedSince20261206, ...unauditedSince20261207, ...chatChannelUnaudited, ...projectReadVersionTables };
 
 const trailOf = (projectId: string) =>

@@ -17,6 +17,7 @@ import { usePageQuery } from '../app/queries';
 import { useApiForm } from '../shared/use-api-form';
 import { AbsenceCard } from './AbsenceCard';
 import { LanguageCard } from './LanguageCard';
+import { InstanceLanguageCard } from './InstanceLanguageCard';
 import { roleHelpText, roleLabel } from './permissions';
 import { changePassword, createToken, listTokens, loadSession, revokeToken } from './session-api';
 import { useSession } from './session-store';
@@ -40,6 +41,7 @@ export function AccountPage() {
         </div>
         <aside className="columns__side">
           <LanguageCard />
+          <InstanceLanguageCard />
           <AbsenceCard />
           <ChangePassword />
         </aside>

@@ -143,6 +143,7 @@ export const errors = {
     editChatChannels: 'connect, change or remove chat channels',
     addPeople: 'add people',
     changeAccounts: "change people's accounts",
+    setInstanceLanguage: 'set the instance language',
     changeAllocations: 'change how its targets are allocated',
     changeFunnel: 'change its funnel',
     changeTraining: 'change its training plan',

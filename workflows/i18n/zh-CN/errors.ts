@@ -139,6 +139,7 @@ export const errors: Translation<typeof en> = {
     editChatChannels: '连接、修改或移除聊天渠道',
     addPeople: '添加人员',
     changeAccounts: '更改他人的账户',
+    setInstanceLanguage: '设置实例语言',
     changeAllocations: '更改其目标分配',
     changeFunnel: '更改其销售漏斗',
     changeTraining: '修改其培训计划',

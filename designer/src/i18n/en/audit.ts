@@ -266,6 +266,7 @@ export const audit = {
     details: '(details)',
   },
   entities: {
+    instance_settings: 'the instance settings',
     sales_projects: 'the project',
     project_members: 'a team member',
     goals: 'the goal',

@@ -52,6 +52,12 @@ export const auth = {
       help: 'The language Milepost speaks to you, wherever you sign in.',
       saved: 'Language saved.',
     },
+    instanceLanguage: {
+      title: 'Language of this Milepost',
+      label: 'Write to people who chose no language in',
+      help: 'Inbox messages, e-mails and chat messages to people who chose no language of their own. Whoever chose one keeps theirs.',
+      saved: 'Saved: messages sent from now on use it.',
+    },
     password: {
       title: 'Change your password',
       current: 'Current password',

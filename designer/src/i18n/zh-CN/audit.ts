@@ -265,6 +265,7 @@ export const audit: Translation<typeof en> = {
     details: '（详情）',
   },
   entities: {
+    instance_settings: '实例设置',
     sales_projects: '项目',
     project_members: '团队成员',
     goals: '目标',

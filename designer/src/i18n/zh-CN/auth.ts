@@ -54,6 +54,12 @@ export const auth: Translation<typeof en> = {
       help: '无论在哪里登录，Milepost 都用这种语言与你交流。',
       saved: '语言已保存。',
     },
+    instanceLanguage: {
+      title: '本 Milepost 的语言',
+      label: '未选择语言的人员收到的消息使用',
+      help: '发给未自行选择语言人员的收件箱消息、邮件和聊天消息都使用这种语言。已选择语言的人员不受影响。',
+      saved: '已保存：此后发出的消息将使用该语言。',
+    },
     password: {
       title: '修改密码',
       current: '当前密码',
