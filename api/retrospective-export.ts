@@ -24,6 +24,8 @@ interface Writer {
   /** A change request's field: its code in English, as the report holds it; its words in other languages. */
   field: (code: string) => string;
   timeline: (entry: RetrospectiveTimelineEntry) => string;
+  /** A goal: a standard one by its metric in other languages than English, as compiled otherwise (a custom goal's own name). */
+  goal: (goal: RetrospectiveReport['goals'][number]) => string;
 }
 
 function writerFor(language: Language): Writer {
@@ -45,6 +47,7 @@ function writerFor(language: Language): Writer {
     value: (code) => (english ? code : t(`values.${code}`, { defaultValue: code })),
     field: (code) => (english || !isChangeRequestField(code) ? code : fieldWords(code)),
     timeline: (entry) => timelineEntryText(entry, t, fieldWords),
+    goal: (goal) => (english || goal.metric === undefined || goal.metric === 'custom' ? goal.name : t(`values.${goal.metric}`)),
   };
 }
 
@@ -96,7 +99,7 @@ function sections(input: ExportInput, w: Writer): Section[] {
   const { t, num, pct, value } = w;
   const head = (...keys: string[]) => keys.map((key) => t(`columns.${key}`));
   return [
-    { title: t('sections.goals'), head: head('goal', 'target', 'actual', 'attainment', 'status'), rows: report.goals.map((g) => [g.name, `${num(g.target)} ${g.unit}`, num(g.actual), pct(g.attainmentPct), value(g.status)]) },
+    { title: t('sections.goals'), head: head('goal', 'target', 'actual', 'attainment', 'status'), rows: report.goals.map((g) => [w.goal(g), `${num(g.target)} ${g.unit}`, num(g.actual), pct(g.attainmentPct), value(g.status)]) },
     { title: t('sections.milestones'), head: head('milestone', 'due', 'target', 'actualAtDue', 'outcome', 'daysLate', 'owner'), rows: report.milestones.map((m) => [m.name, w.day(m.dueAt), num(m.target), num(m.actual), value(m.status), String(m.daysLate), m.owner]) },
     { title: t('sections.escalations', { count: report.escalations.count, level: report.escalations.highestLevel }), head: head('level', 'count', 'acknowledged', 'avgHoursToAck'), rows: report.escalations.byLevel.map((l) => [String(l.level), String(l.count), String(l.acknowledged), num(l.avgHoursToAck)]) },
     { title: t('sections.approvals', { count: report.approvals.count, rejected: report.approvals.rejections, hours: num(report.approvals.avgTurnaroundHours) }), head: head('approver', 'decision', 'hours'), rows: report.approvals.items.map((a) => [a.approver, value(a.status), num(a.turnaroundHours)]) },

@@ -142,8 +142,7 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
       .filter((a) => a.decidedAt)
       .map((a) => {
         const approver = nameOf(a.decidedBy ?? a.approverId);
-        const key = a.status === 'approved' ? 'approvalApproved' : a.status === 'rejected' ? 'approvalRejected' : undefined;
-        return entry(a.decidedAt!.toISOString(), `approval_${a.status}`, `${approver}: ${a.status}`, key, { approver });
+        return entry(a.decidedAt!.toISOString(), `approval_${a.status}`, `${approver}: ${a.status}`, 'approvalDecided', { approver, status: a.status });
       }),
   ].sort((a, b) => a.at.localeCompare(b.at) || a.kind.localeCompare(b.kind));
 
@@ -158,6 +157,7 @@ export async function compileReport(db: Db, projectId: string, now: Date): Promi
     goals: goals.map((g) => ({
       goalId: g.goalId,
       name: g.label,
+      metric: g.metric,
       unit: g.unit,
       target: g.target,
       actual: g.actual ?? '0',

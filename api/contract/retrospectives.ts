@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { readable } from '../../workflows/domain/human-text';
 import { languages } from '../../workflows/i18n/languages';
-import { milestoneStatuses, ragStatuses } from '../../workflows/domain';
+import { goalMetrics, milestoneStatuses, ragStatuses } from '../../workflows/domain';
 import { timelineMessageKeys, type RetrospectiveReport as CompiledReport } from '../../workflows/domain/retrospective-report';
 import { Uuid, errorResponses, Name } from './common';
 
@@ -39,7 +39,7 @@ export const RetrospectiveReport = z
     periodEnd: z.string(),
     compiledAt: z.string(),
     goals: z.array(
-      z.object({ goalId: z.string(), name: z.string(), unit: z.string(), target: z.string(), actual: z.string(), attainmentPct: z.number(), status: z.enum(ragStatuses) }),
+      z.object({ goalId: z.string(), name: z.string(), metric: z.enum(goalMetrics).optional(), unit: z.string(), target: z.string(), actual: z.string(), attainmentPct: z.number(), status: z.enum(ragStatuses) }),
     ),
     milestones: z.array(
       z.object({

@@ -7,6 +7,10 @@ export const SampleCompanyStatus = z
     instanceEmpty: z.boolean().openapi({ description: 'There is no project at all: the projects page offers the sample' }),
     people: z.number().int().openapi({ description: 'How many people the loaded sample has' }),
     projects: z.number().int().openapi({ description: 'How many projects the loaded sample has' }),
+    marks: z
+      .object({ person: z.string(), project: z.string() })
+      .nullable()
+      .openapi({ description: "What the loaded sample's people's names end with and its projects' names start with, in the language it was loaded in; null when none is loaded" }),
   })
   .openapi('SampleCompanyStatus');
 

@@ -7,6 +7,8 @@ import * as routes from '../contract/routes/sample-company';
 import { loadSampleCompany } from '../sample-company/load-sample-company';
 import { requestLanguage } from '../request-language';
 import { removeSampleCompany } from '../sample-company/remove-sample-company';
+import { wordsOfSamplePerson } from '../sample-company/sample-words';
+import { findUser } from '../../db/queries/users';
 
 const loadBudgetMs = 90_000;
 
@@ -15,7 +17,10 @@ export function sampleCompanyRouter({ db, temporal }: AppDeps) {
   return createRouter()
     .openapi({ ...routes.sampleCompanyStatus, middleware: onlyRoles(allowed, 'see the sample company') }, async (c) => {
       const [rows, projects] = await Promise.all([listSampleRows(db), countProjects(db)]);
-      return c.json({ loaded: rows.users.length + rows.projects.length > 0, instanceEmpty: projects === 0, people: rows.users.length, projects: rows.projects.length }, 200);
+      const person = rows.users[0] === undefined ? undefined : await findUser(db, rows.users[0]);
+      const words = person && wordsOfSamplePerson(person.name);
+      const marks = words ? { person: words.personMark, project: words.projectMark } : null;
+      return c.json({ loaded: rows.users.length + rows.projects.length > 0, instanceEmpty: projects === 0, people: rows.users.length, projects: rows.projects.length, marks }, 200);
     })
     .openapi({ ...routes.loadSampleCompany, middleware: onlyRoles(allowed, 'load the sample company') }, async (c) =>
       // Starts, submits and approves plans, waiting for the flow to ask: more than one request's usual Temporal budget.

@@ -8,7 +8,7 @@ import type { SamplePersonKey } from './sample-plan';
  */
 export interface SampleWords {
   people: Record<SamplePersonKey, string>;
-  /** What every sample person's name carries, and what every sample project's name starts with. */
+  /** What every sample person's name ends with, and what every sample project's name starts with. */
   personMark: string;
   projectMark: string;
   annualPlanName: string;
@@ -28,7 +28,7 @@ export const sampleWords: Record<Language, SampleWords> = {
   en: {
     people: { head: 'Hana Hart (sample)', north: 'Noah North (sample)', south: 'Sofia South (sample)', rita: 'Rita Reyes (sample)', ravi: 'Ravi Rao (sample)', sam: 'Sam Stone (sample)', sara: 'Sara Sun (sample)' },
     personMark: '(sample)',
-    projectMark: 'Sample:',
+    projectMark: 'Sample: ',
     annualPlanName: 'Sample: Annual revenue plan',
     pushProjectName: 'Sample: New customers next quarter',
     dealMilestoneName: 'Northwind framework deal signed',
@@ -56,3 +56,6 @@ export const sampleWords: Record<Language, SampleWords> = {
     approvalComment: '载入示例公司时已批准。',
   },
 };
+
+/** The words a loaded sample was written in, known by how one of its people is named. */
+export const wordsOfSamplePerson = (name: string): SampleWords | undefined => Object.values(sampleWords).find((words) => name.endsWith(words.personMark));

@@ -32,7 +32,7 @@ describe('the sample company', () => {
       milestones: [{ name: 'Real milestone', metric: 'revenue', targetValue: 100, dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), ownerId: rep.body.id }],
     }, { as: admin });
     expect(real.status, JSON.stringify(real.body)).toBe(201);
-    expect((await call(system.app, 'GET', '/api/sample-company', undefined, { as: admin })).body).toEqual({ loaded: false, instanceEmpty: false, people: 0, projects: 0 });
+    expect((await call(system.app, 'GET', '/api/sample-company', undefined, { as: admin })).body).toEqual({ loaded: false, instanceEmpty: false, people: 0, projects: 0, marks: null });
     const before = await everything(system.db);
 
     const loaded = await call(system.app, 'POST', '/api/sample-company', undefined, { as: admin });
@@ -64,7 +64,7 @@ describe('the sample company', () => {
       const requests = (await call(system.app, 'GET', `/api/users/${admin.id}/approvals`, undefined, { as: admin })).body as { projectId: string; status: string }[];
       expect(requests.filter((r) => r.status === 'pending').map((r) => r.projectId)).toEqual([push!.id]);
     });
-    expect((await call(system.app, 'GET', '/api/sample-company', undefined, { as: admin })).body).toEqual({ loaded: true, instanceEmpty: false, people: 7, projects: 2 });
+    expect((await call(system.app, 'GET', '/api/sample-company', undefined, { as: admin })).body).toEqual({ loaded: true, instanceEmpty: false, people: 7, projects: 2, marks: { person: '(sample)', project: 'Sample: ' } });
     expect((await call(system.app, 'POST', '/api/sample-company', undefined, { as: admin })).status).toBe(409);
 
     const removed = await call(system.app, 'DELETE', '/api/sample-company', undefined, { as: admin });
@@ -73,7 +73,7 @@ describe('the sample company', () => {
     expect(await everything(system.db)).toEqual(before);
     const lifecycle = await system.client.workflow.getHandle(salesProjectWorkflowId(annual!.id)).describe();
     expect(lifecycle.status.name).toBe('TERMINATED');
-    expect((await call(system.app, 'GET', '/api/sample-company', undefined, { as: admin })).body).toEqual({ loaded: false, instanceEmpty: false, people: 0, projects: 0 });
+    expect((await call(system.app, 'GET', '/api/sample-company', undefined, { as: admin })).body).toEqual({ loaded: false, instanceEmpty: false, people: 0, projects: 0, marks: null });
     expect((await call(system.app, 'DELETE', '/api/sample-company', undefined, { as: admin })).status).toBe(404);
   });
 

@@ -18,7 +18,7 @@ describe('the one-line summary under a step', () => {
 
   it('says below what share of plan a forecast trigger starts, and of which metric', () => {
     expect(summarizeStep('trigger', { event: 'forecast_below_threshold', forecastBelowPct: 80 })).toBe('Forecast falls below 80 % of plan');
-    expect(summarizeStep('trigger', { event: 'forecast_below_threshold', forecastBelowPct: 85, forecastMetric: 'revenue' })).toBe('revenue forecast falls below 85 % of plan');
+    expect(summarizeStep('trigger', { event: 'forecast_below_threshold', forecastBelowPct: 85, forecastMetric: 'revenue' })).toBe('Revenue forecast falls below 85 % of plan');
     expect(summarizeStep('trigger', { event: 'forecast_below_threshold' })).toBeNull();
     expect(valueLabel('event', 'forecast_below_threshold')).toBe('Forecast falls below a threshold');
     expect(valueLabel('forecastWatch', 'allocation')).toBe('Allocations to members');

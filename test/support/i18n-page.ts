@@ -3,10 +3,10 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Words that stay as they are in a Chinese page: product, platform and format names, units and
+ * Words that stay as they are in a Chinese page: product, platform and format names, a language's own name (English), units and
  * abbreviations Chinese sales teams write in Latin letters.
  */
-export const keptInLatin = ['Milepost', 'KPI', 'KPIs', 'CSV', 'API', 'OpenAPI', 'JSON', 'SMART', 'Slack', 'Markdown', 'HTML', 'iCalendar', 'ICS', 'CNY', 'URL', 'ID', 'E-mail', 'Email', 'Webhook', 'PNG', 'SVG', 'Q1', 'Q2', 'Q3', 'Q4', 'HTTP', 'IANA', 'cron', 'Ctrl', 'Shift', 'Delete', 'POST', 'PATCH', 'UUID', 'ISO'];
+export const keptInLatin = ['Milepost', 'English', 'KPI', 'KPIs', 'CSV', 'API', 'OpenAPI', 'JSON', 'SMART', 'Slack', 'Markdown', 'HTML', 'iCalendar', 'ICS', 'CNY', 'URL', 'ID', 'E-mail', 'Email', 'Webhook', 'PNG', 'SVG', 'Q1', 'Q2', 'Q3', 'Q4', 'HTTP', 'IANA', 'cron', 'Ctrl', 'Shift', 'Delete', 'POST', 'PATCH', 'UUID', 'ISO', 'UTC'];
 
 /**
  * Visible text on the page that reads as English: runs of two or more Latin words, or one word of
@@ -27,6 +27,11 @@ export async function englishLeftOn(page: Page, allow: readonly string[] = [], w
         if (text === '' || parent.getClientRects().length === 0) continue;
         found.push(text);
       }
+      // What a closed drop-down shows: its chosen option (an option's text has no box of its own).
+      for (const select of root.querySelectorAll('select')) {
+        const chosen = select.selectedOptions[0]?.textContent?.trim();
+        if (chosen && select.getClientRects().length > 0) found.push(chosen);
+      }
       // What people read without seeing it as text: labels and placeholders of controls.
       for (const element of [root, ...root.querySelectorAll('*')]) {
         for (const attribute of ['aria-label', 'placeholder', 'title']) {
@@ -39,9 +44,10 @@ export async function englishLeftOn(page: Page, allow: readonly string[] = [], w
   }, within);
   const kept = new Set([...keptInLatin, ...allow].map((word) => word.toLowerCase()));
   // Data, not words: the test's own names and e-mails, machine-readable times (2027-03-31T08:00:00.000Z)
-  // and identifiers, which hold digits (a workflow's id, sales-project-3f2a…).
+  // and machine identifiers: long runs of letters, digits, hyphens and colons with a digit in them
+  // (a workflow's id, sales-project-3f2a…), never a word such as "Q1-revenue".
   const isoTime = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;
-  const identifier = /[\w.:-]*\d[\w.:-]*/g;
+  const identifier = /(?=[\w.:-]*\d)(?=[\w.:-]*[-:])[\w.:-]{20,}/g;
   const dataLeft = (text: string) => allow.reduce((rest, item) => rest.split(item).join(' '), text).replace(isoTime, ' ').replace(identifier, ' ');
   return texts.filter((text) => {
     const words = (dataLeft(text).match(/[A-Za-z][A-Za-z'’-]*/g) ?? []).filter((word) => !kept.has(word.toLowerCase()));

@@ -78,8 +78,8 @@ describe('a project’s history', () => {
     const line = historyLine(
       event({
         entity: 'project_funnels',
-        before: { stages: [], holidays: ['2027-01-01', '2027-01-02'], dimensions: unnamed, rules: { commission: { tiers: [] } } },
-        after: { stages, holidays: ['2027-01-01'], dimensions: [...unnamed, { key: 'deals', weightPct: 0, capPct: 100 }], rules: { commission: { tiers: [{ fromPct: 0 }] } } },
+        before: { stages: [], holidays: [{ date: '2027-01-01', name: '元旦' }, { date: '2027-01-02', name: '元旦' }], dimensions: unnamed, rules: { commission: { tiers: [] } } },
+        after: { stages, holidays: [{ date: '2027-01-01', name: '元旦' }], dimensions: [...unnamed, { key: 'deals', weightPct: 0, capPct: 100 }], rules: { commission: { tiers: [{ fromPct: 0 }] } } },
       }),
       fmt,
     );
@@ -117,8 +117,8 @@ describe('a history line in Chinese', () => {
       expect(historyLine(event({ action: 'delete', entity: 'risks', before: { id: 'r1' } }), fmt).what).toBe('删除了风险');
       const scorecard = historyLine(event({ entity: 'scorecards', before: { dimensions: [{ key: 'revenue' }] }, after: { dimensions: [{ key: 'revenue' }, { key: 'deals' }] } }), fmt);
       expect(scorecard).toMatchObject({ what: '修改了计分卡', changes: [{ field: '计分卡维度', before: '1 项', after: '2 项' }] });
-      expect(historyLine(event({ entity: 'shared_calendar_years', before: { holidays: ['2027-01-01', '2027-01-02'] }, after: { holidays: ['2027-01-01'] } }), fmt).changes).toEqual([
-        { field: '节假日', before: '2027-01-01、2027-01-02', after: '2027-01-01' },
+      expect(historyLine(event({ entity: 'shared_calendar_years', before: { working_days: [{ date: '2027-02-07', name: '春节' }, { date: '2027-02-20', name: null }] }, after: { working_days: [{ date: '2027-02-07', name: '春节' }] } }), fmt).changes).toEqual([
+        { field: '调休工作日', before: '2027-02-07、2027-02-20', after: '2027-02-07' },
       ]);
     } finally {
       await i18next.changeLanguage('en');

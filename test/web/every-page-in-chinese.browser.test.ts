@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { sampleEmailOf, samplePeople } from '../../api/sample-company/sample-plan';
 import { sampleWords } from '../../api/sample-company/sample-words';
 import { createPersonIn, useFreshInstance } from '../support/fresh-instance';
-import { call } from '../support/http';
+import { call, eventually } from '../support/http';
 import { englishLeftOn } from '../support/i18n-page';
 
 // An instance of the file's own with the sample company loaded: every page has something to show.
@@ -25,6 +25,20 @@ beforeAll(async () => {
   expect(loaded.status, JSON.stringify(loaded.body)).toBe(201);
   [ids.annual, ids.push] = loaded.body.projects.map((project) => project.id) as [string, string];
   names = [...loaded.body.projects, ...loaded.body.people].map((named) => named.name);
+  // Once the annual plan runs: a change of a milestone's due date and of its monitoring window, waiting for approval.
+  await eventually(async () => expect((await call(served.system.app, 'GET', `/api/projects/${ids.annual}`, undefined, { as: admin })).body.lifecycle.phase).toBe('execution'), { timeoutMs: 30_000, intervalMs: 250 });
+  const milestone = await served.system.db.selectFrom('milestones').select('id').where('projectId', '=', ids.annual).where('status', '=', 'pending').orderBy('dueAt', 'desc').executeTakeFirstOrThrow();
+  for (const change of [
+    { subjectKind: 'milestone', subjectId: milestone.id, field: 'due_at', after: new Date(Date.now() + 400 * 86_400_000).toISOString(), reason: '客户推迟签约' },
+    { subjectKind: 'project', subjectId: ids.annual, field: 'monitoring_days', after: 10, reason: '延长监控期' },
+  ]) {
+    const requested = await call(served.system.app, 'POST', `/api/projects/${ids.annual}/change-requests`, change, { as: admin, headers: { 'accept-language': 'zh-CN' } });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(201);
+  }
+  // The second plan, cancelled: its closing review starts by itself.
+  const closed = await call(served.system.app, 'POST', `/api/projects/${ids.push}/close`, { outcome: 'cancelled' }, { as: admin });
+  expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+  await eventually(async () => expect((await call(served.system.app, 'GET', `/api/projects/${ids.push}/retrospective`, undefined, { as: admin })).status).toBe(200), { timeoutMs: 30_000, intervalMs: 250 });
   // The default flows are data an instance starts with, named as ops staff named them: their names and step labels.
   const flows = await served.system.db.selectFrom('flows').select(['id', 'name', 'draft']).execute();
   ids.flow = flows[0]!.id;
@@ -54,6 +68,7 @@ describe('every page in Chinese, with the sample company loaded in Chinese', () 
       `/projects/${ids.push}`,
       `/projects/${ids.push}/plan`,
       `/projects/${ids.push}/sales-plan`,
+      `/projects/${ids.push}/retrospective`,
       '/projects/new',
       '/inbox',
       '/people',
@@ -66,6 +81,9 @@ describe('every page in Chinese, with the sample company loaded in Chinese', () 
       `/flows/${ids.flow}/versions/1`,
       `/flows/${ids.flow}/compare`,
     ];
+    // The notice on the project list names the marks the sample was written with.
+    await page.goto(`${served.url}/projects`);
+    await expect.poll(() => page.getByTestId('sample-notice').textContent()).toContain('名字带“（示例）”的人员和 2 个名为“示例：…”的项目');
     const left: Record<string, string[]> = {};
     for (const path of pages) {
       await page.goto(`${served.url}${path}`);

@@ -23,6 +23,7 @@ export const changeRequestFieldLabels: Record<ChangeRequestField, string> = {
 };
 export const changeRequestStatuses = ['pending', 'approved', 'rejected'] as const;
 export type ChangeRequestStatus = (typeof changeRequestStatuses)[number];
+export const isChangeRequestStatus = (value: unknown): value is ChangeRequestStatus => changeRequestStatuses.some((status) => status === value);
 
 /** Raises the risk when the project's KPI `metric` goes above or below `threshold`. */
 export interface RiskEarlyWarning {

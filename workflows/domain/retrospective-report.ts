@@ -1,4 +1,5 @@
 import type { RagStatus } from './attainment';
+import type { GoalMetric } from './smart-goal';
 
 /** What a closing review (复盘) reports: compiled from the database when the project closes. */
 /** A member's training over the project: items attended of those assigned, completed, and the average score given. */
@@ -23,8 +24,7 @@ export const timelineMessageKeys = [
   'changeRequested',
   'changeApproved',
   'changeRejected',
-  'approvalApproved',
-  'approvalRejected',
+  'approvalDecided',
 ] as const;
 export type TimelineMessageKey = (typeof timelineMessageKeys)[number];
 
@@ -45,7 +45,8 @@ export interface RetrospectiveReport {
   periodEnd: string;
   compiledAt: string;
   /** `target` and `actual` are exact decimal text. */
-  goals: { goalId: string; name: string; unit: string; target: string; actual: string; attainmentPct: number; status: RagStatus }[];
+  /** `name` in English as compiled (a custom goal's own name); `metric` lets each reader name a standard goal in their language (absent in reports compiled before 6 December 2026). */
+  goals: { goalId: string; name: string; metric?: GoalMetric; unit: string; target: string; actual: string; attainmentPct: number; status: RagStatus }[];
   milestones: {
     milestoneId: string;
     name: string;

@@ -84,12 +84,13 @@ export function formatValue(value: unknown, wording: HistoryWording): string {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A list as a short text: its values, or its entries' names, or how many entries it has. */
+/** A list as a short text: its values, or its entries' dates or names, or how many entries it has. */
 function listValue(entries: unknown[], wording: HistoryWording): string {
   if (entries.length === 0) return '—';
   const separator = i18next.t('audit:structured.separator');
   if (entries.every((entry) => entry === null || typeof entry !== 'object')) return cut(entries.map((entry) => formatValue(entry, wording)).join(separator));
-  const names = entries.map((entry) => (isRecord(entry) ? nameOf(entry) : null));
+  // A calendar's days by their date (each also has a name, the same for a holiday's several days); others by their name.
+  const names = entries.map((entry) => (isRecord(entry) ? (typeof entry['date'] === 'string' ? entry['date'] : nameOf(entry)) : null));
   if (names.every((name) => name !== null)) return cut(names.join(separator));
   return i18next.t('audit:structured.entries', { count: entries.length });
 }

@@ -38,7 +38,7 @@ export function KpiEntry({ projectId, metrics, onReported }: { projectId: string
           {(props) =>
             metrics.length > 0 ? (
               <select {...props} {...register('metric')}>
-                <Options items={metrics} labelOf={String} />
+                <Options items={metrics} labelOf={kpiMetricLabel} />
               </select>
             ) : (
               <input {...props} {...register('metric')} />

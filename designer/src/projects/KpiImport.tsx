@@ -9,6 +9,7 @@ import { userTimeZone } from '../shared/time';
 import { DoneNote } from '../shared/DoneNote';
 import { FormActions } from '../shared/FormActions';
 import { KpiImportResult } from '../../../api/contract/kpi-import';
+import { kpiMetricLabel } from '../plan/goal-labels';
 
 interface RowProblem {
   where: string;
@@ -51,7 +52,7 @@ export function KpiImport({ projectId, onImported }: { projectId: string; onImpo
       // Dates without an offset in the file are read in the reader's zone, as they typed them.
       const result = await requestJson(KpiImportResult, 'POST', `/api/projects/${projectId}/kpi-reports/import`, { csv, timeZone: userTimeZone() });
       setProblems(null);
-      setDone(t('kpiImport.imported', { count: result.imported, totals: result.metrics.map((m) => `${m.metric} ${formatNumber(m.total)}`).join(', ') }));
+      setDone(t('kpiImport.imported', { count: result.imported, totals: result.metrics.map((m) => `${kpiMetricLabel(m.metric)} ${formatNumber(m.total)}`).join(', ') }));
       setCsv('');
       setFileName(null);
       if (fileInput.current) fileInput.current.value = '';

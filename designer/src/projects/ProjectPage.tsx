@@ -31,7 +31,6 @@ import type { Dashboard } from '../../../api/contract/dashboard';
 import type { ProjectDetail } from '../../../api/contract/projects';
 import type { ChangeRequest } from '../../../api/contract/lifecycle';
 import { changeValueText } from '../../../workflows/domain/change-values';
-import { changeRequestFieldLabels } from '../../../workflows/domain/plan-item-states';
 import { milestoneTakesChanges } from '../../../workflows/domain/project-states';
 import { kpiMetricLabel, progressGoalLabel } from '../plan/goal-labels';
 
@@ -47,6 +46,7 @@ export function ProjectPage({ id }: { id: string }) {
 
 function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Promise<void> }) {
   const { t } = useTranslation('projects');
+  const { t: tMessages } = useTranslation('messages');
   const { project, dashboard, changeRequests, retrospective } = data;
   const nameOf = usePeopleNames();
   const lifecycle = project.lifecycle;
@@ -66,11 +66,13 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
   const subjectOf = (c: ChangeRequest) =>
     c.subjectKind === 'milestone' ? (milestoneName.get(c.subjectId) ?? t('changeRequests.subject.milestone')) : c.subjectKind === 'project' ? t('changeRequests.subject.project') : t('changeRequests.subject.goal');
   const valueOf = (c: ChangeRequest, value: unknown) =>
-    c.subjectKind === 'project' || c.field === 'allocation'
-      ? changeValueText(c.field, value)
-      : c.field === 'due_at' && typeof value === 'string'
-        ? formatDateTime(value)
-        : formatNumber(String(value));
+    (c.field === 'review_every_days' || c.field === 'monitoring_days') && typeof value === 'number'
+      ? t('changeRequests.days', { count: value })
+      : c.subjectKind === 'project' || c.field === 'allocation'
+        ? changeValueText(c.field, value)
+        : c.field === 'due_at' && typeof value === 'string'
+          ? formatDateTime(value)
+          : formatNumber(String(value));
 
   return (
     <>
@@ -248,7 +250,7 @@ function ProjectView({ data, reload }: { data: ProjectPageData; reload: () => Pr
             <PlainList items={changeRequests} empty={t('page.none')} keyOf={(c) => c.id}>
               {(c) => (
                 <>
-                  <strong>{subjectOf(c)}</strong> — {changeRequestFieldLabels[c.field]}{' '}
+                  <strong>{subjectOf(c)}</strong> — {tMessages(`change.fields.${c.field}`)}{' '}
                   {valueOf(c, c.before)} → {valueOf(c, c.after)} <span className={`badge badge--${c.status}`}>{t('changeRequests.status', { status: c.status })}</span>
                   <br />
                   <span className="small muted">

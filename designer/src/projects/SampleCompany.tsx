@@ -64,7 +64,7 @@ export function SampleCompanyNotice() {
   if (!status?.loaded) return null;
   return (
     <div className="callout callout--info sample-notice" role="note" data-testid="sample-notice">
-      <p>{t('sample.notice', { people: status.people, projects: status.projects, marker: t('sample.marker'), prefix: t('sample.prefix') })}</p>
+      <p>{t('sample.notice', { people: status.people, projects: status.projects, marker: status.marks?.person ?? '', prefix: `${status.marks?.project ?? ''}…` })}</p>
       <ActionButton
         act={removeSample}
         confirm={t('sample.removeConfirm')}

@@ -20,8 +20,9 @@ import { BudgetChart, EscalationTimelineChart, MilestoneStripChart } from '../sh
 import { TeamInputForm, TeamInputList } from './TeamInput';
 import { ProjectDetail } from '../../../api/contract/projects';
 import { Retrospective } from '../../../api/contract/retrospectives';
-import { kpiMetricLabel } from '../plan/goal-labels';
+import { kpiMetricLabel, progressGoalLabel } from '../plan/goal-labels';
 import { timelineEntryText } from '../../../workflows/i18n';
+import { isChangeRequestField, isChangeRequestStatus } from '../../../workflows/domain/plan-item-states';
 
 /** How the project ended, in the page's language; an outcome the catalog does not know shows as it is. */
 const isKnownOutcome = (outcome: string): outcome is keyof typeof catalog.outcomes => Object.hasOwn(catalog.outcomes, outcome);
@@ -100,7 +101,7 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
       <section className="tiles" aria-label={t('page.goalAttainment')}>
         {report.goals.map((goal) => (
           <div key={goal.goalId} className={`tile tile--${goal.status}`}>
-            <p className="tile__label">{goal.name}</p>
+            <p className="tile__label">{goal.metric ? progressGoalLabel({ metric: goal.metric, label: goal.name }) : goal.name}</p>
             <p className="tile__figure">{formatPct(goal.attainmentPct)}</p>
             <p className="small">
               {t('page.ofTarget', { actual: formatNumber(goal.actual), target: formatNumber(goal.target), unit: goal.unit })} <RagBadge status={goal.status} />
@@ -168,7 +169,8 @@ function RetrospectiveView({ data, reload }: { data: RetrospectiveData; reload: 
               <ul className="plain-list">
                 {report.changeRequests.map((change, index) => (
                   <li key={index}>
-                    <strong>{change.subject}</strong>: {change.field} — {change.status}
+                    <strong>{change.subject}</strong>: {isChangeRequestField(change.field) ? tMessages(`change.fields.${change.field}`) : change.field} —{' '}
+                    {isChangeRequestStatus(change.status) ? tExports(`values.${change.status}`) : change.status}
                     {change.turnaroundHours !== null && t('page.inHours', { hours: change.turnaroundHours })}
                     <br />
                     <span className="small muted">{change.reason}</span>

@@ -93,8 +93,8 @@ export const exports = {
     changeRequested: 'Change of {field} requested: {reason}',
     changeApproved: 'Change of {field} approved',
     changeRejected: 'Change of {field} rejected',
-    approvalApproved: '{approver}: approved',
-    approvalRejected: '{approver}: rejected',
+    approvalDecided:
+      '{approver}: {status, select, approved {approved} rejected {rejected} delegated {passed on} timed_out {timed out} cancelled {cancelled} other {{status}}}',
   } satisfies Record<TimelineMessageKey, string>,
   /** Values the report holds as codes (a status, an outcome): English shows the code as it is. */
   values: {
@@ -115,6 +115,10 @@ export const exports = {
     timed_out: 'timed_out',
     revenue: 'revenue',
     new_customers: 'new_customers',
+    market_share: 'market_share',
+    customer_satisfaction: 'customer_satisfaction',
+    repurchase_rate: 'repurchase_rate',
+    call_connection_rate: 'call_connection_rate',
     training: 'training',
   },
 } as const;

@@ -77,7 +77,7 @@ export const exports: Translation<typeof en> = {
     trainingScore: '平均分 {score}',
   },
   timeline: {
-    phase: '阶段：{phase, select, planning {计划} execution {执行} monitoring {监控} closing_review {结项复盘} closed {已结项} other {{phase}}}',
+    phase: '阶段：{phase, select, planning {计划} execution {执行} monitoring {监控} closing_review {收尾复盘} closed {已关闭} other {{phase}}}',
     scheduleSkipped: '定时流程已跳过：项目日历中的非工作日',
     retrospectiveStarted: '收尾复盘已开始',
     milestoneMet: '里程碑“{milestone}”已达成',
@@ -87,8 +87,7 @@ export const exports: Translation<typeof en> = {
     changeRequested: '申请变更{field}：{reason}',
     changeApproved: '{field}的变更已批准',
     changeRejected: '{field}的变更被驳回',
-    approvalApproved: '{approver}：已批准',
-    approvalRejected: '{approver}：已驳回',
+    approvalDecided: '{approver}：{status, select, approved {已批准} rejected {已驳回} delegated {已转交} timed_out {已超时} cancelled {已取消} other {{status}}}',
   },
   values: {
     green: '绿',
@@ -107,7 +106,11 @@ export const exports: Translation<typeof en> = {
     delegated: '已转交',
     timed_out: '已超时',
     revenue: '销售额',
-    new_customers: '新客户',
+    new_customers: '新客户数',
+    market_share: '市场份额',
+    customer_satisfaction: '客户满意度',
+    repurchase_rate: '复购率',
+    call_connection_rate: '电话接通率',
     training: '培训',
   },
 };

@@ -19,7 +19,7 @@ export function summarizeStep(kind: string, config: unknown): string | null {
       const parsed = nodeCatalog.trigger.config.safeParse(config);
       if (!parsed.success) return null;
       const c = parsed.data;
-      if (c.event === 'forecast_below_threshold') return c.forecastMetric ? t('forecastMetric', { metric: c.forecastMetric, pct: c.forecastBelowPct }) : t('forecast', { pct: c.forecastBelowPct });
+      if (c.event === 'forecast_below_threshold') return c.forecastMetric ? t('forecastMetric', { metric: kpiMetricLabel(c.forecastMetric), pct: c.forecastBelowPct }) : t('forecast', { pct: c.forecastBelowPct });
       if (c.event === 'kpi_threshold_crossed') return t(c.watch === 'funnel_stage' ? 'kpiStage' : 'kpi', { metric: kpiMetricLabel(c.metric), direction: c.direction, threshold: c.threshold });
       if (c.event === 'schedule') {
         const schedule = c.timeZone ? t('scheduleZone', { cron: c.cron, zone: c.timeZone }) : t('schedule', { cron: c.cron });

@@ -41,9 +41,6 @@ export const projects = {
     escalationsTitle: 'Open escalations',
   },
   sample: {
-    /** What the sample's people's names carry and its projects' names start with (api/sample-company/sample-words.ts: the sample is loaded in the page's language). */
-    marker: '(sample)',
-    prefix: 'Sample: …',
     empty: 'No projects yet. Create the first one.',
     offerTitle: 'Or look around a sample company first',
     offer:
@@ -109,6 +106,7 @@ export const projects = {
   },
   changeRequests: {
     title: 'Change requests',
+    days: '{count, plural, one {# day} other {# days}}',
     subject: {
       milestone: 'Milestone',
       project: 'Project',

@@ -43,8 +43,6 @@ export const projects: Translation<typeof en> = {
     escalationsTitle: '未处理的升级',
   },
   sample: {
-    marker: '（示例）',
-    prefix: '示例：…',
     empty: '还没有项目。创建第一个吧。',
     offerTitle: '或者先看看一家示例公司',
     offer:
@@ -109,6 +107,7 @@ export const projects: Translation<typeof en> = {
   },
   changeRequests: {
     title: '变更请求',
+    days: '{count} 天',
     subject: {
       milestone: '里程碑',
       project: '项目',
