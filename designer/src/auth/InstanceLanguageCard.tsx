@@ -1,8 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Globe } from 'lucide-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/client';
+import { useSavedChoice } from '../shared/use-saved-choice';
 import { Card } from '../shared/Card';
 import { DoneNote } from '../shared/DoneNote';
 import { Field } from '../shared/Field';
@@ -22,25 +21,10 @@ export function InstanceLanguageCard() {
   const { t } = useTranslation(['auth', 'common']);
   const client = useQueryClient();
   const current = useQuery({ queryKey: instanceLanguageKey, queryFn: ({ signal }) => requestJson(InstanceLanguage, 'GET', '/api/settings/language', undefined, signal), enabled: may });
-  const [saving, setSaving] = useState(false);
-  const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, done, error, choose } = useSavedChoice(async (value: string) => {
+    if (isLanguage(value)) client.setQueryData(instanceLanguageKey, await requestJson(InstanceLanguage, 'PUT', '/api/settings/language', { language: value }));
+  });
   if (!may || !current.data) return null;
-
-  async function choose(value: string) {
-    if (!isLanguage(value)) return;
-    setSaving(true);
-    try {
-      client.setQueryData(instanceLanguageKey, await requestJson(InstanceLanguage, 'PUT', '/api/settings/language', { language: value }));
-      setError(null);
-      setDone(true);
-    } catch (reason) {
-      setDone(false);
-      setError(errorMessage(reason));
-    } finally {
-      setSaving(false);
-    }
-  }
 
   return (
     <Card title={<><Globe size={16} aria-hidden="true" /> {t('account.instanceLanguage.title')}</>} testId="instance-language">

@@ -1,7 +1,6 @@
 import { Languages } from 'lucide-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/client';
+import { useSavedChoice } from '../shared/use-saved-choice';
 import { Card } from '../shared/Card';
 import { DoneNote } from '../shared/DoneNote';
 import { Field } from '../shared/Field';
@@ -16,25 +15,8 @@ import { defaultLanguage, isLanguage, languages, matchLanguage } from '../../../
 export function LanguageCard() {
   const { user } = useSession();
   const { t } = useTranslation(['auth', 'common', 'app']);
-  const [saving, setSaving] = useState(false);
-  // A flag, not the text: the note is worded in the language just chosen, at the next render.
-  const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, done, error, choose } = useSavedChoice((value: string) => setLanguage(isLanguage(value) ? value : null));
   const browser = matchLanguage(navigator.language) ?? defaultLanguage;
-
-  async function choose(value: string) {
-    setSaving(true);
-    try {
-      await setLanguage(isLanguage(value) ? value : null);
-      setError(null);
-      setDone(true);
-    } catch (reason) {
-      setDone(false);
-      setError(errorMessage(reason));
-    } finally {
-      setSaving(false);
-    }
-  }
 
   return (
     <Card title={<><Languages size={16} aria-hidden="true" /> {t('account.language.title')}</>} testId="language">
