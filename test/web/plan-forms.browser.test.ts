@@ -53,7 +53,7 @@ describe('the plan’s own forms', () => {
     await risk.getByRole('button', { name: 'Add risk' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Remove risk Key account churns' }).count()).toBe(1);
     expect(await page.locator('.item-list').nth(1).textContent()).toContain('probability 3 × impact 5');
-    expect(await page.locator('.item-list').nth(1).textContent()).toContain('warns when revenue goes below 1000');
+    expect(await page.locator('.item-list').nth(1).textContent()).toContain('warns when Revenue goes below 1000');
   });
 
   it('adds a milestone by hand after the contract finds what is missing, and edits it in place', async () => {
