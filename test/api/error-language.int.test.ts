@@ -115,6 +115,6 @@ describe('API errors in the language the request asks for', () => {
     expect(refusal).toBeInstanceOf(ApiError);
     const error = refusal as ApiError;
     expect(error.body('en')).toEqual({ code: 'plan_locked', message: 'The plan can only be edited in planning; request a change instead (the project is in closing review).', details: [] });
-    expect(error.body('zh-CN')).toEqual({ code: 'plan_locked', message: '计划只能在规划阶段编辑；请改为提交变更申请（项目当前处于收尾复盘阶段）。', details: [] });
+    expect(error.body('zh-CN')).toEqual({ code: 'plan_locked', message: '计划只能在规划阶段编辑；请改为提交变更申请（项目当前处于结项复盘阶段）。', details: [] });
   });
 });

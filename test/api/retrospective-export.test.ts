@@ -67,7 +67,7 @@ describe('exports of a closing review in a language', () => {
 
   it('writes the Markdown in Chinese: headings and labels from the catalog, statuses in words, numbers and dates through Intl', () => {
     const md = retrospectiveMarkdown(review(), 'zh-CN');
-    expect(md).toContain('# 收尾复盘：华东 Q3 冲刺');
+    expect(md).toContain('# 结项复盘：华东 Q3 冲刺');
     expect(md).toContain('结果：**赢单** · 周期 2027年1月1日 – 2027年12月31日 · 定稿');
     expect(md).toContain('## 目标');
     expect(md).toContain('| 目标 | 目标值 | 实际值 | 达成率 | 状态 |');
@@ -91,7 +91,7 @@ describe('exports of a closing review in a language', () => {
   it('writes the HTML in Chinese with its language named, and in English as before', () => {
     const zh = retrospectiveHtml(review(), 'zh-CN');
     expect(zh).toContain('<html lang="zh-CN">');
-    expect(zh).toContain('<title>收尾复盘：华东 Q3 冲刺</title>');
+    expect(zh).toContain('<title>结项复盘：华东 Q3 冲刺</title>');
     expect(zh).toContain('<h2>里程碑</h2>');
     expect(zh).toContain('结果：<strong>赢单</strong> · 2027年1月1日 – 2027年12月31日 · 定稿');
     expect(zh).toContain('<td>2027年1月1日 00:00</td>');

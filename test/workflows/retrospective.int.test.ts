@@ -116,7 +116,7 @@ describe('the closing review (复盘)', () => {
     expect(html).toContain('@media print');
     // The same review in Chinese: asked by ?lang=, or by the request's Accept-Language.
     const zhMd = await (await system.app.request(`/api/retrospectives/${retro.id}/export.md?lang=zh-CN`, asRep)).text();
-    expect(zhMd).toContain('# 收尾复盘：');
+    expect(zhMd).toContain('# 结项复盘：');
     expect(zhMd).toContain('| M2 |');
     const zhHtml = await (await system.app.request(`/api/retrospectives/${retro.id}/export.html`, { headers: { ...asRep.headers, 'accept-language': 'zh-CN,zh;q=0.9' } })).text();
     expect(zhHtml).toContain('<h2>目标</h2>');

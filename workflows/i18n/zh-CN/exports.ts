@@ -2,7 +2,7 @@ import type { exports as en } from '../en/exports';
 import type { Translation } from '../translation';
 
 export const exports: Translation<typeof en> = {
-  title: '收尾复盘：{project}',
+  title: '结项复盘：{project}',
   outcome: '结果：',
   period: '周期 {start} – {end}',
   final: '定稿',
@@ -77,9 +77,9 @@ export const exports: Translation<typeof en> = {
     trainingScore: '平均分 {score}',
   },
   timeline: {
-    phase: '阶段：{phase, select, planning {计划} execution {执行} monitoring {监控} closing_review {收尾复盘} closed {已关闭} other {{phase}}}',
+    phase: '阶段：{phase, select, planning {计划} execution {执行} monitoring {监控} closing_review {结项复盘} closed {已结项} other {{phase}}}',
     scheduleSkipped: '定时流程已跳过：项目日历中的非工作日',
-    retrospectiveStarted: '收尾复盘已开始',
+    retrospectiveStarted: '结项复盘已开始',
     milestoneMet: '里程碑“{milestone}”已达成',
     milestoneMissed: '里程碑“{milestone}”未达成',
     escalation: '“{milestone}”已升级给{recipient}（第 {level} 级）',

@@ -50,9 +50,9 @@ export const messages: Translation<typeof en> = {
     },
   },
   review: {
-    requestSubject: '收尾复盘：{project}',
+    requestSubject: '结项复盘：{project}',
     request: '哪些做得好？哪些需要改进？哪些行动项要带到下一个项目？请在截止时间前回答。',
-    reminderSubject: '提醒：请填写您的收尾复盘',
+    reminderSubject: '提醒：请填写您的结项复盘',
     reminder: '您还没有回答，复盘即将结束。',
   },
   page: {
