@@ -140,8 +140,13 @@ export async function setInstanceLanguage(db: Db, language: Language): Promise<v
 
 /** The language each of these people reads what Milepost sends them in: their own, else the instance's. */
 export async function listLanguages(db: Db, ids: readonly string[]): Promise<{ of: Map<string, Language>; instance: Language }> {
-  const instance = await getInstanceLanguage(db);
-  if (ids.length === 0) return { of: new Map(), instance };
-  const rows = await db.selectFrom('users').select(['id', 'language']).where('id', 'in', ids).where('language', 'is not', null).execute();
-  return { of: new Map(rows.map((row) => [row.id, row.language!])), instance };
+  if (ids.length === 0) return { of: new Map(), instance: await getInstanceLanguage(db) };
+  // One round trip: the instance's row, with each of these people who chose a language joined to it.
+  const rows = await db
+    .selectFrom('instance_settings')
+    .leftJoin('users', (join) => join.on('users.id', 'in', ids).on('users.language', 'is not', null))
+    .select(['instance_settings.language as instance', 'users.id', 'users.language'])
+    .execute();
+  const of = new Map(rows.flatMap((row) => (row.id !== null && row.language !== null ? [[row.id, row.language] as const] : [])));
+  return { of, instance: rows[0]!.instance };
 }

@@ -17,6 +17,7 @@ export const triggerEvents = [
 
 export const triggerEventSchema = z.enum(triggerEvents);
 export type TriggerEvent = z.infer<typeof triggerEventSchema>;
+export const isTriggerEvent = (value: unknown): value is TriggerEvent => triggerEvents.some((event) => event === value);
 
 /** The events' names in English; other languages read them from the flowDiagnostics catalog's `events`. */
 export const triggerEventLabels: Record<TriggerEvent, string> = flowDiagnostics.events;

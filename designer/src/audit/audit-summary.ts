@@ -3,7 +3,7 @@ import { i18next } from '../i18n/i18n';
 import { audit } from '../i18n/en/audit';
 import { isGoalMetric } from '../plan/goal-labels';
 import { eventLabel } from '../i18n/flow-catalog';
-import { triggerEvents, type TriggerEvent } from '../../../workflows/flow/trigger-events';
+import { isTriggerEvent } from '../../../workflows/flow/trigger-events';
 
 /**
  * One line of the audit trail (a project's history, or the whole trail), from a raw audit row:
@@ -60,8 +60,6 @@ export function fieldLabel(column: string): string {
   const spaced = field.replace(/_/g, ' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
-
-const isTriggerEvent = (value: string): value is TriggerEvent => triggerEvents.some((event) => event === value);
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
